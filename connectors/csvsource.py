@@ -1,0 +1,101 @@
+"""Streaming CSV input with file-level checks and ``file:line`` positions for every row."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+# Long free-text bodies are legitimate; the per-row limit is enforced by the importers with a
+# clear reject, so the csv module's own (much smaller) default must not abort the file first.
+csv.field_size_limit(16 * 1024 * 1024)
+
+
+class ImportFileError(Exception):
+    """A file that cannot be imported at all. The message names the file and says what is wrong."""
+
+
+@dataclass(slots=True)
+class CsvRow:
+    """One record: where it starts, its values by column, and a structural problem if any."""
+
+    where: str
+    values: dict[str, str]
+    problem: str | None = None
+
+
+def check_file(path: Path) -> Path:
+    """Fail clearly on a path that is missing, a directory, or not a regular file."""
+    if not path.exists():
+        raise ImportFileError(f"{path}: no such file")
+    if path.is_dir():
+        raise ImportFileError(f"{path}: is a directory, expected a CSV file")
+    if not path.is_file():
+        raise ImportFileError(f"{path}: is not a regular file")
+    return path
+
+
+def read_csv(path: Path, required: Sequence[str], optional: Sequence[str] = ()) -> Iterator[CsvRow]:
+    """Yield the rows of ``path`` one at a time, after checking its header.
+
+    Header names are matched after trimming spaces and ignoring case. A missing or unexpected
+    column, an empty file, bytes that are not UTF-8, or a malformed quote raise
+    :class:`ImportFileError`; a row with the wrong number of fields is yielded with ``problem``
+    set so the importer can reject it by line.
+    """
+    path = check_file(Path(path))
+    label = path.name
+    with path.open("r", encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise ImportFileError(
+                f"{path}: the file is empty; expected a header line with: {', '.join(required)}"
+            ) from None
+        except UnicodeDecodeError as exc:
+            raise ImportFileError(f"{path}:1: not valid UTF-8 ({exc.reason}); save the file as UTF-8") from None
+        columns = [name.strip().lower() for name in header]
+        _check_header(path, columns, required, optional)
+        width = len(columns)
+        last_line = reader.line_num
+        while True:
+            try:
+                record = next(reader)
+            except StopIteration:
+                return
+            except UnicodeDecodeError as exc:
+                raise ImportFileError(
+                    f"{path}:{reader.line_num + 1}: not valid UTF-8 ({exc.reason}); save the file as UTF-8"
+                ) from None
+            except csv.Error as exc:
+                raise ImportFileError(f"{path}:{reader.line_num}: malformed CSV ({exc})") from None
+            start, last_line = last_line + 1, reader.line_num
+            if not record or (len(record) == 1 and not record[0].strip()):
+                continue  # blank line
+            where = f"{label}:{start}"
+            if len(record) != width:
+                yield CsvRow(where, {}, f"expected {width} fields, found {len(record)}")
+                continue
+            yield CsvRow(where, dict(zip(columns, (value.strip() for value in record), strict=True)))
+
+
+def _check_header(path: Path, columns: list[str], required: Sequence[str], optional: Sequence[str]) -> None:
+    if not any(columns):
+        raise ImportFileError(f"{path}:1: the header line is blank; expected: {', '.join(required)}")
+    seen: set[str] = set()
+    repeated = sorted({c for c in columns if c in seen or seen.add(c)})  # type: ignore[func-returns-value]
+    missing = [c for c in required if c not in columns]
+    allowed = set(required) | set(optional)
+    extra = [c for c in columns if c not in allowed]
+    problems = []
+    if missing:
+        problems.append(f"missing column(s): {', '.join(missing)}")
+    if extra:
+        problems.append(f"unexpected column(s): {', '.join(extra)}")
+    if repeated:
+        problems.append(f"repeated column(s): {', '.join(repeated)}")
+    if problems:
+        expected = ", ".join(required) + (f" (optional: {', '.join(optional)})" if optional else "")
+        raise ImportFileError(f"{path}:1: {'; '.join(problems)}. Expected columns: {expected}")

@@ -1,0 +1,127 @@
+"""Parsing and checking of single field values. Each parser raises ``ValueError`` with a reason a
+person can act on; the importers turn it into a reject at ``file:line``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from rapidfuzz import fuzz, process, utils
+
+EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")
+
+
+def parse_date(value: str, column: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{column} {value!r} is not a date (expected YYYY-MM-DD)") from None
+
+
+def parse_timestamp(value: str, column: str) -> tuple[dt.datetime, int]:
+    """An ISO 8601 timestamp with a UTC offset -> (naive UTC datetime, offset in minutes)."""
+    if not value:
+        raise ValueError(f"{column} is empty")
+    try:
+        stamp = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{column} {value!r} is not an ISO 8601 timestamp") from None
+    offset = stamp.utcoffset()
+    if offset is None:
+        raise ValueError(f"{column} {value!r} has no UTC offset (e.g. 2017-03-01T10:15:00-05:00)")
+    utc = (stamp - offset).replace(tzinfo=None)
+    return utc, int(offset.total_seconds() // 60)
+
+
+def parse_decimal(value: str, column: str, *, minimum: Decimal | None = Decimal(0)) -> Decimal | None:
+    if not value:
+        return None
+    try:
+        number = Decimal(value.replace(",", ""))
+    except InvalidOperation:
+        raise ValueError(f"{column} {value!r} is not a number") from None
+    if not number.is_finite():
+        raise ValueError(f"{column} {value!r} is not a finite number")
+    if minimum is not None and number < minimum:
+        raise ValueError(f"{column} {value!r} is below {minimum}")
+    if abs(number) >= Decimal("1e12"):
+        raise ValueError(f"{column} {value!r} is out of range")
+    return number.quantize(Decimal("0.01"))
+
+
+def parse_int(value: str, column: str, *, minimum: int = 0, maximum: int = 10**9) -> int | None:
+    if not value:
+        return None
+    try:
+        number = int(value)
+    except ValueError:
+        raise ValueError(f"{column} {value!r} is not a whole number") from None
+    if not minimum <= number <= maximum:
+        raise ValueError(f"{column} {value!r} is outside {minimum}..{maximum}")
+    return number
+
+
+def parse_email(value: str, column: str) -> str:
+    email = value.strip().lower()
+    if not EMAIL.match(email) or len(email) > 320:
+        raise ValueError(f"{column} {value!r} is not an e-mail address")
+    return email
+
+
+@lru_cache(maxsize=1)
+def _zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def parse_timezone(value: str, column: str) -> str:
+    if value not in _zones():
+        suggestion = suggest(value, _zones())
+        hint = f"; did you mean {suggestion!r}?" if suggestion else " (use an IANA name like America/New_York)"
+        raise ValueError(f"{column} {value!r} is not a known time zone{hint}")
+    try:
+        ZoneInfo(value)
+    except ZoneInfoNotFoundError:
+        raise ValueError(f"{column} {value!r} is not a known time zone") from None
+    return value
+
+
+def check_text(value: str, column: str, limit: int) -> str | None:
+    """Free text from outside the company: stored as-is, but bounded and free of NUL bytes."""
+    if not value:
+        return None
+    if "\x00" in value:
+        raise ValueError(f"{column} contains a NUL character")
+    if len(value) > limit:
+        raise ValueError(f"{column} is {len(value):,} characters, over the limit of {limit:,}")
+    return value
+
+
+def check_key(value: str, column: str, limit: int = 64) -> str:
+    if not value:
+        raise ValueError(f"{column} is empty")
+    if len(value) > limit or "\x00" in value:
+        raise ValueError(f"{column} {value[:40]!r}... is not a valid id (at most {limit} characters)")
+    return value
+
+
+def squash(value: str) -> str:
+    """The comparison key for aliases: case, spaces and punctuation ignored (``GTXPro`` = ``GTX Pro``)."""
+    return re.sub(r"[^0-9a-z]", "", value.casefold())
+
+
+def suggest(value: str, choices, cutoff: float = 80) -> str | None:  # noqa: ANN001 - any iterable of str
+    """The closest known name, for a 'did you mean' hint (never applied silently)."""
+    match = process.extractOne(value, choices, scorer=fuzz.WRatio, processor=utils.default_process,
+                               score_cutoff=cutoff)
+    return match[0] if match else None
+
+
+def unknown(kind: str, value: str, choices) -> ValueError:  # noqa: ANN001
+    shown = value if len(value) <= 80 else value[:77] + "..."
+    hint = suggest(value[:200], choices)
+    return ValueError(f"unknown {kind} {shown!r}" + (f"; did you mean {hint!r}?" if hint else ""))

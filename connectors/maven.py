@@ -1,0 +1,292 @@
+"""Importer for the Maven Analytics "CRM + Sales + Opportunities" export (four CSV files).
+
+Users: one ``rep`` per sales agent, one ``manager`` per manager, plus the built-in ``ops`` user
+who sees everything. Known quirks of real exports are corrected and reported (``GTXPro`` is
+``GTX Pro``; ``technolgy`` is ``technology``; misspelt countries), never silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, select, update
+
+from connectors.csvsource import CsvRow, ImportFileError, read_csv
+from connectors.fields import check_key, parse_date, parse_decimal, parse_int, unknown
+from connectors.report import ImportReport
+from connectors.run import import_transaction
+from connectors.upsert import id_map, upsert
+from connectors.vocabulary import match_alias, normalise_country, normalise_sector
+from copilot.crm.models import STAGES, TIERS, Account, DataCorrection, Opportunity, Product, User
+
+FILES = {
+    "products": ("products.csv", ("product", "series", "sales_price"), ()),
+    "accounts": (
+        "accounts.csv",
+        ("account", "sector", "year_established", "revenue", "employees", "office_location", "subsidiary_of"),
+        ("tier",),
+    ),
+    "teams": ("sales_teams.csv", ("sales_agent", "manager", "regional_office"), ()),
+    "pipeline": (
+        "sales_pipeline.csv",
+        ("opportunity_id", "sales_agent", "product", "account", "deal_stage", "engage_date", "close_date",
+         "close_value"),
+        (),
+    ),
+}
+OPS_USER = "ops"
+CLOSED = ("Won", "Lost")
+
+
+def import_maven(engine: Engine, directory: Path, *, allow_rejects: bool = False,
+                 batch_size: int = 2000) -> ImportReport:
+    """Import the four Maven files from ``directory`` in one transaction and report on it."""
+    directory = Path(directory)
+    if not directory.exists():
+        raise ImportFileError(f"{directory}: no such directory")
+    if not directory.is_dir():
+        raise ImportFileError(f"{directory}: expected the directory holding the four Maven CSV files")
+    paths = {part: directory / spec[0] for part, spec in FILES.items()}
+    missing = [p.name for p in paths.values() if not p.exists()]
+    if missing:
+        raise ImportFileError(f"{directory}: missing file(s): {', '.join(missing)}")
+    report = ImportReport("maven", [str(directory)])
+    with import_transaction(engine, report, allow_rejects=allow_rejects) as conn:
+        importer = _MavenImport(conn, report, batch_size)
+        importer.products(_rows(report, paths["products"], "products"))
+        importer.accounts(_rows(report, paths["accounts"], "accounts"))
+        importer.teams(_rows(report, paths["teams"], "teams"))
+        importer.pipeline(_rows(report, paths["pipeline"], "pipeline"))
+    return report
+
+
+def _rows(report: ImportReport, path: Path, part: str) -> Iterable[CsvRow]:
+    _, required, optional = FILES[part]
+    stats = report.stats(path.name)
+    for row in read_csv(path, required, optional):
+        stats.read += 1
+        if row.problem:
+            report.reject(row.where, row.problem)
+            continue
+        yield row
+
+
+class _MavenImport:
+    def __init__(self, conn: Connection, report: ImportReport, batch_size: int) -> None:
+        self.agent_names: set[str] = set()
+        self.conn = conn
+        self.report = report
+        self.batch_size = batch_size
+        self.corrections: list[dict[str, Any]] = []
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _write(self, table, key: str, rows: list[dict[str, Any]], file: str, compare: list[str]) -> None:  # noqa: ANN001
+        stats = self.report.stats(file)
+        for start in range(0, len(rows), self.batch_size):
+            result = upsert(self.conn, table, key, rows[start:start + self.batch_size], compare=compare,
+                            always=["source"])
+            stats.inserted += result.inserted
+            stats.updated += result.updated
+            stats.unchanged += result.unchanged
+
+    def _correct(self, entity: str, key: str, field: str, original: str, corrected: str, where: str) -> None:
+        self.report.correction(f"{entity}.{field}", original, corrected, where)
+        self.corrections.append(
+            {"entity": entity, "record_key": key, "field": field, "original": original, "corrected": corrected,
+             "source": where}
+        )
+
+    def _flush_corrections(self) -> None:
+        table = DataCorrection.__table__
+        for start in range(0, len(self.corrections), self.batch_size):
+            batch = self.corrections[start:start + self.batch_size]
+            for row in batch:
+                row["key"] = f"{row['entity']}|{row['record_key']}|{row['field']}"
+            existing = {
+                (e, k, f)
+                for e, k, f in self.conn.execute(
+                    select(table.c.entity, table.c.record_key, table.c.field).where(
+                        table.c.entity.in_({r["entity"] for r in batch}),
+                        table.c.record_key.in_({r["record_key"] for r in batch}),
+                    )
+                )
+            }
+            new = [{k: v for k, v in r.items() if k != "key"} for r in batch
+                   if (r["entity"], r["record_key"], r["field"]) not in existing]
+            if new:
+                self.conn.execute(table.insert(), new)
+        self.corrections.clear()
+
+    # -- parts ---------------------------------------------------------------------------------
+    def products(self, rows: Iterable[CsvRow]) -> None:
+        out: dict[str, dict[str, Any]] = {}
+        file = FILES["products"][0]
+        for row in rows:
+            v = row.values
+            try:
+                name = check_key(v["product"], "product", 200)
+                if name in out:
+                    raise ValueError(f"duplicate product {name!r} (first at {out[name]['source']})")
+                price = parse_decimal(v["sales_price"], "sales_price")
+            except ValueError as exc:
+                self.report.reject(row.where, str(exc))
+                continue
+            out[name] = {"name": name, "series": v["series"] or None, "list_price": price, "source": row.where}
+        self._write(Product.__table__, "name", list(out.values()), file, ["series", "list_price"])
+
+    def accounts(self, rows: Iterable[CsvRow]) -> None:
+        out: dict[str, dict[str, Any]] = {}
+        parents: list[tuple[str, str, str]] = []
+        file = FILES["accounts"][0]
+        for row in rows:
+            v = row.values
+            try:
+                name = check_key(v["account"], "account", 200)
+                if name in out:
+                    raise ValueError(f"duplicate account {name!r} (first at {out[name]['source']})")
+                tier = (v.get("tier") or "standard").lower()
+                if tier not in TIERS:
+                    raise ValueError(f"tier {v['tier']!r} is not one of: {', '.join(TIERS)}")
+                record = {
+                    "name": name,
+                    "sector": normalise_sector(v["sector"]) or None,
+                    "year_established": parse_int(v["year_established"], "year_established", minimum=1600,
+                                                  maximum=2100),
+                    "revenue_musd": parse_decimal(v["revenue"], "revenue"),
+                    "employees": parse_int(v["employees"], "employees"),
+                    "office_location": normalise_country(v["office_location"]) or None,
+                    "tier": tier,
+                    "source": row.where,
+                }
+            except ValueError as exc:
+                self.report.reject(row.where, str(exc))
+                continue
+            if v["sector"] and record["sector"] != v["sector"]:
+                self._correct("account", name, "sector", v["sector"], record["sector"], row.where)
+            if v["office_location"] and record["office_location"] != v["office_location"]:
+                self._correct("account", name, "office_location", v["office_location"],
+                              record["office_location"], row.where)
+            out[name] = record
+            if v["subsidiary_of"]:
+                parents.append((name, v["subsidiary_of"], row.where))
+        compare = ["sector", "year_established", "revenue_musd", "employees", "office_location", "tier"]
+        self._write(Account.__table__, "name", list(out.values()), file, compare)
+        ids = id_map(self.conn, Account.__table__)
+        table = Account.__table__
+        for name, parent, where in parents:
+            if parent not in ids:
+                self.report.warn("parent account (subsidiary_of) not in accounts.csv; left empty", where)
+                continue
+            if parent == name:
+                self.report.warn("account is its own parent; left empty", where)
+                continue
+            self.conn.execute(update(table).where(table.c.id == ids[name]).values(parent_id=ids[parent]))
+        self._flush_corrections()
+
+    def teams(self, rows: Iterable[CsvRow]) -> None:
+        file = FILES["teams"][0]
+        managers: dict[str, dict[str, Any]] = {}
+        agents: dict[str, dict[str, Any]] = {}
+        manager_of: dict[str, str] = {}
+        for row in rows:
+            v = row.values
+            try:
+                agent = check_key(v["sales_agent"], "sales_agent", 200)
+                manager = check_key(v["manager"], "manager", 200)
+                if agent in agents:
+                    raise ValueError(f"duplicate sales_agent {agent!r} (first at {agents[agent]['source']})")
+                if agent == manager or agent == OPS_USER or manager == OPS_USER:
+                    raise ValueError(f"{agent!r} cannot be both agent and manager, and 'ops' is reserved")
+            except ValueError as exc:
+                self.report.reject(row.where, str(exc))
+                continue
+            office = v["regional_office"] or None
+            agents[agent] = {"name": agent, "role": "rep", "regional_office": office, "source": row.where}
+            manager_of[agent] = manager
+            managers.setdefault(manager, {"name": manager, "role": "manager", "regional_office": office,
+                                          "manager_id": None, "source": row.where})
+        clash = sorted(set(agents) & set(managers))
+        for name in clash:
+            self.report.reject(agents[name]["source"], f"{name!r} is listed both as an agent and as a manager")
+            del agents[name]
+        ops = {"name": OPS_USER, "role": "ops", "regional_office": None, "manager_id": None,
+               "source": "built-in"}
+        table = User.__table__
+        compare = ["role", "regional_office", "manager_id"]
+        upsert(self.conn, table, "name", [ops], compare=compare)  # built in, not a row of the file
+        self._write(table, "name", list(managers.values()), file, compare)
+        ids = id_map(self.conn, table)
+        for agent in agents.values():
+            agent["manager_id"] = ids[manager_of[agent["name"]]]
+        self._write(table, "name", list(agents.values()), file, compare)
+        self.agent_names = set(agents)
+
+    def pipeline(self, rows: Iterable[CsvRow]) -> None:
+        file = FILES["pipeline"][0]
+        users = User.__table__
+        reps = {n: i for n, i in self.conn.execute(select(users.c.name, users.c.id).where(users.c.role == "rep"))}
+        products = id_map(self.conn, Product.__table__)
+        accounts = id_map(self.conn, Account.__table__)
+        seen: dict[str, str] = {}
+        deals_by_agent: set[str] = set()
+        batch: list[dict[str, Any]] = []
+        table = Opportunity.__table__
+        compare = ["user_id", "product_id", "account_id", "stage", "engage_date", "close_date", "close_value"]
+        for row in rows:
+            v = row.values
+            try:
+                record = self._deal(v, row.where, seen, reps, products, accounts)
+            except ValueError as exc:
+                self.report.reject(row.where, str(exc))
+                continue
+            seen[record["id"]] = row.where
+            deals_by_agent.add(v["sales_agent"])
+            batch.append(record)
+            if len(batch) >= self.batch_size:
+                self._write(table, "id", batch, file, compare)
+                batch = []
+        self._write(table, "id", batch, file, compare)
+        for agent in sorted(self.agent_names - deals_by_agent):
+            self.report.warn("sales agent has no deals", agent)
+        self._flush_corrections()
+
+    def _deal(self, v: dict[str, str], where: str, seen: dict[str, str], reps: dict[str, int],
+              products: dict[str, int], accounts: dict[str, int]) -> dict[str, Any]:
+        deal_id = check_key(v["opportunity_id"], "opportunity_id")
+        if deal_id in seen:
+            raise ValueError(f"duplicate opportunity_id {deal_id!r} (first at {seen[deal_id]})")
+        if v["sales_agent"] not in reps:
+            raise unknown("sales_agent", v["sales_agent"], reps)
+        product = v["product"]
+        if product not in products:
+            alias = match_alias(product, products)
+            if alias is None:
+                raise unknown("product", product, products)
+            self._correct("opportunity", deal_id, "product", product, alias, where)
+            product = alias
+        account_id = None
+        if v["account"]:
+            if v["account"] not in accounts:
+                raise unknown("account", v["account"], accounts)
+            account_id = accounts[v["account"]]
+        else:
+            self.report.warn("deal has no account", where)
+        stage = v["deal_stage"]
+        if stage not in STAGES:
+            raise ValueError(f"deal_stage {stage!r} is not one of: {', '.join(STAGES)}")
+        engage = parse_date(v["engage_date"], "engage_date")
+        close = parse_date(v["close_date"], "close_date")
+        value = parse_decimal(v["close_value"], "close_value")
+        if stage in CLOSED and (close is None or value is None):
+            raise ValueError(f"a {stage} deal needs close_date and close_value")
+        if stage != "Prospecting" and engage is None:
+            raise ValueError(f"an {stage} deal needs an engage_date")
+        if engage and close and close < engage:
+            raise ValueError(f"close_date {close} is before engage_date {engage}")
+        if stage not in CLOSED and (close is not None or value is not None):
+            self.report.warn("open deal has a close date or value; kept as given", where)
+        return {"id": deal_id, "user_id": reps[v["sales_agent"]], "product_id": products[product],
+                "account_id": account_id, "stage": stage, "engage_date": engage, "close_date": close,
+                "close_value": value, "source": where}

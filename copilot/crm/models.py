@@ -1,0 +1,225 @@
+"""SQLAlchemy models of the CRM.
+
+Every record keeps ``source`` (``file:line`` of the row it came from) so any figure the copilot
+states can be traced back to the input it was computed from. Times of activities are stored in
+UTC with the writer's UTC offset beside them, so the local time of the contact can be rebuilt on
+every database (SQLite has no time-zone-aware timestamps).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Stable constraint names make migrations identical on SQLite and PostgreSQL.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+Role = Literal["rep", "manager", "ops"]
+Stage = Literal["Prospecting", "Engaging", "Won", "Lost"]
+ActivityType = Literal["email", "call", "meeting", "note"]
+Direction = Literal["outbound", "inbound"]
+Tier = Literal["key", "standard"]
+NoteKind = Literal["note", "call_summary", "email"]
+
+ROLES: tuple[str, ...] = ("rep", "manager", "ops")
+STAGES: tuple[str, ...] = ("Prospecting", "Engaging", "Won", "Lost")
+OPEN_STAGES: tuple[str, ...] = ("Prospecting", "Engaging")
+ACTIVITY_TYPES: tuple[str, ...] = ("email", "call", "meeting", "note")
+DIRECTIONS: tuple[str, ...] = ("outbound", "inbound")
+TIERS: tuple[str, ...] = ("key", "standard")
+NOTE_KINDS: tuple[str, ...] = ("note", "call_summary", "email")
+
+MONEY = Numeric(14, 2)
+
+
+def _in(values: tuple[str, ...]) -> str:
+    return ", ".join(f"'{v}'" for v in values)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class ImportRun(Base):
+    """One execution of an importer; rows it wrote point back to it."""
+
+    __tablename__ = "import_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    source: Mapped[str] = mapped_column(Text)
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    report: Mapped[dict | None] = mapped_column(JSON)
+
+
+class User(Base):
+    """A person who uses the copilot: a rep, a manager, or sales-ops (sees everything)."""
+
+    __tablename__ = "users"
+    __table_args__ = (CheckConstraint(f"role IN ({_in(ROLES)})", name="role"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    role: Mapped[str] = mapped_column(String(10))
+    manager_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    regional_office: Mapped[str | None] = mapped_column(String(100), index=True)
+    email: Mapped[str | None] = mapped_column(String(320), unique=True)
+    slack_user_id: Mapped[str | None] = mapped_column(String(40), unique=True)
+    source: Mapped[str | None] = mapped_column(Text)
+
+    manager: Mapped[User | None] = relationship(remote_side=[id])
+
+
+class Product(Base):
+    __tablename__ = "products"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    series: Mapped[str | None] = mapped_column(String(100))
+    list_price: Mapped[Decimal | None] = mapped_column(MONEY)
+    source: Mapped[str | None] = mapped_column(Text)
+
+
+class Account(Base):
+    """A customer company. ``revenue_musd`` is annual revenue in millions of US dollars."""
+
+    __tablename__ = "accounts"
+    __table_args__ = (CheckConstraint(f"tier IN ({_in(TIERS)})", name="tier"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    sector: Mapped[str | None] = mapped_column(String(100), index=True)
+    year_established: Mapped[int | None] = mapped_column(Integer)
+    revenue_musd: Mapped[Decimal | None] = mapped_column(MONEY)
+    employees: Mapped[int | None] = mapped_column(Integer)
+    office_location: Mapped[str | None] = mapped_column(String(100))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), index=True)
+    tier: Mapped[str] = mapped_column(String(10), default="standard", server_default="standard")
+    source: Mapped[str | None] = mapped_column(Text)
+
+    parent: Mapped[Account | None] = relationship(remote_side=[id])
+
+
+class Contact(Base):
+    __tablename__ = "contacts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    name: Mapped[str | None] = mapped_column(String(200))
+    title: Mapped[str | None] = mapped_column(String(200))
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), index=True)
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    source: Mapped[str | None] = mapped_column(Text)
+
+
+class Opportunity(Base):
+    """A deal. ``close_value`` is what was booked (0 for a lost deal, empty while open)."""
+
+    __tablename__ = "opportunities"
+    __table_args__ = (
+        CheckConstraint(f"stage IN ({_in(STAGES)})", name="stage"),
+        Index("ix_opportunities_user_stage", "user_id", "stage"),
+        Index("ix_opportunities_stage_close", "stage", "close_date"),
+        Index("ix_opportunities_account_stage", "account_id", "stage"),
+        Index("ix_opportunities_product_stage", "product_id", "stage"),
+    )
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
+    stage: Mapped[str] = mapped_column(String(20))
+    engage_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    close_date: Mapped[dt.date | None] = mapped_column(Date)
+    close_value: Mapped[Decimal | None] = mapped_column(MONEY)
+    source: Mapped[str | None] = mapped_column(Text)
+
+
+class Activity(Base):
+    """A touch in the canonical activity format (see ``connectors/activities.py``)."""
+
+    __tablename__ = "activities"
+    __table_args__ = (
+        CheckConstraint(f"type IN ({_in(ACTIVITY_TYPES)})", name="type"),
+        CheckConstraint(f"direction IN ({_in(DIRECTIONS)})", name="direction"),
+        Index("ix_activities_contact_time", "contact_id", "occurred_at"),
+        Index("ix_activities_account_time", "account_id", "occurred_at"),
+        Index("ix_activities_user_time", "user_id", "occurred_at"),
+        Index("ix_activities_opportunity", "opportunity_id"),
+        Index("ix_activities_in_reply_to", "in_reply_to"),
+        Index("ix_activities_import_run", "import_run_id"),
+    )
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    occurred_at: Mapped[dt.datetime] = mapped_column(DateTime, doc="UTC, naive")
+    utc_offset_min: Mapped[int] = mapped_column(SmallInteger, doc="offset the row was written with")
+    type: Mapped[str] = mapped_column(String(10))
+    direction: Mapped[str] = mapped_column(String(10))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))
+    opportunity_id: Mapped[str | None] = mapped_column(ForeignKey("opportunities.id"))
+    subject: Mapped[str | None] = mapped_column(Text)
+    body: Mapped[str | None] = mapped_column(Text)
+    in_reply_to: Mapped[str | None] = mapped_column(String(64))
+    import_run_id: Mapped[int | None] = mapped_column(ForeignKey("import_runs.id"))
+    source: Mapped[str | None] = mapped_column(Text)
+
+
+class DealNote(Base):
+    """Free text about a deal: notes, call summaries and e-mails. Untrusted customer text."""
+
+    __tablename__ = "deal_notes"
+    __table_args__ = (
+        CheckConstraint(f"kind IN ({_in(NOTE_KINDS)})", name="kind"),
+        Index("ix_deal_notes_opportunity", "opportunity_id", "written_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    opportunity_id: Mapped[str] = mapped_column(ForeignKey("opportunities.id"))
+    kind: Mapped[str] = mapped_column(String(20))
+    written_at: Mapped[dt.datetime] = mapped_column(DateTime, doc="UTC, naive")
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    title: Mapped[str | None] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(Text)
+
+
+class DataCorrection(Base):
+    """A value an importer corrected (alias, typo), with the original kept."""
+
+    __tablename__ = "data_corrections"
+    __table_args__ = (UniqueConstraint("entity", "record_key", "field", name="uq_data_corrections_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    record_key: Mapped[str] = mapped_column(String(200))
+    field: Mapped[str] = mapped_column(String(60))
+    original: Mapped[str] = mapped_column(Text)
+    corrected: Mapped[str] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(Text)

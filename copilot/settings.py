@@ -1,0 +1,86 @@
+"""One validated settings object for the whole product.
+
+Values come from the environment (prefix ``COPILOT_``) or a ``.env`` file in the current
+directory. Nothing here is built at import time: call :func:`get_settings` where settings are
+needed, so tests can point each run at its own workspace.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+
+class Settings(BaseSettings):
+    """Every setting the copilot reads; see ``.env.example`` for the documented list."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="COPILOT_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    home: Path = Field(
+        default=Path(".copilot"),
+        description="Workspace directory: SQLite database, Chroma directory, checkpoints.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description="Any SQLAlchemy URL; overrides the SQLite database under the workspace.",
+    )
+    import_batch_size: int = Field(
+        default=2000, ge=1, le=20000, description="Rows written per statement by the importers."
+    )
+    max_text_chars: int = Field(
+        default=100_000,
+        ge=100,
+        description="Longest subject/body/note text an importer accepts; longer rows are rejected.",
+    )
+    log_level: str = Field(default="WARNING", description="Python logging level for the CLI.")
+
+    @field_validator("database_url")
+    @classmethod
+    def _valid_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        try:
+            make_url(value)
+        except ArgumentError as exc:
+            raise ValueError(f"not a SQLAlchemy database URL: {value!r}") from exc
+        return value.strip()
+
+    @field_validator("log_level")
+    @classmethod
+    def _valid_level(cls, value: str) -> str:
+        level = value.upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError(f"unknown log level {value!r}; use DEBUG, INFO, WARNING, ERROR or CRITICAL")
+        return level
+
+    @property
+    def sqlite_path(self) -> Path:
+        """Where the default SQLite database lives inside the workspace."""
+        return self.home / "crm.sqlite3"
+
+    @property
+    def effective_database_url(self) -> str:
+        """The database actually used: ``database_url`` if set, else SQLite in the workspace."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.sqlite_path.resolve()}"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return make_url(self.effective_database_url).get_backend_name() == "sqlite"
+
+    def ensure_home(self) -> Path:
+        """Create the workspace directory if needed and return it."""
+        self.home.mkdir(parents=True, exist_ok=True)
+        return self.home
+
+
+def get_settings(**overrides: object) -> Settings:
+    """Read the settings now (environment, then ``.env``), with explicit overrides on top."""
+    return Settings(**overrides)  # type: ignore[arg-type]

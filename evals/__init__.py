@@ -1,0 +1,1 @@
+"""Evaluation harnesses: offline datasets with evaluators, and online A/B analysis."""

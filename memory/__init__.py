@@ -1,0 +1,1 @@
+"""Conversation state (a LangGraph checkpointer) and long-term preferences (a LangGraph store)."""

@@ -1,0 +1,1 @@
+"""Prompt files, rendered with named variables and versioned by content hash."""
