@@ -17,7 +17,7 @@ from connectors.csvsource import CsvRow, ImportFileError, read_csv
 from connectors.fields import check_key, parse_date, parse_decimal, parse_int, unknown
 from connectors.report import ImportReport
 from connectors.run import import_transaction
-from connectors.upsert import id_map, upsert
+from connectors.upsert import id_map, upsert, write
 from connectors.vocabulary import match_alias, normalise_country, normalise_sector
 from copilot.crm.models import STAGES, TIERS, Account, DataCorrection, Opportunity, Product, User
 
@@ -83,13 +83,7 @@ class _MavenImport:
 
     # -- helpers -------------------------------------------------------------------------------
     def _write(self, table, key: str, rows: list[dict[str, Any]], file: str, compare: list[str]) -> None:  # noqa: ANN001
-        stats = self.report.stats(file)
-        for start in range(0, len(rows), self.batch_size):
-            result = upsert(self.conn, table, key, rows[start:start + self.batch_size], compare=compare,
-                            always=["source"])
-            stats.inserted += result.inserted
-            stats.updated += result.updated
-            stats.unchanged += result.unchanged
+        write(self.conn, table, key, rows, self.report.stats(file), compare=compare, batch_size=self.batch_size)
 
     def _correct(self, entity: str, key: str, field: str, original: str, corrected: str, where: str) -> None:
         self.report.correction(f"{entity}.{field}", original, corrected, where)

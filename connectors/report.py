@@ -10,6 +10,7 @@ from rich.table import Table
 
 # Keep memory bounded on huge bad files: counts are exact, listed examples are capped.
 MAX_LISTED = 200
+SHOWN = 25
 
 
 @dataclass
@@ -99,17 +100,18 @@ class ImportReport:
         if self.corrections:
             console.print("[bold]Corrections applied[/bold] (original values kept in data_corrections):")
             for f in self.corrections.values():
-                console.print(f"  {f.message}  x{f.count:,}  first at {f.examples[0]}", markup=False)
+                console.print(f"  {f.message}  x{f.count:,}  first at {f.examples[0]}", markup=False, emoji=False)
         if self.warnings:
             console.print("[bold]Data-quality findings[/bold]:")
             for f in self.warnings.values():
-                console.print(f"  {f.message}  x{f.count:,}  e.g. {', '.join(f.examples[:3])}", markup=False)
+                console.print(f"  {f.message}  x{f.count:,}  e.g. {', '.join(f.examples[:3])}", markup=False, emoji=False)
         if self.rejected_total:
             console.print(f"[bold red]Rejected rows: {self.rejected_total:,}[/bold red]")
-            for r in self.rejects:
-                console.print(f"  {r.where}: {r.reason}", markup=False)
-            if self.rejected_total > len(self.rejects):
-                console.print(f"  ... and {self.rejected_total - len(self.rejects):,} more")
+            for r in self.rejects[:SHOWN]:
+                console.print(f"  {r.where}: {r.reason}", markup=False, emoji=False)
+            if self.rejected_total > SHOWN:
+                console.print(f"  ... and {self.rejected_total - SHOWN:,} more (all listed with --json, up to "
+                              f"{MAX_LISTED})")
         if self.committed:
             console.print(f"[green]Committed[/green] (import run {self.run_id}) in {self.seconds:.2f} s.")
         else:

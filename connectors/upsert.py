@@ -79,3 +79,16 @@ def upsert(
 def id_map(conn: Connection, table: Table, key: str = "name") -> dict[str, int]:
     """Natural key -> surrogate id for a small lookup table (users, products, accounts)."""
     return {k: i for k, i in conn.execute(select(table.c[key], table.c.id))}
+
+
+def write(conn: Connection, table: Table, key: str, rows: Sequence[dict[str, Any]], stats: Any, *,
+          compare: Sequence[str], always: Sequence[str] = ("source",), batch_size: int = 2000) -> list[Any]:
+    """:func:`upsert` in batches, adding the counts to ``stats``; returns the unchanged keys."""
+    unchanged: list[Any] = []
+    for start in range(0, len(rows), batch_size):
+        result = upsert(conn, table, key, rows[start:start + batch_size], compare=compare, always=always)
+        stats.inserted += result.inserted
+        stats.updated += result.updated
+        stats.unchanged += result.unchanged
+        unchanged.extend(result.unchanged_keys or ())
+    return unchanged
