@@ -167,16 +167,13 @@ class _ActivityImport:
         if not batch:
             return
         table = Activity.__table__
+        run = self.report.run_id
         # A row this same run already wrote is a duplicate id within the file (or files).
-        for activity_id, source in self.conn.execute(
-            select(table.c.id, table.c.source).where(
-                table.c.id.in_(list(batch)), table.c.import_run_id == self.report.run_id
-            )
-        ):
-            record = batch.pop(activity_id)
-            self.report.reject(record["source"], f"duplicate activity_id {activity_id!r} (first at {source})")
         result = upsert(self.conn, table, "id", list(batch.values()), compare=ACTIVITY_COMPARE,
-                        always=["source", "import_run_id"])
+                        always=["source", "import_run_id"], extra=["import_run_id", "source"],
+                        skip=lambda old: old[0] == run)
+        for record, (_, first) in result.skipped or ():
+            self.report.reject(record["source"], f"duplicate activity_id {record['id']!r} (first at {first})")
         stats.inserted += result.inserted
         stats.updated += result.updated
         stats.unchanged += result.unchanged

@@ -189,7 +189,8 @@ def _accounts(rng: random.Random, reps: list[Rep], n: int) -> list[Account]:
     accounts: list[Account] = []
     while len(accounts) < n:
         stem = rng.choice(SYLLABLES) + rng.choice(SYLLABLES).lower() + rng.choice(ENDINGS)
-        name = f"{stem} {rng.choice(SUFFIXES)}"
+        suffix = rng.choice(SUFFIXES)
+        name = f"{stem} {suffix}"
         if name in names:
             continue
         names.add(name)
@@ -199,7 +200,7 @@ def _accounts(rng: random.Random, reps: list[Rep], n: int) -> list[Account]:
         owner = rng.choice([r for r in reps if r.office == office])
         account = Account(name, rng.choice(SECTORS), office, rng.choice(countries), revenue,
                           max(20, int(revenue * rng.uniform(1.5, 4.0))), rng.randint(1950, 2020),
-                          stem.lower() + ".example", owner)
+                          f"{stem}{suffix}".lower() + ".example", owner)
         for _ in range(rng.randint(2, 4)):
             person = _person(rng, set())
             email = f"{person.lower().replace(' ', '.')}@{account.domain}"

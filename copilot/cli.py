@@ -1,0 +1,229 @@
+"""The ``copilot`` command line. It wires settings, the database and the packages together; the
+work itself lives in the packages."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import warnings
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+from sqlalchemy.exc import SAWarning, SQLAlchemyError
+
+from connectors.csvsource import ImportFileError
+from connectors.report import ImportReport
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+                  help="A sales copilot that runs on your own CRM data.")
+import_app = typer.Typer(no_args_is_help=True, help="Bring CRM data into the workspace.")
+db_app = typer.Typer(no_args_is_help=True, help="The workspace database.")
+app.add_typer(import_app, name="import")
+app.add_typer(db_app, name="db")
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+AllowRejects = Annotated[bool, typer.Option("--allow-rejects", help="Import the good rows even if some are rejected.")]
+AsJson = Annotated[bool, typer.Option("--json", help="Print the report as one JSON object.")]
+
+
+class UserError(Exception):
+    """A problem the person running the command can fix; shown as one line, never a traceback."""
+
+
+def _settings():  # noqa: ANN202
+    from copilot.settings import get_settings
+
+    try:
+        return get_settings()
+    except ValidationError as exc:
+        problems = "; ".join(f"COPILOT_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors())
+        raise UserError(f"invalid settings: {problems}") from None
+
+
+def _engine(settings):  # noqa: ANN001, ANN202
+    from copilot.workspace import open_database
+
+    return open_database(settings)
+
+
+def _finish(report: ImportReport, as_json: bool) -> None:
+    if as_json:
+        out.print_json(json.dumps(report.to_dict(), default=str))
+    else:
+        report.render(out)
+    if report.rejected_total and not report.committed:
+        raise typer.Exit(1)
+
+
+@import_app.command("maven")
+def import_maven_cmd(directory: Path, allow_rejects: AllowRejects = False, as_json: AsJson = False) -> None:
+    """Import a Maven CRM export: accounts.csv, products.csv, sales_teams.csv, sales_pipeline.csv."""
+    from connectors.maven import import_maven
+
+    settings = _settings()
+    report = import_maven(_engine(settings), directory, allow_rejects=allow_rejects,
+                          batch_size=settings.import_batch_size)
+    _finish(report, as_json)
+
+
+@import_app.command("activities")
+def import_activities_cmd(
+    activities: Path,
+    contacts: Annotated[Path | None, typer.Option("--contacts", help="contacts.csv, imported first.")] = None,
+    allow_rejects: AllowRejects = False,
+    as_json: AsJson = False,
+) -> None:
+    """Import activities (and contacts) in the canonical CSV format."""
+    from connectors.activities import import_activities
+
+    settings = _settings()
+    report = import_activities(_engine(settings), activities, contacts, allow_rejects=allow_rejects,
+                               batch_size=settings.import_batch_size, max_text_chars=settings.max_text_chars)
+    _finish(report, as_json)
+
+
+@import_app.command("notes")
+def import_notes_cmd(path: Path, allow_rejects: AllowRejects = False, as_json: AsJson = False) -> None:
+    """Import deal notes, call summaries and e-mails (deal_notes.csv)."""
+    from connectors.notes import import_notes
+
+    settings = _settings()
+    report = import_notes(_engine(settings), path, allow_rejects=allow_rejects,
+                          batch_size=settings.import_batch_size, max_text_chars=settings.max_text_chars)
+    _finish(report, as_json)
+
+
+@app.command("generate")
+def generate_cmd(
+    out_dir: Path,
+    deals: Annotated[int, typer.Option(min=1, max=100_000, help="Number of deals.")] = 2000,
+    seed: Annotated[int, typer.Option(help="Random seed; the same seed gives the same files.")] = 7,
+    max_activities: Annotated[int | None, typer.Option(min=1, help="Stop after this many activity rows.")] = None,
+    notes: Annotated[bool, typer.Option(help="Write deal_notes.csv.")] = True,
+) -> None:
+    """Write the synthetic demo company as CSV files (Maven and canonical formats)."""
+    from copilot.demo import generate
+
+    files = generate(out_dir, deals=deals, seed=seed, max_activities=max_activities, notes=notes)
+    out.print(f"Synthetic company written to {files.directory}: {files.deals:,} deals, "
+              f"{files.activities:,} activities, {files.notes:,} deal notes.")
+
+
+@app.command("demo")
+def demo_cmd(
+    deals: Annotated[int, typer.Option(min=1, max=100_000, help="Deals in the demo company.")] = 2000,
+    rebuild: Annotated[bool, typer.Option(help="Build the demo workspace again.")] = False,
+    chat: Annotated[bool | None, typer.Option(help="Ask questions interactively (default: when on a terminal).")] = None,
+) -> None:
+    """Build the synthetic demo workspace if it is missing, then show the copilot answering."""
+    from copilot.demo.tour import lookup, tour
+    from copilot.workspace import build_demo, has_data
+
+    settings = _settings()
+    engine = _engine(settings)
+    if rebuild or not has_data(engine):
+        out.print(f"Building the demo workspace in {settings.home} (synthetic company, {deals:,} deals)...")
+        build = build_demo(settings, engine, deals=deals)
+        for report in build.reports:
+            report.render(out)
+    synthetic = (settings.home / "demo-data" / "SYNTHETIC.txt").exists()
+    label = "synthetic demo data" if synthetic else "your workspace's data"
+    out.rule(f"[bold]Sales copilot demo[/bold] ({label})")
+    for answer in tour(engine):
+        _show(answer)
+    if chat is None:
+        chat = sys.stdin.isatty()
+    if not chat:
+        return
+    out.print("Type a rep, manager or account name to see its pipeline (empty line to quit).")
+    while True:
+        try:
+            text = input("> ").strip()
+        except EOFError:
+            break
+        if not text:
+            break
+        _show(lookup(engine, text[:200]))
+
+
+def _show(answer) -> None:  # noqa: ANN001
+    out.print(f"[bold cyan]Q:[/bold cyan] {answer.question}", highlight=False)
+    for line in answer.lines:
+        out.print(f"   {line}", markup=False, highlight=False)
+    out.print(f"   [dim]source: {answer.basis}[/dim]", highlight=False)
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Create the schema, or upgrade an existing workspace in place."""
+    from copilot.crm.db import current_revision
+
+    settings = _settings()
+    engine = _engine(settings)
+    out.print(f"Database at revision {current_revision(engine)} ({engine.url.render_as_string(hide_password=True)}).")
+
+
+@db_app.command("status")
+def db_status() -> None:
+    """Show the database URL, schema revision and row counts."""
+    from sqlalchemy import func, select
+
+    from copilot.crm.db import connect, current_revision, head_revision
+    from copilot.crm.models import Base
+
+    settings = _settings()
+    engine = connect(settings)
+    out.print(f"database: {engine.url.render_as_string(hide_password=True)}")
+    revision = current_revision(engine)
+    out.print(f"schema: {revision or 'empty'} (latest {head_revision()})")
+    if revision:
+        with engine.connect() as conn:
+            for table in Base.metadata.sorted_tables:
+                out.print(f"  {table.name}: {conn.execute(select(func.count()).select_from(table)).scalar_one():,}")
+
+
+def main() -> None:
+    """Entry point: run the CLI, turning expected failures into one clear line and an exit code."""
+    warnings.filterwarnings("ignore", category=SAWarning, message=".*Decimal objects natively.*")
+    level = "WARNING"
+    try:
+        from copilot.settings import get_settings
+
+        level = get_settings().log_level
+    except ValidationError:
+        pass
+    logging.basicConfig(level=level)
+    try:
+        app(standalone_mode=False)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (ImportFileError, UserError, ValueError) as exc:
+        err.print(f"[bold red]error:[/bold red] {exc}", highlight=False, markup=True)
+        sys.exit(2)
+    except SQLAlchemyError as exc:
+        logging.getLogger(__name__).debug("database error", exc_info=True)
+        first = str(exc.orig if getattr(exc, "orig", None) else exc).strip().splitlines()[0]
+        err.print(f"[bold red]error:[/bold red] database problem: {first}", highlight=False)
+        sys.exit(2)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if isinstance(exc, click.exceptions.Abort):
+            sys.exit(130)
+        logging.getLogger(__name__).debug("unexpected error", exc_info=True)
+        err.print(f"[bold red]error:[/bold red] unexpected {type(exc).__name__}: {exc}. "
+                  "Set COPILOT_LOG_LEVEL=DEBUG for details.", highlight=False)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

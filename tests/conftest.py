@@ -1,0 +1,86 @@
+"""Shared fixtures: a migrated database on SQLite and on PostgreSQL, the Maven files, a demo company."""
+
+from __future__ import annotations
+
+import os
+import uuid
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.exc import SAWarning
+
+from copilot.crm.db import migrate
+from copilot.demo import generate
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = ROOT.parent / "shared" / "data"
+MAVEN_DIR = SHARED_DATA / "maven-crm"
+PG_URL = os.environ.get("COPILOT_TEST_POSTGRES_URL", "")
+
+warnings.filterwarnings("ignore", category=SAWarning, message=".*Decimal objects natively.*")
+
+
+def need_or_skip(condition: bool, reason: str) -> None:
+    """Skip locally with a reason; on CI, where everything is available, a missing part is a failure."""
+    if condition:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"required on CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database: a SQLite file, or a private schema on the PostgreSQL server."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'crm.sqlite3'}"
+        return
+    need_or_skip(bool(PG_URL), "set COPILOT_TEST_POSTGRES_URL to run the PostgreSQL tests")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    sep = "&" if "?" in PG_URL else "?"
+    yield f"{PG_URL}{sep}options=-csearch_path%3D{schema}"
+    with admin.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+@pytest.fixture
+def engine(db_url: str, tmp_path: Path) -> Iterator[Engine]:
+    from copilot.crm.db import connect
+    from copilot.settings import Settings
+
+    eng = connect(Settings(home=tmp_path / "home", database_url=db_url))
+    migrate(eng)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture(scope="session")
+def maven_dir() -> Path:
+    need_or_skip(MAVEN_DIR.is_dir(), f"the Maven CRM files are not at {MAVEN_DIR}")
+    return MAVEN_DIR
+
+
+@pytest.fixture(scope="session")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small synthetic company, generated once per test session."""
+    out = tmp_path_factory.mktemp("demo")
+    generate(out, deals=400, seed=11)
+    return out
+
+
+def snapshot(engine: Engine) -> dict[str, list[tuple]]:
+    """Every row of every table, for checking that a failed import changed nothing."""
+    from copilot.crm.models import Base
+
+    with engine.connect() as conn:
+        return {
+            table.name: sorted(map(tuple, conn.execute(table.select()).all()), key=repr)
+            for table in Base.metadata.sorted_tables
+        }
