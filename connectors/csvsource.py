@@ -46,32 +46,26 @@ def read_csv(path: Path, required: Sequence[str], optional: Sequence[str] = ()) 
     """
     path = check_file(Path(path))
     label = path.name
-    with path.open("r", encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
+    with path.open("rb") as handle:
+        lines = _Lines(handle, path)
+        reader = csv.reader(lines)
         try:
             header = next(reader)
         except StopIteration:
             raise ImportFileError(
                 f"{path}: the file is empty; expected a header line with: {', '.join(required)}"
             ) from None
-        except UnicodeDecodeError as exc:
-            raise ImportFileError(f"{path}:1: not valid UTF-8 ({exc.reason}); save the file as UTF-8") from None
         columns = [name.strip().lower() for name in header]
         _check_header(path, columns, required, optional)
         width = len(columns)
-        last_line = reader.line_num
         while True:
+            start = lines.number + 1
             try:
                 record = next(reader)
             except StopIteration:
                 return
-            except UnicodeDecodeError as exc:
-                raise ImportFileError(
-                    f"{path}:{reader.line_num + 1}: not valid UTF-8 ({exc.reason}); save the file as UTF-8"
-                ) from None
             except csv.Error as exc:
-                raise ImportFileError(f"{path}:{reader.line_num}: malformed CSV ({exc})") from None
-            start, last_line = last_line + 1, reader.line_num
+                raise ImportFileError(f"{path}:{lines.number}: malformed CSV ({exc})") from None
             if not record or (len(record) == 1 and not record[0].strip()):
                 continue  # blank line
             where = f"{label}:{start}"
@@ -79,6 +73,31 @@ def read_csv(path: Path, required: Sequence[str], optional: Sequence[str] = ()) 
                 yield CsvRow(where, {}, f"expected {width} fields, found {len(record)}")
                 continue
             yield CsvRow(where, dict(zip(columns, (value.strip() for value in record), strict=True)))
+
+
+class _Lines:
+    """Decodes a binary file line by line, so a byte that is not UTF-8 is reported at its line."""
+
+    def __init__(self, handle, path: Path) -> None:  # noqa: ANN001 - a binary file object
+        self.handle = handle
+        self.path = path
+        self.number = 0
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        raw = next(self.handle)
+        self.number += 1
+        if self.number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ImportFileError(
+                f"{self.path}:{self.number}: not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column "
+                f"{exc.start + 1}); save the file as UTF-8"
+            ) from None
 
 
 def _check_header(path: Path, columns: list[str], required: Sequence[str], optional: Sequence[str]) -> None:

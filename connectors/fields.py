@@ -116,7 +116,7 @@ def squash(value: str) -> str:
 
 def suggest(value: str, choices, cutoff: float = 80) -> str | None:  # noqa: ANN001 - any iterable of str
     """The closest known name, for a 'did you mean' hint (never applied silently)."""
-    match = process.extractOne(value, choices, scorer=fuzz.WRatio, processor=utils.default_process,
+    match = process.extractOne(value, list(choices), scorer=fuzz.WRatio, processor=utils.default_process,
                                score_cutoff=cutoff)
     return match[0] if match else None
 

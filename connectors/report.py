@@ -91,7 +91,8 @@ class ImportReport:
         return data
 
     def render(self, console: Console) -> None:
-        table = Table(title=f"Import report: {self.kind}", title_justify="left")
+        state = "" if self.committed else " (rolled back: counts are what would have been written)"
+        table = Table(title=f"Import report: {self.kind}{state}", title_justify="left")
         for column in ("file", "read", "inserted", "updated", "unchanged", "rejected"):
             table.add_column(column, justify="left" if column == "file" else "right")
         for s in [*self.files.values(), self.totals]:

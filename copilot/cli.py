@@ -200,7 +200,9 @@ def main() -> None:
         pass
     logging.basicConfig(level=level)
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except (ImportFileError, UserError, ValueError) as exc:
