@@ -214,13 +214,11 @@ def main() -> None:
         err.print(f"[bold red]error:[/bold red] database problem: {first}", highlight=False)
         sys.exit(2)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
-        import click
-
-        if isinstance(exc, click.ClickException):
+        if isinstance(exc, typer.Abort):
+            sys.exit(130)
+        if hasattr(exc, "show") and hasattr(exc, "exit_code"):  # the CLI's own usage errors
             exc.show()
             sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Abort):
-            sys.exit(130)
         logging.getLogger(__name__).debug("unexpected error", exc_info=True)
         err.print(f"[bold red]error:[/bold red] unexpected {type(exc).__name__}: {exc}. "
                   "Set COPILOT_LOG_LEVEL=DEBUG for details.", highlight=False)
