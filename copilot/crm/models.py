@@ -172,7 +172,6 @@ class Activity(Base):
         Index("ix_activities_user_time", "user_id", "occurred_at"),
         Index("ix_activities_opportunity", "opportunity_id"),
         Index("ix_activities_in_reply_to", "in_reply_to"),
-        Index("ix_activities_import_run", "import_run_id"),
     )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)

@@ -279,7 +279,7 @@ def _deal_touches(rng: random.Random, deal: Deal, end: dt.datetime) -> Iterator[
     day = deal.engage
     last: dt.datetime | None = None
     unanswered = 0
-    for n in range(rng.randint(4, 16)):
+    for n in range(rng.randint(6, 20)):
         explore = rng.random() < 0.12
         if n:
             gap = rng.randint(1, 8) if explore else max(1, rep.habit_gap + rng.choice([-1, 0, 0, 1]))

@@ -149,7 +149,6 @@ def upgrade() -> None:
     with op.batch_alter_table('activities', schema=None) as batch_op:
         batch_op.create_index('ix_activities_account_time', ['account_id', 'occurred_at'], unique=False)
         batch_op.create_index('ix_activities_contact_time', ['contact_id', 'occurred_at'], unique=False)
-        batch_op.create_index('ix_activities_import_run', ['import_run_id'], unique=False)
         batch_op.create_index('ix_activities_in_reply_to', ['in_reply_to'], unique=False)
         batch_op.create_index('ix_activities_opportunity', ['opportunity_id'], unique=False)
         batch_op.create_index('ix_activities_user_time', ['user_id', 'occurred_at'], unique=False)
@@ -182,7 +181,6 @@ def downgrade() -> None:
         batch_op.drop_index('ix_activities_user_time')
         batch_op.drop_index('ix_activities_opportunity')
         batch_op.drop_index('ix_activities_in_reply_to')
-        batch_op.drop_index('ix_activities_import_run')
         batch_op.drop_index('ix_activities_contact_time')
         batch_op.drop_index('ix_activities_account_time')
 

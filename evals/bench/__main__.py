@@ -1,0 +1,57 @@
+"""Run the benchmarks and print one table: ``python -m evals.bench [--only NAME] [--quick]``."""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+import warnings
+
+from rich.console import Console
+from rich.table import Table
+
+from evals.bench.common import Row
+
+
+def _suites(quick: bool) -> dict[str, object]:
+    from evals.bench import imports
+
+    return {
+        "import-maven": lambda: imports.bench_maven(repeat=3 if quick else 5),
+        "import-activities": lambda: imports.bench_activities(100_000 if quick else imports.ACTIVITY_ROWS),
+    }
+
+
+def _fmt(value: float) -> str:
+    if math.isnan(value):
+        return "n/a"
+    if value >= 100:
+        return f"{value:,.0f}"
+    return f"{value:.3g}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    warnings.filterwarnings("ignore", message=".*Decimal objects natively.*")
+    parser = argparse.ArgumentParser(prog="python -m evals.bench")
+    parser.add_argument("--only", action="append", default=[], help="run suites whose name contains this")
+    parser.add_argument("--quick", action="store_true", help="smaller inputs, for a smoke run")
+    args = parser.parse_args(argv)
+    console = Console()
+    rows: list[Row] = []
+    for name, suite in _suites(args.quick).items():
+        if args.only and not any(o in name for o in args.only):
+            continue
+        console.print(f"[dim]running {name}...[/dim]")
+        rows.extend(suite())  # type: ignore[operator]
+    table = Table(title="Benchmarks" + (" (quick)" if args.quick else ""), title_justify="left")
+    for column in ("benchmark", "value", "unit", "floor", "ok", "note"):
+        table.add_column(column, justify="right" if column == "value" else "left")
+    for r in rows:
+        ok = "" if r.ok is None else ("yes" if r.ok else "NO")
+        table.add_row(r.name, _fmt(r.value), r.unit, r.floor, ok, r.note)
+    console.print(table)
+    return 1 if any(r.ok is False for r in rows) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
