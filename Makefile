@@ -25,7 +25,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)
-	$(BIN)/python -m bench $(BENCH_ARGS)
+	COPILOT_BENCH_POSTGRES_URL=$${COPILOT_BENCH_POSTGRES_URL-postgresql+psycopg://postgres@127.0.0.1:5432/test} \
+	  $(BIN)/python -m evals.bench $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) .copilot bench/.work .pytest_cache
+	rm -rf $(VENV) .copilot evals/bench/.work .pytest_cache

@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", action="append", default=[], help="run suites whose name contains this")
     parser.add_argument("--quick", action="store_true", help="smaller inputs, for a smoke run")
     args = parser.parse_args(argv)
-    console = Console()
+    console = Console(width=120) if not Console().is_terminal else Console()
     rows: list[Row] = []
     for name, suite in _suites(args.quick).items():
         if args.only and not any(o in name for o in args.only):

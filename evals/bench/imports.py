@@ -48,7 +48,37 @@ def bench_maven(repeat: int = 5) -> list[Row]:
         again, _ = median_seconds(lambda: import_maven(engine, MAVEN), repeat)
         rows.append(Row("maven re-import, nothing changed", again, "s", "< 5 s", again < 5))
         engine.dispose()
+    pg = os.environ.get("COPILOT_BENCH_POSTGRES_URL") or os.environ.get("COPILOT_TEST_POSTGRES_URL")
+    if pg:
+        rows.append(_maven_postgres(pg, repeat))
     return rows
+
+
+def _maven_postgres(url: str, repeat: int) -> Row:
+    """The same import on PostgreSQL, in a scratch schema dropped afterwards."""
+    from sqlalchemy import create_engine, text
+
+    from connectors.maven import import_maven
+
+    admin = create_engine(url)
+    schema = f"bench_{os.getpid()}"
+    counter = iter(range(1000))
+    try:
+        def fresh_import() -> None:
+            name = f"{schema}_{next(counter)}"
+            with admin.begin() as conn:
+                conn.execute(text(f'CREATE SCHEMA "{name}"'))
+            engine = _fresh_engine(Path(tempfile.gettempdir()), "unused",
+                                   url=f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{name}")
+            assert import_maven(engine, MAVEN).committed
+            engine.dispose()
+            with admin.begin() as conn:
+                conn.execute(text(f'DROP SCHEMA "{name}" CASCADE'))
+
+        median, _ = median_seconds(fresh_import, repeat)
+        return Row("maven import, fresh PostgreSQL (incl. schema)", median, "s", "< 5 s", median < 5)
+    finally:
+        admin.dispose()
 
 
 def _activity_files(rows: int) -> Path:
