@@ -8,13 +8,12 @@ replies whose touch is unknown are reported as orphans (the touch may arrive in 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, bindparam, func, select, update
 
-from connectors.csvsource import CsvRow, read_csv
+from connectors.csvsource import CsvRow
 from connectors.fields import (
     check_key,
     check_text,
@@ -49,20 +48,10 @@ def import_activities(engine: Engine, activities: Path | None, contacts: Path | 
     return report
 
 
-def _rows(report: ImportReport, path: Path, required: tuple[str, ...]) -> Iterator[CsvRow]:
-    stats = report.stats(path.name)
-    for row in read_csv(path, required):
-        stats.read += 1
-        if row.problem:
-            report.reject(row.where, row.problem)
-            continue
-        yield row
-
-
 def _import_contacts(conn: Connection, path: Path, report: ImportReport, batch_size: int) -> None:
     accounts = id_map(conn, Account.__table__)
     out: dict[str, dict[str, Any]] = {}
-    for row in _rows(report, path, CONTACT_COLUMNS):
+    for row in report.rows(path, CONTACT_COLUMNS):
         v = row.values
         try:
             email = parse_email(v["contact_email"], "contact_email")
@@ -107,7 +96,7 @@ class _ActivityImport:
     def run(self, path: Path) -> None:
         stats = self.report.stats(path.name)
         batch: dict[str, dict[str, Any]] = {}
-        for row in _rows(self.report, path, ACTIVITY_COLUMNS):
+        for row in self.report.rows(path, ACTIVITY_COLUMNS):
             try:
                 record = self._record(row)
                 if record["id"] in batch:

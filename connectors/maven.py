@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, select, update
 
-from connectors.csvsource import CsvRow, ImportFileError, read_csv
+from connectors.csvsource import CsvRow, ImportFileError
 from connectors.fields import check_key, parse_date, parse_decimal, parse_int, unknown
 from connectors.report import ImportReport
 from connectors.run import import_transaction
@@ -55,22 +55,11 @@ def import_maven(engine: Engine, directory: Path, *, allow_rejects: bool = False
     report = ImportReport("maven", [str(directory)])
     with import_transaction(engine, report, allow_rejects=allow_rejects) as conn:
         importer = _MavenImport(conn, report, batch_size)
-        importer.products(_rows(report, paths["products"], "products"))
-        importer.accounts(_rows(report, paths["accounts"], "accounts"))
-        importer.teams(_rows(report, paths["teams"], "teams"))
-        importer.pipeline(_rows(report, paths["pipeline"], "pipeline"))
+        importer.products(report.rows(paths["products"], *FILES["products"][1:]))
+        importer.accounts(report.rows(paths["accounts"], *FILES["accounts"][1:]))
+        importer.teams(report.rows(paths["teams"], *FILES["teams"][1:]))
+        importer.pipeline(report.rows(paths["pipeline"], *FILES["pipeline"][1:]))
     return report
-
-
-def _rows(report: ImportReport, path: Path, part: str) -> Iterable[CsvRow]:
-    _, required, optional = FILES[part]
-    stats = report.stats(path.name)
-    for row in read_csv(path, required, optional):
-        stats.read += 1
-        if row.problem:
-            report.reject(row.where, row.problem)
-            continue
-        yield row
 
 
 class _MavenImport:

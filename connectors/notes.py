@@ -12,7 +12,6 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
-from connectors.activities import _rows
 from connectors.fields import check_key, check_text, parse_timestamp, unknown
 from connectors.report import ImportReport
 from connectors.run import import_transaction
@@ -32,7 +31,7 @@ def import_notes(engine: Engine, path: Path, *, allow_rejects: bool = False, bat
         stats = report.stats(path.name)
         seen: dict[str, str] = {}
         batch: list[dict[str, Any]] = []
-        for row in _rows(report, path, NOTE_COLUMNS):
+        for row in report.rows(path, NOTE_COLUMNS):
             v = row.values
             try:
                 note_id = check_key(v["note_id"], "note_id")

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+
+from connectors.csvsource import CsvRow, read_csv
 
 # Keep memory bounded on huge bad files: counts are exact, listed examples are capped.
 MAX_LISTED = 200
@@ -60,6 +64,16 @@ class ImportReport:
 
     def stats(self, file: str) -> FileStats:
         return self.files.setdefault(file, FileStats(file))
+
+    def rows(self, path: Path, required: Sequence[str], optional: Sequence[str] = ()) -> Iterator[CsvRow]:
+        """The well-formed rows of ``path``, counting every row read and rejecting malformed ones."""
+        stats = self.stats(Path(path).name)
+        for row in read_csv(path, required, optional):
+            stats.read += 1
+            if row.problem:
+                self.reject(row.where, row.problem)
+                continue
+            yield row
 
     def reject(self, where: str, reason: str) -> None:
         self.rejected_total += 1

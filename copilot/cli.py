@@ -24,6 +24,10 @@ import_app = typer.Typer(no_args_is_help=True, help="Bring CRM data into the wor
 db_app = typer.Typer(no_args_is_help=True, help="The workspace database.")
 app.add_typer(import_app, name="import")
 app.add_typer(db_app, name="db")
+users_app = typer.Typer(no_args_is_help=True, help="Users: reps, managers and sales-ops.")
+accounts_app = typer.Typer(no_args_is_help=True, help="Accounts.")
+app.add_typer(users_app, name="users")
+app.add_typer(accounts_app, name="accounts")
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -157,6 +161,47 @@ def _show(answer) -> None:  # noqa: ANN001
     for line in answer.lines:
         out.print(f"   {line}", markup=False, highlight=False)
     out.print(f"   [dim]source: {answer.basis}[/dim]", highlight=False)
+
+
+@users_app.command("list")
+def users_list(role: Annotated[str | None, typer.Option(help="rep, manager or ops")] = None,
+               as_json: AsJson = False) -> None:
+    """List users with their role, manager, office, e-mail and Slack id."""
+    from rich.table import Table
+
+    from copilot.crm.admin import list_users
+
+    rows = list_users(_engine(_settings()), role)
+    if as_json:
+        out.print_json(json.dumps(rows))
+        return
+    table = Table("name", "role", "manager", "office", "email", "slack id")
+    for r in rows:
+        table.add_row(*(str(r[k] or "") for k in ("name", "role", "manager", "regional_office", "email",
+                                                  "slack_user_id")))
+    out.print(table)
+
+
+@users_app.command("set")
+def users_set(
+    name: str,
+    email: Annotated[str | None, typer.Option(help="The user's e-mail address.")] = None,
+    slack_id: Annotated[str | None, typer.Option("--slack-id", help="The user's Slack member id.")] = None,
+) -> None:
+    """Record a user's e-mail address and/or Slack member id."""
+    from copilot.crm.admin import set_user
+
+    set_user(_engine(_settings()), name, email=email, slack_user_id=slack_id)
+    out.print(f"Updated {name}.")
+
+
+@accounts_app.command("tier")
+def accounts_tier(account: str, tier: Annotated[str, typer.Argument(help="key or standard")]) -> None:
+    """Mark an account as a key account (or back to standard)."""
+    from copilot.crm.admin import set_tier
+
+    set_tier(_engine(_settings()), account, tier)
+    out.print(f"{account} is now a {tier} account.")
 
 
 @db_app.command("upgrade")

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Engine, case, func, select
 
 from copilot.crm.models import OPEN_STAGES, Account, Activity, Opportunity, Product, User
 
-O, A, U, P = Opportunity, Account, User, Product
+O, A, U, P = Opportunity, Account, User, Product  # noqa: E741 - short aliases keep queries readable
 
 
 @dataclass
@@ -55,7 +55,7 @@ def win_rate_by_product(conn: Connection) -> Answer:
     rows = conn.execute(
         select(P.name, won, lost).select_from(O).join(P, P.id == O.product_id).group_by(P.name).order_by(P.name)
     ).all()
-    lines = [f"{name}: {w / (w + l):.0%} ({w:,} won of {w + l:,} closed)" for name, w, l in rows if w + l]
+    lines = [f"{name}: {w / (w + n):.0%} ({w:,} won of {w + n:,} closed)" for name, w, n in rows if w + n]
     return Answer("What is our win rate by product?", lines, "win rate = won / (won + lost)")
 
 

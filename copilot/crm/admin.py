@@ -1,0 +1,58 @@
+"""Sales-ops administration: who is who (e-mail, Slack id) and which accounts are key accounts."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, select, update
+from sqlalchemy.exc import IntegrityError
+
+from connectors.fields import parse_email, unknown
+from copilot.crm.models import TIERS, Account, User
+
+
+class AdminError(ValueError):
+    """A change that cannot be made; the message says why."""
+
+
+def list_users(engine: Engine, role: str | None = None) -> list[dict[str, object]]:
+    manager = User.__table__.alias("manager")
+    users = User.__table__
+    query = (select(users.c.name, users.c.role, manager.c.name.label("manager"), users.c.regional_office,
+                    users.c.email, users.c.slack_user_id)
+             .select_from(users.outerjoin(manager, manager.c.id == users.c.manager_id)).order_by(users.c.name))
+    if role:
+        query = query.where(users.c.role == role)
+    with engine.connect() as conn:
+        return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def set_user(engine: Engine, name: str, *, email: str | None = None, slack_user_id: str | None = None) -> None:
+    values: dict[str, str] = {}
+    if email is not None:
+        values["email"] = parse_email(email, "email")
+    if slack_user_id is not None:
+        slack = slack_user_id.strip()
+        if not slack or len(slack) > 40 or not slack.isalnum():
+            raise AdminError(f"Slack user id {slack_user_id!r} is not valid (letters and digits, like U024BE7LH)")
+        values["slack_user_id"] = slack
+    if not values:
+        raise AdminError("nothing to change: give --email and/or --slack-id")
+    table = User.__table__
+    try:
+        with engine.begin() as conn:
+            names = dict(conn.execute(select(table.c.name, table.c.id)).all())
+            if name not in names:
+                raise AdminError(str(unknown("user", name, names)))
+            conn.execute(update(table).where(table.c.id == names[name]).values(**values))
+    except IntegrityError:
+        raise AdminError(f"another user already has that {' or '.join(values)}") from None
+
+
+def set_tier(engine: Engine, account: str, tier: str) -> None:
+    if tier not in TIERS:
+        raise AdminError(f"tier {tier!r} is not one of: {', '.join(TIERS)}")
+    table = Account.__table__
+    with engine.begin() as conn:
+        names = dict(conn.execute(select(table.c.name, table.c.id)).all())
+        if account not in names:
+            raise AdminError(str(unknown("account", account, names)))
+        conn.execute(update(table).where(table.c.id == names[account]).values(tier=tier))
