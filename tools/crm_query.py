@@ -1,0 +1,428 @@
+"""The CRM query tool: a typed, structured query compiled to SQLAlchemy with bound parameters.
+
+A model never writes SQL. It fills in a :class:`CrmQuery` (entity, filters, metrics, group-by,
+ordering, limit); names are resolved against the CRM; the caller's scope is added from the run's
+identity; every result carries the definitions used and the ids of the records behind it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from sqlalchemy import Engine, and_, case, func, literal, literal_column, select
+from sqlalchemy.orm import aliased
+
+from copilot.crm.models import OPEN_STAGES, Account, Activity, Opportunity, Product, User
+from tools.errors import ScopeError, ToolInputError
+from tools.identity import Identity
+from tools.names import Names
+from tools.sql import days_between, period
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Names50 = Annotated[list[Name], Field(max_length=50)]
+Stage = Literal["Prospecting", "Engaging", "Won", "Lost"]
+Entity = Literal["opportunities", "accounts", "activities", "users"]
+Metric = Literal[
+    "count", "won_count", "lost_count", "open_count", "won_revenue", "avg_won_deal_size", "win_rate",
+    "avg_sales_cycle_days", "open_pipeline_list_price", "touches", "replies", "reply_rate",
+]
+GroupBy = Literal[
+    "stage", "product", "account", "rep", "manager", "regional_office", "sector", "tier", "close_month",
+    "close_quarter", "close_year", "engage_quarter", "type", "direction", "activity_month",
+]
+MAX_IDS = 200
+
+DEFINITIONS: dict[str, str] = {
+    "count": "number of records matching the filters",
+    "won_count": "deals in stage Won",
+    "lost_count": "deals in stage Lost",
+    "open_count": "deals in stage Prospecting or Engaging",
+    "won_revenue": "sum of close_value of Won deals",
+    "avg_won_deal_size": "won revenue / number of Won deals",
+    "win_rate": "win rate = won / (won + lost)",
+    "avg_sales_cycle_days": "average days from engage_date to close_date, Won deals",
+    "open_pipeline_list_price": "sum of the product list price of open (Prospecting or Engaging) deals",
+    "touches": "outbound activities",
+    "replies": "inbound activities answering an outbound touch (in_reply_to set)",
+    "reply_rate": "reply rate = replies / touches",
+}
+METRICS_BY_ENTITY: dict[str, set[str]] = {
+    "opportunities": {"count", "won_count", "lost_count", "open_count", "won_revenue", "avg_won_deal_size",
+                      "win_rate", "avg_sales_cycle_days", "open_pipeline_list_price"},
+    "activities": {"count", "touches", "replies", "reply_rate"},
+    "accounts": {"count"},
+    "users": {"count"},
+}
+GROUPS_BY_ENTITY: dict[str, set[str]] = {
+    "opportunities": {"stage", "product", "account", "rep", "manager", "regional_office", "sector", "tier",
+                      "close_month", "close_quarter", "close_year", "engage_quarter"},
+    "activities": {"rep", "account", "type", "direction", "activity_month", "regional_office", "manager"},
+    "accounts": {"sector", "regional_office", "tier"},
+    "users": {"manager", "regional_office"},
+}
+
+
+class Filters(BaseModel):
+    """Every filter is optional; lists mean 'any of'. Names are matched leniently ("kan code")."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    stage: Annotated[list[Stage], Field(max_length=4)] | None = None
+    product: Names50 | None = None
+    account: Names50 | None = None
+    rep: Names50 | None = None
+    manager: Names50 | None = None
+    regional_office: Names50 | None = None
+    sector: Names50 | None = None
+    tier: Literal["key", "standard"] | None = None
+    engage_from: dt.date | None = None
+    engage_to: dt.date | None = None
+    close_from: dt.date | None = None
+    close_to: dt.date | None = None
+    value_min: Annotated[float, Field(ge=0, le=1e12)] | None = None
+    value_max: Annotated[float, Field(ge=0, le=1e12)] | None = None
+    activity_from: dt.date | None = None
+    activity_to: dt.date | None = None
+
+
+class CrmQuery(BaseModel):
+    """A question to the CRM. Example: won revenue by rep for Q2 2017 ->
+    {"entity": "opportunities", "metrics": ["won_revenue"], "group_by": ["rep"],
+     "filters": {"close_from": "2017-04-01", "close_to": "2017-06-30"}, "order_by": "won_revenue"}"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    entity: Entity = "opportunities"
+    filters: Filters = Filters()
+    metrics: Annotated[list[Metric], Field(min_length=1, max_length=8)] = ["count"]
+    group_by: Annotated[list[GroupBy], Field(max_length=2)] = []
+    order_by: Metric | GroupBy | None = None
+    descending: bool = True
+    limit: Annotated[int, Field(ge=1, le=500)] = 50
+
+    @model_validator(mode="after")
+    def _fits_entity(self) -> CrmQuery:
+        bad = [m for m in self.metrics if m not in METRICS_BY_ENTITY[self.entity]]
+        if bad:
+            raise ValueError(f"metric(s) {bad} do not apply to {self.entity}; use "
+                             f"{sorted(METRICS_BY_ENTITY[self.entity])}")
+        bad = [g for g in self.group_by if g not in GROUPS_BY_ENTITY[self.entity]]
+        if bad:
+            raise ValueError(f"group_by {bad} does not apply to {self.entity}; use "
+                             f"{sorted(GROUPS_BY_ENTITY[self.entity])}")
+        if self.order_by and self.order_by not in (*self.metrics, *self.group_by):
+            raise ValueError(f"order_by {self.order_by!r} must be one of the metrics or group_by")
+        return self
+
+
+class QueryResult(BaseModel):
+    entity: str
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    definitions: dict[str, str]
+    scope: str
+    record_ids: list[str]
+    record_count: int
+    notes: list[str] = []
+
+
+def validated(model: type[BaseModel], args: Any) -> Any:
+    """``model`` built from ``args``, or a :class:`ToolInputError` that says which argument is wrong."""
+    try:
+        return model.model_validate(args)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors()[:5]:
+            where = ".".join(str(p) for p in err["loc"]) or "arguments"
+            problems.append(f"{where}: {err['msg']}")
+        raise ToolInputError("invalid arguments: " + "; ".join(problems)) from None
+
+
+O, A, P, U = Opportunity, Account, Product, User  # noqa: E741
+REP = aliased(User, name="rep")
+MGR = aliased(User, name="mgr")
+
+
+def run_query(engine: Engine, identity: Identity, query: CrmQuery | dict[str, Any],
+              names: Names | None = None) -> QueryResult:
+    """Validate, resolve names, apply the caller's scope, run, and explain the result."""
+    if not isinstance(query, CrmQuery):
+        query = validated(CrmQuery, query)
+    names = names or Names.load(engine)
+    resolved, notes = _resolve(query.filters, names)
+    _check_scope(engine, identity, resolved)
+    if query.entity == "opportunities":
+        return _opportunities(engine, identity, query, resolved, notes)
+    if query.entity == "activities":
+        return _activities(engine, identity, query, resolved, notes)
+    if query.entity == "accounts":
+        return _accounts(engine, query, resolved, notes)
+    return _users(engine, query, resolved, notes)
+
+
+def _resolve(filters: Filters, names: Names) -> tuple[dict[str, Any], list[str]]:
+    kinds = {"product": "product", "account": "account", "rep": "rep", "manager": "manager",
+             "regional_office": "regional_office", "sector": "sector"}
+    out: dict[str, Any] = filters.model_dump(exclude_none=True)
+    notes: list[str] = []
+    for field, kind in kinds.items():
+        if field in out:
+            matches = [names.resolve(kind, typed) for typed in out[field]]
+            out[field] = sorted({m.name for m in matches})
+            notes.extend(n for m in matches if (n := m.note()))
+    for lo, hi in (("engage_from", "engage_to"), ("close_from", "close_to"), ("value_min", "value_max"),
+                   ("activity_from", "activity_to")):
+        if lo in out and hi in out and out[lo] > out[hi]:
+            raise ToolInputError(f"{lo} ({out[lo]}) is after {hi} ({out[hi]})")
+    return out, notes
+
+
+def _check_scope(engine: Engine, identity: Identity, f: dict[str, Any]) -> None:
+    if identity.sees_everything:
+        return
+    with engine.connect() as conn:
+        if "rep" in f:
+            users = dict(conn.execute(select(U.name, U.id).where(U.name.in_(f["rep"]))).all())
+            outside = [n for n in f["rep"] if not identity.may_see_user(users.get(n))]
+            if outside:
+                raise ScopeError(f"the deals of {', '.join(outside)} (you see {identity.describe()})")
+        if "manager" in f:
+            mine = identity.name if identity.role == "manager" else None
+            outside = [n for n in f["manager"] if n != mine]
+            if outside:
+                raise ScopeError(f"the team of {', '.join(outside)} (you see {identity.describe()})")
+
+
+def _opp_filters(identity: Identity, f: dict[str, Any]) -> list[Any]:
+    where: list[Any] = []
+    if not identity.sees_everything:
+        where.append(O.user_id.in_(sorted(identity.team)))
+    if "stage" in f:
+        where.append(O.stage.in_(f["stage"]))
+    if "product" in f:
+        where.append(P.name.in_(f["product"]))
+    if "account" in f:
+        where.append(A.name.in_(f["account"]))
+    if "rep" in f:
+        where.append(REP.name.in_(f["rep"]))
+    if "manager" in f:
+        where.append(MGR.name.in_(f["manager"]))
+    if "regional_office" in f:
+        where.append(REP.regional_office.in_(f["regional_office"]))
+    if "sector" in f:
+        where.append(A.sector.in_(f["sector"]))
+    if "tier" in f:
+        where.append(A.tier == f["tier"])
+    for key, column, op in (("engage_from", O.engage_date, "ge"), ("engage_to", O.engage_date, "le"),
+                            ("close_from", O.close_date, "ge"), ("close_to", O.close_date, "le")):
+        if key in f:
+            where.append(column >= f[key] if op == "ge" else column <= f[key])
+    if "value_min" in f:
+        where.append(O.close_value >= f["value_min"])
+    if "value_max" in f:
+        where.append(O.close_value <= f["value_max"])
+    return where
+
+
+def _opp_from(stmt):  # noqa: ANN001, ANN202
+    return (stmt.select_from(O).join(P, P.id == O.product_id).outerjoin(A, A.id == O.account_id)
+            .join(REP, REP.id == O.user_id).outerjoin(MGR, MGR.id == REP.manager_id))
+
+
+def _opp_group(name: str) -> Any:
+    return {
+        "stage": O.stage, "product": P.name, "account": func.coalesce(A.name, literal("(no account)")),
+        "rep": REP.name, "manager": MGR.name, "regional_office": REP.regional_office,
+        "sector": A.sector, "tier": A.tier, "close_month": period(O.close_date, "month"),
+        "close_quarter": period(O.close_date, "quarter"), "close_year": period(O.close_date, "year"),
+        "engage_quarter": period(O.engage_date, "quarter"),
+    }[name]
+
+
+def _opp_metric(name: str) -> Any:
+    won = O.stage == "Won"
+    won_n = func.sum(case((won, 1), else_=0))
+    lost_n = func.sum(case((O.stage == "Lost", 1), else_=0))
+    return {
+        "count": func.count(O.id),
+        "won_count": won_n,
+        "lost_count": lost_n,
+        "open_count": func.sum(case((O.stage.in_(OPEN_STAGES), 1), else_=0)),
+        "won_revenue": func.coalesce(func.sum(case((won, O.close_value), else_=0)), 0),
+        "avg_won_deal_size": func.sum(case((won, O.close_value), else_=0)) * 1.0 / func.nullif(won_n, 0),
+        "win_rate": won_n * 1.0 / func.nullif(won_n + lost_n, 0),
+        "avg_sales_cycle_days": func.avg(case((won, days_between(O.engage_date, O.close_date)), else_=None)),
+        "open_pipeline_list_price": func.coalesce(func.sum(case((O.stage.in_(OPEN_STAGES), P.list_price),
+                                                                else_=0)), 0),
+    }[name]
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        value = float(value)
+    if isinstance(value, float):
+        return round(value, 4) if abs(value) < 1 else round(value, 2)
+    return value
+
+
+def _finish(stmt, query: CrmQuery, labels: list[str]):  # noqa: ANN001, ANN202
+    if query.order_by:
+        col = literal_column_for(labels, query.order_by)
+        stmt = stmt.order_by(col.desc().nulls_last() if query.descending else col.asc().nulls_last())
+    elif query.group_by:
+        stmt = stmt.order_by(*[literal_column_for(labels, g) for g in query.group_by])
+    return stmt.limit(query.limit)
+
+
+def literal_column_for(labels: list[str], name: str) -> Any:
+    if name not in labels:  # CrmQuery has validated this; never let other text reach SQL
+        raise ToolInputError(f"cannot order by {name!r}")
+    return literal_column(name)
+
+
+def _opportunities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[str, Any],
+                   notes: list[str]) -> QueryResult:
+    where = _opp_filters(identity, f)
+    groups = [_opp_group(g).label(g) for g in query.group_by]
+    metrics = [_opp_metric(m).label(m) for m in query.metrics]
+    stmt = _opp_from(select(*groups, *metrics)).where(and_(True, *where))
+    if groups:
+        stmt = stmt.group_by(*[_opp_group(g) for g in query.group_by])
+    labels = [*query.group_by, *query.metrics]
+    stmt = _finish(stmt, query, labels)
+    ids_stmt = _opp_from(select(O.id)).where(and_(True, *where)).order_by(O.id)
+    count_stmt = _opp_from(select(func.count(O.id))).where(and_(True, *where))
+    with engine.connect() as conn:
+        rows = [{k: _clean(v) for k, v in r._mapping.items()} for r in conn.execute(stmt)]
+        ids = list(conn.scalars(ids_stmt.limit(MAX_IDS)))
+        total = conn.execute(count_stmt).scalar_one()
+    return QueryResult(entity="opportunities", columns=labels, rows=rows,
+                       definitions={m: DEFINITIONS[m] for m in query.metrics}, scope=identity.describe(),
+                       record_ids=ids, record_count=total, notes=notes)
+
+
+def _activities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[str, Any],
+                notes: list[str]) -> QueryResult:
+    act = Activity
+    where: list[Any] = []
+    if not identity.sees_everything:
+        where.append(act.user_id.in_(sorted(identity.team)))
+    if "rep" in f:
+        where.append(REP.name.in_(f["rep"]))
+    if "manager" in f:
+        where.append(MGR.name.in_(f["manager"]))
+    if "regional_office" in f:
+        where.append(REP.regional_office.in_(f["regional_office"]))
+    if "account" in f:
+        where.append(A.name.in_(f["account"]))
+    if "sector" in f:
+        where.append(A.sector.in_(f["sector"]))
+    if "activity_from" in f:
+        where.append(act.occurred_at >= dt.datetime.combine(f["activity_from"], dt.time()))
+    if "activity_to" in f:
+        where.append(act.occurred_at < dt.datetime.combine(f["activity_to"] + dt.timedelta(days=1), dt.time()))
+    unsupported = set(f) - {"rep", "manager", "regional_office", "account", "sector", "activity_from",
+                            "activity_to"}
+    if unsupported:
+        raise ToolInputError(f"filter(s) {sorted(unsupported)} do not apply to activities")
+    touches = func.sum(case((act.direction == "outbound", 1), else_=0))
+    replies = func.sum(case((and_(act.direction == "inbound", act.in_reply_to.is_not(None)), 1), else_=0))
+    metric = {"count": func.count(act.id), "touches": touches, "replies": replies,
+              "reply_rate": replies * 1.0 / func.nullif(touches, 0)}
+    group = {"rep": REP.name, "account": A.name, "type": act.type, "direction": act.direction,
+             "activity_month": period(act.occurred_at, "month"), "regional_office": REP.regional_office,
+             "manager": MGR.name}
+
+    def base(stmt):  # noqa: ANN001, ANN202
+        return (stmt.select_from(act).join(A, A.id == act.account_id).join(REP, REP.id == act.user_id)
+                .outerjoin(MGR, MGR.id == REP.manager_id).where(and_(True, *where)))
+
+    labels = [*query.group_by, *query.metrics]
+    stmt = base(select(*[group[g].label(g) for g in query.group_by],
+                       *[metric[m].label(m) for m in query.metrics]))
+    if query.group_by:
+        stmt = stmt.group_by(*[group[g] for g in query.group_by])
+    stmt = _finish(stmt, query, labels)
+    with engine.connect() as conn:
+        rows = [{k: _clean(v) for k, v in r._mapping.items()} for r in conn.execute(stmt)]
+        ids = list(conn.scalars(base(select(act.id)).order_by(act.id).limit(MAX_IDS)))
+        total = conn.execute(base(select(func.count(act.id)))).scalar_one()
+    return QueryResult(entity="activities", columns=labels, rows=rows,
+                       definitions={m: DEFINITIONS[m] for m in query.metrics}, scope=identity.describe(),
+                       record_ids=ids, record_count=total, notes=notes)
+
+
+ACCOUNT_FIELDS = ["account", "sector", "revenue_musd", "employees", "year_established", "office_location",
+                  "parent_account", "tier"]
+
+
+def _accounts(engine: Engine, query: CrmQuery, f: dict[str, Any], notes: list[str]) -> QueryResult:
+    """Firmographics are reference data: every role may read them (deal figures stay scoped)."""
+    parent = aliased(Account, name="parent")
+    where: list[Any] = []
+    if "account" in f:
+        where.append(A.name.in_(f["account"]))
+    if "sector" in f:
+        where.append(A.sector.in_(f["sector"]))
+    if "tier" in f:
+        where.append(A.tier == f["tier"])
+    unsupported = set(f) - {"account", "sector", "tier"}
+    if unsupported:
+        raise ToolInputError(f"filter(s) {sorted(unsupported)} do not apply to accounts; ask about opportunities")
+    if query.group_by:
+        group = {"sector": A.sector, "tier": A.tier, "regional_office": A.office_location}
+        cols = [group[g].label(g) for g in query.group_by]
+        stmt = select(*cols, func.count(A.id).label("count")).where(and_(True, *where)).group_by(
+            *[group[g] for g in query.group_by])
+        labels = [*query.group_by, "count"]
+        stmt = _finish(stmt, query, labels)
+    else:
+        stmt = (select(A.name.label("account"), A.sector, A.revenue_musd, A.employees, A.year_established,
+                       A.office_location, parent.name.label("parent_account"), A.tier)
+                .outerjoin(parent, parent.id == A.parent_id).where(and_(True, *where)).order_by(A.name)
+                .limit(query.limit))
+        labels = ACCOUNT_FIELDS
+    with engine.connect() as conn:
+        rows = [{k: _clean(v) for k, v in r._mapping.items()} for r in conn.execute(stmt)]
+        ids = list(conn.scalars(select(A.name).where(and_(True, *where)).order_by(A.name).limit(MAX_IDS)))
+        total = conn.execute(select(func.count(A.id)).where(and_(True, *where))).scalar_one()
+    return QueryResult(entity="accounts", columns=labels, rows=rows,
+                       definitions={"revenue_musd": "annual revenue, millions of US dollars",
+                                    "count": DEFINITIONS["count"]},
+                       scope="account reference data (visible to every role)", record_ids=ids,
+                       record_count=total, notes=notes)
+
+
+def _users(engine: Engine, query: CrmQuery, f: dict[str, Any], notes: list[str]) -> QueryResult:
+    """The sales directory (who reports to whom) is visible to every role."""
+    where: list[Any] = [REP.role != "ops"]
+    if "rep" in f:
+        where.append(REP.name.in_(f["rep"]))
+    if "manager" in f:
+        where.append(MGR.name.in_(f["manager"]))
+    if "regional_office" in f:
+        where.append(REP.regional_office.in_(f["regional_office"]))
+    unsupported = set(f) - {"rep", "manager", "regional_office"}
+    if unsupported:
+        raise ToolInputError(f"filter(s) {sorted(unsupported)} do not apply to users")
+    base = select(REP.name.label("name"), REP.role, MGR.name.label("manager"), REP.regional_office).select_from(
+        REP).outerjoin(MGR, MGR.id == REP.manager_id).where(and_(True, *where))
+    if query.group_by:
+        group = {"manager": MGR.name, "regional_office": REP.regional_office}
+        stmt = (select(*[group[g].label(g) for g in query.group_by], func.count(REP.id).label("count"))
+                .select_from(REP).outerjoin(MGR, MGR.id == REP.manager_id).where(and_(True, *where))
+                .group_by(*[group[g] for g in query.group_by]))
+        labels = [*query.group_by, "count"]
+        stmt = _finish(stmt, query, labels)
+    else:
+        stmt = base.order_by(REP.name).limit(query.limit)
+        labels = ["name", "role", "manager", "regional_office"]
+    with engine.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(stmt)]
+        ids = [r[0] for r in conn.execute(base.order_by(REP.name).limit(MAX_IDS))]
+    return QueryResult(entity="users", columns=labels, rows=rows, definitions={},
+                       scope="sales directory (visible to every role)", record_ids=ids, record_count=len(ids),
+                       notes=notes)

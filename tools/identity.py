@@ -1,0 +1,61 @@
+"""Who is asking, and which deals that lets them see.
+
+Scope is decided here, from the run's identity, and applied by every tool in code: a rep sees
+their own deals, a manager their team's (and their own), sales-ops (``ops``) everything. Nothing a
+model puts in a tool's arguments can widen it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, select
+
+from copilot.crm.models import User
+from tools.errors import ToolInputError
+from tools.names import suggest_text
+
+
+@dataclass(frozen=True)
+class Identity:
+    user_id: int
+    name: str
+    role: str
+    team: frozenset[int]
+    """Ids of users whose deals this identity may see; empty for ``ops`` (who sees everything)."""
+
+    @property
+    def sees_everything(self) -> bool:
+        return self.role == "ops"
+
+    def may_see_user(self, user_id: int | None) -> bool:
+        return self.sees_everything or (user_id is not None and user_id in self.team)
+
+    def describe(self) -> str:
+        if self.sees_everything:
+            return "all deals (sales-ops)"
+        if self.role == "manager":
+            return f"the deals of {self.name}'s team"
+        return f"{self.name}'s own deals"
+
+
+def identity_for(engine: Engine, name: str) -> Identity:
+    """The identity of the user called ``name`` (a rep's or manager's name, or ``ops``)."""
+    users = User.__table__
+    with engine.connect() as conn:
+        rows = conn.execute(select(users.c.id, users.c.name, users.c.role, users.c.manager_id)).all()
+    by_name = {r.name: r for r in rows}
+    if name not in by_name:
+        folded = {n.casefold(): n for n in by_name}
+        if name.strip().casefold() in folded:
+            name = folded[name.strip().casefold()]
+        else:
+            raise ToolInputError(f"unknown user {name[:80]!r}" + suggest_text(name, list(by_name)))
+    me = by_name[name]
+    if me.role == "ops":
+        team: frozenset[int] = frozenset()
+    elif me.role == "manager":
+        team = frozenset({me.id} | {r.id for r in rows if r.manager_id == me.id})
+    else:
+        team = frozenset({me.id})
+    return Identity(me.id, me.name, me.role, team)
