@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process, utils
-from sqlalchemy import Engine, distinct, select
+from sqlalchemy import Engine, select
 
 from connectors.fields import squash
 from copilot.crm.models import Account, Product, User
@@ -49,8 +49,8 @@ class Names:
                 "user": [n for n, r in people if r != "ops"],
                 "account": list(conn.scalars(select(Account.__table__.c.name))),
                 "product": list(conn.scalars(select(Product.__table__.c.name))),
-                "regional_office": [o for o in conn.scalars(select(distinct(users.c.regional_office))) if o],
-                "sector": [s for s in conn.scalars(select(distinct(Account.__table__.c.sector))) if s],
+                "regional_office": [o for o in conn.scalars(select(users.c.regional_office).distinct()) if o],
+                "sector": [s for s in conn.scalars(select(Account.__table__.c.sector).distinct()) if s],
             }
         return cls(names)
 
