@@ -17,6 +17,7 @@ from sqlalchemy.exc import SAWarning, SQLAlchemyError
 
 from connectors.csvsource import ImportFileError
 from connectors.report import ImportReport
+from tools.errors import ToolError
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   help="A sales copilot that runs on your own CRM data.")
@@ -204,6 +205,61 @@ def accounts_tier(account: str, tier: Annotated[str, typer.Argument(help="key or
     out.print(f"{account} is now a {tier} account.")
 
 
+@app.command("index")
+def index_cmd() -> None:
+    """Bring the talk-track index up to date with the deal notes (only new or changed notes are embedded)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    from tools.talk_tracks.indexer import index_deals
+    from tools.talk_tracks.store import TalkTrackStore
+
+    settings = _settings()
+    engine = _engine(settings)
+    store = TalkTrackStore(settings)
+    with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                  TimeRemainingColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("embedding deal notes", total=None)
+        report = index_deals(engine, store, progress=lambda done, total: bar.update(task, completed=done, total=total))
+    if report.rebuilt:
+        out.print(f"Rebuilt the index: {report.reason}.")
+    out.print(f"Indexed {report.documents:,} deal notes: {report.embedded:,} embedded, {report.unchanged:,} unchanged, "
+              f"{report.deleted:,} removed, in {report.seconds:.1f} s.")
+
+
+@app.command("talk-tracks")
+def talk_tracks_cmd(
+    query: str,
+    as_user: Annotated[str, typer.Option("--as", help="Your name as in the CRM, or ops.")],
+    product: Annotated[list[str] | None, typer.Option(help="Only deals for this product.")] = None,
+    sector: Annotated[list[str] | None, typer.Option(help="Only deals in this sector.")] = None,
+    outcome: Annotated[str, typer.Option(help="won, lost or any")] = "any",
+    limit: Annotated[int, typer.Option(min=1, max=10)] = 3,
+    as_json: AsJson = False,
+) -> None:
+    """What won similar deals, and what lost ones tried, from the deal archive."""
+    from tools.identity import identity_for
+    from tools.talk_tracks.search import search_talk_tracks
+    from tools.talk_tracks.store import TalkTrackStore
+
+    settings = _settings()
+    engine = _engine(settings)
+    identity = identity_for(engine, as_user)
+    result = search_talk_tracks(engine, TalkTrackStore(settings), identity,
+                                {"query": query, "product": product or None, "sector": sector or None,
+                                 "outcome": outcome, "limit": limit})
+    if as_json:
+        out.print_json(result.model_dump_json())
+        return
+    for title, items in (("What worked", result.worked), ("What didn't work", result.did_not_work)):
+        out.print(f"[bold]{title}[/bold]")
+        for s in items or []:
+            out.print(f"  - {s.text}", markup=False, highlight=False)
+            out.print(f"    [dim]{s.cite} ({s.product}, {s.sector}){' - contact details hidden' if s.redacted else ''}[/dim]",
+                      highlight=False)
+        if not items:
+            out.print("  nothing similar found")
+
+
 @db_app.command("upgrade")
 def db_upgrade() -> None:
     """Create the schema, or upgrade an existing workspace in place."""
@@ -250,7 +306,7 @@ def main() -> None:
             sys.exit(code)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except (ImportFileError, UserError, ValueError) as exc:
+    except (ImportFileError, UserError, ValueError, ToolError) as exc:
         err.print(f"[bold red]error:[/bold red] {exc}", highlight=False, markup=True)
         sys.exit(2)
     except SQLAlchemyError as exc:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, field_validator
+from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
@@ -39,6 +39,15 @@ class Settings(BaseSettings):
         description="Longest subject/body/note text an importer accepts; longer rows are rejected.",
     )
     log_level: str = Field(default="WARNING", description="Python logging level for the CLI.")
+    chroma_url: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("CHROMA_URL", "COPILOT_CHROMA_URL"),
+        description="A Chroma server (http://host:port); default: a Chroma directory in the workspace.",
+    )
+    chroma_collection: str = Field(
+        default="copilot_deal_notes", pattern=r"^[a-z0-9][a-z0-9._-]{1,60}[a-z0-9]$",
+        description="Name of the Chroma collection holding the deal archive.",
+    )
 
     @field_validator("database_url")
     @classmethod
@@ -49,6 +58,18 @@ class Settings(BaseSettings):
             make_url(value)
         except ArgumentError as exc:
             raise ValueError(f"not a SQLAlchemy database URL: {value!r}") from exc
+        return value.strip()
+
+    @field_validator("chroma_url")
+    @classmethod
+    def _valid_chroma_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        from urllib.parse import urlparse
+
+        parsed = urlparse(value.strip())
+        if parsed.scheme not in ("http", "https") or not parsed.hostname:
+            raise ValueError(f"not an http(s) URL of a Chroma server: {value!r}")
         return value.strip()
 
     @field_validator("log_level")
@@ -70,6 +91,11 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{self.sqlite_path.resolve()}"
+
+    @property
+    def chroma_path(self) -> Path:
+        """Where the local Chroma store and the lexical index live inside the workspace."""
+        return self.home / "chroma"
 
     @property
     def is_sqlite(self) -> bool:

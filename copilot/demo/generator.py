@@ -53,6 +53,8 @@ SUFFIXES = ["Labs", "Health", "Group", "Systems", "Retail", "Logistics", "Partne
 TITLES = ["CFO", "CTO", "VP Engineering", "IT Director", "Head of Security", "Procurement Manager",
           "Operations Manager", "CIO", "Data Platform Lead"]
 OBJECTION_KEYS = list(texts.OBJECTIONS)
+# Buyers who end up buying answer more; those who end up saying no go quiet: the health score learns this.
+DEAL_MOOD = {"Won": 0.35, "Lost": -0.45}
 
 
 @dataclass
@@ -121,10 +123,7 @@ def generate(out: Path, *, deals: int = 2000, seed: int = 7, max_activities: int
         raise ValueError(f"deals must be between 1 and 100,000, not {deals:,}")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(seed)
-    reps = _teams(rng)
-    accounts = _accounts(rng, reps, max(40, min(deals // 10, 10_000)))
-    pipeline = [_deal(rng, i, accounts, reps) for i in range(deals)]
+    reps, accounts, pipeline = build_company(deals, seed)
     _write(out / "products.csv", ["product", "series", "sales_price"], PRODUCTS)
     _write(out / "sales_teams.csv", ["sales_agent", "manager", "regional_office"],
            [(r.name, r.manager, r.office) for r in reps])
@@ -152,6 +151,14 @@ def generate(out: Path, *, deals: int = 2000, seed: int = 7, max_activities: int
         "address and figure in this folder is invented; e-mail domains end in .example.\n",
         encoding="utf-8")
     return DemoFiles(out, deals, n_activities, n_notes)
+
+
+def build_company(deals: int, seed: int) -> tuple[list[Rep], list[Account], list[Deal]]:
+    """The company's people, accounts and deals (with each deal's true objection and play)."""
+    rng = random.Random(seed)
+    reps = _teams(rng)
+    accounts = _accounts(rng, reps, max(40, min(deals // 10, 10_000)))
+    return reps, accounts, [_deal(rng, i, accounts, reps) for i in range(deals)]
 
 
 def _write(path: Path, header: list[str], rows) -> int:  # noqa: ANN001 - any iterable of rows
@@ -236,7 +243,7 @@ def _deal(rng: random.Random, i: int, accounts: list[Account], reps: list[Rep]) 
     elif engage + dt.timedelta(days=cycle) >= today:
         stage = "Engaging"
     else:
-        win = 0.2 + (0.55 if good else 0.0) + (0.05 if account.tier == "key" else 0.0)
+        win = 0.12 + (0.68 if good else 0.0) + (0.05 if account.tier == "key" else 0.0)
         stage = "Won" if rng.random() < win else "Lost"
         close = engage + dt.timedelta(days=cycle)
         value = int(round(product[2] * rng.uniform(0.8, 1.05))) if stage == "Won" else 0
@@ -292,14 +299,15 @@ def _deal_touches(rng: random.Random, deal: Deal, end: dt.datetime) -> Iterator[
         local = when.astimezone(contact.tz)
         gap_days = None if last is None else _business_days(last.astimezone(contact.tz).date(), local.date())
         p = reply_probability(TouchContext(segment, local.weekday(), local.hour, gap_days, unanswered, channel,
-                                           contact.effect))
+                                           contact.effect + DEAL_MOOD.get(deal.stage, 0.0)))
         touch_id = f"{deal.id}-T{n:02d}"
         yield (touch_id, when.isoformat(), channel, "outbound", rep.name, account.name, contact.email, deal.id,
                texts.pick(rng, texts.SUBJECTS_OUT).format(**fill), texts.pick(rng, texts.BODIES_OUT).format(**fill), "")
         last = when
         if rng.random() < p:
             unanswered = 0
-            reply_at = when + dt.timedelta(hours=min(60.0, rng.lognormvariate(math.log(5), 0.9)))
+            delay = dt.timedelta(minutes=int(60 * min(60.0, rng.lognormvariate(math.log(5), 0.9))))
+            reply_at = when + delay
             if reply_at < end:
                 yield (f"{deal.id}-R{n:02d}", reply_at.astimezone(contact.tz).isoformat(), "email", "inbound",
                        rep.name, account.name, contact.email, deal.id, "Re: follow-up",

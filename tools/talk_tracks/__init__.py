@@ -1,0 +1,1 @@
+"""Talk tracks: search over a vector store of past deals' notes, call summaries and e-mails."""

@@ -1,0 +1,177 @@
+"""The talk-track tool: what won similar deals, and what lost ones tried.
+
+Ranking is hybrid, fused in our own code: the vector side (Chroma, cosine on MiniLM embeddings)
+and the lexical side (FTS5 BM25) each rank candidates under the same metadata filters, and
+reciprocal-rank fusion combines the two lists. Results are collapsed to one snippet per deal and
+near-duplicate texts are dropped, then split by outcome: what worked (won deals) first, what didn't
+(lost deals) after. Every snippet cites its deal and date; a snippet from a deal outside the caller's
+scope is shown without contact names, e-mail addresses or phone numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from sqlalchemy import Engine, select
+
+from copilot.crm.models import Contact
+from tools.crm_query import validated
+from tools.identity import Identity
+from tools.names import Names
+from tools.talk_tracks.store import TalkTrackStore
+
+Mode = Literal["hybrid", "vector", "lexical"]
+CANDIDATES = 40
+RRF_K = 60
+WEIGHTS = {"vector": 1.0, "lexical": 1.0}
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+PHONE = re.compile(r"(?<!\w)\+?\d[\d ().-]{7,}\d(?!\w)")
+
+
+class TalkTrackArgs(BaseModel):
+    """What to look for in past deals, with optional filters."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    query: Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=500)]
+    product: Annotated[list[Annotated[str, StringConstraints(max_length=200)]], Field(max_length=10)] | None = None
+    sector: Annotated[list[Annotated[str, StringConstraints(max_length=200)]], Field(max_length=10)] | None = None
+    stage: list[Literal["Prospecting", "Engaging", "Won", "Lost"]] | None = None
+    outcome: Literal["won", "lost", "any"] = "any"
+    limit: Annotated[int, Field(ge=1, le=10)] = 3
+
+
+class Snippet(BaseModel):
+    deal_id: str
+    date: str
+    kind: str
+    outcome: str
+    product: str
+    sector: str
+    account: str
+    text: str
+    score: float
+    redacted: bool
+    cite: str
+
+
+class TalkTracks(BaseModel):
+    query: str
+    worked: list[Snippet]
+    did_not_work: list[Snippet]
+    filters: dict[str, Any]
+    notes: list[str] = []
+
+
+def _where(filters: dict[str, list[str]]) -> dict[str, Any] | None:
+    clauses = [{k: {"$in": v}} for k, v in filters.items()]
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def rank(store: TalkTrackStore, query: str, filters: dict[str, list[str]], mode: Mode = "hybrid",
+         candidates: int = CANDIDATES) -> list[tuple[str, float, dict[str, Any], str]]:
+    """(doc_id, fused score, metadata, text), best first, for one mode."""
+    lists: dict[str, list[str]] = {}
+    found: dict[str, tuple[dict[str, Any], str]] = {}
+    if mode in ("hybrid", "vector"):
+        vector = store.embedder.encode([query])
+        res = store.collection.query(query_embeddings=vector, n_results=candidates, where=_where(filters),
+                                     include=["metadatas", "documents"])
+        ids = res["ids"][0]
+        lists["vector"] = ids
+        for i, meta, doc in zip(ids, res["metadatas"][0], res["documents"][0], strict=True):
+            found[i] = (dict(meta), doc)
+    if mode in ("hybrid", "lexical"):
+        hits = store.lexical.search(query, filters, candidates)
+        lists["lexical"] = [d for d, _ in hits]
+        missing = [d for d, _ in hits if d not in found]
+        if missing:
+            got = store.collection.get(ids=missing, include=["metadatas", "documents"])
+            for i, meta, doc in zip(got["ids"], got["metadatas"], got["documents"], strict=True):
+                found[i] = (dict(meta), doc)
+    scores: dict[str, float] = {}
+    for side, ids in lists.items():
+        for position, doc_id in enumerate(ids):
+            scores[doc_id] = scores.get(doc_id, 0.0) + WEIGHTS[side] / (RRF_K + position + 1)
+    ordered = sorted((d for d in scores if d in found), key=lambda d: scores[d], reverse=True)
+    return [(d, scores[d], *found[d]) for d in ordered]
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.casefold()))
+
+
+def collapse(ranked: list[tuple[str, float, dict[str, Any], str]]) -> list[tuple[str, float, dict[str, Any], str]]:
+    """One document per deal (its best), and no two near-identical texts (word overlap >= 85%)."""
+    kept: list[tuple[str, float, dict[str, Any], str]] = []
+    deals: set[str] = set()
+    shapes: list[set[str]] = []
+    for item in ranked:
+        deal = item[2]["deal_id"]
+        if deal in deals:
+            continue
+        words = _words(item[3])
+        if any(len(words & s) / max(1, len(words | s)) >= 0.85 for s in shapes):
+            continue
+        deals.add(deal)
+        shapes.append(words)
+        kept.append(item)
+    return kept
+
+
+def redact(text: str, names: list[str]) -> str:
+    text = EMAIL.sub("[email]", text)
+    text = PHONE.sub("[phone]", text)
+    for name in sorted(names, key=len, reverse=True):
+        if name:
+            text = re.sub(re.escape(name), "[contact]", text, flags=re.IGNORECASE)
+            first = name.split()[0]
+            if len(first) > 2:
+                text = re.sub(rf"\b{re.escape(first)}\b", "[contact]", text)
+    return text
+
+
+def search_talk_tracks(engine: Engine, store: TalkTrackStore, identity: Identity, args: TalkTrackArgs | dict[str, Any],
+                       *, mode: Mode = "hybrid", names: Names | None = None) -> TalkTracks:
+    if not isinstance(args, TalkTrackArgs):
+        args = validated(TalkTrackArgs, args)
+    names = names or Names.load(engine)
+    filters: dict[str, list[str]] = {}
+    notes: list[str] = []
+    for field in ("product", "sector"):
+        values = getattr(args, field)
+        if values:
+            matches = [names.resolve(field, v) for v in values]
+            filters[field] = sorted({m.name for m in matches})
+            notes.extend(n for m in matches if (n := m.note()))
+    if args.stage:
+        filters["stage"] = list(args.stage)
+    if args.outcome != "any":
+        filters["outcome"] = [args.outcome]
+    ranked = collapse(rank(store, args.query, filters, mode))
+    worked = [r for r in ranked if r[2]["outcome"] == "won"][: args.limit]
+    lost = [r for r in ranked if r[2]["outcome"] == "lost"][: args.limit]
+    shown = worked + lost
+    outside = {r[2]["account_id"] for r in shown if not identity.may_see_user(r[2]["rep_id"])}
+    contact_names: dict[int, list[str]] = {}
+    if outside:
+        with engine.connect() as conn:
+            for account_id, name in conn.execute(select(Contact.account_id, Contact.name)
+                                                 .where(Contact.account_id.in_(sorted(outside)))):
+                contact_names.setdefault(account_id, []).append(name or "")
+
+    def snippet(item: tuple[str, float, dict[str, Any], str]) -> Snippet:
+        _, score, meta, text = item
+        hidden = not identity.may_see_user(meta["rep_id"])
+        if hidden:
+            text = redact(text, contact_names.get(meta["account_id"], []))
+        return Snippet(deal_id=meta["deal_id"], date=meta["date"], kind=meta["kind"], outcome=meta["outcome"],
+                       product=meta["product"], sector=meta["sector"], account=meta["account"], text=text,
+                       score=round(score, 5), redacted=hidden, cite=f"deal {meta['deal_id']}, {meta['date']}")
+
+    return TalkTracks(query=args.query, worked=[snippet(r) for r in worked], did_not_work=[snippet(r) for r in lost],
+                      filters=filters, notes=notes)

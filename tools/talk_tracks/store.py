@@ -1,0 +1,128 @@
+"""Where the deal archive is kept: a Chroma collection (vectors) beside a SQLite FTS5 table (words).
+
+Chroma is a local ``PersistentClient`` under the workspace by default, or a Chroma server when
+``CHROMA_URL`` is set. The lexical index and the index state (each document's content hash and
+the embedding model) always live in the workspace, in ``chroma/lexical.sqlite3``.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from copilot.settings import Settings
+from tools.talk_tracks.embeddings import MODEL_ID, LocalEmbedder
+
+SCHEMA = """
+CREATE VIRTUAL TABLE IF NOT EXISTS notes USING fts5(
+    doc_id UNINDEXED, text, outcome UNINDEXED, product UNINDEXED, sector UNINDEXED, stage UNINDEXED,
+    tokenize = 'porter unicode61'
+);
+CREATE TABLE IF NOT EXISTS docs (doc_id TEXT PRIMARY KEY, hash TEXT NOT NULL, deal_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+STOPWORDS = frozenset("""a an and are as at be but by can did do does for from had has have how i if in into is it
+its me my of on or our so that the their them they this to was we were what when where which who why will with
+you your about after again all also any because been before being both could each few more most other should
+some such than then there these those through under until very would""".split())
+
+
+def chroma_client(settings: Settings) -> Any:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    options = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_url:
+        url = urlparse(settings.chroma_url)
+        return chromadb.HttpClient(host=url.hostname or "localhost", port=url.port or (443 if url.scheme == "https"
+                                                                                         else 8000),
+                                   ssl=url.scheme == "https", settings=options)
+    settings.chroma_path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.chroma_path), settings=options)
+
+
+class Lexical:
+    """The words side of the archive: BM25 ranking by SQLite's FTS5, plus the index state."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.conn = sqlite3.connect(str(path), check_same_thread=False)
+        self.conn.executescript(SCHEMA)
+
+    def model(self) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'model'").fetchone()
+        return row[0] if row else None
+
+    def hashes(self) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT doc_id, hash FROM docs"))
+
+    def clear(self, model: str) -> None:
+        with self.conn:
+            self.conn.execute("DELETE FROM notes")
+            self.conn.execute("DELETE FROM docs")
+            self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('model', ?)", (model,))
+
+    def upsert(self, rows: Sequence[tuple[str, str, str, dict[str, Any]]]) -> None:
+        """rows: (doc_id, hash, text, metadata)."""
+        with self.conn:
+            self.conn.executemany("DELETE FROM notes WHERE doc_id = ?", [(r[0],) for r in rows])
+            self.conn.executemany(
+                "INSERT INTO notes (doc_id, text, outcome, product, sector, stage) VALUES (?, ?, ?, ?, ?, ?)",
+                [(d, t, m["outcome"], m["product"], m["sector"], m["stage"]) for d, _, t, m in rows])
+            self.conn.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?, ?)",
+                                  [(d, h, m["deal_id"]) for d, h, _, m in rows])
+
+    def delete(self, doc_ids: Sequence[str]) -> None:
+        with self.conn:
+            self.conn.executemany("DELETE FROM notes WHERE doc_id = ?", [(d,) for d in doc_ids])
+            self.conn.executemany("DELETE FROM docs WHERE doc_id = ?", [(d,) for d in doc_ids])
+
+    def search(self, query: str, filters: dict[str, list[str]], limit: int) -> list[tuple[str, float]]:
+        """(doc_id, bm25 score; higher is better) for the query's words, best first."""
+        terms = [t for t in re.findall(r"[0-9a-z]+", query.casefold()) if t not in STOPWORDS and len(t) > 1]
+        if not terms:
+            return []
+        match = " OR ".join(f'"{t}"' for t in dict.fromkeys(terms))
+        sql = "SELECT doc_id, -bm25(notes) AS score FROM notes WHERE notes MATCH ?"
+        params: list[Any] = [match]
+        for column, values in filters.items():
+            sql += f" AND {column} IN ({', '.join('?' for _ in values)})"
+            params.extend(values)
+        sql += " ORDER BY bm25(notes) LIMIT ?"
+        params.append(limit)
+        return [(d, float(s)) for d, s in self.conn.execute(sql, params)]
+
+
+class TalkTrackStore:
+    """The Chroma collection and the lexical index, opened together."""
+
+    COLUMNS = ("outcome", "product", "sector", "stage")
+
+    def __init__(self, settings: Settings, embedder: LocalEmbedder | None = None, client: Any = None) -> None:
+        self.settings = settings
+        self.embedder = embedder or LocalEmbedder()
+        self.client = client or chroma_client(settings)
+        self.name = settings.chroma_collection
+        self.lexical = Lexical(settings.chroma_path / "lexical.sqlite3")
+        self.collection = self._collection()
+
+    def _collection(self) -> Any:
+        return self.client.get_or_create_collection(
+            self.name, embedding_function=self.embedder, metadata={"model": MODEL_ID},
+            configuration={"hnsw": {"space": "cosine"}})
+
+    def reset(self) -> None:
+        """Drop both sides; the next index run rebuilds them with the current model."""
+        try:
+            self.client.delete_collection(self.name)
+        except Exception:  # noqa: BLE001 - absent already is fine
+            pass
+        self.collection = self._collection()
+        self.lexical.clear(MODEL_ID)
+
+    def collection_model(self) -> str | None:
+        return (self.collection.metadata or {}).get("model")
