@@ -1,9 +1,9 @@
 """The talk-track tool: what won similar deals, and what lost ones tried.
 
 Ranking is hybrid, fused in our own code: the vector side (Chroma, cosine on MiniLM embeddings)
-and the lexical side (FTS5 BM25) each rank candidates under the same metadata filters, and
-reciprocal-rank fusion combines the two lists. Results are collapsed to one snippet per deal and
-near-duplicate texts are dropped, then split by outcome: what worked (won deals) first, what didn't
+and the lexical side (FTS5 BM25) each rank notes under the same metadata filters, and
+reciprocal-rank fusion adds them up per deal. Results are one snippet per deal, with
+near-duplicate texts dropped, then split by outcome: what worked (won deals) first, what didn't
 (lost deals) after. Every snippet cites its deal and date; a snippet from a deal outside the caller's
 scope is shown without contact names, e-mail addresses or phone numbers.
 """
@@ -74,7 +74,13 @@ def _where(filters: dict[str, list[str]]) -> dict[str, Any] | None:
 
 def rank(store: TalkTrackStore, query: str, filters: dict[str, list[str]], mode: Mode = "hybrid",
          candidates: int = CANDIDATES) -> list[tuple[str, float, dict[str, Any], str]]:
-    """(doc_id, fused score, metadata, text), best first, for one mode."""
+    """Deals, best first, as (doc_id of the deal's best note, score, metadata, text).
+
+    Each side ranks notes; a note at position p earns its deal ``weight / (RRF_K + p)``
+    (reciprocal-rank fusion), summed over the deal's notes and over both sides, so a deal whose
+    call summary matches the objection and whose recap matches the product ranks above a deal that
+    matches one of them. The deal is shown by its highest-earning note.
+    """
     lists: dict[str, list[str]] = {}
     found: dict[str, tuple[dict[str, Any], str]] = {}
     if mode in ("hybrid", "vector"):
@@ -93,12 +99,21 @@ def rank(store: TalkTrackStore, query: str, filters: dict[str, list[str]], mode:
             got = store.collection.get(ids=missing, include=["metadatas", "documents"])
             for i, meta, doc in zip(got["ids"], got["metadatas"], got["documents"], strict=True):
                 found[i] = (dict(meta), doc)
-    scores: dict[str, float] = {}
+    doc_score: dict[str, float] = {}
     for side, ids in lists.items():
         for position, doc_id in enumerate(ids):
-            scores[doc_id] = scores.get(doc_id, 0.0) + WEIGHTS[side] / (RRF_K + position + 1)
-    ordered = sorted((d for d in scores if d in found), key=lambda d: scores[d], reverse=True)
-    return [(d, scores[d], *found[d]) for d in ordered]
+            doc_score[doc_id] = doc_score.get(doc_id, 0.0) + WEIGHTS[side] / (RRF_K + position + 1)
+    deal_score: dict[str, float] = {}
+    best: dict[str, str] = {}
+    for doc_id, score in doc_score.items():
+        if doc_id not in found:
+            continue
+        deal = found[doc_id][0]["deal_id"]
+        deal_score[deal] = deal_score.get(deal, 0.0) + score
+        if deal not in best or score > doc_score[best[deal]]:
+            best[deal] = doc_id
+    ordered = sorted(deal_score, key=lambda d: deal_score[d], reverse=True)
+    return [(best[d], deal_score[d], *found[best[d]]) for d in ordered]
 
 
 def _words(text: str) -> set[str]:
@@ -106,18 +121,13 @@ def _words(text: str) -> set[str]:
 
 
 def collapse(ranked: list[tuple[str, float, dict[str, Any], str]]) -> list[tuple[str, float, dict[str, Any], str]]:
-    """One document per deal (its best), and no two near-identical texts (word overlap >= 85%)."""
+    """Drop deals whose shown note nearly repeats a better-ranked one (word overlap >= 85%)."""
     kept: list[tuple[str, float, dict[str, Any], str]] = []
-    deals: set[str] = set()
     shapes: list[set[str]] = []
     for item in ranked:
-        deal = item[2]["deal_id"]
-        if deal in deals:
-            continue
         words = _words(item[3])
         if any(len(words & s) / max(1, len(words | s)) >= 0.85 for s in shapes):
             continue
-        deals.add(deal)
         shapes.append(words)
         kept.append(item)
     return kept
