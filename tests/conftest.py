@@ -84,3 +84,68 @@ def snapshot(engine: Engine) -> dict[str, list[tuple]]:
             table.name: sorted(map(tuple, conn.execute(table.select()).all()), key=repr)
             for table in Base.metadata.sorted_tables
         }
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real Chroma server (``chroma run``) on a free local port, for the CHROMA_URL path."""
+    import shutil
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    exe = shutil.which("chroma", path=str(Path(sys.executable).parent))
+    need_or_skip(exe is not None, "the chroma command is not installed")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    data = tmp_path_factory.mktemp("chroma-server")
+    env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
+    proc = subprocess.Popen([exe, "run", "--path", str(data), "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, env=env)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1).read()
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail("the Chroma server did not start")
+            time.sleep(0.2)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def demo_workspace(tmp_path_factory: pytest.TempPathFactory, demo_dir: Path):  # noqa: ANN201
+    """The small demo company imported into a SQLite workspace: (settings, engine)."""
+    from connectors.activities import import_activities
+    from connectors.maven import import_maven
+    from connectors.notes import import_notes
+    from copilot.settings import Settings
+    from copilot.workspace import open_database
+
+    settings = Settings(home=tmp_path_factory.mktemp("demo-ws"), database_url=None)
+    engine = open_database(settings)
+    assert import_maven(engine, demo_dir).committed
+    assert import_activities(engine, demo_dir / "activities.csv", demo_dir / "contacts.csv").committed
+    assert import_notes(engine, demo_dir / "deal_notes.csv").committed
+    return settings, engine
+
+
+@pytest.fixture(scope="session")
+def talk_store(demo_workspace):  # noqa: ANN001, ANN201
+    """The demo workspace's deal notes, indexed in a local Chroma store."""
+    from tools.talk_tracks.indexer import index_deals
+    from tools.talk_tracks.store import TalkTrackStore
+
+    settings, engine = demo_workspace
+    store = TalkTrackStore(settings)
+    report = index_deals(engine, store)
+    assert report.embedded == report.documents > 0
+    return store
