@@ -127,7 +127,8 @@ def demo_cmd(
     chat: Annotated[bool | None, typer.Option(help="Ask questions interactively (default: when on a terminal).")] = None,
 ) -> None:
     """Build the synthetic demo workspace if it is missing, then show the copilot answering."""
-    from copilot.demo.tour import lookup, tour
+    from copilot.demo import ANCHOR
+    from copilot.demo.tour import account_brief, lookup, talk_track_answer, tour
     from copilot.workspace import build_demo, has_data
 
     settings = _settings()
@@ -138,10 +139,13 @@ def demo_cmd(
         for report in build.reports:
             report.render(out)
     synthetic = (settings.home / "demo-data" / "SYNTHETIC.txt").exists()
+    store = _index(settings, engine)
     label = "synthetic demo data" if synthetic else "your workspace's data"
     out.rule(f"[bold]Sales copilot demo[/bold] ({label})")
-    for answer in tour(engine):
-        _show(answer)
+    now = ANCHOR.replace(tzinfo=None) if synthetic else None
+    for answer in [*tour(engine), account_brief(engine, now), talk_track_answer(engine, store)]:
+        if answer is not None:
+            _show(answer)
     if chat is None:
         chat = sys.stdin.isatty()
     if not chat:
@@ -205,25 +209,35 @@ def accounts_tier(account: str, tier: Annotated[str, typer.Argument(help="key or
     out.print(f"{account} is now a {tier} account.")
 
 
-@app.command("index")
-def index_cmd() -> None:
-    """Bring the talk-track index up to date with the deal notes (only new or changed notes are embedded)."""
+def _index(settings, engine):  # noqa: ANN001, ANN202
+    """Bring the talk-track index up to date, with a progress bar; returns the store."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     from tools.talk_tracks.indexer import index_deals
     from tools.talk_tracks.store import TalkTrackStore
 
-    settings = _settings()
-    engine = _engine(settings)
     store = TalkTrackStore(settings)
     with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
                   TimeRemainingColumn(), console=err, transient=True) as bar:
         task = bar.add_task("embedding deal notes", total=None)
         report = index_deals(engine, store, progress=lambda done, total: bar.update(task, completed=done, total=total))
     if report.rebuilt:
-        out.print(f"Rebuilt the index: {report.reason}.")
-    out.print(f"Indexed {report.documents:,} deal notes: {report.embedded:,} embedded, {report.unchanged:,} unchanged, "
-              f"{report.deleted:,} removed, in {report.seconds:.1f} s.")
+        out.print(f"Rebuilt the talk-track index: {report.reason}.")
+    if report.embedded or report.deleted:
+        out.print(f"Indexed {report.documents:,} deal notes: {report.embedded:,} embedded, "
+                  f"{report.unchanged:,} unchanged, {report.deleted:,} removed, in {report.seconds:.1f} s.")
+    store.last_report = report
+    return store
+
+
+@app.command("index")
+def index_cmd() -> None:
+    """Bring the talk-track index up to date with the deal notes (only new or changed notes are embedded)."""
+    settings = _settings()
+    report = _index(settings, _engine(settings)).last_report
+    if not (report.embedded or report.deleted):
+        out.print(f"The talk-track index is up to date ({report.documents:,} deal notes, checked in "
+                  f"{report.seconds:.1f} s).")
 
 
 @app.command("talk-tracks")

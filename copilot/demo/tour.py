@@ -66,7 +66,7 @@ def key_accounts_open(conn: Connection, n: int = 5) -> Answer:
         .where(A.tier == "key", O.stage.in_(OPEN_STAGES)).group_by(A.name)
         .order_by(open_value.desc()).limit(n)
     ).all()
-    lines = [f"{name}: {k:,} open deals, {_money(v)} at list price" for name, k, v in rows] or ["none"]
+    lines = [f"{name}: {k:,} open deal{'' if k == 1 else 's'}, {_money(v)} at list price" for name, k, v in rows] or ["none"]
     return Answer(f"Which key accounts have the most open pipeline (top {n})?", lines,
                   "open = Prospecting or Engaging, valued at list price")
 
@@ -91,6 +91,46 @@ QUESTIONS: list[Callable[[Connection], Answer]] = [
 def tour(engine: Engine) -> list[Answer]:
     with engine.connect() as conn:
         return [question(conn) for question in QUESTIONS]
+
+
+def account_brief(engine: Engine, now: object = None) -> Answer | None:
+    """The profile of the key account with the most open pipeline, as sales-ops sees it."""
+    from tools.identity import identity_for
+    from tools.profile import customer_profile
+
+    with engine.connect() as conn:
+        name = conn.execute(
+            select(A.name).select_from(O).join(A, A.id == O.account_id).join(P, P.id == O.product_id)
+            .where(O.stage.in_(OPEN_STAGES)).group_by(A.name).order_by(func.sum(P.list_price).desc(), A.name)
+            .limit(1)).scalar()
+    if name is None:
+        return None
+    p = customer_profile(engine, identity_for(engine, "ops"), name, now=now)  # type: ignore[arg-type]
+    d, e, h = p["deals"], p["engagement"], p["health"]
+    lines = [f"{p['account']}: {p['firmographics']['sector']}, {p['firmographics']['office_location']}, "
+             f"{p['firmographics']['tier']} account",
+             f"{d['open_count']} open deals ({_money(d['open_pipeline_list_price'])} at list price), "
+             f"{d['won_count']} won ({_money(d['won_revenue'])}), {d['lost_count']} lost"]
+    if e["touches"]:
+        lines.append(f"{e['touches']} touches, {e['replies']} replies; last reply {e['last_reply'] or 'never'}")
+    if h.get("score") is not None:
+        factors = ", ".join(f"{f['factor']} {f['effect']}" for f in h["factors"][:2])
+        lines.append(f"health {h['score']}/100 ({factors})")
+    lines += [f"risk: {r}" for r in p["risks"][:2]] + [f"next step: {p['next_step']}"]
+    return Answer(f"Brief me on {p['account']}.", lines, f"records: {', '.join(p['record_ids'][:4])}...")
+
+
+def talk_track_answer(engine: Engine, store: object) -> Answer:
+    """What won similar deals when the customer's security team wanted a review."""
+    from tools.identity import identity_for
+    from tools.talk_tracks.search import search_talk_tracks
+
+    question = "What worked when the customer's security team wanted a review first?"
+    result = search_talk_tracks(engine, store, identity_for(engine, "ops"),  # type: ignore[arg-type]
+                                {"query": "security team needs a review before buying", "limit": 2})
+    lines = [f"worked: {s.text[:150]} ({s.cite})" for s in result.worked]
+    lines += [f"didn't work: {s.text[:150]} ({s.cite})" for s in result.did_not_work]
+    return Answer(question, lines or ["nothing similar in the archive yet"], "deal notes, hybrid search")
 
 
 def lookup(engine: Engine, text: str) -> Answer:

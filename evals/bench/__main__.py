@@ -14,11 +14,15 @@ from evals.bench.common import Row
 
 
 def _suites(quick: bool) -> dict[str, object]:
-    from evals.bench import imports
+    from evals.bench import imports, talk_tracks
 
     return {
         "import-maven": lambda: imports.bench_maven(repeat=3 if quick else 5),
         "import-activities": lambda: imports.bench_activities(100_000 if quick else imports.ACTIVITY_ROWS),
+        "talk-embedding": lambda: talk_tracks.bench_embedding(),
+        "talk-index": lambda: talk_tracks.bench_index_10k(),
+        "talk-query-10k": lambda: talk_tracks.bench_query(10_000),
+        "talk-query-100k": lambda: talk_tracks.bench_query(1_000 if quick else 100_000),
     }
 
 

@@ -109,6 +109,7 @@ class TalkTrackStore:
         self.name = settings.chroma_collection
         self.lexical = Lexical(settings.chroma_path / "lexical.sqlite3")
         self.collection = self._collection()
+        self.last_report: Any = None
 
     def _collection(self) -> Any:
         return self.client.get_or_create_collection(
