@@ -198,3 +198,15 @@ def test_talk_tracks_from_a_postgresql_crm(engine: Engine, demo_dir: Path, tmp_p
     assert report.documents == sum(1 for _ in (demo_dir / "deal_notes.csv").open()) - 1
     result = search_talk_tracks(engine, store, identity_for(engine, "ops"), {"query": "budget frozen"})
     assert result.worked and all(s.outcome == "won" for s in result.worked)
+
+
+def test_redact_removes_contact_details() -> None:
+    from tools.talk_tracks.search import redact
+
+    text = ("Clara Ferreira (clara.ferreira@falgoron.example, +1 (415) 555-0134) said Clara would sign; "
+            "call 020 7946 0958. Deal NB000123 closed 2025-06-03 for 12,000.")
+    out = redact(text, ["Clara Ferreira"])
+    assert "Clara" not in out and "falgoron.example" not in out
+    assert "555-0134" not in out and "7946" not in out
+    assert "[contact]" in out and "[email]" in out and "[phone]" in out
+    assert "NB000123" in out and "2025-06-03" in out and "12,000" in out  # citations and figures survive

@@ -133,9 +133,17 @@ def collapse(ranked: list[tuple[str, float, dict[str, Any], str]]) -> list[tuple
     return kept
 
 
+def _phone(match: re.Match[str]) -> str:
+    found = match.group(0)
+    digits = sum(c.isdigit() for c in found)
+    if digits < 9 or re.fullmatch(r"\d{4}-\d{2}-\d{2}", found.strip()):
+        return found  # a date or a short number, not a phone number
+    return "[phone]"
+
+
 def redact(text: str, names: list[str]) -> str:
     text = EMAIL.sub("[email]", text)
-    text = PHONE.sub("[phone]", text)
+    text = PHONE.sub(_phone, text)
     for name in sorted(names, key=len, reverse=True):
         if name:
             text = re.sub(re.escape(name), "[contact]", text, flags=re.IGNORECASE)
