@@ -24,7 +24,7 @@ from tools.sql import days_between, period
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Names50 = Annotated[list[Name], Field(max_length=50)]
 Stage = Literal["Prospecting", "Engaging", "Won", "Lost"]
-Entity = Literal["opportunities", "accounts", "activities", "users"]
+Entity = Literal["opportunities", "accounts", "activities", "users", "products"]
 Metric = Literal[
     "count", "won_count", "lost_count", "open_count", "won_revenue", "avg_won_deal_size", "win_rate",
     "avg_sales_cycle_days", "open_pipeline_list_price", "touches", "replies", "reply_rate",
@@ -55,6 +55,7 @@ METRICS_BY_ENTITY: dict[str, set[str]] = {
     "activities": {"count", "touches", "replies", "reply_rate"},
     "accounts": {"count"},
     "users": {"count"},
+    "products": {"count"},
 }
 GROUPS_BY_ENTITY: dict[str, set[str]] = {
     "opportunities": {"stage", "product", "account", "rep", "manager", "regional_office", "sector", "tier",
@@ -62,6 +63,7 @@ GROUPS_BY_ENTITY: dict[str, set[str]] = {
     "activities": {"rep", "account", "type", "direction", "activity_month", "regional_office", "manager"},
     "accounts": {"sector", "regional_office", "tier"},
     "users": {"manager", "regional_office"},
+    "products": set(),
 }
 
 
@@ -160,6 +162,8 @@ def run_query(engine: Engine, identity: Identity, query: CrmQuery | dict[str, An
         return _activities(engine, identity, query, resolved, notes)
     if query.entity == "accounts":
         return _accounts(engine, query, resolved, notes)
+    if query.entity == "products":
+        return _products(engine, query, resolved, notes)
     return _users(engine, query, resolved, notes)
 
 
@@ -426,3 +430,18 @@ def _users(engine: Engine, query: CrmQuery, f: dict[str, Any], notes: list[str])
     return QueryResult(entity="users", columns=labels, rows=rows, definitions={},
                        scope="sales directory (visible to every role)", record_ids=ids, record_count=len(ids),
                        notes=notes)
+
+
+def _products(engine: Engine, query: CrmQuery, f: dict[str, Any], notes: list[str]) -> QueryResult:
+    """The price list is reference data: every role may read it."""
+    unsupported = set(f) - {"product"}
+    if unsupported:
+        raise ToolInputError(f"filter(s) {sorted(unsupported)} do not apply to products")
+    where = [P.name.in_(f["product"])] if "product" in f else []
+    stmt = select(P.name.label("product"), P.series, P.list_price).where(and_(True, *where)).order_by(P.name)
+    with engine.connect() as conn:
+        rows = [{k: _clean(v) for k, v in r._mapping.items()} for r in conn.execute(stmt.limit(query.limit))]
+    return QueryResult(entity="products", columns=["product", "series", "list_price"], rows=rows,
+                       definitions={"list_price": "the product's list (sales) price"},
+                       scope="price list (visible to every role)", record_ids=[r["product"] for r in rows],
+                       record_count=len(rows), notes=notes)
