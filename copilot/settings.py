@@ -60,6 +60,21 @@ class Settings(BaseSettings):
             raise ValueError(f"not a SQLAlchemy database URL: {value!r}") from exc
         return value.strip()
 
+    llm: str = Field(default="auto", pattern="^(auto|offline|openai)$",
+                     description="auto: OpenAI-compatible when OPENAI_API_KEY is set, else the offline planner.")
+    openai_api_key: str | None = Field(default=None, validation_alias=AliasChoices("OPENAI_API_KEY"),
+                                       repr=False)
+    openai_base_url: str | None = Field(default=None, validation_alias=AliasChoices("OPENAI_BASE_URL"))
+    model: str = Field(default="gpt-4o-mini", min_length=1, max_length=200,
+                       description="Model name at the OpenAI-compatible endpoint (COPILOT_MODEL).")
+    llm_timeout: float = Field(default=30.0, gt=0, le=600, description="Seconds before an LLM call gives up.")
+    llm_retries: int = Field(default=2, ge=0, le=10, description="Retries (with back-off) of a failed LLM call.")
+    max_question_chars: int = Field(default=4000, ge=100, le=100_000)
+
+    @property
+    def use_openai(self) -> bool:
+        return self.llm == "openai" or (self.llm == "auto" and bool(self.openai_api_key))
+
     @field_validator("chroma_url")
     @classmethod
     def _valid_chroma_url(cls, value: str | None) -> str | None:

@@ -1,0 +1,54 @@
+"""What every run carries: who is asking, their CRM, the deal archive and the clock.
+
+Built once per run by the caller and passed to the graph as its runtime context; nothing here is a
+module global, so tests pass a fixed clock and their own database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine
+
+from copilot.settings import Settings
+from tools.identity import Identity
+from tools.names import Names
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+@dataclass
+class CopilotContext:
+    identity: Identity
+    engine: Engine
+    settings: Settings
+    clock: Callable[[], dt.datetime] = utc_now
+    """Naive UTC 'now' for this run."""
+    retriever: Callable[[], Any] | None = None
+    """Returns the talk-track store; called only when a question needs retrieval (loading the model is slow)."""
+    max_tool_calls: int = 6
+    preferences: dict[str, Any] = field(default_factory=dict)
+    """The rep's long-term preferences (tone, signature, language, cc manager), from the memory store."""
+    _names: Names | None = field(default=None, repr=False)
+    _store: Any = field(default=None, repr=False)
+
+    @property
+    def names(self) -> Names:
+        if self._names is None:
+            self._names = Names.load(self.engine)
+        return self._names
+
+    def talk_store(self) -> Any:
+        if self._store is None:
+            if self.retriever is None:
+                from tools.talk_tracks.store import TalkTrackStore
+
+                self._store = TalkTrackStore(self.settings)
+            else:
+                self._store = self.retriever()
+        return self._store

@@ -1,0 +1,69 @@
+"""The offline planner: a real chat model that needs no network.
+
+It reads the rep's request, decides which tools to call (as an LLM would, through ``tool_calls``),
+and once the results are back writes the answer from them. It is the product for teams that cannot
+send data to an LLM, and the default when no API key is set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from langchain_core.callbacks import CallbackManagerForLLMRun
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, ToolMessage
+from langchain_core.outputs import ChatGeneration, ChatResult
+from pydantic import ConfigDict, Field
+
+from copilot.planner.answers import compose, not_understood
+from copilot.planner.understand import understand
+
+
+class OfflinePlanner(BaseChatModel):
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    names: Any = Field(description="tools.names.Names of the CRM")
+    identity: Any = Field(description="tools.identity.Identity of the caller")
+    today: dt.date
+    bound_tools: list[str] = Field(default_factory=list)
+
+    @property
+    def _llm_type(self) -> str:
+        return "copilot-offline-planner"
+
+    def bind_tools(self, tools: Sequence[Any], **kwargs: Any) -> OfflinePlanner:  # type: ignore[override]
+        names = []
+        for tool in tools:
+            if isinstance(tool, dict):
+                names.append(tool.get("function", tool).get("name"))
+            else:
+                names.append(getattr(tool, "name", None) or getattr(tool, "__name__", str(tool)))
+        return self.model_copy(update={"bound_tools": names})
+
+    def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
+                  run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> ChatResult:
+        last_human = max((i for i, m in enumerate(messages) if isinstance(m, HumanMessage)), default=None)
+        if last_human is None:
+            return _reply(not_understood())
+        question = str(messages[last_human].content)
+        reading = understand(question, self.names, self.identity, self.today)
+        after = messages[last_human + 1:]
+        results = [json.loads(m.content) for m in after if isinstance(m, ToolMessage)]
+        if not results:
+            if not reading.calls:
+                return _reply(reading.note or not_understood())
+            calls = [c for c in reading.calls if not self.bound_tools or c.name in self.bound_tools]
+            if not calls:
+                return _reply(not_understood())
+            return ChatResult(generations=[ChatGeneration(message=AIMessage(
+                content="", tool_calls=[{"name": c.name, "args": c.args, "id": f"call_{uuid.uuid4().hex[:12]}"}
+                                        for c in calls]))])
+        return _reply(compose(reading, results))
+
+
+def _reply(text: str) -> ChatResult:
+    return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])

@@ -1,0 +1,65 @@
+"""Finding the CRM's names inside a sentence: accounts, people, products, offices and sectors."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from tools.names import Names
+
+KINDS = ("account", "user", "product", "regional_office", "sector")
+
+
+def tokens(text: str) -> list[str]:
+    return re.findall(r"[0-9a-z]+", text.casefold().replace("'s ", " ").replace("’s ", " "))
+
+
+@dataclass(frozen=True)
+class Spot:
+    kind: str
+    name: str
+    start: int
+    end: int
+
+
+def spot(text: str, names: Names) -> list[Spot]:
+    """Every CRM name mentioned in ``text`` (longest match wins; small typos forgiven)."""
+    words = tokens(text)
+    candidates: list[Spot] = []
+    for kind in KINDS:
+        for name in names.by_kind.get(kind, []):
+            parts = tokens(name)
+            if not parts:
+                continue
+            n = len(parts)
+            for i in range(len(words) - n + 1):
+                window = words[i:i + n]
+                if window == parts:
+                    candidates.append(Spot(kind, name, i, i + n))
+                elif len("".join(parts)) >= 6 and fuzz.ratio(" ".join(window), " ".join(parts)) >= 90:
+                    candidates.append(Spot(kind, name, i, i + n))
+            joined = "".join(parts)
+            if n > 1:  # "kancode" for "Kan-code"
+                for i, w in enumerate(words):
+                    if w == joined:
+                        candidates.append(Spot(kind, name, i, i + 1))
+    if "user" in KINDS:  # a first or last name alone, when it names one person only
+        people = names.by_kind.get("user", [])
+        for i, w in enumerate(words):
+            if len(w) < 4:
+                continue
+            owners = [p for p in people if w in tokens(p)]
+            if len(owners) == 1:
+                candidates.append(Spot("user", owners[0], i, i + 1))
+    candidates.sort(key=lambda s: (-(s.end - s.start), s.start, KINDS.index(s.kind)))
+    taken: set[int] = set()
+    chosen: list[Spot] = []
+    for s in candidates:
+        span = set(range(s.start, s.end))
+        if span & taken:
+            continue
+        taken |= span
+        chosen.append(s)
+    return sorted(chosen, key=lambda s: s.start)

@@ -1,0 +1,23 @@
+"""The graph's state: the conversation, and what the current turn has gathered."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, TypedDict
+
+from langchain_core.messages import AnyMessage
+from langgraph.graph.message import add_messages
+
+
+class CopilotState(TypedDict, total=False):
+    messages: Annotated[list[AnyMessage], add_messages]
+    """The whole conversation (kept by the checkpointer across turns and restarts)."""
+    turn_start: int
+    """Index in ``messages`` of this turn's question: grounding looks only at this turn's tool results."""
+    tool_calls: int
+    """Tool calls made so far this turn (capped)."""
+    sources: list[str]
+    """Ids of the records behind this turn's answer."""
+    review: dict[str, Any] | None
+    """A pending review request (JSON-serialisable), or None."""
+    notes: list[str]
+    """Things the rep should know about how this answer was made (fallbacks, dropped figures)."""
