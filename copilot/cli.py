@@ -274,6 +274,63 @@ def talk_tracks_cmd(
             out.print("  nothing similar found")
 
 
+AsUser = Annotated[str, typer.Option("--as", help="Your name as in the CRM (a rep or manager), or ops.")]
+
+
+def _copilot(settings, engine):  # noqa: ANN001, ANN202
+    from copilot.runner import Copilot
+
+    return Copilot(settings, engine)
+
+
+@app.command("ask")
+def ask_cmd(
+    question: str,
+    as_user: AsUser,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    thread: Annotated[str | None, typer.Option("--thread", help="Continue this conversation.")] = None,
+) -> None:
+    """Ask the copilot one question."""
+    settings = _settings()
+    engine = _engine(settings)
+    with _copilot(settings, engine) as copilot:
+        result = copilot.ask(question, as_user, thread_id=thread)
+    if as_json:
+        out.print_json(json.dumps({k: v for k, v in result.to_dict().items()
+                                   if k in ("answer", "tool_calls", "sources", "pending_review", "thread_id",
+                                            "prompt_version", "model", "notes")}, default=str))
+        return
+    out.print(result.answer, markup=False, highlight=False)
+    for note in result.notes:
+        out.print(f"[dim]note: {note}[/dim]", highlight=False)
+    out.print(f"[dim]thread {result.thread_id}[/dim]", highlight=False)
+
+
+@app.command("chat")
+def chat_cmd(as_user: AsUser,
+             thread: Annotated[str | None, typer.Option("--thread", help="Continue this conversation.")] = None) -> None:
+    """Talk with the copilot; the conversation is remembered (empty line or Ctrl-D to leave)."""
+    import uuid
+
+    settings = _settings()
+    engine = _engine(settings)
+    thread = thread or uuid.uuid4().hex
+    with _copilot(settings, engine) as copilot:
+        copilot.context(as_user)  # an unknown user fails here, before the first question
+        out.print(f"Chatting as {as_user} (thread {thread}). Empty line to quit.", highlight=False)
+        while True:
+            try:
+                question = input("you> ").strip()
+            except EOFError:
+                break
+            if not question:
+                break
+            result = copilot.ask(question, as_user, thread_id=thread)
+            out.print(result.answer, markup=False, highlight=False)
+            for note in result.notes:
+                out.print(f"[dim]note: {note}[/dim]", highlight=False)
+
+
 @db_app.command("upgrade")
 def db_upgrade() -> None:
     """Create the schema, or upgrade an existing workspace in place."""

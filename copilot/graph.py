@@ -27,6 +27,7 @@ from copilot.context import CopilotContext
 from copilot.grounding import drop_figures, ungrounded
 from copilot.state import CopilotState
 from copilot.toolbox import run_tool, schemas
+from tools.errors import ToolError
 from prompts import render
 
 ModelProvider = Callable[[CopilotContext], BaseChatModel]
@@ -60,35 +61,57 @@ def build_graph(model_provider: ModelProvider, fallback: ModelProvider | None = 
         return {"messages": [response]}
 
     def tools(state: CopilotState, runtime: Runtime[CopilotContext]) -> dict[str, Any]:
+        from copilot.actions import ACTIONS, prepare
+
         ctx = runtime.context
         call_msg = state["messages"][-1]
         out: list[ToolMessage] = []
         sources = list(state.get("sources") or [])
+        review: dict[str, Any] | None = None
         for call in getattr(call_msg, "tool_calls", []) or []:
-            content = run_tool(ctx, call["name"], call.get("args") or {})
+            if call["name"] in ACTIONS:
+                if review is not None:
+                    content = json.dumps({"error": "one action at a time; ask again for the next one",
+                                          "type": "ToolInputError"})
+                else:
+                    try:
+                        review = prepare(ctx, call["name"], call.get("args") or {}, call["id"])
+                        review["status"] = "pending" if review["needs_review"] else "approved"
+                        continue
+                    except ToolError as exc:
+                        content = json.dumps({"error": str(exc), "type": type(exc).__name__})
+            else:
+                content = run_tool(ctx, call["name"], call.get("args") or {})
             try:
                 sources.extend(str(i) for i in (json.loads(content).get("record_ids") or [])[:20])
             except (AttributeError, json.JSONDecodeError):
                 pass
             out.append(ToolMessage(content=content, tool_call_id=call["id"], name=call["name"]))
-        return {"messages": out, "tool_calls": state.get("tool_calls", 0) + len(out),
-                "sources": list(dict.fromkeys(sources))}
+        return {"messages": out, "tool_calls": state.get("tool_calls", 0) + len(out) + (review is not None),
+                "sources": list(dict.fromkeys(sources)), "review": review}
 
     def review(state: CopilotState) -> dict[str, Any]:
         request = state.get("review") or {}
-        decision = interrupt(request)  # nothing with a side effect may come before this line
-        approved = isinstance(decision, dict) and decision.get("decision") == "approve"
-        return {"review": {**request, "status": "approved" if approved else "rejected",
-                           "decided_by": (decision or {}).get("by") if isinstance(decision, dict) else None}}
+        shown = {k: v for k, v in request.items() if k != "status"}
+        decision = interrupt(shown)  # nothing with a side effect may come before this line
+        decision = decision if isinstance(decision, dict) else {"decision": str(decision)}
+        if decision.get("decision") == "approve":
+            return {"review": {**request, "status": "approved", "decided_by": decision.get("by")}}
+        rejected = {"status": "rejected", "summary": request.get("summary"), "by": decision.get("by"),
+                    "reason": decision.get("reason")}
+        return {"review": None, "messages": [ToolMessage(content=json.dumps(rejected),
+                                                         tool_call_id=request.get("tool_call_id", "review"),
+                                                         name=request.get("tool", "action"))]}
 
     def execute(state: CopilotState, runtime: Runtime[CopilotContext]) -> dict[str, Any]:
         from copilot.actions import perform
 
         request = state.get("review") or {}
         result = perform(runtime.context, request)
-        return {"review": None, "messages": [ToolMessage(content=json.dumps(result, default=str),
-                                                         tool_call_id=request.get("tool_call_id", "review"),
-                                                         name=request.get("tool", "action"))]}
+        return {"review": None, "sources": [*(state.get("sources") or []), *result.get("record_ids", [])],
+                "messages": [ToolMessage(content=json.dumps(result, default=str),
+                                         tool_call_id=request.get("tool_call_id", "review"),
+                                         name=request.get("tool", "action"))]}
 
     def ground(state: CopilotState) -> dict[str, Any]:
         messages = state["messages"]
@@ -97,6 +120,8 @@ def build_graph(model_provider: ModelProvider, fallback: ModelProvider | None = 
         turn = messages[start:]
         question = next((str(m.content) for m in turn if isinstance(m, HumanMessage)), "")
         results = [str(m.content) for m in turn if isinstance(m, ToolMessage)]
+        results += [json.dumps(c.get("args") or {}) for m in turn if isinstance(m, AIMessage)
+                    for c in (m.tool_calls or [])]  # the periods and limits the question was read as
         bad = ungrounded(str(answer.content), results, question)
         if not bad:
             return {}
@@ -110,7 +135,8 @@ def build_graph(model_provider: ModelProvider, fallback: ModelProvider | None = 
         return "tools" if getattr(last, "tool_calls", None) else "ground"
 
     def after_tools(state: CopilotState) -> str:
-        return "review" if state.get("review") else "agent"
+        status = (state.get("review") or {}).get("status")
+        return {"pending": "review", "approved": "execute"}.get(status or "", "agent")
 
     def after_review(state: CopilotState) -> str:
         return "execute" if (state.get("review") or {}).get("status") == "approved" else "agent"
@@ -123,7 +149,7 @@ def build_graph(model_provider: ModelProvider, fallback: ModelProvider | None = 
     graph.add_node("ground", ground)
     graph.add_edge(START, "agent")
     graph.add_conditional_edges("agent", after_agent, ["tools", "ground"])
-    graph.add_conditional_edges("tools", after_tools, ["review", "agent"])
+    graph.add_conditional_edges("tools", after_tools, ["review", "execute", "agent"])
     graph.add_conditional_edges("review", after_review, ["execute", "agent"])
     graph.add_edge("execute", "agent")
     graph.add_edge("ground", END)

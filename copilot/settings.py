@@ -70,6 +70,9 @@ class Settings(BaseSettings):
     llm_timeout: float = Field(default=30.0, gt=0, le=600, description="Seconds before an LLM call gives up.")
     llm_retries: int = Field(default=2, ge=0, le=10, description="Retries (with back-off) of a failed LLM call.")
     max_question_chars: int = Field(default=4000, ge=100, le=100_000)
+    smtp_host: str | None = Field(default=None, description="SMTP server for approved e-mails; empty: never send.")
+    smtp_port: int = Field(default=25, ge=1, le=65535)
+    smtp_from: str = Field(default="copilot@localhost", max_length=320)
 
     @property
     def use_openai(self) -> bool:

@@ -73,9 +73,16 @@ TOOLS: dict[str, ToolSpec] = {t.name: t for t in (
 
 
 def schemas() -> list[dict[str, Any]]:
-    """OpenAI-style function schemas of every tool, for ``bind_tools``."""
-    return [{"type": "function", "function": {"name": t.name, "description": t.description,
+    """OpenAI-style function schemas of every tool and action, for ``bind_tools``."""
+    from copilot.actions import ACTIONS
+
+    read = [{"type": "function", "function": {"name": t.name, "description": t.description,
                                               "parameters": t.args.model_json_schema()}} for t in TOOLS.values()]
+    act = [{"type": "function", "function": {"name": name, "description": (model.__doc__ or "").strip() +
+                                             " Key accounts need an approver first.",
+                                             "parameters": model.model_json_schema()}}
+           for name, model in ACTIONS.items()]
+    return read + act
 
 
 def run_tool(ctx: CopilotContext, name: str, args: dict[str, Any]) -> str:

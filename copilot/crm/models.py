@@ -222,3 +222,39 @@ class DataCorrection(Base):
     original: Mapped[str] = mapped_column(Text)
     corrected: Mapped[str] = mapped_column(Text)
     source: Mapped[str | None] = mapped_column(Text)
+
+
+class Action(Base):
+    """A side effect the copilot was asked to perform, with its review and its single execution."""
+
+    __tablename__ = "actions"
+    __table_args__ = (
+        CheckConstraint("status IN ('pending', 'approved', 'rejected', 'executed', 'failed')", name="status"),
+    )
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    tool: Mapped[str] = mapped_column(String(40))
+    args: Mapped[dict] = mapped_column(JSON)
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
+    requested_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    decided_by: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    executed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    result: Mapped[dict | None] = mapped_column(JSON)
+
+
+class Task(Base):
+    """A follow-up a rep scheduled."""
+
+    __tablename__ = "tasks"
+    __table_args__ = (Index("ix_tasks_user_due", "user_id", "due_at"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))
+    due_at: Mapped[dt.datetime] = mapped_column(DateTime, doc="UTC, naive")
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    action_id: Mapped[str | None] = mapped_column(ForeignKey("actions.id"))

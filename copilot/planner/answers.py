@@ -64,7 +64,20 @@ def compose(reading: Reading, results: list[dict[str, Any]]) -> str:
         return result.get("text") or _email(result)
     if reading.kind == "followup":
         return _followup(result)
+    if reading.kind == "action":
+        return _action(result)
     return not_understood()
+
+
+def _action(r: dict[str, Any]) -> str:
+    if r.get("status") == "done":
+        ids = ", ".join(r.get("record_ids") or [])
+        again = " (it had already been done; nothing was repeated)" if r.get("note") else ""
+        return f"Done: {r['summary']}{again}. Record: {ids}."
+    if r.get("status") == "rejected":
+        why = f" ({r['reason']})" if r.get("reason") else ""
+        return f"Not done: {r.get('by') or 'the approver'} rejected \"{r.get('summary')}\"{why}."
+    return f"That could not be done: {r.get('error', 'unknown problem')}."
 
 
 def _error(error: dict[str, Any]) -> str:

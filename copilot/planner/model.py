@@ -56,6 +56,11 @@ class OfflinePlanner(BaseChatModel):
         if not results:
             if not reading.calls:
                 return _reply(reading.note or not_understood())
+            if reading.note == "send_last_draft":
+                draft = _last_draft(messages[:last_human])
+                if draft is None:
+                    return _reply("There is no draft in this conversation to send. Ask me to draft one first.")
+                reading.calls[0].args = draft
             calls = [c for c in reading.calls if not self.bound_tools or c.name in self.bound_tools]
             if not calls:
                 return _reply(not_understood())
@@ -67,3 +72,17 @@ class OfflinePlanner(BaseChatModel):
 
 def _reply(text: str) -> ChatResult:
     return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
+
+
+def _last_draft(messages: list[BaseMessage]) -> dict[str, Any] | None:
+    for m in reversed(messages):
+        if isinstance(m, ToolMessage) and m.name == "draft_email":
+            try:
+                d = json.loads(m.content)
+            except json.JSONDecodeError:
+                return None
+            if "error" in d:
+                return None
+            return {"account": d["account"], "to": d["to"].split("<")[-1].rstrip(">"), "subject": d["subject"],
+                    "body": d["body"]}
+    return None

@@ -90,6 +90,9 @@ def understand(text: str, names: Names, identity: Identity, today: dt.date) -> R
         by_kind.setdefault(s.kind, []).append(s.name)
     period = parse_period(t, today)
 
+    action = _action(t, text, by_kind, today)
+    if action is not None:
+        return action
     if _has(t, r"\b(draft|write|compose|prepare)\b.*\b(e-?mail|note|message)\b", r"\bemail to\b", r"\be-?mail\b.*\bto\b"):
         return _email(t, by_kind, names)
     if _has(t, r"when should i (follow|reach|write|email|call)", r"follow[- ]?up (time|timing|when)",
@@ -312,3 +315,55 @@ def _talk_tracks(text: str, by_kind: dict[str, list[str]]) -> Reading:
     if "sector" in by_kind:
         args["sector"] = by_kind["sector"][:3]
     return Reading([ToolCall("talk_tracks", args)], "talk_tracks")
+
+
+def _action(t: str, text: str, by_kind: dict[str, list[str]], today: dt.date) -> Reading | None:
+    account = by_kind.get("account", [None])[0]
+    if re.search(r"^\s*(please\s+)?send (it|the (draft|e-?mail))\b", t):
+        return Reading([ToolCall("send_email", {})], "action", note="send_last_draft")
+    if m := re.search(r"\b(?:move|change|set|mark|update)\b.*?\bdeal\s+([a-z0-9-]{4,64})\b.*?\b(?:to|as)\s+"
+                      r"(prospecting|engaging|won|lost)\b", t):
+        args: dict[str, Any] = {"deal_id": m.group(1).upper(), "stage": m.group(2).capitalize()}
+        value = re.search(r"(?:for|at|value)\s+\$?([\d,]+(?:\.\d+)?)", t[m.end():])
+        if value:
+            args["close_value"] = float(value.group(1).replace(",", ""))
+        return Reading([ToolCall("change_stage", args)], "action")
+    if m := re.search(r"\blog (?:a |an )?(call|meeting|note|e-?mail)\b", t):
+        if account is None:
+            return Reading(kind="need", note="Which account should I log it on? For example: log a call with "
+                                            "Kan-code: they asked for a proposal.")
+        summary = text.split(":", 1)[1].strip() if ":" in text else text
+        return Reading([ToolCall("log_activity", {"account": account, "type": m.group(1).replace("-", ""),
+                                                  "summary": summary[:5000]})], "action")
+    if re.search(r"\b(schedule|set up|book|remind me)\b.*\bfollow[- ]?up\b|\bremind me to\b", t):
+        if account is None:
+            return Reading(kind="need", note="Which account is the follow-up for?")
+        due = _when(t, today)
+        if due is None:
+            return Reading(kind="need", note="When? For example: schedule a follow-up with Kan-code on "
+                                            "2026-12-01 at 10:00.")
+        note = text.split(":", 1)[1].strip() if ":" in text else None
+        return Reading([ToolCall("schedule_followup", {"account": account, "due_at": due,
+                                                       **({"note": note} if note else {})})], "action")
+    return None
+
+
+def _when(t: str, today: dt.date) -> str | None:
+    day: dt.date | None = None
+    if m := re.search(r"\b(\d{4}-\d{2}-\d{2})\b", t):
+        day = dt.date.fromisoformat(m.group(1))
+    elif "tomorrow" in t:
+        day = today + dt.timedelta(days=1)
+    else:
+        days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        if m := re.search(r"\b(?:on |next )?(" + "|".join(days) + r")\b", t):
+            ahead = (days.index(m.group(1)) - today.weekday()) % 7 or 7
+            day = today + dt.timedelta(days=ahead)
+    if day is None:
+        return None
+    hour, minute = 9, 0
+    if m := re.search(r"\bat (\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b", t):
+        hour, minute = int(m.group(1)) % 24, int(m.group(2) or 0)
+        if m.group(3) == "pm" and hour < 12:
+            hour += 12
+    return dt.datetime.combine(day, dt.time(hour, minute)).isoformat(timespec="minutes")
