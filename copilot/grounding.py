@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-NUMBER = re.compile(r"(?<![\w.])(-?\d[\d,]*(?:\.\d+)?)\s*(%|[kKmM]\b|million\b|thousand\b)?")
+NUMBER = re.compile(r"(?<![\w.])(-?\d[\d,]*(?:\.\d+)?)(?:\s*(%|[kKmM]\b|million\b|thousand\b))?(?!\w)")
+"""A figure as people write it; digits inside words (record ids such as 12HRYJQH) are not figures."""
 
 
 def numbers_in(text: str) -> list[tuple[str, float, str]]:
@@ -27,41 +28,35 @@ def numbers_in(text: str) -> list[tuple[str, float, str]]:
     return out
 
 
-def _walk(value: Any) -> Iterable[float]:
+def _walk(value: Any, numeric: list[float], textual: list[float]) -> None:
+    """Collect JSON numbers (``numeric``) and figures written inside strings (``textual``)."""
     if isinstance(value, bool):
         return
     if isinstance(value, int | float):
-        yield float(value)
+        numeric.append(float(value))
     elif isinstance(value, str):
-        for _, v, _ in numbers_in(value):
-            yield v
-        for part in re.findall(r"\d+", value):
-            yield float(part)
+        textual.extend(v for _, v, _ in numbers_in(value))
     elif isinstance(value, dict):
         for v in value.values():
-            yield from _walk(v)
+            _walk(v, numeric, textual)
     elif isinstance(value, list | tuple):
         for v in value:
-            yield from _walk(v)
+            _walk(v, numeric, textual)
 
 
 def allowed_numbers(results: list[str], question: str) -> list[float]:
-    values: list[float] = []
+    numeric: list[float] = []
+    textual: list[float] = []
     for text in results:
         try:
-            values.extend(_walk(json.loads(text)))
+            _walk(json.loads(text), numeric, textual)
         except (json.JSONDecodeError, TypeError):
-            values.extend(v for _, v, _ in numbers_in(text))
-    values.extend(v for _, v, _ in numbers_in(question))
-    values.extend(float(n) for n in re.findall(r"\d+", question))
-    rates = [v * 100 for v in values if 0 <= v <= 1]
-    derived = []
-    # sums the answer may state ("4,238 won of 6,711 closed")
-    ints = [v for v in values if v == int(v) and v < 1e9][:200]
-    for i, a in enumerate(ints):
-        for b in ints[i + 1:i + 20]:
-            derived.append(a + b)
-    return values + rates + derived + [float(i) for i in range(0, 11)]
+            textual.extend(v for _, v, _ in numbers_in(text))
+    textual.extend(v for _, v, _ in numbers_in(question))
+    rates = [v * 100 for v in numeric if 0 <= v <= 1]  # 0.648 may be written 64.8%
+    ints = [v for v in numeric if v == int(v) and 0 < v < 1e9][:100]
+    sums = [a + b for i, a in enumerate(ints) for b in ints[i + 1:]]  # "882 won of 1,418 closed"
+    return numeric + textual + rates + sums + [float(i) for i in range(0, 11)]
 
 
 def _matches(value: float, allowed: list[float], unit: str) -> bool:

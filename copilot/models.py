@@ -20,7 +20,8 @@ def openai_model(settings: Settings):  # noqa: ANN201
     def provider(ctx: CopilotContext) -> BaseChatModel:
         return ChatOpenAI(model=settings.model, api_key=settings.openai_api_key or "unused",
                           base_url=settings.openai_base_url, timeout=settings.llm_timeout,
-                          max_retries=settings.llm_retries, temperature=0)
+                          max_retries=settings.llm_retries, temperature=0,
+                          streaming=settings.llm_stream)
 
     return provider
 

@@ -69,6 +69,7 @@ class Settings(BaseSettings):
                        description="Model name at the OpenAI-compatible endpoint (COPILOT_MODEL).")
     llm_timeout: float = Field(default=30.0, gt=0, le=600, description="Seconds before an LLM call gives up.")
     llm_retries: int = Field(default=2, ge=0, le=10, description="Retries (with back-off) of a failed LLM call.")
+    llm_stream: bool = Field(default=False, description="Ask the endpoint to stream its replies.")
     max_question_chars: int = Field(default=4000, ge=100, le=100_000)
     smtp_host: str | None = Field(default=None, description="SMTP server for approved e-mails; empty: never send.")
     smtp_port: int = Field(default=25, ge=1, le=65535)

@@ -11,7 +11,7 @@ scope is shown without contact names, e-mail addresses or phone numbers.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from sqlalchemy import Engine, select
@@ -20,7 +20,8 @@ from copilot.crm.models import Contact
 from tools.crm_query import validated
 from tools.identity import Identity
 from tools.names import Names
-from tools.talk_tracks.store import TalkTrackStore
+if TYPE_CHECKING:  # the store pulls in Chroma; importing it only when searching keeps start-up fast
+    from tools.talk_tracks.store import TalkTrackStore
 
 Mode = Literal["hybrid", "vector", "lexical"]
 CANDIDATES = 40
@@ -72,7 +73,7 @@ def _where(filters: dict[str, list[str]]) -> dict[str, Any] | None:
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
-def rank(store: TalkTrackStore, query: str, filters: dict[str, list[str]], mode: Mode = "hybrid",
+def rank(store: "TalkTrackStore", query: str, filters: dict[str, list[str]], mode: Mode = "hybrid",
          candidates: int = CANDIDATES) -> list[tuple[str, float, dict[str, Any], str]]:
     """Deals, best first, as (doc_id of the deal's best note, score, metadata, text).
 
@@ -153,7 +154,7 @@ def redact(text: str, names: list[str]) -> str:
     return text
 
 
-def search_talk_tracks(engine: Engine, store: TalkTrackStore, identity: Identity, args: TalkTrackArgs | dict[str, Any],
+def search_talk_tracks(engine: Engine, store: "TalkTrackStore", identity: Identity, args: TalkTrackArgs | dict[str, Any],
                        *, mode: Mode = "hybrid", names: Names | None = None) -> TalkTracks:
     if not isinstance(args, TalkTrackArgs):
         args = validated(TalkTrackArgs, args)
