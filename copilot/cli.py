@@ -124,11 +124,13 @@ def generate_cmd(
 def demo_cmd(
     deals: Annotated[int, typer.Option(min=1, max=100_000, help="Deals in the demo company.")] = 2000,
     rebuild: Annotated[bool, typer.Option(help="Build the demo workspace again.")] = False,
-    chat: Annotated[bool | None, typer.Option(help="Ask questions interactively (default: when on a terminal).")] = None,
+    chat: Annotated[bool | None, typer.Option(help="Chat afterwards (default: when on a terminal).")] = None,
+    as_user: Annotated[str, typer.Option("--as", help="Who you are in the chat.")] = "ops",
 ) -> None:
     """Build the synthetic demo workspace if it is missing, then show the copilot answering."""
     from copilot.demo import ANCHOR
-    from copilot.demo.tour import account_brief, lookup, talk_track_answer, tour
+    from copilot.demo.tour import demo_questions
+    from copilot.runner import Copilot
     from copilot.workspace import build_demo, has_data
 
     settings = _settings()
@@ -142,30 +144,32 @@ def demo_cmd(
     store = _index(settings, engine)
     label = "synthetic demo data" if synthetic else "your workspace's data"
     out.rule(f"[bold]Sales copilot demo[/bold] ({label})")
-    now = ANCHOR.replace(tzinfo=None) if synthetic else None
-    for answer in [*tour(engine), account_brief(engine, now), talk_track_answer(engine, store)]:
-        if answer is not None:
-            _show(answer)
-    if chat is None:
-        chat = sys.stdin.isatty()
-    if not chat:
-        return
-    out.print("Type a rep, manager or account name to see its pipeline (empty line to quit).")
-    while True:
-        try:
-            text = input("> ").strip()
-        except EOFError:
-            break
-        if not text:
-            break
-        _show(lookup(engine, text[:200]))
-
-
-def _show(answer) -> None:  # noqa: ANN001
-    out.print(f"[bold cyan]Q:[/bold cyan] {answer.question}", highlight=False)
-    for line in answer.lines:
-        out.print(f"   {line}", markup=False, highlight=False)
-    out.print(f"   [dim]source: {answer.basis}[/dim]", highlight=False)
+    clock = (lambda: ANCHOR.replace(tzinfo=None)) if synthetic else None
+    with Copilot(settings, engine, retriever=lambda: store, **({"clock": clock} if clock else {})) as copilot:
+        for user, question in demo_questions(engine):
+            out.print(f"[bold cyan]{user}:[/bold cyan] {question}", highlight=False)
+            result = copilot.ask(question, user)
+            for line in result.answer.splitlines():
+                out.print(f"   {line}", markup=False, highlight=False)
+            calls = ", ".join(c["name"] for c in result.tool_calls)
+            out.print(f"   [dim]tools: {calls or 'none'}[/dim]", highlight=False)
+        if chat is None:
+            chat = sys.stdin.isatty()
+        if not chat:
+            return
+        copilot.context(as_user)
+        thread = None
+        out.print(f"Ask anything as {as_user} (empty line to quit).", highlight=False)
+        while True:
+            try:
+                question = input("you> ").strip()
+            except EOFError:
+                break
+            if not question:
+                break
+            result = copilot.ask(question, as_user, thread_id=thread)
+            thread = result.thread_id
+            out.print(result.answer, markup=False, highlight=False)
 
 
 @users_app.command("list")

@@ -79,7 +79,8 @@ def draft_email(engine: Engine, identity: Identity, args: EmailArgs | dict[str, 
                  f"{contact['title']}, {angle} is probably what matters most to you, so here is how a similar team "
                  f"approached it.")
     if track:
-        lines.append(f"For a {track.sector} customer evaluating {track.product}, we {_play(track.text)}; "
+        article = "an" if track.sector[:1].lower() in "aeiou" else "a"
+        lines.append(f"For {article} {track.sector} customer evaluating {track.product}, we {_play(track.text)}; "
                      f"that is what moved them forward (ref. {track.cite}).")
     lines.append("")
     lines.append(f"Could we take 20 minutes this week to agree the next step for {profile['account']}? "
