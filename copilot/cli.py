@@ -335,6 +335,37 @@ def chat_cmd(as_user: AsUser,
                 out.print(f"[dim]note: {note}[/dim]", highlight=False)
 
 
+prefs_app = typer.Typer(no_args_is_help=True, help="Your preferences, remembered across conversations.")
+app.add_typer(prefs_app, name="prefs")
+
+
+@prefs_app.command("set")
+def prefs_set(key: str, value: str, as_user: AsUser) -> None:
+    """Remember a preference: tone (friendly/formal/direct), signature, language, cc_manager (true/false)."""
+    from memory import open_memory, set_preference
+    from tools.identity import identity_for
+
+    settings = _settings()
+    identity = identity_for(_engine(settings), as_user)
+    with open_memory(settings) as (_, store):
+        stored = set_preference(store, identity.name, key, value)
+    out.print(f"Remembered for {identity.name}: {key} = {stored}", highlight=False)
+
+
+@prefs_app.command("show")
+def prefs_show(as_user: AsUser) -> None:
+    """Show your remembered preferences."""
+    from memory import PREFERENCE_KEYS, get_preferences, open_memory
+    from tools.identity import identity_for
+
+    settings = _settings()
+    identity = identity_for(_engine(settings), as_user)
+    with open_memory(settings) as (_, store):
+        prefs = get_preferences(store, identity.name)
+    for key, meaning in PREFERENCE_KEYS.items():
+        out.print(f"{key}: {prefs.get(key, '(not set)')}   [dim]{meaning}[/dim]", highlight=False)
+
+
 @db_app.command("upgrade")
 def db_upgrade() -> None:
     """Create the schema, or upgrade an existing workspace in place."""

@@ -75,8 +75,11 @@ class Copilot:
 
     def context(self, user: str) -> CopilotContext:
         identity = identity_for(self.engine, user)
+        prefs = get_preferences(self.store, identity.name)
+        if prefs.get("cc_manager"):
+            prefs["manager_email"] = _manager_email(self.engine, identity.user_id)
         return CopilotContext(identity=identity, engine=self.engine, settings=self.settings, clock=self.clock,
-                              retriever=self.retriever, preferences=get_preferences(self.store, identity.name))
+                              retriever=self.retriever, preferences=prefs)
 
     def ask(self, question: str, user: str, thread_id: str | None = None) -> AskResult:
         thread_id = thread_id or uuid.uuid4().hex
@@ -122,3 +125,14 @@ class Copilot:
 
     def history(self, thread_id: str) -> Iterator[Any]:
         yield from self.graph.get_state({"configurable": {"thread_id": thread_id}}).values.get("messages") or []
+
+
+def _manager_email(engine: Engine, user_id: int) -> str | None:
+    from sqlalchemy import select
+
+    from copilot.crm.models import User
+
+    manager = User.__table__.alias("manager")
+    with engine.connect() as conn:
+        return conn.execute(select(manager.c.email).select_from(User.__table__.join(
+            manager, manager.c.id == User.__table__.c.manager_id)).where(User.__table__.c.id == user_id)).scalar()

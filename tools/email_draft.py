@@ -83,7 +83,7 @@ def draft_email(engine: Engine, identity: Identity, args: EmailArgs | dict[str, 
         lines.append(f"For {article} {track.sector} customer evaluating {track.product}, we {_play(track.text)}; "
                      f"that is what moved them forward (ref. {track.cite}).")
     lines.append("")
-    lines.append(f"Could we take 20 minutes this week to agree the next step for {profile['account']}? "
+    lines.append(f"Could we set up a short call this week to agree the next step for {profile['account']}? "
                  "Reply with a time that suits you and I will send an invite.")
     lines += ["", CLOSING[tone], prefs.get("signature") or identity.name]
     body = "\n".join(lines)
