@@ -93,6 +93,7 @@ def draft_email(engine: Engine, identity: Identity, args: EmailArgs | dict[str, 
         "to": f"{contact['name']} <{contact['email']}>", "to_name": contact["name"], "to_title": contact["title"],
         "cc": cc, "account": profile["account"], "product": product, "subject": subject, "body": body,
         "tone": tone, "cites": [track.cite] if track else [], "talk_track_deal": track.deal_id if track else None,
+        "messaging_source": track.text if track else None,
         "record_ids": profile["record_ids"][:5] + ([track.deal_id] if track else []),
         "text": f"Draft — not sent\nTo: {contact['name']} <{contact['email']}> ({contact['title']})"
                 + (f"\nCc: {', '.join(cc)}" if cc else "") + f"\nSubject: {subject}\n\n{body}",

@@ -22,6 +22,7 @@ class Spot:
     name: str
     start: int
     end: int
+    exact: bool = True
 
 
 def spot(text: str, names: Names) -> list[Spot]:
@@ -39,7 +40,7 @@ def spot(text: str, names: Names) -> list[Spot]:
                 if window == parts:
                     candidates.append(Spot(kind, name, i, i + n))
                 elif len("".join(parts)) >= 6 and fuzz.ratio(" ".join(window), " ".join(parts)) >= 90:
-                    candidates.append(Spot(kind, name, i, i + n))
+                    candidates.append(Spot(kind, name, i, i + n, exact=False))
             joined = "".join(parts)
             if n > 1:  # "kancode" for "Kan-code"
                 for i, w in enumerate(words):
@@ -53,7 +54,7 @@ def spot(text: str, names: Names) -> list[Spot]:
             owners = [p for p in people if w in tokens(p)]
             if len(owners) == 1:
                 candidates.append(Spot("user", owners[0], i, i + 1))
-    candidates.sort(key=lambda s: (-(s.end - s.start), s.start, KINDS.index(s.kind)))
+    candidates.sort(key=lambda s: (-(s.end - s.start), not s.exact, s.start, KINDS.index(s.kind)))
     taken: set[int] = set()
     chosen: list[Spot] = []
     for s in candidates:
