@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -72,8 +73,9 @@ TOOLS: dict[str, ToolSpec] = {t.name: t for t in (
 )}
 
 
+@lru_cache(maxsize=1)
 def schemas() -> list[dict[str, Any]]:
-    """OpenAI-style function schemas of every tool and action, for ``bind_tools``."""
+    """OpenAI-style function schemas of every tool and action, for ``bind_tools`` (built once)."""
     from copilot.actions import ACTIONS
 
     read = [{"type": "function", "function": {"name": t.name, "description": t.description,

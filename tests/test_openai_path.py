@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from connectors.maven import import_maven
 from copilot.runner import Copilot
 from copilot.settings import Settings
-from tests.fake_openai import FakeOpenAI
+from evals.fake_openai import FakeOpenAI
 
 KONEX = {"name": "crm_query", "args": {"metrics": ["won_revenue", "won_count"], "filters": {"account": ["Konex"]}}}
 ANSWER = "Konex: ${tool[rows][0][won_revenue]:,.0f} won revenue from {tool[rows][0][won_count]} won deals."

@@ -14,7 +14,7 @@ from evals.bench.common import Row
 
 
 def _suites(quick: bool) -> dict[str, object]:
-    from evals.bench import imports, talk_tracks
+    from evals.bench import agent, imports, talk_tracks
 
     return {
         "import-maven": lambda: imports.bench_maven(repeat=3 if quick else 5),
@@ -23,6 +23,9 @@ def _suites(quick: bool) -> dict[str, object]:
         "talk-index": lambda: talk_tracks.bench_index_10k(),
         "talk-query-10k": lambda: talk_tracks.bench_query(10_000),
         "talk-query-100k": lambda: talk_tracks.bench_query(1_000 if quick else 100_000),
+        "agent-warm": lambda: agent.bench_warm(),
+        "agent-cold": lambda: agent.bench_cold(),
+        "agent-llm": lambda: agent.bench_llm_round_trips(),
     }
 
 
