@@ -1,0 +1,53 @@
+"""`copilot ask` and `copilot chat` as a rep uses them."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.cli import run_cli
+
+
+@pytest.fixture
+def home(tmp_path: Path, maven_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> str:
+    ws = str(tmp_path / "ws")
+    monkeypatch.setenv("COPILOT_LLM", "offline")
+    assert run_cli(["import", "maven", str(maven_dir)], capsys, monkeypatch, home=ws).code == 0
+    return ws
+
+
+def test_ask_json(home: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    result = run_cli(["ask", "Win rate for MG Special?", "--as", "ops", "--json"], capsys, monkeypatch, home=home)
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    assert {"answer", "tool_calls", "sources", "pending_review", "thread_id"} <= set(data)
+    assert "64.8%" in data["answer"] and data["pending_review"] is None
+    assert data["tool_calls"][0]["name"] == "crm_query" and data["tool_calls"][0]["args"]["metrics"][0] == "win_rate"
+    follow = run_cli(["ask", "How many deals are in Prospecting?", "--as", "ops", "--json", "--thread",
+                      data["thread_id"]], capsys, monkeypatch, home=home)
+    assert json.loads(follow.out)["thread_id"] == data["thread_id"]
+
+
+def test_ask_unknown_user(home: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    result = run_cli(["ask", "win rate?", "--as", "Darcel Schlect"], capsys, monkeypatch, home=home)
+    assert result.code == 2
+    assert "unknown user 'Darcel Schlect'; did you mean 'Darcel Schlecht'" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_ask_review_shows_pending(home: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    assert run_cli(["accounts", "tier", "Konex", "key"], capsys, monkeypatch, home=home).code == 0
+    result = run_cli(["ask", "log a call with Konex: wants a quote", "--as", "ops", "--json"], capsys, monkeypatch,
+                     home=home)
+    data = json.loads(result.out)
+    assert data["pending_review"]["tool"] == "log_activity" and "needs approval" in data["answer"]
+
+
+def test_chat_keeps_the_thread(home: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("How many deals are in Prospecting?\nWho is Anna Snelling's manager?\n"))
+    result = run_cli(["chat", "--as", "ops"], capsys, monkeypatch, home=home)
+    assert result.code == 0
+    assert "Deals: 500" in result.out and "Dustin Brinkmann" in result.out
