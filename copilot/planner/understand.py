@@ -66,8 +66,9 @@ def _metric(t: str) -> str | None:
         return "reply_rate"
     if _has(t, r"pipeline"):
         return "open_pipeline_list_price"
-    if _has(t, r"\brevenue\b", r"\bbooked\b", r"\bbookings\b", r"\bsales\b", r"how much .* (won|made|sold|brought)",
-            r"\bearn", r"\bbrought in\b", r"\bvalue\b"):
+    if _has(t, r"\brevenue\b", r"\bbooked\b", r"\bbookings\b", r"\bsales\b",
+            r"how much .*\b(won|made|make|sold|sell|brought|bring|brings|generated?|closed)\b",
+            r"\bearn", r"\b(brought|bring|brings) in\b", r"\bvalue\b"):
         return "won_revenue"
     if _has(t, r"how many|number of|count"):
         if _has(t, r"\bopen\b|in progress|active"):
@@ -77,8 +78,13 @@ def _metric(t: str) -> str | None:
         if _has(t, r"\bwon\b|\bwin\b|\bclosed won\b"):
             return "won_count"
         return "count"
-    if _has(t, r"\blost\b"):
+    if _has(t, r"\blost deals?\b", r"\bdeals? (were |we )?lost\b", r"\blost\b"):
         return "lost_count"
+    if _has(t, r"\bwon deals?\b", r"\bdeals? (were |we )?won\b", r"\bclosed (the )?(most|fewest|more) deals\b",
+            r"\bwins\b"):
+        return "won_count"
+    if _has(t, r"\bopen deals?\b", r"\bopen opportunit"):
+        return "open_count"
     return None
 
 
@@ -117,8 +123,9 @@ def _attribute(t: str, by_kind: dict[str, list[str]]) -> Reading | None:
     if "account" in by_kind and _has(t, r"located", r"\bwhere\b", r"\bheadquarter", r"\bcountry\b", r"\boffice\b"):
         return Reading([ToolCall("crm_query", {"entity": "accounts", "filters": {"account": by_kind["account"][:1]}})],
                        "attribute", metric="office_location", subject=by_kind["account"][0])
-    if "account" in by_kind and _has(t, r"annual revenue", r"\bturnover\b", r"how big", r"company revenue",
-                                     r"revenue of", r"employees", r"headcount", r"\bsector\b", r"industry",
+    if "account" in by_kind and _has(t, r"(annual|yearly|company|total company) revenue", r"\bturnover\b",
+                                     r"how big", r"\bsize of\b", r"revenue of", r"employees", r"headcount",
+                                     r"\bsector\b", r"industry",
                                      r"\bfounded\b", r"established", r"parent", r"subsidiar"):
         field_ = ("employees" if _has(t, r"employees|headcount|how big") else
                   "sector" if _has(t, r"sector|industry") else
@@ -131,12 +138,13 @@ def _attribute(t: str, by_kind: dict[str, list[str]]) -> Reading | None:
     if "product" in by_kind and _has(t, r"\bprice\b", r"\bcost\b", r"list price", r"how much (is|does)"):
         return Reading([ToolCall("crm_query", {"entity": "products", "filters": {"product": by_kind["product"][:1]}})],
                        "attribute", metric="list_price", subject=by_kind["product"][0])
-    if "user" in by_kind and _has(t, r"\bmanager\b", r"report(s)? to", r"\bboss\b", r"which (office|region)",
-                                  r"what (office|region)"):
+    if "user" in by_kind and _has(t, r"\bmanager\b", r"report(s)? to", r"\bboss\b", r"\bmanages\b",
+                                  r"managed by", r"\bsupervis", r"\blead(s)? (by)?\b.*\bteam\b",
+                                  r"which (office|region)", r"what (office|region)"):
         metric = "regional_office" if _has(t, r"office|region") and not _has(t, r"manager") else "manager"
         return Reading([ToolCall("crm_query", {"entity": "users", "filters": {"rep": by_kind["user"][:1]}})],
                        "attribute", metric=metric, subject=by_kind["user"][0])
-    if _has(t, r"how many (accounts|customers|companies|clients)"):
+    if _has(t, r"(how many|number of|count of|count the) (accounts|customers|companies|clients)"):
         filters = {}
         if "sector" in by_kind:
             filters["sector"] = by_kind["sector"]

@@ -1,0 +1,65 @@
+"""The offline planner on differently worded questions of the kinds reps ask (Maven data)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from connectors.maven import import_maven
+from copilot.planner.timeparse import parse_period
+from copilot.runner import Copilot
+from copilot.settings import Settings
+
+CASES = [
+    ("ops", "In which country is Betasoloin based?", "United States"),
+    ("ops", "How much did Konex bring in?", "269,245"),
+    ("ops", "What is Kan-code's yearly revenue?", "11,698.03"),
+    ("ops", "Number of won deals for Darcel Schlecht", "349"),
+    ("ops", "Who manages Anna Snelling?", "Dustin Brinkmann"),
+    ("ops", "How much does GTX Plus Pro cost?", "5,482"),
+    ("ops", "What's the win rate of MG Special?", "64.8%"),
+    ("ops", "How many opportunities are prospecting?", "500"),
+    ("ops", "Revenue won by the East office", "3,090,594"),
+    ("ops", "Count of accounts in the software sector", "There are 7 accounts"),
+    ("ops", "Won deals in March 2017?", "531"),
+    ("ops", "Best-selling product by won revenue?", "GTX Pro"),
+    ("ops", "What's the average deal size for GTK 500?", "26,707"),
+    ("Darcel Schlecht", "How many deals do I have open?", "194"),
+    ("Melvin Marxen", "Win rate for my team?", "62.2%"),
+    ("ops", "Which rep closed the most deals?", "Darcel Schlecht"),
+    ("ops", "how many deals has darcel won", "349"),
+    ("ops", "total won revenue with KONEX", "269,245"),
+    ("ops", "Won revenue for Kancode", "341,455"),
+]
+
+
+@pytest.fixture(scope="module")
+def copilot(tmp_path_factory: pytest.TempPathFactory, maven_dir: Path):  # noqa: ANN201
+    home = tmp_path_factory.mktemp("planner")
+    settings = Settings(home=home, database_url=None, llm="offline")
+    from copilot.workspace import open_database
+
+    engine: Engine = open_database(settings)
+    import_maven(engine, maven_dir)
+    with Copilot(settings, engine) as c:
+        yield c
+
+
+@pytest.mark.parametrize(("user", "question", "expected"), CASES, ids=[c[1] for c in CASES])
+def test_paraphrases(copilot: Copilot, user: str, question: str, expected: str) -> None:
+    answer = copilot.ask(question, user).answer
+    assert expected in answer, answer
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("won in Q2 2017", "Q2 2017"), ("in march 2017", "March 2017"), ("during 2017", "2017"),
+    ("this year", "this year (2026)"), ("last month", "last month (October 2026)"),
+    ("last quarter", "last quarter (Q3 2026)"), ("second quarter of 2017", "Q2 2017"),
+])
+def test_periods(text: str, label: str) -> None:
+    period = parse_period(text, dt.date(2026, 11, 27))
+    assert period is not None and period[2] == label
+    assert period[0] <= period[1]
