@@ -11,6 +11,7 @@ scope is shown without contact names, e-mail addresses or phone numbers.
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -27,6 +28,7 @@ Mode = Literal["hybrid", "vector", "lexical"]
 CANDIDATES = 40
 RRF_K = 60
 WEIGHTS = {"vector": 1.0, "lexical": 1.0}
+_POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="talk-tracks")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 PHONE = re.compile(r"(?<!\w)\+?\d[\d ().-]{7,}\d(?!\w)")
 
@@ -84,6 +86,9 @@ def rank(store: "TalkTrackStore", query: str, filters: dict[str, list[str]], mod
     """
     lists: dict[str, list[str]] = {}
     found: dict[str, tuple[dict[str, Any], str]] = {}
+    lexical_job = None
+    if mode in ("hybrid", "lexical"):  # words are ranked in a thread while the query is embedded
+        lexical_job = _POOL.submit(store.lexical.search, query, filters, candidates)
     if mode in ("hybrid", "vector"):
         vector = store.embedder.encode([query])
         res = store.collection.query(query_embeddings=vector, n_results=candidates, where=_where(filters),
@@ -92,11 +97,18 @@ def rank(store: "TalkTrackStore", query: str, filters: dict[str, list[str]], mod
         lists["vector"] = ids
         for i, meta, doc in zip(ids, res["metadatas"][0], res["documents"][0], strict=True):
             found[i] = (dict(meta), doc)
-    if mode in ("hybrid", "lexical"):
-        hits = store.lexical.search(query, filters, candidates)
-        lists["lexical"] = [d for d, _ in hits]
-        missing = [d for d, _ in hits if d not in found]
-        if missing:
+    if lexical_job is not None:
+        hits = lexical_job.result()
+        lists["lexical"] = [d for d, _, _, _ in hits]
+        missing = []
+        for doc_id, _, meta, text in hits:
+            if doc_id in found:
+                continue
+            if meta is None:
+                missing.append(doc_id)
+            else:
+                found[doc_id] = (meta, text)
+        if missing:  # an index built before metadata was kept beside the words
             got = store.collection.get(ids=missing, include=["metadatas", "documents"])
             for i, meta, doc in zip(got["ids"], got["metadatas"], got["documents"], strict=True):
                 found[i] = (dict(meta), doc)

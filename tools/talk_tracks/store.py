@@ -7,6 +7,7 @@ the embedding model) always live in the workspace, in ``chroma/lexical.sqlite3``
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Sequence
@@ -22,9 +23,13 @@ CREATE VIRTUAL TABLE IF NOT EXISTS notes USING fts5(
     doc_id UNINDEXED, text, outcome UNINDEXED, product UNINDEXED, sector UNINDEXED, stage UNINDEXED,
     tokenize = 'porter unicode61'
 );
-CREATE TABLE IF NOT EXISTS docs (doc_id TEXT PRIMARY KEY, hash TEXT NOT NULL, deal_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS docs (doc_id TEXT PRIMARY KEY, hash TEXT NOT NULL, deal_id TEXT NOT NULL, meta TEXT);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS notes_vocab USING fts5vocab(notes, 'row');
 """
+COMMON = 0.4
+"""A word in more than this share of the notes says little about which are relevant, and ranking every
+note it matches is what makes a search slow on a large archive: such words are left out of the query."""
 STOPWORDS = frozenset("""a an and are as at be but by can did do does for from had has have how i if in into is it
 its me my of on or our so that the their them they this to was we were what when where which who why will with
 you your about after again all also any because been before being both could each few more most other should
@@ -52,6 +57,10 @@ class Lexical:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.conn = sqlite3.connect(str(path), check_same_thread=False)
         self.conn.executescript(SCHEMA)
+        columns = {row[1] for row in self.conn.execute("PRAGMA table_info(docs)")}
+        if "meta" not in columns:  # indexes built before metadata was kept beside the words
+            self.conn.execute("ALTER TABLE docs ADD COLUMN meta TEXT")
+            self.conn.commit()
 
     def model(self) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'model'").fetchone()
@@ -73,28 +82,63 @@ class Lexical:
             self.conn.executemany(
                 "INSERT INTO notes (doc_id, text, outcome, product, sector, stage) VALUES (?, ?, ?, ?, ?, ?)",
                 [(d, t, m["outcome"], m["product"], m["sector"], m["stage"]) for d, _, t, m in rows])
-            self.conn.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?, ?)",
-                                  [(d, h, m["deal_id"]) for d, h, _, m in rows])
+            self.conn.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?)",
+                                  [(d, h, m["deal_id"], json.dumps(m)) for d, h, _, m in rows])
 
     def delete(self, doc_ids: Sequence[str]) -> None:
         with self.conn:
             self.conn.executemany("DELETE FROM notes WHERE doc_id = ?", [(d,) for d in doc_ids])
             self.conn.executemany("DELETE FROM docs WHERE doc_id = ?", [(d,) for d in doc_ids])
 
-    def search(self, query: str, filters: dict[str, list[str]], limit: int) -> list[tuple[str, float]]:
-        """(doc_id, bm25 score; higher is better) for the query's words, best first."""
-        terms = [t for t in re.findall(r"[0-9a-z]+", query.casefold()) if t not in STOPWORDS and len(t) > 1]
+    def _informative(self, terms: list[str]) -> list[str]:
+        """The query words worth ranking by: those in the archive and not in most of it (rarest kept)."""
         if not terms:
             return []
-        match = " OR ".join(f'"{t}"' for t in dict.fromkeys(terms))
-        sql = "SELECT doc_id, -bm25(notes) AS score FROM notes WHERE notes MATCH ?"
+        stems = sorted({t[:i] for t in terms for i in range(min(3, len(t)), len(t) + 1)})
+        df = dict(self.conn.execute(
+            f"SELECT term, doc FROM notes_vocab WHERE term IN ({', '.join('?' for _ in stems)})", stems))
+        total = self.conn.execute("SELECT count(*) FROM docs").fetchone()[0] or 1
+        counts = {}
+        for t in terms:  # the porter stem of a word is (almost always) a prefix of it: take the longest found
+            stem = next((t[:i] for i in range(len(t), min(3, len(t)) - 1, -1) if t[:i] in df), None)
+            if stem is not None:
+                counts[t] = df[stem]
+        kept = [t for t in terms if t in counts and counts[t] <= COMMON * total]
+        if not kept and counts:
+            kept = sorted(counts, key=counts.get)[:2]
+        return kept
+
+    def missing_meta(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT doc_id FROM docs WHERE meta IS NULL")]
+
+    def set_meta(self, metas: dict[str, dict[str, Any]]) -> None:
+        with self.conn:
+            self.conn.executemany("UPDATE docs SET meta = ? WHERE doc_id = ?",
+                                  [(json.dumps(m), d) for d, m in metas.items()])
+
+    def search(self, query: str, filters: dict[str, list[str]], limit: int
+               ) -> list[tuple[str, float, dict[str, Any] | None, str]]:
+        """(doc_id, bm25 score (higher is better), metadata, text) for the query's words, best first."""
+        terms = list(dict.fromkeys(t for t in re.findall(r"[0-9a-z]+", query.casefold())
+                                   if t not in STOPWORDS and len(t) > 1))
+        terms = self._informative(terms)
+        if not terms:
+            return []
+        match = " OR ".join(f'"{t}"' for t in terms)
+        sql = "SELECT doc_id, -bm25(notes) AS score, text FROM notes WHERE notes MATCH ?"
         params: list[Any] = [match]
         for column, values in filters.items():
+            if column not in ("outcome", "product", "sector", "stage"):
+                raise ValueError(f"cannot filter on {column!r}")
             sql += f" AND {column} IN ({', '.join('?' for _ in values)})"
             params.extend(values)
         sql += " ORDER BY bm25(notes) LIMIT ?"
         params.append(limit)
-        return [(d, float(s)) for d, s in self.conn.execute(sql, params)]
+        hits = self.conn.execute(sql, params).fetchall()
+        metas = dict(self.conn.execute(
+            f"SELECT doc_id, meta FROM docs WHERE doc_id IN ({', '.join('?' for _ in hits)})",
+            [h[0] for h in hits]).fetchall()) if hits else {}
+        return [(d, float(score), json.loads(metas[d]) if metas.get(d) else None, text) for d, score, text in hits]
 
 
 class TalkTrackStore:
@@ -124,6 +168,14 @@ class TalkTrackStore:
             pass
         self.collection = self._collection()
         self.lexical.clear(MODEL_ID)
+
+    def backfill_meta(self) -> int:
+        """Copy metadata from Chroma into the word index where an older index lacks it."""
+        missing = self.lexical.missing_meta()
+        for start in range(0, len(missing), 1000):
+            got = self.collection.get(ids=missing[start:start + 1000], include=["metadatas"])
+            self.lexical.set_meta(dict(zip(got["ids"], got["metadatas"], strict=True)))
+        return len(missing)
 
     def collection_model(self) -> str | None:
         return (self.collection.metadata or {}).get("model")
