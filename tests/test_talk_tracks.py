@@ -210,3 +210,16 @@ def test_redact_removes_contact_details() -> None:
     assert "555-0134" not in out and "7946" not in out
     assert "[contact]" in out and "[email]" in out and "[phone]" in out
     assert "NB000123" in out and "2025-06-03" in out and "12,000" in out  # citations and figures survive
+
+
+def test_word_index_is_rebuilt_from_the_vectors_without_embedding(demo_workspace, tmp_path: Path) -> None:  # noqa: ANN001
+    _, engine = demo_workspace
+    settings = Settings(home=tmp_path, database_url=None)
+    store = TalkTrackStore(settings)
+    first = index_deals(engine, store)
+    store.lexical.conn.close()
+    (settings.chroma_path / "lexical.sqlite3").unlink()
+    fresh = TalkTrackStore(settings)
+    again = index_deals(engine, fresh)
+    assert (again.embedded, again.deleted, again.unchanged) == (0, 0, first.documents)
+    assert fresh.lexical.search("security review", {}, 5)

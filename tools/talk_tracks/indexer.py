@@ -54,8 +54,26 @@ def documents(engine: Engine) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
                     "product": r.product, "sector": r.sector or "", "account": r.account or "",
                     "account_id": int(r.account_id or 0), "rep_id": int(r.user_id),
                     "value": float(r.close_value or 0), "date": r.written_at.date().isoformat()}
-            digest = hashlib.sha256((text + json.dumps(meta, sort_keys=True)).encode()).hexdigest()[:32]
-            yield r.id, digest, text, meta
+            yield r.id, _hash(text, meta), text, meta
+
+
+def _hash(text: str, meta: dict[str, Any]) -> str:
+    return hashlib.sha256((text + json.dumps(meta, sort_keys=True)).encode()).hexdigest()[:32]
+
+
+def _words_from_vectors(store: TalkTrackStore) -> dict[str, str]:
+    """Refill the word index from the documents Chroma already holds (no embedding)."""
+    offset, page = 0, 2000
+    while True:
+        got = store.collection.get(include=["documents", "metadatas"], limit=page, offset=offset)
+        if not got["ids"]:
+            break
+        store.lexical.upsert([(i, _hash(d, dict(m)), d, dict(m))
+                              for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)])
+        offset += len(got["ids"])
+    store.lexical.conn.execute("INSERT OR REPLACE INTO meta VALUES ('model', ?)", (MODEL_ID,))
+    store.lexical.conn.commit()
+    return store.lexical.hashes()
 
 
 def index_deals(engine: Engine, store: TalkTrackStore, progress: Progress | None = None) -> IndexReport:
@@ -63,7 +81,11 @@ def index_deals(engine: Engine, store: TalkTrackStore, progress: Progress | None
     report = IndexReport()
     existing = store.lexical.hashes()
     built_with = store.lexical.model()
-    if built_with is None and not existing:
+    if built_with is None and not existing and store.collection_model() == MODEL_ID and store.collection.count():
+        # the word index was reset (a new layout) but the vectors are current: rebuild words only
+        existing = _words_from_vectors(store)
+        built_with = MODEL_ID
+    elif built_with is None and not existing:
         store.reset()  # a first build starts from a clean collection
     elif built_with != MODEL_ID or store.collection_model() != MODEL_ID:
         report.rebuilt, report.reason = True, f"the index was built with {built_with}, the model is now {MODEL_ID}"

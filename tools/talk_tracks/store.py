@@ -18,12 +18,14 @@ from urllib.parse import urlparse
 from copilot.settings import Settings
 from tools.talk_tracks.embeddings import MODEL_ID, LocalEmbedder
 
+FORMAT = "2"
 SCHEMA = """
+CREATE TABLE IF NOT EXISTS docs (id INTEGER PRIMARY KEY, doc_id TEXT UNIQUE NOT NULL, hash TEXT NOT NULL,
+                                 deal_id TEXT NOT NULL, meta TEXT);
 CREATE VIRTUAL TABLE IF NOT EXISTS notes USING fts5(
-    doc_id UNINDEXED, text, outcome UNINDEXED, product UNINDEXED, sector UNINDEXED, stage UNINDEXED,
+    text, outcome UNINDEXED, product UNINDEXED, sector UNINDEXED, stage UNINDEXED,
     tokenize = 'porter unicode61'
 );
-CREATE TABLE IF NOT EXISTS docs (doc_id TEXT PRIMARY KEY, hash TEXT NOT NULL, deal_id TEXT NOT NULL, meta TEXT);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS notes_vocab USING fts5vocab(notes, 'row');
 """
@@ -56,11 +58,16 @@ class Lexical:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.conn = sqlite3.connect(str(path), check_same_thread=False)
+        self.conn.executescript("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);")
+        found = self.conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+        tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master")}
+        if "docs" in tables and (found is None or found[0] != FORMAT):
+            # an older layout: start the word index again (the indexer then rebuilds the archive)
+            self.conn.executescript("DROP TABLE IF EXISTS notes_vocab; DROP TABLE IF EXISTS notes; "
+                                    "DROP TABLE IF EXISTS docs; DELETE FROM meta;")
         self.conn.executescript(SCHEMA)
-        columns = {row[1] for row in self.conn.execute("PRAGMA table_info(docs)")}
-        if "meta" not in columns:  # indexes built before metadata was kept beside the words
-            self.conn.execute("ALTER TABLE docs ADD COLUMN meta TEXT")
-            self.conn.commit()
+        self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
+        self.conn.commit()
 
     def model(self) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'model'").fetchone()
@@ -76,19 +83,30 @@ class Lexical:
             self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('model', ?)", (model,))
 
     def upsert(self, rows: Sequence[tuple[str, str, str, dict[str, Any]]]) -> None:
-        """rows: (doc_id, hash, text, metadata)."""
+        """rows: (doc_id, hash, text, metadata). Notes are keyed by the docs row id, so a change or a
+        removal touches one row, whatever the size of the archive."""
         with self.conn:
-            self.conn.executemany("DELETE FROM notes WHERE doc_id = ?", [(r[0],) for r in rows])
-            self.conn.executemany(
-                "INSERT INTO notes (doc_id, text, outcome, product, sector, stage) VALUES (?, ?, ?, ?, ?, ?)",
-                [(d, t, m["outcome"], m["product"], m["sector"], m["stage"]) for d, _, t, m in rows])
-            self.conn.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?)",
-                                  [(d, h, m["deal_id"], json.dumps(m)) for d, h, _, m in rows])
+            for doc_id, digest, text, m in rows:
+                found = self.conn.execute("SELECT id FROM docs WHERE doc_id = ?", (doc_id,)).fetchone()
+                if found:
+                    row_id = found[0]
+                    self.conn.execute("DELETE FROM notes WHERE rowid = ?", (row_id,))
+                    self.conn.execute("UPDATE docs SET hash = ?, deal_id = ?, meta = ? WHERE id = ?",
+                                      (digest, m["deal_id"], json.dumps(m), row_id))
+                else:
+                    row_id = self.conn.execute("INSERT INTO docs (doc_id, hash, deal_id, meta) VALUES (?, ?, ?, ?)",
+                                               (doc_id, digest, m["deal_id"], json.dumps(m))).lastrowid
+                self.conn.execute("INSERT INTO notes (rowid, text, outcome, product, sector, stage) "
+                                  "VALUES (?, ?, ?, ?, ?, ?)",
+                                  (row_id, text, m["outcome"], m["product"], m["sector"], m["stage"]))
 
     def delete(self, doc_ids: Sequence[str]) -> None:
         with self.conn:
-            self.conn.executemany("DELETE FROM notes WHERE doc_id = ?", [(d,) for d in doc_ids])
-            self.conn.executemany("DELETE FROM docs WHERE doc_id = ?", [(d,) for d in doc_ids])
+            for doc_id in doc_ids:
+                found = self.conn.execute("SELECT id FROM docs WHERE doc_id = ?", (doc_id,)).fetchone()
+                if found:
+                    self.conn.execute("DELETE FROM notes WHERE rowid = ?", (found[0],))
+                    self.conn.execute("DELETE FROM docs WHERE id = ?", (found[0],))
 
     def _informative(self, terms: list[str]) -> list[str]:
         """The query words worth ranking by: those in the archive and not in most of it (rarest kept)."""
@@ -125,20 +143,18 @@ class Lexical:
         if not terms:
             return []
         match = " OR ".join(f'"{t}"' for t in terms)
-        sql = "SELECT doc_id, -bm25(notes) AS score, text FROM notes WHERE notes MATCH ?"
+        sql = ("SELECT d.doc_id, -bm25(notes) AS score, n.text, d.meta FROM notes n JOIN docs d ON d.id = n.rowid "
+               "WHERE notes MATCH ?")
         params: list[Any] = [match]
         for column, values in filters.items():
             if column not in ("outcome", "product", "sector", "stage"):
                 raise ValueError(f"cannot filter on {column!r}")
-            sql += f" AND {column} IN ({', '.join('?' for _ in values)})"
+            sql += f" AND n.{column} IN ({', '.join('?' for _ in values)})"
             params.extend(values)
         sql += " ORDER BY bm25(notes) LIMIT ?"
         params.append(limit)
-        hits = self.conn.execute(sql, params).fetchall()
-        metas = dict(self.conn.execute(
-            f"SELECT doc_id, meta FROM docs WHERE doc_id IN ({', '.join('?' for _ in hits)})",
-            [h[0] for h in hits]).fetchall()) if hits else {}
-        return [(d, float(score), json.loads(metas[d]) if metas.get(d) else None, text) for d, score, text in hits]
+        return [(d, float(score), json.loads(meta) if meta else None, text)
+                for d, score, text, meta in self.conn.execute(sql, params)]
 
 
 class TalkTrackStore:
