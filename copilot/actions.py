@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Connection, select
 
 from copilot.context import CopilotContext
-from copilot.crm.models import STAGES, Account, Action, Activity, Contact, Opportunity, Task
+from copilot.crm.models import Account, Action, Activity, Contact, Opportunity, Task
 from tools.crm_query import validated
 from tools.errors import ScopeError, ToolInputError
 
