@@ -157,19 +157,9 @@ def demo_cmd(
             chat = sys.stdin.isatty()
         if not chat:
             return
-        copilot.context(as_user)
-        thread = None
+        copilot.context(as_user)  # an unknown user fails here, before the first question
         out.print(f"Ask anything as {as_user} (empty line to quit).", highlight=False)
-        while True:
-            try:
-                question = input("you> ").strip()
-            except EOFError:
-                break
-            if not question:
-                break
-            result = copilot.ask(question, as_user, thread_id=thread)
-            thread = result.thread_id
-            out.print(result.answer, markup=False, highlight=False)
+        _chat_loop(copilot, as_user, None)
 
 
 @users_app.command("list")
@@ -322,17 +312,7 @@ def chat_cmd(as_user: AsUser,
     with _copilot(settings, engine) as copilot:
         copilot.context(as_user)  # an unknown user fails here, before the first question
         out.print(f"Chatting as {as_user} (thread {thread}). Empty line to quit.", highlight=False)
-        while True:
-            try:
-                question = input("you> ").strip()
-            except EOFError:
-                break
-            if not question:
-                break
-            result = copilot.ask(question, as_user, thread_id=thread)
-            out.print(result.answer, markup=False, highlight=False)
-            for note in result.notes:
-                out.print(f"[dim]note: {note}[/dim]", highlight=False)
+        _chat_loop(copilot, as_user, thread)
 
 
 prefs_app = typer.Typer(no_args_is_help=True, help="Your preferences, remembered across conversations.")
@@ -364,6 +344,22 @@ def prefs_show(as_user: AsUser) -> None:
         prefs = get_preferences(store, identity.name)
     for key, meaning in PREFERENCE_KEYS.items():
         out.print(f"{key}: {prefs.get(key, '(not set)')}   [dim]{meaning}[/dim]", highlight=False)
+
+
+def _chat_loop(copilot, as_user: str, thread: str | None) -> None:  # noqa: ANN001
+    """Read questions until an empty line or end of input; one conversation thread throughout."""
+    while True:
+        try:
+            question = input("you> ").strip()
+        except EOFError:
+            break
+        if not question:
+            break
+        result = copilot.ask(question, as_user, thread_id=thread)
+        thread = result.thread_id
+        out.print(result.answer, markup=False, highlight=False)
+        for note in result.notes:
+            out.print(f"[dim]note: {note}[/dim]", highlight=False)
 
 
 @db_app.command("upgrade")

@@ -200,24 +200,21 @@ def _check_scope(engine: Engine, identity: Identity, f: dict[str, Any]) -> None:
                 raise ScopeError(f"the team of {', '.join(outside)} (you see {identity.describe()})")
 
 
+def _in_filters(f: dict[str, Any], columns: dict[str, Any]) -> list[Any]:
+    """``column IN (values)`` for each list filter present (people and places are named the same way
+    on every entity)."""
+    return [column.in_(f[key]) for key, column in columns.items() if key in f]
+
+
+PEOPLE_AND_PLACES = {"rep": REP.name, "manager": MGR.name, "regional_office": REP.regional_office,
+                     "account": A.name, "sector": A.sector}
+
+
 def _opp_filters(identity: Identity, f: dict[str, Any]) -> list[Any]:
     where: list[Any] = []
     if not identity.sees_everything:
         where.append(O.user_id.in_(sorted(identity.team)))
-    if "stage" in f:
-        where.append(O.stage.in_(f["stage"]))
-    if "product" in f:
-        where.append(P.name.in_(f["product"]))
-    if "account" in f:
-        where.append(A.name.in_(f["account"]))
-    if "rep" in f:
-        where.append(REP.name.in_(f["rep"]))
-    if "manager" in f:
-        where.append(MGR.name.in_(f["manager"]))
-    if "regional_office" in f:
-        where.append(REP.regional_office.in_(f["regional_office"]))
-    if "sector" in f:
-        where.append(A.sector.in_(f["sector"]))
+    where += _in_filters(f, {"stage": O.stage, "product": P.name, **PEOPLE_AND_PLACES})
     if "tier" in f:
         where.append(A.tier == f["tier"])
     for key, column, op in (("engage_from", O.engage_date, "ge"), ("engage_to", O.engage_date, "le"),
@@ -314,16 +311,7 @@ def _activities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[str
     where: list[Any] = []
     if not identity.sees_everything:
         where.append(act.user_id.in_(sorted(identity.team)))
-    if "rep" in f:
-        where.append(REP.name.in_(f["rep"]))
-    if "manager" in f:
-        where.append(MGR.name.in_(f["manager"]))
-    if "regional_office" in f:
-        where.append(REP.regional_office.in_(f["regional_office"]))
-    if "account" in f:
-        where.append(A.name.in_(f["account"]))
-    if "sector" in f:
-        where.append(A.sector.in_(f["sector"]))
+    where += _in_filters(f, PEOPLE_AND_PLACES)
     if "activity_from" in f:
         where.append(act.occurred_at >= dt.datetime.combine(f["activity_from"], dt.time()))
     if "activity_to" in f:
