@@ -29,6 +29,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS notes USING fts5(
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS notes_vocab USING fts5vocab(notes, 'row');
 """
+POSTINGS_BUDGET = 5_000
 COMMON = 0.4
 """A word in more than this share of the notes says little about which are relevant, and ranking every
 note it matches is what makes a search slow on a large archive: such words are left out of the query."""
@@ -124,7 +125,14 @@ class Lexical:
         kept = [t for t in terms if t in counts and counts[t] <= COMMON * total]
         if not kept and counts:
             kept = sorted(counts, key=counts.get)[:2]
-        return kept
+        # ranking cost grows with the notes the words match: keep the rarest words within a budget
+        budget, chosen = POSTINGS_BUDGET, set()
+        for t in sorted(kept, key=counts.get):
+            if chosen and counts[t] > budget:
+                continue
+            chosen.add(t)
+            budget -= counts[t]
+        return [t for t in kept if t in chosen]
 
     def missing_meta(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT doc_id FROM docs WHERE meta IS NULL")]
