@@ -85,8 +85,6 @@ class _MavenImport:
         table = DataCorrection.__table__
         for start in range(0, len(self.corrections), self.batch_size):
             batch = self.corrections[start:start + self.batch_size]
-            for row in batch:
-                row["key"] = f"{row['entity']}|{row['record_key']}|{row['field']}"
             existing = {
                 (e, k, f)
                 for e, k, f in self.conn.execute(
@@ -96,8 +94,7 @@ class _MavenImport:
                     )
                 )
             }
-            new = [{k: v for k, v in r.items() if k != "key"} for r in batch
-                   if (r["entity"], r["record_key"], r["field"]) not in existing]
+            new = [r for r in batch if (r["entity"], r["record_key"], r["field"]) not in existing]
             if new:
                 self.conn.execute(table.insert(), new)
         self.corrections.clear()

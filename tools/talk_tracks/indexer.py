@@ -117,6 +117,5 @@ def index_deals(engine: Engine, store: TalkTrackStore, progress: Progress | None
         store.collection.delete(ids=gone[start:start + 1000])
     store.lexical.delete(gone)
     report.deleted = len(gone)
-    store.backfill_meta()  # an index built before metadata was kept beside the words
     report.seconds = time.perf_counter() - started
     return report

@@ -100,18 +100,8 @@ def rank(store: "TalkTrackStore", query: str, filters: dict[str, list[str]], mod
     if lexical_job is not None:
         hits = lexical_job.result()
         lists["lexical"] = [d for d, _, _, _ in hits]
-        missing = []
         for doc_id, _, meta, text in hits:
-            if doc_id in found:
-                continue
-            if meta is None:
-                missing.append(doc_id)
-            else:
-                found[doc_id] = (meta, text)
-        if missing:  # an index built before metadata was kept beside the words
-            got = store.collection.get(ids=missing, include=["metadatas", "documents"])
-            for i, meta, doc in zip(got["ids"], got["metadatas"], got["documents"], strict=True):
-                found[i] = (dict(meta), doc)
+            found.setdefault(doc_id, (meta, text))
     doc_score: dict[str, float] = {}
     for side, ids in lists.items():
         for position, doc_id in enumerate(ids):

@@ -134,16 +134,8 @@ class Lexical:
             budget -= counts[t]
         return [t for t in kept if t in chosen]
 
-    def missing_meta(self) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT doc_id FROM docs WHERE meta IS NULL")]
-
-    def set_meta(self, metas: dict[str, dict[str, Any]]) -> None:
-        with self.conn:
-            self.conn.executemany("UPDATE docs SET meta = ? WHERE doc_id = ?",
-                                  [(json.dumps(m), d) for d, m in metas.items()])
-
     def search(self, query: str, filters: dict[str, list[str]], limit: int
-               ) -> list[tuple[str, float, dict[str, Any] | None, str]]:
+               ) -> list[tuple[str, float, dict[str, Any], str]]:
         """(doc_id, bm25 score (higher is better), metadata, text) for the query's words, best first."""
         terms = list(dict.fromkeys(t for t in re.findall(r"[0-9a-z]+", query.casefold())
                                    if t not in STOPWORDS and len(t) > 1))
@@ -161,7 +153,7 @@ class Lexical:
             params.extend(values)
         sql += " ORDER BY bm25(notes) LIMIT ?"
         params.append(limit)
-        return [(d, float(score), json.loads(meta) if meta else None, text)
+        return [(d, float(score), json.loads(meta), text)
                 for d, score, text, meta in self.conn.execute(sql, params)]
 
 
@@ -192,14 +184,6 @@ class TalkTrackStore:
             pass
         self.collection = self._collection()
         self.lexical.clear(MODEL_ID)
-
-    def backfill_meta(self) -> int:
-        """Copy metadata from Chroma into the word index where an older index lacks it."""
-        missing = self.lexical.missing_meta()
-        for start in range(0, len(missing), 1000):
-            got = self.collection.get(ids=missing[start:start + 1000], include=["metadatas"])
-            self.lexical.set_meta(dict(zip(got["ids"], got["metadatas"], strict=True)))
-        return len(missing)
 
     def collection_model(self) -> str | None:
         return (self.collection.metadata or {}).get("model")
