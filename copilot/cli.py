@@ -271,6 +271,62 @@ def talk_tracks_cmd(
 AsUser = Annotated[str, typer.Option("--as", help="Your name as in the CRM (a rep or manager), or ops.")]
 
 
+@app.command("followup")
+def followup_cmd(
+    contact: Annotated[str | None, typer.Option("--contact", help="The contact's e-mail.")] = None,
+    batch: Annotated[Path | None, typer.Option("--batch", help='JSON lines {"id", "contact_email", "now"}; '
+                                                               "one JSON line out per line in.")] = None,
+    now: Annotated[str | None, typer.Option("--now", help="As of this ISO 8601 time (default: now).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    activities: Annotated[Path | None, typer.Option(help="Learn from this activities.csv instead of the "
+                                                         "workspace (with --contacts).")] = None,
+    contacts: Annotated[Path | None, typer.Option(help="contacts.csv, with --activities.")] = None,
+    accounts: Annotated[Path | None, typer.Option(help="accounts.csv (sector, size, country), optional.")] = None,
+    pipeline: Annotated[Path | None, typer.Option(help="sales_pipeline.csv (deal stages), optional.")] = None,
+) -> None:
+    """When to follow up: the best moment in the next 10 days, two alternatives, and the habit's odds."""
+    from tools.followup import Timing
+    from tools.followup.batch import parse_now, run_batch
+
+    if (contact is None) == (batch is None):
+        raise UserError("give either --contact EMAIL or --batch FILE")
+    if (activities is None) != (contacts is None):
+        raise UserError("--activities and --contacts go together")
+    settings = _settings()
+    if activities is not None and contacts is not None:
+        for path in (activities, contacts, accounts, pipeline):
+            if path is not None and not path.is_file():
+                raise UserError(f"{path}: no such file")
+        timing = Timing.for_files(activities, contacts, accounts, pipeline, home=settings.home)
+    else:
+        timing = Timing.for_database(_engine(settings), settings.home)
+    if batch is not None:
+        if not batch.is_file():
+            raise UserError(f"{batch}: no such file")
+        with batch.open(encoding="utf-8", errors="replace") as lines:
+            failed = run_batch(timing, lines, lambda text: print(text, flush=False))
+        sys.stdout.flush()
+        if failed:
+            err.print(f"{failed} line(s) could not be answered (see their \"error\")", highlight=False)
+            raise typer.Exit(1)
+        return
+    assert contact is not None
+    rec = timing.recommend(contact, parse_now(now))
+    if as_json:
+        out.print_json(json.dumps(rec.as_dict()))
+        return
+    local = rec.best.at
+    out.print(f"[bold]Follow up with {rec.contact.name} <{rec.contact.email}>[/bold] on "
+              f"{local.strftime('%A %d %B %Y at %H:%M')} ({rec.contact.timezone}): "
+              f"{rec.best.p_reply:.0%} chance of a reply.", highlight=False)
+    out.print(rec.reason, markup=False, highlight=False)
+    for alt in rec.alternatives:
+        out.print(f"  or {alt.at.strftime('%a %d %b %H:%M')}: {alt.p_reply:.0%}", highlight=False)
+    out.print(f"  habit ({rec.baseline.at.strftime('%a %d %b %H:%M')}): {rec.baseline.p_reply:.0%}", highlight=False)
+    for note in rec.notes:
+        out.print(f"[dim]note: {note}[/dim]", highlight=False)
+
+
 def _copilot(settings, engine):  # noqa: ANN001, ANN202
     from copilot.runner import Copilot
 

@@ -53,7 +53,7 @@ def _email(ctx: CopilotContext, args: dict[str, Any]) -> Any:
 
 
 def _followup(ctx: CopilotContext, args: dict[str, Any]) -> Any:
-    return next_followup(ctx.engine, ctx.identity, args, now=ctx.clock(), names=ctx.names)
+    return next_followup(ctx.engine, ctx.identity, args, now=ctx.clock(), names=ctx.names, home=ctx.settings.home)
 
 
 TOOLS: dict[str, ToolSpec] = {t.name: t for t in (

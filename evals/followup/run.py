@@ -1,0 +1,213 @@
+"""The follow-up timing evaluation: ``python -m evals.followup.run [--contacts N] [--json FILE]``.
+
+For each planted world (see ``planted.py``): learn from its canonical files exactly as
+``copilot followup --activities ... --batch`` does, then
+
+- score policies by the true reply probability of the moment each chooses in the next 10 days,
+  divided by the best achievable one (every hour of those days), for warm contacts (touched before)
+  and cold ones (never touched): the learned recommender, 3 business days at 9:00, the rep's habit,
+  and a random working-hours slot;
+- report calibration (Brier, ECE) on the later time slice by prior touches;
+- estimate the recommender's reply rate off-policy from the logged touches (IPS, self-normalised
+  IPS, doubly robust, with 95% intervals) and check each against the planted truth.
+
+Exits non-zero when a floor is missed (0.85 of achievable overall, 0.80 for cold contacts) or the
+truth falls outside an estimator's interval.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from evals.followup import planted
+from tools.followup import Timing
+from tools.followup.history import contact_state, from_files
+from tools.followup.recommend import _fields, baseline_moment
+
+FLOOR_ALL, FLOOR_COLD = 0.85, 0.80
+HORIZON = 10
+
+
+def _true(world: planted.World, c: planted.Contact, state: Any, at: dt.datetime) -> float:
+    local = at.astimezone(c.tz)
+    gap = None if state.last_touch is None else planted.business_days(state.last_touch.astimezone(c.tz).date(),
+                                                                     local.date())
+    return world.probability(c, local, gap, state.unanswered)
+
+
+def _habit(c: planted.Contact, state: Any, now: dt.datetime) -> dt.datetime:
+    rep = c.rep
+    assert rep is not None
+    base = state.last_touch.astimezone(rep.tz).date() if state.last_touch else now.astimezone(rep.tz).date()
+    when = dt.datetime.combine(planted.add_business_days(base, rep.habit_gap), dt.time(rep.habit_hour), rep.tz)
+    while when <= now:
+        when = dt.datetime.combine(planted.add_business_days(when.date(), 1), dt.time(rep.habit_hour), rep.tz)
+    return when
+
+
+def score_world(world: planted.World, rows: list[list], decisions: list[planted.Decision], work: Path,
+                *, seed: int = 5) -> dict[str, Any]:
+    paths = planted.write(world, rows, work)
+    start = time.perf_counter()
+    log = from_files(paths["activities"], paths["contacts"], paths["accounts"])
+    timing = Timing.from_log(log)
+    train_s = time.perf_counter() - start
+    now = planted.END
+    rng = random.Random(seed)
+    ratios: dict[str, dict[str, list[float]]] = {p: {"warm": [], "cold": []}
+                                                  for p in ("learned", "3 business days at 9:00", "rep's habit",
+                                                            "random working hour")}
+    latencies = []
+    for c in world.contacts:
+        state = contact_state(log, c.email, now)
+        group = "warm" if state.prior else "cold"
+        grid = [now.replace(minute=0, second=0, microsecond=0) + dt.timedelta(hours=h) for h in range(1, 24 * HORIZON + 1)]
+        truth = [_true(world, c, state, g) for g in grid]
+        best = max(truth)
+        t0 = time.perf_counter()
+        chosen = timing.recommend(c.email, now).best.at
+        latencies.append(time.perf_counter() - t0)
+        info = log.contacts[c.email]
+        working = [g for g in grid if g.astimezone(c.tz).weekday() < 5 and 8 <= g.astimezone(c.tz).hour < 18]
+        picks = {"learned": chosen, "3 business days at 9:00": baseline_moment(info, state, now),
+                 "rep's habit": _habit(c, state, now), "random working hour": rng.choice(working)}
+        for policy, at in picks.items():
+            ratios[policy][group].append(_true(world, c, state, at) / best)
+    out: dict[str, Any] = {"world": world.name, "contacts": len(world.contacts), "touches": len(log.touches),
+                           "train_seconds": train_s, "recommend_ms_median": 1000 * float(np.median(latencies)),
+                           "policies": {}, "calibration": timing.model.calibration.rows,
+                           "slices": timing.model.calibration.slices}
+    for policy, groups in ratios.items():
+        everyone = groups["warm"] + groups["cold"]
+        out["policies"][policy] = {"all": float(np.mean(everyone)), "warm": float(np.mean(groups["warm"])),
+                                   "cold": float(np.mean(groups["cold"])), "n_warm": len(groups["warm"]),
+                                   "n_cold": len(groups["cold"])}
+    out["ope"] = off_policy(world, log, timing, decisions)
+    return out
+
+
+def off_policy(world: planted.World, log: Any, timing: Timing, decisions: list[planted.Decision],
+               limit: int = 12_000, seed: int = 3) -> dict[str, Any]:
+    """The recommender restricted to the logging policy's actions (gap 1-8 business days, hour 7-19 in
+    the rep's time zone), valued on the logged touches by IPS, SNIPS and DR, against the truth."""
+    rng = random.Random(seed)
+    sample = decisions if len(decisions) <= limit else rng.sample(decisions, limit)
+    actions = [(g, h) for g in planted.GAPS for h in planted.HOURS]
+    model = timing.model
+    v_true, rewards, weights, q_logged, q_target = [], [], [], [], []
+    for d in sample:
+        c, rep = d.contact, d.contact.rep
+        assert rep is not None
+        base = d.last.astimezone(rep.tz).date()
+        moments = [dt.datetime.combine(planted.add_business_days(base, g), dt.time(h), rep.tz) for g, h in actions]
+        state = type("S", (), {})()
+        state.last_touch, state.unanswered, state.stage = d.last.astimezone(c.tz), d.unanswered, "unknown"
+        q = model.probability(_fields(log.contacts[c.email], state, moments, "email"))
+        pick = int(np.argmax(q))
+        target = actions[pick]
+        v_true.append(_true(world, c, state, moments[pick]))
+        logged = actions.index((d.gap, d.hour)) if (d.gap, d.hour) in actions else None
+        match = logged == pick
+        weights.append((1.0 / d.propensity) if match else 0.0)
+        rewards.append(float(d.replied))
+        q_logged.append(float(q[logged]) if logged is not None else float(q[pick]))
+        q_target.append(float(q[pick]))
+        del target
+    w, r = np.asarray(weights), np.asarray(rewards)
+    ql, qt = np.asarray(q_logged), np.asarray(q_target)
+    n = len(w)
+    truth = float(np.mean(v_true))
+    ips_terms = w * r
+    dr_terms = qt + w * (r - ql)
+
+    def interval(terms: np.ndarray) -> tuple[float, float, float]:
+        m, se = float(terms.mean()), float(terms.std(ddof=1) / np.sqrt(n))
+        return m, m - 1.96 * se, m + 1.96 * se
+
+    snips = float((w * r).sum() / w.sum()) if w.sum() else float("nan")
+    # delta-method standard error of a ratio estimator
+    snips_se = float(np.sqrt(np.sum((w * (r - snips)) ** 2)) / w.sum()) if w.sum() else float("nan")
+    est = {"IPS": interval(ips_terms), "SNIPS": (snips, snips - 1.96 * snips_se, snips + 1.96 * snips_se),
+           "DR": interval(dr_terms)}
+    return {"decisions": n, "matched": int((w > 0).sum()), "truth": truth, "logged_reply_rate": float(r.mean()),
+            "estimates": {k: {"value": v[0], "low": v[1], "high": v[2], "covers_truth": v[1] <= truth <= v[2]}
+                          for k, v in est.items()}}
+
+
+def run(contacts: int, seed: int) -> list[dict[str, Any]]:
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in ("sector", "shifted"):
+            world = planted.build(name, contacts=contacts, seed=seed)
+            rows, decisions = planted.simulate(world, seed=seed + 1)
+            results.append(score_world(world, rows, decisions, Path(tmp) / name))
+    return results
+
+
+def report(results: list[dict[str, Any]]) -> bool:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(width=130)
+    ok = True
+    for res in results:
+        table = Table(title=f"world '{res['world']}': {res['contacts']:,} contacts, {res['touches']:,} touches; "
+                            f"trained in {res['train_seconds']:.1f} s", title_justify="left")
+        for col in ("policy", "all", "warm", "cold"):
+            table.add_column(col, justify="left" if col == "policy" else "right")
+        for policy, s in res["policies"].items():
+            table.add_row(policy, f"{s['all']:.3f}", f"{s['warm']:.3f} (n={s['n_warm']})",
+                          f"{s['cold']:.3f} (n={s['n_cold']})")
+        console.print(table)
+        learned = res["policies"]["learned"]
+        passed = learned["all"] >= FLOOR_ALL and learned["cold"] >= FLOOR_COLD
+        ok &= passed
+        console.print(f"share of achievable reply probability, learned: {learned['all']:.3f} overall (floor "
+                      f"{FLOOR_ALL}), {learned['cold']:.3f} cold (floor {FLOOR_COLD}): {'ok' if passed else 'MISSED'}")
+        cal = Table(title=f"calibration on the latest slice ({res['slices'].get('measure', 'n/a')})",
+                    title_justify="left")
+        for col in ("p", "group", "n", "Brier", "ECE", "mean p", "reply rate"):
+            cal.add_column(col)
+        for r in res["calibration"]:
+            if r.get("n"):
+                cal.add_row(r["p"], r["group"], f"{r['n']:,}", f"{r['brier']:.4f}", f"{r['ece']:.4f}",
+                            f"{r['mean_p']:.3f}", f"{r['reply_rate']:.3f}")
+        console.print(cal)
+        ope = res["ope"]
+        t = Table(title=f"off-policy value of the recommender on {ope['decisions']:,} logged e-mail touches "
+                        f"({ope['matched']} matching its choice); planted truth {ope['truth']:.4f}, "
+                        f"logged reply rate {ope['logged_reply_rate']:.4f}", title_justify="left")
+        for col in ("estimator", "estimate", "95% interval", "covers truth"):
+            t.add_column(col)
+        for name, e in ope["estimates"].items():
+            t.add_row(name, f"{e['value']:.4f}", f"[{e['low']:.4f}, {e['high']:.4f}]",
+                      "yes" if e["covers_truth"] else "NO")
+            ok &= e["covers_truth"]
+        console.print(t)
+    return ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m evals.followup.run")
+    parser.add_argument("--contacts", type=int, default=3000)
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args(argv)
+    results = run(args.contacts, args.seed)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2, default=str))
+    return 0 if report(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,92 @@
+"""Business days, public holidays and a contact's country, in the contact's own time zone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import importlib.resources
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import holidays
+import numpy as np
+import pycountry
+
+
+@functools.cache
+def zone(name: str | None) -> ZoneInfo:
+    """The contact's time zone; UTC when it is missing or unknown."""
+    try:
+        return ZoneInfo(name or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+@functools.cache
+def _zone_countries() -> dict[str, str]:
+    """IANA zone -> ISO 3166 country code (the first listed), from the tz database's zone1970.tab."""
+    table = importlib.resources.files("tzdata").joinpath("zoneinfo", "zone1970.tab").read_text(encoding="utf-8")
+    out = {}
+    for line in table.splitlines():
+        if line and not line.startswith("#"):
+            codes, _, name, *_ = line.split("\t")
+            out[name] = codes.split(",")[0]
+    return out
+
+
+@functools.cache
+def country_code(country: str | None, timezone: str | None) -> str | None:
+    """The country whose holidays apply: the account's country when known, else the time zone's."""
+    if country:
+        try:
+            return pycountry.countries.lookup(country).alpha_2
+        except LookupError:
+            pass
+    return _zone_countries().get(timezone or "")
+
+
+@functools.cache
+def _holidays(code: str | None, year: int) -> frozenset[dt.date]:
+    if not code:
+        return frozenset()
+    try:
+        return frozenset(holidays.country_holidays(code, years=year))
+    except NotImplementedError:  # a country the holidays package does not cover
+        return frozenset()
+
+
+def holiday_name(code: str | None, day: dt.date) -> str | None:
+    if not code or day not in _holidays(code, day.year):
+        return None
+    return holidays.country_holidays(code, years=day.year).get(day)
+
+
+def is_business_day(day: dt.date, code: str | None) -> bool:
+    return day.weekday() < 5 and day not in _holidays(code, day.year)
+
+
+def business_days_between(earlier: dt.date, later: dt.date) -> int:
+    """Weekdays in (earlier, later]: 1 from a Friday to the Monday after, 0 on the same day."""
+    if later <= earlier:
+        return 0
+    return int(np.busday_count(earlier + dt.timedelta(days=1), later + dt.timedelta(days=1)))
+
+
+def add_business_days(day: dt.date, n: int, code: str | None = None) -> dt.date:
+    while n > 0:
+        day += dt.timedelta(days=1)
+        if is_business_day(day, code):
+            n -= 1
+    return day
+
+
+def local(moment: dt.datetime, tz: ZoneInfo) -> dt.datetime:
+    return moment.astimezone(tz)
+
+
+def at_local(day: dt.date, hour: int, tz: ZoneInfo) -> dt.datetime | None:
+    """``hour``:00 on ``day`` in ``tz``; None when the clock skips that hour (a daylight-saving change)."""
+    moment = dt.datetime.combine(day, dt.time(hour), tz)
+    back = moment.astimezone(dt.UTC).astimezone(tz)
+    if back.replace(tzinfo=None) != moment.replace(tzinfo=None):
+        return None
+    return moment

@@ -1,0 +1,290 @@
+"""The touch history a timing model learns from, read from the CRM database or from canonical files.
+
+A touch is an outbound e-mail, call or meeting to a contact; a reply is an inbound row whose
+``in_reply_to`` names the touch. For each touch we compute, as of the moment it was made: the
+contact's local weekday and hour, business days since the previous touch, unanswered touches in a
+row, prior touches, and whether it drew a reply within three business days (or whether the log ends
+too early to tell: censored).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from sqlalchemy import Engine, func, select
+
+from copilot.crm.models import Account, Activity, Contact, Opportunity, User
+from tools.followup.calendar import business_days_between, zone
+
+CHANNELS = ("email", "call", "meeting")
+REPLY_WINDOW_BUSINESS_DAYS = 3
+SIZE_BANDS = ((250, "small"), (1000, "mid"), (5000, "large"))
+FINE_SIZES = (20, 50, 100, 250, 500, 1000, 2500, 5000, 10000)
+
+
+def size_fine(employees: int | None) -> str:
+    """A finer size segment than the band: segments' true edges are unknown, so the model sees both."""
+    if employees is None:
+        return ""
+    return f"<{next((e for e in FINE_SIZES if employees < e), 'max')}"
+
+
+def size_band(employees: int | None) -> str | None:
+    if employees is None:
+        return None
+    return next((name for limit, name in SIZE_BANDS if employees < limit), "enterprise")
+
+
+def region_of(timezone: str | None) -> str:
+    """The contact's broad region from their time zone: America, Europe, Asia, Africa, Australia..."""
+    return (timezone or "UTC").split("/")[0]
+
+
+@dataclass
+class ContactInfo:
+    email: str
+    name: str
+    timezone: str
+    account: str | None = None
+    sector: str | None = None
+    size: str | None = None
+    country: str | None = None
+    employees: int | None = None
+
+    @property
+    def region(self) -> str:
+        return region_of(self.timezone)
+
+    @property
+    def first_name(self) -> str:
+        return (self.name or self.email).split()[0]
+
+
+@dataclass
+class Log:
+    """Touches and replies as read; ``touches`` rows are (touch_id, contact email, epoch seconds, channel,
+    rep, deal stage)."""
+
+    contacts: dict[str, ContactInfo] = field(default_factory=dict)
+    touches: list[tuple[str, str, float, str, str, str]] = field(default_factory=list)
+    replies: dict[str, float] = field(default_factory=dict)
+    """touch id -> epoch of its first reply"""
+    end: float = 0.0
+    """the last moment the log covers (its latest row)"""
+    _by_contact: dict[str, list[tuple[str, str, float, str, str, str]]] | None = field(default=None, repr=False)
+
+    def add_reply(self, touch_id: str, at: float) -> None:
+        if touch_id not in self.replies or at < self.replies[touch_id]:
+            self.replies[touch_id] = at
+        self.end = max(self.end, at)
+
+    def add_touch(self, row: tuple[str, str, float, str, str, str]) -> None:
+        self.touches.append(row)
+        self.end = max(self.end, row[2])
+        self._by_contact = None
+
+    def by_contact(self) -> dict[str, list[tuple[str, str, float, str, str, str]]]:
+        """Each contact's touches, in time order."""
+        if self._by_contact is None:
+            grouped: dict[str, list[tuple[str, str, float, str, str, str]]] = defaultdict(list)
+            for row in self.touches:
+                grouped[row[1]].append(row)
+            for rows in grouped.values():
+                rows.sort(key=lambda r: r[2])
+            self._by_contact = dict(grouped)
+        return self._by_contact
+
+
+def _epoch(naive_utc: dt.datetime) -> float:
+    return naive_utc.replace(tzinfo=dt.UTC).timestamp()
+
+
+def from_database(engine: Engine, contact_email: str | None = None) -> Log:
+    """Every touch in the CRM (or one contact's), with its reply and its deal's stage."""
+    log = Log()
+    a, c, o, u = Activity.__table__, Contact.__table__, Opportunity.__table__, User.__table__
+    acc = Account.__table__
+    with engine.connect() as conn:
+        query = (select(c.c.email, c.c.name, c.c.timezone, acc.c.name, acc.c.sector, acc.c.employees,
+                        acc.c.office_location).select_from(c.outerjoin(acc, acc.c.id == c.c.account_id)))
+        if contact_email is not None:
+            query = query.where(c.c.email == contact_email.lower())
+        ids = {}
+        for email, name, tz, account, sector, employees, country in conn.execute(query):
+            key = email.lower()
+            log.contacts[key] = ContactInfo(key, name or key, tz or "UTC", account, sector, size_band(employees),
+                                            country, employees)
+        if contact_email is not None:
+            if not log.contacts:
+                return log
+            ids = {r[0] for r in conn.execute(select(c.c.id).where(c.c.email == contact_email.lower()))}
+        touches = (select(a.c.id, c.c.email, a.c.occurred_at, a.c.type, u.c.name, o.c.stage)
+                   .select_from(a.join(c, c.c.id == a.c.contact_id).join(u, u.c.id == a.c.user_id)
+                                .outerjoin(o, o.c.id == a.c.opportunity_id))
+                   .where(a.c.direction == "outbound", a.c.type.in_(CHANNELS)))
+        replies = (select(a.c.in_reply_to, func.min(a.c.occurred_at))
+                   .where(a.c.direction == "inbound", a.c.in_reply_to.is_not(None)).group_by(a.c.in_reply_to))
+        if ids:
+            touches = touches.where(a.c.contact_id.in_(ids))
+            replies = replies.where(a.c.contact_id.in_(ids))
+        for touch_id, email, at, kind, rep, stage in conn.execute(touches):
+            log.add_touch((touch_id, email.lower(), _epoch(at), kind, rep, stage or "unknown"))
+        for touch_id, at in conn.execute(replies):
+            log.add_reply(touch_id, _epoch(at))
+        if contact_email is None:
+            latest = conn.execute(select(func.max(a.c.occurred_at))).scalar()
+            if latest is not None:
+                log.end = max(log.end, _epoch(latest))
+    return log
+
+
+def _rows(path: Path, required: Iterable[str]) -> Iterable[dict[str, str]]:
+    with Path(path).open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in required if c not in (reader.fieldnames or [])]
+        if missing:
+            raise ValueError(f"{path}: missing column(s) {', '.join(missing)}")
+        yield from reader
+
+
+def from_files(activities: Path, contacts: Path, accounts: Path | None = None,
+               pipeline: Path | None = None) -> Log:
+    """The same log from the canonical files (contacts.csv, activities.csv), streamed; accounts.csv
+    (sector, employees, office_location) and sales_pipeline.csv (deal stages) when given."""
+    from connectors.fields import parse_timestamp
+
+    log = Log()
+    firms: dict[str, tuple[str | None, int | None, str | None]] = {}
+    if accounts is not None:
+        for row in _rows(accounts, ("account", "sector", "employees", "office_location")):
+            employees = int(row["employees"]) if row["employees"].strip().isdigit() else None
+            firms[row["account"]] = (row["sector"] or None, employees, row["office_location"] or None)
+    stages: dict[str, str] = {}
+    if pipeline is not None:
+        stages = {r["opportunity_id"]: r["deal_stage"] for r in _rows(pipeline, ("opportunity_id", "deal_stage"))}
+    for n, row in enumerate(_rows(contacts, ("contact_email", "name", "account", "timezone")), start=2):
+        email = row["contact_email"].strip().lower()
+        if not email:
+            raise ValueError(f"{contacts}, line {n}: contact_email is empty")
+        sector, employees, country = firms.get(row["account"], (None, None, None))
+        log.contacts[email] = ContactInfo(email, row["name"] or email, row["timezone"] or "UTC",
+                                          row["account"] or None, sector, size_band(employees), country, employees)
+    required = ("activity_id", "occurred_at", "type", "direction", "sales_agent", "contact_email",
+                "opportunity_id", "in_reply_to")
+    for n, row in enumerate(_rows(activities, required), start=2):
+        try:
+            at = _epoch(parse_timestamp(row["occurred_at"], "occurred_at")[0])
+        except ValueError as exc:
+            raise ValueError(f"{activities}, line {n}: {exc}") from None
+        if row["direction"] == "inbound" and row["in_reply_to"]:
+            log.add_reply(row["in_reply_to"], at)
+        elif row["direction"] == "outbound" and row["type"] in CHANNELS and row["contact_email"]:
+            email = row["contact_email"].strip().lower()
+            if email not in log.contacts:
+                log.contacts[email] = ContactInfo(email, email, "UTC")
+            log.add_touch((row["activity_id"], email, at, row["type"], row["sales_agent"],
+                           stages.get(row["opportunity_id"], "unknown")))
+        else:
+            log.end = max(log.end, at)
+    return log
+
+
+@dataclass
+class Table:
+    """One row per touch, in time order within each contact."""
+
+    touch_id: np.ndarray
+    contact: np.ndarray  # e-mail
+    account: np.ndarray
+    rep: np.ndarray
+    t: np.ndarray  # epoch seconds
+    weekday: np.ndarray
+    hour: np.ndarray
+    gap: np.ndarray  # business days since the previous touch; -1 for a first touch
+    unanswered: np.ndarray
+    prior: np.ndarray
+    channel: np.ndarray
+    stage: np.ndarray
+    replied: np.ndarray  # within three business days
+    censored: np.ndarray  # the log ends before the window does
+
+    def __len__(self) -> int:
+        return len(self.t)
+
+    def take(self, mask: np.ndarray) -> Table:
+        return Table(**{k: v[mask] for k, v in self.__dict__.items()})
+
+
+@dataclass
+class State:
+    """A contact's situation at a moment: what the next touch's features depend on."""
+
+    last_touch: dt.datetime | None
+    unanswered: int
+    prior: int
+    stage: str
+    ignored_after: int = 0
+    """touches in the log after the moment asked about (left out)"""
+
+
+def contact_state(log: Log, email: str, now: dt.datetime) -> State:
+    tz = zone(log.contacts[email].timezone)
+    cutoff = now.timestamp()
+    rows = log.by_contact().get(email, [])
+    before = [r for r in rows if r[2] <= cutoff]
+    run = 0
+    for touch_id, *_ in reversed(before):
+        if log.replies.get(touch_id, float("inf")) <= cutoff:
+            break
+        run += 1
+    last = dt.datetime.fromtimestamp(before[-1][2], tz) if before else None
+    return State(last, run, len(before), before[-1][5] if before else "unknown", len(rows) - len(before))
+
+
+def _window_end(at: dt.datetime) -> float:
+    day = np.busday_offset(at.date(), REPLY_WINDOW_BUSINESS_DAYS, roll="forward")
+    return at.timestamp() + (day.astype(dt.date) - at.date()).days * 86400
+
+
+def table(log: Log) -> Table:
+    """The features and outcome of every touch in the log."""
+    cols: dict[str, list] = {k: [] for k in Table.__dataclass_fields__}
+    for email, rows in log.by_contact().items():
+        info = log.contacts[email]
+        tz = zone(info.timezone)
+        previous: dt.date | None = None
+        answered: list[float] = []  # reply time of each earlier touch (inf when none)
+        for prior, (touch_id, _, at, channel, rep, stage) in enumerate(rows):
+            moment = dt.datetime.fromtimestamp(at, tz)
+            run = 0
+            for reply in reversed(answered):
+                if reply <= at:
+                    break
+                run += 1
+            reply = log.replies.get(touch_id, float("inf"))
+            window = _window_end(moment)
+            cols["touch_id"].append(touch_id)
+            cols["contact"].append(email)
+            cols["account"].append(info.account or "")
+            cols["rep"].append(rep)
+            cols["t"].append(at)
+            cols["weekday"].append(moment.weekday())
+            cols["hour"].append(moment.hour)
+            cols["gap"].append(-1 if previous is None else business_days_between(previous, moment.date()))
+            cols["unanswered"].append(run)
+            cols["prior"].append(prior)
+            cols["channel"].append(channel)
+            cols["stage"].append(stage)
+            cols["replied"].append(reply <= window)
+            cols["censored"].append(window > log.end and reply > window)
+            previous = moment.date()
+            answered.append(reply)
+    kinds = {"t": float, "weekday": np.int8, "hour": np.int8, "gap": np.int32, "unanswered": np.int16,
+             "prior": np.int32, "replied": bool, "censored": bool}
+    return Table(**{k: np.asarray(v, dtype=kinds.get(k, object)) for k, v in cols.items()})

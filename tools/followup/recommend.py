@@ -1,0 +1,175 @@
+"""The best moment to follow up in the next days, two alternatives, the habitual baseline, and why."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from tools.followup.calendar import add_business_days, at_local, business_days_between, country_code, \
+    holiday_name, is_business_day, zone
+from tools.followup.history import ContactInfo, State, size_fine
+from tools.followup.model import HOUR_BLOCKS, MAX_UNANSWERED, WEEKDAYS, ReplyModel, gap_bin, hour_block
+
+HORIZON_DAYS = 10
+BASELINE = "3 business days after the last touch, at 9:00 the contact's time"
+
+
+@dataclass
+class Slot:
+    at: dt.datetime
+    p_reply: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"at": self.at.isoformat(timespec="minutes"), "p_reply": round(self.p_reply, 4)}
+
+
+@dataclass
+class Recommendation:
+    contact: ContactInfo
+    now: dt.datetime
+    best: Slot
+    alternatives: list[Slot]
+    baseline: Slot
+    reason: str
+    notes: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"contact_email": self.contact.email, "contact_timezone": self.contact.timezone,
+                "recommended_at": self.best.at.isoformat(timespec="minutes"), "p_reply": round(self.best.p_reply, 4),
+                "baseline_at": self.baseline.at.isoformat(timespec="minutes"),
+                "baseline_p_reply": round(self.baseline.p_reply, 4),
+                "alternatives": [a.as_dict() for a in self.alternatives], "reason": self.reason, "notes": self.notes}
+
+
+def _fields(info: ContactInfo, state: State, moments: list[dt.datetime], channel: str) -> dict[str, np.ndarray]:
+    n = len(moments)
+    last = state.last_touch.date() if state.last_touch else None
+    gaps = np.asarray([-1 if last is None else business_days_between(last, m.date()) for m in moments])
+    hours = np.asarray([m.hour for m in moments])
+
+    def same(v: Any) -> np.ndarray:
+        return np.asarray([v] * n, dtype=object)
+
+    return {"wd": np.asarray([m.weekday() for m in moments]), "hr": hours, "hb": hour_block(hours),
+            "gap": gap_bin(gaps), "un": np.full(n, min(state.unanswered, MAX_UNANSWERED)), "ch": same(channel),
+            "st": same(state.stage), "sector": same(info.sector or ""), "region": same(info.region),
+            "size": same(info.size or ""), "sizefine": same(size_fine(info.employees)), "account": same(info.account or ""), "contact": same(info.email)}
+
+
+def baseline_moment(info: ContactInfo, state: State, now: dt.datetime) -> dt.datetime:
+    """The habit: three business days after the last touch (or now), 9:00 the contact's time; if that
+    has passed, the next business day at 9:00."""
+    tz = zone(info.timezone)
+    code = country_code(info.country, info.timezone)
+    local_now = now.astimezone(tz)
+    base = state.last_touch.astimezone(tz).date() if state.last_touch else local_now.date()
+    when = dt.datetime.combine(add_business_days(base, 3, code), dt.time(9), tz)
+    while when <= local_now:
+        when = dt.datetime.combine(add_business_days(when.date(), 1, code), dt.time(9), tz)
+    return when
+
+
+def candidates(model: ReplyModel, info: ContactInfo, now: dt.datetime, days: int = HORIZON_DAYS
+               ) -> tuple[list[dt.datetime], list[str]]:
+    """On-the-hour moments in the next ``days`` days at the hours and weekdays the history covers,
+    skipping the contact's public holidays. Returns the moments and what was skipped."""
+    tz = zone(info.timezone)
+    code = country_code(info.country, info.timezone)
+    local_now = now.astimezone(tz)
+    out, skipped = [], []
+    for d in range(days + 1):
+        day = local_now.date() + dt.timedelta(days=d)
+        if day.weekday() not in model.weekdays:
+            continue
+        if (name := holiday_name(code, day)) is not None:
+            skipped.append(f"{day.isoformat()} is a public holiday there ({name})")
+            continue
+        for hour in model.hours:
+            moment = at_local(day, hour, tz)
+            if moment is not None and local_now < moment <= local_now + dt.timedelta(days=days):
+                out.append(moment)
+    return out, skipped
+
+
+def _daypart(hour: int) -> str:
+    if hour < 9:
+        return "early morning"
+    if hour < 12:
+        return "mid-morning"
+    if hour < 14:
+        return "around midday"
+    if hour < 17:
+        return "in the afternoon"
+    return "in the evening"
+
+
+def recommend(model: ReplyModel, info: ContactInfo, state: State, now: dt.datetime, *, channel: str = "email",
+              days: int = HORIZON_DAYS) -> Recommendation:
+    """The best moment (highest predicted reply probability), two alternatives on other days, and the
+    habitual baseline's predicted probability, for ``info`` as of ``now`` (aware)."""
+    if now.tzinfo is None:
+        raise ValueError("now must carry a UTC offset")
+    tz = zone(info.timezone)
+    moments, notes = candidates(model, info, now, days)
+    base_at = baseline_moment(info, state, now)
+    p = model.probability(_fields(info, state, moments + [base_at], channel))
+    p_base = float(p[-1])
+    p = p[:-1]
+    if not moments:  # no hour of the history's working pattern falls in the horizon
+        moments, p = [base_at], np.asarray([p_base])
+    order = np.argsort(-p, kind="stable")
+    best = Slot(moments[order[0]], float(p[order[0]]))
+    alternatives: list[Slot] = []
+    days_used = {best.at.date()}
+    for i in order[1:]:
+        if moments[i].date() not in days_used:
+            alternatives.append(Slot(moments[i], float(p[i])))
+            days_used.add(moments[i].date())
+        if len(alternatives) == 2:
+            break
+    if state.ignored_after:
+        notes.append(f"{state.ignored_after} touch(es) logged after {now.isoformat(timespec='minutes')} "
+                     "were left out: the advice is as of that moment")
+    reason = _reason(model, info, state, now.astimezone(tz), best, Slot(base_at, p_base), moments, p)
+    return Recommendation(info, now, best, alternatives, Slot(base_at, p_base), reason, notes)
+
+
+def _reason(model: ReplyModel, info: ContactInfo, state: State, local_now: dt.datetime, best: Slot,
+            baseline: Slot, moments: list[dt.datetime], p: np.ndarray) -> str:
+    at = best.at
+    # how the chosen weekday and hour compare with the other working slots, all else equal
+    same_day = np.asarray([m.date() == at.date() for m in moments])
+    same_hour = np.asarray([m.hour == at.hour for m in moments])
+    others = p[~(same_day & same_hour)]
+    who = info.first_name if model.knows("contact", info.email) else f"contacts like {info.first_name}"
+    parts = []
+    if len(others):
+        ratio = best.p_reply / max(float(np.median(others)), 1e-9)
+        if ratio >= 1.15:
+            parts.append(f"{WEEKDAYS[at.weekday()]}s {_daypart(at.hour)} replies from {who} come "
+                         f"{ratio:.1f}x as often as at a typical slot")
+    if state.last_touch is not None:
+        since = business_days_between(state.last_touch.astimezone(at.tzinfo).date(), local_now.date())
+        wait = (at.date() - local_now.date()).days
+        if wait >= 1 and since <= 2:
+            when = "today" if since == 0 else ("yesterday" if since == 1 else f"{since} business days ago")
+            parts.append(f"you wrote {when}, so wait")
+        if state.unanswered >= 2:
+            parts.append(f"the last {state.unanswered} touches went unanswered, so replies are less likely "
+                         "whatever the time; a call may do better")
+    else:
+        parts.append(f"no touch on record: this follows {info.first_name}'s segment's pattern")
+    if baseline.at == at:
+        head = (f"{at.strftime('%a %d %b %H:%M')} {info.first_name}'s time, the usual slot, is also the best: "
+                f"{best.p_reply:.0%} chance of a reply")
+    else:
+        head = (f"{at.strftime('%a %d %b %H:%M')} {info.first_name}'s time: {best.p_reply:.0%} chance of a reply "
+                f"vs {baseline.p_reply:.0%} at the usual {baseline.at.strftime('%a %d %b %H:%M')}")
+    return head + (" - " + "; ".join(parts) if parts else "") + "."
+
+
+__all__ = ["BASELINE", "HOUR_BLOCKS", "Recommendation", "Slot", "baseline_moment", "candidates", "is_business_day",
+           "recommend"]
