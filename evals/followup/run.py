@@ -199,7 +199,7 @@ def report(results: list[dict[str, Any]]) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals.followup.run")
-    parser.add_argument("--contacts", type=int, default=3000)
+    parser.add_argument("--contacts", type=int, default=5000)
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args(argv)

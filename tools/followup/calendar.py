@@ -35,13 +35,16 @@ def _zone_countries() -> dict[str, str]:
 
 @functools.cache
 def country_code(country: str | None, timezone: str | None) -> str | None:
-    """The country whose holidays apply: the account's country when known, else the time zone's."""
+    """The country whose holidays apply: the contact's time zone's, else the account's country."""
+    by_zone = _zone_countries().get(timezone or "")
+    if by_zone:
+        return by_zone
     if country:
         try:
             return pycountry.countries.lookup(country).alpha_2
         except LookupError:
             pass
-    return _zone_countries().get(timezone or "")
+    return None
 
 
 @functools.cache

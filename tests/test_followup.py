@@ -1,0 +1,266 @@
+"""Follow-up timing: the learned reply model, its recommendations and their edges, the CLI and the agent tool."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from evals.followup import planted
+from evals.followup.run import _true, off_policy
+from tests.cli import run_cli
+from tools.errors import ScopeError, ToolInputError
+from tools.followup import Timing, next_followup
+from tools.followup.calendar import at_local, business_days_between, zone
+from tools.followup.history import ContactInfo, contact_state, from_files
+from tools.followup.model import ReplyModel
+from tools.followup.recommend import baseline_moment, candidates, recommend
+
+NOW = planted.END
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+    w = planted.build("sector", contacts=900, seed=21)
+    rows, decisions = planted.simulate(w, seed=22)
+    paths = planted.write(w, rows, tmp_path_factory.mktemp("planted"))
+    return w, decisions, paths
+
+
+@pytest.fixture(scope="module")
+def timing(world) -> Timing:  # noqa: ANN001
+    _, _, p = world
+    return Timing.from_log(from_files(p["activities"], p["contacts"], p["accounts"]))
+
+
+def test_business_days_and_skipped_hours() -> None:
+    friday, monday = dt.date(2026, 11, 20), dt.date(2026, 11, 23)
+    assert business_days_between(friday, monday) == 1
+    assert business_days_between(monday, monday) == 0
+    assert business_days_between(monday, friday) == 0
+    new_york = zone("America/New_York")
+    assert at_local(dt.date(2026, 3, 8), 2, new_york) is None  # the clock jumps from 2:00 to 3:00
+    assert at_local(dt.date(2026, 3, 8), 9, new_york).utcoffset() == dt.timedelta(hours=-4)
+    assert zone("Not/AZone").key == "UTC"
+
+
+def test_learned_timing_beats_the_habit_on_planted_truth(world, timing: Timing) -> None:  # noqa: ANN001
+    w, _, _ = world
+    learned, habit = {"warm": [], "cold": []}, {"warm": [], "cold": []}
+    for c in w.contacts[:400]:
+        state = contact_state(timing.log, c.email, NOW)
+        grid = [NOW + dt.timedelta(hours=h) for h in range(1, 241)]
+        best = max(_true(w, c, state, g) for g in grid)
+        group = "warm" if state.prior else "cold"
+        learned[group].append(_true(w, c, state, timing.recommend(c.email, NOW).best.at) / best)
+        habit[group].append(_true(w, c, state, baseline_moment(timing.log.contacts[c.email], state, NOW)) / best)
+    assert learned["cold"] and learned["warm"]
+    for group in ("warm", "cold"):
+        assert np.mean(learned[group]) >= 0.65, group  # a small history; the evaluation uses a larger one
+        assert np.mean(learned[group]) > np.mean(habit[group]) + 0.1, group
+
+
+def test_probabilities_are_calibrated_on_a_later_slice(timing: Timing) -> None:
+    rows = {(r["p"], r["group"]): r for r in timing.model.calibration.rows}
+    overall = rows[("calibrated", "all")]
+    assert overall["n"] > 500
+    assert overall["ece"] < 0.06
+    rate = overall["reply_rate"]
+    assert overall["brier"] < rate * (1 - rate)  # better than knowing only the average reply rate
+    for group in ("0 prior touches", "1-4 prior touches", "5+ prior touches"):
+        assert rows[("calibrated", group)]["n"] > 0
+    assert "measure" in timing.model.calibration.slices
+
+
+def test_a_contact_never_touched_gets_the_segment_profile(world, timing: Timing) -> None:  # noqa: ANN001
+    w, _, _ = world
+    cold = next(c for c in w.contacts if c.cold)
+    rec = timing.recommend(cold.email, NOW)
+    assert "no touch on record" in rec.reason
+    info = timing.log.contacts[cold.email]
+    stranger = ContactInfo("someone.new@elsewhere.example", "Someone New", info.timezone, info.account,
+                           info.sector, info.size, info.country, info.employees)
+    again = recommend(timing.model, stranger, contact_state(timing.log, cold.email, NOW), NOW)
+    assert again.best.at == rec.best.at and again.best.p_reply == pytest.approx(rec.best.p_reply)
+    assert rec.best.p_reply > 0 and len(rec.alternatives) == 2
+
+
+def test_recommendation_shape_and_horizon(world, timing: Timing) -> None:  # noqa: ANN001
+    w, _, _ = world
+    warm = next(c for c in w.contacts if not c.cold)
+    rec = timing.recommend(warm.email, NOW)
+    moments = [rec.best.at] + [a.at for a in rec.alternatives]
+    assert all(NOW < m <= NOW + dt.timedelta(days=10) for m in moments)
+    assert len({m.date() for m in moments}) == 3  # alternatives are on other days
+    assert rec.best.p_reply >= max(a.p_reply for a in rec.alternatives)
+    assert rec.best.p_reply >= rec.baseline.p_reply
+    assert rec.best.at.utcoffset() == zone(warm.tz.key).utcoffset(rec.best.at.replace(tzinfo=None))
+    assert f"{rec.best.p_reply:.0%}" in rec.reason
+
+
+def test_unknown_contact_is_a_clear_error(timing: Timing) -> None:
+    with pytest.raises(ToolInputError, match="unknown contact e-mail 'nobody@nowhere.example'"):
+        timing.recommend("nobody@nowhere.example", NOW)
+
+
+def test_a_contact_far_from_the_rep(world, tmp_path: Path) -> None:  # noqa: ANN001
+    w, _, p = world
+    rep_zone = "America/New_York"
+    far = next(c for c in w.contacts if not c.cold and c.rep and c.rep.tz.key == rep_zone)
+    contacts = tmp_path / "contacts.csv"
+    with p["contacts"].open(encoding="utf-8") as src, contacts.open("w", newline="", encoding="utf-8") as dst:
+        reader, writer = csv.reader(src), csv.writer(dst)
+        for row in reader:
+            writer.writerow(row[:4] + ["Pacific/Auckland"] if row[0] == far.email else row)
+    t = Timing.from_log(from_files(p["activities"], contacts, p["accounts"]))
+    rec = t.recommend(far.email, NOW)
+    auckland = zone("Pacific/Auckland")
+    assert rec.best.at.tzinfo == auckland and rec.best.at.utcoffset() == dt.timedelta(hours=13)
+    assert rec.best.at.hour in t.model.hours
+    assert rec.baseline.at.hour == 9 and rec.baseline.at.tzinfo == auckland
+
+
+def test_daylight_saving_change_inside_the_horizon(world, timing: Timing) -> None:  # noqa: ANN001
+    w, _, _ = world
+    c = next(c for c in w.contacts if c.tz.key == "America/New_York")
+    now = dt.datetime(2026, 3, 5, 15, 0, tzinfo=dt.UTC)  # the clocks go forward on Sunday 8 March
+    moments, _ = candidates(timing.model, timing.log.contacts[c.email], now)
+    assert {m.utcoffset() for m in moments} == {dt.timedelta(hours=-5), dt.timedelta(hours=-4)}
+    assert all(m.hour in timing.model.hours for m in moments)
+    assert len({m.astimezone(dt.UTC) for m in moments}) == len(moments)
+    rec = timing.recommend(c.email, now)
+    assert rec.best.at.hour in timing.model.hours and rec.best.at > now
+
+
+def test_weekends_and_holidays(world, timing: Timing) -> None:  # noqa: ANN001
+    w, _, _ = world
+    us = [c for c in w.contacts if c.tz.key == "America/Chicago"]
+    now = dt.datetime(2026, 11, 24, 20, 0, tzinfo=dt.UTC)
+    thanksgiving = dt.date(2026, 11, 26)
+    for c in us[:20]:
+        rec = timing.recommend(c.email, now)
+        assert rec.best.at.weekday() < 5, "weekends draw fewer replies in this history"
+        assert thanksgiving not in {rec.best.at.date(), *(a.at.date() for a in rec.alternatives)}
+        assert any("Thanksgiving" in n for n in rec.notes)
+    info = timing.log.contacts[us[0].email]
+    state = contact_state(timing.log, us[0].email, now)
+    state.last_touch = dt.datetime(2026, 11, 23, 10, 0, tzinfo=zone("America/Chicago"))
+    assert baseline_moment(info, state, now).date() == dt.date(2026, 11, 27)  # Thursday is a holiday
+
+
+def test_now_before_the_last_touch(world, timing: Timing) -> None:  # noqa: ANN001
+    w, _, _ = world
+    c = max((c for c in w.contacts if not c.cold), key=lambda c: len(timing.log.by_contact()[c.email]))
+    touches = timing.log.by_contact()[c.email]
+    early = dt.datetime.fromtimestamp(touches[len(touches) // 2][2] + 60, dt.UTC)
+    rec = timing.recommend(c.email, early)
+    assert rec.best.at > early and rec.best.at <= early + dt.timedelta(days=10)
+    later = len(touches) - len(touches) // 2 - 1
+    assert any(f"{later} touch(es) logged after" in n for n in rec.notes)
+    assert contact_state(timing.log, c.email, early).prior == len(touches) // 2 + 1
+
+
+def test_off_policy_estimates_bracket_the_truth(world, timing: Timing) -> None:  # noqa: ANN001
+    w, decisions, _ = world
+    ope = off_policy(w, timing.log, timing, decisions, limit=3000)
+    assert ope["matched"] > 0
+    for name, e in ope["estimates"].items():
+        assert e["low"] <= ope["truth"] <= e["high"], name
+
+
+def test_batch_cli(world, tmp_path: Path, capsys: pytest.CaptureFixture[str],  # noqa: ANN001
+                   monkeypatch: pytest.MonkeyPatch) -> None:
+    w, _, p = world
+    emails = [c.email for c in w.contacts[:3]]
+    lines = [json.dumps({"id": "a", "contact_email": emails[0], "now": "2026-11-20T18:00:00Z"}),
+             "", "{not json",
+             json.dumps({"id": 7, "contact_email": "ghost@nowhere.example", "now": "2026-11-20T18:00:00Z"}),
+             json.dumps({"id": "b", "contact_email": emails[1], "now": "yesterday"}),
+             json.dumps({"id": "c", "contact_email": emails[2].upper(), "now": "2026-11-20T12:00:00-06:00"})]
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("\n".join(lines) + "\n")
+    args = ["followup", "--batch", str(batch), "--activities", str(p["activities"]), "--contacts", str(p["contacts"]),
+            "--accounts", str(p["accounts"])]
+    res = run_cli(args, capsys, monkeypatch, home=str(tmp_path / "home"))
+    out = [json.loads(line) for line in res.out.splitlines()]
+    assert res.code == 1 and "3 line(s) could not be answered" in res.err
+    assert [o["id"] for o in out] == ["a", None, 7, "b", "c"]
+    assert "line 3: not JSON" in out[1]["error"]
+    assert "unknown contact e-mail 'ghost@nowhere.example'" in out[2]["error"]
+    assert "'yesterday' is not an ISO 8601 time" in out[3]["error"]
+    for ok in (out[0], out[4]):
+        assert set(ok) == {"id", "recommended_at", "p_reply", "baseline_p_reply", "alternatives", "reason"}
+        assert dt.datetime.fromisoformat(ok["recommended_at"]).utcoffset() is not None
+        assert dt.datetime.fromisoformat(ok["recommended_at"]) > NOW - dt.timedelta(hours=6)
+        assert 0 < ok["baseline_p_reply"] <= ok["p_reply"] < 1
+        assert len(ok["alternatives"]) == 2 and all(0 < a["p_reply"] < 1 for a in ok["alternatives"])
+    assert "Traceback" not in res.err
+    # the fitted model is kept for the same files: a second run answers the same
+    again = run_cli(args, capsys, monkeypatch, home=str(tmp_path / "home"))
+    assert again.out == res.out
+    assert list((tmp_path / "home" / "models").glob("followup-files-*.npz"))
+
+
+def test_contact_cli(world, tmp_path: Path, capsys: pytest.CaptureFixture[str],  # noqa: ANN001
+                     monkeypatch: pytest.MonkeyPatch) -> None:
+    w, _, p = world
+    files = ["--activities", str(p["activities"]), "--contacts", str(p["contacts"])]
+    email = w.contacts[5].email
+    res = run_cli(["followup", "--contact", email, "--now", "2026-11-20T18:00:00+00:00", "--json", *files],
+                  capsys, monkeypatch, home=str(tmp_path))
+    assert res.code == 0, res.err
+    data = json.loads(res.out)
+    assert data["contact_email"] == email and data["p_reply"] >= data["baseline_p_reply"]
+    text = run_cli(["followup", "--contact", email, "--now", "2026-11-20T18:00:00+00:00", *files],
+                   capsys, monkeypatch, home=str(tmp_path))
+    assert text.code == 0 and "chance of a reply" in text.out and "habit" in text.out
+    for bad, message in ((["followup"], "give either --contact EMAIL or --batch FILE"),
+                         (["followup", "--contact", "nobody@nowhere.example", *files], "unknown contact e-mail"),
+                         (["followup", "--contact", email, "--now", "soon", *files], "not an ISO 8601 time"),
+                         (["followup", "--contact", email, "--activities", str(p["activities"])],
+                          "--activities and --contacts go together"),
+                         (["followup", "--batch", str(tmp_path / "missing.jsonl"), *files], "no such file")):
+        res = run_cli(bad, capsys, monkeypatch, home=str(tmp_path))
+        assert res.code == 2 and message in res.err and "Traceback" not in res.err, bad
+
+
+def test_agent_tool_on_the_crm(demo_workspace, tmp_path: Path) -> None:  # noqa: ANN001
+    from copilot.demo.generator import ANCHOR
+    from tools.identity import identity_for
+
+    settings, engine = demo_workspace
+    ops = identity_for(engine, "ops")
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        email, rep = conn.execute(text(
+            "SELECT c.email, u.name FROM activities a JOIN contacts c ON c.id = a.contact_id "
+            "JOIN users u ON u.id = a.user_id GROUP BY c.email, u.name ORDER BY count(*) DESC LIMIT 1")).one()
+        other = conn.execute(text("SELECT name FROM users WHERE role = 'rep' AND name != :n "
+                                  "AND id NOT IN (SELECT user_id FROM activities a JOIN contacts c ON "
+                                  "c.id = a.contact_id WHERE c.email = :e) LIMIT 1"), {"n": rep, "e": email}).scalar()
+    result = next_followup(engine, ops, {"contact_email": email}, now=ANCHOR.replace(tzinfo=None), home=tmp_path)
+    assert result["method"].startswith("learned reply model")
+    assert dt.datetime.fromisoformat(result["recommended_at"]) > ANCHOR
+    assert result["p_reply_pct"] in result["reason"]
+    assert (tmp_path / "models" / "followup.npz").exists()
+    mine = next_followup(engine, identity_for(engine, rep), {"contact_email": email}, now=ANCHOR, home=tmp_path)
+    assert mine["recommended_at"] == result["recommended_at"]
+    with pytest.raises(ScopeError, match="not in your scope"):
+        next_followup(engine, identity_for(engine, other), {"contact_email": email}, now=ANCHOR, home=tmp_path)
+    with pytest.raises(ToolInputError, match="unknown contact e-mail"):
+        next_followup(engine, ops, {"contact_email": "ghost@nowhere.example"}, now=ANCHOR, home=tmp_path)
+
+
+def test_saved_model_round_trip_and_a_damaged_file(timing: Timing, tmp_path: Path) -> None:
+    path = tmp_path / "followup.npz"
+    timing.model.save(path)
+    back = ReplyModel.load(path)
+    assert back is not None and np.array_equal(back.coef, timing.model.coef)
+    assert back.calibration.rows == timing.model.calibration.rows
+    path.write_bytes(b"not a model")
+    assert ReplyModel.load(path) is None
