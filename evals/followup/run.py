@@ -56,7 +56,7 @@ def _habit(c: planted.Contact, state: Any, now: dt.datetime) -> dt.datetime:
 
 
 def score_world(world: planted.World, rows: list[list], decisions: list[planted.Decision], work: Path,
-                *, seed: int = 5) -> dict[str, Any]:
+                *, queries: int = 4000, seed: int = 5) -> dict[str, Any]:
     paths = planted.write(world, rows, work)
     start = time.perf_counter()
     log = from_files(paths["activities"], paths["contacts"], paths["accounts"])
@@ -68,7 +68,8 @@ def score_world(world: planted.World, rows: list[list], decisions: list[planted.
                                                   for p in ("learned", "3 business days at 9:00", "rep's habit",
                                                             "random working hour")}
     latencies = []
-    for c in world.contacts:
+    asked = world.contacts if len(world.contacts) <= queries else random.Random(seed).sample(world.contacts, queries)
+    for c in asked:
         state = contact_state(log, c.email, now)
         group = "warm" if state.prior else "cold"
         grid = [now.replace(minute=0, second=0, microsecond=0) + dt.timedelta(hours=h) for h in range(1, 24 * HORIZON + 1)]
@@ -83,7 +84,8 @@ def score_world(world: planted.World, rows: list[list], decisions: list[planted.
                  "rep's habit": _habit(c, state, now), "random working hour": rng.choice(working)}
         for policy, at in picks.items():
             ratios[policy][group].append(_true(world, c, state, at) / best)
-    out: dict[str, Any] = {"world": world.name, "contacts": len(world.contacts), "touches": len(log.touches),
+    out: dict[str, Any] = {"world": world.name, "contacts": len(world.contacts), "asked": len(asked),
+                           "touches": len(log.touches),
                            "train_seconds": train_s, "recommend_ms_median": 1000 * float(np.median(latencies)),
                            "policies": {}, "calibration": timing.model.calibration.rows,
                            "slices": timing.model.calibration.slices}
@@ -97,60 +99,75 @@ def score_world(world: planted.World, rows: list[list], decisions: list[planted.
 
 
 def off_policy(world: planted.World, log: Any, timing: Timing, decisions: list[planted.Decision],
-               limit: int = 12_000, seed: int = 3) -> dict[str, Any]:
+               limit: int | None = None, seed: int = 3, chunk: int = 400) -> dict[str, Any]:
     """The recommender restricted to the logging policy's actions (gap 1-8 business days, hour 7-19 in
-    the rep's time zone), valued on the logged touches by IPS, SNIPS and DR, against the truth."""
+    the rep's time zone), valued on the logged touches by IPS, SNIPS and DR, against the truth.
+
+    The reward model of DR is the recommender's own reply model."""
     rng = random.Random(seed)
-    sample = decisions if len(decisions) <= limit else rng.sample(decisions, limit)
+    sample = decisions if limit is None or len(decisions) <= limit else rng.sample(decisions, limit)
     actions = [(g, h) for g in planted.GAPS for h in planted.HOURS]
+    index = {a: i for i, a in enumerate(actions)}
     model = timing.model
     v_true, rewards, weights, q_logged, q_target = [], [], [], [], []
-    for d in sample:
-        c, rep = d.contact, d.contact.rep
-        assert rep is not None
-        base = d.last.astimezone(rep.tz).date()
-        moments = [dt.datetime.combine(planted.add_business_days(base, g), dt.time(h), rep.tz) for g, h in actions]
-        state = type("S", (), {})()
-        state.last_touch, state.unanswered, state.stage = d.last.astimezone(c.tz), d.unanswered, "unknown"
-        q = model.probability(_fields(log.contacts[c.email], state, moments, "email"))
-        pick = int(np.argmax(q))
-        target = actions[pick]
-        v_true.append(_true(world, c, state, moments[pick]))
-        logged = actions.index((d.gap, d.hour)) if (d.gap, d.hour) in actions else None
-        match = logged == pick
-        weights.append((1.0 / d.propensity) if match else 0.0)
-        rewards.append(float(d.replied))
-        q_logged.append(float(q[logged]) if logged is not None else float(q[pick]))
-        q_target.append(float(q[pick]))
-        del target
+    for begin in range(0, len(sample), chunk):
+        part = sample[begin:begin + chunk]
+        fields: dict[str, list[np.ndarray]] = {}
+        all_moments = []
+        for d in part:
+            c, rep = d.contact, d.contact.rep
+            assert rep is not None
+            base = d.last.astimezone(rep.tz).date()
+            moments = [dt.datetime.combine(planted.add_business_days(base, g), dt.time(h), rep.tz)
+                       for g, h in actions]
+            all_moments.append(moments)
+            state = _State(d.last.astimezone(c.tz), d.unanswered)
+            for k, v in _fields(log.contacts[c.email], state, moments, "email").items():
+                fields.setdefault(k, []).append(v)
+        q_all = model.probability({k: np.concatenate(v) for k, v in fields.items()}).reshape(len(part), -1)
+        for d, q, moments in zip(part, q_all, all_moments, strict=True):
+            pick = int(np.argmax(q))
+            v_true.append(_true(world, d.contact, _State(d.last.astimezone(d.contact.tz), d.unanswered),
+                                moments[pick]))
+            logged = index.get((d.gap, d.hour))
+            weights.append((1.0 / d.propensity) if logged == pick else 0.0)
+            rewards.append(float(d.replied))
+            q_logged.append(float(q[logged]) if logged is not None else float(q[pick]))
+            q_target.append(float(q[pick]))
     w, r = np.asarray(weights), np.asarray(rewards)
     ql, qt = np.asarray(q_logged), np.asarray(q_target)
     n = len(w)
     truth = float(np.mean(v_true))
-    ips_terms = w * r
-    dr_terms = qt + w * (r - ql)
 
     def interval(terms: np.ndarray) -> tuple[float, float, float]:
         m, se = float(terms.mean()), float(terms.std(ddof=1) / np.sqrt(n))
         return m, m - 1.96 * se, m + 1.96 * se
 
     snips = float((w * r).sum() / w.sum()) if w.sum() else float("nan")
-    # delta-method standard error of a ratio estimator
-    snips_se = float(np.sqrt(np.sum((w * (r - snips)) ** 2)) / w.sum()) if w.sum() else float("nan")
-    est = {"IPS": interval(ips_terms), "SNIPS": (snips, snips - 1.96 * snips_se, snips + 1.96 * snips_se),
-           "DR": interval(dr_terms)}
-    return {"decisions": n, "matched": int((w > 0).sum()), "truth": truth, "logged_reply_rate": float(r.mean()),
+    snips_se = float(np.sqrt(np.sum((w * (r - snips)) ** 2)) / w.sum()) if w.sum() else float("nan")  # delta method
+    est = {"IPS": interval(w * r), "SNIPS": (snips, snips - 1.96 * snips_se, snips + 1.96 * snips_se),
+           "DR": interval(qt + w * (r - ql))}
+    explored = int(((w > 0) & (w > 50)).sum())
+    return {"decisions": n, "matched": int((w > 0).sum()), "matched_by_exploration": explored, "truth": truth,
+            "direct_method": float(qt.mean()), "logged_reply_rate": float(r.mean()),
             "estimates": {k: {"value": v[0], "low": v[1], "high": v[2], "covers_truth": v[1] <= truth <= v[2]}
                           for k, v in est.items()}}
 
 
-def run(contacts: int, seed: int) -> list[dict[str, Any]]:
+class _State:
+    """A contact's state at a logged decision (what the truth and the model need)."""
+
+    def __init__(self, last: dt.datetime, unanswered: int) -> None:
+        self.last_touch, self.unanswered, self.stage, self.prior = last, unanswered, "unknown", 1
+
+
+def run(contacts: int, queries: int, seed: int) -> list[dict[str, Any]]:
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         for name in ("sector", "shifted"):
             world = planted.build(name, contacts=contacts, seed=seed)
             rows, decisions = planted.simulate(world, seed=seed + 1)
-            results.append(score_world(world, rows, decisions, Path(tmp) / name))
+            results.append(score_world(world, rows, decisions, Path(tmp) / name, queries=queries))
     return results
 
 
@@ -162,7 +179,9 @@ def report(results: list[dict[str, Any]]) -> bool:
     ok = True
     for res in results:
         table = Table(title=f"world '{res['world']}': {res['contacts']:,} contacts, {res['touches']:,} touches; "
-                            f"trained in {res['train_seconds']:.1f} s", title_justify="left")
+                            f"trained in {res['train_seconds']:.1f} s; {res['asked']:,} contacts asked about, as of "
+                            f"{planted.END:%Y-%m-%d %H:%M} UTC; share of the achievable reply probability",
+                      title_justify="left")
         for col in ("policy", "all", "warm", "cold"):
             table.add_column(col, justify="left" if col == "policy" else "right")
         for policy, s in res["policies"].items():
@@ -185,7 +204,8 @@ def report(results: list[dict[str, Any]]) -> bool:
         console.print(cal)
         ope = res["ope"]
         t = Table(title=f"off-policy value of the recommender on {ope['decisions']:,} logged e-mail touches "
-                        f"({ope['matched']} matching its choice); planted truth {ope['truth']:.4f}, "
+                        f"({ope['matched']:,} matching its choice, {ope['matched_by_exploration']} of them exploratory); "
+                        f"planted truth {ope['truth']:.4f}; direct method {ope['direct_method']:.4f}; "
                         f"logged reply rate {ope['logged_reply_rate']:.4f}", title_justify="left")
         for col in ("estimator", "estimate", "95% interval", "covers truth"):
             t.add_column(col)
@@ -199,11 +219,12 @@ def report(results: list[dict[str, Any]]) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals.followup.run")
-    parser.add_argument("--contacts", type=int, default=5000)
+    parser.add_argument("--contacts", type=int, default=12_000, help="contacts in each planted world")
+    parser.add_argument("--queries", type=int, default=4000, help="contacts asked about, per world")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args(argv)
-    results = run(args.contacts, args.seed)
+    results = run(args.contacts, args.queries, args.seed)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, default=str))
     return 0 if report(results) else 1
