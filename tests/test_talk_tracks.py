@@ -104,9 +104,9 @@ def test_hostile_arguments(demo_workspace, talk_store, args: dict, message: str)
 
 def test_hostile_query_text_is_just_text(demo_workspace, talk_store) -> None:  # noqa: ANN001
     _, engine = demo_workspace
-    result = _ops_search(talk_store, engine, query='"; DROP TABLE notes; -- NEAR( OR * ^ price')
+    result = _ops_search(talk_store, engine, query='"; DROP TABLE docs; -- NEAR( OR * ^ price')
     assert isinstance(result.worked, list)
-    assert talk_store.lexical.conn.execute("SELECT count(*) FROM notes").fetchone()[0] > 0
+    assert talk_store.lexical.conn.execute("SELECT count(*) FROM docs").fetchone()[0] > 0
 
 
 def test_out_of_scope_snippets_hide_contact_details(demo_workspace, talk_store) -> None:  # noqa: ANN001
@@ -223,3 +223,54 @@ def test_word_index_is_rebuilt_from_the_vectors_without_embedding(demo_workspace
     again = index_deals(engine, fresh)
     assert (again.embedded, again.deleted, again.unchanged) == (0, 0, first.documents)
     assert fresh.lexical.search("security review", {}, 5)
+
+
+def _note(i: int, text: str, outcome: str = "won", product: str = "Beacon Analytics") -> tuple:
+    meta = {"deal_id": f"D{i}", "outcome": outcome, "product": product, "sector": "retail", "stage": "Won"}
+    return (f"N{i}", f"h{i}", text, meta)
+
+
+NOTES = ["The CFO pushed back on price; we offered a phased rollout and won.",
+         "Security review stalled the deal until we shared the audit report.",
+         "Price was too high for the retail buyer, so we lost on price to a cheaper rival.",
+         "Integration with their ERP worried IT; a sandbox trial settled it.",
+         "They loved the dashboards. Price, price and price again was the only concern.",
+         "Renewal went smoothly after the quarterly business review.",
+         "The security team asked for SOC 2 and a penetration test before signing."]
+
+
+def test_word_ranking_is_fts5_bm25(tmp_path: Path) -> None:
+    """On a whole small archive the impact-ordered postings give SQLite FTS5's own BM25 scores."""
+    import sqlite3
+
+    from tools.talk_tracks.store import Lexical
+
+    lex = Lexical(tmp_path / "words.sqlite3")
+    lex.upsert([_note(i, t) for i, t in enumerate(NOTES)])
+    reference = sqlite3.connect(":memory:")
+    reference.execute("CREATE VIRTUAL TABLE n USING fts5(text, tokenize = 'porter unicode61')")
+    reference.executemany("INSERT INTO n (rowid, text) VALUES (?, ?)", list(enumerate(NOTES)))
+    for query, match in (("security audit", '"secur" OR "audit"'), ("pricing pushback", '"price" OR "pushback"'),
+                         ("sandbox trial for ERP integration", '"sandbox" OR "trial" OR "erp" OR "integr"')):
+        ours = [(d, round(s, 6)) for d, s, _, _ in lex.search(query, {}, 10)]
+        theirs = [(f"N{r}", round(-s, 6)) for r, s in reference.execute(
+            "SELECT rowid, bm25(n) FROM n WHERE n MATCH ? ORDER BY bm25(n), rowid", (match,))]
+        assert ours == theirs, query
+
+
+def test_word_index_follows_changes_and_filters(tmp_path: Path) -> None:
+    from tools.talk_tracks.store import Lexical
+
+    lex = Lexical(tmp_path / "words.sqlite3")
+    lex.upsert([_note(i, t, outcome="lost" if i == 2 else "won") for i, t in enumerate(NOTES)])
+    assert {d for d, *_ in lex.search("security", {}, 10)} == {"N1", "N6"}
+    lex.upsert([_note(1, "Procurement wanted net-90 payment terms.")])
+    lex.delete(["N6"])
+    assert lex.search("security", {}, 10) == []
+    assert [d for d, *_ in lex.search("procurement terms", {}, 10)] == ["N1"]
+    assert [d for d, *_ in lex.search("price", {"outcome": ["lost"]}, 10)] == ["N2"]
+    assert lex.conn.execute("SELECT df FROM vocab WHERE term = 'secur'").fetchone()[0] == 0
+    docs, tokens = lex._counter("docs"), lex._counter("tokens")
+    assert docs == 6 and tokens == lex.conn.execute("SELECT sum(length) FROM docs").fetchone()[0]
+    with pytest.raises(ValueError, match="cannot filter on 'text'"):
+        lex.search("price", {"text": ["x"]}, 5)

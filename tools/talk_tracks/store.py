@@ -8,8 +8,10 @@ the embedding model) always live in the workspace, in ``chroma/lexical.sqlite3``
 from __future__ import annotations
 
 import json
+import math
 import re
 import sqlite3
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -18,21 +20,24 @@ from urllib.parse import urlparse
 from copilot.settings import Settings
 from tools.talk_tracks.embeddings import MODEL_ID, LocalEmbedder
 
-FORMAT = "2"
+FORMAT = "3"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS docs (id INTEGER PRIMARY KEY, doc_id TEXT UNIQUE NOT NULL, hash TEXT NOT NULL,
-                                 deal_id TEXT NOT NULL, meta TEXT);
-CREATE VIRTUAL TABLE IF NOT EXISTS notes USING fts5(
-    text, outcome UNINDEXED, product UNINDEXED, sector UNINDEXED, stage UNINDEXED,
-    tokenize = 'porter unicode61'
-);
+                                 deal_id TEXT NOT NULL, meta TEXT NOT NULL, text TEXT NOT NULL,
+                                 outcome TEXT, product TEXT, sector TEXT, stage TEXT, length INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE VIRTUAL TABLE IF NOT EXISTS notes_vocab USING fts5vocab(notes, 'row');
+CREATE TABLE IF NOT EXISTS postings (term TEXT NOT NULL, impact REAL NOT NULL, doc INTEGER NOT NULL,
+                                     PRIMARY KEY (term, impact, doc)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS postings_doc ON postings (doc);
+CREATE TABLE IF NOT EXISTS vocab (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 """
-POSTINGS_BUDGET = 5_000
+K1, B = 1.2, 0.75
+"""BM25's constants, as SQLite FTS5 uses them"""
+DEPTH = 400
+"""postings read per query word, highest impact first"""
+FILTERED_DEPTH = 4000
 COMMON = 0.4
-"""A word in more than this share of the notes says little about which are relevant, and ranking every
-note it matches is what makes a search slow on a large archive: such words are left out of the query."""
+"""A word in more than this share of the notes says little about which are relevant: it is left out."""
 STOPWORDS = frozenset("""a an and are as at be but by can did do does for from had has have how i if in into is it
 its me my of on or our so that the their them they this to was we were what when where which who why will with
 you your about after again all also any because been before being both could each few more most other should
@@ -53,8 +58,36 @@ def chroma_client(settings: Settings) -> Any:
     return chromadb.PersistentClient(path=str(settings.chroma_path), settings=options)
 
 
+_LOCAL = threading.local()
+
+
+def _term_counts(texts: Sequence[tuple[int, str]]) -> list[tuple[int, str, int]]:
+    """(id, term, count) of each text's words, tokenised exactly as the FTS5 index tokenises them (a
+    private in-memory FTS5 table per thread)."""
+    conn = getattr(_LOCAL, "tokenizer", None)
+    if conn is None:
+        conn = sqlite3.connect(":memory:")
+        conn.executescript("CREATE VIRTUAL TABLE scratch USING fts5(text, tokenize = 'porter unicode61');"
+                           "CREATE VIRTUAL TABLE scratch_terms USING fts5vocab(scratch, 'instance');")
+        _LOCAL.tokenizer = conn
+    with conn:
+        conn.executemany("INSERT INTO scratch (rowid, text) VALUES (?, ?)", texts)
+        counts = conn.execute("SELECT doc, term, count(*) FROM scratch_terms GROUP BY doc, term").fetchall()
+        conn.execute("DELETE FROM scratch")
+    return counts
+
+
 class Lexical:
-    """The words side of the archive: BM25 ranking by SQLite's FTS5, plus the index state."""
+    """The words side of the archive, and the index state.
+
+    Notes are tokenised as SQLite FTS5 tokenises them (unicode61, porter stemming). Every (word, note)
+    pair is kept as a posting with its BM25 term weight (``impact``: the part of BM25 that depends on
+    the note, its term frequency and length), ordered by impact within the word, and every word's
+    document frequency is kept beside it. A query reads only the top postings of each of its words and
+    adds ``idf x impact`` per note: BM25 without visiting every note a common word appears in, so its
+    cost does not grow with the archive. Impacts use the average note length at the time a note is
+    written; it drifts slowly as the archive grows, and a rebuild refreshes it.
+    """
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -63,8 +96,9 @@ class Lexical:
         found = self.conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
         tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master")}
         if "docs" in tables and (found is None or found[0] != FORMAT):
-            # an older layout: start the word index again (the indexer then rebuilds the archive)
+            # an older layout: start the word index again (the indexer then refills it from the vectors)
             self.conn.executescript("DROP TABLE IF EXISTS notes_vocab; DROP TABLE IF EXISTS notes; "
+                                    "DROP TABLE IF EXISTS postings; DROP TABLE IF EXISTS vocab; "
                                     "DROP TABLE IF EXISTS docs; DELETE FROM meta;")
         self.conn.executescript(SCHEMA)
         self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
@@ -77,84 +111,123 @@ class Lexical:
     def hashes(self) -> dict[str, str]:
         return dict(self.conn.execute("SELECT doc_id, hash FROM docs"))
 
+    def _counter(self, key: str) -> int:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return int(row[0]) if row else 0
+
+    def _add(self, key: str, delta: int) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, str(self._counter(key) + delta)))
+
     def clear(self, model: str) -> None:
         with self.conn:
-            self.conn.execute("DELETE FROM notes")
-            self.conn.execute("DELETE FROM docs")
+            for table in ("postings", "vocab", "docs"):
+                self.conn.execute(f"DELETE FROM {table}")
+            self.conn.execute("DELETE FROM meta WHERE key IN ('docs', 'tokens')")
             self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('model', ?)", (model,))
 
+    def _remove(self, row_id: int) -> None:
+        """Take one note's postings and counts out (inside the caller's transaction)."""
+        terms = [r[0] for r in self.conn.execute("SELECT term FROM postings WHERE doc = ?", (row_id,))]
+        self.conn.executemany("UPDATE vocab SET df = df - 1 WHERE term = ?", [(t,) for t in terms])
+        self.conn.execute("DELETE FROM postings WHERE doc = ?", (row_id,))
+        length = self.conn.execute("SELECT length FROM docs WHERE id = ?", (row_id,)).fetchone()[0]
+        self._add("docs", -1)
+        self._add("tokens", -length)
+
     def upsert(self, rows: Sequence[tuple[str, str, str, dict[str, Any]]]) -> None:
-        """rows: (doc_id, hash, text, metadata). Notes are keyed by the docs row id, so a change or a
-        removal touches one row, whatever the size of the archive."""
+        """rows: (doc_id, hash, text, metadata). A change or a removal touches one note's rows, whatever
+        the size of the archive."""
+        if not rows:
+            return
+        counts: dict[int, list[tuple[str, int]]] = {}
+        for i, term, tf in _term_counts([(i, text) for i, (_, _, text, _) in enumerate(rows)]):
+            counts.setdefault(i, []).append((term, tf))
         with self.conn:
-            for doc_id, digest, text, m in rows:
+            written = []
+            for i, (doc_id, digest, text, m) in enumerate(rows):
+                terms = counts.get(i, [])
+                length = sum(tf for _, tf in terms)
+                values = (digest, m["deal_id"], json.dumps(m), text, m["outcome"], m["product"], m["sector"],
+                          m["stage"], length)
                 found = self.conn.execute("SELECT id FROM docs WHERE doc_id = ?", (doc_id,)).fetchone()
                 if found:
                     row_id = found[0]
-                    self.conn.execute("DELETE FROM notes WHERE rowid = ?", (row_id,))
-                    self.conn.execute("UPDATE docs SET hash = ?, deal_id = ?, meta = ? WHERE id = ?",
-                                      (digest, m["deal_id"], json.dumps(m), row_id))
+                    self._remove(row_id)
+                    self.conn.execute("UPDATE docs SET hash = ?, deal_id = ?, meta = ?, text = ?, outcome = ?, "
+                                      "product = ?, sector = ?, stage = ?, length = ? WHERE id = ?", (*values, row_id))
                 else:
-                    row_id = self.conn.execute("INSERT INTO docs (doc_id, hash, deal_id, meta) VALUES (?, ?, ?, ?)",
-                                               (doc_id, digest, m["deal_id"], json.dumps(m))).lastrowid
-                self.conn.execute("INSERT INTO notes (rowid, text, outcome, product, sector, stage) "
-                                  "VALUES (?, ?, ?, ?, ?, ?)",
-                                  (row_id, text, m["outcome"], m["product"], m["sector"], m["stage"]))
+                    row_id = self.conn.execute("INSERT INTO docs (hash, deal_id, meta, text, outcome, product, sector, "
+                                               "stage, length, doc_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                               (*values, doc_id)).lastrowid
+                written.append((row_id, length, terms))
+            self._add("docs", len(written))
+            self._add("tokens", sum(length for _, length, _ in written))
+            avgdl = max(1.0, self._counter("tokens") / max(1, self._counter("docs")))
+            self.conn.executemany(
+                "INSERT INTO postings (term, impact, doc) VALUES (?, ?, ?)",
+                [(term, tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / avgdl)), row_id)
+                 for row_id, length, terms in written for term, tf in terms])
+            self.conn.executemany("INSERT INTO vocab VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = df + 1",
+                                  [(term,) for _, _, terms in written for term, _ in terms])
 
     def delete(self, doc_ids: Sequence[str]) -> None:
         with self.conn:
             for doc_id in doc_ids:
                 found = self.conn.execute("SELECT id FROM docs WHERE doc_id = ?", (doc_id,)).fetchone()
                 if found:
-                    self.conn.execute("DELETE FROM notes WHERE rowid = ?", (found[0],))
+                    self._remove(found[0])
                     self.conn.execute("DELETE FROM docs WHERE id = ?", (found[0],))
 
-    def _informative(self, terms: list[str]) -> list[str]:
-        """The query words worth ranking by: those in the archive and not in most of it (rarest kept)."""
-        if not terms:
-            return []
-        stems = sorted({t[:i] for t in terms for i in range(min(3, len(t)), len(t) + 1)})
-        df = dict(self.conn.execute(
-            f"SELECT term, doc FROM notes_vocab WHERE term IN ({', '.join('?' for _ in stems)})", stems))
-        total = self.conn.execute("SELECT count(*) FROM docs").fetchone()[0] or 1
-        counts = {}
-        for t in terms:  # the porter stem of a word is (almost always) a prefix of it: take the longest found
-            stem = next((t[:i] for i in range(len(t), min(3, len(t)) - 1, -1) if t[:i] in df), None)
-            if stem is not None:
-                counts[t] = df[stem]
-        kept = [t for t in terms if t in counts and counts[t] <= COMMON * total]
-        if not kept and counts:
-            kept = sorted(counts, key=counts.get)[:2]
-        # ranking cost grows with the notes the words match: keep the rarest words within a budget
-        budget, chosen = POSTINGS_BUDGET, set()
-        for t in sorted(kept, key=counts.get):
-            if chosen and counts[t] > budget:
-                continue
-            chosen.add(t)
-            budget -= counts[t]
-        return [t for t in kept if t in chosen]
+    def _terms(self, query: str) -> dict[str, float]:
+        """The query's indexed words (stemmed as the notes are) with their idf, leaving out stopwords and
+        words found in most of the archive."""
+        words = [t for t in re.findall(r"[0-9a-z]+", query.casefold()) if t not in STOPWORDS and len(t) > 1]
+        stems = sorted({term for _, term, _ in _term_counts([(1, " ".join(words))])}) if words else []
+        if not stems:
+            return {}
+        df = {t: n for t, n in self.conn.execute(
+            f"SELECT term, df FROM vocab WHERE term IN ({', '.join('?' for _ in stems)})", stems) if n > 0}
+        total = max(1, self._counter("docs"))
+
+        def idf(hits: int) -> float:  # as FTS5 computes it
+            return max(math.log((total - hits + 0.5) / (hits + 0.5)), 1e-6)
+
+        out = {t: idf(n) for t, n in df.items() if n <= COMMON * total}
+        if not out and df:  # only common words: keep the two rarest
+            out = {t: idf(df[t]) for t in sorted(df, key=df.get)[:2]}
+        return out
 
     def search(self, query: str, filters: dict[str, list[str]], limit: int
                ) -> list[tuple[str, float, dict[str, Any], str]]:
-        """(doc_id, bm25 score (higher is better), metadata, text) for the query's words, best first."""
-        terms = list(dict.fromkeys(t for t in re.findall(r"[0-9a-z]+", query.casefold())
-                                   if t not in STOPWORDS and len(t) > 1))
-        terms = self._informative(terms)
-        if not terms:
-            return []
-        match = " OR ".join(f'"{t}"' for t in terms)
-        sql = ("SELECT d.doc_id, -bm25(notes) AS score, n.text, d.meta FROM notes n JOIN docs d ON d.id = n.rowid "
-               "WHERE notes MATCH ?")
-        params: list[Any] = [match]
-        for column, values in filters.items():
+        """(doc_id, BM25 score (higher is better), metadata, text) for the query's words, best first."""
+        for column in filters:
             if column not in ("outcome", "product", "sector", "stage"):
                 raise ValueError(f"cannot filter on {column!r}")
-            sql += f" AND n.{column} IN ({', '.join('?' for _ in values)})"
-            params.extend(values)
-        sql += " ORDER BY bm25(notes) LIMIT ?"
-        params.append(limit)
-        return [(d, float(score), json.loads(meta), text)
-                for d, score, text, meta in self.conn.execute(sql, params)]
+        terms = self._terms(query)
+        if not terms:
+            return []
+        depth = FILTERED_DEPTH if filters else DEPTH
+        scores: dict[int, float] = {}
+        for term, weight in terms.items():
+            for doc, impact in self.conn.execute(
+                    "SELECT doc, impact FROM postings WHERE term = ? ORDER BY impact DESC LIMIT ?", (term, depth)):
+                scores[doc] = scores.get(doc, 0.0) + weight * impact
+        if filters and scores:
+            where = " AND ".join(f"{c} IN ({', '.join('?' for _ in v)})" for c, v in filters.items())
+            keep: set[int] = set()
+            found = sorted(scores)
+            for start in range(0, len(found), 900):
+                part = found[start:start + 900]
+                keep.update(r[0] for r in self.conn.execute(
+                    f"SELECT id FROM docs WHERE id IN ({', '.join('?' for _ in part)}) AND {where}",
+                    [*part, *(x for v in filters.values() for x in v)]))
+            scores = {d: s for d, s in scores.items() if d in keep}
+        best = sorted(scores, key=lambda d: (-scores[d], d))[:limit]
+        if not best:
+            return []
+        rows = {r[0]: r[1:] for r in self.conn.execute(
+            f"SELECT id, doc_id, meta, text FROM docs WHERE id IN ({', '.join('?' for _ in best)})", best)}
+        return [(rows[d][0], scores[d], json.loads(rows[d][1]), rows[d][2]) for d in best if d in rows]
 
 
 class TalkTrackStore:
