@@ -33,7 +33,7 @@ CREATE TABLE IF NOT EXISTS vocab (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WI
 """
 K1, B = 1.2, 0.75
 """BM25's constants, as SQLite FTS5 uses them"""
-DEPTH = 400
+DEPTH = 1000
 """postings read per query word, highest impact first"""
 FILTERED_DEPTH = 4000
 COMMON = 0.4
