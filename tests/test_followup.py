@@ -229,13 +229,13 @@ def test_contact_cli(world, tmp_path: Path, capsys: pytest.CaptureFixture[str], 
 
 
 def test_agent_tool_on_the_crm(demo_workspace, tmp_path: Path) -> None:  # noqa: ANN001
+    from sqlalchemy import text
+
     from copilot.demo.generator import ANCHOR
     from tools.identity import identity_for
 
-    settings, engine = demo_workspace
+    _, engine = demo_workspace
     ops = identity_for(engine, "ops")
-    from sqlalchemy import text
-
     with engine.connect() as conn:
         email, rep = conn.execute(text(
             "SELECT c.email, u.name FROM activities a JOIN contacts c ON c.id = a.contact_id "

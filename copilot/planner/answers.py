@@ -213,7 +213,7 @@ def _email(r: dict[str, Any]) -> str:
 
 
 def _followup(r: dict[str, Any]) -> str:
-    alts = "; ".join(f"{a['at']} ({a['p_reply']:.0%})" for a in r.get("alternatives", [])[:2])
+    alts = "; ".join(f"{a['at']} ({a['p_reply_pct']})" for a in r.get("alternatives", [])[:2])
     notes = " ".join(f"Note: {n}." for n in r.get("notes", []))
     return (f"Follow up with {r['contact']} at {r['recommended_at']} ({r['contact_timezone']}). {r['reason']}"
             + (f" Alternatives: {alts}." if alts else "") + (f" {notes}" if notes else "")

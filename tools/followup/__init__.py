@@ -142,6 +142,8 @@ def next_followup(engine: Engine, identity: Identity, args: FollowupArgs | dict[
     out = rec.as_dict()
     out.update(contact=f"{rec.contact.name} <{rec.contact.email}>", method=METHOD,
                p_reply_pct=f"{rec.best.p_reply:.0%}", baseline_p_reply_pct=f"{rec.baseline.p_reply:.0%}")
+    for alt in out["alternatives"]:
+        alt["p_reply_pct"] = f"{alt['p_reply']:.0%}"
     return out
 
 

@@ -8,10 +8,9 @@ from typing import Any
 
 import numpy as np
 
-from tools.followup.calendar import add_business_days, at_local, business_days_between, country_code, \
-    holiday_name, is_business_day, zone
+from tools.followup.calendar import add_business_days, at_local, business_days_between, country_code, holiday_name, zone
 from tools.followup.history import ContactInfo, State, size_fine
-from tools.followup.model import HOUR_BLOCKS, MAX_UNANSWERED, WEEKDAYS, ReplyModel, gap_bin, hour_block
+from tools.followup.model import MAX_UNANSWERED, WEEKDAYS, ReplyModel, gap_bin, hour_block
 
 HORIZON_DAYS = 10
 BASELINE = "3 business days after the last touch, at 9:00 the contact's time"
@@ -141,16 +140,15 @@ def _reason(model: ReplyModel, info: ContactInfo, state: State, local_now: dt.da
             baseline: Slot, moments: list[dt.datetime], p: np.ndarray) -> str:
     at = best.at
     # how the chosen weekday and hour compare with the other working slots, all else equal
-    same_day = np.asarray([m.date() == at.date() for m in moments])
-    same_hour = np.asarray([m.hour == at.hour for m in moments])
-    others = p[~(same_day & same_hour)]
+    working = np.asarray([m.weekday() < 5 and 8 <= m.hour < 18 and m != at for m in moments])
+    others = p[working]
     who = info.first_name if model.knows("contact", info.email) else f"contacts like {info.first_name}"
     parts = []
     if len(others):
         ratio = best.p_reply / max(float(np.median(others)), 1e-9)
         if ratio >= 1.15:
             parts.append(f"{WEEKDAYS[at.weekday()]}s {_daypart(at.hour)} replies from {who} come "
-                         f"{ratio:.1f}x as often as at a typical slot")
+                         f"{ratio:.1f}x as often as at a typical working hour")
     if state.last_touch is not None:
         since = business_days_between(state.last_touch.astimezone(at.tzinfo).date(), local_now.date())
         wait = (at.date() - local_now.date()).days
@@ -170,6 +168,3 @@ def _reason(model: ReplyModel, info: ContactInfo, state: State, local_now: dt.da
                 f"vs {baseline.p_reply:.0%} at the usual {baseline.at.strftime('%a %d %b %H:%M')}")
     return head + (" - " + "; ".join(parts) if parts else "") + "."
 
-
-__all__ = ["BASELINE", "HOUR_BLOCKS", "Recommendation", "Slot", "baseline_moment", "candidates", "is_business_day",
-           "recommend"]
