@@ -20,7 +20,7 @@ def _planted_files(rows: int) -> tuple[dict, int]:
     if stamp.exists():
         info = json.loads(stamp.read_text())
         return {k: home / "files" / v for k, v in info["paths"].items()}, info["rows"]
-    contacts = max(300, rows // 11)  # about 11 rows (touches and replies) a contact
+    contacts = max(300, int(rows / 8.5))  # about 9 rows (touches and replies) a contact; cut to ``rows``
     world = planted.build("sector", contacts=contacts, seed=31)
     logged, _ = planted.simulate(world, seed=32)
     logged = logged[:rows]
