@@ -25,6 +25,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from copilot.demo import replies as demo_truth
+from tools.followup.calendar import add_business_days
 
 EXPLORE = 0.12
 GAPS = tuple(range(1, 9))
@@ -134,14 +135,6 @@ def business_days(a: dt.date, b: dt.date) -> int:
     if b <= a:
         return 0
     return sum(1 for k in range(1, (b - a).days + 1) if (a + dt.timedelta(days=k)).weekday() < 5)
-
-
-def add_business_days(day: dt.date, n: int) -> dt.date:
-    while n > 0:
-        day += dt.timedelta(days=1)
-        if day.weekday() < 5:
-            n -= 1
-    return day
 
 
 def propensity(rep: Rep, gap: int, hour: int) -> float:
