@@ -1,7 +1,7 @@
 """The talk-track tool: what won similar deals, and what lost ones tried.
 
 Ranking is hybrid, fused in our own code: the vector side (Chroma, cosine on MiniLM embeddings)
-and the lexical side (FTS5 BM25) each rank notes under the same metadata filters, and
+and the lexical side (BM25 over impact-ordered postings) each rank notes under the same metadata filters, and
 reciprocal-rank fusion adds them up per deal. Results are one snippet per deal, with
 near-duplicate texts dropped, then split by outcome: what worked (won deals) first, what didn't
 (lost deals) after. Every snippet cites its deal and date; a snippet from a deal outside the caller's
@@ -11,7 +11,6 @@ scope is shown without contact names, e-mail addresses or phone numbers.
 from __future__ import annotations
 
 import re
-from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -28,7 +27,6 @@ Mode = Literal["hybrid", "vector", "lexical"]
 CANDIDATES = 40
 RRF_K = 60
 WEIGHTS = {"vector": 1.0, "lexical": 1.0}
-_POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="talk-tracks")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 PHONE = re.compile(r"(?<!\w)\+?\d[\d ().-]{7,}\d(?!\w)")
 
@@ -86,19 +84,15 @@ def rank(store: "TalkTrackStore", query: str, filters: dict[str, list[str]], mod
     """
     lists: dict[str, list[str]] = {}
     found: dict[str, tuple[dict[str, Any], str]] = {}
-    lexical_job = None
-    if mode in ("hybrid", "lexical"):  # words are ranked in a thread while the query is embedded
-        lexical_job = _POOL.submit(store.lexical.search, query, filters, candidates)
+    hits = store.lexical.search(query, filters, candidates) if mode in ("hybrid", "lexical") else None
     if mode in ("hybrid", "vector"):
         vector = store.embedder.encode([query])
         res = store.collection.query(query_embeddings=vector, n_results=candidates, where=_where(filters),
-                                     include=["metadatas", "documents"])
+                                     include=[])
         ids = res["ids"][0]
         lists["vector"] = ids
-        for i, meta, doc in zip(ids, res["metadatas"][0], res["documents"][0], strict=True):
-            found[i] = (dict(meta), doc)
-    if lexical_job is not None:
-        hits = lexical_job.result()
+        found.update(store.lexical.records(ids))  # metadata and text from the local index, not over the wire
+    if hits is not None:  # the word side is a few milliseconds: it runs before, not beside, the embedding
         lists["lexical"] = [d for d, _, _, _ in hits]
         for doc_id, _, meta, text in hits:
             found.setdefault(doc_id, (meta, text))

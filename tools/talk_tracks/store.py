@@ -207,27 +207,30 @@ class Lexical:
         if not terms:
             return []
         depth = FILTERED_DEPTH if filters else DEPTH
-        scores: dict[int, float] = {}
-        for term, weight in terms.items():
-            for doc, impact in self.conn.execute(
-                    "SELECT doc, impact FROM postings WHERE term = ? ORDER BY impact DESC LIMIT ?", (term, depth)):
-                scores[doc] = scores.get(doc, 0.0) + weight * impact
-        if filters and scores:
-            where = " AND ".join(f"{c} IN ({', '.join('?' for _ in v)})" for c, v in filters.items())
-            keep: set[int] = set()
-            found = sorted(scores)
-            for start in range(0, len(found), 900):
-                part = found[start:start + 900]
-                keep.update(r[0] for r in self.conn.execute(
-                    f"SELECT id FROM docs WHERE id IN ({', '.join('?' for _ in part)}) AND {where}",
-                    [*part, *(x for v in filters.values() for x in v)]))
-            scores = {d: s for d, s in scores.items() if d in keep}
-        best = sorted(scores, key=lambda d: (-scores[d], d))[:limit]
-        if not best:
+        # each word's top postings, weighted by its idf and summed per note, in one statement
+        parts = " UNION ALL ".join(
+            "SELECT * FROM (SELECT doc, ? * impact AS s FROM postings WHERE term = ? ORDER BY impact DESC LIMIT ?)"
+            for _ in terms)
+        params: list[Any] = [x for term, weight in terms.items() for x in (weight, term, depth)]
+        sql = f"SELECT p.doc, sum(p.s) AS score FROM ({parts}) p"
+        if filters:
+            sql += " JOIN docs d ON d.id = p.doc WHERE " + " AND ".join(
+                f"d.{c} IN ({', '.join('?' for _ in v)})" for c, v in filters.items())
+            params += [x for v in filters.values() for x in v]
+        sql += " GROUP BY p.doc ORDER BY score DESC, p.doc LIMIT ?"
+        scores = dict(self.conn.execute(sql, [*params, limit]).fetchall())
+        if not scores:
             return []
         rows = {r[0]: r[1:] for r in self.conn.execute(
-            f"SELECT id, doc_id, meta, text FROM docs WHERE id IN ({', '.join('?' for _ in best)})", best)}
-        return [(rows[d][0], scores[d], json.loads(rows[d][1]), rows[d][2]) for d in best if d in rows]
+            f"SELECT id, doc_id, meta, text FROM docs WHERE id IN ({', '.join('?' for _ in scores)})", list(scores))}
+        return [(rows[d][0], s, json.loads(rows[d][1]), rows[d][2]) for d, s in scores.items() if d in rows]
+
+    def records(self, doc_ids: Sequence[str]) -> dict[str, tuple[dict[str, Any], str]]:
+        """doc_id -> (metadata, text) of the notes asked for (those in the index)."""
+        if not doc_ids:
+            return {}
+        return {d: (json.loads(m), t) for d, m, t in self.conn.execute(
+            f"SELECT doc_id, meta, text FROM docs WHERE doc_id IN ({', '.join('?' for _ in doc_ids)})", list(doc_ids))}
 
 
 class TalkTrackStore:
