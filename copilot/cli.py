@@ -271,6 +271,28 @@ def talk_tracks_cmd(
 AsUser = Annotated[str, typer.Option("--as", help="Your name as in the CRM (a rep or manager), or ops.")]
 
 
+def _calibration(model, as_json: bool) -> None:  # noqa: ANN001
+    from rich.table import Table
+
+    report = {"trained_on_touches": model.trained_on, "slices": model.calibration.slices,
+              "rows": model.calibration.rows}
+    if as_json:
+        out.print_json(json.dumps(report))
+        return
+    if not model.calibration.rows:
+        out.print("Too few touches to set a later slice aside: the model is not calibrated.")
+        return
+    table = Table(title=f"Reply model calibration on the latest touches ({model.calibration.slices['measure']})",
+                  title_justify="left")
+    for column in ("probabilities", "prior touches", "n", "Brier", "ECE", "mean p", "reply rate"):
+        table.add_column(column)
+    for r in model.calibration.rows:
+        if r.get("n"):
+            table.add_row(r["p"], r["group"].replace(" prior touches", ""), f"{r['n']:,}", f"{r['brier']:.3f}",
+                          f"{r['ece']:.3f}", f"{r['mean_p']:.3f}", f"{r['reply_rate']:.3f}")
+    out.print(table)
+
+
 @app.command("followup")
 def followup_cmd(
     contact: Annotated[str | None, typer.Option("--contact", help="The contact's e-mail.")] = None,
@@ -283,12 +305,14 @@ def followup_cmd(
     contacts: Annotated[Path | None, typer.Option(help="contacts.csv, with --activities.")] = None,
     accounts: Annotated[Path | None, typer.Option(help="accounts.csv (sector, size, country), optional.")] = None,
     pipeline: Annotated[Path | None, typer.Option(help="sales_pipeline.csv (deal stages), optional.")] = None,
+    calibration: Annotated[bool, typer.Option("--calibration", help="Show how well the reply model is calibrated "
+                                                                    "on the latest touches, and stop.")] = False,
 ) -> None:
     """When to follow up: the best moment in the next 10 days, two alternatives, and the habit's odds."""
     from tools.followup import Timing
     from tools.followup.batch import parse_now, run_batch
 
-    if (contact is None) == (batch is None):
+    if (contact is None) == (batch is None) and not calibration:
         raise UserError("give either --contact EMAIL or --batch FILE")
     if (activities is None) != (contacts is None):
         raise UserError("--activities and --contacts go together")
@@ -300,6 +324,9 @@ def followup_cmd(
         timing = Timing.for_files(activities, contacts, accounts, pipeline, home=settings.home)
     else:
         timing = Timing.for_database(_engine(settings), settings.home)
+    if calibration:
+        _calibration(timing.model, as_json)
+        return
     if batch is not None:
         if not batch.is_file():
             raise UserError(f"{batch}: no such file")

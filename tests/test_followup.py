@@ -218,6 +218,10 @@ def test_contact_cli(world, tmp_path: Path, capsys: pytest.CaptureFixture[str], 
     text = run_cli(["followup", "--contact", email, "--now", "2026-11-20T18:00:00+00:00", *files],
                    capsys, monkeypatch, home=str(tmp_path))
     assert text.code == 0 and "chance of a reply" in text.out and "habit" in text.out
+    report = run_cli(["followup", "--calibration", "--json", *files], capsys, monkeypatch, home=str(tmp_path))
+    rows = json.loads(report.out)["rows"]
+    assert report.code == 0 and {r["group"] for r in rows} >= {"0 prior touches", "1-4 prior touches",
+                                                                "5+ prior touches"}
     for bad, message in ((["followup"], "give either --contact EMAIL or --batch FILE"),
                          (["followup", "--contact", "nobody@nowhere.example", *files], "unknown contact e-mail"),
                          (["followup", "--contact", email, "--now", "soon", *files], "not an ISO 8601 time"),
