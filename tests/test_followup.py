@@ -289,3 +289,41 @@ def test_same_advice_on_sqlite_and_postgresql(engine, demo_dir: Path, demo_works
                               home=tmp_path / "b")
         assert here["recommended_at"] == there["recommended_at"]
         assert here["p_reply"] == pytest.approx(there["p_reply"], abs=5e-3)  # solver tolerance, row order
+
+
+def test_bad_learning_files_are_named_and_nothing_is_written(world, tmp_path: Path,  # noqa: ANN001
+                                                              capsys: pytest.CaptureFixture[str],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    _, _, p = world
+    lines = p["activities"].read_text(encoding="utf-8").splitlines()
+    cases = {
+        "missing column": ("\n".join([lines[0].replace(",in_reply_to", "")] + [ln.rsplit(",", 1)[0] for ln in lines[1:5]]),
+                           "missing column(s): in_reply_to"),
+        "bad time": ("\n".join([lines[0], ",".join([lines[1].split(",")[0], "yesterday", *lines[1].split(",")[2:]])]),
+                     "activities.csv:2: occurred_at 'yesterday' is not an ISO 8601 timestamp"),
+        "short row": ("\n".join([lines[0], "x,2026-01-01T09:00:00+00:00,email"]), "activities.csv:2: expected 11 fields"),
+    }
+    home = tmp_path / "home"
+    for name, (text, message) in cases.items():
+        bad = tmp_path / name.replace(" ", "-") / "activities.csv"
+        bad.parent.mkdir()
+        bad.write_text(text + "\n", encoding="utf-8")
+        res = run_cli(["followup", "--contact", "x@y.example", "--activities", str(bad), "--contacts",
+                       str(p["contacts"])], capsys, monkeypatch, home=str(home))
+        assert res.code == 2 and message in res.err and "Traceback" not in res.err, name
+    latin = tmp_path / "latin" / "contacts.csv"
+    latin.parent.mkdir()
+    latin.write_bytes(p["contacts"].read_bytes().replace(b"Buyer", b"Acheteur g\xe9n\xe9ral", 1))
+    res = run_cli(["followup", "--contact", "x@y.example", "--activities", str(p["activities"]), "--contacts",
+                   str(latin)], capsys, monkeypatch, home=str(home))
+    assert res.code == 2 and "contacts.csv:2: not valid UTF-8" in res.err
+    assert not (home / "models").exists() or not list((home / "models").iterdir())
+
+
+def test_batch_lines_that_cannot_be_read(timing: Timing) -> None:
+    from tools.followup.batch import batch_line
+
+    assert "longer than 10,000 characters" in batch_line(timing, "x" * 10_001, 4)["error"]
+    assert batch_line(timing, "[1, 2]", 5) == {"id": None, "error": "line 5: expected a JSON object"}
+    assert batch_line(timing, '{"id": 3, "now": "2026-11-20T18:00:00Z"}', 6) == {
+        "id": 3, "error": "line 6: contact_email is missing"}

@@ -25,7 +25,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from copilot.demo import replies as demo_truth
-from tools.followup.calendar import add_business_days
+from tools.followup.calendar import add_business_days, business_days_between
 
 EXPLORE = 0.12
 GAPS = tuple(range(1, 9))
@@ -131,12 +131,6 @@ class World:
         return 1.0 / (1.0 + math.exp(-logit))
 
 
-def business_days(a: dt.date, b: dt.date) -> int:
-    if b <= a:
-        return 0
-    return sum(1 for k in range(1, (b - a).days + 1) if (a + dt.timedelta(days=k)).weekday() < 5)
-
-
 def propensity(rep: Rep, gap: int, hour: int) -> float:
     """The logging policy's probability of choosing (gap, hour in the rep's time zone)."""
     habit = JITTER.get(gap - rep.habit_gap, 0.0) if hour == rep.habit_hour else 0.0
@@ -209,7 +203,7 @@ def simulate(world: World, seed: int = 12) -> tuple[list[list], list[Decision]]:
             if when >= END - dt.timedelta(days=5):
                 break
             local = when.astimezone(c.tz)
-            gap_days = None if last is None else business_days(last.astimezone(c.tz).date(), local.date())
+            gap_days = None if last is None else business_days_between(last.astimezone(c.tz).date(), local.date())
             channel = rng.choices([ch for ch, _ in CHANNELS], [w for _, w in CHANNELS])[0]
             p = world.probability(c, local, gap_days, unanswered, channel)
             replied = rng.random() < p

@@ -40,7 +40,7 @@ HORIZON = 10
 
 def _true(world: planted.World, c: planted.Contact, state: Any, at: dt.datetime) -> float:
     local = at.astimezone(c.tz)
-    gap = None if state.last_touch is None else planted.business_days(state.last_touch.astimezone(c.tz).date(),
+    gap = None if state.last_touch is None else planted.business_days_between(state.last_touch.astimezone(c.tz).date(),
                                                                      local.date())
     return world.probability(c, local, gap, state.unanswered)
 
@@ -67,7 +67,6 @@ def score_world(world: planted.World, rows: list[list], decisions: list[planted.
     ratios: dict[str, dict[str, list[float]]] = {p: {"warm": [], "cold": []}
                                                   for p in ("learned", "3 business days at 9:00", "rep's habit",
                                                             "random working hour")}
-    latencies = []
     asked = world.contacts if len(world.contacts) <= queries else random.Random(seed).sample(world.contacts, queries)
     for c in asked:
         state = contact_state(log, c.email, now)
@@ -75,9 +74,7 @@ def score_world(world: planted.World, rows: list[list], decisions: list[planted.
         grid = [now.replace(minute=0, second=0, microsecond=0) + dt.timedelta(hours=h) for h in range(1, 24 * HORIZON + 1)]
         truth = [_true(world, c, state, g) for g in grid]
         best = max(truth)
-        t0 = time.perf_counter()
         chosen = timing.recommend(c.email, now).best.at
-        latencies.append(time.perf_counter() - t0)
         info = log.contacts[c.email]
         working = [g for g in grid if g.astimezone(c.tz).weekday() < 5 and 8 <= g.astimezone(c.tz).hour < 18]
         picks = {"learned": chosen, "3 business days at 9:00": baseline_moment(info, state, now),
@@ -86,7 +83,7 @@ def score_world(world: planted.World, rows: list[list], decisions: list[planted.
             ratios[policy][group].append(_true(world, c, state, at) / best)
     out: dict[str, Any] = {"world": world.name, "contacts": len(world.contacts), "asked": len(asked),
                            "touches": len(log.touches),
-                           "train_seconds": train_s, "recommend_ms_median": 1000 * float(np.median(latencies)),
+                           "train_seconds": train_s,
                            "policies": {}, "calibration": timing.model.calibration.rows,
                            "slices": timing.model.calibration.slices}
     for policy, groups in ratios.items():

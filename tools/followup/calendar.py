@@ -82,10 +82,6 @@ def add_business_days(day: dt.date, n: int, code: str | None = None) -> dt.date:
     return day
 
 
-def local(moment: dt.datetime, tz: ZoneInfo) -> dt.datetime:
-    return moment.astimezone(tz)
-
-
 def at_local(day: dt.date, hour: int, tz: ZoneInfo) -> dt.datetime | None:
     """``hour``:00 on ``day`` in ``tz``; None when the clock skips that hour (a daylight-saving change)."""
     moment = dt.datetime.combine(day, dt.time(hour), tz)

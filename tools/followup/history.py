@@ -9,16 +9,16 @@ too early to tell: censored).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 from sqlalchemy import Engine, func, select
 
+from connectors.csvsource import ImportFileError, read_csv
 from copilot.crm.models import Account, Activity, Contact, Opportunity, User
 from tools.followup.calendar import business_days_between, zone
 
@@ -111,26 +111,25 @@ def from_database(engine: Engine, contact_email: str | None = None) -> Log:
     a, c, o, u = Activity.__table__, Contact.__table__, Opportunity.__table__, User.__table__
     acc = Account.__table__
     with engine.connect() as conn:
-        query = (select(c.c.email, c.c.name, c.c.timezone, acc.c.name, acc.c.sector, acc.c.employees,
+        query = (select(c.c.id, c.c.email, c.c.name, c.c.timezone, acc.c.name, acc.c.sector, acc.c.employees,
                         acc.c.office_location).select_from(c.outerjoin(acc, acc.c.id == c.c.account_id)))
         if contact_email is not None:
             query = query.where(c.c.email == contact_email.lower())
-        ids = {}
-        for email, name, tz, account, sector, employees, country in conn.execute(query):
+        ids = set()
+        for contact_id, email, name, tz, account, sector, employees, country in conn.execute(query):
             key = email.lower()
             log.contacts[key] = ContactInfo(key, name or key, tz or "UTC", account, sector, size_band(employees),
                                             country, employees)
-        if contact_email is not None:
-            if not log.contacts:
-                return log
-            ids = {r[0] for r in conn.execute(select(c.c.id).where(c.c.email == contact_email.lower()))}
+            ids.add(contact_id)
+        if contact_email is not None and not log.contacts:
+            return log
         touches = (select(a.c.id, c.c.email, a.c.occurred_at, a.c.type, u.c.name, o.c.stage)
                    .select_from(a.join(c, c.c.id == a.c.contact_id).join(u, u.c.id == a.c.user_id)
                                 .outerjoin(o, o.c.id == a.c.opportunity_id))
                    .where(a.c.direction == "outbound", a.c.type.in_(CHANNELS)))
         replies = (select(a.c.in_reply_to, func.min(a.c.occurred_at))
                    .where(a.c.direction == "inbound", a.c.in_reply_to.is_not(None)).group_by(a.c.in_reply_to))
-        if ids:
+        if contact_email is not None:
             touches = touches.where(a.c.contact_id.in_(ids))
             replies = replies.where(a.c.contact_id.in_(ids))
         for touch_id, email, at, kind, rep, stage in conn.execute(touches):
@@ -144,48 +143,48 @@ def from_database(engine: Engine, contact_email: str | None = None) -> Log:
     return log
 
 
-def _rows(path: Path, required: Iterable[str]) -> Iterable[dict[str, str]]:
-    with Path(path).open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = [c for c in required if c not in (reader.fieldnames or [])]
-        if missing:
-            raise ValueError(f"{path}: missing column(s) {', '.join(missing)}")
-        yield from reader
+def _rows(path: Path, columns: tuple[Sequence[str], Sequence[str]]) -> Iterator[tuple[str, dict[str, str]]]:
+    """(``file:line``, values) of each row of a file in one of the importers' formats, read by the
+    importers' own reader (header, encoding and quoting checked)."""
+    for row in read_csv(path, *columns):
+        if row.problem:
+            raise ImportFileError(f"{row.where}: {row.problem}")
+        yield row.where, row.values
 
 
 def from_files(activities: Path, contacts: Path, accounts: Path | None = None,
                pipeline: Path | None = None) -> Log:
     """The same log from the canonical files (contacts.csv, activities.csv), streamed; accounts.csv
     (sector, employees, office_location) and sales_pipeline.csv (deal stages) when given."""
+    from connectors.activities import ACTIVITY_COLUMNS, CONTACT_COLUMNS
     from connectors.fields import parse_timestamp
+    from connectors.maven import FILES
 
     log = Log()
     firms: dict[str, tuple[str | None, int | None, str | None]] = {}
     if accounts is not None:
-        for row in _rows(accounts, ("account", "sector", "employees", "office_location")):
-            employees = int(row["employees"]) if row["employees"].strip().isdigit() else None
+        for _, row in _rows(accounts, FILES["accounts"][1:]):
+            employees = int(row["employees"]) if row["employees"].isdigit() else None
             firms[row["account"]] = (row["sector"] or None, employees, row["office_location"] or None)
     stages: dict[str, str] = {}
     if pipeline is not None:
-        stages = {r["opportunity_id"]: r["deal_stage"] for r in _rows(pipeline, ("opportunity_id", "deal_stage"))}
-    for n, row in enumerate(_rows(contacts, ("contact_email", "name", "account", "timezone")), start=2):
-        email = row["contact_email"].strip().lower()
+        stages = {r["opportunity_id"]: r["deal_stage"] for _, r in _rows(pipeline, FILES["pipeline"][1:])}
+    for where, row in _rows(contacts, (CONTACT_COLUMNS, ())):
+        email = row["contact_email"].lower()
         if not email:
-            raise ValueError(f"{contacts}, line {n}: contact_email is empty")
+            raise ImportFileError(f"{where}: contact_email is empty")
         sector, employees, country = firms.get(row["account"], (None, None, None))
         log.contacts[email] = ContactInfo(email, row["name"] or email, row["timezone"] or "UTC",
                                           row["account"] or None, sector, size_band(employees), country, employees)
-    required = ("activity_id", "occurred_at", "type", "direction", "sales_agent", "contact_email",
-                "opportunity_id", "in_reply_to")
-    for n, row in enumerate(_rows(activities, required), start=2):
+    for where, row in _rows(activities, (ACTIVITY_COLUMNS, ())):
         try:
             at = _epoch(parse_timestamp(row["occurred_at"], "occurred_at")[0])
         except ValueError as exc:
-            raise ValueError(f"{activities}, line {n}: {exc}") from None
+            raise ImportFileError(f"{where}: {exc}") from None
         if row["direction"] == "inbound" and row["in_reply_to"]:
             log.add_reply(row["in_reply_to"], at)
         elif row["direction"] == "outbound" and row["type"] in CHANNELS and row["contact_email"]:
-            email = row["contact_email"].strip().lower()
+            email = row["contact_email"].lower()
             if email not in log.contacts:
                 log.contacts[email] = ContactInfo(email, email, "UTC")
             log.add_touch((row["activity_id"], email, at, row["type"], row["sales_agent"],
@@ -199,10 +198,7 @@ def from_files(activities: Path, contacts: Path, accounts: Path | None = None,
 class Table:
     """One row per touch, in time order within each contact."""
 
-    touch_id: np.ndarray
     contact: np.ndarray  # e-mail
-    account: np.ndarray
-    rep: np.ndarray
     t: np.ndarray  # epoch seconds
     weekday: np.ndarray
     hour: np.ndarray
@@ -260,7 +256,7 @@ def table(log: Log) -> Table:
         tz = zone(info.timezone)
         previous: dt.date | None = None
         answered: list[float] = []  # reply time of each earlier touch (inf when none)
-        for prior, (touch_id, _, at, channel, rep, stage) in enumerate(rows):
+        for prior, (touch_id, _, at, channel, _, stage) in enumerate(rows):
             moment = dt.datetime.fromtimestamp(at, tz)
             run = 0
             for reply in reversed(answered):
@@ -269,10 +265,7 @@ def table(log: Log) -> Table:
                 run += 1
             reply = log.replies.get(touch_id, float("inf"))
             window = _window_end(moment)
-            cols["touch_id"].append(touch_id)
             cols["contact"].append(email)
-            cols["account"].append(info.account or "")
-            cols["rep"].append(rep)
             cols["t"].append(at)
             cols["weekday"].append(moment.weekday())
             cols["hour"].append(moment.hour)

@@ -100,8 +100,7 @@ class ReplyModel:
     _offsets: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
-        self._codes = {f: {v: i for i, v in enumerate(vals)} for f, vals in self.vocab.items()}
-        self._offsets = list(np.cumsum([0] + [_width(self.vocab, g) for g, _ in GROUPS]))
+        self._codes, self._offsets = _layout(self.vocab)
 
     # -- scoring ---------------------------------------------------------------------------------
 
@@ -114,17 +113,6 @@ class ReplyModel:
         if calibrated:
             z = self.platt[0] * z + self.platt[1]
         return 1.0 / (1.0 + np.exp(-z))
-
-    def effect(self, group: tuple[str, ...], values: tuple[Any, ...]) -> float:
-        """One effect on the log-odds (0 for a value never seen)."""
-        g = [k for k, _ in GROUPS].index(group)
-        code = 0
-        for f, v in zip(group, values, strict=True):
-            c = self._codes[f].get(v)
-            if c is None:
-                return 0.0
-            code = code * len(self.vocab[f]) + c
-        return float(self.coef[self._offsets[g] + code])
 
     def knows(self, fieldname: str, value: Any) -> bool:
         return value in self._codes[fieldname]
@@ -162,6 +150,12 @@ def _width(vocab: dict[str, list[Any]], group: tuple[str, ...]) -> int:
     return int(np.prod([len(vocab[f]) for f in group]))
 
 
+def _layout(vocab: dict[str, list[Any]]) -> tuple[dict[str, dict[Any, int]], list[int]]:
+    """Each field's value -> code, and where each group's effects start in the coefficient vector."""
+    codes = {f: {v: i for i, v in enumerate(vals)} for f, vals in vocab.items()}
+    return codes, list(np.cumsum([0] + [_width(vocab, g) for g, _ in GROUPS]))
+
+
 def _indices(fields: dict[str, np.ndarray], codes: dict[str, dict[Any, int]], vocab: dict[str, list[Any]],
              offsets: list[int]) -> tuple[np.ndarray, np.ndarray]:
     """Column index of each row's effect in each group, and whether the row's values are known."""
@@ -188,8 +182,7 @@ def _plain(v: Any) -> Any:
 
 
 def _design(fields: dict[str, np.ndarray], vocab: dict[str, list[Any]]) -> tuple[sparse.csr_matrix, np.ndarray]:
-    codes = {f: {v: i for i, v in enumerate(vals)} for f, vals in vocab.items()}
-    offsets = list(np.cumsum([0] + [_width(vocab, g) for g, _ in GROUPS]))
+    codes, offsets = _layout(vocab)
     idx, ok = _indices(fields, codes, vocab, offsets)
     scale = np.asarray([sd for _, sd in GROUPS])
     n = idx.shape[0]
