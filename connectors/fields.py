@@ -109,11 +109,6 @@ def check_key(value: str, column: str, limit: int = 64) -> str:
     return value
 
 
-def squash(value: str) -> str:
-    """The comparison key for aliases: case, spaces and punctuation ignored (``GTXPro`` = ``GTX Pro``)."""
-    return re.sub(r"[^0-9a-z]", "", value.casefold())
-
-
 def suggest(value: str, choices, cutoff: float = 80) -> str | None:  # noqa: ANN001 - any iterable of str
     """The closest known name, for a 'did you mean' hint (never applied silently)."""
     match = process.extractOne(value, list(choices), scorer=fuzz.WRatio, processor=utils.default_process,

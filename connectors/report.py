@@ -113,24 +113,24 @@ class ImportReport:
             table.add_row(s.file, *(f"{getattr(s, c):,}" for c in ("read", "inserted", "updated", "unchanged", "rejected")))
         console.print(table)
         if self.corrections:
-            console.print("[bold]Corrections applied[/bold] (original values kept in data_corrections):")
+            console.print("[bold]Corrections applied[/bold] (original values kept in data_corrections):", markup=True)
             for f in self.corrections.values():
                 console.print(f"  {f.message}  x{f.count:,}  first at {f.examples[0]}", markup=False, emoji=False)
         if self.warnings:
-            console.print("[bold]Data-quality findings[/bold]:")
+            console.print("[bold]Data-quality findings[/bold]:", markup=True)
             for f in self.warnings.values():
                 console.print(f"  {f.message}  x{f.count:,}  e.g. {', '.join(f.examples[:3])}", markup=False, emoji=False)
         if self.rejected_total:
-            console.print(f"[bold red]Rejected rows: {self.rejected_total:,}[/bold red]")
+            console.print(f"[bold red]Rejected rows: {self.rejected_total:,}[/bold red]", markup=True)
             for r in self.rejects[:SHOWN]:
                 console.print(f"  {r.where}: {r.reason}", markup=False, emoji=False)
             if self.rejected_total > SHOWN:
                 console.print(f"  ... and {self.rejected_total - SHOWN:,} more (all listed with --json, up to "
                               f"{MAX_LISTED})")
         if self.committed:
-            console.print(f"[green]Committed[/green] (import run {self.run_id}) in {self.seconds:.2f} s.")
+            console.print(f"[green]Committed[/green] (import run {self.run_id}) in {self.seconds:.2f} s.", markup=True)
         else:
             console.print(
                 "[bold red]Nothing was written.[/bold red] Fix the rejected rows, or re-run with "
-                "--allow-rejects to import the rest."
+                "--allow-rejects to import the rest.", markup=True
             )

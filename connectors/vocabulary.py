@@ -11,7 +11,7 @@ from functools import lru_cache
 import pycountry
 from rapidfuzz import fuzz, process
 
-from connectors.fields import squash
+from copilot.crm.names import squash
 
 SECTORS: tuple[str, ...] = (
     "technology", "software", "medical", "healthcare", "retail", "marketing", "finance", "entertainment",

@@ -1,26 +1,32 @@
 """Actions with side effects: log an activity, schedule a follow-up, change a stage, send an e-mail.
 
-An action is prepared (arguments checked, scope checked, a request id assigned) when the model asks
-for it; if the account is a key account it then waits for an approver (the graph's review node).
-:func:`perform` runs it at most once per request id: the side effect and the record that it happened
-are written in one transaction, so a resumed or repeated run finds it done and does nothing again.
+An action is *prepared* when the model asks for it (arguments validated, scope checked, the review
+policy applied to the CRM's facts) and *stored* as a request with the hash of its exact arguments.
+A request the policy lets through is carried out at once; one that needs an approver waits in the
+database until an allowed approver decides (``copilot.review.approvals``). :func:`perform` carries a
+request out at most once: it re-checks the hash, the requester's scope and the facts, and writes the
+side effect, the request's status and the audit entry in one transaction. An e-mail is written to the
+outbox in that same transaction and handed to SMTP afterwards (``copilot.review.outbox``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import smtplib
-import uuid
-from email.message import EmailMessage
+import hashlib
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Engine, select
 
-from copilot.context import CopilotContext
+from copilot.crm.audit import record
+from copilot.crm.errors import ScopeError, ToolInputError
+from copilot.crm.identity import Identity, account_in_scope, identity_by_id
 from copilot.crm.models import Account, Action, Activity, Contact, Opportunity, Task
+from copilot.crm.names import Names
+from copilot.review.outbox import deliver, enqueue
+from copilot.review.policy import approvers_description, args_hash, evaluate, load_policy
+from copilot.settings import Settings
 from tools.crm_query import validated
-from tools.errors import ScopeError, ToolInputError
 
 
 class LogActivityArgs(BaseModel):
@@ -53,135 +59,226 @@ class ChangeStageArgs(BaseModel):
 
 
 class SendEmailArgs(BaseModel):
-    """Send an e-mail (usually a draft the rep approved) to a contact."""
+    """Send an e-mail (usually a draft the rep approved) to a contact of the account."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
     account: str = Field(min_length=1, max_length=200)
-    to: str = Field(min_length=3, max_length=320)
+    to: str = Field(min_length=3, max_length=320, pattern=r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")
     subject: str = Field(min_length=1, max_length=300)
     body: str = Field(min_length=1, max_length=20_000)
 
 
 ACTIONS: dict[str, type[BaseModel]] = {"log_activity": LogActivityArgs, "schedule_followup": ScheduleFollowupArgs,
                                        "change_stage": ChangeStageArgs, "send_email": SendEmailArgs}
+DECISIONS = ["approve", "reject", "edit"]
+FINAL = ("executed", "failed", "sent_back", "rejected", "expired", "superseded")
 
 
-def _account(conn: Connection, ctx: CopilotContext, name: str) -> Any:
-    resolved = ctx.names.resolve("account", name).name
-    return conn.execute(select(Account.__table__).where(Account.name == resolved)).one()
+def _request_id(thread_id: str, call_id: str, digest: str) -> str:
+    # deterministic: a node that runs twice for the same tool call stores one request, not two
+    return "act_" + hashlib.sha256(f"{thread_id}\0{call_id}\0{digest}".encode()).hexdigest()[:16]
 
 
-def _check_account_scope(conn: Connection, ctx: CopilotContext, account_id: int, name: str) -> None:
-    if ctx.identity.sees_everything:
-        return
-    deals = conn.execute(select(Opportunity.user_id).where(Opportunity.account_id == account_id)).scalars().all()
-    if deals and not any(ctx.identity.may_see_user(u) for u in deals):
-        raise ScopeError(f"the account {name}: its deals belong to other reps")
+def _target(conn: Connection, identity: Identity, names: Names, tool: str, args: BaseModel
+            ) -> tuple[Any | None, Any | None, str]:
+    """(account row, deal row, summary) of a request, with the caller's scope checked."""
+    if isinstance(args, ChangeStageArgs):
+        deal = conn.execute(select(Opportunity.__table__).where(Opportunity.id == args.deal_id)).first()
+        if deal is None or not identity.may_see_user(deal.user_id):
+            # one message for "no such deal" and "another rep's deal": nothing to learn from the difference
+            raise ScopeError(f"deal {args.deal_id[:64]!r} is not one of the deals you can see")
+        account = conn.execute(select(Account.__table__).where(Account.id == deal.account_id)).first()
+        if args.stage == "Won" and args.close_value is None:
+            raise ToolInputError("give close_value to mark a deal Won")
+        return account, deal, f"move deal {args.deal_id} from {deal.stage} to {args.stage}"
+    name = names.resolve("account", args.account).name  # type: ignore[attr-defined]
+    account = conn.execute(select(Account.__table__).where(Account.name == name)).one()
+    if not account_in_scope(conn, identity, account.id):
+        raise ScopeError(f"the account {account.name}: its deals belong to other reps")
+    if isinstance(args, LogActivityArgs):
+        return account, None, f"log a {args.type} on {account.name}: {args.summary[:120]}"
+    if isinstance(args, ScheduleFollowupArgs):
+        return account, None, f"schedule a follow-up with {account.name} on {args.due_at.isoformat(timespec='minutes')}"
+    assert isinstance(args, SendEmailArgs)
+    return account, None, f"send '{args.subject[:120]}' to {args.to} ({account.name})"
 
 
-def prepare(ctx: CopilotContext, tool: str, raw: dict[str, Any], tool_call_id: str) -> dict[str, Any]:
-    """Check an action request and describe it for the approver; nothing is changed here."""
+def prepare(engine: Engine, settings: Settings, identity: Identity, names: Names, tool: str, raw: dict[str, Any], *,
+            thread_id: str, call_id: str, now: dt.datetime) -> dict[str, Any]:
+    """Check an action request and describe it for the approver; nothing is written here."""
     args = validated(ACTIONS[tool], raw)
-    with ctx.engine.connect() as conn:
-        if tool == "change_stage":
-            deal = conn.execute(select(Opportunity.__table__).where(Opportunity.id == args.deal_id)).first()
-            if deal is None:
-                raise ToolInputError(f"unknown deal {args.deal_id!r}")
-            if not ctx.identity.may_see_user(deal.user_id):
-                raise ScopeError(f"the deal {args.deal_id}")
-            account = conn.execute(select(Account.__table__).where(Account.id == deal.account_id)).first()
-            if args.stage == "Won" and args.close_value is None:
-                raise ToolInputError("give close_value to mark a deal Won")
-            summary = f"move deal {args.deal_id} from {deal.stage} to {args.stage}"
-        else:
-            account = _account(conn, ctx, args.account)
-            _check_account_scope(conn, ctx, account.id, account.name)
-            if tool == "log_activity":
-                summary = f"log a {args.type} on {account.name}: {args.summary[:120]}"
-            elif tool == "schedule_followup":
-                summary = f"schedule a follow-up with {account.name} on {args.due_at.isoformat(timespec='minutes')}"
-            else:
-                summary = f"send '{args.subject}' to {args.to} ({account.name})"
-    key = bool(account is not None and account.tier == "key")
-    return {"id": f"act_{uuid.uuid4().hex[:16]}", "tool": tool, "args": args.model_dump(mode="json"),
+    exact = args.model_dump(mode="json")
+    digest = args_hash(tool, exact)
+    policy = load_policy(settings.home)
+    with engine.connect() as conn:
+        account, deal, summary = _target(conn, identity, names, tool, args)
+        evaluation = evaluate(conn, policy, tool, exact, account.id if account is not None else None, deal)
+        approvers = approvers_description(conn, policy, identity.user_id)
+    return {"id": _request_id(thread_id, call_id, digest), "tool": tool, "args": exact, "args_hash": digest,
             "account": account.name if account is not None else None,
-            "account_id": account.id if account is not None else None, "key_account": key,
-            "needs_review": key, "summary": summary, "requested_by": ctx.identity.name,
-            "tool_call_id": tool_call_id, "allowed_decisions": ["approve", "reject"]}
+            "account_id": account.id if account is not None else None,
+            "key_account": evaluation.facts["key_account"], "needs_review": evaluation.needs_review,
+            "reasons": evaluation.reasons, "facts": evaluation.facts, "summary": summary,
+            "requested_by": identity.name, "requested_by_id": identity.user_id, "thread_id": thread_id,
+            "tool_call_id": call_id, "allowed_decisions": DECISIONS if evaluation.needs_review else [],
+            "approvers": approvers if evaluation.needs_review else [],
+            "expires_at": (now + dt.timedelta(hours=policy.approvers.expires_after_hours)).isoformat(timespec="seconds")}
 
 
-def perform(ctx: CopilotContext, request: dict[str, Any]) -> dict[str, Any]:
-    """Carry out an approved request exactly once (a second call returns the first result)."""
+def store(engine: Engine, request: dict[str, Any], *, now: dt.datetime, replaces: str | None = None,
+          edits: dict[str, Any] | None = None, actor: Identity | None = None) -> tuple[dict[str, Any], str | None]:
+    """Write the request (pending, or approved by policy). Returns (request, status of an identical earlier one).
+
+    The same action with the same arguments in one conversation is stored once: a repeat returns the
+    earlier request's status instead of a new request.
+    """
     actions = Action.__table__
-    now = ctx.clock()
-    with ctx.engine.begin() as conn:
-        done = conn.execute(select(actions.c.status, actions.c.result).where(actions.c.id == request["id"])).first()
-        if done is not None and done.status in ("executed", "failed"):
-            return {**(done.result or {}), "note": "already carried out; not repeated"}
-        if done is None:
-            conn.execute(actions.insert().values(
-                id=request["id"], tool=request["tool"], args=request["args"], account_id=request.get("account_id"),
-                requested_by=ctx.identity.user_id, decided_by=request.get("decided_by"), status="approved",
-                created_at=now))
+    with engine.begin() as conn:
+        if request.get("thread_id") and replaces is None:
+            earlier = conn.execute(select(actions.c.id, actions.c.status).where(
+                actions.c.thread_id == request["thread_id"], actions.c.args_hash == request["args_hash"],
+                actions.c.status.in_(("pending", "approved", "executed"))).limit(1)).first()
+            if earlier is not None:
+                return {**request, "id": earlier.id}, earlier.status
+        if conn.execute(select(actions.c.id).where(actions.c.id == request["id"])).first() is not None:
+            return request, None  # this very request, stored by an earlier run of the same node
+        auto = not request["needs_review"]
+        conn.execute(actions.insert().values(
+            id=request["id"], tool=request["tool"], args=request["args"], args_hash=request["args_hash"],
+            account_id=request["account_id"], requested_by=request["requested_by_id"], thread_id=request["thread_id"],
+            summary=request["summary"], reasons=request["reasons"], facts=request["facts"],
+            allowed_decisions=request["allowed_decisions"], status="approved" if auto else "pending",
+            decided_by="policy" if auto else None, approved_hash=request["args_hash"] if auto else None,
+            decided_at=now if auto else None, created_at=now, replaces=replaces, edits=edits,
+            expires_at=dt.datetime.fromisoformat(request["expires_at"])))
+        who = actor.name if actor is not None else request["requested_by"]
+        record(conn, actor=who, actor_id=actor.user_id if actor else request["requested_by_id"],
+               event="edited" if replaces else "requested", action_id=request["id"], account_id=request["account_id"],
+               detail={"tool": request["tool"], "summary": request["summary"], "args_hash": request["args_hash"],
+                       "reasons": request["reasons"], **({"replaces": replaces, "edits": edits} if replaces else {})},
+               at=now)
+        if auto:
+            record(conn, actor="policy", actor_id=None, event="approved_by_policy", action_id=request["id"],
+                   account_id=request["account_id"], at=now)
+    return request, None
+
+
+def _changed_facts(before: dict[str, Any], now: dict[str, Any]) -> list[str]:
+    changed = []
+    for key in ("key_account", "tier", "recipient_is_contact"):
+        if key in before and before.get(key) != now.get(key):
+            changed.append(f"{key.replace('_', ' ')} was {before.get(key)}, now {now.get(key)}")
+    if before.get("deal") and now.get("deal") and before["deal"]["stage"] != now["deal"]["stage"]:
+        changed.append(f"the deal's stage was {before['deal']['stage']}, now {now['deal']['stage']}")
+    if before.get("deal") and now.get("deal") and before["deal"]["user_id"] != now["deal"]["user_id"]:
+        changed.append("the deal changed hands")
+    return changed
+
+
+def already_done(row: Any) -> dict[str, Any]:
+    """The recorded outcome of a request that was already carried out (or closed): nothing is repeated."""
+    return {**(row.result or {"status": row.status}), "request_id": row.id, "repeated": False,
+            "note": f"already {row.status.replace('_', ' ')}; not repeated"}
+
+
+def perform(engine: Engine, settings: Settings, request_id: str, *, now: dt.datetime,
+            names: Names | None = None) -> dict[str, Any]:
+    """Carry out an approved request exactly once, as its requester; a later call returns the first result."""
+    actions = Action.__table__
+    policy = load_policy(settings.home)
+    with engine.begin() as conn:
+        query = select(actions).where(actions.c.id == request_id)
+        row = conn.execute(query.with_for_update() if engine.dialect.name == "postgresql" else query).first()
+        if row is None:
+            raise ToolInputError(f"no request {request_id[:64]!r}")
+        if row.status in FINAL:
+            return already_done(row)
+        if row.status != "approved":
+            return {"status": "pending_review", "request_id": row.id, "summary": row.summary,
+                    "message": f"Waiting for approval: {row.summary}."}
+        requester = identity_by_id(engine, row.requested_by)
+
+        def close(status: str, result: dict[str, Any], event: str) -> dict[str, Any]:
+            result = {**result, "request_id": row.id, "summary": row.summary}
+            conn.execute(actions.update().where(actions.c.id == row.id).values(status=status, result=result,
+                                                                               executed_at=now))
+            record(conn, actor=requester.name, actor_id=requester.user_id, event=event, action_id=row.id,
+                   account_id=row.account_id, detail=result, at=now)
+            return result
+
+        if args_hash(row.tool, row.args) != row.args_hash or row.approved_hash != row.args_hash:
+            return close("sent_back", {"status": "sent_back", "message": f"Not done: {row.summary}: its arguments "
+                                       "are not the ones that were approved."}, "refused_hash_mismatch")
         try:
-            result = _do(conn, ctx, request, now)
-            status = "executed"
-        except (ToolInputError, ScopeError, OSError) as exc:
-            result = {"status": "failed", "error": str(exc)}
-            status = "failed"
-        conn.execute(actions.update().where(actions.c.id == request["id"]).values(
-            status=status, executed_at=now, result=result))
+            args = validated(ACTIONS[row.tool], row.args)
+            account, deal, _ = _target(conn, requester, names or Names.load(engine), row.tool, args)
+        except (ScopeError, ToolInputError) as exc:
+            return close("sent_back", {"status": "sent_back", "message": f"Not done: {row.summary}: {exc}."},
+                         "sent_back")
+        evaluation = evaluate(conn, policy, row.tool, row.args, account.id if account is not None else None, deal)
+        changed = _changed_facts(row.facts or {}, evaluation.facts)
+        if changed:
+            return close("sent_back", {"status": "sent_back", "message": f"Not done: {row.summary}: "
+                                       f"{'; '.join(changed)} since it was requested. Ask again if it still "
+                                       "applies."}, "sent_back")
+        if evaluation.needs_review and row.decided_by_id is None:
+            conn.execute(actions.update().where(actions.c.id == row.id).values(
+                status="pending", reasons=evaluation.reasons, decided_by=None, decided_at=None, approved_hash=None))
+            record(conn, actor="policy", actor_id=None, event="sent_to_review", action_id=row.id,
+                   account_id=row.account_id, detail={"reasons": evaluation.reasons}, at=now)
+            return {"status": "pending_review", "request_id": row.id, "summary": row.summary,
+                    "message": f"Waiting for approval: {row.summary} ({'; '.join(evaluation.reasons)})."}
+        try:
+            result = _do(conn, settings, requester, row, now)
+        except ToolInputError as exc:
+            return close("failed", {"status": "failed", "message": f"Not done: {row.summary}: {exc}."}, "failed")
+        result = close("executed", result, "executed")
+    if row.tool == "send_email":
+        delivery = deliver(engine, settings, row.id, now=now)
+        result = {**result, "delivery": delivery["status"], "message": delivery["message"]}
     return result
 
 
-def _do(conn: Connection, ctx: CopilotContext, request: dict[str, Any], now: dt.datetime) -> dict[str, Any]:
-    tool, args = request["tool"], request["args"]
+def _do(conn: Connection, settings: Settings, requester: Identity, row: Any, now: dt.datetime) -> dict[str, Any]:
+    tool, args = row.tool, row.args
     if tool == "change_stage":
         values: dict[str, Any] = {"stage": args["stage"]}
         if args["stage"] in ("Won", "Lost"):
             values["close_date"] = now.date()
             values["close_value"] = args.get("close_value") if args["stage"] == "Won" else 0
         conn.execute(Opportunity.__table__.update().where(Opportunity.id == args["deal_id"]).values(**values))
-        return {"status": "done", "summary": request["summary"], "record_ids": [args["deal_id"]]}
+        return {"status": "done", "record_ids": [args["deal_id"]], "message": f"Done: {row.summary}."}
     contact_id = None
-    if args.get("contact") or args.get("to"):
-        wanted = (args.get("contact") or args.get("to") or "").lower()
-        contact_id = conn.execute(select(Contact.id).where(Contact.account_id == request["account_id"],
+    wanted = (args.get("contact") or args.get("to") or "").lower()
+    if wanted:
+        contact_id = conn.execute(select(Contact.id).where(Contact.account_id == row.account_id,
                                                            (Contact.email == wanted) | (Contact.name.ilike(wanted)))
                                   ).scalar()
     if tool == "log_activity":
-        activity_id = f"cp-{request['id']}"
+        activity_id = f"cp-{row.id}"
         conn.execute(Activity.__table__.insert().values(
             id=activity_id, occurred_at=now, utc_offset_min=0, type=args["type"], direction="outbound",
-            user_id=ctx.identity.user_id, account_id=request["account_id"], contact_id=contact_id,
+            user_id=requester.user_id, account_id=row.account_id, contact_id=contact_id,
             subject=f"{args['type'].capitalize()} logged from the copilot", body=args["summary"],
-            source=f"copilot action {request['id']}"))
-        return {"status": "done", "summary": request["summary"], "record_ids": [activity_id]}
+            source=f"copilot action {row.id}"))
+        return {"status": "done", "record_ids": [activity_id], "message": f"Done: {row.summary}."}
     if tool == "schedule_followup":
-        task_id = f"task-{request['id']}"
+        task_id = f"task-{row.id}"
         due = dt.datetime.fromisoformat(args["due_at"])
         due = due.astimezone(dt.UTC).replace(tzinfo=None) if due.tzinfo else due
-        conn.execute(Task.__table__.insert().values(id=task_id, user_id=ctx.identity.user_id,
-                                                    account_id=request["account_id"], contact_id=contact_id,
-                                                    due_at=due, note=args.get("note"), created_at=now,
-                                                    action_id=request["id"]))
-        return {"status": "done", "summary": request["summary"], "record_ids": [task_id]}
+        conn.execute(Task.__table__.insert().values(id=task_id, user_id=requester.user_id, account_id=row.account_id,
+                                                    contact_id=contact_id, due_at=due, note=args.get("note"),
+                                                    created_at=now, action_id=row.id))
+        return {"status": "done", "record_ids": [task_id], "message": f"Done: {row.summary}."}
     if tool == "send_email":
-        settings = ctx.settings
         if not settings.smtp_host:
-            raise ToolInputError("no SMTP server is configured (COPILOT_SMTP_HOST); the e-mail was not sent")
-        message = EmailMessage()
-        message["From"] = settings.smtp_from
-        message["To"] = args["to"]
-        message["Subject"] = args["subject"]
-        message["X-Copilot-Action"] = request["id"]
-        message.set_content(args["body"])
-        with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=30) as smtp:
-            smtp.send_message(message)
-        activity_id = f"cp-{request['id']}"
+            raise ToolInputError("no SMTP server is configured (COPILOT_SMTP_HOST), so nothing can be sent")
+        activity_id = f"cp-{row.id}"
         conn.execute(Activity.__table__.insert().values(
             id=activity_id, occurred_at=now, utc_offset_min=0, type="email", direction="outbound",
-            user_id=ctx.identity.user_id, account_id=request["account_id"], contact_id=contact_id,
-            subject=args["subject"], body=args["body"], source=f"copilot action {request['id']}"))
-        return {"status": "done", "summary": request["summary"], "record_ids": [activity_id]}
+            user_id=requester.user_id, account_id=row.account_id, contact_id=contact_id,
+            subject=args["subject"], body=args["body"], source=f"copilot action {row.id}"))
+        enqueue(conn, settings, row.id, account_id=row.account_id, to=args["to"], subject=args["subject"],
+                body=args["body"], now=now)
+        return {"status": "done", "record_ids": [activity_id], "message": f"Queued: {row.summary}."}
     raise ToolInputError(f"unknown action {tool!r}")

@@ -13,11 +13,12 @@ from typing import Annotated
 import typer
 from pydantic import ValidationError
 from rich.console import Console
+from rich.text import Text
 from sqlalchemy.exc import SAWarning, SQLAlchemyError
 
 from connectors.csvsource import ImportFileError
 from connectors.report import ImportReport
-from tools.errors import ToolError
+from copilot.crm.errors import ToolError
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   help="A sales copilot that runs on your own CRM data.")
@@ -30,8 +31,15 @@ accounts_app = typer.Typer(no_args_is_help=True, help="Accounts.")
 app.add_typer(users_app, name="users")
 app.add_typer(accounts_app, name="accounts")
 
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+# Markup is off everywhere: names, questions, answers and stored text are printed literally (a user
+# called "[/]" is just a name). Styling is given explicitly with rich.text.Text.
+out = Console(soft_wrap=True, markup=False, highlight=False)
+err = Console(stderr=True, soft_wrap=True, markup=False, highlight=False)
+
+
+def styled(*parts: str | tuple[str, str]) -> Text:
+    """Literal text with styled pieces: styled(("error: ", "bold red"), message)."""
+    return Text.assemble(*parts)
 
 AllowRejects = Annotated[bool, typer.Option("--allow-rejects", help="Import the good rows even if some are rejected.")]
 AsJson = Annotated[bool, typer.Option("--json", help="Print the report as one JSON object.")]
@@ -143,16 +151,16 @@ def demo_cmd(
     synthetic = (settings.home / "demo-data" / "SYNTHETIC.txt").exists()
     store = _index(settings, engine)
     label = "synthetic demo data" if synthetic else "your workspace's data"
-    out.rule(f"[bold]Sales copilot demo[/bold] ({label})")
+    out.rule(styled(("Sales copilot demo", "bold"), f" ({label})"))
     clock = (lambda: ANCHOR.replace(tzinfo=None)) if synthetic else None
     with Copilot(settings, engine, retriever=lambda: store, **({"clock": clock} if clock else {})) as copilot:
         for user, question in demo_questions(engine):
-            out.print(f"[bold cyan]{user}:[/bold cyan] {question}", highlight=False)
+            out.print(styled((f"{user}:", "bold cyan"), f" {question}"))
             result = copilot.ask(question, user)
             for line in result.answer.splitlines():
                 out.print(f"   {line}", markup=False, highlight=False)
             calls = ", ".join(c["name"] for c in result.tool_calls)
-            out.print(f"   [dim]tools: {calls or 'none'}[/dim]", highlight=False)
+            out.print(styled((f"   tools: {calls or 'none'}", "dim")))
         if chat is None:
             chat = sys.stdin.isatty()
         if not chat:
@@ -245,7 +253,7 @@ def talk_tracks_cmd(
     as_json: AsJson = False,
 ) -> None:
     """What won similar deals, and what lost ones tried, from the deal archive."""
-    from tools.identity import identity_for
+    from copilot.crm.identity import identity_for
     from tools.talk_tracks.search import search_talk_tracks
     from tools.talk_tracks.store import TalkTrackStore
 
@@ -259,11 +267,11 @@ def talk_tracks_cmd(
         out.print_json(result.model_dump_json())
         return
     for title, items in (("What worked", result.worked), ("What didn't work", result.did_not_work)):
-        out.print(f"[bold]{title}[/bold]")
+        out.print(styled((title, "bold")))
         for s in items or []:
             out.print(f"  - {s.text}", markup=False, highlight=False)
-            out.print(f"    [dim]{s.cite} ({s.product}, {s.sector}){' - contact details hidden' if s.redacted else ''}[/dim]",
-                      highlight=False)
+            out.print(styled((f"    {s.cite} ({s.product}, {s.sector})"
+                              f"{' - contact details hidden' if s.redacted else ''}", "dim")))
         if not items:
             out.print("  nothing similar found")
 
@@ -343,15 +351,15 @@ def followup_cmd(
         out.print_json(json.dumps(rec.as_dict()))
         return
     local = rec.best.at
-    out.print(f"[bold]Follow up with {rec.contact.name} <{rec.contact.email}>[/bold] on "
-              f"{local.strftime('%A %d %B %Y at %H:%M')} ({rec.contact.timezone}): "
-              f"{rec.best.p_reply:.0%} chance of a reply.", highlight=False)
+    out.print(styled((f"Follow up with {rec.contact.name} <{rec.contact.email}>", "bold"),
+                     f" on {local.strftime('%A %d %B %Y at %H:%M')} ({rec.contact.timezone}): "
+                     f"{rec.best.p_reply:.0%} chance of a reply."))
     out.print(rec.reason, markup=False, highlight=False)
     for alt in rec.alternatives:
         out.print(f"  or {alt.at.strftime('%a %d %b %H:%M')}: {alt.p_reply:.0%}", highlight=False)
     out.print(f"  habit ({rec.baseline.at.strftime('%a %d %b %H:%M')}): {rec.baseline.p_reply:.0%}", highlight=False)
     for note in rec.notes:
-        out.print(f"[dim]note: {note}[/dim]", highlight=False)
+        out.print(styled((f"note: {note}", "dim")))
 
 
 def _copilot(settings, engine):  # noqa: ANN001, ANN202
@@ -379,8 +387,8 @@ def ask_cmd(
         return
     out.print(result.answer, markup=False, highlight=False)
     for note in result.notes:
-        out.print(f"[dim]note: {note}[/dim]", highlight=False)
-    out.print(f"[dim]thread {result.thread_id}[/dim]", highlight=False)
+        out.print(styled((f"note: {note}", "dim")))
+    out.print(styled((f"thread {result.thread_id}", "dim")))
 
 
 @app.command("chat")
@@ -406,7 +414,7 @@ app.add_typer(prefs_app, name="prefs")
 def prefs_set(key: str, value: str, as_user: AsUser) -> None:
     """Remember a preference: tone (friendly/formal/direct), signature, language, cc_manager (true/false)."""
     from memory import open_memory, set_preference
-    from tools.identity import identity_for
+    from copilot.crm.identity import identity_for
 
     settings = _settings()
     identity = identity_for(_engine(settings), as_user)
@@ -419,14 +427,14 @@ def prefs_set(key: str, value: str, as_user: AsUser) -> None:
 def prefs_show(as_user: AsUser) -> None:
     """Show your remembered preferences."""
     from memory import PREFERENCE_KEYS, get_preferences, open_memory
-    from tools.identity import identity_for
+    from copilot.crm.identity import identity_for
 
     settings = _settings()
     identity = identity_for(_engine(settings), as_user)
     with open_memory(settings) as (_, store):
         prefs = get_preferences(store, identity.name)
     for key, meaning in PREFERENCE_KEYS.items():
-        out.print(f"{key}: {prefs.get(key, '(not set)')}   [dim]{meaning}[/dim]", highlight=False)
+        out.print(styled(f"{key}: {prefs.get(key, '(not set)')}   ", (meaning, "dim")))
 
 
 def _chat_loop(copilot, as_user: str, thread: str | None) -> None:  # noqa: ANN001
@@ -442,7 +450,7 @@ def _chat_loop(copilot, as_user: str, thread: str | None) -> None:  # noqa: ANN0
         thread = result.thread_id
         out.print(result.answer, markup=False, highlight=False)
         for note in result.notes:
-            out.print(f"[dim]note: {note}[/dim]", highlight=False)
+            out.print(styled((f"note: {note}", "dim")))
 
 
 @db_app.command("upgrade")
@@ -492,12 +500,12 @@ def main() -> None:
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except (ImportFileError, UserError, ValueError, ToolError) as exc:
-        err.print(f"[bold red]error:[/bold red] {exc}", highlight=False, markup=True)
+        err.print(styled(("error:", "bold red"), f" {exc}"))
         sys.exit(2)
     except SQLAlchemyError as exc:
         logging.getLogger(__name__).debug("database error", exc_info=True)
         first = str(exc.orig if getattr(exc, "orig", None) else exc).strip().splitlines()[0]
-        err.print(f"[bold red]error:[/bold red] database problem: {first}", highlight=False)
+        err.print(styled(("error:", "bold red"), f" database problem: {first}"))
         sys.exit(2)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
         if isinstance(exc, typer.Abort):
@@ -506,8 +514,8 @@ def main() -> None:
             exc.show()
             sys.exit(exc.exit_code)
         logging.getLogger(__name__).debug("unexpected error", exc_info=True)
-        err.print(f"[bold red]error:[/bold red] unexpected {type(exc).__name__}: {exc}. "
-                  "Set COPILOT_LOG_LEVEL=DEBUG for details.", highlight=False)
+        err.print(styled(("error:", "bold red"), f" unexpected {type(exc).__name__}: {exc}. "
+                                                         "Set COPILOT_LOG_LEVEL=DEBUG for details."))
         sys.exit(1)
 
 

@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import Engine
 
 from copilot.settings import Settings
-from tools.identity import Identity
-from tools.names import Names
+from copilot.crm.identity import Identity
+from copilot.crm.names import Names
 
 
 def utc_now() -> dt.datetime:
@@ -31,6 +31,8 @@ class CopilotContext:
     """Naive UTC 'now' for this run."""
     retriever: Callable[[], Any] | None = None
     """Returns the talk-track store; called only when a question needs retrieval (loading the model is slow)."""
+    thread_id: str = ""
+    """The conversation this run belongs to (action requests are recorded against it)."""
     max_tool_calls: int = 6
     preferences: dict[str, Any] = field(default_factory=dict)
     """The rep's long-term preferences (tone, signature, language, cc manager), from the memory store."""

@@ -1,14 +1,16 @@
 """The copilot's LangGraph graph, built by a factory and compiled by the caller.
 
-    question -> agent --tool calls--> tools --action needing review--> review --approved--> execute
-                 ^  \\                   |                               |                    |
-                 |   \\--answer--> ground --> END                        +--rejected----------+--> agent
-                 +-----------------------+
+    question -> agent --tool calls--> tools --actions the policy lets through--> execute --> agent
+                 ^  \\                   |
+                 |   \\--answer--> ground --> END
+                 +----------------------+
 
 The agent is a chat model bound to the tools; ``tools`` runs read-only tools in code with the
-caller's scope; ``review`` pauses with ``interrupt()`` for actions that need an approver; ``execute``
-performs approved side effects once; ``ground`` checks that every figure comes from this turn's tool
-results before the answer leaves.
+caller's scope and turns each action call into a stored request (``copilot.actions``): one the rep did
+not ask for in their own words is not done, one the policy sends to review waits in the database for
+an approver, one the policy lets through goes to ``execute``, which carries it out once (it is safe to
+run twice). ``ground`` checks that every figure comes from this turn's tool results before the answer
+leaves. Tool results reach the model only as labelled data blocks (``copilot.untrusted``).
 """
 
 from __future__ import annotations
@@ -18,20 +20,33 @@ from collections.abc import Callable
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, HumanMessage, SystemMessage, ToolMessage
+from langchain_core.messages import AIMessage, AnyMessage, HumanMessage, SystemMessage, ToolMessage
 from langgraph.graph import END, START, StateGraph
 from langgraph.runtime import Runtime
-from langgraph.types import interrupt
 
 from copilot.context import CopilotContext
+from copilot.crm.audit import record_now
+from copilot.crm.errors import ToolError
 from copilot.grounding import drop_figures, ungrounded
 from copilot.state import CopilotState
 from copilot.toolbox import run_tool, schemas
-from tools.errors import ToolError
+from copilot.untrusted import data_block
 from prompts import render
 
 ModelProvider = Callable[[CopilotContext], BaseChatModel]
 """Returns the chat model for a run (offline planner, or an OpenAI-compatible model)."""
+
+
+def model_view(messages: list[AnyMessage]) -> list[AnyMessage]:
+    """The conversation as a model sees it: every tool result inside a labelled data block."""
+    out: list[AnyMessage] = []
+    for m in messages:
+        if isinstance(m, ToolMessage):
+            out.append(ToolMessage(content=data_block(f"{m.name or 'tool'} result", str(m.content)),
+                                   tool_call_id=m.tool_call_id, name=m.name, id=m.id))
+        else:
+            out.append(m)
+    return out
 
 
 def build_graph(model_provider: ModelProvider, fallback: ModelProvider | None = None) -> StateGraph:
@@ -46,10 +61,12 @@ def build_graph(model_provider: ModelProvider, fallback: ModelProvider | None = 
         if state.get("tool_calls", 0) >= ctx.max_tool_calls:
             return {"messages": [AIMessage(content="I stopped here: answering this needed more lookups than I "
                                                    "allow in one turn. Could you ask for one thing at a time?")]}
+        preferences = data_block("the user's saved preferences", json.dumps(ctx.preferences, ensure_ascii=False)) \
+            if ctx.preferences else ""
         system = SystemMessage(content=render("system.md.j2", user=ctx.identity.name, role=ctx.identity.role,
                                               scope=ctx.identity.describe(), today=ctx.clock().date().isoformat(),
-                                              preferences=ctx.preferences).text)
-        messages = [system, *state["messages"]]
+                                              preferences=preferences).text)
+        messages = [system, *model_view(state["messages"])]
         try:
             response = model_provider(ctx).bind_tools(schemas()).invoke(messages)
         except Exception as exc:  # noqa: BLE001 - any model failure falls back for this turn
@@ -61,57 +78,54 @@ def build_graph(model_provider: ModelProvider, fallback: ModelProvider | None = 
         return {"messages": [response]}
 
     def tools(state: CopilotState, runtime: Runtime[CopilotContext]) -> dict[str, Any]:
-        from copilot.actions import ACTIONS, prepare
+        from copilot.actions import ACTIONS, prepare, store
+        from copilot.review.intent import unrequested
 
         ctx = runtime.context
-        call_msg = state["messages"][-1]
+        thread_id = ctx.thread_id
+        messages = state["messages"]
+        call_msg = messages[-1]
+        own = [str(m.content) for m in messages if isinstance(m, HumanMessage)]
+        current = own[-1] if own else ""
+        # outside text has reached the model once any tool result is in the conversation
+        tainted = any(isinstance(m, ToolMessage) for m in messages) or bool(ctx.preferences)
         out: list[ToolMessage] = []
         sources = list(state.get("sources") or [])
-        review: dict[str, Any] | None = None
+        actions = list(state.get("actions") or [])
+        to_run = list(state.get("to_run") or [])
         for call in getattr(call_msg, "tool_calls", []) or []:
+            args = call.get("args") or {}
             if call["name"] in ACTIONS:
-                if review is not None:
-                    content = json.dumps({"error": "one action at a time; ask again for the next one",
-                                          "type": "ToolInputError"})
-                else:
-                    try:
-                        review = prepare(ctx, call["name"], call.get("args") or {}, call["id"])
-                        review["status"] = "pending" if review["needs_review"] else "approved"
-                        continue
-                    except ToolError as exc:
-                        content = json.dumps({"error": str(exc), "type": type(exc).__name__})
+                content = _action_call(ctx, call, args, thread_id, tainted, current, own, actions, to_run,
+                                       prepare, store, unrequested)
+                if content is None:
+                    continue  # answered by the execute node
             else:
-                content = run_tool(ctx, call["name"], call.get("args") or {})
-            try:
-                sources.extend(str(i) for i in (json.loads(content).get("record_ids") or [])[:20])
-            except (AttributeError, json.JSONDecodeError):
-                pass
+                content = run_tool(ctx, call["name"], args)
+                try:
+                    sources.extend(str(i) for i in (json.loads(content).get("record_ids") or [])[:20])
+                except (AttributeError, json.JSONDecodeError):
+                    pass
             out.append(ToolMessage(content=content, tool_call_id=call["id"], name=call["name"]))
-        return {"messages": out, "tool_calls": state.get("tool_calls", 0) + len(out) + (review is not None),
-                "sources": list(dict.fromkeys(sources)), "review": review}
-
-    def review(state: CopilotState) -> dict[str, Any]:
-        request = state.get("review") or {}
-        shown = {k: v for k, v in request.items() if k != "status"}
-        decision = interrupt(shown)  # nothing with a side effect may come before this line
-        decision = decision if isinstance(decision, dict) else {"decision": str(decision)}
-        if decision.get("decision") == "approve":
-            return {"review": {**request, "status": "approved", "decided_by": decision.get("by")}}
-        rejected = {"status": "rejected", "summary": request.get("summary"), "by": decision.get("by"),
-                    "reason": decision.get("reason")}
-        return {"review": None, "messages": [ToolMessage(content=json.dumps(rejected),
-                                                         tool_call_id=request.get("tool_call_id", "review"),
-                                                         name=request.get("tool", "action"))]}
+        return {"messages": out, "tool_calls": state.get("tool_calls", 0) + len(getattr(call_msg, "tool_calls", [])),
+                "sources": list(dict.fromkeys(sources)), "actions": actions, "to_run": to_run}
 
     def execute(state: CopilotState, runtime: Runtime[CopilotContext]) -> dict[str, Any]:
         from copilot.actions import perform
 
-        request = state.get("review") or {}
-        result = perform(runtime.context, request)
-        return {"review": None, "sources": [*(state.get("sources") or []), *result.get("record_ids", [])],
-                "messages": [ToolMessage(content=json.dumps(result, default=str),
-                                         tool_call_id=request.get("tool_call_id", "review"),
-                                         name=request.get("tool", "action"))]}
+        ctx = runtime.context
+        out: list[ToolMessage] = []
+        sources = list(state.get("sources") or [])
+        actions = list(state.get("actions") or [])
+        for entry in actions:
+            if entry.get("request_id") not in (state.get("to_run") or []):
+                continue
+            result = perform(ctx.engine, ctx.settings, entry["request_id"], now=ctx.clock(), names=ctx.names)
+            entry.update(outcome=_outcome(result), message=result.get("message") or entry.get("message"))
+            sources.extend(str(i) for i in result.get("record_ids") or [])
+            out.append(ToolMessage(content=json.dumps({**result, "summary": entry["summary"]}, default=str),
+                                   tool_call_id=entry["tool_call_id"], name=entry["tool"]))
+        return {"messages": out, "to_run": [], "actions": actions, "sources": list(dict.fromkeys(sources))}
 
     def ground(state: CopilotState) -> dict[str, Any]:
         messages = state["messages"]
@@ -135,22 +149,63 @@ def build_graph(model_provider: ModelProvider, fallback: ModelProvider | None = 
         return "tools" if getattr(last, "tool_calls", None) else "ground"
 
     def after_tools(state: CopilotState) -> str:
-        status = (state.get("review") or {}).get("status")
-        return {"pending": "review", "approved": "execute"}.get(status or "", "agent")
-
-    def after_review(state: CopilotState) -> str:
-        return "execute" if (state.get("review") or {}).get("status") == "approved" else "agent"
+        return "execute" if state.get("to_run") else "agent"
 
     graph = StateGraph(CopilotState, context_schema=CopilotContext)
     graph.add_node("agent", agent)
     graph.add_node("tools", tools)
-    graph.add_node("review", review)
     graph.add_node("execute", execute)
     graph.add_node("ground", ground)
     graph.add_edge(START, "agent")
     graph.add_conditional_edges("agent", after_agent, ["tools", "ground"])
-    graph.add_conditional_edges("tools", after_tools, ["review", "execute", "agent"])
-    graph.add_conditional_edges("review", after_review, ["execute", "agent"])
+    graph.add_conditional_edges("tools", after_tools, ["execute", "agent"])
     graph.add_edge("execute", "agent")
     graph.add_edge("ground", END)
     return graph
+
+
+def _outcome(result: dict[str, Any]) -> str:
+    status = result.get("status")
+    if status == "done":
+        return "queued" if result.get("delivery") == "queued" else "done"
+    return {"pending_review": "waiting for approval"}.get(str(status), str(status).replace("_", " "))
+
+
+def _action_call(ctx: CopilotContext, call: dict[str, Any], args: dict[str, Any], thread_id: str, tainted: bool,
+                 current: str, own: list[str], actions: list[dict[str, Any]], to_run: list[str],
+                 prepare: Any, store: Any, unrequested: Any) -> str | None:
+    """Turn one action call into a stored request; the JSON the model gets back (None: the execute node answers)."""
+    name = call["name"]
+    try:
+        request = prepare(ctx.engine, ctx.settings, ctx.identity, ctx.names, name, args, thread_id=thread_id,
+                          call_id=call["id"], now=ctx.clock())
+    except ToolError as exc:
+        return json.dumps({"status": "not_done", "error": str(exc), "type": type(exc).__name__})
+    entry = {"request_id": request["id"], "tool": name, "summary": request["summary"], "tool_call_id": call["id"]}
+    if tainted:
+        with ctx.engine.connect() as conn:
+            why = unrequested(conn, name, request["args"], current, own)
+        if why:
+            record_now(ctx.engine, actor=ctx.identity.name, actor_id=ctx.identity.user_id, event="blocked_unrequested",
+                       account_id=request["account_id"], detail={"tool": name, "summary": request["summary"],
+                                                                 "args_hash": request["args_hash"], "why": why})
+            actions.append({**entry, "outcome": "not done", "message": f"Not done: {request['summary']}: {why}."})
+            return json.dumps({"status": "not_done", "error": f"not done: {why}. Only actions the user asks for in "
+                               "their own words are carried out.", "summary": request["summary"]})
+    stored, earlier = store(ctx.engine, request, now=ctx.clock())
+    entry["request_id"] = stored["id"]
+    if earlier is not None:
+        message = f"Already {'requested' if earlier == 'pending' else earlier} in this conversation: " \
+                  f"{request['summary']}; not repeated."
+        actions.append({**entry, "outcome": "not repeated", "message": message})
+        return json.dumps({"status": "already_" + earlier, "summary": request["summary"], "request_id": stored["id"],
+                           "message": message})
+    if request["needs_review"]:
+        who = " or ".join(request["approvers"])
+        message = f"Waiting for approval by {who}: {request['summary']} ({'; '.join(request['reasons'])})."
+        actions.append({**entry, "outcome": "waiting for approval", "message": message, "pending": request})
+        return json.dumps({"status": "pending_review", "request_id": stored["id"], "summary": request["summary"],
+                           "approvers": request["approvers"], "reasons": request["reasons"], "message": message})
+    actions.append({**entry, "outcome": "approved", "message": request["summary"]})
+    to_run.append(stored["id"])
+    return None

@@ -74,6 +74,7 @@ class Settings(BaseSettings):
     smtp_host: str | None = Field(default=None, description="SMTP server for approved e-mails; empty: never send.")
     smtp_port: int = Field(default=25, ge=1, le=65535)
     smtp_from: str = Field(default="copilot@localhost", max_length=320)
+    smtp_timeout: float = Field(default=30.0, gt=0, le=600, description="Seconds before the SMTP hand-off gives up.")
 
     @property
     def use_openai(self) -> bool:

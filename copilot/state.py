@@ -17,7 +17,11 @@ class CopilotState(TypedDict, total=False):
     """Tool calls made so far this turn (capped)."""
     sources: list[str]
     """Ids of the records behind this turn's answer."""
-    review: dict[str, Any] | None
-    """A pending review request (JSON-serialisable), or None."""
+    owner: int
+    """Id of the user the conversation belongs to: nobody else may continue it."""
+    to_run: list[str]
+    """Ids of this turn's action requests that the policy let through, waiting for the execute node."""
+    actions: list[dict[str, Any]]
+    """What happened to each action asked for this turn: done, waiting for approval, or not done (and why)."""
     notes: list[str]
     """Things the rep should know about how this answer was made (fallbacks, dropped figures)."""

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from copilot.context import CopilotContext
 from tools.crm_query import CrmQuery, run_query
 from tools.email_draft import EmailArgs, draft_email
-from tools.errors import ToolError
+from copilot.crm.errors import ToolError
 from tools.followup import FollowupArgs, next_followup
 from tools.profile import ProfileArgs, customer_profile
 from tools.talk_tracks.search import TalkTrackArgs

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tools.errors import ToolInputError
+from copilot.crm.errors import ToolInputError
 
 PREFERENCE_KEYS = {
     "tone": "friendly, formal or direct",

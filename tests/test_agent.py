@@ -16,6 +16,7 @@ from copilot.crm.models import Action, Opportunity
 from copilot.runner import Copilot
 from copilot.settings import Settings
 from tests.conftest import ROOT
+from copilot.crm.errors import ToolError
 from tests.fakes import ScriptedModel, call
 
 DEV = ROOT.parent / "shared" / "evals" / "crm_qa_dev.jsonl"
@@ -123,49 +124,63 @@ def test_conversation_survives_a_restart(maven: Engine, tmp_path: Path) -> None:
         first = copilot.ask("How many deals are in Prospecting?", "ops")
     with Copilot(settings, maven) as copilot:
         second = copilot.ask("Win rate for MG Special?", "ops", thread_id=first.thread_id)
-        history = list(copilot.history(first.thread_id))
+        history = list(copilot.history(first.thread_id, "ops"))
     assert second.thread_id == first.thread_id
     humans = [m.content for m in history if m.type == "human"]
     assert humans == ["How many deals are in Prospecting?", "Win rate for MG Special?"]
     assert "64.8%" in second.answer
 
 
-def test_key_account_action_pauses_survives_restart_and_runs_once(maven: Engine, tmp_path: Path) -> None:
-    settings = _settings(tmp_path, maven)
-    with maven.begin() as conn:
-        deal, rep = conn.execute(text("SELECT o.id, u.name FROM opportunities o JOIN users u ON u.id = o.user_id "
-                                      "JOIN accounts a ON a.id = o.account_id WHERE o.stage = 'Engaging' "
-                                      "AND a.name = 'Kan-code' LIMIT 1")).one()
+def _kan_code_deal(engine: Engine) -> tuple[str, str, str]:
+    """An Engaging deal on Kan-code (made a key account), its rep and the rep's manager."""
+    with engine.begin() as conn:
+        deal, rep, manager = conn.execute(text(
+            "SELECT o.id, u.name, m.name FROM opportunities o JOIN users u ON u.id = o.user_id "
+            "JOIN users m ON m.id = u.manager_id JOIN accounts a ON a.id = o.account_id "
+            "WHERE o.stage = 'Engaging' AND a.name = 'Kan-code' ORDER BY o.id LIMIT 1")).one()
         conn.execute(text("UPDATE accounts SET tier = 'key' WHERE name = 'Kan-code'"))
+    return deal, rep, manager
+
+
+def test_key_account_action_waits_survives_restart_and_runs_once(maven: Engine, tmp_path: Path) -> None:
+    settings = _settings(tmp_path, maven)
+    deal, rep, manager = _kan_code_deal(maven)
     with Copilot(settings, maven) as copilot:
         paused = copilot.ask(f"move deal {deal} to won for $5,000", rep)
-    assert paused.pending_review["tool"] == "change_stage"
-    assert paused.pending_review["key_account"] is True
-    assert paused.pending_review["allowed_decisions"] == ["approve", "reject"]
+    request = paused.pending_review
+    assert request["tool"] == "change_stage" and request["key_account"] is True
+    assert request["allowed_decisions"] == ["approve", "reject", "edit"]
+    assert any("Won" in r for r in request["reasons"]) and any("key" in r for r in request["reasons"])
+    assert "Waiting for approval" in paused.answer and request["id"] in paused.answer
     json.dumps(paused.pending_review)  # JSON-serialisable
     with maven.connect() as conn:
         assert conn.execute(select(Opportunity.stage).where(Opportunity.id == deal)).scalar_one() == "Engaging"
-    with Copilot(settings, maven) as copilot:  # a new process: nothing in memory but the checkpoint
-        done = copilot.resume(paused.thread_id, rep, {"decision": "approve", "by": "Cara Losch"})
-        again = copilot.resume(paused.thread_id, rep, {"decision": "approve", "by": "Cara Losch"})
-    assert done.answer.startswith("Done: move deal") and done.pending_review is None
-    assert again.pending_review is None
+    with Copilot(settings, maven) as copilot:  # a new process: the request is in the database
+        done = copilot.decide(request["id"], manager, "approve")
+        with pytest.raises(ToolError, match="already executed"):
+            copilot.decide(request["id"], manager, "approve")
+        told = copilot.ask("How many deals are in Prospecting?", rep, thread_id=paused.thread_id)
+        history = [str(m.content) for m in copilot.history(paused.thread_id, rep)]
+    assert done["status"] == "done" and done["record_ids"] == [deal]
+    assert told.answer.startswith("Update on your requests:") and "Done: move deal" in told.answer
+    assert any(h.startswith("Update: Done: move deal") for h in history)
     with maven.connect() as conn:
         row = conn.execute(select(Opportunity.stage, Opportunity.close_value).where(Opportunity.id == deal)).one()
         assert row.stage == "Won" and float(row.close_value) == 5000
-        actions = conn.execute(select(Action.status, Action.decided_by)).all()
+        actions = conn.execute(select(Action.status, Action.decided_by, Action.requested_by)).all()
+        rep_id = conn.execute(text("SELECT id FROM users WHERE name = :n"), {"n": rep}).scalar_one()
     assert len(actions) == 1 and actions[0].status == "executed"
+    assert actions[0].decided_by == manager and actions[0].requested_by == rep_id
 
 
 def test_rejected_action_changes_nothing(maven: Engine, tmp_path: Path) -> None:
     settings = _settings(tmp_path, maven)
-    with maven.begin() as conn:
-        conn.execute(text("UPDATE accounts SET tier = 'key' WHERE name = 'Kan-code'"))
+    _, rep, manager = _kan_code_deal(maven)
     with Copilot(settings, maven) as copilot:
-        paused = copilot.ask("log a call with Kan-code: asked for pricing", "ops")
+        paused = copilot.ask("log a call with Kan-code: asked for pricing", rep)
         assert paused.pending_review["tool"] == "log_activity"
-        result = copilot.resume(paused.thread_id, "ops", {"decision": "reject", "by": "Cara", "reason": "duplicate"})
-    assert result.answer.startswith("Not done: Cara rejected")
+        result = copilot.decide(paused.pending_review["id"], manager, "reject", reason="duplicate")
+    assert result["message"] == f'Not done: {manager} rejected "{paused.pending_review["summary"]}" (duplicate).'
     with maven.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM activities")).scalar_one() == 0
 
@@ -180,7 +195,7 @@ def test_actions_on_standard_accounts_run_without_review(maven: Engine, tmp_path
 
 
 def test_unknown_user_is_a_clear_error(maven: Engine, tmp_path: Path) -> None:
-    from tools.errors import ToolInputError
+    from copilot.crm.errors import ToolInputError
 
     with Copilot(_settings(tmp_path, maven), maven) as copilot, pytest.raises(ToolInputError, match="unknown user"):
         copilot.ask("win rate?", "Nobody Atall")

@@ -10,8 +10,8 @@ from sqlalchemy import Engine, event
 from connectors.activities import import_activities
 from connectors.maven import import_maven
 from tools.crm_query import CrmQuery, run_query
-from tools.errors import ScopeError, ToolInputError
-from tools.identity import identity_for
+from copilot.crm.errors import ScopeError, ToolInputError
+from copilot.crm.identity import identity_for
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import pytest
 from evals.followup import planted
 from evals.followup.run import _true, off_policy
 from tests.cli import run_cli
-from tools.errors import ScopeError, ToolInputError
+from copilot.crm.errors import ScopeError, ToolInputError
 from tools.followup import Timing, next_followup
 from tools.followup.calendar import at_local, business_days_between, zone
 from tools.followup.history import ContactInfo, contact_state, from_files
@@ -236,7 +236,7 @@ def test_agent_tool_on_the_crm(demo_workspace, tmp_path: Path) -> None:  # noqa:
     from sqlalchemy import text
 
     from copilot.demo.generator import ANCHOR
-    from tools.identity import identity_for
+    from copilot.crm.identity import identity_for
 
     _, engine = demo_workspace
     ops = identity_for(engine, "ops")
@@ -275,7 +275,7 @@ def test_same_advice_on_sqlite_and_postgresql(engine, demo_dir: Path, demo_works
     from connectors.activities import import_activities
     from connectors.maven import import_maven
     from copilot.demo.generator import ANCHOR
-    from tools.identity import identity_for
+    from copilot.crm.identity import identity_for
 
     assert import_maven(engine, demo_dir).committed
     assert import_activities(engine, demo_dir / "activities.csv", demo_dir / "contacts.csv").committed

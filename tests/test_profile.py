@@ -12,8 +12,8 @@ from connectors.activities import import_activities
 from connectors.maven import import_maven
 from copilot.demo import ANCHOR
 from tools.crm_query import run_query
-from tools.errors import ScopeError, ToolInputError
-from tools.identity import identity_for
+from copilot.crm.errors import ScopeError, ToolInputError
+from copilot.crm.identity import identity_for
 from tools.profile import customer_profile
 
 NOW = ANCHOR.replace(tzinfo=None)

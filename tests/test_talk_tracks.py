@@ -12,8 +12,8 @@ from sqlalchemy import Engine, select, text, update
 
 from copilot.crm.models import Contact, DealNote
 from copilot.settings import Settings
-from tools.errors import ToolInputError
-from tools.identity import identity_for
+from copilot.crm.errors import ToolInputError
+from copilot.crm.identity import identity_for
 from tools.talk_tracks import embeddings
 from tools.talk_tracks.embeddings import LocalEmbedder, ModelFileError, model_dir, verify_weights
 from tools.talk_tracks.indexer import index_deals

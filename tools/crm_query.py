@@ -16,9 +16,9 @@ from sqlalchemy import Engine, and_, case, func, literal, literal_column, select
 from sqlalchemy.orm import aliased
 
 from copilot.crm.models import OPEN_STAGES, Account, Activity, Opportunity, Product, User
-from tools.errors import ScopeError, ToolInputError
-from tools.identity import Identity
-from tools.names import Names
+from copilot.crm.errors import ScopeError, ToolInputError
+from copilot.crm.identity import Identity
+from copilot.crm.names import Names
 from tools.sql import days_between, period
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -211,9 +211,7 @@ PEOPLE_AND_PLACES = {"rep": REP.name, "manager": MGR.name, "regional_office": RE
 
 
 def _opp_filters(identity: Identity, f: dict[str, Any]) -> list[Any]:
-    where: list[Any] = []
-    if not identity.sees_everything:
-        where.append(O.user_id.in_(sorted(identity.team)))
+    where: list[Any] = [identity.scope(O.user_id)]
     where += _in_filters(f, {"stage": O.stage, "product": P.name, **PEOPLE_AND_PLACES})
     if "tier" in f:
         where.append(A.tier == f["tier"])
@@ -308,9 +306,7 @@ def _opportunities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[
 def _activities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[str, Any],
                 notes: list[str]) -> QueryResult:
     act = Activity
-    where: list[Any] = []
-    if not identity.sees_everything:
-        where.append(act.user_id.in_(sorted(identity.team)))
+    where: list[Any] = [identity.scope(act.user_id)]
     where += _in_filters(f, PEOPLE_AND_PLACES)
     if "activity_from" in f:
         where.append(act.occurred_at >= dt.datetime.combine(f["activity_from"], dt.time()))

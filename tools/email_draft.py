@@ -11,8 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Engine
 
 from tools.crm_query import validated
-from tools.errors import ToolInputError
-from tools.identity import Identity
+from copilot.crm.errors import ToolInputError
+from copilot.crm.identity import Identity
 from tools.profile import customer_profile
 
 Tone = Literal["friendly", "formal", "direct"]

@@ -10,10 +10,10 @@ from sqlalchemy import Engine, func, select
 
 from copilot.crm.models import OPEN_STAGES, Account, Activity, Contact, Opportunity, Product, User
 from tools.crm_query import validated
-from tools.errors import ScopeError
+from copilot.crm.errors import ScopeError
 from tools.health import FEATURES, LABELS, deal_features, fit_health_model
-from tools.identity import Identity
-from tools.names import Names, NameMatch
+from copilot.crm.identity import Identity, account_in_scope
+from copilot.crm.names import Names, NameMatch
 
 STALLED_DAYS = 21
 QUIET_DAYS = 30
@@ -38,15 +38,14 @@ def customer_profile(engine: Engine, identity: Identity, account: str | dict[str
     match: NameMatch = (names or Names.load(engine)).resolve("account", args.account)
     with engine.connect() as conn:
         acct = conn.execute(select(Account.__table__).where(Account.name == match.name)).one()
-        scope = [] if identity.sees_everything else [Opportunity.user_id.in_(sorted(identity.team))]
-        all_deals = conn.execute(select(func.count()).where(Opportunity.account_id == acct.id)).scalar_one()
+        scope = [identity.scope(Opportunity.user_id)]
         deals = conn.execute(
             select(Opportunity.id, Opportunity.stage, Opportunity.engage_date, Opportunity.close_date,
                    Opportunity.close_value, Product.name.label("product"), Product.list_price, User.name.label("rep"))
             .join(Product, Product.id == Opportunity.product_id).join(User, User.id == Opportunity.user_id)
             .where(Opportunity.account_id == acct.id, *scope).order_by(Opportunity.engage_date.desc())
         ).all()
-        if all_deals and not deals:
+        if not account_in_scope(conn, identity, acct.id):
             raise ScopeError(f"the account {acct.name}: its deals belong to other reps (you see "
                              f"{identity.describe()})")
         parent = conn.execute(select(Account.name).where(Account.id == acct.parent_id)).scalar() if acct.parent_id \
@@ -54,7 +53,7 @@ def customer_profile(engine: Engine, identity: Identity, account: str | dict[str
         subsidiaries = list(conn.scalars(select(Account.name).where(Account.parent_id == acct.id).order_by(Account.name)))
         contacts = conn.execute(select(Contact.id, Contact.name, Contact.title, Contact.email, Contact.timezone)
                                 .where(Contact.account_id == acct.id).order_by(Contact.name)).all()
-        act_scope = [] if identity.sees_everything else [Activity.user_id.in_(sorted(identity.team))]
+        act_scope = [identity.scope(Activity.user_id)]
         acts = conn.execute(
             select(Activity.id, Activity.occurred_at, Activity.direction, Activity.in_reply_to, Activity.contact_id,
                    Activity.type, Activity.opportunity_id)

@@ -6,6 +6,9 @@ from sqlalchemy import Engine, select, update
 from sqlalchemy.exc import IntegrityError
 
 from connectors.fields import parse_email, unknown
+from copilot.crm.audit import record, record_now
+from copilot.crm.errors import ScopeError
+from copilot.crm.identity import Identity
 from copilot.crm.models import TIERS, Account, User
 
 
@@ -47,7 +50,15 @@ def set_user(engine: Engine, name: str, *, email: str | None = None, slack_user_
         raise AdminError(f"another user already has that {' or '.join(values)}") from None
 
 
-def set_tier(engine: Engine, account: str, tier: str) -> None:
+def set_tier(engine: Engine, account: str, tier: str, *, by: Identity) -> str:
+    """Mark an account key or standard. Only sales-ops may: the tier decides which actions need an approver.
+
+    Every change (and every refused attempt) is written to the audit log. Returns the previous tier.
+    """
+    if not by.sees_everything:
+        record_now(engine, actor=by.name, actor_id=by.user_id, event="tier_change_refused",
+                   detail={"account": account[:200], "tier": tier[:20], "why": "only sales-ops may change a tier"})
+        raise ScopeError("changing an account's tier: only sales-ops (ops) may")
     if tier not in TIERS:
         raise AdminError(f"tier {tier!r} is not one of: {', '.join(TIERS)}")
     table = Account.__table__
@@ -55,4 +66,8 @@ def set_tier(engine: Engine, account: str, tier: str) -> None:
         names = dict(conn.execute(select(table.c.name, table.c.id)).all())
         if account not in names:
             raise AdminError(str(unknown("account", account, names)))
+        before = conn.execute(select(table.c.tier).where(table.c.id == names[account])).scalar_one()
         conn.execute(update(table).where(table.c.id == names[account]).values(tier=tier))
+        record(conn, actor=by.name, actor_id=by.user_id, event="tier_changed", account_id=names[account],
+               detail={"account": account, "from": before, "to": tier})
+    return before

@@ -224,12 +224,23 @@ class DataCorrection(Base):
     source: Mapped[str | None] = mapped_column(Text)
 
 
+ACTION_STATUSES: tuple[str, ...] = ("pending", "approved", "rejected", "expired", "superseded", "sent_back",
+                                    "executed", "failed")
+OUTBOX_STATUSES: tuple[str, ...] = ("queued", "sending", "sent", "unknown", "failed")
+
+
 class Action(Base):
-    """A side effect the copilot was asked to perform, with its review and its single execution."""
+    """A side effect the copilot was asked to perform: the request as prepared, its review, its single execution.
+
+    ``args_hash`` is the SHA-256 of the exact arguments; an approval records the hash it approved
+    (``approved_hash``) and execution refuses arguments that do not match it.
+    """
 
     __tablename__ = "actions"
     __table_args__ = (
-        CheckConstraint("status IN ('pending', 'approved', 'rejected', 'executed', 'failed')", name="status"),
+        CheckConstraint(f"status IN ({_in(ACTION_STATUSES)})", name="status"),
+        Index("ix_actions_thread_hash", "thread_id", "args_hash"),
+        Index("ix_actions_status_requested", "status", "requested_by"),
     )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -242,6 +253,67 @@ class Action(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     executed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     result: Mapped[dict | None] = mapped_column(JSON)
+    thread_id: Mapped[str | None] = mapped_column(String(64))
+    args_hash: Mapped[str | None] = mapped_column(String(64))
+    summary: Mapped[str | None] = mapped_column(Text)
+    reasons: Mapped[list | None] = mapped_column(JSON, doc="why review is needed; empty: none")
+    facts: Mapped[dict | None] = mapped_column(JSON, doc="what bears on the decision, as prepared")
+    allowed_decisions: Mapped[list | None] = mapped_column(JSON)
+    expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    decision_reason: Mapped[str | None] = mapped_column(Text)
+    approved_hash: Mapped[str | None] = mapped_column(String(64))
+    replaces: Mapped[str | None] = mapped_column(String(64), doc="the request this one edits")
+    edits: Mapped[dict | None] = mapped_column(JSON, doc="field -> [before, after], for an edited request")
+    notified_at: Mapped[dt.datetime | None] = mapped_column(DateTime, doc="when the requester saw the outcome")
+
+
+class AuditEvent(Base):
+    """Append-only record of every request, decision, execution and tier change: who, when, what.
+
+    The database refuses UPDATE and DELETE on this table (triggers created by the migration).
+    """
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_action", "action_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, doc="UTC, naive")
+    actor: Mapped[str] = mapped_column(String(200), doc="the authenticated user's name")
+    actor_id: Mapped[int | None] = mapped_column(Integer)
+    event: Mapped[str] = mapped_column(String(40))
+    action_id: Mapped[str | None] = mapped_column(String(64))
+    account_id: Mapped[int | None] = mapped_column(Integer)
+    detail: Mapped[dict | None] = mapped_column(JSON)
+
+
+class OutboxMessage(Base):
+    """An e-mail to send, written in the same transaction as its CRM activity; delivered afterwards.
+
+    ``sending`` is written before the SMTP hand-off: a row left in ``sending`` by a process that died
+    is marked ``unknown`` for a person to check, and is never sent again automatically.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (CheckConstraint(f"status IN ({_in(OUTBOX_STATUSES)})", name="status"),
+                      Index("ix_outbox_status", "status"))
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True, doc="the action id")
+    message_id: Mapped[str] = mapped_column(String(255), unique=True)
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
+    sender: Mapped[str] = mapped_column(String(320))
+    to_addr: Mapped[str] = mapped_column(String(320))
+    cc_addr: Mapped[str | None] = mapped_column(String(320))
+    subject: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    attempted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    claimed_by: Mapped[str | None] = mapped_column(String(200), doc="host:pid of the process handing it to SMTP")
+    sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    error: Mapped[str | None] = mapped_column(Text)
 
 
 class Task(Base):

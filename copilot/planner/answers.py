@@ -70,14 +70,12 @@ def compose(reading: Reading, results: list[dict[str, Any]]) -> str:
 
 
 def _action(r: dict[str, Any]) -> str:
-    if r.get("status") == "done":
-        ids = ", ".join(r.get("record_ids") or [])
-        again = " (it had already been done; nothing was repeated)" if r.get("note") else ""
-        return f"Done: {r['summary']}{again}. Record: {ids}."
-    if r.get("status") == "rejected":
-        why = f" ({r['reason']})" if r.get("reason") else ""
-        return f"Not done: {r.get('by') or 'the approver'} rejected \"{r.get('summary')}\"{why}."
-    return f"That could not be done: {r.get('error', 'unknown problem')}."
+    if r.get("message"):
+        record = f" Record: {', '.join(r['record_ids'])}." if r.get("status") == "done" and r.get("record_ids") else ""
+        return f"{r['message']}{record}"
+    if r.get("status") == "not_done" or r.get("error"):
+        return f"That could not be done: {r.get('error', 'unknown problem')}."
+    return f"{str(r.get('status', 'unknown')).replace('_', ' ').capitalize()}: {r.get('summary', '')}."
 
 
 def _error(error: dict[str, Any]) -> str:

@@ -21,13 +21,14 @@ from pydantic import ConfigDict, Field
 
 from copilot.planner.answers import compose, not_understood
 from copilot.planner.understand import understand
+from copilot.untrusted import unwrap
 
 
 class OfflinePlanner(BaseChatModel):
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
-    names: Any = Field(description="tools.names.Names of the CRM")
-    identity: Any = Field(description="tools.identity.Identity of the caller")
+    names: Any = Field(description="copilot.crm.names.Names of the CRM")
+    identity: Any = Field(description="copilot.crm.identity.Identity of the caller")
     today: dt.date
     bound_tools: list[str] = Field(default_factory=list)
 
@@ -52,7 +53,7 @@ class OfflinePlanner(BaseChatModel):
         question = str(messages[last_human].content)
         reading = understand(question, self.names, self.identity, self.today)
         after = messages[last_human + 1:]
-        results = [json.loads(m.content) for m in after if isinstance(m, ToolMessage)]
+        results = [json.loads(unwrap(str(m.content))) for m in after if isinstance(m, ToolMessage)]
         if not results:
             if not reading.calls:
                 return _reply(reading.note or not_understood())
@@ -78,7 +79,7 @@ def _last_draft(messages: list[BaseMessage]) -> dict[str, Any] | None:
     for m in reversed(messages):
         if isinstance(m, ToolMessage) and m.name == "draft_email":
             try:
-                d = json.loads(m.content)
+                d = json.loads(unwrap(str(m.content)))
             except json.JSONDecodeError:
                 return None
             if "error" in d:

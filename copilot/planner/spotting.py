@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from tools.names import Names
+from copilot.crm.names import Names
 
 KINDS = ("account", "user", "product", "regional_office", "sector")
 

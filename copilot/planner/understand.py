@@ -15,8 +15,8 @@ from typing import Any
 
 from copilot.planner.spotting import Spot, spot, tokens
 from copilot.planner.timeparse import parse_period
-from tools.identity import Identity
-from tools.names import Names
+from copilot.crm.identity import Identity
+from copilot.crm.names import Names
 
 GROUP_WORDS = {"product": "product", "products": "product", "rep": "rep", "reps": "rep", "agent": "rep",
                "agents": "rep", "salesperson": "rep", "seller": "rep", "account": "account", "accounts": "account",

@@ -101,8 +101,8 @@ def bench_index_10k() -> list[Row]:
 
 def bench_query(deals: int, repeat: int = 200) -> list[Row]:
     from evals.retrieval.run import QUERIES
-    from tools.identity import identity_for
-    from tools.names import Names
+    from copilot.crm.identity import identity_for
+    from copilot.crm.names import Names
     from tools.talk_tracks.search import search_talk_tracks
 
     _, engine, store, info = _workspace(deals, index=True)

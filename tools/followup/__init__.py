@@ -19,12 +19,12 @@ from sqlalchemy import Engine, func, select
 
 from copilot.crm.models import Account, Activity, Contact
 from tools.crm_query import validated
-from tools.errors import ScopeError, ToolInputError
+from copilot.crm.errors import ScopeError, ToolInputError
 from tools.followup.history import Log, contact_state, from_database, from_files, table
 from tools.followup.model import ReplyModel, train
 from tools.followup.recommend import BASELINE, Recommendation, recommend
-from tools.identity import Identity
-from tools.names import Names
+from copilot.crm.identity import Identity, account_in_scope
+from copilot.crm.names import Names
 
 METHOD = ("learned reply model (hierarchical logistic, calibrated on a later time slice); "
           f"baseline: {BASELINE}")
@@ -114,16 +114,21 @@ def next_followup(engine: Engine, identity: Identity, args: FollowupArgs | dict[
     """The agent's tool: the recommendation for a contact (or an account's most recently touched contact)."""
     if not isinstance(args, FollowupArgs):
         args = validated(FollowupArgs, args)
-    scope = [] if identity.sees_everything else [Activity.user_id.in_(sorted(identity.team))]
+    scope = [identity.scope(Activity.user_id)]
     with engine.connect() as conn:
         if args.contact_email:
-            contact = conn.execute(select(Contact.id, Contact.email).where(
+            contact = conn.execute(select(Contact.id, Contact.email, Contact.account_id).where(
                 func.lower(Contact.email) == args.contact_email.strip().lower())).first()
-            if contact is None:
-                raise ToolInputError(f"unknown contact e-mail {args.contact_email[:80]!r}")
+            # One message for "no such contact" and "someone else's contact": no contact detail, and no
+            # way to learn whether an address is on another rep's account.
+            if contact is None or contact.account_id is None and not identity.sees_everything or (
+                    contact.account_id is not None and not account_in_scope(conn, identity, contact.account_id)):
+                raise ScopeError("no contact with that e-mail address on the accounts you can see")
         elif args.account:
             account = (names or Names.load(engine)).resolve("account", args.account).name
             account_id = conn.execute(select(Account.id).where(Account.name == account)).scalar_one()
+            if not account_in_scope(conn, identity, account_id):
+                raise ScopeError(f"the account {account}: its deals belong to other reps")
             last = conn.execute(select(Activity.contact_id).where(Activity.account_id == account_id,
                                                                    Activity.contact_id.is_not(None), *scope)
                                 .order_by(Activity.occurred_at.desc()).limit(1)).scalar()
@@ -133,10 +138,6 @@ def next_followup(engine: Engine, identity: Identity, args: FollowupArgs | dict[
                 raise ToolInputError(f"{account} has no contacts on record")
         else:
             raise ToolInputError("give a contact_email or an account")
-        touched = conn.execute(select(func.count()).where(Activity.contact_id == contact.id)).scalar_one()
-        mine = conn.execute(select(func.count()).where(Activity.contact_id == contact.id, *scope)).scalar_one()
-    if not identity.sees_everything and touched and not mine:
-        raise ScopeError(f"the contact {contact.email}: their deals belong to other reps")
     aware = now if now.tzinfo else now.replace(tzinfo=dt.UTC)
     rec = Timing.for_database(engine, home).recommend(contact.email, aware)
     out = rec.as_dict()

@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from tools.errors import ToolError
+from copilot.crm.errors import ToolError
 
 MAX_LINE_CHARS = 10_000
 

@@ -18,8 +18,9 @@ from sqlalchemy import Engine, select
 
 from copilot.crm.models import Contact
 from tools.crm_query import validated
-from tools.identity import Identity
-from tools.names import Names
+from copilot.crm.identity import Identity
+from copilot.crm.names import Names
+from tools.talk_tracks.redact import redact
 if TYPE_CHECKING:  # the store pulls in Chroma; importing it only when searching keeps start-up fast
     from tools.talk_tracks.store import TalkTrackStore
 
@@ -27,8 +28,6 @@ Mode = Literal["hybrid", "vector", "lexical"]
 CANDIDATES = 40
 RRF_K = 60
 WEIGHTS = {"vector": 1.0, "lexical": 1.0}
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-PHONE = re.compile(r"(?<!\w)\+?\d[\d ().-]{7,}\d(?!\w)")
 
 
 class TalkTrackArgs(BaseModel):
@@ -128,26 +127,6 @@ def collapse(ranked: list[tuple[str, float, dict[str, Any], str]]) -> list[tuple
         shapes.append(words)
         kept.append(item)
     return kept
-
-
-def _phone(match: re.Match[str]) -> str:
-    found = match.group(0)
-    digits = sum(c.isdigit() for c in found)
-    if digits < 9 or re.fullmatch(r"\d{4}-\d{2}-\d{2}", found.strip()):
-        return found  # a date or a short number, not a phone number
-    return "[phone]"
-
-
-def redact(text: str, names: list[str]) -> str:
-    text = EMAIL.sub("[email]", text)
-    text = PHONE.sub(_phone, text)
-    for name in sorted(names, key=len, reverse=True):
-        if name:
-            text = re.sub(re.escape(name), "[contact]", text, flags=re.IGNORECASE)
-            first = name.split()[0]
-            if len(first) > 2:
-                text = re.sub(rf"\b{re.escape(first)}\b", "[contact]", text)
-    return text
 
 
 def search_talk_tracks(engine: Engine, store: "TalkTrackStore", identity: Identity, args: TalkTrackArgs | dict[str, Any],

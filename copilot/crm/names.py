@@ -5,15 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import re
+
 from rapidfuzz import fuzz, process, utils
 from sqlalchemy import Engine, select
 
-from connectors.fields import squash
 from copilot.crm.models import Account, Product, User
-from tools.errors import ToolInputError
+from copilot.crm.errors import ToolInputError
 
 MAX_NAME = 200
 AUTO_ACCEPT = 88  # a fuzzy score at or above this, clearly ahead of the runner-up, is taken as meant
+
+
+def squash(value: str) -> str:
+    """The comparison key for aliases: case, spaces and punctuation ignored (``GTXPro`` = ``GTX Pro``)."""
+    return re.sub(r"[^0-9a-z]", "", value.casefold())
 
 
 def suggest_text(value: str, choices: Iterable[str], limit: int = 3) -> str:

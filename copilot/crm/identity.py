@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, select
+from sqlalchemy import ColumnElement, Connection, Engine, select, true
 
-from copilot.crm.models import User
-from tools.errors import ToolInputError
-from tools.names import suggest_text
+from copilot.crm.models import Activity, Opportunity, User
+from copilot.crm.errors import ToolInputError
+from copilot.crm.names import suggest_text
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,16 @@ class Identity:
 
     def may_see_user(self, user_id: int | None) -> bool:
         return self.sees_everything or (user_id is not None and user_id in self.team)
+
+    def scope(self, owner: ColumnElement) -> ColumnElement[bool]:
+        """The one scope rule, as a SQL condition on the column holding a record's owning user id.
+
+        Every query over deals, activities or notes adds ``identity.scope(<its user id column>)``;
+        this is the only place the rule is written.
+        """
+        if self.sees_everything:
+            return true()
+        return owner.in_(sorted(self.team))
 
     def describe(self) -> str:
         if self.sees_everything:
@@ -59,3 +69,24 @@ def identity_for(engine: Engine, name: str) -> Identity:
     else:
         team = frozenset({me.id})
     return Identity(me.id, me.name, me.role, team)
+
+
+def account_in_scope(conn: Connection, identity: Identity, account_id: int) -> bool:
+    """Whether ``identity`` may see the account: one of its deals is in scope or, for an account with no
+    deals, one of its activities is. An account nobody works on is seen by sales-ops only."""
+    if identity.sees_everything:
+        return True
+    owners = set(conn.execute(select(Opportunity.user_id).where(Opportunity.account_id == account_id)).scalars())
+    if not owners:
+        owners = set(conn.execute(select(Activity.user_id).where(Activity.account_id == account_id).distinct())
+                     .scalars())
+    return any(identity.may_see_user(u) for u in owners)
+
+
+def identity_by_id(engine: Engine, user_id: int) -> Identity:
+    """The identity of a user known by id (the requester of a stored action, for example)."""
+    with engine.connect() as conn:
+        name = conn.execute(select(User.name).where(User.id == user_id)).scalar()
+    if name is None:
+        raise ToolInputError(f"unknown user id {user_id}")
+    return identity_for(engine, name)

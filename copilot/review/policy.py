@@ -1,0 +1,209 @@
+"""Policy as code: which actions need an approver, which accounts are key accounts, who may approve.
+
+The rules are this module; their settings are a TOML file (``policy.toml`` here, or the same file in
+the workspace). Everything is evaluated from CRM facts at the moment of the call, never from what a
+message or a model says.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from sqlalchemy import Connection, func, select
+
+from copilot.crm.errors import ToolInputError
+from copilot.crm.identity import Identity
+from copilot.crm.models import OPEN_STAGES, Account, Contact, Opportunity, Product, User
+
+DEFAULT_FILE = Path(__file__).with_name("policy.toml")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class KeyAccounts(_Strict):
+    tiers: list[str] = ["key"]
+    open_pipeline_above: float = Field(default=250_000, ge=0)
+    parent_of_key: bool = True
+    subsidiary_of_key: bool = True
+
+
+class ReviewRules(_Strict):
+    send_email_to_key_account: bool = True
+    send_email_to_unknown_address: bool = True
+    send_email_outside_account_domain: bool = True
+    stage_changes_to: list[str] = ["Won", "Lost"]
+    change_stage_on_key_account: bool = True
+    log_activity_on_key_account: bool = True
+    schedule_followup_on_key_account: bool = False
+    pricing_words: list[str] = []
+
+
+class Approvers(_Strict):
+    requester_manager: bool = True
+    ops: bool = True
+    group: list[str] = []
+    expires_after_hours: float = Field(default=72, gt=0, le=24 * 90)
+
+
+class Policy(_Strict):
+    key_accounts: KeyAccounts = KeyAccounts()
+    review: ReviewRules = ReviewRules()
+    approvers: Approvers = Approvers()
+
+    def pricing_pattern(self) -> re.Pattern[str] | None:
+        words = [w.strip() for w in self.review.pricing_words if w.strip()]
+        if not words:
+            return None
+        parts = [re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)]
+        return re.compile(r"(?<![\w])(" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+
+
+def load_policy(home: Path | None) -> Policy:
+    """The workspace's ``policy.toml`` if there is one, else the default; a bad file is a clear error."""
+    path = home / "policy.toml" if home is not None and (home / "policy.toml").is_file() else DEFAULT_FILE
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return Policy.model_validate(data)
+    except tomllib.TOMLDecodeError as exc:
+        raise ToolInputError(f"{path}: not valid TOML ({exc})") from None
+    except ValidationError as exc:
+        problem = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()[:3])
+        raise ToolInputError(f"{path}: {problem}") from None
+
+
+def args_hash(tool: str, args: dict[str, Any]) -> str:
+    """The SHA-256 of an action and its exact arguments: what an approval is bound to."""
+    canonical = json.dumps({"tool": tool, "args": args}, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def key_account_reasons(conn: Connection, policy: Policy, account_id: int | None) -> list[str]:
+    """Why the account is a key account (empty: it is not)."""
+    if account_id is None:
+        return []
+    rules = policy.key_accounts
+    accounts = Account.__table__
+    me = conn.execute(select(accounts.c.name, accounts.c.tier, accounts.c.parent_id)
+                      .where(accounts.c.id == account_id)).one()
+    reasons = []
+    if me.tier in rules.tiers:
+        reasons.append(f"{me.name} is a {me.tier} account")
+    if rules.open_pipeline_above > 0:
+        pipeline = conn.execute(select(func.coalesce(func.sum(Product.list_price), 0))
+                                .select_from(Opportunity).join(Product, Product.id == Opportunity.product_id)
+                                .where(Opportunity.account_id == account_id, Opportunity.stage.in_(OPEN_STAGES))
+                                ).scalar_one()
+        if Decimal(pipeline) > Decimal(str(rules.open_pipeline_above)):
+            reasons.append(f"{me.name}'s open pipeline (${Decimal(pipeline):,.0f} at list price) is above "
+                           f"${rules.open_pipeline_above:,.0f}")
+    if rules.subsidiary_of_key and me.parent_id is not None:
+        parent = conn.execute(select(accounts.c.name, accounts.c.tier).where(accounts.c.id == me.parent_id)).one()
+        if parent.tier in rules.tiers:
+            reasons.append(f"{me.name} is a subsidiary of the key account {parent.name}")
+    if rules.parent_of_key:
+        child = conn.execute(select(accounts.c.name).where(accounts.c.parent_id == account_id,
+                                                           accounts.c.tier.in_(rules.tiers)).limit(1)).scalar()
+        if child:
+            reasons.append(f"{me.name} is the parent company of the key account {child}")
+    return reasons
+
+
+def _domain(address: str) -> str:
+    return address.rsplit("@", 1)[-1].strip().lower() if "@" in address else ""
+
+
+@dataclass
+class Evaluation:
+    reasons: list[str]
+    """Why an approver is needed (empty: no review)."""
+    facts: dict[str, Any]
+    """What bears on the decision, as the CRM says now (compared again at execution)."""
+
+    @property
+    def needs_review(self) -> bool:
+        return bool(self.reasons)
+
+
+def evaluate(conn: Connection, policy: Policy, tool: str, args: dict[str, Any], account_id: int | None,
+             deal: Any | None = None) -> Evaluation:
+    """Apply the policy to one action request, from the CRM's facts."""
+    rules = policy.review
+    key = key_account_reasons(conn, policy, account_id)
+    facts: dict[str, Any] = {"key_account": bool(key), "key_reasons": key}
+    if account_id is not None:
+        facts["tier"] = conn.execute(select(Account.tier).where(Account.id == account_id)).scalar_one()
+    reasons: list[str] = []
+    if deal is not None:
+        facts["deal"] = {"id": deal.id, "stage": deal.stage, "user_id": deal.user_id,
+                         "close_value": None if deal.close_value is None else str(deal.close_value)}
+    if tool == "send_email":
+        to = str(args.get("to", "")).strip().lower()
+        contacts = conn.execute(select(Contact.email, Contact.name).where(Contact.account_id == account_id)).all() \
+            if account_id is not None else []
+        known = {c.email.lower(): c.name for c in contacts}
+        domains = sorted({_domain(c.email) for c in contacts if _domain(c.email)})
+        facts.update(recipient=to, recipient_is_contact=to in known, recipient_name=known.get(to),
+                     account_domains=domains)
+        if key and rules.send_email_to_key_account:
+            reasons.append("e-mail to a key account (" + "; ".join(key) + ")")
+        if to not in known and rules.send_email_to_unknown_address:
+            reasons.append(f"{to} is not a contact of this account in the CRM")
+        if _domain(to) not in domains and rules.send_email_outside_account_domain:
+            reasons.append(f"the domain {_domain(to) or '(none)'} is not one the account's contacts use")
+        pattern = policy.pricing_pattern()
+        text = f"{args.get('subject', '')}\n{args.get('body', '')}"
+        found = sorted({m.group(0).lower() for m in pattern.finditer(text)}) if pattern else []
+        if found:
+            reasons.append("the e-mail talks about pricing (" + ", ".join(found[:5]) + ")")
+    elif tool == "change_stage":
+        if args.get("stage") in rules.stage_changes_to:
+            reasons.append(f"moving a deal to {args.get('stage')}")
+        if key and rules.change_stage_on_key_account:
+            reasons.append("a stage change on a key account (" + "; ".join(key) + ")")
+    elif tool == "log_activity":
+        if key and rules.log_activity_on_key_account:
+            reasons.append("logging on a key account (" + "; ".join(key) + ")")
+    elif tool == "schedule_followup":
+        if key and rules.schedule_followup_on_key_account:
+            reasons.append("a follow-up on a key account (" + "; ".join(key) + ")")
+    return Evaluation(reasons, facts)
+
+
+def approver_refusal(conn: Connection, policy: Policy, approver: Identity, requested_by: int) -> str | None:
+    """Why ``approver`` may not decide a request made by user ``requested_by`` (None: they may)."""
+    if approver.user_id == requested_by:
+        return "you cannot approve your own request"
+    rules = policy.approvers
+    if rules.ops and approver.sees_everything:
+        return None
+    if approver.name in rules.group:
+        return None
+    manager_id = conn.execute(select(User.manager_id).where(User.id == requested_by)).scalar()
+    if rules.requester_manager and manager_id is not None and manager_id == approver.user_id:
+        return None
+    return "only " + " or ".join(approvers_description(conn, policy, requested_by)) + " may decide this request"
+
+
+def approvers_description(conn: Connection, policy: Policy, requested_by: int) -> list[str]:
+    """Who may decide a request made by ``requested_by``, for people to read."""
+    rules = policy.approvers
+    who = []
+    if rules.requester_manager:
+        manager = conn.execute(select(User.name).where(User.id == select(User.manager_id)
+                                                       .where(User.id == requested_by).scalar_subquery())).scalar()
+        if manager:
+            who.append(f"{manager} (manager)")
+    if rules.ops:
+        who.append("sales-ops")
+    who.extend(rules.group)
+    return who or ["sales-ops"]
