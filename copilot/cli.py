@@ -203,12 +203,15 @@ def users_set(
 
 
 @accounts_app.command("tier")
-def accounts_tier(account: str, tier: Annotated[str, typer.Argument(help="key or standard")]) -> None:
-    """Mark an account as a key account (or back to standard)."""
+def accounts_tier(account: str, tier: Annotated[str, typer.Argument(help="key or standard")],
+                  as_user: Annotated[str, typer.Option("--as", help="You (only sales-ops may change a tier).")]) -> None:
+    """Mark an account as a key account (or back to standard). Sales-ops only; audited."""
     from copilot.crm.admin import set_tier
+    from copilot.crm.identity import identity_for
 
-    set_tier(_engine(_settings()), account, tier)
-    out.print(f"{account} is now a {tier} account.")
+    engine = _engine(_settings())
+    before = set_tier(engine, account, tier, by=identity_for(engine, as_user))
+    out.print(f"{account} is now a {tier} account (was {before}).")
 
 
 def _index(settings, engine):  # noqa: ANN001, ANN202
@@ -383,7 +386,8 @@ def ask_cmd(
     if as_json:
         out.print_json(json.dumps({k: v for k, v in result.to_dict().items()
                                    if k in ("answer", "tool_calls", "sources", "pending_review", "thread_id",
-                                            "prompt_version", "model", "notes")}, default=str))
+                                            "prompt_version", "model", "notes", "actions", "pending_reviews")},
+                                   default=str))
         return
     out.print(result.answer, markup=False, highlight=False)
     for note in result.notes:
@@ -480,6 +484,186 @@ def db_status() -> None:
         with engine.connect() as conn:
             for table in Base.metadata.sorted_tables:
                 out.print(f"  {table.name}: {conn.execute(select(func.count()).select_from(table)).scalar_one():,}")
+
+
+approvals_app = typer.Typer(no_args_is_help=True, help="Actions waiting for an approver: list, show, decide.")
+outbox_app = typer.Typer(no_args_is_help=True, help="Approved e-mails: what was sent, queued or needs checking.")
+audit_app = typer.Typer(no_args_is_help=True, help="The audit log of requests, decisions, executions and tier changes.")
+app.add_typer(approvals_app, name="approvals")
+app.add_typer(outbox_app, name="outbox")
+app.add_typer(audit_app, name="audit")
+
+
+def _request_lines(r: dict) -> list[Text]:  # noqa: ANN001
+    lines = [styled((f"{r['id']}", "bold"), f"  {r['status']}  {r['summary']}")]
+    lines.append(Text(f"  requested by {r['requested_by']} at {r['created_at']:%Y-%m-%d %H:%M} UTC"
+                      + (f", expires {r['expires_at']:%Y-%m-%d %H:%M} UTC" if r.get("expires_at") else "")))
+    for reason in r.get("reasons") or []:
+        lines.append(Text(f"  why review: {reason}"))
+    if r.get("decided_by"):
+        lines.append(Text(f"  decided by {r['decided_by']}" + (f": {r['decision_reason']}" if r.get("decision_reason")
+                                                                else "")))
+    return lines
+
+
+@approvals_app.command("list")
+def approvals_list(as_user: AsUser,
+                   status: Annotated[str, typer.Option(help="pending, approved, rejected, executed, ... or all")] = "pending",
+                   as_json: AsJson = False) -> None:
+    """Requests you made or may decide (sales-ops: all)."""
+    from copilot.crm.identity import identity_for
+    from copilot.review.approvals import listing
+
+    settings = _settings()
+    engine = _engine(settings)
+    rows = listing(engine, settings, identity_for(engine, as_user), status=None if status == "all" else status)
+    if as_json:
+        out.print_json(json.dumps(rows, default=str))
+        return
+    if not rows:
+        out.print(f"No {'' if status == 'all' else status + ' '}requests.")
+    for r in rows:
+        for line in _request_lines(r):
+            out.print(line)
+
+
+@approvals_app.command("show")
+def approvals_show(request_id: str, as_user: AsUser, as_json: AsJson = False) -> None:
+    """One request in full: the exact arguments and their hash, why it needs review, the facts, the outcome."""
+    from copilot.crm.identity import identity_for
+    from copilot.review.approvals import show
+
+    settings = _settings()
+    engine = _engine(settings)
+    r = show(engine, settings, identity_for(engine, as_user), request_id)
+    if as_json:
+        out.print_json(json.dumps(r, default=str))
+        return
+    for line in _request_lines(r):
+        out.print(line)
+    out.print(f"  action: {r['tool']}   arguments (sha256 {r['args_hash'][:16]}):")
+    for key, value in r["args"].items():
+        for i, part in enumerate(str(value).splitlines() or [""]):
+            out.print(f"    {key + ':' if i == 0 else ' ' * (len(key) + 1)} {part}")
+    out.print("  facts: " + json.dumps(r["facts"], default=str))
+    if r.get("edits"):
+        out.print("  edited: " + json.dumps(r["edits"], default=str))
+    if r.get("result"):
+        out.print(f"  outcome: {r['result'].get('message') or r['result'].get('status')}")
+
+
+def _decide(request_id: str, as_user: str, decision: str, reason: str | None) -> None:
+    settings = _settings()
+    engine = _engine(settings)
+    with _copilot(settings, engine) as copilot:
+        outcome = copilot.decide(request_id, as_user, decision, reason=reason)
+    out.print(outcome.get("message") or outcome.get("status"))
+
+
+@approvals_app.command("approve")
+def approvals_approve(request_id: str, as_user: AsUser) -> None:
+    """Approve a request (you are the approver; the policy says who may) and carry it out."""
+    _decide(request_id, as_user, "approve", None)
+
+
+@approvals_app.command("reject")
+def approvals_reject(request_id: str, as_user: AsUser,
+                     reason: Annotated[str, typer.Option(help="Why, for the requester.")]) -> None:
+    """Reject a request; the requester is told why."""
+    _decide(request_id, as_user, "reject", reason)
+
+
+@approvals_app.command("edit")
+def approvals_edit(request_id: str, as_user: AsUser,
+                   set_: Annotated[list[str], typer.Option("--set", help="key=value; repeat for several")]) -> None:
+    """Change a pending request's arguments; the edited request is evaluated again and waits for a decision."""
+    changes = {}
+    for item in set_:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UserError(f"--set {item!r}: write key=value")
+        changes[key.strip()] = value
+    settings = _settings()
+    engine = _engine(settings)
+    with _copilot(settings, engine) as copilot:
+        request = copilot.edit(request_id, as_user, changes)
+    out.print(f"Edited: the new request {request['id']} waits for a decision: {request['summary']}")
+
+
+def _ops(engine, as_user: str):  # noqa: ANN001, ANN202
+    from copilot.crm.errors import ScopeError
+    from copilot.crm.identity import identity_for
+
+    me = identity_for(engine, as_user)
+    if not me.sees_everything:
+        raise ScopeError("the outbox and the audit log: sales-ops only")
+    return me
+
+
+@outbox_app.command("list")
+def outbox_list(as_user: AsUser, status: Annotated[str | None, typer.Option(help="queued, sending, sent, unknown "
+                                                                                 "or failed")] = None,
+                as_json: AsJson = False) -> None:
+    """Approved e-mails and their delivery status (sales-ops)."""
+    from copilot.review.outbox import messages
+
+    engine = _engine(_settings())
+    _ops(engine, as_user)
+    rows = messages(engine, status)
+    if as_json:
+        out.print_json(json.dumps(rows, default=str))
+        return
+    for r in rows:
+        out.print(f"{r['id']}  {r['status']:<8} {r['to_addr']}  {r['subject']}" + (f"  ({r['error']})" if r["error"] else ""))
+    if not rows:
+        out.print("The outbox is empty.")
+
+
+@outbox_app.command("send")
+def outbox_send(as_user: AsUser) -> None:
+    """Hand queued e-mails to the SMTP server (an interrupted hand-off becomes 'unknown', never re-sent)."""
+    from copilot.context import utc_now
+    from copilot.review.outbox import send_queued
+
+    settings = _settings()
+    engine = _engine(settings)
+    _ops(engine, as_user)
+    results = send_queued(engine, settings, now=utc_now())
+    for r in results:
+        out.print(f"{r['id']}: {r['message']}")
+    if not results:
+        out.print("Nothing queued.")
+
+
+@outbox_app.command("resolve")
+def outbox_resolve(action_id: str, arrived: Annotated[str, typer.Argument(help="sent or not-sent")],
+                   as_user: AsUser) -> None:
+    """Record what a person found for an e-mail in 'unknown': it arrived (sent) or not (not-sent; not re-sent)."""
+    from copilot.context import utc_now
+    from copilot.review.outbox import resolve
+
+    if arrived not in ("sent", "not-sent"):
+        raise UserError("say sent or not-sent")
+    engine = _engine(_settings())
+    resolve(engine, action_id, arrived=arrived == "sent", by=_ops(engine, as_user), now=utc_now())
+    out.print(f"Recorded: {action_id} {arrived}.")
+
+
+@audit_app.command("list")
+def audit_list(as_user: AsUser, request: Annotated[str | None, typer.Option("--request", help="One request's events.")]
+               = None, limit: Annotated[int, typer.Option(min=1, max=10_000)] = 50, as_json: AsJson = False) -> None:
+    """The latest audit events (sales-ops)."""
+    from copilot.crm.audit import events
+
+    engine = _engine(_settings())
+    _ops(engine, as_user)
+    rows = events(engine, action_id=request, limit=limit)
+    if as_json:
+        out.print_json(json.dumps(rows, default=str))
+        return
+    for r in rows:
+        out.print(f"{r['at']:%Y-%m-%d %H:%M:%S}  {r['actor']:<20} {r['event']:<22} {r['action_id'] or '':<20} "
+                  + (json.dumps(r["detail"], default=str) if r["detail"] else ""))
 
 
 def main() -> None:
