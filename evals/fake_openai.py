@@ -8,6 +8,8 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from copilot.untrusted import unwrap
+
 
 class FakeOpenAI:
     def __init__(self, tool_call: dict[str, Any], answer: str, fail: bool = False) -> None:
@@ -30,7 +32,8 @@ class FakeOpenAI:
                     return
                 last = body["messages"][-1]
                 if last["role"] == "tool":
-                    message = {"role": "assistant", "content": server.answer.format(tool=json.loads(last["content"]))}
+                    result = json.loads(unwrap(last["content"]))  # tool results arrive inside a data block
+                    message = {"role": "assistant", "content": server.answer.format(tool=result)}
                     finish = "stop"
                 else:
                     message = {"role": "assistant", "content": None, "tool_calls": [{

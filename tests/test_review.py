@@ -53,10 +53,10 @@ def _email(to: str, account: str = "Standard Co", body: str = "Shall we meet on 
     ("Rick Rep", "send_email", _email("sam@standard.example", body="Our PRICING sheet is attached."), ["pricing"]),
     # "priceless" is not pricing language (whole words only)
     ("Rick Rep", "send_email", _email("sam@standard.example", body="Your feedback is priceless."), []),
-    ("Rick Rep", "change_stage", {"deal_id": "D1", "stage": "Won", "close_value": 900}, ["to Won"]),
-    ("Rick Rep", "change_stage", {"deal_id": "D1", "stage": "Lost"}, ["to Lost"]),
-    ("Rick Rep", "change_stage", {"deal_id": "D1", "stage": "Prospecting"}, []),
-    ("Rick Rep", "change_stage", {"deal_id": "D2", "stage": "Prospecting"}, ["key account"]),
+    ("Rick Rep", "change_stage", {"deal_id": "DL0001", "stage": "Won", "close_value": 900}, ["to Won"]),
+    ("Rick Rep", "change_stage", {"deal_id": "DL0001", "stage": "Lost"}, ["to Lost"]),
+    ("Rick Rep", "change_stage", {"deal_id": "DL0001", "stage": "Prospecting"}, []),
+    ("Rick Rep", "change_stage", {"deal_id": "DL0002", "stage": "Prospecting"}, ["key account"]),
     ("Rick Rep", "log_activity", {"account": "Standard Co", "summary": "called"}, []),
     ("Rick Rep", "log_activity", {"account": "Keystone", "summary": "called"}, ["key account"]),
     # a subsidiary of a key account is key; so is the parent company of one
@@ -100,13 +100,13 @@ def test_scope_is_checked_when_preparing(crm) -> None:  # noqa: ANN001
     with pytest.raises(ScopeError) as unknown:
         _request(crm, "Carl Rep", "change_stage", {"deal_id": "NOPE", "stage": "Lost"})
     with pytest.raises(ScopeError) as others:
-        _request(crm, "Carl Rep", "change_stage", {"deal_id": "D1", "stage": "Lost"})
-    assert str(unknown.value).replace("NOPE", "D1") == str(others.value)  # nothing to learn from the difference
+        _request(crm, "Carl Rep", "change_stage", {"deal_id": "DL0001", "stage": "Lost"})
+    assert str(unknown.value).replace("NOPE", "DL0001") == str(others.value)  # nothing to learn from the difference
 
 
 def _pending(crm, user: str = "Rick Rep", thread: str = "t1") -> dict:  # noqa: ANN001
     engine, _ = crm
-    request = _request(crm, user, "change_stage", {"deal_id": "D1", "stage": "Won", "close_value": 900}, thread)
+    request = _request(crm, user, "change_stage", {"deal_id": "DL0001", "stage": "Won", "close_value": 900}, thread)
     stored, earlier = store(engine, request, now=NOW)
     assert earlier is None and request["needs_review"]
     return stored
@@ -133,7 +133,7 @@ def test_unauthorised_decisions_are_refused_and_audited(crm, approver: str, why:
     for decision in ("approve", "reject"):
         with pytest.raises(ReviewError, match=why):
             decide(engine, settings, identity_for(engine, approver), request["id"], decision, now=NOW)
-    assert _stage(engine, "D1") == "Engaging"
+    assert _stage(engine, "DL0001") == "Engaging"
     refused = _refused(crm, request["id"])
     assert len(refused) == 2 and {e["actor"] for e in refused} == {approver}
     with engine.connect() as conn:
@@ -144,12 +144,12 @@ def test_the_approver_is_the_caller_and_the_requester_is_kept(crm) -> None:  # n
     engine, settings = crm
     request = _pending(crm)
     result = decide(engine, settings, identity_for(engine, "Mona Manager"), request["id"], "approve", now=NOW)
-    assert result["status"] == "done" and _stage(engine, "D1") == "Won"
+    assert result["status"] == "done" and _stage(engine, "DL0001") == "Won"
     with engine.connect() as conn:
         row = conn.execute(select(Action.__table__).where(Action.id == request["id"])).one()
     assert (row.decided_by, row.decided_by_id, row.requested_by, row.status) == ("Mona Manager", 2, 3, "executed")
     assert [e["event"] for e in events(engine, action_id=request["id"])] == ["requested", "approved", "executed"]
-    assert outcomes_to_tell(engine, 3, now=NOW) == [f"Done: move deal D1 from Engaging to Won. (request {row.id})"]
+    assert outcomes_to_tell(engine, 3, now=NOW) == [f"Done: move deal DL0001 from Engaging to Won. (request {row.id})"]
     assert outcomes_to_tell(engine, 3, now=NOW) == []  # told once
 
 
@@ -178,7 +178,7 @@ def test_double_expired_and_changed_arguments_are_refused(crm) -> None:  # noqa:
         decide(engine, settings, identity_for(engine, "Olivia Ops"), done["id"], "reject", now=NOW)
 
     with engine.begin() as conn:
-        conn.execute(text("UPDATE opportunities SET stage = 'Engaging' WHERE id = 'D1'"))
+        conn.execute(text("UPDATE opportunities SET stage = 'Engaging' WHERE id = 'DL0001'"))
     late = _pending(crm, thread="late")
     with pytest.raises(ReviewError, match="expired"):
         decide(engine, settings, mona, late["id"], "approve", now=NOW + dt.timedelta(hours=73))
@@ -188,13 +188,13 @@ def test_double_expired_and_changed_arguments_are_refused(crm) -> None:  # noqa:
     tampered = _pending(crm, thread="tampered")
     with engine.begin() as conn:  # the arguments change after the request was shown
         conn.execute(Action.__table__.update().where(Action.id == tampered["id"]).values(
-            args={"deal_id": "D1", "stage": "Won", "close_value": 1.0}))
+            args={"deal_id": "DL0001", "stage": "Won", "close_value": 1.0}))
     with pytest.raises(ReviewError, match="not the ones you were shown"):
         decide(engine, settings, mona, tampered["id"], "approve", now=NOW)
     shown_other = _pending(crm, thread="shown")
     with pytest.raises(ReviewError, match="not the ones you were shown"):
         decide(engine, settings, mona, shown_other["id"], "approve", expect_hash="0" * 64, now=NOW)
-    assert _stage(engine, "D1") == "Engaging"
+    assert _stage(engine, "DL0001") == "Engaging"
     for request_id in (done["id"], late["id"], tampered["id"], shown_other["id"]):
         assert _refused(crm, request_id), request_id
 
@@ -225,10 +225,10 @@ def test_execution_rechecks_the_facts(crm) -> None:  # noqa: ANN001
     engine, settings = crm
     request = _pending(crm)
     with engine.begin() as conn:  # the deal moved on while the request waited
-        conn.execute(text("UPDATE opportunities SET stage = 'Lost' WHERE id = 'D1'"))
+        conn.execute(text("UPDATE opportunities SET stage = 'Lost' WHERE id = 'DL0001'"))
     result = decide(engine, settings, identity_for(engine, "Mona Manager"), request["id"], "approve", now=NOW)
     assert result["status"] == "sent_back" and "stage was Engaging, now Lost" in result["message"]
-    assert _stage(engine, "D1") == "Lost"
+    assert _stage(engine, "DL0001") == "Lost"
 
     auto = _request(crm, "Rick Rep", "schedule_followup", {"account": "Standard Co", "due_at": "2026-12-01T10:00"},
                     thread="auto")

@@ -36,9 +36,9 @@ def build(engine: Engine) -> None:
                                        for i, e, n, a in CONTACTS])
         conn.execute(insert(Product), [{"id": 1, "name": "Small", "list_price": 1000},
                                        {"id": 2, "name": "Huge", "list_price": 200_000}])
-        deals = [("D1", 3, 1, 1, "Engaging"), ("D2", 3, 1, 2, "Engaging"), ("D3", 3, 1, 4, "Prospecting"),
-                 ("D4", 4, 2, 5, "Engaging"), ("D5", 4, 2, 5, "Prospecting"), ("D6", 6, 1, 6, "Engaging"),
-                 ("D7", 3, 1, 7, "Engaging"), ("D8", 4, 1, 8, "Won")]
+        deals = [("DL0001", 3, 1, 1, "Engaging"), ("DL0002", 3, 1, 2, "Engaging"), ("DL0003", 3, 1, 4, "Prospecting"),
+                 ("DL0004", 4, 2, 5, "Engaging"), ("DL0005", 4, 2, 5, "Prospecting"), ("DL0006", 6, 1, 6, "Engaging"),
+                 ("DL0007", 3, 1, 7, "Engaging"), ("DL0008", 4, 1, 8, "Won")]
         conn.execute(insert(Opportunity), [{"id": d, "user_id": u, "product_id": p, "account_id": a, "stage": s,
                                             "engage_date": dt.date(2026, 10, 1),
                                             "close_value": 1000 if s == "Won" else None,

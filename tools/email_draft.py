@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 from tools.crm_query import validated
 from copilot.crm.errors import ToolInputError
 from copilot.crm.identity import Identity
+from copilot.crm.reviewer_edits import apply_choices, phrasing_choices, reviewer_edits
 from tools.profile import customer_profile
 
 Tone = Literal["friendly", "formal", "direct"]
@@ -87,6 +88,9 @@ def draft_email(engine: Engine, identity: Identity, args: EmailArgs | dict[str, 
                  "Reply with a time that suits you and I will send an invite.")
     lines += ["", CLOSING[tone], prefs.get("signature") or identity.name]
     body = "\n".join(lines)
+    # what approvers changed in this rep's earlier e-mails to this account: applied here, and shown as examples
+    edits = reviewer_edits(engine, identity.user_id, profile.get("account_id"))
+    body, applied = apply_choices(body, phrasing_choices(edits))
     cc = [prefs["manager_email"]] if prefs.get("cc_manager") and prefs.get("manager_email") else []
     return {
         "status": "Draft — not sent",
@@ -94,6 +98,8 @@ def draft_email(engine: Engine, identity: Identity, args: EmailArgs | dict[str, 
         "cc": cc, "account": profile["account"], "product": product, "subject": subject, "body": body,
         "tone": tone, "cites": [track.cite] if track else [], "talk_track_deal": track.deal_id if track else None,
         "messaging_source": track.text if track else None,
+        "reviewer_edits_applied": applied,
+        "reviewer_examples": edits[:3],
         "record_ids": profile["record_ids"][:5] + ([track.deal_id] if track else []),
         "text": f"Draft — not sent\nTo: {contact['name']} <{contact['email']}> ({contact['title']})"
                 + (f"\nCc: {', '.join(cc)}" if cc else "") + f"\nSubject: {subject}\n\n{body}",

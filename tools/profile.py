@@ -67,6 +67,7 @@ def customer_profile(engine: Engine, identity: Identity, account: str | dict[str
     risks = _risks(open_deals, engagement, contacts, now)
     profile = {
         "account": acct.name,
+        "account_id": acct.id,
         "matched_from": match.typed if match.note() else None,
         "firmographics": {"sector": acct.sector, "revenue_musd": float(acct.revenue_musd or 0) or None,
                           "employees": acct.employees, "year_established": acct.year_established,

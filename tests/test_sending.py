@@ -1,0 +1,193 @@
+"""Sending and crash safety: the outbox, exactly-once execution, and processes killed at the worst moments.
+
+The copilot runs in real subprocesses (the ``copilot`` command), against a real SMTP server, on
+SQLite and on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, select, text
+
+import copilot.actions as actions_module
+from copilot.actions import perform, prepare, store
+from copilot.context import utc_now
+from copilot.crm.audit import events
+from copilot.crm.identity import identity_for
+from copilot.crm.models import Action, Activity, OutboxMessage, Opportunity
+from copilot.crm.names import Names
+from copilot.review.approvals import decide
+from copilot.settings import Settings
+from tests import smtp, world
+from tests.conftest import ROOT
+
+NOW = dt.datetime(2026, 11, 20, 9, 0)
+
+
+@pytest.fixture
+def mail() -> Iterator[tuple[int, smtp.Inbox]]:
+    controller, inbox = smtp.start()
+    yield controller.port, inbox
+    controller.stop()
+
+
+@pytest.fixture
+def crm(engine: Engine, tmp_path: Path, mail: tuple[int, smtp.Inbox]) -> tuple[Engine, Settings]:
+    world.build(engine)
+    url = engine.url.render_as_string(hide_password=False)
+    return engine, Settings(home=tmp_path / "home", database_url=url, llm="offline", smtp_host="127.0.0.1",
+                            smtp_port=mail[0], smtp_from="copilot@ourco.example", smtp_timeout=5)
+
+
+def _email_request(crm: tuple[Engine, Settings], body: str = "We can offer a discount on the pilot.",
+                   now: dt.datetime = NOW) -> dict:
+    engine, settings = crm
+    request = prepare(engine, settings, identity_for(engine, "Rick Rep"), Names.load(engine), "send_email",
+                      {"account": "Standard Co", "to": "sam@standard.example", "subject": "The pilot", "body": body},
+                      thread_id="thread-1", call_id="call-1", now=now)
+    stored, _ = store(engine, request, now=now)
+    assert request["needs_review"]  # pricing language
+    return stored
+
+
+def test_an_approved_email_is_sent_once_with_its_message_id(crm, mail, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    engine, settings = crm
+    _, inbox = mail
+    request = _email_request(crm)
+    result = decide(engine, settings, identity_for(engine, "Mona Manager"), request["id"], "approve", now=NOW)
+    assert result["delivery"] == "sent" and result["message"] == "Sent: the e-mail to sam@standard.example."
+    assert len(inbox.messages) == 1
+    sent = inbox.messages[0]
+    assert sent["Message-ID"] == f"<{request['id']}@ourco.example>" and sent["To"] == "sam@standard.example"
+    # a second run of the execute step reaches the idempotent branch and sends nothing
+    calls: list[str] = []
+    original = actions_module.already_done
+    monkeypatch.setattr(actions_module, "already_done", lambda row: calls.append(row.id) or original(row))
+    again = perform(engine, settings, request["id"], now=NOW)
+    assert calls == [request["id"]] and again["note"] == "already executed; not repeated"
+    assert len(inbox.messages) == 1
+    with engine.connect() as conn:
+        assert conn.execute(select(OutboxMessage.status)).scalars().all() == ["sent"]
+        assert conn.execute(select(Activity.id)).scalars().all() == [f"cp-{request['id']}"]
+    assert [e["event"] for e in events(engine, action_id=request["id"])] == [
+        "requested", "approved", "executed", "email_sent"]
+
+
+def test_an_unreachable_server_leaves_the_email_queued_then_it_is_sent(crm, mail) -> None:  # noqa: ANN001
+    from copilot.review.outbox import send_queued
+
+    engine, settings = crm
+    _, inbox = mail
+    request = _email_request(crm)
+    closed = settings.model_copy(update={"smtp_port": smtp.free_port()})
+    result = decide(engine, closed, identity_for(engine, "Mona Manager"), request["id"], "approve", now=NOW)
+    assert result["delivery"] == "queued" and "could not be reached" in result["message"]
+    assert inbox.messages == []
+    assert [r["status"] for r in send_queued(engine, settings, now=NOW)] == ["sent"]
+    assert send_queued(engine, settings, now=NOW) == [] and len(inbox.messages) == 1
+
+
+def _env(settings: Settings) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("COPILOT_", "OPENAI_"))}
+    env.update(COPILOT_HOME=str(settings.home), COPILOT_DATABASE_URL=settings.database_url or "", COPILOT_LLM="offline",
+               COPILOT_SMTP_HOST=settings.smtp_host or "", COPILOT_SMTP_PORT=str(settings.smtp_port),
+               COPILOT_SMTP_FROM=settings.smtp_from, COPILOT_SMTP_TIMEOUT="5", PYTHONUNBUFFERED="1")
+    return env
+
+
+def _copilot(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "copilot.cli", *args], capture_output=True, text=True,
+                          env=_env(settings), cwd=ROOT, timeout=240)
+
+
+def _read_until(proc: subprocess.Popen[str], pattern: str, timeout: float = 180) -> str:
+    seen = ""
+    deadline = time.monotonic() + timeout
+    assert proc.stdout is not None
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        if not line:
+            break
+        seen += line
+        if re.search(pattern, seen):
+            return seen
+    proc.kill()
+    pytest.fail(f"the copilot never printed {pattern!r}; it printed: {seen[-2000:]}")
+
+
+@pytest.mark.slow
+def test_killed_while_waiting_for_review_then_approved_from_a_new_process(crm, mail) -> None:  # noqa: ANN001
+    engine, settings = crm
+    chat = subprocess.Popen([sys.executable, "-m", "copilot.cli", "chat", "--as", "Rick Rep"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=_env(settings), cwd=ROOT)
+    assert chat.stdin is not None
+    chat.stdin.write("move deal DL0001 to won for $900\n")
+    chat.stdin.flush()
+    printed = _read_until(chat, r"request (act_[0-9a-f]{16})\)")
+    request_id = re.search(r"request (act_[0-9a-f]{16})\)", printed).group(1)
+    chat.send_signal(signal.SIGKILL)
+    chat.wait(timeout=30)
+    assert "Waiting for approval by Mona Manager (manager) or sales-ops" in printed
+    with engine.connect() as conn:
+        assert conn.execute(select(Opportunity.stage).where(Opportunity.id == "DL0001")).scalar_one() == "Engaging"
+
+    self_approval = _copilot(settings, "approvals", "approve", request_id, "--as", "Rick Rep")
+    assert self_approval.returncode == 2 and "you cannot approve your own request" in self_approval.stderr
+    approved = _copilot(settings, "approvals", "approve", request_id, "--as", "Mona Manager")
+    assert approved.returncode == 0, approved.stderr
+    assert "Done: move deal DL0001 from Engaging to Won." in approved.stdout
+    again = _copilot(settings, "approvals", "approve", request_id, "--as", "Mona Manager")
+    assert again.returncode == 2 and "already executed" in again.stderr and "Traceback" not in again.stderr
+    with engine.connect() as conn:
+        assert conn.execute(select(Opportunity.stage, Opportunity.close_value)
+                            .where(Opportunity.id == "DL0001")).one() == ("Won", 900)
+        assert conn.execute(select(Action.status, Action.decided_by)).all() == [("executed", "Mona Manager")]
+    log = [(e["actor"], e["event"]) for e in events(engine, action_id=request_id)]
+    assert log == [("Rick Rep", "requested"), ("Rick Rep", "decision_refused"), ("Mona Manager", "approved"),
+                   ("Rick Rep", "executed"), ("Mona Manager", "decision_refused")]
+    told = _copilot(settings, "ask", "how many deals are in Prospecting?", "--as", "Rick Rep")
+    assert told.returncode == 0 and "Update on your requests:" in told.stdout and request_id in told.stdout
+
+
+@pytest.mark.slow
+def test_killed_after_the_smtp_hand_off_the_email_is_never_sent_twice(crm, mail) -> None:  # noqa: ANN001
+    engine, settings = crm
+    _, inbox = mail
+    request = _email_request(crm, now=utc_now())  # the subprocesses read the real clock
+    approver: dict[str, subprocess.Popen[str]] = {}
+    smtp.kill_on_data(inbox, lambda: approver["proc"].pid)
+    approver["proc"] = subprocess.Popen(
+        [sys.executable, "-m", "copilot.cli", "approvals", "approve", request["id"], "--as", "Mona Manager"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(settings), cwd=ROOT)
+    output = approver["proc"].communicate(timeout=240)
+    assert approver["proc"].returncode == -signal.SIGKILL, output
+    inbox.on_data = None
+    assert len(inbox.messages) == 1
+    with engine.connect() as conn:
+        assert conn.execute(select(OutboxMessage.status)).scalar_one() == "sending"
+        assert conn.execute(select(Action.status)).scalar_one() == "executed"
+
+    flushed = _copilot(settings, "outbox", "send", "--as", "Olivia Ops")
+    assert flushed.returncode == 0, flushed.stderr
+    again = _copilot(settings, "approvals", "approve", request["id"], "--as", "Olivia Ops")
+    assert again.returncode == 2 and "already executed" in again.stderr
+    listed = _copilot(settings, "outbox", "list", "--as", "Olivia Ops")
+    assert "unknown" in listed.stdout and "check whether the message arrived" in listed.stdout
+    assert len(inbox.messages) == 1  # never sent twice
+    resolved = _copilot(settings, "outbox", "resolve", request["id"], "sent", "--as", "Olivia Ops")
+    assert resolved.returncode == 0, resolved.stderr
+    with engine.connect() as conn:
+        assert conn.execute(select(OutboxMessage.status)).scalar_one() == "sent"
+        assert conn.execute(text("SELECT count(*) FROM activities")).scalar_one() == 1
+    assert [e["event"] for e in events(engine, action_id=request["id"])][-3:] == [
+        "email_unknown", "decision_refused", "email_resolved"]
