@@ -137,7 +137,7 @@ def store(engine: Engine, request: dict[str, Any], *, now: dt.datetime, replaces
         if request.get("thread_id") and replaces is None:
             earlier = conn.execute(select(actions.c.id, actions.c.status).where(
                 actions.c.thread_id == request["thread_id"], actions.c.args_hash == request["args_hash"],
-                actions.c.status.in_(("pending", "approved", "executed"))).limit(1)).first()
+                actions.c.status.in_(("pending", "approved", "executed", "failed"))).limit(1)).first()
             if earlier is not None:
                 return {**request, "id": earlier.id}, earlier.status
         if conn.execute(select(actions.c.id).where(actions.c.id == request["id"])).first() is not None:

@@ -185,7 +185,6 @@ def _hash_embedder() -> Any:
     """A deterministic stand-in for MiniLM (hashed bag of words), so re-indexing a planted note takes
     milliseconds; Chroma, the word index and the hybrid search are the real ones. Which snippets a case
     shows does not depend on it: the aerospace sector holds two deals, and both are always shown."""
-    import re
     import zlib
 
     import numpy as np
