@@ -37,13 +37,18 @@ ModelProvider = Callable[[CopilotContext], BaseChatModel]
 """Returns the chat model for a run (offline planner, or an OpenAI-compatible model)."""
 
 
-def model_view(messages: list[AnyMessage]) -> list[AnyMessage]:
-    """The conversation as a model sees it: every tool result inside a labelled data block."""
+def model_view(messages: list[AnyMessage], turn_start: int) -> list[AnyMessage]:
+    """The conversation as a model sees it: every tool result inside a labelled data block, and so is every
+    answer of an earlier turn (an answer may quote a note or an e-mail, which must not come back as the
+    assistant's own words)."""
     out: list[AnyMessage] = []
-    for m in messages:
+    for i, m in enumerate(messages):
         if isinstance(m, ToolMessage):
             out.append(ToolMessage(content=data_block(f"{m.name or 'tool'} result", str(m.content)),
                                    tool_call_id=m.tool_call_id, name=m.name, id=m.id))
+        elif isinstance(m, AIMessage) and i < turn_start and m.content and not m.tool_calls:
+            out.append(AIMessage(content=data_block("an earlier answer (it may quote outside text)", str(m.content)),
+                                 id=m.id))
         else:
             out.append(m)
     return out
@@ -61,12 +66,12 @@ def build_graph(model_provider: ModelProvider, fallback: ModelProvider | None = 
         if state.get("tool_calls", 0) >= ctx.max_tool_calls:
             return {"messages": [AIMessage(content="I stopped here: answering this needed more lookups than I "
                                                    "allow in one turn. Could you ask for one thing at a time?")]}
-        preferences = data_block("the user's saved preferences", json.dumps(ctx.preferences, ensure_ascii=False)) \
-            if ctx.preferences else ""
+        preferences = data_block("the user's saved preferences", json.dumps(ctx.preferences)) if ctx.preferences \
+            else ""
         system = SystemMessage(content=render("system.md.j2", user=ctx.identity.name, role=ctx.identity.role,
                                               scope=ctx.identity.describe(), today=ctx.clock().date().isoformat(),
                                               preferences=preferences).text)
-        messages = [system, *model_view(state["messages"])]
+        messages = [system, *model_view(state["messages"], state.get("turn_start", 0))]
         try:
             response = model_provider(ctx).bind_tools(schemas()).invoke(messages)
         except Exception as exc:  # noqa: BLE001 - any model failure falls back for this turn
@@ -97,7 +102,7 @@ def build_graph(model_provider: ModelProvider, fallback: ModelProvider | None = 
             args = call.get("args") or {}
             if call["name"] in ACTIONS:
                 content = _action_call(ctx, call, args, thread_id, tainted, current, own, actions, to_run,
-                                       prepare, store, unrequested)
+                                       prepare, store, unrequested, _last_draft(messages))
                 if content is None:
                     continue  # answered by the execute node
             else:
@@ -118,8 +123,9 @@ def build_graph(model_provider: ModelProvider, fallback: ModelProvider | None = 
         sources = list(state.get("sources") or [])
         actions = list(state.get("actions") or [])
         for entry in actions:
-            if entry.get("request_id") not in (state.get("to_run") or []):
+            if not entry.get("run") or entry.get("request_id") not in (state.get("to_run") or []):
                 continue
+            entry.pop("run")
             result = perform(ctx.engine, ctx.settings, entry["request_id"], now=ctx.clock(), names=ctx.names)
             entry.update(outcome=_outcome(result), message=result.get("message") or entry.get("message"))
             sources.extend(str(i) for i in result.get("record_ids") or [])
@@ -164,6 +170,21 @@ def build_graph(model_provider: ModelProvider, fallback: ModelProvider | None = 
     return graph
 
 
+def _last_draft(messages: list[AnyMessage]) -> dict[str, Any] | None:
+    """The latest draft in the conversation and its sources (deals and notes it drew on)."""
+    for m in reversed(messages):
+        if isinstance(m, ToolMessage) and m.name == "draft_email":
+            try:
+                d = json.loads(str(m.content))
+            except json.JSONDecodeError:
+                return None
+            if "error" in d:
+                return None
+            return {"to": d.get("to"), "subject": d.get("subject"), "body": d.get("body"), "sources": d.get("cites") or [],
+                    "talk_track_deal": d.get("talk_track_deal"), "record_ids": (d.get("record_ids") or [])[:10]}
+    return None
+
+
 def _outcome(result: dict[str, Any]) -> str:
     status = result.get("status")
     if status == "done":
@@ -173,18 +194,25 @@ def _outcome(result: dict[str, Any]) -> str:
 
 def _action_call(ctx: CopilotContext, call: dict[str, Any], args: dict[str, Any], thread_id: str, tainted: bool,
                  current: str, own: list[str], actions: list[dict[str, Any]], to_run: list[str],
-                 prepare: Any, store: Any, unrequested: Any) -> str | None:
+                 prepare: Any, store: Any, unrequested: Any, draft: dict[str, Any] | None) -> str | None:
     """Turn one action call into a stored request; the JSON the model gets back (None: the execute node answers)."""
     name = call["name"]
     try:
         request = prepare(ctx.engine, ctx.settings, ctx.identity, ctx.names, name, args, thread_id=thread_id,
                           call_id=call["id"], now=ctx.clock())
     except ToolError as exc:
+        summary = f"{name.replace('_', ' ')} ({', '.join(f'{k}={str(v)[:40]}' for k, v in list(args.items())[:3])})"
+        record_now(ctx.engine, actor=ctx.identity.name, actor_id=ctx.identity.user_id, event="refused_request",
+                   detail={"tool": name, "why": str(exc)[:500]})
+        actions.append({"request_id": None, "tool": name, "summary": summary, "tool_call_id": call["id"],
+                        "outcome": "not done", "message": f"Not done: {summary}: {exc}."})
         return json.dumps({"status": "not_done", "error": str(exc), "type": type(exc).__name__})
+    if name == "send_email" and draft is not None:  # the approver sees what the e-mail was drafted from
+        request["facts"]["draft"] = draft
     entry = {"request_id": request["id"], "tool": name, "summary": request["summary"], "tool_call_id": call["id"]}
     if tainted:
         with ctx.engine.connect() as conn:
-            why = unrequested(conn, name, request["args"], current, own)
+            why = unrequested(conn, name, request["args"], current, own, draft)
         if why:
             record_now(ctx.engine, actor=ctx.identity.name, actor_id=ctx.identity.user_id, event="blocked_unrequested",
                        account_id=request["account_id"], detail={"tool": name, "summary": request["summary"],
@@ -206,6 +234,6 @@ def _action_call(ctx: CopilotContext, call: dict[str, Any], args: dict[str, Any]
         actions.append({**entry, "outcome": "waiting for approval", "message": message, "pending": request})
         return json.dumps({"status": "pending_review", "request_id": stored["id"], "summary": request["summary"],
                            "approvers": request["approvers"], "reasons": request["reasons"], "message": message})
-    actions.append({**entry, "outcome": "approved", "message": request["summary"]})
+    actions.append({**entry, "outcome": "approved", "message": request["summary"], "run": True})
     to_run.append(stored["id"])
     return None

@@ -166,7 +166,8 @@ class Copilot:
         pending = [a["pending"] for a in values.get("actions") or [] if a.get("pending")]
         if actions:  # written by code, not by the model: every action of the turn and what became of it
             answer = (answer.rstrip() + "\n\n" if answer.strip() else "") + "Actions this turn:\n" + "\n".join(
-                f"- {a['outcome']}: {a.get('message') or a['summary']} (request {a['request_id']})" for a in actions)
+                f"- {a['outcome']}: {a.get('message') or a['summary']}"
+                + (f" (request {a['request_id']})" if a.get("request_id") else "") for a in actions)
         return AskResult(answer, calls, list(values.get("sources") or []), pending[0] if pending else None, thread_id,
                          prompt_version("system.md.j2"), self.model, list(values.get("notes") or []), actions, pending)
 

@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from connectors.maven import import_maven
 from copilot.runner import Copilot
 from copilot.settings import Settings
+from copilot.untrusted import CLOSE, HEADER, unwrap
 from evals.fake_openai import FakeOpenAI
 
 KONEX = {"name": "crm_query", "args": {"metrics": ["won_revenue", "won_count"], "filters": {"account": ["Konex"]}}}
@@ -48,7 +49,8 @@ def test_tool_round_trip(maven: Engine, tmp_path: Path, stream: bool) -> None:
     assert first["messages"][0]["role"] == "system" and "Every figure" in first["messages"][0]["content"]
     tool_msg = second["messages"][-1]
     assert tool_msg["role"] == "tool" and tool_msg["tool_call_id"] == "call_abc123"
-    assert json.loads(tool_msg["content"])["rows"][0]["won_revenue"] == 269245
+    assert tool_msg["content"].startswith(HEADER) and tool_msg["content"].rstrip().endswith(CLOSE)
+    assert json.loads(unwrap(tool_msg["content"]))["rows"][0]["won_revenue"] == 269245
     assistant = second["messages"][-2]
     assert assistant["tool_calls"][0]["id"] == "call_abc123"
 

@@ -12,6 +12,8 @@ from copilot.crm.models import Action
 from copilot.runner import Copilot
 from copilot.settings import Settings
 from tests import world
+from langchain_core.messages import AIMessage
+
 from tests.fakes import ScriptedModel, call
 
 
@@ -62,15 +64,13 @@ def test_the_same_email_asked_four_times_in_one_turn_is_sent_once(crm) -> None: 
     settings = settings.model_copy(update={"smtp_host": "127.0.0.1", "smtp_port": controller.port})
     email = {"account": "Standard Co", "to": "sam@standard.example", "subject": "Hello", "body": "Shall we meet?"}
     model = ScriptedModel(script=[
-        call("send_email", email, "c1"),
-        call("send_email", email, "c2").model_copy(update={"tool_calls": [
-            {"name": "send_email", "args": email, "id": f"c{i}"} for i in range(2, 5)]}),
-        call("send_email", email, "c5").model_copy(update={"content": "", "tool_calls": []}),
+        call("send_email", email, "c1").model_copy(update={"tool_calls": [
+            {"name": "send_email", "args": email, "id": f"c{i}"} for i in range(1, 5)]}),
+        AIMessage(content="Sent."),
     ])
-    model.script[-1] = model.script[-1].model_copy(update={"content": "Sent."})
     try:
         with Copilot(settings, engine, model_provider=lambda ctx: model) as copilot:
-            result = copilot.ask("send Sam Stone at Standard Co an e-mail saying hello", "Rick Rep")
+            result = copilot.ask("send Sam Stone at Standard Co an e-mail: Hello. Shall we meet?", "Rick Rep")
     finally:
         controller.stop()
     outcomes = [a["outcome"] for a in result.actions]

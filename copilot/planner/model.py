@@ -53,7 +53,7 @@ class OfflinePlanner(BaseChatModel):
         question = str(messages[last_human].content)
         reading = understand(question, self.names, self.identity, self.today)
         after = messages[last_human + 1:]
-        results = [json.loads(unwrap(str(m.content))) for m in after if isinstance(m, ToolMessage)]
+        results = [_result(m) for m in after if isinstance(m, ToolMessage)]
         if not results:
             if not reading.calls:
                 return _reply(reading.note or not_understood())
@@ -69,6 +69,13 @@ class OfflinePlanner(BaseChatModel):
                 content="", tool_calls=[{"name": c.name, "args": c.args, "id": f"call_{uuid.uuid4().hex[:12]}"}
                                         for c in calls]))])
         return _reply(compose(reading, results))
+
+
+def _result(message: ToolMessage) -> Any:
+    try:
+        return json.loads(unwrap(str(message.content)))
+    except json.JSONDecodeError:
+        return {"error": "a tool result could not be read", "type": "ToolError"}
 
 
 def _reply(text: str) -> ChatResult:
