@@ -45,8 +45,9 @@ def test_set_user_contact_details(home: str, capsys: pytest.CaptureFixture[str],
         (["users", "set", "Anna Snelling", "--email", "not-an-email"], "is not an e-mail address"),
         (["users", "set", "Anna Snelling", "--slack-id", "U1; DROP TABLE users"], "is not valid"),
         (["users", "set", "Anna Snelling"], "nothing to change"),
-        (["accounts", "tier", "Kan code", "key"], "did you mean 'Kan-code'?"),
-        (["accounts", "tier", "Kan-code", "gold"], "tier 'gold' is not one of: key, standard"),
+        (["accounts", "tier", "Kan code", "key", "--as", "ops"], "did you mean 'Kan-code'?"),
+        (["accounts", "tier", "Kan-code", "gold", "--as", "ops"], "tier 'gold' is not one of: key, standard"),
+        (["accounts", "tier", "Kan-code", "standard", "--as", "Anna Snelling"], "only sales-ops (ops) may"),
     ],
 )
 def test_bad_admin_input_is_refused(args: list[str], message: str, home: str, capsys: pytest.CaptureFixture[str],
@@ -64,6 +65,6 @@ def test_duplicate_slack_id_is_refused(home: str, capsys: pytest.CaptureFixture[
 
 
 def test_key_account_tier(home: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    assert run_cli(["accounts", "tier", "Kan-code", "key"], capsys, monkeypatch, home=home).code == 0
+    assert run_cli(["accounts", "tier", "Kan-code", "key", "--as", "ops"], capsys, monkeypatch, home=home).code == 0
     with _db(home).connect() as conn:
         assert conn.execute(select(Account.tier).where(Account.name == "Kan-code")).scalar_one() == "key"

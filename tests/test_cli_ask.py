@@ -39,11 +39,19 @@ def test_ask_unknown_user(home: str, capsys: pytest.CaptureFixture[str], monkeyp
 
 
 def test_ask_review_shows_pending(home: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    assert run_cli(["accounts", "tier", "Konex", "key"], capsys, monkeypatch, home=home).code == 0
+    assert run_cli(["accounts", "tier", "Konex", "key", "--as", "ops"], capsys, monkeypatch, home=home).code == 0
     result = run_cli(["ask", "log a call with Konex: wants a quote", "--as", "ops", "--json"], capsys, monkeypatch,
                      home=home)
     data = json.loads(result.out)
-    assert data["pending_review"]["tool"] == "log_activity" and "needs approval" in data["answer"]
+    request = data["pending_review"]
+    assert request["tool"] == "log_activity" and "Waiting for approval" in data["answer"]
+    assert data["pending_reviews"] == [request] and data["actions"][0]["outcome"] == "waiting for approval"
+    listed = run_cli(["approvals", "list", "--as", "ops", "--json"], capsys, monkeypatch, home=home)
+    assert [r["id"] for r in json.loads(listed.out)] == [request["id"]]
+    shown = run_cli(["approvals", "show", request["id"], "--as", "ops"], capsys, monkeypatch, home=home)
+    assert "why review: logging on a key account" in shown.out and request["args_hash"][:16] in shown.out
+    own = run_cli(["approvals", "approve", request["id"], "--as", "ops"], capsys, monkeypatch, home=home)
+    assert own.code == 2 and "you cannot approve your own request" in own.err
 
 
 def test_chat_keeps_the_thread(home: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -16,7 +16,7 @@ def _drafts(settings, engine, store, n):  # noqa: ANN001, ANN202
     with Copilot(settings, engine, clock=lambda: ANCHOR.replace(tzinfo=None), retriever=lambda: store) as copilot:
         for rep, request, _ in requests(engine, n):
             result = copilot.ask(request, rep)
-            turn = list(copilot.history(result.thread_id))
+            turn = list(copilot.history(result.thread_id, rep))
             draft = next((json.loads(m.content) for m in turn if isinstance(m, ToolMessage) and m.name == "draft_email"),
                          None)
             out.append((rep, request, result.answer, draft))

@@ -72,15 +72,18 @@ def identity_for(engine: Engine, name: str) -> Identity:
 
 
 def account_in_scope(conn: Connection, identity: Identity, account_id: int) -> bool:
-    """Whether ``identity`` may see the account: one of its deals is in scope or, for an account with no
-    deals, one of its activities is. An account nobody works on is seen by sales-ops only."""
+    """Whether ``identity`` may see the account: one of its deals, or one of the touches logged on it, belongs to
+    someone in scope. An account nobody works on is seen by sales-ops only."""
     if identity.sees_everything:
         return True
-    owners = set(conn.execute(select(Opportunity.user_id).where(Opportunity.account_id == account_id)).scalars())
-    if not owners:
-        owners = set(conn.execute(select(Activity.user_id).where(Activity.account_id == account_id).distinct())
-                     .scalars())
-    return any(identity.may_see_user(u) for u in owners)
+    team = sorted(identity.team)
+    deal = conn.execute(select(Opportunity.id).where(Opportunity.account_id == account_id,
+                                                     identity.scope(Opportunity.user_id)).limit(1)).first()
+    if deal is not None:
+        return True
+    touch = conn.execute(select(Activity.id).where(Activity.account_id == account_id,
+                                                   Activity.user_id.in_(team)).limit(1)).first()
+    return touch is not None
 
 
 def identity_by_id(engine: Engine, user_id: int) -> Identity:

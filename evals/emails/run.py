@@ -118,7 +118,7 @@ def run(home: Path, n: int) -> list[Verdict]:
     with Copilot(settings, engine, clock=lambda: ANCHOR.replace(tzinfo=None), retriever=lambda: store) as copilot:
         for rep, request, _ in requests(engine, n):
             result = copilot.ask(request, rep)
-            turn = list(copilot.history(result.thread_id))
+            turn = list(copilot.history(result.thread_id, rep))
             tool_results = [str(m.content) for m in turn if isinstance(m, ToolMessage)]
             draft = next((json.loads(m.content) for m in turn if isinstance(m, ToolMessage) and m.name == "draft_email"),
                          None)

@@ -121,6 +121,8 @@ def next_followup(engine: Engine, identity: Identity, args: FollowupArgs | dict[
                 func.lower(Contact.email) == args.contact_email.strip().lower())).first()
             # One message for "no such contact" and "someone else's contact": no contact detail, and no
             # way to learn whether an address is on another rep's account.
+            if contact is None and identity.sees_everything:
+                raise ToolInputError(f"unknown contact e-mail {args.contact_email[:80]!r}")
             if contact is None or contact.account_id is None and not identity.sees_everything or (
                     contact.account_id is not None and not account_in_scope(conn, identity, contact.account_id)):
                 raise ScopeError("no contact with that e-mail address on the accounts you can see")
