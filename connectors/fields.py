@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from rapidfuzz import fuzz, process, utils
 
-EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")
+from copilot.crm.values import EMAIL, parse_email  # noqa: F401 - re-exported for the importers
+
 
 
 def parse_date(value: str, column: str) -> dt.date | None:
@@ -64,13 +65,6 @@ def parse_int(value: str, column: str, *, minimum: int = 0, maximum: int = 10**9
     if not minimum <= number <= maximum:
         raise ValueError(f"{column} {value!r} is outside {minimum}..{maximum}")
     return number
-
-
-def parse_email(value: str, column: str) -> str:
-    email = value.strip().lower()
-    if not EMAIL.match(email) or len(email) > 320:
-        raise ValueError(f"{column} {value!r} is not an e-mail address")
-    return email
 
 
 @lru_cache(maxsize=1)

@@ -14,3 +14,32 @@ def test_package_resolves_inside_repository(name: str) -> None:
     assert path is not None, f"{name} is a namespace package, not ours"
     assert str(ROOT) in path, f"{name} resolved to {path}, outside {ROOT}"
     assert path.endswith(f"{name}/__init__.py")
+
+
+FLOORS = {  # each floor may import only from the floors below it
+    "data": ["copilot/crm", "copilot/settings.py"],
+    "tools": ["connectors", "tools", "memory"],
+}
+ABOVE = {"data": ("tools", "connectors", "memory", "prompts", "evals", "copilot.graph", "copilot.runner",
+                  "copilot.actions", "copilot.review", "copilot.planner", "copilot.toolbox", "copilot.cli",
+                  "copilot.context", "copilot.untrusted", "copilot.demo", "slack_app"),
+         "tools": ("copilot.graph", "copilot.runner", "copilot.actions", "copilot.review", "copilot.planner",
+                   "copilot.toolbox", "copilot.cli", "copilot.context", "slack_app", "evals")}
+
+
+@pytest.mark.parametrize("floor", sorted(FLOORS))
+def test_each_floor_imports_only_from_below(floor: str) -> None:
+    import ast
+
+    bad = []
+    for place in FLOORS[floor]:
+        path = ROOT / place
+        for file in ([path] if path.is_file() else sorted(path.rglob("*.py"))):
+            if "migrations" in file.parts:
+                continue
+            for node in ast.walk(ast.parse(file.read_text())):
+                names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                    [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+                bad += [f"{file.relative_to(ROOT)}: {n}" for n in names
+                        if any(n == a or n.startswith(a + ".") for a in ABOVE[floor])]
+    assert bad == []

@@ -5,11 +5,12 @@ from __future__ import annotations
 from sqlalchemy import Engine, select, update
 from sqlalchemy.exc import IntegrityError
 
-from connectors.fields import parse_email, unknown
 from copilot.crm.audit import record, record_now
 from copilot.crm.errors import ScopeError
 from copilot.crm.identity import Identity
 from copilot.crm.models import TIERS, Account, User
+from copilot.crm.names import suggest_text
+from copilot.crm.values import parse_email
 
 
 class AdminError(ValueError):
@@ -44,7 +45,7 @@ def set_user(engine: Engine, name: str, *, email: str | None = None, slack_user_
         with engine.begin() as conn:
             names = dict(conn.execute(select(table.c.name, table.c.id)).all())
             if name not in names:
-                raise AdminError(str(unknown("user", name, names)))
+                raise AdminError(f"unknown user {name[:80]!r}" + suggest_text(name, names, limit=1))
             conn.execute(update(table).where(table.c.id == names[name]).values(**values))
     except IntegrityError:
         raise AdminError(f"another user already has that {' or '.join(values)}") from None
@@ -65,7 +66,7 @@ def set_tier(engine: Engine, account: str, tier: str, *, by: Identity) -> str:
     with engine.begin() as conn:
         names = dict(conn.execute(select(table.c.name, table.c.id)).all())
         if account not in names:
-            raise AdminError(str(unknown("account", account, names)))
+            raise AdminError(f"unknown account {account[:80]!r}" + suggest_text(account, names, limit=1))
         before = conn.execute(select(table.c.tier).where(table.c.id == names[account])).scalar_one()
         conn.execute(update(table).where(table.c.id == names[account]).values(tier=tier))
         record(conn, actor=by.name, actor_id=by.user_id, event="tier_changed", account_id=names[account],
