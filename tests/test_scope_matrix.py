@@ -16,12 +16,10 @@ Then the same questions through the whole agent (offline planner) as a rep and a
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import random
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -527,10 +525,7 @@ def agent_problems(answer: str, acct: Account) -> list[str]:
 
 @pytest.mark.parametrize("kind", [
     "brief",
-    pytest.param("won", marks=pytest.mark.xfail(strict=True, reason=(
-        "defect: crm_query checks the scope of rep and manager filters but not of an account filter, so a rep "
-        "asking about another rep's account gets 'Won revenue for X: $0. No matching records.' instead of "
-        "'not in your scope'"))),
+    "won",  # crm_query refuses an account filter outside the caller's scope (it used to answer $0)
     "followup",
 ])
 def test_agent_answers_a_rep_about_a_foreign_account(kind: str, matrix, copilot) -> None:  # noqa: ANN001

@@ -17,7 +17,7 @@ from sqlalchemy.orm import aliased
 
 from copilot.crm.models import OPEN_STAGES, Account, Activity, Opportunity, Product, User
 from copilot.crm.errors import ScopeError, ToolInputError
-from copilot.crm.identity import Identity
+from copilot.crm.identity import Identity, account_in_scope
 from copilot.crm.names import Names
 from tools.sql import days_between, period
 
@@ -155,7 +155,7 @@ def run_query(engine: Engine, identity: Identity, query: CrmQuery | dict[str, An
         query = validated(CrmQuery, query)
     names = names or Names.load(engine)
     resolved, notes = _resolve(query.filters, names)
-    _check_scope(engine, identity, resolved)
+    _check_scope(engine, identity, resolved, deals=query.entity in ("opportunities", "activities"))
     if query.entity == "opportunities":
         return _opportunities(engine, identity, query, resolved, notes)
     if query.entity == "activities":
@@ -184,7 +184,8 @@ def _resolve(filters: Filters, names: Names) -> tuple[dict[str, Any], list[str]]
     return out, notes
 
 
-def _check_scope(engine: Engine, identity: Identity, f: dict[str, Any]) -> None:
+def _check_scope(engine: Engine, identity: Identity, f: dict[str, Any], *, deals: bool = True) -> None:
+    """Refuse, with no figures, a question naming someone else's rep, team or (for deals and touches) account."""
     if identity.sees_everything:
         return
     with engine.connect() as conn:
@@ -198,6 +199,13 @@ def _check_scope(engine: Engine, identity: Identity, f: dict[str, Any]) -> None:
             outside = [n for n in f["manager"] if n != mine]
             if outside:
                 raise ScopeError(f"the team of {', '.join(outside)} (you see {identity.describe()})")
+        if "account" in f and deals:
+            ids = dict(conn.execute(select(A.name, A.id).where(A.name.in_(f["account"]))).all())
+            outside = [n for n in f["account"] if n in ids and not account_in_scope(conn, identity, ids[n])]
+            if outside:
+                raise ScopeError(f"the account{'s' if len(outside) > 1 else ''} {', '.join(outside)}: "
+                                 f"{'their' if len(outside) > 1 else 'its'} deals belong to other reps "
+                                 f"(you see {identity.describe()})")
 
 
 def _in_filters(f: dict[str, Any], columns: dict[str, Any]) -> list[Any]:
