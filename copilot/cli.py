@@ -492,6 +492,8 @@ audit_app = typer.Typer(no_args_is_help=True, help="The audit log of requests, d
 app.add_typer(approvals_app, name="approvals")
 app.add_typer(outbox_app, name="outbox")
 app.add_typer(audit_app, name="audit")
+policy_app = typer.Typer(no_args_is_help=True, help="The review policy: what needs an approver and who approves.")
+app.add_typer(policy_app, name="policy")
 
 
 def _request_lines(r: dict) -> list[Text]:  # noqa: ANN001
@@ -647,6 +649,25 @@ def outbox_resolve(action_id: str, arrived: Annotated[str, typer.Argument(help="
     engine = _engine(_settings())
     resolve(engine, action_id, arrived=arrived == "sent", by=_ops(engine, as_user), now=utc_now())
     out.print(f"Recorded: {action_id} {arrived}.")
+
+
+@policy_app.command("show")
+def policy_show(as_json: AsJson = False) -> None:
+    """The review policy in force (the workspace's policy.toml, or the default) and where it comes from."""
+    from copilot.review.policy import DEFAULT_FILE, load_policy
+
+    settings = _settings()
+    policy = load_policy(settings.home)
+    source = settings.home / "policy.toml"
+    where = str(source) if source.is_file() else f"{DEFAULT_FILE} (default; copy it to {source} to change it)"
+    if as_json:
+        out.print_json(json.dumps({"source": where, "policy": policy.model_dump()}))
+        return
+    out.print(styled(("Review policy", "bold"), f" from {where}"))
+    for section, values in policy.model_dump().items():
+        out.print(f"[{section}]")
+        for key, value in values.items():
+            out.print(f"  {key} = {json.dumps(value)}")
 
 
 @audit_app.command("list")

@@ -59,3 +59,17 @@ def test_chat_keeps_the_thread(home: str, capsys: pytest.CaptureFixture[str], mo
     result = run_cli(["chat", "--as", "ops"], capsys, monkeypatch, home=home)
     assert result.code == 0
     assert "Deals: 500" in result.out and "Dustin Brinkmann" in result.out
+
+
+def test_policy_show_and_a_malformed_policy(home: str, capsys: pytest.CaptureFixture[str],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from pathlib import Path
+
+    shown = run_cli(["policy", "show"], capsys, monkeypatch, home=home)
+    assert shown.code == 0 and "(default; copy it to" in shown.out and "open_pipeline_above = 250000.0" in shown.out
+    (Path(home) / "policy.toml").write_text('[approvers]\ngroup = ["Cara Losch"]\n')
+    assert '"Cara Losch"' in run_cli(["policy", "show"], capsys, monkeypatch, home=home).out
+    (Path(home) / "policy.toml").write_text("[review\n")
+    broken = run_cli(["ask", "log a call with Konex: hi", "--as", "ops"], capsys, monkeypatch, home=home)
+    assert "policy.toml: not valid TOML" in broken.out and "Traceback" not in broken.out + broken.err
+    assert run_cli(["policy", "show"], capsys, monkeypatch, home=home).code == 2
