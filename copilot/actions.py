@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import Connection, Engine, select
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from sqlalchemy import Connection, Engine, select, text
 
 from copilot.crm.audit import record
 from copilot.crm.errors import ScopeError, ToolInputError
@@ -29,6 +30,24 @@ from copilot.settings import Settings
 from tools.crm_query import validated
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _plain(value: str | None, *, one_line: bool = False) -> str | None:
+    """Text without control characters (no NUL, no terminal escapes; no line break where one line is meant)."""
+    if value is None:
+        return value
+    if _CONTROL.search(value) or (one_line and ("\n" in value or "\t" in value)):
+        raise ValueError("must not contain control characters" + (" or line breaks" if one_line else ""))
+    return value
+
+
+def _when(value: dt.datetime) -> dt.datetime:
+    if not 2000 <= value.year <= 2100:
+        raise ValueError("must be a date between the years 2000 and 2100")
+    return value
+
+
 class LogActivityArgs(BaseModel):
     """Log a call, meeting, e-mail or note on an account's record."""
 
@@ -37,6 +56,9 @@ class LogActivityArgs(BaseModel):
     type: Literal["call", "meeting", "email", "note"] = "note"
     summary: str = Field(min_length=1, max_length=5000)
     contact: str | None = Field(default=None, max_length=320)
+
+    _text = field_validator("summary")(lambda v: _plain(v))
+    _line = field_validator("account", "contact")(lambda v: _plain(v, one_line=True))
 
 
 class ScheduleFollowupArgs(BaseModel):
@@ -48,6 +70,10 @@ class ScheduleFollowupArgs(BaseModel):
     note: str | None = Field(default=None, max_length=2000)
     contact: str | None = Field(default=None, max_length=320)
 
+    _due = field_validator("due_at")(lambda v: _when(v))
+    _text = field_validator("note")(lambda v: _plain(v))
+    _line = field_validator("account", "contact")(lambda v: _plain(v, one_line=True))
+
 
 class ChangeStageArgs(BaseModel):
     """Move a deal to another stage."""
@@ -55,7 +81,7 @@ class ChangeStageArgs(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
     deal_id: str = Field(min_length=1, max_length=64)
     stage: Literal["Prospecting", "Engaging", "Won", "Lost"]
-    close_value: float | None = Field(default=None, ge=0, le=1e12)
+    close_value: float | None = Field(default=None, ge=0, lt=1e12)
 
 
 class SendEmailArgs(BaseModel):
@@ -67,11 +93,29 @@ class SendEmailArgs(BaseModel):
     subject: str = Field(min_length=1, max_length=300)
     body: str = Field(min_length=1, max_length=20_000)
 
+    _text = field_validator("body")(lambda v: _plain(v))
+    _line = field_validator("account", "to", "subject")(lambda v: _plain(v, one_line=True))
+
 
 ACTIONS: dict[str, type[BaseModel]] = {"log_activity": LogActivityArgs, "schedule_followup": ScheduleFollowupArgs,
                                        "change_stage": ChangeStageArgs, "send_email": SendEmailArgs}
 DECISIONS = ["approve", "reject", "edit"]
 FINAL = ("executed", "failed", "sent_back", "rejected", "expired", "superseded")
+
+
+def _serialise(conn: Connection, key: str) -> None:
+    """Make concurrent transactions on the same key wait for each other (two turns of one conversation storing
+    the same request; two processes carrying out the same approval).
+
+    PostgreSQL: a transaction-scoped advisory lock on the key. SQLite: a write statement as the transaction's
+    first, which takes the database's write lock at once, so the reads that follow see every earlier commit.
+    """
+    if conn.dialect.name == "postgresql":
+        number = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big", signed=True)
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": number})
+    elif conn.dialect.name == "sqlite":
+        conn.execute(Action.__table__.update().where(Action.__table__.c.id == key).values(
+            status=Action.__table__.c.status))
 
 
 def _request_id(thread_id: str, call_id: str, digest: str) -> str:
@@ -107,11 +151,19 @@ def prepare(engine: Engine, settings: Settings, identity: Identity, names: Names
             thread_id: str, call_id: str, now: dt.datetime) -> dict[str, Any]:
     """Check an action request and describe it for the approver; nothing is written here."""
     args = validated(ACTIONS[tool], raw)
-    exact = args.model_dump(mode="json")
-    digest = args_hash(tool, exact)
     policy = load_policy(settings.home)
     with engine.connect() as conn:
         account, deal, summary = _target(conn, identity, names, tool, args)
+        # one spelling per request: the account as the CRM names it, the address in lower case, the deal id as
+        # stored, so the same action written differently has the same hash
+        exact = args.model_dump(mode="json")
+        if "account" in exact and account is not None:
+            exact["account"] = account.name
+        if tool == "send_email":
+            exact["to"] = exact["to"].lower()
+        if deal is not None:
+            exact["deal_id"] = deal.id
+        digest = args_hash(tool, exact)
         evaluation = evaluate(conn, policy, tool, exact, account.id if account is not None else None, deal)
         approvers = approvers_description(conn, policy, identity.user_id)
     return {"id": _request_id(thread_id, call_id, digest), "tool": tool, "args": exact, "args_hash": digest,
@@ -134,6 +186,7 @@ def store(engine: Engine, request: dict[str, Any], *, now: dt.datetime, replaces
     """
     actions = Action.__table__
     with engine.begin() as conn:
+        _serialise(conn, f"store:{request.get('thread_id')}:{request['args_hash']}")
         if request.get("thread_id") and replaces is None:
             earlier = conn.execute(select(actions.c.id, actions.c.status).where(
                 actions.c.thread_id == request["thread_id"], actions.c.args_hash == request["args_hash"],
@@ -187,8 +240,8 @@ def perform(engine: Engine, settings: Settings, request_id: str, *, now: dt.date
     actions = Action.__table__
     policy = load_policy(settings.home)
     with engine.begin() as conn:
-        query = select(actions).where(actions.c.id == request_id)
-        row = conn.execute(query.with_for_update() if engine.dialect.name == "postgresql" else query).first()
+        _serialise(conn, request_id)
+        row = conn.execute(select(actions).where(actions.c.id == request_id)).first()
         if row is None:
             raise ToolInputError(f"no request {request_id[:64]!r}")
         if row.status in FINAL:
@@ -246,6 +299,9 @@ def _do(conn: Connection, settings: Settings, requester: Identity, row: Any, now
         if args["stage"] in ("Won", "Lost"):
             values["close_date"] = now.date()
             values["close_value"] = args.get("close_value") if args["stage"] == "Won" else 0
+        else:  # reopened: no longer closed
+            values["close_date"] = None
+            values["close_value"] = None
         conn.execute(Opportunity.__table__.update().where(Opportunity.id == args["deal_id"]).values(**values))
         return {"status": "done", "record_ids": [args["deal_id"]], "message": f"Done: {row.summary}."}
     contact_id = None

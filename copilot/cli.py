@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 import warnings
 from pathlib import Path
@@ -37,9 +38,17 @@ out = Console(soft_wrap=True, markup=False, highlight=False)
 err = Console(stderr=True, soft_wrap=True, markup=False, highlight=False)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def shown(text: object) -> str:
+    """Stored or typed text made safe for a terminal: control characters (escape sequences) as visible codes."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", str(text))
+
+
 def styled(*parts: str | tuple[str, str]) -> Text:
     """Literal text with styled pieces: styled(("error: ", "bold red"), message)."""
-    return Text.assemble(*parts)
+    return Text.assemble(*((shown(p[0]), p[1]) if isinstance(p, tuple) else shown(p) for p in parts))
 
 AllowRejects = Annotated[bool, typer.Option("--allow-rejects", help="Import the good rows even if some are rejected.")]
 AsJson = Annotated[bool, typer.Option("--json", help="Print the report as one JSON object.")]
@@ -158,7 +167,7 @@ def demo_cmd(
             out.print(styled((f"{user}:", "bold cyan"), f" {question}"))
             result = copilot.ask(question, user)
             for line in result.answer.splitlines():
-                out.print(f"   {line}", markup=False, highlight=False)
+                out.print(shown(f"   {line}"))
             calls = ", ".join(c["name"] for c in result.tool_calls)
             out.print(styled((f"   tools: {calls or 'none'}", "dim")))
         if chat is None:
@@ -199,7 +208,7 @@ def users_set(
     from copilot.crm.admin import set_user
 
     set_user(_engine(_settings()), name, email=email, slack_user_id=slack_id)
-    out.print(f"Updated {name}.")
+    out.print(shown(f"Updated {name}."))
 
 
 @accounts_app.command("tier")
@@ -211,7 +220,7 @@ def accounts_tier(account: str, tier: Annotated[str, typer.Argument(help="key or
 
     engine = _engine(_settings())
     before = set_tier(engine, account, tier, by=identity_for(engine, as_user))
-    out.print(f"{account} is now a {tier} account (was {before}).")
+    out.print(shown(f"{account} is now a {tier} account (was {before})."))
 
 
 def _index(settings, engine):  # noqa: ANN001, ANN202
@@ -272,7 +281,7 @@ def talk_tracks_cmd(
     for title, items in (("What worked", result.worked), ("What didn't work", result.did_not_work)):
         out.print(styled((title, "bold")))
         for s in items or []:
-            out.print(f"  - {s.text}", markup=False, highlight=False)
+            out.print(shown(f"  - {s.text}"))
             out.print(styled((f"    {s.cite} ({s.product}, {s.sector})"
                               f"{' - contact details hidden' if s.redacted else ''}", "dim")))
         if not items:
@@ -357,7 +366,7 @@ def followup_cmd(
     out.print(styled((f"Follow up with {rec.contact.name} <{rec.contact.email}>", "bold"),
                      f" on {local.strftime('%A %d %B %Y at %H:%M')} ({rec.contact.timezone}): "
                      f"{rec.best.p_reply:.0%} chance of a reply."))
-    out.print(rec.reason, markup=False, highlight=False)
+    out.print(shown(rec.reason))
     for alt in rec.alternatives:
         out.print(f"  or {alt.at.strftime('%a %d %b %H:%M')}: {alt.p_reply:.0%}", highlight=False)
     out.print(f"  habit ({rec.baseline.at.strftime('%a %d %b %H:%M')}): {rec.baseline.p_reply:.0%}", highlight=False)
@@ -389,7 +398,7 @@ def ask_cmd(
                                             "prompt_version", "model", "notes", "actions", "pending_reviews")},
                                    default=str))
         return
-    out.print(result.answer, markup=False, highlight=False)
+    out.print(shown(result.answer))
     for note in result.notes:
         out.print(styled((f"note: {note}", "dim")))
     out.print(styled((f"thread {result.thread_id}", "dim")))
@@ -424,7 +433,7 @@ def prefs_set(key: str, value: str, as_user: AsUser) -> None:
     identity = identity_for(_engine(settings), as_user)
     with open_memory(settings) as (_, store):
         stored = set_preference(store, identity.name, key, value)
-    out.print(f"Remembered for {identity.name}: {key} = {stored}", highlight=False)
+    out.print(shown(f"Remembered for {identity.name}: {key} = {stored}"))
 
 
 @prefs_app.command("show")
@@ -452,7 +461,7 @@ def _chat_loop(copilot, as_user: str, thread: str | None) -> None:  # noqa: ANN0
             break
         result = copilot.ask(question, as_user, thread_id=thread)
         thread = result.thread_id
-        out.print(result.answer, markup=False, highlight=False)
+        out.print(shown(result.answer))
         for note in result.notes:
             out.print(styled((f"note: {note}", "dim")))
 
@@ -498,13 +507,13 @@ app.add_typer(policy_app, name="policy")
 
 def _request_lines(r: dict) -> list[Text]:  # noqa: ANN001
     lines = [styled((f"{r['id']}", "bold"), f"  {r['status']}  {r['summary']}")]
-    lines.append(Text(f"  requested by {r['requested_by']} at {r['created_at']:%Y-%m-%d %H:%M} UTC"
+    lines.append(styled(f"  requested by {r['requested_by']} at {r['created_at']:%Y-%m-%d %H:%M} UTC"
                       + (f", expires {r['expires_at']:%Y-%m-%d %H:%M} UTC" if r.get("expires_at") else "")))
     for reason in r.get("reasons") or []:
-        lines.append(Text(f"  why review: {reason}"))
+        lines.append(styled(f"  why review: {reason}"))
     if r.get("decided_by"):
-        lines.append(Text(f"  decided by {r['decided_by']}" + (f": {r['decision_reason']}" if r.get("decision_reason")
-                                                                else "")))
+        lines.append(styled(f"  decided by {r['decided_by']}" + (f": {r['decision_reason']}" if r.get("decision_reason")
+                                                                  else "")))
     return lines
 
 
@@ -543,36 +552,65 @@ def approvals_show(request_id: str, as_user: AsUser, as_json: AsJson = False) ->
         return
     for line in _request_lines(r):
         out.print(line)
-    out.print(f"  action: {r['tool']}   arguments (sha256 {r['args_hash'][:16]}):")
+    out.print(styled(f"  action: {r['tool']}   arguments (hash {r['args_hash'][:16]}; approve with "
+                     f"--hash {r['args_hash'][:16]}):"))
     for key, value in r["args"].items():
         for i, part in enumerate(str(value).splitlines() or [""]):
-            out.print(f"    {key + ':' if i == 0 else ' ' * (len(key) + 1)} {part}")
-    out.print("  facts: " + json.dumps(r["facts"], default=str))
+            out.print(styled(f"    {key + ':' if i == 0 else ' ' * (len(key) + 1)} {part}"))
+    out.print(styled("  facts: " + json.dumps(r["facts"], default=str)))
     if r.get("edits"):
-        out.print("  edited: " + json.dumps(r["edits"], default=str))
+        out.print(styled("  edited: " + json.dumps(r["edits"], default=str)))
     if r.get("result"):
-        out.print(f"  outcome: {r['result'].get('message') or r['result'].get('status')}")
+        out.print(styled(f"  outcome: {r['result'].get('message') or r['result'].get('status')}"))
 
 
-def _decide(request_id: str, as_user: str, decision: str, reason: str | None) -> None:
+def _decide(request_id: str, as_user: str, decision: str, reason: str | None, expect_hash: str | None) -> None:
     settings = _settings()
     engine = _engine(settings)
     with _copilot(settings, engine) as copilot:
-        outcome = copilot.decide(request_id, as_user, decision, reason=reason)
-    out.print(outcome.get("message") or outcome.get("status"))
+        outcome = copilot.decide(request_id, as_user, decision, reason=reason, expect_hash=expect_hash)
+    out.print(styled(outcome.get("message") or outcome.get("status")))
 
 
 @approvals_app.command("approve")
-def approvals_approve(request_id: str, as_user: AsUser) -> None:
-    """Approve a request (you are the approver; the policy says who may) and carry it out."""
-    _decide(request_id, as_user, "approve", None)
+def approvals_approve(request_id: str, as_user: AsUser,
+                      hash_: Annotated[str | None, typer.Option("--hash", help="The arguments' hash as `approvals "
+                                                                             "show` printed it (at least 12 "
+                                                                             "characters): the approval is bound to "
+                                                                             "exactly those arguments.")] = None
+                      ) -> None:
+    """Approve a request (you are the approver; the policy says who may) and carry it out.
+
+    The approval is bound to the arguments you saw: give --hash from `approvals show`, or, on a terminal,
+    answer yes after the request is shown.
+    """
+    if hash_ is None:
+        if not sys.stdin.isatty():
+            raise UserError("give --hash with the hash `copilot approvals show ID` printed, so the approval is bound "
+                            "to the arguments you read")
+        from copilot.crm.identity import identity_for
+        from copilot.review.approvals import show
+
+        settings = _settings()
+        engine = _engine(settings)
+        request = show(engine, settings, identity_for(engine, as_user), request_id)
+        for line in _request_lines(request):
+            out.print(line)
+        for key, value in request["args"].items():
+            out.print(styled(f"    {key}: {value}"))
+        if not typer.confirm("Approve exactly this?", default=False):
+            raise typer.Exit(1)
+        hash_ = request["args_hash"]
+    if len(hash_.strip()) < 12:
+        raise UserError("--hash: give at least the first 12 characters")
+    _decide(request_id, as_user, "approve", None, hash_.strip().lower())
 
 
 @approvals_app.command("reject")
 def approvals_reject(request_id: str, as_user: AsUser,
                      reason: Annotated[str, typer.Option(help="Why, for the requester.")]) -> None:
     """Reject a request; the requester is told why."""
-    _decide(request_id, as_user, "reject", reason)
+    _decide(request_id, as_user, "reject", reason, None)
 
 
 @approvals_app.command("edit")
@@ -589,7 +627,7 @@ def approvals_edit(request_id: str, as_user: AsUser,
     engine = _engine(settings)
     with _copilot(settings, engine) as copilot:
         request = copilot.edit(request_id, as_user, changes)
-    out.print(f"Edited: the new request {request['id']} waits for a decision: {request['summary']}")
+    out.print(shown(f"Edited: the new request {request['id']} waits for a decision: {request['summary']}"))
 
 
 def _ops(engine, as_user: str):  # noqa: ANN001, ANN202
@@ -616,7 +654,8 @@ def outbox_list(as_user: AsUser, status: Annotated[str | None, typer.Option(help
         out.print_json(json.dumps(rows, default=str))
         return
     for r in rows:
-        out.print(f"{r['id']}  {r['status']:<8} {r['to_addr']}  {r['subject']}" + (f"  ({r['error']})" if r["error"] else ""))
+        out.print(shown(f"{r['id']}  {r['status']:<8} {r['to_addr']}  {r['subject']}"
+                        + (f"  ({r['error']})" if r["error"] else "")))
     if not rows:
         out.print("The outbox is empty.")
 
@@ -632,7 +671,7 @@ def outbox_send(as_user: AsUser) -> None:
     _ops(engine, as_user)
     results = send_queued(engine, settings, now=utc_now())
     for r in results:
-        out.print(f"{r['id']}: {r['message']}")
+        out.print(shown(f"{r['id']}: {r['message']}"))
     if not results:
         out.print("Nothing queued.")
 
@@ -683,8 +722,8 @@ def audit_list(as_user: AsUser, request: Annotated[str | None, typer.Option("--r
         out.print_json(json.dumps(rows, default=str))
         return
     for r in rows:
-        out.print(f"{r['at']:%Y-%m-%d %H:%M:%S}  {r['actor']:<20} {r['event']:<22} {r['action_id'] or '':<20} "
-                  + (json.dumps(r["detail"], default=str) if r["detail"] else ""))
+        out.print(shown(f"{r['at']:%Y-%m-%d %H:%M:%S}  {r['actor']:<20} {r['event']:<22} {r['action_id'] or '':<20} "
+                        + (json.dumps(r["detail"], default=str) if r["detail"] else "")))
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ versions of the prompt and model that produced it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
@@ -24,10 +25,11 @@ from copilot.models import model_name, offline_model, openai_model
 from copilot.settings import Settings
 from memory import get_preferences, open_memory
 from prompts import version as prompt_version
-from copilot.crm.errors import ScopeError
+from copilot.crm.errors import ScopeError, ToolInputError
 from copilot.crm.identity import identity_for
 
 RECURSION_LIMIT = 25
+THREAD_ID = re.compile(r"[A-Za-z0-9._:-]{1,64}")
 
 
 @dataclass
@@ -89,6 +91,8 @@ class Copilot:
         from copilot.review.approvals import outcomes_to_tell, pending_in_thread
 
         thread_id = thread_id or uuid.uuid4().hex
+        if not THREAD_ID.fullmatch(thread_id):
+            raise ToolInputError("a thread id is 1 to 64 letters, digits, '.', '_', ':' or '-'")
         ctx = self.context(user, thread_id)
         config = {"configurable": {"thread_id": thread_id}, "recursion_limit": RECURSION_LIMIT}
         values = self.graph.get_state(config).values

@@ -50,7 +50,8 @@ def test_ask_review_shows_pending(home: str, capsys: pytest.CaptureFixture[str],
     assert [r["id"] for r in json.loads(listed.out)] == [request["id"]]
     shown = run_cli(["approvals", "show", request["id"], "--as", "ops"], capsys, monkeypatch, home=home)
     assert "why review: logging on a key account" in shown.out and request["args_hash"][:16] in shown.out
-    own = run_cli(["approvals", "approve", request["id"], "--as", "ops"], capsys, monkeypatch, home=home)
+    own = run_cli(["approvals", "approve", request["id"], "--as", "ops", "--hash", request["args_hash"][:12]], capsys,
+                  monkeypatch, home=home)
     assert own.code == 2 and "you cannot approve your own request" in own.err
 
 

@@ -141,12 +141,16 @@ def test_killed_while_waiting_for_review_then_approved_from_a_new_process(crm, m
     with engine.connect() as conn:
         assert conn.execute(select(Opportunity.stage).where(Opportunity.id == "DL0001")).scalar_one() == "Engaging"
 
-    self_approval = _copilot(settings, "approvals", "approve", request_id, "--as", "Rick Rep")
+    with engine.connect() as conn:
+        digest = conn.execute(select(Action.args_hash).where(Action.id == request_id)).scalar_one()
+    unbound = _copilot(settings, "approvals", "approve", request_id, "--as", "Mona Manager")
+    assert unbound.returncode == 2 and "give --hash" in unbound.stderr  # an approval is bound to what was read
+    self_approval = _copilot(settings, "approvals", "approve", request_id, "--as", "Rick Rep", "--hash", digest[:16])
     assert self_approval.returncode == 2 and "you cannot approve your own request" in self_approval.stderr
-    approved = _copilot(settings, "approvals", "approve", request_id, "--as", "Mona Manager")
+    approved = _copilot(settings, "approvals", "approve", request_id, "--as", "Mona Manager", "--hash", digest[:16])
     assert approved.returncode == 0, approved.stderr
     assert "Done: move deal DL0001 from Engaging to Won." in approved.stdout
-    again = _copilot(settings, "approvals", "approve", request_id, "--as", "Mona Manager")
+    again = _copilot(settings, "approvals", "approve", request_id, "--as", "Mona Manager", "--hash", digest)
     assert again.returncode == 2 and "already executed" in again.stderr and "Traceback" not in again.stderr
     with engine.connect() as conn:
         assert conn.execute(select(Opportunity.stage, Opportunity.close_value)
@@ -167,7 +171,8 @@ def test_killed_after_the_smtp_hand_off_the_email_is_never_sent_twice(crm, mail)
     approver: dict[str, subprocess.Popen[str]] = {}
     smtp.kill_on_data(inbox, lambda: approver["proc"].pid)
     approver["proc"] = subprocess.Popen(
-        [sys.executable, "-m", "copilot.cli", "approvals", "approve", request["id"], "--as", "Mona Manager"],
+        [sys.executable, "-m", "copilot.cli", "approvals", "approve", request["id"], "--as", "Mona Manager",
+         "--hash", request["args_hash"]],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(settings), cwd=ROOT)
     output = approver["proc"].communicate(timeout=240)
     assert approver["proc"].returncode == -signal.SIGKILL, output
@@ -179,7 +184,8 @@ def test_killed_after_the_smtp_hand_off_the_email_is_never_sent_twice(crm, mail)
 
     flushed = _copilot(settings, "outbox", "send", "--as", "Olivia Ops")
     assert flushed.returncode == 0, flushed.stderr
-    again = _copilot(settings, "approvals", "approve", request["id"], "--as", "Olivia Ops")
+    again = _copilot(settings, "approvals", "approve", request["id"], "--as", "Olivia Ops", "--hash",
+                     request["args_hash"])
     assert again.returncode == 2 and "already executed" in again.stderr
     listed = _copilot(settings, "outbox", "list", "--as", "Olivia Ops")
     assert "unknown" in listed.stdout and "check whether the message arrived" in listed.stdout

@@ -50,7 +50,8 @@ def _same_text(a: str | None, b: str | None) -> bool:
 
 
 def _names_recipient(conn: Connection, message: str, to: str, account: str) -> bool:
-    if to.casefold() in message.casefold():
+    # the whole address, not part of a longer one (naming ceo@acme.com.au does not name ceo@acme.com)
+    if re.search(rf"(?<![\w.@+-]){re.escape(to)}(?![\w@+-]|\.\w)", message, re.IGNORECASE):
         return True
     row = conn.execute(select(Contact.name, Contact.account_id).where(Contact.email == to.lower())).first()
     if row is None or not row.name:
@@ -80,7 +81,8 @@ def unrequested(conn: Connection, tool: str, args: dict[str, Any], current: str,
     if tool == "send_email":
         to = str(args.get("to", "")).strip()
         is_draft = draft is not None and _same_text(args.get("body"), draft.get("body")) and \
-            _same_text(args.get("subject"), draft.get("subject")) and to.casefold() in str(draft.get("to")).casefold()
+            _same_text(args.get("subject"), draft.get("subject")) and \
+            f"<{to.casefold()}>" in str(draft.get("to")).casefold()
         if is_draft and _DRAFT_REF.search(current):
             return None  # "send it": the rep read this very draft, recipient included
         if not _names_recipient(conn, current, to, str(args.get("account", ""))):

@@ -86,27 +86,34 @@ def deliver(engine: Engine, settings: Settings, action_id: str, *, now: dt.datet
     """Hand one queued message to SMTP, at most once. Returns its status and a sentence for the rep."""
     table = OutboxMessage.__table__
     recover(engine, now=now)
-    with engine.begin() as conn:
-        claimed = conn.execute(table.update().where(table.c.id == action_id, table.c.status == "queued")
-                               .values(status="sending", claimed_by=_me(), attempted_at=now,
-                                       attempts=table.c.attempts + 1)).rowcount
+    with engine.connect() as conn:
         row = conn.execute(select(table).where(table.c.id == action_id)).first()
     if row is None:
         raise ToolInputError(f"no outbox message {action_id[:64]!r}")
-    if not claimed:
+    if row.status != "queued":
         return {"status": row.status, "message": f"The e-mail to {row.to_addr} is {row.status}; not sent again."}
     if not settings.smtp_host:
         _set(engine, action_id, now, "email_queued", status="queued", error="no SMTP server configured")
         return {"status": "queued", "message": f"The e-mail to {row.to_addr} is queued: no SMTP server is configured."}
-    message = EmailMessage()
-    message["From"] = row.sender
-    message["To"] = row.to_addr
-    if row.cc_addr:
-        message["Cc"] = row.cc_addr
-    message["Subject"] = row.subject
-    message["Message-ID"] = row.message_id or make_msgid()
-    message["X-Copilot-Action"] = action_id
-    message.set_content(row.body)
+    try:  # built before the hand-off is claimed: a message that cannot be written is never half sent
+        message = EmailMessage()
+        message["From"] = row.sender
+        message["To"] = row.to_addr
+        if row.cc_addr:
+            message["Cc"] = row.cc_addr
+        message["Subject"] = row.subject
+        message["Message-ID"] = row.message_id or make_msgid()
+        message["X-Copilot-Action"] = action_id
+        message.set_content(row.body)
+    except (ValueError, TypeError) as exc:
+        _set(engine, action_id, now, "email_failed", status="failed", error=f"the message cannot be written: {exc}")
+        return {"status": "failed", "message": f"The e-mail to {row.to_addr} could not be written ({exc}); not sent."}
+    with engine.begin() as conn:
+        claimed = conn.execute(table.update().where(table.c.id == action_id, table.c.status == "queued")
+                               .values(status="sending", claimed_by=_me(), attempted_at=now,
+                                       attempts=table.c.attempts + 1)).rowcount
+    if not claimed:
+        return {"status": "sending", "message": f"The e-mail to {row.to_addr} is being sent by another process."}
     try:
         smtp = smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=settings.smtp_timeout)
     except OSError as exc:  # nothing was handed off: safe to try again later

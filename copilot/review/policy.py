@@ -16,12 +16,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from sqlalchemy import Connection, func, select
 
 from copilot.crm.errors import ToolInputError
 from copilot.crm.identity import Identity
 from copilot.crm.models import OPEN_STAGES, Account, Contact, Opportunity, Product, User
+from copilot.untrusted import fold
 
 DEFAULT_FILE = Path(__file__).with_name("policy.toml")
 
@@ -42,6 +43,7 @@ class ReviewRules(_Strict):
     send_email_to_unknown_address: bool = True
     send_email_outside_account_domain: bool = True
     stage_changes_to: list[str] = ["Won", "Lost"]
+    stage_changes_from: list[str] = ["Won", "Lost"]
     change_stage_on_key_account: bool = True
     log_activity_on_key_account: bool = True
     schedule_followup_on_key_account: bool = False
@@ -54,6 +56,13 @@ class Approvers(_Strict):
     group: list[str] = []
     expires_after_hours: float = Field(default=72, gt=0, le=24 * 90)
 
+    @model_validator(mode="after")
+    def _someone_decides(self) -> Approvers:
+        if not (self.requester_manager or self.ops or self.group):
+            raise ValueError("name at least one approver (requester_manager, ops or group): otherwise no request "
+                             "could ever be decided")
+        return self
+
 
 class Policy(_Strict):
     key_accounts: KeyAccounts = KeyAccounts()
@@ -64,21 +73,42 @@ class Policy(_Strict):
         words = [w.strip() for w in self.review.pricing_words if w.strip()]
         if not words:
             return None
-        parts = [re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)]
-        return re.compile(r"(?<![\w])(" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+        parts = []
+        for w in sorted(words, key=len, reverse=True):
+            body = re.escape(w).replace(r"\ ", r"\s+")
+            # whole words: a boundary only where the phrase itself starts or ends with a letter ("20% off" matches)
+            parts.append(("(?<!\\w)" if w[0].isalnum() else "") + body + ("(?!\\w)" if w[-1].isalnum() else ""))
+        return re.compile("(" + "|".join(parts) + ")", re.IGNORECASE)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ToolInputError(f"{path}: not valid TOML ({exc})") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ToolInputError(f"{path}: cannot be read as UTF-8 text ({type(exc).__name__})") from None
 
 
 def load_policy(home: Path | None) -> Policy:
-    """The workspace's ``policy.toml`` if there is one, else the default; a bad file is a clear error."""
-    path = home / "policy.toml" if home is not None and (home / "policy.toml").is_file() else DEFAULT_FILE
+    """The shipped policy with the workspace's ``policy.toml`` on top (key by key); a bad file is a clear error.
+
+    A workspace file that sets only some keys keeps the shipped value of every other one: leaving a rule
+    out never turns it off.
+    """
+    data = _read(DEFAULT_FILE)
+    path = home / "policy.toml" if home is not None else None
+    if path is not None and path.is_file():
+        for section, values in _read(path).items():
+            if isinstance(values, dict) and isinstance(data.get(section), dict):
+                data[section] = {**data[section], **values}
+            else:
+                data[section] = values
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
         return Policy.model_validate(data)
-    except tomllib.TOMLDecodeError as exc:
-        raise ToolInputError(f"{path}: not valid TOML ({exc})") from None
     except ValidationError as exc:
         problem = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()[:3])
-        raise ToolInputError(f"{path}: {problem}") from None
+        raise ToolInputError(f"{path or DEFAULT_FILE}: {problem}") from None
 
 
 def args_hash(tool: str, args: dict[str, Any]) -> str:
@@ -87,14 +117,10 @@ def args_hash(tool: str, args: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def key_account_reasons(conn: Connection, policy: Policy, account_id: int | None) -> list[str]:
-    """Why the account is a key account (empty: it is not)."""
-    if account_id is None:
-        return []
+def _base_key_reasons(conn: Connection, policy: Policy, account_id: int) -> list[str]:
+    """Why the account is key in its own right: its tier, or its open pipeline."""
     rules = policy.key_accounts
-    accounts = Account.__table__
-    me = conn.execute(select(accounts.c.name, accounts.c.tier, accounts.c.parent_id)
-                      .where(accounts.c.id == account_id)).one()
+    me = conn.execute(select(Account.name, Account.tier).where(Account.id == account_id)).one()
     reasons = []
     if me.tier in rules.tiers:
         reasons.append(f"{me.name} is a {me.tier} account")
@@ -106,15 +132,45 @@ def key_account_reasons(conn: Connection, policy: Policy, account_id: int | None
         if Decimal(pipeline) > Decimal(str(rules.open_pipeline_above)):
             reasons.append(f"{me.name}'s open pipeline (${Decimal(pipeline):,.0f} at list price) is above "
                            f"${rules.open_pipeline_above:,.0f}")
-    if rules.subsidiary_of_key and me.parent_id is not None:
-        parent = conn.execute(select(accounts.c.name, accounts.c.tier).where(accounts.c.id == me.parent_id)).one()
-        if parent.tier in rules.tiers:
-            reasons.append(f"{me.name} is a subsidiary of the key account {parent.name}")
+    return reasons
+
+
+MAX_DEPTH = 10
+"""How far up and down a group of companies the parent and subsidiary rules look."""
+
+
+def key_account_reasons(conn: Connection, policy: Policy, account_id: int | None) -> list[str]:
+    """Why the account is a key account (empty: it is not): in its own right, or as the parent company or a
+    subsidiary (at any depth) of an account that is."""
+    if account_id is None:
+        return []
+    rules = policy.key_accounts
+    name = conn.execute(select(Account.name).where(Account.id == account_id)).scalar_one()
+    reasons = _base_key_reasons(conn, policy, account_id)
+    if rules.subsidiary_of_key:
+        seen, parent = {account_id}, conn.execute(select(Account.parent_id).where(Account.id == account_id)).scalar()
+        for _ in range(MAX_DEPTH):
+            if parent is None or parent in seen:
+                break
+            seen.add(parent)
+            if _base_key_reasons(conn, policy, parent):
+                ancestor = conn.execute(select(Account.name).where(Account.id == parent)).scalar_one()
+                reasons.append(f"{name} is a subsidiary of the key account {ancestor}")
+                break
+            parent = conn.execute(select(Account.parent_id).where(Account.id == parent)).scalar()
     if rules.parent_of_key:
-        child = conn.execute(select(accounts.c.name).where(accounts.c.parent_id == account_id,
-                                                           accounts.c.tier.in_(rules.tiers)).limit(1)).scalar()
-        if child:
-            reasons.append(f"{me.name} is the parent company of the key account {child}")
+        seen, level = {account_id}, [account_id]
+        for _ in range(MAX_DEPTH):
+            level = [i for i in conn.execute(select(Account.id).where(Account.parent_id.in_(level))).scalars()
+                     if i not in seen]
+            if not level:
+                break
+            seen.update(level)
+            child = next((i for i in level if _base_key_reasons(conn, policy, i)), None)
+            if child is not None:
+                descendant = conn.execute(select(Account.name).where(Account.id == child)).scalar_one()
+                reasons.append(f"{name} is the parent company of the key account {descendant}")
+                break
     return reasons
 
 
@@ -161,13 +217,15 @@ def evaluate(conn: Connection, policy: Policy, tool: str, args: dict[str, Any], 
         if _domain(to) not in domains and rules.send_email_outside_account_domain:
             reasons.append(f"the domain {_domain(to) or '(none)'} is not one the account's contacts use")
         pattern = policy.pricing_pattern()
-        text = f"{args.get('subject', '')}\n{args.get('body', '')}"
+        text = fold(f"{args.get('subject', '')}\n{args.get('body', '')}")  # what a reader sees, look-alikes folded
         found = sorted({m.group(0).lower() for m in pattern.finditer(text)}) if pattern else []
         if found:
             reasons.append("the e-mail talks about pricing (" + ", ".join(found[:5]) + ")")
     elif tool == "change_stage":
         if args.get("stage") in rules.stage_changes_to:
             reasons.append(f"moving a deal to {args.get('stage')}")
+        elif deal is not None and deal.stage in rules.stage_changes_from and args.get("stage") != deal.stage:
+            reasons.append(f"reopening a deal that is {deal.stage}")
         if key and rules.change_stage_on_key_account:
             reasons.append("a stage change on a key account (" + "; ".join(key) + ")")
     elif tool == "log_activity":
