@@ -1,9 +1,8 @@
 """Red-team tests of human review: every way found to get an action past review, approve what one should not,
 send an e-mail twice, reach another user's requests, damage the audit trail or crash a command.
 
-Tests marked ``xfail(strict=True)`` reproduce a defect that is still open (the reason says which); they
-start passing -- and so fail the suite -- once it is fixed, and the marker must then be removed. The others
-are attacks that are stopped today and must stay stopped. Everything runs on SQLite and on PostgreSQL
+The first part reproduces defects that were found and fixed (each test names the way through it closed);
+the second, attacks that were stopped from the start. All must stay stopped. Everything runs on SQLite and on PostgreSQL
 (``engine`` fixture); the only network is 127.0.0.1.
 """
 
@@ -92,11 +91,6 @@ def _deal(engine: Engine, deal: str) -> tuple:
 
 def _event_names(engine: Engine, request_id: str) -> list[str]:
     return [e["event"] for e in events(engine, action_id=request_id)]
-
-
-def _xfail_on(engine: Engine, dialect: str, request: pytest.FixtureRequest, reason: str) -> None:
-    if engine.dialect.name == dialect:
-        request.applymarker(pytest.mark.xfail(strict=True, reason=reason))
 
 
 def _race(engine: Engine, matches: Callable[[str], bool], *workers: Callable[[], Any],
@@ -195,11 +189,9 @@ class RawSmtp:
                     return
 
 
-# ============================================================================ defects (xfail, strict)
+# ============================================================================ defects found and fixed
 # -- review is skipped when the policy says it is needed --------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="policy.pricing_pattern: the '% off' phrase is wrapped in (?<![\\w]) so it "
-                   "never matches after a number ('20% off'); a discount e-mail to a contact goes out unreviewed")
 def test_percent_off_after_a_number_is_pricing(crm) -> None:  # noqa: ANN001
     request = _prepare(crm, "Rick Rep", "send_email", _email(body="We can do 20% off the pilot if you sign now."))
     assert any("pricing" in r for r in request["reasons"]), request["reasons"]
@@ -211,17 +203,11 @@ def test_percent_off_after_a_number_is_pricing(crm) -> None:  # noqa: ANN001
     pytest.param("We can give you a \uff44\uff49\uff53\uff43\uff4f\uff55\uff4e\uff54 on the pilot.", id="fullwidth"),
     pytest.param("Special pri\u200dcing for you this quarter.", id="zero-width-joiner"),
 ])
-@pytest.mark.xfail(strict=True, reason="policy.evaluate matches pricing words on the raw text: invisible (Cf) "
-                   "characters or full-width letters hide 'discount'/'pricing' from the rule while the reader sees "
-                   "the word; normalise (NFKC, drop Cf) before matching")
 def test_pricing_words_cannot_be_hidden_with_invisible_or_fullwidth_characters(crm, body: str) -> None:  # noqa: ANN001
     request = _prepare(crm, "Rick Rep", "send_email", _email(body=body))
     assert any("pricing" in r for r in request["reasons"]), request["reasons"]
 
 
-@pytest.mark.xfail(strict=True, reason="policy.ReviewRules.pricing_words defaults to [] in code while the shipped "
-                   "policy.toml lists the words: a workspace policy.toml that only sets [approvers] (as the README "
-                   "invites) silently turns the pricing rule off (fail-open)")
 def test_a_partial_workspace_policy_keeps_the_pricing_rule(crm) -> None:  # noqa: ANN001
     _, settings = crm
     settings.home.mkdir(parents=True, exist_ok=True)
@@ -253,18 +239,12 @@ def _more_accounts(engine: Engine) -> None:
     pytest.param("Bigdeal Holding", "hal@bigdealholding.example", id="parent-of-pipeline-key"),
     pytest.param("Keystone Labs EU", "eve@keystonelabs.example", id="subsidiary-of-a-key-subsidiary"),
 ])
-@pytest.mark.xfail(strict=True, reason="policy.key_account_reasons: parent/subsidiary rules look only at the "
-                   "related account's *tier*, one level deep; the README defines key as 'the parent company of a key "
-                   "account, or a subsidiary of one', which includes accounts key by open pipeline and deeper levels")
 def test_relatives_of_key_accounts_are_key(crm, account: str, to: str) -> None:  # noqa: ANN001
     _more_accounts(crm[0])
     request = _prepare(crm, "Rick Rep", "send_email", _email(to=to, account=account))
     assert request["key_account"] and request["needs_review"], request["reasons"]
 
 
-@pytest.mark.xfail(strict=True, reason="policy gap: only stage changes *to* Won/Lost are reviewed, so a rep can "
-                   "reopen a Won deal (un-book revenue) without review; _do also leaves close_date/close_value on the "
-                   "reopened deal")
 def test_reopening_a_won_deal_needs_review(crm) -> None:  # noqa: ANN001
     engine, _ = crm
     with engine.begin() as conn:
@@ -276,9 +256,6 @@ def test_reopening_a_won_deal_needs_review(crm) -> None:  # noqa: ANN001
 
 # -- approving what one should not -------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="approvals.edit/decide: the author of an edit may approve it, so one person "
-                   "writes and approves an e-mail (here to an outside address) that goes out as the requester's, "
-                   "with no second reviewer and no confirmation by the requester")
 def test_the_author_of_an_edit_cannot_approve_it(crm) -> None:  # noqa: ANN001
     engine, settings = crm
     mona = identity_for(engine, "Mona Manager")
@@ -289,8 +266,6 @@ def test_the_author_of_an_edit_cannot_approve_it(crm) -> None:  # noqa: ANN001
         decide(engine, settings, mona, edited["id"], "approve", now=NOW)
 
 
-@pytest.mark.xfail(strict=True, reason="approvals.edit never checks expires_at: an expired request can be edited "
-                   "(a decision the README says is refused), which revives it with a fresh expiry")
 def test_an_expired_request_cannot_be_edited(crm) -> None:  # noqa: ANN001
     engine, settings = crm
     original = _stored(crm, "Rick Rep", "send_email", _email(to="new@standard.example"))
@@ -300,9 +275,6 @@ def test_an_expired_request_cannot_be_edited(crm) -> None:  # noqa: ANN001
              now=late, names=Names.load(engine))
 
 
-@pytest.mark.xfail(strict=True, reason="cli._decide never passes expect_hash (there is no option for the hash "
-                   "shown) and args_hash is an unkeyed SHA-256: arguments rewritten in the database together with "
-                   "their hash after the approver looked are approved and executed")
 def test_a_cli_approval_is_bound_to_the_arguments_shown(crm, capsys, monkeypatch) -> None:  # noqa: ANN001
     engine, settings = crm
     request = _stored(crm, "Rick Rep", "change_stage", WON, now=utc_now())  # the CLI reads the real clock
@@ -321,9 +293,6 @@ def test_a_cli_approval_is_bound_to_the_arguments_shown(crm, capsys, monkeypatch
     assert _deal(engine, "DL0001")[1] != 1
 
 
-@pytest.mark.xfail(strict=True, reason="policy.Approvers accepts requester_manager=false, ops=false, group=[]: "
-                   "approvers_description then names 'sales-ops' while approver_refusal refuses sales-ops, so every "
-                   "request is undecidable and the rep is told the wrong approver")
 def test_a_policy_that_names_no_approver_is_refused(crm) -> None:  # noqa: ANN001
     engine, settings = crm
     settings.home.mkdir(parents=True, exist_ok=True)
@@ -337,8 +306,6 @@ def test_a_policy_that_names_no_approver_is_refused(crm) -> None:  # noqa: ANN00
     decide(engine, settings, identity_for(engine, "Olivia Ops"), request["id"], "approve", now=NOW)
 
 
-@pytest.mark.xfail(strict=True, reason="approvals.listing applies limit(200) before keeping the caller's requests: "
-                   "200 newer requests from another team hide a manager's whole queue (they then expire unseen)")
 def test_an_approvers_queue_is_not_hidden_by_other_teams_requests(crm) -> None:  # noqa: ANN001
     engine, settings = crm
     mine = _stored(crm, "Rick Rep", "change_stage", WON)
@@ -353,9 +320,6 @@ def test_an_approvers_queue_is_not_hidden_by_other_teams_requests(crm) -> None: 
     assert mine["id"] in ids
 
 
-@pytest.mark.xfail(strict=True, reason="intent._names_recipient tests `to in message` as a substring: naming "
-                   "ceo@acme.com.au lets a steered model send to ceo@acme.com (another domain) as if the rep had "
-                   "named it")
 def test_a_recipient_is_not_named_by_a_longer_address(crm) -> None:  # noqa: ANN001
     from copilot.review.intent import unrequested
 
@@ -368,9 +332,6 @@ def test_a_recipient_is_not_named_by_a_longer_address(crm) -> None:  # noqa: ANN
 
 # -- the same e-mail twice ---------------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="actions.prepare hashes the arguments as typed: 'Sam@Standard.Example' / "
-                   "'standard co' are the same recipient and account but another hash, so the once-per-conversation "
-                   "rule lets the same e-mail go out twice in one turn (both auto-approved)")
 def test_the_same_email_with_a_differently_written_address_is_sent_once(crm, mail) -> None:  # noqa: ANN001
     from copilot.runner import Copilot
 
@@ -388,9 +349,6 @@ def test_the_same_email_with_a_differently_written_address_is_sent_once(crm, mai
     assert len(inbox.messages) == 1, [m["To"] for m in inbox.messages]
 
 
-@pytest.mark.xfail(strict=True, reason="actions.store checks for an identical request and then inserts, with no "
-                   "lock and no unique key on (thread_id, args_hash): two concurrent turns of one conversation (a "
-                   "retried Slack event, a double click) store the same e-mail twice and it is sent twice")
 def test_the_same_email_stored_concurrently_in_one_thread_is_sent_once(crm, mail) -> None:  # noqa: ANN001
     engine, settings = crm
     port, inbox = mail
@@ -403,15 +361,12 @@ def test_the_same_email_stored_concurrently_in_one_thread_is_sent_once(crm, mail
     for request_id in dict.fromkeys(results):
         perform(engine, settings, request_id, now=NOW)
     with engine.connect() as conn:
-        assert conn.execute(select(Action.id).where(Action.thread_id == "same")).all().__len__() == 1
+        assert len(conn.execute(select(Action.id).where(Action.thread_id == "same")).all()) == 1
     assert len(inbox.messages) == 1
 
 
 def test_concurrent_performs_of_one_approved_request_execute_once(crm, request) -> None:  # noqa: ANN001
     engine, settings = crm
-    _xfail_on(engine, "sqlite", request, "actions.perform relies on SELECT ... FOR UPDATE, which it only uses on "
-              "PostgreSQL; on SQLite two performs (the approver's, and a second approver's 'resume') both read "
-              "'approved' and both execute: two 'executed' audit events for one request")
     pending = _stored(crm, "Rick Rep", "change_stage", WON)
     with engine.begin() as conn:  # what decide() commits just before it calls perform()
         conn.execute(Action.__table__.update().where(Action.id == pending["id"]).values(
@@ -422,15 +377,13 @@ def test_concurrent_performs_of_one_approved_request_execute_once(crm, request) 
                     lambda: perform(engine, settings, pending["id"], now=NOW),
                     lambda: perform(engine, settings, pending["id"], now=NOW))
     assert not [r for r in results if isinstance(r, Exception)], results
-    assert _event_names(engine, pending["id"]).count("executed") == 1
-    assert _deal(engine, "DL0001") == ("Won", 900)
+    log = _event_names(engine, pending["id"])
+    assert log.count("executed") == 1 and "sent_back" not in log, log
+    assert _status(engine, pending["id"]) == "executed" and _deal(engine, "DL0001") == ("Won", 900)
 
 
 # -- crashes and stuck states from tool-call arguments --------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="SendEmailArgs.subject accepts CR/LF; outbox.deliver then raises ValueError "
-                   "(EmailMessage refuses the header) after claiming the row: the turn/approval crashes, the request "
-                   "is 'executed', the activity logged, and the e-mail is stuck in 'sending' (later 'unknown')")
 def test_a_subject_with_a_line_break_is_refused_or_sent_cleanly(crm, mail) -> None:  # noqa: ANN001
     engine, settings = crm
     port, inbox = mail
@@ -447,9 +400,6 @@ def test_a_subject_with_a_line_break_is_refused_or_sent_cleanly(crm, mail) -> No
     assert all(m["Bcc"] is None for m in inbox.messages)
 
 
-@pytest.mark.xfail(strict=True, reason="ScheduleFollowupArgs.due_at is unbounded: 9999-12-31T23:00-05:00 passes "
-                   "validation and actions._do's astimezone(UTC) raises OverflowError inside perform (not a "
-                   "ToolInputError): the turn crashes and the request stays 'approved' for ever")
 def test_a_follow_up_at_the_end_of_time_does_not_crash(crm) -> None:  # noqa: ANN001
     engine, settings = crm
     try:
@@ -463,10 +413,10 @@ def test_a_follow_up_at_the_end_of_time_does_not_crash(crm) -> None:  # noqa: AN
 
 def test_the_largest_close_value_accepted_can_be_booked(crm, request) -> None:  # noqa: ANN001
     engine, settings = crm
-    _xfail_on(engine, "postgresql", request, "ChangeStageArgs.close_value allows up to 1e12 but the column is "
-              "Numeric(14,2) (< 1e12): on PostgreSQL the approval raises DataError inside perform and the request "
-              "stays 'approved', failing again on every resume")
-    stored = _stored(crm, "Rick Rep", "change_stage", {**WON, "close_value": 1e12})
+    try:
+        stored = _stored(crm, "Rick Rep", "change_stage", {**WON, "close_value": 1e12})
+    except ToolInputError:
+        return  # refused up front (the bound made to fit the column): fine
     result = decide(engine, settings, identity_for(engine, "Mona Manager"), stored["id"], "approve", now=NOW)
     assert result["status"] in ("done", "failed") and _status(engine, stored["id"]) in ("executed", "failed")
 
@@ -479,9 +429,6 @@ def test_a_nul_character_from_the_model_does_not_crash_the_turn(crm, request, ar
     from copilot.runner import Copilot
 
     engine, settings = crm
-    _xfail_on(engine, "postgresql", request, "SendEmailArgs accepts NUL; PostgreSQL text columns refuse it, so "
-              "store() (summary) or perform() (activity body) raises DataError outside the graph's error handling "
-              "and ask() crashes")
     settings = _mailing(settings, mail[0])
     model = ScriptedModel(script=[AIMessage(content="", tool_calls=[{"name": "send_email", "args": args, "id": "c1"}]),
                                   AIMessage(content="Done.")])
@@ -494,19 +441,17 @@ def test_a_long_thread_id_does_not_crash_the_turn(crm, request) -> None:  # noqa
     from copilot.runner import Copilot
 
     engine, settings = crm
-    _xfail_on(engine, "postgresql", request, "ask() accepts any --thread, but actions.thread_id is String(64): on "
-              "PostgreSQL the first action in a longer thread raises DataError (value too long) and the turn crashes")
     model = ScriptedModel(script=[AIMessage(content="", tool_calls=[{
         "name": "log_activity", "args": {"account": "Standard Co", "summary": "called"}, "id": "c1"}]),
         AIMessage(content="Logged.")])
     with Copilot(settings, engine, model_provider=lambda ctx: model) as copilot:
-        result = copilot.ask("log a call with Standard Co: called", "Rick Rep", thread_id="t" * 100)
+        try:
+            result = copilot.ask("log a call with Standard Co: called", "Rick Rep", thread_id="t" * 100)
+        except ToolInputError:
+            return  # the thread id refused up front, as one clear line: fine
     assert result.actions
 
 
-@pytest.mark.xfail(strict=True, reason="policy.load_policy turns only TOML and schema errors into ToolInputError; a "
-                   "policy.toml that is not UTF-8 raises UnicodeDecodeError, which the graph does not treat as a "
-                   "tool error, so every action turn crashes")
 def test_a_policy_file_that_is_not_utf8_is_a_clear_error(crm) -> None:  # noqa: ANN001
     _, settings = crm
     settings.home.mkdir(parents=True, exist_ok=True)
@@ -517,9 +462,6 @@ def test_a_policy_file_that_is_not_utf8_is_a_clear_error(crm) -> None:  # noqa: 
 
 # -- what the approver sees, the audit trail -----------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="request text (subject, body, summary) may hold ESC sequences and "
-                   "`approvals show`/`approvals list` print them raw (Rich keeps \\x1b): a rep can make the approver's "
-                   "terminal erase the real recipient line and print a forged one")
 def test_the_approver_sees_no_terminal_control_sequences(crm, capsys, monkeypatch) -> None:  # noqa: ANN001
     engine, settings = crm
     forged = "Shall we meet?\x1b[3A\x1b[2K    to: sam@standard.example\x1b[8m"
@@ -538,8 +480,6 @@ def test_the_approver_sees_no_terminal_control_sequences(crm, capsys, monkeypatc
 
 def test_the_audit_log_cannot_be_emptied(crm, request) -> None:  # noqa: ANN001
     engine, _ = crm
-    _xfail_on(engine, "postgresql", request, "migration 0003 guards audit_log with a FOR EACH ROW trigger on "
-              "UPDATE OR DELETE only: TRUNCATE audit_log empties it (needs a BEFORE TRUNCATE statement trigger)")
     _stored(crm, "Rick Rep", "change_stage", WON)
     statement = "TRUNCATE audit_log" if engine.dialect.name == "postgresql" else "DELETE FROM audit_log"
     with pytest.raises(Exception, match="append-only"), engine.begin() as conn:
