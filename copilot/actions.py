@@ -17,7 +17,7 @@ import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
-from sqlalchemy import Connection, Engine, select, text
+from sqlalchemy import Connection, Engine, func, select, text
 
 from copilot.crm.audit import record
 from copilot.crm.errors import ScopeError, ToolInputError
@@ -178,41 +178,44 @@ def prepare(engine: Engine, settings: Settings, identity: Identity, names: Names
 
 
 def store(engine: Engine, request: dict[str, Any], *, now: dt.datetime, replaces: str | None = None,
-          edits: dict[str, Any] | None = None, actor: Identity | None = None) -> tuple[dict[str, Any], str | None]:
+          edits: dict[str, Any] | None = None, actor: Identity | None = None,
+          conn: Connection | None = None) -> tuple[dict[str, Any], str | None]:
     """Write the request (pending, or approved by policy). Returns (request, status of an identical earlier one).
 
     The same action with the same arguments in one conversation is stored once: a repeat returns the
     earlier request's status instead of a new request.
     """
+    if conn is None:
+        with engine.begin() as own:
+            return store(engine, request, now=now, replaces=replaces, edits=edits, actor=actor, conn=own)
     actions = Action.__table__
-    with engine.begin() as conn:
-        _serialise(conn, f"store:{request.get('thread_id')}:{request['args_hash']}")
-        if request.get("thread_id") and replaces is None:
-            earlier = conn.execute(select(actions.c.id, actions.c.status).where(
-                actions.c.thread_id == request["thread_id"], actions.c.args_hash == request["args_hash"],
-                actions.c.status.in_(("pending", "approved", "executed", "failed"))).limit(1)).first()
-            if earlier is not None:
-                return {**request, "id": earlier.id}, earlier.status
-        if conn.execute(select(actions.c.id).where(actions.c.id == request["id"])).first() is not None:
-            return request, None  # this very request, stored by an earlier run of the same node
-        auto = not request["needs_review"]
-        conn.execute(actions.insert().values(
-            id=request["id"], tool=request["tool"], args=request["args"], args_hash=request["args_hash"],
-            account_id=request["account_id"], requested_by=request["requested_by_id"], thread_id=request["thread_id"],
-            summary=request["summary"], reasons=request["reasons"], facts=request["facts"],
-            allowed_decisions=request["allowed_decisions"], status="approved" if auto else "pending",
-            decided_by="policy" if auto else None, approved_hash=request["args_hash"] if auto else None,
-            decided_at=now if auto else None, created_at=now, replaces=replaces, edits=edits,
-            expires_at=dt.datetime.fromisoformat(request["expires_at"])))
-        who = actor.name if actor is not None else request["requested_by"]
-        record(conn, actor=who, actor_id=actor.user_id if actor else request["requested_by_id"],
-               event="edited" if replaces else "requested", action_id=request["id"], account_id=request["account_id"],
-               detail={"tool": request["tool"], "summary": request["summary"], "args_hash": request["args_hash"],
-                       "reasons": request["reasons"], **({"replaces": replaces, "edits": edits} if replaces else {})},
-               at=now)
-        if auto:
-            record(conn, actor="policy", actor_id=None, event="approved_by_policy", action_id=request["id"],
-                   account_id=request["account_id"], at=now)
+    _serialise(conn, f"store:{request.get('thread_id')}:{request['args_hash']}")
+    if request.get("thread_id") and replaces is None:
+        earlier = conn.execute(select(actions.c.id, actions.c.status).where(
+            actions.c.thread_id == request["thread_id"], actions.c.args_hash == request["args_hash"],
+            actions.c.status.in_(("pending", "approved", "executed", "failed"))).limit(1)).first()
+        if earlier is not None:
+            return {**request, "id": earlier.id}, earlier.status
+    if conn.execute(select(actions.c.id).where(actions.c.id == request["id"])).first() is not None:
+        return request, None  # this very request, stored by an earlier run of the same node
+    auto = not request["needs_review"]
+    conn.execute(actions.insert().values(
+        id=request["id"], tool=request["tool"], args=request["args"], args_hash=request["args_hash"],
+        account_id=request["account_id"], requested_by=request["requested_by_id"], thread_id=request["thread_id"],
+        summary=request["summary"], reasons=request["reasons"], facts=request["facts"],
+        allowed_decisions=request["allowed_decisions"], status="approved" if auto else "pending",
+        decided_by="policy" if auto else None, approved_hash=request["args_hash"] if auto else None,
+        decided_at=now if auto else None, created_at=now, replaces=replaces, edits=edits,
+        expires_at=dt.datetime.fromisoformat(request["expires_at"])))
+    who = actor.name if actor is not None else request["requested_by"]
+    record(conn, actor=who, actor_id=actor.user_id if actor else request["requested_by_id"],
+           event="edited" if replaces else "requested", action_id=request["id"], account_id=request["account_id"],
+           detail={"tool": request["tool"], "summary": request["summary"], "args_hash": request["args_hash"],
+                   "reasons": request["reasons"], **({"replaces": replaces, "edits": edits} if replaces else {})},
+           at=now)
+    if auto:
+        record(conn, actor="policy", actor_id=None, event="approved_by_policy", action_id=request["id"],
+               account_id=request["account_id"], at=now)
     return request, None
 
 
@@ -307,9 +310,9 @@ def _do(conn: Connection, settings: Settings, requester: Identity, row: Any, now
     contact_id = None
     wanted = (args.get("contact") or args.get("to") or "").lower()
     if wanted:
-        contact_id = conn.execute(select(Contact.id).where(Contact.account_id == row.account_id,
-                                                           (Contact.email == wanted) | (Contact.name.ilike(wanted)))
-                                  ).scalar()
+        contact_id = conn.execute(select(Contact.id).where(  # exact matches: no LIKE patterns from typed text
+            Contact.account_id == row.account_id, (Contact.email == wanted) | (func.lower(Contact.name) == wanted))
+        ).scalar()
     if tool == "log_activity":
         activity_id = f"cp-{row.id}"
         conn.execute(Activity.__table__.insert().values(

@@ -102,7 +102,7 @@ def build_graph(model_provider: ModelProvider, fallback: ModelProvider | None = 
             args = call.get("args") or {}
             if call["name"] in ACTIONS:
                 content = _action_call(ctx, call, args, thread_id, tainted, current, own, actions, to_run,
-                                       prepare, store, unrequested, _last_draft(messages))
+                                       prepare, store, unrequested, _last_draft(messages), state.get("turn_start", 0))
                 if content is None:
                     continue  # answered by the execute node
             else:
@@ -194,12 +194,13 @@ def _outcome(result: dict[str, Any]) -> str:
 
 def _action_call(ctx: CopilotContext, call: dict[str, Any], args: dict[str, Any], thread_id: str, tainted: bool,
                  current: str, own: list[str], actions: list[dict[str, Any]], to_run: list[str],
-                 prepare: Any, store: Any, unrequested: Any, draft: dict[str, Any] | None) -> str | None:
+                 prepare: Any, store: Any, unrequested: Any, draft: dict[str, Any] | None, turn: int) -> str | None:
     """Turn one action call into a stored request; the JSON the model gets back (None: the execute node answers)."""
     name = call["name"]
     try:
+        # the turn is part of the id: a model that reuses call ids across turns still makes a new request
         request = prepare(ctx.engine, ctx.settings, ctx.identity, ctx.names, name, args, thread_id=thread_id,
-                          call_id=call["id"], now=ctx.clock())
+                          call_id=f"{turn}:{call['id']}", now=ctx.clock())
     except ToolError as exc:
         summary = f"{name.replace('_', ' ')} ({', '.join(f'{k}={str(v)[:40]}' for k, v in list(args.items())[:3])})"
         record_now(ctx.engine, actor=ctx.identity.name, actor_id=ctx.identity.user_id, event="refused_request",

@@ -187,14 +187,15 @@ def edit(engine: Engine, settings: Settings, caller: Identity, request_id: str, 
     request["needs_review"] = True  # an edited request is decided again, whatever the policy says of it
     request["reasons"] = [*request["reasons"], f"edited by {caller.name}"]
     request["allowed_decisions"] = ["approve", "reject", "edit"]
-    with engine.begin() as conn:
+    with engine.begin() as conn:  # the old request is superseded and the new one stored together, or neither
         changed = conn.execute(table.update().where(table.c.id == row.id, table.c.status == "pending").values(
             status="superseded", decided_by=caller.name, decided_by_id=caller.user_id, decided_at=now,
             result={"status": "superseded", "replaced_by": request["id"],
                     "message": f"{caller.name} edited the request; the edited one waits for a decision."})).rowcount
+        if changed:
+            stored, _ = store(engine, request, now=now, replaces=row.id, edits=diff, actor=caller, conn=conn)
     if not changed:
         raise _refuse(engine, caller, row, request_id, "someone else decided this request a moment ago", now, "edit")
-    stored, _ = store(engine, request, now=now, replaces=row.id, edits=diff, actor=caller)
     return stored
 
 

@@ -123,7 +123,7 @@ def deliver(engine: Engine, settings: Settings, action_id: str, *, now: dt.datet
     try:
         with smtp:
             smtp.send_message(message)
-    except (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused) as exc:
+    except (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPNotSupportedError) as exc:
         _set(engine, action_id, now, "email_failed", status="failed", error=f"refused by the mail server: {exc}")
         return {"status": "failed", "message": f"The mail server refused the e-mail to {row.to_addr}; it was not sent."}
     except (OSError, smtplib.SMTPException) as exc:
