@@ -180,7 +180,7 @@ def _last_draft(messages: list[AnyMessage]) -> dict[str, Any] | None:
                 return None
             if "error" in d:
                 return None
-            return {"to": d.get("to"), "subject": d.get("subject"), "body": d.get("body"), "sources": d.get("cites") or [],
+            return {"to": d.get("to"), "to_email": d.get("to_email"), "subject": d.get("subject"), "body": d.get("body"), "sources": d.get("cites") or [],
                     "talk_track_deal": d.get("talk_track_deal"), "record_ids": (d.get("record_ids") or [])[:10]}
     return None
 

@@ -94,7 +94,8 @@ def draft_email(engine: Engine, identity: Identity, args: EmailArgs | dict[str, 
     cc = [prefs["manager_email"]] if prefs.get("cc_manager") and prefs.get("manager_email") else []
     return {
         "status": "Draft — not sent",
-        "to": f"{contact['name']} <{contact['email']}>", "to_name": contact["name"], "to_title": contact["title"],
+        "to": f"{contact['name']} <{contact['email']}>", "to_email": contact["email"], "to_name": contact["name"],
+        "to_title": contact["title"],
         "cc": cc, "account": profile["account"], "product": product, "subject": subject, "body": body,
         "tone": tone, "cites": [track.cite] if track else [], "talk_track_deal": track.deal_id if track else None,
         "messaging_source": track.text if track else None,

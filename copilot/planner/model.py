@@ -91,6 +91,7 @@ def _last_draft(messages: list[BaseMessage]) -> dict[str, Any] | None:
                 return None
             if "error" in d:
                 return None
-            return {"account": d["account"], "to": d["to"].split("<")[-1].rstrip(">"), "subject": d["subject"],
+            return {"account": d["account"], "to": d.get("to_email") or d["to"].rsplit("<", 1)[-1].rstrip(">"),
+                    "subject": d["subject"],
                     "body": d["body"]}
     return None

@@ -2,71 +2,116 @@
 
 Once text written by outsiders has entered a conversation (a note, an inbound e-mail, a contact's
 title, a saved preference), the model may be following it. An action is then carried out only when
-the rep's message in this turn asks for that kind of action in the imperative ("send", "log",
-"schedule", "move ... to won"), names its target (the recipient, the account, the deal and the new
-stage), and its free text is the rep's (a logged summary or a follow-up note drawn from their message;
-an e-mail body that is the copilot's own draft or the rep's words). Anything else is not done, and the
-rep is told why. A question ("how do we win deal X?", "when should I follow up?") asks for no action.
+one clause of the rep's message in this turn asks for that kind of action in the imperative ("send",
+"log", "schedule", "move ... to won") -- not as a question, not negated, not inside quotes -- and that
+clause names its target (the recipient after "to", the account, the deal with its new stage), and its
+free text is the rep's (a logged summary or a follow-up note copied from their message; an e-mail that
+is exactly the copilot's draft the rep read, or close to their own words). Anything else is not done,
+and the rep is told why.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Any
 
 from sqlalchemy import Connection, select
 
-from copilot.crm.models import Account, Contact
-from copilot.crm.names import squash
+from copilot.crm.models import Contact
 
 INTENT = {
     "send_email": r"\b(send|forward|reply|respond)\b|\be-?mail (it|this|that|him|her|them)\b",
     "log_activity": r"\b(log|record)\b|\b(add|write|note down) (a|an|the) (call|meeting|note|e-?mail)\b",
-    "schedule_followup": r"\b(schedule|book|set up|add|create|put in)\b[^.?!]*\b(follow[- ]?up|reminder|task)\b"
+    "schedule_followup": r"\b(schedule|book|set up|add|create|put in)\b[^.?!;]*\b(follow[- ]?up|reminder|task)\b"
                          r"|\bremind me\b",
-    "change_stage": r"\b(move|mark|set|change|update|put)\b[^.?!]*\b(won|lost|prospecting|engaging|stage)\b",
+    "change_stage": r"\b(move|mark|set|change|update|put)\b",
 }
-_DRAFT_REF = re.compile(r"\b(it|this|that|the (draft|e-?mail|message|note))\b", re.IGNORECASE)
-_WORD = re.compile(r"[a-z0-9]{3,}")
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']{3,}'|\u201c[^\u201d]*\u201d|\u2018[^\u2019]{3,}\u2019")
+_CLAUSES = re.compile(r"(?<=[.!?;])\s+|\n+")
+_POLITE = re.compile(r"^\s*(please\s+)?(can|could|would|will) you\b", re.IGNORECASE)
+_QUESTION = re.compile(r"^\s*(did|do|does|should|shall|how|what|why|when|where|who|which|is|are|was|were|have|has|"
+                       r"can|could|would|will|may|might|must)\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(don'?t|do not|doesn'?t|no need|not yet|never|shouldn'?t|won'?t|can'?t|cannot|without|"
+                       r"instead of|rather than|hold off|wait)\b", re.IGNORECASE)
+_DRAFT_REF = re.compile(r"\b(it|this|that|the (draft|e-?mail|message))\b", re.IGNORECASE)
+_WORD = re.compile(r"[a-z0-9$%']+")
+_NEGATIONS = {"not", "no", "never", "don't", "dont", "cancel", "cancelled", "canceled", "stop", "without"}
 
 
-def _words(text: str) -> set[str]:
-    return set(_WORD.findall(text.casefold()))
+def requests(current: str, tool: str) -> list[str]:
+    """The clauses of the rep's message that ask for ``tool`` in the imperative (quoted text left out)."""
+    text = _QUOTED.sub(" ", current)
+    out = []
+    for clause in _CLAUSES.split(text):
+        if not re.search(INTENT.get(tool, r"$^"), clause, re.IGNORECASE):
+            continue
+        polite = bool(_POLITE.match(clause))
+        if not polite and (clause.rstrip().endswith("?") or _QUESTION.match(clause)):
+            continue
+        verb = re.search(INTENT[tool], clause, re.IGNORECASE)
+        if verb and _NEGATION.search(clause[:verb.start()]):
+            continue
+        out.append(clause)
+    return out
 
 
-def _drawn_from(text: str, source: str, share: float = 0.6) -> bool:
-    """Most of ``text``'s words are in ``source`` (the rep wrote it, perhaps reworded)."""
-    words = _words(text)
-    return not words or len(words & _words(source)) >= share * len(words)
+def _tokens(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
 
 
-def _names_account(message: str, account: str) -> bool:
-    key = squash(account)
-    return bool(key) and (account.casefold() in message.casefold() or (len(key) >= 3 and key in squash(message)))
+def _copied(text: str, source: str, share: float = 0.8) -> bool:
+    """``text`` is (nearly) copied from ``source``: most of its words, in order, and no negation of its own."""
+    words, said = _tokens(text), _tokens(source)
+    if not words:
+        return False
+    if (set(words) & _NEGATIONS) - set(said):
+        return False
+    matcher = difflib.SequenceMatcher(a=words, b=said, autojunk=False)
+    if sum(block.size for block in matcher.get_matching_blocks()) < share * len(words):
+        return False
+    # and in the same order of neighbours: "they will cancel" is not copied from "they will not cancel"
+    pairs, said_pairs = list(zip(words, words[1:])), set(zip(said, said[1:]))
+    return not pairs or sum(p in said_pairs for p in pairs) >= 0.75 * len(pairs)
 
 
-def _same_text(a: str | None, b: str | None) -> bool:
-    return " ".join((a or "").split()) == " ".join((b or "").split())
+def _named(text: str, name: str) -> bool:
+    """``name`` appears in ``text`` as whole words (spaces and hyphens between its words may vary)."""
+    parts = [re.escape(p) for p in re.split(r"[\s\-]+", name.strip()) if p]
+    return bool(parts) and re.search(r"(?<![\w@.])" + r"[\s\-]*".join(parts) + r"(?![\w@]|\.\w)", text,
+                                     re.IGNORECASE) is not None
 
 
-def _names_recipient(conn: Connection, message: str, to: str, account: str) -> bool:
-    # the whole address, not part of a longer one (naming ceo@acme.com.au does not name ceo@acme.com)
-    if re.search(rf"(?<![\w.@+-]){re.escape(to)}(?![\w@+-]|\.\w)", message, re.IGNORECASE):
+def _instruction(clause: str) -> str:
+    """The part of a clause that gives the order ("log a call with X"), before the text it carries (": ...")."""
+    return clause.split(":", 1)[0]
+
+
+def _to_recipient(conn: Connection, clause: str, to: str) -> bool:
+    """The clause sends to ``to``: its address, or its contact's full name (or a first name of three letters or
+    more that no other contact of the account shares), right after "to"."""
+    targets = [m.group(1) for m in re.finditer(r"\bto\s+(.{1,120})", _instruction(clause), re.IGNORECASE)]
+    if not targets:
+        return False
+    if any(_named(t[:len(to) + 1], to) for t in targets):
         return True
     row = conn.execute(select(Contact.name, Contact.account_id).where(Contact.email == to.lower())).first()
-    if row is None or not row.name:
-        return False
-    if re.search(rf"\b{re.escape(row.name)}\b", message, re.IGNORECASE):
+    name = (row.name or "").strip() if row is not None else ""
+    if len(name.split()) >= 2 and any(_named(t[:len(name) + 1], name) and t.casefold().startswith(
+            name.split()[0].casefold()) for t in targets):
         return True
-    # a first name alone, when it is no word of the account's name and no other contact there shares it
-    first = row.name.split()[0]
-    if len(first) < 3 or first.casefold() in _words(account):
+    first = name.split()[0] if name else ""
+    if len(first) < 3 or not first.isalpha():
         return False
     others = conn.execute(select(Contact.name).where(Contact.account_id == row.account_id,
                                                      Contact.email != to.lower())).scalars().all()
     if any((n or "").split()[:1] == [first] for n in others):
         return False
-    return bool(re.search(rf"\b{re.escape(first)}\b", message, re.IGNORECASE))
+    return any(re.match(rf"{re.escape(first)}\b", t, re.IGNORECASE) for t in targets)
+
+
+def _draft_address(draft: dict[str, Any]) -> str:
+    return str(draft.get("to_email") or str(draft.get("to", "")).rsplit("<", 1)[-1].rstrip(">")).strip().lower()
 
 
 def unrequested(conn: Connection, tool: str, args: dict[str, Any], current: str, own: list[str],
@@ -76,32 +121,40 @@ def unrequested(conn: Connection, tool: str, args: dict[str, Any], current: str,
     ``current`` is the rep's message in this turn, ``own`` every message the rep wrote in this conversation,
     ``draft`` the copilot's latest draft in it (recipient, subject, body).
     """
-    if not re.search(INTENT.get(tool, r"$^"), current, re.IGNORECASE):
+    clauses = requests(current, tool)
+    if not clauses:
         return f"your message did not ask me to {tool.replace('_', ' ')}"
     if tool == "send_email":
-        to = str(args.get("to", "")).strip()
-        is_draft = draft is not None and _same_text(args.get("body"), draft.get("body")) and \
-            _same_text(args.get("subject"), draft.get("subject")) and \
-            f"<{to.casefold()}>" in str(draft.get("to")).casefold()
-        if is_draft and _DRAFT_REF.search(current):
+        to = str(args.get("to", "")).strip().lower()
+        is_draft = draft is not None and " ".join(str(args.get("body", "")).split()) == \
+            " ".join(str(draft.get("body", "")).split()) and " ".join(str(args.get("subject", "")).split()) == \
+            " ".join(str(draft.get("subject", "")).split()) and to == _draft_address(draft)
+        named = any(_to_recipient(conn, c, to) for c in clauses)
+        if is_draft and (named or any(_DRAFT_REF.search(c) for c in clauses)):
             return None  # "send it": the rep read this very draft, recipient included
-        if not _names_recipient(conn, current, to, str(args.get("account", ""))):
+        if not named:
             return "you did not name this recipient; tell me who to send it to"
-        if not is_draft and not _drawn_from(f"{args.get('subject', '')} {args.get('body', '')}", "\n".join(own), 0.5):
-            return "this e-mail is not the draft you saw nor your own words; ask me to draft it first"
+        if draft is not None:
+            return "this is not the draft you read; ask me to change the draft first"
+        if not _copied(f"{args.get('subject', '')} {args.get('body', '')}", current, 0.8):
+            return "this e-mail is not in your own words; ask me to draft it first"
         return None
     if tool == "change_stage":
-        deal = str(args.get("deal_id", ""))
-        if not deal or not re.search(rf"\b{re.escape(deal)}\b", current, re.IGNORECASE):
-            return "you did not name this deal"
-        if not re.search(rf"\b{re.escape(str(args.get('stage', '')))}\b", current, re.IGNORECASE):
-            return f"you did not ask for the stage {args.get('stage')}"
-        return None
+        deal, stage = str(args.get("deal_id", "")), str(args.get("stage", ""))
+        for clause in clauses:
+            if re.search(rf"\b{re.escape(deal)}\b[^.;!?]*?\b(to|as)\s+{re.escape(stage)}\b", clause, re.IGNORECASE):
+                value = args.get("close_value")
+                figures = {float(f.replace(",", "")) for f in re.findall(r"\d[\d,]*(?:\.\d+)?", clause.replace(deal, ""))}
+                if value is not None and stage == "Won" and float(value) not in figures:
+                    return f"you did not give the value {value:,.2f}"
+                return None
+        return f"you did not ask to move deal {deal} to {stage}"
     account = str(args.get("account", ""))
-    known = conn.execute(select(Account.name).where(Account.name == account)).scalar() or account
-    if not _names_account(current, known):
+    clause = next((c for c in clauses if _named(_instruction(c), account)), None)
+    if clause is None:
         return "you did not name this account"
     text = str(args.get("summary") or args.get("note") or "")
-    if text and not _drawn_from(text, current):
+    carried = clause.split(":", 1)[1] if ":" in clause else clause
+    if text and not _copied(text, carried):
         return "what it says is not what you wrote"
     return None
