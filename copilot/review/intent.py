@@ -93,12 +93,13 @@ def _to_recipient(conn: Connection, clause: str, to: str) -> bool:
     targets = [m.group(1) for m in re.finditer(r"\bto\s+(.{1,120})", _instruction(clause), re.IGNORECASE)]
     if not targets:
         return False
-    if any(_named(t[:len(to) + 1], to) for t in targets):
-        return True
+    if any(re.match(rf"{re.escape(to)}(?![\w@+-]|\.\w)", t, re.IGNORECASE) for t in targets):
+        return True  # the whole address, not the start of a longer one (ceo@acme.com.au is not ceo@acme.com)
     row = conn.execute(select(Contact.name, Contact.account_id).where(Contact.email == to.lower())).first()
     name = (row.name or "").strip() if row is not None else ""
-    if len(name.split()) >= 2 and any(_named(t[:len(name) + 1], name) and t.casefold().startswith(
-            name.split()[0].casefold()) for t in targets):
+    parts = [re.escape(p) for p in re.split(r"[\s\-]+", name) if p]
+    if len(parts) >= 2 and any(re.match(r"[\s\-]*".join(parts) + r"(?![\w@]|\.\w)", t, re.IGNORECASE)
+                               for t in targets):
         return True
     first = name.split()[0] if name else ""
     if len(first) < 3 or not first.isalpha():
