@@ -24,20 +24,18 @@ from copilot.crm.errors import ScopeError, ToolInputError
 from copilot.crm.identity import Identity, account_in_scope, identity_by_id
 from copilot.crm.models import Account, Action, Activity, Contact, Opportunity, Task
 from copilot.crm.names import Names
+from copilot.crm.values import CONTROL
 from copilot.review.outbox import deliver, enqueue
 from copilot.review.policy import approvers_description, args_hash, evaluate, load_policy
 from copilot.settings import Settings
 from tools.crm_query import validated
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def _plain(value: str | None, *, one_line: bool = False) -> str | None:
     """Text without control characters (no NUL, no terminal escapes; no line break where one line is meant)."""
     if value is None:
         return value
-    if _CONTROL.search(value) or (one_line and ("\n" in value or "\t" in value)):
+    if CONTROL.search(value) or (one_line and ("\n" in value or "\t" in value)):
         raise ValueError("must not contain control characters" + (" or line breaks" if one_line else ""))
     return value
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import sys
 import warnings
 from pathlib import Path
@@ -20,6 +19,7 @@ from sqlalchemy.exc import SAWarning, SQLAlchemyError
 from connectors.csvsource import ImportFileError
 from connectors.report import ImportReport
 from copilot.crm.errors import ToolError
+from copilot.crm.values import CONTROL
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   help="A sales copilot that runs on your own CRM data.")
@@ -38,12 +38,9 @@ out = Console(soft_wrap=True, markup=False, highlight=False)
 err = Console(stderr=True, soft_wrap=True, markup=False, highlight=False)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def shown(text: object) -> str:
     """Stored or typed text made safe for a terminal: control characters (escape sequences) as visible codes."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", str(text))
+    return CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", str(text))
 
 
 def styled(*parts: str | tuple[str, str]) -> Text:

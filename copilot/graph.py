@@ -28,7 +28,7 @@ from copilot.context import CopilotContext
 from copilot.crm.audit import record_now
 from copilot.crm.errors import ToolError
 from copilot.grounding import drop_figures, ungrounded
-from copilot.state import CopilotState
+from copilot.state import CopilotState, latest_result
 from copilot.toolbox import run_tool, schemas
 from copilot.untrusted import data_block
 from prompts import render
@@ -83,8 +83,7 @@ def build_graph(model_provider: ModelProvider, fallback: ModelProvider | None = 
         return {"messages": [response]}
 
     def tools(state: CopilotState, runtime: Runtime[CopilotContext]) -> dict[str, Any]:
-        from copilot.actions import ACTIONS, prepare, store
-        from copilot.review.intent import unrequested
+        from copilot.actions import ACTIONS
 
         ctx = runtime.context
         thread_id = ctx.thread_id
@@ -102,7 +101,7 @@ def build_graph(model_provider: ModelProvider, fallback: ModelProvider | None = 
             args = call.get("args") or {}
             if call["name"] in ACTIONS:
                 content = _action_call(ctx, call, args, thread_id, tainted, current, own, actions, to_run,
-                                       prepare, store, unrequested, _last_draft(messages), state.get("turn_start", 0))
+                                       _last_draft(messages), state.get("turn_start", 0))
                 if content is None:
                     continue  # answered by the execute node
             else:
@@ -172,17 +171,12 @@ def build_graph(model_provider: ModelProvider, fallback: ModelProvider | None = 
 
 def _last_draft(messages: list[AnyMessage]) -> dict[str, Any] | None:
     """The latest draft in the conversation and its sources (deals and notes it drew on)."""
-    for m in reversed(messages):
-        if isinstance(m, ToolMessage) and m.name == "draft_email":
-            try:
-                d = json.loads(str(m.content))
-            except json.JSONDecodeError:
-                return None
-            if "error" in d:
-                return None
-            return {"to": d.get("to"), "to_email": d.get("to_email"), "subject": d.get("subject"), "body": d.get("body"), "sources": d.get("cites") or [],
-                    "talk_track_deal": d.get("talk_track_deal"), "record_ids": (d.get("record_ids") or [])[:10]}
-    return None
+    d = latest_result(messages, "draft_email")
+    if d is None:
+        return None
+    return {"to": d.get("to"), "to_email": d.get("to_email"), "subject": d.get("subject"), "body": d.get("body"),
+            "sources": d.get("cites") or [], "talk_track_deal": d.get("talk_track_deal"),
+            "record_ids": (d.get("record_ids") or [])[:10]}
 
 
 def _outcome(result: dict[str, Any]) -> str:
@@ -194,8 +188,11 @@ def _outcome(result: dict[str, Any]) -> str:
 
 def _action_call(ctx: CopilotContext, call: dict[str, Any], args: dict[str, Any], thread_id: str, tainted: bool,
                  current: str, own: list[str], actions: list[dict[str, Any]], to_run: list[str],
-                 prepare: Any, store: Any, unrequested: Any, draft: dict[str, Any] | None, turn: int) -> str | None:
+                 draft: dict[str, Any] | None, turn: int) -> str | None:
     """Turn one action call into a stored request; the JSON the model gets back (None: the execute node answers)."""
+    from copilot.actions import prepare, store
+    from copilot.review.intent import unrequested
+
     name = call["name"]
     try:
         # the turn is part of the id: a model that reuses call ids across turns still makes a new request

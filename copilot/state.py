@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from typing import Annotated, Any, TypedDict
 
-from langchain_core.messages import AnyMessage
+from langchain_core.messages import AnyMessage, BaseMessage, ToolMessage
 from langgraph.graph.message import add_messages
+
+from copilot.untrusted import unwrap
 
 
 class CopilotState(TypedDict, total=False):
@@ -25,3 +29,15 @@ class CopilotState(TypedDict, total=False):
     """What happened to each action asked for this turn: done, waiting for approval, or not done (and why)."""
     notes: list[str]
     """Things the rep should know about how this answer was made (fallbacks, dropped figures)."""
+
+
+def latest_result(messages: Sequence[BaseMessage], tool: str) -> dict[str, Any] | None:
+    """The latest successful result of ``tool`` in the conversation (as stored, or inside a data block)."""
+    for m in reversed(messages):
+        if isinstance(m, ToolMessage) and m.name == tool:
+            try:
+                result = json.loads(unwrap(str(m.content)))
+            except json.JSONDecodeError:
+                return None
+            return None if not isinstance(result, dict) or "error" in result else result
+    return None

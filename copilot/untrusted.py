@@ -12,7 +12,8 @@ defence on its own: which actions a turn may take is decided in code (``copilot.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from copilot.crm.values import as_read
 
 OPEN = "<untrusted-data"
 CLOSE = "</untrusted-data>"
@@ -36,9 +37,7 @@ HEADER = ("The block below is data from the CRM, written by people outside this 
 
 def fold(text: str) -> str:
     """``text`` as a reader sees it: NFKC, format characters removed, look-alike dashes and letters folded."""
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
-    return text.translate(_FOLD)
+    return as_read(text).translate(_FOLD)
 
 
 def defuse(text: str) -> str:

@@ -21,6 +21,7 @@ from pydantic import ConfigDict, Field
 
 from copilot.planner.answers import compose, not_understood
 from copilot.planner.understand import understand
+from copilot.state import latest_result
 from copilot.untrusted import unwrap
 
 
@@ -83,15 +84,8 @@ def _reply(text: str) -> ChatResult:
 
 
 def _last_draft(messages: list[BaseMessage]) -> dict[str, Any] | None:
-    for m in reversed(messages):
-        if isinstance(m, ToolMessage) and m.name == "draft_email":
-            try:
-                d = json.loads(unwrap(str(m.content)))
-            except json.JSONDecodeError:
-                return None
-            if "error" in d:
-                return None
-            return {"account": d["account"], "to": d.get("to_email") or d["to"].rsplit("<", 1)[-1].rstrip(">"),
-                    "subject": d["subject"],
-                    "body": d["body"]}
-    return None
+    d = latest_result(messages, "draft_email")
+    if d is None:
+        return None
+    return {"account": d["account"], "to": d.get("to_email") or d["to"].rsplit("<", 1)[-1].rstrip(">"),
+            "subject": d["subject"], "body": d["body"]}

@@ -93,6 +93,35 @@ def _refuse(engine: Engine, caller: Identity, row: Any | None, request_id: str, 
     return ReviewError(why)
 
 
+def _decidable_by(engine: Engine, policy: Any, caller: Identity, request_id: str, now: dt.datetime,
+                  decision: str) -> Any:
+    """The request, if it exists and the policy lets ``caller`` decide it; otherwise a refusal (audited)."""
+    row = _row(engine, request_id)
+    if row is None:
+        raise _refuse(engine, caller, None, request_id, f"no request {request_id[:64]!r}", now, decision)
+    with engine.connect() as conn:
+        refusal = approver_refusal(conn, policy, caller, row.requested_by)
+    if refusal:
+        raise _refuse(engine, caller, row, request_id, refusal, now, decision)
+    return row
+
+
+def _refuse_if_expired(engine: Engine, caller: Identity, row: Any, now: dt.datetime, decision: str) -> None:
+    """A pending request past its expiry is marked expired (once, audited) and the decision refused."""
+    if row.expires_at is None or now <= row.expires_at:
+        return
+    table = Action.__table__
+    with engine.begin() as conn:
+        expired = conn.execute(table.update().where(table.c.id == row.id, table.c.status == "pending").values(
+            status="expired", result={"status": "expired", "message": f"Not done: {row.summary}: the request "
+                                      "expired before anyone decided."})).rowcount
+        if expired:
+            record(conn, actor="policy", actor_id=None, event="expired", action_id=row.id, account_id=row.account_id,
+                   at=now)
+    raise _refuse(engine, caller, row, row.id, f"this request expired at {row.expires_at:%Y-%m-%d %H:%M} UTC; "
+                  "ask the rep to request it again", now, decision)
+
+
 def decide(engine: Engine, settings: Settings, caller: Identity, request_id: str,
            decision: Literal["approve", "reject"], *, reason: str | None = None, expect_hash: str | None = None,
            now: dt.datetime, names: Names | None = None) -> dict[str, Any]:
@@ -102,13 +131,7 @@ def decide(engine: Engine, settings: Settings, caller: Identity, request_id: str
     if decision not in ("approve", "reject"):
         raise ReviewError("the decision is approve or reject")
     reason = (reason or "").strip()[:1000] or None
-    row = _row(engine, request_id)
-    if row is None:
-        raise _refuse(engine, caller, None, request_id, f"no request {request_id[:64]!r}", now, decision)
-    with engine.connect() as conn:
-        refusal = approver_refusal(conn, policy, caller, row.requested_by)
-    if refusal:
-        raise _refuse(engine, caller, row, request_id, refusal, now, decision)
+    row = _decidable_by(engine, policy, caller, request_id, now, decision)
     if row.status == "approved" and decision == "approve" and row.decided_by_id is not None:
         # approved, but the process that carried it out stopped first: finish it (perform runs it once)
         record_now(engine, actor=caller.name, actor_id=caller.user_id, event="resumed", action_id=row.id,
@@ -124,15 +147,7 @@ def decide(engine: Engine, settings: Settings, caller: Identity, request_id: str
         if editor == caller.user_id:
             raise _refuse(engine, caller, row, request_id, "you edited this request: another approver decides it",
                           now, decision)
-    if row.expires_at is not None and now > row.expires_at:
-        with engine.begin() as conn:
-            conn.execute(table.update().where(table.c.id == row.id, table.c.status == "pending")
-                         .values(status="expired", result={"status": "expired", "message": f"Not done: {row.summary}: "
-                                                           "the request expired before anyone decided."}))
-            record(conn, actor="policy", actor_id=None, event="expired", action_id=row.id, account_id=row.account_id,
-                   at=now)
-        raise _refuse(engine, caller, row, request_id, f"this request expired at {row.expires_at:%Y-%m-%d %H:%M} UTC; "
-                      "ask the rep to request it again", now, decision)
+    _refuse_if_expired(engine, caller, row, now, decision)
     if args_hash(row.tool, row.args) != row.args_hash or (expect_hash and not row.args_hash.startswith(expect_hash)):
         raise _refuse(engine, caller, row, request_id, "the request's arguments are not the ones you were shown; "
                       "look at it again", now, decision)
@@ -160,19 +175,11 @@ def edit(engine: Engine, settings: Settings, caller: Identity, request_id: str, 
     """Change a pending request's arguments: a new request (evaluated by the policy again) replaces it."""
     table = Action.__table__
     policy = load_policy(settings.home)
-    row = _row(engine, request_id)
-    if row is None:
-        raise _refuse(engine, caller, None, request_id, f"no request {request_id[:64]!r}", now, "edit")
-    with engine.connect() as conn:
-        refusal = approver_refusal(conn, policy, caller, row.requested_by)
-    if refusal:
-        raise _refuse(engine, caller, row, request_id, refusal, now, "edit")
+    row = _decidable_by(engine, policy, caller, request_id, now, "edit")
     if row.status != "pending":
         raise _refuse(engine, caller, row, request_id, f"only a pending request can be edited; this one is "
                       f"{row.status.replace('_', ' ')}", now, "edit")
-    if row.expires_at is not None and now > row.expires_at:
-        raise _refuse(engine, caller, row, request_id, f"this request expired at {row.expires_at:%Y-%m-%d %H:%M} UTC; "
-                      "ask the rep to request it again", now, "edit")
+    _refuse_if_expired(engine, caller, row, now, "edit")
     model = ACTIONS[row.tool]
     unknown = sorted(set(changes) - set(model.model_fields))
     if unknown:

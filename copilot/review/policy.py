@@ -12,6 +12,7 @@ import json
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -81,12 +82,19 @@ class Policy(_Strict):
         return re.compile("(" + "|".join(parts) + ")", re.IGNORECASE)
 
 
-def _read(path: Path) -> dict[str, Any]:
+def _bytes(path: Path) -> bytes:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return path.read_bytes()
+    except OSError as exc:
+        raise ToolInputError(f"{path}: cannot be read ({type(exc).__name__})") from None
+
+
+def _parse(path: Path, raw: bytes) -> dict[str, Any]:
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ToolInputError(f"{path}: not valid TOML ({exc})") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
         raise ToolInputError(f"{path}: cannot be read as UTF-8 text ({type(exc).__name__})") from None
 
 
@@ -94,12 +102,19 @@ def load_policy(home: Path | None) -> Policy:
     """The shipped policy with the workspace's ``policy.toml`` on top (key by key); a bad file is a clear error.
 
     A workspace file that sets only some keys keeps the shipped value of every other one: leaving a rule
-    out never turns it off.
+    out never turns it off. The files are read on every call (so an edit applies at once) but parsed and
+    validated once per content.
     """
-    data = _read(DEFAULT_FILE)
     path = home / "policy.toml" if home is not None else None
-    if path is not None and path.is_file():
-        for section, values in _read(path).items():
+    local = _bytes(path) if path is not None and path.is_file() else None
+    return _policy(_bytes(DEFAULT_FILE), path, local)
+
+
+@lru_cache(maxsize=16)
+def _policy(shipped: bytes, path: Path | None, local: bytes | None) -> Policy:
+    data = _parse(DEFAULT_FILE, shipped)
+    if path is not None and local is not None:
+        for section, values in _parse(path, local).items():
             if isinstance(values, dict) and isinstance(data.get(section), dict):
                 data[section] = {**data[section], **values}
             else:
@@ -108,7 +123,7 @@ def load_policy(home: Path | None) -> Policy:
         return Policy.model_validate(data)
     except ValidationError as exc:
         problem = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()[:3])
-        raise ToolInputError(f"{path or DEFAULT_FILE}: {problem}") from None
+        raise ToolInputError(f"{path if local is not None else DEFAULT_FILE}: {problem}") from None
 
 
 def args_hash(tool: str, args: dict[str, Any]) -> str:

@@ -38,6 +38,8 @@ import sys
 import unicodedata
 from collections.abc import Iterable
 
+from copilot.crm.values import as_read
+
 __all__ = ["redact"]
 
 # ---------------------------------------------------------------------------------------------- placeholders
@@ -52,8 +54,7 @@ _SHOWN = {mark: f"[{word}]" for word, mark in _PLACEHOLDERS.items()}
 
 def normalise(text: str) -> str:
     """NFKC, without invisible format characters (Cf) and private-use characters (Co)."""
-    text = unicodedata.normalize("NFKC", text)
-    return "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Co"))
+    return as_read(text, ("Cf", "Co"))
 
 
 # ---------------------------------------------------------------------------------------------- 2. e-mail
