@@ -33,7 +33,10 @@ GroupBy = Literal[
     "stage", "product", "account", "rep", "manager", "regional_office", "sector", "tier", "close_month",
     "close_quarter", "close_year", "engage_quarter", "type", "direction", "activity_month",
 ]
+DealField = Literal["close_value", "engage_date", "close_date", "cycle_days"]
+AccountField = Literal["employees", "revenue_musd", "year_established"]
 MAX_IDS = 200
+DEAL_FIELDS = ["deal", "account", "product", "stage", "close_value", "engage_date", "close_date", "rep", "cycle_days"]
 
 DEFINITIONS: dict[str, str] = {
     "count": "number of records matching the filters",
@@ -88,6 +91,8 @@ class Filters(BaseModel):
     value_max: Annotated[float, Field(ge=0, le=1e12)] | None = None
     activity_from: dt.date | None = None
     activity_to: dt.date | None = None
+    parent: Names50 | None = None
+    """Accounts only: the subsidiaries of these accounts."""
 
 
 class CrmQuery(BaseModel):
@@ -101,7 +106,11 @@ class CrmQuery(BaseModel):
     filters: Filters = Filters()
     metrics: Annotated[list[Metric], Field(min_length=1, max_length=8)] = ["count"]
     group_by: Annotated[list[GroupBy], Field(max_length=2)] = []
-    order_by: Metric | GroupBy | None = None
+    records: bool = False
+    """Opportunities only: return the deals themselves (id, account, product, stage, value, dates, rep,
+    cycle days) instead of figures; order them with ``order_by`` one of close_value, engage_date,
+    close_date, cycle_days."""
+    order_by: Metric | GroupBy | DealField | AccountField | None = None
     descending: bool = True
     limit: Annotated[int, Field(ge=1, le=500)] = 50
 
@@ -115,8 +124,17 @@ class CrmQuery(BaseModel):
         if bad:
             raise ValueError(f"group_by {bad} does not apply to {self.entity}; use "
                              f"{sorted(GROUPS_BY_ENTITY[self.entity])}")
-        if self.order_by and self.order_by not in (*self.metrics, *self.group_by):
-            raise ValueError(f"order_by {self.order_by!r} must be one of the metrics or group_by")
+        if self.records and self.entity != "opportunities":
+            raise ValueError("records applies to opportunities only")
+        if self.records and self.group_by:
+            raise ValueError("records cannot be grouped; drop group_by or records")
+        allowed: tuple[str, ...] = (*self.metrics, *self.group_by)
+        if self.records:
+            allowed = ("close_value", "engage_date", "close_date", "cycle_days")
+        elif self.entity == "accounts" and not self.group_by:
+            allowed = ("employees", "revenue_musd", "year_established")
+        if self.order_by and self.order_by not in allowed:
+            raise ValueError(f"order_by {self.order_by!r} must be one of {', '.join(allowed) or 'nothing here'}")
         return self
 
 
@@ -169,7 +187,7 @@ def run_query(engine: Engine, identity: Identity, query: CrmQuery | dict[str, An
 
 def _resolve(filters: Filters, names: Names) -> tuple[dict[str, Any], list[str]]:
     kinds = {"product": "product", "account": "account", "rep": "rep", "manager": "manager",
-             "regional_office": "regional_office", "sector": "sector"}
+             "regional_office": "regional_office", "sector": "sector", "parent": "account"}
     out: dict[str, Any] = filters.model_dump(exclude_none=True)
     notes: list[str] = []
     for field, kind in kinds.items():
@@ -292,7 +310,19 @@ def literal_column_for(labels: list[str], name: str) -> Any:
 
 def _opportunities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[str, Any],
                    notes: list[str]) -> QueryResult:
+    if "parent" in f:
+        raise ToolInputError("filter 'parent' applies to accounts only")
     where = _opp_filters(identity, f)
+    if "account" in query.group_by:  # deals with no account are not an account: never rank them as one
+        with engine.connect() as conn:
+            orphans = conn.execute(_opp_from(select(func.count(O.id))).where(
+                and_(True, *where, O.account_id.is_(None)))).scalar_one()
+        if orphans:
+            notes = [*notes, f"{orphans:,} matching deal{'s' if orphans != 1 else ''} with no account "
+                             f"{'are' if orphans != 1 else 'is'} left out of the ranking by account"]
+        where.append(O.account_id.is_not(None))
+    if query.records:
+        return _deal_records(engine, identity, query, where, notes)
     groups = [_opp_group(g).label(g) for g in query.group_by]
     metrics = [_opp_metric(m).label(m) for m in query.metrics]
     stmt = _opp_from(select(*groups, *metrics)).where(and_(True, *where))
@@ -309,6 +339,34 @@ def _opportunities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[
     return QueryResult(entity="opportunities", columns=labels, rows=rows,
                        definitions={m: DEFINITIONS[m] for m in query.metrics}, scope=identity.describe(),
                        record_ids=ids, record_count=total, notes=notes)
+
+
+def _deal_records(engine: Engine, identity: Identity, query: CrmQuery, where: list[Any],
+                  notes: list[str]) -> QueryResult:
+    cycle = case((O.stage.in_(("Won", "Lost")), days_between(O.engage_date, O.close_date)), else_=None)
+    columns = {"deal": O.id, "account": A.name, "product": P.name, "stage": O.stage, "close_value": O.close_value,
+               "engage_date": O.engage_date, "close_date": O.close_date, "rep": REP.name, "cycle_days": cycle}
+    stmt = _opp_from(select(*[c.label(k) for k, c in columns.items()])).where(and_(True, *where))
+    if query.order_by:
+        col = columns[str(query.order_by)]
+        stmt = stmt.order_by(col.desc().nulls_last() if query.descending else col.asc().nulls_last(), O.id)
+    else:
+        stmt = stmt.order_by(O.id)
+    count_stmt = _opp_from(select(func.count(O.id))).where(and_(True, *where))
+    with engine.connect() as conn:
+        rows = [{k: _clean(v) for k, v in r._mapping.items()} for r in conn.execute(stmt.limit(query.limit))]
+        total = conn.execute(count_stmt).scalar_one()
+    for row in rows:
+        for key in ("engage_date", "close_date"):
+            if isinstance(row[key], dt.date):
+                row[key] = row[key].isoformat()
+        if row["cycle_days"] is not None:
+            row["cycle_days"] = int(round(float(row["cycle_days"])))
+    return QueryResult(entity="opportunities", columns=DEAL_FIELDS, rows=rows,
+                       definitions={"cycle_days": "days from engage_date to close_date (closed deals)",
+                                    "close_value": "the deal's value when closed (Won deals)"},
+                       scope=identity.describe(), record_ids=[r["deal"] for r in rows], record_count=total,
+                       notes=notes)
 
 
 def _activities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[str, Any],
@@ -365,7 +423,10 @@ def _accounts(engine: Engine, query: CrmQuery, f: dict[str, Any], notes: list[st
         where.append(A.sector.in_(f["sector"]))
     if "tier" in f:
         where.append(A.tier == f["tier"])
-    unsupported = set(f) - {"account", "sector", "tier"}
+    if "parent" in f:
+        owner = aliased(Account, name="owner")
+        where.append(A.parent_id.in_(select(owner.id).where(owner.name.in_(f["parent"])).scalar_subquery()))
+    unsupported = set(f) - {"account", "sector", "tier", "parent"}
     if unsupported:
         raise ToolInputError(f"filter(s) {sorted(unsupported)} do not apply to accounts; ask about opportunities")
     if query.group_by:
@@ -378,8 +439,14 @@ def _accounts(engine: Engine, query: CrmQuery, f: dict[str, Any], notes: list[st
     else:
         stmt = (select(A.name.label("account"), A.sector, A.revenue_musd, A.employees, A.year_established,
                        A.office_location, parent.name.label("parent_account"), A.tier)
-                .outerjoin(parent, parent.id == A.parent_id).where(and_(True, *where)).order_by(A.name)
-                .limit(query.limit))
+                .outerjoin(parent, parent.id == A.parent_id).where(and_(True, *where)))
+        if query.order_by:
+            col = {"employees": A.employees, "revenue_musd": A.revenue_musd,
+                   "year_established": A.year_established}[str(query.order_by)]
+            stmt = stmt.order_by(col.desc().nulls_last() if query.descending else col.asc().nulls_last(), A.name)
+        else:
+            stmt = stmt.order_by(A.name)
+        stmt = stmt.limit(query.limit)
         labels = ACCOUNT_FIELDS
     with engine.connect() as conn:
         rows = [{k: _clean(v) for k, v in r._mapping.items()} for r in conn.execute(stmt)]
