@@ -48,7 +48,7 @@ def model_view(messages: list[AnyMessage], turn_start: int) -> list[AnyMessage]:
                                    tool_call_id=m.tool_call_id, name=m.name, id=m.id))
         elif isinstance(m, AIMessage) and i < turn_start and m.content and not m.tool_calls:
             out.append(AIMessage(content=data_block("an earlier answer (it may quote outside text)", str(m.content)),
-                                 id=m.id))
+                                 id=m.id, additional_kwargs=m.additional_kwargs))
         else:
             out.append(m)
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from copilot.planner.frames import Frame
 from copilot.planner.understand import Reading
 
 MONEY = {"won_revenue", "avg_won_deal_size", "open_pipeline_list_price", "list_price"}
@@ -14,12 +15,16 @@ LABEL = {
     "avg_sales_cycle_days": "average sales cycle", "open_pipeline_list_price": "open pipeline (at list price)",
     "reply_rate": "reply rate", "touches": "touches", "replies": "replies",
 }
-EXAMPLES = [
-    "How many deals has Darcel Schlecht won?", "What's my team's win rate this year?",
-    "Which product brought in the most won revenue in Q2 2017?", "Brief me on Kan-code.",
-    "What worked when the security team wanted a review?", "Draft an e-mail to Kan-code about next steps.",
-    "When should I follow up with Kan-code?",
-]
+def examples(names: Any) -> list[str]:
+    """Example questions that name people, accounts and products of this workspace."""
+    by_kind = getattr(names, "by_kind", {}) or {}
+    rep = (sorted(by_kind.get("rep") or []) or ["a rep"])[0]
+    account = (sorted(by_kind.get("account") or []) or ["an account"])[0]
+    product = (sorted(by_kind.get("product") or []) or ["a product"])[0]
+    return [f"How many deals has {rep} won?", f"What's {rep}'s win rate?",
+            "Which product brought in the most won revenue?", f"List the open {product} deals.",
+            f"Brief me on {account}.", "What worked when the security team wanted a review?",
+            f"Draft an e-mail to {account} about next steps.", f"When should I follow up with {account}?"]
 
 
 def fmt(metric: str, value: Any) -> str:
@@ -41,10 +46,11 @@ def fmt(metric: str, value: Any) -> str:
     return str(value)
 
 
-def not_understood() -> str:
+def not_understood(example_questions: list[str] | None = None) -> str:
+    example_questions = example_questions or examples(None)
     return ("I did not understand that question. I can answer questions about deals, revenue, win rates, "
             "pipeline, sales cycles and reply rates; brief you on an account; find talk tracks from past deals; "
-            "draft e-mails and suggest when to follow up. For example:\n" + "\n".join(f"- {e}" for e in EXAMPLES))
+            "draft e-mails and suggest when to follow up. For example:\n" + "\n".join(f"- {e}" for e in example_questions))
 
 
 def compose(reading: Reading, results: list[dict[str, Any]]) -> str:
@@ -216,3 +222,270 @@ def _followup(r: dict[str, Any]) -> str:
     return (f"Follow up with {r['contact']} at {r['recommended_at']} ({r['contact_timezone']}). {r['reason']}"
             + (f" Alternatives: {alts}." if alts else "") + (f" {notes}" if notes else "")
             + f" Method: {r['method']}.")
+
+
+# --- answers to frames ---------------------------------------------------------------------------------
+
+ATTRIBUTE_LABEL = {"employees": "employees", "revenue_musd": "annual revenue", "sector": "sector",
+                   "office_location": "office location", "year_established": "year established",
+                   "parent_account": "parent company"}
+DEAL_ORDER = {"close_value": "by value", "engage_date": "by engage date", "close_date": "by close date",
+              "cycle_days": "by sales-cycle length"}
+
+
+def subject_of(frame: Frame, me: str | None = None) -> str:
+    f = frame.filters
+    parts: list[str] = []
+    for name in f.get("manager", []):
+        parts.append("your team" if name == me else f"{name}'s team")
+    for name in f.get("rep", []):
+        parts.append("you" if name == me else name)
+    parts += [str(x) for x in f.get("product", [])]
+    parts += [str(x) for x in f.get("account", [])]
+    parts += [f"{x} office" for x in f.get("regional_office", [])]
+    parts += [f"{x} sector" for x in f.get("sector", [])]
+    if f.get("tier") == "key":
+        parts.append("key accounts")
+    if f.get("stage") and frame.topic in ("count",) or f.get("stage") and frame.form == "records" and \
+            f["stage"] not in (["Won"], ["Lost"], ["Prospecting", "Engaging"]):
+        parts.append("stage " + " or ".join(f["stage"]))
+    return ", ".join(parts)
+
+
+def describe(frame: Frame, me: str | None = None) -> str:
+    """What the frame asks, in words ("won revenue for Anna Snelling, closed in Q3 2017")."""
+    who = subject_of(frame, me)
+    when = ""
+    if frame.period:
+        when = f", {'engaged' if frame.basis == 'engage' else 'closed'} in {frame.period.label}"
+    if frame.form == "records":
+        kind = {("Won",): "won deals", ("Lost",): "lost deals", ("Prospecting", "Engaging"): "open deals"}.get(
+            tuple(frame.filters.get("stage") or ()), "deals")
+        which = f"the {'top ' + str(frame.limit) if frame.limit > 1 else 'top one'} " if frame.limit <= 10 else ""
+        return f"{which}{kind}{' of ' + who if who else ''}{when}, {DEAL_ORDER.get(frame.order or '', '')}".strip(", ")
+    label = LABEL.get(frame.topic) or ATTRIBUTE_LABEL.get(frame.topic) or frame.topic.replace("_", " ")
+    if frame.form in ("ranked", "breakdown") and frame.group:
+        return f"{label} by {frame.group.replace('_', ' ')}{' for ' + who if who else ''}{when}"
+    return f"{label}{' for ' + who if who else ''}{when}"
+
+
+def decline(kind: str = "unsupported") -> str:
+    return ("I can't answer that from the CRM: it holds deals (stage, product, value, dates, owner), accounts "
+            "(sector, size, location, parent), the price list, the sales team and logged activities, but not "
+            "forecasts, quotas, salaries, satisfaction scores or market data.")
+
+
+def ask(offer: list[Frame], unplaced: list[str], me: str | None, examples: list[str]) -> str:
+    lead = ""
+    if unplaced:
+        quoted = ", ".join(f'"{w}"' for w in unplaced[:3])
+        lead = f"I could not place {quoted} in your question. "
+    if offer:
+        what = " and ".join(describe(f, me) for f in offer)
+        return f"{lead}Do you mean {what}? Say yes, or ask again in other words."
+    return f"{lead}Could you say it another way? For example:\n" + "\n".join(f"- {e}" for e in examples[:4])
+
+
+def compose_frames(frames: list[Frame], results: list[dict[str, Any]], compare: bool,
+                   me: str | None) -> tuple[str, dict[str, str]]:
+    """The answer to each frame, and who or what it singled out (for the next follow-up)."""
+    focus: dict[str, str] = {}
+    for frame in frames:
+        for kind in ("rep", "account", "product"):
+            values = frame.filters.get(kind) or []
+            if len(values) == 1:
+                focus[kind] = values[0]
+    errors = [r for r in results if "error" in r]
+    if errors:
+        return _error(errors[0]), focus
+    lines = []
+    for frame, result in zip(frames, results):
+        text, singled = _frame_answer(frame, result, me)
+        focus.update(singled)
+        lines.append(text)
+    if compare and len(frames) == 2:
+        diff = _difference(frames, results, me)
+        if diff:
+            lines.append(diff)
+    return "\n".join(lines), focus
+
+
+def _value(frame: Frame, result: dict[str, Any], metric: str | None = None) -> Any:
+    rows = result.get("rows") or []
+    return rows[0].get(metric or frame.topic) if rows else None
+
+
+def _difference(frames: list[Frame], results: list[dict[str, Any]], me: str | None) -> str | None:
+    a, b = (_value(f, r) for f, r in zip(frames, results))
+    if frames[0].form != "figure" or a is None or b is None:
+        return None
+    metric = frames[0].topic
+    names = [subject_of(f, me) or (f.period.label if f.period else "all") for f in frames]
+    if names[0] == names[1] and frames[0].period and frames[1].period:
+        names = [frames[0].period.label, frames[1].period.label]
+    if a == b:
+        return f"They are the same: {fmt(metric, a)}."
+    hi, lo = (0, 1) if a > b else (1, 0)
+    gap = abs(float(a) - float(b))
+    if metric in RATES:
+        gap_text = f"{gap * 100:.1f} percentage points"
+    elif metric in MONEY:
+        gap_text = fmt(metric, gap)
+    elif metric == "avg_sales_cycle_days":
+        gap_text = f"{gap:.1f} days"
+    else:
+        gap_text = f"{gap:,.0f}"
+    word = "higher" if metric in RATES or metric.startswith("avg") else "more"
+    return f"{names[hi]} is {word} than {names[lo]} by {gap_text}."
+
+
+def _figures(frame: Frame, row: dict[str, Any]) -> str:
+    out = [f"{fmt(frame.topic, row.get(frame.topic))}{_extra(row, frame.topic)}"]
+    for m in frame.also:
+        if m in row:
+            out.append(f"{LABEL.get(m, m)} {fmt(m, row[m])}{_extra(row, m)}")
+    return "; ".join(out)
+
+
+def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple[str, dict[str, str]]:
+    rows = result.get("rows") or []
+    topic = frame.topic
+    focus: dict[str, str] = {}
+    notes = "".join(f" Note: {n}." for n in result.get("notes") or [] if "read as" not in n)
+    if frame.form == "attribute":
+        return _attribute_frame(frame, result), _attribute_focus(frame, rows)
+    if topic in ATTRIBUTE_LABEL:  # accounts ordered by a field
+        if not rows:
+            return "No account matches that.", focus
+        which = "lowest" if not frame.descending else "highest"
+        if topic == "employees":
+            which = "fewest employees" if not frame.descending else "most employees"
+        else:
+            which = f"{which} {ATTRIBUTE_LABEL[topic]}"
+        where = f" among {subject_of(frame, me)}" if subject_of(frame, me) else ""
+        lines = [f"{i}. {r['account']}: {fmt(topic if topic == 'revenue_musd' else 'count', r[topic])}"
+                 for i, r in enumerate(rows, 1)]
+        focus["account"] = rows[0]["account"]
+        if len(rows) == 1:
+            return (f"{rows[0]['account']} has the {which}{where}: "
+                    f"{fmt(topic if topic == 'revenue_musd' else 'count', rows[0][topic])}"
+                    f"{' employees' if topic == 'employees' else ''}.", focus)
+        return f"Accounts with the {which}{where}:\n" + "\n".join(lines), focus
+    if frame.form == "records":
+        return _records(frame, result, me)
+    head = describe(frame, me)
+    head = head[0].upper() + head[1:]
+    if not rows or (frame.form == "figure" and all(rows[0].get(m) in (None, 0) for m in [topic, *frame.also])
+                    and result.get("record_count", 0) == 0):
+        return f"{head}: no matching deals. {_sources(result)}{notes}", focus
+    if frame.form in ("ranked", "breakdown") and frame.group:
+        group = frame.group
+        if frame.form == "ranked" and len(rows) == 1:
+            row = rows[0]
+            word = "most" if frame.descending else "least"
+            if topic in RATES or topic.startswith("avg"):
+                word = "highest" if frame.descending else "lowest"
+            if group in ("rep", "account", "product"):
+                focus[group] = str(row[group])
+            who = subject_of(frame, me)
+            when = f" in {frame.period.label}" if frame.period else ""
+            scope = f" (among {who})" if who else ""
+            return (f"{row[group] or 'Unassigned'} has the {word} {LABEL.get(topic, topic)}{scope}{when}: "
+                    f"{_figures(frame, row)}{_definition(result, topic)}. {_sources(result)}{notes}", focus)
+        lines = [f"{i}. {row[group] or 'Unassigned'}: {_figures(frame, row)}" for i, row in enumerate(rows, 1)]
+        if group in ("rep", "account", "product") and rows:
+            focus[group] = str(rows[0][group])
+        return f"{head}{_definition(result, topic)}:\n" + "\n".join(lines) + f"\n{_sources(result)}{notes}", focus
+    return f"{head}: {_figures(frame, rows[0])}{_definition(result, topic)}. {_sources(result)}{notes}", focus
+
+
+def _definition(result: dict[str, Any], metric: str) -> str:
+    d = (result.get("definitions") or {}).get(metric)
+    return f" ({d})" if d and metric in ("win_rate", "avg_won_deal_size", "open_pipeline_list_price",
+                                         "avg_sales_cycle_days", "reply_rate") else ""
+
+
+def _records(frame: Frame, result: dict[str, Any], me: str | None) -> tuple[str, dict[str, str]]:
+    rows = result.get("rows") or []
+    total = int(result.get("record_count") or 0)
+    head = describe(frame, me)
+    head = head[0].upper() + head[1:]
+    focus: dict[str, str] = {}
+    if not rows:
+        return f"{head}: no matching deals.", focus
+    lines = []
+    for i, r in enumerate(rows, 1):
+        bits = [str(r.get("account") or "no account"), str(r["product"]), str(r["stage"])]
+        if r.get("close_value"):
+            bits.append(fmt("won_revenue", r["close_value"]))
+        bits.append(f"engaged {r['engage_date']}" if r.get("engage_date") else "not engaged yet")
+        if r.get("close_date"):
+            bits.append(f"closed {r['close_date']}")
+        if r.get("cycle_days") is not None and frame.order == "cycle_days":
+            bits.append(f"{r['cycle_days']} days to close")
+        bits.append(str(r["rep"]))
+        lines.append(f"{i}. {r['deal']}: " + ", ".join(bits))
+    more = total - len(rows)
+    tail = f"\n...and {more:,} more." if more > 0 else ""
+    if rows[0].get("account"):
+        focus["account"] = str(rows[0]["account"])
+    focus["rep"] = str(rows[0]["rep"])
+    if len(rows) == 1 and frame.limit == 1:
+        r = rows[0]
+        with_ = f" with {r['account']}" if r.get("account") else " (no account)"
+        return f"{head}: {lines[0][3:]}. The deal was{with_}.", focus
+    return f"{head} ({len(rows)} of {total:,}):\n" + "\n".join(lines) + tail, focus
+
+
+def _attribute_focus(frame: Frame, rows: list[dict[str, Any]]) -> dict[str, str]:
+    if frame.topic in ATTRIBUTE_LABEL and rows:
+        return {"account": str(rows[0]["account"])}
+    if frame.topic in ("manager", "rep_office") and rows:
+        return {"rep": str(rows[0]["name"])}
+    return {}
+
+
+def _attribute_frame(frame: Frame, result: dict[str, Any]) -> str:
+    rows = result.get("rows") or []
+    topic = frame.topic
+    if topic == "account_count":
+        where = ", ".join(f"{s} sector" for s in frame.filters.get("sector", [])) + \
+            (" key" if frame.filters.get("tier") == "key" else "")
+        return f"There are {int(result.get('record_count', 0)):,} accounts{' in the ' + where if where else ''}. " \
+               f"{_sources(result)}"
+    if topic == "subsidiaries":
+        parent = ", ".join(frame.filters.get("parent", [])) or "that account"
+        names = [r["account"] for r in rows]
+        if not names:
+            return f"{parent} has no subsidiaries on record."
+        return f"{parent}'s subsidiaries ({len(names)}): {', '.join(names)}."
+    if topic == "team":
+        names = [r["name"] for r in rows if r.get("role") == "rep"]
+        who = " and ".join([*(f"{m}'s team" for m in frame.filters.get("manager", [])),
+                            *(f"the {o} office" for o in frame.filters.get("regional_office", []))]) or "the sales team"
+        if not names:
+            return f"I found no reps in {who}."
+        return f"{who[0].upper() + who[1:]}: {len(names)} reps: {', '.join(names)}."
+    if not rows:
+        subject = ", ".join(str(v) for vals in frame.filters.values() for v in (vals if isinstance(vals, list) else [vals]))
+        return f"I found no record for {subject or 'that'}."
+    row = rows[0]
+    if topic in ("manager", "rep_office", "list_price"):
+        return _attribute(Reading(kind="attribute", metric="regional_office" if topic == "rep_office" else topic,
+                                  subject=None), result)
+    parts = []
+    for field_ in [topic, *frame.also]:
+        value = row.get(field_)
+        if field_ == "office_location":
+            parts.append(f"office in {value}")
+        elif field_ == "revenue_musd":
+            parts.append(f"annual revenue {fmt('revenue_musd', value)}")
+        elif field_ == "employees":
+            parts.append(f"{fmt('count', value)} employees")
+        elif field_ == "sector":
+            parts.append(f"{value} sector")
+        elif field_ == "year_established":
+            parts.append(f"established in {value}")
+        elif field_ == "parent_account":
+            parts.append(f"parent company {value}" if value else "no parent company on record")
+    return f"{row['account']}: {'; '.join(parts)}."

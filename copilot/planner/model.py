@@ -19,7 +19,8 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, ToolMe
 from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import ConfigDict, Field
 
-from copilot.planner.answers import compose, not_understood
+from copilot.planner.answers import ask, compose, compose_frames, decline, examples, not_understood
+from copilot.planner.frames import Context
 from copilot.planner.understand import understand
 from copilot.state import latest_result
 from copilot.untrusted import unwrap
@@ -50,14 +51,23 @@ class OfflinePlanner(BaseChatModel):
                   run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> ChatResult:
         last_human = max((i for i, m in enumerate(messages) if isinstance(m, HumanMessage)), default=None)
         if last_human is None:
-            return _reply(not_understood())
+            return _reply(not_understood(examples(self.names)))
         question = str(messages[last_human].content)
-        reading = understand(question, self.names, self.identity, self.today)
+        context = _context(messages[:last_human])
+        reading = understand(question, self.names, self.identity, self.today, context)
         after = messages[last_human + 1:]
         results = [_result(m) for m in after if isinstance(m, ToolMessage)]
+        me = self.identity.name if self.identity.role in ("rep", "manager") else None
         if not results:
+            if reading.kind == "ask":
+                offered = Context(context.frames, context.focus, reading.offer, context.compare)
+                text = reading.note if reading.note and reading.note != "unclear" else \
+                    ask(reading.offer, reading.unplaced, me, examples(self.names))
+                return _reply(text, offered)
+            if reading.kind == "decline":
+                return _reply(decline(), context)
             if not reading.calls:
-                return _reply(reading.note or not_understood())
+                return _reply(reading.note or not_understood(examples(self.names)), context)
             if reading.note == "send_last_draft":
                 draft = _last_draft(messages[:last_human])
                 if draft is None:
@@ -65,11 +75,14 @@ class OfflinePlanner(BaseChatModel):
                 reading.calls[0].args = draft
             calls = [c for c in reading.calls if not self.bound_tools or c.name in self.bound_tools]
             if not calls:
-                return _reply(not_understood())
+                return _reply(not_understood(examples(self.names)), context)
             return ChatResult(generations=[ChatGeneration(message=AIMessage(
                 content="", tool_calls=[{"name": c.name, "args": c.args, "id": f"call_{uuid.uuid4().hex[:12]}"}
                                         for c in calls]))])
-        return _reply(compose(reading, results))
+        if reading.kind == "frames":
+            text, focus = compose_frames(reading.frames, results, reading.compare, me)
+            return _reply(text, Context(reading.frames, {**context.focus, **focus}, [], reading.compare))
+        return _reply(compose(reading, results), context)
 
 
 def _result(message: ToolMessage) -> Any:
@@ -79,8 +92,20 @@ def _result(message: ToolMessage) -> Any:
         return {"error": "a tool result could not be read", "type": "ToolError"}
 
 
-def _reply(text: str) -> ChatResult:
-    return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
+CONTEXT_KEY = "copilot_context"
+
+
+def _reply(text: str, context: Context | None = None) -> ChatResult:
+    extra = {CONTEXT_KEY: context.as_dict()} if context is not None else {}
+    return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text, additional_kwargs=extra))])
+
+
+def _context(messages: list[BaseMessage]) -> Context:
+    """What the conversation was about, as the planner left it in its last answer."""
+    for m in reversed(messages):
+        if isinstance(m, AIMessage) and CONTEXT_KEY in (m.additional_kwargs or {}):
+            return Context.from_dict(m.additional_kwargs[CONTEXT_KEY])
+    return Context()
 
 
 def _last_draft(messages: list[BaseMessage]) -> dict[str, Any] | None:

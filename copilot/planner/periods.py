@@ -1,0 +1,220 @@
+"""Periods people say, as date ranges: "Q2 2017", "Sept 2017", "octobr 2017", "H1", "the second half of
+2017", "between April and June", "the fourth quarter of 2017", "last month", "the quarter before that".
+
+A period is read from the words that name it; month and quarter words are matched fuzzily, so a
+misspelt month is still that month. A period named without its year ("and in Q3?") takes the year of
+the period the conversation is about; with none, it is reported as missing, never guessed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass
+
+from rapidfuzz import fuzz, process
+
+MONTH_WORDS: dict[str, int] = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTH_WORDS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTH_WORDS.update({"sept": 9})
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+            "last": 4}
+UNITS = ("year", "half", "quarter", "month", "days")
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    end: dt.date
+    label: str
+    unit: str  # year, half, quarter, month, range, days
+
+    def as_dict(self) -> dict[str, str]:
+        d = asdict(self)
+        return {**d, "start": self.start.isoformat(), "end": self.end.isoformat()}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, str]) -> Period:
+        return cls(dt.date.fromisoformat(d["start"]), dt.date.fromisoformat(d["end"]), d["label"], d["unit"])
+
+    def shifted(self, steps: int) -> Period:
+        """The period of the same length ``steps`` units later (negative: earlier)."""
+        if self.unit == "year":
+            return year(self.start.year + steps)
+        if self.unit in ("quarter", "half", "month"):
+            months = {"quarter": 3, "half": 6, "month": 1}[self.unit]
+            index = self.start.year * 12 + self.start.month - 1 + steps * months
+            y, m = divmod(index, 12)
+            return {"quarter": lambda: quarter(y, m // 3 + 1), "half": lambda: half(y, m // 6 + 1),
+                    "month": lambda: month(y, m + 1)}[self.unit]()
+        length = (self.end - self.start).days + 1
+        start = self.start + dt.timedelta(days=steps * length)
+        end = self.end + dt.timedelta(days=steps * length)
+        return Period(start, end, f"{start.isoformat()} to {end.isoformat()}", "range")
+
+
+def month(y: int, m: int) -> Period:
+    return Period(dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1]), f"{calendar.month_name[m]} {y}",
+                  "month")
+
+
+def quarter(y: int, q: int) -> Period:
+    last = 3 * q
+    return Period(dt.date(y, last - 2, 1), dt.date(y, last, calendar.monthrange(y, last)[1]), f"Q{q} {y}", "quarter")
+
+
+def half(y: int, h: int) -> Period:
+    return Period(dt.date(y, 1 if h == 1 else 7, 1), dt.date(y, 6 if h == 1 else 12, 30 if h == 1 else 31),
+                  f"H{h} {y} ({'January to June' if h == 1 else 'July to December'})", "half")
+
+
+def year(y: int) -> Period:
+    return Period(dt.date(y, 1, 1), dt.date(y, 12, 31), str(y), "year")
+
+
+def months_range(y1: int, m1: int, y2: int, m2: int) -> Period:
+    a, b = month(y1, m1), month(y2, m2)
+    label = f"{calendar.month_name[m1]} to {calendar.month_name[m2]} {y2}" if y1 == y2 else f"{a.label} to {b.label}"
+    return Period(a.start, b.end, label, "range")
+
+
+def month_word(word: str) -> int | None:
+    """The month a word names, forgiving a letter or two ("agust", "novmber", "octobr")."""
+    w = word.lower().rstrip(".")
+    if w in MONTH_WORDS:
+        return MONTH_WORDS[w]
+    if len(w) < 4 or not w.isalpha():
+        return None
+    found = process.extractOne(w, [m for m in MONTH_WORDS if len(m) > 3], scorer=fuzz.ratio, score_cutoff=80)
+    return MONTH_WORDS[found[0]] if found else None
+
+
+@dataclass
+class Found:
+    period: Period | None
+    words: set[int]  # indexes of the tokens that named it
+    missing_year: str | None = None  # "Q3" said with no year anywhere to take one from
+    relative_to_context: bool = False
+
+
+YEAR = r"((?:19|20)\d\d)"
+
+
+def find_period(tokens: list[str], today: dt.date, context: Period | None = None) -> Found:
+    """The period named in the tokens (lower-case words, punctuation split off), if any."""
+    text = " ".join(tokens)
+    # each token's character offset, to map a match back to the words it used
+    offsets, pos = [], 0
+    for t in tokens:
+        offsets.append(pos)
+        pos += len(t) + 1
+
+    def used(m: re.Match[str]) -> set[int]:
+        return {i for i, o in enumerate(offsets) if m.start() <= o < m.end()}
+
+    months = {i: month_word(t) for i, t in enumerate(tokens)}
+    month_re = "|".join(sorted({re.escape(t) for i, t in enumerate(tokens) if months[i]}, key=len, reverse=True))
+    year_in_text = re.search(rf"\b{YEAR}\b", text)
+    default_year = int(year_in_text.group(1)) if year_in_text else (context.start.year if context else None)
+
+    def need_year(what: str, m: re.Match[str]) -> Found:
+        return Found(None, used(m), missing_year=what)
+
+    if month_re:
+        mr = rf"(?:{month_re})"
+        if m := re.search(rf"\b(?:between|from)\s+({mr})\s+(?:{YEAR}\s+)?(?:and|to|till|until|through)\s+({mr})"
+                          rf"(?:\s+(?:of\s+)?{YEAR})?\b", text) or \
+                re.search(rf"\b({mr})\s*(?:-|to|through|till|until)\s*({mr})(?:\s+(?:of\s+)?{YEAR})?\b", text):
+            groups = m.groups()
+            if len(groups) == 4:
+                a, y1, b, y2 = groups
+            else:
+                a, b, y2 = groups
+                y1 = None
+            y = int(y2 or y1) if (y2 or y1) else default_year
+            if y is None:
+                return need_year(f"{a} to {b}", m)
+            ma, mb = month_word(a), month_word(b)
+            ya = int(y1) if y1 else (y if ma <= mb else y - 1)  # type: ignore[operator]
+            return Found(months_range(ya, ma, y, mb), used(m))  # type: ignore[arg-type]
+        if m := re.search(rf"\b({mr})\s+(?:of\s+)?{YEAR}\b", text) or re.search(rf"\b{YEAR}\s+({mr})\b", text):
+            a, b = m.groups()
+            word, y = (a, int(b)) if not a.isdigit() else (b, int(a))
+            return Found(month(y, month_word(word)), used(m))  # type: ignore[arg-type]
+    if m := re.search(rf"\bq\s?([1-4])\s*(?:of\s+)?{YEAR}\b", text) or re.search(rf"\b{YEAR}\s*q\s?([1-4])\b", text):
+        a, b = m.groups()
+        q, y = (int(a), int(b)) if len(a) == 1 else (int(b), int(a))
+        return Found(quarter(y, q), used(m))
+    if m := re.search(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|last)\s+quarter(?:\s+(?:of\s+)?(?:the\s+year\s+)?"
+                      rf"{YEAR})?\b", text):
+        if m.group(1) == "last" and not m.group(2):
+            pass  # "last quarter" is relative, below
+        else:
+            y = int(m.group(2)) if m.group(2) else default_year
+            if y is None:
+                return need_year(m.group(0), m)
+            return Found(quarter(y, ORDINALS[m.group(1)]), used(m))
+    if m := re.search(rf"\bh\s?([12])\s*(?:of\s+)?(?:{YEAR})?\b", text) or \
+            re.search(rf"\b(first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+(?:the\s+)?year)?(?:\s+{YEAR})?\b", text):
+        h = {"first": 1, "1st": 1, "second": 2, "2nd": 2}.get(m.group(1)) or int(m.group(1))
+        y = int(m.group(2)) if m.group(2) else default_year
+        if y is None:
+            return need_year(m.group(0), m)
+        return Found(half(y, h), used(m))
+    if m := re.search(r"\bq\s?([1-4])\b", text):
+        if default_year is None:
+            return need_year(m.group(0), m)
+        return Found(quarter(default_year, int(m.group(1))), used(m), relative_to_context=not year_in_text)
+    # relative to the conversation's period
+    if context is not None:
+        if m := re.search(r"\b(?:the\s+)?(quarter|month|year|half)\s+(?:before|prior)(?:\s+(?:that|this|it))?\b", text) or \
+                re.search(r"\b(?:the\s+)?(?:previous|prior|preceding)\s+(quarter|month|year|half)\b", text):
+            return Found(_step(context, m.group(1), -1), used(m), relative_to_context=True)
+        if m := re.search(r"\b(?:the\s+)?(quarter|month|year|half)\s+after(?:\s+(?:that|this|it))?\b", text) or \
+                re.search(r"\b(?:the\s+)?(?:next|following)\s+(quarter|month|year|half)\b", text):
+            return Found(_step(context, m.group(1), 1), used(m), relative_to_context=True)
+        if m := re.search(r"\b(?:that|same|this)\s+(quarter|month|year|half|period|time)\b", text):
+            return Found(context, used(m), relative_to_context=True)
+    if month_re:
+        if m := re.search(rf"\b({month_re})\b", text):
+            if default_year is None:
+                return need_year(m.group(1), m)
+            return Found(month(default_year, months[used(m).pop()]), used(m),  # type: ignore[arg-type]
+                         relative_to_context=not year_in_text)
+    if m := re.search(rf"\b(?:in|during|for|of|since|from)?\s*{YEAR}\b", text):
+        y = int(m.group(1))
+        if 1990 <= y <= 2100:
+            return Found(year(y), used(m))
+    if m := re.search(r"\b(this|last|past|previous)\s+(year|quarter|month)\b|\b(ytd|year to date)\b", text):
+        return Found(_relative(m.group(1) or "this", m.group(2) or "year", today, context), used(m))
+    if m := re.search(r"\b(?:last|past)\s+(\d{1,3})\s+days\b", text):
+        n = int(m.group(1))
+        return Found(Period(today - dt.timedelta(days=n), today, f"the last {n} days", "days"), used(m))
+    return Found(None, set())
+
+
+def _step(context: Period, unit: str, steps: int) -> Period:
+    if unit == context.unit:
+        return context.shifted(steps)
+    anchor = context.start if steps < 0 else context.end
+    base = {"year": year(anchor.year), "quarter": quarter(anchor.year, (anchor.month - 1) // 3 + 1),
+            "half": half(anchor.year, 1 if anchor.month <= 6 else 2),
+            "month": month(anchor.year, anchor.month)}[unit]
+    return base.shifted(steps)
+
+
+def _relative(which: str, unit: str, today: dt.date, context: Period | None) -> Period:
+    if which in ("last", "past", "previous"):
+        if unit == "year":
+            return year(today.year - 1)
+        if unit == "quarter":
+            return quarter(today.year, (today.month - 1) // 3 + 1).shifted(-1)
+        return month(today.year, today.month).shifted(-1)
+    if unit == "year":
+        return Period(dt.date(today.year, 1, 1), today, f"this year ({today.year})", "range")
+    if unit == "quarter":
+        q = (today.month - 1) // 3 + 1
+        return Period(quarter(today.year, q).start, today, f"this quarter (Q{q} {today.year})", "range")
+    return Period(dt.date(today.year, today.month, 1), today, f"this month ({calendar.month_name[today.month]} "
+                  f"{today.year})", "range")

@@ -1,0 +1,522 @@
+"""Reading a question about the CRM into frames: what it asks (a topic learned from examples), about
+whom and when (slots filled from the CRM's own names and a small grammar of periods), and in which
+form (one figure, a comparison, a ranking, the records themselves), using the conversation so far for
+follow-ups.
+
+The reader answers, asks or declines: a reading it is not sure of, a word it cannot place, a period
+with no year, become one clarifying question that offers the best reading; a question the CRM cannot
+answer is declined. It never fills a gap with a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from copilot.crm.identity import Identity
+from copilot.crm.names import Names
+from copilot.planner.classify import classifier
+from copilot.planner.frames import ACCOUNT_FIELDS, DEAL_METRICS, STAGES_OF, Context, Frame
+from copilot.planner.periods import Found, Period, find_period, month_word
+from copilot.planner.spotting import Spot, spot
+
+GROUP_WORDS = {"product": "product", "products": "product", "rep": "rep", "reps": "rep", "agent": "rep",
+               "agents": "rep", "salesperson": "rep", "salespeople": "rep", "seller": "rep", "sellers": "rep",
+               "account": "account", "accounts": "account", "customer": "account", "customers": "account",
+               "client": "account", "clients": "account", "company": "account", "companies": "account",
+               "office": "regional_office", "offices": "regional_office", "region": "regional_office",
+               "regions": "regional_office", "sector": "sector", "sectors": "sector", "industry": "sector",
+               "industries": "sector", "manager": "manager", "managers": "manager", "team": "manager",
+               "teams": "manager", "stage": "stage", "stages": "stage", "quarter": "close_quarter",
+               "quarters": "close_quarter", "month": "close_month", "months": "close_month"}
+MOST = {"most", "highest", "best", "biggest", "largest", "top", "greatest", "longest", "oldest", "more", "higher",
+        "better", "bigger", "larger", "strongest", "leading", "max", "maximum"}
+LEAST = {"least", "lowest", "worst", "smallest", "fewest", "shortest", "newest", "less", "lower", "fewer",
+         "smaller", "weakest", "bottom", "min", "minimum", "worse"}
+DEAL_NOUNS = {"deal", "deals", "win", "wins", "opportunity", "opportunities", "sale", "one", "ones", "contract",
+              "contracts", "loss", "losses"}
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "twenty": 20}
+ME = {"i", "my", "me", "mine", "myself", "i'm", "im", "i've", "ive"}
+HE = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+IT = {"it", "its", "them", "they", "their", "theirs"}
+# words that carry no meaning of their own here; any other word the examples never use is reported
+FILLER = set("""a an the of in on at to for from with by about and or but if so as than then that this these those
+there here what whats what's which who whom whose when where why how is are was were be been being am do does did
+done doing have has had having can could would should will shall may might must i me my mine we us our ours you your
+yours he him his she her hers it its they them their theirs one ones some any all each every both either neither
+no not nor only just also too very really actually exactly roughly about around approximately overall total
+altogether combined whole entire ever so far yet still already now currently right today please pls thanks thank
+ok okay hey hi hello quick quickly give get got tell show know want like need see find look check pull let lets
+let's me up out over under into onto per vs versus compare compared comparison against between among other another
+same different difference more most less least many much number count amount figure figures value values worth
+alone there's it's that's who's how's i'd we've we're they're isn't aren't wasn't weren't don't doesn't didn't
+haven't hasn't can't cannot won't year years quarter quarters month months week weeks day days date dates period
+time times since until till through during before after ago last next this previous prior following first second
+third fourth half h1 h2 q1 q2 q3 q4 ytd own sit sits based work works working report reports reporting belong
+belongs currently stand stands standing looking look like yeah yes sure well sort order rank list lists breakdown
+break down pls thx lol okay summary number numbers stats statistics status kpi kpis metric metrics report show
+give provide display share them those ones deal deals""".split())
+STAGE_WORDS = {"prospecting": "Prospecting", "engaging": "Engaging"}
+YES = re.compile(r"^\s*(yes|yeah|yep|yup|correct|right|exactly|that's right|thats right|sure|please do|do it|ok|"
+                 r"okay|go ahead)\b[\s.!]*(please)?[\s.!]*$", re.I)
+FOLLOW_UP_START = re.compile(r"^\s*(?:ok(?:ay)?|so|and|also|plus|now|then|what about|how about|same for|same|"
+                             r"only|just|but|now for|and for|what if)\b", re.I)
+
+
+@dataclass
+class Reading:
+    kind: str  # crm, ask, decline, profile, talk_tracks, day, unknown
+    frames: list[Frame] = field(default_factory=list)
+    compare: bool = False
+    note: str | None = None
+    offer: list[Frame] = field(default_factory=list)
+    account: str | None = None
+    confidence: float = 1.0
+    unplaced: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Text:
+    words: list[str]
+    spots: list[Spot]
+    found: Found
+    taken: set[int]
+    managers: frozenset[str] = frozenset()
+
+
+def _words(text: str) -> list[str]:
+    t = text.casefold().replace("’", "'")
+    t = re.sub(r"'s\b", " ", t)
+    return re.findall(r"[0-9a-z]+", t)
+
+
+def _vocabulary() -> frozenset[str]:
+    c = classifier()
+    extra = set(GROUP_WORDS) | MOST | LEAST | DEAL_NOUNS | ME | HE | IT | set(NUMBER_WORDS) | set(STAGE_WORDS)
+    return frozenset(c.vocabulary | FILLER | extra | {"won", "lost", "open", "key", "list", "sort", "stuck",
+                                                      "stalled", "engage", "close", "closed", "closing"})
+
+
+_VOCAB: frozenset[str] | None = None
+
+
+def vocabulary() -> frozenset[str]:
+    global _VOCAB
+    if _VOCAB is None:
+        _VOCAB = _vocabulary()
+    return _VOCAB
+
+
+def _correct(word: str) -> str | None:
+    """A known word this one is a slip of ("employes" -> "employees"), or None."""
+    if len(word) < 5 or not word.isalpha():
+        return None
+    found = process.extractOne(word, list(vocabulary()), scorer=fuzz.ratio, score_cutoff=84)
+    return str(found[0]) if found else None
+
+
+def read(text: str, names: Names, identity: Identity, today: dt.date, context: Context) -> Reading:
+    if context.offer and YES.match(text):
+        return Reading("crm", context.offer, compare=len(context.offer) > 1)
+    words = _words(text)
+    spots = spot(text, names)
+    found = find_period(words, today, context.period)
+    taken = set(found.words)
+    for s in spots:
+        taken |= set(range(s.start, s.end))
+    # words that are neither a name, a period, a known word nor a slip of one
+    unplaced: list[str] = []
+    fixed = list(words)
+    vocab = vocabulary()
+    for i, w in enumerate(words):
+        if i in taken or w in vocab or w.isdigit() and (len(w) <= 2 or 1990 <= int(w) <= 2100):
+            continue
+        if month_word(w):
+            continue
+        better = _correct(w)
+        if better:
+            fixed[i] = better
+        else:
+            unplaced.append(w)
+    if found.missing_year:
+        return Reading("ask", note=f"Which year do you mean for {found.missing_year.upper() if len(found.missing_year) <= 3 else found.missing_year}? "
+                                   "For example: Q3 2017.")
+    delex = _delex(fixed, spots, found)
+    t = _Text(fixed, spots, found, taken, frozenset(names.by_kind.get("manager", [])))
+    clauses = _clauses(text, delex)
+    guesses = [classifier().guess(c) for c in clauses]
+    whole = classifier().guess(" ".join(clauses))
+    parts = [g for g in guesses if g.p >= 0.45 and g.topic != "edit"]
+    topics: list[str] = []
+    for g in parts:
+        if g.topic not in topics:
+            topics.append(g.topic)
+    if not topics:
+        topics = [whole.topic]
+    confidence = max([g.p for g in parts], default=whole.p)
+    followup = bool(context.frames) and (whole.topic == "edit" or bool(FOLLOW_UP_START.match(text)) or
+                                         not parts or _refers_back(fixed))
+    if "unsupported" in topics and (whole.topic == "unsupported" or len(topics) == 1):
+        return Reading("decline", note="unsupported")
+    if topics[0] in ("talk_tracks", "day", "profile") and not followup:
+        kind = topics[0]
+        account = next((s.name for s in spots if s.kind == "account"), None) or \
+            (context.focus.get("account") if _mentions(fixed, IT | {"account", "company"}) else None)
+        return Reading(kind, account=account, confidence=confidence)
+    if followup and (whole.topic == "edit" or not parts):
+        frames, compare = _edit(context, t, identity, fixed, text)
+        reading = Reading("crm", frames, compare=compare, confidence=max(confidence, 0.5))
+    elif followup and _compare_with_context(fixed):
+        frames, compare = _edit(context, t, identity, fixed, text)
+        reading = Reading("crm", frames, compare=compare, confidence=confidence)
+    else:
+        topics = [x for x in topics if x != "edit"]
+        if not topics:
+            return Reading("ask", note="unclear", unplaced=unplaced)
+        frames, compare = _fresh(topics, t, identity, fixed, context)
+        reading = Reading("crm", frames, compare=compare, confidence=confidence)
+    reading.unplaced = unplaced
+    if unplaced or reading.confidence < 0.35:
+        return Reading("ask", offer=reading.frames, compare=reading.compare, unplaced=unplaced,
+                       confidence=reading.confidence)
+    return reading
+
+
+def _mentions(words: list[str], vocab: set[str]) -> bool:
+    return any(w in vocab for w in words)
+
+
+def _refers_back(words: list[str]) -> bool:
+    text = " ".join(words)
+    return bool(re.search(r"\b(those|them|that one|these|of them|of those|was that|were they|that was)\b", text))
+
+
+def _compare_with_context(words: list[str]) -> bool:
+    return bool(re.search(r"\bcompare|\bvs\b|\bversus\b|\bagainst\b", " ".join(words)))
+
+
+def _delex(words: list[str], spots: list[Spot], found: Found) -> str:
+    out: list[str] = []
+    starts = {s.start: s for s in spots}
+    skip: set[int] = set()
+    for s in spots:
+        skip |= set(range(s.start + 1, s.end))
+    placeholder = {"account": "ACCOUNT", "user": "REP", "product": "PRODUCT", "regional_office": "OFFICE",
+                   "sector": "SECTOR"}
+    period_done = False
+    for i, w in enumerate(words):
+        if i in skip:
+            continue
+        if i in starts:
+            out.append(placeholder[starts[i].kind])
+        elif i in found.words:
+            if not period_done:
+                out.append("PERIOD")
+                period_done = True
+        elif w.isdigit():
+            out.append("N")
+        else:
+            out.append(w)
+    return " ".join(out)
+
+
+def _clauses(text: str, delex: str) -> list[str]:
+    """The question's parts: split at commas, 'and', 'plus', colons, unless they join two names."""
+    pieces = re.split(r"\s*(?:,|;|:|\band\b|\bplus\b|\balso\b|\bas well as\b)\s*", delex)
+    names = {"ACCOUNT", "REP", "PRODUCT", "OFFICE", "SECTOR", "PERIOD"}
+    out: list[str] = []
+    for p in pieces:
+        p = p.strip()
+        if not p:
+            continue
+        # "A and B" (two names), or a part with no word of its own, joins the previous part
+        if out and (p.split()[0] in names and out[-1].split()[-1] in names or
+                    all(w in names or w in FILLER for w in p.split())):
+            out[-1] = f"{out[-1]} and {p}"
+        else:
+            out.append(p)
+    return out or [delex]
+
+
+# --- slots ---------------------------------------------------------------------------------------------
+
+def _people_filters(t: _Text, identity: Identity, words: list[str], names: list[Spot],
+                    context: Context) -> dict[str, list[str]]:
+    text = " ".join(words)
+    out: dict[str, list[str]] = {}
+    users = [s for s in names if s.kind == "user"]
+    for s in users:
+        key = "manager" if s.name in t.managers else "rep"
+        out.setdefault(key, [])
+        if s.name not in out[key]:
+            out[key].append(s.name)
+    if not users:
+        if re.search(r"\b(my|our)\s+(own\s+)?(team|reps|people|group|sellers|salespeople|direct reports)\b|"
+                     r"\b(i|do i)\s+manage\b|\breport(s|ing)? to me\b", text):
+            if identity.role == "manager":
+                out["manager"] = [identity.name]
+        elif _mentions(words, ME) and identity.role in ("rep", "manager"):
+            out["manager" if identity.role == "manager" else "rep"] = [identity.name]
+        elif _mentions(words, HE) and context.focus.get("rep"):
+            out["rep"] = [context.focus["rep"]]
+    return out
+
+
+def _place_filters(t: _Text, words: list[str], context: Context, topic: str) -> dict[str, object]:
+    f: dict[str, object] = {}
+    for s in t.spots:
+        if s.kind in ("account", "product", "regional_office", "sector"):
+            f.setdefault(s.kind, [])
+            if s.name not in f[s.kind]:  # type: ignore[operator]
+                f[s.kind].append(s.name)  # type: ignore[union-attr]
+    text = " ".join(words)
+    if "account" not in f and context.focus.get("account") and (
+            re.search(r"\b(that|this|the same)\s+(account|company|customer|client)\b", text) or
+            re.search(r"\b(with|from|to|for|of)\s+(them|it)\b", text) or
+            (topic in ACCOUNT_FIELDS and re.search(r"\b(its|their|it|they)\b", text))):
+        f["account"] = [context.focus["account"]]
+    for word, stage in STAGE_WORDS.items():
+        if re.search(rf"\b{word}\b", text):
+            f["stage"] = [stage]
+    if re.search(r"\bkey\s+(accounts?|customers?|clients?)\b", text):
+        f["tier"] = "key"
+    return f
+
+
+def _n(words: list[str]) -> int | None:
+    text = " ".join(words)
+    for pattern in (r"\btop\s+(\d{1,2}|[a-z]+)\b", r"\b(\d{1,2}|[a-z]+)\s+(?:best|top|biggest|largest|highest|"
+                    r"most|smallest|lowest|worst|latest|oldest|longest|recent|largest)\b",
+                    r"\b(?:first|last)\s+(\d{1,2})\b"):
+        if m := re.search(pattern, text):
+            v = m.group(1)
+            if v.isdigit():
+                return max(1, min(int(v), 50))
+            if v in NUMBER_WORDS and v != "one":
+                return NUMBER_WORDS[v]
+    return None
+
+
+def _direction(words: list[str]) -> str | None:
+    if any(w in LEAST for w in words):
+        return "least"
+    if any(w in MOST for w in words):
+        return "most"
+    return None
+
+
+def _group(words: list[str], t: _Text, filters: dict[str, object]) -> str | None:
+    text = " ".join(words)
+    spot_kinds = {s.kind for s in t.spots}
+    for i, w in enumerate(words):
+        if i in t.taken or w not in GROUP_WORDS:
+            continue
+        g = GROUP_WORDS[w]
+        before = words[i - 1] if i else ""
+        if g == "manager" and (before in ("my", "our", "own") or (i and (i - 1) in t.taken)):
+            continue  # "my team", "Celia's team": a filter, not a grouping
+        if g == "regional_office" and "regional_office" in spot_kinds:
+            continue
+        if g == "sector" and "sector" in spot_kinds:
+            continue
+        if g == "account" and ("account" in spot_kinds or "account" in filters):
+            continue
+        if g == "product" and "product" in spot_kinds:
+            continue
+        if g in ("close_quarter", "close_month") and i in t.found.words:
+            continue
+        if g == "account" and i and words[i - 1] in ("key",):
+            continue
+        if g == "rep" and re.search(r"\b(my|our)\s+reps\b", text):
+            continue
+        return g
+    if re.search(r"\bwho\b", text):
+        return "rep"
+    return None
+
+
+def _breakdown(words: list[str]) -> bool:
+    return bool(re.search(r"\b(by|per|each|every|across)\s+(product|rep|account|office|region|sector|manager|team|"
+                          r"stage|quarter|month|customer|seller|agent)s?\b|\bbreak\s?down\b", " ".join(words)))
+
+
+def _records_order(topic: str, words: list[str], direction: str | None) -> tuple[str, bool, list[str] | None]:
+    """How to order deal records for this topic: (field, descending, stages)."""
+    text = " ".join(words)
+    if re.search(r"\b(stuck|stalled|open the longest|been open|oldest|longest)\b", text) and \
+            (topic in ("open_count", "count", "open_pipeline_list_price") or
+             re.search(r"\b(open|stuck|stalled|engaging|prospecting)\b", text)):
+        return "engage_date", False, ["Prospecting", "Engaging"]
+    if topic == "avg_sales_cycle_days" or re.search(r"\bcycle\b|\btook\b|\btake\b", text):
+        return "cycle_days", direction != "least", ["Won"]
+    if topic in ("lost_count",) or re.search(r"\blost\b", text):
+        return "close_date", True, ["Lost"]
+    if topic in ("open_count", "open_pipeline_list_price") or re.search(r"\bopen\b", text):
+        return "engage_date", direction == "most" and not re.search(r"\boldest|longest\b", text), \
+            ["Prospecting", "Engaging"]
+    if re.search(r"\b(recent|latest|newest|last)\b", text):
+        return "close_date", True, ["Won"] if re.search(r"\bwon|wins?\b", text) else None
+    return "close_value", direction != "least", ["Won"]
+
+
+def _fresh(topics: list[str], t: _Text, identity: Identity, words: list[str],
+           context: Context) -> tuple[list[Frame], bool]:
+    text = " ".join(words)
+    people = _people_filters(t, identity, words, t.spots, context)
+    topic = topics[0]
+    filters: dict[str, object] = {**_place_filters(t, words, context, topic), **people}
+    period = t.found.period
+    direction = _direction(words)
+    n = _n(words)
+    frames: list[Frame] = []
+    account_topics = [x for x in topics if x in ACCOUNT_FIELDS]
+    if account_topics:
+        if filters.get("account") and not direction:
+            return [Frame(account_topics[0], "attribute", {"account": filters["account"][:1]},  # type: ignore[index]
+                          also=account_topics[1:])], False
+        order = account_topics[0] if account_topics[0] in ("employees", "revenue_musd", "year_established") \
+            else None
+        if order:
+            f = {k: v for k, v in filters.items() if k in ("sector", "tier")}
+            return [Frame(account_topics[0], "records", f, descending=direction != "least", limit=n or 1,
+                          order=order)], False
+    if topic == "subsidiaries":
+        return [Frame("subsidiaries", "attribute", {"parent": filters.get("account", [])[:1]})], False
+    if topic == "list_price":
+        return [Frame("list_price", "attribute", {"product": filters.get("product", [])})], False
+    if topic in ("manager", "rep_office"):
+        reps = people.get("rep") or people.get("manager") or []
+        return [Frame(topic, "attribute", {"rep": reps[:1]})], False
+    if topic == "team":
+        f = {k: v for k, v in {"manager": people.get("manager") or people.get("rep"),
+                               "regional_office": filters.get("regional_office")}.items() if v}
+        return [Frame("team", "attribute", f)], False
+    if topic == "account_count":
+        f = {k: v for k, v in filters.items() if k in ("sector", "tier")}
+        return [Frame("account_count", "attribute", f)], False
+    metrics = [x for x in topics if x in DEAL_METRICS or x == "reply_rate"]
+    if not metrics:
+        return [], False
+    base = _deal_frame(metrics[0], t, words, filters, period, direction, n, context)
+    base.also = [m for m in metrics[1:] if m != base.topic]
+    # two or more names of one kind: one frame per name, the rest shared
+    sides = _sides(t, filters)
+    if sides and base.form in ("figure", "ranked") and base.group not in (sides[0],):
+        kind, values = sides
+        frames = [base.with_filters(**{kind: [v]}) for v in values]
+        return frames, True
+    return [base], False
+
+
+def _sides(t: _Text, filters: dict[str, object]) -> tuple[str, list[str]] | None:
+    for kind in ("rep", "manager", "product", "regional_office", "account", "sector"):
+        values = filters.get(kind)
+        if isinstance(values, list) and len(values) >= 2:
+            return kind, values  # type: ignore[return-value]
+    return None
+
+
+def _deal_frame(metric: str, t: _Text, words: list[str], filters: dict[str, object], period: Period | None,
+                direction: str | None, n: int | None, context: Context) -> Frame:
+    text = " ".join(words)
+    group = _group(words, t, filters)
+    basis = "engage" if metric in ("open_count", "open_pipeline_list_price") or \
+        re.search(r"\b(created|new|started|engaged|opened|entered)\b", text) else "close"
+    frame = Frame(metric, "figure", dict(filters), period, basis)
+    singular_deal = re.search(r"\b(deal|win|sale|opportunity|contract|one)\b", text) is not None
+    list_words = re.search(r"\b(list|show|which deals|what deals|what are|see|give me|pull up)\b", text) is not None
+    stalled = re.search(r"\b(stuck|stalled)\b|\bopen the longest\b|\bbeen open\b", text) is not None
+    if metric == "reply_rate":
+        return frame
+    if group and direction and group != "stage":
+        return frame.edit(form="ranked", group=group, descending=direction == "most", limit=n or 1)
+    if group and _breakdown(words):
+        return frame.edit(form="breakdown", group=group, limit=50)
+    if (direction and (singular_deal or n)) or stalled or (list_words and re.search(r"\b(deals|wins|opportunities)\b",
+                                                                                     text)):
+        order, desc, stages = _records_order(metric, words, direction)
+        f = dict(filters)
+        if stages and "stage" not in f:
+            f["stage"] = stages
+        limit = n or (1 if direction or stalled and singular_deal else 10)
+        return frame.edit(form="records", filters=f, order=order, descending=desc, limit=limit)
+    if group and re.search(r"\bwho\b|\bwhich\b", text) and not direction:
+        return frame.edit(form="breakdown", group=group, limit=50)
+    return frame
+
+
+# --- follow-ups ----------------------------------------------------------------------------------------
+
+def _edit(context: Context, t: _Text, identity: Identity, words: list[str], raw: str) -> tuple[list[Frame], bool]:
+    text = " ".join(words)
+    base = [f for f in context.frames]
+    people = _people_filters(t, identity, words, t.spots, context)
+    places = _place_filters(t, words, context, base[0].topic)
+    period = t.found.period
+    guess = classifier().guess(_delex(words, t.spots, t.found))
+    new_topic = guess.topic if guess.p >= 0.5 and guess.topic in (*DEAL_METRICS, "reply_rate") else None
+    if re.search(r"\bhow many (deals|wins|of them|were there|was that|is that|are there)\b", text) and \
+            base[0].topic in STAGES_OF and re.search(r"\b(that|those|them|they)\b", text):
+        new_topic = {"Won": "won_count", "Lost": "lost_count", "Prospecting": "open_count"}[STAGES_OF[base[0].topic][0]]
+    compare = _compare_with_context(words)
+    if compare and (period or people or places):
+        first = base[0]
+        other = first
+        if period:
+            other = other.edit(period=period)
+        if people:
+            other = other.with_filters(rep=None, manager=None, **people)
+        for k, v in places.items():
+            if k in ("account", "product", "regional_office", "sector"):
+                other = other.with_filters(**{k: v})
+        return [first, other], True
+    out: list[Frame] = []
+    for f in base[:1] if not context.compare else base:
+        g = f
+        if new_topic and new_topic != g.topic:
+            g = g.edit(topic=new_topic, also=[])
+            if g.topic in STAGES_OF and g.form == "figure":
+                g = g.with_filters(stage=None)
+        if period:
+            g = g.edit(period=period)
+        if people:
+            g = g.with_filters(rep=None, manager=None, **people)
+        for k, v in places.items():
+            if k == "stage" and g.form != "records":
+                g = g.with_filters(stage=v)
+            else:
+                g = g.with_filters(**{k: v})
+        if re.search(r"\b(just|only)\s+(the\s+)?open\b", text):
+            g = g.edit(topic="open_count") if g.form != "records" else g.with_filters(stage=["Prospecting", "Engaging"])
+        elif re.search(r"\b(just|only)\s+(the\s+)?won\b", text):
+            g = g.edit(topic="won_count") if g.form != "records" else g.with_filters(stage=["Won"])
+        elif re.search(r"\b(just|only)\s+(the\s+)?lost\b", text):
+            g = g.edit(topic="lost_count") if g.form != "records" else g.with_filters(stage=["Lost"])
+        direction = _direction(words)
+        n = _n(words)
+        wants_rows = re.search(r"\b(list|show|sort|order|rank|which|what are)\b", text)
+        if wants_rows and not re.search(r"\bby (rep|product|account|office|sector|manager|team|stage)", text):
+            order, desc, stages = _records_order(g.topic, words, direction)
+            if re.search(r"\bby (value|size|amount|worth)\b|\bbiggest|\blargest|\bsmallest", text):
+                order, desc = "close_value", direction != "least"
+            elif re.search(r"\bby (date|close date)\b|\bmost recent|\blatest\b", text):
+                order, desc = "close_date", True
+            elif "engaging" in text and re.search(r"\blongest|oldest|stuck\b", text):
+                order, desc = "engage_date", False
+            fs = dict(g.filters)
+            if "stage" not in fs and (stages or STAGES_OF.get(g.topic)):
+                fs["stage"] = STAGES_OF.get(g.topic) or stages
+            limit = n or (1 if direction or re.search(r"\bwhich (one|account|deal|of (those|them))\b", text) and
+                          re.search(r"\b(most|longest|biggest|largest|oldest|smallest|highest|lowest|best)\b", text)
+                          else g.limit if g.form == "records" and g.limit > 1 else 10)
+            fields = ["account"] if re.search(r"\b(which|what) (account|customer|company|client)\b", text) else []
+            g = g.edit(form="records", filters=fs, order=order, descending=desc, limit=limit, fields=fields)
+        elif (group := _group(words, t, g.filters)) and (direction or _breakdown(words)):
+            g = g.edit(form="ranked" if direction else "breakdown", group=group,
+                       descending=direction != "least", limit=n or (1 if direction else 50))
+        out.append(g)
+    return out, context.compare and len(out) > 1
