@@ -1,80 +1,509 @@
-"""Every number in an answer must come from a tool result of the same turn.
+"""Every figure in an answer must come from a tool result of the same turn.
 
-Numbers are compared after normalising formats ("$1,153,214", "1.15M", "64.8%" for 0.648); the
-question's own numbers (years, "top 3") and the digits inside record ids and dates are allowed.
+``ungrounded`` reads the figures of an answer as a reader would ("$1,153,214", "$1.15M", "1.15 million",
+"64.8%", "twelve", "a dozen") and checks each against the evidence: the numbers the tools returned this
+turn and the arguments of the calls that asked for them (a "top 3" question is supported by its
+``limit``). A figure matches within the rounding it is written with: "$1.15M" is anything from
+$1,145,000 to $1,155,000, "64.8%" is 0.648 (or 64.8) to the nearest tenth of a point.
+
+What is evidence: numeric JSON values (not booleans) anywhere in the results, strings that are nothing
+but a number ("12.5", "42%"), and numbers in the key names our own tools write (``last_90_days``).
+Numbers inside text that came from outside (notes, e-mails, talk tracks: any string that is not purely
+a number) are not evidence, and neither is the question: "is our win rate 90%?" does not make 90% true.
+
+A figure the answer works out is supported when its operands are: a rate (22.4% for 22 of 98), a
+difference or a sum of two figures the answer states, or of a stated figure and a value next to its
+source in the same record (882 won of 1,418 closed, when the record holds won 882 and lost 536), and a
+change in points between two percentages.
+
+Not figures: list numbering ("1." or "2)" at the start of a line), dates and times (2017-03-01,
+2017-03-01T10:00, March 2017, 30 Nov, Q3 2017, H1 2017, "in 2017", 10:00, 9am), record ids and other
+tokens where letters and digits are glued (12HRYJQH, DL0001, NB000124-T10, 2nd), names the results
+spell with a number ("GTK 500"), and a score's scale ("51/100"). Small whole counts (0 to 10, "3 deals",
+"three deals") need no source; money, percentages and anything scaled always do.
+
+``ungrounded`` returns each unsupported figure as a ``Figure``: a ``str`` (its text as written) that
+also carries where it is in the answer, so ``drop_figures`` replaces exactly that span, never a
+substring of another figure.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from typing import Any
 
-NUMBER = re.compile(r"(?<![\w.])(-?\d[\d,]*(?:\.\d+)?)(?:\s*(%|[kKmM]\b|million\b|thousand\b))?(?!\w)")
-"""A figure as people write it; digits inside words (record ids such as 12HRYJQH) are not figures."""
+REMOVED = "[figure removed]"
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?!\w)")
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_SPELLED_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
-def numbers_in(text: str) -> list[tuple[str, float, str]]:
-    out = []
-    for m in NUMBER.finditer(text.replace("$", "")):
-        raw, unit = m.group(1), (m.group(2) or "")
-        try:
-            value = float(raw.replace(",", ""))
-        except ValueError:
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` as a prefix tree ("t(?:en|w(?:o|elve|enty))"): one test per letter."""
+    if "" in words and len(words) == 1:
+        return ""
+    heads: dict[str, list[str]] = {}
+    for w in words:
+        if w:
+            heads.setdefault(w[0], []).append(w[1:])
+    parts = [re.escape(h) + _trie(rest) for h, rest in sorted(heads.items())]
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    return f"(?:{body})?" if "" in words else body
+
+
+_NUMBER_WORD = _trie([*_SPELLED_WORDS, *_SCALES, "dozen"])
+
+_NUMBER = rf"""
+      (?:[-\u2212](?=[\d.$\u20ac\u00a3]))?                                            # sign
+      (?:US\$|\$|\u20ac|\u00a3|(?:USD|EUR|GBP)[ ]?)?                                    # currency
+      (?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)                            # 1,234.5
+      (?:(?-i:bn|mn|MM|mm|[kKmMbB])(?!\w))?                                              # 3.5k, 2.3M, 1.2bn
+      (?:[ ]?(?:thousand|million|billion|trillion|bn|mn)(?!\w))?                          # 1.2 million
+      (?:[ ]?(?:%|(?:percent|per[ ]cent|pct|pp|percentage[ ]points?|points?|pts|dollars|USD)(?!\w)))?
+      (?![\w]|[.,]\d)
+"""
+FIGURE_PARTS = re.compile(r"""
+    (?P<sign>[-\u2212])?
+    (?P<cur>US\$|\$|\u20ac|\u00a3|(?:USD|EUR|GBP)[ ]?)?
+    (?P<num>[\d,]*\.?\d+)
+    (?P<sfx>(?-i:bn|mn|MM|mm|[kKmMbB])(?!\w))?
+    (?:[ ]?(?P<scale>thousand|million|billion|trillion|bn|mn))?
+    (?P<tail>[ ]?\S.*)?
+""", re.VERBOSE | re.IGNORECASE)
+"""The parts of a figure ``TOKEN`` found."""
+
+_ID = r"(?:[a-z]+\d|\d+[a-z])[a-z\d]*(?:-[a-z\d]+)*"
+
+TOKEN = re.compile(rf"""
+(?<![\w])  # nothing starts inside a word: one cheap test at most positions
+(?:
+    (?P<skip_list>^[ \t]*(?:[-*+\u2022][ \t]+)?(?:\*\*)?\(?\d{{1,3}}[.)](?:\*\*)?(?=[ \t]|$))  # 1. 2)
+  | (?=\d)(?:                                                       # starts with a digit
+        (?P<skip_digit>
+            (?<![.,])\d{{4}}-(?:0[1-9]|1[0-2])(?:-\d{{2}})?                            # 2017-03, 2017-03-01
+              (?:[T\ ]\d{{1,2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?(?!\w)  # T10:00-07:00
+          | (?<![.,])\d{{4}}-?[QH][1-4](?!\w)                                          # 2017-Q3
+          | (?<![.,/])\d{{1,4}}/\d{{1,2}}/\d{{2,4}}(?![\w/])                            # 03/01/2017
+          | (?<![.,:])\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[ ]?[ap]\.?m\.?(?!\w))?(?![\w:])  # 10:00, 9:30 pm
+          | (?<![.,])\d{{1,2}}[ ]?[ap]\.?m\.?(?!\w)                                    # 9am, 3 p.m.
+          | (?<![.,$]){_DAY}[ ]+(?:of[ ]+)?{_MONTH}(?:,?[ ]+\d{{4}})?(?!\w)             # 1 March 2017, 30 Nov
+          | (?<![.,$])(?:19|20)\d{{2}}[ ]+(?:Q[1-4]|H[12])(?!\w)                        # 2017 Q3
+          | (?<![.,$])(?:19|20)\d{{2}}[ ]?[-\u2013\u2014/][ ]?(?:(?:19|20)\d{{2}}|\d{{2}})(?![\w%.,])  # 2016-17
+        )
+      | (?P<fig_digit>(?<![.,]){_NUMBER})
+      | (?P<id_digit>(?<!-){_ID})                                      # 12HRYJQH, 2nd
+    )
+  | (?=[a-z])(?:                                                     # starts with a letter
+        (?P<skip_word>
+            {_MONTH}(?:[ ]+{_DAY}(?!\d)(?:,?[ ]+\d{{4}})?|,?[ ]+(?:of[ ]+)?\d{{4}})(?!\w)   # March 1, 2017
+          | (?:Q[1-4]|H[12]|FY|CY)[ ]?'?(?:\d{{4}}|\d{{2}})(?!\w)                        # Q3 2017, FY 2017
+          | (?:https?://|www\.)\S+                                                       # links
+          | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                                                 # e-mail addresses
+        )
+      | (?P<fig_word>(?:USD|EUR|GBP|US\$){_NUMBER})                      # USD 1,200
+      | (?P<words>
+            (?<!-)(?:an?[ ]+(?=(?:hundred|thousand|million|billion|dozen)(?!\w)))?
+            (?:{_NUMBER_WORD})(?:(?:[ ]+and[ ]+|[ ]+|-)(?:{_NUMBER_WORD}))*(?![\w-])
+            (?:[ ]?(?:percent|per[ ]cent|percentage[ ]points?|points?|dollars)(?!\w))?
+        )
+      | (?P<id_word>(?<!-){_ID} | (?<!-)(?-i:[A-Z]{{1,6}})-\d+[a-z\d]*)   # DL0001, DL-0001
+    )
+  | (?P<fig_sign>(?<![.,]){_NUMBER})                                   # $1,234, -5%, .5
+  | (?P<id_hash>\#\d+)
+)
+""", re.VERBOSE | re.IGNORECASE | re.MULTILINE)
+"""One left-to-right pass over an answer: the first alternative that matches at a position wins, so a
+date or an id is consumed whole before any digit in it could be read as a figure. Alternatives are
+grouped by their first character so most positions cost one test."""
+
+YEAR_CONTEXT = re.compile(
+    r"(?:\b(?:in|of|during|since|for|from|until|till|through|throughout|before|after|between|by|year|"
+    r"quarter|half|month|fy|cy)|(?:19|20)\d{2}[ ]+(?:and|to|or|vs\.?|versus|through))[ ]+$|\b(?:mid|early|late)-$",
+    re.IGNORECASE)
+"""Words before a four-digit number that make it a year ("in 2017", "between 2016 and 2017")."""
+
+PURE_NUMBER = re.compile(r"^\s*[-\u2212]?(?:\$|\u20ac|\u00a3)?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+                         r"\s?%?\s*$")
+"""A string that is nothing but a number ("12.5", "42%", "$1,200"): a structured value, so evidence."""
+
+ISO_YEAR = re.compile(r"^((?:19|20)\d{2})(?:-(?:\d{2}|Q[1-4]|H[12])|$)")
+NAME_WITH_NUMBER = re.compile(r"^[A-Za-z][\w&'.]*(?:[ -][A-Za-z&'.][\w&'.]*){0,3}[ -]\d+[A-Za-z]*$")
+"""A name the results spell with a number, like the product "GTK 500": its number is part of the name."""
+OUT_OF = re.compile(r"(?:/[ ]?|\bout[ ]of[ ])$")
+RANGE_JOIN = re.compile(r"[ ]?[-\u2013\u2014][ ]?|[ ]to[ ]")
+_NUMBER_START = frozenset("0123456789-$. \u2212\u20ac\u00a3")
+KEY_NUMBER = re.compile(r"(?<=_)\d+(?=_|$)")
+
+FREE_TEXT_KEYS = frozenset({"text", "summary", "body", "note", "notes", "snippet", "subject", "content",
+                            "title", "name", "messaging_source", "reason", "explanation", "message", "query"})
+"""Keys whose strings are prose (often from outside: notes, e-mails, talk tracks); their numbers are not evidence."""
+
+SMALL_COUNT = 10
+"""Whole counts up to this need no source ("3 deals"); money, percentages and scaled figures always do."""
+
+_SFX = {"k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9,
+        "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_HITS = 64
+"""At most this many places in the results are remembered for one figure (for sums with its neighbours)."""
+
+
+class Figure(str):
+    """A figure of an answer: its text as written, its span, its value and the rounding it is written with."""
+
+    start: int
+    end: int
+    value: float
+    half: float
+    kind: str  # "count", "money", "percent" (also points)
+    small: bool  # a whole count 0..SMALL_COUNT, allowed without a source
+    year: bool  # a bare four-digit number 1900..2099
+
+    def __new__(cls, text: str, start: int, end: int, value: float, half: float, kind: str,
+                small: bool = False, year: bool = False) -> Figure:
+        self = super().__new__(cls, text)
+        self.start, self.end, self.value, self.half, self.kind = start, end, value, half, kind
+        self.small, self.year = small, year
+        return self
+
+
+def figures(text: str, names: frozenset[str] | set[str] = frozenset()) -> list[Figure]:
+    """The figures in ``text``, in order; ``names`` are strings whose digits are part of a name."""
+    shielded = _name_spans(text, names) if names else []
+    out: list[Figure] = []
+    for m in TOKEN.finditer(text):
+        kind = m.lastgroup or ""
+        if kind.startswith("fig"):
+            f = _numeric(m, text)
+        elif kind == "words":
+            f = _spelled(m)
+        else:
             continue
-        value *= {"k": 1e3, "K": 1e3, "thousand": 1e3, "m": 1e6, "M": 1e6, "million": 1e6}.get(unit, 1)
-        out.append((m.group(0).strip(), value, unit))
+        if f is None or (shielded and any(s < f.end and f.start < e for s, e in shielded)):
+            continue
+        if f.value == 100 and f.kind == "count" and OUT_OF.search(text, max(0, f.start - 8), f.start):
+            continue  # "51/100", "7 out of 100": the scale of a score
+        if out and f.kind == "percent" and out[-1].kind == "count" and RANGE_JOIN.fullmatch(text, out[-1].end, f.start):
+            out[-1].kind, out[-1].small = "percent", False  # "20-30%": both ends are percentages
+        out.append(f)
     return out
 
 
-def _walk(value: Any, numeric: list[float], textual: list[float]) -> None:
-    """Collect JSON numbers (``numeric``) and figures written inside strings (``textual``)."""
-    if isinstance(value, bool):
-        return
-    if isinstance(value, int | float):
-        numeric.append(float(value))
-    elif isinstance(value, str):
-        textual.extend(v for _, v, _ in numbers_in(value))
-    elif isinstance(value, dict):
-        for v in value.values():
-            _walk(v, numeric, textual)
-    elif isinstance(value, list | tuple):
-        for v in value:
-            _walk(v, numeric, textual)
+def _name_spans(text: str, names: frozenset[str] | set[str]) -> list[tuple[int, int]]:
+    spans = []
+    for name in names:
+        i = text.find(name)
+        while i != -1:
+            before = text[i - 1] if i else " "
+            after = text[i + len(name)] if i + len(name) < len(text) else " "
+            if not (before.isalnum() or after.isalnum()):
+                spans.append((i, i + len(name)))
+            i = text.find(name, i + 1)
+    return spans
 
 
-def allowed_numbers(results: list[str], question: str) -> list[float]:
-    numeric: list[float] = []
-    textual: list[float] = []
-    for text in results:
-        try:
-            _walk(json.loads(text), numeric, textual)
-        except (json.JSONDecodeError, TypeError):
-            textual.extend(v for _, v, _ in numbers_in(text))
-    textual.extend(v for _, v, _ in numbers_in(question))
-    rates = [v * 100 for v in numeric if 0 <= v <= 1]  # 0.648 may be written 64.8%
-    ints = [v for v in numeric if v == int(v) and 0 < v < 1e9][:100]
-    sums = [a + b for i, a in enumerate(ints) for b in ints[i + 1:]]  # "882 won of 1,418 closed"
-    return numeric + textual + rates + sums + [float(i) for i in range(0, 11)]
+def _numeric(m: re.Match[str], text: str) -> Figure | None:
+    p = FIGURE_PARTS.match(m.group(0))
+    if p is None:  # pragma: no cover - TOKEN only lets figures through
+        return None
+    num = p.group("num")
+    digits = num.replace(",", "")
+    value = abs(float(digits))
+    whole, _, decimals = digits.partition(".")
+    scale = _SFX.get((p.group("sfx") or "").lower(), 1.0) * _SFX.get((p.group("scale") or "").lower(), 1.0)
+    tail = (p.group("tail") or "").strip().lower()
+    money = bool(p.group("cur")) or tail.startswith(("dollar", "usd"))
+    percent = bool(tail) and not money
+    if decimals:
+        unit = 10.0 ** -len(decimals)
+    else:
+        unit = 1.0
+        stripped = whole.lstrip("0")
+        zeros = len(stripped) - len(stripped.rstrip("0"))
+        if scale == 1 and zeros >= 3 and len(stripped) - zeros >= 2:
+            unit = 10.0 ** zeros  # "$1,150,000" is a figure rounded to the ten thousand
+    value *= scale
+    kind = "percent" if percent else "money" if money else "count"
+    plain = kind == "count" and scale == 1 and not decimals
+    year = plain and len(num) == 4 and 1900 <= value <= 2099 and not p.group("sign")
+    if year and YEAR_CONTEXT.search(text, max(0, m.start() - 24), m.start()):
+        return None  # "in 2017": a date, not a figure
+    return Figure(m.group(0), m.start(), m.end(), value, unit * scale / 2, kind,
+                  small=plain and value <= SMALL_COUNT, year=year)
 
 
-def _matches(value: float, allowed: list[float], unit: str) -> bool:
-    for a in allowed:
-        tolerance = max(0.5, 0.005 * abs(a)) if unit != "%" else 0.05
-        if unit in ("k", "K", "m", "M", "million", "thousand"):
-            tolerance = max(tolerance, 0.006 * abs(a))
-        if abs(value - a) <= tolerance:
-            return True
+def _spelled(m: re.Match[str]) -> Figure | None:
+    words = [w for w in re.findall(r"[a-z]+", m.group(0).lower()) if w != "and"]
+    tail = []
+    while words and words[-1] in _UNIT_WORDS:
+        tail.append(words.pop())
+    if words and words[0] in ("a", "an"):
+        words[0] = "one"
+    parsed = parse_spelled(words)
+    if parsed is None:
+        return None
+    value, half = parsed
+    kind = "money" if "dollars" in tail else "percent" if tail else "count"
+    return Figure(m.group(0), m.start(), m.end(), value, half, kind,
+                  small=kind == "count" and value <= SMALL_COUNT and half <= 0.5)
+
+
+_UNIT_WORDS = frozenset({"percent", "per", "cent", "percentage", "points", "point", "dollars"})
+
+
+def parse_spelled(words: list[str]) -> tuple[float, float] | None:
+    """["three", "hundred", "twelve"] -> (312, 0.5): the value, and half the unit of its last word
+    ("three hundred" is 300 to the nearest hundred: (300, 50)). ``None`` for words that are not one
+    number ("one two", "million" alone)."""
+    total, current, last, top, half = 0.0, 0.0, "", float("inf"), 0.5
+    for w in words:
+        v = _SPELLED_WORDS.get(w)
+        if v is not None:
+            if last in ("unit", "teen", "dozen") or (last == "tens" and not 0 < v < 10):
+                return None
+            current += v
+            last, half = ("unit" if v < 10 else "teen" if v < 20 else "tens"), 0.5
+        elif w == "dozen":  # "a dozen", "two dozen"
+            if last != "unit":
+                return None
+            current *= 12
+            last, half = "dozen", 0.5
+        elif w == "hundred":  # "three hundred", "fifteen hundred"
+            if last not in ("unit", "teen", "tens") or current >= 100:
+                return None
+            current *= 100
+            last, half = "hundred", 50.0
+        elif w in _SCALES:  # "two million", "a hundred thousand"
+            scale = _SCALES[w]
+            if last not in ("unit", "teen", "tens", "hundred", "dozen") or scale >= top:
+                return None
+            total += current * scale
+            current, last, top, half = 0.0, "scale", scale, scale / 2
+        else:
+            return None
+    if not last:
+        return None
+    return total + current, half
+
+
+# --------------------------------------------------------------------------------------------- evidence
+
+
+class Evidence:
+    """The numbers of this turn's tool results, sorted, each with the record (JSON object or list) it sits in."""
+
+    def __init__(self, results: list[str]) -> None:
+        pairs: list[tuple[float, int]] = []
+        self.groups: list[list[float]] = []
+        self.years: set[int] = set()
+        self.names: set[str] = set()
+        for text in results:
+            try:
+                data = json.loads(text)
+            except (json.JSONDecodeError, TypeError):
+                data = text if isinstance(text, str) else None
+            self._walk(data, pairs)
+        pairs.sort()
+        self.values = [v for v, _ in pairs]
+        self.where = [g for _, g in pairs]
+
+    def _walk(self, root: Any, pairs: list[tuple[float, int]]) -> None:
+        stack: list[tuple[Any, bool]] = [(root, False)]
+        while stack:
+            value, prose = stack.pop()
+            if isinstance(value, dict):
+                group: list[float] = []
+                gid = len(self.groups)
+                self.groups.append(group)
+                for k, v in value.items():
+                    if isinstance(k, str) and "_" in k:
+                        for n in KEY_NUMBER.findall(k):
+                            pairs.append((float(n), -1))
+                    if isinstance(v, bool) or v is None:
+                        continue
+                    if isinstance(v, int | float):
+                        self._number(v, gid, group, pairs)
+                    elif isinstance(v, str):
+                        self._string(v, gid, group, pairs, prose or k in FREE_TEXT_KEYS, k)
+                    else:
+                        stack.append((v, prose or k in FREE_TEXT_KEYS))
+            elif isinstance(value, list | tuple):
+                group = []
+                gid = len(self.groups)
+                self.groups.append(group)
+                for v in value:
+                    if isinstance(v, bool) or v is None:
+                        continue
+                    if isinstance(v, int | float):
+                        self._number(v, gid, group, pairs)
+                    elif isinstance(v, str):
+                        self._string(v, gid, group, pairs, prose, "")
+                    else:
+                        stack.append((v, prose))
+            elif isinstance(value, str):
+                self._string(value, -1, [], pairs, True, "")
+            elif isinstance(value, int | float) and not isinstance(value, bool):
+                self._number(value, -1, [], pairs)
+
+    @staticmethod
+    def _number(v: float, gid: int, group: list[float], pairs: list[tuple[float, int]]) -> None:
+        v = abs(float(v))
+        if v == v and v != float("inf"):
+            pairs.append((v, gid))
+            group.append(v)
+
+    def _string(self, s: str, gid: int, group: list[float], pairs: list[tuple[float, int]],
+                prose: bool, key: str) -> None:
+        if len(s) > 60 or not s:
+            return
+        if s[0] in _NUMBER_START:
+            m = PURE_NUMBER.match(s)
+            if m:
+                self._number(float(m.group(1).replace(",", "")), gid, group, pairs)
+                return
+            if not prose:
+                y = ISO_YEAR.match(s)
+                if y:
+                    self.years.add(int(y.group(1)))
+                    return
+        if (not prose or key in ("name", "title")) and (" " in s or "-" in s) and NAME_WITH_NUMBER.match(s):
+            self.names.add(s)
+
+    def hits(self, lo: float, hi: float) -> tuple[int, int]:
+        """The index range of evidence values in [lo, hi]."""
+        return bisect_left(self.values, lo), bisect_right(self.values, hi)
+
+
+def _direct(f: Figure, ev: Evidence) -> list[tuple[float, int]]:
+    """Where the results hold ``f`` as written (value, record), or [] if nowhere."""
+    tol = f.half * (1 + 1e-9) + 0.005
+    out: list[tuple[float, int]] = []
+    i, j = ev.hits(f.value - tol, f.value + tol)
+    out.extend(zip(ev.values[i:min(j, i + _HITS)], ev.where[i:min(j, i + _HITS)], strict=True))
+    if f.kind == "percent":  # 0.648 written as 64.8%
+        frac, ftol = f.value / 100, f.half / 100 * (1 + 1e-9) + 0.00005
+        i, j = ev.hits(frac - ftol, frac + ftol)
+        out.extend(zip(ev.values[i:min(j, i + _HITS)], ev.where[i:min(j, i + _HITS)], strict=True))
+    return out
+
+
+def _operands(g: Figure, hits: list[tuple[float, int]]) -> set[float]:
+    """A supported figure's values as an operand: as written, and as the results hold it."""
+    best = min(hits, key=lambda h: min(abs(h[0] - g.value), abs(h[0] * 100 - g.value)))[0]
+    if g.kind == "percent" and abs(best * 100 - g.value) < abs(best - g.value):
+        best *= 100
+    return {g.value, best}
+
+
+def _within(x: float, f: Figure) -> bool:
+    return abs(abs(x) - f.value) <= f.half * (1 + 1e-9) + 1e-9 * max(1.0, f.value)
+
+
+def _derived(f: Figure, near: list[tuple[Figure, list[tuple[float, int]]]], ev: Evidence) -> bool:
+    """Whether ``f`` is worked out from supported figures stated next to it, or from one of them and a
+    value of the record it came from."""
+    percent = f.kind == "percent"
+    ops = [(k, x, g.kind == "percent") for k, (g, hits) in enumerate(near) for x in _operands(g, hits)]
+    for i, x, x_pct in ops:
+        for j, y, y_pct in ops:
+            if i == j:
+                continue
+            if percent and not x_pct and not y_pct and y:
+                cands: tuple[float, ...] = (100 * x / y, 100 * (x - y) / y)  # a rate; a change
+            elif percent and x_pct and y_pct:
+                cands = (x - y,)  # a change in points
+            elif not percent and not x_pct and not y_pct:
+                cands = (x + y, x - y)
+            else:
+                continue
+            if any(_within(c, f) for c in cands):
+                return True
+    # a stated figure and a value in the same record: 882 won of 1,418 closed (won 882, lost 536)
+    for _, hits in near:
+        for e, gid in hits:
+            if gid < 0:
+                continue
+            skipped = False
+            for s in ev.groups[gid]:
+                if s == e and not skipped:
+                    skipped = True
+                    continue
+                if percent:
+                    cands = (100 * e / s if s else -1.0, 100 * s / e if e else -1.0,
+                             100 * e / (e + s) if e + s else -1.0, 100 * s / (e + s) if e + s else -1.0,
+                             100 * (e - s) if e <= 1 and s <= 1 else -1.0)
+                else:
+                    cands = (e + s, e - s)
+                if any(_within(c, f) for c in cands if c >= 0 or not percent):
+                    return True
     return False
 
 
-def ungrounded(answer: str, results: list[str], question: str) -> list[str]:
-    """The figures in ``answer`` that no tool result of this turn supports."""
-    allowed = allowed_numbers(results, question)
-    return [raw for raw, value, unit in numbers_in(answer) if not _matches(value, allowed, unit)]
+NEAR = 300
+"""Operands of a worked-out figure are on its line and at most this many characters away."""
 
 
-def drop_figures(answer: str, bad: list[str]) -> str:
-    for raw in bad:
-        answer = answer.replace(raw, "[figure removed]")
-    return answer
+def ungrounded(answer: str, results: list[str], question: str = "") -> list[Figure]:
+    """The figures in ``answer`` that no tool result of this turn supports, each with its span.
+
+    ``results`` are the turn's tool results and the arguments of its tool calls (JSON strings).
+    ``question`` is accepted for callers that pass it but is not evidence: a figure the rep asked about
+    is not true because they asked."""
+    del question
+    ev = Evidence(results)
+    figs = figures(answer, frozenset(ev.names))
+    if not figs:
+        return []
+    found = [_direct(f, ev) for f in figs]
+    bad: list[Figure] = []
+    for i, f in enumerate(figs):
+        if found[i] or f.small or (f.year and int(f.value) in ev.years):
+            continue
+        line_start = max(answer.rfind("\n", 0, f.start) + 1, f.start - NEAR)
+        line_end = answer.find("\n", f.end)
+        line_end = min(len(answer) if line_end == -1 else line_end, f.end + NEAR)
+        near = [(g, found[k]) for k, g in enumerate(figs)
+                if k != i and found[k] and line_start <= g.start and g.end <= line_end]
+        if not near or not _derived(f, near, ev):
+            bad.append(f)
+    return bad
+
+
+def drop_figures(answer: str, bad: list[Figure] | list[str]) -> str:
+    """``answer`` with each bad figure replaced, whole, by "[figure removed]".
+
+    Items from ``ungrounded`` carry their span. A plain string replaces every figure of the answer
+    written exactly so (or whose number is written so): "13" removes the figure "13", never the
+    "13" inside "$133,833"."""
+    spans: list[tuple[int, int]] = []
+    loose: set[str] = set()
+    for b in bad:
+        start, end = getattr(b, "start", None), getattr(b, "end", None)
+        if isinstance(start, int) and isinstance(end, int) and answer[start:end] == str(b):
+            spans.append((start, end))
+        elif str(b).strip():
+            loose.add(str(b).strip())
+    if loose:
+        for f in figures(answer):
+            p = FIGURE_PARTS.match(str(f))
+            number = p.group("num") if p is not None and p.group("num") else None
+            if str(f) in loose or (number is not None and number in loose):
+                spans.append((f.start, f.end))
+    out, pos = [], 0
+    for start, end in sorted(set(spans)):
+        if start < pos:
+            continue  # overlaps a span already replaced
+        out.append(answer[pos:start])
+        out.append(REMOVED)
+        pos = end
+    out.append(answer[pos:])
+    return "".join(out)

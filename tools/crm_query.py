@@ -147,6 +147,8 @@ class QueryResult(BaseModel):
     record_ids: list[str]
     record_count: int
     notes: list[str] = []
+    counts: dict[str, int] = {}
+    """The sales directory only: how many of the people listed are reps and how many managers."""
 
 
 def validated(model: type[BaseModel], args: Any) -> Any:
@@ -485,10 +487,13 @@ def _users(engine: Engine, query: CrmQuery, f: dict[str, Any], notes: list[str])
         labels = ["name", "role", "manager", "regional_office"]
     with engine.connect() as conn:
         rows = [dict(r._mapping) for r in conn.execute(stmt)]
-        ids = [r[0] for r in conn.execute(base.order_by(REP.name).limit(MAX_IDS))]
+        people = conn.execute(base.order_by(REP.name).limit(MAX_IDS)).all()
+    counts: dict[str, int] = {}
+    for person in people:
+        counts[person.role] = counts.get(person.role, 0) + 1
     return QueryResult(entity="users", columns=labels, rows=rows, definitions={},
-                       scope="sales directory (visible to every role)", record_ids=ids, record_count=len(ids),
-                       notes=notes)
+                       scope="sales directory (visible to every role)", record_ids=[p.name for p in people],
+                       record_count=len(people), notes=notes, counts=counts)
 
 
 def _products(engine: Engine, query: CrmQuery, f: dict[str, Any], notes: list[str]) -> QueryResult:

@@ -375,8 +375,7 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
         return _records(frame, result, me)
     head = describe(frame, me)
     head = head[0].upper() + head[1:]
-    if not rows or (frame.form == "figure" and all(rows[0].get(m) in (None, 0) for m in [topic, *frame.also])
-                    and result.get("record_count", 0) == 0):
+    if not rows:
         return f"{head}: no matching deals. {_sources(result)}{notes}", focus
     if frame.form in ("ranked", "breakdown") and frame.group:
         group = frame.group

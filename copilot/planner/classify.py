@@ -42,6 +42,11 @@ class TopicClassifier:
         self.labels = list(self.model.classes_)
         self.vocabulary = frozenset(w for t in texts for w in t.lower().replace("'", " ").split())
 
+    def distribution(self, text: str) -> list[tuple[str, float]]:
+        """Every topic with its probability, most likely first."""
+        probs = self.model.predict_proba([text])[0]
+        return [(str(self.labels[i]), float(probs[i])) for i in probs.argsort()[::-1]]
+
     def guess(self, text: str) -> Guess:
         probs = self.model.predict_proba([text])[0]
         order = probs.argsort()[::-1]

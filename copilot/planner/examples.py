@@ -22,6 +22,8 @@ EXAMPLES: dict[str, list[str]] = {
         "dollar value of deals won", "how much did we earn from SECTOR accounts", "won amount for REP",
         "how much did we win from SECTOR customers PERIOD", "income from ACCOUNT", "revenue booked PERIOD",
         "who brought in the most", "how much has REP closed", "what's our won revenue", "revenue by rep",
+        "which brought in more, PRODUCT or PRODUCT", "compare won revenue of REP and REP",
+        "who sold more, REP or REP",
     ],
     "won_count": [
         "how many deals did we win", "how many deals has REP won", "number of won deals PERIOD",
@@ -30,7 +32,9 @@ EXAMPLES: dict[str, list[str]] = {
         "who won the most deals", "which rep closed the most deals", "how many deals have i won",
         "total wins PERIOD", "how many deals were won", "how many won opportunities does REP have",
         "how many deals did we close successfully", "number of wins", "deals won by each rep",
-        "how many deals was that", "how many wins was that",
+        "how many deals was that", "how many wins was that", "which reps in OFFICE won the most deals",
+        "which N reps closed the most deals PERIOD", "who won more deals, REP or REP",
+        "did REP or REP win more deals", "compare wins of REP and REP",
     ],
     "lost_count": [
         "how many deals did we lose", "how many deals has REP lost", "number of lost deals PERIOD",
@@ -41,6 +45,8 @@ EXAMPLES: dict[str, list[str]] = {
     ],
     "open_count": [
         "how many open deals do i have", "how many open deals does REP have", "number of open opportunities",
+        "which reps in the OFFICE office have the most open deals", "which N reps have the most open deals",
+        "open deals per rep in OFFICE",
         "how many deals are still open", "open deals for ACCOUNT", "how many deals are in progress",
         "how many active deals are there", "how many deals are in the pipeline for REP", "open deal count",
         "how many open deals are there with them", "who has the most open deals", "how many deals are still in play",
@@ -61,6 +67,7 @@ EXAMPLES: dict[str, list[str]] = {
         "what's my team's win rate", "success rate on closed deals", "what share of closed deals did REP win",
         "how good is REP at closing", "win percentage for SECTOR accounts", "hit rate PERIOD",
         "which office has the better win rate", "what fraction of deals are won",
+        "compare REP and REP on win rate", "OFFICE vs OFFICE win rate", "who closes a higher share, REP or REP",
     ],
     "avg_won_deal_size": [
         "average won deal size", "what's REP's average deal size", "average deal value for PRODUCT",
@@ -88,11 +95,26 @@ EXAMPLES: dict[str, list[str]] = {
         "reply rate on my e-mails", "what share of touches get a reply", "response rate with ACCOUNT",
         "how many replies do we get", "email reply rate PERIOD",
     ],
+    "deal_value": [
+        "what's the biggest deal i ever won", "largest won deal PERIOD", "show my N largest wins",
+        "top N won deals PERIOD", "what was our smallest win", "which deal was worth the most",
+        "my biggest deal", "the largest deal we ever closed", "biggest win of REP", "REP's largest deal",
+        "what was the most valuable deal PERIOD", "top N deals by value", "which of her deals was the biggest win",
+        "highest value opportunity we won", "the N biggest wins with ACCOUNT", "largest PRODUCT deal",
+    ],
+    "deal_list": [
+        "list my open deals", "show me my deals", "list REP's open PRODUCT deals", "which deals are in engaging",
+        "show the deals with ACCOUNT", "list the won deals PERIOD", "which deals did we lose to ACCOUNT",
+        "give me the open opportunities for ACCOUNT", "what deals does REP have open", "pull up my PRODUCT deals",
+        "which deals closed PERIOD", "show all lost deals for PRODUCT", "list deals in prospecting",
+        "which of my deals are still open", "what deals are we working on with ACCOUNT",
+    ],
     "employees": [
         "how many employees does ACCOUNT have", "headcount of ACCOUNT", "how big is ACCOUNT",
         "number of staff at ACCOUNT", "how many people work at ACCOUNT", "employee count",
         "smallest account by number of employees", "which account has the most employees",
-        "what's the workforce of ACCOUNT", "how large is ACCOUNT in people",
+        "what's the workforce of ACCOUNT", "how large is ACCOUNT in people", "give me ACCOUNT's headcount",
+        "ACCOUNT employees",
     ],
     "revenue_musd": [
         "annual revenue of ACCOUNT", "what's ACCOUNT's yearly revenue", "ACCOUNT company revenue",
@@ -102,7 +124,7 @@ EXAMPLES: dict[str, list[str]] = {
     "sector": [
         "what sector is ACCOUNT in", "which industry is ACCOUNT", "what does ACCOUNT do",
         "ACCOUNT's sector", "what kind of business is ACCOUNT", "what vertical is ACCOUNT in",
-        "what sector is that account in",
+        "what sector is that account in", "give me ACCOUNT's sector", "sector of ACCOUNT", "ACCOUNT industry",
     ],
     "office_location": [
         "where is ACCOUNT based", "which country is ACCOUNT in", "where is ACCOUNT's office",

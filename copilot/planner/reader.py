@@ -59,7 +59,10 @@ time times since until till through during before after ago last next this previ
 third fourth half h1 h2 q1 q2 q3 q4 ytd own sit sits based work works working report reports reporting belong
 belongs currently stand stands standing looking look like yeah yes sure well sort order rank list lists breakdown
 break down pls thx lol okay summary number numbers stats statistics status kpi kpis metric metrics report show
-give provide display share them those ones deal deals""".split())
+give provide display share them those ones deal deals plus id ids re ve ll d m s t value values
+amount date stage owner details detail info information data""".split())
+FUNCTION = set("""a an the of in on at to for from with by and or but is are was were be do does did i me my we us
+our you your he him his she her it its they them their this that these those what which who how vs versus""".split())
 STAGE_WORDS = {"prospecting": "Prospecting", "engaging": "Engaging"}
 YES = re.compile(r"^\s*(yes|yeah|yep|yup|correct|right|exactly|that's right|thats right|sure|please do|do it|ok|"
                  r"okay|go ahead)\b[\s.!]*(please)?[\s.!]*$", re.I)
@@ -88,10 +91,26 @@ class _Text:
     managers: frozenset[str] = frozenset()
 
 
-def _words(text: str) -> list[str]:
+def _normal(text: str) -> str:
     t = text.casefold().replace("’", "'")
-    t = re.sub(r"'s\b", " ", t)
-    return re.findall(r"[0-9a-z]+", t)
+    t = re.sub(r"n't\b", " not", t)
+    return re.sub(r"'(s|re|ve|ll|d|m)\b", " ", t)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[0-9a-z]+", _normal(text))
+
+
+def _breaks(text: str) -> set[int]:
+    """Indexes of the words followed by a comma, semicolon, colon or dash (where a question's parts meet)."""
+    out: set[int] = set()
+    i = -1
+    for token in re.findall(r"[0-9a-z]+|[,;:]|\s-+\s|\?", _normal(text)):
+        if token[0].isalnum():
+            i += 1
+        elif i >= 0:
+            out.add(i)
+    return out
 
 
 def _vocabulary() -> frozenset[str]:
@@ -145,7 +164,7 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     if found.missing_year:
         return Reading("ask", note=f"Which year do you mean for {found.missing_year.upper() if len(found.missing_year) <= 3 else found.missing_year}? "
                                    "For example: Q3 2017.")
-    delex = _delex(fixed, spots, found)
+    delex = _delex(fixed, spots, found, _breaks(text))
     t = _Text(fixed, spots, found, taken, frozenset(names.by_kind.get("manager", [])))
     clauses = _clauses(text, delex)
     guesses = [classifier().guess(c) for c in clauses]
@@ -158,6 +177,13 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     if not topics:
         topics = [whole.topic]
     confidence = max([g.p for g in parts], default=whole.p)
+    if topics == ["edit"] and not context.frames:  # nothing to edit: the likeliest reading of its own
+        topic, p = next((x, q) for x, q in classifier().distribution(" ".join(clauses)) if x != "edit")
+        topics, confidence = [topic], p
+    if topics[0] == "team" and re.search(r"\b(deals?|wins?|won|revenue|win rate|pipeline|lost)\b", " ".join(fixed)):
+        topic, p = next((x, q) for x, q in classifier().distribution(" ".join(clauses))
+                        if x in DEAL_METRICS or x in ("deal_value", "deal_list"))
+        topics, confidence = [topic], max(p, confidence)
     followup = bool(context.frames) and (whole.topic == "edit" or bool(FOLLOW_UP_START.match(text)) or
                                          not parts or _refers_back(fixed))
     if "unsupported" in topics and (whole.topic == "unsupported" or len(topics) == 1):
@@ -167,7 +193,8 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
         account = next((s.name for s in spots if s.kind == "account"), None) or \
             (context.focus.get("account") if _mentions(fixed, IT | {"account", "company"}) else None)
         return Reading(kind, account=account, confidence=confidence)
-    if followup and (whole.topic == "edit" or not parts):
+    own_words = [w for i, w in enumerate(fixed) if i not in taken and w not in FILLER and w not in ME | HE | IT]
+    if followup and (whole.topic == "edit" or not parts or not own_words):
         frames, compare = _edit(context, t, identity, fixed, text)
         reading = Reading("crm", frames, compare=compare, confidence=max(confidence, 0.5))
     elif followup and _compare_with_context(fixed):
@@ -199,7 +226,7 @@ def _compare_with_context(words: list[str]) -> bool:
     return bool(re.search(r"\bcompare|\bvs\b|\bversus\b|\bagainst\b", " ".join(words)))
 
 
-def _delex(words: list[str], spots: list[Spot], found: Found) -> str:
+def _delex(words: list[str], spots: list[Spot], found: Found, breaks: set[int] | None = None) -> str:
     out: list[str] = []
     starts = {s.start: s for s in spots}
     skip: set[int] = set()
@@ -221,7 +248,10 @@ def _delex(words: list[str], spots: list[Spot], found: Found) -> str:
             out.append("N")
         else:
             out.append(w)
-    return " ".join(out)
+        end = next((s.end - 1 for s in spots if s.start <= i < s.end), i)
+        if breaks and end in breaks and i == end:
+            out.append(",")
+    return " ".join(out).replace(" ,", ",")
 
 
 def _clauses(text: str, delex: str) -> list[str]:
@@ -235,7 +265,7 @@ def _clauses(text: str, delex: str) -> list[str]:
             continue
         # "A and B" (two names), or a part with no word of its own, joins the previous part
         if out and (p.split()[0] in names and out[-1].split()[-1] in names or
-                    all(w in names or w in FILLER for w in p.split())):
+                    all(w in names or w in FUNCTION for w in p.split())):
             out[-1] = f"{out[-1]} and {p}"
         else:
             out.append(p)
@@ -289,7 +319,7 @@ def _place_filters(t: _Text, words: list[str], context: Context, topic: str) -> 
 
 def _n(words: list[str]) -> int | None:
     text = " ".join(words)
-    for pattern in (r"\btop\s+(\d{1,2}|[a-z]+)\b", r"\b(\d{1,2}|[a-z]+)\s+(?:best|top|biggest|largest|highest|"
+    for pattern in (r"\btop\s+(\d{1,2}|[a-z]+)\b", r"\bwhich\s+(\d{1,2}|two|three|four|five|ten)\s+[a-z]+", r"\b(\d{1,2}|[a-z]+)\s+(?:best|top|biggest|largest|highest|"
                     r"most|smallest|lowest|worst|latest|oldest|longest|recent|largest)\b",
                     r"\b(?:first|last)\s+(\d{1,2})\b"):
         if m := re.search(pattern, text):
@@ -330,8 +360,6 @@ def _group(words: list[str], t: _Text, filters: dict[str, object]) -> str | None
         if g in ("close_quarter", "close_month") and i in t.found.words:
             continue
         if g == "account" and i and words[i - 1] in ("key",):
-            continue
-        if g == "rep" and re.search(r"\b(my|our)\s+reps\b", text):
             continue
         return g
     if re.search(r"\bwho\b", text):
@@ -398,17 +426,20 @@ def _fresh(topics: list[str], t: _Text, identity: Identity, words: list[str],
     if topic == "account_count":
         f = {k: v for k, v in filters.items() if k in ("sector", "tier")}
         return [Frame("account_count", "attribute", f)], False
+    if topic in ("deal_value", "deal_list"):
+        return [_records_frame(topic, words, filters, period, direction, n)], False
     metrics = [x for x in topics if x in DEAL_METRICS or x == "reply_rate"]
     if not metrics:
         return [], False
-    base = _deal_frame(metrics[0], t, words, filters, period, direction, n, context)
-    base.also = [m for m in metrics[1:] if m != base.topic]
     # two or more names of one kind: one frame per name, the rest shared
     sides = _sides(t, filters)
-    if sides and base.form in ("figure", "ranked") and base.group not in (sides[0],):
+    if sides:
         kind, values = sides
-        frames = [base.with_filters(**{kind: [v]}) for v in values]
-        return frames, True
+        base = Frame(metrics[0], "figure", dict(filters), period, _basis(metrics[0], words),
+                     also=[m for m in metrics[1:] if m != metrics[0]])
+        return [base.with_filters(**{kind: [v]}) for v in values], True
+    base = _deal_frame(metrics[0], t, words, filters, period, direction, n, context)
+    base.also = [m for m in metrics[1:] if m != base.topic]
     return [base], False
 
 
@@ -420,18 +451,51 @@ def _sides(t: _Text, filters: dict[str, object]) -> tuple[str, list[str]] | None
     return None
 
 
+def _basis(metric: str, words: list[str]) -> str:
+    return "engage" if metric in ("open_count", "open_pipeline_list_price") or \
+        re.search(r"\b(created|new|started|engaged|opened|entered)\b", " ".join(words)) else "close"
+
+
+LIST_VERB = re.compile(r"^(please\s+)?(list|show|give me|pull up|what are|which are)\b|\b(list|show)( me)? (all |the )?"
+                       r"(my|our|the|all|them|those|her|his|their|open|won|lost)\b|\bwhat deals\b|\bwhich deals\b")
+
+
+def _records_frame(topic: str, words: list[str], filters: dict[str, object], period: Period | None,
+                   direction: str | None, n: int | None) -> Frame:
+    text = " ".join(words)
+    metric = "won_revenue" if topic == "deal_value" else \
+        "open_count" if re.search(r"\b(open|active|in progress|prospecting|engaging|stuck|stalled)\b", text) else \
+        "lost_count" if re.search(r"\b(lost|lose|losses)\b", text) else \
+        "won_count" if re.search(r"\b(won|win|wins|closed won)\b", text) else "count"
+    order, desc, stages = _records_order(metric, words, direction)
+    f = dict(filters)
+    if stages and "stage" not in f and metric != "count":
+        f["stage"] = stages
+    limit = n or (1 if direction else 10)
+    return Frame(metric, "records", f, period, _basis(metric, words), order=order, descending=desc, limit=limit)
+
+
 def _deal_frame(metric: str, t: _Text, words: list[str], filters: dict[str, object], period: Period | None,
                 direction: str | None, n: int | None, context: Context) -> Frame:
     text = " ".join(words)
     group = _group(words, t, filters)
-    basis = "engage" if metric in ("open_count", "open_pipeline_list_price") or \
-        re.search(r"\b(created|new|started|engaged|opened|entered)\b", text) else "close"
-    frame = Frame(metric, "figure", dict(filters), period, basis)
-    singular_deal = re.search(r"\b(deal|win|sale|opportunity|contract|one)\b", text) is not None
-    list_words = re.search(r"\b(list|show|which deals|what deals|what are|see|give me|pull up)\b", text) is not None
+    frame = Frame(metric, "figure", dict(filters), period, _basis(metric, words))
+    deal_at = next((i for i, w in enumerate(words) if w in ("deal", "win", "sale", "opportunity", "contract",
+                                                            "deals", "wins", "opportunities")), None)
+    group_at = next((i for i, w in enumerate(words) if GROUP_WORDS.get(w) == group or
+                     (group == "rep" and w == "who")), None)
+    deal_first = deal_at is not None and (group_at is None or deal_at < group_at)
+    singular_deal = re.search(r"\b(deal|win|sale|opportunity|contract)\b", text) is not None
+    list_words = LIST_VERB.search(text) is not None
     stalled = re.search(r"\b(stuck|stalled)\b|\bopen the longest\b|\bbeen open\b", text) is not None
     if metric == "reply_rate":
         return frame
+    if direction and deal_first and (singular_deal or n):
+        order, desc, stages = _records_order(metric, words, direction)
+        f = dict(filters)
+        if stages and "stage" not in f:
+            f["stage"] = stages
+        return frame.edit(form="records", filters=f, order=order, descending=desc, limit=n or 1)
     if group and direction and group != "stage":
         return frame.edit(form="ranked", group=group, descending=direction == "most", limit=n or 1)
     if group and _breakdown(words):
@@ -469,7 +533,7 @@ def _edit(context: Context, t: _Text, identity: Identity, words: list[str], raw:
         if period:
             other = other.edit(period=period)
         if people:
-            other = other.with_filters(rep=None, manager=None, **people)
+            other = other.with_filters(**{"rep": None, "manager": None, **people})
         for k, v in places.items():
             if k in ("account", "product", "regional_office", "sector"):
                 other = other.with_filters(**{k: v})
@@ -484,7 +548,7 @@ def _edit(context: Context, t: _Text, identity: Identity, words: list[str], raw:
         if period:
             g = g.edit(period=period)
         if people:
-            g = g.with_filters(rep=None, manager=None, **people)
+            g = g.with_filters(**{"rep": None, "manager": None, **people})
         for k, v in places.items():
             if k == "stage" and g.form != "records":
                 g = g.with_filters(stage=v)
