@@ -408,21 +408,27 @@ def _within(x: float, f: Figure) -> bool:
     return abs(abs(x) - f.value) <= f.half * (1 + 1e-9) + 1e-9 * max(1.0, f.value)
 
 
-def _derived(f: Figure, near: list[tuple[Figure, list[tuple[float, int]]]], ev: Evidence) -> bool:
-    """Whether ``f`` is worked out from supported figures stated next to it, or from one of them and a
-    value of the record it came from."""
+def _derived(f: Figure, stated: list[tuple[Figure, list[tuple[float, int]]]],
+             near: list[tuple[Figure, list[tuple[float, int]]]], ev: Evidence) -> bool:
+    """Whether ``f`` is worked out from supported figures of the answer (``stated``, nearest first), or
+    from a supported figure next to it (``near``) and a value of the record that figure came from."""
     percent = f.kind == "percent"
-    ops = [(k, x, g.kind == "percent") for k, (g, hits) in enumerate(near) for x in _operands(g, hits)]
-    for i, x, x_pct in ops:
-        for j, y, y_pct in ops:
-            if i == j:
+    ops: list[tuple[int, float, str]] = []
+    taken: dict[str, int] = {}
+    for k, (g, hits) in enumerate(stated):
+        if taken.get(g.kind, 0) < OPERANDS and (percent or g.kind == f.kind):
+            taken[g.kind] = taken.get(g.kind, 0) + 1
+            ops.extend((k, x, g.kind) for x in _operands(g, hits))
+    for i, x, x_kind in ops:
+        for j, y, y_kind in ops:
+            if i == j or x_kind != y_kind:
                 continue
-            if percent and not x_pct and not y_pct and y:
-                cands: tuple[float, ...] = (100 * x / y, 100 * (x - y) / y)  # a rate; a change
-            elif percent and x_pct and y_pct:
+            if not percent:
+                cands: tuple[float, ...] = (x + y, x - y)  # a sum; a difference
+            elif x_kind == "percent":
                 cands = (x - y,)  # a change in points
-            elif not percent and not x_pct and not y_pct:
-                cands = (x + y, x - y)
+            elif y:
+                cands = (100 * x / y, 100 * (x - y) / y)  # a rate; a change in per cent
             else:
                 continue
             if any(_within(c, f) for c in cands):
@@ -448,8 +454,13 @@ def _derived(f: Figure, near: list[tuple[Figure, list[tuple[float, int]]]], ev: 
     return False
 
 
+OPERANDS = 8
+"""A worked-out figure is checked against pairs of the nearest this many supported figures of each kind
+("$209,320 vs $127,420, a difference of $81,900"): enough for a comparison, too few for a long list to
+make any number come out of some pair."""
 NEAR = 300
-"""Operands of a worked-out figure are on its line and at most this many characters away."""
+"""A figure and the record of a supported figure next to it (on its line, at most this many characters
+away) can make a sum or a rate: "882 won of 1,418 closed"."""
 
 
 def ungrounded(answer: str, results: list[str], question: str = "") -> list[Figure]:
@@ -468,12 +479,13 @@ def ungrounded(answer: str, results: list[str], question: str = "") -> list[Figu
     for i, f in enumerate(figs):
         if found[i] or f.small or (f.year and int(f.value) in ev.years):
             continue
+        stated = sorted(((g, found[k]) for k, g in enumerate(figs) if k != i and found[k]),
+                        key=lambda gh: abs(gh[0].start - f.start))
         line_start = max(answer.rfind("\n", 0, f.start) + 1, f.start - NEAR)
         line_end = answer.find("\n", f.end)
         line_end = min(len(answer) if line_end == -1 else line_end, f.end + NEAR)
-        near = [(g, found[k]) for k, g in enumerate(figs)
-                if k != i and found[k] and line_start <= g.start and g.end <= line_end]
-        if not near or not _derived(f, near, ev):
+        near = [(g, hits) for g, hits in stated if line_start <= g.start and g.end <= line_end]
+        if not stated or not _derived(f, stated, near, ev):
             bad.append(f)
     return bad
 

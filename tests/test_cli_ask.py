@@ -59,7 +59,7 @@ def test_chat_keeps_the_thread(home: str, capsys: pytest.CaptureFixture[str], mo
     monkeypatch.setattr("sys.stdin", io.StringIO("How many deals are in Prospecting?\nWho is Anna Snelling's manager?\n"))
     result = run_cli(["chat", "--as", "ops"], capsys, monkeypatch, home=home)
     assert result.code == 0
-    assert "Deals: 500" in result.out and "Dustin Brinkmann" in result.out
+    assert "in Prospecting: 500" in result.out and "Dustin Brinkmann" in result.out
 
 
 def test_policy_show_and_a_malformed_policy(home: str, capsys: pytest.CaptureFixture[str],

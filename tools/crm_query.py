@@ -219,6 +219,14 @@ def _check_scope(engine: Engine, identity: Identity, f: dict[str, Any], *, deals
             outside = [n for n in f["manager"] if n != mine]
             if outside:
                 raise ScopeError(f"the team of {', '.join(outside)} (you see {identity.describe()})")
+        if "regional_office" in f and deals:
+            people = conn.execute(select(U.name, U.id).where(U.regional_office.in_(f["regional_office"]),
+                                                             U.role == "rep")).all()
+            outside = sorted(n for n, i in people if not identity.may_see_user(i))
+            if outside:
+                raise ScopeError(f"the {', '.join(f['regional_office'])} office: it includes the deals of "
+                                 f"{len(outside)} rep{'s' if len(outside) != 1 else ''} outside your scope "
+                                 f"(you see {identity.describe()})")
         if "account" in f and deals:
             ids = dict(conn.execute(select(A.name, A.id).where(A.name.in_(f["account"]))).all())
             outside = [n for n in f["account"] if n in ids and not account_in_scope(conn, identity, ids[n])]

@@ -246,9 +246,14 @@ def subject_of(frame: Frame, me: str | None = None) -> str:
     parts += [f"{x} sector" for x in f.get("sector", [])]
     if f.get("tier") == "key":
         parts.append("key accounts")
-    if f.get("stage") and frame.topic in ("count",) or f.get("stage") and frame.form == "records" and \
-            f["stage"] not in (["Won"], ["Lost"], ["Prospecting", "Engaging"]):
-        parts.append("stage " + " or ".join(f["stage"]))
+    default = {"won_count": ["Won"], "won_revenue": ["Won"], "avg_won_deal_size": ["Won"], "lost_count": ["Lost"],
+               "avg_sales_cycle_days": ["Won"], "win_rate": ["Won", "Lost"], "open_count": ["Prospecting", "Engaging"],
+               "open_pipeline_list_price": ["Prospecting", "Engaging"]}.get(frame.topic)
+    if f.get("stage") and sorted(f["stage"]) != sorted(default or []) and \
+            sorted(f["stage"]) not in (["Won"], ["Lost"], ["Engaging", "Prospecting"]) or \
+            f.get("stage") and frame.topic == "count" or f.get("stage") and default and \
+            len(f["stage"]) < len(default):
+        parts.append("in " + " or ".join(f["stage"]))
     return ", ".join(parts)
 
 
@@ -264,12 +269,16 @@ def describe(frame: Frame, me: str | None = None) -> str:
         which = f"the {'top ' + str(frame.limit) if frame.limit > 1 else 'top one'} " if frame.limit <= 10 else ""
         return f"{which}{kind}{' of ' + who if who else ''}{when}, {DEAL_ORDER.get(frame.order or '', '')}".strip(", ")
     label = LABEL.get(frame.topic) or ATTRIBUTE_LABEL.get(frame.topic) or frame.topic.replace("_", " ")
+    sep = " " if who.startswith("in ") else " for "
     if frame.form in ("ranked", "breakdown") and frame.group:
-        return f"{label} by {frame.group.replace('_', ' ')}{' for ' + who if who else ''}{when}"
-    return f"{label}{' for ' + who if who else ''}{when}"
+        return f"{label} by {frame.group.replace('_', ' ')}{sep + who if who else ''}{when}"
+    return f"{label}{sep + who if who else ''}{when}"
 
 
-def decline(kind: str = "unsupported") -> str:
+def decline(kind: str = "unsupported", scope: str = "") -> str:
+    if kind == "scope":
+        return (f"That is outside your scope: company-wide figures include other people's deals, and you see "
+                f"{scope or 'only the deals in your scope'}. Ask about your own deals (or your team's).")
     return ("I can't answer that from the CRM: it holds deals (stage, product, value, dates, owner), accounts "
             "(sector, size, location, parent), the price list, the sales team and logged activities, but not "
             "forecasts, quotas, salaries, satisfaction scores or market data.")
@@ -460,15 +469,31 @@ def _attribute_frame(frame: Frame, result: dict[str, Any]) -> str:
         return f"{parent}'s subsidiaries ({len(names)}): {', '.join(names)}."
     if topic == "team":
         names = [r["name"] for r in rows if r.get("role") == "rep"]
+        managers = [r["name"] for r in rows if r.get("role") == "manager"]
         who = " and ".join([*(f"{m}'s team" for m in frame.filters.get("manager", [])),
                             *(f"the {o} office" for o in frame.filters.get("regional_office", []))]) or "the sales team"
-        if not names:
+        if not names and not managers:
             return f"I found no reps in {who}."
-        return f"{who[0].upper() + who[1:]}: {len(names)} reps: {', '.join(names)}."
+        text = f"{who[0].upper() + who[1:]}: {len(names)} reps: {', '.join(names)}."
+        if managers:
+            text += f" {len(managers)} manager{'s' if len(managers) != 1 else ''}: {', '.join(managers)}."
+        return text
     if not rows:
         subject = ", ".join(str(v) for vals in frame.filters.values() for v in (vals if isinstance(vals, list) else [vals]))
         return f"I found no record for {subject or 'that'}."
     row = rows[0]
+    if topic in ("manager", "rep_office") and len(rows) > 1:
+        if topic == "manager":
+            lines = [f"{r['name']}'s manager is {r['manager']}." if r.get("manager") else
+                     f"{r['name']} has no manager on record." for r in rows]
+            same = {r.get("manager") for r in rows}
+            if len(same) == 1 and None not in same:
+                lines.append(f"They have the same manager, {same.pop()}.")
+            elif len(rows) > 1:
+                lines.append("They have different managers.")
+        else:
+            lines = [f"{r['name']} works in the {r['regional_office']} office." for r in rows]
+        return " ".join(lines)
     if topic in ("manager", "rep_office", "list_price"):
         return _attribute(Reading(kind="attribute", metric="regional_office" if topic == "rep_office" else topic,
                                   subject=None), result)

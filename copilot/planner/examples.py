@@ -82,6 +82,7 @@ EXAMPLES: dict[str, list[str]] = {
         "average number of days to close", "who has the longest sales cycle", "cycle time PERIOD",
         "how quickly do we close deals", "how fast does REP close", "days from first engagement to close",
         "which won deal had the longest sales cycle", "average time from engagement to win",
+        "who closes deals the fastest", "which rep is quickest to close", "slowest to close", "speed of closing",
     ],
     "open_pipeline_list_price": [
         "open pipeline", "what's my pipeline worth", "pipeline value for REP", "open pipeline at list price",
@@ -89,6 +90,7 @@ EXAMPLES: dict[str, list[str]] = {
         "what is my team's open pipeline worth", "pipeline for PRODUCT", "how big is the pipeline",
         "what's his open pipeline worth at list price", "list price value of open opportunities",
         "potential revenue in open deals", "how much could the open deals bring in", "their total list value",
+        "what are they worth at list price", "list-price value of the open deals", "open deals worth at list",
     ],
     "reply_rate": [
         "reply rate", "what's the response rate for REP", "how often do contacts reply",
@@ -150,7 +152,8 @@ EXAMPLES: dict[str, list[str]] = {
     ],
     "manager": [
         "who is REP's manager", "who does REP report to", "who manages REP", "REP's boss",
-        "who is REP's supervisor", "which manager is REP under",
+        "who is REP's supervisor", "which manager is REP under", "do REP and REP have the same manager",
+        "who are the managers of REP and REP",
     ],
     "rep_office": [
         "which office is REP in", "where does REP work", "what region is REP in",
@@ -161,6 +164,8 @@ EXAMPLES: dict[str, list[str]] = {
         "who works for REP", "list the reps in OFFICE", "how many reps do i manage", "who is on my team",
         "how many people are on REP's team", "members of REP's team", "how many salespeople sit in OFFICE",
         "which reps does REP manage", "how many sellers are there", "team size of REP",
+        "how many sales managers do we have", "how many reps do we have", "how big is the sales team",
+        "who manages the reps in OFFICE", "list our managers",
     ],
     "account_count": [
         "how many accounts are in the SECTOR sector", "number of SECTOR customers", "how many accounts do we have",
@@ -198,6 +203,8 @@ EXAMPLES: dict[str, list[str]] = {
         "how much does REP earn", "what's REP's salary", "what's the weather", "what's ACCOUNT's stock price",
         "predict which deals will close", "what's our quota", "what is our market share",
         "how satisfied are our customers", "what's the commission rate", "tell me a joke",
+        "what's ACCOUNT's share price", "who is the ceo of ACCOUNT", "how many units are in stock",
+        "what's the budget for PERIOD", "what's our target", "what's the renewal date",
         "who will win the next deal", "what's our churn rate", "what is our profit margin", "what's the discount on PRODUCT",
     ],
 }

@@ -65,7 +65,7 @@ class OfflinePlanner(BaseChatModel):
                     ask(reading.offer, reading.unplaced, me, examples(self.names))
                 return _reply(text, offered)
             if reading.kind == "decline":
-                return _reply(decline(), context)
+                return _reply(decline(reading.note or "unsupported", self.identity.describe()), context)
             if not reading.calls:
                 return _reply(reading.note or not_understood(examples(self.names)), context)
             if reading.note == "send_last_draft":

@@ -60,9 +60,34 @@ third fourth half h1 h2 q1 q2 q3 q4 ytd own sit sits based work works working re
 belongs currently stand stands standing looking look like yeah yes sure well sort order rank list lists breakdown
 break down pls thx lol okay summary number numbers stats statistics status kpi kpis metric metrics report show
 give provide display share them those ones deal deals plus id ids re ve ll d m s t value values
-amount date stage owner details detail info information data""".split())
+amount date stage owner details detail info information data made make makes making off got gotten
+getting bring brings bringing brought go goes going went gone take takes took taken come came say said think
+would wonder wondering curious quick question remind remember anyway though although because while where whether
+again back even ever else something anything everything nothing someone anyone everybody anybody thing things
+kind sort lot lots bit little big large small good bad new old high low great far near much few several via
+currently recently lately basically generally specifically total totals sum tally whole across along within
+without upon onto having getting can could right now hmm um please kindly much""".split())
 FUNCTION = set("""a an the of in on at to for from with by and or but is are was were be do does did i me my we us
 our you your he him his she her it its they them their this that these those what which who how vs versus""".split())
+FUTURE = re.compile(r"\b(will|going to|forecast|forecasted|predict|predicted|projection|projected|next year|"
+                    r"expected to|gonna)\b")
+COMPANY_WIDE = re.compile(r"\b(whole|entire|overall) (company|business|org|organisation|organization|sales team)\b|"
+                          r"\bcompany[- ]wide\b|\ball (the )?reps\b|\beveryone\b|\bacross the company\b")
+
+
+def exclusive_words() -> frozenset[str]:
+    """Words the examples use only for questions the CRM cannot answer (quota, salary, forecast...)."""
+    global _EXCLUSIVE
+    if _EXCLUSIVE is None:
+        from copilot.planner.examples import EXAMPLES
+
+        other = {w for label, items in EXAMPLES.items() if label != "unsupported" for t in items for w in _words(t)}
+        mine = {w for t in EXAMPLES["unsupported"] for w in _words(t)}
+        _EXCLUSIVE = frozenset(w for w in mine - other - FILLER if len(w) > 3 and w.islower())
+    return _EXCLUSIVE
+
+
+_EXCLUSIVE: frozenset[str] | None = None
 STAGE_WORDS = {"prospecting": "Prospecting", "engaging": "Engaging"}
 YES = re.compile(r"^\s*(yes|yeah|yep|yup|correct|right|exactly|that's right|thats right|sure|please do|do it|ok|"
                  r"okay|go ahead)\b[\s.!]*(please)?[\s.!]*$", re.I)
@@ -144,7 +169,15 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     words = _words(text)
     spots = spot(text, names)
     found = find_period(words, today, context.period)
-    taken = set(found.words)
+    second = None
+    if found.period is not None and found.words:
+        masked = ["_" if i in found.words else w for i, w in enumerate(words)]
+        other = find_period(masked, today, found.period)
+        referring = {"that", "same", "before", "after", "previous", "prior", "next", "following", "this"}
+        if other.period is not None and other.period != found.period and \
+                not any(masked[i] in referring for i in other.words):
+            second = other
+    taken = set(found.words) | (second.words if second else set())
     for s in spots:
         taken |= set(range(s.start, s.end))
     # words that are neither a name, a period, a known word nor a slip of one
@@ -166,6 +199,10 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
                                    "For example: Q3 2017.")
     delex = _delex(fixed, spots, found, _breaks(text))
     t = _Text(fixed, spots, found, taken, frozenset(names.by_kind.get("manager", [])))
+    if FUTURE.search(" ".join(fixed)) or any(w in exclusive_words() for w in fixed):
+        return Reading("decline", note="unsupported")
+    if identity.role in ("rep", "manager") and COMPANY_WIDE.search(" ".join(fixed)):
+        return Reading("decline", note="scope")
     clauses = _clauses(text, delex)
     guesses = [classifier().guess(c) for c in clauses]
     whole = classifier().guess(" ".join(clauses))
@@ -180,6 +217,8 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     if topics == ["edit"] and not context.frames:  # nothing to edit: the likeliest reading of its own
         topic, p = next((x, q) for x, q in classifier().distribution(" ".join(clauses)) if x != "edit")
         topics, confidence = [topic], p
+    if len(topics) > 1 and any(x in DEAL_METRICS for x in topics):
+        topics = [x for x in topics if x not in ("account_count", "team", "list_price", "profile", "day")]
     if topics[0] == "team" and re.search(r"\b(deals?|wins?|won|revenue|win rate|pipeline|lost)\b", " ".join(fixed)):
         topic, p = next((x, q) for x, q in classifier().distribution(" ".join(clauses))
                         if x in DEAL_METRICS or x in ("deal_value", "deal_list"))
@@ -205,8 +244,15 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
         if not topics:
             return Reading("ask", note="unclear", unplaced=unplaced)
         frames, compare = _fresh(topics, t, identity, fixed, context)
+        if second is not None and len(frames) == 1 and frames[0].period is not None:
+            frames, compare = [frames[0], frames[0].edit(period=second.period)], True
+            frames.sort(key=lambda f: f.period.start)  # type: ignore[union-attr]
         reading = Reading("crm", frames, compare=compare, confidence=confidence)
     reading.unplaced = unplaced
+    content = [w for i, w in enumerate(fixed) if i not in taken and w not in FILLER]
+    if unplaced and (len(unplaced) * 2 >= len(content) or not spots and found.period is None and
+                     reading.confidence < 0.5):
+        return Reading("unknown", unplaced=unplaced)
     if unplaced or reading.confidence < 0.35:
         return Reading("ask", offer=reading.frames, compare=reading.compare, unplaced=unplaced,
                        confidence=reading.confidence)
@@ -416,9 +462,11 @@ def _fresh(topics: list[str], t: _Text, identity: Identity, words: list[str],
         return [Frame("subsidiaries", "attribute", {"parent": filters.get("account", [])[:1]})], False
     if topic == "list_price":
         return [Frame("list_price", "attribute", {"product": filters.get("product", [])})], False
-    if topic in ("manager", "rep_office"):
-        reps = people.get("rep") or people.get("manager") or []
-        return [Frame(topic, "attribute", {"rep": reps[:1]})], False
+    if topic == "manager" and people.get("manager") and not people.get("rep"):
+        topic = "team"  # "who reports to <manager>"
+    elif topic in ("manager", "rep_office"):
+        reps = (people.get("rep") or []) + (people.get("manager") or [])
+        return [Frame(topic, "attribute", {"rep": reps[:10]})], False
     if topic == "team":
         f = {k: v for k, v in {"manager": people.get("manager") or people.get("rep"),
                                "regional_office": filters.get("regional_office")}.items() if v}
@@ -438,8 +486,10 @@ def _fresh(topics: list[str], t: _Text, identity: Identity, words: list[str],
         base = Frame(metrics[0], "figure", dict(filters), period, _basis(metrics[0], words),
                      also=[m for m in metrics[1:] if m != metrics[0]])
         return [base.with_filters(**{kind: [v]}) for v in values], True
+    if len(metrics) > 1:  # several figures over one subject
+        return [Frame(metrics[0], "figure", dict(filters), period, _basis(metrics[0], words),
+                      also=[m for m in metrics[1:] if m != metrics[0]])], False
     base = _deal_frame(metrics[0], t, words, filters, period, direction, n, context)
-    base.also = [m for m in metrics[1:] if m != base.topic]
     return [base], False
 
 
@@ -456,7 +506,7 @@ def _basis(metric: str, words: list[str]) -> str:
         re.search(r"\b(created|new|started|engaged|opened|entered)\b", " ".join(words)) else "close"
 
 
-LIST_VERB = re.compile(r"^(please\s+)?(list|show|give me|pull up|what are|which are)\b|\b(list|show)( me)? (all |the )?"
+LIST_VERB = re.compile(r"^(please\s+)?(list|show|pull up|what are|which are)\b|\bgive me (the |a |all )?(list|deals)\b|\b(list|show)( me)? (all |the )?"
                        r"(my|our|the|all|them|those|her|his|their|open|won|lost)\b|\bwhat deals\b|\bwhich deals\b")
 
 

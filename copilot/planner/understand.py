@@ -82,7 +82,7 @@ def _frames(r: ReaderResult, identity: Identity, text: str, by_kind: dict[str, l
         return Reading([ToolCall("crm_query", query_for(f)) for f in r.frames], "frames", frames=r.frames,
                        compare=r.compare)
     if r.kind == "decline":
-        return Reading(kind="decline")
+        return Reading(kind="decline", note=r.note)
     if r.kind == "talk_tracks":
         return _talk_tracks(text, by_kind)
     if r.kind == "profile":
