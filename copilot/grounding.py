@@ -98,7 +98,7 @@ TOKEN = re.compile(rf"""
           | (?<![.,])\d{{1,2}}[ ]?[ap]\.?m\.?(?!\w)                                    # 9am, 3 p.m.
           | (?<![.,$]){_DAY}[ ]+(?:of[ ]+)?{_MONTH}(?:,?[ ]+\d{{4}})?(?!\w)             # 1 March 2017, 30 Nov
           | (?<![.,$])(?:19|20)\d{{2}}[ ]+(?:Q[1-4]|H[12])(?!\w)                        # 2017 Q3
-          | (?<![.,$])(?:19|20)\d{{2}}[ ]?[-\u2013\u2014/][ ]?(?:(?:19|20)\d{{2}}|\d{{2}})(?![\w%.,])  # 2016-17
+          | (?<![.,$])(?:19|20)\d{{2}}[ ]?[-\u2013\u2014/][ ]?(?:(?:19|20)\d{{2}}|\d{{2}})(?![\w%]|[.,]\d)  # 2016-17
         )
       | (?P<fig_digit>(?<![.,]){_NUMBER})
       | (?P<id_digit>(?<!-){_ID})                                      # 12HRYJQH, 2nd
@@ -368,7 +368,8 @@ class Evidence:
         if s[0] in _NUMBER_START:
             m = PURE_NUMBER.match(s)
             if m:
-                self._number(float(m.group(1).replace(",", "")), gid, group, pairs)
+                v = float(m.group(1).replace(",", ""))
+                self._number(v / 100 if s.rstrip().endswith("%") else v, gid, group, pairs)
                 return
             if not prose:
                 y = ISO_YEAR.match(s)

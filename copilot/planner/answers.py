@@ -48,7 +48,7 @@ def fmt(metric: str, value: Any) -> str:
 
 def not_understood(example_questions: list[str] | None = None) -> str:
     example_questions = example_questions or examples(None)
-    return ("I did not understand that question. I can answer questions about deals, revenue, win rates, "
+    return ("I did not understand that question, so I can't answer it. I can answer questions about deals, revenue, win rates, "
             "pipeline, sales cycles and reply rates; brief you on an account; find talk tracks from past deals; "
             "draft e-mails and suggest when to follow up. For example:\n" + "\n".join(f"- {e}" for e in example_questions))
 

@@ -1,7 +1,7 @@
 """What a question is about, learned from labelled examples (``copilot.planner.examples``).
 
 Character n-grams (tolerant of typos and of word forms) and word n-grams, weighted by TF-IDF, feed a
-logistic regression; it returns every topic's probability, so the reader can tell a clear reading from
+linear model with logistic loss; it returns every topic's probability, so the reader can tell a clear reading from
 a guess. Trained once per process, in well under a second, with nothing downloaded.
 """
 
@@ -27,7 +27,7 @@ class Guess:
 class TopicClassifier:
     def __init__(self, examples: dict[str, list[str]]) -> None:
         from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.linear_model import LogisticRegression
+        from sklearn.linear_model import SGDClassifier
         from sklearn.pipeline import FeatureUnion, make_pipeline
 
         texts = [t for label, items in examples.items() for t in items]
@@ -37,7 +37,9 @@ class TopicClassifier:
             ("words", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True,
                                       token_pattern=r"[A-Za-z']+")),
         ])
-        self.model = make_pipeline(features, LogisticRegression(C=30.0, max_iter=3000))
+        # logistic loss (so every topic gets a probability), fitted by SGD: a quarter of a second
+        self.model = make_pipeline(features, SGDClassifier(loss="log_loss", alpha=1e-4, max_iter=50, tol=None,
+                                                           random_state=0))
         self.model.fit(texts, labels)
         self.labels = list(self.model.classes_)
         self.vocabulary = frozenset(w for t in texts for w in t.lower().replace("'", " ").split())
