@@ -233,7 +233,9 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
             (context.focus.get("account") if _mentions(fixed, IT | {"account", "company"}) else None)
         return Reading(kind, account=account, confidence=confidence)
     own_words = [w for i, w in enumerate(fixed) if i not in taken and w not in FILLER and w not in ME | HE | IT]
-    if followup and (whole.topic == "edit" or not parts or not own_words):
+    ranking_again = followup and topics[0] == "team" and _direction(fixed) is not None and \
+        context.frames[0].topic in DEAL_METRICS
+    if followup and (whole.topic == "edit" or not parts or not own_words or ranking_again):
         frames, compare = _edit(context, t, identity, fixed, text)
         reading = Reading("crm", frames, compare=compare, confidence=max(confidence, 0.5))
     elif followup and _compare_with_context(fixed):
@@ -244,6 +246,9 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
         if not topics:
             return Reading("ask", note="unclear", unplaced=unplaced)
         frames, compare = _fresh(topics, t, identity, fixed, context)
+        if context.frames and frames and re.search(r"\b(of|from|in|with|for) (that|it|those|them)\b|\bthat (one|period)\b",
+                                                   " ".join(fixed)):
+            frames = [_inherit(f, context.frames[0]) for f in frames]
         if second is not None and len(frames) == 1 and frames[0].period is not None:
             frames, compare = [frames[0], frames[0].edit(period=second.period)], True
             frames.sort(key=lambda f: f.period.start)  # type: ignore[union-attr]
@@ -561,6 +566,18 @@ def _deal_frame(metric: str, t: _Text, words: list[str], filters: dict[str, obje
     if group and re.search(r"\bwho\b|\bwhich\b", text) and not direction:
         return frame.edit(form="breakdown", group=group, limit=50)
     return frame
+
+
+def _inherit(frame: Frame, last: Frame) -> Frame:
+    """``frame`` with what it leaves unsaid taken from the frame the question points back to."""
+    filters = dict(frame.filters)
+    for key, value in last.filters.items():
+        if key == "stage" or key in filters:
+            continue
+        if key in ("rep", "manager") and ("rep" in filters or "manager" in filters):
+            continue
+        filters[key] = value
+    return frame.edit(filters=filters, period=frame.period or last.period)
 
 
 # --- follow-ups ----------------------------------------------------------------------------------------
