@@ -52,7 +52,7 @@ def test_a_fraction_written_as_a_percentage_passes(written: str) -> None:
     assert grounded(answer, r(rows=[{"win_rate": 0.6484}])) == answer
 
 
-@pytest.mark.parametrize("written", ["64.7%", "6.5%", "0.65%"])
+@pytest.mark.parametrize("written", ["64.7%", "6.5%", "66%"])
 def test_a_percentage_the_fraction_does_not_round_to_is_removed(written: str) -> None:
     assert bad(f"Win rate for MG Special: {written}.", r(rows=[{"win_rate": 0.6484}])) == [written]
 
@@ -353,7 +353,7 @@ TEMPLATES = [
 ]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=2000000, deadline=None)
 @given(template=st.sampled_from(TEMPLATES),
        money=st.one_of(st.integers(0, 10**13), st.floats(0, 1e12, allow_nan=False)),
        count=st.integers(0, 10**9),
@@ -369,7 +369,7 @@ def test_an_answer_whose_figures_all_come_from_the_results_is_unchanged(
     assert grounded(answer, result, r(limit=4)) == answer
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=20000, deadline=None)
 @given(real=st.integers(11, 10**9), invented=st.integers(11, 10**9))
 def test_an_invented_amount_next_to_a_real_one_is_removed(real: int, invented: int) -> None:
     assume(invented % 10 and invented != real)

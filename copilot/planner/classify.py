@@ -44,15 +44,26 @@ class TopicClassifier:
         self.labels = list(self.model.classes_)
         self.vocabulary = frozenset(w for t in texts for w in t.lower().replace("'", " ").split())
 
+        self._cache: dict[str, list[tuple[str, float]]] = {}
+
+    def prepare(self, texts: list[str]) -> None:
+        """Score several texts in one pass (a question's parts and the whole), so later lookups are free."""
+        todo = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if not todo:
+            return
+        if len(self._cache) > 4096:
+            self._cache.clear()
+        for text, probs in zip(todo, self.model.predict_proba(todo)):
+            self._cache[text] = [(str(self.labels[i]), float(probs[i])) for i in probs.argsort()[::-1]]
+
     def distribution(self, text: str) -> list[tuple[str, float]]:
         """Every topic with its probability, most likely first."""
-        probs = self.model.predict_proba([text])[0]
-        return [(str(self.labels[i]), float(probs[i])) for i in probs.argsort()[::-1]]
+        self.prepare([text])
+        return self._cache[text]
 
     def guess(self, text: str) -> Guess:
-        probs = self.model.predict_proba([text])[0]
-        order = probs.argsort()[::-1]
-        return Guess(self.labels[order[0]], float(probs[order[0]]), self.labels[order[1]], float(probs[order[1]]))
+        (top, p), (second, q) = self.distribution(text)[:2]
+        return Guess(top, p, second, q)
 
 
 @lru_cache(maxsize=1)

@@ -204,6 +204,7 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     if identity.role in ("rep", "manager") and COMPANY_WIDE.search(" ".join(fixed)):
         return Reading("decline", note="scope")
     clauses = _clauses(text, delex)
+    classifier().prepare([*clauses, " ".join(clauses)])
     guesses = [classifier().guess(c) for c in clauses]
     whole = classifier().guess(" ".join(clauses))
     parts = [g for g in guesses if g.p >= 0.45 and g.topic != "edit"]

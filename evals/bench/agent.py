@@ -101,3 +101,43 @@ def bench_llm_round_trips() -> list[Row]:
         Row("prompt size per turn (all round-trips)", chars / 4, "tokens", "", None,
             f"~{chars:,} characters incl. tool schemas; tokens estimated at 4 characters each"),
     ]
+
+
+def bench_reader(repeat: int = 3) -> list[Row]:
+    """The offline planner's reading of a question alone (classifier, names, periods, frames), warm."""
+    import datetime as dt
+
+    from copilot.crm.identity import identity_for
+    from copilot.crm.names import Names
+    from copilot.planner.classify import TopicClassifier, classifier
+    from copilot.planner.examples import EXAMPLES
+    from copilot.planner.frames import Context
+    from copilot.planner.reader import read
+    from copilot.settings import Settings
+    from copilot.workspace import open_database
+
+    home = _maven_home()
+    engine = open_database(Settings(home=home, database_url=None))
+    names = Names.load(engine)
+    start = time.perf_counter()
+    TopicClassifier(EXAMPLES)
+    train = time.perf_counter() - start
+    questions = [(u, q) for u, q in QUESTIONS]
+    dev2 = DEV.with_name("crm_qa_dev2.jsonl")
+    if dev2.exists():
+        questions += [(c["user"], c["input"]) for c in map(json.loads, dev2.read_text().splitlines())]
+    identities = {u: identity_for(engine, u) for u, _ in questions}
+    today = dt.date(2026, 11, 28)
+    times = []
+    for _ in range(repeat):
+        for user, question in questions:
+            classifier()._cache.clear()  # each reading from scratch, as for a question never seen
+            t0 = time.perf_counter()
+            read(question, names, identities[user], today, Context())
+            times.append((time.perf_counter() - t0) * 1000)
+    engine.dispose()
+    times.sort()
+    p50, p95 = statistics.median(times), times[int(len(times) * 0.95)]
+    return [Row("reader, one new question (warm process), p50", p50, "ms", "", None, f"p95 {p95:.1f} ms over {len(times)}"),
+            Row("reader, topic classifier training (once per process)", train, "s", "", None,
+                "TF-IDF char + word n-grams, SGD logistic loss")]
