@@ -66,7 +66,8 @@ would wonder wondering curious quick question remind remember anyway though alth
 again back even ever else something anything everything nothing someone anyone everybody anybody thing things
 kind sort lot lots bit little big large small good bad new old high low great far near much few several via
 currently recently lately basically generally specifically total totals sum tally whole across along within
-without upon onto having getting can could right now hmm um please kindly much""".split())
+without upon onto having getting can could right now hmm um please kindly much selling sell sells seller
+performing performer performers doing""".split())
 FUNCTION = set("""a an the of in on at to for from with by and or but is are was were be do does did i me my we us
 our you your he him his she her it its they them their this that these those what which who how vs versus""".split())
 FUTURE = re.compile(r"\b(will|going to|forecast|forecasted|predict|predicted|projection|projected|next year|"
