@@ -103,3 +103,29 @@ def test_the_judge_can_fail(tmp_path: Path) -> None:
             numbers = [n * 1.1 + 7 for n in case["expect"]["numbers"]] or [123457]
             f.write(json.dumps({"id": case["id"], "answer": f"It is {', '.join(f'{n:,.0f}' for n in numbers)}."}) + "\n")
     assert _judge(cases, wrong, "--max-wrong", "0").returncode == 1
+
+
+def test_shipped_topic_weights_are_those_of_the_examples() -> None:
+    """The weights that ship are fitted on the current examples (rebuild: python -m copilot.planner.classify),
+    and scoring them with numpy gives scikit-learn's own probabilities."""
+    import numpy as np
+    from scipy.sparse import hstack
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import SGDClassifier
+
+    from copilot.planner.classify import CHAR_NGRAMS, EXAMPLES, WORD, WORD_NGRAMS, TopicClassifier, shipped_weights
+
+    weights = shipped_weights()
+    assert weights is not None, "copilot/planner/topics.npz is stale: run python -m copilot.planner.classify"
+    ours = TopicClassifier(EXAMPLES, weights)
+    texts = [t for items in EXAMPLES.values() for t in items]
+    labels = [label for label, items in EXAMPLES.items() for _ in items]
+    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=CHAR_NGRAMS, sublinear_tf=True)
+    words = TfidfVectorizer(analyzer="word", ngram_range=WORD_NGRAMS, sublinear_tf=True, token_pattern=WORD.pattern)
+    x = hstack([chars.fit_transform(texts), words.fit_transform(texts)]).tocsr()
+    model = SGDClassifier(loss="log_loss", alpha=1e-4, max_iter=50, tol=None, random_state=0).fit(x, labels)
+    questions = ["how many employes does ACCOUNT have", "whats the biggest deal i ever won", "and PERIOD",
+                 "zzz", "Top N won deals in PERIOD - id, account, value", "win rate and won revenue for PRODUCT"]
+    expected = model.predict_proba(hstack([chars.transform(questions), words.transform(questions)]).tocsr())
+    assert list(model.classes_) == ours.labels
+    assert np.abs(expected - np.array([ours.scores(q) for q in questions])).max() < 1e-9
