@@ -20,6 +20,7 @@ from tools.crm_query import CrmQuery, run_query
 from tools.email_draft import EmailArgs, draft_email
 from copilot.crm.errors import ToolError
 from tools.followup import FollowupArgs, next_followup
+from tools.my_day import MyDayArgs, my_day
 from tools.profile import ProfileArgs, customer_profile
 from tools.talk_tracks.search import TalkTrackArgs
 
@@ -56,6 +57,10 @@ def _followup(ctx: CopilotContext, args: dict[str, Any]) -> Any:
     return next_followup(ctx.engine, ctx.identity, args, now=ctx.clock(), names=ctx.names, home=ctx.settings.home)
 
 
+def _my_day(ctx: CopilotContext, args: dict[str, Any]) -> Any:
+    return my_day(ctx.engine, ctx.identity, args, now=ctx.clock()).model_dump(mode="json")
+
+
 TOOLS: dict[str, ToolSpec] = {t.name: t for t in (
     ToolSpec("crm_query", "Query the CRM: counts, won revenue, win rate, average won deal size, sales-cycle days, "
              "open pipeline, reply rates; filter by stage, product, account, rep, manager, office, sector, dates, "
@@ -70,6 +75,9 @@ TOOLS: dict[str, ToolSpec] = {t.name: t for t in (
              "messaging of similar won deals. Never sends.", EmailArgs, _email, retrieval=True),
     ToolSpec("next_followup", "When to follow up next with a contact (by e-mail) or an account.", FollowupArgs,
              _followup),
+    ToolSpec("my_day", "What the caller should work on today: follow-ups due or overdue, stalled deals (Engaging, "
+             "no activity on the account for weeks) and accounts whose last touches went unanswered.", MyDayArgs,
+             _my_day),
 )}
 
 

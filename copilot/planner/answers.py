@@ -70,6 +70,8 @@ def compose(reading: Reading, results: list[dict[str, Any]]) -> str:
         return result.get("text") or _email(result)
     if reading.kind == "followup":
         return _followup(result)
+    if reading.kind == "day":
+        return _day(result)
     if reading.kind == "action":
         return _action(result)
     return not_understood()
@@ -210,6 +212,31 @@ def _talk_tracks(r: dict[str, Any]) -> str:
         lines.append("What didn't work (lost deals):")
         lines += [f"- {s['text']} ({s['cite']})" for s in r["did_not_work"]]
     return "\n".join(lines) or "I found nothing similar in past deals."
+
+
+def _day(r: dict[str, Any]) -> str:
+    lines = []
+    due = r.get("follow_ups_due") or []
+    if due:
+        lines.append("Follow-ups due:")
+        lines += [f"- {t['account']}, due {t['due_at'].replace('T', ' ')}"
+                  + (f" ({t['overdue_days']} days overdue)" if t["overdue_days"] else "")
+                  + (f": {t['note']}" if t.get("note") else "") for t in due]
+    stalled = r.get("stalled") or []
+    if stalled:
+        lines.append(f"Stalled deals ({r['stalled_count']} in all: Engaging, no activity on the account for "
+                     f"{r['stalled_after_days']} days or more), longest quiet first:")
+        lines += [f"- {d['deal']}: {d['account']}, {d['product']}, "
+                  + (f"no activity for {d['quiet_days']} days" if d["quiet_days"] is not None else "no activity ever")
+                  + f", {d['rep']}" for d in stalled]
+    unanswered = r.get("unanswered") or []
+    if unanswered:
+        lines.append("Touches with no reply:")
+        lines += [f"- {u['account']}: {u['unanswered_in_a_row']} in a row, last on {u['last_touch'][:10]}"
+                  for u in unanswered]
+    if not lines:
+        return "Nothing is due, stalled or unanswered in your deals today."
+    return "\n".join(lines)
 
 
 def _email(r: dict[str, Any]) -> str:

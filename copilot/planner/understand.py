@@ -91,11 +91,7 @@ def _frames(r: ReaderResult, identity: Identity, text: str, by_kind: dict[str, l
                                             f"{by_kind.get('account', ['an account'])[0]}.")
         return Reading([ToolCall("customer_profile", {"account": r.account})], "profile", subject=r.account)
     if r.kind == "day":
-        me = {"manager": [identity.name]} if identity.role == "manager" else \
-            {"rep": [identity.name]} if identity.role == "rep" else {}
-        frame = Frame("open_count", "records", {**me, "stage": ["Prospecting", "Engaging"]}, order="engage_date",
-                      descending=False, limit=5)
-        return Reading([ToolCall("crm_query", query_for(frame))], "frames", frames=[frame])
+        return Reading([ToolCall("my_day", {})], "day")
     if r.kind == "ask":
         return Reading(kind="ask", offer=r.offer, compare=r.compare, unplaced=r.unplaced, note=r.note)
     return Reading(kind="unknown")
