@@ -146,7 +146,8 @@ def build_graph(model_provider: ModelProvider, fallback: ModelProvider | None = 
             return {}
         fixed = drop_figures(str(answer.content), bad)
         note = "I removed figures I could not trace to a record."
-        return {"messages": [AIMessage(content=f"{fixed}\n({note})", id=answer.id)],
+        return {"messages": [AIMessage(content=f"{fixed}\n({note})", id=answer.id,
+                                       additional_kwargs=answer.additional_kwargs)],  # the planner's thread context
                 "notes": [*(state.get("notes") or []), note]}
 
     def after_agent(state: CopilotState) -> str:
