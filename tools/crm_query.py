@@ -19,6 +19,7 @@ from copilot.crm.models import OPEN_STAGES, Account, Activity, Opportunity, Prod
 from copilot.crm.errors import ScopeError, ToolInputError
 from copilot.crm.identity import Identity, account_in_scope
 from copilot.crm.names import Names
+from tools.registry import Tool, ToolContext
 from tools.sql import days_between, period
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -517,3 +518,13 @@ def _products(engine: Engine, query: CrmQuery, f: dict[str, Any], notes: list[st
                        definitions={"list_price": "the product's list (sales) price"},
                        scope="price list (visible to every role)", record_ids=[r["product"] for r in rows],
                        record_count=len(rows), notes=notes)
+
+
+def _run(ctx: ToolContext, args: dict[str, Any]) -> QueryResult:
+    return run_query(ctx.engine, ctx.identity, args, names=ctx.names)
+
+
+TOOL = Tool("crm_query", "Query the CRM: counts, won revenue, win rate, average won deal size, sales-cycle days, "
+            "open pipeline, reply rates; filter by stage, product, account, rep, manager, office, sector, dates, "
+            "value; group, order, limit; or the deals themselves (records). Also account firmographics (filter "
+            "parent for subsidiaries), the sales directory and the price list.", CrmQuery, QueryResult, _run)

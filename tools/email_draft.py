@@ -15,6 +15,7 @@ from copilot.crm.errors import ToolInputError
 from copilot.crm.identity import Identity
 from copilot.crm.reviewer_edits import apply_choices, phrasing_choices, reviewer_edits
 from tools.profile import customer_profile
+from tools.registry import Tool, ToolContext
 
 Tone = Literal["friendly", "formal", "direct"]
 ANGLE = [  # (words in the contact's title, what they care about)
@@ -117,3 +118,28 @@ def _pick_contact(contacts: list[dict[str, Any]], wanted: str | None) -> dict[st
                              + ", ".join(c["name"] for c in contacts))
     replied = [c for c in contacts if c.get("last_reply")]
     return max(replied, key=lambda c: c["last_reply"]) if replied else contacts[0]
+
+
+class EmailDraft(BaseModel):
+    """A draft as the answer writer reads it (every other key is kept as it is)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    status: str
+    to: str
+    to_email: str
+    account: str
+    subject: str
+    body: str
+    text: str
+    cites: list[str]
+    record_ids: list[str]
+
+
+def _run(ctx: ToolContext, args: dict[str, Any]) -> EmailDraft:
+    return EmailDraft.model_validate(draft_email(ctx.engine, ctx.identity, args, now=ctx.clock(),
+                                                 store=ctx.talk_store(), preferences=ctx.preferences, names=ctx.names))
+
+
+TOOL = Tool("draft_email", "Draft a personalised e-mail to a contact at an account, using its profile and the "
+            "messaging of similar won deals. Never sends.", EmailArgs, EmailDraft, _run, retrieval=True)

@@ -4,7 +4,7 @@ scope, by the same rules as the customer profile's risks (``tools.profile``)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Engine, and_, func, select
@@ -13,6 +13,7 @@ from copilot.crm.identity import Identity
 from copilot.crm.models import Account, Activity, Opportunity, Product, Task, User
 from tools.crm_query import validated
 from tools.profile import STALLED_DAYS
+from tools.registry import Tool, ToolContext
 
 UNANSWERED_IN_A_ROW = 3
 
@@ -122,3 +123,12 @@ def my_day(engine: Engine, identity: Identity, args: dict | MyDayArgs | None = N
                                    "last reply"},
         record_ids=[*(t.task for t in follow_ups), *(s.deal for s in shown)],
     )
+
+
+def _run(ctx: ToolContext, args: dict[str, Any]) -> MyDay:
+    return my_day(ctx.engine, ctx.identity, args, now=ctx.clock())
+
+
+TOOL = Tool("my_day", "What the caller should work on today: follow-ups due or overdue, stalled deals (Engaging, "
+            "no activity on the account for weeks) and accounts whose last touches went unanswered.", MyDayArgs, MyDay,
+            _run)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Engine, func, select
 
 from copilot.crm.models import OPEN_STAGES, Account, Activity, Contact, Opportunity, Product, User
@@ -14,6 +14,7 @@ from copilot.crm.errors import ScopeError
 from tools.health import FEATURES, LABELS, deal_features, fit_health_model
 from copilot.crm.identity import Identity, account_in_scope
 from copilot.crm.names import Names, NameMatch
+from tools.registry import Tool, ToolContext
 
 STALLED_DAYS = 21
 QUIET_DAYS = 30
@@ -213,3 +214,28 @@ def _next_step(open_deals: list[Any], eng: dict[str, Any], contacts: list[Any], 
         return f"Re-engage {who} on {deal.id} ({deal.product}) with what won a similar deal."
     who = replier.name if replier else "the main contact"
     return f"Keep {deal.id} ({deal.product}) moving: agree the next meeting with {who}."
+
+
+class Profile(BaseModel):
+    """The customer profile as the answer writer reads it (every other key is kept as it is)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    account: str
+    firmographics: dict[str, Any]
+    contacts: list[dict[str, Any]]
+    deals: dict[str, Any]
+    engagement: dict[str, Any]
+    health: dict[str, Any]
+    risks: list[str]
+    next_step: str
+    scope: str
+    record_ids: list[str]
+
+
+def _run(ctx: ToolContext, args: dict[str, Any]) -> Profile:
+    return Profile.model_validate(customer_profile(ctx.engine, ctx.identity, args, now=ctx.clock(), names=ctx.names))
+
+
+TOOL = Tool("customer_profile", "Everything about one account: firmographics, contacts, deals and totals, "
+            "engagement, an explained health score, risks and a suggested next step.", ProfileArgs, Profile, _run)

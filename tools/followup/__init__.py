@@ -25,6 +25,7 @@ from tools.followup.model import ReplyModel, train
 from tools.followup.recommend import BASELINE, Recommendation, recommend
 from copilot.crm.identity import Identity, account_in_scope
 from copilot.crm.names import Names
+from tools.registry import Tool, ToolContext
 
 METHOD = ("learned reply model (hierarchical logistic, calibrated on a later time slice); "
           f"baseline: {BASELINE}")
@@ -150,4 +151,26 @@ def next_followup(engine: Engine, identity: Identity, args: FollowupArgs | dict[
     return out
 
 
-__all__ = ["METHOD", "FollowupArgs", "Timing", "fingerprint", "next_followup"]
+class FollowupAdvice(BaseModel):
+    """The recommendation as the answer writer reads it (every other key is kept as it is)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    contact: str
+    recommended_at: str
+    contact_timezone: str
+    reason: str
+    method: str
+    alternatives: list[dict[str, Any]] = []
+    notes: list[str] = []
+
+
+def _run(ctx: ToolContext, args: dict[str, Any]) -> FollowupAdvice:
+    return FollowupAdvice.model_validate(next_followup(ctx.engine, ctx.identity, args, now=ctx.clock(),
+                                                       names=ctx.names, home=ctx.settings.home))
+
+
+TOOL = Tool("next_followup", "When to follow up next with a contact (by e-mail) or an account.", FollowupArgs,
+            FollowupAdvice, _run)
+
+__all__ = ["METHOD", "TOOL", "FollowupAdvice", "FollowupArgs", "Timing", "fingerprint", "next_followup"]

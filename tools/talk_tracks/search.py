@@ -20,6 +20,7 @@ from copilot.crm.models import Contact
 from tools.crm_query import validated
 from copilot.crm.identity import Identity
 from copilot.crm.names import Names
+from tools.registry import Tool, ToolContext
 from tools.talk_tracks.redact import redact
 if TYPE_CHECKING:  # the store pulls in Chroma; importing it only when searching keeps start-up fast
     from tools.talk_tracks.store import TalkTrackStore
@@ -169,3 +170,12 @@ def search_talk_tracks(engine: Engine, store: "TalkTrackStore", identity: Identi
 
     return TalkTracks(query=args.query, worked=[snippet(r) for r in worked], did_not_work=[snippet(r) for r in lost],
                       filters=filters, notes=notes)
+
+
+def _run(ctx: ToolContext, args: dict[str, Any]) -> TalkTracks:
+    return search_talk_tracks(ctx.engine, ctx.talk_store(), ctx.identity, args, names=ctx.names)
+
+
+TOOL = Tool("talk_tracks", "Search past deals' notes, call summaries and e-mails: what worked in similar won deals "
+            "and what lost deals tried. Filter by product, sector, stage, outcome.", TalkTrackArgs, TalkTracks, _run,
+            retrieval=True)
