@@ -83,7 +83,7 @@ def my_day(engine: Engine, identity: Identity, args: dict | MyDayArgs | None = N
         engaging = conn.execute(
             select(Opportunity.id, Account.name.label("account"), Product.name.label("product"),
                    Opportunity.engage_date, last_activity.c.last, User.name.label("rep"))
-            .join(Account, Account.id == Opportunity.account_id).join(Product, Product.id == Opportunity.product_id)
+            .outerjoin(Account, Account.id == Opportunity.account_id).join(Product, Product.id == Opportunity.product_id)
             .join(User, User.id == Opportunity.user_id)
             .outerjoin(last_activity, last_activity.c.account_id == Opportunity.account_id)
             .where(identity.scope(Opportunity.user_id), Opportunity.stage == "Engaging")
@@ -104,7 +104,7 @@ def my_day(engine: Engine, identity: Identity, args: dict | MyDayArgs | None = N
     for d in engaging:
         quiet = (now - d.last).days if d.last else None
         if quiet is None or quiet >= STALLED_DAYS:
-            stalled.append(StalledDeal(deal=d.id, account=d.account, product=d.product,
+            stalled.append(StalledDeal(deal=d.id, account=d.account or "(no account)", product=d.product,
                                        engage_date=d.engage_date.isoformat() if d.engage_date else None,
                                        quiet_days=quiet, rep=d.rep))
     # longest quiet first; never-touched deals by how long they have been engaged

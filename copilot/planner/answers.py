@@ -256,8 +256,8 @@ def _followup(r: dict[str, Any]) -> str:
 ATTRIBUTE_LABEL = {"employees": "employees", "revenue_musd": "annual revenue", "sector": "sector",
                    "office_location": "office location", "year_established": "year established",
                    "parent_account": "parent company"}
-DEAL_ORDER = {"close_value": "by value", "engage_date": "by engage date", "close_date": "by close date",
-              "cycle_days": "by sales-cycle length"}
+DEAL_ORDER = {"close_value": "by value", "engage_date": "oldest first", "close_date": "by close date",
+              "cycle_days": "by sales-cycle length", "list_price": "by list price"}
 
 
 def subject_of(frame: Frame, me: str | None = None) -> str:
@@ -276,6 +276,8 @@ def subject_of(frame: Frame, me: str | None = None) -> str:
     default = {"won_count": ["Won"], "won_revenue": ["Won"], "avg_won_deal_size": ["Won"], "lost_count": ["Lost"],
                "avg_sales_cycle_days": ["Won"], "win_rate": ["Won", "Lost"], "open_count": ["Prospecting", "Engaging"],
                "open_pipeline_list_price": ["Prospecting", "Engaging"]}.get(frame.topic)
+    if frame.form == "records":
+        return ", ".join(parts)
     if f.get("stage") and sorted(f["stage"]) != sorted(default or []) and \
             sorted(f["stage"]) not in (["Won"], ["Lost"], ["Engaging", "Prospecting"]) or \
             f.get("stage") and frame.topic == "count" or f.get("stage") and default and \
@@ -291,10 +293,23 @@ def describe(frame: Frame, me: str | None = None) -> str:
     if frame.period:
         when = f", {'engaged' if frame.basis == 'engage' else 'closed'} in {frame.period.label}"
     if frame.form == "records":
-        kind = {("Won",): "won deals", ("Lost",): "lost deals", ("Prospecting", "Engaging"): "open deals"}.get(
-            tuple(frame.filters.get("stage") or ()), "deals")
-        which = f"the {'top ' + str(frame.limit) if frame.limit > 1 else 'top one'} " if frame.limit <= 10 else ""
-        return f"{which}{kind}{' of ' + who if who else ''}{when}, {DEAL_ORDER.get(frame.order or '', '')}".strip(", ")
+        kind = {("Won",): "won deal", ("Lost",): "lost deal", ("Prospecting", "Engaging"): "open deal",
+                ("Engaging",): "deal in Engaging", ("Prospecting",): "deal in Prospecting"}.get(
+            tuple(frame.filters.get("stage") or ()), "deal")
+        order = frame.order or "close_value"
+        most = {("close_value", True): "largest", ("close_value", False): "smallest",
+                ("cycle_days", True): "longest-cycle", ("cycle_days", False): "shortest-cycle",
+                ("engage_date", False): "longest-open", ("engage_date", True): "most recently engaged",
+                ("close_date", True): "most recent", ("close_date", False): "earliest",
+                ("list_price", True): "highest list-price", ("list_price", False): "lowest list-price"}[
+            (order, frame.descending)]
+        of = f" of yours{who[3:]}" if who.startswith("you") and not who.startswith("your ") else \
+            f" of {who}" if who else ""
+        if frame.limit == 1:
+            return f"the {most} {kind}{of}{when}"
+        plural = kind.replace("deal", "deals", 1)
+        return f"the {most} {plural}{of}{when}" if frame.limit <= 10 and order != "engage_date" or \
+            frame.limit <= 5 else f"{plural}{of}{when}, {DEAL_ORDER.get(order, '')}"
     label = LABEL.get(frame.topic) or ATTRIBUTE_LABEL.get(frame.topic) or frame.topic.replace("_", " ")
     sep = " " if who.startswith("in ") else " for "
     if frame.form in ("ranked", "breakdown") and frame.group:
@@ -468,7 +483,7 @@ def _records(frame: Frame, result: dict[str, Any], me: str | None) -> tuple[str,
     if len(rows) == 1 and frame.limit == 1:
         r = rows[0]
         with_ = f" with {r['account']}" if r.get("account") else " (no account)"
-        return f"{head}: {lines[0][3:]}. The deal was{with_}.", focus
+        return f"{head}: {lines[0][3:]}. The deal was{with_}.".replace("..", "."), focus
     return f"{head} ({len(rows)} of {total:,}):\n" + "\n".join(lines) + tail, focus
 
 

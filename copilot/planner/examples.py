@@ -187,7 +187,7 @@ EXAMPLES: dict[str, list[str]] = {
         "what should i work on today", "what should i focus on", "which of my deals are stalled",
         "what needs my attention", "what's on my plate today", "where should i spend my time this week",
         "which deals need a follow-up", "what's stuck in my pipeline", "plan my day",
-        "which of my deals has been stuck the longest", "which deals have gone quiet",
+        "which deals have gone quiet", "anything overdue", "what's due today",
     ],
     "edit": [
         "only PRODUCT", "just PRODUCT", "list them", "show them", "list those deals", "sort them by value",
