@@ -318,6 +318,13 @@ def describe(frame: Frame, me: str | None = None) -> str:
 
 
 def decline(kind: str = "unsupported", scope: str = "") -> str:
+    if kind == "exclusion":
+        return ("I can't answer questions that leave something out ('not X', 'excluding X', 'deals with no "
+                "account') yet, and I won't answer a different question instead. Ask for the whole and for X "
+                "separately, and the difference is what you are after.")
+    if kind == "ranking":
+        return (f"That is outside your scope: a ranking of reps, teams or offices needs other people's deals, and "
+                f"you see {scope or 'only your own'}. I can rank your own deals, products or accounts.")
     if kind == "scope":
         return (f"That is outside your scope: company-wide figures include other people's deals, and you see "
                 f"{scope or 'only the deals in your scope'}. Ask about your own deals (or your team's).")

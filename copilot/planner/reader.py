@@ -70,6 +70,14 @@ without upon onto having getting can could right now hmm um please kindly much s
 performing performer performers doing""".split())
 FUNCTION = set("""a an the of in on at to for from with by and or but is are was were be do does did i me my we us
 our you your he him his she her it its they them their this that these those what which who how vs versus""".split())
+PERIOD_WORDS = {"half", "quarter", "quarters", "month", "months", "week", "weeks", "since", "until", "till", "through",
+                "before", "after", "ago", "h1", "h2", "q1", "q2", "q3", "q4", "ytd", "summer", "winter", "spring",
+                "autumn", "fall", "thru", "upto"}
+NEGATION = re.compile(r"\b(not|excluding|exclude|except|other than|besides|without|aren't|weren't|isn't|non|apart from|"
+                      r"outside)\b|\bno account\b")
+SMALL_NUMBER_OK = re.compile(r"\b(top|which|first|last|best|worst|the)\s+(\d{1,2})\b|\b(\d{1,2})\s+(best|top|biggest|"
+                             r"largest|highest|most|smallest|lowest|worst|latest|oldest|longest|recent|reps|deals|wins|"
+                             r"accounts|products|offices|sectors|managers|customers|opportunities)\b")
 FUTURE = re.compile(r"\b(will|going to|forecast|forecasted|predict|predicted|projection|projected|next year|"
                     r"expected to|gonna)\b")
 COMPANY_WIDE = re.compile(r"\b(whole|entire|overall) (company|business|org|organisation|organization|sales team)\b|"
@@ -185,8 +193,19 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     unplaced: list[str] = []
     fixed = list(words)
     vocab = vocabulary()
+    joined = " ".join(words)
+    small_ok = {m.group(2) or m.group(3) for m in SMALL_NUMBER_OK.finditer(joined)}
     for i, w in enumerate(words):
-        if i in taken or w in vocab or w.isdigit() and (len(w) <= 2 or 1990 <= int(w) <= 2100):
+        if i in taken:
+            continue
+        if w.isdigit():
+            if w not in small_ok and not (len(w) == 4 and 1990 <= int(w) <= 2100 and i in found.words):
+                unplaced.append(w)
+            continue
+        if w in PERIOD_WORDS:
+            unplaced.append(w)
+            continue
+        if w in vocab:
             continue
         if month_word(w):
             continue
@@ -204,9 +223,23 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
         return Reading("decline", note="unsupported")
     if identity.role in ("rep", "manager") and COMPANY_WIDE.search(" ".join(fixed)):
         return Reading("decline", note="scope")
+    joined = " ".join(fixed)
+    if (m := NEGATION.search(joined)) and (any(_word_index(fixed, m.start()) < s.end for s in spots)
+                                           or re.search(r"\bno account\b", joined)):
+        return Reading("decline", note="exclusion")
+    if re.search(r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th)\s+(best|biggest|largest|highest|most|top|lowest|"
+                 r"worst|smallest)\b", joined):
+        return Reading("ask", note="Do you want the top few instead (for example the top 3)? I rank from the top, "
+                                   "so say 'top 3' and the second one is in the list.")
     clauses = _clauses(text, delex)
     classifier().prepare([*clauses, " ".join(clauses)])
     guesses = [classifier().guess(c) for c in clauses]
+    own = [any(w.strip(",") not in FUNCTION and w.strip(",") not in GROUP_WORDS and not w.strip(",").isupper()
+               for w in c.split()) for c in clauses]
+    if _crossed(clauses, [g.p >= 0.45 and g.topic != "edit" and o for g, o in zip(guesses, own)], spots,
+                1 + (second is not None)):
+        return Reading("ask", note="You asked two things with different subjects or periods. So that I don't "
+                                   "mix them up, could you ask them one at a time?")
     whole = classifier().guess(" ".join(clauses))
     parts = [g for g in guesses if g.p >= 0.45 and g.topic != "edit"]
     topics: list[str] = []
@@ -229,6 +262,8 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
                                          not parts or _refers_back(fixed))
     if "unsupported" in topics and (whole.topic == "unsupported" or len(topics) == 1):
         return Reading("decline", note="unsupported")
+    if topics[0] == "day" and any(s.kind in ("account", "product") for s in spots):
+        return Reading("ask", confidence=confidence, unplaced=unplaced)  # "<account>'s share price today"
     if topics[0] in ("talk_tracks", "day", "profile") and not followup:
         kind = topics[0]
         account = next((s.name for s in spots if s.kind == "account"), None) or \
@@ -264,6 +299,24 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
         return Reading("ask", offer=reading.frames, compare=reading.compare, unplaced=unplaced,
                        confidence=reading.confidence)
     return reading
+
+
+def _word_index(words: list[str], char_pos: int) -> int:
+    """The index of the word at ``char_pos`` in ``" ".join(words)``."""
+    return len(" ".join(words)[:char_pos].split())
+
+
+def _crossed(clauses: list[str], topical: list[bool], spots: list[Spot], periods: int) -> bool:
+    """Two parts that each ask something and each name their own subject or period, differently
+    ("Darcel's wins in Q3 and Vicki's in Q4"): sharing their slots would answer a question not asked."""
+    slots = ("ACCOUNT", "REP", "PRODUCT", "OFFICE", "SECTOR", "PERIOD")
+    named = [frozenset(w.strip(",") for w in c.split() if w.strip(",") in slots)
+             for c, t in zip(clauses, topical) if t]
+    named = [n for n in named if n]
+    if len(named) < 2:
+        return False
+    kinds = [s.kind for s in spots]
+    return len(set(named)) > 1 or periods > 1 or any(kinds.count(k) > 1 for k in set(kinds))
 
 
 def _mentions(words: list[str], vocab: set[str]) -> bool:
@@ -493,9 +546,13 @@ def _fresh(topics: list[str], t: _Text, identity: Identity, words: list[str],
         base = Frame(metrics[0], "figure", dict(filters), period, _basis(metrics[0], words),
                      also=[m for m in metrics[1:] if m != metrics[0]])
         return [base.with_filters(**{kind: [v]}) for v in values], True
-    if len(metrics) > 1:  # several figures over one subject
-        return [Frame(metrics[0], "figure", dict(filters), period, _basis(metrics[0], words),
-                      also=[m for m in metrics[1:] if m != metrics[0]])], False
+    if len(metrics) > 1:  # several figures over one subject (or over each side of a comparison)
+        frame = Frame(metrics[0], "figure", dict(filters), period, _basis(metrics[0], words),
+                      also=[m for m in metrics[1:] if m != metrics[0]])
+        sides = _sides(t, filters)
+        if sides:
+            return [frame.with_filters(**{sides[0]: [v]}) for v in sides[1]], True
+        return [frame], False
     base = _deal_frame(metrics[0], t, words, filters, period, direction, n, context)
     return [base], False
 
