@@ -365,18 +365,21 @@ class Evidence:
                 prose: bool, key: str) -> None:
         if len(s) > 60 or not s:
             return
+        if prose:  # outside text, even when it is only a number; but "GTK 500" is a name wherever it is
+            if key in ("name", "title") and (" " in s or "-" in s) and NAME_WITH_NUMBER.match(s):
+                self.names.add(s)
+            return
         if s[0] in _NUMBER_START:
             m = PURE_NUMBER.match(s)
             if m:
                 v = float(m.group(1).replace(",", ""))
                 self._number(v / 100 if s.rstrip().endswith("%") else v, gid, group, pairs)
                 return
-            if not prose:
-                y = ISO_YEAR.match(s)
-                if y:
-                    self.years.add(int(y.group(1)))
-                    return
-        if (not prose or key in ("name", "title")) and (" " in s or "-" in s) and NAME_WITH_NUMBER.match(s):
+            y = ISO_YEAR.match(s)
+            if y:
+                self.years.add(int(y.group(1)))
+                return
+        if (" " in s or "-" in s) and NAME_WITH_NUMBER.match(s):
             self.names.add(s)
 
     def hits(self, lo: float, hi: float) -> tuple[int, int]:

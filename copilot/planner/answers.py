@@ -20,7 +20,7 @@ def examples(names: Any) -> list[str]:
     by_kind = getattr(names, "by_kind", {}) or {}
     rep = (sorted(by_kind.get("rep") or []) or ["a rep"])[0]
     account = (sorted(by_kind.get("account") or []) or ["an account"])[0]
-    product = (sorted(by_kind.get("product") or []) or ["a product"])[0]
+    product = (sorted(p for p in by_kind.get("product") or [] if not any(c.isdigit() for c in p)) or ["a product"])[0]
     return [f"How many deals has {rep} won?", f"What's {rep}'s win rate?",
             "Which product brought in the most won revenue?", f"List the open {product} deals.",
             f"Brief me on {account}.", "What worked when the security team wanted a review?",
@@ -291,7 +291,9 @@ def describe(frame: Frame, me: str | None = None) -> str:
     who = subject_of(frame, me)
     when = ""
     if frame.period:
-        when = f", {'engaged' if frame.basis == 'engage' else 'closed'} in {frame.period.label}"
+        label = frame.period.label
+        prep = "" if label.startswith(("since", "before", "after", "up to")) else "in "
+        when = f", {'engaged' if frame.basis == 'engage' else 'closed'} {prep}{label}"
     if frame.form == "records":
         kind = {("Won",): "won deal", ("Lost",): "lost deal", ("Prospecting", "Engaging"): "open deal",
                 ("Engaging",): "deal in Engaging", ("Prospecting",): "deal in Prospecting"}.get(
@@ -393,8 +395,9 @@ def _difference(frames: list[Frame], results: list[dict[str, Any]], me: str | No
         gap_text = f"{gap:.1f} days"
     else:
         gap_text = f"{gap:,.0f}"
-    word = "higher" if metric in RATES or metric.startswith("avg") else "more"
-    return f"{names[hi]} is {word} than {names[lo]} by {gap_text}."
+    if metric in RATES or metric.startswith("avg"):
+        return f"{names[hi]} is higher than {names[lo]} by {gap_text}."
+    return f"{names[hi]} has {gap_text} more than {names[lo]}."
 
 
 def _figures(frame: Frame, row: dict[str, Any]) -> str:

@@ -114,6 +114,11 @@ def find_period(tokens: list[str], today: dt.date, context: Period | None = None
         return {i for i, o in enumerate(offsets) if m.start() <= o < m.end()}
 
     months = {i: month_word(t) for i, t in enumerate(tokens)}
+    for i, t in enumerate(tokens):  # "May I see...": a month only next to a year or after a time preposition
+        if t == "may" and not ((i + 1 < len(tokens) and re.fullmatch(YEAR, tokens[i + 1])) or
+                               (i and tokens[i - 1] in ("in", "during", "of", "for", "since", "until", "till", "before",
+                                                        "after", "from", "between", "through", "to", "and", "thru"))):
+            months[i] = None
     month_re = "|".join(sorted({re.escape(t) for i, t in enumerate(tokens) if months[i]}, key=len, reverse=True))
     year_in_text = re.search(rf"\b{YEAR}\b", text)
     default_year = int(year_in_text.group(1)) if year_in_text else (context.start.year if context else None)
@@ -125,7 +130,8 @@ def find_period(tokens: list[str], today: dt.date, context: Period | None = None
         mr = rf"(?:{month_re})"
         if m := re.search(rf"\b(?:between|from)\s+({mr})\s+(?:{YEAR}\s+)?(?:and|to|till|until|through)\s+({mr})"
                           rf"(?:\s+(?:of\s+)?{YEAR})?\b", text) or \
-                re.search(rf"\b({mr})\s*(?:-|to|through|till|until)\s*({mr})(?:\s+(?:of\s+)?{YEAR})?\b", text):
+                re.search(rf"\b({mr})\s+(?:to\s+|through\s+|thru\s+|till\s+|until\s+)?({mr})(?:\s+(?:of\s+)?{YEAR})?\b",
+                          text):
             groups = m.groups()
             if len(groups) == 4:
                 a, y1, b, y2 = groups
@@ -142,13 +148,24 @@ def find_period(tokens: list[str], today: dt.date, context: Period | None = None
             a, b = m.groups()
             word, y = (a, int(b)) if not a.isdigit() else (b, int(a))
             return Found(month(y, month_word(word)), used(m))  # type: ignore[arg-type]
+    if m := re.search(rf"\b(?:from\s+|between\s+)?q\s?([1-4])(?:\s+{YEAR})?\s+(?:to|through|thru|till|until|and)?\s*"
+                      rf"q\s?([1-4])(?:\s+(?:of\s+)?{YEAR})?\b", text):
+        qa, ya, qb, yb = m.groups()
+        y2 = int(yb or ya) if (yb or ya) else default_year
+        if y2 is None:
+            return need_year(m.group(0), m)
+        y1 = int(ya) if ya else y2
+        a, b = quarter(y1, int(qa)), quarter(y2, int(qb))
+        if a.start < b.start and not re.search(r"\b(vs|versus|or|compare)\b", text) and \
+                (re.search(r"\b(to|through|thru|till|until|from)\b", m.group(0)) or "between" in m.group(0)):
+            return Found(Period(a.start, b.end, f"{a.label} to {b.label}", "range"), used(m))
     if m := re.search(rf"\bq\s?([1-4])\s*(?:of\s+)?{YEAR}\b", text) or re.search(rf"\b{YEAR}\s*q\s?([1-4])\b", text):
         a, b = m.groups()
         q, y = (int(a), int(b)) if len(a) == 1 else (int(b), int(a))
         return Found(quarter(y, q), used(m))
     if m := re.search(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|last)\s+quarter(?:\s+(?:of\s+)?(?:the\s+year\s+)?"
                       rf"{YEAR})?\b", text):
-        if m.group(1) == "last" and not m.group(2):
+        if m.group(1) == "last" and not m.group(2) and not re.search(r"\blast quarter of the year\b", text):
             pass  # "last quarter" is relative, below
         else:
             y = int(m.group(2)) if m.group(2) else default_year
@@ -192,6 +209,32 @@ def find_period(tokens: list[str], today: dt.date, context: Period | None = None
         n = int(m.group(1))
         return Found(Period(today - dt.timedelta(days=n), today, f"the last {n} days", "days"), used(m))
     return Found(None, set())
+
+
+OPEN_START = {"since": "start", "from": "start", "after": "after", "starting": "start"}
+OPEN_END = {"before": "before", "until": "end", "till": "end", "through": "end", "thru": "end", "upto": "end",
+            "by": "end"}
+
+
+def open_ended(found: Found, tokens: list[str], today: dt.date) -> Found:
+    """"since July 2017", "before June 2017", "up to August 2017": the period runs on from, or up to, the one named."""
+    if found.period is None or not found.words or found.period.unit == "range":
+        return found
+    first = min(found.words)
+    before = tokens[first - 1] if first else ""
+    if before == "to" and first > 1 and tokens[first - 2] == "up":
+        before = "upto"
+    p = found.period
+    if before in OPEN_START and not any(t in ("to", "until", "till", "through", "and") for t in tokens[max(found.words):]):
+        start = p.end + dt.timedelta(days=1) if OPEN_START[before] == "after" else p.start
+        label = f"{'after' if OPEN_START[before] == 'after' else 'since'} {p.label}"
+        return Found(Period(start, today, label, "range"), found.words | {first - 1})
+    if before in OPEN_END:
+        end = p.start - dt.timedelta(days=1) if OPEN_END[before] == "before" else p.end
+        label = f"{'before' if OPEN_END[before] == 'before' else 'up to the end of'} {p.label}"
+        return Found(Period(dt.date(1900, 1, 1), end, label, "range"),
+                     found.words | {first - 1} | ({first - 2} if before == "upto" else set()))
+    return found
 
 
 def _step(context: Period, unit: str, steps: int) -> Period:

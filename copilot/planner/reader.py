@@ -20,7 +20,7 @@ from copilot.crm.identity import Identity
 from copilot.crm.names import Names
 from copilot.planner.classify import classifier
 from copilot.planner.frames import ACCOUNT_FIELDS, DEAL_METRICS, STAGES_OF, Context, Frame
-from copilot.planner.periods import Found, Period, find_period, month_word
+from copilot.planner.periods import Found, Period, find_period, month_word, open_ended
 from copilot.planner.spotting import Spot, spot
 
 GROUP_WORDS = {"product": "product", "products": "product", "rep": "rep", "reps": "rep", "agent": "rep",
@@ -70,6 +70,7 @@ without upon onto having getting can could right now hmm um please kindly much s
 performing performer performers doing""".split())
 FUNCTION = set("""a an the of in on at to for from with by and or but is are was were be do does did i me my we us
 our you your he him his she her it its they them their this that these those what which who how vs versus""".split())
+SEASONS = {"summer", "winter", "spring", "autumn", "fall"}
 PERIOD_WORDS = {"half", "quarter", "quarters", "month", "months", "week", "weeks", "since", "until", "till", "through",
                 "before", "after", "ago", "h1", "h2", "q1", "q2", "q3", "q4", "ytd", "summer", "winter", "spring",
                 "autumn", "fall", "thru", "upto"}
@@ -176,8 +177,9 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     if context.offer and YES.match(text):
         return Reading("crm", context.offer, compare=len(context.offer) > 1)
     words = _words(text)
-    spots = spot(text, names)
-    found = find_period(words, today, context.period)
+    spots = [s for s in spot(text, names)  # "summer 2017" is a season, not Summer the manager
+             if not (s.kind == "user" and s.end - s.start == 1 and words[s.start] in SEASONS)]
+    found = open_ended(find_period(words, today, context.period), words, today)
     second = None
     if found.period is not None and found.words:
         masked = ["_" if i in found.words else w for i, w in enumerate(words)]
@@ -224,6 +226,8 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     if identity.role in ("rep", "manager") and COMPANY_WIDE.search(" ".join(fixed)):
         return Reading("decline", note="scope")
     joined = " ".join(fixed)
+    if re.search(r"\b(established|founded|incorporated)\s+(in\s+|before\s+|after\s+|since\s+)?(19|20)\d\d", joined):
+        return Reading("decline", note="unsupported")
     if (m := NEGATION.search(joined)) and (any(_word_index(fixed, m.start()) < s.end for s in spots)
                                            or re.search(r"\bno account\b", joined)):
         return Reading("decline", note="exclusion")
@@ -283,7 +287,14 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
         if not topics:
             return Reading("ask", note="unclear", unplaced=unplaced)
         frames, compare = _fresh(topics, t, identity, fixed, context)
-        if context.frames and frames and re.search(r"\b(of|from|in|with|for) (that|it|those|them)\b|\bthat (one|period)\b",
+        own_slots = bool(spots) or found.period is not None or _mentions(fixed, ME | HE)
+        if followup and frames and not own_slots and not compare and frames[0].topic in (*DEAL_METRICS, "reply_rate"):
+            # "so the win rate?", "and their average deal size?": the new figure over the last subject and period
+            bases = context.frames if context.compare else context.frames[:1]
+            frames = [_inherit(frames[0].edit(filters={k: v for k, v in frames[0].filters.items() if k != "stage"}), b)
+                      for b in bases]
+            compare = context.compare and len(frames) > 1
+        elif context.frames and frames and re.search(r"\b(of|from|in|with|for) (that|it|those|them)\b|\bthat (one|period)\b",
                                                    " ".join(fixed)):
             frames = [_inherit(f, context.frames[0]) for f in frames]
         if second is not None and len(frames) == 1 and frames[0].period is not None:
@@ -631,7 +642,9 @@ def _inherit(frame: Frame, last: Frame) -> Frame:
     """``frame`` with what it leaves unsaid taken from the frame the question points back to."""
     filters = dict(frame.filters)
     for key, value in last.filters.items():
-        if key == "stage" or key in filters:
+        if key == "stage" and frame.form == "figure":
+            continue
+        if key in filters:
             continue
         if key in ("rep", "manager") and ("rep" in filters or "manager" in filters):
             continue
@@ -680,6 +693,14 @@ def _edit(context: Context, t: _Text, identity: Identity, words: list[str], raw:
                 g = g.with_filters(stage=v)
             else:
                 g = g.with_filters(**{k: v})
+        stage_word = re.search(r"^(?:and|what about|how about|ok|so|now)?\s*(?:the\s+)?(lost|won|open)(?:\s+(?:ones|deals))?"
+                               r"(?:\s+(?:then|instead))?$", text)
+        if stage_word and g.form in ("figure", "ranked", "breakdown") and \
+                g.topic in ("won_count", "lost_count", "open_count", "count", "won_revenue"):
+            g = g.edit(topic={"lost": "lost_count", "won": "won_count", "open": "open_count"}[stage_word.group(1)],
+                       also=[]).with_filters(stage=None)
+        if g.form == "ranked" and _direction(words) and not _group(words, t, g.filters):
+            g = g.edit(descending=_direction(words) == "most")
         if re.search(r"\b(just|only)\s+(the\s+)?open\b", text):
             g = g.edit(topic="open_count") if g.form != "records" else g.with_filters(stage=["Prospecting", "Engaging"])
         elif re.search(r"\b(just|only)\s+(the\s+)?won\b", text):
