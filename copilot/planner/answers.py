@@ -427,6 +427,7 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
         lines = [f"{i}. {r['account']}: {fmt(topic if topic == 'revenue_musd' else 'count', r[topic])}"
                  for i, r in enumerate(rows, 1)]
         focus["account"] = rows[0]["account"]
+        focus["last"] = "account"
         if len(rows) == 1:
             return (f"{rows[0]['account']} has the {which}{where}: "
                     f"{fmt(topic if topic == 'revenue_musd' else 'count', rows[0][topic])}"
@@ -445,16 +446,18 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
             word = "most" if frame.descending else "least"
             if topic in RATES or topic.startswith("avg"):
                 word = "highest" if frame.descending else "lowest"
-            if group in ("rep", "account", "product"):
+            if group in ("rep", "account", "product", "sector", "regional_office") and row[group]:
                 focus[group] = str(row[group])
+                focus["last"] = group  # "it", "them", "that one" point here next
             who = subject_of(frame, me)
             when = f" in {frame.period.label}" if frame.period else ""
             scope = f" (among {who})" if who else ""
             return (f"{row[group] or 'Unassigned'} has the {word} {LABEL.get(topic, topic)}{scope}{when}: "
                     f"{_figures(frame, row)}{_definition(result, topic)}. {_sources(result)}{notes}", focus)
         lines = [f"{i}. {row[group] or 'Unassigned'}: {_figures(frame, row)}" for i, row in enumerate(rows, 1)]
-        if group in ("rep", "account", "product") and rows:
+        if group in ("rep", "account", "product", "sector", "regional_office") and rows and rows[0][group]:
             focus[group] = str(rows[0][group])
+            focus["last"] = group
         return f"{head}{_definition(result, topic)}:\n" + "\n".join(lines) + f"\n{_sources(result)}{notes}", focus
     return f"{head}: {_figures(frame, rows[0])}{_definition(result, topic)}. {_sources(result)}{notes}", focus
 
@@ -489,6 +492,7 @@ def _records(frame: Frame, result: dict[str, Any], me: str | None) -> tuple[str,
     tail = f"\n...and {more:,} more." if more > 0 else ""
     if rows[0].get("account"):
         focus["account"] = str(rows[0]["account"])
+        focus["last"] = "account"
     focus["rep"] = str(rows[0]["rep"])
     if len(rows) == 1 and frame.limit == 1:
         r = rows[0]
@@ -499,7 +503,7 @@ def _records(frame: Frame, result: dict[str, Any], me: str | None) -> tuple[str,
 
 def _attribute_focus(frame: Frame, rows: list[dict[str, Any]]) -> dict[str, str]:
     if frame.topic in ATTRIBUTE_LABEL and rows:
-        return {"account": str(rows[0]["account"])}
+        return {"account": str(rows[0]["account"]), "last": "account"}
     if frame.topic in ("manager", "rep_office") and rows:
         return {"rep": str(rows[0]["name"])}
     return {}

@@ -83,6 +83,7 @@ EXAMPLES: dict[str, list[str]] = {
         "how quickly do we close deals", "how fast does REP close", "days from first engagement to close",
         "which won deal had the longest sales cycle", "average time from engagement to win",
         "who closes deals the fastest", "which rep is quickest to close", "slowest to close", "speed of closing",
+        "which of the two closes faster", "who is slower to close",
     ],
     "open_pipeline_list_price": [
         "open pipeline", "what's my pipeline worth", "pipeline value for REP", "open pipeline at list price",

@@ -59,7 +59,7 @@ time times since until till through during before after ago last next this previ
 third fourth half h1 h2 q1 q2 q3 q4 ytd own sit sits based work works working report reports reporting belong
 belongs currently stand stands standing looking look like yeah yes sure well sort order rank list lists breakdown
 break down pls thx lol okay summary number numbers stats statistics status kpi kpis metric metrics report show
-give provide display share them those ones deal deals plus id ids re ve ll d m s t value values
+give provide display share them those ones deal deals sitting sat plus id ids re ve ll d m s t value values
 amount date stage owner details detail info information data made make makes making off got gotten
 getting bring brings bringing brought go goes going went gone take takes took taken come came say said think
 would wonder wondering curious quick question remind remember anyway though although because while where whether
@@ -262,8 +262,11 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
         topic, p = next((x, q) for x, q in classifier().distribution(" ".join(clauses))
                         if x in DEAL_METRICS or x in ("deal_value", "deal_list"))
         topics, confidence = [topic], max(p, confidence)
+    bare = [w for i, w in enumerate(fixed) if i not in taken and w not in FILLER and w not in ME | HE | IT]
     followup = bool(context.frames) and (whole.topic == "edit" or bool(FOLLOW_UP_START.match(text)) or
-                                         not parts or _refers_back(fixed))
+                                         not parts or _refers_back(fixed) or
+                                         (bool(bare) and all(w in GROUP_WORDS or w in MOST or w in LEAST
+                                                              for w in bare)))
     if "unsupported" in topics and (whole.topic == "unsupported" or len(topics) == 1):
         return Reading("decline", note="unsupported")
     if topics[0] == "day" and any(s.kind in ("account", "product") for s in spots):
@@ -423,9 +426,16 @@ def _place_filters(t: _Text, words: list[str], context: Context, topic: str) -> 
     text = " ".join(words)
     if "account" not in f and context.focus.get("account") and (
             re.search(r"\b(that|this|the same)\s+(account|company|customer|client)\b", text) or
-            re.search(r"\b(with|from|to|for|of)\s+(them|it)\b", text) or
             (topic in ACCOUNT_FIELDS and re.search(r"\b(its|their|it|they)\b", text))):
         f["account"] = [context.focus["account"]]
+    last = context.focus.get("last")
+    if last in ("account", "product", "sector", "regional_office") and last not in f and context.focus.get(last) and \
+            re.search(r"\b(with|from|to|for|of|in|on|at)\s+(them|it|that one)\b", text):
+        f[last] = [context.focus[last]]
+    for kind, words_ in (("sector", "sector|industry"), ("regional_office", "office|region"),
+                         ("product", "product")):
+        if kind not in f and context.focus.get(kind) and re.search(rf"\b(that|this|the same)\s+({words_})\b", text):
+            f[kind] = [context.focus[kind]]
     for word, stage in STAGE_WORDS.items():
         if re.search(rf"\b{word}\b", text):
             f["stage"] = [stage]
