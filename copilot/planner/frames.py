@@ -67,10 +67,12 @@ class Context:
     focus: dict[str, str] = field(default_factory=dict)  # kind -> name (rep, account, product, manager)
     offer: list[Frame] = field(default_factory=list)  # the reading offered in a clarifying question
     compare: bool = False
+    previous: list[Frame] = field(default_factory=list)  # the frames of the turn before
 
     def as_dict(self) -> dict[str, Any]:
         return {"frames": [f.as_dict() for f in self.frames], "focus": self.focus,
-                "offer": [f.as_dict() for f in self.offer], "compare": self.compare}
+                "offer": [f.as_dict() for f in self.offer], "compare": self.compare,
+                "previous": [f.as_dict() for f in self.previous]}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None) -> Context:
@@ -78,7 +80,8 @@ class Context:
             return cls()
         try:
             return cls([Frame.from_dict(f) for f in d.get("frames") or []], dict(d.get("focus") or {}),
-                       [Frame.from_dict(f) for f in d.get("offer") or []], bool(d.get("compare")))
+                       [Frame.from_dict(f) for f in d.get("offer") or []], bool(d.get("compare")),
+                       [Frame.from_dict(f) for f in d.get("previous") or []])
         except (TypeError, ValueError, KeyError):
             return cls()
 

@@ -60,7 +60,7 @@ class OfflinePlanner(BaseChatModel):
         me = self.identity.name if self.identity.role in ("rep", "manager") else None
         if not results:
             if reading.kind == "ask":
-                offered = Context(context.frames, context.focus, reading.offer, context.compare)
+                offered = Context(context.frames, context.focus, reading.offer, context.compare, context.previous)
                 text = reading.note if reading.note and reading.note != "unclear" else \
                     ask(reading.offer, reading.unplaced, me, examples(self.names))
                 return _reply(text, offered)
@@ -81,7 +81,8 @@ class OfflinePlanner(BaseChatModel):
                                         for c in calls]))])
         if reading.kind == "frames":
             text, focus = compose_frames(reading.frames, results, reading.compare, me)
-            return _reply(text, Context(reading.frames, {**context.focus, **focus}, [], reading.compare))
+            return _reply(text, Context(reading.frames, {**context.focus, **focus}, [], reading.compare,
+                                        previous=context.frames))
         return _reply(compose(reading, results), context)
 
 

@@ -276,6 +276,13 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
         account = next((s.name for s in spots if s.kind == "account"), None) or \
             (context.focus.get("account") if _mentions(fixed, IT | {"account", "company"}) else None)
         return Reading(kind, account=account, confidence=confidence)
+    if context.frames and not spots and found.period is None and \
+            re.search(r"\b(the two|both|which one|which of them|which of those two|which is (better|higher|bigger|"
+                      r"faster|larger|more))\b", " ".join(fixed)):
+        pair = context.frames[:2] if context.compare else (context.previous[:1] + context.frames[:1])
+        if len(pair) == 2 and all(f.form == "figure" for f in pair):
+            topic = next((x for x in topics if x in DEAL_METRICS), pair[1].topic)
+            return Reading("crm", [f.edit(topic=topic, also=[]) for f in pair], compare=True, confidence=confidence)
     own_words = [w for i, w in enumerate(fixed) if i not in taken and w not in FILLER and w not in ME | HE | IT]
     ranking_again = followup and topics[0] == "team" and _direction(fixed) is not None and \
         context.frames[0].topic in DEAL_METRICS
