@@ -311,6 +311,11 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
             frames, compare = [frames[0], frames[0].edit(period=second.period)], True
             frames.sort(key=lambda f: f.period.start)  # type: ignore[union-attr]
         reading = Reading("crm", frames, compare=compare, confidence=confidence)
+    if reading.kind == "crm" and identity.role in ("rep", "manager"):
+        if any(f.form in ("ranked", "breakdown") and f.group in ("rep", "manager", "regional_office") and
+               not (identity.role == "manager" and f.group == "rep") for f in reading.frames):
+            return Reading("decline", note="ranking")
+        reading.frames = [_own_scope(f, identity) for f in reading.frames]
     reading.unplaced = unplaced
     content = [w for i, w in enumerate(fixed) if i not in taken and w not in FILLER]
     if unplaced and (len(unplaced) * 2 >= len(content) or not spots and found.period is None and
@@ -653,6 +658,15 @@ def _deal_frame(metric: str, t: _Text, words: list[str], filters: dict[str, obje
     if group and re.search(r"\bwho\b|\bwhich\b", text) and not direction:
         return frame.edit(form="breakdown", group=group, limit=50)
     return frame
+
+
+def _own_scope(frame: Frame, identity: Identity) -> Frame:
+    """A rep's or a manager's figure names whose deals it covers ("you", "your team"): the same records the
+    scope allows, said out loud, so a rep's own total is never read as the company's."""
+    if frame.topic not in (*DEAL_METRICS, "reply_rate") or frame.filters.get("rep") or frame.filters.get("manager"):
+        return frame
+    return frame.with_filters(**({"manager": [identity.name]} if identity.role == "manager"
+                                 else {"rep": [identity.name]}))
 
 
 def _inherit(frame: Frame, last: Frame) -> Frame:
