@@ -97,7 +97,7 @@ TOKEN = re.compile(rf"""
           | (?<![.,:])\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[ ]?[ap]\.?m\.?(?!\w))?(?![\w:])  # 10:00, 9:30 pm
           | (?<![.,])\d{{1,2}}[ ]?[ap]\.?m\.?(?!\w)                                    # 9am, 3 p.m.
           | (?<![.,$]){_DAY}[ ]+(?:of[ ]+)?{_MONTH}(?:,?[ ]+\d{{4}})?(?!\w)             # 1 March 2017, 30 Nov
-          | (?<![.,$])(?:19|20)\d{{2}}[ ]+(?:Q[1-4]|H[12])(?!\w)                        # 2017 Q3
+          | (?<![.,$])(?:19|20)\d{{2}}[ ]+(?:Q[1-4]|H[12]|(?=(?-i:[A-Z])){_MONTH})(?!\w)       # 2017 Q3, 2017 March
           | (?<![.,$])(?:19|20)\d{{2}}[ ]?[-\u2013\u2014/][ ]?(?:(?:19|20)\d{{2}}|\d{{2}})(?![\w%]|[.,]\d)  # 2016-17
         )
       | (?P<fig_digit>(?<![.,]){_NUMBER})
@@ -317,42 +317,40 @@ class Evidence:
         self.where = [g for _, g in pairs]
 
     def _walk(self, root: Any, pairs: list[tuple[float, int]]) -> None:
-        stack: list[tuple[Any, bool]] = [(root, False)]
+        if isinstance(root, str):  # a result that is not JSON: text
+            self._string(root, -1, [], pairs, True, "")
+            return
+        if isinstance(root, int | float) and not isinstance(root, bool):
+            self._number(root, -1, [], pairs)
+            return
+        stack: list[tuple[Any, str]] = [(root, "data")] if isinstance(root, dict | list) else []
         while stack:
-            value, prose = stack.pop()
-            if isinstance(value, dict):
-                group: list[float] = []
-                gid = len(self.groups)
-                self.groups.append(group)
-                for k, v in value.items():
-                    if isinstance(k, str) and "_" in k:
-                        for n in KEY_NUMBER.findall(k):
-                            pairs.append((float(n), -1))
-                    if isinstance(v, bool) or v is None:
-                        continue
-                    if isinstance(v, int | float):
-                        self._number(v, gid, group, pairs)
-                    elif isinstance(v, str):
-                        self._string(v, gid, group, pairs, prose or k in FREE_TEXT_KEYS, k)
+            value, mode = stack.pop()  # mode: "data", "prose" (outside text) or "ids" (record ids)
+            items: Any = value.items() if isinstance(value, dict) else (("", v) for v in value)
+            group: list[float] = []
+            gid = len(self.groups)
+            self.groups.append(group)
+            for k, v in items:
+                inner = mode
+                if k:
+                    if "_" in k:
+                        pairs.extend((float(n), -1) for n in KEY_NUMBER.findall(k))
+                    if k in FREE_TEXT_KEYS and mode == "data":
+                        inner = "prose"
+                    elif k == "id" or k == "ids" or k.endswith(("_id", "_ids")):
+                        inner = "ids"
+                if isinstance(v, bool) or v is None:
+                    continue
+                if isinstance(v, int | float):
+                    self._number(v, gid, group, pairs)
+                elif isinstance(v, str):
+                    if inner == "ids":  # an id is never a figure; a long numeric one is a name
+                        if len(v) >= 5 and v.isdigit():
+                            self.names.add(v)
                     else:
-                        stack.append((v, prose or k in FREE_TEXT_KEYS))
-            elif isinstance(value, list | tuple):
-                group = []
-                gid = len(self.groups)
-                self.groups.append(group)
-                for v in value:
-                    if isinstance(v, bool) or v is None:
-                        continue
-                    if isinstance(v, int | float):
-                        self._number(v, gid, group, pairs)
-                    elif isinstance(v, str):
-                        self._string(v, gid, group, pairs, prose, "")
-                    else:
-                        stack.append((v, prose))
-            elif isinstance(value, str):
-                self._string(value, -1, [], pairs, True, "")
-            elif isinstance(value, int | float) and not isinstance(value, bool):
-                self._number(value, -1, [], pairs)
+                        self._string(v, gid, group, pairs, inner == "prose", k)
+                elif isinstance(v, dict | list | tuple):
+                    stack.append((v, inner))
 
     @staticmethod
     def _number(v: float, gid: int, group: list[float], pairs: list[tuple[float, int]]) -> None:
@@ -408,52 +406,64 @@ def _operands(g: Figure, hits: list[tuple[float, int]]) -> set[float]:
     return {g.value, best}
 
 
-def _within(x: float, f: Figure) -> bool:
-    return abs(abs(x) - f.value) <= f.half * (1 + 1e-9) + 1e-9 * max(1.0, f.value)
-
-
-def _derived(f: Figure, stated: list[tuple[Figure, list[tuple[float, int]]]],
-             near: list[tuple[Figure, list[tuple[float, int]]]], ev: Evidence) -> bool:
-    """Whether ``f`` is worked out from supported figures of the answer (``stated``, nearest first), or
-    from a supported figure next to it (``near``) and a value of the record that figure came from."""
+def _from_record(f: Figure, near: list[list[tuple[float, int]]], ev: Evidence) -> bool:
+    """Whether ``f`` is a supported figure next to it combined with a value of the record that figure
+    came from: 882 won of 1,418 closed, when the record holds won 882 and lost 536."""
+    tol = f.half * (1 + 1e-9) + 1e-9 * max(1.0, f.value)
+    lo, hi = f.value - tol, f.value + tol
     percent = f.kind == "percent"
-    ops: list[tuple[int, float, str]] = []
-    taken: dict[str, int] = {}
-    for k, (g, hits) in enumerate(stated):
-        if taken.get(g.kind, 0) < OPERANDS and (percent or g.kind == f.kind):
-            taken[g.kind] = taken.get(g.kind, 0) + 1
-            ops.extend((k, x, g.kind) for x in _operands(g, hits))
-    for i, x, x_kind in ops:
-        for j, y, y_kind in ops:
-            if i == j or x_kind != y_kind:
-                continue
-            if not percent:
-                cands: tuple[float, ...] = (x + y, x - y)  # a sum; a difference
-            elif x_kind == "percent":
-                cands = (x - y,)  # a change in points
-            elif y:
-                cands = (100 * x / y, 100 * (x - y) / y)  # a rate; a change in per cent
-            else:
-                continue
-            if any(_within(c, f) for c in cands):
-                return True
-    # a stated figure and a value in the same record: 882 won of 1,418 closed (won 882, lost 536)
-    for _, hits in near:
+    for hits in near:
         for e, gid in hits:
-            if gid < 0:
-                continue
+            group = ev.groups[gid] if gid >= 0 else ()
             skipped = False
-            for s in ev.groups[gid]:
+            for s in group:
                 if s == e and not skipped:
                     skipped = True
                     continue
                 if percent:
-                    cands = (100 * e / s if s else -1.0, 100 * s / e if e else -1.0,
-                             100 * e / (e + s) if e + s else -1.0, 100 * s / (e + s) if e + s else -1.0,
-                             100 * (e - s) if e <= 1 and s <= 1 else -1.0)
+                    cands: tuple[float, ...] = (
+                        100 * e / s if s else -1.0, 100 * s / e if e else -1.0,
+                        100 * e / (e + s) if e + s else -1.0, 100 * s / (e + s) if e + s else -1.0,
+                        100 * (e - s) if e <= 1 and s <= 1 else -1.0)
                 else:
                     cands = (e + s, e - s)
-                if any(_within(c, f) for c in cands if c >= 0 or not percent):
+                for c in cands:
+                    if lo <= abs(c) <= hi and (c >= 0 or not percent):
+                        return True
+    return False
+
+
+def _from_stated(f: Figure, stated: list[tuple[Figure, list[tuple[float, int]]]]) -> bool:
+    """Whether ``f`` is worked out from two supported figures of the answer (``stated``, nearest first):
+    a sum, a difference, an average, a rate, a change in per cent or in points."""
+    tol = f.half * (1 + 1e-9) + 1e-9 * max(1.0, f.value)
+    lo, hi = f.value - tol, f.value + tol
+    percent = f.kind == "percent"
+    ops: list[tuple[int, float, str]] = []
+    taken: dict[str, int] = {}
+    for k, (g, hits) in enumerate(stated):
+        if taken.get(g.kind, 0) < OPERANDS and (percent or g.kind == f.kind or (f.kind, g.kind) == ("money", "count")):
+            taken[g.kind] = taken.get(g.kind, 0) + 1
+            ops.extend((k, x, g.kind) for x in _operands(g, hits))
+    for i, x, x_kind in ops:
+        for j, y, y_kind in ops:
+            if i == j:
+                continue
+            if x_kind != y_kind:
+                if x_kind == "money" and y_kind == "count" and y and not percent:
+                    cands: tuple[float, ...] = (x / y,)  # an average: $269,245 from 108 deals is $2,493 a deal
+                else:
+                    continue
+            elif not percent:
+                cands = (x + y, x - y)
+            elif x_kind == "percent":
+                cands = (x - y,)  # points
+            elif y:
+                cands = (100 * x / y, 100 * (x - y) / y)  # a rate; a change in per cent
+            else:
+                continue
+            for c in cands:
+                if lo <= abs(c) <= hi:
                     return True
     return False
 
@@ -483,13 +493,15 @@ def ungrounded(answer: str, results: list[str], question: str = "") -> list[Figu
     for i, f in enumerate(figs):
         if found[i] or f.small or (f.year and int(f.value) in ev.years):
             continue
-        stated = sorted(((g, found[k]) for k, g in enumerate(figs) if k != i and found[k]),
-                        key=lambda gh: abs(gh[0].start - f.start))
         line_start = max(answer.rfind("\n", 0, f.start) + 1, f.start - NEAR)
         line_end = answer.find("\n", f.end)
         line_end = min(len(answer) if line_end == -1 else line_end, f.end + NEAR)
-        near = [(g, hits) for g, hits in stated if line_start <= g.start and g.end <= line_end]
-        if not stated or not _derived(f, stated, near, ev):
+        near = [found[k] for k, g in enumerate(figs) if found[k] and line_start <= g.start and g.end <= line_end]
+        if near and _from_record(f, near, ev):
+            continue
+        stated = sorted(((g, found[k]) for k, g in enumerate(figs) if k != i and found[k]),
+                        key=lambda gh: abs(gh[0].start - f.start))
+        if not _from_stated(f, stated):
             bad.append(f)
     return bad
 

@@ -39,7 +39,7 @@ def test_demo_chat_remembers_the_conversation(tmp_path: Path, capsys: pytest.Cap
     result = run_cli(["demo", "--chat"], capsys, monkeypatch, home=home)
     assert result.code == 0
     chat = result.out.split("Ask anything as ops")[1]
-    assert "Deals: " in chat and "I did not understand" in chat
+    assert "in Prospecting: " in chat and "I did not understand" in chat
 
 
 def test_generate_writes_the_canonical_files(tmp_path: Path, capsys: pytest.CaptureFixture[str],

@@ -104,6 +104,13 @@ def test_a_wrong_change_in_points_is_removed() -> None:
     assert bad(answer, *RATES) == ["9.1 points"]
 
 
+def test_an_average_of_two_stated_figures_passes() -> None:
+    result = r(rows=[{"won_revenue": 269245.0, "won_count": 108}])
+    answer = "Konex: $269,245 from 108 won deals, $2,493 a deal on average."
+    assert grounded(answer, result) == answer
+    assert bad(answer.replace("$2,493", "$2,600"), result) == ["$2,600"]
+
+
 def test_the_rest_of_a_list_is_the_count_less_the_rows_shown() -> None:
     results = [r(rows=[{"deal": "ZA2MIHIM", "close_value": 6529.0}], record_count=107), r(limit=5)]
     answer = "The top 5 won deals (5 of 107):\n1. ZA2MIHIM: $6,529\n...and 102 more."
@@ -158,7 +165,7 @@ def test_a_number_at_the_start_of_a_line_is_still_a_figure() -> None:
 @pytest.mark.parametrize("date", [
     "2017-03-01", "2017-03-01T10:00", "2017-03-01T10:00:00Z", "2026-12-07T08:00-07:00", "2017-03",
     "March 2017", "March 1, 2017", "1 March 2017", "Mar 2017", "30 Nov", "Mon 07 Dec 08:00", "the 3rd of May",
-    "Q3 2017", "Q3 '17", "H1 2017", "FY2017", "FY 2017", "2017 Q3", "2017-Q3", "2016-17", "2016–2017",
+    "Q3 2017", "Q3 '17", "H1 2017", "FY2017", "FY 2017", "2017 Q3", "2017 March", "2017-Q3", "2016-17", "2016–2017",
     "in 2017", "of 2017", "during 2016", "since 2015", "for 2018", "between 2016 and 2017", "mid-2017",
     "10:00", "at 9:30", "9am", "3 pm", "03/01/2017",
 ])
@@ -169,6 +176,7 @@ def test_dates_and_times_are_not_figures(date: str) -> None:
 
 def test_a_year_out_of_date_context_is_a_figure_unless_the_results_hold_it() -> None:
     assert bad("We closed 2017 deals.", NOTHING) == ["2017"]
+    assert bad("2017 may close this year.", NOTHING) == ["2017"]
     assert bad("2017 was the best year.", r(close_year="2017")) == []
     assert bad("2017 was the best year.", r(close_date="2017-03-01")) == []
 
@@ -370,9 +378,24 @@ def test_an_answer_whose_figures_all_come_from_the_results_is_unchanged(
 
 
 @settings(max_examples=200, deadline=None)
-@given(real=st.integers(11, 10**9), invented=st.integers(11, 10**9))
-def test_an_invented_amount_next_to_a_real_one_is_removed(real: int, invented: int) -> None:
-    assume(invented % 10 and invented != real)
+@given(real=st.integers(11, 10**9), tens=st.integers(1, 10**8), last_digit=st.integers(1, 9))
+def test_an_invented_amount_next_to_a_real_one_is_removed(real: int, tens: int, last_digit: int) -> None:
+    invented = tens * 10 + last_digit  # written to the dollar, so "$1,150,000"-style rounding does not apply
+    assume(invented != real)
     answer = f"Acme brought in ${real:,}; Beta brought in ${invented:,}."
     assert grounded(answer, r(rows=[{"won_revenue": float(real)}])) == \
         f"Acme brought in ${real:,}; Beta brought in {REMOVED}."
+
+
+def test_a_bare_number_as_outside_text_is_not_evidence() -> None:
+    assert bad("The budget is $250,000.", r(notes=[{"text": "250000"}], subject="250,000")) == ["$250,000"]
+
+
+def test_record_ids_are_not_evidence_but_long_numeric_ones_are_not_figures_either() -> None:
+    result = r(record_ids=["12", "12345678"], rows=[{"deal_id": "4500", "close_value": 700.0}])
+    assert bad("Deal 12345678 closed at $700.", result) == []
+    assert bad("We won 12 deals worth $4,500.", result) == ["12", "$4,500"]
+
+
+def test_a_json_list_of_number_strings_is_evidence() -> None:
+    assert bad("Values: 12.5 and 13.5.", json.dumps(["12.5", "13.5"])) == []

@@ -141,6 +141,9 @@ def _engagement(acts: list[Any], contacts: list[Any], now: dt.datetime) -> dict[
         "last_reply_id": last_reply.id if last_reply else None,
         "last_reply_contact_id": last_reply.contact_id if last_reply else None,
         "unanswered_in_a_row": streak,
+        "days_since_last_reply": (now - last_reply.occurred_at).days if last_reply else None,
+        "days_since_last_activity": (now - max(a.occurred_at for a in acts if a.occurred_at <= now)).days
+        if any(a.occurred_at <= now for a in acts) else None,
         "contacts_engaged": len([c for c in by_contact.values() if c["replies"]]),
         "by_contact": by_contact,
     }

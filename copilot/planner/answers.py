@@ -294,6 +294,10 @@ def describe(frame: Frame, me: str | None = None) -> str:
         label = frame.period.label
         prep = "" if label.startswith(("since", "before", "after", "up to")) else "in "
         when = f", {'engaged' if frame.basis == 'engage' else 'closed'} {prep}{label}"
+    if frame.form == "records" and frame.topic in ATTRIBUTE_LABEL:
+        which = "highest" if frame.descending else "lowest"
+        return f"the account{'s' if frame.limit > 1 else ''} with the {which} {ATTRIBUTE_LABEL[frame.topic]}" + \
+            (f" among {who}" if who else "")
     if frame.form == "records":
         kind = {("Won",): "won deal", ("Lost",): "lost deal", ("Prospecting", "Engaging"): "open deal",
                 ("Engaging",): "deal in Engaging", ("Prospecting",): "deal in Prospecting"}.get(

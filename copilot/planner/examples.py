@@ -59,6 +59,8 @@ EXAMPLES: dict[str, list[str]] = {
         "how many opportunities are there for ACCOUNT", "how many deals did REP have PERIOD",
         "count all deals", "number of opportunities", "how many deals in total", "deal count by stage",
         "how many deals were created PERIOD", "how many deals did we start PERIOD",
+        "how many deals are in each stage", "deals per stage", "how many deals in every stage",
+        "breakdown of deals by stage", "how are our deals spread across stages",
     ],
     "win_rate": [
         "what's the win rate", "win rate for REP", "what is my win rate", "how often do we win",
