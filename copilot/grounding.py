@@ -8,19 +8,21 @@ $1,145,000 to $1,155,000, "64.8%" is 0.648 (or 64.8) to the nearest tenth of a p
 
 What is evidence: numeric JSON values (not booleans) anywhere in the results, strings that are nothing
 but a number ("12.5", "42%"), and numbers in the key names our own tools write (``last_90_days``).
-Numbers inside text that came from outside (notes, e-mails, talk tracks: any string that is not purely
-a number) are not evidence, and neither is the question: "is our win rate 90%?" does not make 90% true.
+Not evidence: numbers inside text (any string that is more than a number, and any string under a key
+for prose, such as "text", "body", "notes" or "snippet", where notes, e-mails and talk tracks from
+outside arrive), record ids, and the question: "is our win rate 90%?" does not make 90% true.
 
-A figure the answer works out is supported when its operands are: a rate (22.4% for 22 of 98), a
-difference or a sum of two figures the answer states, or of a stated figure and a value next to its
-source in the same record (882 won of 1,418 closed, when the record holds won 882 and lost 536), and a
-change in points between two percentages.
+A figure the answer works out is supported when its operands are supported figures of the answer (the
+nearest few of each kind): a sum, a difference, an average ($ over a count), a rate (22.4% for 22 of
+98), a change in per cent, or a change in points between two percentages; or a supported figure on the
+same line and a value of the record it came from (882 won of 1,418 closed, when the record holds won
+882 and lost 536).
 
 Not figures: list numbering ("1." or "2)" at the start of a line), dates and times (2017-03-01,
 2017-03-01T10:00, March 2017, 30 Nov, Q3 2017, H1 2017, "in 2017", 10:00, 9am), record ids and other
-tokens where letters and digits are glued (12HRYJQH, DL0001, NB000124-T10, 2nd), names the results
-spell with a number ("GTK 500"), and a score's scale ("51/100"). Small whole counts (0 to 10, "3 deals",
-"three deals") need no source; money, percentages and anything scaled always do.
+tokens where letters and digits are glued (12HRYJQH, DL0001, NB000124-T10, 2nd, 1.9x), names the
+results spell with a number ("GTK 500"), and a score's scale ("51/100"). Small whole counts (0 to 10,
+"3 deals", "three deals") need no source; money, percentages and anything scaled always do.
 
 ``ungrounded`` returns each unsupported figure as a ``Figure``: a ``str`` (its text as written) that
 also carries where it is in the answer, so ``drop_figures`` replaces exactly that span, never a

@@ -34,10 +34,11 @@ GroupBy = Literal[
     "stage", "product", "account", "rep", "manager", "regional_office", "sector", "tier", "close_month",
     "close_quarter", "close_year", "engage_quarter", "type", "direction", "activity_month",
 ]
-DealField = Literal["close_value", "engage_date", "close_date", "cycle_days"]
+DealField = Literal["close_value", "engage_date", "close_date", "cycle_days", "list_price"]
 AccountField = Literal["employees", "revenue_musd", "year_established"]
 MAX_IDS = 200
-DEAL_FIELDS = ["deal", "account", "product", "stage", "close_value", "engage_date", "close_date", "rep", "cycle_days"]
+DEAL_FIELDS = ["deal", "account", "product", "stage", "close_value", "list_price", "engage_date", "close_date", "rep",
+               "cycle_days"]
 
 DEFINITIONS: dict[str, str] = {
     "count": "number of records matching the filters",
@@ -109,8 +110,8 @@ class CrmQuery(BaseModel):
     group_by: Annotated[list[GroupBy], Field(max_length=2)] = []
     records: bool = False
     """Opportunities only: return the deals themselves (id, account, product, stage, value, dates, rep,
-    cycle days) instead of figures; order them with ``order_by`` one of close_value, engage_date,
-    close_date, cycle_days."""
+    cycle days) instead of figures; order them with ``order_by`` one of close_value, list_price (open deals
+    have no close value yet), engage_date, close_date, cycle_days."""
     order_by: Metric | GroupBy | DealField | AccountField | None = None
     descending: bool = True
     limit: Annotated[int, Field(ge=1, le=500)] = 50
@@ -131,7 +132,7 @@ class CrmQuery(BaseModel):
             raise ValueError("records cannot be grouped; drop group_by or records")
         allowed: tuple[str, ...] = (*self.metrics, *self.group_by)
         if self.records:
-            allowed = ("close_value", "engage_date", "close_date", "cycle_days")
+            allowed = ("close_value", "list_price", "engage_date", "close_date", "cycle_days")
         elif self.entity == "accounts" and not self.group_by:
             allowed = ("employees", "revenue_musd", "year_established")
         if self.order_by and self.order_by not in allowed:
@@ -356,7 +357,7 @@ def _deal_records(engine: Engine, identity: Identity, query: CrmQuery, where: li
                   notes: list[str]) -> QueryResult:
     cycle = case((O.stage.in_(("Won", "Lost")), days_between(O.engage_date, O.close_date)), else_=None)
     columns = {"deal": O.id, "account": A.name, "product": P.name, "stage": O.stage, "close_value": O.close_value,
-               "engage_date": O.engage_date, "close_date": O.close_date, "rep": REP.name, "cycle_days": cycle}
+               "list_price": P.list_price, "engage_date": O.engage_date, "close_date": O.close_date, "rep": REP.name, "cycle_days": cycle}
     stmt = _opp_from(select(*[c.label(k) for k, c in columns.items()])).where(and_(True, *where))
     if query.order_by:
         col = columns[str(query.order_by)]
@@ -375,6 +376,7 @@ def _deal_records(engine: Engine, identity: Identity, query: CrmQuery, where: li
             row["cycle_days"] = int(round(float(row["cycle_days"])))
     return QueryResult(entity="opportunities", columns=DEAL_FIELDS, rows=rows,
                        definitions={"cycle_days": "days from engage_date to close_date (closed deals)",
+                                    "list_price": "the product's list price (what an open deal is worth until it closes)",
                                     "close_value": "the deal's value when closed (Won deals)"},
                        scope=identity.describe(), record_ids=[r["deal"] for r in rows], record_count=total,
                        notes=notes)

@@ -485,6 +485,8 @@ def _records(frame: Frame, result: dict[str, Any], me: str | None) -> tuple[str,
         bits = [str(r.get("account") or "no account"), str(r["product"]), str(r["stage"])]
         if r.get("close_value"):
             bits.append(fmt("won_revenue", r["close_value"]))
+        elif r.get("list_price") and r.get("stage") in ("Prospecting", "Engaging"):
+            bits.append(f"list price {fmt('list_price', r['list_price'])}")
         bits.append(f"engaged {r['engage_date']}" if r.get("engage_date") else "not engaged yet")
         if r.get("close_date"):
             bits.append(f"closed {r['close_date']}")

@@ -231,6 +231,16 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     if (m := NEGATION.search(joined)) and (any(_word_index(fixed, m.start()) < s.end for s in spots)
                                            or re.search(r"\bno account\b", joined)):
         return Reading("decline", note="exclusion")
+    if re.search(r"\b(loss|losing|lose)\s+(rate|ratio|percentage)\b|\bpercentage of (deals )?(we )?(lost|lose)\b|"
+                 r"\bwhat (percent|percentage|share|fraction) of (our )?deals (are|were|do we|did we) (lost|lose)\b", joined):
+        return Reading("ask", note="I measure the win rate: won / (won + lost) closed deals; the loss rate is the rest "
+                                   "of it. Shall I give you the win rate, with the won and lost counts?",
+                       offer=[Frame("win_rate", "figure", {}, found.period)])
+    if re.search(r"\b(lost|lose|losses|losing)\b", joined) and \
+            re.search(r"\b(cycle|how long|days to close|deal size|how much|revenue|value|worth|amount)\b", joined) and \
+            not re.search(r"\b(won|win|wins)\b", joined):
+        return Reading("ask", note="Lost deals have no value in the CRM (their close value is 0), and the sales cycle "
+                                   "and deal size are measured on won deals. Do you want how many deals were lost?")
     if re.search(r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th)\s+(best|biggest|largest|highest|most|top|lowest|"
                  r"worst|smallest)\b", joined):
         return Reading("ask", note="Do you want the top few instead (for example the top 3)? I rank from the top, "
@@ -523,6 +533,8 @@ def _records_order(topic: str, words: list[str], direction: str | None) -> tuple
     if topic in ("lost_count",) or re.search(r"\blost\b", text):
         return "close_date", True, ["Lost"]
     if topic in ("open_count", "open_pipeline_list_price") or re.search(r"\bopen\b", text):
+        if re.search(r"\b(biggest|largest|smallest|most valuable|highest value|priciest|value|worth)\b", text):
+            return "list_price", direction != "least", ["Prospecting", "Engaging"]  # no close value until it closes
         return "engage_date", direction == "most" and not re.search(r"\boldest|longest\b", text), \
             ["Prospecting", "Engaging"]
     if re.search(r"\b(recent|latest|newest|last)\b", text):
