@@ -155,6 +155,9 @@ SMALL_COUNT = 10
 
 _SFX = {"k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9,
         "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALED_KEYS = {"_musd": 1e6, "_millions": 1e6, "_kusd": 1e3, "_thousands": 1e3, "_busd": 1e9, "_billions": 1e9}
+"""Key endings that give a number's unit: the value counts as written and at that scale."""
+_SCALED_ENDINGS = tuple(_SCALED_KEYS)
 _HITS = 64
 """At most this many places in the results are remembered for one figure (for sums with its neighbours)."""
 
@@ -345,6 +348,8 @@ class Evidence:
                     continue
                 if isinstance(v, int | float):
                     self._number(v, gid, group, pairs)
+                    if k.endswith(_SCALED_ENDINGS):  # revenue_musd 1543.52 is $1.54 billion
+                        self._number(v * _SCALED_KEYS[k[k.rindex("_"):]], gid, group, pairs)
                 elif isinstance(v, str):
                     if inner == "ids":  # an id is never a figure; a long numeric one is a name
                         if len(v) >= 5 and v.isdigit():

@@ -276,6 +276,14 @@ def test_strings_with_more_than_a_number_are_not_evidence() -> None:
     assert bad("That is 12.5 days.", r(reason="about 12.5 days")) == ["12.5"]
 
 
+def test_a_key_that_names_its_unit_scales_its_value() -> None:
+    result = r(rows=[{"account": "Kan-code", "revenue_musd": 11698.03}])
+    for written in ["11,698.03", "$11.7 billion", "$11,698 million", "$11.7bn"]:
+        answer = f"Kan-code's annual revenue is {written}."
+        assert grounded(answer, result) == answer
+    assert bad("Kan-code's annual revenue is $11.8 billion.", result) == ["$11.8 billion"]
+
+
 def test_booleans_are_not_numbers() -> None:
     assert bad("That costs $1.", r(won=True, lost=False)) == ["$1"]
 

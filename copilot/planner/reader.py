@@ -128,6 +128,8 @@ class _Text:
 
 def _normal(text: str) -> str:
     t = text.casefold().replace("’", "'")
+    t = re.sub(r"(?<![\w'])'(\d\d)\b", r"20\1", t)  # "Q3 '17"
+    t = re.sub(r"\bqtrs?\b", "quarter", t)
     t = re.sub(r"n't\b", " not", t)
     return re.sub(r"'(s|re|ve|ll|d|m)\b", " ", t)
 
@@ -166,10 +168,14 @@ def vocabulary() -> frozenset[str]:
 
 
 def _correct(word: str) -> str | None:
-    """A known word this one is a slip of ("employes" -> "employees"), or None."""
-    if len(word) < 5 or not word.isalpha():
+    """A known word this one is a slip of ("employes" -> "employees", "mnay" -> "many"), or None."""
+    if len(word) < 4 or not word.isalpha():
         return None
-    found = process.extractOne(word, list(vocabulary()), scorer=fuzz.ratio, score_cutoff=84)
+    if len(word) == 4:  # short words: a swap or one letter, same first letter
+        found = process.extractOne(word, [v for v in vocabulary() if v[:1] == word[:1] and len(v) in (4, 5)],
+                                   scorer=fuzz.ratio, score_cutoff=75)
+    else:
+        found = process.extractOne(word, list(vocabulary()), scorer=fuzz.ratio, score_cutoff=84)
     return str(found[0]) if found else None
 
 
