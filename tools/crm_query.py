@@ -176,8 +176,9 @@ def run_query(engine: Engine, identity: Identity, query: CrmQuery | dict[str, An
     if not isinstance(query, CrmQuery):
         query = validated(CrmQuery, query)
     names = names or Names.load(engine)
-    resolved, notes = _resolve(query.filters, names)
-    _check_scope(engine, identity, resolved, deals=query.entity in ("opportunities", "activities"))
+    resolved, notes = _resolve(query.filters, names, people="user" if query.entity == "users" else "rep")
+    if query.entity not in ("users", "products"):  # the directory and the price list are visible to every role
+        _check_scope(engine, identity, resolved, deals=query.entity in ("opportunities", "activities"))
     if query.entity == "opportunities":
         return _opportunities(engine, identity, query, resolved, notes)
     if query.entity == "activities":
@@ -189,8 +190,9 @@ def run_query(engine: Engine, identity: Identity, query: CrmQuery | dict[str, An
     return _users(engine, query, resolved, notes)
 
 
-def _resolve(filters: Filters, names: Names) -> tuple[dict[str, Any], list[str]]:
-    kinds = {"product": "product", "account": "account", "rep": "rep", "manager": "manager",
+def _resolve(filters: Filters, names: Names, people: str = "rep") -> tuple[dict[str, Any], list[str]]:
+    """Names typed leniently, resolved to the CRM's; in the sales directory "rep" may name any person."""
+    kinds = {"product": "product", "account": "account", "rep": people, "manager": "manager",
              "regional_office": "regional_office", "sector": "sector", "parent": "account"}
     out: dict[str, Any] = filters.model_dump(exclude_none=True)
     notes: list[str] = []

@@ -412,12 +412,20 @@ def _figures(frame: Frame, row: dict[str, Any]) -> str:
     return "; ".join(out)
 
 
+def _tie(frame: Frame, rows: list[dict[str, Any]], key: str) -> str:
+    """' (tied with X)' when the runner-up has the same value as the top row."""
+    if frame.limit != 1 or len(rows) < 2 or rows[0].get(key) is None or rows[1].get(key) != rows[0].get(key):
+        return ""
+    other = rows[1].get(frame.group or "deal") or rows[1].get("deal")
+    return f" (tied with {other}; there may be more at the same value)"
+
+
 def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple[str, dict[str, str]]:
     rows = result.get("rows") or []
     topic = frame.topic
     focus: dict[str, str] = {}
     notes = "".join(f" Note: {n}." for n in result.get("notes") or [] if "read as" not in n)
-    if frame.form == "attribute":
+    if frame.form == "attribute" or frame.topic == "account_count":
         return _attribute_frame(frame, result), _attribute_focus(frame, rows)
     if topic in ATTRIBUTE_LABEL:  # accounts ordered by a field
         if not rows:
@@ -445,8 +453,9 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
         return f"{head}: no matching deals. {_sources(result)}{notes}", focus
     if frame.form in ("ranked", "breakdown") and frame.group:
         group = frame.group
-        if frame.form == "ranked" and len(rows) == 1:
+        if frame.form == "ranked" and frame.limit == 1:
             row = rows[0]
+            tie = _tie(frame, rows, topic)
             word = "most" if frame.descending else "least"
             if topic in RATES or topic.startswith("avg"):
                 word = "highest" if frame.descending else "lowest"
@@ -456,7 +465,7 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
             who = subject_of(frame, me)
             when = f" in {frame.period.label}" if frame.period else ""
             scope = f" (among {who})" if who else ""
-            return (f"{row[group] or 'Unassigned'} has the {word} {LABEL.get(topic, topic)}{scope}{when}: "
+            return (f"{row[group] or 'Unassigned'} has the {word} {LABEL.get(topic, topic)}{scope}{when}{tie}: "
                     f"{_figures(frame, row)}{_definition(result, topic)}. {_sources(result)}{notes}", focus)
         lines = [f"{i}. {row[group] or 'Unassigned'}: {_figures(frame, row)}" for i, row in enumerate(rows, 1)]
         if group in ("rep", "account", "product", "sector", "regional_office") and rows and rows[0][group]:
@@ -494,16 +503,19 @@ def _records(frame: Frame, result: dict[str, Any], me: str | None) -> tuple[str,
             bits.append(f"{r['cycle_days']} days to close")
         bits.append(str(r["rep"]))
         lines.append(f"{i}. {r['deal']}: " + ", ".join(bits))
+    tie = _tie(frame, rows, frame.order or "close_value")
+    rows = rows[:max(frame.limit, 1)]
+    lines = lines[:len(rows)]
     more = total - len(rows)
     tail = f"\n...and {more:,} more." if more > 0 else ""
     if rows[0].get("account"):
         focus["account"] = str(rows[0]["account"])
         focus["last"] = "account"
     focus["rep"] = str(rows[0]["rep"])
-    if len(rows) == 1 and frame.limit == 1:
+    if frame.limit == 1:
         r = rows[0]
         with_ = f" with {r['account']}" if r.get("account") else " (no account)"
-        return f"{head}: {lines[0][3:]}. The deal was{with_}.".replace("..", "."), focus
+        return f"{head}{tie}: {lines[0][3:]}. The deal was{with_}.".replace("..", "."), focus
     return f"{head} ({len(rows)} of {total:,}):\n" + "\n".join(lines) + tail, focus
 
 
@@ -518,6 +530,15 @@ def _attribute_focus(frame: Frame, rows: list[dict[str, Any]]) -> dict[str, str]
 def _attribute_frame(frame: Frame, result: dict[str, Any]) -> str:
     rows = result.get("rows") or []
     topic = frame.topic
+    if topic == "account_count" and frame.group:
+        label = {"regional_office": "country", "sector": "sector", "tier": "tier"}[frame.group]
+        lines = [f"{i}. {r[frame.group]}: {r['count']:,} accounts" for i, r in enumerate(rows, 1)]
+        if frame.form == "ranked" and len(rows) == 1:
+            return f"The {label} with the {'most' if frame.descending else 'fewest'} accounts is {rows[0][frame.group]}: " \
+                   f"{rows[0]['count']:,} accounts."
+        return f"Accounts by {label}:\n" + "\n".join(lines)
+    if topic == "list_price" and len(rows) > 1:
+        return " ".join(f"The list price of {r['product']} is {fmt('list_price', r['list_price'])}." for r in rows)
     if topic == "account_count":
         where = ", ".join(f"{s} sector" for s in frame.filters.get("sector", [])) + \
             (" key" if frame.filters.get("tier") == "key" else "")

@@ -30,8 +30,11 @@ def query_for(frame: Frame) -> dict[str, Any]:
         return {"entity": "users", "filters": {k: v for k, v in f.items() if k in ("manager", "regional_office")},
                 "limit": 100}
     if topic == "account_count":
-        return {"entity": "accounts", "metrics": ["count"], "filters": {k: v for k, v in f.items()
-                                                                        if k in ("sector", "tier")}}
+        args = {"entity": "accounts", "metrics": ["count"], "filters": {k: v for k, v in f.items()
+                                                                         if k in ("sector", "tier")}}
+        if frame.group:
+            args.update(group_by=[frame.group], order_by="count", descending=frame.descending, limit=frame.limit)
+        return args
     if topic == "reply_rate":
         keep = {k: v for k, v in f.items() if k in ("rep", "manager", "regional_office", "account", "sector")}
         if frame.period:
@@ -43,9 +46,9 @@ def query_for(frame: Frame) -> dict[str, Any]:
             f["engage_from"], f["engage_to"] = lo, hi
         else:
             f["close_from"], f["close_to"] = lo, hi
-    if frame.form == "records":
+    if frame.form == "records":  # one more than asked, so that a tie for the top is seen and said
         return {"entity": "opportunities", "records": True, "filters": f, "order_by": frame.order or "close_value",
-                "descending": frame.descending, "limit": frame.limit}
+                "descending": frame.descending, "limit": frame.limit + 1 if frame.limit == 1 else frame.limit}
     metrics = [topic]
     for m in [*SUPPORT.get(topic, []), *frame.also]:
         if m not in metrics:
@@ -64,5 +67,6 @@ def query_for(frame: Frame) -> dict[str, Any]:
             f["stage"] = stages
     args: dict[str, Any] = {"entity": "opportunities", "metrics": metrics[:8], "filters": f}
     if frame.form in ("ranked", "breakdown") and frame.group:
-        args.update(group_by=[frame.group], order_by=topic, descending=frame.descending, limit=frame.limit)
+        args.update(group_by=[frame.group], order_by=topic, descending=frame.descending,
+                    limit=frame.limit + 1 if frame.limit == 1 else frame.limit)
     return args

@@ -38,7 +38,7 @@ EXAMPLES: dict[str, list[str]] = {
     ],
     "lost_count": [
         "how many deals did we lose", "how many deals has REP lost", "number of lost deals PERIOD",
-        "how many did we lose to competitors", "lost deals for ACCOUNT", "with which customer did we lose the most deals",
+        "how many did we lose PERIOD", "lost deals for ACCOUNT", "with which customer did we lose the most deals",
         "count of losses", "how many deals did my team lose", "how many opportunities were lost PERIOD",
         "how many have i lost", "deals lost by OFFICE", "losses PERIOD", "who lost the most deals",
         "how many PRODUCT deals were lost",
@@ -208,6 +208,7 @@ EXAMPLES: dict[str, list[str]] = {
         "how satisfied are our customers", "what's the commission rate", "tell me a joke",
         "what's ACCOUNT's share price", "who is the ceo of ACCOUNT", "how many units are in stock",
         "what's the budget for PERIOD", "what's our target", "what's the renewal date",
+        "which competitor did we lose to most", "who are our main competitors", "why did we lose",
         "who will win the next deal", "what's our churn rate", "what is our profit margin", "what's the discount on PRODUCT",
     ],
 }

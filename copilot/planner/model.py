@@ -83,6 +83,9 @@ class OfflinePlanner(BaseChatModel):
             text, focus = compose_frames(reading.frames, results, reading.compare, me)
             return _reply(text, Context(reading.frames, {**context.focus, **focus}, [], reading.compare,
                                         previous=context.frames))
+        if reading.kind == "profile" and reading.subject:  # "there", "them" now point at this account
+            context = Context(context.frames, {**context.focus, "account": reading.subject, "last": "account"},
+                              [], context.compare, context.previous)
         return _reply(compose(reading, results), context)
 
 

@@ -14,7 +14,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from copilot.crm.identity import Identity
 from copilot.crm.names import Names
@@ -59,7 +60,7 @@ time times since until till through during before after ago last next this previ
 third fourth half h1 h2 q1 q2 q3 q4 ytd own sit sits based work works working report reports reporting belong
 belongs currently stand stands standing looking look like yeah yes sure well sort order rank list lists breakdown
 break down pls thx lol okay summary number numbers stats statistics status kpi kpis metric metrics report show
-give provide display share them those ones deal deals sitting sat plus id ids re ve ll d m s t value values
+give provide display share them those ones deal deals sitting sat recent recently latest newest earliest plus id ids re ve ll d m s t value values
 amount date stage owner details detail info information data made make makes making off got gotten
 getting bring brings bringing brought go goes going went gone take takes took taken come came say said think
 would wonder wondering curious quick question remind remember anyway though although because while where whether
@@ -171,12 +172,15 @@ def _correct(word: str) -> str | None:
     """A known word this one is a slip of ("employes" -> "employees", "mnay" -> "many"), or None."""
     if len(word) < 4 or not word.isalpha():
         return None
-    if len(word) == 4:  # short words: a swap or one letter, same first letter
-        found = process.extractOne(word, [v for v in vocabulary() if v[:1] == word[:1] and len(v) in (4, 5)],
-                                   scorer=fuzz.ratio, score_cutoff=75)
-    else:
-        found = process.extractOne(word, list(vocabulary()), scorer=fuzz.ratio, score_cutoff=84)
-    return str(found[0]) if found else None
+    # one edit (two for long words), or two neighbours swapped: "employes", "mnay", "revnue"; never a
+    # different word one letter away from a known one ("recent" is not "percent")
+    limit = 1 if len(word) < 9 else 2
+    found = process.extract(word, list(vocabulary()), scorer=OSA.distance, score_cutoff=limit, limit=20)
+    if not found:
+        return None
+    # the closest; then one that starts with the same letter; then one of the same length
+    best = min(found, key=lambda f: (f[1], f[0][:1] != word[:1], abs(len(f[0]) - len(word)), f[0]))
+    return str(best[0])
 
 
 def read(text: str, names: Names, identity: Identity, today: dt.date, context: Context) -> Reading:
@@ -247,6 +251,18 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
             not re.search(r"\b(won|win|wins)\b", joined):
         return Reading("ask", note="Lost deals have no value in the CRM (their close value is 0), and the sales cycle "
                                    "and deal size are measured on won deals. Do you want how many deals were lost?")
+    rep_beyond_own = identity.role == "rep" and bool(
+        re.search(r"\b(my|our)\s+(own\s+)?(team|office|region)\b|\brank on\b", joined))
+    if re.search(r"\b(average|mean|median|total|sum)\b.*\b(employees|headcount|staff|annual revenue|turnover)\b", joined) \
+            or re.search(r"\b(%|percent|percentage|share|proportion|fraction) of (our |the |total )?(won )?"
+                         r"(revenue|sales|bookings|wins|deals)\b", joined) \
+            or re.search(r"\baverage\b.*\bper (rep|account|product|office|manager|team|seller|customer)\b", joined) \
+            or re.search(r"\b(parent|subsidiar\w*)\b", joined) and re.search(
+                r"\b(won|win|revenue|deals|pipeline|sold|brought|closed)\b", joined) \
+            or re.search(r"\b(top|best|biggest|most)\b.*\b(in|for) (each|every)\b", joined) \
+            or re.search(r"\b(in|from|outside|across) (the )?(us|usa|uk|united states|united kingdom|europe|asia|"
+                         r"emea|apac|americas)\b|\b(by|per|each|every) country\b|\babroad\b|\boverseas\b", joined):
+        return Reading("decline", note="unsupported")
     if re.search(r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th)\s+(best|biggest|largest|highest|most|top|lowest|"
                  r"worst|smallest)\b", joined):
         return Reading("ask", note="Do you want the top few instead (for example the top 3)? I rank from the top, "
@@ -272,6 +288,8 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     if topics == ["edit"] and not context.frames:  # nothing to edit: the likeliest reading of its own
         topic, p = next((x, q) for x, q in classifier().distribution(" ".join(clauses)) if x != "edit")
         topics, confidence = [topic], p
+    if re.search(r"\bwon or lost\b|\blost or won\b", " ".join(fixed)) and topics[0] in ("won_count", "lost_count"):
+        topics = ["count", *topics[1:]]  # closed deals, both outcomes
     if len(topics) > 1 and any(x in DEAL_METRICS for x in topics):
         topics = [x for x in topics if x not in ("account_count", "team", "list_price", "profile", "day")]
     if topics[0] == "team" and re.search(r"\b(deals?|wins?|won|revenue|win rate|pipeline|lost)\b", " ".join(fixed)):
@@ -280,9 +298,11 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
         topics, confidence = [topic], max(p, confidence)
     bare = [w for i, w in enumerate(fixed) if i not in taken and w not in FILLER and w not in ME | HE | IT]
     followup = bool(context.frames) and (whole.topic == "edit" or bool(FOLLOW_UP_START.match(text)) or
-                                         not parts or _refers_back(fixed) or
+                                         _refers_back(fixed) or _compare_with_context(fixed) or not bare or
                                          (bool(bare) and all(w in GROUP_WORDS or w in MOST or w in LEAST
                                                               for w in bare)))
+    if rep_beyond_own and (topics[0] in DEAL_METRICS or topics[0] in ("deal_value", "deal_list")):
+        return Reading("decline", note="scope")  # a rep's "my team's revenue": other people's deals
     if "unsupported" in topics and (whole.topic == "unsupported" or len(topics) == 1):
         return Reading("decline", note="unsupported")
     if topics[0] == "day" and any(s.kind in ("account", "product") for s in spots):
@@ -302,7 +322,8 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     own_words = [w for i, w in enumerate(fixed) if i not in taken and w not in FILLER and w not in ME | HE | IT]
     ranking_again = followup and topics[0] == "team" and _direction(fixed) is not None and \
         context.frames[0].topic in DEAL_METRICS
-    if followup and (whole.topic == "edit" or not parts or not own_words or ranking_again):
+    edit_like = whole.topic == "edit" and (not parts or len(own_words) <= 2 or found.period is None and not spots)
+    if followup and (edit_like or not own_words or ranking_again):
         frames, compare = _edit(context, t, identity, fixed, text)
         reading = Reading("crm", frames, compare=compare, confidence=max(confidence, 0.5))
     elif followup and _compare_with_context(fixed):
@@ -314,6 +335,15 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
             return Reading("ask", note="unclear", unplaced=unplaced)
         frames, compare = _fresh(topics, t, identity, fixed, context)
         own_slots = bool(spots) or found.period is not None or _mentions(fixed, ME | HE)
+        last = context.frames[0] if context.frames else None
+        if last is not None and last.topic == "team" and frames and frames[0].topic in DEAL_METRICS and not own_slots \
+                and _refers_back(fixed):
+            people = {k: v for k, v in last.filters.items() if k in ("manager", "regional_office")}
+            direction = _direction(fixed)
+            base = Frame(frames[0].topic, "ranked" if direction else "breakdown", people, None, frames[0].basis,
+                         group="rep", descending=direction != "least", limit=_n(fixed) or (1 if direction else 50))
+            frames, compare = [base], False
+            own_slots = True
         if followup and frames and not own_slots and not compare and frames[0].topic in (*DEAL_METRICS, "reply_rate"):
             # "so the win rate?", "and their average deal size?": the new figure over the last subject and period
             bases = context.frames if context.compare else context.frames[:1]
@@ -367,7 +397,8 @@ def _mentions(words: list[str], vocab: set[str]) -> bool:
 
 def _refers_back(words: list[str]) -> bool:
     text = " ".join(words)
-    return bool(re.search(r"\b(those|them|that one|these|of them|of those|was that|were they|that was)\b", text))
+    return bool(re.search(r"\b(those|them|they|these|there|that one|of them|of those|was that|were they|that was|"
+                          r"same|its|their|the parent)\b", text))
 
 
 def _compare_with_context(words: list[str]) -> bool:
@@ -458,15 +489,18 @@ def _place_filters(t: _Text, words: list[str], context: Context, topic: str) -> 
         f["account"] = [context.focus["account"]]
     last = context.focus.get("last")
     if last in ("account", "product", "sector", "regional_office") and last not in f and context.focus.get(last) and \
-            re.search(r"\b(with|from|to|for|of|in|on|at)\s+(them|it|that one)\b", text):
+            re.search(r"\b(with|from|to|for|of|in|on|at)\s+(them|it|that one)\b|\bthere\b", text):
         f[last] = [context.focus[last]]
     for kind, words_ in (("sector", "sector|industry"), ("regional_office", "office|region"),
                          ("product", "product")):
         if kind not in f and context.focus.get(kind) and re.search(rf"\b(that|this|the same)\s+({words_})\b", text):
             f[kind] = [context.focus[kind]]
-    for word, stage in STAGE_WORDS.items():
-        if re.search(rf"\b{word}\b", text):
+    for word, stage in STAGE_WORDS.items():  # "in Engaging", not "started engaging"
+        if re.search(rf"\b{word}\b", text) and not re.search(rf"\b(start|started|begin|began|starting)\s+{word}\b", text):
             f["stage"] = [stage]
+    if re.search(r"\bwon or lost\b|\blost or won\b|\bclosed deals\b|\bdeals (that )?closed\b", text) and \
+            topic in ("count", "won_count", "lost_count"):
+        f["stage"] = ["Won", "Lost"]
     if re.search(r"\bkey\s+(accounts?|customers?|clients?)\b", text):
         f["tier"] = "key"
     return f
@@ -476,7 +510,9 @@ def _n(words: list[str]) -> int | None:
     text = " ".join(words)
     for pattern in (r"\btop\s+(\d{1,2}|[a-z]+)\b", r"\bwhich\s+(\d{1,2}|two|three|four|five|ten)\s+[a-z]+", r"\b(\d{1,2}|[a-z]+)\s+(?:best|top|biggest|largest|highest|"
                     r"most|smallest|lowest|worst|latest|oldest|longest|recent|largest)\b",
-                    r"\b(?:first|last)\s+(\d{1,2})\b"):
+                    r"\b(?:first|last)\s+(\d{1,2})\b",
+                    r"\b(?:best|top|biggest|largest|highest|smallest|lowest|worst|latest|oldest|longest)\s+"
+                    r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\b"):
         if m := re.search(pattern, text):
             v = m.group(1)
             if v.isdigit():
@@ -497,6 +533,10 @@ def _direction(words: list[str]) -> str | None:
 def _group(words: list[str], t: _Text, filters: dict[str, object]) -> str | None:
     text = " ".join(words)
     spot_kinds = {s.kind for s in t.spots}
+    if m := re.search(r"\b(?:by|per|each|every|across)\s+(?:the\s+)?([a-z]+)", text):
+        if m.group(1) in GROUP_WORDS and GROUP_WORDS[m.group(1)] not in ("close_quarter", "close_month") or \
+                m.group(1).rstrip("s") in ("quarter", "month"):
+            return GROUP_WORDS.get(m.group(1)) or GROUP_WORDS.get(m.group(1).rstrip("s"))
     for i, w in enumerate(words):
         if i in t.taken or w not in GROUP_WORDS:
             continue
@@ -572,8 +612,13 @@ def _fresh(topics: list[str], t: _Text, identity: Identity, words: list[str],
     if topic == "subsidiaries":
         return [Frame("subsidiaries", "attribute", {"parent": filters.get("account", [])[:1]})], False
     if topic == "list_price":
-        return [Frame("list_price", "attribute", {"product": filters.get("product", [])})], False
-    if topic == "manager" and people.get("manager") and not people.get("rep"):
+        products = list(filters.get("product", []))  # type: ignore[arg-type]
+        if not products and re.search(r"\b(it|its|each|both|them|their|those)\b", text):
+            products = sorted({p for f in context.frames for p in f.filters.get("product", [])}) or \
+                ([context.focus["product"]] if context.focus.get("product") else [])
+        return [Frame("list_price", "attribute", {"product": products})], False
+    if topic == "manager" and people.get("manager") and not people.get("rep") and \
+            re.search(r"\breport(s|ing)? to\b|\bunder\b|\bworks? for\b", text):
         topic = "team"  # "who reports to <manager>"
     elif topic in ("manager", "rep_office"):
         reps = (people.get("rep") or []) + (people.get("manager") or [])
@@ -584,7 +629,18 @@ def _fresh(topics: list[str], t: _Text, identity: Identity, words: list[str],
         return [Frame("team", "attribute", f)], False
     if topic == "account_count":
         f = {k: v for k, v in filters.items() if k in ("sector", "tier")}
+        group = _group(words, t, filters)
+        if group in ("sector", "regional_office", "tier") and (direction or _breakdown(words) or
+                                                               re.search(r"\b(which|what)\b", text)):
+            return [Frame("account_count", "ranked" if direction else "breakdown", f, group=group,
+                          descending=direction != "least", limit=n or (1 if direction else 50))], False
         return [Frame("account_count", "attribute", f)], False
+    group = _group(words, t, filters)
+    if topic in ("deal_value", "deal_list") and group and group != "stage" and direction and \
+            not re.search(r"\b(deal|deals|win|wins|opportunity|opportunities|sale|contract)\b", text):
+        topic = "won_revenue" if topic == "deal_value" else "won_count"  # "top 3 sellers by revenue": a ranking
+        metrics = [topic]
+        return [_deal_frame(topic, t, words, filters, period, direction, n, context)], False
     if topic in ("deal_value", "deal_list"):
         return [_records_frame(topic, words, filters, period, direction, n)], False
     metrics = [x for x in topics if x in DEAL_METRICS or x == "reply_rate"]
@@ -762,7 +818,9 @@ def _edit(context: Context, t: _Text, identity: Identity, words: list[str], raw:
         if wants_rows and not re.search(r"\bby (rep|product|account|office|sector|manager|team|stage)", text):
             order, desc, stages = _records_order(g.topic, words, direction)
             if re.search(r"\bby (value|size|amount|worth)\b|\bbiggest|\blargest|\bsmallest", text):
-                order, desc = "close_value", direction != "least"
+                open_only = (g.filters.get("stage") or STAGES_OF.get(g.topic) or []) in (
+                    ["Prospecting", "Engaging"], ["Engaging"], ["Prospecting"])
+                order, desc = ("list_price" if open_only else "close_value"), direction != "least"
             elif re.search(r"\bby (date|close date)\b|\bmost recent|\blatest\b", text):
                 order, desc = "close_date", True
             elif "engaging" in text and re.search(r"\blongest|oldest|stuck\b", text):
