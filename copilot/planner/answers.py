@@ -342,8 +342,10 @@ def decline(kind: str = "unsupported", scope: str = "") -> str:
 def ask(offer: list[Frame], unplaced: list[str], me: str | None, examples: list[str]) -> str:
     lead = ""
     if unplaced:
-        quoted = ", ".join(f'"{w}"' for w in unplaced[:3])
-        lead = f"I could not place {quoted} in your question. "
+        words = [f'"{w}"' for w in unplaced if not w.isdigit()][:3]
+        if any(w.isdigit() for w in unplaced):
+            words.append("a number")
+        lead = f"I could not place {', '.join(words)} in your question. "
     if offer:
         what = " and ".join(describe(f, me) for f in offer)
         return f"{lead}Do you mean {what}? Say yes, or ask again in other words."
