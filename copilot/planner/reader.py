@@ -60,7 +60,7 @@ time times since until till through during before after ago last next this previ
 third fourth half h1 h2 q1 q2 q3 q4 ytd own sit sits based work works working report reports reporting belong
 belongs currently stand stands standing looking look like yeah yes sure well sort order rank list lists breakdown
 break down pls thx lol okay summary number numbers stats statistics status kpi kpis metric metrics report show
-give provide display share them those ones deal deals sitting sat recent recently latest newest earliest plus id ids re ve ll d m s t value values
+give provide display share them those ones deal deals engaged sitting sat recent recently latest newest earliest plus id ids re ve ll d m s t value values
 amount date stage owner details detail info information data made make makes making off got gotten
 getting bring brings bringing brought go goes going went gone take takes took taken come came say said think
 would wonder wondering curious quick question remind remember anyway though although because while where whether
@@ -319,7 +319,9 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
         if len(pair) == 2 and all(f.form == "figure" for f in pair):
             topic = next((x for x in topics if x in DEAL_METRICS), pair[1].topic)
             return Reading("crm", [f.edit(topic=topic, also=[]) for f in pair], compare=True, confidence=confidence)
-    own_words = [w for i, w in enumerate(fixed) if i not in taken and w not in FILLER and w not in ME | HE | IT]
+    cue = bool(FOLLOW_UP_START.match(text))
+    own_words = [w for i, w in enumerate(fixed) if i not in taken and w not in FILLER and w not in ME | HE | IT
+                 and not (cue and w in GROUP_WORDS)]
     ranking_again = followup and topics[0] == "team" and _direction(fixed) is not None and \
         context.frames[0].topic in DEAL_METRICS
     edit_like = whole.topic == "edit" and (not parts or len(own_words) <= 2 or found.period is None and not spots)
@@ -472,6 +474,9 @@ def _people_filters(t: _Text, identity: Identity, words: list[str], names: list[
             out["manager" if identity.role == "manager" else "rep"] = [identity.name]
         elif _mentions(words, HE) and context.focus.get("rep"):
             out["rep"] = [context.focus["rep"]]
+        elif context.focus.get("last") == "rep" and context.focus.get("rep") and \
+                re.search(r"\b(their|they|them|that rep|this rep|the rep)\b", text):
+            out["rep"] = [context.focus["rep"]]
     return out
 
 
@@ -564,7 +569,8 @@ def _group(words: list[str], t: _Text, filters: dict[str, object]) -> str | None
 
 def _breakdown(words: list[str]) -> bool:
     return bool(re.search(r"\b(by|per|each|every|across)\s+(product|rep|account|office|region|sector|manager|team|"
-                          r"stage|quarter|month|customer|seller|agent)s?\b|\bbreak\s?down\b", " ".join(words)))
+                          r"stage|quarter|month|customer|seller|agent)s?\b|\bbreak\s?down\b|\brank(ed|ing)?\b",
+                          " ".join(words)))
 
 
 def _records_order(topic: str, words: list[str], direction: str | None) -> tuple[str, bool, list[str] | None]:
@@ -599,6 +605,11 @@ def _fresh(topics: list[str], t: _Text, identity: Identity, words: list[str],
     n = _n(words)
     frames: list[Frame] = []
     account_topics = [x for x in topics if x in ACCOUNT_FIELDS]
+    if account_topics and not filters.get("account") and context.focus.get("account") and \
+            FOLLOW_UP_START.match(" ".join(words)) and not direction:
+        filters["account"] = [context.focus["account"]]
+    if account_topics and not filters.get("account") and direction and _mentions(words, ME):
+        return [], False  # "which of my accounts ...": accounts are not owned in the CRM
     if account_topics:
         if filters.get("account") and not direction:
             return [Frame(account_topics[0], "attribute", {"account": filters["account"][:1]},  # type: ignore[index]
@@ -641,6 +652,9 @@ def _fresh(topics: list[str], t: _Text, identity: Identity, words: list[str],
         topic = "won_revenue" if topic == "deal_value" else "won_count"  # "top 3 sellers by revenue": a ranking
         metrics = [topic]
         return [_deal_frame(topic, t, words, filters, period, direction, n, context)], False
+    if topic == "deal_list" and re.search(r"\bhow many\b|\bnumber of\b", text) and not LIST_VERB.search(text):
+        counted = _records_frame(topic, words, filters, period, direction, n).topic  # which deals: won, lost, open
+        return [_deal_frame(counted, t, words, filters, period, direction, n, context)], False
     if topic in ("deal_value", "deal_list"):
         return [_records_frame(topic, words, filters, period, direction, n)], False
     metrics = [x for x in topics if x in DEAL_METRICS or x == "reply_rate"]
@@ -674,7 +688,7 @@ def _sides(t: _Text, filters: dict[str, object]) -> tuple[str, list[str]] | None
 
 def _basis(metric: str, words: list[str]) -> str:
     return "engage" if metric in ("open_count", "open_pipeline_list_price") or \
-        re.search(r"\b(created|new|started|engaged|opened|entered)\b", " ".join(words)) else "close"
+        re.search(r"\b(created|new|started|engaged?|opened|entered)\b", " ".join(words)) else "close"
 
 
 LIST_VERB = re.compile(r"^(please\s+)?(list|show|pull up|what are|which are)\b|\bgive me (the |a |all )?(list|deals)\b|\b(list|show)( me)? (all |the )?"
@@ -796,6 +810,8 @@ def _edit(context: Context, t: _Text, identity: Identity, words: list[str], raw:
         for k, v in places.items():
             if k == "stage" and g.form != "records":
                 g = g.with_filters(stage=v)
+            elif k == "regional_office" and not people:  # "and the whole West office?": the office, not the rep in it
+                g = g.with_filters(rep=None, manager=None, regional_office=v)
             else:
                 g = g.with_filters(**{k: v})
         stage_word = re.search(r"^(?:and|what about|how about|ok|so|now)?\s*(?:the\s+)?(lost|won|open)(?:\s+(?:ones|deals))?"
