@@ -25,7 +25,6 @@ from typing import Any
 
 import numpy as np
 from scipy import sparse
-from sklearn.linear_model import LogisticRegression
 
 from tools.followup.history import CHANNELS, ContactInfo, Table, size_fine
 
@@ -210,6 +209,8 @@ def fit(t: Table, contacts: dict[str, ContactInfo]) -> ReplyModel:
                      ("un", list(range(MAX_UNANSWERED + 1)))):
         vocab[f] = sorted(set(vocab[f]) | set(extra), key=lambda v: (str(type(v)), v))
     x, col_scale = _design(fields, vocab)
+    from sklearn.linear_model import LogisticRegression  # imported when a model is fitted, not at start-up
+
     lr = LogisticRegression(C=1.0, solver="newton-cg", max_iter=100, tol=1e-4)
     lr.fit(x, t.replied)
     coef = lr.coef_[0] * col_scale
@@ -222,6 +223,8 @@ def fit(t: Table, contacts: dict[str, ContactInfo]) -> ReplyModel:
 
 
 def _platt(z: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    from sklearn.linear_model import LogisticRegression
+
     lr = LogisticRegression(C=1e6, solver="lbfgs")
     lr.fit(z.reshape(-1, 1), y)
     return float(lr.coef_[0, 0]), float(lr.intercept_[0])
