@@ -10,7 +10,9 @@ What is evidence: numeric JSON values (not booleans) anywhere in the results, st
 but a number ("12.5", "42%"), and numbers in the key names our own tools write (``last_90_days``).
 Not evidence: numbers inside text (any string that is more than a number, and any string under a key
 for prose, such as "text", "body", "notes" or "snippet", where notes, e-mails and talk tracks from
-outside arrive), record ids, and the question: "is our win rate 90%?" does not make 90% true.
+outside arrive), record ids, and the question: "is our win rate 90%?" does not make 90% true (the
+rep's own words quoted back in quotation marks, 'I could not place "150"', are not a claim, and
+neither is a tool's error message passed on word for word).
 
 A figure the answer works out is supported when its operands are supported figures of the answer (the
 nearest few of each kind): a sum, a difference, an average ($ over a count), a rate (22.4% for 22 of
@@ -311,6 +313,7 @@ class Evidence:
         self.groups: list[list[float]] = []
         self.years: set[int] = set()
         self.names: set[str] = set()
+        self.errors: set[str] = set()  # a tool's own error messages, which an answer may pass on word for word
         for text in results:
             try:
                 data = json.loads(text)
@@ -354,6 +357,8 @@ class Evidence:
                     if inner == "ids":  # an id is never a figure; a long numeric one is a name
                         if len(v) >= 5 and v.isdigit():
                             self.names.add(v)
+                    elif k == "error" and mode == "data" and len(v) >= 20:
+                        self.errors.add(v)
                     else:
                         self._string(v, gid, group, pairs, inner == "prose", k)
                 elif isinstance(v, dict | list | tuple):
@@ -488,18 +493,21 @@ def ungrounded(answer: str, results: list[str], question: str = "") -> list[Figu
     """The figures in ``answer`` that no tool result of this turn supports, each with its span.
 
     ``results`` are the turn's tool results and the arguments of its tool calls (JSON strings).
-    ``question`` is accepted for callers that pass it but is not evidence: a figure the rep asked about
-    is not true because they asked."""
-    del question
+    ``question`` is not evidence: a figure the rep asked about is not true because they asked. Only
+    the rep's own words quoted back in quotation marks ('I could not place "150"') are left alone."""
     ev = Evidence(results)
     figs = figures(answer, frozenset(ev.names))
     if not figs:
         return []
     found = [_direct(f, ev) for f in figs]
+    quoted = _quoting(answer, question) if question else []
+    quoted += _name_spans(answer, ev.errors) if ev.errors else []
     bad: list[Figure] = []
     for i, f in enumerate(figs):
         if found[i] or f.small or (f.year and int(f.value) in ev.years):
             continue
+        if quoted and any(s <= f.start and f.end <= e for s, e in quoted):
+            continue  # the rep's words quoted back ('I could not place "150"'), or a tool's error passed on
         line_start = max(answer.rfind("\n", 0, f.start) + 1, f.start - NEAR)
         line_end = answer.find("\n", f.end)
         line_end = min(len(answer) if line_end == -1 else line_end, f.end + NEAR)
@@ -511,6 +519,16 @@ def ungrounded(answer: str, results: list[str], question: str = "") -> list[Figu
         if not _from_stated(f, stated):
             bad.append(f)
     return bad
+
+
+QUOTED = re.compile(r'"([^"\n]{1,80})"|\u201c([^\u201d\n]{1,80})\u201d')
+
+
+def _quoting(answer: str, question: str) -> list[tuple[int, int]]:
+    """Spans of ``answer`` in quotation marks that quote ``question`` word for word."""
+    asked = question.casefold()
+    return [(m.start(), m.end()) for m in QUOTED.finditer(answer)
+            if (m.group(1) or m.group(2)).strip().casefold() in asked]
 
 
 def drop_figures(answer: str, bad: list[Figure] | list[str]) -> str:

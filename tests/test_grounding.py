@@ -407,3 +407,21 @@ def test_record_ids_are_not_evidence_but_long_numeric_ones_are_not_figures_eithe
 
 def test_a_json_list_of_number_strings_is_evidence() -> None:
     assert bad("Values: 12.5 and 13.5.", json.dumps(["12.5", "13.5"])) == []
+
+
+def test_the_reps_own_words_quoted_back_are_left_alone() -> None:
+    question = "Which reps in the Central office have won more than 150 deals?"
+    answer = 'I could not place "150" in your question. Do you mean won deals by rep?'
+    assert grounded(answer, question=question) == answer
+    assert bad('I could not place "160" in your question.', question=question) == ["160"]
+    assert bad("There are 150 such reps.", question=question) == ["150"]
+    assert bad('Your win rate is "90%".', r(win_rate=0.648), question="is it 85%?") == ["90%"]
+
+
+def test_a_tools_error_passed_on_word_for_word_keeps_its_figures() -> None:
+    error = r(error="not in your scope: the East office: it includes the deals of 11 reps outside your scope",
+              type="ScopeError")
+    answer = ("That is not something I can show you: not in your scope: the East office: it includes the deals of "
+              "11 reps outside your scope.")
+    assert grounded(answer, error) == answer
+    assert bad("The East office has 11 reps outside your scope.", error) == ["11"]

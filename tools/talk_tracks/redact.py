@@ -186,9 +186,13 @@ def name_tokens(names: Iterable[str]) -> set[str]:
     for name in names:
         for word in re.split(r"[\s,;/()]+", _fold(normalise(name or "")).casefold()):
             word = word.strip(".'’`´-")
-            for part in {word, *re.split(r"[-.'’`´]+", word)}:
+            joined = re.split(r"[-.'’`´]+", word)
+            for part in {word, *joined}:
                 part = part.strip(".'’`´-")
-                if len(part) >= 2 and part not in _NOT_NAMES and re.search(r"[^\W\d_]", part):
+                # an honorific or a suffix standing alone ("Dr", "II") is not the name; inside a hyphenated
+                # name ("Smith-Ii") it is part of it
+                title = part in _NOT_NAMES and (part == word or len(joined) < 2)
+                if len(part) >= 2 and not title and re.search(r"[^\W\d_]", part):
                     tokens.add(part)
     return tokens
 
@@ -227,6 +231,7 @@ def redact(text: str, names: list[str]) -> str:
     text = normalise(text)
     text = EMAIL_RE.sub(EMAIL, text)
     text = _STRAY_AT.sub(_stray_at, text)
+    text = re.sub(r"(?<=\w)\s+@|@\s+(?=\w)", lambda m: m.group(0).replace("@", "(at)"), text)  # "x @ y" half-spaced
     text = DATE_RE.sub(DATE, text)
     text = AMOUNT_RE.sub(_amount, text)
     text = SPELLED_RE.sub(_spelled, text)
