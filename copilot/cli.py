@@ -144,7 +144,7 @@ def demo_cmd(
     """Build the synthetic demo workspace if it is missing, then show the copilot answering."""
     from copilot.demo import ANCHOR
     from copilot.demo.tour import demo_questions
-    from copilot.runner import Copilot
+    from copilot.services import build_services
     from copilot.workspace import build_demo, has_data
 
     settings = _settings()
@@ -159,7 +159,8 @@ def demo_cmd(
     label = "synthetic demo data" if synthetic else "your workspace's data"
     out.rule(styled(("Sales copilot demo", "bold"), f" ({label})"))
     clock = (lambda: ANCHOR.replace(tzinfo=None)) if synthetic else None
-    with Copilot(settings, engine, retriever=lambda: store, **({"clock": clock} if clock else {})) as copilot:
+    with build_services(settings, engine=engine, clock=clock, talk_store=lambda: store) as services:
+        copilot = services.copilot
         for user, question in demo_questions(engine):
             out.print(styled((f"{user}:", "bold cyan"), f" {question}"))
             result = copilot.ask(question, user)
@@ -371,12 +372,6 @@ def followup_cmd(
         out.print(styled((f"note: {note}", "dim")))
 
 
-def _copilot(settings, engine):  # noqa: ANN001, ANN202
-    from copilot.runner import Copilot
-
-    return Copilot(settings, engine)
-
-
 @app.command("ask")
 def ask_cmd(
     question: str,
@@ -385,10 +380,10 @@ def ask_cmd(
     thread: Annotated[str | None, typer.Option("--thread", help="Continue this conversation.")] = None,
 ) -> None:
     """Ask the copilot one question."""
-    settings = _settings()
-    engine = _engine(settings)
-    with _copilot(settings, engine) as copilot:
-        result = copilot.ask(question, as_user, thread_id=thread)
+    from copilot.services import build_services
+
+    with build_services(_settings()) as services:
+        result = services.copilot.ask(question, as_user, thread_id=thread)
     if as_json:
         out.print_json(json.dumps({k: v for k, v in result.to_dict().items()
                                    if k in ("answer", "tool_calls", "sources", "pending_review", "thread_id",
@@ -407,13 +402,13 @@ def chat_cmd(as_user: AsUser,
     """Talk with the copilot; the conversation is remembered (empty line or Ctrl-D to leave)."""
     import uuid
 
-    settings = _settings()
-    engine = _engine(settings)
+    from copilot.services import build_services
+
     thread = thread or uuid.uuid4().hex
-    with _copilot(settings, engine) as copilot:
-        copilot.context(as_user)  # an unknown user fails here, before the first question
+    with build_services(_settings()) as services:
+        services.copilot.context(as_user)  # an unknown user fails here, before the first question
         out.print(f"Chatting as {as_user} (thread {thread}). Empty line to quit.", highlight=False)
-        _chat_loop(copilot, as_user, thread)
+        _chat_loop(services.copilot, as_user, thread)
 
 
 prefs_app = typer.Typer(no_args_is_help=True, help="Your preferences, remembered across conversations.")
@@ -562,10 +557,10 @@ def approvals_show(request_id: str, as_user: AsUser, as_json: AsJson = False) ->
 
 
 def _decide(request_id: str, as_user: str, decision: str, reason: str | None, expect_hash: str | None) -> None:
-    settings = _settings()
-    engine = _engine(settings)
-    with _copilot(settings, engine) as copilot:
-        outcome = copilot.decide(request_id, as_user, decision, reason=reason, expect_hash=expect_hash)
+    from copilot.services import build_services
+
+    with build_services(_settings()) as services:
+        outcome = services.copilot.decide(request_id, as_user, decision, reason=reason, expect_hash=expect_hash)
     out.print(styled(outcome.get("message") or outcome.get("status")))
 
 
@@ -620,10 +615,10 @@ def approvals_edit(request_id: str, as_user: AsUser,
         if not sep or not key.strip():
             raise UserError(f"--set {item!r}: write key=value")
         changes[key.strip()] = value
-    settings = _settings()
-    engine = _engine(settings)
-    with _copilot(settings, engine) as copilot:
-        request = copilot.edit(request_id, as_user, changes)
+    from copilot.services import build_services
+
+    with build_services(_settings()) as services:
+        request = services.copilot.edit(request_id, as_user, changes)
     out.print(shown(f"Edited: the new request {request['id']} waits for a decision: {request['summary']}"))
 
 
