@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import AliasChoices, Field, field_validator
+from typing import Any
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
@@ -48,6 +50,38 @@ class Settings(BaseSettings):
         default="copilot_deal_notes", pattern=r"^[a-z0-9][a-z0-9._-]{1,60}[a-z0-9]$",
         description="Name of the Chroma collection holding the deal archive.",
     )
+
+    slack_bot_token: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("SLACK_BOT_TOKEN", "COPILOT_SLACK_BOT_TOKEN"),
+        description="The Slack app's bot token (xoxb-...).")
+    slack_signing_secret: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("SLACK_SIGNING_SECRET", "COPILOT_SLACK_SIGNING_SECRET"),
+        description="The Slack app's signing secret (HTTP mode).")
+    slack_app_token: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("SLACK_APP_TOKEN", "COPILOT_SLACK_APP_TOKEN"),
+        description="An app-level token (xapp-...): when set, the Slack app runs in Socket Mode.")
+    slack_api_url: str = Field(
+        default="https://slack.com/api/", validation_alias=AliasChoices("SLACK_API_URL", "COPILOT_SLACK_API_URL"),
+        description="The Slack Web API base URL (tests point it at a local server).")
+    port: int = Field(default=3000, ge=1, le=65535, validation_alias=AliasChoices("PORT", "COPILOT_PORT"),
+                      description="HTTP port of the Slack app (HTTP mode).")
+    review_channel: str | None = Field(
+        default=None, description="A Slack channel id where approval cards go (default: a DM to the approver).")
+
+    @field_validator("slack_bot_token", "slack_app_token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr | None, info: Any) -> SecretStr | None:
+        prefix = "xoxb-" if info.field_name == "slack_bot_token" else "xapp-"
+        if value is not None and not value.get_secret_value().startswith(prefix):
+            raise ValueError(f"must start with {prefix!r}")
+        return value
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _api_url(cls, value: str) -> str:
+        if not value.startswith(("https://", "http://")):
+            raise ValueError("must be an http(s) URL")
+        return value if value.endswith("/") else value + "/"
 
     @field_validator("database_url")
     @classmethod

@@ -22,9 +22,11 @@ FLOORS = {  # each floor may import only from the floors below it
 }
 ABOVE = {"data": ("tools", "connectors", "memory", "prompts", "evals", "copilot.graph", "copilot.runner",
                   "copilot.actions", "copilot.review", "copilot.planner", "copilot.toolbox", "copilot.cli",
-                  "copilot.context", "copilot.untrusted", "copilot.demo", "copilot.services", "slack_app"),
+                  "copilot.context", "copilot.untrusted", "copilot.demo", "copilot.services", "copilot.slack",
+                  "slack_app"),
          "tools": ("copilot.graph", "copilot.runner", "copilot.actions", "copilot.review", "copilot.planner",
-                   "copilot.toolbox", "copilot.cli", "copilot.context", "copilot.services", "slack_app", "evals")}
+                   "copilot.toolbox", "copilot.cli", "copilot.context", "copilot.services", "copilot.slack", "slack_app",
+                   "evals")}
 
 
 @pytest.mark.parametrize("floor", sorted(FLOORS))

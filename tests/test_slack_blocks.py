@@ -1,0 +1,76 @@
+"""Block Kit builders and Slack thread ids: pure functions, tested on their own."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from copilot.runner import THREAD_ID
+from copilot.slack.blocks import SECTION_LIMIT, answer_blocks, escape, fallback_text
+from copilot.slack.threads import thread_id
+
+
+def test_crm_text_cannot_mention_link_or_unfurl() -> None:
+    hostile = ("<!channel> ping @here and @everyone <@U123> see <https://evil.example|click> "
+               "http://evil.example/x www.evil.com mail bob@evil.io & co")
+    safe = escape(hostile)
+    assert "<" not in safe and ">" not in safe and "&amp; co" in safe
+    assert "@here" not in safe and "@everyone" not in safe and "<!channel>" not in safe
+    assert "://" not in safe and "www." not in safe and "evil.example" not in safe and "evil.io" not in safe
+    # what a reader sees is the same words
+    assert safe.replace("\u200b", "").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&") == hostile
+
+
+@given(st.text(max_size=300))
+def test_escaped_text_never_carries_slack_syntax(text: str) -> None:
+    safe = escape(text)
+    assert "<" not in safe and ">" not in safe
+    assert "://" not in safe
+    for word in ("@channel", "@here", "@everyone"):
+        assert word not in safe.lower()
+
+
+def test_answer_blocks() -> None:
+    answer = "Won revenue for Anna Snelling: $275,056 from 208 won deals.\n" + "x" * (SECTION_LIMIT + 10)
+    blocks = answer_blocks(answer, sources=[f"D{i}" for i in range(12)], model="offline", prompt_version="abc123",
+                           feedback_value="t1")
+    sections = [b for b in blocks if b["type"] == "section"]
+    assert len(sections) == 3 and all(len(b["text"]["text"]) <= SECTION_LIMIT for b in sections)
+    assert sections[0]["text"]["text"].startswith("Won revenue for Anna Snelling: $275,056")
+    contexts = [b["elements"][0]["text"] for b in blocks if b["type"] == "context"]
+    assert contexts[0] == "Records: D0, D1, D2, D3, D4, D5, D6, D7, D8, D9 and 2 more"
+    assert "AI-generated" in contexts[1]
+    buttons = next(b for b in blocks if b["type"] == "actions")["elements"]
+    assert [b["action_id"] for b in buttons] == ["feedback_up", "feedback_down"]
+    assert all(b["value"] == "t1" for b in buttons)
+    json.dumps(blocks)  # what is posted is plain JSON
+    assert fallback_text("<!here> hi\nmore") == "&lt;!here&gt; hi"
+
+
+def test_one_conversation_per_person_per_slack_thread() -> None:
+    a = thread_id("T1", "C1", "1700000000.000100", "U1")
+    assert a == thread_id("T1", "C1", "1700000000.000100", "U1")  # the same after a restart
+    assert a != thread_id("T1", "C1", "1700000000.000100", "U2")  # two people, two conversations
+    assert a != thread_id("T1", "C1", "1700000000.000200", "U1")
+    assert a != thread_id("T2", "C1", "1700000000.000100", "U1")
+    assert THREAD_ID.fullmatch(a)
+
+
+def test_slack_settings(monkeypatch) -> None:  # noqa: ANN001
+    import pytest
+    from pydantic import ValidationError
+
+    from copilot.settings import Settings
+
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1-2-3")
+    monkeypatch.setenv("SLACK_API_URL", "http://127.0.0.1:9999/api")
+    monkeypatch.setenv("PORT", "3100")
+    s = Settings()
+    assert s.slack_bot_token is not None and s.slack_bot_token.get_secret_value() == "xoxb-1-2-3"
+    assert "xoxb" not in repr(s)  # secrets never printed
+    assert s.slack_api_url == "http://127.0.0.1:9999/api/" and s.port == 3100 and s.slack_app_token is None
+    monkeypatch.setenv("SLACK_APP_TOKEN", "xoxb-wrong-kind")
+    with pytest.raises(ValidationError, match="SLACK_APP_TOKEN"):
+        Settings()
