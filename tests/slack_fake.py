@@ -1,0 +1,73 @@
+"""A local fake of Slack's Web API for the Slack app's tests: an HTTP server on 127.0.0.1 that answers the
+methods the app calls and records every call (method, arguments) for the tests to check."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs
+
+
+@dataclass
+class FakeSlack:
+    url: str = ""
+    calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    profiles: dict[str, dict[str, Any]] = field(default_factory=dict)  # Slack user id -> profile
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def called(self, method: str) -> list[dict[str, Any]]:
+        with self._lock:
+            return [args for m, args in self.calls if m == method]
+
+    def answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        with self._lock:
+            self.calls.append((method, args))
+        if method == "auth.test":
+            return {"ok": True, "user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1", "team": "Team"}
+        if method == "users.info":
+            user = args.get("user", "")
+            if user not in self.profiles:
+                return {"ok": False, "error": "user_not_found"}
+            return {"ok": True, "user": {"id": user, "profile": self.profiles[user]}}
+        if method in ("chat.postMessage", "chat.postEphemeral", "chat.update", "chat.scheduleMessage"):
+            return {"ok": True, "channel": args.get("channel", "C1"), "ts": f"1700000000.{len(self.calls):06d}"}
+        return {"ok": True}
+
+
+@contextmanager
+def fake_slack() -> Iterator[FakeSlack]:
+    fake = FakeSlack()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 - the stdlib's name
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length).decode()
+            if "json" in (self.headers.get("Content-Type") or ""):
+                args = json.loads(body or "{}")
+            else:
+                args = {k: v[0] for k, v in parse_qs(body).items()}
+            method = self.path.rstrip("/").rsplit("/", 1)[-1]
+            payload = json.dumps(fake.answer(method, args)).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    fake.url = f"http://127.0.0.1:{server.server_port}/api/"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield fake
+    finally:
+        server.shutdown()
+        server.server_close()
