@@ -1,0 +1,42 @@
+"""The Bolt app and its HTTP front: events, interactivity and commands at ``POST /slack/events``, and
+``GET /healthz``, served as ASGI (uvicorn in production)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import App
+from slack_bolt.adapter.asgi import SlackRequestHandler
+from slack_sdk import WebClient
+
+from copilot.services import Services
+from copilot.slack import conversations
+from copilot.slack.identity import SlackDirectory
+
+
+def build_app(services: Services) -> App:
+    """The Bolt app over the process's services; the Web API client points at ``SLACK_API_URL``."""
+    settings = services.settings
+    if settings.slack_bot_token is None:
+        raise ValueError("SLACK_BOT_TOKEN is not set")
+    client = WebClient(token=settings.slack_bot_token.get_secret_value(), base_url=settings.slack_api_url)
+    secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
+    app = App(client=client, signing_secret=secret, token_verification_enabled=True)
+    conversations.register(app, services, SlackDirectory(services.engine, client))
+    return app
+
+
+def asgi(app: App) -> Callable[..., Any]:
+    """Bolt's ASGI handler, with a health check beside it."""
+    handler = SlackRequestHandler(app, path="/slack/events")
+
+    async def serve(scope: dict[str, Any], receive: Callable[..., Any], send: Callable[..., Any]) -> None:
+        if scope["type"] == "http" and scope["path"] == "/healthz" and scope["method"] == "GET":
+            await send({"type": "http.response.start", "status": 200,
+                        "headers": [(b"content-type", b"text/plain; charset=utf-8")]})
+            await send({"type": "http.response.body", "body": b"ok"})
+            return
+        await handler(scope, receive, send)
+
+    return serve

@@ -1,0 +1,65 @@
+"""Direct messages and @mentions: the question goes to the copilot as the linked CRM user, in the conversation
+of that Slack thread and person, and the grounded answer is posted in the thread."""
+
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+from typing import Any
+
+from slack_bolt import App
+from slack_sdk import WebClient
+
+from copilot.services import Services
+from copilot.slack.blocks import answer_blocks, escape, fallback_text
+from copilot.slack.identity import NOT_LINKED, SlackDirectory
+from copilot.slack.threads import thread_id
+
+log = logging.getLogger("copilot.slack")
+MENTION = re.compile(r"<@[A-Z0-9]+>")
+
+
+def answer_in_thread(services: Services, directory: SlackDirectory, client: WebClient, *, team: str, channel: str,
+                     thread_ts: str, user: str, text: str) -> None:
+    """Answer ``text`` from Slack ``user`` in the thread; never an exception's text, never unchecked figures."""
+    post: dict[str, Any] = {"channel": channel, "thread_ts": thread_ts, "unfurl_links": False, "unfurl_media": False}
+    identity = directory.identity(user)
+    if identity is None:
+        client.chat_postMessage(**post, text=NOT_LINKED)
+        return
+    question = MENTION.sub("", text or "").strip()
+    if not question:
+        client.chat_postMessage(**post, text="Ask me about your deals, accounts or pipeline.")
+        return
+    conversation = thread_id(team, channel, thread_ts, user)
+    try:
+        result = services.copilot.ask(question, identity.name, thread_id=conversation)
+    except Exception:  # noqa: BLE001 - a person sees an apology and an id; the log has the detail
+        incident = uuid.uuid4().hex[:12]
+        log.exception("slack answer failed (incident %s, thread %s)", incident, conversation)
+        client.chat_postMessage(**post, text=f"Sorry, something went wrong on my side. If it happens again, quote "
+                                             f"incident {incident} to your admin.")
+        return
+    client.chat_postMessage(**post, text=fallback_text(result.answer),
+                            blocks=answer_blocks(result.answer, sources=result.sources, model=result.model,
+                                                 prompt_version=result.prompt_version, feedback_value=conversation))
+
+
+def register(app: App, services: Services, directory: SlackDirectory) -> None:
+    @app.event("app_mention")
+    def on_mention(event: dict[str, Any], client: WebClient, context: dict[str, Any]) -> None:
+        answer_in_thread(services, directory, client, team=str(context.get("team_id") or event.get("team") or ""),
+                         channel=event["channel"], thread_ts=event.get("thread_ts") or event["ts"],
+                         user=event.get("user", ""), text=event.get("text", ""))
+
+    @app.event("message")
+    def on_message(event: dict[str, Any], client: WebClient, context: dict[str, Any]) -> None:
+        if event.get("channel_type") != "im" or event.get("bot_id") or event.get("subtype"):
+            return  # only a person's own direct message; never the bot's own posts or edits
+        answer_in_thread(services, directory, client, team=str(context.get("team_id") or event.get("team") or ""),
+                         channel=event["channel"], thread_ts=event.get("thread_ts") or event["ts"],
+                         user=event.get("user", ""), text=event.get("text", ""))
+
+
+__all__ = ["answer_in_thread", "escape", "register"]

@@ -1,0 +1,117 @@
+"""The Slack app over real HTTP on localhost: Slack-signed requests in, Web API calls out to a local fake."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from slack_sdk.signature import SignatureVerifier
+from sqlalchemy import Engine, update
+
+from copilot.crm.models import User
+from copilot.services import build_services
+from copilot.settings import Settings
+from copilot.slack.app import asgi, build_app
+from copilot.slack.identity import NOT_LINKED
+from tests import world
+from tests.slack_fake import FakeSlack, fake_slack
+
+SECRET = "test-signing-secret"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def slack_app(engine: Engine, tmp_path: Path) -> Iterator[tuple[str, FakeSlack]]:
+    world.build(engine)
+    with engine.begin() as conn:
+        conn.execute(update(User).where(User.name == "Rick Rep").values(slack_user_id="URICK"))
+    with fake_slack() as slack:
+        settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
+                            llm="offline", slack_bot_token="xoxb-test", slack_signing_secret=SECRET,
+                            slack_api_url=slack.url)
+        with build_services(settings, engine=engine) as services:
+            port = _free_port()
+            server = uvicorn.Server(uvicorn.Config(asgi(build_app(services)), host="127.0.0.1", port=port,
+                                                   log_level="warning", lifespan="off"))
+            thread = threading.Thread(target=server.run, daemon=True)
+            thread.start()
+            deadline = time.monotonic() + 10
+            while not server.started and time.monotonic() < deadline:
+                time.sleep(0.02)
+            try:
+                yield f"http://127.0.0.1:{port}", slack
+            finally:
+                server.should_exit = True
+                thread.join(10)
+
+
+def _post(base: str, payload: dict, *, secret: str = SECRET, age: int = 0) -> int:
+    body = json.dumps(payload)
+    ts = str(int(time.time()) - age)
+    signature = SignatureVerifier(secret).generate_signature(timestamp=ts, body=body)
+    request = urllib.request.Request(f"{base}/slack/events", data=body.encode(), method="POST", headers={
+        "Content-Type": "application/json", "X-Slack-Request-Timestamp": ts, "X-Slack-Signature": signature})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def _mention(user: str, text: str, ts: str = "1700000000.000100", event_id: str = "Ev1") -> dict:
+    return {"type": "event_callback", "team_id": "T1", "api_app_id": "A1", "event_id": event_id,
+            "event_time": int(time.time()), "event": {"type": "app_mention", "user": user, "text": text, "ts": ts,
+                                                      "channel": "C1", "event_ts": ts}}
+
+
+def _wait_for(slack: FakeSlack, method: str, count: int = 1, seconds: float = 20) -> list[dict]:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        calls = slack.called(method)
+        if len(calls) >= count:
+            return calls
+        time.sleep(0.05)
+    raise AssertionError(f"{method} was called {len(slack.called(method))} times, expected {count}: {slack.calls}")
+
+
+def test_a_signed_mention_gets_the_users_figure_in_the_thread(slack_app: tuple[str, FakeSlack]) -> None:
+    base, slack = slack_app
+    with urllib.request.urlopen(f"{base}/healthz", timeout=5) as health:
+        assert health.status == 200
+    assert _post(base, _mention("URICK", "<@UBOT> how many open deals do I have?")) == 200
+    (posted,) = _wait_for(slack, "chat.postMessage")
+    assert posted["channel"] == "C1" and posted["thread_ts"] == "1700000000.000100"
+    blocks = json.loads(posted["blocks"]) if isinstance(posted["blocks"], str) else posted["blocks"]
+    text = blocks[0]["text"]["text"]
+    assert "for you: 4" in text, text  # Rick's own open deals, and nobody else's
+    assert any("AI-generated" in json.dumps(b) for b in blocks)
+    assert str(posted.get("unfurl_links")).lower() == "false"
+
+
+def test_an_unlinked_user_gets_no_figures(slack_app: tuple[str, FakeSlack]) -> None:
+    base, slack = slack_app
+    assert _post(base, _mention("USTRANGER", "<@UBOT> how many open deals are there?")) == 200
+    (posted,) = _wait_for(slack, "chat.postMessage")
+    assert posted["text"] == NOT_LINKED and not any(ch.isdigit() for ch in posted["text"])
+
+
+def test_bad_signature_and_stale_timestamp_get_401_and_no_call(slack_app: tuple[str, FakeSlack]) -> None:
+    base, slack = slack_app
+    before = list(slack.calls)
+    assert _post(base, _mention("URICK", "how many open deals do I have?"), secret="wrong") == 401
+    assert _post(base, _mention("URICK", "how many open deals do I have?"), age=6 * 60) == 401
+    time.sleep(0.3)
+    assert slack.calls == before
