@@ -115,3 +115,33 @@ def test_bad_signature_and_stale_timestamp_get_401_and_no_call(slack_app: tuple[
     assert _post(base, _mention("URICK", "how many open deals do I have?"), age=6 * 60) == 401
     time.sleep(0.3)
     assert slack.calls == before
+
+
+def test_a_retried_event_is_answered_once(slack_app: tuple[str, FakeSlack]) -> None:
+    base, slack = slack_app
+    event = _mention("URICK", "<@UBOT> how many open deals do I have?", event_id="EvRetry")
+    assert _post(base, event) == 200
+    _wait_for(slack, "chat.postMessage")
+    assert _post(base, event) == 200  # Slack's retry of the same event
+    time.sleep(1.0)
+    assert len(slack.called("chat.postMessage")) == 1
+
+
+def test_the_thread_keeps_its_context_across_a_restart(engine: Engine, tmp_path: Path) -> None:
+    world.build(engine)
+    with engine.begin() as conn:
+        conn.execute(update(User).where(User.name == "Rick Rep").values(slack_user_id="URICK"))
+    from copilot.slack.conversations import answer_in_thread
+    from copilot.slack.identity import SlackDirectory
+    from slack_sdk import WebClient
+
+    with fake_slack() as slack:
+        settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
+                            llm="offline", slack_bot_token="xoxb-test", slack_api_url=slack.url)
+        where = {"team": "T1", "channel": "D1", "thread_ts": "1700000000.000500", "user": "URICK"}
+        for question in ("how many open deals do I have?", "just the ones in prospecting"):  # a process each
+            with build_services(settings, engine=engine) as services:
+                client = WebClient(token="xoxb-test", base_url=slack.url)
+                answer_in_thread(services, SlackDirectory(engine, client), client, text=question, **where)
+        first, second = (json.dumps(c.get("blocks")) for c in slack.called("chat.postMessage"))
+        assert "for you: 4" in first and "in Prospecting: 1" in second, second

@@ -287,9 +287,9 @@ def _opp_metric(name: str) -> Any:
     lost_n = func.sum(case((O.stage == "Lost", 1), else_=0))
     return {
         "count": func.count(O.id),
-        "won_count": won_n,
-        "lost_count": lost_n,
-        "open_count": func.sum(case((O.stage.in_(OPEN_STAGES), 1), else_=0)),
+        "won_count": func.coalesce(won_n, 0),  # a count of nothing is 0, not unknown
+        "lost_count": func.coalesce(lost_n, 0),
+        "open_count": func.coalesce(func.sum(case((O.stage.in_(OPEN_STAGES), 1), else_=0)), 0),
         "won_revenue": func.coalesce(func.sum(case((won, O.close_value), else_=0)), 0),
         "avg_won_deal_size": func.sum(case((won, O.close_value), else_=0)) * 1.0 / func.nullif(won_n, 0),
         "win_rate": won_n * 1.0 / func.nullif(won_n + lost_n, 0),

@@ -330,3 +330,12 @@ class Task(Base):
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     action_id: Mapped[str | None] = mapped_column(ForeignKey("actions.id"))
+
+
+class SlackEvent(Base):
+    """A Slack event (or interaction) already taken in: Slack's retries and a second app process skip it."""
+
+    __tablename__ = "slack_events"
+
+    id: Mapped[str] = mapped_column(String(120), primary_key=True, doc="Slack's event id, or a key of the interaction")
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime, doc="UTC, naive")

@@ -11,7 +11,7 @@ from slack_bolt.adapter.asgi import SlackRequestHandler
 from slack_sdk import WebClient
 
 from copilot.services import Services
-from copilot.slack import conversations
+from copilot.slack import conversations, dedup
 from copilot.slack.identity import SlackDirectory
 
 
@@ -23,6 +23,7 @@ def build_app(services: Services) -> App:
     client = WebClient(token=settings.slack_bot_token.get_secret_value(), base_url=settings.slack_api_url)
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
     app = App(client=client, signing_secret=secret, token_verification_enabled=True)
+    dedup.register(app, services.engine)
     conversations.register(app, services, SlackDirectory(services.engine, client))
     return app
 
