@@ -303,7 +303,7 @@ def _clean(value: Any) -> Any:
     if isinstance(value, Decimal):
         value = float(value)
     if isinstance(value, float):
-        return round(value, 4) if abs(value) < 1 else round(value, 2)
+        return round(value, 6) if abs(value) < 1 else round(value, 2)  # a rate keeps its third decimal of a percent
     return value
 
 

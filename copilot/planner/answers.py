@@ -389,6 +389,8 @@ def _difference(frames: list[Frame], results: list[dict[str, Any]], me: str | No
     names = [subject_of(f, me) or (f.period.label if f.period else "all") for f in frames]
     if names[0] == names[1] and frames[0].period and frames[1].period:
         names = [frames[0].period.label, frames[1].period.label]
+    if frames[0].filters == frames[1].filters and frames[0].period == frames[1].period:
+        return None
     if a == b:
         return f"They are the same: {fmt(metric, a)}."
     hi, lo = (0, 1) if a > b else (1, 0)
@@ -524,8 +526,15 @@ def _records(frame: Frame, result: dict[str, Any], me: str | None) -> tuple[str,
 def _attribute_focus(frame: Frame, rows: list[dict[str, Any]]) -> dict[str, str]:
     if frame.topic in ATTRIBUTE_LABEL and rows:
         return {"account": str(rows[0]["account"]), "last": "account"}
-    if frame.topic in ("manager", "rep_office") and rows:
+    if frame.topic == "manager" and rows:
+        focus = {"rep": str(rows[0]["name"])}
+        if rows[0].get("manager"):
+            focus["manager"] = str(rows[0]["manager"])  # "that manager's team" next
+        return focus
+    if frame.topic == "rep_office" and rows:
         return {"rep": str(rows[0]["name"])}
+    if frame.topic == "team" and frame.filters.get("manager"):
+        return {"manager": str(frame.filters["manager"][0])}
     return {}
 
 

@@ -151,7 +151,8 @@ EXAMPLES: dict[str, list[str]] = {
     ],
     "list_price": [
         "what's the price of PRODUCT", "how much does PRODUCT cost", "list price of PRODUCT",
-        "PRODUCT price", "what do we charge for PRODUCT", "sales price of PRODUCT",
+        "PRODUCT price", "what do we charge for PRODUCT", "sales price of PRODUCT", "what's its list price",
+        "and its price", "how much does it cost", "list price of each",
     ],
     "manager": [
         "who is REP's manager", "who does REP report to", "who manages REP", "REP's boss",

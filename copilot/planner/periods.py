@@ -193,6 +193,8 @@ def find_period(tokens: list[str], today: dt.date, context: Period | None = None
             return Found(_step(context, m.group(1), 1), used(m), relative_to_context=True)
         if m := re.search(r"\b(?:that|same|this)\s+(quarter|month|year|half|period|time)\b", text):
             return Found(context, used(m), relative_to_context=True)
+        if m := re.search(r"\b(?:the\s+)?(?:whole|full|entire)\s+year\b", text):
+            return Found(year(context.start.year), used(m), relative_to_context=True)
     if month_re:
         if m := re.search(rf"\b({month_re})\b", text):
             if default_year is None:

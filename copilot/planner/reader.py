@@ -103,7 +103,7 @@ STAGE_WORDS = {"prospecting": "Prospecting", "engaging": "Engaging"}
 YES = re.compile(r"^\s*(yes|yeah|yep|yup|correct|right|exactly|that's right|thats right|sure|please do|do it|ok|"
                  r"okay|go ahead)\b[\s.!]*(please)?[\s.!]*$", re.I)
 FOLLOW_UP_START = re.compile(r"^\s*(?:ok(?:ay)?|so|and|also|plus|now|then|what about|how about|same for|same|"
-                             r"only|just|but|now for|and for|what if)\b", re.I)
+                             r"only|just|but|now for|and for|what if|no|change to|switch to|instead)\b", re.I)
 
 
 @dataclass
@@ -299,6 +299,10 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     bare = [w for i, w in enumerate(fixed) if i not in taken and w not in FILLER and w not in ME | HE | IT]
     followup = bool(context.frames) and (whole.topic == "edit" or bool(FOLLOW_UP_START.match(text)) or
                                          _refers_back(fixed) or _compare_with_context(fixed) or not bare or
+                                         len(words) <= 3 or
+                                         bool(re.search(r"\b(what is|whats|what|how much is) (that|it|this)\b|"
+                                                        r"\bthat (worth|manager|team|rep)\b|\bthen\b",
+                                                        " ".join(fixed))) or
                                          (bool(bare) and all(w in GROUP_WORDS or w in MOST or w in LEAST
                                                               for w in bare)))
     if rep_beyond_own and (topics[0] in DEAL_METRICS or topics[0] in ("deal_value", "deal_list")):
@@ -313,8 +317,8 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
             (context.focus.get("account") if _mentions(fixed, IT | {"account", "company"}) else None)
         return Reading(kind, account=account, confidence=confidence)
     if context.frames and not spots and found.period is None and \
-            re.search(r"\b(the two|both|which one|which of them|which of those two|which is (better|higher|bigger|"
-                      r"faster|larger|more))\b", " ".join(fixed)):
+            re.search(r"\b(the two|both|which one|which of them|which of those two|which (\w+ )?is (better|higher|"
+                      r"bigger|faster|larger|more|worse|lower|smaller))\b", " ".join(fixed)):
         pair = context.frames[:2] if context.compare else (context.previous[:1] + context.frames[:1])
         if len(pair) == 2 and all(f.form == "figure" for f in pair):
             topic = next((x for x in topics if x in DEAL_METRICS), pair[1].topic)
@@ -352,7 +356,10 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
             frames = [_inherit(frames[0].edit(filters={k: v for k, v in frames[0].filters.items() if k != "stage"}), b)
                       for b in bases]
             compare = context.compare and len(frames) > 1
-        elif context.frames and frames and re.search(r"\b(of|from|in|with|for) (that|it|those|them)\b|\bthat (one|period)\b",
+        elif followup and frames and context.period is not None and found.period is None and \
+                all(f.topic in (*DEAL_METRICS, "reply_rate") for f in frames):
+            frames = [f if f.period else f.edit(period=context.period, basis=context.frames[0].basis) for f in frames]
+        if not compare and context.frames and frames and re.search(r"\b(of|from|in|with|for) (that|it|those|them)\b|\bthat (one|period)\b",
                                                    " ".join(fixed)):
             frames = [_inherit(f, context.frames[0]) for f in frames]
         if second is not None and len(frames) == 1 and frames[0].period is not None:
@@ -474,6 +481,9 @@ def _people_filters(t: _Text, identity: Identity, words: list[str], names: list[
             out["manager" if identity.role == "manager" else "rep"] = [identity.name]
         elif _mentions(words, HE) and context.focus.get("rep"):
             out["rep"] = [context.focus["rep"]]
+        elif context.focus.get("manager") and re.search(r"\b(that|the|this|his|her|their)\s+(manager'?s?\s+)?"
+                                                        r"(whole\s+)?team\b|\bthat manager\b", text):
+            out["manager"] = [context.focus["manager"]]
         elif context.focus.get("last") == "rep" and context.focus.get("rep") and \
                 re.search(r"\b(their|they|them|that rep|this rep|the rep)\b", text):
             out["rep"] = [context.focus["rep"]]
@@ -583,6 +593,8 @@ def _records_order(topic: str, words: list[str], direction: str | None) -> tuple
     if topic == "avg_sales_cycle_days" or re.search(r"\bcycle\b|\btook\b|\btake\b", text):
         return "cycle_days", direction != "least", ["Won"]
     if topic in ("lost_count",) or re.search(r"\blost\b", text):
+        if re.search(r"\b(biggest|largest|smallest|most valuable|value|worth)\b", text):
+            return "list_price", direction != "least", ["Lost"]  # a lost deal has no close value
         return "close_date", True, ["Lost"]
     if topic in ("open_count", "open_pipeline_list_price") or re.search(r"\bopen\b", text):
         if re.search(r"\b(biggest|largest|smallest|most valuable|highest value|priciest|value|worth)\b", text):
@@ -610,6 +622,8 @@ def _fresh(topics: list[str], t: _Text, identity: Identity, words: list[str],
         filters["account"] = [context.focus["account"]]
     if account_topics and not filters.get("account") and direction and _mentions(words, ME):
         return [], False  # "which of my accounts ...": accounts are not owned in the CRM
+    if account_topics and period is not None and not re.search(r"\b(founded|established)\b", text):
+        return [], False  # an account's size or sector has no period: "<account> H1 2017" is another question
     if account_topics:
         if filters.get("account") and not direction:
             return [Frame(account_topics[0], "attribute", {"account": filters["account"][:1]},  # type: ignore[index]
@@ -647,8 +661,12 @@ def _fresh(topics: list[str], t: _Text, identity: Identity, words: list[str],
                           descending=direction != "least", limit=n or (1 if direction else 50))], False
         return [Frame("account_count", "attribute", f)], False
     group = _group(words, t, filters)
+    deal_word = next((i for i, w in enumerate(words) if w in ("deal", "deals", "win", "wins", "opportunity",
+                                                              "opportunities", "sale", "contract")), None)
+    group_word = next((i for i, w in enumerate(words) if GROUP_WORDS.get(w) == group or (group == "rep" and w == "who")),
+                      None)
     if topic in ("deal_value", "deal_list") and group and group != "stage" and direction and \
-            not re.search(r"\b(deal|deals|win|wins|opportunity|opportunities|sale|contract)\b", text):
+            (deal_word is None or group_word is not None and group_word < deal_word):
         topic = "won_revenue" if topic == "deal_value" else "won_count"  # "top 3 sellers by revenue": a ranking
         metrics = [topic]
         return [_deal_frame(topic, t, words, filters, period, direction, n, context)], False
@@ -716,11 +734,12 @@ def _deal_frame(metric: str, t: _Text, words: list[str], filters: dict[str, obje
     group = _group(words, t, filters)
     frame = Frame(metric, "figure", dict(filters), period, _basis(metric, words))
     deal_at = next((i for i, w in enumerate(words) if w in ("deal", "win", "sale", "opportunity", "contract",
-                                                            "deals", "wins", "opportunities")), None)
+                                                            "deals", "wins", "opportunities")
+                     and not (i + 1 < len(words) and words[i + 1] in ("rate", "ratio", "percentage"))), None)
     group_at = next((i for i, w in enumerate(words) if GROUP_WORDS.get(w) == group or
                      (group == "rep" and w == "who")), None)
     deal_first = deal_at is not None and (group_at is None or deal_at < group_at)
-    singular_deal = re.search(r"\b(deal|win|sale|opportunity|contract)\b", text) is not None
+    singular_deal = re.search(r"\b(deal|win(?! rate)|sale|opportunity|contract)\b", text) is not None
     list_words = LIST_VERB.search(text) is not None
     stalled = re.search(r"\b(stuck|stalled)\b|\bopen the longest\b|\bbeen open\b", text) is not None
     if metric == "reply_rate":
