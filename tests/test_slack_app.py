@@ -145,3 +145,20 @@ def test_the_thread_keeps_its_context_across_a_restart(engine: Engine, tmp_path:
                 answer_in_thread(services, SlackDirectory(engine, client), client, text=question, **where)
         first, second = (json.dumps(c.get("blocks")) for c in slack.called("chat.postMessage"))
         assert "for you: 4" in first and "in Prospecting: 1" in second, second
+
+
+def test_a_missing_or_invalid_setting_stops_the_app_with_one_line(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "COPILOT_"))}
+    env["COPILOT_HOME"] = str(tmp_path / "home")
+    missing = subprocess.run([sys.executable, str(root / "slack_app.py")], env=env, capture_output=True, text=True,
+                             timeout=60, cwd=tmp_path)
+    assert missing.returncode == 2 and missing.stderr.strip() == "missing setting SLACK_BOT_TOKEN"
+    bad = subprocess.run([sys.executable, str(root / "slack_app.py")], env={**env, "SLACK_BOT_TOKEN": "nope"},
+                         capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1 and "SLACK_BOT_TOKEN" in bad.stderr
+    assert "nope" not in bad.stderr
