@@ -162,3 +162,27 @@ def test_a_missing_or_invalid_setting_stops_the_app_with_one_line(tmp_path: Path
                          capture_output=True, text=True, timeout=60, cwd=tmp_path)
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1 and "SLACK_BOT_TOKEN" in bad.stderr
     assert "nope" not in bad.stderr
+
+
+def _command(base: str, user: str, text: str) -> int:
+    from urllib.parse import urlencode
+
+    body = urlencode({"command": "/copilot", "text": text, "user_id": user, "channel_id": "C9", "team_id": "T1",
+                      "response_url": "http://127.0.0.1:1/unused", "trigger_id": "1.2.3"})
+    ts = str(int(time.time()))
+    request = urllib.request.Request(f"{base}/slack/events", data=body.encode(), method="POST", headers={
+        "Content-Type": "application/x-www-form-urlencoded", "X-Slack-Request-Timestamp": ts,
+        "X-Slack-Signature": SignatureVerifier(SECRET).generate_signature(timestamp=ts, body=body)})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.status
+
+
+def test_the_slash_command_answers_the_asker_only_unless_shared(slack_app: tuple[str, FakeSlack]) -> None:
+    base, slack = slack_app
+    assert _command(base, "URICK", "how many open deals do I have?") == 200
+    (private,) = _wait_for(slack, "chat.postEphemeral")
+    assert private["user"] == "URICK" and private["channel"] == "C9" and "for you: 4" in json.dumps(private["blocks"])
+    assert slack.called("chat.postMessage") == []
+    assert _command(base, "URICK", "how many open deals do I have? --share") == 200
+    (shared,) = _wait_for(slack, "chat.postMessage")
+    assert shared["channel"] == "C9" and "for you: 4" in json.dumps(shared["blocks"]) and "--share" not in shared["text"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import re
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import App
@@ -23,27 +24,48 @@ MENTION = re.compile(r"<@[A-Z0-9]+>")
 def answer_in_thread(services: Services, directory: SlackDirectory, client: WebClient, *, team: str, channel: str,
                      thread_ts: str, user: str, text: str) -> None:
     """Answer ``text`` from Slack ``user`` in the thread; never an exception's text, never unchecked figures."""
-    post: dict[str, Any] = {"channel": channel, "thread_ts": thread_ts, "unfurl_links": False, "unfurl_media": False}
+    where: dict[str, Any] = {"channel": channel, "thread_ts": thread_ts, "unfurl_links": False, "unfurl_media": False}
+    _answer(services, directory, user, text, thread_id(team, channel, thread_ts, user),
+            lambda **message: client.chat_postMessage(**where, **message))
+
+
+def _answer(services: Services, directory: SlackDirectory, user: str, text: str, conversation: str,
+            deliver: Callable[..., Any]) -> None:
     identity = directory.identity(user)
     if identity is None:
-        client.chat_postMessage(**post, text=NOT_LINKED)
+        deliver(text=NOT_LINKED)
         return
     question = MENTION.sub("", text or "").strip()
     if not question:
-        client.chat_postMessage(**post, text="Ask me about your deals, accounts or pipeline.")
+        deliver(text="Ask me about your deals, accounts or pipeline.")
         return
-    conversation = thread_id(team, channel, thread_ts, user)
     try:
         result = services.copilot.ask(question, identity.name, thread_id=conversation)
     except Exception:  # noqa: BLE001 - a person sees an apology and an id; the log has the detail
         incident = uuid.uuid4().hex[:12]
         log.exception("slack answer failed (incident %s, thread %s)", incident, conversation)
-        client.chat_postMessage(**post, text=f"Sorry, something went wrong on my side. If it happens again, quote "
-                                             f"incident {incident} to your admin.")
+        deliver(text=f"Sorry, something went wrong on my side. If it happens again, quote incident {incident} "
+                     f"to your admin.")
         return
-    client.chat_postMessage(**post, text=fallback_text(result.answer),
-                            blocks=answer_blocks(result.answer, sources=result.sources, model=result.model,
-                                                 prompt_version=result.prompt_version, feedback_value=conversation))
+    deliver(text=fallback_text(result.answer),
+            blocks=answer_blocks(result.answer, sources=result.sources, model=result.model,
+                                 prompt_version=result.prompt_version, feedback_value=conversation))
+
+
+SHARE = re.compile(r"(^|\s)--share(\s|$)")
+
+
+def answer_command(services: Services, directory: SlackDirectory, client: WebClient, *, team: str, channel: str,
+                   user: str, text: str) -> None:
+    """``/copilot QUESTION``: answered in the channel, seen only by the asker unless they add ``--share``."""
+    shared = bool(SHARE.search(text or ""))
+    question = SHARE.sub(" ", text or "").strip()
+    base: dict[str, Any] = {"channel": channel, "unfurl_links": False, "unfurl_media": False}
+    if shared:
+        deliver = lambda **message: client.chat_postMessage(**base, **message)  # noqa: E731
+    else:
+        deliver = lambda **message: client.chat_postEphemeral(**base, user=user, **message)  # noqa: E731
+    _answer(services, directory, user, question, thread_id(team, channel, "slash-command", user), deliver)
 
 
 def register(app: App, services: Services, directory: SlackDirectory) -> None:
@@ -52,6 +74,12 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
         answer_in_thread(services, directory, client, team=str(context.get("team_id") or event.get("team") or ""),
                          channel=event["channel"], thread_ts=event.get("thread_ts") or event["ts"],
                          user=event.get("user", ""), text=event.get("text", ""))
+
+    @app.command("/copilot")
+    def on_command(ack: Callable[..., Any], command: dict[str, Any], client: WebClient) -> None:
+        ack()  # within Slack's 3 seconds; the answer follows
+        answer_command(services, directory, client, team=str(command.get("team_id") or ""),
+                       channel=command["channel_id"], user=command.get("user_id", ""), text=command.get("text", ""))
 
     @app.event("message")
     def on_message(event: dict[str, Any], client: WebClient, context: dict[str, Any]) -> None:
@@ -62,4 +90,4 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
                          user=event.get("user", ""), text=event.get("text", ""))
 
 
-__all__ = ["answer_in_thread", "escape", "register"]
+__all__ = ["answer_command", "answer_in_thread", "escape", "register"]
