@@ -186,3 +186,19 @@ def test_the_slash_command_answers_the_asker_only_unless_shared(slack_app: tuple
     assert _command(base, "URICK", "how many open deals do I have? --share") == 200
     (shared,) = _wait_for(slack, "chat.postMessage")
     assert shared["channel"] == "C9" and "for you: 4" in json.dumps(shared["blocks"]) and "--share" not in shared["text"]
+
+
+def test_the_home_tab_shows_the_reps_own_day(slack_app: tuple[str, FakeSlack], engine: Engine) -> None:
+    base, slack = slack_app
+    payload = {"type": "event_callback", "team_id": "T1", "api_app_id": "A1", "event_id": "EvHome",
+               "event_time": int(time.time()),
+               "event": {"type": "app_home_opened", "user": "URICK", "channel": "D1", "tab": "home",
+                         "event_ts": "1700000001.000100"}}
+    assert _post(base, payload) == 200
+    (published,) = _wait_for(slack, "views.publish")
+    assert published["user_id"] == "URICK"
+    view = json.loads(published["view"]) if isinstance(published["view"], str) else published["view"]
+    text = json.dumps(view)
+    assert view["type"] == "home" and "Hello Rick Rep" in text
+    assert "Open pipeline: 4 open deals" in text  # Rick's own four, nobody else's
+    assert "DL0006" not in text and "Carl" not in text

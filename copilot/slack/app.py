@@ -11,7 +11,7 @@ from slack_bolt.adapter.asgi import SlackRequestHandler
 from slack_sdk import WebClient
 
 from copilot.services import Services
-from copilot.slack import conversations, dedup
+from copilot.slack import conversations, dedup, home
 from copilot.slack.identity import SlackDirectory
 
 
@@ -24,7 +24,9 @@ def build_app(services: Services) -> App:
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
     app = App(client=client, signing_secret=secret, token_verification_enabled=True)
     dedup.register(app, services.engine)
-    conversations.register(app, services, SlackDirectory(services.engine, client))
+    directory = SlackDirectory(services.engine, client)
+    conversations.register(app, services, directory)
+    home.register(app, services, directory)
     return app
 
 
