@@ -202,3 +202,61 @@ def test_the_home_tab_shows_the_reps_own_day(slack_app: tuple[str, FakeSlack], e
     assert view["type"] == "home" and "Hello Rick Rep" in text
     assert "Open pipeline: 4 open deals" in text  # Rick's own four, nobody else's
     assert "DL0006" not in text and "Carl" not in text
+
+
+def _click(base: str, user: str, action_id: str, value: str, message_ts: str, channel: str = "UMONA") -> int:
+    from urllib.parse import urlencode
+
+    payload = {"type": "block_actions", "team": {"id": "T1"}, "user": {"id": user}, "api_app_id": "A1",
+               "channel": {"id": channel}, "container": {"type": "message", "message_ts": message_ts,
+                                                         "channel_id": channel},
+               "message": {"ts": message_ts, "type": "message"}, "trigger_id": "1.2.3",
+               "response_url": "http://127.0.0.1:1/unused",
+               "actions": [{"action_id": action_id, "block_id": "approval", "value": value, "type": "button",
+                            "action_ts": str(time.time())}]}
+    body = urlencode({"payload": json.dumps(payload)})
+    ts = str(int(time.time()))
+    request = urllib.request.Request(f"{base}/slack/events", data=body.encode(), method="POST", headers={
+        "Content-Type": "application/x-www-form-urlencoded", "X-Slack-Request-Timestamp": ts,
+        "X-Slack-Signature": SignatureVerifier(SECRET).generate_signature(timestamp=ts, body=body)})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.status
+
+
+def test_a_key_account_action_is_approved_once_by_the_manager_in_slack(slack_app: tuple[str, FakeSlack],
+                                                                       engine: Engine) -> None:
+    from sqlalchemy import func, select
+
+    from copilot.crm.models import Action, Activity
+
+    base, slack = slack_app
+    with engine.begin() as conn:
+        conn.execute(update(User).where(User.name == "Mona Manager").values(slack_user_id="UMONA"))
+        conn.execute(update(User).where(User.name == "Rita Rep").values(slack_user_id="URITA"))
+    assert _post(base, _mention("URICK", "<@UBOT> log a call with Keystone: they asked for a proposal",
+                                ts="1700000000.000900", event_id="EvAct")) == 200
+    posts = _wait_for(slack, "chat.postMessage", 2)
+    card = next(p for p in posts if p["channel"] == "UMONA")
+    blocks = json.loads(card["blocks"]) if isinstance(card["blocks"], str) else card["blocks"]
+    assert "Approval needed" in json.dumps(blocks) and "Rick Rep" in json.dumps(blocks)
+    value = next(b for b in blocks if b["type"] == "actions")["elements"][0]["value"]
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(Activity)).scalar_one() == 0
+
+    assert _click(base, "URITA", "approval_approve", value, "1700000000.777") == 200  # another rep: refused
+    (refused,) = _wait_for(slack, "chat.postEphemeral")
+    assert refused["user"] == "URITA" and refused["text"].startswith("Nothing changed")
+
+    assert _click(base, "UMONA", "approval_approve", value, "1700000000.777") == 200
+    (updated,) = _wait_for(slack, "chat.update")
+    assert "Approved by Mona Manager" in json.dumps(updated["blocks"])
+    told = _wait_for(slack, "chat.postMessage", 3)[-1]
+    assert told["channel"] == "C1" and told["thread_ts"] == "1700000000.000900"
+
+    assert _click(base, "UMONA", "approval_approve", value, "1700000000.777") == 200  # a second click
+    assert len(_wait_for(slack, "chat.postEphemeral", 2)) == 2
+    time.sleep(0.5)
+    assert len(slack.called("chat.update")) == 1
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(Activity)).scalar_one() == 1  # carried out once
+        assert conn.execute(select(Action.status)).scalars().all() == ["executed"]

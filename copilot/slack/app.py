@@ -11,7 +11,7 @@ from slack_bolt.adapter.asgi import SlackRequestHandler
 from slack_sdk import WebClient
 
 from copilot.services import Services
-from copilot.slack import conversations, dedup, home
+from copilot.slack import approvals, conversations, dedup, home
 from copilot.slack.identity import SlackDirectory
 
 
@@ -27,6 +27,7 @@ def build_app(services: Services) -> App:
     directory = SlackDirectory(services.engine, client)
     conversations.register(app, services, directory)
     home.register(app, services, directory)
+    approvals.register(app, services, directory)
     return app
 
 

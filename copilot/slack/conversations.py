@@ -13,6 +13,7 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from copilot.services import Services
+from copilot.slack.approvals import post_cards
 from copilot.slack.blocks import answer_blocks, escape, fallback_text
 from copilot.slack.identity import NOT_LINKED, SlackDirectory
 from copilot.slack.threads import thread_id
@@ -26,11 +27,12 @@ def answer_in_thread(services: Services, directory: SlackDirectory, client: WebC
     """Answer ``text`` from Slack ``user`` in the thread; never an exception's text, never unchecked figures."""
     where: dict[str, Any] = {"channel": channel, "thread_ts": thread_ts, "unfurl_links": False, "unfurl_media": False}
     _answer(services, directory, user, text, thread_id(team, channel, thread_ts, user),
-            lambda **message: client.chat_postMessage(**where, **message))
+            lambda **message: client.chat_postMessage(**where, **message),
+            after=lambda pending: post_cards(services, client, pending, {"channel": channel, "thread_ts": thread_ts}))
 
 
 def _answer(services: Services, directory: SlackDirectory, user: str, text: str, conversation: str,
-            deliver: Callable[..., Any]) -> None:
+            deliver: Callable[..., Any], after: Callable[[list[dict[str, Any]]], None] | None = None) -> None:
     identity = directory.identity(user)
     if identity is None:
         deliver(text=NOT_LINKED)
@@ -50,6 +52,8 @@ def _answer(services: Services, directory: SlackDirectory, user: str, text: str,
     deliver(text=fallback_text(result.answer),
             blocks=answer_blocks(result.answer, sources=result.sources, model=result.model,
                                  prompt_version=result.prompt_version, feedback_value=conversation))
+    if result.pending_reviews and after is not None:
+        after(result.pending_reviews)  # the approver's card, once the rep has their answer
 
 
 SHARE = re.compile(r"(^|\s)--share(\s|$)")
@@ -65,7 +69,8 @@ def answer_command(services: Services, directory: SlackDirectory, client: WebCli
         deliver = lambda **message: client.chat_postMessage(**base, **message)  # noqa: E731
     else:
         deliver = lambda **message: client.chat_postEphemeral(**base, user=user, **message)  # noqa: E731
-    _answer(services, directory, user, question, thread_id(team, channel, "slash-command", user), deliver)
+    _answer(services, directory, user, question, thread_id(team, channel, "slash-command", user), deliver,
+            after=lambda pending: post_cards(services, client, pending, {"channel": channel}))
 
 
 def register(app: App, services: Services, directory: SlackDirectory) -> None:
