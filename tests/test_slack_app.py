@@ -260,3 +260,22 @@ def test_a_key_account_action_is_approved_once_by_the_manager_in_slack(slack_app
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(Activity)).scalar_one() == 1  # carried out once
         assert conn.execute(select(Action.status)).scalars().all() == ["executed"]
+
+
+def test_feedback_on_an_answer_is_stored_with_its_thread_prompt_and_model(slack_app: tuple[str, FakeSlack],
+                                                                          engine: Engine) -> None:
+    from copilot.crm.audit import events
+
+    base, slack = slack_app
+    assert _post(base, _mention("URICK", "<@UBOT> how many open deals do I have?", event_id="EvFb")) == 200
+    (posted,) = _wait_for(slack, "chat.postMessage")
+    blocks = json.loads(posted["blocks"]) if isinstance(posted["blocks"], str) else posted["blocks"]
+    down = next(b for b in blocks if b["type"] == "actions")["elements"][1]
+    assert _click(base, "URICK", down["action_id"], down["value"], "1700000000.000100", channel="C1") == 200
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and not [e for e in events(engine) if e["event"] == "answer_feedback"]:
+        time.sleep(0.05)
+    (stored,) = [e for e in events(engine) if e["event"] == "answer_feedback"]
+    assert stored["actor"] == "Rick Rep" and stored["detail"]["vote"] == "down"
+    assert stored["detail"]["thread_id"].startswith("slack-") and stored["detail"]["model"] == "offline-planner"
+    assert stored["detail"]["prompt_version"]

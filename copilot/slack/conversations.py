@@ -3,6 +3,7 @@ of that Slack thread and person, and the grounded answer is posted in the thread
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import uuid
@@ -12,6 +13,7 @@ from typing import Any
 from slack_bolt import App
 from slack_sdk import WebClient
 
+from copilot.crm.audit import record_now
 from copilot.services import Services
 from copilot.slack.approvals import post_cards
 from copilot.slack.blocks import answer_blocks, escape, fallback_text
@@ -51,7 +53,9 @@ def _answer(services: Services, directory: SlackDirectory, user: str, text: str,
         return
     deliver(text=fallback_text(result.answer),
             blocks=answer_blocks(result.answer, sources=result.sources, model=result.model,
-                                 prompt_version=result.prompt_version, feedback_value=conversation))
+                                 prompt_version=result.prompt_version,
+                                 feedback_value=json.dumps({"t": conversation, "m": result.model,
+                                                            "p": result.prompt_version})))
     if result.pending_reviews and after is not None:
         after(result.pending_reviews)  # the approver's card, once the rep has their answer
 
@@ -85,6 +89,26 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
         ack()  # within Slack's 3 seconds; the answer follows
         answer_command(services, directory, client, team=str(command.get("team_id") or ""),
                        channel=command["channel_id"], user=command.get("user_id", ""), text=command.get("text", ""))
+
+    def feedback(vote: str) -> Callable[..., None]:
+        def on_click(ack: Callable[..., Any], body: dict[str, Any]) -> None:
+            ack()
+            clicker = body.get("user", {}).get("id", "")
+            identity = directory.identity(clicker)
+            try:
+                value = json.loads((body.get("actions") or [{}])[0].get("value") or "{}")
+            except json.JSONDecodeError:
+                return
+            if identity is None or not isinstance(value, dict):
+                return
+            record_now(services.engine, actor=identity.name, actor_id=identity.user_id, event="answer_feedback",
+                       detail={"vote": vote, "thread_id": str(value.get("t", ""))[:64],
+                               "model": str(value.get("m", ""))[:100], "prompt_version": str(value.get("p", ""))[:64],
+                               "message_ts": str(body.get("message", {}).get("ts", ""))[:40]})
+        return on_click
+
+    app.action("feedback_up")(feedback("up"))
+    app.action("feedback_down")(feedback("down"))
 
     @app.event("message")
     def on_message(event: dict[str, Any], client: WebClient, context: dict[str, Any]) -> None:
