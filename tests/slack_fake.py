@@ -18,6 +18,7 @@ class FakeSlack:
     url: str = ""
     calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     profiles: dict[str, dict[str, Any]] = field(default_factory=dict)  # Slack user id -> profile
+    failures: dict[str, list[int]] = field(default_factory=dict)  # method -> HTTP statuses to answer first
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def called(self, method: str) -> list[dict[str, Any]]:
@@ -52,6 +53,21 @@ def fake_slack() -> Iterator[FakeSlack]:
             else:
                 args = {k: v[0] for k, v in parse_qs(body).items()}
             method = self.path.rstrip("/").rsplit("/", 1)[-1]
+            with fake._lock:
+                queued = fake.failures.get(method) or []
+                status = queued.pop(0) if queued else 200
+                if status != 200:
+                    fake.calls.append((f"{method}:{status}", args))
+            if status != 200:  # a rate limit (with Retry-After) or a server error, as Slack sends them
+                payload = json.dumps({"ok": False, "error": "ratelimited" if status == 429 else "fatal_error"}).encode()
+                self.send_response(status)
+                if status == 429:
+                    self.send_header("Retry-After", "0")
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+                return
             payload = json.dumps(fake.answer(method, args)).encode()
             self.send_response(200)
             self.send_header("Content-Type", "application/json")

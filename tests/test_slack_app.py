@@ -279,3 +279,13 @@ def test_feedback_on_an_answer_is_stored_with_its_thread_prompt_and_model(slack_
     assert stored["actor"] == "Rick Rep" and stored["detail"]["vote"] == "down"
     assert stored["detail"]["thread_id"].startswith("slack-") and stored["detail"]["model"] == "offline-planner"
     assert stored["detail"]["prompt_version"]
+
+
+def test_a_rate_limit_or_server_error_from_slack_is_retried(slack_app: tuple[str, FakeSlack]) -> None:
+    base, slack = slack_app
+    slack.failures["chat.postMessage"] = [429, 503]
+    assert _post(base, _mention("URICK", "<@UBOT> how many open deals do I have?", event_id="EvRate")) == 200
+    (posted,) = _wait_for(slack, "chat.postMessage")
+    assert "for you: 4" in json.dumps(posted["blocks"])
+    assert [m for m, _ in slack.calls if m.startswith("chat.postMessage:")] == ["chat.postMessage:429",
+                                                                                "chat.postMessage:503"]

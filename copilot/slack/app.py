@@ -9,6 +9,11 @@ from typing import Any
 from slack_bolt import App
 from slack_bolt.adapter.asgi import SlackRequestHandler
 from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
 
 from copilot.services import Services
 from copilot.slack import approvals, conversations, dedup, home
@@ -20,7 +25,11 @@ def build_app(services: Services) -> App:
     settings = services.settings
     if settings.slack_bot_token is None:
         raise ValueError("SLACK_BOT_TOKEN is not set")
-    client = WebClient(token=settings.slack_bot_token.get_secret_value(), base_url=settings.slack_api_url)
+    # Slack's rate limits (429 with Retry-After), its 5xx errors and dropped connections are retried with back-off
+    client = WebClient(token=settings.slack_bot_token.get_secret_value(), base_url=settings.slack_api_url,
+                       retry_handlers=[RateLimitErrorRetryHandler(max_retry_count=3),
+                                       ServerErrorRetryHandler(max_retry_count=3),
+                                       ConnectionErrorRetryHandler(max_retry_count=2)])
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
     app = App(client=client, signing_secret=secret, token_verification_enabled=True)
     dedup.register(app, services.engine)
