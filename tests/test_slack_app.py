@@ -289,3 +289,25 @@ def test_a_rate_limit_or_server_error_from_slack_is_retried(slack_app: tuple[str
     assert "for you: 4" in json.dumps(posted["blocks"])
     assert [m for m, _ in slack.calls if m.startswith("chat.postMessage:")] == ["chat.postMessage:429",
                                                                                 "chat.postMessage:503"]
+
+
+def test_the_assistant_panel(slack_app: tuple[str, FakeSlack]) -> None:
+    base, slack = slack_app
+    thread = "1700000000.000300"
+    started = {"type": "event_callback", "team_id": "T1", "api_app_id": "A1", "event_id": "EvStart",
+               "event_time": int(time.time()),
+               "event": {"type": "assistant_thread_started", "event_ts": "1700000000.000301",
+                         "assistant_thread": {"user_id": "URICK", "channel_id": "D1", "thread_ts": thread,
+                                              "context": {}}}}
+    assert _post(base, started) == 200
+    (prompts,) = _wait_for(slack, "assistant.threads.setSuggestedPrompts")
+    assert "What should I work on today?" in json.dumps(prompts)  # a rep's prompts
+    question = {"type": "event_callback", "team_id": "T1", "api_app_id": "A1", "event_id": "EvAsk",
+                "event_time": int(time.time()),
+                "event": {"type": "message", "channel_type": "im", "channel": "D1", "user": "URICK",
+                          "text": "how many open deals do I have?", "ts": "1700000000.000400", "thread_ts": thread,
+                          "event_ts": "1700000000.000400"}}
+    assert _post(base, question) == 200
+    answer = _wait_for(slack, "chat.postMessage", 2)[-1]
+    assert answer["channel"] == "D1" and answer["thread_ts"] == thread and "for you: 4" in json.dumps(answer["blocks"])
+    assert slack.called("assistant.threads.setStatus") and slack.called("assistant.threads.setTitle")

@@ -16,7 +16,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 )
 
 from copilot.services import Services
-from copilot.slack import approvals, conversations, dedup, home
+from copilot.slack import approvals, assistant, conversations, dedup, home
 from copilot.slack.identity import SlackDirectory
 
 
@@ -34,6 +34,7 @@ def build_app(services: Services) -> App:
     app = App(client=client, signing_secret=secret, token_verification_enabled=True)
     dedup.register(app, services.engine)
     directory = SlackDirectory(services.engine, client)
+    assistant.register(app, services, directory)  # before the plain DM listener: panel threads are its own
     conversations.register(app, services, directory)
     home.register(app, services, directory)
     approvals.register(app, services, directory)
