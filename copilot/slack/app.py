@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from slack_bolt import App
@@ -31,7 +32,9 @@ def build_app(services: Services) -> App:
                                        ServerErrorRetryHandler(max_retry_count=3),
                                        ConnectionErrorRetryHandler(max_retry_count=2)])
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
-    app = App(client=client, signing_secret=secret, token_verification_enabled=True)
+    # listeners run after the ack, each in its own thread: 20 conversations at once do not queue behind one another
+    app = App(client=client, signing_secret=secret, token_verification_enabled=True,
+              listener_executor=ThreadPoolExecutor(max_workers=32, thread_name_prefix="slack-listener"))
     dedup.register(app, services.engine)
     directory = SlackDirectory(services.engine, client)
     assistant.register(app, services, directory)  # before the plain DM listener: panel threads are its own
