@@ -19,6 +19,7 @@ class FakeSlack:
     calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     profiles: dict[str, dict[str, Any]] = field(default_factory=dict)  # Slack user id -> profile
     failures: dict[str, list[int]] = field(default_factory=dict)  # method -> HTTP statuses to answer first
+    socket_url: str = ""  # what apps.connections.open hands out (Socket Mode)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def called(self, method: str) -> list[dict[str, Any]]:
@@ -28,6 +29,8 @@ class FakeSlack:
     def answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
         with self._lock:
             self.calls.append((method, args))
+        if method == "apps.connections.open":
+            return {"ok": True, "url": self.socket_url}
         if method == "auth.test":
             return {"ok": True, "user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1", "team": "Team"}
         if method == "users.info":
