@@ -11,7 +11,8 @@ import datetime as dt
 import re
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack
+import threading
+from contextlib import ExitStack, nullcontext
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -62,6 +63,9 @@ class Copilot:
         self.retriever = retriever
         self._stack = ExitStack()
         self.checkpointer, self.store = self._stack.enter_context(open_memory(settings))
+        # SQLite memory is one connection shared by the checkpointer and the store: turns take it one at a time
+        # (PostgreSQL memory serves them side by side)
+        self._turns: Any = threading.RLock() if settings.is_sqlite else nullcontext()
         if model_provider is None:
             model_provider = openai_model(settings) if settings.use_openai else offline_model
             self.model = model_name(settings)
@@ -88,6 +92,10 @@ class Copilot:
                               retriever=self.retriever, preferences=prefs, thread_id=thread_id)
 
     def ask(self, question: str, user: str, thread_id: str | None = None) -> AskResult:
+        with self._turns:
+            return self._ask(question, user, thread_id)
+
+    def _ask(self, question: str, user: str, thread_id: str | None = None) -> AskResult:
         from copilot.review.approvals import outcomes_to_tell, pending_in_thread
 
         thread_id = thread_id or uuid.uuid4().hex
@@ -125,9 +133,10 @@ class Copilot:
         from copilot.review.approvals import decide
 
         caller = identity_for(self.engine, user)
-        outcome = decide(self.engine, self.settings, caller, request_id, decision, reason=reason,  # type: ignore[arg-type]
-                         expect_hash=expect_hash, now=self.clock())
-        self._tell_thread(request_id, outcome)
+        with self._turns:
+            outcome = decide(self.engine, self.settings, caller, request_id, decision, reason=reason,  # type: ignore[arg-type]
+                             expect_hash=expect_hash, now=self.clock())
+            self._tell_thread(request_id, outcome)
         return outcome
 
     def edit(self, request_id: str, user: str, changes: dict[str, str]) -> dict[str, Any]:
@@ -136,9 +145,11 @@ class Copilot:
         from copilot.review.approvals import edit
 
         caller = identity_for(self.engine, user)
-        request = edit(self.engine, self.settings, caller, request_id, changes, now=self.clock(),
-                       names=Names.load(self.engine))
-        self._tell_thread(request_id, {"message": f"{caller.name} edited the request; the edited version "
+        with self._turns:
+            request = edit(self.engine, self.settings, caller, request_id, changes, now=self.clock(),
+                           names=Names.load(self.engine))
+        with self._turns:
+            self._tell_thread(request_id, {"message": f"{caller.name} edited the request; the edited version "
                                                   f"({request['id']}) waits for a decision: {request['summary']}."})
         return request
 
@@ -180,7 +191,8 @@ class Copilot:
 
     def history(self, thread_id: str, user: str) -> Iterator[Any]:
         """The messages of ``user``'s conversation ``thread_id`` (another user's conversation is refused)."""
-        values = self.graph.get_state({"configurable": {"thread_id": thread_id}}).values
+        with self._turns:
+            values = self.graph.get_state({"configurable": {"thread_id": thread_id}}).values
         if values.get("messages") and values.get("owner") != identity_for(self.engine, user).user_id:
             raise ScopeError("that conversation belongs to another user")
         yield from values.get("messages") or []

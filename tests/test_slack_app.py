@@ -22,7 +22,7 @@ from copilot.settings import Settings
 from copilot.slack.app import asgi, build_app
 from copilot.slack.identity import NOT_LINKED
 from tests import world
-from tests.slack_fake import FakeSlack, fake_slack
+from evals.slack_fake import FakeSlack, fake_slack
 
 SECRET = "test-signing-secret"
 

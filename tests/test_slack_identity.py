@@ -9,7 +9,7 @@ from sqlalchemy import Engine, update
 from copilot.crm.models import User
 from copilot.slack.identity import SlackDirectory
 from tests import world
-from tests.slack_fake import fake_slack
+from evals.slack_fake import fake_slack
 
 
 def test_linked_by_slack_id_then_by_profile_email_and_cached(engine: Engine) -> None:

@@ -17,7 +17,7 @@ from copilot.services import build_services
 from copilot.settings import Settings
 from copilot.slack.app import build_app
 from tests import world
-from tests.slack_fake import fake_slack
+from evals.slack_fake import fake_slack
 
 
 def test_socket_mode_takes_an_event_acks_it_and_answers(engine: Engine, tmp_path: Path) -> None:

@@ -1,10 +1,11 @@
-"""A local fake of Slack's Web API for the Slack app's tests: an HTTP server on 127.0.0.1 that answers the
+"""A local fake of Slack's Web API, for the Slack app's tests and benchmarks: an HTTP server on 127.0.0.1 that answers the
 methods the app calls and records every call (method, arguments) for the tests to check."""
 
 from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ class FakeSlack:
     profiles: dict[str, dict[str, Any]] = field(default_factory=dict)  # Slack user id -> profile
     failures: dict[str, list[int]] = field(default_factory=dict)  # method -> HTTP statuses to answer first
     socket_url: str = ""  # what apps.connections.open hands out (Socket Mode)
+    post_times: dict[str, float] = field(default_factory=dict)  # thread_ts -> when its answer was posted
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def called(self, method: str) -> list[dict[str, Any]]:
@@ -38,6 +40,9 @@ class FakeSlack:
             if user not in self.profiles:
                 return {"ok": False, "error": "user_not_found"}
             return {"ok": True, "user": {"id": user, "profile": self.profiles[user]}}
+        if method == "chat.postMessage" and args.get("thread_ts"):
+            with self._lock:
+                self.post_times.setdefault(str(args["thread_ts"]), time.monotonic())
         if method in ("chat.postMessage", "chat.postEphemeral", "chat.update", "chat.scheduleMessage"):
             return {"ok": True, "channel": args.get("channel", "C1"), "ts": f"1700000000.{len(self.calls):06d}"}
         return {"ok": True}
