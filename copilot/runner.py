@@ -148,7 +148,6 @@ class Copilot:
         with self._turns:
             request = edit(self.engine, self.settings, caller, request_id, changes, now=self.clock(),
                            names=Names.load(self.engine))
-        with self._turns:
             self._tell_thread(request_id, {"message": f"{caller.name} edited the request; the edited version "
                                                   f"({request['id']}) waits for a decision: {request['summary']}."})
         return request

@@ -95,3 +95,46 @@ def fake_slack() -> Iterator[FakeSlack]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def serve(asgi_app: Any) -> Iterator[str]:
+    """``asgi_app`` under uvicorn on a free localhost port, for the block; yields its base URL."""
+    import socket
+
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(asgi_app, host="127.0.0.1", port=port, log_level="warning",
+                                           lifespan="off"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
+def signed_post(base: str, body: str, secret: str, *, form: bool = False, age: int = 0) -> int:
+    """POST ``body`` to ``/slack/events`` signed as Slack signs it (``age`` seconds old); the HTTP status."""
+    import urllib.error
+    import urllib.request
+
+    from slack_sdk.signature import SignatureVerifier
+
+    ts = str(int(time.time()) - age)
+    request = urllib.request.Request(f"{base}/slack/events", data=body.encode(), method="POST", headers={
+        "Content-Type": "application/x-www-form-urlencoded" if form else "application/json",
+        "X-Slack-Request-Timestamp": ts,
+        "X-Slack-Signature": SignatureVerifier(secret).generate_signature(timestamp=ts, body=body)})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code

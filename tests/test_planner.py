@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import Engine
 
 from connectors.maven import import_maven
-from copilot.planner.timeparse import parse_period
+from copilot.planner.periods import find_period
+from copilot.planner.spotting import tokens
 from copilot.runner import Copilot
 from copilot.settings import Settings
 
@@ -60,6 +61,6 @@ def test_paraphrases(copilot: Copilot, user: str, question: str, expected: str) 
     ("last quarter", "last quarter (Q3 2026)"), ("second quarter of 2017", "Q2 2017"),
 ])
 def test_periods(text: str, label: str) -> None:
-    period = parse_period(text, dt.date(2026, 11, 27))
-    assert period is not None and period[2] == label
-    assert period[0] <= period[1]
+    period = find_period(tokens(text), dt.date(2026, 11, 27)).period
+    assert period is not None and period.label == label
+    assert period.start <= period.end

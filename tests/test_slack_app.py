@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -12,8 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
-from slack_sdk.signature import SignatureVerifier
 from sqlalchemy import Engine, update
 
 from copilot.crm.models import User
@@ -22,15 +18,9 @@ from copilot.settings import Settings
 from copilot.slack.app import asgi, build_app
 from copilot.slack.identity import NOT_LINKED
 from tests import world
-from evals.slack_fake import FakeSlack, fake_slack
+from evals.slack_fake import FakeSlack, fake_slack, serve, signed_post
 
 SECRET = "test-signing-secret"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
@@ -42,33 +32,12 @@ def slack_app(engine: Engine, tmp_path: Path) -> Iterator[tuple[str, FakeSlack]]
         settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
                             llm="offline", slack_bot_token="xoxb-test", slack_signing_secret=SECRET,
                             slack_api_url=slack.url)
-        with build_services(settings, engine=engine) as services:
-            port = _free_port()
-            server = uvicorn.Server(uvicorn.Config(asgi(build_app(services)), host="127.0.0.1", port=port,
-                                                   log_level="warning", lifespan="off"))
-            thread = threading.Thread(target=server.run, daemon=True)
-            thread.start()
-            deadline = time.monotonic() + 10
-            while not server.started and time.monotonic() < deadline:
-                time.sleep(0.02)
-            try:
-                yield f"http://127.0.0.1:{port}", slack
-            finally:
-                server.should_exit = True
-                thread.join(10)
+        with build_services(settings, engine=engine) as services, serve(asgi(build_app(services))) as base:
+            yield base, slack
 
 
 def _post(base: str, payload: dict, *, secret: str = SECRET, age: int = 0) -> int:
-    body = json.dumps(payload)
-    ts = str(int(time.time()) - age)
-    signature = SignatureVerifier(secret).generate_signature(timestamp=ts, body=body)
-    request = urllib.request.Request(f"{base}/slack/events", data=body.encode(), method="POST", headers={
-        "Content-Type": "application/json", "X-Slack-Request-Timestamp": ts, "X-Slack-Signature": signature})
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status
-    except urllib.error.HTTPError as exc:
-        return exc.code
+    return signed_post(base, json.dumps(payload), secret, age=age)
 
 
 def _mention(user: str, text: str, ts: str = "1700000000.000100", event_id: str = "Ev1") -> dict:
@@ -169,12 +138,7 @@ def _command(base: str, user: str, text: str) -> int:
 
     body = urlencode({"command": "/copilot", "text": text, "user_id": user, "channel_id": "C9", "team_id": "T1",
                       "response_url": "http://127.0.0.1:1/unused", "trigger_id": "1.2.3"})
-    ts = str(int(time.time()))
-    request = urllib.request.Request(f"{base}/slack/events", data=body.encode(), method="POST", headers={
-        "Content-Type": "application/x-www-form-urlencoded", "X-Slack-Request-Timestamp": ts,
-        "X-Slack-Signature": SignatureVerifier(SECRET).generate_signature(timestamp=ts, body=body)})
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return response.status
+    return signed_post(base, body, SECRET, form=True)
 
 
 def test_the_slash_command_answers_the_asker_only_unless_shared(slack_app: tuple[str, FakeSlack]) -> None:
@@ -214,13 +178,7 @@ def _click(base: str, user: str, action_id: str, value: str, message_ts: str, ch
                "response_url": "http://127.0.0.1:1/unused",
                "actions": [{"action_id": action_id, "block_id": "approval", "value": value, "type": "button",
                             "action_ts": str(time.time())}]}
-    body = urlencode({"payload": json.dumps(payload)})
-    ts = str(int(time.time()))
-    request = urllib.request.Request(f"{base}/slack/events", data=body.encode(), method="POST", headers={
-        "Content-Type": "application/x-www-form-urlencoded", "X-Slack-Request-Timestamp": ts,
-        "X-Slack-Signature": SignatureVerifier(SECRET).generate_signature(timestamp=ts, body=body)})
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return response.status
+    return signed_post(base, urlencode({"payload": json.dumps(payload)}), SECRET, form=True)
 
 
 def test_a_key_account_action_is_approved_once_by_the_manager_in_slack(slack_app: tuple[str, FakeSlack],

@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from rapidfuzz import fuzz, process
 
@@ -206,7 +206,7 @@ def find_period(tokens: list[str], today: dt.date, context: Period | None = None
         if 1990 <= y <= 2100:
             return Found(year(y), used(m))
     if m := re.search(r"\b(this|last|past|previous)\s+(year|quarter|month)\b|\b(ytd|year to date)\b", text):
-        return Found(_relative(m.group(1) or "this", m.group(2) or "year", today, context), used(m))
+        return Found(_relative(m.group(1) or "this", m.group(2) or "year", today), used(m))
     if m := re.search(r"\b(?:last|past)\s+(\d{1,3})\s+days\b", text):
         n = int(m.group(1))
         return Found(Period(today - dt.timedelta(days=n), today, f"the last {n} days", "days"), used(m))
@@ -249,13 +249,15 @@ def _step(context: Period, unit: str, steps: int) -> Period:
     return base.shifted(steps)
 
 
-def _relative(which: str, unit: str, today: dt.date, context: Period | None) -> Period:
+def _relative(which: str, unit: str, today: dt.date) -> Period:
     if which in ("last", "past", "previous"):
         if unit == "year":
-            return year(today.year - 1)
-        if unit == "quarter":
-            return quarter(today.year, (today.month - 1) // 3 + 1).shifted(-1)
-        return month(today.year, today.month).shifted(-1)
+            p = year(today.year - 1)
+        elif unit == "quarter":
+            p = quarter(today.year, (today.month - 1) // 3 + 1).shifted(-1)
+        else:
+            p = month(today.year, today.month).shifted(-1)
+        return replace(p, label=f"last {unit} ({p.label})")  # says which one it read "last" as
     if unit == "year":
         return Period(dt.date(today.year, 1, 1), today, f"this year ({today.year})", "range")
     if unit == "quarter":

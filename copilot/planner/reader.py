@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from rapidfuzz import process
@@ -22,7 +23,7 @@ from copilot.crm.names import Names
 from copilot.planner.classify import classifier
 from copilot.planner.frames import ACCOUNT_FIELDS, DEAL_METRICS, STAGES_OF, Context, Frame
 from copilot.planner.periods import Found, Period, find_period, month_word, open_ended
-from copilot.planner.spotting import Spot, spot
+from copilot.planner.spotting import Spot, normal, spot, tokens
 
 GROUP_WORDS = {"product": "product", "products": "product", "rep": "rep", "reps": "rep", "agent": "rep",
                "agents": "rep", "salesperson": "rep", "salespeople": "rep", "seller": "rep", "sellers": "rep",
@@ -86,19 +87,14 @@ COMPANY_WIDE = re.compile(r"\b(whole|entire|overall) (company|business|org|organ
                           r"\bcompany[- ]wide\b|\ball (the )?reps\b|\beveryone\b|\bacross the company\b")
 
 
+@lru_cache(maxsize=1)
 def exclusive_words() -> frozenset[str]:
     """Words the examples use only for questions the CRM cannot answer (quota, salary, forecast...)."""
-    global _EXCLUSIVE
-    if _EXCLUSIVE is None:
-        from copilot.planner.examples import EXAMPLES
+    from copilot.planner.examples import EXAMPLES
 
-        other = {w for label, items in EXAMPLES.items() if label != "unsupported" for t in items for w in _words(t)}
-        mine = {w for t in EXAMPLES["unsupported"] for w in _words(t)}
-        _EXCLUSIVE = frozenset(w for w in mine - other - FILLER if len(w) > 3 and w.islower())
-    return _EXCLUSIVE
-
-
-_EXCLUSIVE: frozenset[str] | None = None
+    other = {w for label, items in EXAMPLES.items() if label != "unsupported" for t in items for w in tokens(t)}
+    mine = {w for t in EXAMPLES["unsupported"] for w in tokens(t)}
+    return frozenset(w for w in mine - other - FILLER if len(w) > 3 and w.islower())
 STAGE_WORDS = {"prospecting": "Prospecting", "engaging": "Engaging"}
 YES = re.compile(r"^\s*(yes|yeah|yep|yup|correct|right|exactly|that's right|thats right|sure|please do|do it|ok|"
                  r"okay|go ahead)\b[\s.!]*(please)?[\s.!]*$", re.I)
@@ -127,23 +123,13 @@ class _Text:
     managers: frozenset[str] = frozenset()
 
 
-def _normal(text: str) -> str:
-    t = text.casefold().replace("’", "'")
-    t = re.sub(r"(?<![\w'])'(\d\d)\b", r"20\1", t)  # "Q3 '17"
-    t = re.sub(r"\bqtrs?\b", "quarter", t)
-    t = re.sub(r"n't\b", " not", t)
-    return re.sub(r"'(s|re|ve|ll|d|m)\b", " ", t)
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[0-9a-z]+", _normal(text))
 
 
 def _breaks(text: str) -> set[int]:
     """Indexes of the words followed by a comma, semicolon, colon or dash (where a question's parts meet)."""
     out: set[int] = set()
     i = -1
-    for token in re.findall(r"[0-9a-z]+|[,;:]|\s-+\s|\?", _normal(text)):
+    for token in re.findall(r"[0-9a-z]+|[,;:]|\s-+\s|\?", normal(text)):
         if token[0].isalnum():
             i += 1
         elif i >= 0:
@@ -151,21 +137,18 @@ def _breaks(text: str) -> set[int]:
     return out
 
 
-def _vocabulary() -> frozenset[str]:
+@lru_cache(maxsize=1)
+def vocabulary() -> frozenset[str]:
+    """Every word the reader knows: the examples', the fillers' and its own structure words."""
     c = classifier()
     extra = set(GROUP_WORDS) | MOST | LEAST | DEAL_NOUNS | ME | HE | IT | set(NUMBER_WORDS) | set(STAGE_WORDS)
     return frozenset(c.vocabulary | FILLER | extra | {"won", "lost", "open", "key", "list", "sort", "stuck",
                                                       "stalled", "engage", "close", "closed", "closing"})
 
 
-_VOCAB: frozenset[str] | None = None
-
-
-def vocabulary() -> frozenset[str]:
-    global _VOCAB
-    if _VOCAB is None:
-        _VOCAB = _vocabulary()
-    return _VOCAB
+@lru_cache(maxsize=1)
+def _known() -> tuple[str, ...]:
+    return tuple(sorted(vocabulary()))
 
 
 def _correct(word: str) -> str | None:
@@ -175,7 +158,7 @@ def _correct(word: str) -> str | None:
     # one edit (two for long words), or two neighbours swapped: "employes", "mnay", "revnue"; never a
     # different word one letter away from a known one ("recent" is not "percent")
     limit = 1 if len(word) < 9 else 2
-    found = process.extract(word, list(vocabulary()), scorer=OSA.distance, score_cutoff=limit, limit=20)
+    found = process.extract(word, _known(), scorer=OSA.distance, score_cutoff=limit, limit=20)
     if not found:
         return None
     # the closest; then one that starts with the same letter; then one of the same length
@@ -186,7 +169,7 @@ def _correct(word: str) -> str | None:
 def read(text: str, names: Names, identity: Identity, today: dt.date, context: Context) -> Reading:
     if context.offer and YES.match(text):
         return Reading("crm", context.offer, compare=len(context.offer) > 1)
-    words = _words(text)
+    words = tokens(text)
     spots = [s for s in spot(text, names)  # "summer 2017" is a season, not Summer the manager
              if not (s.kind == "user" and s.end - s.start == 1 and words[s.start] in SEASONS)]
     found = open_ended(find_period(words, today, context.period), words, today)
@@ -615,7 +598,6 @@ def _fresh(topics: list[str], t: _Text, identity: Identity, words: list[str],
     period = t.found.period
     direction = _direction(words)
     n = _n(words)
-    frames: list[Frame] = []
     account_topics = [x for x in topics if x in ACCOUNT_FIELDS]
     if account_topics and not filters.get("account") and context.focus.get("account") and \
             FOLLOW_UP_START.match(" ".join(words)) and not direction:
@@ -668,7 +650,6 @@ def _fresh(topics: list[str], t: _Text, identity: Identity, words: list[str],
     if topic in ("deal_value", "deal_list") and group and group != "stage" and direction and \
             (deal_word is None or group_word is not None and group_word < deal_word):
         topic = "won_revenue" if topic == "deal_value" else "won_count"  # "top 3 sellers by revenue": a ranking
-        metrics = [topic]
         return [_deal_frame(topic, t, words, filters, period, direction, n, context)], False
     if topic == "deal_list" and re.search(r"\bhow many\b|\bnumber of\b", text) and not LIST_VERB.search(text):
         counted = _records_frame(topic, words, filters, period, direction, n).topic  # which deals: won, lost, open

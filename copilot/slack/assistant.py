@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 
 from copilot.services import Services
 from copilot.slack.approvals import post_cards
-from copilot.slack.conversations import _answer
+from copilot.slack.conversations import reply
 from copilot.slack.identity import NOT_LINKED, SlackDirectory
 from copilot.slack.threads import thread_id
 
@@ -46,7 +46,7 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
         set_status("is looking it up in the CRM...")
         channel, thread_ts = payload.get("channel", ""), payload.get("thread_ts") or payload.get("ts", "")
         user = payload.get("user", "")
-        _answer(services, directory, user, text, thread_id(str(context.get("team_id") or ""), channel, thread_ts, user),
+        reply(services, directory, user, text, thread_id(str(context.get("team_id") or ""), channel, thread_ts, user),
                 lambda **m: say(**m, unfurl_links=False, unfurl_media=False),
                 after=lambda pending: post_cards(services, client, pending, {"channel": channel,
                                                                              "thread_ts": thread_ts}))

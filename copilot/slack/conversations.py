@@ -28,13 +28,15 @@ def answer_in_thread(services: Services, directory: SlackDirectory, client: WebC
                      thread_ts: str, user: str, text: str) -> None:
     """Answer ``text`` from Slack ``user`` in the thread; never an exception's text, never unchecked figures."""
     where: dict[str, Any] = {"channel": channel, "thread_ts": thread_ts, "unfurl_links": False, "unfurl_media": False}
-    _answer(services, directory, user, text, thread_id(team, channel, thread_ts, user),
+    reply(services, directory, user, text, thread_id(team, channel, thread_ts, user),
             lambda **message: client.chat_postMessage(**where, **message),
             after=lambda pending: post_cards(services, client, pending, {"channel": channel, "thread_ts": thread_ts}))
 
 
-def _answer(services: Services, directory: SlackDirectory, user: str, text: str, conversation: str,
-            deliver: Callable[..., Any], after: Callable[[list[dict[str, Any]]], None] | None = None) -> None:
+def reply(services: Services, directory: SlackDirectory, user: str, text: str, conversation: str,
+          deliver: Callable[..., Any], after: Callable[[list[dict[str, Any]]], None] | None = None) -> None:
+    """The one way every surface answers: the linked user, their conversation, ``deliver`` for the message and
+    ``after`` for the approval cards of what waits for review."""
     identity = directory.identity(user)
     if identity is None:
         deliver(text=NOT_LINKED)
@@ -73,7 +75,7 @@ def answer_command(services: Services, directory: SlackDirectory, client: WebCli
         deliver = lambda **message: client.chat_postMessage(**base, **message)  # noqa: E731
     else:
         deliver = lambda **message: client.chat_postEphemeral(**base, user=user, **message)  # noqa: E731
-    _answer(services, directory, user, question, thread_id(team, channel, "slash-command", user), deliver,
+    reply(services, directory, user, question, thread_id(team, channel, "slash-command", user), deliver,
             after=lambda pending: post_cards(services, client, pending, {"channel": channel}))
 
 
