@@ -8,15 +8,18 @@ versions of the prompt and model that produced it.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+import logging
 import re
+import threading
 import uuid
 from collections.abc import Callable, Iterator
-import threading
-from contextlib import ExitStack, nullcontext
+from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from langchain_core.messages import AIMessage, HumanMessage
+from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
 from langgraph.errors import GraphRecursionError
 from sqlalchemy import Engine
 
@@ -24,11 +27,13 @@ from copilot.context import CopilotContext, utc_now
 from copilot.graph import build_graph
 from copilot.models import model_name, offline_model, openai_model
 from copilot.settings import Settings
+from copilot.toolbox import doing, run_tool
 from memory import get_preferences, open_memory
 from prompts import version as prompt_version
 from copilot.crm.errors import ScopeError, ToolInputError
 from copilot.crm.identity import identity_for
 
+log = logging.getLogger("copilot")
 RECURSION_LIMIT = 25
 THREAD_ID = re.compile(r"[A-Za-z0-9._:-]{1,64}")
 
@@ -47,6 +52,8 @@ class AskResult:
     """What happened to each action asked for in this turn (done, waiting for approval, not done)."""
     pending_reviews: list[dict[str, Any]] = field(default_factory=list)
     """Every request of this turn that waits for an approver (``pending_review`` is the first)."""
+    drafts: list[dict[str, Any]] = field(default_factory=list)
+    """The e-mail drafts written in this turn, each kept under its ``draft_id`` for its owner."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -63,9 +70,9 @@ class Copilot:
         self.retriever = retriever
         self._stack = ExitStack()
         self.checkpointer, self.store = self._stack.enter_context(open_memory(settings))
-        # SQLite memory is one connection shared by the checkpointer and the store: turns take it one at a time
-        # (PostgreSQL memory serves them side by side)
-        self._turns: Any = threading.RLock() if settings.is_sqlite else nullcontext()
+        # turns of one conversation run one at a time (each reads the state the one before wrote); different
+        # conversations run side by side
+        self._threads = _Locks()
         if model_provider is None:
             model_provider = openai_model(settings) if settings.use_openai else offline_model
             self.model = model_name(settings)
@@ -91,11 +98,15 @@ class Copilot:
         return CopilotContext(identity=identity, engine=self.engine, settings=self.settings, clock=self.clock,
                               retriever=self.retriever, preferences=prefs, thread_id=thread_id)
 
-    def ask(self, question: str, user: str, thread_id: str | None = None) -> AskResult:
-        with self._turns:
-            return self._ask(question, user, thread_id)
+    def ask(self, question: str, user: str, thread_id: str | None = None, *,
+            on_status: Callable[[str], None] | None = None) -> AskResult:
+        """One turn. ``on_status`` hears what is running ("is querying the CRM...") before each lookup."""
+        thread_id = thread_id or uuid.uuid4().hex
+        with self._threads.hold(thread_id):
+            return self._ask(question, user, thread_id, on_status)
 
-    def _ask(self, question: str, user: str, thread_id: str | None = None) -> AskResult:
+    def _ask(self, question: str, user: str, thread_id: str | None, on_status: Callable[[str], None] | None
+             ) -> AskResult:
         from copilot.review.approvals import outcomes_to_tell, pending_in_thread
 
         thread_id = thread_id or uuid.uuid4().hex
@@ -116,7 +127,7 @@ class Copilot:
         waiting = pending_in_thread(self.engine, thread_id)
         state_in = {"messages": [HumanMessage(content=question)], "turn_start": len(before), "tool_calls": 0,
                     "sources": [], "notes": [], "owner": ctx.identity.user_id, "actions": [], "to_run": []}
-        result = self._run(state_in, config, ctx, thread_id)
+        result = self._run(state_in, config, ctx, thread_id, on_status)
         if waiting:
             lines = "; ".join(f"{w['summary']} (request {w['id']})" for w in waiting)
             result.notes.append(f"Still waiting for approval in this conversation: {lines}.")
@@ -133,7 +144,7 @@ class Copilot:
         from copilot.review.approvals import decide
 
         caller = identity_for(self.engine, user)
-        with self._turns:
+        with self._threads.hold(_thread_of(self.engine, request_id)):
             outcome = decide(self.engine, self.settings, caller, request_id, decision, reason=reason,  # type: ignore[arg-type]
                              expect_hash=expect_hash, now=self.clock())
             self._tell_thread(request_id, outcome)
@@ -145,7 +156,7 @@ class Copilot:
         from copilot.review.approvals import edit
 
         caller = identity_for(self.engine, user)
-        with self._turns:
+        with self._threads.hold(_thread_of(self.engine, request_id)):
             request = edit(self.engine, self.settings, caller, request_id, changes, now=self.clock(),
                            names=Names.load(self.engine))
             self._tell_thread(request_id, {"message": f"{caller.name} edited the request; the edited version "
@@ -163,9 +174,17 @@ class Copilot:
             self.graph.update_state(config, {"messages": [AIMessage(content=f"Update: {outcome['message']}")]},
                                     as_node="ground")
 
-    def _run(self, state_in: Any, config: dict[str, Any], ctx: CopilotContext, thread_id: str) -> AskResult:
+    def _run(self, state_in: Any, config: dict[str, Any], ctx: CopilotContext, thread_id: str,
+             on_status: Callable[[str], None] | None = None) -> AskResult:
         try:
-            self.graph.invoke(state_in, config, context=ctx)
+            for update in self.graph.stream(state_in, config, context=ctx, stream_mode="updates"):
+                calls = [c for m in ((update.get("agent") or {}).get("messages") or [])
+                         for c in (getattr(m, "tool_calls", None) or [])]
+                if calls and on_status is not None:
+                    try:
+                        on_status(doing(calls))
+                    except Exception:  # noqa: BLE001 - a status line that fails never stops the answer
+                        log.warning("the status callback failed", exc_info=True)
         except GraphRecursionError:
             return self._result("I went round in circles on that one and stopped. Could you rephrase it, "
                                 "or ask for one thing at a time?", [], thread_id)
@@ -182,16 +201,83 @@ class Copilot:
             answer = (answer.rstrip() + "\n\n" if answer.strip() else "") + "Actions this turn:\n" + "\n".join(
                 f"- {a['outcome']}: {a.get('message') or a['summary']}"
                 + (f" (request {a['request_id']})" if a.get("request_id") else "") for a in actions)
+        asked = {c.get("id"): c.get("args") or {} for m in turn if isinstance(m, AIMessage) for c in (m.tool_calls or [])}
+        drafts = [self._keep_draft(ctx, thread_id, m, asked.get(m.tool_call_id) or {}) for m in turn
+                  if isinstance(m, ToolMessage) and m.name == "draft_email"]
         return AskResult(answer, calls, list(values.get("sources") or []), pending[0] if pending else None, thread_id,
-                         prompt_version("system.md.j2"), self.model, list(values.get("notes") or []), actions, pending)
+                         prompt_version("system.md.j2"), self.model, list(values.get("notes") or []), actions, pending,
+                         [d for d in drafts if d is not None])
+
+    # -- drafts and actions a person starts themselves (a button in Slack) --------------------------------------
+
+    def _keep_draft(self, ctx: CopilotContext, thread_id: str, message: ToolMessage, args: dict[str, Any]
+                    ) -> dict[str, Any] | None:
+        try:
+            draft = json.loads(str(message.content))
+        except json.JSONDecodeError:
+            return None
+        if not isinstance(draft, dict) or draft.get("error") or not draft.get("body"):
+            return None
+        draft_id = "d_" + hashlib.sha256(f"{thread_id}\0{message.tool_call_id}".encode()).hexdigest()[:16]
+        return self.save_draft(ctx.identity.user_id, {**draft, "draft_id": draft_id, "thread_id": thread_id,
+                                                      "asked": args})
+
+    def save_draft(self, owner_id: int, draft: dict[str, Any]) -> dict[str, Any]:
+        """Keep a draft (a new one, or an edited or regenerated version under the same id) for its owner."""
+        self.store.put(("drafts", str(owner_id)), draft["draft_id"], draft)
+        return draft
+
+    def draft(self, draft_id: str, user: str) -> dict[str, Any]:
+        """``user``'s draft ``draft_id``; another person's draft is not found."""
+        identity = identity_for(self.engine, user)
+        item = self.store.get(("drafts", str(identity.user_id)), str(draft_id)[:40])
+        if item is None:
+            raise ToolInputError("that draft is no longer available; ask for a new one")
+        return dict(item.value)
+
+    def run_tool(self, user: str, name: str, args: dict[str, Any], thread_id: str = "") -> dict[str, Any]:
+        """Run one read tool as ``user`` (their scope, as in a turn); its result, or ``{"error": ...}``."""
+        return json.loads(run_tool(self.context(user, thread_id), name, args))
+
+    def act(self, user: str, tool: str, args: dict[str, Any], *, thread_id: str, request_key: str,
+            facts: dict[str, Any] | None = None) -> dict[str, Any]:
+        """``user`` (the authenticated caller) asks for an action themselves, e.g. with a button.
+
+        The same rules as an action the model asks for: arguments checked, the caller's scope, the review
+        policy; one that needs review waits for an approver (``status`` "pending_review" with the
+        ``request``), one that does not is carried out at once, and the same action asked twice in a
+        conversation is done once. ``request_key`` names where it came from (a card's draft).
+        """
+        from copilot.actions import perform, prepare, store
+
+        ctx = self.context(user, thread_id)
+        request = prepare(self.engine, self.settings, ctx.identity, ctx.names, tool, args, thread_id=thread_id,
+                          call_id=f"button:{request_key}", now=self.clock())
+        request["facts"].update(facts or {})
+        stored, earlier = store(self.engine, request, now=self.clock())
+        if earlier is not None:
+            return {"status": "already_" + earlier, "request_id": stored["id"], "summary": request["summary"],
+                    "message": f"Already {'requested' if earlier == 'pending' else earlier.replace('_', ' ')}: "
+                               f"{request['summary']}; not repeated."}
+        if request["needs_review"]:
+            who = " or ".join(request["approvers"])
+            outcome = {"status": "pending_review", "request_id": stored["id"], "summary": request["summary"],
+                       "request": request, "message": f"Waiting for approval by {who}: {request['summary']} "
+                                                      f"({'; '.join(request['reasons'])})."}
+        else:
+            outcome = {**perform(self.engine, self.settings, stored["id"], now=self.clock(), names=ctx.names),
+                       "request_id": stored["id"], "summary": request["summary"]}
+            outcome.setdefault("message", f"Done: {request['summary']}.")
+        with self._threads.hold(thread_id):
+            self._tell_thread(stored["id"], {"message": outcome["message"]})
+        return outcome
 
     def _result(self, answer: str, calls: list[dict[str, Any]], thread_id: str) -> AskResult:
         return AskResult(answer, calls, [], None, thread_id, prompt_version("system.md.j2"), self.model)
 
     def history(self, thread_id: str, user: str) -> Iterator[Any]:
         """The messages of ``user``'s conversation ``thread_id`` (another user's conversation is refused)."""
-        with self._turns:
-            values = self.graph.get_state({"configurable": {"thread_id": thread_id}}).values
+        values = self.graph.get_state({"configurable": {"thread_id": thread_id}}).values
         if values.get("messages") and values.get("owner") != identity_for(self.engine, user).user_id:
             raise ScopeError("that conversation belongs to another user")
         yield from values.get("messages") or []
@@ -206,3 +292,33 @@ def _manager_email(engine: Engine, user_id: int) -> str | None:
     with engine.connect() as conn:
         return conn.execute(select(manager.c.email).select_from(User.__table__.join(
             manager, manager.c.id == User.__table__.c.manager_id)).where(User.__table__.c.id == user_id)).scalar()
+
+
+def _thread_of(engine: Engine, request_id: str) -> str:
+    from copilot.review.approvals import thread_of
+
+    return thread_of(engine, request_id) or ""
+
+
+class _Locks:
+    """One lock per conversation, created on first use and dropped when no turn holds or waits for it."""
+
+    def __init__(self) -> None:
+        self._guard = threading.Lock()
+        self._locks: dict[str, tuple[threading.Lock, int]] = {}
+
+    @contextmanager
+    def hold(self, key: str) -> Iterator[None]:
+        with self._guard:
+            lock, users = self._locks.get(key) or (threading.Lock(), 0)
+            self._locks[key] = (lock, users + 1)
+        try:
+            with lock:
+                yield
+        finally:
+            with self._guard:
+                lock, users = self._locks[key]
+                if users <= 1:
+                    del self._locks[key]
+                else:
+                    self._locks[key] = (lock, users - 1)

@@ -47,3 +47,17 @@ def run_tool(ctx: CopilotContext, name: str, args: dict[str, Any]) -> str:
         return json.dumps({"error": str(exc), "type": type(exc).__name__})
     payload = result.model_dump(mode="json") if isinstance(result, BaseModel) else result
     return json.dumps(payload, default=str)
+
+
+def doing(calls: list[dict[str, Any]]) -> str:
+    """What a status line says while ``calls`` run: "is querying the CRM..." (names from the tools, not the model)."""
+    from copilot.actions import ACTIONS
+
+    phrases: list[str] = []
+    for call in calls:
+        name = str(call.get("name") or "")
+        phrase = TOOLS[name].doing if name in TOOLS else (
+            f"preparing the request to {name.replace('_', ' ')}" if name in ACTIONS else "looking it up")
+        if phrase not in phrases:
+            phrases.append(phrase)
+    return "is " + (" and ".join(phrases) if phrases else "thinking") + "..."

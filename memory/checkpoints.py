@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, closing, contextmanager
 from typing import Any
 
 from sqlalchemy.engine import make_url
@@ -33,13 +33,15 @@ def open_memory(settings: Settings) -> Iterator[tuple[Any, Any]]:
     from langgraph.store.sqlite import SqliteStore
 
     settings.ensure_home()
-    conn = sqlite3.connect(str(settings.home / "memory.sqlite3"), check_same_thread=False, isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    try:
-        saver = SqliteSaver(conn)
+    path = str(settings.home / "memory.sqlite3")
+    # one connection each: the checkpointer and the store lock their own connection per operation, so turns of
+    # different conversations run side by side; a writer waits for another's write instead of failing
+    with ExitStack() as stack:
+        saver_conn, store_conn = (stack.enter_context(closing(sqlite3.connect(
+            path, check_same_thread=False, isolation_level=None, timeout=30))) for _ in range(2))
+        saver_conn.execute("PRAGMA journal_mode=WAL")
+        saver = SqliteSaver(saver_conn)
         saver.setup()
-        store = SqliteStore(conn)
+        store = SqliteStore(store_conn)
         store.setup()
         yield saver, store
-    finally:
-        conn.close()

@@ -142,4 +142,5 @@ def _run(ctx: ToolContext, args: dict[str, Any]) -> EmailDraft:
 
 
 TOOL = Tool("draft_email", "Draft a personalised e-mail to a contact at an account, using its profile and the "
-            "messaging of similar won deals. Never sends.", EmailArgs, EmailDraft, _run, retrieval=True)
+            "messaging of similar won deals. Never sends.", EmailArgs, EmailDraft, _run, retrieval=True,
+            doing="drafting the e-mail")

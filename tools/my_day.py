@@ -131,4 +131,4 @@ def _run(ctx: ToolContext, args: dict[str, Any]) -> MyDay:
 
 TOOL = Tool("my_day", "What the caller should work on today: follow-ups due or overdue, stalled deals (Engaging, "
             "no activity on the account for weeks) and accounts whose last touches went unanswered.", MyDayArgs, MyDay,
-            _run)
+            _run, doing="gathering your follow-ups and stalled deals")

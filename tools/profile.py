@@ -241,4 +241,5 @@ def _run(ctx: ToolContext, args: dict[str, Any]) -> Profile:
 
 
 TOOL = Tool("customer_profile", "Everything about one account: firmographics, contacts, deals and totals, "
-            "engagement, an explained health score, risks and a suggested next step.", ProfileArgs, Profile, _run)
+            "engagement, an explained health score, risks and a suggested next step.", ProfileArgs, Profile, _run,
+            doing="reading the account's profile")

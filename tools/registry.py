@@ -44,6 +44,8 @@ class Tool:
     result: type[BaseModel]
     run: Callable[[ToolContext, dict[str, Any]], BaseModel]
     retrieval: bool = False
+    doing: str = "looking it up"
+    """What a status line says while the tool runs ("is querying the CRM...")."""
 
 
 @lru_cache(maxsize=1)

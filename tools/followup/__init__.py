@@ -171,6 +171,7 @@ def _run(ctx: ToolContext, args: dict[str, Any]) -> FollowupAdvice:
 
 
 TOOL = Tool("next_followup", "When to follow up next with a contact (by e-mail) or an account.", FollowupArgs,
-            FollowupAdvice, _run)
+            FollowupAdvice, _run,
+            doing="working out when to follow up")
 
 __all__ = ["METHOD", "TOOL", "FollowupAdvice", "FollowupArgs", "Timing", "fingerprint", "next_followup"]

@@ -178,4 +178,4 @@ def _run(ctx: ToolContext, args: dict[str, Any]) -> TalkTracks:
 
 TOOL = Tool("talk_tracks", "Search past deals' notes, call summaries and e-mails: what worked in similar won deals "
             "and what lost deals tried. Filter by product, sector, stage, outcome.", TalkTrackArgs, TalkTracks, _run,
-            retrieval=True)
+            retrieval=True, doing="searching the talk tracks of similar deals")
