@@ -12,11 +12,19 @@ from copilot.untrusted import unwrap
 
 
 class FakeOpenAI:
-    def __init__(self, tool_call: dict[str, Any], answer: str, fail: bool = False) -> None:
+    def __init__(self, tool_call: dict[str, Any], answer: str, fail: bool = False,
+                 hold: threading.Barrier | None = None) -> None:
+        """``hold``: each first request of a conversation waits there until the barrier's number of them are
+        in flight at once (a model that answers only when it is called side by side)."""
         self.tool_call = tool_call
         self.answer = answer
         self.fail = fail
+        self.hold = hold
         self.requests: list[dict[str, Any]] = []
+        self.in_flight = 0
+        self.most_in_flight = 0
+        self.broken_holds = 0
+        self._count = threading.Lock()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -31,6 +39,18 @@ class FakeOpenAI:
                     self.end_headers()
                     return
                 last = body["messages"][-1]
+                if server.hold is not None and last["role"] != "tool":
+                    with server._count:
+                        server.in_flight += 1
+                        server.most_in_flight = max(server.most_in_flight, server.in_flight)
+                    try:
+                        server.hold.wait()
+                    except threading.BrokenBarrierError:
+                        with server._count:
+                            server.broken_holds += 1
+                    finally:
+                        with server._count:
+                            server.in_flight -= 1
                 if last["role"] == "tool":
                     result = json.loads(unwrap(last["content"]))  # tool results arrive inside a data block
                     message = {"role": "assistant", "content": server.answer.format(tool=result)}

@@ -43,7 +43,17 @@ class FakeSlack:
         if method == "chat.postMessage" and args.get("thread_ts"):
             with self._lock:
                 self.post_times.setdefault(str(args["thread_ts"]), time.monotonic())
-        if method in ("chat.postMessage", "chat.postEphemeral", "chat.update", "chat.scheduleMessage"):
+        if method == "chat.scheduleMessage":
+            post_at = int(args.get("post_at") or 0)
+            if post_at <= time.time():
+                return {"ok": False, "error": "time_in_past"}
+            if post_at > time.time() + 120 * 86400:
+                return {"ok": False, "error": "time_too_far"}
+            return {"ok": True, "channel": args.get("channel"), "post_at": post_at,
+                    "scheduled_message_id": f"Q{len(self.calls):08d}"}
+        if method == "views.open":
+            return {"ok": True, "view": {"id": f"V{len(self.calls):06d}"}}
+        if method in ("chat.postMessage", "chat.postEphemeral", "chat.update"):
             return {"ok": True, "channel": args.get("channel", "C1"), "ts": f"1700000000.{len(self.calls):06d}"}
         return {"ok": True}
 
@@ -123,6 +133,11 @@ def serve(asgi_app: Any) -> Iterator[str]:
 
 def signed_post(base: str, body: str, secret: str, *, form: bool = False, age: int = 0) -> int:
     """POST ``body`` to ``/slack/events`` signed as Slack signs it (``age`` seconds old); the HTTP status."""
+    return signed_exchange(base, body, secret, form=form, age=age)[0]
+
+
+def signed_exchange(base: str, body: str, secret: str, *, form: bool = False, age: int = 0) -> tuple[int, str]:
+    """As :func:`signed_post`; the HTTP status and the response's body (a modal's errors come back in it)."""
     import urllib.error
     import urllib.request
 
@@ -135,6 +150,6 @@ def signed_post(base: str, body: str, secret: str, *, form: bool = False, age: i
         "X-Slack-Signature": SignatureVerifier(secret).generate_signature(timestamp=ts, body=body)})
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status
+            return response.status, response.read().decode()
     except urllib.error.HTTPError as exc:
-        return exc.code
+        return exc.code, ""

@@ -268,4 +268,6 @@ def test_the_assistant_panel(slack_app: tuple[str, FakeSlack]) -> None:
     assert _post(base, question) == 200
     answer = _wait_for(slack, "chat.postMessage", 2)[-1]
     assert answer["channel"] == "D1" and answer["thread_ts"] == thread and "for you: 4" in json.dumps(answer["blocks"])
-    assert slack.called("assistant.threads.setStatus") and slack.called("assistant.threads.setTitle")
+    statuses = [c["status"] for c in slack.called("assistant.threads.setStatus")]
+    assert "is querying the CRM..." in statuses  # the status line names the lookup that is running
+    assert slack.called("assistant.threads.setTitle")

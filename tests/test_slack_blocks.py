@@ -74,3 +74,39 @@ def test_slack_settings(monkeypatch) -> None:  # noqa: ANN001
     monkeypatch.setenv("SLACK_APP_TOKEN", "xoxb-wrong-kind")
     with pytest.raises(ValidationError, match="SLACK_APP_TOKEN"):
         Settings()
+
+
+def test_a_draft_card_shows_outside_text_literally_with_its_buttons() -> None:
+    from copilot.slack.blocks import draft_blocks
+
+    draft = {"draft_id": "d_1", "to": "Sam <sam@standard.example>", "account": "Acme <!channel>", "subject": "Hi @here",
+             "body": "Visit https://evil.example now <@U123>", "cc": ["boss@ourco.example"], "cites": ["DL0001"]}
+    blocks = draft_blocks(draft)
+    text = json.dumps(blocks)
+    assert "<!channel>" not in text and "<@U123>" not in text and "https://" not in text and "@here" not in text
+    actions = [b for b in blocks if b["type"] == "actions"]
+    assert [e["action_id"] for e in actions[0]["elements"]] == ["draft_edit", "draft_regenerate", "draft_schedule",
+                                                                "draft_send"]
+    assert all(e["value"] == "d_1" for e in actions[0]["elements"])
+    assert "confirm" in actions[0]["elements"][-1]  # sending asks once more
+    assert "Cc:" in text and "Drawn from: DL0001" in text
+    closed = draft_blocks(draft, closed="Sent by Rick")
+    assert not [b for b in closed if b["type"] == "actions"] and "Sent by Rick" in json.dumps(closed)
+
+
+def test_modals_carry_the_current_values_and_read_back_what_was_typed() -> None:
+    from copilot.slack.blocks import edit_draft_modal, fields_modal, reason_modal, submitted
+
+    view = edit_draft_modal({"subject": "S", "body": "B" * 4000}, "meta")
+    subject, body = view["blocks"]
+    assert subject["element"]["initial_value"] == "S" and len(body["element"]["initial_value"]) == 3000
+    assert view["private_metadata"] == "meta" and view["callback_id"] == "draft_edit"
+    reason = reason_modal("approval_reject", "Reject the request", "Why?", "m")
+    assert reason["blocks"][0]["element"]["min_length"] == 3
+    fields = fields_modal("approval_edit", "Edit", {"note": "call back", "due_at": ""}, "m", multiline=("note",))
+    note, due = fields["blocks"]
+    assert note["element"]["multiline"] and note["element"]["initial_value"] == "call back" and not note["optional"]
+    assert due["optional"] and "initial_value" not in due["element"]
+    typed = {"state": {"values": {"reason": {"value": {"type": "plain_text_input", "value": "no budget"}},
+                                  "empty": {"value": {"type": "plain_text_input", "value": None}}}}}
+    assert submitted(typed) == {"reason": "no budget", "empty": ""}

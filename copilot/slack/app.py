@@ -17,7 +17,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 )
 
 from copilot.services import Services
-from copilot.slack import approvals, assistant, conversations, dedup, home
+from copilot.slack import approvals, assistant, conversations, dedup, drafts, home
 from copilot.slack.identity import SlackDirectory
 
 
@@ -41,6 +41,7 @@ def build_app(services: Services) -> App:
     conversations.register(app, services, directory)
     home.register(app, services, directory)
     approvals.register(app, services, directory)
+    drafts.register(app, services, directory)
     return app
 
 

@@ -17,9 +17,9 @@ from sqlalchemy.orm import aliased
 
 from copilot.crm.errors import ToolError
 from copilot.crm.models import Action, User
-from copilot.review.approvals import _row, describe
+from copilot.review.approvals import _row, describe, show
 from copilot.services import Services
-from copilot.slack.blocks import escape
+from copilot.slack.blocks import escape, fields_modal, reason_modal, submitted
 from copilot.slack.identity import NOT_LINKED, SlackDirectory
 
 log = logging.getLogger("copilot.slack")
@@ -35,12 +35,17 @@ def card_blocks(request: dict[str, Any], value: str, *, decided: str | None = No
             {"type": "mrkdwn", "text": escape(f"Why review: {why}")[:2000]},
             {"type": "mrkdwn", "text": escape(f"Request {request['id']}, hash {str(request.get('args_hash'))[:16]}")}]},
     ]
+    shown = (request.get("args") or {}).get("body") or (request.get("args") or {}).get("summary")
+    if shown:  # what will be sent or written, word for word
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": escape(str(shown))[:2900] or " "}})
     if decided:
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(decided)}]})
     else:
         blocks.append({"type": "actions", "block_id": "approval", "elements": [
             {"type": "button", "action_id": "approval_approve", "style": "primary", "value": value,
              "text": {"type": "plain_text", "text": "Approve"}},
+            {"type": "button", "action_id": "approval_edit", "value": value,
+             "text": {"type": "plain_text", "text": "Edit"}},
             {"type": "button", "action_id": "approval_reject", "style": "danger", "value": value,
              "text": {"type": "plain_text", "text": "Reject"}}]})
     return blocks
@@ -69,38 +74,134 @@ def post_cards(services: Services, client: WebClient, pending: list[dict[str, An
                                 blocks=card_blocks(request, value), unfurl_links=False, unfurl_media=False)
 
 
+EDITABLE = {"send_email": ("to", "subject", "body"), "schedule_followup": ("due_at", "note"),
+            "log_activity": ("type", "summary"), "change_stage": ("stage", "close_value")}
+
+
+def _card_of(body: dict[str, Any]) -> tuple[str, str]:
+    """(channel, ts) of the clicked card."""
+    channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id", "")
+    return str(channel), str((body.get("message") or {}).get("ts") or (body.get("container") or {}).get("message_ts")
+                             or "")
+
+
 def register(app: App, services: Services, directory: SlackDirectory) -> None:
-    def handler(decision: str) -> Callable[..., None]:
+    def finish(client: WebClient, value: dict[str, Any], channel: str, ts: str, verb: str, name: str,
+               message: str, request_id: str | None = None) -> None:
+        """The card says who decided; the rep's thread shows the outcome."""
+        row = _row(services.engine, str(request_id or value.get("id")))
+        request = describe(row, services.engine) if row is not None else {"id": value.get("id"), "summary": ""}
+        if ts:
+            client.chat_update(channel=channel, ts=ts, text=escape(message)[:300],
+                               blocks=card_blocks(request, "", decided=f"{verb} by {name}: {message}"))
+        if value.get("ch"):
+            client.chat_postMessage(channel=value["ch"], thread_ts=value.get("ts"), text=escape(message),
+                                    unfurl_links=False, unfurl_media=False)
+
+    def parse(raw: str | None) -> dict[str, Any] | None:
+        try:
+            value = json.loads(raw or "{}")
+        except json.JSONDecodeError:
+            return None
+        return value if isinstance(value, dict) else None
+
+    @app.action("approval_approve")
+    def on_approve(ack: Callable[..., Any], body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        clicker = body.get("user", {}).get("id", "")
+        channel, ts = _card_of(body)
+        value = parse((body.get("actions") or [{}])[0].get("value"))
+        if value is None:
+            return
+        identity = directory.identity(clicker)
+        if identity is None:
+            client.chat_postEphemeral(channel=channel, user=clicker, text=NOT_LINKED)
+            return
+        try:
+            outcome = services.copilot.decide(str(value.get("id")), identity.name, "approve",
+                                              expect_hash=value.get("hash"))
+        except ToolError as exc:
+            client.chat_postEphemeral(channel=channel, user=clicker, text=escape(f"Nothing changed: {exc}"))
+            return
+        finish(client, value, channel, ts, "Approved", identity.name,
+               str(outcome.get("message") or outcome.get("status") or "approved"))
+
+    def opener(build: Callable[[dict[str, Any], str, dict[str, Any]], dict[str, Any] | None]) -> Callable[..., None]:
+        """A button that opens a modal for someone allowed to decide (the check is made again on submit)."""
         def on_click(ack: Callable[..., Any], body: dict[str, Any], client: WebClient) -> None:
             ack()
             clicker = body.get("user", {}).get("id", "")
-            channel = body.get("channel", {}).get("id") or body.get("container", {}).get("channel_id", "")
-            action = (body.get("actions") or [{}])[0]
-            try:
-                value = json.loads(action.get("value") or "{}")
-            except json.JSONDecodeError:
+            channel, ts = _card_of(body)
+            value = parse((body.get("actions") or [{}])[0].get("value"))
+            if value is None:
                 return
             identity = directory.identity(clicker)
             if identity is None:
                 client.chat_postEphemeral(channel=channel, user=clicker, text=NOT_LINKED)
                 return
             try:
-                outcome = services.copilot.decide(str(value.get("id")), identity.name, decision,
-                                                  reason="rejected in Slack" if decision == "reject" else None,
-                                                  expect_hash=value.get("hash"))
+                request = show(services.engine, services.settings, identity, str(value.get("id")))
             except ToolError as exc:
                 client.chat_postEphemeral(channel=channel, user=clicker, text=escape(f"Nothing changed: {exc}"))
                 return
-            message = str(outcome.get("message") or outcome.get("status") or decision)
-            row = _row(services.engine, str(value.get("id")))
-            request = describe(row, services.engine) if row is not None else {"id": value.get("id"), "summary": ""}
-            verb = "Approved" if decision == "approve" else "Rejected"
-            client.chat_update(channel=channel, ts=body.get("message", {}).get("ts", ""), text=escape(message)[:300],
-                               blocks=card_blocks(request, "", decided=f"{verb} by {identity.name}: {message}"))
-            if value.get("ch"):
-                client.chat_postMessage(channel=value["ch"], thread_ts=value.get("ts"), text=escape(message),
-                                        unfurl_links=False, unfurl_media=False)
+            if request.get("status") != "pending":
+                client.chat_postEphemeral(channel=channel, user=clicker, text=escape(
+                    f"Nothing changed: this request is already {str(request.get('status')).replace('_', ' ')}."))
+                return
+            view = build(request, json.dumps({**value, "card_ch": channel, "card_ts": ts}), value)
+            if view is not None:
+                client.views_open(trigger_id=body.get("trigger_id", ""), view=view)
         return on_click
 
-    app.action("approval_approve")(handler("approve"))
-    app.action("approval_reject")(handler("reject"))
+    def reject_view(request: dict[str, Any], metadata: str, value: dict[str, Any]) -> dict[str, Any]:
+        return reason_modal("approval_reject", "Reject the request",
+                            f"Why is it rejected? {request.get('requested_by')} will see this.", metadata)
+
+    def edit_view(request: dict[str, Any], metadata: str, value: dict[str, Any]) -> dict[str, Any]:
+        args = request.get("args") or {}
+        fields = {k: "" if args.get(k) is None else str(args.get(k)) for k in EDITABLE.get(request["tool"], ())}
+        return fields_modal("approval_edit", "Edit the request", fields, metadata, multiline=("body", "summary", "note"))
+
+    app.action("approval_reject")(opener(reject_view))
+    app.action("approval_edit")(opener(edit_view))
+
+    def submitter(callback: str, run: Callable[[Any, dict[str, Any], dict[str, str]], tuple[str, str, str | None]],
+                  field: str | None) -> None:
+        """A modal's submission; a refusal is shown in the modal, under ``field`` (default: its first input)."""
+        @app.view(callback)
+        def on_submit(ack: Callable[..., Any], body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
+            user = (body.get("user") or {}).get("id", "")
+            value = parse(view.get("private_metadata")) or {}
+            where = field or next(iter(submitted(view)), "reason")
+            identity = directory.identity(user)
+            if identity is None:
+                ack(response_action="errors", errors={where: NOT_LINKED[:150]})
+                return
+            try:
+                verb, message, new_id = run(identity, value, submitted(view))
+            except ToolError as exc:  # the person sees why in the modal, and can correct it or cancel
+                ack(response_action="errors", errors={where: f"Nothing changed: {exc}"[:150]})
+                return
+            ack()
+            finish(client, value, str(value.get("card_ch") or ""), str(value.get("card_ts") or ""), verb,
+                   identity.name, message)
+            if new_id:
+                post_cards(services, client, [{"id": new_id}], {"channel": value.get("ch") or "",
+                                                                "thread_ts": value.get("ts") or ""})
+
+    def reject(identity: Any, value: dict[str, Any], typed: dict[str, str]) -> tuple[str, str, str | None]:
+        outcome = services.copilot.decide(str(value.get("id")), identity.name, "reject",
+                                          reason=typed.get("reason", "").strip()[:500], expect_hash=value.get("hash"))
+        return "Rejected", str(outcome.get("message") or "rejected"), None
+
+    def edit(identity: Any, value: dict[str, Any], typed: dict[str, str]) -> tuple[str, str, str | None]:
+        row = _row(services.engine, str(value.get("id")))
+        args = row.args if row is not None else {}
+        changes = {k: v for k, v in typed.items() if k in EDITABLE.get(row.tool if row else "", ())
+                   and v != ("" if args.get(k) is None else str(args.get(k)))}
+        request = services.copilot.edit(str(value.get("id")), identity.name, changes)
+        return "Edited", f"the edited request {request['id']} waits for a decision: {request['summary']}", \
+            str(request["id"])
+
+    submitter("approval_reject", reject, "reason")
+    submitter("approval_edit", edit, None)

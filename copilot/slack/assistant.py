@@ -43,12 +43,13 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
                 set_title: Callable[..., Any], client: WebClient, context: dict[str, Any]) -> None:
         text = str(payload.get("text") or "")
         set_title(text[:80] or "Question")
-        set_status("is looking it up in the CRM...")
+        set_status("is reading your question...")
         channel, thread_ts = payload.get("channel", ""), payload.get("thread_ts") or payload.get("ts", "")
         user = payload.get("user", "")
         reply(services, directory, user, text, thread_id(str(context.get("team_id") or ""), channel, thread_ts, user),
                 lambda **m: say(**m, unfurl_links=False, unfurl_media=False),
                 after=lambda pending: post_cards(services, client, pending, {"channel": channel,
-                                                                             "thread_ts": thread_ts}))
+                                                                             "thread_ts": thread_ts}),
+                on_status=lambda status: set_status(status[:100]))  # names the lookup that is running
 
     app.use(assistant)

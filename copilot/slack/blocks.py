@@ -48,11 +48,104 @@ def _chunks(text: str, size: int = SECTION_LIMIT) -> list[str]:
     return out
 
 
+def _button(action_id: str, text: str, value: str, style: str | None = None) -> dict[str, Any]:
+    button: dict[str, Any] = {"type": "button", "action_id": action_id, "value": value[:2000],
+                              "text": {"type": "plain_text", "text": text[:75]}}
+    if style:
+        button["style"] = style
+    return button
+
+
+def draft_blocks(draft: dict[str, Any], *, note: str | None = None, closed: str | None = None
+                 ) -> list[dict[str, Any]]:
+    """An e-mail draft as a card: who it goes to, the subject and body as they will be sent, what it drew on,
+    and Edit, Regenerate, Schedule and Send (or, once ``closed``, what became of it)."""
+    to = str(draft.get("to") or draft.get("to_email") or "")
+    fields = [f"*To:* {escape(to)}", f"*Account:* {escape(str(draft.get('account') or ''))}",
+              f"*Subject:* {escape(str(draft.get('subject') or ''))}"]
+    if draft.get("cc"):
+        fields.insert(1, f"*Cc:* {escape(', '.join(map(str, draft['cc'])))}")
+    blocks: list[dict[str, Any]] = [
+        {"type": "section", "text": {"type": "mrkdwn", "text": "*E-mail draft (not sent)*"}},
+        {"type": "section", "fields": [{"type": "mrkdwn", "text": f[:2000]} for f in fields]},
+        *({"type": "section", "text": {"type": "mrkdwn", "text": escape(part) or " "}}
+          for part in _chunks(str(draft.get("body") or ""))),
+    ]
+    notes = [f"Drawn from: {', '.join(map(str, draft['cites']))}"] if draft.get("cites") else []
+    notes += [note] if note else []
+    if notes:
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(n)[:2000]} for n in notes]})
+    if closed:
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(closed)[:2000]}]})
+        return blocks
+    value = str(draft.get("draft_id") or "")
+    send = _button("draft_send", "Send", value, "primary")
+    send["confirm"] = {"title": {"type": "plain_text", "text": "Send this e-mail?"},
+                       "text": {"type": "plain_text", "text": f"To {to}"[:300] + ". Key accounts wait for an "
+                                                                                   "approver first."},
+                       "confirm": {"type": "plain_text", "text": "Send"},
+                       "deny": {"type": "plain_text", "text": "Not yet"}}
+    blocks.append({"type": "actions", "block_id": f"draft:{value}"[:255], "elements": [
+        _button("draft_edit", "Edit", value), _button("draft_regenerate", "Regenerate", value),
+        _button("draft_schedule", "Schedule", value), send]})
+    return blocks
+
+
+def edit_draft_modal(draft: dict[str, Any], metadata: str) -> dict[str, Any]:
+    """The Edit modal: the subject and the body, as they stand."""
+    return {"type": "modal", "callback_id": "draft_edit", "private_metadata": metadata[:3000],
+            "title": {"type": "plain_text", "text": "Edit the draft"},
+            "submit": {"type": "plain_text", "text": "Save"}, "close": {"type": "plain_text", "text": "Cancel"},
+            "blocks": [
+                {"type": "input", "block_id": "subject", "label": {"type": "plain_text", "text": "Subject"},
+                 "element": {"type": "plain_text_input", "action_id": "value", "max_length": 300,
+                             "initial_value": str(draft.get("subject") or "")[:300]}},
+                {"type": "input", "block_id": "body", "label": {"type": "plain_text", "text": "Body"},
+                 "element": {"type": "plain_text_input", "action_id": "value", "multiline": True,
+                             "max_length": 3000, "initial_value": str(draft.get("body") or "")[:3000]}}]}
+
+
+def reason_modal(callback_id: str, title: str, label: str, metadata: str) -> dict[str, Any]:
+    """A modal that asks for one line of text (a rejection's reason)."""
+    return {"type": "modal", "callback_id": callback_id, "private_metadata": metadata[:3000],
+            "title": {"type": "plain_text", "text": title[:24]},
+            "submit": {"type": "plain_text", "text": "Confirm"}, "close": {"type": "plain_text", "text": "Cancel"},
+            "blocks": [{"type": "input", "block_id": "reason", "label": {"type": "plain_text", "text": label[:2000]},
+                        "element": {"type": "plain_text_input", "action_id": "value", "multiline": True,
+                                    "min_length": 3, "max_length": 500}}]}
+
+
+def fields_modal(callback_id: str, title: str, fields: dict[str, str], metadata: str,
+                 multiline: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A modal with one text input per field, filled in with the current values."""
+    return {"type": "modal", "callback_id": callback_id, "private_metadata": metadata[:3000],
+            "title": {"type": "plain_text", "text": title[:24]},
+            "submit": {"type": "plain_text", "text": "Save"}, "close": {"type": "plain_text", "text": "Cancel"},
+            "blocks": [{"type": "input", "block_id": name, "label": {"type": "plain_text",
+                                                                   "text": name.replace("_", " ").capitalize()},
+                        "element": {"type": "plain_text_input", "action_id": "value", "multiline": name in multiline,
+                                    "max_length": 3000, **({"initial_value": value[:3000]} if value else {})},
+                        "optional": not value}
+                       for name, value in fields.items()]}
+
+
+def submitted(view: dict[str, Any]) -> dict[str, str]:
+    """The values a person typed into a modal, by block id."""
+    state = (view.get("state") or {}).get("values") or {}
+    return {block: str((inputs.get("value") or {}).get("value") or "") for block, inputs in state.items()
+            if isinstance(inputs, dict)}
+
+
 def answer_blocks(answer: str, *, sources: list[str], model: str, prompt_version: str,
-                  feedback_value: str) -> list[dict[str, Any]]:
-    """An answer as sections, the records behind it as a context line, the AI mark and feedback buttons."""
+                  feedback_value: str, drafts: list[dict[str, Any]] = ()) -> list[dict[str, Any]]:  # type: ignore[assignment]
+    """An answer as sections, the records behind it as a context line, e-mail drafts as cards, the AI mark and
+    feedback buttons."""
+    for draft in drafts:  # a draft the answer repeats word for word is shown once, as its card
+        answer = answer.replace(str(draft.get("text") or "\0"), "")
     blocks: list[dict[str, Any]] = [{"type": "section", "text": {"type": "mrkdwn", "text": escape(part) or " "}}
-                                    for part in _chunks(answer)]
+                                    for part in _chunks(answer.strip())] if answer.strip() or not drafts else []
+    for draft in drafts:
+        blocks += draft_blocks(draft)
     if sources:
         shown = ", ".join(escape(s) for s in sources[:10]) + (f" and {len(sources) - 10:,} more"
                                                                if len(sources) > 10 else "")

@@ -34,9 +34,10 @@ def answer_in_thread(services: Services, directory: SlackDirectory, client: WebC
 
 
 def reply(services: Services, directory: SlackDirectory, user: str, text: str, conversation: str,
-          deliver: Callable[..., Any], after: Callable[[list[dict[str, Any]]], None] | None = None) -> None:
-    """The one way every surface answers: the linked user, their conversation, ``deliver`` for the message and
-    ``after`` for the approval cards of what waits for review."""
+          deliver: Callable[..., Any], after: Callable[[list[dict[str, Any]]], None] | None = None,
+          on_status: Callable[[str], None] | None = None) -> None:
+    """The one way every surface answers: the linked user, their conversation, ``deliver`` for the message,
+    ``after`` for the approval cards of what waits for review, ``on_status`` for what is running."""
     identity = directory.identity(user)
     if identity is None:
         deliver(text=NOT_LINKED)
@@ -46,7 +47,7 @@ def reply(services: Services, directory: SlackDirectory, user: str, text: str, c
         deliver(text="Ask me about your deals, accounts or pipeline.")
         return
     try:
-        result = services.copilot.ask(question, identity.name, thread_id=conversation)
+        result = services.copilot.ask(question, identity.name, thread_id=conversation, on_status=on_status)
     except Exception:  # noqa: BLE001 - a person sees an apology and an id; the log has the detail
         incident = uuid.uuid4().hex[:12]
         log.exception("slack answer failed (incident %s, thread %s)", incident, conversation)
@@ -55,7 +56,7 @@ def reply(services: Services, directory: SlackDirectory, user: str, text: str, c
         return
     deliver(text=fallback_text(result.answer),
             blocks=answer_blocks(result.answer, sources=result.sources, model=result.model,
-                                 prompt_version=result.prompt_version,
+                                 prompt_version=result.prompt_version, drafts=result.drafts,
                                  feedback_value=json.dumps({"t": conversation, "m": result.model,
                                                             "p": result.prompt_version})))
     if result.pending_reviews and after is not None:

@@ -1,0 +1,221 @@
+"""E-mail draft cards: Edit (a modal), Regenerate (another tone), Schedule (a follow-up task at the recommended
+time and a reminder DM at that moment) and Send (through review where the account needs it).
+
+Only the rep who asked for a draft can use its buttons: drafts are kept per owner, and the owner is the Slack
+user who clicked, mapped to their CRM user. Sending and scheduling are actions like any other: the same
+checks, the same review policy, the same audit log, and a second click does nothing twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import App
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from copilot.crm.errors import ToolError
+from copilot.crm.identity import Identity
+from copilot.services import Services
+from copilot.slack.approvals import post_cards
+from copilot.slack.blocks import draft_blocks, edit_draft_modal, escape, submitted
+from copilot.slack.identity import NOT_LINKED, SlackDirectory
+
+log = logging.getLogger("copilot.slack")
+TONES = ("friendly", "formal", "direct")
+NOT_YOURS = "Only the person who asked for this draft can use it, and only while it is kept. Ask me for a new one."
+
+
+class Card:
+    """Where a clicked card lives, and how to change it or answer beside it (an ephemeral card has no ts)."""
+
+    def __init__(self, body: dict[str, Any], client: WebClient, respond: Callable[..., Any] | None = None) -> None:
+        self.client, self.respond = client, respond
+        message = body.get("message") or {}
+        container = body.get("container") or {}
+        self.channel = str((body.get("channel") or {}).get("id") or container.get("channel_id") or "")
+        self.ts = str(message.get("ts") or container.get("message_ts") or "")
+        self.thread_ts = str(message.get("thread_ts") or self.ts)
+        self.ephemeral = bool(container.get("is_ephemeral")) or not self.ts
+        self.user = str((body.get("user") or {}).get("id") or "")
+        self.response_url = str(body.get("response_url") or "")
+
+    def metadata(self, draft_id: str) -> str:
+        return json.dumps({"d": draft_id, "ch": self.channel, "ts": "" if self.ephemeral else self.ts,
+                           "tt": self.thread_ts, "u": self.response_url if self.ephemeral else ""})
+
+    @classmethod
+    def from_metadata(cls, raw: str, client: WebClient, user: str) -> tuple[Card, str]:
+        try:
+            meta = json.loads(raw or "{}")
+        except json.JSONDecodeError:
+            meta = {}
+        card = cls({"channel": {"id": meta.get("ch")}, "message": {"ts": meta.get("ts"), "thread_ts": meta.get("tt")},
+                    "user": {"id": user}, "response_url": meta.get("u")}, client)
+        if meta.get("u"):
+            from slack_sdk.webhook import WebhookClient
+
+            hook = WebhookClient(meta["u"])
+            card.respond = lambda **kw: hook.send(**kw)
+        return card, str(meta.get("d") or "")
+
+    def show(self, blocks: list[dict[str, Any]], text: str) -> None:
+        """Replace the card."""
+        if self.ephemeral:
+            if self.respond is not None:
+                self.respond(replace_original=True, text=text, blocks=blocks)
+            return
+        self.client.chat_update(channel=self.channel, ts=self.ts, text=text, blocks=blocks)
+
+    def say(self, text: str) -> None:
+        """A line under the card: in its thread, or only to the clicker where the card is theirs alone."""
+        if self.ephemeral:
+            if self.respond is not None:
+                self.respond(replace_original=False, response_type="ephemeral", text=escape(text))
+            return
+        self.client.chat_postMessage(channel=self.channel, thread_ts=self.thread_ts or None, text=escape(text),
+                                     unfurl_links=False, unfurl_media=False)
+
+    def tell(self, text: str) -> None:
+        """Only the clicker sees it."""
+        if self.ephemeral and self.respond is not None:
+            self.respond(replace_original=False, response_type="ephemeral", text=escape(text))
+            return
+        self.client.chat_postEphemeral(channel=self.channel, user=self.user, text=escape(text))
+
+
+def register(app: App, services: Services, directory: SlackDirectory) -> None:
+    copilot = services.copilot
+
+    def clicked(action: Callable[[Card, Identity, dict[str, Any], dict[str, Any]], None]) -> Callable[..., None]:
+        def on_click(ack: Callable[..., Any], body: dict[str, Any], client: WebClient,
+                     respond: Callable[..., Any]) -> None:
+            ack()
+            card = Card(body, client, respond)
+            identity = directory.identity(card.user)
+            if identity is None:
+                card.tell(NOT_LINKED)
+                return
+            draft_id = str(((body.get("actions") or [{}])[0]).get("value") or "")
+            try:
+                draft = copilot.draft(draft_id, identity.name)
+            except ToolError:
+                card.tell(NOT_YOURS)
+                return
+            action(card, identity, draft, body)
+        return on_click
+
+    def edit(card: Card, identity: Identity, draft: dict[str, Any], body: dict[str, Any]) -> None:
+        if len(str(draft.get("body") or "")) > 3000:
+            card.tell("This draft is longer than Slack's editor holds (3,000 characters); ask me to shorten it.")
+            return
+        card.client.views_open(trigger_id=body.get("trigger_id", ""),
+                               view=edit_draft_modal(draft, card.metadata(draft["draft_id"])))
+
+    def regenerate(card: Card, identity: Identity, draft: dict[str, Any], body: dict[str, Any]) -> None:
+        tone = TONES[(TONES.index(draft["tone"]) + 1) % len(TONES)] if draft.get("tone") in TONES else "formal"
+        asked = {**(draft.get("asked") or {}), "account": draft.get("account"), "contact": draft.get("to_email"),
+                 "tone": tone}
+        fresh = copilot.run_tool(identity.name, "draft_email", asked, draft.get("thread_id") or "")
+        if fresh.get("error"):
+            card.tell(f"I could not write a new version: {fresh['error']}")
+            return
+        new = copilot.save_draft(identity.user_id, {**fresh, "draft_id": draft["draft_id"],
+                                                    "thread_id": draft.get("thread_id"), "asked": asked})
+        card.show(draft_blocks(new, note=f"Regenerated in a {tone} tone."), "E-mail draft (not sent)")
+
+    def schedule(card: Card, identity: Identity, draft: dict[str, Any], body: dict[str, Any]) -> None:
+        advice = copilot.run_tool(identity.name, "next_followup", {"contact_email": draft.get("to_email")},
+                                  draft.get("thread_id") or "")
+        if advice.get("error"):
+            card.tell(f"I could not work out when to follow up: {advice['error']}")
+            return
+        at = dt.datetime.fromisoformat(str(advice["recommended_at"]))
+        subject = str(draft.get("subject") or "")
+        try:
+            outcome = copilot.act(identity.name, "schedule_followup",
+                                  {"account": draft["account"], "due_at": at.isoformat(), "contact": draft.get("to_email"),
+                                   "note": f"Send the e-mail '{subject[:200]}' (draft {draft['draft_id']})"},
+                                  thread_id=draft.get("thread_id") or "", request_key=f"{draft['draft_id']}:schedule")
+        except ToolError as exc:
+            card.tell(f"Not scheduled: {exc}")
+            return
+        if outcome.get("status") == "pending_review":
+            post_cards(services, card.client, [outcome["request"]], {"channel": card.channel,
+                                                                     "thread_ts": card.thread_ts})
+            card.say(f"{outcome['message']} Your reminder is set once it is approved.")
+            return
+        if outcome.get("status") != "done":
+            card.say(str(outcome.get("message") or "Nothing was scheduled."))
+            return
+        when = f"{at:%a %d %b %Y, %H:%M} ({advice.get('contact_timezone') or 'their time'})"
+        reminder = ""
+        try:
+            card.client.chat_scheduleMessage(
+                channel=card.user, post_at=int(at.timestamp()), unfurl_links=False,
+                text=escape(f"Reminder: follow up with {draft.get('to')} at {draft.get('account')} now, the time "
+                            f"they are most likely to reply. The draft '{subject}' is in your thread with me."))
+            reminder = " I will remind you by DM at that moment."
+        except SlackApiError as exc:
+            log.warning("reminder not scheduled: %s", exc.response.get("error"))
+            reminder = " I could not set a reminder DM for that time, so check your follow-ups in my Home tab."
+        card.say(f"Scheduled: follow up with {draft.get('to')} at {draft.get('account')} on {when}, the time with "
+                 f"the best chance of a reply ({advice.get('p_reply_pct', '')}).{reminder}")
+
+    def send(card: Card, identity: Identity, draft: dict[str, Any], body: dict[str, Any]) -> None:
+        args = {"account": draft.get("account"), "to": draft.get("to_email"), "subject": draft.get("subject"),
+                "body": draft.get("body")}
+        facts = {"draft": {k: draft.get(k) for k in ("to", "to_email", "subject", "body", "cites", "record_ids")}}
+        try:
+            outcome = copilot.act(identity.name, "send_email", args, thread_id=draft.get("thread_id") or "",
+                                  request_key=f"{draft['draft_id']}:send", facts=facts)
+        except ToolError as exc:
+            card.tell(f"Not sent: {exc}")
+            return
+        status = outcome.get("status")
+        if status == "pending_review":
+            post_cards(services, card.client, [outcome["request"]], {"channel": card.channel,
+                                                                     "thread_ts": card.thread_ts})
+            card.show(draft_blocks(draft, closed=f"Sent for approval by {identity.name}: {outcome['message']}"),
+                      "E-mail draft waiting for approval")
+            return
+        if status == "done":
+            card.show(draft_blocks(draft, closed=f"{outcome['message']} (by {identity.name})"), "E-mail sent")
+            return
+        card.say(str(outcome.get("message") or "Not sent."))
+
+    app.action("draft_edit")(clicked(edit))
+    app.action("draft_regenerate")(clicked(regenerate))
+    app.action("draft_schedule")(clicked(schedule))
+    app.action("draft_send")(clicked(send))
+
+    @app.view("draft_edit")
+    def on_edit(ack: Callable[..., Any], body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
+        values = submitted(view)
+        subject, text = values.get("subject", "").strip(), values.get("body", "").strip()
+        errors = {}
+        if not subject or "\n" in subject:
+            errors["subject"] = "A subject is one line of text."
+        if not text:
+            errors["body"] = "The body cannot be empty."
+        if errors:
+            ack(response_action="errors", errors=errors)
+            return
+        ack()
+        user = str((body.get("user") or {}).get("id") or "")
+        card, draft_id = Card.from_metadata(view.get("private_metadata") or "", client, user)
+        identity = directory.identity(user)
+        if identity is None:
+            return
+        try:
+            draft = copilot.draft(draft_id, identity.name)
+        except ToolError:
+            card.tell(NOT_YOURS)
+            return
+        new = copilot.save_draft(identity.user_id, {**draft, "subject": subject, "body": text,
+                                                    "edited_by": identity.name})
+        card.show(draft_blocks(new, note=f"Edited by {identity.name}."), "E-mail draft (not sent)")

@@ -1,0 +1,286 @@
+"""E-mail draft cards and approval modals in Slack, over real HTTP: a draft posted as a card, edited in a modal,
+regenerated, scheduled (a follow-up task and a reminder DM at the recommended time) and sent through review to a
+real SMTP server; an approver rejecting with a reason or editing a request in a modal; and twenty conversations
+served at once against a model that answers only when it is called side by side."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+from sqlalchemy import Engine, func, insert, select, update
+
+from copilot.crm.models import Action, Activity, OutboxMessage, Task, User
+from copilot.services import build_services
+from copilot.settings import Settings
+from copilot.slack.app import asgi, build_app
+from evals.fake_openai import FakeOpenAI
+from evals.slack_fake import FakeSlack, fake_slack, serve, signed_exchange, signed_post
+from tests import smtp, world
+
+SECRET = "test-signing-secret"
+
+
+@pytest.fixture
+def mail() -> Iterator[smtp.Inbox]:
+    controller, inbox = smtp.start()
+    inbox.port = controller.port  # type: ignore[attr-defined]
+    yield inbox
+    controller.stop()
+
+
+def _history(engine: Engine) -> None:
+    """Eight e-mails to Sam at Standard Co over the last weeks, four of them answered: enough to learn from."""
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    rows: list[dict[str, Any]] = []
+    for i in range(8):
+        at = (now - dt.timedelta(days=60 - 7 * i)).replace(hour=9 + i % 4, minute=0, second=0, microsecond=0)
+        rows.append({"id": f"out{i}", "occurred_at": at, "utc_offset_min": 0, "type": "email",
+                     "direction": "outbound", "user_id": 3, "account_id": 1, "contact_id": 1,
+                     "subject": f"Touch {i}", "body": "Following up.", "source": "test", "in_reply_to": None})
+        if i % 2 == 0:
+            rows.append({"id": f"in{i}", "occurred_at": at + dt.timedelta(hours=5), "utc_offset_min": 0,
+                         "type": "email", "direction": "inbound", "user_id": 3, "account_id": 1, "contact_id": 1,
+                         "subject": f"Re: Touch {i}", "body": "Thanks.", "source": "test", "in_reply_to": f"out{i}"})
+    with engine.begin() as conn:
+        conn.execute(insert(Activity), rows)
+
+
+@pytest.fixture
+def app(engine: Engine, tmp_path: Path, mail: smtp.Inbox) -> Iterator[tuple[str, FakeSlack]]:
+    world.build(engine)
+    _history(engine)
+    with engine.begin() as conn:
+        for name, slack_id in (("Rick Rep", "URICK"), ("Mona Manager", "UMONA"), ("Rita Rep", "URITA")):
+            conn.execute(update(User).where(User.name == name).values(slack_user_id=slack_id))
+    with fake_slack() as slack:
+        settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
+                            llm="offline", slack_bot_token="xoxb-test", slack_signing_secret=SECRET,
+                            slack_api_url=slack.url, smtp_host="127.0.0.1", smtp_port=mail.port,  # type: ignore[attr-defined]
+                            smtp_from="copilot@ourco.example", smtp_timeout=5)
+        with build_services(settings, engine=engine) as services, serve(asgi(build_app(services))) as base:
+            yield base, slack
+
+
+def _blocks(call: dict[str, Any]) -> list[dict[str, Any]]:
+    blocks = call.get("blocks") or []
+    return json.loads(blocks) if isinstance(blocks, str) else blocks
+
+
+def _wait(slack: FakeSlack, method: str, count: int = 1, seconds: float = 60) -> list[dict[str, Any]]:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        calls = slack.called(method)
+        if len(calls) >= count:
+            return calls
+        time.sleep(0.05)
+    raise AssertionError(f"{method} was called {len(slack.called(method))} times, expected {count}: {slack.calls}")
+
+
+def _mention(base: str, user: str, text: str, ts: str, event_id: str) -> None:
+    payload = {"type": "event_callback", "team_id": "T1", "api_app_id": "A1", "event_id": event_id,
+               "event_time": int(time.time()), "event": {"type": "app_mention", "user": user, "text": text,
+                                                         "ts": ts, "channel": "C1", "event_ts": ts}}
+    assert signed_post(base, json.dumps(payload), SECRET) == 200
+
+
+def _click(base: str, user: str, button: dict[str, Any], *, channel: str, ts: str, thread_ts: str | None = None
+           ) -> None:
+    payload = {"type": "block_actions", "team": {"id": "T1"}, "user": {"id": user}, "api_app_id": "A1",
+               "channel": {"id": channel}, "container": {"type": "message", "message_ts": ts, "channel_id": channel},
+               "message": {"ts": ts, "type": "message", **({"thread_ts": thread_ts} if thread_ts else {})},
+               "trigger_id": "1.2.3", "response_url": "http://127.0.0.1:1/unused",
+               "actions": [{"action_id": button["action_id"], "block_id": "b", "value": button["value"],
+                            "type": "button", "action_ts": str(time.time())}]}
+    assert signed_post(base, urlencode({"payload": json.dumps(payload)}), SECRET, form=True) == 200
+
+
+def _submit(base: str, user: str, view: dict[str, Any], values: dict[str, str]) -> tuple[int, str]:
+    state = {"values": {block: {"value": {"type": "plain_text_input", "value": v}} for block, v in values.items()}}
+    payload = {"type": "view_submission", "team": {"id": "T1"}, "user": {"id": user}, "api_app_id": "A1",
+               "trigger_id": "1.2.4", "view": {**view, "id": "V1", "state": state}}
+    return signed_exchange(base, urlencode({"payload": json.dumps(payload)}), SECRET, form=True)
+
+
+def _buttons(blocks: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {e["action_id"]: e for b in blocks if b["type"] == "actions" for e in b["elements"]}
+
+
+def _draft_card(base: str, slack: FakeSlack, account: str, ts: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    _mention(base, "URICK", f"<@UBOT> draft an email to {account} about the pilot", ts, f"Ev{ts}")
+    posted = next(p for p in _wait(slack, "chat.postMessage") if p.get("thread_ts") == ts)
+    return posted, _buttons(_blocks(posted))
+
+
+def _opened_view(slack: FakeSlack, count: int) -> dict[str, Any]:
+    view = _wait(slack, "views.open", count)[-1]["view"]
+    return json.loads(view) if isinstance(view, str) else view
+
+
+def test_a_draft_is_a_card_edited_in_a_modal_and_sent(app: tuple[str, FakeSlack], engine: Engine,
+                                                      mail: smtp.Inbox) -> None:
+    base, slack = app
+    posted, buttons = _draft_card(base, slack, "Standard Co", "1700000100.000100")
+    text = json.dumps(_blocks(posted))
+    assert set(buttons) >= {"draft_edit", "draft_regenerate", "draft_schedule", "draft_send"}
+    assert "E-mail draft (not sent)" in text and "sam@standard.example" in text and "Hi Sam" in text
+    assert text.count("Hi Sam") == 1  # the draft once, as its card
+    assert "AI-generated" in text and "feedback_up" in text
+
+    _click(base, "URITA", buttons["draft_edit"], channel="C1", ts="1700000100.000200")  # not her draft
+    (refused,) = _wait(slack, "chat.postEphemeral")
+    assert refused["user"] == "URITA" and "Only the person who asked" in refused["text"]
+    assert slack.called("views.open") == []
+
+    _click(base, "URICK", buttons["draft_edit"], channel="C1", ts="1700000100.000200")
+    view = _opened_view(slack, 1)
+    assert view["callback_id"] == "draft_edit" and "Hi Sam" in json.dumps(view)
+    status, response = _submit(base, "URICK", view, {"subject": "", "body": "x"})
+    assert status == 200 and json.loads(response)["errors"]["subject"]  # said in the modal; nothing saved
+    assert slack.called("chat.update") == []
+    status, _ = _submit(base, "URICK", view, {"subject": "A phased rollout for Standard Co",
+                                              "body": "Hi Sam,\n\nShall we start with one team?\n\nBest,\nRick"})
+    assert status == 200
+    (updated,) = _wait(slack, "chat.update")
+    assert updated["ts"] == "1700000100.000200" and "A phased rollout" in json.dumps(_blocks(updated))
+    assert "Edited by Rick Rep" in json.dumps(_blocks(updated))
+
+    _click(base, "URICK", buttons["draft_send"], channel="C1", ts="1700000100.000200")
+    closed = _wait(slack, "chat.update", 2)[-1]
+    assert "Sent" in json.dumps(_blocks(closed)) and "draft_send" not in json.dumps(_blocks(closed))
+    deadline = time.monotonic() + 20
+    while not mail.messages and time.monotonic() < deadline:
+        time.sleep(0.05)
+    (sent,) = mail.messages  # the edited version, once
+    assert sent["Subject"] == "A phased rollout for Standard Co" and sent["To"] == "sam@standard.example"
+    _click(base, "URICK", buttons["draft_send"], channel="C1", ts="1700000100.000200")  # a second click
+    assert "not repeated" in _wait(slack, "chat.postMessage", 2)[-1]["text"]
+    time.sleep(0.5)
+    assert len(mail.messages) == 1
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(OutboxMessage)).scalar_one() == 1
+
+
+def test_regenerate_writes_another_version_in_place(app: tuple[str, FakeSlack]) -> None:
+    base, slack = app
+    posted, buttons = _draft_card(base, slack, "Standard Co", "1700000200.000100")
+    assert "Hi Sam" in json.dumps(_blocks(posted))
+    _click(base, "URICK", buttons["draft_regenerate"], channel="C1", ts="1700000200.000200")
+    (updated,) = _wait(slack, "chat.update")
+    text = json.dumps(_blocks(updated))
+    assert "Regenerated in a formal tone" in text and "Dear Sam Stone" in text and "Hi Sam" not in text
+
+
+def test_schedule_creates_the_task_and_a_reminder_at_the_recommended_time(app: tuple[str, FakeSlack],
+                                                                         engine: Engine) -> None:
+    base, slack = app
+    _, buttons = _draft_card(base, slack, "Standard Co", "1700000300.000100")
+    _click(base, "URICK", buttons["draft_schedule"], channel="C1", ts="1700000300.000200",
+           thread_ts="1700000300.000100")
+    (reminder,) = _wait(slack, "chat.scheduleMessage")
+    told = _wait(slack, "chat.postMessage", 2)[-1]
+    assert told["thread_ts"] == "1700000300.000100" and told["text"].startswith("Scheduled: follow up with Sam Stone")
+    with engine.connect() as conn:
+        (task,) = conn.execute(select(Task.due_at, Task.user_id, Task.note)).all()
+    assert task.user_id == 3 and "Send the e-mail" in task.note
+    assert reminder["channel"] == "URICK"  # a DM to the rep
+    assert int(reminder["post_at"]) == int(task.due_at.replace(tzinfo=dt.UTC).timestamp())
+    assert int(reminder["post_at"]) > time.time()
+
+
+def test_sending_to_a_key_account_waits_for_the_manager(app: tuple[str, FakeSlack], engine: Engine,
+                                                        mail: smtp.Inbox) -> None:
+    base, slack = app
+    _, buttons = _draft_card(base, slack, "Keystone", "1700000400.000100")
+    _click(base, "URICK", buttons["draft_send"], channel="C1", ts="1700000400.000200")
+    card = next(p for p in _wait(slack, "chat.postMessage", 2) if p["channel"] == "UMONA")
+    shown = json.dumps(_blocks(card))
+    assert "Approval needed" in shown and "kim@keystone" in shown and "Hi Kim" in shown  # what will be sent
+    assert "Sent for approval" in json.dumps(_blocks(_wait(slack, "chat.update")[-1]))
+    assert mail.messages == []
+    approve = _buttons(_blocks(card))["approval_approve"]
+    _click(base, "UMONA", approve, channel="UMONA", ts="1700000400.000300")
+    assert "Approved by Mona Manager" in json.dumps(_blocks(_wait(slack, "chat.update", 2)[-1]))
+    deadline = time.monotonic() + 20
+    while not mail.messages and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(mail.messages) == 1 and mail.messages[0]["To"] == "kim@keystone.example"
+
+
+def _approval_card(base: str, slack: FakeSlack, ts: str) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    _mention(base, "URICK", "<@UBOT> log a call with Keystone: they asked for a proposal", ts, f"Ev{ts}")
+    card = next(p for p in _wait(slack, "chat.postMessage", 2) if p["channel"] == "UMONA")
+    return card, _buttons(_blocks(card))
+
+
+def test_an_approver_rejects_with_a_reason_in_a_modal(app: tuple[str, FakeSlack], engine: Engine) -> None:
+    base, slack = app
+    _, buttons = _approval_card(base, slack, "1700000500.000100")
+    assert set(buttons) == {"approval_approve", "approval_edit", "approval_reject"}
+    _click(base, "UMONA", buttons["approval_reject"], channel="UMONA", ts="1700000500.000300")
+    view = _opened_view(slack, 1)
+    assert view["callback_id"] == "approval_reject"
+    status, response = _submit(base, "URITA", view, {"reason": "I do not like it"})  # not her decision
+    assert status == 200 and "Nothing changed" in json.loads(response)["errors"]["reason"]
+    status, _ = _submit(base, "UMONA", view, {"reason": "Log it after the proposal is sent."})
+    assert status == 200
+    (updated,) = _wait(slack, "chat.update")
+    assert "Rejected by Mona Manager" in json.dumps(_blocks(updated))
+    told = _wait(slack, "chat.postMessage", 3)[-1]
+    assert told["channel"] == "C1" and told["thread_ts"] == "1700000500.000100"
+    with engine.connect() as conn:
+        (row,) = conn.execute(select(Action.status, Action.decision_reason)).all()
+    assert row.status == "rejected" and row.decision_reason == "Log it after the proposal is sent."
+    _click(base, "UMONA", buttons["approval_reject"], channel="UMONA", ts="1700000500.000300")  # decided already
+    assert "already rejected" in _wait(slack, "chat.postEphemeral")[-1]["text"]
+
+
+def test_an_approver_edits_a_request_and_the_edited_one_waits_for_a_decision(app: tuple[str, FakeSlack],
+                                                                              engine: Engine) -> None:
+    base, slack = app
+    _, buttons = _approval_card(base, slack, "1700000600.000100")
+    _click(base, "UMONA", buttons["approval_edit"], channel="UMONA", ts="1700000600.000300")
+    view = _opened_view(slack, 1)
+    assert view["callback_id"] == "approval_edit" and "they asked for a proposal" in json.dumps(view)
+    status, _ = _submit(base, "UMONA", view, {"type": "call", "summary": "They asked for a proposal by Friday."})
+    assert status == 200
+    assert "Edited by Mona Manager" in json.dumps(_blocks(_wait(slack, "chat.update")[-1]))
+    cards = [p for p in _wait(slack, "chat.postMessage", 4) if p["channel"] == "UMONA"]
+    assert len(cards) == 2 and "by Friday" in json.dumps(_blocks(cards[-1]))
+    with engine.connect() as conn:
+        statuses = dict(conn.execute(select(Action.summary, Action.status)).all())
+    assert sorted(statuses.values()) == ["pending", "superseded"]
+
+
+def test_twenty_conversations_at_once_do_not_wait_for_each_others_model_call(engine: Engine, tmp_path: Path) -> None:
+    """The model answers only once twenty first calls are in flight together: if one conversation waited for
+    another's model call, the barrier would break and the answers would come from the fallback."""
+    world.build(engine)
+    people = [(f"U{i:03d}", f"Rep {i}") for i in range(20)]
+    with engine.begin() as conn:
+        conn.execute(insert(User), [{"id": 100 + i, "name": name, "role": "rep", "manager_id": 2,
+                                     "email": f"rep{i}@ourco.example", "slack_user_id": slack_id}
+                                    for i, (slack_id, name) in enumerate(people)])
+    barrier = threading.Barrier(20, timeout=30)
+    call = {"name": "crm_query", "args": {"metrics": ["open_count"]}}
+    with fake_slack() as slack, FakeOpenAI(call, "You have {tool[rows][0][open_count]} open deals.",
+                                           hold=barrier) as model:
+        settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
+                            llm="openai", openai_base_url=model.url, openai_api_key="sk-test", model="m", llm_retries=0,
+                            llm_timeout=60,
+                            slack_bot_token="xoxb-test", slack_signing_secret=SECRET, slack_api_url=slack.url)
+        with build_services(settings, engine=engine) as services, serve(asgi(build_app(services))) as base:
+            for i, (slack_id, _) in enumerate(people):
+                _mention(base, slack_id, "<@UBOT> how many open deals do I have?", f"1700000700.{i:06d}", f"EvC{i}")
+            answers = _wait(slack, "chat.postMessage", 20, seconds=120)
+    assert model.most_in_flight == 20 and model.broken_holds == 0
+    assert len({a["thread_ts"] for a in answers}) == 20
+    assert all("You have 0 open deals." in json.dumps(_blocks(a)) for a in answers)
+    assert not any("offline planner" in json.dumps(_blocks(a)) for a in answers)
