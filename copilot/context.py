@@ -36,6 +36,8 @@ class CopilotContext:
     max_tool_calls: int = 6
     preferences: dict[str, Any] = field(default_factory=dict)
     """The rep's long-term preferences (tone, signature, language, cc manager), from the memory store."""
+    waiting: Callable[[], Any] | None = None
+    """A context manager to hold while waiting on a remote model (the turn gives up its share of the CPU)."""
     _names: Names | None = field(default=None, repr=False)
     _store: Any = field(default=None, repr=False)
 

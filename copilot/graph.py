@@ -15,6 +15,8 @@ leaves. Tool results reach the model only as labelled data blocks (``copilot.unt
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 import json
 from collections.abc import Callable
 from typing import Any
@@ -73,7 +75,8 @@ def build_graph(model_provider: ModelProvider, fallback: ModelProvider | None = 
                                               preferences=preferences).text)
         messages = [system, *model_view(state["messages"], state.get("turn_start", 0))]
         try:
-            response = model_provider(ctx).bind_tools(schemas()).invoke(messages)
+            with ctx.waiting() if ctx.waiting is not None else nullcontext():
+                response = model_provider(ctx).bind_tools(schemas()).invoke(messages)
         except Exception as exc:  # noqa: BLE001 - any model failure falls back for this turn
             if fallback is None:
                 raise

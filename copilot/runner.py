@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
 import re
 import threading
 import uuid
@@ -73,6 +74,10 @@ class Copilot:
         # turns of one conversation run one at a time (each reads the state the one before wrote); different
         # conversations run side by side
         self._threads = _Locks()
+        # turns compute side by side a few at a time (more would only queue for the interpreter and slow everything
+        # else the process does, such as acknowledging Slack within 3 s); a turn waiting on a remote model gives its
+        # place to another
+        self._cpu = threading.BoundedSemaphore(max(2, 2 * (os.cpu_count() or 1)))
         if model_provider is None:
             model_provider = openai_model(settings) if settings.use_openai else offline_model
             self.model = model_name(settings)
@@ -80,6 +85,7 @@ class Copilot:
             self.model = getattr(model_provider, "__name__", "custom")
         fallback = offline_model if model_provider is not offline_model else None
         self.graph = build_graph(model_provider, fallback).compile(checkpointer=self.checkpointer, store=self.store)
+        self._remote = model_provider is not offline_model
 
     def __enter__(self) -> Copilot:
         return self
@@ -96,13 +102,23 @@ class Copilot:
         if prefs.get("cc_manager"):
             prefs["manager_email"] = _manager_email(self.engine, identity.user_id)
         return CopilotContext(identity=identity, engine=self.engine, settings=self.settings, clock=self.clock,
-                              retriever=self.retriever, preferences=prefs, thread_id=thread_id)
+                              retriever=self.retriever, preferences=prefs, thread_id=thread_id,
+                              waiting=self._waiting if self._remote else None)
+
+    @contextmanager
+    def _waiting(self) -> Iterator[None]:
+        """Around a remote model call made inside a turn: its place goes to another turn meanwhile."""
+        self._cpu.release()
+        try:
+            yield
+        finally:
+            self._cpu.acquire()
 
     def ask(self, question: str, user: str, thread_id: str | None = None, *,
             on_status: Callable[[str], None] | None = None) -> AskResult:
         """One turn. ``on_status`` hears what is running ("is querying the CRM...") before each lookup."""
         thread_id = thread_id or uuid.uuid4().hex
-        with self._threads.hold(thread_id):
+        with self._threads.hold(thread_id), self._cpu:
             return self._ask(question, user, thread_id, on_status)
 
     def _ask(self, question: str, user: str, thread_id: str | None, on_status: Callable[[str], None] | None
