@@ -284,3 +284,29 @@ def test_twenty_conversations_at_once_do_not_wait_for_each_others_model_call(eng
     assert len({a["thread_ts"] for a in answers}) == 20
     assert all("You have 0 open deals." in json.dumps(_blocks(a)) for a in answers)
     assert not any("offline planner" in json.dumps(_blocks(a)) for a in answers)
+
+
+def test_a_follow_up_that_waits_for_review_gets_its_reminder_once_approved(app: tuple[str, FakeSlack],
+                                                                          engine: Engine, tmp_path: Path) -> None:
+    from copilot.review.policy import __file__ as policy_module
+
+    shipped = (Path(policy_module).parent / "policy.toml").read_text()
+    (tmp_path / "home").mkdir(exist_ok=True)
+    (tmp_path / "home" / "policy.toml").write_text(shipped.replace("schedule_followup_on_key_account = false",
+                                                                   "schedule_followup_on_key_account = true"))
+    base, slack = app
+    _, buttons = _draft_card(base, slack, "Keystone", "1700000800.000100")
+    _click(base, "URICK", buttons["draft_schedule"], channel="C1", ts="1700000800.000200",
+           thread_ts="1700000800.000100")
+    card = next(p for p in _wait(slack, "chat.postMessage", 3) if p["channel"] == "UMONA")
+    assert "I will set your reminder DM once it is approved" in _wait(slack, "chat.postMessage", 3)[-1]["text"]
+    assert slack.called("chat.scheduleMessage") == []
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(Task)).scalar_one() == 0
+    _click(base, "UMONA", _buttons(_blocks(card))["approval_approve"], channel="UMONA", ts="1700000800.000300")
+    (reminder,) = _wait(slack, "chat.scheduleMessage")
+    with engine.connect() as conn:
+        (due,) = conn.execute(select(Task.due_at)).scalars().all()
+    assert reminder["channel"] == "URICK" and int(reminder["post_at"]) == int(due.replace(tzinfo=dt.UTC).timestamp())
+    told = _wait(slack, "chat.postMessage", 4)[-1]
+    assert told["thread_ts"] == "1700000800.000100" and "remind you by DM" in told["text"]

@@ -5,6 +5,7 @@ rep's thread shows the outcome. A second click, or a click by someone not allowe
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from copilot.review.approvals import _row, describe, show
 from copilot.services import Services
 from copilot.slack.blocks import escape, fields_modal, reason_modal, submitted
 from copilot.slack.identity import NOT_LINKED, SlackDirectory
+from copilot.slack.reminders import remind
 
 log = logging.getLogger("copilot.slack")
 
@@ -94,6 +96,8 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
         if ts:
             client.chat_update(channel=channel, ts=ts, text=escape(message)[:300],
                                blocks=card_blocks(request, "", decided=f"{verb} by {name}: {message}"))
+        if row is not None and row.tool == "schedule_followup" and row.status == "executed":
+            message = f"{message} {_remind_requester(services, client, row)}".strip()
         if value.get("ch"):
             client.chat_postMessage(channel=value["ch"], thread_ts=value.get("ts"), text=escape(message),
                                     unfurl_links=False, unfurl_media=False)
@@ -205,3 +209,14 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
 
     submitter("approval_reject", reject, "reason")
     submitter("approval_edit", edit, None)
+
+
+def _remind_requester(services: Services, client: WebClient, row: Any) -> str:
+    """An approved follow-up: the reminder DM to its requester at the task's moment."""
+    with services.engine.connect() as conn:
+        slack_user = conn.execute(select(User.slack_user_id).where(User.id == row.requested_by)).scalar()
+    if not slack_user:
+        return ""
+    due = dt.datetime.fromisoformat(str(row.args["due_at"]))
+    return remind(client, slack_user, due.astimezone(dt.UTC) if due.tzinfo else due,
+                  f"Reminder: {row.summary}. {row.args.get('note') or ''}".strip())

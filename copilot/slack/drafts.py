@@ -16,7 +16,6 @@ from typing import Any
 
 from slack_bolt import App
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 
 from copilot.crm.errors import ToolError
 from copilot.crm.identity import Identity
@@ -24,6 +23,7 @@ from copilot.services import Services
 from copilot.slack.approvals import post_cards
 from copilot.slack.blocks import draft_blocks, edit_draft_modal, escape, submitted
 from copilot.slack.identity import NOT_LINKED, SlackDirectory
+from copilot.slack.reminders import remind
 
 log = logging.getLogger("copilot.slack")
 TONES = ("friendly", "formal", "direct")
@@ -147,22 +147,13 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
         if outcome.get("status") == "pending_review":
             post_cards(services, card.client, [outcome["request"]], {"channel": card.channel,
                                                                      "thread_ts": card.thread_ts})
-            card.say(f"{outcome['message']} Your reminder is set once it is approved.")
+            card.say(f"{outcome['message']} I will set your reminder DM once it is approved.")
             return
         if outcome.get("status") != "done":
             card.say(str(outcome.get("message") or "Nothing was scheduled."))
             return
         when = f"{at:%a %d %b %Y, %H:%M} ({advice.get('contact_timezone') or 'their time'})"
-        reminder = ""
-        try:
-            card.client.chat_scheduleMessage(
-                channel=card.user, post_at=int(at.timestamp()), unfurl_links=False,
-                text=escape(f"Reminder: follow up with {draft.get('to')} at {draft.get('account')} now, the time "
-                            f"they are most likely to reply. The draft '{subject}' is in your thread with me."))
-            reminder = " I will remind you by DM at that moment."
-        except SlackApiError as exc:
-            log.warning("reminder not scheduled: %s", exc.response.get("error"))
-            reminder = " I could not set a reminder DM for that time, so check your follow-ups in my Home tab."
+        reminder = " " + remind(card.client, card.user, at, _reminder_text(draft))
         card.say(f"Scheduled: follow up with {draft.get('to')} at {draft.get('account')} on {when}, the time with "
                  f"the best chance of a reply ({advice.get('p_reply_pct', '')}).{reminder}")
 
@@ -219,3 +210,8 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
         new = copilot.save_draft(identity.user_id, {**draft, "subject": subject, "body": text,
                                                     "edited_by": identity.name})
         card.show(draft_blocks(new, note=f"Edited by {identity.name}."), "E-mail draft (not sent)")
+
+
+def _reminder_text(draft: dict[str, Any]) -> str:
+    return (f"Reminder: follow up with {draft.get('to')} at {draft.get('account')} now, the time they are most likely "
+            f"to reply. The draft '{draft.get('subject')}' is in your thread with me.")
