@@ -55,6 +55,8 @@ class AskResult:
     """Every request of this turn that waits for an approver (``pending_review`` is the first)."""
     drafts: list[dict[str, Any]] = field(default_factory=list)
     """The e-mail drafts written in this turn, each kept under its ``draft_id`` for its owner."""
+    briefs: list[dict[str, Any]] = field(default_factory=list)
+    """The account profiles read in this turn (a surface may show each as a card)."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -222,7 +224,7 @@ class Copilot:
                   if isinstance(m, ToolMessage) and m.name == "draft_email"]
         return AskResult(answer, calls, list(values.get("sources") or []), pending[0] if pending else None, thread_id,
                          prompt_version("system.md.j2"), self.model, list(values.get("notes") or []), actions, pending,
-                         [d for d in drafts if d is not None])
+                         [d for d in drafts if d is not None], _results(turn, "customer_profile"))
 
     # -- drafts and actions a person starts themselves (a button in Slack) --------------------------------------
 
@@ -308,6 +310,20 @@ def _manager_email(engine: Engine, user_id: int) -> str | None:
     with engine.connect() as conn:
         return conn.execute(select(manager.c.email).select_from(User.__table__.join(
             manager, manager.c.id == User.__table__.c.manager_id)).where(User.__table__.c.id == user_id)).scalar()
+
+
+def _results(turn: list[Any], tool: str) -> list[dict[str, Any]]:
+    """The successful results of ``tool`` in a turn."""
+    out = []
+    for m in turn:
+        if isinstance(m, ToolMessage) and m.name == tool:
+            try:
+                result = json.loads(str(m.content))
+            except json.JSONDecodeError:
+                continue
+            if isinstance(result, dict) and not result.get("error"):
+                out.append(result)
+    return out
 
 
 def _thread_of(engine: Engine, request_id: str) -> str:

@@ -271,3 +271,15 @@ def test_the_assistant_panel(slack_app: tuple[str, FakeSlack]) -> None:
     statuses = [c["status"] for c in slack.called("assistant.threads.setStatus")]
     assert "is querying the CRM..." in statuses  # the status line names the lookup that is running
     assert slack.called("assistant.threads.setTitle")
+
+
+def test_an_account_brief_is_a_card(slack_app: tuple[str, FakeSlack]) -> None:
+    base, slack = slack_app
+    assert _post(base, _mention("URICK", "<@UBOT> tell me about Standard Co", event_id="EvBrief")) == 200
+    (posted,) = _wait_for(slack, "chat.postMessage")
+    blocks = json.loads(posted["blocks"]) if isinstance(posted["blocks"], str) else posted["blocks"]
+    assert blocks[0] == {"type": "header", "text": {"type": "plain_text", "text": "Standard Co"}}
+    fields = [f["text"] for b in blocks if b.get("fields") for f in b["fields"]]
+    assert "*Open deals:* 1 ($1,000 at list price)" in fields and "*Tier:* standard" in fields
+    assert any("Next step:" in json.dumps(b) for b in blocks) and "None" not in json.dumps(blocks)
+    assert any("AI-generated" in json.dumps(b) for b in blocks)

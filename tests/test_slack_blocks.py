@@ -110,3 +110,23 @@ def test_modals_carry_the_current_values_and_read_back_what_was_typed() -> None:
     typed = {"state": {"values": {"reason": {"value": {"type": "plain_text_input", "value": "no budget"}},
                                   "empty": {"value": {"type": "plain_text_input", "value": None}}}}}
     assert submitted(typed) == {"reason": "no budget", "empty": ""}
+
+
+def test_a_brief_card_shows_the_profile_as_fields_with_outside_text_escaped() -> None:
+    from copilot.slack.blocks import brief_blocks
+
+    profile = {"account": "Acme <!here>", "firmographics": {"sector": "tech @channel", "tier": "key",
+                                                             "employees": 1200, "revenue_musd": 45.5},
+               "deals": {"open_count": 2, "open_pipeline_list_price": 5000, "won_count": 1, "won_revenue": 900,
+                         "lost_count": 0},
+               "engagement": {"reply_rate": 0.25, "touches": 8}, "health": {"score": 71},
+               "contacts": [{"name": "Eve <http://x.example|click>", "title": None}],
+               "risks": ["stalled"], "next_step": "Call Eve", "scope": "your own deals"}
+    blocks = brief_blocks(profile)
+    text = json.dumps(blocks)
+    fields = [f["text"] for b in blocks if b.get("fields") for f in b["fields"]]
+    assert "*Employees:* 1,200" in fields and "*Revenue:* $45.5M" in fields and "*Health:* 71/100" in fields
+    assert "*Reply rate:* 25% of 8 touches" in fields and "*Open deals:* 2 ($5,000 at list price)" in fields
+    assert blocks[0]["text"]["type"] == "plain_text"  # Slack never reads mentions or links in plain text
+    assert all("<!here>" not in json.dumps(b) for b in blocks[1:])
+    assert "@channel" not in text and "<http" not in text and "None" not in text

@@ -189,8 +189,8 @@ def _risks(open_deals: list[Any], eng: dict[str, Any], contacts: list[Any], now:
     quiet_days = (now - dt.datetime.fromisoformat(last)).days if last else None
     for d in open_deals:
         if d.stage == "Engaging" and (quiet_days is None or quiet_days >= STALLED_DAYS):
-            risks.append(f"stalled: deal {d.id} ({d.product}) has had no activity for "
-                         f"{'ever' if quiet_days is None else f'{quiet_days} days'}")
+            risks.append(f"stalled: deal {d.id} ({d.product}) has no activity on record" if quiet_days is None
+                         else f"stalled: deal {d.id} ({d.product}) has had no activity for {quiet_days} days")
     if eng["unanswered_in_a_row"] >= 3:
         risks.append(f"unanswered: the last {eng['unanswered_in_a_row']} touches got no reply")
     if eng["last_reply"] and (now - dt.datetime.fromisoformat(eng["last_reply"])).days >= QUIET_DAYS and open_deals:
@@ -208,10 +208,11 @@ def _next_step(open_deals: list[Any], eng: dict[str, Any], contacts: list[Any], 
     deal = open_deals[0]
     if any(r.startswith("unanswered") for r in risks):
         target = others[0] if others else replier
-        who = f"{target.name} ({target.title})" if target else "another contact"
+        who = (f"{target.name} ({target.title})" if target.title else target.name) if target else "another contact"
         return f"Change approach on {deal.id}: reach {who}, or call instead of writing."
     if any(r.startswith("single-threaded") for r in risks) and others:
-        return f"Multi-thread {deal.id}: bring in {others[0].name} ({others[0].title}) alongside the current contact."
+        title = f" ({others[0].title})" if others[0].title else ""
+        return f"Multi-thread {deal.id}: bring in {others[0].name}{title} alongside the current contact."
     if any(r.startswith(("stalled", "no reply")) for r in risks):
         who = replier.name if replier else "the main contact"
         return f"Re-engage {who} on {deal.id} ({deal.product}) with what won a similar deal."

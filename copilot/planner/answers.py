@@ -179,7 +179,8 @@ def _extra(row: dict[str, Any], metric: str) -> str:
 
 def _profile(p: dict[str, Any]) -> str:
     f, d, e, h = p["firmographics"], p["deals"], p["engagement"], p["health"]
-    lines = [f"**{p['account']}**: {f['sector']}, {f['office_location']}, {f['tier']} account"
+    about = ", ".join(str(v) for v in (f.get("sector"), f.get("office_location")) if v)
+    lines = [f"**{p['account']}**: " + (f"{about}, " if about else "") + f"{f['tier']} account"
              + (f", part of {f['parent_account']}" if f.get("parent_account") else "") + ".",
              f"Deals: {d['open_count']} open ({fmt('list_price', d['open_pipeline_list_price'])} at list price), "
              f"{d['won_count']} won ({fmt('won_revenue', d['won_revenue'])}), {d['lost_count']} lost."]
@@ -193,7 +194,8 @@ def _profile(p: dict[str, Any]) -> str:
         lines.append(f"Health: {h['score']}/100 ({factors}).")
     else:
         lines.append(f"Health: no score ({h.get('explanation')}).")
-    contacts = ", ".join(f"{c['name']} ({c['title']})" for c in p["contacts"][:4])
+    contacts = ", ".join(f"{c['name']} ({c['title']})" if c.get("title") else str(c["name"])
+                         for c in p["contacts"][:4])
     if contacts:
         lines.append(f"Contacts: {contacts}.")
     for risk in p["risks"][:3]:

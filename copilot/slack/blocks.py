@@ -91,6 +91,47 @@ def draft_blocks(draft: dict[str, Any], *, note: str | None = None, closed: str 
     return blocks
 
 
+def brief_blocks(profile: dict[str, Any]) -> list[dict[str, Any]]:
+    """An account brief as a card: the account's facts and figures as fields, its risks and the next step."""
+    f, d, e, h = (profile.get(k) or {} for k in ("firmographics", "deals", "engagement", "health"))
+
+    def money(value: Any) -> str:
+        return f"${float(value):,.0f}" if isinstance(value, int | float) else "n/a"
+
+    facts = [("Sector", f.get("sector")), ("Tier", f.get("tier")), ("Office", f.get("office_location")),
+             ("Employees", f"{f['employees']:,}" if isinstance(f.get("employees"), int) else None),
+             ("Revenue", f"${f['revenue_musd']:,.1f}M" if isinstance(f.get("revenue_musd"), int | float) else None),
+             ("Parent", f.get("parent_account")),
+             ("Open deals", f"{d.get('open_count', 0):,} ({money(d.get('open_pipeline_list_price'))} at list price)"),
+             ("Won", f"{d.get('won_count', 0):,} ({money(d.get('won_revenue'))})"),
+             ("Lost", f"{d.get('lost_count', 0):,}"),
+             ("Health", f"{h['score']}/100" if h.get("score") is not None else "no score yet"),
+             ("Reply rate", f"{e['reply_rate']:.0%} of {e.get('touches', 0):,} touches"
+              if isinstance(e.get("reply_rate"), int | float) else None),
+             ("Last reply", str(e["last_reply"])[:10] if e.get("last_reply") else None)]
+    fields = [{"type": "mrkdwn", "text": f"*{label}:* {escape(str(value))}"[:2000]} for label, value in facts
+              if value not in (None, "")]
+    blocks: list[dict[str, Any]] = [
+        {"type": "header", "text": {"type": "plain_text", "text": str(profile.get("account") or "Account")[:150]}},
+        *({"type": "section", "fields": fields[i:i + 10]} for i in range(0, len(fields), 10))]
+    contacts = [f"{c.get('name')}" + (f" ({c['title']})" if c.get("title") else "") for c in
+                (profile.get("contacts") or [])[:4]]
+    if contacts:
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": escape("Contacts: " + ", ".join(
+            contacts))[:SECTION_LIMIT]}})
+    risks = profile.get("risks") or []
+    if risks:
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": escape(
+            "Risks:\n" + "\n".join(f"• {r}" for r in risks[:5]))[:SECTION_LIMIT]}})
+    if profile.get("next_step"):
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": escape(
+            f"Next step: {profile['next_step']}")[:SECTION_LIMIT]}})
+    if profile.get("scope"):
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(
+            f"Figures over {profile['scope']}.")[:2000]}]})
+    return blocks
+
+
 def edit_draft_modal(draft: dict[str, Any], metadata: str) -> dict[str, Any]:
     """The Edit modal: the subject and the body, as they stand."""
     return {"type": "modal", "callback_id": "draft_edit", "private_metadata": metadata[:3000],
@@ -137,13 +178,19 @@ def submitted(view: dict[str, Any]) -> dict[str, str]:
 
 
 def answer_blocks(answer: str, *, sources: list[str], model: str, prompt_version: str,
-                  feedback_value: str, drafts: list[dict[str, Any]] = ()) -> list[dict[str, Any]]:  # type: ignore[assignment]
-    """An answer as sections, the records behind it as a context line, e-mail drafts as cards, the AI mark and
-    feedback buttons."""
+                  feedback_value: str, drafts: list[dict[str, Any]] = (),  # type: ignore[assignment]
+                  briefs: list[dict[str, Any]] = (), brief_only: bool = False) -> list[dict[str, Any]]:  # type: ignore[assignment]
+    """An answer as sections, the records behind it as a context line, account briefs and e-mail drafts as cards,
+    the AI mark and feedback buttons. ``brief_only``: the answer is the brief in words, so the card stands for it."""
+    if briefs and brief_only:
+        answer = ""
     for draft in drafts:  # a draft the answer repeats word for word is shown once, as its card
         answer = answer.replace(str(draft.get("text") or "\0"), "")
     blocks: list[dict[str, Any]] = [{"type": "section", "text": {"type": "mrkdwn", "text": escape(part) or " "}}
-                                    for part in _chunks(answer.strip())] if answer.strip() or not drafts else []
+                                    for part in _chunks(answer.strip())] if answer.strip() or not (drafts or briefs) \
+        else []
+    for brief in briefs:
+        blocks += brief_blocks(brief)
     for draft in drafts:
         blocks += draft_blocks(draft)
     if sources:

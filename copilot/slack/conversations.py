@@ -57,10 +57,17 @@ def reply(services: Services, directory: SlackDirectory, user: str, text: str, c
     deliver(text=fallback_text(result.answer),
             blocks=answer_blocks(result.answer, sources=result.sources, model=result.model,
                                  prompt_version=result.prompt_version, drafts=result.drafts,
+                                 briefs=result.briefs, brief_only=_brief_only(result),
                                  feedback_value=json.dumps({"t": conversation, "m": result.model,
                                                             "p": result.prompt_version})))
     if result.pending_reviews and after is not None:
         after(result.pending_reviews)  # the approver's card, once the rep has their answer
+
+
+def _brief_only(result: Any) -> bool:
+    """The offline planner's answer to a lone profile lookup is that profile in words: the card replaces it."""
+    return result.model == "offline-planner" and [c["name"] for c in result.tool_calls] == ["customer_profile"] \
+        and not result.actions and not result.notes and not result.answer.startswith("Update on your requests")
 
 
 SHARE = re.compile(r"(^|\s)--share(\s|$)")
