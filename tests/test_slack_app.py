@@ -283,3 +283,20 @@ def test_an_account_brief_is_a_card(slack_app: tuple[str, FakeSlack]) -> None:
     assert "*Open deals:* 1 ($1,000 at list price)" in fields and "*Tier:* standard" in fields
     assert any("Next step:" in json.dumps(b) for b in blocks) and "None" not in json.dumps(blocks)
     assert any("AI-generated" in json.dumps(b) for b in blocks)
+
+
+def test_a_direct_message_is_answered_in_its_thread(slack_app: tuple[str, FakeSlack]) -> None:
+    base, slack = slack_app
+    message = {"type": "event_callback", "team_id": "T1", "api_app_id": "A1", "event_id": "EvDm",
+               "event_time": int(time.time()),
+               "event": {"type": "message", "channel_type": "im", "channel": "D7", "user": "URICK",
+                         "text": "how many open deals do I have?", "ts": "1700000000.000700",
+                         "event_ts": "1700000000.000700"}}
+    assert _post(base, message) == 200
+    (answer,) = _wait_for(slack, "chat.postMessage")
+    assert answer["channel"] == "D7" and answer["thread_ts"] == "1700000000.000700"
+    assert "for you: 4" in json.dumps(answer["blocks"])
+    bot = {**message, "event_id": "EvDmBot", "event": {**message["event"], "bot_id": "BBOT", "ts": "1700000000.000701"}}
+    assert _post(base, bot) == 200  # the app's own message: never answered
+    time.sleep(0.5)
+    assert len(slack.called("chat.postMessage")) == 1
