@@ -162,10 +162,10 @@ class Copilot:
         from copilot.review.approvals import decide
 
         caller = identity_for(self.engine, user)
-        with self._threads.hold(_thread_of(self.engine, request_id)):
-            outcome = decide(self.engine, self.settings, caller, request_id, decision, reason=reason,  # type: ignore[arg-type]
-                             expect_hash=expect_hash, now=self.clock())
-            self._tell_thread(request_id, outcome)
+        # the decision is its own transaction, safe beside a turn; only the note in the conversation waits for it
+        outcome = decide(self.engine, self.settings, caller, request_id, decision, reason=reason,  # type: ignore[arg-type]
+                         expect_hash=expect_hash, now=self.clock())
+        self._tell_thread(request_id, outcome)
         return outcome
 
     def edit(self, request_id: str, user: str, changes: dict[str, str]) -> dict[str, Any]:
@@ -174,11 +174,10 @@ class Copilot:
         from copilot.review.approvals import edit
 
         caller = identity_for(self.engine, user)
-        with self._threads.hold(_thread_of(self.engine, request_id)):
-            request = edit(self.engine, self.settings, caller, request_id, changes, now=self.clock(),
-                           names=Names.load(self.engine))
-            self._tell_thread(request_id, {"message": f"{caller.name} edited the request; the edited version "
-                                                  f"({request['id']}) waits for a decision: {request['summary']}."})
+        request = edit(self.engine, self.settings, caller, request_id, changes, now=self.clock(),
+                       names=Names.load(self.engine))
+        self._tell_thread(request_id, {"message": f"{caller.name} edited the request; the edited version "
+                                              f"({request['id']}) waits for a decision: {request['summary']}."})
         return request
 
     def _tell_thread(self, request_id: str, outcome: dict[str, Any]) -> None:
@@ -188,9 +187,15 @@ class Copilot:
         if not thread or not outcome.get("message"):
             return
         config = {"configurable": {"thread_id": thread}}
-        if self.graph.get_state(config).values.get("messages"):
-            self.graph.update_state(config, {"messages": [AIMessage(content=f"Update: {outcome['message']}")]},
-                                    as_node="ground")
+        # written between the conversation's turns; if a turn holds it for long, the rep is told on their next
+        # turn instead (``outcomes_to_tell``), and a decision never waits for a conversation
+        with self._threads.hold(thread, timeout=2.0) as held:
+            if not held:
+                log.info("conversation busy: the outcome of %s is told on the next turn", request_id)
+                return
+            if self.graph.get_state(config).values.get("messages"):
+                self.graph.update_state(config, {"messages": [AIMessage(content=f"Update: {outcome['message']}")]},
+                                        as_node="ground")
 
     def _run(self, state_in: Any, config: dict[str, Any], ctx: CopilotContext, thread_id: str,
              on_status: Callable[[str], None] | None = None) -> AskResult:
@@ -286,8 +291,7 @@ class Copilot:
             outcome = {**perform(self.engine, self.settings, stored["id"], now=self.clock(), names=ctx.names),
                        "request_id": stored["id"], "summary": request["summary"]}
             outcome.setdefault("message", f"Done: {request['summary']}.")
-        with self._threads.hold(thread_id):
-            self._tell_thread(stored["id"], {"message": outcome["message"]})
+        self._tell_thread(stored["id"], {"message": outcome["message"]})
         return outcome
 
     def _result(self, answer: str, calls: list[dict[str, Any]], thread_id: str) -> AskResult:
@@ -326,12 +330,6 @@ def _results(turn: list[Any], tool: str) -> list[dict[str, Any]]:
     return out
 
 
-def _thread_of(engine: Engine, request_id: str) -> str:
-    from copilot.review.approvals import thread_of
-
-    return thread_of(engine, request_id) or ""
-
-
 class _Locks:
     """One lock per conversation, created on first use and dropped when no turn holds or waits for it."""
 
@@ -340,13 +338,18 @@ class _Locks:
         self._locks: dict[str, tuple[threading.Lock, int]] = {}
 
     @contextmanager
-    def hold(self, key: str) -> Iterator[None]:
+    def hold(self, key: str, timeout: float | None = None) -> Iterator[bool]:
+        """Hold ``key``'s lock for the block; with ``timeout``, yields False (not held) if it did not come in time."""
         with self._guard:
             lock, users = self._locks.get(key) or (threading.Lock(), 0)
             self._locks[key] = (lock, users + 1)
         try:
-            with lock:
-                yield
+            held = lock.acquire(timeout=-1 if timeout is None else timeout)
+            try:
+                yield held
+            finally:
+                if held:
+                    lock.release()
         finally:
             with self._guard:
                 lock, users = self._locks[key]

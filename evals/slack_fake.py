@@ -20,6 +20,7 @@ class FakeSlack:
     calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     profiles: dict[str, dict[str, Any]] = field(default_factory=dict)  # Slack user id -> profile
     failures: dict[str, list[int]] = field(default_factory=dict)  # method -> HTTP statuses to answer first
+    refusals: dict[str, list[str]] = field(default_factory=dict)  # method -> Slack errors (ok: false) to answer first
     socket_url: str = ""  # what apps.connections.open hands out (Socket Mode)
     post_times: dict[str, float] = field(default_factory=dict)  # thread_ts -> when its answer was posted
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -31,6 +32,9 @@ class FakeSlack:
     def answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
         with self._lock:
             self.calls.append((method, args))
+            refused = self.refusals.get(method) or []
+            if refused:
+                return {"ok": False, "error": refused.pop(0)}
         if method == "apps.connections.open":
             return {"ok": True, "url": self.socket_url}
         if method == "auth.test":

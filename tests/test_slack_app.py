@@ -300,3 +300,29 @@ def test_a_direct_message_is_answered_in_its_thread(slack_app: tuple[str, FakeSl
     assert _post(base, bot) == 200  # the app's own message: never answered
     time.sleep(0.5)
     assert len(slack.called("chat.postMessage")) == 1
+
+
+def test_an_answer_slack_refuses_gets_an_apology_not_silence(slack_app: tuple[str, FakeSlack]) -> None:
+    base, slack = slack_app
+    slack.refusals["chat.postMessage"] = ["invalid_blocks"]
+    assert _post(base, _mention("URICK", "<@UBOT> how many open deals do I have?", event_id="EvRefused")) == 200
+    refused, apology = _wait_for(slack, "chat.postMessage", 2)
+    assert refused.get("blocks") and "blocks" not in apology
+    assert apology["text"].startswith("Sorry, Slack would not show my answer (invalid_blocks)")
+    assert apology["thread_ts"] == "1700000000.000100"
+
+
+def test_a_private_request_is_decided_privately(slack_app: tuple[str, FakeSlack], engine: Engine) -> None:
+    """/copilot without --share: the rep's answer was theirs alone, so the outcome comes to them by DM."""
+    base, slack = slack_app
+    with engine.begin() as conn:
+        conn.execute(update(User).where(User.name == "Mona Manager").values(slack_user_id="UMONA"))
+    assert _command(base, "URICK", "log a call with Keystone: the CFO wants a discount") == 200
+    (card,) = _wait_for(slack, "chat.postMessage")
+    assert card["channel"] == "UMONA"
+    blocks = json.loads(card["blocks"]) if isinstance(card["blocks"], str) else card["blocks"]
+    value = next(b for b in blocks if b["type"] == "actions")["elements"][0]["value"]
+    assert _click(base, "UMONA", "approval_approve", value, "1700000000.888") == 200
+    told = _wait_for(slack, "chat.postMessage", 2)[-1]
+    assert told["channel"] == "URICK" and "thread_ts" not in told  # a DM to the rep, never the channel C9
+    assert not [p for p in slack.called("chat.postMessage") if p["channel"] == "C9"]

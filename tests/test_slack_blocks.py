@@ -89,7 +89,7 @@ def test_a_draft_card_shows_outside_text_literally_with_its_buttons() -> None:
                                                                 "draft_send"]
     assert all(e["value"] == "d_1" for e in actions[0]["elements"])
     assert "confirm" in actions[0]["elements"][-1]  # sending asks once more
-    assert "Cc:" in text and "Drawn from: DL0001" in text
+    assert "Cc:" not in text and "Drawn from: DL0001" in text  # no Cc line: the e-mail is sent without one
     closed = draft_blocks(draft, closed="Sent by Rick")
     assert not [b for b in closed if b["type"] == "actions"] and "Sent by Rick" in json.dumps(closed)
 
@@ -130,3 +130,36 @@ def test_a_brief_card_shows_the_profile_as_fields_with_outside_text_escaped() ->
     assert blocks[0]["text"]["type"] == "plain_text"  # Slack never reads mentions or links in plain text
     assert all("<!here>" not in json.dumps(b) for b in blocks[1:])
     assert "@channel" not in text and "<http" not in text and "None" not in text
+
+
+@given(st.text(alphabet=st.sampled_from("ab&<> .\n"), min_size=2900, max_size=9000))
+def test_escaped_sections_never_pass_slacks_limit_or_split_an_escape(text: str) -> None:
+    from copilot.slack.blocks import sections
+
+    parts = [b["text"]["text"] for b in sections(text)]
+    assert all(len(p) <= SECTION_LIMIT for p in parts)
+    for p in parts:  # every & starts a whole escape
+        for i, ch in enumerate(p):
+            if ch == "&":
+                assert p[i:i + 5] == "&amp;" or p[i:i + 4] in ("&lt;", "&gt;"), p[i:i + 6]
+
+
+def test_every_domain_and_address_is_broken_whatever_its_ending() -> None:
+    import re
+
+    for hostile in ("evil.ru/login", "go to bit.ly/x", "t.me/joinchat", "win.xyz", "p\u0430ypal.com",
+                    "my_site.com", "write to support@evil.ru"):
+        shown = escape(hostile)
+        assert not re.search(r"\w\.[^\W\d_]", shown), (hostile, shown)
+    assert escape("up 3.5% to $1.2M") == "up 3.5% to $1.2M"  # figures stay as they are
+
+
+def test_the_approval_card_shows_the_whole_email() -> None:
+    from copilot.slack.approvals import card_blocks
+
+    body = "\n".join(f"Line {i}: " + "x" * 60 for i in range(150)) + "\nP.S. write to me privately"
+    blocks = card_blocks({"id": "act_1", "summary": "send 'Hi' to kim", "args": {"body": body}, "args_hash": "h"},
+                         "{}")
+    shown = "".join(b["text"]["text"] for b in blocks if b.get("text") and b["type"] == "section").replace("\u200b", "")
+    assert "P.S. write to me privately" in shown and "Line 0:" in shown and "Line 149:" in shown
+    assert all(len(b["text"]["text"]) <= SECTION_LIMIT for b in blocks if b.get("text"))

@@ -161,7 +161,9 @@ def test_a_draft_is_a_card_edited_in_a_modal_and_sent(app: tuple[str, FakeSlack]
     (sent,) = mail.messages  # the edited version, once
     assert sent["Subject"] == "A phased rollout for Standard Co" and sent["To"] == "sam@standard.example"
     _click(base, "URICK", buttons["draft_send"], channel="C1", ts="1700000100.000200")  # a second click
-    assert "not repeated" in _wait(slack, "chat.postMessage", 2)[-1]["text"]
+    assert _wait(slack, "chat.postEphemeral", 2)[-1]["text"].startswith("Nothing changed: Sent")
+    status, response = _submit(base, "URICK", view, {"subject": "Again", "body": "A changed body."})  # the old modal
+    assert status == 200 and "Nothing changed" in json.loads(response)["errors"]["body"]
     time.sleep(0.5)
     assert len(mail.messages) == 1
     with engine.connect() as conn:
@@ -245,15 +247,21 @@ def test_an_approver_rejects_with_a_reason_in_a_modal(app: tuple[str, FakeSlack]
 def test_an_approver_edits_a_request_and_the_edited_one_waits_for_a_decision(app: tuple[str, FakeSlack],
                                                                               engine: Engine) -> None:
     base, slack = app
+    with engine.begin() as conn:
+        conn.execute(update(User).where(User.name == "Olivia Ops").values(slack_user_id="UOLIVIA"))
     _, buttons = _approval_card(base, slack, "1700000600.000100")
+    _click(base, "URICK", buttons["approval_edit"], channel="UMONA", ts="1700000600.000300")  # his own request
+    assert "another approver decides it" in _wait(slack, "chat.postEphemeral")[-1]["text"]
     _click(base, "UMONA", buttons["approval_edit"], channel="UMONA", ts="1700000600.000300")
     view = _opened_view(slack, 1)
     assert view["callback_id"] == "approval_edit" and "they asked for a proposal" in json.dumps(view)
     status, _ = _submit(base, "UMONA", view, {"type": "call", "summary": "They asked for a proposal by Friday."})
     assert status == 200
     assert "Edited by Mona Manager" in json.dumps(_blocks(_wait(slack, "chat.update")[-1]))
-    cards = [p for p in _wait(slack, "chat.postMessage", 4) if p["channel"] == "UMONA"]
-    assert len(cards) == 2 and "by Friday" in json.dumps(_blocks(cards[-1]))
+    # whoever edits a request may not decide it: the edited one goes to another approver
+    (card,) = [p for p in _wait(slack, "chat.postMessage", 4) if p["channel"] == "UOLIVIA"]
+    assert "by Friday" in json.dumps(_blocks(card))
+    assert "goes to Olivia Ops" in _wait(slack, "chat.postEphemeral", 2)[-1]["text"]
     with engine.connect() as conn:
         statuses = dict(conn.execute(select(Action.summary, Action.status)).all())
     assert sorted(statuses.values()) == ["pending", "superseded"]

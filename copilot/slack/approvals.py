@@ -17,10 +17,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from copilot.crm.errors import ToolError
-from copilot.crm.models import Action, User
+from copilot.crm.models import User
 from copilot.review.approvals import _row, describe, show
+from copilot.review.policy import approver_refusal, load_policy
 from copilot.services import Services
-from copilot.slack.blocks import escape, fields_modal, reason_modal, submitted
+from copilot.slack.blocks import escape, fields_modal, reason_modal, sections, submitted
 from copilot.slack.identity import NOT_LINKED, SlackDirectory
 from copilot.slack.reminders import remind
 
@@ -38,8 +39,8 @@ def card_blocks(request: dict[str, Any], value: str, *, decided: str | None = No
             {"type": "mrkdwn", "text": escape(f"Request {request['id']}, hash {str(request.get('args_hash'))[:16]}")}]},
     ]
     shown = (request.get("args") or {}).get("body") or (request.get("args") or {}).get("summary")
-    if shown:  # what will be sent or written, word for word
-        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": escape(str(shown))[:2900] or " "}})
+    if shown:  # what will be sent or written, word for word and whole
+        blocks += sections(str(shown))
     if decided:
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(decided)}]})
     else:
@@ -53,27 +54,52 @@ def card_blocks(request: dict[str, Any], value: str, *, decided: str | None = No
     return blocks
 
 
-def post_cards(services: Services, client: WebClient, pending: list[dict[str, Any]], origin: dict[str, str]) -> None:
-    """Post each waiting request to its approver; ``origin`` is the rep's channel and thread."""
+def _approver(services: Services, row: Any, exclude: int | None) -> tuple[str, str] | None:
+    """(Slack channel, who) for a request's card: the review channel if set, else a DM to the first linked person
+    allowed to decide it (the requester's manager, then the named group, then sales-ops), leaving out
+    ``exclude`` (who edited it and so may not decide it)."""
+    if services.settings.review_channel:
+        return services.settings.review_channel, "the review channel"
+    rules = load_policy(services.settings.home).approvers
     manager = aliased(User)
+    with services.engine.connect() as conn:
+        candidates: list[tuple[int, str | None, str]] = []
+        if rules.requester_manager:
+            candidates += conn.execute(select(manager.id, manager.slack_user_id, manager.name).select_from(User)
+                                       .join(manager, manager.id == User.manager_id)
+                                       .where(User.id == row.requested_by)).all()
+        if rules.group:
+            candidates += conn.execute(select(User.id, User.slack_user_id, User.name)
+                                       .where(User.name.in_(rules.group)).order_by(User.id)).all()
+        if rules.ops:
+            candidates += conn.execute(select(User.id, User.slack_user_id, User.name)
+                                       .where(User.role == "ops").order_by(User.id)).all()
+    for user_id, slack_id, name in candidates:
+        if slack_id and user_id not in (row.requested_by, exclude):
+            return slack_id, name
+    return None
+
+
+def post_cards(services: Services, client: WebClient, pending: list[dict[str, Any]], origin: dict[str, str],
+               exclude: int | None = None) -> list[str]:
+    """Post each waiting request to its approver; ``origin`` is the rep's channel and thread (no thread: the rep
+    asked privately, so outcomes go to them by DM). Who was sent each card."""
+    sent: list[str] = []
     for item in pending:
         row = _row(services.engine, str(item.get("id")))
         if row is None:
             continue
         request = describe(row, services.engine)
-        with services.engine.connect() as conn:
-            approver = conn.execute(select(manager.slack_user_id).select_from(Action)
-                                    .join(User, User.id == Action.requested_by)
-                                    .join(manager, manager.id == User.manager_id)
-                                    .where(Action.id == row.id)).scalar()
-        channel = services.settings.review_channel or approver
-        if not channel:
+        target = _approver(services, row, exclude)
+        if target is None:
             log.warning("no Slack approver for request %s; it waits in `copilot approvals list`", row.id)
             continue
-        value = json.dumps({"id": row.id, "hash": request["args_hash"], "ch": origin.get("channel"),
-                            "ts": origin.get("thread_ts")})
-        client.chat_postMessage(channel=channel, text=escape(f"Approval needed: {request['summary']}")[:300],
+        value = json.dumps({"id": row.id, "hash": request["args_hash"], "ch": origin.get("channel") or "",
+                            "ts": origin.get("thread_ts") or ""})
+        client.chat_postMessage(channel=target[0], text=escape(f"Approval needed: {request['summary']}")[:300],
                                 blocks=card_blocks(request, value), unfurl_links=False, unfurl_media=False)
+        sent.append(target[1])
+    return sent
 
 
 EDITABLE = {"send_email": ("to", "subject", "body"), "schedule_followup": ("due_at", "note"),
@@ -98,16 +124,24 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
                                blocks=card_blocks(request, "", decided=f"{verb} by {name}: {message}"))
         if row is not None and row.tool == "schedule_followup" and row.status == "executed":
             message = f"{message} {_remind_requester(services, client, row)}".strip()
-        if value.get("ch"):
-            client.chat_postMessage(channel=value["ch"], thread_ts=value.get("ts"), text=escape(message),
+        if value.get("ch") and value.get("ts"):  # the rep's thread
+            client.chat_postMessage(channel=value["ch"], thread_ts=value["ts"], text=escape(message),
                                     unfurl_links=False, unfurl_media=False)
+        elif row is not None:  # asked privately (an ephemeral answer): told privately, by DM
+            requester = _slack_id(services, row.requested_by)
+            if requester:
+                client.chat_postMessage(channel=requester, text=escape(message), unfurl_links=False,
+                                        unfurl_media=False)
 
-    def parse(raw: str | None) -> dict[str, Any] | None:
+    def parse(raw: Any) -> dict[str, Any] | None:
+        """A card's value or a modal's metadata: an object of strings (the app wrote it), else None."""
         try:
-            value = json.loads(raw or "{}")
+            value = json.loads(raw or "{}") if isinstance(raw, str) else None
         except json.JSONDecodeError:
             return None
-        return value if isinstance(value, dict) else None
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            return None
+        return value
 
     @app.action("approval_approve")
     def on_approve(ack: Callable[..., Any], body: dict[str, Any], client: WebClient) -> None:
@@ -148,6 +182,14 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
             except ToolError as exc:
                 client.chat_postEphemeral(channel=channel, user=clicker, text=escape(f"Nothing changed: {exc}"))
                 return
+            row = _row(services.engine, str(request["id"]))
+            with services.engine.connect() as conn:
+                refusal = approver_refusal(conn, load_policy(services.settings.home), identity, row.requested_by)
+            if refusal:
+                if row.requested_by == identity.user_id:
+                    refusal = "you asked for this; another approver decides it"
+                client.chat_postEphemeral(channel=channel, user=clicker, text=escape(f"Nothing changed: {refusal}."))
+                return
             if request.get("status") != "pending":
                 client.chat_postEphemeral(channel=channel, user=clicker, text=escape(
                     f"Nothing changed: this request is already {str(request.get('status')).replace('_', ' ')}."))
@@ -163,7 +205,9 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
 
     def edit_view(request: dict[str, Any], metadata: str, value: dict[str, Any]) -> dict[str, Any]:
         args = request.get("args") or {}
-        fields = {k: "" if args.get(k) is None else str(args.get(k)) for k in EDITABLE.get(request["tool"], ())}
+        # a text longer than Slack's input holds is not offered: editing it there would cut it short
+        fields = {k: "" if args.get(k) is None else str(args.get(k)) for k in EDITABLE.get(request["tool"], ())
+                  if len(str(args.get(k) or "")) <= 3000}
         return fields_modal("approval_edit", "Edit the request", fields, metadata, multiline=("body", "summary", "note"))
 
     app.action("approval_reject")(opener(reject_view))
@@ -177,6 +221,9 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
             user = (body.get("user") or {}).get("id", "")
             value = parse(view.get("private_metadata")) or {}
             where = field or next(iter(submitted(view)), "reason")
+            if not value.get("id"):
+                ack(response_action="errors", errors={where: "This form is out of date; open it again."})
+                return
             identity = directory.identity(user)
             if identity is None:
                 ack(response_action="errors", errors={where: NOT_LINKED[:150]})
@@ -189,9 +236,13 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
             ack()
             finish(client, value, str(value.get("card_ch") or ""), str(value.get("card_ts") or ""), verb,
                    identity.name, message)
-            if new_id:
-                post_cards(services, client, [{"id": new_id}], {"channel": value.get("ch") or "",
-                                                                "thread_ts": value.get("ts") or ""})
+            if new_id:  # the edited request goes to someone else: whoever edits it may not decide it
+                to = post_cards(services, client, [{"id": new_id}], {"channel": value.get("ch") or "",
+                                                                     "thread_ts": value.get("ts") or ""},
+                                exclude=identity.user_id)
+                client.chat_postEphemeral(channel=str(value.get("card_ch") or user), user=user, text=escape(
+                    f"The edited request goes to {to[0]} to decide." if to else
+                    "No other approver is linked in Slack: the edited request waits in `copilot approvals list`."))
 
     def reject(identity: Any, value: dict[str, Any], typed: dict[str, str]) -> tuple[str, str, str | None]:
         outcome = services.copilot.decide(str(value.get("id")), identity.name, "reject",
@@ -213,10 +264,14 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
 
 def _remind_requester(services: Services, client: WebClient, row: Any) -> str:
     """An approved follow-up: the reminder DM to its requester at the task's moment."""
-    with services.engine.connect() as conn:
-        slack_user = conn.execute(select(User.slack_user_id).where(User.id == row.requested_by)).scalar()
+    slack_user = _slack_id(services, row.requested_by)
     if not slack_user:
         return ""
     due = dt.datetime.fromisoformat(str(row.args["due_at"]))
     return remind(client, slack_user, due.astimezone(dt.UTC) if due.tzinfo else due,
                   f"Reminder: {row.summary}. {row.args.get('note') or ''}".strip())
+
+
+def _slack_id(services: Services, user_id: int) -> str | None:
+    with services.engine.connect() as conn:
+        return conn.execute(select(User.slack_user_id).where(User.id == user_id)).scalar()

@@ -11,6 +11,7 @@ from slack_sdk import WebClient
 
 from copilot.services import Services
 from copilot.slack.approvals import post_cards
+from copilot.slack.blocks import escape
 from copilot.slack.conversations import reply
 from copilot.slack.identity import NOT_LINKED, SlackDirectory
 from copilot.slack.threads import thread_id
@@ -35,7 +36,7 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
         if identity is None:
             say(NOT_LINKED)
             return
-        say(f"Hi {identity.name.split()[0]}, ask me about your deals, accounts and pipeline.")
+        say(escape(f"Hi {identity.name.split()[0]}, ask me about your deals, accounts and pipeline."))
         set_suggested_prompts(prompts=[{"title": p, "message": p} for p in PROMPTS.get(identity.role, PROMPTS["rep"])])
 
     @assistant.user_message

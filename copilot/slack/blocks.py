@@ -14,18 +14,24 @@ ZWSP = "\u200b"
 _BROADCAST = re.compile(r"@(channel|here|everyone)\b", re.IGNORECASE)
 _SCHEME = re.compile(r"(\w)://")
 _WWW = re.compile(r"\bwww\.", re.IGNORECASE)
-_DOMAIN = re.compile(r"\b([A-Za-z0-9-]+)\.(com|net|org|io|co|ai|app|dev|example|info|biz|us|uk|de|fr)\b",
-                     re.IGNORECASE)
+_DOT = re.compile(r"(?<=\w)\.(?=[^\W\d_])")  # a dot between a word and a letter: every domain, any ending
 
 
 def escape(text: str) -> str:
     """``text`` safe to show in mrkdwn: &, < and > escaped (no <!channel>, <@U..>, <url|label>), broadcast
-    words and anything Slack would turn into a link broken with an invisible space."""
+    words and anything Slack would turn into a link (a scheme, ``www.``, any ``name.tld``, so also an e-mail
+    address) broken with an invisible space."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _BROADCAST.sub(lambda m: f"@{ZWSP}{m.group(1)}", text)
     text = _SCHEME.sub(lambda m: f"{m.group(1)}:{ZWSP}//", text)
     text = _WWW.sub(lambda m: f"{m.group(0)[:-1]}{ZWSP}.", text)
-    return _DOMAIN.sub(lambda m: f"{m.group(1)}{ZWSP}.{m.group(2)}", text)
+    return _DOT.sub(f"{ZWSP}.", text)
+
+
+def sections(text: str) -> list[dict[str, Any]]:
+    """Outside text as mrkdwn sections: escaped first, then split within Slack's limit (never inside an
+    ``&amp;``), so no section grows past it."""
+    return [{"type": "section", "text": {"type": "mrkdwn", "text": part or " "}} for part in _chunks(escape(text))]
 
 
 def _chunks(text: str, size: int = SECTION_LIMIT) -> list[str]:
@@ -36,8 +42,12 @@ def _chunks(text: str, size: int = SECTION_LIMIT) -> list[str]:
             if current:
                 out.append(current)
                 current = ""
-            out.append(line[:size])
-            line = line[size:]
+            cut = size
+            entity = line.rfind("&", size - 6, size)  # an escaped character is never cut in two
+            if entity > 0 and ";" not in line[entity:size]:
+                cut = entity
+            out.append(line[:cut])
+            line = line[cut:]
         if len(current) + len(line) + 1 > size:
             out.append(current)
             current = line
@@ -63,13 +73,10 @@ def draft_blocks(draft: dict[str, Any], *, note: str | None = None, closed: str 
     to = str(draft.get("to") or draft.get("to_email") or "")
     fields = [f"*To:* {escape(to)}", f"*Account:* {escape(str(draft.get('account') or ''))}",
               f"*Subject:* {escape(str(draft.get('subject') or ''))}"]
-    if draft.get("cc"):
-        fields.insert(1, f"*Cc:* {escape(', '.join(map(str, draft['cc'])))}")
     blocks: list[dict[str, Any]] = [
         {"type": "section", "text": {"type": "mrkdwn", "text": "*E-mail draft (not sent)*"}},
         {"type": "section", "fields": [{"type": "mrkdwn", "text": f[:2000]} for f in fields]},
-        *({"type": "section", "text": {"type": "mrkdwn", "text": escape(part) or " "}}
-          for part in _chunks(str(draft.get("body") or ""))),
+        *sections(str(draft.get("body") or "")),
     ]
     notes = [f"Drawn from: {', '.join(map(str, draft['cites']))}"] if draft.get("cites") else []
     notes += [note] if note else []
@@ -186,9 +193,7 @@ def answer_blocks(answer: str, *, sources: list[str], model: str, prompt_version
         answer = ""
     for draft in drafts:  # a draft the answer repeats word for word is shown once, as its card
         answer = answer.replace(str(draft.get("text") or "\0"), "")
-    blocks: list[dict[str, Any]] = [{"type": "section", "text": {"type": "mrkdwn", "text": escape(part) or " "}}
-                                    for part in _chunks(answer.strip())] if answer.strip() or not (drafts or briefs) \
-        else []
+    blocks: list[dict[str, Any]] = sections(answer.strip()) if answer.strip() or not (drafts or briefs) else []
     for brief in briefs:
         blocks += brief_blocks(brief)
     for draft in drafts:

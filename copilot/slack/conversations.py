@@ -12,6 +12,7 @@ from typing import Any
 
 from slack_bolt import App
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from copilot.crm.audit import record_now
 from copilot.services import Services
@@ -54,14 +55,26 @@ def reply(services: Services, directory: SlackDirectory, user: str, text: str, c
         deliver(text=f"Sorry, something went wrong on my side. If it happens again, quote incident {incident} "
                      f"to your admin.")
         return
+    try:
+        _deliver_answer(deliver, result, conversation)
+    except SlackApiError as exc:  # Slack refused the message (too long, invalid blocks): say so, never silence
+        incident = uuid.uuid4().hex[:12]
+        log.warning("slack refused an answer (incident %s, thread %s): %s", incident, conversation,
+                    exc.response.get("error"))
+        deliver(text=f"Sorry, Slack would not show my answer ({exc.response.get('error')}). Try asking for less at "
+                     f"once; if it happens again, quote incident {incident} to your admin.")
+        return
+    if result.pending_reviews and after is not None:
+        after(result.pending_reviews)  # the approver's card, once the rep has their answer
+
+
+def _deliver_answer(deliver: Callable[..., Any], result: Any, conversation: str) -> None:
     deliver(text=fallback_text(result.answer),
             blocks=answer_blocks(result.answer, sources=result.sources, model=result.model,
                                  prompt_version=result.prompt_version, drafts=result.drafts,
                                  briefs=result.briefs, brief_only=_brief_only(result),
                                  feedback_value=json.dumps({"t": conversation, "m": result.model,
                                                             "p": result.prompt_version})))
-    if result.pending_reviews and after is not None:
-        after(result.pending_reviews)  # the approver's card, once the rep has their answer
 
 
 def _brief_only(result: Any) -> bool:

@@ -16,6 +16,7 @@ from typing import Any
 
 from slack_bolt import App
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from copilot.crm.errors import ToolError
 from copilot.crm.identity import Identity
@@ -54,6 +55,8 @@ class Card:
             meta = json.loads(raw or "{}")
         except json.JSONDecodeError:
             meta = {}
+        if not isinstance(meta, dict) or not all(isinstance(v, str) for v in meta.values()):
+            meta = {}
         card = cls({"channel": {"id": meta.get("ch")}, "message": {"ts": meta.get("ts"), "thread_ts": meta.get("tt")},
                     "user": {"id": user}, "response_url": meta.get("u")}, client)
         if meta.get("u"):
@@ -64,12 +67,17 @@ class Card:
         return card, str(meta.get("d") or "")
 
     def show(self, blocks: list[dict[str, Any]], text: str) -> None:
-        """Replace the card."""
-        if self.ephemeral:
-            if self.respond is not None:
-                self.respond(replace_original=True, text=text, blocks=blocks)
-            return
-        self.client.chat_update(channel=self.channel, ts=self.ts, text=text, blocks=blocks)
+        """Replace the card (if Slack refuses the new one, the clicker is told)."""
+        try:
+            if self.ephemeral:
+                if self.respond is not None:
+                    self.respond(replace_original=True, text=text, blocks=blocks)
+                return
+            self.client.chat_update(channel=self.channel, ts=self.ts, text=text, blocks=blocks)
+        except SlackApiError as exc:
+            log.warning("card not updated: %s", exc.response.get("error"))
+            self.tell(f"Slack did not accept the updated card ({exc.response.get('error')}); the draft is saved. "
+                      f"{text}.")
 
     def say(self, text: str) -> None:
         """A line under the card: in its thread, or only to the clicker where the card is theirs alone."""
@@ -105,6 +113,10 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
                 draft = copilot.draft(draft_id, identity.name)
             except ToolError:
                 card.tell(NOT_YOURS)
+                return
+            if draft.get("closed"):  # sent, or waiting for approval: never changed or sent again
+                card.show(draft_blocks(draft, closed=draft["closed"]), "E-mail draft")
+                card.tell(f"Nothing changed: {draft['closed']}")
                 return
             action(card, identity, draft, body)
         return on_click
@@ -146,7 +158,8 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
             return
         if outcome.get("status") == "pending_review":
             post_cards(services, card.client, [outcome["request"]], {"channel": card.channel,
-                                                                     "thread_ts": card.thread_ts})
+                                                                     "thread_ts": "" if card.ephemeral
+                                                                     else card.thread_ts})
             card.say(f"{outcome['message']} I will set your reminder DM once it is approved.")
             return
         if outcome.get("status") != "done":
@@ -161,23 +174,31 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
         args = {"account": draft.get("account"), "to": draft.get("to_email"), "subject": draft.get("subject"),
                 "body": draft.get("body")}
         facts = {"draft": {k: draft.get(k) for k in ("to", "to_email", "subject", "body", "cites", "record_ids")}}
+        # closed first, so an Edit modal still open or a second click cannot bring the draft back to send again
+        copilot.save_draft(identity.user_id, {**draft, "closed": f"Sending, asked by {identity.name}."})
         try:
             outcome = copilot.act(identity.name, "send_email", args, thread_id=draft.get("thread_id") or "",
                                   request_key=f"{draft['draft_id']}:send", facts=facts)
         except ToolError as exc:
+            copilot.save_draft(identity.user_id, draft)  # not sent: the draft is open again
             card.tell(f"Not sent: {exc}")
             return
         status = outcome.get("status")
         if status == "pending_review":
+            closed = f"Sent for approval by {identity.name}: {outcome['message']}"
             post_cards(services, card.client, [outcome["request"]], {"channel": card.channel,
-                                                                     "thread_ts": card.thread_ts})
-            card.show(draft_blocks(draft, closed=f"Sent for approval by {identity.name}: {outcome['message']}"),
-                      "E-mail draft waiting for approval")
+                                                                     "thread_ts": "" if card.ephemeral
+                                                                     else card.thread_ts})
+        elif status == "done":
+            closed = f"{outcome['message']} (by {identity.name})"
+        elif str(status).startswith("already_"):
+            closed = str(outcome.get("message"))
+        else:
+            copilot.save_draft(identity.user_id, draft)
+            card.say(str(outcome.get("message") or "Not sent."))
             return
-        if status == "done":
-            card.show(draft_blocks(draft, closed=f"{outcome['message']} (by {identity.name})"), "E-mail sent")
-            return
-        card.say(str(outcome.get("message") or "Not sent."))
+        copilot.save_draft(identity.user_id, {**draft, "closed": closed})
+        card.show(draft_blocks(draft, closed=closed), "E-mail draft")
 
     app.action("draft_edit")(clicked(edit))
     app.action("draft_regenerate")(clicked(regenerate))
@@ -193,20 +214,24 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
             errors["subject"] = "A subject is one line of text."
         if not text:
             errors["body"] = "The body cannot be empty."
-        if errors:
-            ack(response_action="errors", errors=errors)
-            return
-        ack()
         user = str((body.get("user") or {}).get("id") or "")
         card, draft_id = Card.from_metadata(view.get("private_metadata") or "", client, user)
         identity = directory.identity(user)
+        draft: dict[str, Any] = {}
         if identity is None:
+            errors = {"body": NOT_LINKED[:150]}
+        else:
+            try:
+                draft = copilot.draft(draft_id, identity.name)
+            except ToolError:
+                errors = {"body": NOT_YOURS[:150]}
+            else:
+                if draft.get("closed"):
+                    errors = {"body": f"Nothing changed: {draft['closed']}"[:150]}
+        if errors or identity is None:
+            ack(response_action="errors", errors=errors)
             return
-        try:
-            draft = copilot.draft(draft_id, identity.name)
-        except ToolError:
-            card.tell(NOT_YOURS)
-            return
+        ack()
         new = copilot.save_draft(identity.user_id, {**draft, "subject": subject, "body": text,
                                                     "edited_by": identity.name})
         card.show(draft_blocks(new, note=f"Edited by {identity.name}."), "E-mail draft (not sent)")
