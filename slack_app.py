@@ -23,8 +23,11 @@ def main() -> int:
     if missing:
         print(f"missing setting {missing}", file=sys.stderr)
         return 2
+    from copilot.crm.logs import setup_logging
     from copilot.services import build_services
     from copilot.slack.app import asgi, build_app
+
+    setup_logging(settings.log_level)
 
     with build_services(settings) as services:
         app = build_app(services)

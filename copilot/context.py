@@ -7,6 +7,7 @@ module global, so tests pass a fixed clock and their own database.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,6 +37,10 @@ class CopilotContext:
     max_tool_calls: int = 6
     preferences: dict[str, Any] = field(default_factory=dict)
     """The rep's long-term preferences (tone, signature, language, cc manager), from the memory store."""
+    started: float = field(default_factory=time.monotonic)
+    """When the turn began (monotonic seconds): the model's time is counted from here."""
+    model_failed: str | None = None
+    """Why the language model is not used for the rest of this turn (the offline planner carries on)."""
     waiting: Callable[[], Any] | None = None
     """A context manager to hold while waiting on a remote model (the turn gives up its share of the CPU)."""
     _names: Names | None = field(default=None, repr=False)
@@ -46,6 +51,10 @@ class CopilotContext:
         if self._names is None:
             self._names = Names.load(self.engine)
         return self._names
+
+    def budget_left(self) -> float:
+        """Seconds left of the turn's budget for the language model."""
+        return self.started + self.settings.turn_budget - time.monotonic()
 
     def talk_store(self) -> Any:
         if self._store is None:

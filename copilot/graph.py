@@ -15,9 +15,9 @@ leaves. Tool results reach the model only as labelled data blocks (``copilot.unt
 
 from __future__ import annotations
 
-from contextlib import nullcontext
-
 import json
+import logging
+from contextlib import nullcontext
 from collections.abc import Callable
 from typing import Any
 
@@ -30,10 +30,13 @@ from copilot.context import CopilotContext
 from copilot.crm.audit import record_now
 from copilot.crm.errors import ToolError
 from copilot.grounding import drop_figures, ungrounded
+from copilot.models import call_model, failure_note
 from copilot.state import CopilotState, latest_result
 from copilot.toolbox import run_tool, schemas
 from copilot.untrusted import data_block
 from prompts import render
+
+log = logging.getLogger("copilot")
 
 ModelProvider = Callable[[CopilotContext], BaseChatModel]
 """Returns the chat model for a run (offline planner, or an OpenAI-compatible model)."""
@@ -74,15 +77,20 @@ def build_graph(model_provider: ModelProvider, fallback: ModelProvider | None = 
                                               scope=ctx.identity.describe(), today=ctx.clock().date().isoformat(),
                                               preferences=preferences).text)
         messages = [system, *model_view(state["messages"], state.get("turn_start", 0))]
+        if ctx.model_failed is not None and fallback is not None:  # failed earlier in this turn: no second wait
+            return {"messages": [fallback(ctx).bind_tools(schemas()).invoke(messages)]}
         try:
             with ctx.waiting() if ctx.waiting is not None else nullcontext():
-                response = model_provider(ctx).bind_tools(schemas()).invoke(messages)
+                response = call_model(model_provider, ctx, schemas(), messages)
         except Exception as exc:  # noqa: BLE001 - any model failure falls back for this turn
             if fallback is None:
                 raise
-            note = f"The language model could not be reached ({type(exc).__name__}); the offline planner answered."
+            note = failure_note(exc, ctx.settings)
+            ctx.model_failed = note
+            log.warning("language model failed (%s); the offline planner answers this turn", type(exc).__name__)
             response = fallback(ctx).bind_tools(schemas()).invoke(messages)
-            return {"messages": [response], "notes": [*(state.get("notes") or []), note]}
+            notes = list(state.get("notes") or [])
+            return {"messages": [response], "notes": notes if note in notes else [*notes, note]}
         return {"messages": [response]}
 
     def tools(state: CopilotState, runtime: Runtime[CopilotContext]) -> dict[str, Any]:

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from langchain_core.language_models import BaseChatModel
 
 from copilot.context import CopilotContext
 from copilot.planner.model import OfflinePlanner
 from copilot.settings import Settings
+
+T = TypeVar("T")
 
 
 def offline_model(ctx: CopilotContext) -> BaseChatModel:
@@ -14,16 +21,81 @@ def offline_model(ctx: CopilotContext) -> BaseChatModel:
 
 
 def openai_model(settings: Settings):  # noqa: ANN201
-    """A provider of ``ChatOpenAI`` for ``settings`` (timeouts and retries with back-off included)."""
+    """A provider of ``ChatOpenAI`` for ``settings``. It does not retry by itself: :func:`call_model` retries
+    within the call's and the turn's time."""
     from langchain_openai import ChatOpenAI
 
     def provider(ctx: CopilotContext) -> BaseChatModel:
         return ChatOpenAI(model=settings.model, api_key=settings.openai_api_key or "unused",
                           base_url=settings.openai_base_url, timeout=settings.llm_timeout,
-                          max_retries=settings.llm_retries, temperature=0,
-                          streaming=settings.llm_stream)
+                          max_retries=0, temperature=0, streaming=settings.llm_stream)
 
     return provider
+
+
+class ModelTimeout(TimeoutError):
+    """The language model did not answer in time (the call's limit, or what was left of the turn's budget)."""
+
+
+def _transient(exc: BaseException) -> bool:
+    """Worth another try: a timeout, a dropped connection, a rate limit or a server error."""
+    try:
+        import openai
+    except ImportError:  # pragma: no cover - the OpenAI client ships with langchain-openai
+        return isinstance(exc, TimeoutError | ConnectionError)
+    return isinstance(exc, openai.APITimeoutError | openai.APIConnectionError | openai.RateLimitError
+                      | openai.InternalServerError | TimeoutError | ConnectionError)
+
+
+def within(seconds: float, call: Callable[[], T]) -> T:
+    """``call()``'s result, or :class:`ModelTimeout` after ``seconds`` in all, however the other side behaves (an
+    endpoint that sends one byte every few seconds is still cut off on time). The call runs in a daemon thread
+    that is left to finish on its own (its own socket timeouts end it)."""
+    box: dict[str, Any] = {}
+    done = threading.Event()
+
+    def run() -> None:
+        try:
+            box["value"] = call()
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller
+            box["error"] = exc
+        finally:
+            done.set()
+
+    threading.Thread(target=run, name="model-call", daemon=True).start()
+    if not done.wait(seconds):
+        raise ModelTimeout(f"no answer within {seconds:.0f} s")
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+def call_model(model_provider: Callable[[CopilotContext], Any], ctx: CopilotContext, tools: list[Any],
+               messages: list[Any]) -> Any:
+    """One model round-trip under deadlines: each attempt gets ``llm_timeout`` seconds in all, never more than
+    what is left of the turn's ``turn_budget``; transient failures are retried (``llm_retries``) with back-off
+    while time remains."""
+    settings = ctx.settings
+    attempts = settings.llm_retries + 1
+    for attempt in range(attempts):
+        left = ctx.budget_left()
+        if left <= 0.05:
+            raise ModelTimeout(f"the turn's {settings.turn_budget:g} s for the language model ran out")
+        seconds = min(settings.llm_timeout, left)
+        try:
+            return within(seconds, lambda: model_provider(ctx).bind_tools(tools).invoke(messages))
+        except Exception as exc:
+            if attempt == attempts - 1 or not _transient(exc):
+                raise
+            time.sleep(min(0.5 * 2 ** attempt, max(ctx.budget_left() - 0.05, 0)))
+    raise AssertionError("unreachable")
+
+
+def failure_note(exc: BaseException, settings: Settings) -> str:
+    """Why the offline planner answered instead of the language model, in words for the rep."""
+    if isinstance(exc, ModelTimeout):
+        return f"The language model did not answer in time ({exc}); the offline planner answered."
+    return f"The language model could not be reached ({type(exc).__name__}); the offline planner answered."
 
 
 def model_name(settings: Settings) -> str:

@@ -101,14 +101,27 @@ class Settings(BaseSettings):
     openai_base_url: str | None = Field(default=None, validation_alias=AliasChoices("OPENAI_BASE_URL"))
     model: str = Field(default="gpt-4o-mini", min_length=1, max_length=200,
                        description="Model name at the OpenAI-compatible endpoint (COPILOT_MODEL).")
-    llm_timeout: float = Field(default=30.0, gt=0, le=600, description="Seconds before an LLM call gives up.")
-    llm_retries: int = Field(default=2, ge=0, le=10, description="Retries (with back-off) of a failed LLM call.")
+    llm_timeout: float = Field(default=15.0, gt=0, le=600,
+                               description="Seconds one LLM call may take in all (connecting, waiting, reading).")
+    llm_retries: int = Field(default=1, ge=0, le=10, description="Retries (with back-off) of a failed LLM call, "
+                             "within the call's and the turn's time.")
+    turn_budget: float = Field(default=30.0, gt=0, le=3600, description="Seconds a turn may spend on the language "
+                               "model; after that the offline planner answers and says why.")
+    turn_wait: float = Field(default=30.0, ge=0, le=3600, description="Seconds a question waits for the turn before "
+                             "it in the same conversation (then it is told the conversation is busy).")
+    db_connect_timeout: float = Field(default=5.0, gt=0, le=600, description="Seconds to connect to PostgreSQL.")
+    db_statement_timeout: float = Field(default=30.0, gt=0, le=3600,
+                                        description="Seconds one PostgreSQL statement may run.")
+    db_busy_timeout: float = Field(default=10.0, gt=0, le=3600,
+                                   description="Seconds SQLite waits for another writer before giving up.")
+    chroma_timeout: float = Field(default=10.0, gt=0, le=600, description="Seconds one Chroma server request may take.")
     llm_stream: bool = Field(default=False, description="Ask the endpoint to stream its replies.")
     max_question_chars: int = Field(default=4000, ge=100, le=100_000)
     smtp_host: str | None = Field(default=None, description="SMTP server for approved e-mails; empty: never send.")
     smtp_port: int = Field(default=25, ge=1, le=65535)
     smtp_from: str = Field(default="copilot@localhost", max_length=320)
-    smtp_timeout: float = Field(default=30.0, gt=0, le=600, description="Seconds before the SMTP hand-off gives up.")
+    smtp_timeout: float = Field(default=15.0, gt=0, le=600,
+                                description="Seconds the SMTP hand-off may take in all before it gives up.")
 
     @property
     def use_openai(self) -> bool:

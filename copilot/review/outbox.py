@@ -16,6 +16,7 @@ import logging
 import os
 import smtplib
 import socket
+import threading
 from email.message import EmailMessage
 from email.utils import make_msgid
 from typing import Any
@@ -114,27 +115,53 @@ def deliver(engine: Engine, settings: Settings, action_id: str, *, now: dt.datet
                                        attempts=table.c.attempts + 1)).rowcount
     if not claimed:
         return {"status": "sending", "message": f"The e-mail to {row.to_addr} is being sent by another process."}
+    # smtp_timeout is the whole hand-off's limit, not each read's: a server that answers a byte at a time is cut off
+    smtp = smtplib.SMTP(timeout=settings.smtp_timeout)
+    watchdog = threading.Timer(settings.smtp_timeout, _cut, args=(smtp,))
+    watchdog.daemon = True
+    watchdog.start()
     try:
-        smtp = smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=settings.smtp_timeout)
-    except OSError as exc:  # nothing was handed off: safe to try again later
-        _set(engine, action_id, now, "email_queued", status="queued", error=f"mail server unreachable: {exc}")
-        return {"status": "queued", "message": f"The e-mail to {row.to_addr} is queued: the mail server could not be "
-                                               "reached (sales-ops can retry with `copilot outbox send`)."}
+        try:
+            smtp.connect(settings.smtp_host, settings.smtp_port)
+        except (OSError, smtplib.SMTPException) as exc:  # nothing was handed off: safe to try again later
+            smtp.close()
+            _set(engine, action_id, now, "email_queued", status="queued",
+                 error=f"mail server unreachable: {type(exc).__name__}")
+            return {"status": "queued", "message": f"The e-mail to {row.to_addr} is queued: the mail server could "
+                                                   "not be reached (sales-ops can retry with `copilot outbox send`)."}
+        return _hand_off(engine, smtp, message, action_id, row.to_addr, now)
+    finally:
+        watchdog.cancel()
+
+
+def _cut(smtp: smtplib.SMTP) -> None:
+    """The hand-off's time is up: shut its socket, which ends any read or write waiting on it."""
+    sock = getattr(smtp, "sock", None)
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
+def _hand_off(engine: Engine, smtp: smtplib.SMTP, message: EmailMessage, action_id: str, to_addr: str,
+              now: dt.datetime) -> dict[str, str]:
+    """Send on an open connection: sent, refused (failed), or interrupted (unknown: it may have arrived)."""
     try:
         with smtp:
             smtp.send_message(message)
     except (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPNotSupportedError) as exc:
         _set(engine, action_id, now, "email_failed", status="failed", error=f"refused by the mail server: {exc}")
-        return {"status": "failed", "message": f"The mail server refused the e-mail to {row.to_addr}; it was not sent."}
+        return {"status": "failed", "message": f"The mail server refused the e-mail to {to_addr}; it was not sent."}
     except (OSError, smtplib.SMTPException) as exc:
         log.warning("outbox %s: hand-off interrupted (%s)", action_id, type(exc).__name__)
         _set(engine, action_id, now, "email_unknown", status="unknown",
              error=f"the hand-off was interrupted ({type(exc).__name__}); check whether the message arrived")
-        return {"status": "unknown", "message": f"The e-mail to {row.to_addr} may or may not have been sent (the mail "
+        return {"status": "unknown", "message": f"The e-mail to {to_addr} may or may not have been sent (the mail "
                                                 "server stopped answering); sales-ops will check. It will not be "
                                                 "sent again automatically."}
     _set(engine, action_id, now, "email_sent", status="sent", sent_at=now, error=None)
-    return {"status": "sent", "message": f"Sent: the e-mail to {row.to_addr}."}
+    return {"status": "sent", "message": f"Sent: the e-mail to {to_addr}."}
 
 
 def send_queued(engine: Engine, settings: Settings, *, now: dt.datetime) -> list[dict[str, str]]:
