@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, bindparam, func, select, update
+from sqlalchemy import Column, Connection, Engine, MetaData, String, Table, Text, func, insert, select
 
 from connectors.csvsource import CsvRow
 from connectors.fields import (
@@ -32,6 +32,10 @@ ACTIVITY_COLUMNS = ("activity_id", "occurred_at", "type", "direction", "sales_ag
                     "opportunity_id", "subject", "body", "in_reply_to")
 ACTIVITY_COMPARE = ["occurred_at", "utc_offset_min", "type", "direction", "user_id", "account_id", "contact_id",
                     "opportunity_id", "subject", "body", "in_reply_to"]
+# The activity ids this run has read, with where (file:line): a temporary table, so duplicates across
+# batches are found and replies checked in bounded memory, without writing to rows that did not change.
+_SEEN = Table("import_seen_activities", MetaData(), Column("id", String(64), primary_key=True),
+              Column("source", Text), prefixes=["TEMPORARY"])
 
 
 def import_activities(engine: Engine, activities: Path | None, contacts: Path | None = None, *,
@@ -94,6 +98,7 @@ class _ActivityImport:
         self.deals = set(conn.scalars(select(Opportunity.__table__.c.id)))
 
     def run(self, path: Path) -> None:
+        _SEEN.create(self.conn)  # dropped below; on an error, the rollback drops it
         stats = self.report.stats(path.name)
         batch: dict[str, dict[str, Any]] = {}
         for row in self.report.rows(path, ACTIVITY_COLUMNS):
@@ -111,6 +116,7 @@ class _ActivityImport:
                 batch = {}
         self._flush(batch, stats)
         self._check_replies()
+        _SEEN.drop(self.conn)
 
     def _record(self, row: CsvRow) -> dict[str, Any]:
         v = row.values
@@ -155,34 +161,32 @@ class _ActivityImport:
     def _flush(self, batch: dict[str, dict[str, Any]], stats: Any) -> None:
         if not batch:
             return
-        table = Activity.__table__
-        run = self.report.run_id
-        # A row this same run already wrote is a duplicate id within the file (or files).
-        result = upsert(self.conn, table, "id", list(batch.values()), compare=ACTIVITY_COMPARE,
-                        always=["source", "import_run_id"], extra=["import_run_id", "source"],
-                        skip=lambda old: old[0] == run)
-        for record, (_, first) in result.skipped or ():
-            self.report.reject(record["source"], f"duplicate activity_id {record['id']!r} (first at {first})")
+        # An id this run already read in an earlier batch is a duplicate within the file (or files).
+        firsts = self.conn.execute(select(_SEEN.c.id, _SEEN.c.source).where(_SEEN.c.id.in_(list(batch))))
+        for key, first in firsts:
+            record = batch.pop(key)
+            self.report.reject(record["source"], f"duplicate activity_id {key!r} (first at {first})")
+        if not batch:
+            return
+        self.conn.execute(insert(_SEEN), [{"id": r["id"], "source": r["source"]} for r in batch.values()])
+        # Only new and changed rows are written (with this run and their new place in the file).
+        result = upsert(self.conn, Activity.__table__, "id", list(batch.values()), compare=ACTIVITY_COMPARE,
+                        always=["source", "import_run_id"])
         stats.inserted += result.inserted
         stats.updated += result.updated
         stats.unchanged += result.unchanged
-        if result.unchanged_keys:
-            self.conn.execute(
-                update(table).where(table.c.id == bindparam("b_id")).values(
-                    import_run_id=self.report.run_id, source=bindparam("b_source")),
-                [{"b_id": k, "b_source": batch[k]["source"]} for k in result.unchanged_keys],
-            )
 
     def _check_replies(self) -> None:
+        """Warn about this run's replies whose touch is unknown, or is not outbound."""
         reply = Activity.__table__
         touch = Activity.__table__.alias("touch")
-        base = and_(reply.c.import_run_id == self.report.run_id, reply.c.in_reply_to.is_not(None),
-                    reply.c.direction == "inbound")
-        orphans = select(reply.c.source).select_from(
-            reply.outerjoin(touch, touch.c.id == reply.c.in_reply_to)).where(base, touch.c.id.is_(None))
+        replies = _SEEN.join(reply, reply.c.id == _SEEN.c.id)
+        base = (reply.c.in_reply_to.is_not(None), reply.c.direction == "inbound")
+        orphans = select(_SEEN.c.source).select_from(
+            replies.outerjoin(touch, touch.c.id == reply.c.in_reply_to)).where(*base, touch.c.id.is_(None))
         self._warn_rows("reply's in_reply_to names no known activity (orphan)", orphans)
-        not_outbound = select(reply.c.source).select_from(
-            reply.join(touch, touch.c.id == reply.c.in_reply_to)).where(base, touch.c.direction != "outbound")
+        not_outbound = select(_SEEN.c.source).select_from(
+            replies.join(touch, touch.c.id == reply.c.in_reply_to)).where(*base, touch.c.direction != "outbound")
         self._warn_rows("reply's in_reply_to names an inbound activity", not_outbound)
 
     def _warn_rows(self, message: str, query: Any) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -35,13 +35,25 @@ def parse_timestamp(value: str, column: str) -> tuple[dt.datetime, int]:
     offset = stamp.utcoffset()
     if offset is None:
         raise ValueError(f"{column} {value!r} has no UTC offset (e.g. 2017-03-01T10:15:00-05:00)")
-    utc = (stamp - offset).replace(tzinfo=None)
+    try:
+        utc = (stamp - offset).replace(tzinfo=None)
+    except OverflowError:
+        raise ValueError(f"{column} {value!r} is out of range: in UTC it falls outside the years 1 to 9999") from None
     return utc, int(offset.total_seconds() // 60)
 
 
 def parse_decimal(value: str, column: str, *, minimum: Decimal | None = Decimal(0)) -> Decimal | None:
+    """A number rounded to cents (as stored); see :func:`parse_money` to learn whether it was rounded."""
+    return parse_money(value, column, minimum=minimum)[0]
+
+
+def parse_money(value: str, column: str, *, minimum: Decimal | None = Decimal(0)) -> tuple[Decimal | None, bool]:
+    """An amount -> (the amount rounded to cents, True when rounding changed it, e.g. 10.005 -> 10.00).
+
+    Commas as thousands separators are accepted; rounding is half-even (banker's rounding).
+    """
     if not value:
-        return None
+        return None, False
     try:
         number = Decimal(value.replace(",", ""))
     except InvalidOperation:
@@ -50,9 +62,13 @@ def parse_decimal(value: str, column: str, *, minimum: Decimal | None = Decimal(
         raise ValueError(f"{column} {value!r} is not a finite number")
     if minimum is not None and number < minimum:
         raise ValueError(f"{column} {value!r} is below {minimum}")
-    if abs(number) >= Decimal("1e12"):
+    # Checked without arithmetic (1e1000000 must not overflow), and again once rounded (999999999999.999).
+    if number and number.adjusted() >= 12:
         raise ValueError(f"{column} {value!r} is out of range")
-    return number.quantize(Decimal("0.01"))
+    cents = number.quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN)
+    if cents and cents.adjusted() >= 12:
+        raise ValueError(f"{column} {value!r} is out of range")
+    return cents, cents != number
 
 
 def parse_int(value: str, column: str, *, minimum: int = 0, maximum: int = 10**9) -> int | None:

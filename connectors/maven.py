@@ -8,13 +8,14 @@ who sees everything. Known quirks of real exports are corrected and reported (``
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, select, update
 
-from connectors.csvsource import CsvRow, ImportFileError
-from connectors.fields import check_key, parse_date, parse_decimal, parse_int, unknown
+from connectors.csvsource import CsvRow, ImportFileError, check_directory
+from connectors.fields import check_key, parse_date, parse_int, parse_money, unknown
 from connectors.report import ImportReport
 from connectors.run import import_transaction
 from connectors.upsert import id_map, upsert, write
@@ -43,11 +44,7 @@ CLOSED = ("Won", "Lost")
 def import_maven(engine: Engine, directory: Path, *, allow_rejects: bool = False,
                  batch_size: int = 2000) -> ImportReport:
     """Import the four Maven files from ``directory`` in one transaction and report on it."""
-    directory = Path(directory)
-    if not directory.exists():
-        raise ImportFileError(f"{directory}: no such directory")
-    if not directory.is_dir():
-        raise ImportFileError(f"{directory}: expected the directory holding the four Maven CSV files")
+    directory = check_directory(Path(directory), "the directory holding the four Maven CSV files")
     paths = {part: directory / spec[0] for part, spec in FILES.items()}
     missing = [p.name for p in paths.values() if not p.exists()]
     if missing:
@@ -69,17 +66,36 @@ class _MavenImport:
         self.report = report
         self.batch_size = batch_size
         self.corrections: list[dict[str, Any]] = []
+        self.pending: list[dict[str, Any]] = []  # the current row's corrections, until it is accepted
 
     # -- helpers -------------------------------------------------------------------------------
     def _write(self, table, key: str, rows: list[dict[str, Any]], file: str, compare: list[str]) -> None:  # noqa: ANN001
         write(self.conn, table, key, rows, self.report.stats(file), compare=compare, batch_size=self.batch_size)
 
     def _correct(self, entity: str, key: str, field: str, original: str, corrected: str, where: str) -> None:
-        self.report.correction(f"{entity}.{field}", original, corrected, where)
-        self.corrections.append(
+        self.pending.append(
             {"entity": entity, "record_key": key, "field": field, "original": original, "corrected": corrected,
              "source": where}
         )
+
+    def _reject(self, where: str, reason: str) -> None:
+        """Reject the current row; corrections made to it so far are dropped with it."""
+        self.pending.clear()
+        self.report.reject(where, reason)
+
+    def _keep(self) -> None:
+        """The current row is accepted: report its corrections and keep their originals."""
+        for c in self.pending:
+            self.report.correction(f"{c['entity']}.{c['field']}", c["original"], c["corrected"], c["source"])
+        self.corrections.extend(self.pending)
+        self.pending.clear()
+
+    def _money(self, entity: str, key: str, field: str, value: str, where: str) -> Decimal | None:
+        """An amount rounded to cents; a value that rounding changed (10.005 -> 10.00) is reported."""
+        amount, rounded = parse_money(value, field)
+        if rounded:
+            self._correct(entity, key, field, value, str(amount), where)
+        return amount
 
     def _flush_corrections(self) -> None:
         table = DataCorrection.__table__
@@ -109,10 +125,11 @@ class _MavenImport:
                 name = check_key(v["product"], "product", 200)
                 if name in out:
                     raise ValueError(f"duplicate product {name!r} (first at {out[name]['source']})")
-                price = parse_decimal(v["sales_price"], "sales_price")
+                price = self._money("product", name, "sales_price", v["sales_price"], row.where)
             except ValueError as exc:
-                self.report.reject(row.where, str(exc))
+                self._reject(row.where, str(exc))
                 continue
+            self._keep()
             out[name] = {"name": name, "series": v["series"] or None, "list_price": price, "source": row.where}
         self._write(Product.__table__, "name", list(out.values()), file, ["series", "list_price"])
 
@@ -134,27 +151,32 @@ class _MavenImport:
                     "sector": normalise_sector(v["sector"]) or None,
                     "year_established": parse_int(v["year_established"], "year_established", minimum=1600,
                                                   maximum=2100),
-                    "revenue_musd": parse_decimal(v["revenue"], "revenue"),
+                    "revenue_musd": self._money("account", name, "revenue", v["revenue"], row.where),
                     "employees": parse_int(v["employees"], "employees"),
                     "office_location": normalise_country(v["office_location"]) or None,
                     "tier": tier,
                     "source": row.where,
                 }
             except ValueError as exc:
-                self.report.reject(row.where, str(exc))
+                self._reject(row.where, str(exc))
                 continue
             if v["sector"] and record["sector"] != v["sector"]:
                 self._correct("account", name, "sector", v["sector"], record["sector"], row.where)
             if v["office_location"] and record["office_location"] != v["office_location"]:
                 self._correct("account", name, "office_location", v["office_location"],
                               record["office_location"], row.where)
+            self._keep()
             out[name] = record
             if v["subsidiary_of"]:
                 parents.append((name, v["subsidiary_of"], row.where))
         compare = ["sector", "year_established", "revenue_musd", "employees", "office_location", "tier"]
         self._write(Account.__table__, "name", list(out.values()), file, compare)
-        ids = id_map(self.conn, Account.__table__)
         table = Account.__table__
+        ids: dict[str, int] = {}
+        linked: dict[int, int | None] = {}
+        for name, account_id, parent_id in self.conn.execute(select(table.c.name, table.c.id, table.c.parent_id)):
+            ids[name] = account_id
+            linked[account_id] = parent_id
         for name, parent, where in parents:
             if parent not in ids:
                 self.report.warn("parent account (subsidiary_of) not in accounts.csv; left empty", where)
@@ -162,7 +184,8 @@ class _MavenImport:
             if parent == name:
                 self.report.warn("account is its own parent; left empty", where)
                 continue
-            self.conn.execute(update(table).where(table.c.id == ids[name]).values(parent_id=ids[parent]))
+            if linked[ids[name]] != ids[parent]:  # a re-import writes only what changed
+                self.conn.execute(update(table).where(table.c.id == ids[name]).values(parent_id=ids[parent]))
         self._flush_corrections()
 
     def teams(self, rows: Iterable[CsvRow]) -> None:
@@ -180,7 +203,7 @@ class _MavenImport:
                 if agent == manager or agent == OPS_USER or manager == OPS_USER:
                     raise ValueError(f"{agent!r} cannot be both agent and manager, and 'ops' is reserved")
             except ValueError as exc:
-                self.report.reject(row.where, str(exc))
+                self._reject(row.where, str(exc))
                 continue
             office = v["regional_office"] or None
             agents[agent] = {"name": agent, "role": "rep", "regional_office": office, "source": row.where}
@@ -219,8 +242,9 @@ class _MavenImport:
             try:
                 record = self._deal(v, row.where, seen, reps, products, accounts)
             except ValueError as exc:
-                self.report.reject(row.where, str(exc))
+                self._reject(row.where, str(exc))
                 continue
+            self._keep()
             seen[record["id"]] = row.where
             deals_by_agent.add(v["sales_agent"])
             batch.append(record)
@@ -258,7 +282,7 @@ class _MavenImport:
             raise ValueError(f"deal_stage {stage!r} is not one of: {', '.join(STAGES)}")
         engage = parse_date(v["engage_date"], "engage_date")
         close = parse_date(v["close_date"], "close_date")
-        value = parse_decimal(v["close_value"], "close_value")
+        value = self._money("opportunity", deal_id, "close_value", v["close_value"], where)
         if stage in CLOSED and (close is None or value is None):
             raise ValueError(f"a {stage} deal needs close_date and close_value")
         if stage != "Prospecting" and engage is None:

@@ -45,6 +45,7 @@ def import_notes(engine: Engine, path: Path, *, allow_rejects: bool = False, bat
                 if v["author"] and v["author"] not in users:
                     raise unknown("author", v["author"], users)
                 written, _ = parse_timestamp(v["written_at"], "written_at")
+                title = check_text(v["title"], "title", max_text_chars)
                 body = check_text(v["body"], "body", max_text_chars)
                 if body is None:
                     raise ValueError("body is empty")
@@ -54,7 +55,7 @@ def import_notes(engine: Engine, path: Path, *, allow_rejects: bool = False, bat
             seen[note_id] = row.where
             batch.append({"id": note_id, "opportunity_id": v["opportunity_id"], "kind": kind,
                           "written_at": written, "author_id": users.get(v["author"]),
-                          "title": check_text(v["title"], "title", max_text_chars), "body": body, "source": row.where})
+                          "title": title, "body": body, "source": row.where})
             if len(batch) >= batch_size:
                 write(conn, DealNote.__table__, "id", batch, stats, compare=_COMPARE, batch_size=batch_size)
                 batch = []

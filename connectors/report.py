@@ -83,6 +83,9 @@ class ImportReport:
 
     def correction(self, field_name: str, original: str, corrected: str, where: str) -> None:
         message = f"{field_name}: {original!r} -> {corrected!r}"
+        if message not in self.corrections and len(self.corrections) >= MAX_LISTED:
+            # Many distinct corrections (every amount rounded, say): the rest are counted together.
+            message = f"{field_name}: other values (originals kept in data_corrections)"
         self.corrections.setdefault(message, Finding(message)).add(where)
 
     def warn(self, message: str, where: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -16,7 +16,6 @@ class UpsertResult:
     updated: int = 0
     unchanged: int = 0
     unchanged_keys: list[Any] | None = None
-    skipped: list[tuple[dict[str, Any], tuple[Any, ...]]] | None = None
 
 
 def _same(old: Any, new: Any) -> bool:
@@ -35,24 +34,19 @@ def upsert(
     *,
     compare: Sequence[str],
     always: Sequence[str] = (),
-    extra: Sequence[str] = (),
-    skip: Callable[[tuple[Any, ...]], bool] | None = None,
 ) -> UpsertResult:
     """Write ``rows`` (dicts keyed by column) to ``table``, matching on the unique column ``key``.
 
     Only the ``compare`` columns decide whether an existing row changed; ``always`` columns
     (provenance such as the source line) are written with every insert or update but do not by
-    themselves count as a change. Keys of unchanged rows are returned so callers can mark them.
-    When ``skip`` is given, it sees the ``extra`` columns of each existing row; a row it returns
-    True for is not written, and is returned in ``skipped`` with those values.
+    themselves count as a change. Unchanged rows are not written at all; their keys are returned.
     """
-    result = UpsertResult(unchanged_keys=[], skipped=[])
+    result = UpsertResult(unchanged_keys=[])
     if not rows:
         return result
     key_col = table.c[key]
     keys = [row[key] for row in rows]
-    columns = [table.c[c] for c in (*compare, *extra)]
-    width = len(compare)
+    columns = [table.c[c] for c in compare]
     existing = {
         found[0]: found[1:]
         for found in conn.execute(select(key_col, *columns).where(key_col.in_(keys)))
@@ -63,9 +57,7 @@ def upsert(
         old = existing.get(row[key])
         if old is None:
             to_insert.append(row)
-        elif skip is not None and skip(old[width:]):
-            result.skipped.append((row, old[width:]))  # type: ignore[union-attr]
-        elif all(_same(o, row[c]) for o, c in zip(old[:width], compare, strict=True)):
+        elif all(_same(o, row[c]) for o, c in zip(old, compare, strict=True)):
             result.unchanged_keys.append(row[key])  # type: ignore[union-attr]
         else:
             to_update.append({"b_key": row[key], **{f"b_{c}": row[c] for c in (*compare, *always)}})

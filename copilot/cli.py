@@ -49,6 +49,9 @@ def styled(*parts: str | tuple[str, str]) -> Text:
 
 AllowRejects = Annotated[bool, typer.Option("--allow-rejects", help="Import the good rows even if some are rejected.")]
 AsJson = Annotated[bool, typer.Option("--json", help="Print the report as one JSON object.")]
+# Import inputs are checked by the importers, which say what is wrong in one line naming the path (click's
+# own readability check would answer an unreadable file with a usage message instead).
+ImportPath = Annotated[Path, typer.Argument(readable=False)]
 
 
 class UserError(Exception):
@@ -71,6 +74,24 @@ def _engine(settings):  # noqa: ANN001, ANN202
     return open_database(settings)
 
 
+def _import_engine(settings):  # noqa: ANN001, ANN202
+    """The workspace database for an import; a workspace that cannot be used is one line naming its path."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        return _engine(settings)
+    except OSError as exc:
+        raise UserError(f"{exc.filename or settings.home}: cannot use the workspace directory "
+                        f"({exc.strerror or exc})") from None
+    except OperationalError as exc:
+        url = make_url(settings.effective_database_url)
+        if url.get_backend_name() != "sqlite":
+            raise
+        reason = str(exc.orig or exc).strip().splitlines()[0]
+        raise UserError(f"{url.database}: cannot open the workspace database ({reason})") from None
+
+
 def _finish(report: ImportReport, as_json: bool) -> None:
     if as_json:
         out.print_json(json.dumps(report.to_dict(), default=str))
@@ -81,20 +102,21 @@ def _finish(report: ImportReport, as_json: bool) -> None:
 
 
 @import_app.command("maven")
-def import_maven_cmd(directory: Path, allow_rejects: AllowRejects = False, as_json: AsJson = False) -> None:
+def import_maven_cmd(directory: ImportPath, allow_rejects: AllowRejects = False, as_json: AsJson = False) -> None:
     """Import a Maven CRM export: accounts.csv, products.csv, sales_teams.csv, sales_pipeline.csv."""
     from connectors.maven import import_maven
 
     settings = _settings()
-    report = import_maven(_engine(settings), directory, allow_rejects=allow_rejects,
+    report = import_maven(_import_engine(settings), directory, allow_rejects=allow_rejects,
                           batch_size=settings.import_batch_size)
     _finish(report, as_json)
 
 
 @import_app.command("activities")
 def import_activities_cmd(
-    activities: Path,
-    contacts: Annotated[Path | None, typer.Option("--contacts", help="contacts.csv, imported first.")] = None,
+    activities: ImportPath,
+    contacts: Annotated[Path | None, typer.Option("--contacts", help="contacts.csv, imported first.",
+                                                  readable=False)] = None,
     allow_rejects: AllowRejects = False,
     as_json: AsJson = False,
 ) -> None:
@@ -102,18 +124,18 @@ def import_activities_cmd(
     from connectors.activities import import_activities
 
     settings = _settings()
-    report = import_activities(_engine(settings), activities, contacts, allow_rejects=allow_rejects,
+    report = import_activities(_import_engine(settings), activities, contacts, allow_rejects=allow_rejects,
                                batch_size=settings.import_batch_size, max_text_chars=settings.max_text_chars)
     _finish(report, as_json)
 
 
 @import_app.command("notes")
-def import_notes_cmd(path: Path, allow_rejects: AllowRejects = False, as_json: AsJson = False) -> None:
+def import_notes_cmd(path: ImportPath, allow_rejects: AllowRejects = False, as_json: AsJson = False) -> None:
     """Import deal notes, call summaries and e-mails (deal_notes.csv)."""
     from connectors.notes import import_notes
 
     settings = _settings()
-    report = import_notes(_engine(settings), path, allow_rejects=allow_rejects,
+    report = import_notes(_import_engine(settings), path, allow_rejects=allow_rejects,
                           batch_size=settings.import_batch_size, max_text_chars=settings.max_text_chars)
     _finish(report, as_json)
 
@@ -244,10 +266,23 @@ def _index(settings, engine):  # noqa: ANN001, ANN202
 
 @app.command("index")
 def index_cmd() -> None:
-    """Bring the talk-track index up to date with the deal notes (only new or changed notes are embedded)."""
+    """Bring the talk-track index up to date with the deal notes (only new or changed notes are embedded).
+
+    A damaged index is found first: its files are moved aside (named .damaged-<time>) and it is rebuilt from the CRM.
+    """
+    from tools.talk_tracks.store import repair_index
+
     settings = _settings()
-    report = _index(settings, _engine(settings)).last_report
-    if not (report.embedded or report.deleted):
+    engine = _engine(settings)
+    repairs = repair_index(settings)
+    for repair in repairs:
+        out.print(shown(f"The talk-track index is damaged: {repair.damaged} {repair.why}. Moved {repair.moved.name} "
+                        f"aside to {repair.moved_to}; rebuilding it from the CRM."))
+    report = _index(settings, engine).last_report
+    if repairs and not (report.embedded or report.deleted):
+        out.print(f"Rebuilt the talk-track word index from the CRM ({report.documents:,} deal notes, in "
+                  f"{report.seconds:.1f} s; the vectors were intact).")
+    elif not (report.embedded or report.deleted):
         out.print(f"The talk-track index is up to date ({report.documents:,} deal notes, checked in "
                   f"{report.seconds:.1f} s).")
 
@@ -728,7 +763,9 @@ def main() -> None:
         level = get_settings().log_level
     except ValidationError:
         pass
-    logging.basicConfig(level=level)
+    from copilot.crm.logs import setup_logging
+
+    setup_logging(level)
     try:
         code = app(standalone_mode=False)
         if isinstance(code, int) and code:

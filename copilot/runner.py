@@ -14,9 +14,10 @@ import logging
 import os
 import re
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -29,13 +30,16 @@ from copilot.graph import build_graph
 from copilot.models import model_name, offline_model, openai_model
 from copilot.settings import Settings
 from copilot.toolbox import doing, run_tool
-from memory import get_preferences, open_memory
+from memory import get_preferences, memory_notice, open_memory
 from prompts import version as prompt_version
 from copilot.crm.errors import ScopeError, ToolInputError
 from copilot.crm.identity import identity_for
+from copilot.crm.locks import conversation_lock
 
 log = logging.getLogger("copilot")
 RECURSION_LIMIT = 25
+BUSY = ("This conversation is still answering an earlier question, so I have not read this one yet. Ask it again "
+        "in a moment, or start a new conversation.")
 THREAD_ID = re.compile(r"[A-Za-z0-9._:-]{1,64}")
 
 
@@ -72,7 +76,10 @@ class Copilot:
         self.clock = clock
         self.retriever = retriever
         self._stack = ExitStack()
-        self.checkpointer, self.store = self._stack.enter_context(open_memory(settings))
+        memory = self._stack.enter_context(open_memory(settings))
+        self.checkpointer, self.store = memory
+        self.memory_recovery = memory.recovered
+        """Set when the memory file was damaged and replaced on open (reps are told once)."""
         # turns of one conversation run one at a time (each reads the state the one before wrote); different
         # conversations run side by side
         self._threads = _Locks()
@@ -120,8 +127,19 @@ class Copilot:
             on_status: Callable[[str], None] | None = None) -> AskResult:
         """One turn. ``on_status`` hears what is running ("is querying the CRM...") before each lookup."""
         thread_id = thread_id or uuid.uuid4().hex
-        with self._threads.hold(thread_id), self._cpu:
-            return self._ask(question, user, thread_id, on_status)
+        if not THREAD_ID.fullmatch(thread_id):
+            raise ToolInputError("a thread id is 1 to 64 letters, digits, '.', '_', ':' or '-'")
+        # one turn at a time per conversation, in this process and across processes; never dropped, and a question
+        # that cannot get the conversation in time is told so
+        wait_until = time.monotonic() + self.settings.turn_wait
+        with self._threads.hold(thread_id, timeout=self.settings.turn_wait) as here:
+            left = max(wait_until - time.monotonic(), 0)
+            with conversation_lock(self.engine, thread_id, wait=left, lease=self.settings.turn_budget + 300) \
+                    if here else nullcontext(False) as held:
+                if not held:
+                    return self._result(BUSY, [], thread_id)
+                with self._cpu:
+                    return self._ask(question, user, thread_id, on_status)
 
     def _ask(self, question: str, user: str, thread_id: str | None, on_status: Callable[[str], None] | None
              ) -> AskResult:
@@ -146,6 +164,9 @@ class Copilot:
         state_in = {"messages": [HumanMessage(content=question)], "turn_start": len(before), "tool_calls": 0,
                     "sources": [], "notes": [], "owner": ctx.identity.user_id, "actions": [], "to_run": []}
         result = self._run(state_in, config, ctx, thread_id, on_status)
+        notice = memory_notice(self.store, ctx.identity.name)  # once per person, after a damaged memory was replaced
+        if notice:
+            result.answer = f"{notice}\n\n{result.answer}"
         if waiting:
             lines = "; ".join(f"{w['summary']} (request {w['id']})" for w in waiting)
             result.notes.append(f"Still waiting for approval in this conversation: {lines}.")
@@ -189,7 +210,8 @@ class Copilot:
         config = {"configurable": {"thread_id": thread}}
         # written between the conversation's turns; if a turn holds it for long, the rep is told on their next
         # turn instead (``outcomes_to_tell``), and a decision never waits for a conversation
-        with self._threads.hold(thread, timeout=2.0) as held:
+        with self._threads.hold(thread, timeout=2.0) as here, \
+                (conversation_lock(self.engine, thread, wait=2.0, lease=60) if here else nullcontext(False)) as held:
             if not held:
                 log.info("conversation busy: the outcome of %s is told on the next turn", request_id)
                 return

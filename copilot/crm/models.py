@@ -339,3 +339,14 @@ class SlackEvent(Base):
 
     id: Mapped[str] = mapped_column(String(120), primary_key=True, doc="Slack's event id, or a key of the interaction")
     received_at: Mapped[dt.datetime] = mapped_column(DateTime, doc="UTC, naive")
+
+
+class ConversationLock(Base):
+    """Who is answering in a conversation right now: one turn at a time per thread, across processes. A lock
+    whose holder died is taken over once it expires."""
+
+    __tablename__ = "conversation_locks"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True, doc="the conversation's thread id")
+    holder: Mapped[str] = mapped_column(String(120), doc="host, process and turn holding it")
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime, doc="UTC, naive; after this another turn may take it")

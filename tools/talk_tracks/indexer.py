@@ -3,6 +3,7 @@
 Each deal note is one document. Its content hash (text and metadata) decides whether it must be
 embedded again: a re-index embeds only new or changed notes, removes notes whose deal or note is
 gone, and rebuilds everything when the embedding model differs from the one the index was built with.
+Each run ends by recording what it left (the store's ``finish_indexing``), which searches check the files against.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from tools.talk_tracks.store import TalkTrackStore
 
 BATCH = 256
 Progress = Callable[[int, int], None]
-"""Called with (done, total) as documents are embedded."""
+"""Called with (done, total) as notes are indexed (embedded, or their words refilled from the CRM)."""
 
 
 @dataclass
@@ -61,30 +62,33 @@ def _hash(text: str, meta: dict[str, Any]) -> str:
     return hashlib.sha256((text + json.dumps(meta, sort_keys=True)).encode()).hexdigest()[:32]
 
 
-def _words_from_vectors(store: TalkTrackStore) -> dict[str, str]:
-    """Refill the word index from the documents Chroma already holds (no embedding)."""
+def _vector_hashes(store: TalkTrackStore) -> dict[str, str]:
+    """doc_id -> content hash of the notes Chroma already holds (no embedding)."""
+    out: dict[str, str] = {}
     offset, page = 0, 2000
     while True:
         got = store.collection.get(include=["documents", "metadatas"], limit=page, offset=offset)
         if not got["ids"]:
             break
-        store.lexical.upsert([(i, _hash(d, dict(m)), d, dict(m))
-                              for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)])
+        out.update((i, _hash(d, dict(m))) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True))
         offset += len(got["ids"])
-    store.lexical.conn.execute("INSERT OR REPLACE INTO meta VALUES ('model', ?)", (MODEL_ID,))
-    store.lexical.conn.commit()
-    return store.lexical.hashes()
+    return out
 
 
 def index_deals(engine: Engine, store: TalkTrackStore, progress: Progress | None = None) -> IndexReport:
     started = time.perf_counter()
     report = IndexReport()
+    store.begin_indexing()
     existing = store.lexical.hashes()
     built_with = store.lexical.model()
-    if built_with is None and not existing and store.collection_model() == MODEL_ID and store.collection.count():
-        # the word index was reset (a new layout) but the vectors are current: rebuild words only
-        existing = _words_from_vectors(store)
-        built_with = MODEL_ID
+    vectors: dict[str, str] = {}
+    """Notes whose vectors are current but whose words are not indexed: their words are refilled, no embedding."""
+    refill = False
+    if built_with is None and store.collection_model() == MODEL_ID and store.collection.count():
+        # the word index was started again (a new layout, or a damaged file set aside) but the vectors are current:
+        # refill the words from the CRM, in the order and batches of a full build, embedding only changed notes
+        vectors = {k: v for k, v in _vector_hashes(store).items() if existing.get(k) != v}
+        refill = True
     elif built_with is None and not existing:
         store.reset()  # a first build starts from a clean collection
     elif built_with != MODEL_ID or store.collection_model() != MODEL_ID:
@@ -95,27 +99,41 @@ def index_deals(engine: Engine, store: TalkTrackStore, progress: Progress | None
         store.reset()
         existing = {}
     pending: list[tuple[str, str, str, dict[str, Any]]] = []
+    words: list[tuple[str, str, str, dict[str, Any]]] = []
     seen: set[str] = set()
     for doc in documents(engine):
         seen.add(doc[0])
         if existing.get(doc[0]) == doc[1]:
             report.unchanged += 1
+        elif vectors.get(doc[0]) == doc[1]:
+            report.unchanged += 1
+            words.append(doc)
         else:
             pending.append(doc)
     report.documents = len(seen)
+    total, done = len(words) + len(pending), 0
+    for start in range(0, len(words), BATCH):
+        store.lexical.upsert(words[start:start + BATCH])
+        done += len(words[start:start + BATCH])
+        if progress:
+            progress(done, total)
     for start in range(0, len(pending), BATCH):
         batch = pending[start:start + BATCH]
-        vectors = store.embedder.encode([d[2] for d in batch])
-        store.collection.upsert(ids=[d[0] for d in batch], embeddings=vectors, documents=[d[2] for d in batch],
+        embedded = store.embedder.encode([d[2] for d in batch])
+        store.collection.upsert(ids=[d[0] for d in batch], embeddings=embedded, documents=[d[2] for d in batch],
                                 metadatas=[d[3] for d in batch])
         store.lexical.upsert(batch)
         report.embedded += len(batch)
+        done += len(batch)
         if progress:
-            progress(report.embedded, len(pending))
-    gone = sorted(set(existing) - seen)
+            progress(done, total)
+    gone = sorted((set(existing) | set(vectors)) - seen)
     for start in range(0, len(gone), 1000):
         store.collection.delete(ids=gone[start:start + 1000])
     store.lexical.delete(gone)
+    if refill:
+        store.lexical.set_model(MODEL_ID)
     report.deleted = len(gone)
+    store.finish_indexing()
     report.seconds = time.perf_counter() - started
     return report

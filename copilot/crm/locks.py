@@ -1,0 +1,63 @@
+"""One turn at a time per conversation, across threads and processes: a lease row in the database.
+
+A turn inserts its row (or takes over one whose lease expired: its holder died), waits for it up to a deadline
+while another turn holds it, and deletes it when done. It works the same on SQLite and PostgreSQL and holds no
+connection while the turn runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import socket
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine, delete, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from copilot.crm.models import ConversationLock
+
+HOST = f"{socket.gethostname()[:60]}:{os.getpid()}"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _try(engine: Engine, key: str, holder: str, lease: float) -> bool:
+    table = ConversationLock.__table__
+    now = _now()
+    until = now + dt.timedelta(seconds=lease)
+    insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
+    with engine.begin() as conn:
+        if conn.execute(insert(table).values(id=key, holder=holder, expires_at=until)
+                        .on_conflict_do_nothing(index_elements=["id"]).returning(table.c.id)).first() is not None:
+            return True
+        # a lease past its time belongs to a turn that died: take it over
+        return conn.execute(update(table).where(table.c.id == key, table.c.expires_at < now)
+                            .values(holder=holder, expires_at=until)).rowcount == 1
+
+
+@contextmanager
+def conversation_lock(engine: Engine, key: str, *, wait: float, lease: float) -> Iterator[bool]:
+    """Hold conversation ``key`` for the block; yields False if another turn still held it after ``wait`` seconds.
+    ``lease``: how long the hold lasts at most if this process dies holding it."""
+    holder = f"{HOST}:{uuid.uuid4().hex[:12]}"
+    deadline = time.monotonic() + wait
+    pause = 0.02
+    held = _try(engine, key, holder, lease)
+    while not held and time.monotonic() < deadline:
+        time.sleep(min(pause, max(deadline - time.monotonic(), 0)))
+        pause = min(pause * 1.5, 0.25)
+        held = _try(engine, key, holder, lease)
+    try:
+        yield held
+    finally:
+        if held:
+            table = ConversationLock.__table__
+            with engine.begin() as conn:
+                conn.execute(delete(table).where(table.c.id == key, table.c.holder == holder))
