@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -10,6 +9,7 @@ from typing import Any, TypeVar
 from langchain_core.language_models import BaseChatModel
 
 from copilot.context import CopilotContext
+from copilot.crm.deadlines import DeadlineExceeded, within
 from copilot.planner.model import OfflinePlanner
 from copilot.settings import Settings
 
@@ -33,7 +33,7 @@ def openai_model(settings: Settings):  # noqa: ANN201
     return provider
 
 
-class ModelTimeout(TimeoutError):
+class ModelTimeout(DeadlineExceeded):
     """The language model did not answer in time (the call's limit, or what was left of the turn's budget)."""
 
 
@@ -47,29 +47,6 @@ def _transient(exc: BaseException) -> bool:
                       | openai.InternalServerError | TimeoutError | ConnectionError)
 
 
-def within(seconds: float, call: Callable[[], T]) -> T:
-    """``call()``'s result, or :class:`ModelTimeout` after ``seconds`` in all, however the other side behaves (an
-    endpoint that sends one byte every few seconds is still cut off on time). The call runs in a daemon thread
-    that is left to finish on its own (its own socket timeouts end it)."""
-    box: dict[str, Any] = {}
-    done = threading.Event()
-
-    def run() -> None:
-        try:
-            box["value"] = call()
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller
-            box["error"] = exc
-        finally:
-            done.set()
-
-    threading.Thread(target=run, name="model-call", daemon=True).start()
-    if not done.wait(seconds):
-        raise ModelTimeout(f"no answer within {seconds:.0f} s")
-    if "error" in box:
-        raise box["error"]
-    return box["value"]
-
-
 def call_model(model_provider: Callable[[CopilotContext], Any], ctx: CopilotContext, tools: list[Any],
                messages: list[Any]) -> Any:
     """One model round-trip under deadlines: each attempt gets ``llm_timeout`` seconds in all, never more than
@@ -80,10 +57,11 @@ def call_model(model_provider: Callable[[CopilotContext], Any], ctx: CopilotCont
     for attempt in range(attempts):
         left = ctx.budget_left()
         if left <= 0.05:
-            raise ModelTimeout(f"the turn's {settings.turn_budget:g} s for the language model ran out")
+            raise ModelTimeout(f"the language model used up this turn's {settings.turn_budget:g} s (COPILOT_TURN_BUDGET)")
         seconds = min(settings.llm_timeout, left)
         try:
-            return within(seconds, lambda: model_provider(ctx).bind_tools(tools).invoke(messages))
+            return within(seconds, lambda: model_provider(ctx).bind_tools(tools).invoke(messages),
+                          "the language model", ModelTimeout)
         except Exception as exc:
             if attempt == attempts - 1 or not _transient(exc):
                 raise
@@ -94,7 +72,8 @@ def call_model(model_provider: Callable[[CopilotContext], Any], ctx: CopilotCont
 def failure_note(exc: BaseException, settings: Settings) -> str:
     """Why the offline planner answered instead of the language model, in words for the rep."""
     if isinstance(exc, ModelTimeout):
-        return f"The language model did not answer in time ({exc}); the offline planner answered."
+        text = str(exc)
+        return f"{text[:1].upper()}{text[1:]}; the offline planner answered."
     return f"The language model could not be reached ({type(exc).__name__}); the offline planner answered."
 
 

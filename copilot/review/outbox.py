@@ -116,7 +116,7 @@ def deliver(engine: Engine, settings: Settings, action_id: str, *, now: dt.datet
     if not claimed:
         return {"status": "sending", "message": f"The e-mail to {row.to_addr} is being sent by another process."}
     # smtp_timeout is the whole hand-off's limit, not each read's: a server that answers a byte at a time is cut off
-    smtp = smtplib.SMTP(timeout=settings.smtp_timeout)
+    smtp = _SMTP(timeout=settings.smtp_timeout)
     watchdog = threading.Timer(settings.smtp_timeout, _cut, args=(smtp,))
     watchdog.daemon = True
     watchdog.start()
@@ -134,6 +134,16 @@ def deliver(engine: Engine, settings: Settings, action_id: str, *, now: dt.datet
         watchdog.cancel()
 
 
+class _SMTP(smtplib.SMTP):
+    """Knows whether the message itself was handed over: until DATA, an interrupted hand-off sent nothing."""
+
+    data_started = False
+
+    def data(self, msg: Any) -> tuple[int, bytes]:
+        self.data_started = True
+        return super().data(msg)
+
+
 def _cut(smtp: smtplib.SMTP) -> None:
     """The hand-off's time is up: shut its socket, which ends any read or write waiting on it."""
     sock = getattr(smtp, "sock", None)
@@ -144,7 +154,7 @@ def _cut(smtp: smtplib.SMTP) -> None:
             pass
 
 
-def _hand_off(engine: Engine, smtp: smtplib.SMTP, message: EmailMessage, action_id: str, to_addr: str,
+def _hand_off(engine: Engine, smtp: _SMTP, message: EmailMessage, action_id: str, to_addr: str,
               now: dt.datetime) -> dict[str, str]:
     """Send on an open connection: sent, refused (failed), or interrupted (unknown: it may have arrived)."""
     try:
@@ -154,6 +164,11 @@ def _hand_off(engine: Engine, smtp: smtplib.SMTP, message: EmailMessage, action_
         _set(engine, action_id, now, "email_failed", status="failed", error=f"refused by the mail server: {exc}")
         return {"status": "failed", "message": f"The mail server refused the e-mail to {to_addr}; it was not sent."}
     except (OSError, smtplib.SMTPException) as exc:
+        if not smtp.data_started:  # stopped before the message went over: nothing was sent, try again later
+            _set(engine, action_id, now, "email_queued", status="queued",
+                 error=f"mail server stopped answering before the message was sent: {type(exc).__name__}")
+            return {"status": "queued", "message": f"The e-mail to {to_addr} is queued: the mail server could not be "
+                                                   "reached (sales-ops can retry with `copilot outbox send`)."}
         log.warning("outbox %s: hand-off interrupted (%s)", action_id, type(exc).__name__)
         _set(engine, action_id, now, "email_unknown", status="unknown",
              error=f"the hand-off was interrupted ({type(exc).__name__}); check whether the message arrived")

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from copilot.crm.deadlines import within
 from copilot.crm.errors import ToolError
 from copilot.settings import Settings
 from tools.talk_tracks.embeddings import MODEL_ID, LocalEmbedder
@@ -574,7 +575,11 @@ class TalkTrackStore:
                 raise
 
     def _chroma(self, call: Callable[[], Any], lexical: Lexical | None = None) -> Any:
-        """Run a call into Chroma; on a local store, Chroma's own failures become ``TalkTrackIndexDamaged``."""
+        """Run a call into Chroma; on a local store, Chroma's own failures become ``TalkTrackIndexDamaged``; a Chroma
+        server gets ``chroma_timeout`` seconds per call."""
+        if not self.local:
+            return within(self.settings.chroma_timeout, call,
+                          f"the Chroma server at {self.settings.chroma_url} (COPILOT_CHROMA_TIMEOUT)")
         try:
             return call()
         except TalkTrackIndexDamaged:
