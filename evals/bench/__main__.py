@@ -24,6 +24,7 @@ def _suites(quick: bool) -> dict[str, object]:
         "talk-query-10k": lambda: talk_tracks.bench_query(10_000),
         "talk-query-100k": lambda: talk_tracks.bench_query(1_000 if quick else 100_000),
         "agent-warm": lambda: agent.bench_warm(),
+        "agent-serialisation": lambda: agent.bench_serialisation(),
         "agent-reader": lambda: agent.bench_reader(),
         "agent-cold": lambda: agent.bench_cold(),
         "agent-llm": lambda: agent.bench_llm_round_trips(),

@@ -60,6 +60,37 @@ def bench_warm(repeat: int = 5) -> list[Row]:
                 f"p95 {p95:.0f} ms over {len(times)} turns"),]
 
 
+def bench_serialisation(repeat: int = 5) -> list[Row]:
+    """What one-turn-at-a-time per conversation costs: the same turns on one thread, taking the conversation's
+    lock (in the process and in the database) and not taking it, interleaved."""
+    from copilot.runner import Copilot
+    from copilot.settings import Settings
+    from copilot.workspace import open_database
+
+    home = _maven_home()
+    settings = Settings(home=home, database_url=None, llm="offline")
+    engine = open_database(settings)
+    locked: list[float] = []
+    bare: list[float] = []
+    with Copilot(settings, engine) as copilot:
+        for user, question in QUESTIONS:
+            copilot.ask(question, user, thread_id=f"bench-warm-{user.replace(' ', '_')}")
+        for round_ in range(repeat):
+            for i, (user, question) in enumerate(QUESTIONS):
+                thread = f"bench-{round_}-{i}"
+                start = time.perf_counter()
+                copilot.ask(question, user, thread_id=thread + "-locked")
+                locked.append((time.perf_counter() - start) * 1000)
+                start = time.perf_counter()
+                copilot._ask(question, user, thread + "-bare", None)  # noqa: SLF001 - the turn without the lock
+                bare.append((time.perf_counter() - start) * 1000)
+    engine.dispose()
+    with_lock, without = statistics.median(locked), statistics.median(bare)
+    return [Row("warm turn with the conversation lock (in process + database row), p50", with_lock, "ms", "", None,
+                f"without: p50 {without:.1f} ms; cost {with_lock - without:+.1f} ms "
+                f"({with_lock / without:.2f}x), {len(locked)} turns each, SQLite")]
+
+
 def bench_cold(repeat: int = 5) -> list[Row]:
     home = _maven_home()
     exe = Path(sys.executable).with_name("copilot")
