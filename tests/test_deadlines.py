@@ -105,3 +105,12 @@ def test_an_smtp_server_that_never_answers(mode: str, engine, tmp_path: Path) ->
     # nothing was handed off (no greeting ever completed): it waits in the outbox to be sent again
     assert result["delivery"] == "queued" and "could not be reached" in result["message"], result
     assert took < 2 + SLACK, took
+
+
+@pytest.mark.parametrize("url", ["mysql+pymysql://copilot@127.0.0.1/crm", "postgresql+asyncpg://copilot@127.0.0.1/crm",
+                                 "not a url"])
+def test_a_database_url_that_cannot_be_used_is_one_line_naming_the_setting(url: str, tmp_path: Path, capsys,
+                                                                         monkeypatch) -> None:  # noqa: ANN001
+    result = run_cli(["db", "status"], capsys, monkeypatch, home=str(tmp_path / "home"), database_url=url)
+    assert result.code == 2 and len(result.err.strip().splitlines()) == 1, result.err
+    assert "COPILOT_DATABASE_URL" in result.err and "unexpected" not in result.err
