@@ -776,8 +776,16 @@ def main() -> None:
         err.print(styled(("error:", "bold red"), f" {exc}"))
         sys.exit(2)
     except SQLAlchemyError as exc:
+        from copilot.crm.logs import scrub
+
         logging.getLogger(__name__).debug("database error", exc_info=True)
-        first = str(exc.orig if getattr(exc, "orig", None) else exc).strip().splitlines()[0]
+        first = scrub(str(exc.orig if getattr(exc, "orig", None) else exc).strip().splitlines()[0])  # no row's data
+        if "timeout expired" in first or "timed out" in first:
+            first += " (COPILOT_DB_CONNECT_TIMEOUT)"
+        elif "statement timeout" in first:
+            first += " (COPILOT_DB_STATEMENT_TIMEOUT)"
+        elif "database is locked" in first:
+            first += " (another process kept it busy past COPILOT_DB_BUSY_TIMEOUT)"
         err.print(styled(("error:", "bold red"), f" database problem: {first}"))
         sys.exit(2)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
@@ -786,8 +794,10 @@ def main() -> None:
         if hasattr(exc, "show") and hasattr(exc, "exit_code"):  # the CLI's own usage errors
             exc.show()
             sys.exit(exc.exit_code)
+        from copilot.crm.logs import scrub
+
         logging.getLogger(__name__).debug("unexpected error", exc_info=True)
-        err.print(styled(("error:", "bold red"), f" unexpected {type(exc).__name__}: {exc}. "
+        err.print(styled(("error:", "bold red"), f" unexpected {type(exc).__name__}: {scrub(str(exc))}. "
                                                          "Set COPILOT_LOG_LEVEL=DEBUG for details."))
         sys.exit(1)
 

@@ -87,7 +87,7 @@ def build_graph(model_provider: ModelProvider, fallback: ModelProvider | None = 
                 raise
             note = failure_note(exc, ctx.settings)
             ctx.model_failed = note
-            log.warning("language model failed (%s); the offline planner answers this turn", type(exc).__name__)
+            log.info("language model failed (%s); the offline planner answers this turn", type(exc).__name__)
             response = fallback(ctx).bind_tools(schemas()).invoke(messages)
             notes = list(state.get("notes") or [])
             return {"messages": [response], "notes": notes if note in notes else [*notes, note]}

@@ -14,6 +14,7 @@ from copilot.planner.model import OfflinePlanner
 from copilot.settings import Settings
 
 T = TypeVar("T")
+RESERVE = 1.0  # seconds of a turn's budget kept for the offline planner's answer when the model fails
 
 
 def offline_model(ctx: CopilotContext) -> BaseChatModel:
@@ -54,14 +55,22 @@ def call_model(model_provider: Callable[[CopilotContext], Any], ctx: CopilotCont
     while time remains."""
     settings = ctx.settings
     attempts = settings.llm_retries + 1
+    used_up = ModelTimeout(f"the language model used up this turn's {settings.turn_budget:g} s (COPILOT_TURN_BUDGET)")
     for attempt in range(attempts):
-        left = ctx.budget_left()
+        left = ctx.budget_left() - RESERVE  # the offline planner's answer fits in the turn's budget too
         if left <= 0.05:
-            raise ModelTimeout(f"the language model used up this turn's {settings.turn_budget:g} s (COPILOT_TURN_BUDGET)")
+            raise used_up
         seconds = min(settings.llm_timeout, left)
         try:
             return within(seconds, lambda: model_provider(ctx).bind_tools(tools).invoke(messages),
-                          "the language model", ModelTimeout)
+                          f"the language model (COPILOT_LLM_TIMEOUT {settings.llm_timeout:g} s)", ModelTimeout)
+        except ModelTimeout:
+            if seconds < settings.llm_timeout or attempt == attempts - 1:
+                raise used_up if seconds < settings.llm_timeout else ModelTimeout(
+                    f"the language model did not answer within {settings.llm_timeout:g} s (COPILOT_LLM_TIMEOUT)"
+                    + (f", {attempts} tries" if attempts > 1 else "")) from None
+            time.sleep(min(0.5 * 2 ** attempt, max(ctx.budget_left() - RESERVE - 0.05, 0)))
+            continue
         except Exception as exc:
             if attempt == attempts - 1 or not _transient(exc):
                 raise

@@ -109,3 +109,28 @@ def test_a_database_error_quoting_a_row_is_logged_without_it(engine: Engine, cap
         logger.removeHandler(handler)
     assert records and "IntegrityError" in records[0]
     assert CANARIES[0] not in records[0]  # neither the SQL parameters nor the server's detail line show it
+
+
+def test_a_database_error_quoting_a_row_is_shown_without_it(engine: Engine, tmp_path: Path, capsys,
+                                                            monkeypatch) -> None:  # noqa: ANN001
+    """A trigger (standing in for any database error that quotes a row's values) fails an import: the one line the
+    person reads names the problem without the contact's address or phone number."""
+    from tests.cli import run_cli
+
+    world.build(engine)
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.execute(text("CREATE FUNCTION leak() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'bad row % %', "
+                              "NEW.email, '+1 (415) 555-0199'; END $$ LANGUAGE plpgsql"))
+            conn.execute(text("CREATE TRIGGER leak BEFORE INSERT ON contacts FOR EACH ROW EXECUTE FUNCTION leak()"))
+        else:
+            conn.execute(text("CREATE TRIGGER leak BEFORE INSERT ON contacts BEGIN "  # SQLite's RAISE takes a literal
+                              f"SELECT RAISE(ABORT, 'bad row {CANARIES[1]} +1 (415) 555-0199'); END"))
+    _, contacts, activities = _planted(tmp_path)
+    contacts.write_text("contact_email,name,title,account,timezone\n"
+                        f"{CANARIES[1]},Secret Buyer,CFO,Standard Co,UTC\n")
+    monkeypatch.setenv("COPILOT_LOG_LEVEL", "DEBUG")
+    result = run_cli(["import", "activities", str(activities), "--contacts", str(contacts)], capsys, monkeypatch,
+                     home=str(tmp_path / "home"), database_url=engine.url.render_as_string(hide_password=False))
+    assert result.code == 2 and "database problem: " in result.err and "bad row [e-mail] [phone]" in result.err
+    assert CANARIES[1] not in result.out + result.err and "555-0199" not in result.out + result.err
