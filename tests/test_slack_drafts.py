@@ -318,3 +318,10 @@ def test_a_follow_up_that_waits_for_review_gets_its_reminder_once_approved(app: 
     assert reminder["channel"] == "URICK" and int(reminder["post_at"]) == int(due.replace(tzinfo=dt.UTC).timestamp())
     told = _wait(slack, "chat.postMessage", 4)[-1]
     assert told["thread_ts"] == "1700000800.000100" and "remind you by DM" in told["text"]
+
+
+def test_a_contact_without_a_title_is_not_called_none(app: tuple[str, FakeSlack]) -> None:
+    base, slack = app
+    posted, _ = _draft_card(base, slack, "Standard Co", "1700000900.000100")  # Sam Stone has no title on record
+    text = json.dumps(_blocks(posted))
+    assert "None" not in text and "The outcome is probably what matters most to you" in text

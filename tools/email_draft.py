@@ -77,9 +77,9 @@ def draft_email(engine: Engine, identity: Identity, args: EmailArgs | dict[str, 
     subject = f"{product} for {profile['account']}: next steps" if product else f"{profile['account']}: next steps"
     lines = [GREETING[tone].format(first=first, name=contact["name"]), ""]
     about = f" about {args.purpose}" if args.purpose else ""
-    lines.append(f"I'm following up{about} on {product or 'our conversation'} at {profile['account']}. As "
-                 f"{contact['title']}, {angle} is probably what matters most to you, so here is how a similar team "
-                 f"approached it.")
+    role = f"As {contact['title']}, {angle}" if contact.get("title") else angle[:1].upper() + angle[1:]
+    lines.append(f"I'm following up{about} on {product or 'our conversation'} at {profile['account']}. {role} is "
+                 f"probably what matters most to you, so here is how a similar team approached it.")
     if track:
         article = "an" if track.sector[:1].lower() in "aeiou" else "a"
         lines.append(f"For {article} {track.sector} customer evaluating {track.product}, we {_play(track.text)}; "
@@ -103,7 +103,8 @@ def draft_email(engine: Engine, identity: Identity, args: EmailArgs | dict[str, 
         "reviewer_edits_applied": applied,
         "reviewer_examples": edits[:3],
         "record_ids": profile["record_ids"][:5] + ([track.deal_id] if track else []),
-        "text": f"Draft — not sent\nTo: {contact['name']} <{contact['email']}> ({contact['title']})"
+        "text": f"Draft — not sent\nTo: {contact['name']} <{contact['email']}>"
+                + (f" ({contact['title']})" if contact.get("title") else "")
                 + (f"\nCc: {', '.join(cc)}" if cc else "") + f"\nSubject: {subject}\n\n{body}",
     }
 
