@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -22,6 +21,7 @@ from typing import Any
 
 from sqlalchemy.engine import make_url
 
+from copilot.crm.files import set_aside
 from copilot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -35,7 +35,6 @@ NOTICE_DAYS = 30
 _NAMESPACE = ("copilot_memory",)
 _TOLD = ("copilot_memory", "told")
 SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26
-_SIDE_FILES = ("-wal", "-journal")
 """SQLite files that belong to the database and move with it (``-shm`` is rebuilt and is removed)."""
 
 
@@ -145,25 +144,6 @@ def sqlite_damage(path: Path) -> str | None:
     return None
 
 
-def move_aside(path: Path, now: dt.datetime | None = None) -> Path:
-    """Rename ``path`` (and its journal or WAL) to ``<name>.damaged-<timestamp>``; the new name."""
-    stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.name}.damaged-{stamp}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
-    os.replace(path, target)
-    for suffix in _SIDE_FILES:
-        side = path.with_name(path.name + suffix)
-        if side.exists() and side.stat().st_size == 0:
-            side.unlink()
-        elif side.exists():
-            os.replace(side, target.with_name(target.name + suffix))
-    path.with_name(path.name + "-shm").unlink(missing_ok=True)
-    return target
-
-
 @contextmanager
 def _file_lock(path: Path) -> Iterator[None]:
     """Held while a memory file is checked-and-moved or created, across processes (POSIX)."""
@@ -191,7 +171,7 @@ def _prepare_sqlite(path: Path) -> MemoryRecovery | None:
         reason = sqlite_damage(path)  # again, holding the lock: another process may have dealt with it
         if reason is not None:
             now = dt.datetime.now(dt.UTC)
-            moved = move_aside(path, now)
+            moved = set_aside(path, now)
             recovered = MemoryRecovery(path=path, moved_to=moved, reason=reason, at=now)
             log.warning("memory file %s could not be read (%s); moved it to %s and started a new one",
                         path, reason, moved.name)

@@ -31,6 +31,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from copilot.crm.deadlines import within
+from copilot.crm.files import set_aside
 from copilot.crm.errors import ToolError
 from copilot.settings import Settings
 from tools.talk_tracks.embeddings import MODEL_ID, LocalEmbedder
@@ -684,16 +685,6 @@ class Repair:
     moved_to: Path
 
 
-def _aside(path: Path, stamp: str) -> Path:
-    target = path.with_name(f"{path.name}.damaged-{stamp}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
-    os.replace(path, target)
-    return target
-
-
 def _exercise(settings: Settings) -> None:
     """Read through Chroma as a search does: count, one stored vector, and a query with it."""
     client = chroma_client(settings)
@@ -755,18 +746,13 @@ def repair_index(settings: Settings, now: dt.datetime | None = None) -> list[Rep
     if not damage:
         return []
     path = settings.chroma_path
-    stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
+    now = now or dt.datetime.now(dt.UTC)
     _forget_chroma(path)
     if any(d.part == "vectors" for d in damage):
-        moved = [Repair(d.path, d.why, path, _aside(path, stamp)) for d in damage[:1]]
+        moved = [Repair(d.path, d.why, path, set_aside(path, now)) for d in damage[:1]]
     else:
         lexical = path / LEXICAL_FILE
-        moved = [Repair(damage[0].path, damage[0].why, lexical, _aside(lexical, stamp))]
-        for suffix in ("-journal", "-wal"):
-            side = path / (LEXICAL_FILE + suffix)
-            if side.exists():
-                os.replace(side, moved[0].moved_to.with_name(moved[0].moved_to.name + suffix))
-        (path / (LEXICAL_FILE + "-shm")).unlink(missing_ok=True)
+        moved = [Repair(damage[0].path, damage[0].why, lexical, set_aside(lexical, now))]
     for r in moved:
         log.info("talk-track index: %s %s; moved %s aside to %s", r.damaged, r.why, r.moved.name, r.moved_to.name)
     return moved
