@@ -85,7 +85,7 @@ def build_graph(model_provider: ModelProvider, fallback: ModelProvider | None = 
         except Exception as exc:  # noqa: BLE001 - any model failure falls back for this turn
             if fallback is None:
                 raise
-            note = failure_note(exc, ctx.settings)
+            note = failure_note(exc)
             ctx.model_failed = note
             log.info("language model failed (%s); the offline planner answers this turn", type(exc).__name__)
             response = fallback(ctx).bind_tools(schemas()).invoke(messages)

@@ -69,16 +69,14 @@ def call_model(model_provider: Callable[[CopilotContext], Any], ctx: CopilotCont
                 raise used_up if seconds < settings.llm_timeout else ModelTimeout(
                     f"the language model did not answer within {settings.llm_timeout:g} s (COPILOT_LLM_TIMEOUT)"
                     + (f", {attempts} tries" if attempts > 1 else "")) from None
-            time.sleep(min(0.5 * 2 ** attempt, max(ctx.budget_left() - RESERVE - 0.05, 0)))
-            continue
         except Exception as exc:
             if attempt == attempts - 1 or not _transient(exc):
                 raise
-            time.sleep(min(0.5 * 2 ** attempt, max(ctx.budget_left() - 0.05, 0)))
+        time.sleep(min(0.5 * 2 ** attempt, max(ctx.budget_left() - RESERVE - 0.05, 0)))  # back-off, within the budget
     raise AssertionError("unreachable")
 
 
-def failure_note(exc: BaseException, settings: Settings) -> str:
+def failure_note(exc: BaseException) -> str:
     """Why the offline planner answered instead of the language model, in words for the rep."""
     if isinstance(exc, ModelTimeout):
         text = str(exc)

@@ -141,13 +141,9 @@ class Copilot:
                 with self._cpu:
                     return self._ask(question, user, thread_id, on_status)
 
-    def _ask(self, question: str, user: str, thread_id: str | None, on_status: Callable[[str], None] | None
-             ) -> AskResult:
+    def _ask(self, question: str, user: str, thread_id: str, on_status: Callable[[str], None] | None) -> AskResult:
         from copilot.review.approvals import outcomes_to_tell, pending_in_thread
 
-        thread_id = thread_id or uuid.uuid4().hex
-        if not THREAD_ID.fullmatch(thread_id):
-            raise ToolInputError("a thread id is 1 to 64 letters, digits, '.', '_', ':' or '-'")
         ctx = self.context(user, thread_id)
         config = {"configurable": {"thread_id": thread_id}, "recursion_limit": RECURSION_LIMIT}
         values = self.graph.get_state(config).values

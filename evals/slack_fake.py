@@ -29,6 +29,17 @@ class FakeSlack:
         with self._lock:
             return [args for m, args in self.calls if m == method]
 
+    def wait(self, method: str, count: int = 1, seconds: float = 20) -> list[dict[str, Any]]:
+        """The calls of ``method`` once there are ``count`` of them; AssertionError (with every call) after
+        ``seconds``."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            calls = self.called(method)
+            if len(calls) >= count:
+                return calls
+            time.sleep(0.05)
+        raise AssertionError(f"{method} was called {len(self.called(method))} times, expected {count}: {self.calls}")
+
     def answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
         with self._lock:
             self.calls.append((method, args))

@@ -47,13 +47,7 @@ def _mention(user: str, text: str, ts: str = "1700000000.000100", event_id: str 
 
 
 def _wait_for(slack: FakeSlack, method: str, count: int = 1, seconds: float = 20) -> list[dict]:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        calls = slack.called(method)
-        if len(calls) >= count:
-            return calls
-        time.sleep(0.05)
-    raise AssertionError(f"{method} was called {len(slack.called(method))} times, expected {count}: {slack.calls}")
+    return slack.wait(method, count, seconds)
 
 
 def test_a_signed_mention_gets_the_users_figure_in_the_thread(slack_app: tuple[str, FakeSlack]) -> None:

@@ -143,18 +143,27 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
             return None
         return value
 
-    @app.action("approval_approve")
-    def on_approve(ack: Callable[..., Any], body: dict[str, Any], client: WebClient) -> None:
-        ack()
+    def clicked(body: dict[str, Any], client: WebClient) -> tuple[str, str, str, dict[str, Any], Any] | None:
+        """(clicker, card channel, card ts, the card's value, the clicker's CRM identity); None when the value is
+        not the app's or the clicker is not linked (they are told so)."""
         clicker = body.get("user", {}).get("id", "")
         channel, ts = _card_of(body)
         value = parse((body.get("actions") or [{}])[0].get("value"))
         if value is None:
-            return
+            return None
         identity = directory.identity(clicker)
         if identity is None:
             client.chat_postEphemeral(channel=channel, user=clicker, text=NOT_LINKED)
+            return None
+        return clicker, channel, ts, value, identity
+
+    @app.action("approval_approve")
+    def on_approve(ack: Callable[..., Any], body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        click = clicked(body, client)
+        if click is None:
             return
+        clicker, channel, ts, value, identity = click
         try:
             outcome = services.copilot.decide(str(value.get("id")), identity.name, "approve",
                                               expect_hash=value.get("hash"))
@@ -168,15 +177,10 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
         """A button that opens a modal for someone allowed to decide (the check is made again on submit)."""
         def on_click(ack: Callable[..., Any], body: dict[str, Any], client: WebClient) -> None:
             ack()
-            clicker = body.get("user", {}).get("id", "")
-            channel, ts = _card_of(body)
-            value = parse((body.get("actions") or [{}])[0].get("value"))
-            if value is None:
+            click = clicked(body, client)
+            if click is None:
                 return
-            identity = directory.identity(clicker)
-            if identity is None:
-                client.chat_postEphemeral(channel=channel, user=clicker, text=NOT_LINKED)
-                return
+            clicker, channel, ts, value, identity = click
             try:
                 request = show(services.engine, services.settings, identity, str(value.get("id")))
             except ToolError as exc:
