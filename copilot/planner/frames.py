@@ -68,11 +68,12 @@ class Context:
     offer: list[Frame] = field(default_factory=list)  # the reading offered in a clarifying question
     compare: bool = False
     previous: list[Frame] = field(default_factory=list)  # the frames of the turn before
+    draft: dict[str, Any] | None = None  # the arguments of the last draft: a revision changes one of them
 
     def as_dict(self) -> dict[str, Any]:
         return {"frames": [f.as_dict() for f in self.frames], "focus": self.focus,
                 "offer": [f.as_dict() for f in self.offer], "compare": self.compare,
-                "previous": [f.as_dict() for f in self.previous]}
+                "previous": [f.as_dict() for f in self.previous], "draft": self.draft}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None) -> Context:
@@ -81,7 +82,8 @@ class Context:
         try:
             return cls([Frame.from_dict(f) for f in d.get("frames") or []], dict(d.get("focus") or {}),
                        [Frame.from_dict(f) for f in d.get("offer") or []], bool(d.get("compare")),
-                       [Frame.from_dict(f) for f in d.get("previous") or []])
+                       [Frame.from_dict(f) for f in d.get("previous") or []],
+                       dict(d["draft"]) if isinstance(d.get("draft"), dict) else None)
         except (TypeError, ValueError, KeyError):
             return cls()
 

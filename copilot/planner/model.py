@@ -60,7 +60,8 @@ class OfflinePlanner(BaseChatModel):
         me = self.identity.name if self.identity.role in ("rep", "manager") else None
         if not results:
             if reading.kind == "ask":
-                offered = Context(context.frames, context.focus, reading.offer, context.compare, context.previous)
+                offered = Context(context.frames, context.focus, reading.offer, context.compare, context.previous,
+                                  context.draft)
                 text = reading.note if reading.note and reading.note != "unclear" else \
                     ask(reading.offer, reading.unplaced, me, examples(self.names))
                 return _reply(text, offered)
@@ -82,10 +83,16 @@ class OfflinePlanner(BaseChatModel):
         if reading.kind == "frames":
             text, focus = compose_frames(reading.frames, results, reading.compare, me)
             return _reply(text, Context(reading.frames, {**context.focus, **focus}, [], reading.compare,
-                                        previous=context.frames))
+                                        previous=context.frames, draft=context.draft))
         if reading.kind == "profile" and reading.subject:  # "there", "them" now point at this account
-            context = Context(context.frames, {**context.focus, "account": reading.subject, "last": "account"},
-                              [], context.compare, context.previous)
+            focus = {**context.focus, "account": reading.subject, "last": "account"}
+            focus.update(_named_contact(results[0]) if results and "error" not in results[0] else {})
+            context = Context(context.frames, focus, [], context.compare, context.previous, context.draft)
+        if reading.kind == "email" and results and "error" not in results[0] and results[0].get("request"):
+            draft = results[0]
+            context = Context(context.frames, {**context.focus, "account": draft["account"], "last": "account",
+                                               "contact": draft["to_email"], "contact_account": draft["account"]},
+                              [], context.compare, context.previous, dict(draft["request"]))
         return _reply(compose(reading, results), context)
 
 
@@ -112,9 +119,18 @@ def _context(messages: list[BaseMessage]) -> Context:
     return Context()
 
 
+def _named_contact(profile: dict[str, Any]) -> dict[str, str]:
+    """The contact an account brief's next step names ("reach Chloe Moreau"): the one a draft goes to next."""
+    step = str(profile.get("next_step") or "")
+    for c in profile.get("contacts") or []:
+        if c.get("name") and c.get("email") and c["name"] in step:
+            return {"contact": c["email"], "contact_account": str(profile.get("account"))}
+    return {}
+
+
 def _last_draft(messages: list[BaseMessage]) -> dict[str, Any] | None:
     d = latest_result(messages, "draft_email")
     if d is None:
         return None
     return {"account": d["account"], "to": d.get("to_email") or d["to"].rsplit("<", 1)[-1].rstrip(">"),
-            "subject": d["subject"], "body": d["body"]}
+            "subject": d["subject"], "body": d["body"], **({"cc": list(d["cc"])} if d.get("cc") else {})}

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from copilot.planner.compile import query_for
+from copilot.planner.emails import email_args, revision
 from copilot.planner.frames import Context, Frame
 from copilot.planner.reader import Reading as ReaderResult
 from copilot.planner.reader import read
@@ -57,11 +58,18 @@ def understand(text: str, names: Names, identity: Identity, today: dt.date,
     for s in spots:
         by_kind.setdefault(s.kind, []).append(s.name)
 
+    asks_for_email = _has(t, r"\b(draft|write|compose|prepare|redo|rewrite)\b.*\b(e-?mail|note|message|draft)\b",
+                          r"\bemail to\b", r"\be-?mail\b.*\bto\b", r"\b(draft|write) (to|for)\b")
+    if context.draft and not (asks_for_email and "account" in by_kind
+                              and by_kind["account"][0] != context.draft.get("account")):
+        revised = _revise(t, context, asks_for_email)
+        if revised is not None:
+            return revised
     action = _action(t, text, by_kind, today)
     if action is not None:
         return action
-    if _has(t, r"\b(draft|write|compose|prepare)\b.*\b(e-?mail|note|message)\b", r"\bemail to\b", r"\be-?mail\b.*\bto\b"):
-        return _email(t, by_kind, names)
+    if asks_for_email:
+        return _email(t, by_kind, context)
     if _has(t, r"when should i (follow|reach|write|email|call)", r"follow[- ]?up (time|timing|when)",
             r"\bnext (follow[- ]?up|touch)\b", r"best time to (follow|reach|email|call|write)", r"when to follow"):
         return _followup(t, text, by_kind)
@@ -97,21 +105,36 @@ def _frames(r: ReaderResult, identity: Identity, text: str, by_kind: dict[str, l
     return Reading(kind="unknown")
 
 
-def _email(t: str, by_kind: dict[str, list[str]], names: Names) -> Reading:
-    tone = next((w for w in ("formal", "friendly", "direct", "warm", "casual", "short") if w in t), None)
-    args: dict[str, Any] = {}
-    if "account" in by_kind:
-        args["account"] = by_kind["account"][0]
+REVISION_CUE = re.compile(r"\b(it|this|that|the (draft|e-?mail|note|message|version)|instead|again|too|also|"
+                          r"version|rewrite|redo|revise|make|change|shorter|longer|formal|friendlier|warmer|"
+                          r"chinese|english|reply|respond|drop|remove|add|mention|include|mandarin)\b|中文|英文")
+
+
+def _revise(t: str, context: Context, asks_for_email: bool) -> Reading | None:
+    """A change to the conversation's last draft; None when ``t`` asks for none."""
+    if not REVISION_CUE.search(t) or (len(t.split()) > 16 and not asks_for_email) or \
+            re.match(r"^(what|how many|how much|which|who|when|where|why|list|show|rank|compare)\b", t):
+        return None
+    if asks_for_email and re.search(r"\b(another|a new|a second|a different|new)\s+(e-?mail|note|message|draft)\b", t):
+        return None  # a new draft on the same account: read as a request, with the thread's contact kept
+    found = revision(t, context.draft or {})
+    if found is None:
+        return None
+    args, _ = found
+    return Reading([ToolCall("draft_email", args)], "email", subject=args.get("account"), note="revision")
+
+
+def _email(t: str, by_kind: dict[str, list[str]], context: Context) -> Reading:
+    args: dict[str, Any] = email_args(t)
+    account = by_kind.get("account", [None])[0] or (context.draft or {}).get("account") or \
+        (context.focus.get("account") if context.focus.get("last") == "account" else None)
+    if account:
+        args["account"] = account
     if "product" in by_kind:
         args["product"] = by_kind["product"][0]
-    if tone:
-        args["tone"] = {"warm": "friendly", "casual": "friendly", "short": "direct"}.get(tone, tone)
-    m = re.search(r"\b(?:about|regarding|re)\s+(.{3,120}?)(?:[.?!]|$)", t)
-    if m:
-        args["purpose"] = m.group(1)
-    contact = re.search(r"\bto\s+([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+)?)\s+at\b", t)
-    if contact:
-        args["contact"] = contact.group(1)
+    if "contact" not in args and account and context.focus.get("contact") and \
+            context.focus.get("contact_account") == account:
+        args["contact"] = context.focus["contact"]  # the contact this conversation is about
     if "account" not in args:
         return Reading(kind="need", note="Which account is the e-mail for? For example: draft an e-mail to "
                                         "Kan-code about next steps.")

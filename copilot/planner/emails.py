@@ -1,0 +1,178 @@
+"""Reading a request for an e-mail, and a revision of the draft the conversation already has.
+
+A request becomes the draft's arguments: the account, the contact, the purpose (the concern it answers),
+the points to make, what to leave out, tone, length, language, and whether it answers the contact's last
+e-mail. A revision ("shorter", "more formal", "mention the pilot too", "drop the discount", "send it to Omar
+instead", "reply to their last e-mail", "in Chinese") is the last draft's arguments with that one change, so
+everything else is kept; the contact stays the one the conversation is about unless the rep names another.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+LENGTHS = ("short", "standard", "long")
+POINT_VERBS = (r"propos(?:e|ing)|suggest(?:ing)?|offer(?:ing)?|mention(?:ing)?|includ(?:e|ing)|highlight(?:ing)?|"
+               r"bring(?:ing)? up|talk(?:ing)? about|rais(?:e|ing)|recommend(?:ing)?|pitch(?:ing)?|shar(?:e|ing)|"
+               r"add(?:ing)?|emphasi[sz](?:e|ing)|explain(?:ing)?|invit(?:e|ing) (?:them|him|her) to|cover(?:ing)?|"
+               r"point(?:ing)? out|remind(?:ing)? (?:them|him|her) (?:of|about)|put forward|float(?:ing)?")
+STOP = r"(?=\s*(?:[,.;!?]|$|\band\s+(?:also\s+)?(?:" + POINT_VERBS + r"|no|don't|do not|without|avoid|keep|make)\b"
+STOP += r"|\b(?:to (?:answer|address|handle|deal with|respond to|tackle|counter|ease|overcome)|but)\b))"
+AVOID = (r"(?:^|[,;.]\s*|\band\s+|\bbut\s+)(?:no|not)\s+(?:mention of\s+|talk of\s+)?(?P<a>[a-z][\w -]{1,40}?)" + STOP
+         + r"|\b(?:don't|do not|never|please don't)\s+(?:mention|offer|propose|bring up|include|talk about|promise)\s+"
+           r"(?:any\s+|a\s+|the\s+)?(?P<b>[\w -]{2,40}?)" + STOP
+         + r"|\b(?:without|avoid|leave out|skip|steer clear of)\s+(?:mentioning\s+|offering\s+|any\s+|the\s+|a\s+)*"
+           r"(?P<c>[\w -]{2,40}?)" + STOP)
+CONCERN = (r"\b(?:to (?:answer|address|handle|deal with|respond to|tackle|counter|ease|overcome)|about|regarding|"
+           r"re:?|on|given|because of)\s+(?:their|his|her|the|its)?\s*(?P<c>[\w -]{2,40}?)\s+"
+           r"(?:concerns?|objections?|worries|worry|pushback|push-back|questions?|issues?|hesitation)\b")
+ABOUT = r"\b(?:about|regarding|re|on the subject of|concerning|following up on)\s+(?P<p>.{3,120}?)" + STOP
+CHINESE = r"\b(?:in|into|to)\s+(?:simplified\s+)?(?:chinese|mandarin)\b|中文|汉语|简体|普通话"
+ENGLISH = r"\b(?:in|into|to|back (?:in|to))\s+english\b|英文|英语"
+REPLY = (r"\b(?:reply|respond|answer|write back)(?:ing)?\s+(?:to\s+)?(?:their|his|her|the(?:ir)?|[a-z]+'s?)\s+"
+         r"(?:last|latest|most recent|recent|previous)\s+(?:e-?mail|message|note|reply)\b"
+         r"|\b(?:reply|respond)(?:ing)? to (?:it|that e-?mail|their e-?mail|what they (?:wrote|sent))\b")
+SHORTER = (r"\b(?:shorter|shorten|more concise|concise|briefer|tighter|trim|cut it down|too long|less wordy|"
+           r"fewer words|keep it short|make it short|short version|brief)\b")
+LONGER = (r"\b(?:longer|lengthen|more detail(?:ed)?|detailed|expand|elaborate|flesh (?:it )?out|too short|fuller|"
+          r"more thorough|a bit more)\b")
+FORMAL = r"\b(?:more formal|formal|more professional|professional|less casual|stiffer|more polite)\b"
+FRIENDLY = (r"\b(?:friendlier|more friendly|friendly|warmer|warm|more casual|casual|less formal|relaxed|"
+            r"more personal|softer)\b")
+DIRECT = r"\b(?:more direct|direct|blunter|to the point|punchier|straight to the point)\b"
+DROP = (r"\b(?:drop|remove|delete|take out|cut|leave out|lose|get rid of|no more|don't mention|do not mention|"
+        r"stop mentioning|without|skip)\s+(?:the\s+)?(?:point|bit|part|line|mention|sentence|paragraph)?\s*"
+        r"(?:about|on|of)?\s*(?:the\s+|a\s+|an\s+|our\s+|any\s+)?(?P<d>[\w -]{2,40}?)" + STOP)
+ADD = (r"\b(?:also\s+)?(?:" + POINT_VERBS + r")\s+(?:a point about\s+|a line about\s+|something about\s+)?"
+       r"(?P<p>.{2,120}?)(?:\s+too|\s+as well|\s+also)?" + STOP)
+OTHER_CONTACT = (r"\b(?:send|address|write|direct|make|change|switch|redirect|send this|write this)\s*(?:it|this|"
+                 r"the (?:e-?mail|draft|note))?\s+(?:to|for)\s+(?P<x>[a-z][\w.'@-]*(?:\s+[a-z][\w'-]*)?)\s+instead\b"
+                 r"|\b(?:to|for)\s+(?P<y>[a-z][\w.'@-]*(?:\s+[a-z][\w'-]*)?)\s+instead\b"
+                 r"|\b(?:instead|rather),?\s+(?:send it |write it |address it )?(?:to|for)\s+"
+                 r"(?P<z>[a-z][\w.'@-]*(?:\s+[a-z][\w'-]*)?)"
+                 r"|\b(?:address it|send it|make it out|change the (?:contact|recipient)|switch the (?:contact|"
+                 r"recipient))\s+to\s+(?P<w>[a-z][\w.'@-]*(?:\s+[a-z][\w'-]*)?)")
+TONE_WORDS = {"formal": "formal", "friendly": "friendly", "warm": "friendly", "casual": "friendly",
+              "direct": "direct", "blunt": "direct"}
+FILLER = re.compile(r"^(?:a|an|the|our|some|their|them|him|her|that|about|how|why|we can|we could|to)\s+")
+
+
+def clean(text: str) -> str:
+    out = text.strip(" ,.;:!?\"'")
+    for _ in range(3):
+        out = FILLER.sub("", out) if out.split()[:1] in (["the"], ["a"], ["an"]) else out
+    return out.strip()
+
+
+def email_args(t: str) -> dict[str, Any]:
+    """What a request for a new draft asks for, beyond the account and product (found by the name spotter)."""
+    args: dict[str, Any] = {}
+    avoid = [clean(next(g for g in m.groups() if g)) for m in re.finditer(AVOID, t) if any(m.groups())]
+    avoid = [a for a in avoid if a and a not in ("later", "more", "longer")]
+    if avoid:
+        args["avoid"] = avoid
+    concern = re.search(CONCERN, t)
+    if concern:
+        args["purpose"] = f"{clean(concern.group('c'))} concern"
+    else:
+        about = re.search(ABOUT, t)
+        if about:
+            args["purpose"] = clean(about.group("p"))
+    points = []
+    for m in re.finditer(r"\b(?:" + POINT_VERBS + r")\s+(?P<p>.{2,120}?)" + STOP, t):
+        p = clean(m.group("p"))
+        if p and not re.match(r"^(?:an? )?(?:e-?mail|note|message|draft)\b", p) and p not in avoid:
+            points.append(p)
+    if points:
+        args["points"] = points[:8]
+    if m := re.search(r"\b(formal|friendly|warm|casual|direct|blunt)\b", t):
+        args["tone"] = TONE_WORDS[m.group(1)]
+    if re.search(r"\b(?:short|brief|quick|concise)\s+(?:e-?mail|note|message|draft)|\bkeep it (?:short|brief)\b", t):
+        args["length"] = "short"
+    elif re.search(r"\b(?:detailed|long|longer|thorough|full)\s+(?:e-?mail|note|message|draft)\b", t):
+        args["length"] = "long"
+    if re.search(CHINESE, t):
+        args["language"] = "zh"
+    elif re.search(ENGLISH, t):
+        args["language"] = "en"
+    if re.search(REPLY, t):
+        args["reply_to_last"] = True
+    contact = re.search(r"\b(?:to|for|email|e-mail|write|message)\s+(?P<c>[a-z][a-z'-]+(?:\s+[a-z][a-z'-]+)?)\s+"
+                        r"(?:at|from|of|in)\b", t)
+    address = re.search(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", t)
+    if address:
+        args["contact"] = address.group(0)
+    elif contact and contact.group("c") not in ("them", "him", "her", "someone", "the team", "everyone", "the cfo"):
+        args["contact"] = contact.group("c")
+    return args
+
+
+def revision(t: str, last: dict[str, Any]) -> tuple[dict[str, Any], list[str]] | None:
+    """The last draft's arguments with the changes ``t`` asks for, and the changes in words; None when ``t``
+    asks for no change to a draft."""
+    args = dict(last)
+    changes: list[str] = []
+    length = args.get("length") or "standard"
+    if re.search(SHORTER, t):
+        args["length"] = LENGTHS[max(0, LENGTHS.index(length) - 1)]
+        changes.append("shorter")
+    elif re.search(LONGER, t):
+        args["length"] = LENGTHS[min(2, LENGTHS.index(length) + 1)]
+        changes.append("longer")
+    for pattern, tone in ((FORMAL, "formal"), (FRIENDLY, "friendly"), (DIRECT, "direct")):
+        if re.search(pattern, t) and not re.search(r"\b(?:less|not so|not as) " + tone, t):
+            args["tone"] = tone
+            changes.append(f"{tone} tone")
+            break
+    if re.search(CHINESE, t):
+        args["language"] = "zh"
+        changes.append("in Simplified Chinese")
+    elif re.search(ENGLISH, t):
+        args["language"] = "en"
+        changes.append("in English")
+    if re.search(REPLY, t):
+        args["reply_to_last"] = True  # their: the contact this conversation is about
+        changes.append("a reply to their last e-mail")
+    other = re.search(OTHER_CONTACT, t)
+    if other:
+        who = next(g for g in (other.group("x"), other.group("y"), other.group("z"), other.group("w")) if g)
+        if who not in ("it", "this", "them", "him", "her", "english", "chinese"):
+            args["contact"] = who
+            changes.append(f"to {who}")
+    points = list(args.get("points") or [])
+    avoid = list(args.get("avoid") or [])
+    for m in re.finditer(DROP, t):
+        gone = clean(m.group("d"))
+        if not gone or gone in ("it", "that", "this"):
+            continue
+        keep = [p for p in points if not _same(p, gone)]
+        points = keep
+        if gone not in avoid:
+            avoid.append(gone)
+        changes.append(f"without {gone}")
+    dropped_words = {w for a in avoid for w in a.split()}
+    for m in re.finditer(ADD, t):
+        p = clean(m.group("p"))
+        if not p or re.match(r"^(?:it|that|this|them|a point|more|detail|details)$", p) or \
+                re.search(r"\b(?:shorter|longer|formal|friendlier|chinese|english|instead)\b", p):
+            continue
+        if any(_same(p, q) for q in points):
+            continue
+        if set(p.split()) <= dropped_words:
+            continue
+        points.append(p)
+        avoid = [a for a in avoid if not _same(a, p)]
+        changes.append(f"with {p}")
+    if points != list(args.get("points") or []):
+        args["points"] = points[:8]
+    if avoid != list(args.get("avoid") or []):
+        args["avoid"] = avoid[:8]
+    return (args, changes) if changes else None
+
+
+def _same(a: str, b: str) -> bool:
+    """Two wordings of one point: 'the pilot' and 'pilot programme'."""
+    wa = {w for w in re.findall(r"[a-z0-9]+", a.casefold()) if len(w) > 2} - {"the", "and", "our", "about"}
+    wb = {w for w in re.findall(r"[a-z0-9]+", b.casefold()) if len(w) > 2} - {"the", "and", "our", "about"}
+    return bool(wa & wb)

@@ -1,0 +1,120 @@
+"""The offline writer: a plan (who, in which language and tone, how long, about what, offering what) made
+into a subject and a customer-facing body, in the phrasebook's words only.
+
+Nothing from a note, an internal field or another customer reaches the body: the writer's words come from
+the phrasebook, the account's and contact's own names, the product and the rep's own points.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from tools.drafts.phrasebook import layout, phrases, say
+
+LENGTHS = ("short", "standard", "long")
+MONTHS_ZH = "一二三四五六七八九十"
+
+
+@dataclass
+class Point:
+    """One thing the e-mail says for the rep: a known offer (``concept``) or the rep's own words (``free``)."""
+
+    concept: str | None = None
+    free: str | None = None
+
+
+@dataclass
+class Plan:
+    language: str
+    tone: str
+    length: str
+    name: str
+    title: str | None
+    account: str
+    product: str | None
+    signature: str
+    angle: str | None = None
+    purpose: str | None = None  # the rep's words when they name no known concern
+    points: list[Point] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)  # offers added from what won similar deals
+    reply_date: dt.date | None = None
+    reply_subject: str | None = None
+    reply_wants_detail: bool = False
+
+    @property
+    def first(self) -> str:
+        return (self.name or "").split()[0] if (self.name or "").split() else ""
+
+
+def date_words(day: dt.date, language: str) -> str:
+    if language == "zh":
+        return f"{day.month}月{day.day}日"
+    return f"{day:%A} {day.day} {day:%B}"
+
+
+def write(plan: Plan) -> tuple[str, str, list[str]]:
+    """(subject, body, the body's sentences in order) for ``plan``."""
+    ph = phrases(plan.language)
+    names = {"first": plan.first or plan.name or "", "name": plan.name or "", "title": plan.title or "",
+             "account": plan.account, "product": plan.product or _our_solution(plan.language)}
+    short, long = plan.length == "short", plan.length == "long"
+
+    opening: list[str] = []
+    if plan.reply_date is not None:
+        opening.append(say(ph["opener"]["reply"], date=date_words(plan.reply_date, plan.language), **names))
+        if plan.reply_wants_detail:
+            opening.append(say(ph["opener"]["reply_detail"], **names))
+    elif plan.angle:
+        opening.append(say(ph["opener_angle"][plan.angle], **names))
+    elif plan.purpose and plan.language == "en":
+        opening.append(say(ph["opener"]["purpose"], purpose=plan.purpose, **names))
+    elif plan.purpose:
+        opening.append(say(ph["opener"]["purpose"], **names))
+    else:
+        opening.append(say(ph["opener"]["plain_short" if short else "plain"], **names))
+    if plan.angle and not short:
+        opening.append(say(ph["acknowledge"][plan.angle], **names))
+    if long and plan.title:
+        opening.append(say(ph["role"].get(plan.angle or "other", ph["role"]["other"]), **names))
+
+    said: list[str] = []
+    for i, point in enumerate(plan.points):
+        if point.concept:
+            said.append(say(ph["offer"][point.concept]["short" if short else "standard"], **names))
+        elif point.free:
+            said.append(say(ph["point"]["free_first" if i == 0 else "free"], point=point.free, **names))
+
+    support: list[str] = []
+    if plan.support:  # the caller decides how many: none in a short draft that makes the rep's points
+        offers = [say(ph["offer"][k]["short" if short else "standard"], **names) for k in plan.support]
+        if plan.points and plan.language == "en":  # "...in a similar position: we could start with..."
+            offers = [o if o.startswith("I ") else o[:1].lower() + o[1:] for o in offers]
+        support = ([ph["support"]["intro"]] if plan.points else []) + offers
+
+    closing_line: list[str] = []
+    if long:
+        closing_line.append(ph["extra"]["agenda"])
+    closing_line.append(ph["ask"][plan.tone])
+
+    paragraphs = [opening, said, support, closing_line]
+    body = layout(plan.language, greeting=say(ph["greeting"][plan.tone], **names), paragraphs=paragraphs,
+                  closing=ph["closing"][plan.tone], signature=plan.signature).strip()
+    body = re.sub(r"\n{3,}", "\n\n", body)
+    topic = ph["topic"].get(plan.angle or "", "")
+    if plan.reply_subject:
+        subject = say(ph["subject"]["reply"], subject=_no_re(plan.reply_subject))
+    elif topic:
+        subject = say(ph["subject"]["angle"], topic=topic, **names)
+    else:
+        subject = say(ph["subject"]["plain"], **names)
+    return subject[:300], body, [s for p in paragraphs for s in p]
+
+
+def _no_re(subject: str) -> str:
+    return re.sub(r"^\s*((re|aw|fw|fwd|回复)\s*[:：]\s*)+", "", subject, flags=re.IGNORECASE)[:200]
+
+
+def _our_solution(language: str) -> str:
+    return "我们的方案" if language == "zh" else "our solution"
