@@ -16,7 +16,7 @@ import hashlib
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from sqlalchemy import Connection, Engine, func, select, text
 
 from copilot.crm.audit import record
@@ -82,17 +82,63 @@ class ChangeStageArgs(BaseModel):
     close_value: float | None = Field(default=None, ge=0, lt=1e12)
 
 
+ADDRESS = r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$"
+"""One plain e-mail address (no display name, no list)."""
+MAX_CC = 5
+CC_LINE = 320
+"""The longest Cc line the outbox stores (the addresses joined by ", ")."""
+
+
+def cc_addresses(value: Any) -> list[str]:
+    """The Cc as a list of plain addresses in lower case, each once; a string may list them with commas or
+    semicolons (what a person types in a form or on the command line)."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = re.split(r"[,;]", value)
+    if not isinstance(value, list | tuple):
+        raise ValueError("give the Cc as a list of e-mail addresses")
+    out: list[str] = []
+    for item in value:
+        if not isinstance(item, str):
+            raise ValueError("each Cc must be an e-mail address")
+        address = item.strip().lower()
+        if not address:
+            continue
+        if CONTROL.search(address) or not re.match(ADDRESS, address):
+            raise ValueError(f"{address[:80]!r} is not a plain e-mail address (write name@example.com, without a "
+                             "name or brackets)")
+        if address not in out:
+            out.append(address)
+    if len(out) > MAX_CC:
+        raise ValueError(f"at most {MAX_CC} Cc addresses")
+    if len(", ".join(out)) > CC_LINE:
+        raise ValueError(f"the Cc addresses together are longer than {CC_LINE} characters")
+    return out
+
+
 class SendEmailArgs(BaseModel):
-    """Send an e-mail (usually a draft the rep approved) to a contact of the account."""
+    """Send an e-mail (usually a draft the rep approved) to a contact of the account, with optional Cc."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
     account: str = Field(min_length=1, max_length=200)
-    to: str = Field(min_length=3, max_length=320, pattern=r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")
+    to: str = Field(min_length=3, max_length=320, pattern=ADDRESS)
+    cc: list[str] = Field(default_factory=list, description=f"Addresses to copy (at most {MAX_CC}), e.g. the rep's "
+                                                            "manager; each a plain address")
     subject: str = Field(min_length=1, max_length=300)
     body: str = Field(min_length=1, max_length=20_000)
 
     _text = field_validator("body")(lambda v: _plain(v))
     _line = field_validator("account", "to", "subject")(lambda v: _plain(v, one_line=True))
+
+    @field_validator("cc", mode="before")
+    @classmethod
+    def _copies(cls, value: Any, info: ValidationInfo) -> list[str]:
+        cc = cc_addresses(value)
+        to = str(info.data.get("to") or "").lower()  # validated first (declared first)
+        if to and to in cc:
+            raise ValueError(f"{to} is the recipient (To); it cannot also be in Cc")
+        return cc
 
 
 ACTIONS: dict[str, type[BaseModel]] = {"log_activity": LogActivityArgs, "schedule_followup": ScheduleFollowupArgs,
@@ -142,7 +188,8 @@ def _target(conn: Connection, identity: Identity, names: Names, tool: str, args:
     if isinstance(args, ScheduleFollowupArgs):
         return account, None, f"schedule a follow-up with {account.name} on {args.due_at.isoformat(timespec='minutes')}"
     assert isinstance(args, SendEmailArgs)
-    return account, None, f"send '{args.subject[:120]}' to {args.to} ({account.name})"
+    cc = f", Cc {', '.join(args.cc)}" if args.cc else ""
+    return account, None, f"send '{args.subject[:120]}' to {args.to}{cc} ({account.name})"
 
 
 def prepare(engine: Engine, settings: Settings, identity: Identity, names: Names, tool: str, raw: dict[str, Any], *,
@@ -219,9 +266,11 @@ def store(engine: Engine, request: dict[str, Any], *, now: dt.datetime, replaces
 
 def _changed_facts(before: dict[str, Any], now: dict[str, Any]) -> list[str]:
     changed = []
-    for key in ("key_account", "tier", "recipient_is_contact"):
+    for key in ("key_account", "tier", "recipient_is_contact", "cc_outside"):
         if key in before and before.get(key) != now.get(key):
-            changed.append(f"{key.replace('_', ' ')} was {before.get(key)}, now {now.get(key)}")
+            was, is_ = ((", ".join(v) or "none") if isinstance(v, list) else v for v in (before.get(key), now.get(key)))
+            label = "Cc outside the company and the account" if key == "cc_outside" else key.replace("_", " ")
+            changed.append(f"{label} was {was}, now {is_}")
     if before.get("deal") and now.get("deal") and before["deal"]["stage"] != now["deal"]["stage"]:
         changed.append(f"the deal's stage was {before['deal']['stage']}, now {now['deal']['stage']}")
     if before.get("deal") and now.get("deal") and before["deal"]["user_id"] != now["deal"]["user_id"]:
@@ -336,6 +385,6 @@ def _do(conn: Connection, settings: Settings, requester: Identity, row: Any, now
             user_id=requester.user_id, account_id=row.account_id, contact_id=contact_id,
             subject=args["subject"], body=args["body"], source=f"copilot action {row.id}"))
         enqueue(conn, settings, row.id, account_id=row.account_id, to=args["to"], subject=args["subject"],
-                body=args["body"], now=now)
+                body=args["body"], now=now, cc=", ".join(args.get("cc") or []) or None)
         return {"status": "done", "record_ids": [activity_id], "message": f"Queued: {row.summary}."}
     raise ToolInputError(f"unknown action {tool!r}")

@@ -582,6 +582,7 @@ def approvals_show(request_id: str, as_user: AsUser, as_json: AsJson = False) ->
     out.print(styled(f"  action: {r['tool']}   arguments (hash {r['args_hash'][:16]}; approve with "
                      f"--hash {r['args_hash'][:16]}):"))
     for key, value in r["args"].items():
+        value = ", ".join(map(str, value)) if isinstance(value, list) else value  # a Cc: one line of addresses
         for i, part in enumerate(str(value).splitlines() or [""]):
             out.print(styled(f"    {key + ':' if i == 0 else ' ' * (len(key) + 1)} {part}"))
     out.print(styled("  facts: " + json.dumps(r["facts"], default=str)))
@@ -624,7 +625,7 @@ def approvals_approve(request_id: str, as_user: AsUser,
         for line in _request_lines(request):
             out.print(line)
         for key, value in request["args"].items():
-            out.print(styled(f"    {key}: {value}"))
+            out.print(styled(f"    {key}: {', '.join(map(str, value)) if isinstance(value, list) else value}"))
         if not typer.confirm("Approve exactly this?", default=False):
             raise typer.Exit(1)
         hash_ = request["args_hash"]

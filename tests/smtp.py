@@ -14,13 +14,16 @@ from aiosmtpd.controller import Controller
 
 
 class Inbox:
-    """The aiosmtpd handler: every accepted message, and an optional hook run when one arrives."""
+    """The aiosmtpd handler: every accepted message with its envelope's recipients (``rcpt_tos``, in the same
+    order), and an optional hook run when one arrives."""
 
     def __init__(self) -> None:
         self.messages: list[Message] = []
+        self.rcpt_tos: list[list[str]] = []
         self.on_data: Callable[[], None] | None = None
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 - aiosmtpd's API
+        self.rcpt_tos.append(list(envelope.rcpt_tos))
         self.messages.append(message_from_bytes(envelope.content))
         if self.on_data is not None:
             self.on_data()

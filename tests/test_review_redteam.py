@@ -558,7 +558,9 @@ def test_an_edit_of_an_email_to_a_huge_or_injected_value_is_refused(crm) -> None
     mona = identity_for(engine, "Mona Manager")
     for changes in ({"body": "x" * 20_001}, {"to": "sam@standard.example\r\nBcc: x@evil.example"},
                     {"to": "sam@standard.example, x@evil.example"}, {"to": "Sam <x@evil.example>"},
-                    {"subject": ""}, {"cc": "x@evil.example"}):
+                    {"subject": ""}, {"bcc": "x@evil.example"}, {"cc": "x@evil.example\r\nBcc: y@evil.example"},
+                    {"cc": "Sam <x@evil.example>"}, {"cc": "x@evil.example y@evil.example"},
+                    {"cc": ", ".join(f"x{i}@evil.example" for i in range(6))}, {"cc": "SAM@standard.example"}):
         with pytest.raises(ToolInputError):
             edit(engine, settings, mona, original["id"], changes, now=NOW, names=Names.load(engine))
     assert _status(engine, original["id"]) == "pending"

@@ -89,7 +89,12 @@ def test_a_draft_card_shows_outside_text_literally_with_its_buttons() -> None:
                                                                 "draft_send"]
     assert all(e["value"] == "d_1" for e in actions[0]["elements"])
     assert "confirm" in actions[0]["elements"][-1]  # sending asks once more
-    assert "Cc:" not in text and "Drawn from: DL0001" in text  # no Cc line: the e-mail is sent without one
+    fields = [f["text"] for b in blocks if b.get("fields") for f in b["fields"]]
+    assert fields[:2] == ["*To:* Sam &lt;sam@standard\u200b.example&gt;", "*Cc:* boss@ourco\u200b.example"]
+    assert "Drawn from: DL0001" in text
+    assert actions[0]["elements"][-1]["confirm"]["text"]["text"].startswith(
+        "To Sam <sam@standard.example>, Cc boss@ourco.example.")  # plain text: nothing there becomes a link
+    assert "Cc" not in json.dumps(draft_blocks({**draft, "cc": []}))  # no Cc: no Cc line
     closed = draft_blocks(draft, closed="Sent by Rick")
     assert not [b for b in closed if b["type"] == "actions"] and "Sent by Rick" in json.dumps(closed)
 
@@ -98,8 +103,11 @@ def test_modals_carry_the_current_values_and_read_back_what_was_typed() -> None:
     from copilot.slack.blocks import edit_draft_modal, fields_modal, reason_modal, submitted
 
     view = edit_draft_modal({"subject": "S", "body": "B" * 4000}, "meta")
-    subject, body = view["blocks"]
+    cc, subject, body = view["blocks"]
     assert subject["element"]["initial_value"] == "S" and len(body["element"]["initial_value"]) == 3000
+    assert cc["block_id"] == "cc" and cc["optional"] and "initial_value" not in cc["element"]  # no Cc yet
+    cc = edit_draft_modal({"subject": "S", "body": "B", "cc": ["a@x.example", "b@y.example"]}, "meta")["blocks"][0]
+    assert cc["element"]["initial_value"] == "a@x.example, b@y.example"
     assert view["private_metadata"] == "meta" and view["callback_id"] == "draft_edit"
     reason = reason_modal("approval_reject", "Reject the request", "Why?", "m")
     assert reason["blocks"][0]["element"]["min_length"] == 3

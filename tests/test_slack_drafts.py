@@ -318,4 +318,87 @@ def test_a_contact_without_a_title_is_not_called_none(app: tuple[str, FakeSlack]
     base, slack = app
     posted, _ = _draft_card(base, slack, "Standard Co", "1700000900.000100")  # Sam Stone has no title on record
     text = json.dumps(_blocks(posted))
-    assert "None" not in text and "The outcome is probably what matters most to you" in text
+    assert "None" not in text and "Sam" in text
+
+
+def _copy_manager(engine: Engine, tmp_path: Path) -> None:
+    """Rick asks for his manager (Mona, u2@ourco.example) to be copied on his drafts."""
+    from memory import open_memory, set_preference
+
+    settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False))
+    with open_memory(settings) as (_, store):
+        set_preference(store, "Rick Rep", "cc_manager", "true")
+
+
+def _shown(blocks: list[dict[str, Any]]) -> str:
+    """A card's text as a person reads it (without the invisible spaces that keep addresses from becoming links)."""
+    return json.dumps(blocks, ensure_ascii=False).replace("\u200b", "")
+
+
+def _delivered(mail: smtp.Inbox, count: int = 1) -> None:
+    deadline = time.monotonic() + 20
+    while len(mail.messages) < count and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(mail.messages) == count
+
+
+def test_a_draft_copied_to_the_manager_shows_the_cc_and_send_delivers_to_it(
+        app: tuple[str, FakeSlack], engine: Engine, mail: smtp.Inbox, tmp_path: Path) -> None:
+    base, slack = app
+    _copy_manager(engine, tmp_path)
+    posted, buttons = _draft_card(base, slack, "Standard Co", "1700001000.000100")
+    shown = _shown(_blocks(posted))
+    assert "*To:* Sam Stone &lt;sam@standard.example&gt;" in shown and "*Cc:* u2@ourco.example" in shown
+    assert "To Sam Stone <sam@standard.example>, Cc u2@ourco.example" in shown  # the Send confirmation
+    _click(base, "URICK", buttons["draft_send"], channel="C1", ts="1700001000.000200")
+    assert "Sent" in _shown(_blocks(_wait(slack, "chat.update")[-1]))
+    _delivered(mail)
+    (sent,) = mail.messages
+    assert sent["To"] == "sam@standard.example" and sent["Cc"] == "u2@ourco.example"
+    assert sorted(mail.rcpt_tos[0]) == ["sam@standard.example", "u2@ourco.example"]  # the manager got it too
+    with engine.connect() as conn:
+        assert conn.execute(select(Action.summary)).scalar_one().endswith(
+            " to sam@standard.example, Cc u2@ourco.example (Standard Co)")
+        assert conn.execute(select(OutboxMessage.cc_addr)).scalar_one() == "u2@ourco.example"
+
+
+def test_the_cc_is_edited_in_the_modal_and_an_outside_cc_waits_for_the_approver(
+        app: tuple[str, FakeSlack], engine: Engine, mail: smtp.Inbox, tmp_path: Path) -> None:
+    base, slack = app
+    _copy_manager(engine, tmp_path)
+    _, buttons = _draft_card(base, slack, "Standard Co", "1700001100.000100")
+    _click(base, "URICK", buttons["draft_edit"], channel="C1", ts="1700001100.000200")
+    view = _opened_view(slack, 1)
+    (cc_input,) = [b for b in view["blocks"] if b["block_id"] == "cc"]
+    assert cc_input["element"]["initial_value"] == "u2@ourco.example" and cc_input["optional"] is True
+    subject, body = "Next steps", "Hi Sam,\n\nShall we start with one team?\n\nBest,\nRick"
+    status, response = _submit(base, "URICK", view, {"cc": "Mona <u2@ourco.example>", "subject": subject,
+                                                     "body": body})
+    assert status == 200 and "is not a plain e-mail address" in json.loads(response)["errors"]["cc"]
+    status, response = _submit(base, "URICK", view, {"cc": "sam@standard.example", "subject": subject, "body": body})
+    assert status == 200 and "already in To" in json.loads(response)["errors"]["cc"]
+    assert slack.called("chat.update") == []  # nothing saved
+    status, _ = _submit(base, "URICK", view, {"cc": "Friend@Evil.example; u2@ourco.example", "subject": subject,
+                                              "body": body})
+    assert status == 200
+    assert "*Cc:* friend@evil.example, u2@ourco.example" in _shown(_blocks(_wait(slack, "chat.update")[-1]))
+
+    _click(base, "URICK", buttons["draft_send"], channel="C1", ts="1700001100.000200")
+    card = next(p for p in _wait(slack, "chat.postMessage", 2) if p["channel"] == "UMONA")
+    shown = _shown(_blocks(card))
+    assert "To: sam@standard.example" in shown and "Cc: friend@evil.example, u2@ourco.example" in shown
+    assert "Cc friend@evil.example: neither one of our people nor a contact of this account" in shown
+    assert "Sent for approval" in _shown(_blocks(_wait(slack, "chat.update", 2)[-1]))
+    assert mail.messages == []
+    # the approver's Edit modal offers the Cc with the other fields
+    approval = _buttons(_blocks(card))
+    _click(base, "UMONA", approval["approval_edit"], channel="UMONA", ts="1700001100.000300")
+    edit_view = _opened_view(slack, 2)
+    assert edit_view["callback_id"] == "approval_edit"
+    assert [b["block_id"] for b in edit_view["blocks"]] == ["to", "cc", "subject", "body"]
+    assert edit_view["blocks"][1]["element"]["initial_value"] == "friend@evil.example, u2@ourco.example"
+    _click(base, "UMONA", approval["approval_approve"], channel="UMONA", ts="1700001100.000300")
+    _delivered(mail)
+    (sent,) = mail.messages
+    assert sent["Cc"] == "friend@evil.example, u2@ourco.example"
+    assert sorted(mail.rcpt_tos[0]) == ["friend@evil.example", "sam@standard.example", "u2@ourco.example"]

@@ -117,7 +117,8 @@ def draft_email(engine: Engine, identity: Identity, args: EmailArgs | dict[str, 
     avoided = {c for a in args.avoid for c in (concepts_in(a) or [])}
     avoided_words = [a.casefold() for a in args.avoid]
     points: list[Point] = []
-    for p in args.points:
+    about = [c for c in concepts_in(args.purpose or "") if c not in avoided]  # "about the pilot": the pilot is said
+    for p in [*(args.purpose for _ in about[:1]), *args.points]:
         found = [c for c in concepts_in(p) if c not in avoided]
         points += [Point(concept=c) for c in found if all(q.concept != c for q in points)] if found else \
             [Point(free=_as_yours(p))]
@@ -125,10 +126,9 @@ def draft_email(engine: Engine, identity: Identity, args: EmailArgs | dict[str, 
     concern = angle_of(asked) if asked else None
     if concern is None and last is not None:
         concern = angle_of(last["body"])
-    if concern is None and points and points[0].concept:
-        concern = angle_of_concept(points[0].concept)
     title = contact.get("title") or ""
-    focus = concern or next((a for words, a in TITLE_ANGLE if any(w in f"{title} ".casefold() for w in words)), None)
+    focus = concern or next((angle_of_concept(p.concept) for p in points if p.concept), None) or \
+        next((a for words, a in TITLE_ANGLE if any(w in f"{title} ".casefold() for w in words)), None)
 
     plays = _plays(engine, store, identity, focus, args, product, names, notes)
     used = {p.concept for p in points if p.concept}

@@ -59,7 +59,9 @@ def understand(text: str, names: Names, identity: Identity, today: dt.date,
         by_kind.setdefault(s.kind, []).append(s.name)
 
     asks_for_email = _has(t, r"\b(draft|write|compose|prepare|redo|rewrite)\b.*\b(e-?mail|note|message|draft)\b",
-                          r"\bemail to\b", r"\be-?mail\b.*\bto\b", r"\b(draft|write) (to|for)\b")
+                          r"\bemail to\b", r"\be-?mail\b.*\bto\b", r"\b(draft|write) (to|for)\b",
+                          r"^(please |can you |could you )?e-?mail [a-z]", r"\b(send|shoot|drop) (him |her |them )?"
+                          r"(an? )?(quick |short )?(e-?mail|note|message)\b", r"\breach out to\b.*\b(by|via) e-?mail\b")
     if context.draft and not (asks_for_email and "account" in by_kind
                               and by_kind["account"][0] != context.draft.get("account")):
         revised = _revise(t, context, asks_for_email)

@@ -185,7 +185,10 @@ def edit(engine: Engine, settings: Settings, caller: Identity, request_id: str, 
     if unknown:
         raise ToolInputError(f"{', '.join(unknown)}: not a field of {row.tool}; fields: {', '.join(model.model_fields)}")
     new_args = validated(model, {**row.args, **changes}).model_dump(mode="json")
-    diff = {k: [row.args.get(k), v] for k, v in new_args.items() if row.args.get(k) != v}
+    # a field the stored request predates (its default then) is not a change
+    before = {k: row.args[k] if k in row.args else f.get_default(call_default_factory=True)
+              for k, f in model.model_fields.items()}
+    diff = {k: [before.get(k), v] for k, v in new_args.items() if before.get(k) != v}
     if not diff:
         raise ToolInputError("that changes nothing")
     requester = identity_by_id(engine, row.requested_by)

@@ -115,6 +115,11 @@ def _draft_address(draft: dict[str, Any]) -> str:
     return str(draft.get("to_email") or str(draft.get("to", "")).rsplit("<", 1)[-1].rstrip(">")).strip().lower()
 
 
+def _addresses(value: Any) -> set[str]:
+    items = value.split(",") if isinstance(value, str) else value if isinstance(value, list) else []
+    return {str(a).strip().lower() for a in items if str(a).strip()}
+
+
 def unrequested(conn: Connection, tool: str, args: dict[str, Any], current: str, own: list[str],
                 draft: dict[str, Any] | None = None) -> str | None:
     """Why this action was not asked for by the rep (None: it was).
@@ -127,9 +132,11 @@ def unrequested(conn: Connection, tool: str, args: dict[str, Any], current: str,
         return f"your message did not ask me to {tool.replace('_', ' ')}"
     if tool == "send_email":
         to = str(args.get("to", "")).strip().lower()
+        # the draft's Cc, or fewer: a copy to anyone the rep did not read on the draft is not this draft
+        cc_read = draft is not None and _addresses(args.get("cc")) <= _addresses(draft.get("cc"))
         is_draft = draft is not None and " ".join(str(args.get("body", "")).split()) == \
             " ".join(str(draft.get("body", "")).split()) and " ".join(str(args.get("subject", "")).split()) == \
-            " ".join(str(draft.get("subject", "")).split()) and to == _draft_address(draft)
+            " ".join(str(draft.get("subject", "")).split()) and to == _draft_address(draft) and cc_read
         named = any(_to_recipient(conn, c, to) for c in clauses)
         if is_draft and (named or any(_DRAFT_REF.search(c) for c in clauses)):
             return None  # "send it": the rep read this very draft, recipient included

@@ -43,6 +43,7 @@ class ReviewRules(_Strict):
     send_email_to_key_account: bool = True
     send_email_to_unknown_address: bool = True
     send_email_outside_account_domain: bool = True
+    send_email_cc_outside: bool = True
     stage_changes_to: list[str] = ["Won", "Lost"]
     stage_changes_from: list[str] = ["Won", "Lost"]
     change_stage_on_key_account: bool = True
@@ -231,6 +232,14 @@ def evaluate(conn: Connection, policy: Policy, tool: str, args: dict[str, Any], 
             reasons.append(f"{to} is not a contact of this account in the CRM")
         if _domain(to) not in domains and rules.send_email_outside_account_domain:
             reasons.append(f"the domain {_domain(to) or '(none)'} is not one the account's contacts use")
+        cc = [str(a).strip().lower() for a in args.get("cc") or []]
+        ours = {e.lower() for e in conn.execute(select(User.email).where(
+            func.lower(User.email).in_(cc))).scalars() if e} if cc else set()
+        outside = [a for a in cc if a not in ours and a not in known]
+        facts.update(cc=cc, cc_outside=outside)
+        if outside and rules.send_email_cc_outside:
+            reasons.append(f"Cc {', '.join(outside)}: neither one of our people nor a contact of this account in "
+                           "the CRM")
         pattern = policy.pricing_pattern()
         text = fold(f"{args.get('subject', '')}\n{args.get('body', '')}")  # what a reader sees, look-alikes folded
         found = sorted({m.group(0).lower() for m in pattern.finditer(text)}) if pattern else []

@@ -21,7 +21,7 @@ from copilot.crm.models import User
 from copilot.review.approvals import _row, describe, show
 from copilot.review.policy import approver_refusal, load_policy
 from copilot.services import Services
-from copilot.slack.blocks import escape, fields_modal, reason_modal, sections, submitted
+from copilot.slack.blocks import cc_line, escape, fields_modal, reason_modal, sections, submitted
 from copilot.slack.identity import NOT_LINKED, SlackDirectory
 from copilot.slack.reminders import remind
 
@@ -31,14 +31,19 @@ log = logging.getLogger("copilot.slack")
 def card_blocks(request: dict[str, Any], value: str, *, decided: str | None = None) -> list[dict[str, Any]]:
     """The approval card: what will happen, why review is needed, who asked; buttons until it is decided."""
     why = "; ".join(str(r) for r in request.get("reasons") or []) or "the review policy"
+    args = request.get("args") or {}
+    # an e-mail's recipients, each on its own line: who gets it is what the approver decides on
+    recipients = [f"To: {args['to']}", *([f"Cc: {cc_line(args.get('cc'))}"] if cc_line(args.get("cc")) else [])] \
+        if request.get("tool") == "send_email" and args.get("to") else []
     blocks: list[dict[str, Any]] = [
         {"type": "section", "text": {"type": "mrkdwn", "text": escape(f"Approval needed: {request['summary']}")}},
         {"type": "section", "fields": [
             {"type": "mrkdwn", "text": escape(f"Requested by: {request.get('requested_by') or 'unknown'}")},
             {"type": "mrkdwn", "text": escape(f"Why review: {why}")[:2000]},
+            *({"type": "mrkdwn", "text": escape(line)[:2000]} for line in recipients),
             {"type": "mrkdwn", "text": escape(f"Request {request['id']}, hash {str(request.get('args_hash'))[:16]}")}]},
     ]
-    shown = (request.get("args") or {}).get("body") or (request.get("args") or {}).get("summary")
+    shown = args.get("body") or args.get("summary")
     if shown:  # what will be sent or written, word for word and whole
         blocks += sections(str(shown))
     if decided:
@@ -102,7 +107,7 @@ def post_cards(services: Services, client: WebClient, pending: list[dict[str, An
     return sent
 
 
-EDITABLE = {"send_email": ("to", "subject", "body"), "schedule_followup": ("due_at", "note"),
+EDITABLE = {"send_email": ("to", "cc", "subject", "body"), "schedule_followup": ("due_at", "note"),
             "log_activity": ("type", "summary"), "change_stage": ("stage", "close_value")}
 
 
@@ -210,8 +215,7 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
     def edit_view(request: dict[str, Any], metadata: str, value: dict[str, Any]) -> dict[str, Any]:
         args = request.get("args") or {}
         # a text longer than Slack's input holds is not offered: editing it there would cut it short
-        fields = {k: "" if args.get(k) is None else str(args.get(k)) for k in EDITABLE.get(request["tool"], ())
-                  if len(str(args.get(k) or "")) <= 3000}
+        fields = {k: _typed(args.get(k)) for k in EDITABLE.get(request["tool"], ()) if len(_typed(args.get(k))) <= 3000}
         return fields_modal("approval_edit", "Edit the request", fields, metadata, multiline=("body", "summary", "note"))
 
     app.action("approval_reject")(opener(reject_view))
@@ -257,13 +261,20 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
         row = _row(services.engine, str(value.get("id")))
         args = row.args if row is not None else {}
         changes = {k: v for k, v in typed.items() if k in EDITABLE.get(row.tool if row else "", ())
-                   and v != ("" if args.get(k) is None else str(args.get(k)))}
+                   and v != _typed(args.get(k))}
         request = services.copilot.edit(str(value.get("id")), identity.name, changes)
         return "Edited", f"the edited request {request['id']} waits for a decision: {request['summary']}", \
             str(request["id"])
 
     submitter("approval_reject", reject, "reason")
     submitter("approval_edit", edit, None)
+
+
+def _typed(value: Any) -> str:
+    """An argument as it stands in a modal's text input (a list, such as a Cc, as one comma-separated line)."""
+    if value is None:
+        return ""
+    return cc_line(value) if isinstance(value, list) else str(value)
 
 
 def _remind_requester(services: Services, client: WebClient, row: Any) -> str:

@@ -66,12 +66,21 @@ def _button(action_id: str, text: str, value: str, style: str | None = None) -> 
     return button
 
 
+def cc_line(cc: Any) -> str:
+    """A Cc list as one line ("a@x.example, b@y.example"); empty when there is none."""
+    if isinstance(cc, str):
+        return cc.strip()
+    return ", ".join(str(a) for a in cc or [] if str(a).strip())
+
+
 def draft_blocks(draft: dict[str, Any], *, note: str | None = None, closed: str | None = None
                  ) -> list[dict[str, Any]]:
     """An e-mail draft as a card: who it goes to, the subject and body as they will be sent, what it drew on,
     and Edit, Regenerate, Schedule and Send (or, once ``closed``, what became of it)."""
     to = str(draft.get("to") or draft.get("to_email") or "")
-    fields = [f"*To:* {escape(to)}", f"*Account:* {escape(str(draft.get('account') or ''))}",
+    cc = cc_line(draft.get("cc"))
+    fields = [f"*To:* {escape(to)}", *([f"*Cc:* {escape(cc)}"] if cc else []),
+              f"*Account:* {escape(str(draft.get('account') or ''))}",
               f"*Subject:* {escape(str(draft.get('subject') or ''))}"]
     blocks: list[dict[str, Any]] = [
         {"type": "section", "text": {"type": "mrkdwn", "text": "*E-mail draft (not sent)*"}},
@@ -88,8 +97,8 @@ def draft_blocks(draft: dict[str, Any], *, note: str | None = None, closed: str 
     value = str(draft.get("draft_id") or "")
     send = _button("draft_send", "Send", value, "primary")
     send["confirm"] = {"title": {"type": "plain_text", "text": "Send this e-mail?"},
-                       "text": {"type": "plain_text", "text": f"To {to}"[:300] + ". Key accounts wait for an "
-                                                                                   "approver first."},
+                       "text": {"type": "plain_text", "text": (f"To {to}" + (f", Cc {cc}" if cc else ""))[:300]
+                                + ". Key accounts wait for an approver first."},
                        "confirm": {"type": "plain_text", "text": "Send"},
                        "deny": {"type": "plain_text", "text": "Not yet"}}
     blocks.append({"type": "actions", "block_id": f"draft:{value}"[:255], "elements": [
@@ -140,11 +149,17 @@ def brief_blocks(profile: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def edit_draft_modal(draft: dict[str, Any], metadata: str) -> dict[str, Any]:
-    """The Edit modal: the subject and the body, as they stand."""
+    """The Edit modal: the Cc, the subject and the body, as they stand."""
+    cc = cc_line(draft.get("cc"))
     return {"type": "modal", "callback_id": "draft_edit", "private_metadata": metadata[:3000],
             "title": {"type": "plain_text", "text": "Edit the draft"},
             "submit": {"type": "plain_text", "text": "Save"}, "close": {"type": "plain_text", "text": "Cancel"},
             "blocks": [
+                {"type": "input", "block_id": "cc", "optional": True,
+                 "label": {"type": "plain_text", "text": "Cc"},
+                 "hint": {"type": "plain_text", "text": "E-mail addresses separated by commas; leave empty for none."},
+                 "element": {"type": "plain_text_input", "action_id": "value", "max_length": 320,
+                             **({"initial_value": cc[:320]} if cc else {})}},
                 {"type": "input", "block_id": "subject", "label": {"type": "plain_text", "text": "Subject"},
                  "element": {"type": "plain_text_input", "action_id": "value", "max_length": 300,
                              "initial_value": str(draft.get("subject") or "")[:300]}},

@@ -18,6 +18,7 @@ from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from copilot.actions import cc_addresses
 from copilot.crm.errors import ToolError
 from copilot.crm.identity import Identity
 from copilot.services import Services
@@ -130,8 +131,9 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
 
     def regenerate(card: Card, identity: Identity, draft: dict[str, Any], body: dict[str, Any]) -> None:
         tone = TONES[(TONES.index(draft["tone"]) + 1) % len(TONES)] if draft.get("tone") in TONES else "formal"
-        asked = {**(draft.get("asked") or {}), "account": draft.get("account"), "contact": draft.get("to_email"),
-                 "tone": tone}
+        # the same request (points, language, length, contact) in another tone
+        asked = {**(draft.get("asked") or {}), **(draft.get("request") or {}), "account": draft.get("account"),
+                 "contact": draft.get("to_email"), "tone": tone}
         fresh = copilot.run_tool(identity.name, "draft_email", asked, draft.get("thread_id") or "")
         if fresh.get("error"):
             card.tell(f"I could not write a new version: {fresh['error']}")
@@ -171,9 +173,10 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
                  f"the best chance of a reply ({advice.get('p_reply_pct', '')}).{reminder}")
 
     def send(card: Card, identity: Identity, draft: dict[str, Any], body: dict[str, Any]) -> None:
-        args = {"account": draft.get("account"), "to": draft.get("to_email"), "subject": draft.get("subject"),
-                "body": draft.get("body")}
-        facts = {"draft": {k: draft.get(k) for k in ("to", "to_email", "subject", "body", "cites", "record_ids")}}
+        args = {"account": draft.get("account"), "to": draft.get("to_email"), "cc": list(draft.get("cc") or []),
+                "subject": draft.get("subject"), "body": draft.get("body")}
+        facts = {"draft": {k: draft.get(k) for k in ("to", "to_email", "cc", "subject", "body", "cites",
+                                                     "record_ids")}}
         # closed first, so an Edit modal still open or a second click cannot bring the draft back to send again
         copilot.save_draft(identity.user_id, {**draft, "closed": f"Sending, asked by {identity.name}."})
         try:
@@ -210,6 +213,12 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
         values = submitted(view)
         subject, text = values.get("subject", "").strip(), values.get("body", "").strip()
         errors = {}
+        cc: list[str] | None = None  # None: the form had no Cc (kept as it was)
+        if "cc" in values:
+            try:
+                cc = cc_addresses(values["cc"])
+            except ValueError as exc:
+                errors["cc"] = str(exc)[:150]
         if not subject or "\n" in subject:
             errors["subject"] = "A subject is one line of text."
         if not text:
@@ -228,11 +237,14 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
             else:
                 if draft.get("closed"):
                     errors = {"body": f"Nothing changed: {draft['closed']}"[:150]}
+                elif cc is not None and str(draft.get("to_email") or "").lower() in cc:
+                    errors["cc"] = "The recipient is already in To; leave them out of Cc."
         if errors or identity is None:
             ack(response_action="errors", errors=errors)
             return
         ack()
         new = copilot.save_draft(identity.user_id, {**draft, "subject": subject, "body": text,
+                                                    **({"cc": cc} if cc is not None else {}),
                                                     "edited_by": identity.name})
         card.show(draft_blocks(new, note=f"Edited by {identity.name}."), "E-mail draft (not sent)")
 

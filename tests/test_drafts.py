@@ -1,0 +1,209 @@
+"""E-mail drafts a rep can send as they are: the rep's intent first, revisions in conversation that keep the
+rest, the thread's contact, preferences (tone, signature, Cc, language), and nothing internal in the body."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from copilot.crm.admin import set_user
+from copilot.demo import ANCHOR
+from copilot.runner import Copilot
+from memory.preferences import set_preference
+from tools.drafts.phrasebook import concepts_in
+from tools.email_draft import draft_email
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture(scope="module")
+def copilot(demo_workspace, talk_store) -> Iterator[Copilot]:  # noqa: ANN001
+    settings, engine = demo_workspace
+    with Copilot(settings, engine, clock=lambda: ANCHOR.replace(tzinfo=None), retriever=lambda: talk_store) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def target(demo_workspace) -> dict[str, Any]:  # noqa: ANN001
+    """A rep, one of their accounts with an open deal, two of its contacts, one of whom wrote to us."""
+    _, engine = demo_workspace
+    with engine.connect() as conn:
+        row = conn.execute(text(
+            "SELECT u.name AS rep, a.name AS account, a.id AS account_id, c.name AS writer, c.email AS writer_email "
+            "FROM activities t JOIN contacts c ON c.id = t.contact_id JOIN accounts a ON a.id = t.account_id "
+            "JOIN users u ON u.id = t.user_id JOIN opportunities o ON o.account_id = a.id AND o.user_id = u.id "
+            "WHERE t.direction = 'inbound' AND t.type = 'email' AND o.stage IN ('Engaging', 'Prospecting') "
+            "AND (SELECT count(*) FROM contacts k WHERE k.account_id = a.id) >= 2 "
+            "ORDER BY t.occurred_at DESC LIMIT 1")).mappings().one()
+        other = conn.execute(text("SELECT name, email FROM contacts WHERE account_id = :a AND email != :e "
+                                  "ORDER BY name LIMIT 1"), {"a": row["account_id"], "e": row["writer_email"]}).one()
+        manager = conn.execute(text("SELECT m.name FROM users u JOIN users m ON m.id = u.manager_id "
+                                    "WHERE u.name = :r"), {"r": row["rep"]}).scalar()
+        notes = conn.execute(text("SELECT body FROM deal_notes")).scalars().all()
+        deal_ids = set(conn.execute(text("SELECT id FROM opportunities")).scalars())
+    set_user(engine, manager, email="manager.of.the.team@ourco.example")  # the demo's people have no address
+    return {**row, "other": other.name, "other_email": other.email, "manager_email": "manager.of.the.team@ourco.example",
+            "notes": notes,
+            "deal_ids": deal_ids}
+
+
+def _runs(body: str) -> set[tuple[str, ...]]:
+    w = re.findall(r"[a-z0-9]+", body.casefold())
+    return {tuple(w[i:i + 6]) for i in range(len(w) - 5)}
+
+
+def _assert_customer_facing(draft: dict[str, Any], target: dict[str, Any]) -> None:
+    body = draft["subject"] + "\n" + draft["body"]
+    note_runs = set().union(*(_runs(n) for n in target["notes"]))
+    assert not (_runs(body) & note_runs), "the draft repeats an internal note"
+    assert not any(d in body for d in target["deal_ids"]), "the draft names a deal"
+    assert "ref." not in body and "moved them" not in body
+    assert body.count("?") + body.count("？") == 1, "one clear ask"
+
+
+def _draft(copilot: Copilot, question: str, rep: str, thread: str) -> dict[str, Any]:
+    result = copilot.ask(question, rep, thread)
+    assert result.drafts, result.answer
+    return result.drafts[-1]
+
+
+def test_the_reps_intent_shapes_the_draft(copilot: Copilot, target: dict[str, Any]) -> None:
+    d = _draft(copilot, f"Draft an email to {target['writer']} at {target['account']} proposing a phased rollout to "
+                        "answer their price concern, mention the pilot, no discount", target["rep"], "intent")
+    assert d["to_email"] == target["writer_email"]
+    body = d["body"].casefold()
+    assert "phased rollout" in body and "pilot" in body
+    assert "discount" not in body
+    assert body.index("phased") < body.index("pilot")  # the rep's points, in the rep's order
+    assert "cost" in body  # the concern it answers
+    _assert_customer_facing(d, target)
+    assert d["sources"], "what the draft rests on is shown beside it"
+    assert all(s["deal_id"] not in d["body"] for s in d["sources"])
+    assert "For you, not in the e-mail" in d["text"] and d["sources"][0]["deal_id"] in d["text"]
+
+
+def test_each_revision_keeps_the_rest(copilot: Copilot, target: dict[str, Any]) -> None:
+    rep, thread = target["rep"], "revisions"
+    first = _draft(copilot, f"Write to {target['writer']} at {target['account']} about their security concern, "
+                            "offer our SOC 2 report", rep, thread)
+    assert "soc 2" in first["body"].casefold() and first["length"] == "standard"
+
+    shorter = _draft(copilot, "make it shorter", rep, thread)
+    assert len(shorter["body"]) < len(first["body"]) and shorter["length"] == "short"
+    assert "soc 2" in shorter["body"].casefold() and shorter["to_email"] == first["to_email"]
+
+    longer = _draft(copilot, "actually, longer please", rep, thread)
+    assert len(longer["body"]) > len(shorter["body"]) and longer["length"] == "standard"
+
+    formal = _draft(copilot, "more formal", rep, thread)
+    assert formal["body"].startswith("Dear ") and formal["tone"] == "formal" and formal["length"] == "standard"
+
+    friendly = _draft(copilot, "make it friendlier", rep, thread)
+    assert friendly["body"].startswith("Hi ") and "soc 2" in friendly["body"].casefold()
+
+    added = _draft(copilot, "mention the security questionnaire too", rep, thread)
+    assert "questionnaire" in added["body"] and "soc 2" in added["body"].casefold()
+
+    dropped = _draft(copilot, "drop the soc 2 report", rep, thread)
+    assert "soc 2" not in dropped["body"].casefold() and "questionnaire" in dropped["body"]
+    assert dropped["tone"] == "friendly"
+
+    moved = _draft(copilot, f"send it to {target['other']} instead", rep, thread)
+    assert moved["to_email"] == target["other_email"]
+    assert moved["body"].split()[1].rstrip(",") == target["other"].split()[0]
+    assert "questionnaire" in moved["body"]
+
+    chinese = _draft(copilot, "write it in Simplified Chinese", rep, thread)
+    assert chinese["language"] == "zh" and len(CJK.findall(chinese["body"])) > 40
+    assert chinese["to_email"] == target["other_email"] and "安全问卷" in chinese["body"]
+    _assert_customer_facing(chinese, target)
+
+    english = _draft(copilot, "back in English", rep, thread)
+    assert english["language"] == "en" and not CJK.search(english["body"])
+    for d in (shorter, longer, formal, friendly, added, dropped, moved, english):
+        _assert_customer_facing(d, target)
+
+
+def test_reply_to_their_last_email(copilot: Copilot, target: dict[str, Any], demo_workspace) -> None:  # noqa: ANN001
+    _, engine = demo_workspace
+    rep, thread = target["rep"], "reply"
+    _draft(copilot, f"draft an email to {target['writer']} at {target['account']}", rep, thread)
+    reply = _draft(copilot, "reply to their last email", rep, thread)
+    with engine.connect() as conn:
+        last = conn.execute(text(
+            "SELECT t.id, t.subject FROM activities t JOIN contacts c ON c.id = t.contact_id WHERE c.email = :e "
+            "AND t.direction = 'inbound' AND t.type = 'email' ORDER BY t.occurred_at DESC LIMIT 1"),
+            {"e": target["writer_email"]}).one()
+    assert reply["reply_to"]["activity_id"] == last.id
+    assert reply["subject"].startswith("Re: ") and last.subject.removeprefix("Re: ") in reply["subject"]
+    assert reply["to_email"] == target["writer_email"]
+    assert "Thank you for your e-mail of" in reply["body"]
+    _assert_customer_facing(reply, target)
+
+
+def test_the_contact_stays_the_one_the_thread_is_about(copilot: Copilot, target: dict[str, Any]) -> None:
+    rep, thread = target["rep"], "contact"
+    first = _draft(copilot, f"email {target['other']} at {target['account']} about next steps", rep, thread)
+    assert first["to_email"] == target["other_email"]
+    again = _draft(copilot, f"now draft another email to {target['account']} proposing a pilot", rep, thread)
+    assert again["to_email"] == target["other_email"], "the thread's contact, not the default one"
+    assert "pilot" in again["body"]
+
+
+def test_a_brief_that_names_a_contact_sets_the_threads_contact(copilot: Copilot, target: dict[str, Any]) -> None:
+    rep, thread = target["rep"], "brief"
+    brief = copilot.ask(f"brief me on {target['account']}", rep, thread).briefs[0]
+    named = next((c for c in brief["contacts"] if c["name"] in brief["next_step"]), None)
+    d = _draft(copilot, f"draft an email to {target['account']}", rep, thread)
+    if named is not None:
+        assert d["to_email"] == named["email"]
+
+
+def test_preferences_apply(copilot: Copilot, target: dict[str, Any]) -> None:
+    rep = target["rep"]
+    for key, value in (("cc_manager", "true"), ("language", "zh"), ("signature", "Best wishes from the team")):
+        set_preference(copilot.store, rep, key, value)
+    try:
+        d = _draft(copilot, f"draft an email to {target['writer']} at {target['account']} about the pilot", rep, "prefs")
+    finally:
+        for key in ("cc_manager", "language", "signature"):
+            copilot.store.delete(("preferences", rep), key)
+    assert target["manager_email"] and d["cc"] == [target["manager_email"]]
+    assert f"Cc: {target['manager_email']}" in d["text"]
+    assert d["language"] == "zh" and "试点" in d["body"] and d["body"].rstrip().endswith("Best wishes from the team")
+    _assert_customer_facing(d, target)
+
+
+def test_nothing_internal_reaches_the_body(demo_workspace, talk_store, target: dict[str, Any]) -> None:  # noqa: ANN001
+    _, engine = demo_workspace
+    from copilot.crm.identity import identity_for
+
+    with engine.connect() as conn:
+        other_account = conn.execute(text("SELECT name FROM accounts WHERE name != :a ORDER BY name LIMIT 1"),
+                                     {"a": target["account"]}).scalar()
+    copied = next(s for n in target["notes"] for s in n.split(". ") if len(s.split()) > 8 and not concepts_in(s))
+    d = draft_email(engine, identity_for(engine, target["rep"]), {
+        "account": target["account"], "contact": target["writer_email"],
+        "points": [f"that {other_account} already uses it", copied, "deal NB000123 terms", "our new Berlin office"]},
+        now=ANCHOR.replace(tzinfo=None), store=talk_store)
+    assert other_account not in d["body"] and "NB000123" not in d["body"]
+    assert "Berlin office" in d["body"], "the rep's own point is kept"
+    assert sum("left out your point" in n for n in d["notes"]) == 3
+    _assert_customer_facing(d, target)
+
+
+def test_only_english_or_chinese(demo_workspace, talk_store, target: dict[str, Any]) -> None:  # noqa: ANN001
+    _, engine = demo_workspace
+    from copilot.crm.errors import ToolInputError
+    from copilot.crm.identity import identity_for
+
+    with pytest.raises(ToolInputError, match="English or Simplified Chinese"):
+        draft_email(engine, identity_for(engine, target["rep"]), {"account": target["account"], "language": "fr"},
+                    now=ANCHOR.replace(tzinfo=None), store=talk_store)
+    d = draft_email(engine, identity_for(engine, target["rep"]), {"account": target["account"]},
+                    now=ANCHOR.replace(tzinfo=None), store=talk_store, preferences={"language": "fr"})
+    assert d["language"] == "en" and any("not available" in n for n in d["notes"])
