@@ -119,7 +119,11 @@ def draft_email(engine: Engine, identity: Identity, args: EmailArgs | dict[str, 
     points: list[Point] = []
     about = [c for c in concepts_in(args.purpose or "") if c not in avoided]  # "about the pilot": the pilot is said
     for p in [*(args.purpose for _ in about[:1]), *args.points]:
-        found = [c for c in concepts_in(p) if c not in avoided]
+        named = concepts_in(p)
+        if named and all(c in avoided for c in named):
+            notes.append(f"left out your point '{p[:80]}': you asked to leave it out")
+            continue
+        found = [] if _specific(p, product, profile["account"]) else [c for c in named if c not in avoided]
         points += [Point(concept=c) for c in found if all(q.concept != c for q in points)] if found else \
             [Point(free=_as_yours(p))]
     asked = " ".join(filter(None, [args.purpose, *args.points]))
@@ -199,6 +203,25 @@ def _preferred_language(preferred: Any, notes: list[str]) -> str:
                      f"({str(preferred)[:10]}) is not available, so this one is in English")
         return "en"
     return code
+
+
+SPECIFIC = re.compile(r"\d|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
+                      r"may|june|july|august|september|october|november|december|today|tomorrow|next week)\b",
+                      re.IGNORECASE)
+ACRONYMS = {"ROI", "DPA", "SOC", "HIPAA", "GDPR", "POC", "ERP", "IT", "NDA", "SSO", "API", "CRM", "BAA", "CFO", "CTO",
+            "CIO", "CISO", "SLA", "I"}
+
+
+def _specific(point: str, product: str | None, account: str) -> bool:
+    """Whether a point carries details of its own (a day, a figure, a place, a name) that an offer in the
+    phrasebook's words would lose: such a point is said in the rep's words."""
+    rest = point
+    for name in filter(None, (product, account)):
+        rest = re.sub(re.escape(name), "", rest, flags=re.IGNORECASE)
+    if SPECIFIC.search(rest):
+        return True
+    words = rest.split()
+    return any(w[:1].isupper() and w.strip(".,;:!?()'\"") not in ACRONYMS for w in words[1:]) or len(words) > 8
 
 
 def _as_yours(text: str) -> str:

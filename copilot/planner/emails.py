@@ -12,8 +12,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from tools.drafts.phrasebook import concepts_in
+
 LENGTHS = ("short", "standard", "long")
 POINT_VERBS = (r"propos(?:e|ing)|suggest(?:ing)?|offer(?:ing)?|mention(?:ing)?|includ(?:e|ing)|highlight(?:ing)?|"
+               r"say(?:ing)?(?: that)?|tell(?:ing)? (?:them|him|her)(?: that)?|let(?:ting)? (?:them|him|her) know"
+               r"(?: that)?|not(?:e|ing) that|confirm(?:ing)?|walk(?:ing)? (?:them|him|her) through|"
                r"bring(?:ing)? up|talk(?:ing)? about|rais(?:e|ing)|recommend(?:ing)?|pitch(?:ing)?|shar(?:e|ing)|"
                r"add(?:ing)?|emphasi[sz](?:e|ing)|explain(?:ing)?|invit(?:e|ing) (?:them|him|her) to|cover(?:ing)?|"
                r"point(?:ing)? out|remind(?:ing)? (?:them|him|her) (?:of|about)|put forward|float(?:ing)?")
@@ -65,8 +69,22 @@ def clean(text: str) -> str:
     return out.strip()
 
 
-def email_args(t: str) -> dict[str, Any]:
+def _words_as_written(t: str, original: str, start: int, end: int) -> str:
+    """The span [start, end) of the case-folded ``t`` as the rep wrote it ("Frankfurt", not "frankfurt")."""
+    return original[start:end] if len(original) == len(t) else t[start:end]
+
+
+def split_points(point: str) -> list[str]:
+    """'a pilot and an ROI model' is two points, so either can be dropped later on its own."""
+    parts = [clean(p) for p in re.split(r"\s*(?:,|;|\band also\b|\band\b|\bplus\b|&)\s*", point)]
+    parts = [p for p in parts if p]
+    return parts if len(parts) > 1 and all(len(p.split()) >= 1 for p in parts) and \
+        not any(re.search(r"\b(?:week|day|month) of$|\bbetween$", p) for p in parts) else [clean(point)]
+
+
+def email_args(t: str, original: str = "") -> dict[str, Any]:
     """What a request for a new draft asks for, beyond the account and product (found by the name spotter)."""
+    original = original or t
     args: dict[str, Any] = {}
     avoid = [clean(next(g for g in m.groups() if g)) for m in re.finditer(AVOID, t) if any(m.groups())]
     avoid = [a for a in avoid if a and a not in ("later", "more", "longer")]
@@ -81,9 +99,10 @@ def email_args(t: str) -> dict[str, Any]:
             args["purpose"] = clean(about.group("p"))
     points = []
     for m in re.finditer(r"\b(?:" + POINT_VERBS + r")\s+(?P<p>.{2,120}?)" + STOP, t):
-        p = clean(m.group("p"))
-        if p and not re.match(r"^(?:an? )?(?:e-?mail|note|message|draft)\b", p) and p not in avoid:
-            points.append(p)
+        p = clean(_words_as_written(t, original, m.start("p"), m.end("p")))
+        if p and not re.match(r"^(?:an? )?(?:e-?mail|note|message|draft)\b", p, re.IGNORECASE) and \
+                p.casefold() not in avoid:
+            points += [q for q in split_points(p) if q not in points]
     if points:
         args["points"] = points[:8]
     if m := re.search(r"\b(formal|friendly|warm|casual|direct|blunt)\b", t):
@@ -98,8 +117,8 @@ def email_args(t: str) -> dict[str, Any]:
         args["language"] = "en"
     if re.search(REPLY, t):
         args["reply_to_last"] = True
-    contact = re.search(r"\b(?:to|for|email|e-mail|write|message)\s+(?P<c>[a-z][a-z'-]+(?:\s+[a-z][a-z'-]+)?)\s+"
-                        r"(?:at|from|of|in)\b", t)
+    contact = re.search(r"\b(?:to|for|email|e-mail|write|message)\s+(?P<c>[a-z][a-z'-]+(?:\s+[a-z][a-z'-]+)?)\s*"
+                        r"(?:\b(?:at|from|of|in)\b|\(|,\s*(?:the\s+)?[a-z ]*\bat\b)", t)
     address = re.search(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", t)
     if address:
         args["contact"] = address.group(0)
@@ -108,9 +127,10 @@ def email_args(t: str) -> dict[str, Any]:
     return args
 
 
-def revision(t: str, last: dict[str, Any]) -> tuple[dict[str, Any], list[str]] | None:
+def revision(t: str, last: dict[str, Any], original: str = "") -> tuple[dict[str, Any], list[str]] | None:
     """The last draft's arguments with the changes ``t`` asks for, and the changes in words; None when ``t``
     asks for no change to a draft."""
+    original = original or t
     args = dict(last)
     changes: list[str] = []
     length = args.get("length") or "standard"
@@ -142,28 +162,30 @@ def revision(t: str, last: dict[str, Any]) -> tuple[dict[str, Any], list[str]] |
             changes.append(f"to {who}")
     points = list(args.get("points") or [])
     avoid = list(args.get("avoid") or [])
+    dropped_spans: list[tuple[int, int]] = []
     for m in re.finditer(DROP, t):
         gone = clean(m.group("d"))
         if not gone or gone in ("it", "that", "this"):
             continue
-        keep = [p for p in points if not _same(p, gone)]
-        points = keep
+        dropped_spans.append(m.span())
+        points = [p for p in points if not _same(p, gone)]
         if gone not in avoid:
             avoid.append(gone)
         changes.append(f"without {gone}")
     dropped_words = {w for a in avoid for w in a.split()}
     for m in re.finditer(ADD, t):
-        p = clean(m.group("p"))
-        if not p or re.match(r"^(?:it|that|this|them|a point|more|detail|details)$", p) or \
-                re.search(r"\b(?:shorter|longer|formal|friendlier|chinese|english|instead)\b", p):
+        if any(a <= m.start() < b for a, b in dropped_spans):
             continue
-        if any(_same(p, q) for q in points):
+        p = clean(_words_as_written(t, original, m.start("p"), m.end("p")))
+        if not p or re.match(r"^(?:it|that|this|them|a point|more|detail|details)$", p, re.IGNORECASE) or \
+                re.search(r"\b(?:shorter|longer|formal|friendlier|chinese|english|instead)\b", p, re.IGNORECASE):
             continue
-        if set(p.split()) <= dropped_words:
-            continue
-        points.append(p)
-        avoid = [a for a in avoid if not _same(a, p)]
-        changes.append(f"with {p}")
+        for q in split_points(p):
+            if any(_same(q, x) for x in points) or set(q.casefold().split()) <= dropped_words:
+                continue
+            points.append(q)
+            avoid = [a for a in avoid if not _same(a, q)]
+            changes.append(f"with {q}")
     if points != list(args.get("points") or []):
         args["points"] = points[:8]
     if avoid != list(args.get("avoid") or []):
@@ -172,7 +194,9 @@ def revision(t: str, last: dict[str, Any]) -> tuple[dict[str, Any], list[str]] |
 
 
 def _same(a: str, b: str) -> bool:
-    """Two wordings of one point: 'the pilot' and 'pilot programme'."""
+    """Two wordings of one point: 'the pilot' and 'pilot programme', 'a phased rollout' and 'roll it out in phases'."""
+    if set(concepts_in(a)) & set(concepts_in(b)):
+        return True
     wa = {w for w in re.findall(r"[a-z0-9]+", a.casefold()) if len(w) > 2} - {"the", "and", "our", "about"}
     wb = {w for w in re.findall(r"[a-z0-9]+", b.casefold()) if len(w) > 2} - {"the", "and", "our", "about"}
     return bool(wa & wb)

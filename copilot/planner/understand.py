@@ -64,14 +64,14 @@ def understand(text: str, names: Names, identity: Identity, today: dt.date,
                           r"(an? )?(quick |short )?(e-?mail|note|message)\b", r"\breach out to\b.*\b(by|via) e-?mail\b")
     if context.draft and not (asks_for_email and "account" in by_kind
                               and by_kind["account"][0] != context.draft.get("account")):
-        revised = _revise(t, context, asks_for_email)
+        revised = _revise(t, context, asks_for_email, " ".join(text.split()))
         if revised is not None:
             return revised
     action = _action(t, text, by_kind, today)
     if action is not None:
         return action
     if asks_for_email:
-        return _email(t, by_kind, context)
+        return _email(t, by_kind, context, " ".join(text.split()))
     if _has(t, r"when should i (follow|reach|write|email|call)", r"follow[- ]?up (time|timing|when)",
             r"\bnext (follow[- ]?up|touch)\b", r"best time to (follow|reach|email|call|write)", r"when to follow"):
         return _followup(t, text, by_kind)
@@ -107,27 +107,28 @@ def _frames(r: ReaderResult, identity: Identity, text: str, by_kind: dict[str, l
     return Reading(kind="unknown")
 
 
-REVISION_CUE = re.compile(r"\b(it|this|that|the (draft|e-?mail|note|message|version)|instead|again|too|also|"
+REVISION_CUE = re.compile(  # with a short request any wording is tried; a long one must point at the draft
+r"\b(it|this|that|the (draft|e-?mail|note|message|version)|instead|again|too|also|"
                           r"version|rewrite|redo|revise|make|change|shorter|longer|formal|friendlier|warmer|"
                           r"chinese|english|reply|respond|drop|remove|add|mention|include|mandarin)\b|中文|英文")
 
 
-def _revise(t: str, context: Context, asks_for_email: bool) -> Reading | None:
+def _revise(t: str, context: Context, asks_for_email: bool, original: str) -> Reading | None:
     """A change to the conversation's last draft; None when ``t`` asks for none."""
-    if not REVISION_CUE.search(t) or (len(t.split()) > 16 and not asks_for_email) or \
+    if (len(t.split()) > 10 and not REVISION_CUE.search(t)) or (len(t.split()) > 20 and not asks_for_email) or \
             re.match(r"^(what|how many|how much|which|who|when|where|why|list|show|rank|compare)\b", t):
         return None
     if asks_for_email and re.search(r"\b(another|a new|a second|a different|new)\s+(e-?mail|note|message|draft)\b", t):
         return None  # a new draft on the same account: read as a request, with the thread's contact kept
-    found = revision(t, context.draft or {})
+    found = revision(t, context.draft or {}, original)
     if found is None:
         return None
     args, _ = found
     return Reading([ToolCall("draft_email", args)], "email", subject=args.get("account"), note="revision")
 
 
-def _email(t: str, by_kind: dict[str, list[str]], context: Context) -> Reading:
-    args: dict[str, Any] = email_args(t)
+def _email(t: str, by_kind: dict[str, list[str]], context: Context, original: str) -> Reading:
+    args: dict[str, Any] = email_args(t, original)
     account = by_kind.get("account", [None])[0] or (context.draft or {}).get("account") or \
         (context.focus.get("account") if context.focus.get("last") == "account" else None)
     if account:

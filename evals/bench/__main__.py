@@ -14,7 +14,7 @@ from evals.bench.common import Row
 
 
 def _suites(quick: bool) -> dict[str, object]:
-    from evals.bench import agent, followup, imports, review, slack, talk_tracks
+    from evals.bench import agent, drafts, followup, imports, review, slack, talk_tracks
 
     return {
         "import-maven": lambda: imports.bench_maven(repeat=3 if quick else 5),
@@ -28,6 +28,7 @@ def _suites(quick: bool) -> dict[str, object]:
         "agent-reader": lambda: agent.bench_reader(),
         "agent-cold": lambda: agent.bench_cold(),
         "agent-llm": lambda: agent.bench_llm_round_trips(),
+        "drafts": lambda: drafts.bench_drafts(8 if quick else 20),
         "review": lambda: review.bench_review(5 if quick else review.REPEAT),
         "slack": lambda: slack.bench_slack(40 if quick else slack.EVENTS),
         "followup-train": lambda: followup.bench_train(50_000 if quick else followup.ACTIVITY_ROWS),

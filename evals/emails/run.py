@@ -1,133 +1,165 @@
-"""E-mail draft evaluation: at least 50 draft requests on the demo company, judged by code.
+"""E-mail draft evaluation: draft requests and revision dialogues on the demo company, judged by code.
 
-A draft passes when it (1) is addressed to the right contact, by name and role; (2) names the
-account and the product; (3) uses messaging from a similar won deal and cites it, and the cited
-deal was won and its notes contain that messaging; (4) states no figure that the tools did not
-return; (5) ends with one clear next step. ``python -m evals.emails.run`` prints the pass rate and
-exits non-zero below 95%. It runs offline; with OPENAI_API_KEY set it runs the configured model too.
+``python -m evals.emails.run [--split dev|held|all] [--json]`` builds (or reuses) the demo workspace, asks the
+copilot every turn of every dialogue (``evals.emails.requests``) as its rep, takes the turn's draft (the latest
+``draft_email`` result of that turn) and judges it (``evals.emails.judge``). It prints each check's pass rate and
+every failure, and exits non-zero when a draft leaks anything internal, when any other check passes less than 95%
+of the turns it applies to, or when too few turns were judged (100 for dev and all, 30 for the held-out set).
+With a judge model configured (``OPENAI_API_KEY``) a rubric score is one more check; offline it is skipped.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import random
-import re
 import sys
+import uuid
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, text
 
-from copilot.grounding import ungrounded
+from evals.emails.judge import Check, Judge
+from evals.emails.requests import Dialogue, build
 
-PURPOSES = [None, "next steps", "pricing", "the security review", "the pilot", "the proposal", "integration"]
-TONES = [None, "formal", "friendly", "direct"]
+BAR = 0.95
+FLOOR = {"dev": 100, "all": 100, "held": 30}
+CHECKS = ("drafted", "leak", "points", "contact", "language", "cc", "ask", "length", "tone", "signature", "reply",
+          "rubric")
 
 
 @dataclass
 class Verdict:
+    dialogue: str
+    turn: int
+    rep: str
     request: str
-    passed: bool
-    failures: list[str] = field(default_factory=list)
+    checks: list[Check]
+    subject: str = ""
+    body: str = ""
+
+    @property
+    def passed(self) -> bool:
+        return all(c.ok is not False for c in self.checks)
 
 
-def requests(engine: Engine, n: int, seed: int = 5) -> list[tuple[str, str, str | None]]:
-    """(rep, request text, tone) for open deals across the company."""
-    with engine.connect() as conn:
-        pairs = conn.execute(text(
-            "SELECT DISTINCT u.name, a.name FROM opportunities o JOIN users u ON u.id = o.user_id "
-            "JOIN accounts a ON a.id = o.account_id WHERE o.stage IN ('Engaging', 'Prospecting') "
-            "ORDER BY u.name, a.name")).all()
-    rng = random.Random(seed)
-    rng.shuffle(pairs)
-    out = []
-    for rep, account in pairs[:n]:
-        purpose, tone = rng.choice(PURPOSES), rng.choice(TONES)
-        words = f"Draft a {tone + ' ' if tone else ''}email to {account}" + (f" about {purpose}" if purpose else "")
-        out.append((rep, words, tone))
+def give_managers_addresses(engine: Engine, dialogues: list[Dialogue]) -> None:
+    """Reps who copy their manager need a manager with an e-mail in the CRM; one without gets a synthetic one."""
+    reps = sorted({d.rep for d in dialogues if d.preferences.get("cc_manager") == "true"})
+    with engine.begin() as conn:
+        for rep in reps:
+            row = conn.execute(text("SELECT m.id, m.name, m.email FROM users u JOIN users m ON m.id = u.manager_id "
+                                    "WHERE u.name = :rep"), {"rep": rep}).first()
+            if row is not None and not row.email:
+                address = ".".join(row.name.lower().split()) + "@sales.example"
+                conn.execute(text("UPDATE users SET email = :e WHERE id = :id"), {"e": address, "id": row.id})
+
+
+def _forget_preferences(store: Any, rep: str) -> None:
+    from memory import get_preferences
+
+    for key in get_preferences(store, rep):
+        store.delete(("preferences", rep), key)
+
+
+def _turn_draft(messages: list[Any]) -> dict[str, Any] | None:
+    from langchain_core.messages import ToolMessage
+
+    for message in reversed(messages):
+        if isinstance(message, ToolMessage) and message.name == "draft_email":
+            try:
+                found = json.loads(str(message.content))
+            except json.JSONDecodeError:
+                return {"error": f"unreadable draft result: {str(message.content)[:120]}"}
+            return found if isinstance(found, dict) else {"error": "draft result is not an object"}
+    return None
+
+
+def run_dialogues(copilot: Any, judge: Judge, dialogues: list[Dialogue]) -> list[Verdict]:
+    """Every turn of ``dialogues`` asked of ``copilot`` (a :class:`copilot.runner.Copilot`) and judged."""
+    from memory import set_preference
+
+    give_managers_addresses(copilot.engine, dialogues)
+    verdicts = []
+    for dialogue in dialogues:
+        thread = f"eval-{dialogue.id}-{uuid.uuid4().hex[:12]}"
+        _forget_preferences(copilot.store, dialogue.rep)
+        try:
+            for key, value in dialogue.preferences.items():
+                set_preference(copilot.store, dialogue.rep, key, value)
+            previous: dict[str, Any] | None = None
+            for i, turn in enumerate(dialogue.turns):
+                before = len(list(copilot.history(thread, dialogue.rep)))
+                try:
+                    result = copilot.ask(turn.text, dialogue.rep, thread_id=thread)
+                    answer = result.answer
+                    draft = _turn_draft(list(copilot.history(thread, dialogue.rep))[before:])
+                except Exception as exc:  # noqa: BLE001 - a turn that fails is judged as giving no draft
+                    answer, draft = f"the turn failed: {type(exc).__name__}: {exc}", None
+                checks = judge(dialogue.rep, turn.expect, draft, previous, answer)
+                ok = isinstance(draft, dict) and not draft.get("error") and draft.get("body")
+                verdicts.append(Verdict(dialogue.id, i, dialogue.rep, turn.text, checks,
+                                        str(draft.get("subject") or "") if ok else "",
+                                        str(draft.get("body") or "") if ok else ""))
+                if ok:
+                    previous = draft
+        finally:
+            _forget_preferences(copilot.store, dialogue.rep)
+    return verdicts
+
+
+def rates(verdicts: list[Verdict]) -> dict[str, dict[str, Any]]:
+    """Per check: turns it applied to, turns passed, pass rate."""
+    out = {}
+    for name in CHECKS:
+        judged = [c for v in verdicts for c in v.checks if c.name == name and c.ok is not None]
+        passed = sum(bool(c.ok) for c in judged)
+        out[name] = {"judged": len(judged), "passed": passed, "rate": passed / len(judged) if judged else None}
     return out
 
 
-def judge(engine: Engine, rep: str, request: str, answer: str, draft: dict[str, Any] | None,
-          results: list[str]) -> Verdict:
-    v = Verdict(request, False)
-    if draft is None or "error" in draft:
-        v.failures.append(f"no draft: {answer[:120]}")
-        return v
-    body = draft["body"]
-    with engine.connect() as conn:
-        contacts = conn.execute(text(
-            "SELECT c.name, c.title, c.email, max(CASE WHEN t.direction = 'inbound' AND t.in_reply_to IS NOT NULL "
-            "THEN t.occurred_at END) AS last_reply FROM contacts c JOIN accounts a ON a.id = c.account_id "
-            "LEFT JOIN activities t ON t.contact_id = c.id AND t.user_id = (SELECT id FROM users WHERE name = :rep) "
-            "WHERE a.name = :account GROUP BY c.name, c.title, c.email ORDER BY c.name"),
-            {"account": draft["account"], "rep": rep}).all()
-    replied = [c for c in contacts if c.last_reply]
-    expected = max(replied, key=lambda c: c.last_reply) if replied else contacts[0]
-    first = expected.name.split()[0]
-    if expected.email not in draft["to"] or not re.search(rf"\b({re.escape(first)}|{re.escape(expected.name)})\b",
-                                                          body.split("\n")[0]):
-        v.failures.append(f"addressed to {draft['to']}, expected {expected.name}")
-    if expected.title not in body and expected.title not in answer:
-        v.failures.append(f"role {expected.title!r} not used")
-    if draft["account"] not in body or not draft.get("product") or draft["product"] not in (body + draft["subject"]):
-        v.failures.append("account or product not named")
-    cite = re.search(r"ref\. deal (\S+), (\d{4}-\d{2}-\d{2})", body)
-    if not cite:
-        v.failures.append("no cited messaging from a won deal")
-    else:
-        with engine.connect() as conn:
-            stage = conn.execute(text("SELECT stage FROM opportunities WHERE id = :d"), {"d": cite.group(1)}).scalar()
-            notes = " ".join(conn.execute(text("SELECT body FROM deal_notes WHERE opportunity_id = :d"),
-                                          {"d": cite.group(1)}).scalars())
-        used = re.search(r"we ([^;]+); that is what moved them", body)
-        if stage != "Won" or not used or used.group(1) not in notes:
-            v.failures.append(f"cited deal {cite.group(1)} ({stage}) does not carry the messaging used")
-    bad = ungrounded(body.replace(cite.group(0), "") if cite else body, results, request)
-    if bad:
-        v.failures.append(f"figures not from tools: {bad}")
-    paragraphs = [p for p in body.split("\n\n") if p.strip()]
-    closing_index = next((i for i, p in enumerate(paragraphs) if p.strip().split("\n")[0].rstrip(",") in
-                          ("Best", "Kind regards", "Thanks")), len(paragraphs))
-    ask = paragraphs[closing_index - 1] if closing_index else ""
-    if ask.count("?") != 1 or body.count("?") != 1:
-        v.failures.append("does not end with exactly one clear next step")
-    if draft.get("status") != "Draft — not sent" or "Draft — not sent" not in answer:
-        v.failures.append("not marked as an unsent draft")
-    v.passed = not v.failures
-    return v
+def gate(verdicts: list[Verdict], floor: int = 100) -> list[str]:
+    """Why the evaluation fails (empty: it passes)."""
+    problems = []
+    if len(verdicts) < floor:
+        problems.append(f"only {len(verdicts)} turns judged (at least {floor} needed)")
+    for name, r in rates(verdicts).items():
+        if name == "leak" and r["passed"] < r["judged"]:
+            problems.append(f"{r['judged'] - r['passed']} drafts leak internal information")
+        elif r["rate"] is not None and r["rate"] < BAR:
+            problems.append(f"{name}: {r['rate']:.2f} < {BAR}")
+    return problems
 
 
-def run(home: Path, n: int) -> list[Verdict]:
-    from langchain_core.messages import ToolMessage
-
+def run(home: Path, split: str) -> list[Verdict]:
     from copilot.demo import ANCHOR
     from copilot.runner import Copilot
+    from copilot.settings import Settings
+    from copilot.workspace import open_database
+    from evals.emails.rubric import from_settings
     from evals.retrieval.run import prepare
 
     store = prepare(home)
-    from copilot.settings import Settings
-    from copilot.workspace import open_database
-
     settings = Settings(home=home, database_url=None)
     engine = open_database(settings)
-    verdicts = []
+    dialogues = build(engine, split)
+    judge = Judge(engine, rubric=from_settings(settings))
     with Copilot(settings, engine, clock=lambda: ANCHOR.replace(tzinfo=None), retriever=lambda: store) as copilot:
-        for rep, request, _ in requests(engine, n):
-            result = copilot.ask(request, rep)
-            turn = list(copilot.history(result.thread_id, rep))
-            tool_results = [str(m.content) for m in turn if isinstance(m, ToolMessage)]
-            draft = next((json.loads(m.content) for m in turn if isinstance(m, ToolMessage) and m.name == "draft_email"),
-                         None)
-            grounding_sources = [t for t in tool_results if not (draft and t == json.dumps(draft, default=str))]
-            if draft and "error" not in draft:
-                grounding_sources.append(json.dumps({"record_ids": draft.get("record_ids"), "cites": draft.get("cites"),
-                                                     "messaging_source": draft.get("messaging_source")}))
-            verdicts.append(judge(engine, rep, request, result.answer, draft, grounding_sources))
-    return verdicts
+        return run_dialogues(copilot, judge, dialogues)
+
+
+def report(verdicts: list[Verdict], split: str) -> str:
+    lines = [f"e-mail drafts ({split}): {len(verdicts)} turns in {len({v.dialogue for v in verdicts})} dialogues"]
+    for name, r in rates(verdicts).items():
+        shown = "skipped" if r["rate"] is None else f"{r['passed']}/{r['judged']} = {r['rate']:.2f}"
+        lines.append(f"  {name:10} {shown}")
+    for v in verdicts:
+        for c in v.checks:
+            if c.ok is False:
+                lines.append(f"FAIL {v.dialogue} turn {v.turn} [{c.name}] {v.request!r}: {c.reason}")
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -136,16 +168,19 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(prog="python -m evals.emails.run")
     parser.add_argument("--home", type=Path, default=DEFAULT_HOME)
-    parser.add_argument("-n", type=int, default=60)
+    parser.add_argument("--split", choices=("dev", "held", "all"), default="all")
+    parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    verdicts = run(args.home, args.n)
-    passed = sum(v.passed for v in verdicts)
-    for v in verdicts:
-        if not v.passed:
-            print(f"FAIL {v.request!r}: {'; '.join(v.failures)}")
-    rate = passed / len(verdicts)
-    print(f"email drafts: {passed}/{len(verdicts)} = {rate:.2f} (bar 0.95)")
-    return 0 if rate >= 0.95 and len(verdicts) >= 50 else 1
+    verdicts = run(args.home, args.split)
+    problems = gate(verdicts, FLOOR[args.split])
+    if args.json:
+        print(json.dumps({"split": args.split, "turns": len(verdicts), "checks": rates(verdicts),
+                          "verdicts": [{**asdict(v), "passed": v.passed} for v in verdicts], "problems": problems},
+                         ensure_ascii=False))
+    else:
+        print(report(verdicts, args.split))
+        print("PASS" if not problems else "FAIL: " + "; ".join(problems))
+    return 0 if not problems else 1
 
 
 if __name__ == "__main__":

@@ -84,7 +84,9 @@ def write(plan: Plan) -> tuple[str, str, list[str]]:
         if point.concept:
             said.append(say(ph["offer"][point.concept]["short" if short else "standard"], **names))
         elif point.free:
-            said.append(say(ph["point"]["free_first" if i == 0 else "free"], point=point.free, **names))
+            clause = re.match(r"(?i)(i|we|you|they|it|there|our \w+ (is|are|will|can|has|have|was))\b", point.free)
+            kind = ("clause" if clause else "free") + ("_first" if i == 0 else "")
+            said.append(say(ph["point"][kind], point=point.free, **names))
 
     support: list[str] = []
     if plan.support:  # the caller decides how many: none in a short draft that makes the rep's points
