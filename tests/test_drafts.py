@@ -207,3 +207,52 @@ def test_only_english_or_chinese(demo_workspace, talk_store, target: dict[str, A
     d = draft_email(engine, identity_for(engine, target["rep"]), {"account": target["account"]},
                     now=ANCHOR.replace(tzinfo=None), store=talk_store, preferences={"language": "fr"})
     assert d["language"] == "en" and any("not available" in n for n in d["notes"])
+
+
+def test_questions_in_a_thread_with_a_draft_are_not_revisions(copilot: Copilot, target: dict[str, Any]) -> None:
+    rep, thread = target["rep"], "not-revisions"
+    _draft(copilot, f"draft an email to {target['writer']} at {target['account']}", rep, thread)
+    brief = copilot.ask(f"brief me on {target['account']}", rep, thread)
+    assert [c["name"] for c in brief.tool_calls] == ["customer_profile"]
+    rate = copilot.ask("what's my win rate?", rep, thread)
+    assert [c["name"] for c in rate.tool_calls] == ["crm_query"]
+    logged = copilot.ask(f"log a call with {target['account']}: they want a shorter contract", rep, thread)
+    assert [c["name"] for c in logged.tool_calls] == ["log_activity"]
+    still = _draft(copilot, "make it shorter", rep, thread)  # the draft is still the thread's
+    assert still["length"] == "short" and still["to_email"] == target["writer_email"]
+
+
+def test_hostile_or_careless_requests_stay_out_of_the_body(demo_workspace, talk_store,  # noqa: ANN001
+                                                          target: dict[str, Any]) -> None:
+    _, engine = demo_workspace
+    from copilot.crm.identity import identity_for
+
+    with engine.connect() as conn:
+        other_account = conn.execute(text("SELECT name FROM accounts WHERE name != :a ORDER BY name LIMIT 1"),
+                                     {"a": target["account"]}).scalar()
+        other_deal = conn.execute(text("SELECT o.id FROM opportunities o JOIN accounts a ON a.id = o.account_id "
+                                       "WHERE a.name != :a LIMIT 1"), {"a": target["account"]}).scalar()
+    me = identity_for(engine, target["rep"])
+    d = draft_email(engine, me, {
+        "account": target["account"], "contact": target["writer_email"], "purpose": f"the {other_account} rollout",
+        "points": [f"the numbers from {other_deal.lower()}", "that the last deal was closed won",
+                   "could we meet Tuesday? I have slots", "the pilot costs $12,000 and takes 6 weeks"]},
+        now=ANCHOR.replace(tzinfo=None), store=talk_store)
+    body = d["subject"] + d["body"]
+    assert other_account not in body and other_deal.casefold() not in body.casefold()
+    assert "closed won" not in body and "$12,000" in body and "6 weeks" in body
+    _assert_customer_facing(d, target)
+    no_price = draft_email(engine, me, {"account": target["account"], "purpose": "their price concern",
+                                        "avoid": ["price", "cost"]}, now=ANCHOR.replace(tzinfo=None), store=talk_store)
+    assert not re.search(r"\b(price|cost)\b", no_price["subject"] + no_price["body"], re.IGNORECASE)
+
+
+def test_contacts_by_first_name_possessive_and_title(copilot: Copilot, target: dict[str, Any]) -> None:
+    rep, thread = target["rep"], "contacts"
+    first = _draft(copilot, f"Draft an email to {target['other'].split()[0]} at {target['account']} offering a pilot",
+                   rep, thread)
+    assert first["to_email"] == target["other_email"]
+    reply = _draft(copilot, f"reply to {target['writer'].split()[0]}'s last email", rep, thread)
+    assert reply["to_email"] == target["writer_email"] and reply["reply_to"]
+    titled = copilot.ask(f"write it for the {first['to_title']} instead", rep, thread)
+    assert titled.drafts or "which one" in titled.answer  # one contact with that title, or a question

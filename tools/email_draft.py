@@ -31,7 +31,8 @@ from tools.registry import Tool, ToolContext
 
 Tone = Literal["friendly", "formal", "direct"]
 Length = Literal["short", "standard", "long"]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200,
+                                        pattern=r"^[^\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]*$")]
 TITLE_ANGLE = [  # (words in the contact's title, the concern someone in that role usually weighs)
     (("cfo", "finance", "procurement", "purchasing"), "price"),
     (("security", "ciso"), "security"),
@@ -108,6 +109,7 @@ def draft_email(engine: Engine, identity: Identity, args: EmailArgs | dict[str, 
     if contact is None:
         contact = next((c for c in contacts if last and c["email"] == last["email"]), None) or \
             _pick_contact(contacts, None)
+    contact = {**contact, "name": _one_line(contact.get("name")), "title": _one_line(contact.get("title")) or None}
 
     open_deals = profile["deals"]["open"]
     product = args.product or (open_deals[0]["product"] if open_deals else None)
@@ -126,21 +128,26 @@ def draft_email(engine: Engine, identity: Identity, args: EmailArgs | dict[str, 
         found = [] if _specific(p, product, profile["account"]) else [c for c in named if c not in avoided]
         points += [Point(concept=c) for c in found if all(q.concept != c for q in points)] if found else \
             [Point(free=_as_yours(p))]
+    avoided_angles = {a for w in args.avoid if (a := angle_of(w))} - {angle_of_concept(c) for c in avoided}
     asked = " ".join(filter(None, [args.purpose, *args.points]))
     concern = angle_of(asked) if asked else None
     if concern is None and last is not None:
         concern = angle_of(last["body"])
+    if concern in avoided_angles:  # "don't mention price": the e-mail is not about cost either
+        concern = None
     title = contact.get("title") or ""
     focus = concern or next((angle_of_concept(p.concept) for p in points if p.concept), None) or \
         next((a for words, a in TITLE_ANGLE if any(w in f"{title} ".casefold() for w in words)), None)
 
+    focus = None if focus in avoided_angles else focus
     plays = _plays(engine, store, identity, focus, args, product, names, notes)
     used = {p.concept for p in points if p.concept}
     support: list[str] = []
     backing: list[dict[str, Any]] = []
     for play in plays:
         concept = concept_of(play.action)
-        if concept is None or concept in avoided or any(w in play.action.casefold() for w in avoided_words):
+        if concept is None or concept in avoided or angle_of_concept(concept) in avoided_angles or \
+                any(w in play.action.casefold() for w in avoided_words):
             continue
         if concept in used:
             if all(b["offer"] != concept for b in backing):
@@ -163,8 +170,11 @@ def draft_email(engine: Engine, identity: Identity, args: EmailArgs | dict[str, 
                 angle=concern, purpose=_as_yours(purpose) if purpose else None, points=points, support=support,
                 reply_date=last["at"].date() if last else None, reply_subject=last["subject"] if last else None,
                 reply_wants_detail=bool(last and re.search(r"\b(more )?(detail|details|information|info)\b",
-                                                           last["body"] or "", re.IGNORECASE)))
+                                                           last["body"] or "", re.IGNORECASE)),
+                avoid_words=avoided_words)
     subject, body = _safe(engine, store, plan, account_id, profile, avoided_words, notes)
+    if language == "zh" and any(p.free and not re.search(r"[\u4e00-\u9fff]", p.free) for p in plan.points):
+        notes.append("one of your points is kept in your own words (English): translate it before sending")
     applied: list[Any] = []
     edits: list[Any] = []
     if language == "en":  # what approvers changed in this rep's earlier e-mails to this account
@@ -229,7 +239,13 @@ def _as_yours(text: str) -> str:
     swaps = {"their": "your", "theirs": "yours", "they": "you", "them": "you", "themselves": "yourselves"}
     out = re.sub(r"\b(their|theirs|they|them|themselves)\b", lambda m: swaps[m.group(1).lower()], text.strip(),
                  flags=re.IGNORECASE)
+    out = re.sub(r"[?？]+\s*", ". ", out)  # the ask is the draft's one question
     return out.rstrip(".!?;: ")
+
+
+def _one_line(text: Any) -> str:
+    """A name or title from the CRM, as one line of printable text."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in str(text or "")).split())[:200]
 
 
 def _plays(engine: Engine, store: Any, identity: Identity, focus: str | None, args: EmailArgs,
@@ -261,6 +277,15 @@ def _safe(engine: Engine, store: Any, plan: Plan, account_id: int | None, profil
     """Write the plan; leave out anything that must not reach the customer, and say so to the rep."""
     deal_ids = open_deal_ids(engine, account_id)
     own = {profile["account"], plan.name}
+    if plan.purpose and (why := leaks(engine, store, plan.purpose, account_id=account_id, deal_ids=deal_ids,
+                                      own_names=own, check_names=True)):
+        notes.append(f"left out the purpose '{plan.purpose[:80]}': {why}")
+        plan.purpose = None
+    if plan.reply_subject and (len(plan.reply_subject) > 120 or leaks(
+            engine, store, plan.reply_subject, account_id=account_id, deal_ids=deal_ids, own_names=own,
+            check_names=True)):
+        notes.append("their subject line is not repeated: it is long or names something internal")
+        plan.reply_subject = None
     for _ in range(len(plan.points) + len(plan.support) + 1):
         subject, body, sentences = write(plan)
         dropped = False
@@ -317,14 +342,21 @@ def _pick_contact(contacts: list[dict[str, Any]], wanted: str | None) -> dict[st
         exact = [c for c in contacts if w in ((c["email"] or "").casefold(), (c["name"] or "").casefold())]
         if exact:
             return exact[0]
-        parts = [c for c in contacts if w in (c["email"] or "").casefold() or w in (c["name"] or "").casefold()]
+        role = re.sub(r"^(the|their|our)\s+", "", w)
+        titled = [c for c in contacts if role and (c.get("title") or "").casefold() == role]
+        if len(titled) == 1:
+            return titled[0]
+        if len(titled) > 1:
+            raise ToolInputError(f"{wanted[:80]!r} could be " + " or ".join(c["name"] for c in titled) + "; which one?")
+        parts = [] if len(w) < 3 else [c for c in contacts if w in (c["email"] or "").casefold()
+                                       or w in (c["name"] or "").casefold()]
         if len(parts) == 1:
             return parts[0]
         if len(parts) > 1:
             raise ToolInputError(f"{wanted[:80]!r} could be " + " or ".join(c["name"] for c in parts)
                                  + "; which one?")
-        raise ToolInputError(f"no contact {wanted[:80]!r} at this account; contacts: "
-                             + ", ".join(c["name"] for c in contacts))
+        raise ToolInputError(f"no contact {wanted[:80]!r} at this account; contacts: " + ", ".join(
+            c["name"] + (f" ({c['title']})" if c.get("title") else "") for c in contacts))
     replied = [c for c in contacts if c.get("last_reply")]
     return max(replied, key=lambda c: c["last_reply"]) if replied else contacts[0]
 

@@ -206,7 +206,25 @@ def _profile(p: dict[str, Any]) -> str:
 
 
 def _talk_tracks(r: dict[str, Any]) -> str:
-    lines = []
+    """Lines to try first (each with its won/lost record, where, and the notes behind it), then what to avoid,
+    then notes that disagree, then the matching snippets; every note keeps its deal-and-date citation."""
+    lines: list[str] = []
+    if r.get("plays"):
+        lines.append("Lines to try (plays from similar deals, counted deal by deal):")
+        for i, p in enumerate(r["plays"], 1):
+            lines.append(f"{i}. {p['line']}")
+            lines.append(f"   {_record(p)}")
+            lines += [f"   - \u201c{s['text']}\u201d ({s['cite']})" for s in p.get("evidence") or []]
+    if r.get("avoid"):
+        lines.append("What to avoid:")
+        for p in r["avoid"]:
+            lines.append(f"- {p['line']}")
+            lines += [f"  - \u201c{s['text']}\u201d ({s['cite']})" for s in (p.get("against") or [])[:1]]
+    if r.get("contradictions"):
+        lines.append("Notes that disagree (not counted as evidence):")
+        for c in r["contradictions"]:
+            said = " / ".join(f"\u201c{n['text']}\u201d ({n['cite']})" for n in c["notes"])
+            lines.append(f"- Notes of deal {c['deal_id']} ({c['outcome']}) disagree about \u201c{c['action']}\u201d: {said}")
     if r.get("worked"):
         lines.append("What worked in similar won deals:")
         lines += [f"- {s['text']} ({s['cite']})" for s in r["worked"]]
@@ -214,6 +232,17 @@ def _talk_tracks(r: dict[str, Any]) -> str:
         lines.append("What didn't work (lost deals):")
         lines += [f"- {s['text']} ({s['cite']})" for s in r["did_not_work"]]
     return "\n".join(lines) or "I found nothing similar in past deals."
+
+
+def _record(p: dict[str, Any]) -> str:
+    """Where a play was tried: 'By sector: technology 5 won / 0 lost, ... By product: ...' (the three with most wins)."""
+    def top(counts: dict[str, dict[str, int]]) -> str:
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1]["won"], -kv[1]["lost"], kv[0]))[:3]
+        return ", ".join(f"{name} {c['won']} won / {c['lost']} lost" for name, c in ranked)
+
+    parts = [f"By {label}: {top(p[key])}." for key, label in (("by_sector", "sector"), ("by_product", "product"))
+             if p.get(key)]
+    return " ".join(parts)
 
 
 def _day(r: dict[str, Any]) -> str:

@@ -21,7 +21,7 @@ POINT_VERBS = (r"propos(?:e|ing)|suggest(?:ing)?|offer(?:ing)?|mention(?:ing)?|i
                r"bring(?:ing)? up|talk(?:ing)? about|rais(?:e|ing)|recommend(?:ing)?|pitch(?:ing)?|shar(?:e|ing)|"
                r"add(?:ing)?|emphasi[sz](?:e|ing)|explain(?:ing)?|invit(?:e|ing) (?:them|him|her) to|cover(?:ing)?|"
                r"point(?:ing)? out|remind(?:ing)? (?:them|him|her) (?:of|about)|put forward|float(?:ing)?")
-STOP = r"(?=\s*(?:[,.;!?]|$|\band\s+(?:also\s+)?(?:" + POINT_VERBS + r"|no|don't|do not|without|avoid|keep|make)\b"
+STOP = r"(?=\s*(?:,(?!\d)|\.(?!\d)|[;!?]|$|\band\s+(?:also\s+)?(?:" + POINT_VERBS + r"|no|don't|do not|without|avoid|keep|make)\b"
 STOP += r"|\b(?:to (?:answer|address|handle|deal with|respond to|tackle|counter|ease|overcome)|but)\b))"
 AVOID = (r"(?:^|[,;.]\s*|\band\s+|\bbut\s+)(?:no|not)\s+(?:mention of\s+|talk of\s+)?(?P<a>[a-z][\w -]{1,40}?)" + STOP
          + r"|\b(?:don't|do not|never|please don't)\s+(?:mention|offer|propose|bring up|include|talk about|promise)\s+"
@@ -34,29 +34,34 @@ CONCERN = (r"\b(?:to (?:answer|address|handle|deal with|respond to|tackle|counte
 ABOUT = r"\b(?:about|regarding|re|on the subject of|concerning|following up on)\s+(?P<p>.{3,120}?)" + STOP
 CHINESE = r"\b(?:in|into|to)\s+(?:simplified\s+)?(?:chinese|mandarin)\b|中文|汉语|简体|普通话"
 ENGLISH = r"\b(?:in|into|to|back (?:in|to))\s+english\b|英文|英语"
-REPLY = (r"\b(?:reply|respond|answer|write back)(?:ing)?\s+(?:to\s+)?(?:their|his|her|the(?:ir)?|[a-z]+'s?)\s+"
+REPLY = (r"\b(?:reply|respond|answer|write back)(?:ing)?\s+(?:to\s+)?(?:their|his|her|the(?:ir)?|"
+         r"(?P<whose>[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)'s?)\s+"
          r"(?:last|latest|most recent|recent|previous)\s+(?:e-?mail|message|note|reply)\b"
          r"|\b(?:reply|respond)(?:ing)? to (?:it|that e-?mail|their e-?mail|what they (?:wrote|sent))\b")
 SHORTER = (r"\b(?:shorter|shorten|more concise|concise|briefer|tighter|trim|cut it down|too long|less wordy|"
-           r"fewer words|keep it short|make it short|short version|brief)\b")
+           r"fewer words|keep it (?:short|brief)|make it (?:short|brief)|short version)\b")
 LONGER = (r"\b(?:longer|lengthen|more detail(?:ed)?|detailed|expand|elaborate|flesh (?:it )?out|too short|fuller|"
-          r"more thorough|a bit more)\b")
+          r"more thorough|a bit more|make it long|long version)\b")
 FORMAL = r"\b(?:more formal|formal|more professional|professional|less casual|stiffer|more polite)\b"
 FRIENDLY = (r"\b(?:friendlier|more friendly|friendly|warmer|warm|more casual|casual|less formal|relaxed|"
             r"more personal|softer)\b")
 DIRECT = r"\b(?:more direct|direct|blunter|to the point|punchier|straight to the point)\b"
-DROP = (r"\b(?:drop|remove|delete|take out|cut|leave out|lose|get rid of|no more|don't mention|do not mention|"
-        r"stop mentioning|without|skip)\s+(?:the\s+)?(?:point|bit|part|line|mention|sentence|paragraph)?\s*"
+DROP = (r"(?:^no\s+(?!more\b|longer\b|thanks\b|need\b)|\b(?:drop|remove|delete|take out|cut|leave out|lose|get rid of|no more|don't mention|do not mention|"
+        r"stop mentioning|without|skip)\s+)(?:the\s+)?(?:point|bit|part|line|mention|sentence|paragraph)?\s*"
         r"(?:about|on|of)?\s*(?:the\s+|a\s+|an\s+|our\s+|any\s+)?(?P<d>[\w -]{2,40}?)" + STOP)
-ADD = (r"\b(?:also\s+)?(?:" + POINT_VERBS + r")\s+(?:a point about\s+|a line about\s+|something about\s+)?"
+ADD = (r"(?:^|[,;.]\s*|\band\s+|\bplease\s+|\bcan you\s+|\bcould you\s+)(?:also\s+)?"
+       r"(?:propose|suggest|offer|mention|include|highlight|bring up|talk about|raise|recommend|share|add|"
+       r"say|note|tell (?:them|him|her)|let (?:them|him|her) know|put in|throw in)(?: that)?\s+"
+       r"(?:a point about\s+|a line about\s+|something about\s+)?"
        r"(?P<p>.{2,120}?)(?:\s+too|\s+as well|\s+also)?" + STOP)
+WHO = r"[a-z][\w.'@-]*(?:\s+[a-z][\w'-]*){0,2}?"
 OTHER_CONTACT = (r"\b(?:send|address|write|direct|make|change|switch|redirect|send this|write this)\s*(?:it|this|"
-                 r"the (?:e-?mail|draft|note))?\s+(?:to|for)\s+(?P<x>[a-z][\w.'@-]*(?:\s+[a-z][\w'-]*)?)\s+instead\b"
-                 r"|\b(?:to|for)\s+(?P<y>[a-z][\w.'@-]*(?:\s+[a-z][\w'-]*)?)\s+instead\b"
-                 r"|\b(?:instead|rather),?\s+(?:send it |write it |address it )?(?:to|for)\s+"
-                 r"(?P<z>[a-z][\w.'@-]*(?:\s+[a-z][\w'-]*)?)"
-                 r"|\b(?:address it|send it|make it out|change the (?:contact|recipient)|switch the (?:contact|"
-                 r"recipient))\s+to\s+(?P<w>[a-z][\w.'@-]*(?:\s+[a-z][\w'-]*)?)")
+                 r"the (?:e-?mail|draft|note))?\s+(?:to|for)\s+(?P<x>" + WHO + r")\s+instead\b"
+                 r"|\b(?:to|for)\s+(?P<y>" + WHO + r")\s+instead\b"
+                 r"|\b(?:instead|rather),?\s+(?:send it |write it |address it )?(?:to|for)\s+(?P<z>" + WHO + r")$"
+                 r"|\b(?:address it|make it out|change the (?:contact|recipient)|switch the (?:contact|recipient)|"
+                 r"swap the (?:contact|recipient))\s+to\s+(?P<w>" + WHO + r")$")
+"""Another contact for the draft. "send it to Dana" alone is a request to send, not to change the recipient."""
 TONE_WORDS = {"formal": "formal", "friendly": "friendly", "warm": "friendly", "casual": "friendly",
               "direct": "direct", "blunt": "direct"}
 FILLER = re.compile(r"^(?:a|an|the|our|some|their|them|him|her|that|about|how|why|we can|we could|to)\s+")
@@ -76,10 +81,10 @@ def _words_as_written(t: str, original: str, start: int, end: int) -> str:
 
 def split_points(point: str) -> list[str]:
     """'a pilot and an ROI model' is two points, so either can be dropped later on its own."""
-    parts = [clean(p) for p in re.split(r"\s*(?:,|;|\band also\b|\band\b|\bplus\b|&)\s*", point)]
+    parts = [clean(p) for p in re.split(r"\s*(?:,(?!\d)|;|\band also\b|\band\b|\bplus\b|&)\s*", point)]
     parts = [p for p in parts if p]
-    return parts if len(parts) > 1 and all(len(p.split()) >= 1 for p in parts) and \
-        not any(re.search(r"\b(?:week|day|month) of$|\bbetween$", p) for p in parts) else [clean(point)]
+    # split only a list of offers: "costs $12,000 and takes 6 weeks" is one point in the rep's words
+    return parts if len(parts) > 1 and all(concepts_in(p) for p in parts) else [clean(point)]
 
 
 def email_args(t: str, original: str = "") -> dict[str, Any]:
@@ -117,7 +122,8 @@ def email_args(t: str, original: str = "") -> dict[str, Any]:
         args["language"] = "en"
     if re.search(REPLY, t):
         args["reply_to_last"] = True
-    contact = re.search(r"\b(?:to|for|email|e-mail|write|message)\s+(?P<c>[a-z][a-z'-]+(?:\s+[a-z][a-z'-]+)?)\s*"
+    contact = re.search(r"\b(?:to|for|email|e-mail|write|message)\s+(?!(?:to|for|an?|the)\b)"
+                        r"(?P<c>[a-z][a-z'-]+(?:\s+(?!at\b|from\b|of\b|in\b)[a-z][a-z'-]+)?)\s*"
                         r"(?:\b(?:at|from|of|in)\b|\(|,\s*(?:the\s+)?[a-z ]*\bat\b)", t)
     address = re.search(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", t)
     if address:
@@ -151,8 +157,10 @@ def revision(t: str, last: dict[str, Any], original: str = "") -> tuple[dict[str
     elif re.search(ENGLISH, t):
         args["language"] = "en"
         changes.append("in English")
-    if re.search(REPLY, t):
-        args["reply_to_last"] = True  # their: the contact this conversation is about
+    if reply := re.search(REPLY, t):
+        args["reply_to_last"] = True  # their: the contact this conversation is about, unless named
+        if reply.group("whose"):
+            args["contact"] = reply.group("whose")
         changes.append("a reply to their last e-mail")
     other = re.search(OTHER_CONTACT, t)
     if other:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from copilot.planner.compile import query_for
-from copilot.planner.emails import email_args, revision
+from copilot.planner.emails import OTHER_CONTACT, email_args, revision
 from copilot.planner.frames import Context, Frame
 from copilot.planner.reader import Reading as ReaderResult
 from copilot.planner.reader import read
@@ -62,14 +62,18 @@ def understand(text: str, names: Names, identity: Identity, today: dt.date,
                           r"\bemail to\b", r"\be-?mail\b.*\bto\b", r"\b(draft|write) (to|for)\b",
                           r"^(please |can you |could you )?e-?mail [a-z]", r"\b(send|shoot|drop) (him |her |them )?"
                           r"(an? )?(quick |short )?(e-?mail|note|message)\b", r"\breach out to\b.*\b(by|via) e-?mail\b")
-    if context.draft and not (asks_for_email and "account" in by_kind
-                              and by_kind["account"][0] != context.draft.get("account")):
+    other_account = any(a != (context.draft or {}).get("account") for a in by_kind.get("account", []))
+    if context.draft and not other_account and re.search(OTHER_CONTACT, t):  # "send it to Omar instead"
         revised = _revise(t, context, asks_for_email, " ".join(text.split()))
         if revised is not None:
             return revised
     action = _action(t, text, by_kind, today)
     if action is not None:
         return action
+    if context.draft and not other_account and not NOT_A_REVISION.search(t):
+        revised = _revise(t, context, asks_for_email, " ".join(text.split()))
+        if revised is not None:
+            return revised
     if asks_for_email:
         return _email(t, by_kind, context, " ".join(text.split()))
     if _has(t, r"when should i (follow|reach|write|email|call)", r"follow[- ]?up (time|timing|when)",
@@ -107,6 +111,11 @@ def _frames(r: ReaderResult, identity: Identity, text: str, by_kind: dict[str, l
     return Reading(kind="unknown")
 
 
+NOT_A_REVISION = re.compile(  # a question about the CRM or a brief, asked in a thread that has a draft
+    r"\bbrief (me|us)\b|\b(give me|get me|need|want) a (quick )?brief\b|\btell me about\b|\brisks?\b|"
+    r"\bwin ?rate|\bpipeline\b|\brevenue\b|\bhow (many|much)\b|\bquota\b|\bforecast\b|\bhealth\b|"
+    r"\bfollow[- ]?up (time|timing|when)|\bwhen should i\b|\btalk ?tracks?\b|\bwhat (worked|works)\b|"
+    r"\bwho (is|are)\b|\bmy day\b|\bstalled\b|\bdeals?\b(?! (id|terms))")
 REVISION_CUE = re.compile(  # with a short request any wording is tried; a long one must point at the draft
 r"\b(it|this|that|the (draft|e-?mail|note|message|version)|instead|again|too|also|"
                           r"version|rewrite|redo|revise|make|change|shorter|longer|formal|friendlier|warmer|"

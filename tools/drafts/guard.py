@@ -12,12 +12,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 
 from copilot.crm.models import Account, Contact, DealNote, Opportunity
 
 RUN = 6
 DEAL_ID = re.compile(r"\b[A-Z]{2,}[-_]?\d{3,}\b")
+MAYBE_DEAL_ID = re.compile(r"\b([a-z]{1,6})[-_ ]?(\d{3,})\b", re.IGNORECASE)
+INTERNAL = re.compile(r"\b(closed[- ](won|lost)|win[- ]?rates?|turning point|not convinced|objections?|deal notes?|"
+                      r"call summary|discovery notes|(won|lost) deals?|moved them|"
+                      r"what worked|talk[- ]?tracks?|internal notes?)\b", re.IGNORECASE)
 
 
 def words(text: str) -> list[str]:
@@ -57,6 +61,14 @@ def leaks(engine: Engine, store: Any, sentence: str, *, account_id: int | None, 
         return f"it names a deal ({m.group(0)})"
     if deal_ids and any(d.casefold() in sentence.casefold() for d in deal_ids):
         return "it names a deal"
+    candidates = {(m.group(1) + m.group(2)).upper() for m in MAYBE_DEAL_ID.finditer(sentence)}
+    if candidates:
+        with engine.connect() as conn:
+            if conn.execute(select(Opportunity.id).where(func.upper(Opportunity.id).in_(sorted(candidates)))
+                            .limit(1)).first():
+                return "it names a deal"
+    if m := INTERNAL.search(sentence):
+        return f"it uses internal wording ('{m.group(0)}')"
     mine = runs(sentence)
     if mine:
         for note in _notes_like(engine, store, sentence):

@@ -42,6 +42,11 @@ class Plan:
     reply_date: dt.date | None = None
     reply_subject: str | None = None
     reply_wants_detail: bool = False
+    avoid_words: list[str] = field(default_factory=list)  # a sentence that says one of these is left out
+
+    def allows(self, sentence: str) -> bool:
+        low = sentence.casefold()
+        return not any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in self.avoid_words if w)
 
     @property
     def first(self) -> str:
@@ -91,16 +96,17 @@ def write(plan: Plan) -> tuple[str, str, list[str]]:
     support: list[str] = []
     if plan.support:  # the caller decides how many: none in a short draft that makes the rep's points
         offers = [say(ph["offer"][k]["short" if short else "standard"], **names) for k in plan.support]
-        if plan.points and plan.language == "en":  # "...in a similar position: we could start with..."
-            offers = [o if o.startswith("I ") else o[:1].lower() + o[1:] for o in offers]
-        support = ([ph["support"]["intro"]] if plan.points else []) + offers
+        offers = [o for o in offers if plan.allows(o)]
+        if offers and plan.points and plan.language == "en":  # "...in a similar position: we could start with..."
+            offers[0] = offers[0] if offers[0].startswith("I ") else offers[0][:1].lower() + offers[0][1:]
+        support = ([ph["support"]["intro"]] if plan.points and offers else []) + offers
 
     closing_line: list[str] = []
     if long:
         closing_line.append(ph["extra"]["agenda"])
     closing_line.append(ph["ask"][plan.tone])
 
-    paragraphs = [opening, said, support, closing_line]
+    paragraphs = [[x for x in p if plan.allows(x)] for p in (opening, said)] + [support, closing_line]
     body = layout(plan.language, greeting=say(ph["greeting"][plan.tone], **names), paragraphs=paragraphs,
                   closing=ph["closing"][plan.tone], signature=plan.signature).strip()
     body = re.sub(r"\n{3,}", "\n\n", body)
@@ -111,11 +117,15 @@ def write(plan: Plan) -> tuple[str, str, list[str]]:
         subject = say(ph["subject"]["angle"], topic=topic, **names)
     else:
         subject = say(ph["subject"]["plain"], **names)
+    if not plan.allows(subject):
+        subject = say(ph["subject"]["plain"], **names)
     return subject[:300], body, [s for p in paragraphs for s in p]
 
 
 def _no_re(subject: str) -> str:
-    return re.sub(r"^\s*((re|aw|fw|fwd|回复)\s*[:：]\s*)+", "", subject, flags=re.IGNORECASE)[:200]
+    """Their subject, on one line, without the "Re:" we add again (it is their text: no line breaks, bounded)."""
+    one_line = " ".join("".join(ch if ch.isprintable() else " " for ch in subject).split())
+    return re.sub(r"^\s*((re|aw|fw|fwd|回复)\s*[:：]\s*)+", "", one_line, flags=re.IGNORECASE)[:200]
 
 
 def _our_solution(language: str) -> str:

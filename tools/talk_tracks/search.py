@@ -4,8 +4,14 @@ Ranking is hybrid, fused in our own code: the vector side (Chroma, cosine on Min
 and the lexical side (BM25 over impact-ordered postings) each rank notes under the same metadata filters, and
 reciprocal-rank fusion adds them up per deal. Results are one snippet per deal, with
 near-duplicate texts dropped, then split by outcome: what worked (won deals) first, what didn't
-(lost deals) after. Every snippet cites its deal and date; a snippet from a deal outside the caller's
-scope is shown without contact names, e-mail addresses or phone numbers.
+(lost deals) after. A won deal whose own notes say the play did not land ("They were not convinced.") is
+never shown as what worked: it is left out of ``worked`` (its id is in ``set_aside``), and the plays below
+count it against the play. Every snippet cites its deal and date; a snippet from a deal outside the
+caller's scope is shown without contact names, e-mail addresses or phone numbers.
+
+Beside the snippets, ``plays`` are the actions similar deals tried, counted deal by deal with each note's
+stance, each with a line the rep can say; ``avoid`` are plays that lost more often than they won, and
+``contradictions`` are deals whose notes disagree about a play (see ``tools/talk_tracks/plays.py``).
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from tools.crm_query import validated
 from copilot.crm.identity import Identity
 from copilot.crm.names import Names
 from tools.registry import Tool, ToolContext
+from tools.talk_tracks.plays import Contradiction, Play, analyse_plays, failed_deals
 from tools.talk_tracks.redact import redact
 if TYPE_CHECKING:  # the store pulls in Chroma; importing it only when searching keeps start-up fast
     from tools.talk_tracks.store import TalkTrackStore
@@ -45,6 +52,7 @@ class TalkTrackArgs(BaseModel):
 
 
 class Snippet(BaseModel):
+    note_id: str = ""
     deal_id: str
     date: str
     kind: str
@@ -64,6 +72,14 @@ class TalkTracks(BaseModel):
     did_not_work: list[Snippet]
     filters: dict[str, Any]
     notes: list[str] = []
+    plays: list[Play] = []
+    """Plays that won more often than they lost in similar deals, best first, each with a line to say."""
+    avoid: list[Play] = []
+    """Plays that lost more often than they won."""
+    contradictions: list[Contradiction] = []
+    """Deals whose notes disagree about a play shown above; never used as evidence."""
+    set_aside: list[str] = []
+    """Won deals left out of ``worked`` because their own notes say the play did not land."""
 
 
 def _where(filters: dict[str, list[str]]) -> dict[str, Any] | None:
@@ -74,19 +90,21 @@ def _where(filters: dict[str, list[str]]) -> dict[str, Any] | None:
 
 
 def rank(store: "TalkTrackStore", query: str, filters: dict[str, list[str]], mode: Mode = "hybrid",
-         candidates: int = CANDIDATES) -> list[tuple[str, float, dict[str, Any], str]]:
+         candidates: int = CANDIDATES, vector: Any = None) -> list[tuple[str, float, dict[str, Any], str]]:
     """Deals, best first, as (doc_id of the deal's best note, score, metadata, text).
 
     Each side ranks notes; a note at position p earns its deal ``weight / (RRF_K + p)``
     (reciprocal-rank fusion), summed over the deal's notes and over both sides, so a deal whose
     call summary matches the objection and whose recap matches the product ranks above a deal that
-    matches one of them. The deal is shown by its highest-earning note.
+    matches one of them. The deal is shown by its highest-earning note. ``vector`` is the query's
+    embedding when the caller already has it (one question ranked twice is embedded once).
     """
     lists: dict[str, list[str]] = {}
     found: dict[str, tuple[dict[str, Any], str]] = {}
     hits = store.lexical.search(query, filters, candidates) if mode in ("hybrid", "lexical") else None
     if mode in ("hybrid", "vector"):
-        vector = store.embedder.encode([query])
+        if vector is None:
+            vector = store.embedder.encode([query])
         res = store.collection.query(query_embeddings=vector, n_results=candidates, where=_where(filters),
                                      include=[])
         ids = res["ids"][0]
@@ -131,7 +149,9 @@ def collapse(ranked: list[tuple[str, float, dict[str, Any], str]]) -> list[tuple
 
 
 def search_talk_tracks(engine: Engine, store: "TalkTrackStore", identity: Identity, args: TalkTrackArgs | dict[str, Any],
-                       *, mode: Mode = "hybrid", names: Names | None = None) -> TalkTracks:
+                       *, mode: Mode = "hybrid", names: Names | None = None, with_plays: bool = True) -> TalkTracks:
+    """Snippets of similar deals (what worked, what didn't) and, unless ``with_plays`` is off (a caller that
+    only quotes a snippet, such as an e-mail draft, saves the second ranking), the plays to suggest or avoid."""
     if not isinstance(args, TalkTrackArgs):
         args = validated(TalkTrackArgs, args)
     names = names or Names.load(engine)
@@ -147,9 +167,16 @@ def search_talk_tracks(engine: Engine, store: "TalkTrackStore", identity: Identi
         filters["stage"] = list(args.stage)
     if args.outcome != "any":
         filters["outcome"] = [args.outcome]
-    ranked = collapse(rank(store, args.query, filters, mode))
-    worked = [r for r in ranked if r[2]["outcome"] == "won"][: args.limit]
+    vector = store.embedder.encode([args.query]) if mode != "lexical" else None
+    ranked = collapse(rank(store, args.query, filters, mode, vector=vector))
+    won = [r for r in ranked if r[2]["outcome"] == "won"][: args.limit * 4]
+    failed = failed_deals(engine, [r[2]["deal_id"] for r in won])
+    worked = [r for r in won if r[2]["deal_id"] not in failed][: args.limit]
+    set_aside = [r[2]["deal_id"] for r in won if r[2]["deal_id"] in failed][: args.limit]
     lost = [r for r in ranked if r[2]["outcome"] == "lost"][: args.limit]
+    play_filters = {k: v for k, v in filters.items() if k in ("product", "sector")}  # plays need both outcomes
+    report = analyse_plays(engine, store, identity, args.query, limit=args.limit, mode=mode, filters=play_filters,
+                           vector=vector) if with_plays else None
     shown = worked + lost
     outside = {r[2]["account_id"] for r in shown if not identity.may_see_user(r[2]["rep_id"])}
     contact_names: dict[int, list[str]] = {}
@@ -160,16 +187,19 @@ def search_talk_tracks(engine: Engine, store: "TalkTrackStore", identity: Identi
                 contact_names.setdefault(account_id, []).append(name or "")
 
     def snippet(item: tuple[str, float, dict[str, Any], str]) -> Snippet:
-        _, score, meta, text = item
+        note_id, score, meta, text = item
         hidden = not identity.may_see_user(meta["rep_id"])
         if hidden:
             text = redact(text, contact_names.get(meta["account_id"], []))
-        return Snippet(deal_id=meta["deal_id"], date=meta["date"], kind=meta["kind"], outcome=meta["outcome"],
-                       product=meta["product"], sector=meta["sector"], account=meta["account"], text=text,
-                       score=round(score, 5), redacted=hidden, cite=f"deal {meta['deal_id']}, {meta['date']}")
+        return Snippet(note_id=note_id, deal_id=meta["deal_id"], date=meta["date"], kind=meta["kind"],
+                       outcome=meta["outcome"], product=meta["product"], sector=meta["sector"],
+                       account=meta["account"], text=text, score=round(score, 5), redacted=hidden,
+                       cite=f"deal {meta['deal_id']}, {meta['date']}")
 
     return TalkTracks(query=args.query, worked=[snippet(r) for r in worked], did_not_work=[snippet(r) for r in lost],
-                      filters=filters, notes=notes)
+                      filters=filters, notes=notes, plays=report.plays if report else [],
+                      avoid=report.avoid if report else [], contradictions=report.contradictions if report else [],
+                      set_aside=set_aside)
 
 
 def _run(ctx: ToolContext, args: dict[str, Any]) -> TalkTracks:
@@ -177,5 +207,6 @@ def _run(ctx: ToolContext, args: dict[str, Any]) -> TalkTracks:
 
 
 TOOL = Tool("talk_tracks", "Search past deals' notes, call summaries and e-mails: what worked in similar won deals "
-            "and what lost deals tried. Filter by product, sector, stage, outcome.", TalkTrackArgs, TalkTracks, _run,
+            "and what lost deals tried, and the plays to suggest (with a line to say, counted won/lost by sector and "
+            "product) or avoid. Filter by product, sector, stage, outcome.", TalkTrackArgs, TalkTracks, _run,
             retrieval=True, doing="searching the talk tracks of similar deals")

@@ -1,0 +1,1 @@
+"""Talk-track plays judged against the demo generator's ground truth (``python -m evals.talk_tracks.run``)."""
