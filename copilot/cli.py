@@ -311,6 +311,17 @@ def talk_tracks_cmd(
     if as_json:
         out.print_json(result.model_dump_json())
         return
+    if result.plays:
+        out.print(styled(("Lines to try", "bold")))
+        for i, play in enumerate(result.plays, 1):
+            out.print(shown(f"  {i}. {play.line}"))
+            for e in play.evidence:
+                out.print(styled((f"     {e.cite}", "dim")))
+    for play in result.avoid:
+        out.print(shown(f"  Avoid: {play.action} ({play.won} won, {play.lost} lost where tried)"))
+    for c in result.contradictions:
+        out.print(shown(f"  Notes of deal {c.deal_id} ({c.outcome}) disagree about '{c.action}': "
+                        + " / ".join(n.text for n in c.notes)))
     for title, items in (("What worked", result.worked), ("What didn't work", result.did_not_work)):
         out.print(styled((title, "bold")))
         for s in items or []:

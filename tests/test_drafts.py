@@ -256,3 +256,12 @@ def test_contacts_by_first_name_possessive_and_title(copilot: Copilot, target: d
     assert reply["to_email"] == target["writer_email"] and reply["reply_to"]
     titled = copilot.ask(f"write it for the {first['to_title']} instead", rep, thread)
     assert titled.drafts or "which one" in titled.answer  # one contact with that title, or a question
+
+
+def test_send_it_to_someone_else_instead_changes_the_draft_and_sends_nothing(
+        copilot: Copilot, target: dict[str, Any]) -> None:
+    rep, thread = target["rep"], "instead"
+    _draft(copilot, f"draft an email to {target['writer']} at {target['account']} offering a pilot", rep, thread)
+    moved = copilot.ask(f"send it to {target['other']} at {target['account']} instead", rep, thread)
+    assert [c["name"] for c in moved.tool_calls] == ["draft_email"] and not moved.actions
+    assert moved.drafts[-1]["to_email"] == target["other_email"] and "pilot" in moved.drafts[-1]["body"]

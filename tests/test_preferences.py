@@ -34,7 +34,7 @@ def test_preferences_shape_the_drafts(demo_workspace, talk_store, tmp_path, caps
     with Copilot(settings, engine, clock=lambda: ANCHOR.replace(tzinfo=None), retriever=lambda: talk_store) as cp:
         draft = cp.ask(f"Draft an email to {account} about next steps", rep)
     assert "Dear " in draft.answer and "Kind regards," in draft.answer
-    assert draft.answer.rstrip().endswith("Best wishes from the East team")
+    assert draft.drafts[0]["body"].rstrip().endswith("Best wishes from the East team")  # the e-mail's end
     assert "Cc: boss@example.com" in draft.answer
     with Copilot(settings, engine, clock=lambda: ANCHOR.replace(tzinfo=None), retriever=lambda: talk_store) as cp:
         direct = cp.ask(f"Draft a direct email to {account} about next steps", rep)

@@ -342,6 +342,10 @@ def _pick_contact(contacts: list[dict[str, Any]], wanted: str | None) -> dict[st
         exact = [c for c in contacts if w in ((c["email"] or "").casefold(), (c["name"] or "").casefold())]
         if exact:
             return exact[0]
+        named = [c for c in contacts if c.get("name") and len(c["name"]) > 3 and re.search(
+            rf"(?<!\w){re.escape(c['name'].casefold())}(?!\w)", w)]
+        if len(named) == 1:  # "ava vidal over": the words around a full name
+            return named[0]
         role = re.sub(r"^(the|their|our)\s+", "", w)
         titled = [c for c in contacts if role and (c.get("title") or "").casefold() == role]
         if len(titled) == 1:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tools.drafts.phrasebook import concepts_in
+from tools.drafts.phrasebook import concept_spans, concepts_in
 
 LENGTHS = ("short", "standard", "long")
 POINT_VERBS = (r"propos(?:e|ing)|suggest(?:ing)?|offer(?:ing)?|mention(?:ing)?|includ(?:e|ing)|highlight(?:ing)?|"
@@ -55,12 +55,13 @@ ADD = (r"(?:^|[,;.]\s*|\band\s+|\bplease\s+|\bcan you\s+|\bcould you\s+)(?:also\
        r"(?:a point about\s+|a line about\s+|something about\s+)?"
        r"(?P<p>.{2,120}?)(?:\s+too|\s+as well|\s+also)?" + STOP)
 WHO = r"[a-z][\w.'@-]*(?:\s+[a-z][\w'-]*){0,2}?"
+AT = r"(?:\s+(?:at|from|over at)\s+[\w.&'-]+(?:\s+[\w.&'-]+){0,3}?)?"
 OTHER_CONTACT = (r"\b(?:send|address|write|direct|make|change|switch|redirect|send this|write this)\s*(?:it|this|"
-                 r"the (?:e-?mail|draft|note))?\s+(?:to|for)\s+(?P<x>" + WHO + r")\s+instead\b"
-                 r"|\b(?:to|for)\s+(?P<y>" + WHO + r")\s+instead\b"
-                 r"|\b(?:instead|rather),?\s+(?:send it |write it |address it )?(?:to|for)\s+(?P<z>" + WHO + r")$"
+                 r"the (?:e-?mail|draft|note))?\s+(?:to|for)\s+(?P<x>" + WHO + r")" + AT + r"\s+instead\b"
+                 r"|\b(?:to|for)\s+(?P<y>" + WHO + r")" + AT + r"\s+instead\b"
+                 r"|\b(?:instead|rather),?\s+(?:send it |write it |address it )?(?:to|for)\s+(?P<z>" + WHO + r")" + AT + r"$"
                  r"|\b(?:address it|make it out|change the (?:contact|recipient)|switch the (?:contact|recipient)|"
-                 r"swap the (?:contact|recipient))\s+to\s+(?P<w>" + WHO + r")$")
+                 r"swap the (?:contact|recipient))\s+to\s+(?P<w>" + WHO + r")" + AT + r"$")
 """Another contact for the draft. "send it to Dana" alone is a request to send, not to change the recipient."""
 TONE_WORDS = {"formal": "formal", "friendly": "friendly", "warm": "friendly", "casual": "friendly",
               "direct": "direct", "blunt": "direct"}
@@ -87,10 +88,23 @@ def split_points(point: str) -> list[str]:
     return parts if len(parts) > 1 and all(concepts_in(p) for p in parts) else [clean(point)]
 
 
-def email_args(t: str, original: str = "") -> dict[str, Any]:
+def _offers_named(t: str, skip: list[tuple[int, int]], names: list[str], have: list[str]) -> list[str]:
+    """Offers the request names anywhere ("making the return-on-investment case", "floating a small trial"),
+    outside the spans already read (things to leave out) and the CRM's names ("Beacon Security Partners")."""
+    masked = t
+    for a, b in skip:
+        masked = masked[:a] + " " * (b - a) + masked[b:]
+    for name in names:
+        masked = re.sub(re.escape(name.casefold()), lambda m: " " * len(m.group(0)), masked)
+    covered = {c for p in have for c in concepts_in(p)}
+    return [masked[a:b].strip() for key, a, b in concept_spans(masked) if key not in covered]
+
+
+def email_args(t: str, original: str = "", names: list[str] | None = None) -> dict[str, Any]:
     """What a request for a new draft asks for, beyond the account and product (found by the name spotter)."""
     original = original or t
     args: dict[str, Any] = {}
+    excluded = [m.span() for m in re.finditer(AVOID, t)] + [m.span() for m in re.finditer(CONCERN, t)]
     avoid = [clean(next(g for g in m.groups() if g)) for m in re.finditer(AVOID, t) if any(m.groups())]
     avoid = [a for a in avoid if a and a not in ("later", "more", "longer")]
     if avoid:
@@ -108,6 +122,7 @@ def email_args(t: str, original: str = "") -> dict[str, Any]:
         if p and not re.match(r"^(?:an? )?(?:e-?mail|note|message|draft)\b", p, re.IGNORECASE) and \
                 p.casefold() not in avoid:
             points += [q for q in split_points(p) if q not in points]
+    points += _offers_named(t, excluded, names or [], points)
     if points:
         args["points"] = points[:8]
     if m := re.search(r"\b(formal|friendly|warm|casual|direct|blunt)\b", t):
@@ -122,9 +137,9 @@ def email_args(t: str, original: str = "") -> dict[str, Any]:
         args["language"] = "en"
     if re.search(REPLY, t):
         args["reply_to_last"] = True
-    contact = re.search(r"\b(?:to|for|email|e-mail|write|message)\s+(?!(?:to|for|an?|the)\b)"
-                        r"(?P<c>[a-z][a-z'-]+(?:\s+(?!at\b|from\b|of\b|in\b)[a-z][a-z'-]+)?)\s*"
-                        r"(?:\b(?:at|from|of|in)\b|\(|,\s*(?:the\s+)?[a-z ]*\bat\b)", t)
+    contact = re.search(r"\b(?:to|for|email|e-mail|write|message)\s+(?!(?:to|for|an?|the|them|him|her|my|our)\b)"
+                        r"(?P<c>[a-z][a-z'-]+(?:\s+(?!at\b|from\b|of\b|in\b|over\b|with\b)[a-z][a-z'-]+){0,2})"
+                        r"\s*(?:\b(?:over at|at|from|of|in|with)\b|\(|,)", t)
     address = re.search(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", t)
     if address:
         args["contact"] = address.group(0)
@@ -133,7 +148,8 @@ def email_args(t: str, original: str = "") -> dict[str, Any]:
     return args
 
 
-def revision(t: str, last: dict[str, Any], original: str = "") -> tuple[dict[str, Any], list[str]] | None:
+def revision(t: str, last: dict[str, Any], original: str = "", names: list[str] | None = None
+             ) -> tuple[dict[str, Any], list[str]] | None:
     """The last draft's arguments with the changes ``t`` asks for, and the changes in words; None when ``t``
     asks for no change to a draft."""
     original = original or t
@@ -193,6 +209,11 @@ def revision(t: str, last: dict[str, Any], original: str = "") -> tuple[dict[str
                 continue
             points.append(q)
             avoid = [a for a in avoid if not _same(a, q)]
+            changes.append(f"with {q}")
+    taken = dropped_spans + [m.span() for m in re.finditer(OTHER_CONTACT, t)]
+    for q in _offers_named(t, taken, names or [], points):  # "work the PoC in as well"
+        if not any(_same(q, a) for a in avoid):
+            points.append(q)
             changes.append(f"with {q}")
     if points != list(args.get("points") or []):
         args["points"] = points[:8]

@@ -64,14 +64,14 @@ def understand(text: str, names: Names, identity: Identity, today: dt.date,
                           r"(an? )?(quick |short )?(e-?mail|note|message)\b", r"\breach out to\b.*\b(by|via) e-?mail\b")
     other_account = any(a != (context.draft or {}).get("account") for a in by_kind.get("account", []))
     if context.draft and not other_account and re.search(OTHER_CONTACT, t):  # "send it to Omar instead"
-        revised = _revise(t, context, asks_for_email, " ".join(text.split()))
+        revised = _revise(t, context, asks_for_email, " ".join(text.split()), [sp.name for sp in spots])
         if revised is not None:
             return revised
     action = _action(t, text, by_kind, today)
     if action is not None:
         return action
     if context.draft and not other_account and not NOT_A_REVISION.search(t):
-        revised = _revise(t, context, asks_for_email, " ".join(text.split()))
+        revised = _revise(t, context, asks_for_email, " ".join(text.split()), [sp.name for sp in spots])
         if revised is not None:
             return revised
     if asks_for_email:
@@ -122,14 +122,14 @@ r"\b(it|this|that|the (draft|e-?mail|note|message|version)|instead|again|too|als
                           r"chinese|english|reply|respond|drop|remove|add|mention|include|mandarin)\b|中文|英文")
 
 
-def _revise(t: str, context: Context, asks_for_email: bool, original: str) -> Reading | None:
+def _revise(t: str, context: Context, asks_for_email: bool, original: str, names: list[str]) -> Reading | None:
     """A change to the conversation's last draft; None when ``t`` asks for none."""
     if (len(t.split()) > 10 and not REVISION_CUE.search(t)) or (len(t.split()) > 20 and not asks_for_email) or \
             re.match(r"^(what|how many|how much|which|who|when|where|why|list|show|rank|compare)\b", t):
         return None
     if asks_for_email and re.search(r"\b(another|a new|a second|a different|new)\s+(e-?mail|note|message|draft)\b", t):
         return None  # a new draft on the same account: read as a request, with the thread's contact kept
-    found = revision(t, context.draft or {}, original)
+    found = revision(t, context.draft or {}, original, names)
     if found is None:
         return None
     args, _ = found
@@ -137,7 +137,7 @@ def _revise(t: str, context: Context, asks_for_email: bool, original: str) -> Re
 
 
 def _email(t: str, by_kind: dict[str, list[str]], context: Context, original: str) -> Reading:
-    args: dict[str, Any] = email_args(t, original)
+    args: dict[str, Any] = email_args(t, original, [n for ns in by_kind.values() for n in ns])
     account = by_kind.get("account", [None])[0] or (context.draft or {}).get("account") or \
         (context.focus.get("account") if context.focus.get("last") == "account" else None)
     if account:
@@ -178,7 +178,7 @@ def _talk_tracks(text: str, by_kind: dict[str, list[str]]) -> Reading:
 
 def _action(t: str, text: str, by_kind: dict[str, list[str]], today: dt.date) -> Reading | None:
     account = by_kind.get("account", [None])[0]
-    if re.search(r"^\s*(please\s+)?send (it|the (draft|e-?mail))\b", t):
+    if re.search(r"^\s*(please\s+)?send (it|the (draft|e-?mail))\b", t) and not re.search(r"\binstead\b", t):
         return Reading([ToolCall("send_email", {})], "action", note="send_last_draft")
     if m := re.search(r"\b(?:move|change|set|mark|update)\b.*?\bdeal\s+([a-z0-9-]{4,64})\b.*?\b(?:to|as)\s+"
                       r"(prospecting|engaging|won|lost)\b", t):

@@ -69,6 +69,17 @@ def concepts_in(text: str) -> list[str]:
                                                           text, re.IGNORECASE))]
 
 
+def concept_spans(text: str) -> list[tuple[str, int, int]]:
+    """Each offer ``text`` names, with where (the first place it is named), in order."""
+    found: dict[str, tuple[int, int]] = {}
+    for key, (_, patterns) in _concepts()[0].items():
+        for p in patterns:
+            if (m := p.search(text)) and (key not in found or m.start() < found[key][0]):
+                found[key] = (m.start(), m.end())
+    keys = set(concepts_in(text))
+    return sorted(((k, a, b) for k, (a, b) in found.items() if k in keys), key=lambda x: x[1])
+
+
 def concept_of(text: str) -> str | None:
     """The one offer a play or a point is about (the first one named)."""
     found = concepts_in(text)
