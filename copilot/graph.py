@@ -186,7 +186,8 @@ def _last_draft(messages: list[AnyMessage]) -> dict[str, Any] | None:
     d = latest_result(messages, "draft_email")
     if d is None:
         return None
-    return {"to": d.get("to"), "to_email": d.get("to_email"), "subject": d.get("subject"), "body": d.get("body"),
+    return {"to": d.get("to"), "to_email": d.get("to_email"), "cc": list(d.get("cc") or []),
+            "subject": d.get("subject"), "body": d.get("body"),
             "sources": d.get("cites") or [], "talk_track_deal": d.get("talk_track_deal"),
             "record_ids": (d.get("record_ids") or [])[:10]}
 

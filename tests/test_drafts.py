@@ -265,3 +265,37 @@ def test_send_it_to_someone_else_instead_changes_the_draft_and_sends_nothing(
     moved = copilot.ask(f"send it to {target['other']} at {target['account']} instead", rep, thread)
     assert [c["name"] for c in moved.tool_calls] == ["draft_email"] and not moved.actions
     assert moved.drafts[-1]["to_email"] == target["other_email"] and "pilot" in moved.drafts[-1]["body"]
+
+
+def test_send_it_delivers_the_drafts_cc(demo_workspace, talk_store) -> None:  # noqa: ANN001
+    """A rep who copies their manager drafts in conversation and says "send it": the local SMTP server gets the
+    e-mail with the manager in Cc and among its recipients."""
+    import time
+
+    from tests import smtp
+
+    settings, engine = demo_workspace
+    with engine.connect() as conn:
+        rep, manager, account = conn.execute(text(
+            "SELECT u.name, m.name, a.name FROM opportunities o JOIN users u ON u.id = o.user_id "
+            "JOIN users m ON m.id = u.manager_id JOIN accounts a ON a.id = o.account_id "
+            "WHERE o.stage = 'Engaging' AND a.tier != 'key' AND a.parent_id IS NULL "
+            "AND NOT EXISTS (SELECT 1 FROM accounts k WHERE k.parent_id = a.id) ORDER BY o.id LIMIT 1")).one()
+    set_user(engine, manager, email="cc.manager@ourco.example")
+    controller, inbox = smtp.start()
+    try:
+        live = settings.model_copy(update={"smtp_host": "127.0.0.1", "smtp_port": controller.port})
+        with Copilot(live, engine, clock=lambda: ANCHOR.replace(tzinfo=None), retriever=lambda: talk_store) as cp:
+            set_preference(cp.store, rep, "cc_manager", "true")
+            draft = cp.ask(f"Draft a short email to {account} offering a pilot", rep, "send-cc")
+            assert draft.drafts and draft.drafts[-1]["cc"] == ["cc.manager@ourco.example"], draft.answer
+            sent = cp.ask(f"send it to {draft.drafts[-1]['to_name']}", rep, "send-cc")
+            assert [a["outcome"] for a in sent.actions] == ["done"], sent.answer
+        deadline = time.monotonic() + 20
+        while not inbox.messages and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(inbox.messages) == 1
+        assert inbox.messages[0]["Cc"] == "cc.manager@ourco.example"
+        assert "cc.manager@ourco.example" in inbox.rcpt_tos[0] and draft.drafts[-1]["to_email"] in inbox.rcpt_tos[0]
+    finally:
+        controller.stop()

@@ -37,7 +37,7 @@ def test_the_next_draft_follows_the_approvers_edit(demo_workspace, talk_store) -
             "c.account_id = a.id) ORDER BY o.id LIMIT 1")).one()
     me = identity_for(engine, rep)
     first = draft_email(engine, me, {"account": account}, now=NOW, store=talk_store)
-    sentence = next(line for line in first["body"].splitlines() if line.startswith("Could we set up"))
+    sentence = next(line for line in first["body"].splitlines() if line.rstrip().endswith("?"))  # the ask
     better = "Would a 20-minute call on Thursday work to agree the rollout plan?"
     request = prepare(engine, settings, me, Names.load(engine), "send_email",
                       {"account": account, "to": first["to"].split("<")[-1].rstrip(">"), "subject": first["subject"],
