@@ -171,3 +171,18 @@ def test_the_approval_card_shows_the_whole_email() -> None:
     shown = "".join(b["text"]["text"] for b in blocks if b.get("text") and b["type"] == "section").replace("\u200b", "")
     assert "P.S. write to me privately" in shown and "Line 0:" in shown and "Line 149:" in shown
     assert all(len(b["text"]["text"]) <= SECTION_LIMIT for b in blocks if b.get("text"))
+
+
+def test_a_draft_card_shows_what_the_draft_rests_on_beside_it() -> None:
+    from copilot.slack.blocks import draft_blocks
+
+    draft = {"draft_id": "d_2", "to": "Sam <sam@standard.example>", "account": "Standard", "subject": "Next steps",
+             "body": "Hi Sam,\n\nA small pilot would help.\n\nBest,\nRick", "cc": [], "cites": ["deal DL0002, 2026-01-02"],
+             "plays": [{"play": "found a smaller pilot", "won": 7, "lost": 1, "why": "added"}],
+             "notes": ["left out your point 'deal DL0009 terms': it names a deal"]}
+    blocks = draft_blocks(draft)
+    body = next(b for b in blocks if b.get("text", {}).get("text", "").startswith("Hi Sam"))
+    context = json.dumps([b for b in blocks if b["type"] == "context"])
+    assert "DL0002" not in json.dumps(body) and "pilot" in json.dumps(body)
+    assert "Added from similar deals: found a smaller pilot (won 7, lost 1 where tried)" in context
+    assert "Note: left out your point" in context

@@ -88,6 +88,9 @@ def draft_blocks(draft: dict[str, Any], *, note: str | None = None, closed: str 
         *sections(str(draft.get("body") or "")),
     ]
     notes = [f"Drawn from: {', '.join(map(str, draft['cites']))}"] if draft.get("cites") else []
+    notes += [f"{'Added from similar deals' if p.get('why') == 'added' else 'Backs your point'}: {p.get('play')} "
+              f"(won {p.get('won')}, lost {p.get('lost')} where tried)" for p in (draft.get("plays") or [])[:3]]
+    notes += [f"Note: {n}" for n in (draft.get("notes") or [])[:3]]
     notes += [note] if note else []
     if notes:
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(n)[:2000]} for n in notes]})
