@@ -21,16 +21,32 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.fixture(scope="module")
-def copilot(demo_workspace, talk_store) -> Iterator[Copilot]:  # noqa: ANN001
-    settings, engine = demo_workspace
+def workspace(demo_workspace, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN001, ANN201
+    """A private copy of the demo company: these tests send e-mails and log calls, which other tests must not see."""
+    import sqlite3
+
+    from copilot.settings import Settings
+    from copilot.workspace import open_database
+
+    settings, _ = demo_workspace
+    home = tmp_path_factory.mktemp("drafts-ws")
+    with sqlite3.connect(settings.home / "crm.sqlite3") as source, sqlite3.connect(home / "crm.sqlite3") as copy:
+        source.backup(copy)
+    mine = Settings(home=home, database_url=None)
+    return mine, open_database(mine)
+
+
+@pytest.fixture(scope="module")
+def copilot(workspace, talk_store) -> Iterator[Copilot]:  # noqa: ANN001
+    settings, engine = workspace
     with Copilot(settings, engine, clock=lambda: ANCHOR.replace(tzinfo=None), retriever=lambda: talk_store) as c:
         yield c
 
 
 @pytest.fixture(scope="module")
-def target(demo_workspace) -> dict[str, Any]:  # noqa: ANN001
+def target(workspace) -> dict[str, Any]:  # noqa: ANN001
     """A rep, one of their accounts with an open deal, two of its contacts, one of whom wrote to us."""
-    _, engine = demo_workspace
+    _, engine = workspace
     with engine.connect() as conn:
         row = conn.execute(text(
             "SELECT u.name AS rep, a.name AS account, a.id AS account_id, c.name AS writer, c.email AS writer_email "
@@ -128,8 +144,8 @@ def test_each_revision_keeps_the_rest(copilot: Copilot, target: dict[str, Any]) 
         _assert_customer_facing(d, target)
 
 
-def test_reply_to_their_last_email(copilot: Copilot, target: dict[str, Any], demo_workspace) -> None:  # noqa: ANN001
-    _, engine = demo_workspace
+def test_reply_to_their_last_email(copilot: Copilot, target: dict[str, Any], workspace) -> None:  # noqa: ANN001
+    _, engine = workspace
     rep, thread = target["rep"], "reply"
     _draft(copilot, f"draft an email to {target['writer']} at {target['account']}", rep, thread)
     reply = _draft(copilot, "reply to their last email", rep, thread)
@@ -178,8 +194,8 @@ def test_preferences_apply(copilot: Copilot, target: dict[str, Any]) -> None:
     _assert_customer_facing(d, target)
 
 
-def test_nothing_internal_reaches_the_body(demo_workspace, talk_store, target: dict[str, Any]) -> None:  # noqa: ANN001
-    _, engine = demo_workspace
+def test_nothing_internal_reaches_the_body(workspace, talk_store, target: dict[str, Any]) -> None:  # noqa: ANN001
+    _, engine = workspace
     from copilot.crm.identity import identity_for
 
     with engine.connect() as conn:
@@ -196,8 +212,8 @@ def test_nothing_internal_reaches_the_body(demo_workspace, talk_store, target: d
     _assert_customer_facing(d, target)
 
 
-def test_only_english_or_chinese(demo_workspace, talk_store, target: dict[str, Any]) -> None:  # noqa: ANN001
-    _, engine = demo_workspace
+def test_only_english_or_chinese(workspace, talk_store, target: dict[str, Any]) -> None:  # noqa: ANN001
+    _, engine = workspace
     from copilot.crm.errors import ToolInputError
     from copilot.crm.identity import identity_for
 
@@ -222,9 +238,9 @@ def test_questions_in_a_thread_with_a_draft_are_not_revisions(copilot: Copilot, 
     assert still["length"] == "short" and still["to_email"] == target["writer_email"]
 
 
-def test_hostile_or_careless_requests_stay_out_of_the_body(demo_workspace, talk_store,  # noqa: ANN001
+def test_hostile_or_careless_requests_stay_out_of_the_body(workspace, talk_store,  # noqa: ANN001
                                                           target: dict[str, Any]) -> None:
-    _, engine = demo_workspace
+    _, engine = workspace
     from copilot.crm.identity import identity_for
 
     with engine.connect() as conn:
@@ -267,14 +283,14 @@ def test_send_it_to_someone_else_instead_changes_the_draft_and_sends_nothing(
     assert moved.drafts[-1]["to_email"] == target["other_email"] and "pilot" in moved.drafts[-1]["body"]
 
 
-def test_send_it_delivers_the_drafts_cc(demo_workspace, talk_store) -> None:  # noqa: ANN001
+def test_send_it_delivers_the_drafts_cc(workspace, talk_store) -> None:  # noqa: ANN001
     """A rep who copies their manager drafts in conversation and says "send it": the local SMTP server gets the
     e-mail with the manager in Cc and among its recipients."""
     import time
 
     from tests import smtp
 
-    settings, engine = demo_workspace
+    settings, engine = workspace
     with engine.connect() as conn:
         rep, manager, account = conn.execute(text(
             "SELECT u.name, m.name, a.name FROM opportunities o JOIN users u ON u.id = o.user_id "
