@@ -39,12 +39,15 @@ REPLY = (r"\b(?:reply|respond|answer|write back)(?:ing)?\s+(?:to\s+)?(?:their|hi
          r"(?:last|latest|most recent|recent|previous)\s+(?:e-?mail|message|note|reply)\b"
          r"|\b(?:reply|respond)(?:ing)? to (?:it|that e-?mail|their e-?mail|what they (?:wrote|sent))\b")
 SHORTER = (r"\b(?:shorter|shorten|more concise|concise|briefer|tighter|trim|cut it down|too long|less wordy|"
-           r"fewer words|keep it (?:short|brief)|make it (?:short|brief)|short version)\b")
+           r"fewer words|keep it (?:short|brief)|make it (?:short|brief)|short version|tighten(?: it)?(?: up)?|"
+           r"condense|cut it in half|snappier|leaner|to two lines|in fewer lines)\b")
 LONGER = (r"\b(?:longer|lengthen|more detail(?:ed)?|detailed|expand|elaborate|flesh (?:it )?out|too short|fuller|"
           r"more thorough|a bit more|make it long|long version)\b")
-FORMAL = r"\b(?:more formal|formal|more professional|professional|less casual|stiffer|more polite)\b"
+FORMAL = (r"\b(?:more formal|formal|more professional|professional|less casual|stiffer|more polite|"
+          r"more businesslike|businesslike|more polished|more respectful|less chatty)\b")
 FRIENDLY = (r"\b(?:friendlier|more friendly|friendly|warmer|warm|more casual|casual|less formal|relaxed|"
-            r"more personal|softer)\b")
+            r"more personal|softer|less stiff|chattier|more conversational|conversational|more upbeat|nicer|"
+            r"more human)\b")
 DIRECT = r"\b(?:more direct|direct|blunter|to the point|punchier|straight to the point)\b"
 DROP = (r"(?:^no\s+(?!more\b|longer\b|thanks\b|need\b)|\b(?:drop|remove|delete|take out|cut|leave out|lose|get rid of|no more|don't mention|do not mention|"
         r"stop mentioning|without|skip)\s+)(?:the\s+)?(?:point|bit|part|line|mention|sentence|paragraph)?\s*"
