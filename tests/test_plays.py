@@ -220,3 +220,29 @@ def test_the_judge_fails_a_bad_suggestion() -> None:
     verdict = judge("price", "q", shown_failure, truth)
     assert verdict.failures_shown == [failure] and not verdict.passed
     assert not passes([verdict])
+
+
+def test_notes_written_in_other_ways_still_give_their_play_and_stance() -> None:
+    """Reps write 'I pitched', 'Our team ran', 'The SE walked', 'Offered ...', 'Tried ...'; a customer's words
+    ('keeps saying we cost too much') and a noun's clause ('the pilot we proposed') are not plays; an outcome
+    'for reasons unrelated to this' is no verdict on the play."""
+    from tools.talk_tracks.reading import read_note
+
+    def first(text: str) -> tuple[str, str] | None:
+        plays = read_note(text).plays
+        return (plays[0].action, plays[0].stance) if plays else None
+
+    assert first("I pitched a payback model to the CFO. It landed.") == ("pitched a payback model to the CFO", "worked")
+    assert first("Our team ran a two-day workshop with their admins. They loved it.")[1] == "worked"
+    assert first("Sent them the standard pricing deck again. No traction.") == (
+        "sent them the standard pricing deck again", "failed")
+    assert first("Offered a three-year term at the current rate. That sealed it.")[1] == "worked"
+    assert first("The SE walked their CISO through the SOC 2 report. Big hit with the team.")[1] == "worked"
+    assert first("Tried cutting our price by a fifth. Fell flat.") == ("cutting our price by a fifth", "failed")
+    assert first("We demoed the connector live. They didn't buy it. They signed anyway, for reasons unrelated "
+                 "to this.")[1] == "failed"
+    assert read_note("Procurement keeps saying we cost too much compared to the alternative.").plays == []
+    assert read_note("Honestly the pilot we proposed was not what won it.").plays == []
+    assert read_note("Worked a treat. Made no difference.").plays == []
+    assert read_note("Biggest hesitation: the rollout effort for their IT team.").concern == \
+        "the rollout effort for their IT team"

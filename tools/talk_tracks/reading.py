@@ -46,7 +46,9 @@ POSITIVE = [
     r"ask(?:ed|s) for (?:next steps|a proposal|a contract|pricing|the order form)", r"next steps agreed",
     r"(?:moved|went) (?:forward|ahead)", r"progress(?:ed)?", r"success(?:ful)?", r"positive", r"decisive",
     r"thrilled", r"delighted", r"glad", r"(?:great|good|positive|strong|warm) (?:reaction|response|feedback)",
-    r"(?:bought|buying) (?:it|into it|the idea)", r"bought into", r"go-ahead",
+    r"(?:bought|buying) (?:it|into it|the idea)", r"bought into", r"go-ahead", r"big hit", r"(?:were|was) all in",
+    r"(?:was|were) sold", r"got us the (?:signature|deal|contract)", r"hit the mark", r"went over well",
+    r"game[- ]changer", r"won the room", r"struck a chord", r"clicked",
 ]
 NEGATIVE = [
     r"not convinced", r"unconvinced", r"unmoved", r"unimpressed", r"fell (?:flat|through|apart)", r"flopped",
@@ -62,6 +64,9 @@ NEGATIVE = [
     r"(?:did not|didn't|does not|doesn't|would not|wouldn't|won't|never) (?:work|help|land|stick|resonate|move them)",
     r"ghosted", r"slipped", r"lukewarm", r"went nowhere", r"balked", r"objected", r"pushed back", r"no response",
     r"never (?:replied|responded|heard back|came back)", r"(?:poor|bad|negative|cold|mixed) (?:reaction|response|feedback)",
+    r"(?:did not|didn't) (?:buy|bite|care|budge)(?: it| into it)?", r"made no (?:difference|impact|dent)",
+    r"not a factor", r"(?:zero|no|little) interest", r"shrugged", r"ignored", r"no impact", r"fell on deaf ears",
+    r"not impressed", r"missed the mark", r"didn't move the needle", r"did not move the needle", r"bombed",
 ]
 _POS = re.compile(r"\b(?:" + "|".join(POSITIVE) + r")\b", re.I)
 _NEG = re.compile(r"\b(?:" + "|".join(NEGATIVE) + r")\b", re.I)
@@ -69,8 +74,12 @@ _NEG = re.compile(r"\b(?:" + "|".join(NEGATIVE) + r")\b", re.I)
 _REPORTED = re.compile(r"\b(?:said|says|told|tells|mention\w*|rais\w*|concerns?|objections?|worr\w*|fear\w*|pain|"
                        r"asked|asks|pushed back|pushback|explain\w*|warn\w*|complain\w*|noted)\b", re.I)
 _CONCERN = [re.compile(p, re.I) for p in (
-    r"\b(?:concerns?|objections?|pushback|worry|worries|blocker)(?: raised| was| is)?\s*:\s*(?P<c>.+)",
-    r"\b(?:said|says|told us|mentioned|explained|warned|complained|worried)(?: that)?\s+(?P<c>.+)",
+    r"\b(?:concerns?|objections?|pushback|worry|worries|blocker|hesitation|sticking point)(?: raised| was| is)?"
+    r"\s*:\s*(?P<c>.+)",
+    r"\b(?:concern|worry|hesitation|blocker|sticking point|objection|issue)\s+(?:is|was)(?: that)?\s+(?P<c>.+)",
+    r"\b(?:said|says|saying|told us|mentioned|explained|warned|complained|worried|flagged|raised)(?: that)?\s+"
+    r"(?P<c>.+)",
+    r"\b(?:(?:is|are|was|were) uneasy about|pushed back on|pushing back on|balked at|hesitant about)\s+(?P<c>.+)",
 )]
 _BREAK = re.compile(r"\s*(?:,\s*(?:and|but|so|yet|which|though)\b|\s(?:but|so that they|and (?:it|this|that|they)\b)|"
                     r"[;:]\s|\s[-–—]+\s|\bwhich\b)", re.I)
@@ -79,8 +88,27 @@ _VERDICT = re.compile(r"\s+(?:was|is|were|proved|turned out to be)\s+(?:what|the
                       r"moved them|sealed it|clinched it|got (?:them|it) over the line|fell flat|backfired|"
                       r"did not (?:land|work|help))\b", re.I)
 _SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
-_WE = re.compile(r"\b[Ww]e\s+(?:(?:also|then|quickly|finally|eventually|first|later|even|just|have|had|'ve)\s+)*"
-                 r"(?P<verb>[A-Za-z][A-Za-z-]+)\b(?P<rest>[^.!?;]*)")
+ACTOR = (r"(?:[Ww]e|I|[Oo]ur (?:[A-Za-z]+ ){0,2}?(?:team|engineer|SE|AE|CSM|lead|manager|architect|consultant|rep|"
+         r"CEO|CTO|founder|VP)|[Tt]he (?:SE|AE|CSM|(?:[A-Za-z]+ )?(?:engineer|team|lead|architect|consultant))|"
+         r"[Mm]y (?:manager|team|SE|boss))")
+"""Who did something for the customer: we, I, our team, the SE, our solutions engineer..."""
+_WE = re.compile(r"(?<![\w-])" + ACTOR + r"\s+(?:(?:also|then|quickly|finally|eventually|first|later|even|just|have|"
+                 r"had|'ve|personally)\s+)*(?P<verb>[A-Za-z][A-Za-z-]+)\b(?P<rest>[^.!?;]*)")
+_TRIED = re.compile(r"^(?:[Ww]e\s+)?(?:[Tt]ried|[Mm]y approach(?: was)?:?|[Oo]ur approach(?: was)?:?|[Aa]pproach:|"
+                    r"[Ww]hat we tried:?|[Tt]he plan was)\s+(?P<rest>[A-Za-z-]+ing\b[^.!?;]*)")
+"""'Tried cutting our price', 'My approach: offering a pilot'."""
+BARE_NOT_PLAYS = {"meet", "call", "discuss", "speak", "talk", "chat", "visit", "follow", "attend", "sign", "lose",
+                  "win", "close", "decide", "join", "start", "end", "finish", "receive", "get", "hear", "say"}
+"""A note's first past-tense verb that is not something we did for the customer ('Met Ava', 'Closed won')."""
+_RELATIVE_OK = {"and", "then", "so", "but", "after", "once", "when", "because", "since", "as", "until", "before", "if",
+                "that", "where", "first", "also", "finally", "today", "yesterday", "later", "next", "initially",
+                "eventually", "ultimately", "instead", "again", "afterwards", "here", "there", "now", "honestly",
+                "so", "while", "though", "although", "thus", "therefore", "meanwhile", "week", "call", "meeting"}
+_REPORTING = re.compile(r"\b(?:say|says|said|saying|told|tell|tells|think|thinks|thought|claim\w*|feel|feels|felt|"
+                        r"complain\w*|worr\w*|fear\w*|believe\w*|insist\w*|argu\w*)\s+(?:that\s+)?$", re.I)
+_ASIDE = re.compile(r"\b(?:anyway|regardless|despite|in spite of|unrelated|for other reasons|nothing to do with|"
+                    r"not because of)\b", re.I)
+"""A sentence saying the outcome came about for other reasons is no verdict on the play."""
 
 
 @dataclass
@@ -190,11 +218,20 @@ def _clean_action(text: str) -> tuple[str, int]:
 
 
 def _we_action(sentence: str) -> tuple[str, tuple[int, int]] | None:
+    if m := _TRIED.match(sentence):  # "Tried cutting our price by 20%"
+        action, end = _clean_action(m.group("rest"))
+        if len(action.split()) >= 2:
+            return action, (0, m.start("rest") + end)
     for m in _WE.finditer(sentence):
         verb = m.group("verb")
         base = lemma(verb)
         if not base or base.rpartition("-")[2] in NOT_PLAYS or verb.lower().endswith("ing"):
             continue
+        before = re.findall(r"[A-Za-z']+|[,;:]", sentence[: m.start()])
+        if before and before[-1].isalpha() and before[-1].lower() not in _RELATIVE_OK:
+            continue  # "the pilot we proposed was ...": a noun's relative clause, not what we did
+        if _REPORTING.search(sentence[: m.start()]):
+            continue  # "procurement keeps saying we cost too much": their words, not our play
         if _negated(sentence, m.start("verb")) or re.match(r"\s*(?:not|never|n't)\b", m.group("rest")):
             continue
         rest = verb + m.group("rest")
@@ -204,6 +241,20 @@ def _we_action(sentence: str) -> tuple[str, tuple[int, int]] | None:
         if len(action.split()) >= 2:
             return action, (m.start(), m.start("verb") + end)
     return None
+
+
+def _bare_action(sentence: str) -> tuple[str, tuple[int, int]] | None:
+    """'Offered a three-year term.' 'Sent them the pricing deck again.': a note's sentence that opens with
+    what we did, its subject left out as reps do."""
+    words = sentence.split()
+    if len(words) < 3 or not words[0][:1].isupper():
+        return None
+    base = lemma(words[0], past_only=True)
+    if not base or base.rpartition("-")[2] in NOT_PLAYS | BARE_NOT_PLAYS or _POS.match(sentence) or \
+            _NEG.match(sentence):
+        return None  # "Worked a treat.", "Made no difference.": a verdict, not a play
+    action, end = _clean_action(sentence)
+    return (action[:1].lower() + action[1:], (0, end)) if len(action.split()) >= 2 else None
 
 
 def _subject_action(sentence: str) -> tuple[str, tuple[int, int]] | None:
@@ -233,7 +284,7 @@ def read_note(text: str) -> NoteReading:
     parts = sentences(text)
     spans: list[tuple[int, str, tuple[int, int]]] = []
     for i, s in enumerate(parts):
-        found = _we_action(s) or _subject_action(s)
+        found = _we_action(s) or _subject_action(s) or _bare_action(s)
         if found:
             spans.append((i, *found))
     concern = None
@@ -251,6 +302,8 @@ def read_note(text: str) -> NoteReading:
         pos = neg = 0
         cues: list[str] = []
         for s in said:
+            if _ASIDE.search(s):
+                continue  # "They signed anyway, for reasons unrelated to this."
             p, n, c = polarity(s)
             pos, neg, cues = pos + p, neg + n, cues + c
         plays.append(Found(action, _stance(pos, neg), cues))
