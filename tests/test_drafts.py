@@ -315,3 +315,16 @@ def test_send_it_delivers_the_drafts_cc(workspace, talk_store) -> None:  # noqa:
         assert "cc.manager@ourco.example" in inbox.rcpt_tos[0] and draft.drafts[-1]["to_email"] in inbox.rcpt_tos[0]
     finally:
         controller.stop()
+
+
+def test_a_time_to_meet_in_the_reps_words_becomes_the_ask(workspace, talk_store,  # noqa: ANN001
+                                                           target: dict[str, Any]) -> None:
+    _, engine = workspace
+    from copilot.crm.identity import identity_for
+
+    d = draft_email(engine, identity_for(engine, target["rep"]), {
+        "account": target["account"], "points": ["I will be in their city on Tuesday and could meet"]},
+        now=ANCHOR.replace(tzinfo=None), store=talk_store)
+    ask = next(line for line in d["body"].splitlines() if "?" in line)
+    assert "that time" in ask and "this week" not in ask and "Tuesday" in d["body"]
+    _assert_customer_facing(d, target)

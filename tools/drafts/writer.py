@@ -14,6 +14,11 @@ from dataclasses import dataclass, field
 from tools.drafts.phrasebook import layout, phrases, say
 
 LENGTHS = ("short", "standard", "long")
+WHEN = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next week|the week of|"
+                  r"\d{1,2}(:\d{2})?\s*(am|pm)|\d{1,2} (january|february|march|april|may|june|july|august|september|"
+                  r"october|november|december))\b|周[一二三四五六日]|星期|明天|下周", re.IGNORECASE)
+MEETING = re.compile(r"\b(meet|meeting|visit|in (your|their) (city|office|area)|on site|onsite|in person|free|"
+                     r"available|drop by|stop by|come by|slots?)\b|见面|拜访|有空", re.IGNORECASE)
 MONTHS_ZH = "一二三四五六七八九十"
 
 
@@ -104,7 +109,9 @@ def write(plan: Plan) -> tuple[str, str, list[str]]:
     closing_line: list[str] = []
     if long:
         closing_line.append(ph["extra"]["agenda"])
-    closing_line.append(ph["ask"][plan.tone])
+    # the rep named a day or a time to meet ("I will be in your city on Tuesday"): ask about that time
+    meets = any(p.free and WHEN.search(p.free) and MEETING.search(p.free) for p in plan.points)
+    closing_line.append(ph["ask_then" if meets else "ask"][plan.tone])
 
     paragraphs = [[x for x in p if plan.allows(x)] for p in (opening, said)] + [support, closing_line]
     body = layout(plan.language, greeting=say(ph["greeting"][plan.tone], **names), paragraphs=paragraphs,
