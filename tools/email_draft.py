@@ -22,10 +22,10 @@ from copilot.crm.identity import Identity
 from copilot.crm.models import Activity, Contact
 from copilot.crm.reviewer_edits import apply_choices, phrasing_choices, reviewer_edits
 from tools.crm_query import validated
-from tools.drafts.guard import leaks, open_deal_ids
+from tools.drafts.guard import leaks, open_deal_ids, other_customers
 from tools.drafts.phrasebook import (LANGUAGES, angle_of, angle_of_concept, concept_of, concepts_in,
                                      prompt_version)
-from tools.drafts.writer import Plan, Point, write
+from tools.drafts.writer import Plan, Point, one_line, write
 from tools.profile import customer_profile
 from tools.registry import Tool, ToolContext
 
@@ -109,7 +109,7 @@ def draft_email(engine: Engine, identity: Identity, args: EmailArgs | dict[str, 
     if contact is None:
         contact = next((c for c in contacts if last and c["email"] == last["email"]), None) or \
             _pick_contact(contacts, None)
-    contact = {**contact, "name": _one_line(contact.get("name")), "title": _one_line(contact.get("title")) or None}
+    contact = {**contact, "name": one_line(contact.get("name")), "title": one_line(contact.get("title")) or None}
 
     open_deals = profile["deals"]["open"]
     product = args.product or (open_deals[0]["product"] if open_deals else None)
@@ -243,10 +243,6 @@ def _as_yours(text: str) -> str:
     return out.rstrip(".!?;: ")
 
 
-def _one_line(text: Any) -> str:
-    """A name or title from the CRM, as one line of printable text."""
-    return " ".join("".join(ch if ch.isprintable() else " " for ch in str(text or "")).split())[:200]
-
 
 def _plays(engine: Engine, store: Any, identity: Identity, focus: str | None, args: EmailArgs,
            product: str | None, names: Any, notes: list[str]) -> list[Any]:
@@ -276,35 +272,24 @@ def _safe(engine: Engine, store: Any, plan: Plan, account_id: int | None, profil
           avoided_words: list[str], notes: list[str]) -> tuple[str, str]:
     """Write the plan; leave out anything that must not reach the customer, and say so to the rep."""
     deal_ids = open_deal_ids(engine, account_id)
-    own = {profile["account"], plan.name}
-    if plan.purpose and (why := leaks(engine, store, plan.purpose, account_id=account_id, deal_ids=deal_ids,
-                                      own_names=own, check_names=True)):
+    others = other_customers(engine, account_id, {profile["account"], plan.name})
+    if plan.purpose and (why := leaks(engine, store, plan.purpose, deal_ids=deal_ids, others=others)):
         notes.append(f"left out the purpose '{plan.purpose[:80]}': {why}")
         plan.purpose = None
     if plan.reply_subject and (len(plan.reply_subject) > 120 or leaks(
-            engine, store, plan.reply_subject, account_id=account_id, deal_ids=deal_ids, own_names=own,
-            check_names=True)):
+            engine, store, plan.reply_subject, deal_ids=deal_ids, others=others)):
         notes.append("their subject line is not repeated: it is long or names something internal")
         plan.reply_subject = None
-    for _ in range(len(plan.points) + len(plan.support) + 1):
+    for point in list(plan.points):  # the rep's own words, checked once
+        why = leaks(engine, store, point.free, deal_ids=deal_ids, others=others) if point.free else None
+        if why is None and any(w and w in (point.free or point.concept or "").casefold() for w in avoided_words):
+            why = "you asked to leave it out"
+        if why:
+            notes.append(f"left out your point '{(point.free or '')[:80] or point.concept}': {why}")
+            plan.points.remove(point)
+    for _ in range(len(plan.support) + 1):
         subject, body, sentences = write(plan)
-        dropped = False
-        for i, point in enumerate(list(plan.points)):
-            text = point.free or ""
-            why = None
-            if point.free:
-                why = leaks(engine, store, text, account_id=account_id, deal_ids=deal_ids, own_names=own,
-                            check_names=True)
-            if why is None and any(w and w in (point.free or point.concept or "").casefold() for w in avoided_words):
-                why = "you asked to leave it out"
-            if why:
-                notes.append(f"left out your point '{text[:80] or point.concept}': {why}")
-                plan.points.remove(point)
-                dropped = True
-                break
-        if dropped:
-            continue
-        bad = [s for s in sentences if leaks(engine, store, s, account_id=account_id, deal_ids=deal_ids)]
+        bad = [s for s in sentences if leaks(engine, store, s, deal_ids=deal_ids)]
         if bad and plan.support:
             plan.support.pop()
             notes.append("an offer was left out because its words match an internal note")

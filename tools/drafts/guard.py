@@ -47,16 +47,18 @@ def _notes_like(engine: Engine, store: Any, sentence: str) -> list[str]:
                 .scalars() if r]
 
 
-def _other_names(engine: Engine, account_id: int | None) -> list[str]:
+def other_customers(engine: Engine, account_id: int | None, own_names: set[str] = frozenset()) -> list[str]:
+    """The names a draft to ``account_id`` must not carry: other accounts and their contacts (read once per draft)."""
     with engine.connect() as conn:
         accounts = conn.execute(select(Account.name).where(Account.id != account_id)).scalars().all()
         contacts = conn.execute(select(Contact.name).where(Contact.account_id != account_id)).scalars().all()
-    return [n for n in [*accounts, *contacts] if n and len(n) >= 4]
+    return [n for n in [*accounts, *contacts] if n and len(n) >= 4 and n not in own_names]
 
 
-def leaks(engine: Engine, store: Any, sentence: str, *, account_id: int | None, deal_ids: set[str] | None = None,
-          own_names: set[str] = frozenset(), check_names: bool = False) -> str | None:
-    """Why ``sentence`` may not go to the customer, or None."""
+def leaks(engine: Engine, store: Any, sentence: str, *, deal_ids: set[str] | None = None,
+          others: list[str] | None = None) -> str | None:
+    """Why ``sentence`` may not go to the customer, or None. ``others`` (from :func:`other_customers`): also
+    refuse a sentence that names another customer."""
     for m in DEAL_ID.finditer(sentence):
         return f"it names a deal ({m.group(0)})"
     if deal_ids and any(d.casefold() in sentence.casefold() for d in deal_ids):
@@ -74,10 +76,10 @@ def leaks(engine: Engine, store: Any, sentence: str, *, account_id: int | None, 
         for note in _notes_like(engine, store, sentence):
             if mine & runs(note):
                 return "it repeats the words of an internal note"
-    if check_names:
+    if others:
         low = sentence.casefold()
-        for name in _other_names(engine, account_id):
-            if name.casefold() in low and name not in own_names and re.search(
+        for name in others:
+            if name.casefold() in low and re.search(
                     rf"(?<!\w){re.escape(name.casefold())}(?!\w)", low):
                 return "it names another customer"
     return None

@@ -129,10 +129,14 @@ def write(plan: Plan) -> tuple[str, str, list[str]]:
     return subject[:300], body, [s for p in paragraphs for s in p]
 
 
+def one_line(text: object) -> str:
+    """Text from outside (a name, a title, a subject) as one line of printable characters, at most 200."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in str(text or "")).split())[:200]
+
+
 def _no_re(subject: str) -> str:
     """Their subject, on one line, without the "Re:" we add again (it is their text: no line breaks, bounded)."""
-    one_line = " ".join("".join(ch if ch.isprintable() else " " for ch in subject).split())
-    return re.sub(r"^\s*((re|aw|fw|fwd|回复)\s*[:：]\s*)+", "", one_line, flags=re.IGNORECASE)[:200]
+    return re.sub(r"^\s*((re|aw|fw|fwd|回复)\s*[:：]\s*)+", "", one_line(subject), flags=re.IGNORECASE)
 
 
 def _our_solution(language: str) -> str:

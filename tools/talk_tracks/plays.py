@@ -52,10 +52,9 @@ Z = 1.96
 SHOWN = {"evidence": 3, "against": 2, "contradictions": 3}
 
 
-class Cited(BaseModel):
-    """One note, cited by deal and date, with its stance on the play."""
+class CitedNote(BaseModel):
+    """A deal's note as the rep is shown it: cited by deal and date, redacted outside the caller's scope."""
 
-    note_id: str
     deal_id: str
     date: str
     kind: str
@@ -64,9 +63,15 @@ class Cited(BaseModel):
     sector: str
     account: str
     text: str
-    stance: str
     redacted: bool
     cite: str
+
+
+class Cited(CitedNote):
+    """One note, cited by deal and date, with its stance on the play."""
+
+    note_id: str
+    stance: str
 
 
 class Contradiction(BaseModel):

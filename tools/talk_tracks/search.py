@@ -27,7 +27,7 @@ from tools.crm_query import validated
 from copilot.crm.identity import Identity
 from copilot.crm.names import Names
 from tools.registry import Tool, ToolContext
-from tools.talk_tracks.plays import Contradiction, Play, analyse_plays, failed_deals
+from tools.talk_tracks.plays import CitedNote, Contradiction, Play, analyse_plays, failed_deals
 from tools.talk_tracks.redact import redact
 if TYPE_CHECKING:  # the store pulls in Chroma; importing it only when searching keeps start-up fast
     from tools.talk_tracks.store import TalkTrackStore
@@ -51,19 +51,9 @@ class TalkTrackArgs(BaseModel):
     limit: Annotated[int, Field(ge=1, le=10)] = 3
 
 
-class Snippet(BaseModel):
+class Snippet(CitedNote):
     note_id: str = ""
-    deal_id: str
-    date: str
-    kind: str
-    outcome: str
-    product: str
-    sector: str
-    account: str
-    text: str
     score: float
-    redacted: bool
-    cite: str
 
 
 class TalkTracks(BaseModel):
