@@ -6,12 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
-from functools import lru_cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from rapidfuzz import fuzz, process, utils
 
-from copilot.crm.values import EMAIL, parse_email  # noqa: F401 - re-exported for the importers
+from copilot.crm.values import EMAIL, parse_email, parse_timezone  # noqa: F401 - re-exported for the importers
 
 
 
@@ -83,21 +81,6 @@ def parse_int(value: str, column: str, *, minimum: int = 0, maximum: int = 10**9
     return number
 
 
-@lru_cache(maxsize=1)
-def _zones() -> frozenset[str]:
-    return frozenset(available_timezones())
-
-
-def parse_timezone(value: str, column: str) -> str:
-    if value not in _zones():
-        suggestion = suggest(value, _zones())
-        hint = f"; did you mean {suggestion!r}?" if suggestion else " (use an IANA name like America/New_York)"
-        raise ValueError(f"{column} {value!r} is not a known time zone{hint}")
-    try:
-        ZoneInfo(value)
-    except ZoneInfoNotFoundError:
-        raise ValueError(f"{column} {value!r} is not a known time zone") from None
-    return value
 
 
 def check_text(value: str, column: str, limit: int) -> str | None:

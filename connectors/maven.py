@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, select, update
 
 from connectors.csvsource import CsvRow, ImportFileError, check_directory
-from connectors.fields import check_key, parse_date, parse_int, parse_money, unknown
+from connectors.fields import check_key, parse_date, parse_int, parse_money, parse_timezone, unknown
 from connectors.report import ImportReport
 from connectors.run import import_transaction
 from connectors.upsert import id_map, upsert, write
@@ -29,7 +29,7 @@ FILES = {
         ("account", "sector", "year_established", "revenue", "employees", "office_location", "subsidiary_of"),
         ("tier",),
     ),
-    "teams": ("sales_teams.csv", ("sales_agent", "manager", "regional_office"), ()),
+    "teams": ("sales_teams.csv", ("sales_agent", "manager", "regional_office"), ("timezone",)),
     "pipeline": (
         "sales_pipeline.csv",
         ("opportunity_id", "sales_agent", "product", "account", "deal_stage", "engage_date", "close_date",
@@ -189,10 +189,14 @@ class _MavenImport:
         self._flush_corrections()
 
     def teams(self, rows: Iterable[CsvRow]) -> None:
+        """Reps and their managers. The optional ``timezone`` column is the rep's own time zone (IANA name);
+        an empty cell keeps the zone on record (set by ``copilot users set`` or taken from Slack)."""
         file = FILES["teams"][0]
         managers: dict[str, dict[str, Any]] = {}
         agents: dict[str, dict[str, Any]] = {}
         manager_of: dict[str, str] = {}
+        users = User.__table__
+        zones: dict[str, str | None] | None = None  # the zones on record, once the file turns out to have the column
         for row in rows:
             v = row.values
             try:
@@ -202,11 +206,16 @@ class _MavenImport:
                     raise ValueError(f"duplicate sales_agent {agent!r} (first at {agents[agent]['source']})")
                 if agent == manager or agent == OPS_USER or manager == OPS_USER:
                     raise ValueError(f"{agent!r} cannot be both agent and manager, and 'ops' is reserved")
+                zone = parse_timezone(v["timezone"], "timezone") if v.get("timezone") else None
             except ValueError as exc:
                 self._reject(row.where, str(exc))
                 continue
             office = v["regional_office"] or None
             agents[agent] = {"name": agent, "role": "rep", "regional_office": office, "source": row.where}
+            if "timezone" in v:
+                if zones is None:
+                    zones = {name: tz for name, tz in self.conn.execute(select(users.c.name, users.c.timezone))}
+                agents[agent]["timezone"] = zone or zones.get(agent)
             manager_of[agent] = manager
             managers.setdefault(manager, {"name": manager, "role": "manager", "regional_office": office,
                                           "manager_id": None, "source": row.where})
@@ -223,7 +232,7 @@ class _MavenImport:
         ids = id_map(self.conn, table)
         for agent in agents.values():
             agent["manager_id"] = ids[manager_of[agent["name"]]]
-        self._write(table, "name", list(agents.values()), file, compare)
+        self._write(table, "name", list(agents.values()), file, [*compare, "timezone"] if zones is not None else compare)
         self.agent_names = set(agents)
 
     def pipeline(self, rows: Iterable[CsvRow]) -> None:

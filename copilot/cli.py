@@ -202,7 +202,7 @@ def demo_cmd(
 @users_app.command("list")
 def users_list(role: Annotated[str | None, typer.Option(help="rep, manager or ops")] = None,
                as_json: AsJson = False) -> None:
-    """List users with their role, manager, office, e-mail and Slack id."""
+    """List users with their role, manager, office, e-mail, Slack id and time zone."""
     from rich.table import Table
 
     from copilot.crm.admin import list_users
@@ -211,10 +211,10 @@ def users_list(role: Annotated[str | None, typer.Option(help="rep, manager or op
     if as_json:
         out.print_json(json.dumps(rows))
         return
-    table = Table("name", "role", "manager", "office", "email", "slack id")
+    table = Table("name", "role", "manager", "office", "email", "slack id", "time zone")
     for r in rows:
         table.add_row(*(str(r[k] or "") for k in ("name", "role", "manager", "regional_office", "email",
-                                                  "slack_user_id")))
+                                                  "slack_user_id", "timezone")))
     out.print(table)
 
 
@@ -223,11 +223,13 @@ def users_set(
     name: str,
     email: Annotated[str | None, typer.Option(help="The user's e-mail address.")] = None,
     slack_id: Annotated[str | None, typer.Option("--slack-id", help="The user's Slack member id.")] = None,
+    timezone: Annotated[str | None, typer.Option("--timezone", help="The user's time zone (IANA name, e.g. "
+                                                                    "Europe/Berlin).")] = None,
 ) -> None:
-    """Record a user's e-mail address and/or Slack member id."""
+    """Record a user's e-mail address, Slack member id and/or time zone."""
     from copilot.crm.admin import set_user
 
-    set_user(_engine(_settings()), name, email=email, slack_user_id=slack_id)
+    set_user(_engine(_settings()), name, email=email, slack_user_id=slack_id, timezone=timezone)
     out.print(shown(f"Updated {name}."))
 
 
@@ -372,9 +374,11 @@ def followup_cmd(
     calibration: Annotated[bool, typer.Option("--calibration", help="Show how well the reply model is calibrated "
                                                                     "on the latest touches, and stop.")] = False,
 ) -> None:
-    """When to follow up: the best moment in the next 10 days, two alternatives, and the habit's odds."""
+    """When to follow up: the best moment in the next 10 days, two alternatives, and the habit's odds; times in
+    the contact's time zone, and in COPILOT_TIMEZONE when it is set (ISO 8601 with --json)."""
     from tools.followup import Timing
     from tools.followup.batch import parse_now, run_batch
+    from tools.followup.wording import reworded, when
 
     if (contact is None) == (batch is None) and not calibration:
         raise UserError("give either --contact EMAIL or --batch FILE")
@@ -402,20 +406,21 @@ def followup_cmd(
             raise typer.Exit(1)
         return
     assert contact is not None
-    rec = timing.recommend(contact, parse_now(now))
+    as_of = parse_now(now)
+    rec = timing.recommend(contact, as_of)
     if as_json:
         out.print_json(json.dumps(rec.as_dict()))
         return
-    local = rec.best.at
+    # the contact's time, and the rep's own when COPILOT_TIMEZONE names it; ISO 8601 only with --json
+    theirs, mine = rec.contact.timezone, settings.timezone
     out.print(styled((f"Follow up with {rec.contact.name} <{rec.contact.email}>", "bold"),
-                     f" on {local.strftime('%A %d %B %Y at %H:%M')} ({rec.contact.timezone}): "
-                     f"{rec.best.p_reply:.0%} chance of a reply."))
+                     f" {when(rec.best.at, theirs, mine, as_of)}: {rec.best.p_reply:.0%} chance of a reply."))
     out.print(shown(rec.reason))
     for alt in rec.alternatives:
-        out.print(f"  or {alt.at.strftime('%a %d %b %H:%M')}: {alt.p_reply:.0%}", highlight=False)
-    out.print(f"  habit ({rec.baseline.at.strftime('%a %d %b %H:%M')}): {rec.baseline.p_reply:.0%}", highlight=False)
+        out.print(shown(f"  or {when(alt.at, theirs, mine, as_of)}: {alt.p_reply:.0%}"))
+    out.print(shown(f"  habit ({when(rec.baseline.at, theirs, mine, as_of)}): {rec.baseline.p_reply:.0%}"))
     for note in rec.notes:
-        out.print(styled((f"note: {note}", "dim")))
+        out.print(styled((f"note: {reworded(note, theirs, mine, as_of)}", "dim")))
 
 
 @app.command("ask")

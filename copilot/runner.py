@@ -106,7 +106,7 @@ class Copilot:
         self._stack.close()
 
     def context(self, user: str, thread_id: str = "") -> CopilotContext:
-        identity = identity_for(self.engine, user)
+        identity = identity_for(self.engine, user, default_timezone=self.settings.timezone)
         prefs = get_preferences(self.store, identity.name)
         if prefs.get("cc_manager"):
             prefs["manager_email"] = _manager_email(self.engine, identity.user_id)

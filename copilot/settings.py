@@ -122,6 +122,24 @@ class Settings(BaseSettings):
     smtp_from: str = Field(default="copilot@localhost", max_length=320)
     smtp_timeout: float = Field(default=15.0, gt=0, le=600,
                                 description="Seconds the SMTP hand-off may take in all before it gives up.")
+    timezone: str | None = Field(
+        default=None, description="The time zone (IANA name, e.g. Europe/Berlin) of people whose own is not on "
+                                  "record; follow-up times are then also given in it ('10:00 yours'). Empty: only "
+                                  "the contact's time is given.")
+
+    @field_validator("timezone")
+    @classmethod
+    def _valid_timezone(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value.strip())
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"{value[:80]!r} is not a known time zone (an IANA name such as Europe/Berlin)") \
+                from None
+        return value.strip()
 
     @property
     def use_openai(self) -> bool:

@@ -19,6 +19,7 @@ class FakeSlack:
     url: str = ""
     calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     profiles: dict[str, dict[str, Any]] = field(default_factory=dict)  # Slack user id -> profile
+    users: dict[str, dict[str, Any]] = field(default_factory=dict)  # Slack user id -> other user fields (tz, ...)
     failures: dict[str, list[int]] = field(default_factory=dict)  # method -> HTTP statuses to answer first
     refusals: dict[str, list[str]] = field(default_factory=dict)  # method -> Slack errors (ok: false) to answer first
     socket_url: str = ""  # what apps.connections.open hands out (Socket Mode)
@@ -54,7 +55,7 @@ class FakeSlack:
             user = args.get("user", "")
             if user not in self.profiles:
                 return {"ok": False, "error": "user_not_found"}
-            return {"ok": True, "user": {"id": user, "profile": self.profiles[user]}}
+            return {"ok": True, "user": {**self.users.get(user, {}), "id": user, "profile": self.profiles[user]}}
         if method == "chat.postMessage" and args.get("thread_ts"):
             with self._lock:
                 self.post_times.setdefault(str(args["thread_ts"]), time.monotonic())

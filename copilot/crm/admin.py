@@ -1,4 +1,4 @@
-"""Sales-ops administration: who is who (e-mail, Slack id) and which accounts are key accounts."""
+"""Sales-ops administration: who is who (e-mail, Slack id, time zone) and which accounts are key accounts."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from copilot.crm.errors import ScopeError
 from copilot.crm.identity import Identity
 from copilot.crm.models import TIERS, Account, User
 from copilot.crm.names import suggest_text
-from copilot.crm.values import parse_email
+from copilot.crm.values import parse_email, parse_timezone
 
 
 class AdminError(ValueError):
@@ -21,7 +21,7 @@ def list_users(engine: Engine, role: str | None = None) -> list[dict[str, object
     manager = User.__table__.alias("manager")
     users = User.__table__
     query = (select(users.c.name, users.c.role, manager.c.name.label("manager"), users.c.regional_office,
-                    users.c.email, users.c.slack_user_id)
+                    users.c.email, users.c.slack_user_id, users.c.timezone)
              .select_from(users.outerjoin(manager, manager.c.id == users.c.manager_id)).order_by(users.c.name))
     if role:
         query = query.where(users.c.role == role)
@@ -29,7 +29,9 @@ def list_users(engine: Engine, role: str | None = None) -> list[dict[str, object
         return [dict(row._mapping) for row in conn.execute(query)]
 
 
-def set_user(engine: Engine, name: str, *, email: str | None = None, slack_user_id: str | None = None) -> None:
+def set_user(engine: Engine, name: str, *, email: str | None = None, slack_user_id: str | None = None,
+             timezone: str | None = None) -> None:
+    """Record a user's e-mail, Slack member id and/or time zone (IANA name; follow-up times are also given in it)."""
     values: dict[str, str] = {}
     if email is not None:
         values["email"] = parse_email(email, "email")
@@ -38,8 +40,13 @@ def set_user(engine: Engine, name: str, *, email: str | None = None, slack_user_
         if not slack or len(slack) > 40 or not slack.isalnum():
             raise AdminError(f"Slack user id {slack_user_id!r} is not valid (letters and digits, like U024BE7LH)")
         values["slack_user_id"] = slack
+    if timezone is not None:
+        try:
+            values["timezone"] = parse_timezone(timezone.strip(), "time zone")
+        except ValueError as exc:
+            raise AdminError(str(exc)) from None
     if not values:
-        raise AdminError("nothing to change: give --email and/or --slack-id")
+        raise AdminError("nothing to change: give --email, --slack-id and/or --timezone")
     table = User.__table__
     try:
         with engine.begin() as conn:

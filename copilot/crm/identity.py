@@ -23,6 +23,9 @@ class Identity:
     role: str
     team: frozenset[int]
     """Ids of users whose deals this identity may see; empty for ``ops`` (who sees everything)."""
+    timezone: str | None = None
+    """The person's own IANA time zone (their ``users.timezone``, else the workspace's ``COPILOT_TIMEZONE``);
+    None when neither is known. Follow-up times are worded in it as well as in the contact's ("10:00 yours")."""
 
     @property
     def sees_everything(self) -> bool:
@@ -49,11 +52,13 @@ class Identity:
         return f"{self.name}'s own deals"
 
 
-def identity_for(engine: Engine, name: str) -> Identity:
-    """The identity of the user called ``name`` (a rep's or manager's name, or ``ops``)."""
+def identity_for(engine: Engine, name: str, *, default_timezone: str | None = None) -> Identity:
+    """The identity of the user called ``name`` (a rep's or manager's name, or ``ops``); their time zone is
+    their own when the users table has one, else ``default_timezone``."""
     users = User.__table__
     with engine.connect() as conn:
-        rows = conn.execute(select(users.c.id, users.c.name, users.c.role, users.c.manager_id)).all()
+        rows = conn.execute(select(users.c.id, users.c.name, users.c.role, users.c.manager_id,
+                                   users.c.timezone)).all()
     by_name = {r.name: r for r in rows}
     if name not in by_name:
         folded = {n.casefold(): n for n in by_name}
@@ -68,7 +73,7 @@ def identity_for(engine: Engine, name: str) -> Identity:
         team = frozenset({me.id} | {r.id for r in rows if r.manager_id == me.id})
     else:
         team = frozenset({me.id})
-    return Identity(me.id, me.name, me.role, team)
+    return Identity(me.id, me.name, me.role, team, me.timezone or default_timezone or None)
 
 
 def account_in_scope(conn: Connection, identity: Identity, account_id: int) -> bool:
@@ -86,10 +91,10 @@ def account_in_scope(conn: Connection, identity: Identity, account_id: int) -> b
     return touch is not None
 
 
-def identity_by_id(engine: Engine, user_id: int) -> Identity:
+def identity_by_id(engine: Engine, user_id: int, *, default_timezone: str | None = None) -> Identity:
     """The identity of a user known by id (the requester of a stored action, for example)."""
     with engine.connect() as conn:
         name = conn.execute(select(User.name).where(User.id == user_id)).scalar()
     if name is None:
         raise ToolInputError(f"unknown user id {user_id}")
-    return identity_for(engine, name)
+    return identity_for(engine, name, default_timezone=default_timezone)

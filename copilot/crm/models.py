@@ -90,6 +90,9 @@ class User(Base):
     regional_office: Mapped[str | None] = mapped_column(String(100), index=True)
     email: Mapped[str | None] = mapped_column(String(320), unique=True)
     slack_user_id: Mapped[str | None] = mapped_column(String(40), unique=True)
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    """The person's IANA time zone ("Europe/Berlin"): from ``sales_teams.csv``, ``copilot users set`` or their
+    Slack profile; follow-up times are worded in it ("10:00 yours")."""
     source: Mapped[str | None] = mapped_column(Text)
 
     manager: Mapped[User | None] = relationship(remote_side=[id])

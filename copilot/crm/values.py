@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from rapidfuzz import fuzz, process, utils
 
 EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -16,6 +20,25 @@ def as_read(text: str, drop: tuple[str, ...] = ("Cf",)) -> str:
     hyphens, joiners)."""
     text = unicodedata.normalize("NFKC", text)
     return "".join(c for c in text if unicodedata.category(c) not in drop)
+
+
+@lru_cache(maxsize=1)
+def _zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def parse_timezone(value: str, column: str) -> str:
+    """An IANA time zone name as given, or a ValueError naming the column (with the closest name, if any)."""
+    if value not in _zones():
+        match = process.extractOne(value, list(_zones()), scorer=fuzz.WRatio, processor=utils.default_process,
+                                   score_cutoff=80)
+        hint = f"; did you mean {match[0]!r}?" if match else " (use an IANA name like America/New_York)"
+        raise ValueError(f"{column} {value!r} is not a known time zone{hint}")
+    try:
+        ZoneInfo(value)
+    except ZoneInfoNotFoundError:
+        raise ValueError(f"{column} {value!r} is not a known time zone") from None
+    return value
 
 
 def parse_email(value: str, column: str) -> str:

@@ -125,8 +125,8 @@ def generate(out: Path, *, deals: int = 2000, seed: int = 7, max_activities: int
     out.mkdir(parents=True, exist_ok=True)
     reps, accounts, pipeline = build_company(deals, seed)
     _write(out / "products.csv", ["product", "series", "sales_price"], PRODUCTS)
-    _write(out / "sales_teams.csv", ["sales_agent", "manager", "regional_office"],
-           [(r.name, r.manager, r.office) for r in reps])
+    _write(out / "sales_teams.csv", ["sales_agent", "manager", "regional_office", "timezone"],
+           [(r.name, r.manager, r.office, r.tz.key) for r in reps])
     _write(out / "accounts.csv", ["account", "sector", "year_established", "revenue", "employees",
                                   "office_location", "subsidiary_of", "tier"],
            [(a.name, a.sector, a.year, f"{a.revenue:.2f}", a.employees, a.country, a.parent, a.tier)

@@ -275,11 +275,19 @@ def _email(r: dict[str, Any]) -> str:
 
 
 def _followup(r: dict[str, Any]) -> str:
-    alts = "; ".join(f"{a['at']} ({a['p_reply_pct']})" for a in r.get("alternatives", [])[:2])
-    notes = " ".join(f"Note: {n}." for n in r.get("notes", []))
-    return (f"Follow up with {r['contact']} at {r['recommended_at']} ({r['contact_timezone']}). {r['reason']}"
-            + (f" Alternatives: {alts}." if alts else "") + (f" {notes}" if notes else "")
-            + f" Method: {r['method']}.")
+    """The advice in the rep's words: moments as the tool worded them (the contact's time and the rep's), never
+    its ISO timestamps; who, and why them; the figures behind the reason are fields of the result."""
+    who = r["contact"] + (f" ({r['account']})" if r.get("account") else "")
+    why = f", {r['chosen_because']}" if r.get("chosen_because") and r["chosen_because"] != "the contact you named" \
+        else ""
+    lines = [f"Follow up with {who}{why}: {r['recommended_when']}, with a {r['p_reply_pct']} chance of a reply; "
+             f"the habit, {r['baseline_when']}, would have {r['baseline_p_reply_pct']}.", f"Why: {r['reason']}"]
+    alts = "; ".join(f"{a['when']}: {a['p_reply_pct']}" for a in r.get("alternatives", [])[:2])
+    if alts:
+        lines.append(f"Other good moments: {alts}.")
+    lines += [f"Note: {n}." for n in r.get("notes", [])]
+    lines.append(f"Method: {r['method']}.")
+    return "\n".join(lines)
 
 
 # --- answers to frames ---------------------------------------------------------------------------------

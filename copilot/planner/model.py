@@ -88,6 +88,11 @@ class OfflinePlanner(BaseChatModel):
             focus = {**context.focus, "account": reading.subject, "last": "account"}
             focus.update(_named_contact(results[0]) if results and "error" not in results[0] else {})
             context = Context(context.frames, focus, [], context.compare, context.previous, context.draft)
+        if reading.kind == "followup" and results and "error" not in results[0] and results[0].get("account"):
+            advice = results[0]  # "draft them an e-mail", "that account" now point at the contact advised on
+            context = Context(context.frames, {**context.focus, "account": advice["account"], "last": "account",
+                                               "contact": advice["contact_email"], "contact_account": advice["account"]},
+                              [], context.compare, context.previous, context.draft)
         if reading.kind == "email" and results and "error" not in results[0] and results[0].get("request"):
             draft = results[0]
             context = Context(context.frames, {**context.focus, "account": draft["account"], "last": "account",

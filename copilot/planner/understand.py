@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from copilot.planner.compile import query_for
 from copilot.planner.emails import OTHER_CONTACT, email_args, revision
 from copilot.planner.frames import Context, Frame
@@ -78,7 +80,7 @@ def understand(text: str, names: Names, identity: Identity, today: dt.date,
         return _email(t, by_kind, context, " ".join(text.split()))
     if _has(t, r"when should i (follow|reach|write|email|call)", r"follow[- ]?up (time|timing|when)",
             r"\bnext (follow[- ]?up|touch)\b", r"best time to (follow|reach|email|call|write)", r"when to follow"):
-        return _followup(t, text, by_kind)
+        return _followup(t, text, by_kind, context)
     if _has(t, r"\btalk ?tracks?\b", r"what (worked|works|won)", r"how did we (win|beat|handle|overcome|get past)",
             r"what did(n't| not) work", r"objection", r"messaging", r"what should i say", r"how (do|should) (i|we) "
             r"(handle|respond|answer)"):
@@ -153,18 +155,61 @@ def _email(t: str, by_kind: dict[str, list[str]], context: Context, original: st
     return Reading([ToolCall("draft_email", args)], "email", subject=args["account"])
 
 
-def _followup(t: str, text: str, by_kind: dict[str, list[str]]) -> Reading:
+FOLLOWUP_WHO = re.compile(
+    r"\b(?:follow[- ]?up with|reach out to|reach|write to|e-?mail|call|contact|ping)\s+"
+    r"(?P<c>[a-z][a-z'.-]*(?:\s+[a-z][a-z'.-]*){0,2}?)"
+    r"\s*(?:\b(?:over at|at|from|of)\s|[?.!,;:]|$|\s(?:next|this|today|tomorrow|on|about|regarding|again)\b)")
+"""Who a follow-up question names: "follow up with Maya Chen at Kan-code", "when should I call Omar?"."""
+NOT_A_CONTACT = frozenset({"them", "him", "her", "they", "it", "this", "that", "these", "those", "the", "my", "our",
+                           "a", "an", "their", "his", "me", "us", "you", "someone", "anyone", "everyone", "somebody",
+                           "anybody", "everybody", "people", "customer", "customers", "client", "clients", "account",
+                           "contact", "up", "back", "in", "out"})
+
+
+def _named_contact(t: str, by_kind: dict[str, list[str]]) -> str | None:
+    """The contact a follow-up question names in words (not a CRM name the planner already placed)."""
+    m = FOLLOWUP_WHO.search(t)
+    if m is None:
+        return None
+    who = m.group("c").strip(" .'-")
+    if not who or who.split()[0] in NOT_A_CONTACT:
+        return None
+    bare = re.sub(r"[^0-9a-z]", "", who)
+    for placed in (re.sub(r"[^0-9a-z]", "", n.casefold()) for ns in by_kind.values() for n in ns):
+        if placed and (placed in bare or bare in placed or fuzz.ratio(bare, placed) >= 80):
+            return None  # "follow up with Kan-code" (or "kancode"): a CRM name, not a person
+    return who
+
+
+def _followup(t: str, text: str, by_kind: dict[str, list[str]], context: Context) -> Reading:
+    """Who to follow up with: an e-mail or a name in the question first; else the account named, with the
+    contact this conversation is about when they are that account's (the tool picks the account's most
+    responsive contact otherwise); else the conversation's contact or account."""
     email = re.search(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", text)
     args: dict[str, Any] = {}
+    account = by_kind.get("account", [None])[0]
+    thread_contact, thread_account = context.focus.get("contact"), context.focus.get("contact_account")
     if email:
         args["contact_email"] = email.group(0)
-    elif "account" in by_kind:
-        args["account"] = by_kind["account"][0]
+    elif (who := _named_contact(t, by_kind)) is not None:
+        args["contact"] = who
+        if account:
+            args["account"] = account
+        elif thread_contact:  # a name that could be someone at two accounts is read at the conversation's
+            args["thread_contact"] = thread_contact
+    elif account:
+        args["account"] = account
+        if thread_contact and thread_account == account:
+            args["thread_contact"] = thread_contact
+    elif thread_contact:
+        args["thread_contact"] = thread_contact
+    elif context.focus.get("last") == "account" and context.focus.get("account"):
+        args["account"] = context.focus["account"]
     else:
         return Reading(kind="need", note="Who do you want to follow up with? Give the contact's e-mail or the "
                                         "account, e.g. 'when should I follow up with Kan-code?'")
     return Reading([ToolCall("next_followup", args)], "followup", subject=args.get("contact_email")
-                   or args.get("account"))
+                   or args.get("account") or args.get("contact") or args.get("thread_contact"))
 
 
 def _talk_tracks(text: str, by_kind: dict[str, list[str]]) -> Reading:

@@ -36,7 +36,7 @@ def build_app(services: Services) -> App:
     app = App(client=client, signing_secret=secret, token_verification_enabled=True,
               listener_executor=ThreadPoolExecutor(max_workers=32, thread_name_prefix="slack-listener"))
     dedup.register(app, services.engine)
-    directory = SlackDirectory(services.engine, client)
+    directory = SlackDirectory(services.engine, client, default_timezone=settings.timezone)
     assistant.register(app, services, directory)  # before the plain DM listener: panel threads are its own
     conversations.register(app, services, directory)
     home.register(app, services, directory)

@@ -167,9 +167,11 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
         if outcome.get("status") != "done":
             card.say(str(outcome.get("message") or "Nothing was scheduled."))
             return
-        when = f"{at:%a %d %b %Y, %H:%M} ({advice.get('contact_timezone') or 'their time'})"
+        # as the tool words it for this rep: their contact's time and their own ("Tuesday 16:00 their time, 10:00
+        # yours"); the ISO moment is only for the task and the reminder
+        when = str(advice.get("recommended_when") or "")
         reminder = " " + remind(card.client, card.user, at, _reminder_text(draft))
-        card.say(f"Scheduled: follow up with {draft.get('to')} at {draft.get('account')} on {when}, the time with "
+        card.say(f"Scheduled: follow up with {draft.get('to')} at {draft.get('account')}: {when}, the time with "
                  f"the best chance of a reply ({advice.get('p_reply_pct', '')}).{reminder}")
 
     def send(card: Card, identity: Identity, draft: dict[str, Any], body: dict[str, Any]) -> None:

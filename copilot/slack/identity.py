@@ -1,15 +1,21 @@
 """Who a Slack user is in the CRM: by ``slack_user_id``, else by the Slack profile's e-mail equal to the CRM
-user's e-mail (``users.info``, cached). An unlinked Slack user maps to nobody and sees no data."""
+user's e-mail (``users.info``, cached). An unlinked Slack user maps to nobody and sees no data.
+
+When ``users.info`` is asked anyway (a user linked by e-mail), the Slack user's time zone (``tz``) fills their
+CRM user's ``timezone`` if none is on record, so follow-up times can be given in their own time too. A zone
+already on record (from ``sales_teams.csv`` or ``copilot users set``) is kept, and Slack is never asked only
+for the zone."""
 
 from __future__ import annotations
 
 import threading
 import time
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, update
 
 from copilot.crm.identity import Identity, identity_by_id
 from copilot.crm.models import User
@@ -19,35 +25,67 @@ NOT_LINKED = ("I can't tell who you are in the CRM yet, so I can't show you any 
               "or to give your CRM user the same e-mail address as your Slack profile.")
 
 
+@dataclass(frozen=True)
+class SlackProfile:
+    """What ``users.info`` told about a Slack user: their e-mail and their time zone (IANA name), if any."""
+
+    email: str | None
+    timezone: str | None
+
+
 @dataclass
 class SlackDirectory:
     engine: Engine
     client: WebClient
     ttl_seconds: float = 600.0
-    _emails: dict[str, tuple[float, str | None]] = field(default_factory=dict)
+    default_timezone: str | None = None
+    """The workspace's ``COPILOT_TIMEZONE``, for people whose own zone is not on record."""
+    _profiles: dict[str, tuple[float, SlackProfile]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def _email(self, slack_user: str) -> str | None:
+    def _profile(self, slack_user: str) -> SlackProfile:
         now = time.monotonic()
         with self._lock:
-            cached = self._emails.get(slack_user)
+            cached = self._profiles.get(slack_user)
             if cached and now - cached[0] < self.ttl_seconds:
                 return cached[1]
         try:
-            profile = self.client.users_info(user=slack_user).get("user", {}).get("profile", {})
-            email = (profile.get("email") or "").strip().casefold() or None
+            user = self.client.users_info(user=slack_user).get("user", {}) or {}
+            email = (user.get("profile", {}).get("email") or "").strip().casefold() or None
+            found = SlackProfile(email, _zone_name(user.get("tz")))
         except SlackApiError:
-            email = None
+            found = SlackProfile(None, None)
         with self._lock:
-            self._emails[slack_user] = (now, email)
-        return email
+            self._profiles[slack_user] = (now, found)
+        return found
 
     def identity(self, slack_user: str) -> Identity | None:
         """The CRM identity of this Slack user, or None when they are not linked."""
         with self.engine.connect() as conn:
             user_id = conn.execute(select(User.id).where(User.slack_user_id == slack_user)).scalar()
-            if user_id is None:
-                email = self._email(slack_user)
-                if email:
-                    user_id = conn.execute(select(User.id).where(func.lower(User.email) == email)).scalar()
-        return identity_by_id(self.engine, user_id) if user_id is not None else None
+        if user_id is None:
+            profile = self._profile(slack_user)
+            if profile.email:
+                with self.engine.connect() as conn:
+                    row = conn.execute(select(User.id, User.timezone)
+                                       .where(func.lower(User.email) == profile.email)).first()
+                if row is not None:
+                    user_id = row.id
+                    if row.timezone is None and profile.timezone:
+                        with self.engine.begin() as conn:  # fills an empty zone only: one on record is kept
+                            conn.execute(update(User).where(User.id == user_id, User.timezone.is_(None))
+                                         .values(timezone=profile.timezone))
+        if user_id is None:
+            return None
+        return identity_by_id(self.engine, user_id, default_timezone=self.default_timezone)
+
+
+def _zone_name(value: object) -> str | None:
+    """Slack's ``tz`` when it is an IANA zone name this machine knows, else None."""
+    if not isinstance(value, str) or not value.strip() or len(value) > 64:
+        return None
+    try:
+        ZoneInfo(value.strip())
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    return value.strip()
