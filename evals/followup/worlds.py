@@ -1,0 +1,1292 @@
+"""Planted worlds: synthetic CRM touch histories whose true reply probability is known.
+
+A follow-up timing recommender reads the canonical files (contacts.csv, activities.csv, accounts.csv and,
+when a world has deals, sales_pipeline.csv) and proposes, for a contact and a moment ``now``, the hour of
+the next touch within the next ten days. These worlds let that proposal be scored against the truth: every
+world knows, for any contact and moment, the probability that one outbound e-mail sent then is answered
+within three business days.
+
+The mechanism is the same in every world, only its parts differ:
+
+* a touch at moment ``t`` gets a reply at all with probability ``q = sigmoid(z)``, where ``z`` adds a base
+  rate, the contact's responsiveness (a random effect), an hour-of-day bump in the contact's own time zone
+  (a Gaussian in the clock hour, peak and width set by the contact's segment, sometimes shifted per
+  contact), a weekday effect, a night penalty, and effects of the contact's own history at ``t``: days since
+  the last touch (any deal, any rep, any channel), the number of touches in the last few days (fatigue),
+  the number of touches since the last reply arrived (unanswered in a row) and, in some worlds, how
+  recently the contact last replied;
+* the reply then takes a random delay measured on the contact's waking clock (07:00-22:00 local, on
+  weekdays only unless the contact's sector answers on weekends), drawn from a mixture of exponentials;
+* the outcome is answered when the reply arrives before the window closes: the same local clock time three
+  weekdays after the touch (public holidays are not planted). So the truth is
+  ``q * F(active hours inside the window)``, with ``F`` the delay distribution. The active hours inside the
+  window are 45 for a weekday touch to a weekday-only contact; they are fewer for a weekend touch (the clock
+  only starts on Monday) and more for a late-week touch to a contact who also answers on weekends.
+
+The simulation walks each contact's touches in time order; for every logged touch it evaluates exactly
+that function on the state at that moment (replies that have arrived by then, touches made before it) and
+draws the outcome from it, so the logged history is a sample from the truth. :meth:`PlantedWorld.truth`
+evaluates the same function for one e-mail at a later moment, on the history logged up to ``now`` with
+no touch in between (replies that would arrive after ``now`` are neither written nor counted).
+
+Fatigue is per contact in every world: it counts the contact's touches across all deals and reps, because
+the truth is about the next e-mail to a person, not to a deal.
+
+Sizes (outbound touches at ``scale=1``) are in each world's description; ``scale`` multiplies the number of
+accounts and contacts. ``WORLDS["timezones"](scale=3.3)`` gives about one million touches.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import datetime as dt
+import heapq
+import math
+import random
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+HOUR = 3600.0
+DAY = 86400.0
+UTC = dt.UTC
+# Calendar days from a touch's local date to the end of its window (three weekdays later), by weekday.
+WINDOW_DAYS = (3, 3, 5, 5, 5, 4, 3)
+OPEN_HOUR, CLOSE_HOUR = 7.0, 22.0  # the contact's waking clock, on which reply delays run
+AWAKE = CLOSE_HOUR - OPEN_HOUR
+EMAIL, CALL, MEETING = 0, 1, 2
+CHANNEL_NAMES = ("email", "call", "meeting")
+# Row kinds in the compact log.
+K_TOUCH, K_REPLY, K_INBOUND, K_NOTE = 0, 1, 2, 3
+
+
+@dataclass
+class Query:
+    email: str
+    now: dt.datetime  # aware
+    warm: bool  # the contact has at least one touch before `now`
+
+
+# --------------------------------------------------------------------------------------------------------
+# Mechanism parts
+
+
+def _pl(*points: tuple[float, float]) -> Callable[[float], float]:
+    """A piecewise-linear curve through ``points`` (x ascending), flat beyond both ends."""
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+
+    def curve(x: float) -> float:
+        if x <= xs[0]:
+            return ys[0]
+        if x >= xs[-1]:
+            return ys[-1]
+        i = bisect.bisect_right(xs, x)
+        x0, x1, y0, y1 = xs[i - 1], xs[i], ys[i - 1], ys[i]
+        return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+
+    return curve
+
+
+@dataclass(frozen=True)
+class Delay:
+    """How long a reply takes, in hours of the contact's waking clock: ``floor`` plus a mixture of
+    exponentials ``parts`` = ((weight, mean hours), ...), weights summing to one."""
+
+    parts: tuple[tuple[float, float], ...] = ((0.5, 1.5), (0.35, 8.0), (0.15, 30.0))
+    floor: float = 0.1
+
+    def cdf(self, x: float) -> float:
+        y = x - self.floor
+        if y <= 0:
+            return 0.0
+        return sum(w * (1.0 - math.exp(-y / m)) for w, m in self.parts)
+
+    def within(self, x: float, rng: random.Random) -> float:
+        """A delay drawn given that it is at most ``x`` (requires ``cdf(x) > 0``)."""
+        y = x - self.floor
+        weights = [w * (1.0 - math.exp(-y / m)) for w, m in self.parts]
+        m = self.parts[_pick(weights, rng)][1]
+        cut = 1.0 - math.exp(-y / m)
+        return self.floor + min(y, -m * math.log(1.0 - rng.random() * cut))
+
+    def after(self, x: float, rng: random.Random) -> float:
+        """A delay drawn given that it is more than ``x`` (memoryless parts: the excess is exponential)."""
+        y = max(0.0, x - self.floor)
+        weights = [w * math.exp(-y / m) for w, m in self.parts]
+        m = self.parts[_pick(weights, rng)][1]
+        return self.floor + y + rng.expovariate(1.0 / m) + 1e-3
+
+
+def _pick(weights: list[float], rng: random.Random) -> int:
+    u = rng.random() * sum(weights)
+    for i, w in enumerate(weights):
+        u -= w
+        if u < 0:
+            return i
+    return len(weights) - 1
+
+
+@dataclass(frozen=True)
+class Effects:
+    """The world-level parts of the log-odds of a reply (see the module docstring)."""
+
+    base: float
+    gap: Callable[[float], float]  # days since the contact's last touch (any deal, rep or channel)
+    cold: float  # in place of ``gap`` for a contact never touched before
+    fatigue_days: float  # fatigue counts the contact's touches in the last ``fatigue_days`` days
+    fatigue: tuple[float, ...]  # by that count (the last entry for larger counts)
+    streak: tuple[float, ...]  # by touches since the last reply arrived (never replied: all touches)
+    recent: Callable[[float], float] | None  # days since the last reply arrived, when there was one
+    night: float  # a touch landing before 06:00 or from 22:00 local
+    channel: tuple[float, float, float] = (0.0, 0.2, 0.8)  # e-mail, call, meeting
+    delay: Delay = field(default_factory=Delay)
+    responsiveness_sd: float = 0.5  # contact random effect on the log-odds
+
+
+@dataclass(frozen=True)
+class Segment:
+    key: str
+    peak: float  # local clock hour of the reply bump
+    sd: float  # its width in hours (narrow about 1-1.5, broad 3-4)
+    amp: float  # its height on the log-odds (peak vs the daytime trough)
+    weekday: tuple[float, ...]  # Monday..Sunday
+    all_days: bool  # the contact answers on weekends too (reply clock runs every day)
+
+
+@dataclass(slots=True)
+class _Rep:
+    name: str
+    tz: ZoneInfo
+    hour: float  # habitual local hour of touches
+    hour_sd: float
+    p_random: float  # share of touches at a uniformly random hour 07-20 local
+    gap: float  # habitual days between touches of one thread
+    weekend: float = 0.0  # share of weekend days kept (the rest move to Monday)
+
+
+@dataclass(slots=True)
+class _Account:
+    name: str
+    sector: str
+    country: str
+    employees: int
+    year: int
+    revenue: float
+    owner: int
+    parent: str = ""
+
+
+@dataclass(slots=True)
+class _Contact:
+    email: str
+    name: str
+    title: str
+    account: int
+    tz: ZoneInfo
+    segment: Segment
+    peak: float  # segment peak plus this contact's shift
+    u: float  # responsiveness
+    owner: int  # rep index
+    threads: list[_Thread] = field(default_factory=list)
+    inbound: int = 0  # unsolicited inbound e-mails to plant
+    # the contact's history as logged at the end (what ``truth`` conditions on)
+    touches: int = 0
+    last: float | None = None
+    tail: tuple[float, ...] = ()  # touch moments in the last two weeks
+    last_reply: float | None = None
+    streak: int = 0
+
+
+@dataclass(slots=True)
+class _Deal:
+    opportunity_id: str
+    rep: int
+    product: str
+    account: int
+    start: float
+    stop: float  # planned end of the deal's touches
+    won: bool
+    prospecting: bool
+    value: int
+
+
+# --------------------------------------------------------------------------------------------------------
+# How reps schedule touches (the history shapes)
+
+
+class _Thread:
+    """One line of outbound touches to a contact (a deal, a relationship, a sequence), by one rep."""
+
+    def __init__(self, rep: int, deal: int = -1, mix: tuple[float, float] = (0.85, 0.97), react: float = 0.3):
+        self.rep = rep
+        self.deal = deal
+        self.mix = mix  # cumulative shares of e-mail, then call; the rest are meetings
+        self.react = react  # chance the rep answers a reply with a quick extra touch
+
+    def first(self, w: PlantedWorld, rng: random.Random) -> float | None:
+        raise NotImplementedError
+
+    def after(self, w: PlantedWorld, t: float, streak: int, rng: random.Random) -> float | None:
+        raise NotImplementedError
+
+    def channel(self, rng: random.Random) -> int:
+        u = rng.random()
+        return EMAIL if u < self.mix[0] else CALL if u < self.mix[1] else MEETING
+
+
+class _Cadence(_Thread):
+    """Touches every ``gap`` days on average (log-normal spread), from ``start`` until ``stop``;
+    ``season`` optionally stretches or squeezes the gap by the date."""
+
+    def __init__(self, rep: int, start: float, stop: float, gap: float, sigma: float = 0.5, *,
+                 season: Callable[[float], float] | None = None, **kw: object) -> None:
+        super().__init__(rep, **kw)  # type: ignore[arg-type]
+        self.start, self.stop, self.gap, self.sigma, self.season = start, stop, gap, sigma, season
+
+    def first(self, w: PlantedWorld, rng: random.Random) -> float | None:
+        t = w.place(self.rep, self.start + rng.uniform(0, min(self.gap, 7.0)) * DAY, rng)
+        return t if t < self.stop else None
+
+    def after(self, w: PlantedWorld, t: float, streak: int, rng: random.Random) -> float | None:
+        g = self.gap * math.exp(rng.gauss(0.0, self.sigma))
+        if self.season is not None:
+            g *= self.season(t)
+        nt = w.place(self.rep, t + min(g, 60.0) * DAY, rng, after=t)
+        return nt if nt < self.stop else None
+
+
+class _Bursts(_Thread):
+    """Outbound sequences: ``steps`` touches a few days apart, then a pause of weeks, again and again."""
+
+    def __init__(self, rep: int, start: float, stop: float, steps: tuple[int, int], step_gaps: tuple[float, ...],
+                 pause: tuple[float, float], **kw: object) -> None:
+        super().__init__(rep, **kw)  # type: ignore[arg-type]
+        self.start, self.stop, self.steps, self.step_gaps, self.pause = start, stop, steps, step_gaps, pause
+        self.left = 0
+
+    def first(self, w: PlantedWorld, rng: random.Random) -> float | None:
+        self.left = rng.randint(*self.steps) - 1
+        t = w.place(self.rep, self.start + rng.uniform(0, 20) * DAY, rng)
+        return t if t < self.stop else None
+
+    def after(self, w: PlantedWorld, t: float, streak: int, rng: random.Random) -> float | None:
+        if self.left > 0:
+            self.left -= 1
+            g = rng.choice(self.step_gaps) * rng.uniform(0.85, 1.15)
+        else:
+            self.left = rng.randint(*self.steps) - 1
+            g = rng.uniform(*self.pause)
+        nt = w.place(self.rep, t + g * DAY, rng, after=t)
+        return nt if nt < self.stop else None
+
+
+class _Tool(_Thread):
+    """A cadence tool: a fixed step of ``gap`` days at the rep's fixed hour; after ``give_up`` touches in a
+    row without a reply the rep stops and revives the contact ``revive`` days later."""
+
+    def __init__(self, rep: int, start: float, stop: float, gap: float, give_up: int,
+                 revive: tuple[float, float], **kw: object) -> None:
+        super().__init__(rep, **kw)  # type: ignore[arg-type]
+        self.start, self.stop, self.gap, self.give_up, self.revive = start, stop, gap, give_up, revive
+
+    def first(self, w: PlantedWorld, rng: random.Random) -> float | None:
+        t = w.place(self.rep, self.start + rng.uniform(0, 10) * DAY, rng)
+        return t if t < self.stop else None
+
+    def after(self, w: PlantedWorld, t: float, streak: int, rng: random.Random) -> float | None:
+        if streak >= self.give_up:
+            g = rng.uniform(*self.revive)
+        else:
+            g = self.gap + rng.gauss(0.0, 0.2) + (rng.choice((0, 0, 0, 1, 2, 4)) if rng.random() < 0.3 else 0)
+        nt = w.place(self.rep, t + max(0.3, g) * DAY, rng, after=t)
+        return nt if nt < self.stop else None
+
+
+# --------------------------------------------------------------------------------------------------------
+# The world
+
+
+class PlantedWorld:
+    """A simulated CRM whose reply mechanism is known; see the module docstring for the mechanism and each
+    builder in :data:`WORLDS` for what it plants."""
+
+    def __init__(self, name: str, description: str, fx: Effects, end: dt.datetime, seed: int) -> None:
+        self.name = name
+        self.description = description
+        self.fx = fx
+        self.end = end
+        self.end_ts = end.timestamp()
+        self.seed = seed
+        self.reps: list[_Rep] = []
+        self.accounts: list[_Account] = []
+        self.contacts: list[_Contact] = []
+        self.deals: list[_Deal] = []
+        self.by_email: dict[str, _Contact] = {}
+        self.notes: int = 0
+        # the compact log: one entry per row of activities.csv
+        self._at = array("d")
+        self._kind = array("b")
+        self._who = array("i")  # contact index (account index for notes)
+        self._rep = array("i")
+        self._deal = array("i")
+        self._num = array("i")  # touch number for touches and replies, own counter otherwise
+        self._chan = array("b")
+        self.logged = array("d")  # by touch number: the truth used to draw that touch's outcome
+        self._touch_contact = array("i")  # by touch number
+        self._touch_window = array("d")  # by touch number: end of its answer window (epoch)
+
+    # ---- the mechanism ---------------------------------------------------------------------------------
+
+    def _prob(self, c: _Contact, t: float, channel: int, gap: float | None, fatigue: int, streak: int,
+              since_reply: float | None) -> tuple[float, float, dt.datetime, float]:
+        """(truth, chance of any reply, local moment, active hours in the window) for a touch at ``t``."""
+        fx = self.fx
+        loc = dt.datetime.fromtimestamp(t, c.tz)
+        h = loc.hour + loc.minute / 60.0 + loc.second / 3600.0
+        wd = loc.weekday()
+        seg = c.segment
+        d = abs(h - c.peak)
+        d = min(d, 24.0 - d)
+        z = fx.base + c.u + fx.channel[channel] + seg.amp * math.exp(-0.5 * (d / seg.sd) ** 2) + seg.weekday[wd]
+        if h < 6.0 or h >= 22.0:
+            z += fx.night
+        z += fx.cold if gap is None else fx.gap(gap)
+        z += fx.fatigue[min(fatigue, len(fx.fatigue) - 1)] + fx.streak[min(streak, len(fx.streak) - 1)]
+        if fx.recent is not None and since_reply is not None:
+            z += fx.recent(since_reply)
+        q = 1.0 / (1.0 + math.exp(-z))
+        if seg.all_days:
+            x = AWAKE * WINDOW_DAYS[wd]
+        elif wd < 5:
+            x = 3 * AWAKE
+        else:  # the clock starts on Monday 07:00 and the window ends on Wednesday at the touch's clock time
+            x = 2 * AWAKE + min(max(h, OPEN_HOUR), CLOSE_HOUR) - OPEN_HOUR
+        return q * fx.delay.cdf(x), q, loc, x
+
+    def truth(self, email: str, at: dt.datetime) -> float:
+        """The probability that one outbound e-mail to ``email`` at ``at`` is answered within three business
+        days, given the contact's history logged up to the end (``now``) and no other touch in between."""
+        if at.tzinfo is None:
+            raise ValueError("at must be timezone-aware")
+        c = self.by_email[email.lower()]
+        t = at.timestamp()
+        if c.last is None:
+            return self._prob(c, t, EMAIL, None, 0, 0, None)[0]
+        gap = max(0.0, t - c.last) / DAY
+        fatigue = sum(1 for s in c.tail if t - self.fx.fatigue_days * DAY <= s < t)
+        since = None if c.last_reply is None else max(0.0, t - c.last_reply) / DAY
+        return self._prob(c, t, EMAIL, gap, fatigue, c.streak, since)[0]
+
+    def rep_timezone(self, email: str) -> str:
+        return self.reps[self.by_email[email.lower()].owner].tz.key
+
+    def peaks(self, email: str) -> tuple[float, float]:
+        """(the contact's segment's peak hour, the contact's own peak hour): a diagnostic for tests."""
+        c = self.by_email[email.lower()]
+        return c.segment.peak, c.peak
+
+    # ---- scheduling ------------------------------------------------------------------------------------
+
+    def place(self, rep: int, target: float, rng: random.Random, after: float | None = None) -> float:
+        """The moment a rep actually touches when aiming at ``target``: that local day (a weekend day moves to
+        Monday to Wednesday unless the rep works weekends), at the rep's habitual hour or, sometimes, any hour 07-20."""
+        r = self.reps[rep]
+        day = dt.datetime.fromtimestamp(target, r.tz).date()
+        wd = day.weekday()
+        if wd >= 5 and rng.random() >= r.weekend:
+            day += dt.timedelta(days=7 - wd + rng.choice((0, 0, 1, 2)))
+        if rng.random() < r.p_random:
+            h = rng.uniform(7.0, 21.0)
+        else:
+            h = min(21.9, max(6.0, rng.gauss(r.hour, r.hour_sd)))
+        s = int(h * 3600)
+        t = dt.datetime(day.year, day.month, day.day, s // 3600, s // 60 % 60, s % 60, tzinfo=r.tz).timestamp()
+        if after is not None and t <= after:
+            t = after + int(rng.uniform(0.5, 4.0) * HOUR)
+        return t
+
+    # ---- simulation ------------------------------------------------------------------------------------
+
+    def _log(self, at: float, kind: int, who: int, rep: int, deal: int, num: int, chan: int = 0) -> None:
+        self._at.append(at)
+        self._kind.append(kind)
+        self._who.append(who)
+        self._rep.append(rep)
+        self._deal.append(deal)
+        self._num.append(num)
+        self._chan.append(chan)
+
+    def simulate(self) -> None:
+        """Walk every contact's touches in time order, drawing each outcome from the truth at that moment."""
+        fx = self.fx
+        end = self.end_ts
+        fat_s = fx.fatigue_days * DAY
+        inbound_no = 0
+        for ci, c in enumerate(self.contacts):
+            rng = random.Random(self.seed * 1_000_003 + ci)
+            heap: list[tuple[float, int, int]] = []
+            for ti, th in enumerate(c.threads):
+                t0 = th.first(self, rng)
+                if t0 is not None and t0 < end:
+                    heap.append((t0, ti, 0))
+            heapq.heapify(heap)
+            touches: list[float] = []
+            arrivals: list[float] = []
+            last_reply: float | None = None
+            while heap:
+                t, ti, reactive = heapq.heappop(heap)
+                th = c.threads[ti]
+                while arrivals and arrivals[0] <= t:
+                    last_reply = heapq.heappop(arrivals)
+                n = len(touches)
+                gap = (t - touches[-1]) / DAY if n else None
+                fatigue = n - bisect.bisect_left(touches, t - fat_s)
+                streak = n - bisect.bisect_right(touches, last_reply) if last_reply is not None else n
+                since = (t - last_reply) / DAY if last_reply is not None else None
+                chan = th.channel(rng)
+                p, q, loc, x = self._prob(c, t, chan, gap, fatigue, streak, since)
+                num = len(self.logged)
+                self.logged.append(p)
+                self._touch_contact.append(ci)
+                naive = loc.replace(tzinfo=None)
+                wend = _aware(naive + dt.timedelta(days=WINDOW_DAYS[naive.weekday()]), c.tz)
+                self._touch_window.append(wend)
+                self._log(t, K_TOUCH, ci, th.rep, th.deal, num, chan)
+                touches.append(t)
+                u = rng.random()
+                reply: float | None = None
+                if u < p:
+                    r = _aware(_advance(naive, fx.delay.within(x, rng), c.segment.all_days), c.tz)
+                    reply = float(min(math.floor(r), wend - 1))
+                elif u < q:
+                    r = _aware(_advance(naive, fx.delay.after(x, rng), c.segment.all_days), c.tz)
+                    reply = float(max(math.floor(r), wend + 60))
+                if reply is not None and reply < end:
+                    self._log(reply, K_REPLY, ci, th.rep, th.deal, num, chan)
+                    heapq.heappush(arrivals, reply)
+                    if rng.random() < th.react:
+                        nt = self.place(th.rep, reply + rng.uniform(0.1, 1.5) * DAY, rng, after=reply)
+                        if nt < end:
+                            heapq.heappush(heap, (nt, ti, 1))
+                if not reactive:
+                    nt2 = th.after(self, t, streak + 1, rng)
+                    if nt2 is not None and nt2 < end:
+                        heapq.heappush(heap, (nt2, ti, 0))
+            # the state as logged at the end
+            while arrivals and arrivals[0] <= end:
+                last_reply = heapq.heappop(arrivals)
+            c.touches = len(touches)
+            c.last = touches[-1] if touches else None
+            c.tail = tuple(s for s in touches[-64:] if s >= end - 14 * DAY)
+            c.last_reply = last_reply
+            c.streak = (len(touches) - bisect.bisect_right(touches, last_reply)) if last_reply is not None \
+                else len(touches)
+            # unsolicited inbound e-mails (no in_reply_to), spread over the contact's active period
+            if touches and c.inbound:
+                lo, hi = touches[0], end
+                for _ in range(c.inbound):
+                    at = lo + rng.random() * (hi - lo)
+                    self._log(float(int(at)), K_INBOUND, ci, c.owner, -1, inbound_no)
+                    inbound_no += 1
+            c.threads = []
+        # a few notes per account, no contact
+        rng = random.Random(self.seed * 7 + 3)
+        start = self.end_ts - 700 * DAY
+        for ai, a in enumerate(self.accounts):
+            if rng.random() < 0.3:
+                for _ in range(rng.randint(1, 3)):
+                    t = self.place(a.owner, start + rng.random() * 690 * DAY, rng)
+                    if t < end:
+                        self._log(t, K_NOTE, ai, a.owner, -1, self.notes)
+                        self.notes += 1
+
+    # ---- the harness interface -------------------------------------------------------------------------
+
+    def queries(self, n: int, seed: int = 0) -> list[Query]:
+        """Up to ``n`` contacts to ask about at the end of the history, a fifth of them (at least 15%) never
+        touched when the world has such contacts."""
+        rng = random.Random(seed * 31 + 7)
+        warm = [c.email for c in self.contacts if c.touches]
+        cold = [c.email for c in self.contacts if not c.touches]
+        n_cold = min(len(cold), math.ceil(0.2 * n)) if cold else 0
+        n_warm = min(len(warm), n - n_cold)
+        n_cold = min(len(cold), n - n_warm)
+        picked = [(e, True) for e in rng.sample(warm, n_warm)] + [(e, False) for e in rng.sample(cold, n_cold)]
+        rng.shuffle(picked)
+        return [Query(e, self.end, w) for e, w in picked]
+
+    def stats(self) -> dict[str, float]:
+        touches = len(self.logged)
+        kinds = self._kind
+        replies = sum(1 for k in kinds if k == K_REPLY)
+        within = 0
+        counted = 0
+        truth_sum = 0.0
+        answered = set()
+        for i in range(len(kinds)):
+            if kinds[i] == K_REPLY:
+                num = self._num[i]
+                if self._at[i] <= self._touch_window[num]:
+                    answered.add(num)
+        for num in range(touches):
+            if self._touch_window[num] <= self.end_ts:
+                counted += 1
+                truth_sum += self.logged[num]
+                within += num in answered
+        return {
+            "contacts": len(self.contacts),
+            "cold": sum(1 for c in self.contacts if not c.touches),
+            "accounts": len(self.accounts),
+            "touches": touches,
+            "replies": replies,
+            "answered_rate": within / max(1, counted),
+            "mean_truth": truth_sum / max(1, counted),
+            "deals": len(self.deals),
+        }
+
+    def write(self, out: Path) -> dict[str, Path]:
+        """contacts.csv, activities.csv (sorted by time), accounts.csv and, with deals, sales_pipeline.csv."""
+        out = Path(out)
+        out.mkdir(parents=True, exist_ok=True)
+        paths = {k: out / f"{k}.csv" for k in ("contacts", "activities", "accounts")}
+        with paths["contacts"].open("w", newline="", encoding="utf-8") as h:
+            w = csv.writer(h)
+            w.writerow(["contact_email", "name", "title", "account", "timezone"])
+            w.writerows([c.email, c.name, c.title, self.accounts[c.account].name, c.tz.key] for c in self.contacts)
+        with paths["accounts"].open("w", newline="", encoding="utf-8") as h:
+            w = csv.writer(h)
+            w.writerow(["account", "sector", "year_established", "revenue", "employees", "office_location",
+                        "subsidiary_of"])
+            w.writerows([a.name, a.sector, a.year, f"{a.revenue:.2f}", a.employees, a.country, a.parent]
+                        for a in self.accounts)
+        if self.deals:
+            paths["pipeline"] = out / "sales_pipeline.csv"
+            with paths["pipeline"].open("w", newline="", encoding="utf-8") as h:
+                w = csv.writer(h)
+                w.writerow(["opportunity_id", "sales_agent", "product", "account", "deal_stage", "engage_date",
+                            "close_date", "close_value"])
+                for d in self.deals:
+                    engage = dt.datetime.fromtimestamp(d.start, UTC).date().isoformat()
+                    if d.stop < self.end_ts:
+                        stage = "Won" if d.won else "Lost"
+                        close = dt.datetime.fromtimestamp(d.stop, UTC).date().isoformat()
+                        value = str(d.value if d.won else 0)
+                    else:
+                        stage, close, value = ("Prospecting" if d.prospecting else "Engaging"), "", ""
+                    w.writerow([d.opportunity_id, self.reps[d.rep].name, d.product,
+                                self.accounts[d.account].name, stage, engage, close, value])
+        at, kind, who, rep, deal, num, chan = (self._at, self._kind, self._who, self._rep, self._deal, self._num,
+                                               self._chan)
+        order = sorted(range(len(at)), key=at.__getitem__)
+        fromts = dt.datetime.fromtimestamp
+        with paths["activities"].open("w", newline="", encoding="utf-8") as h:
+            w = csv.writer(h)
+            w.writerow(["activity_id", "occurred_at", "type", "direction", "sales_agent", "account",
+                        "contact_email", "opportunity_id", "subject", "body", "in_reply_to"])
+            rows = []
+            for i in order:
+                k = kind[i]
+                r = self.reps[rep[i]]
+                n = num[i]
+                if k == K_NOTE:
+                    a = self.accounts[who[i]]
+                    rows.append([f"N{n:07d}", fromts(at[i], r.tz).isoformat(timespec="seconds"), "note",
+                                 "outbound", r.name, a.name, "", "", "Account note", _NOTES[n % len(_NOTES)], ""])
+                else:
+                    c = self.contacts[who[i]]
+                    a = self.accounts[c.account]
+                    d = deal[i]
+                    opp = self.deals[d].opportunity_id if d >= 0 else ""
+                    topic = self.deals[d].product if d >= 0 else "our conversation"
+                    if k == K_TOUCH:
+                        ch = chan[i]
+                        subject, body = _touch_text(ch, topic, n)
+                        rows.append([f"T{n:07d}", fromts(at[i], r.tz).isoformat(timespec="seconds"),
+                                     CHANNEL_NAMES[ch], "outbound", r.name, a.name, c.email, opp, subject, body,
+                                     ""])
+                    elif k == K_REPLY:
+                        subject, _ = _touch_text(chan[i], topic, n)
+                        rows.append([f"R{n:07d}", fromts(at[i], c.tz).isoformat(timespec="seconds"), "email",
+                                     "inbound", r.name, a.name, c.email, opp, "Re: " + subject,
+                                     _REPLIES[n % len(_REPLIES)], f"T{n:07d}"])
+                    else:
+                        rows.append([f"I{n:07d}", fromts(at[i], c.tz).isoformat(timespec="seconds"), "email",
+                                     "inbound", r.name, a.name, c.email, "", _INBOUND[n % len(_INBOUND)],
+                                     "Sent from my phone.", ""])
+                if len(rows) >= 20000:
+                    w.writerows(rows)
+                    rows = []
+            w.writerows(rows)
+        return paths
+
+
+def _aware(naive: dt.datetime, tz: ZoneInfo) -> float:
+    return naive.replace(tzinfo=tz).timestamp()
+
+
+def _advance(start: dt.datetime, hours: float, all_days: bool) -> dt.datetime:
+    """``hours`` of waking clock (07:00-22:00, weekdays only unless ``all_days``) after ``start`` (local)."""
+    t = start
+    rem = hours * 3600.0
+    while True:
+        day0 = dt.datetime(t.year, t.month, t.day)
+        wd = day0.weekday()
+        if not all_days and wd >= 5:
+            t = day0 + dt.timedelta(days=7 - wd, hours=OPEN_HOUR)
+            continue
+        opening = day0 + dt.timedelta(hours=OPEN_HOUR)
+        closing = day0 + dt.timedelta(hours=CLOSE_HOUR)
+        if t < opening:
+            t = opening
+        if t >= closing:
+            t = day0 + dt.timedelta(days=1, hours=OPEN_HOUR)
+            continue
+        avail = (closing - t).total_seconds()
+        if rem <= avail:
+            return t + dt.timedelta(seconds=rem)
+        rem -= avail
+        t = day0 + dt.timedelta(days=1, hours=OPEN_HOUR)
+
+
+# --------------------------------------------------------------------------------------------------------
+# Shared material for the builders
+
+_TOUCH_TEXT = {
+    EMAIL: (("{t}: next steps", "Following up on {t}; does a short call this week work?"),
+            ("Checking in on {t}", "Any questions on the proposal for {t}?"),
+            ("{t} pricing", "Attached the numbers we discussed for {t}."),
+            ("Quick question about {t}", "Who else should be part of the decision on {t}?")),
+    CALL: (("Call: {t}", "Called about {t}."), ("Call: follow-up", "Left a message about {t}.")),
+    MEETING: (("Meeting: {t} review", "Walked through {t} with the team."),
+              ("Meeting: {t} demo", "Demo of {t}; agreed to follow up.")),
+}
+_REPLIES = ("Thanks, sounds good.", "Let me check with my team and come back to you.", "Yes, Thursday works.",
+            "Can you send the details again?", "Not right now, maybe next quarter.")
+_INBOUND = ("Question about our account", "Invoice copy", "Introducing a colleague", "Change of address")
+_NOTES = ("Budget cycle starts next quarter.", "New procurement contact.", "Competitor in the running.")
+
+
+def _touch_text(channel: int, topic: str, n: int) -> tuple[str, str]:
+    options = _TOUCH_TEXT[channel]
+    subject, body = options[n % len(options)]
+    return subject.format(t=topic), body.format(t=topic)
+
+
+_FIRST = ("Ava", "Liam", "Noah", "Emma", "Mia", "Lucas", "Sofia", "Ethan", "Chloe", "Mateo", "Hana", "Ravi",
+          "Priya", "Kenji", "Yuki", "Lena", "Jonas", "Elena", "Marco", "Clara", "Omar", "Aisha", "Diego", "Lucia",
+          "Felix", "Greta", "Tomas", "Ines", "Arjun", "Mei", "Oscar", "Nora", "Hugo", "Zara", "Ivan", "Leah")
+_LAST = ("Smith", "Garcia", "Müller", "Rossi", "Dubois", "Tanaka", "Kumar", "Silva", "Nguyen", "Brown", "Lopez",
+         "Schmidt", "Moreau", "Sato", "Patel", "Costa", "Walsh", "Novak", "Jensen", "Okafor", "Kim", "Chen", "Ito",
+         "Fischer", "Romano", "Martin", "Singh", "Santos", "Murphy", "Berg", "Cohen", "Haddad", "Larsen", "Reyes")
+_TITLES = ("Head of Operations", "Procurement Manager", "VP Sales", "IT Director", "CFO", "Store Manager",
+           "Clinic Manager", "Operations Lead", "General Manager", "Buyer", "Head of Finance", "COO")
+_PRE = ("Nor", "Vel", "Astra", "Brook", "Cedar", "Delta", "Ember", "Fair", "Gran", "Harbor", "Iron", "Juniper",
+        "Kestrel", "Lumen", "Maple", "Nova", "Orchid", "Pine", "Quill", "River", "Sable", "Tidal", "Umber",
+        "Vista", "Willow", "Xeno", "Yarrow", "Zephyr", "Aurora", "Birch")
+_SUF = ("field", "mark", "stone", "gate", "works", "line", "point", "wave", "crest", "vale", "bridge", "port",
+        "wood", "ridge", "light", "haven", "shore", "peak", "dale", "forge")
+_SECTOR_WORD = {"hospitality": "Hotels", "retail": "Retail", "healthcare": "Health", "software": "Software",
+                "finance": "Capital", "legal": "Legal", "manufacturing": "Industries", "logistics": "Logistics",
+                "education": "Learning", "media": "Media", "technology": "Tech", "services": "Services",
+                "telecom": "Telecom", "energy": "Energy"}
+_PRODUCTS = ("Core Suite", "Analytics Plus", "Connect", "Insight Pro", "Edge Gateway", "Field Mobile")
+
+COUNTRY_ZONES: dict[str, tuple[str, ...]] = {
+    "United States": ("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles"),
+    "Canada": ("America/Toronto", "America/Vancouver"),
+    "Mexico": ("America/Mexico_City",),
+    "Brazil": ("America/Sao_Paulo",),
+    "United Kingdom": ("Europe/London",),
+    "Ireland": ("Europe/Dublin",),
+    "Germany": ("Europe/Berlin",),
+    "France": ("Europe/Paris",),
+    "Spain": ("Europe/Madrid",),
+    "Italy": ("Europe/Rome",),
+    "Netherlands": ("Europe/Amsterdam",),
+    "Australia": ("Australia/Sydney", "Australia/Melbourne"),
+    "Singapore": ("Asia/Singapore",),
+    "Japan": ("Asia/Tokyo",),
+    "India": ("Asia/Kolkata",),
+}
+REGION = {"United States": "Americas", "Canada": "Americas", "Mexico": "Americas", "Brazil": "Americas",
+          "United Kingdom": "Europe", "Ireland": "Europe", "Germany": "Europe", "France": "Europe",
+          "Spain": "Europe", "Italy": "Europe", "Netherlands": "Europe", "Australia": "APAC",
+          "Singapore": "APAC", "Japan": "APAC", "India": "APAC"}
+_ZONES: dict[str, ZoneInfo] = {}
+
+
+def _zone(name: str) -> ZoneInfo:
+    if name not in _ZONES:
+        _ZONES[name] = ZoneInfo(name)
+    return _ZONES[name]
+
+
+def _weighted(rng: random.Random, options: dict[str, float]) -> str:
+    keys = list(options)
+    return keys[_pick([options[k] for k in keys], rng)]
+
+
+def _employees(rng: random.Random, band: str) -> int:
+    lo, hi = {"small": (10, 199), "mid": (200, 1999), "large": (2000, 40000)}[band]
+    return int(math.exp(rng.uniform(math.log(lo), math.log(hi))))
+
+
+def _shifted(peak: float, share: float, rng: random.Random) -> float:
+    """The segment's peak, moved by 2 or 3 hours for a ``share`` of contacts (towards the side that keeps it
+    in the waking day)."""
+    if rng.random() >= share:
+        return peak
+    step = rng.choice((2.0, 3.0))
+    sign = rng.choice((-1.0, 1.0))
+    if not 6.5 <= peak + sign * step <= 20.5:
+        sign = -sign
+    return peak + sign * step
+
+
+class _Builder:
+    """Common steps: reps, accounts and contacts, deals."""
+
+    def __init__(self, w: PlantedWorld, rng: random.Random) -> None:
+        self.w = w
+        self.rng = rng
+        self._cold = rng.random()
+
+    def cold(self, share: float) -> bool:
+        """Whether the next contact is never touched: ``share`` of the calls, spread evenly with jitter so a
+        small world gets its share too."""
+        self._cold += share * self.rng.uniform(0.5, 1.5)
+        if self._cold >= 1.0:
+            self._cold -= 1.0
+            return True
+        return False
+
+    def rep(self, name: str, zone: str, hour: float, gap: float, *, hour_sd: float = 0.8, p_random: float = 0.22,
+            weekend: float = 0.0) -> int:
+        self.w.reps.append(_Rep(name, _zone(zone), hour, hour_sd, p_random, gap, weekend))
+        return len(self.w.reps) - 1
+
+    def account(self, sector: str, country: str, employees: int, owner: int) -> int:
+        rng = self.rng
+        i = len(self.w.accounts)
+        name = f"{_PRE[i % len(_PRE)]}{_SUF[(i // len(_PRE)) % len(_SUF)]} {_SECTOR_WORD[sector]}"
+        if i >= len(_PRE) * len(_SUF):
+            name += f" {i // (len(_PRE) * len(_SUF)) + 1}"
+        revenue = round(employees * rng.uniform(0.08, 0.3), 2)
+        parent = ""
+        if i > 20 and rng.random() < 0.04:
+            parent = self.w.accounts[rng.randrange(i)].name
+        self.w.accounts.append(_Account(name, sector, country, employees, rng.randint(1950, 2020), revenue, owner,
+                                        parent))
+        return i
+
+    def contact(self, account: int, zone: str, segment: Segment, owner: int, shift_share: float) -> _Contact:
+        rng = self.rng
+        i = len(self.w.contacts)
+        first, last = rng.choice(_FIRST), rng.choice(_LAST)
+        slug = "".join(ch for ch in self.w.accounts[account].name.lower() if ch.isalnum())
+        local = f"{first}.{last}".lower().replace("ü", "ue")
+        email = f"{local}.{_b36(i)}@{slug}.example"
+        c = _Contact(email, f"{first} {last}", rng.choice(_TITLES), account, _zone(zone), segment,
+                     _shifted(segment.peak, shift_share, rng), rng.gauss(0.0, self.w.fx.responsiveness_sd), owner)
+        self.w.contacts.append(c)
+        self.w.by_email[email] = c
+        return c
+
+    def deal(self, rep: int, account: int, start: float, stop: float) -> int:
+        rng = self.rng
+        i = len(self.w.deals)
+        self.w.deals.append(_Deal(f"{self.w.name[:2].upper()}{i:06d}", rep, rng.choice(_PRODUCTS), account, start,
+                                  stop, rng.random() < 0.45, rng.random() < 0.25, rng.randint(5, 250) * 100))
+        return i
+
+
+def _b36(n: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        n, r = divmod(n, 36)
+        out = digits[r] + out
+        if n == 0:
+            return out
+
+
+def _count(scale: float, n: float, minimum: int) -> int:
+    return max(minimum, round(n * scale))
+
+
+WEEKDAY_ONLY = (-0.1, 0.15, 0.2, 0.1, -0.25, -0.9, -0.9)
+
+
+# --------------------------------------------------------------------------------------------------------
+# 1. Several deals at once
+
+
+def multideal(scale: float = 1.0, seed: int = 101) -> PlantedWorld:
+    """Concurrent deals: 1-2 contacts per account, each warm contact touched 50-200 times by 2-4 deals
+    running side by side (back-to-back deals in each of 2-4 slots, reps from the account team).
+    Segments by company size (employees): small firms peak early and narrow (07:30, sd 1.2 h), mid-size broad
+    at midday (12:30, sd 3.2 h), large firms late and narrow (17:30, sd 1.3 h). Per-contact fatigue: every
+    touch in the last three days, whatever the deal, costs 0.35-0.4 on the log-odds; a same-day second touch
+    is penalised, otherwise the gap matters little (a small rise up to three days). No shifted peaks.
+    About 120,000 touches at scale 1; about 15% of contacts are never touched (the second contact of an
+    account)."""
+    fx = Effects(
+        base=-0.9,
+        gap=_pl((0.0, -0.6), (0.25, -0.3), (1.0, 0.0), (3.0, 0.25), (30.0, 0.25), (90.0, -0.2)),
+        cold=-0.1,
+        fatigue_days=3.0,
+        fatigue=(0.0, -0.35, -0.75, -1.15, -1.5, -1.8),
+        streak=tuple(-0.05 * i for i in range(9)),
+        recent=None,
+        night=-0.6,
+        channel=(0.0, 0.15, 0.8),
+        responsiveness_sd=0.5,
+    )
+    w = PlantedWorld("multideal", _doc(multideal), fx, dt.datetime(2025, 3, 13, 22, 0, tzinfo=UTC), seed)
+    rng = random.Random(seed)
+    b = _Builder(w, rng)
+    reps = [b.rep("Avery Holt", "America/New_York", 9.0, 7), b.rep("Jordan Pike", "America/New_York", 14.5, 7),
+            b.rep("Casey Lund", "America/New_York", 11.0, 7), b.rep("Morgan Reid", "America/New_York", 16.0, 7),
+            b.rep("Riley Shaw", "America/Chicago", 8.5, 7), b.rep("Quinn Baker", "America/Chicago", 13.0, 7),
+            b.rep("Drew Ellis", "America/Chicago", 10.0, 7), b.rep("Harper Cole", "Europe/London", 9.5, 7),
+            b.rep("Rowan Price", "Europe/London", 15.0, 7)]
+    segments = {
+        "small": Segment("small", 7.5, 1.2, 1.4, WEEKDAY_ONLY, False),
+        "mid": Segment("mid", 12.5, 3.2, 1.0, WEEKDAY_ONLY, False),
+        "large": Segment("large", 17.5, 1.3, 1.5, WEEKDAY_ONLY, False),
+    }
+    end = w.end_ts
+    for _ in range(_count(scale, 850, 12)):
+        country = _weighted(rng, {"United States": 0.6, "Canada": 0.15, "United Kingdom": 0.25})
+        band = _weighted(rng, {"small": 0.35, "mid": 0.35, "large": 0.3})
+        team = rng.sample(reps[:7] if country != "United Kingdom" else reps, 3)
+        ai = b.account(rng.choice(("software", "manufacturing", "finance", "logistics")), country,
+                       _employees(rng, band), team[0])
+        people = 2 if rng.random() < 0.45 else 1
+        for k in range(people):
+            c = b.contact(ai, rng.choice(COUNTRY_ZONES[country]), segments[band], team[0], 0.0)
+            if k == 1 and b.cold(0.45):
+                continue  # never touched
+            slots = rng.choice((2, 2, 3, 3, 3, 4, 4))
+            target = rng.uniform(50, 200)
+            length = rng.uniform(300, 560)
+            mean_gap = min(25.0, max(3.0, slots * length / target))
+            stop = end if rng.random() < 0.75 else end - rng.uniform(10, 150) * DAY
+            begin = stop - length * DAY
+            for _slot in range(slots):
+                t = begin + rng.uniform(0, 40) * DAY
+                while t < stop:
+                    dur = rng.uniform(40, 180) * DAY
+                    rep = rng.choice(team)
+                    di = b.deal(rep, ai, t, t + dur)
+                    c.threads.append(_Cadence(rep, t, min(t + dur, stop), mean_gap * rng.uniform(0.7, 1.3), 0.55,
+                                              deal=di, mix=(0.78, 0.93), react=0.35))
+                    t += dur + rng.uniform(0, 20) * DAY
+            c.inbound = rng.randint(0, 3)
+    w.simulate()
+    return w
+
+
+# --------------------------------------------------------------------------------------------------------
+# 2. Reps whose habits differ by time zone
+
+
+def timezones(scale: float = 1.0, seed: int = 202) -> PlantedWorld:
+    """Reps in six time zones (London, Berlin, Chicago, New York, Singapore, Sydney), each with a habitual
+    local hour and a habitual gap (2-7 days), writing to contacts in eight countries; roughly 30% of the
+    accounts are owned by a rep in another region (a London rep at 09:00 London reaches Chicago at 03:00),
+    15-30% of each rep's touches fall at a random hour 07-20 rep-local, and 30% of relationships are handed
+    over mid-way to a rep in another zone. Segments by the contact's country (office_location): the United
+    States late and narrow (17:30), the United Kingdom early and narrow (08:00), Germany broad midday,
+    Australia broad early afternoon, Singapore very early and narrow (07:30), Japan late (18:30), Brazil
+    narrow midday, India broad mid-afternoon; 25% of contacts peak 2-3 hours off their country's peak.
+    Replies rise with the gap since the last touch up to six days, then flatten and slowly decay; a reply in
+    the last week helps; fatigue and unanswered streaks are mild; Tuesday-Wednesday best, Friday weak.
+    The largest world: about 300,000 touches at scale 1 (scale 3.3 gives about a million), about 13% cold."""
+    fx = Effects(
+        base=-1.05,
+        gap=_pl((0.0, -0.8), (1.0, -0.5), (3.0, 0.0), (6.0, 0.45), (14.0, 0.45), (30.0, 0.2), (120.0, 0.0)),
+        cold=0.0,
+        fatigue_days=7.0,
+        fatigue=(0.0, -0.05, -0.15, -0.3, -0.45),
+        streak=tuple(-0.04 * i for i in range(11)),
+        recent=_pl((0.0, 0.3), (7.0, 0.3), (21.0, 0.0)),
+        night=-0.7,
+        channel=(0.0, 0.2, 0.9),
+        responsiveness_sd=0.6,
+    )
+    w = PlantedWorld("timezones", _doc(timezones), fx, dt.datetime(2025, 6, 6, 21, 0, tzinfo=UTC), seed)
+    rng = random.Random(seed)
+    b = _Builder(w, rng)
+    reps = {
+        "Europe": [b.rep("Ellis Grant", "Europe/London", 9.0, 3, p_random=0.18),
+                   b.rep("Imogen Hart", "Europe/London", 9.0, 5, p_random=0.25),
+                   b.rep("Theo Blake", "Europe/London", 15.5, 4, p_random=0.15),
+                   b.rep("Katrin Vogel", "Europe/Berlin", 8.0, 6, p_random=0.2),
+                   b.rep("Lars Weber", "Europe/Berlin", 16.0, 2.5, p_random=0.3)],
+        "Americas": [b.rep("Dana Brooks", "America/Chicago", 10.0, 4, p_random=0.2),
+                     b.rep("Sam Ortiz", "America/Chicago", 14.0, 7, p_random=0.25),
+                     b.rep("Pat Kelly", "America/Chicago", 8.5, 3, p_random=0.15),
+                     b.rep("Alex Moore", "America/New_York", 9.5, 5, p_random=0.2),
+                     b.rep("Jamie Fox", "America/New_York", 16.0, 2, p_random=0.3)],
+        "APAC": [b.rep("Wei Lin", "Asia/Singapore", 10.0, 4, p_random=0.2),
+                 b.rep("Ananya Rao", "Asia/Singapore", 15.0, 6, p_random=0.25),
+                 b.rep("Jack Turner", "Australia/Sydney", 8.0, 3, p_random=0.15),
+                 b.rep("Mia Clarke", "Australia/Sydney", 13.0, 5, p_random=0.3)],
+    }
+    every = [r for rs in reps.values() for r in rs]
+    days = (0.0, 0.25, 0.25, 0.15, -0.35, -0.8, -0.8)
+    segments = {
+        "United States": Segment("United States", 17.5, 1.3, 1.5, days, False),
+        "United Kingdom": Segment("United Kingdom", 8.0, 1.2, 1.4, days, False),
+        "Germany": Segment("Germany", 11.0, 3.5, 1.0, days, False),
+        "Australia": Segment("Australia", 13.5, 3.0, 1.1, days, False),
+        "Singapore": Segment("Singapore", 7.5, 1.0, 1.5, days, False),
+        "Japan": Segment("Japan", 18.5, 1.4, 1.3, days, False),
+        "Brazil": Segment("Brazil", 12.0, 1.3, 1.4, days, False),
+        "India": Segment("India", 15.0, 2.5, 1.1, days, False),
+    }
+    shares = {"United States": 0.3, "United Kingdom": 0.15, "Germany": 0.12, "Australia": 0.1, "Singapore": 0.08,
+              "Japan": 0.08, "Brazil": 0.08, "India": 0.09}
+    end = w.end_ts
+    for _ in range(_count(scale, 2150, 10)):
+        country = _weighted(rng, shares)
+        owner = rng.choice(reps[REGION[country]]) if rng.random() < 0.6 else rng.choice(every)
+        ai = b.account(rng.choice(("software", "technology", "services", "telecom", "energy")), country,
+                       _employees(rng, rng.choice(("small", "mid", "large"))), owner)
+        for _k in range(rng.choice((1, 2, 2, 3, 3, 4))):
+            c = b.contact(ai, rng.choice(COUNTRY_ZONES[country]), segments[country], owner, 0.25)
+            if b.cold(0.13):
+                continue
+            length = rng.uniform(60, 540) * DAY
+            stop = end if rng.random() < 0.65 else end - rng.uniform(5, 200) * DAY
+            start = max(end - 720 * DAY, stop - length)
+            if rng.random() < 0.3:
+                other = rng.choice([r for r in every if w.reps[r].tz.key != w.reps[owner].tz.key])
+                mid = start + (stop - start) * rng.uniform(0.3, 0.7)
+                c.threads.append(_Cadence(owner, start, mid, w.reps[owner].gap, 0.55, react=0.3))
+                c.threads.append(_Cadence(other, mid, stop, w.reps[other].gap, 0.55, react=0.3))
+            else:
+                c.threads.append(_Cadence(owner, start, stop, w.reps[owner].gap, 0.55, react=0.3))
+            c.inbound = rng.randint(0, 2)
+    w.simulate()
+    return w
+
+
+# --------------------------------------------------------------------------------------------------------
+# 3. Sectors that answer on weekends
+
+
+def weekend(scale: float = 1.0, seed: int = 303) -> PlantedWorld:
+    """A small book (about 15,000 touches at scale 1): hospitality, retail and healthcare contacts work shifts
+    and answer on weekends (their reply clock runs every day and Saturday/Sunday touches do well), next to
+    software, finance and legal contacts who never reply on a weekend (a weekend touch waits for Monday and
+    is penalised). Two of five reps also touch on weekends. Segments by sector: retail very early and narrow
+    (07:30, sd 1.0 h), hospitality narrow mid-afternoon between shifts (15:00), healthcare late and narrow
+    after the shift (19:00), software broad, finance early (08:30), legal broad late (17:30). A next-day
+    follow-up is best (the gap curve peaks at about one day and falls below zero after four); fatigue over
+    two days. Histories are sparse (5-60 touches per contact); about 16% of contacts are never touched."""
+    fx = Effects(
+        base=-0.85,
+        gap=_pl((0.0, -0.5), (0.3, -0.2), (0.8, 0.7), (1.3, 0.7), (2.0, 0.3), (4.0, -0.1), (14.0, -0.3),
+                (60.0, -0.5)),
+        cold=-0.2,
+        fatigue_days=2.0,
+        fatigue=(0.0, -0.2, -0.5, -0.8),
+        streak=tuple(-0.05 * i for i in range(9)),
+        recent=None,
+        night=-0.5,
+        channel=(0.0, 0.25, 0.7),
+        responsiveness_sd=0.7,
+    )
+    w = PlantedWorld("weekend", _doc(weekend), fx, dt.datetime(2025, 5, 2, 20, 0, tzinfo=UTC), seed)
+    rng = random.Random(seed)
+    b = _Builder(w, rng)
+    reps = [b.rep("Nina Alvarez", "America/New_York", 10.0, 4, weekend=0.0),
+            b.rep("Owen Price", "America/New_York", 13.5, 3, weekend=0.7, p_random=0.3),
+            b.rep("Tess Young", "America/Denver", 9.0, 5, weekend=0.0),
+            b.rep("Cal Brennan", "America/Los_Angeles", 11.0, 2.5, weekend=0.8, p_random=0.25),
+            b.rep("Aoife Byrne", "Europe/Dublin", 9.5, 4, weekend=0.0)]
+    on = (-0.1, 0.0, 0.0, 0.05, 0.1, 0.45, 0.35)
+    off = (0.1, 0.2, 0.15, 0.0, -0.3, -1.4, -1.4)
+    segments = {
+        "hospitality": Segment("hospitality", 15.0, 1.2, 1.4, on, True),
+        "retail": Segment("retail", 7.5, 1.0, 1.5, on, True),
+        "healthcare": Segment("healthcare", 19.0, 1.3, 1.3, on, True),
+        "software": Segment("software", 11.0, 3.5, 0.9, off, False),
+        "finance": Segment("finance", 8.5, 1.4, 1.3, off, False),
+        "legal": Segment("legal", 17.5, 2.8, 1.1, off, False),
+    }
+    end = w.end_ts
+    for _ in range(_count(scale, 215, 12)):
+        sector = rng.choice(list(segments))
+        country = _weighted(rng, {"United States": 0.7, "Ireland": 0.15, "United Kingdom": 0.15})
+        if country == "United States":
+            owner = rng.choice(reps[:4]) if rng.random() < 0.9 else reps[4]
+        else:
+            owner = reps[4] if rng.random() < 0.6 else rng.choice(reps[:4])
+        ai = b.account(sector, country, _employees(rng, rng.choice(("small", "mid"))), owner)
+        for _k in range(rng.choice((1, 2, 2, 3, 3))):
+            c = b.contact(ai, rng.choice(COUNTRY_ZONES[country]), segments[sector], owner, 0.0)
+            if b.cold(0.16):
+                continue
+            gap = w.reps[owner].gap * rng.uniform(0.6, 1.6)
+            touches = rng.uniform(5, 60)
+            stop = end if rng.random() < 0.7 else end - rng.uniform(5, 120) * DAY
+            start = max(end - 700 * DAY, stop - touches * gap * 1.25 * DAY)
+            c.threads.append(_Cadence(owner, start, stop, gap, 0.7, mix=(0.8, 0.95), react=0.4))
+            if rng.random() < 0.2:
+                helper = rng.choice(reps)
+                c.threads.append(_Cadence(helper, start, stop, gap * 3, 0.7, mix=(0.6, 0.9), react=0.1))
+            c.inbound = rng.randint(0, 2)
+    w.simulate()
+    return w
+
+
+# --------------------------------------------------------------------------------------------------------
+# 4. Segments from a field combination, contacts shifted off their segment's peak
+
+
+def shifted(scale: float = 1.0, seed: int = 404) -> PlantedWorld:
+    """Segments from a combination of fields, sector x company size (under / from 500 employees), eight
+    segments with peaks early, midday and late, mostly narrow (sd 1.0-1.5 h) and two broad; 45% of contacts
+    peak 2 or 3 hours off their segment's peak. Histories come in outbound sequences: 3-7 steps one to seven
+    days apart, then a pause of 10-45 days, repeated. A strong fatigue penalty for two or more touches in the
+    same week (touches in the last seven days: one costs 0.85, two or more 1.5 on the log-odds); beyond that
+    the gap helps a little up to ten days. Reps in Paris, Madrid, Rome, Toronto and Mexico City; contacts in
+    six countries. About 200,000 touches at scale 1, about 13% cold."""
+    fx = Effects(
+        base=-0.2,
+        gap=_pl((0.0, -0.3), (1.0, 0.0), (10.0, 0.3), (40.0, 0.3), (120.0, 0.0)),
+        cold=0.2,
+        fatigue_days=7.0,
+        fatigue=(0.0, -0.85, -1.5),
+        streak=tuple(-0.04 * i for i in range(9)),
+        recent=None,
+        night=-0.6,
+        channel=(0.0, 0.2, 0.8),
+        responsiveness_sd=0.5,
+    )
+    w = PlantedWorld("shifted", _doc(shifted), fx, dt.datetime(2024, 11, 19, 18, 0, tzinfo=UTC), seed)
+    rng = random.Random(seed)
+    b = _Builder(w, rng)
+    reps = [b.rep("Julie Marchand", "Europe/Paris", 9.5, 3), b.rep("Hugo Lefevre", "Europe/Paris", 14.0, 3),
+            b.rep("Camille Roux", "Europe/Paris", 11.0, 3), b.rep("Pablo Ruiz", "Europe/Madrid", 10.0, 3),
+            b.rep("Carmen Vidal", "Europe/Madrid", 16.5, 3), b.rep("Luca Bianchi", "Europe/Rome", 9.0, 3),
+            b.rep("Giulia Conti", "Europe/Rome", 15.0, 3), b.rep("Ryan Tremblay", "America/Toronto", 10.5, 3),
+            b.rep("Megan Scott", "America/Toronto", 13.0, 3), b.rep("Sofia Herrera", "America/Mexico_City", 9.5, 3)]
+    days = (0.05, 0.1, 0.1, 0.05, -0.2, -0.9, -0.9)
+    table = {
+        ("manufacturing", "small"): (7.0, 1.1, 1.5), ("manufacturing", "large"): (9.5, 1.3, 1.4),
+        ("logistics", "small"): (13.0, 3.0, 1.0), ("logistics", "large"): (8.0, 1.2, 1.5),
+        ("education", "small"): (16.5, 1.2, 1.4), ("education", "large"): (12.0, 1.4, 1.3),
+        ("media", "small"): (18.5, 1.2, 1.5), ("media", "large"): (15.0, 3.5, 1.0),
+    }
+    segments = {k: Segment(f"{k[0]}/{k[1]}", p, sd, a, days, False) for k, (p, sd, a) in table.items()}
+    countries = {"France": 0.25, "Spain": 0.18, "Italy": 0.17, "Germany": 0.1, "Canada": 0.18, "Mexico": 0.12}
+    local = {"France": reps[0:3], "Spain": reps[3:5], "Italy": reps[5:7], "Germany": reps[0:3] + reps[5:7],
+             "Canada": reps[7:9], "Mexico": reps[9:10] + reps[3:5]}
+    end = w.end_ts
+    for _ in range(_count(scale, 1720, 12)):
+        sector = rng.choice(("manufacturing", "logistics", "education", "media"))
+        employees = _employees(rng, rng.choice(("small", "mid", "large")))
+        size = "small" if employees < 500 else "large"
+        country = _weighted(rng, countries)
+        owner = rng.choice(local[country])
+        ai = b.account(sector, country, employees, owner)
+        for _k in range(rng.choice((1, 2, 2, 3, 3, 4))):
+            c = b.contact(ai, rng.choice(COUNTRY_ZONES[country]), segments[(sector, size)], owner, 0.45)
+            if b.cold(0.13):
+                continue
+            stop = end if rng.random() < 0.8 else end - rng.uniform(10, 200) * DAY
+            start = max(end - 700 * DAY, stop - rng.uniform(150, 650) * DAY)
+            c.threads.append(_Bursts(owner, start, stop, (3, 7), (1.0, 1.0, 2.0, 2.0, 3.0, 4.0, 5.0, 7.0),
+                                     (10.0, 45.0), mix=(0.88, 0.98), react=0.3))
+            c.inbound = rng.randint(0, 2)
+    w.simulate()
+    return w
+
+
+# --------------------------------------------------------------------------------------------------------
+# 5. Cadence tools and unanswered streaks
+
+
+def cadence(scale: float = 1.0, seed: int = 505) -> PlantedWorld:
+    """Reps run cadence tools: a fixed step (2, 3 or 5 days, sometimes skipped ahead) at a fixed hour with
+    a quarter of touches at other hours; after 4-8 touches in a row without a reply the rep gives up and
+    revives the contact three weeks to three months later. Segments by region (from the country): the Americas broad
+    and late-ish (16:00, sd 3 h), Europe early and narrow (08:00, sd 1.1 h), APAC narrow at midday (12:30,
+    sd 1.2 h); 30% of contacts shifted 2-3 hours. Strong unanswered-in-a-row effect (-0.22 per touch since
+    the last reply, down to -1.6) and a bonus for a reply in the last ten days; the gap curve is lowest for a
+    same-day touch and best at three to four days; Monday is the best weekday and it declines to Friday.
+    About 100,000 touches at scale 1, about 13% cold."""
+    fx = Effects(
+        base=-1.7,
+        gap=_pl((0.0, -0.7), (1.0, -0.35), (3.0, 0.35), (4.0, 0.35), (10.0, 0.0), (30.0, -0.3)),
+        cold=0.1,
+        fatigue_days=4.0,
+        fatigue=(0.0, -0.1, -0.2, -0.3),
+        streak=tuple(max(-1.6, -0.22 * i) for i in range(9)),
+        recent=_pl((0.0, 0.6), (10.0, 0.6), (20.0, 0.0)),
+        night=-0.6,
+        channel=(0.0, 0.2, 0.7),
+        responsiveness_sd=0.45,
+    )
+    w = PlantedWorld("cadence", _doc(cadence), fx, dt.datetime(2025, 1, 29, 23, 0, tzinfo=UTC), seed)
+    rng = random.Random(seed)
+    b = _Builder(w, rng)
+    reps = {"Americas": [b.rep("Blake Rivera", "America/New_York", 8.0, 2, hour_sd=0.3, p_random=0.25),
+                         b.rep("Kira West", "America/Los_Angeles", 10.0, 3, hour_sd=0.3, p_random=0.25),
+                         b.rep("Luis Moreno", "America/Sao_Paulo", 14.0, 5, hour_sd=0.3, p_random=0.25)],
+            "Europe": [b.rep("Freya Lind", "Europe/London", 8.5, 3, hour_sd=0.3, p_random=0.25),
+                       b.rep("Daan de Vries", "Europe/Amsterdam", 13.0, 2, hour_sd=0.3, p_random=0.25),
+                       b.rep("Marta Nowak", "Europe/Berlin", 16.0, 5, hour_sd=0.3, p_random=0.25)],
+            "APAC": [b.rep("Hiro Sato", "Asia/Tokyo", 9.0, 3, hour_sd=0.3, p_random=0.25),
+                     b.rep("Ruby Chen", "Australia/Melbourne", 11.0, 2, hour_sd=0.3, p_random=0.25),
+                     b.rep("Vikram Iyer", "Asia/Kolkata", 15.0, 5, hour_sd=0.3, p_random=0.25)]}
+    mon = (0.4, 0.25, 0.1, -0.1, -0.35, -1.0, -1.0)
+    segments = {"Americas": Segment("Americas", 16.0, 3.0, 1.1, mon, False),
+                "Europe": Segment("Europe", 8.0, 1.1, 1.5, mon, False),
+                "APAC": Segment("APAC", 12.5, 1.2, 1.4, mon, False)}
+    countries = {"United States": 0.25, "Canada": 0.05, "Brazil": 0.08, "United Kingdom": 0.14,
+                 "Netherlands": 0.08, "Germany": 0.1, "Japan": 0.1, "Australia": 0.12, "India": 0.08}
+    end = w.end_ts
+    for _ in range(_count(scale, 1780, 12)):
+        country = _weighted(rng, countries)
+        region = REGION[country]
+        owner = rng.choice(reps[region]) if rng.random() < 0.8 else rng.choice([r for rs in reps.values()
+                                                                                 for r in rs])
+        ai = b.account(rng.choice(("software", "services", "finance", "manufacturing")), country,
+                       _employees(rng, rng.choice(("small", "mid", "large"))), owner)
+        for _k in range(rng.choice((1, 2, 3, 3, 4))):
+            c = b.contact(ai, rng.choice(COUNTRY_ZONES[country]), segments[region], owner, 0.3)
+            if b.cold(0.13):
+                continue
+            stop = end if rng.random() < 0.75 else end - rng.uniform(10, 150) * DAY
+            start = max(end - 700 * DAY, stop - rng.uniform(120, 650) * DAY)
+            c.threads.append(_Tool(owner, start, stop, w.reps[owner].gap, rng.randint(4, 8), (20.0, 90.0),
+                                   mix=(0.9, 0.98), react=0.5))
+            c.inbound = rng.randint(0, 2)
+    w.simulate()
+    return w
+
+
+# --------------------------------------------------------------------------------------------------------
+# 6. Kept aside: everything at once, with a seasonal rhythm
+
+
+def _season(t: float) -> float:
+    """Gap multiplier by date: quarter-end pushes squeeze gaps, late December/early January and August
+    stretch them."""
+    d = dt.datetime.fromtimestamp(t, UTC)
+    if (d.month == 12 and d.day >= 18) or (d.month == 1 and d.day <= 6) or d.month == 8:
+        return 2.2
+    if d.month in (3, 6, 9, 12) and d.day >= 8:
+        return 0.6
+    return 1.0
+
+
+def crossover(scale: float = 1.0, seed: int = 606) -> PlantedWorld:
+    """Kept aside for a final check. Unlike the others it plants everything at once, in new shapes: 1-3
+    concurrent deals per contact by reps in New York, Denver, London and Sydney writing across zones; weekend
+    sectors (retail, hospitality) next to weekday ones (software, manufacturing, finance); segments from a
+    combination of sector and region (the peak moves with both: fifteen segments, narrow and broad, early to
+    late) with 35% of contacts shifted 2-3 hours; weekday effects that depend on the region (a weak Friday in
+    Europe, a weak Monday in the Americas); a gap curve with a strong same-day penalty, best at two to three
+    days and a penalty for long silences (20+ days); per-contact fatigue over five days; slower replies, so
+    the window (and a late-week touch to a weekend sector) matters more; and a seasonal rhythm of quarter-end
+    pushes and holiday lulls. About 145,000 touches at scale 1, about 13% cold."""
+    fx = Effects(
+        base=-0.6,
+        gap=_pl((0.0, -0.9), (0.5, -0.6), (1.0, -0.1), (2.0, 0.4), (3.0, 0.45), (7.0, 0.1), (20.0, -0.3),
+                (60.0, -0.6)),
+        cold=-0.3,
+        fatigue_days=5.0,
+        fatigue=(0.0, -0.2, -0.55, -0.95, -1.3),
+        streak=tuple(-0.1 * i for i in range(7)),
+        recent=None,
+        night=-0.7,
+        channel=(0.0, 0.2, 0.8),
+        delay=Delay(((0.35, 2.0), (0.4, 12.0), (0.25, 40.0))),
+        responsiveness_sd=0.55,
+    )
+    w = PlantedWorld("crossover", _doc(crossover), fx, dt.datetime(2025, 9, 26, 16, 0, tzinfo=UTC), seed)
+    rng = random.Random(seed)
+    b = _Builder(w, rng)
+    reps = [b.rep("Erin Walsh", "America/New_York", 9.0, 4, p_random=0.2, weekend=0.15),
+            b.rep("Marcus Webb", "America/New_York", 15.0, 6, p_random=0.25),
+            b.rep("Ana Flores", "America/Denver", 11.0, 3, p_random=0.2, weekend=0.3),
+            b.rep("Oliver Hughes", "Europe/London", 9.5, 5, p_random=0.2),
+            b.rep("Sienna Ward", "Europe/London", 14.0, 3, p_random=0.3, weekend=0.2),
+            b.rep("Lachlan Reid", "Australia/Sydney", 8.5, 4, p_random=0.2)]
+    weekday = {"Americas": (-0.3, 0.2, 0.25, 0.2, 0.0), "Europe": (0.2, 0.2, 0.1, 0.0, -0.6),
+               "APAC": (0.0, 0.1, 0.2, 0.25, 0.1)}
+    weekend_sector = {"retail": True, "hospitality": True, "software": False, "manufacturing": False,
+                      "finance": False}
+    table = {
+        ("retail", "Americas"): (8.0, 1.2, 1.4), ("retail", "Europe"): (10.0, 3.0, 1.0),
+        ("retail", "APAC"): (19.0, 1.3, 1.4),
+        ("hospitality", "Americas"): (15.0, 1.2, 1.5), ("hospitality", "Europe"): (11.0, 1.3, 1.3),
+        ("hospitality", "APAC"): (14.0, 3.5, 1.0),
+        ("software", "Americas"): (12.0, 3.5, 0.9), ("software", "Europe"): (17.5, 1.3, 1.4),
+        ("software", "APAC"): (9.0, 1.2, 1.4),
+        ("manufacturing", "Americas"): (7.0, 1.0, 1.6), ("manufacturing", "Europe"): (8.5, 1.4, 1.3),
+        ("manufacturing", "APAC"): (16.0, 2.8, 1.1),
+        ("finance", "Americas"): (18.0, 1.2, 1.5), ("finance", "Europe"): (13.0, 3.2, 1.0),
+        ("finance", "APAC"): (7.5, 1.1, 1.5),
+    }
+    segments = {}
+    for (sector, region), (p, sd, a) in table.items():
+        days = weekday[region] + ((0.35, 0.3) if weekend_sector[sector] else (-1.1, -1.1))
+        segments[(sector, region)] = Segment(f"{sector}/{region}", p, sd, a, days, weekend_sector[sector])
+    countries = {"United States": 0.35, "Canada": 0.07, "United Kingdom": 0.18, "Ireland": 0.05,
+                 "Netherlands": 0.07, "Australia": 0.18, "Singapore": 0.1}
+    end = w.end_ts
+    for _ in range(_count(scale, 900, 12)):
+        country = _weighted(rng, countries)
+        region = REGION[country]
+        sector = rng.choice(list(weekend_sector))
+        home = {"Americas": reps[:3], "Europe": reps[3:5], "APAC": reps[5:]}[region]
+        owner = rng.choice(home) if rng.random() < 0.65 else rng.choice(reps)
+        team = [owner] + rng.sample([r for r in reps if r != owner], 2)
+        ai = b.account(sector, country, _employees(rng, rng.choice(("small", "mid", "large"))), team[0])
+        for _k in range(rng.choice((1, 2, 2, 3))):
+            c = b.contact(ai, rng.choice(COUNTRY_ZONES[country]), segments[(sector, region)], team[0], 0.35)
+            if b.cold(0.13):
+                continue
+            stop = end if rng.random() < 0.7 else end - rng.uniform(10, 180) * DAY
+            begin = max(end - 700 * DAY, stop - rng.uniform(120, 600) * DAY)
+            for _slot in range(rng.choice((1, 1, 2, 2, 3))):
+                t = begin + rng.uniform(0, 60) * DAY
+                while t < stop:
+                    dur = rng.uniform(30, 200) * DAY
+                    rep = owner if rng.random() < 0.55 else rng.choice(team[1:])
+                    di = b.deal(rep, ai, t, t + dur)
+                    c.threads.append(_Cadence(rep, t, min(t + dur, stop), w.reps[rep].gap * rng.uniform(0.8, 1.6),
+                                              0.6, season=_season, deal=di, mix=(0.8, 0.94), react=0.35))
+                    t += dur + rng.uniform(5, 60) * DAY
+            c.inbound = rng.randint(0, 2)
+    w.simulate()
+    return w
+
+
+def _doc(builder: Callable[..., PlantedWorld]) -> str:
+    return " ".join((builder.__doc__ or "").split())
+
+
+WORLDS: dict[str, Callable[..., PlantedWorld]] = {
+    "multideal": multideal,
+    "timezones": timezones,
+    "weekend": weekend,
+    "shifted": shifted,
+    "cadence": cadence,
+    "crossover": crossover,
+}
+ASIDE = "crossover"
+# Outbound touches at scale 1 (about; each world's count is proportional to ``scale``).
+SIZES: dict[str, int] = {"multideal": 120_000, "timezones": 300_000, "weekend": 15_000, "shifted": 200_000,
+                         "cadence": 100_000, "crossover": 145_000}

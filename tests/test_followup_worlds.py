@@ -1,0 +1,278 @@
+"""The planted worlds of the follow-up evaluation: files in the canonical format, deterministic, logged
+outcomes drawn from the stated truth, and each world planting what its description says."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from evals.followup import worlds as W
+from tools.followup.calendar import add_business_days
+from tools.followup.history import from_files
+
+SMALL = {"multideal": 0.06, "timezones": 0.025, "weekend": 0.5, "shifted": 0.04, "cadence": 0.06,
+         "crossover": 0.06}
+
+
+@pytest.fixture(scope="module")
+def built() -> dict[str, W.PlantedWorld]:
+    assert set(SMALL) == set(W.WORLDS)
+    return {name: W.WORLDS[name](scale=SMALL[name]) for name in W.WORLDS}
+
+
+@pytest.fixture(scope="module")
+def written(built: dict[str, W.PlantedWorld], tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
+    root = tmp_path_factory.mktemp("worlds")
+    return {name: w.write(root / name) for name, w in built.items()}
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as h:
+        return list(csv.DictReader(h))
+
+
+@dataclass
+class Files:
+    contacts: dict[str, dict[str, str]]
+    zones: dict[str, ZoneInfo]
+    touches: dict[str, tuple[str, dt.datetime, dt.datetime, str]]  # id -> (email, at, window end, deal)
+    replies: dict[str, dt.datetime]  # touch id -> reply moment
+    inbound: list[tuple[str, dt.datetime]]
+
+
+def _log(paths: dict[str, Path]) -> Files:
+    """The files read independently of the world: touches with their window ends, replies, contacts."""
+    contacts = {r["contact_email"]: r for r in _rows(paths["contacts"])}
+    zones = {e: ZoneInfo(r["timezone"]) for e, r in contacts.items()}
+    touches: dict[str, tuple[str, dt.datetime, dt.datetime, str]] = {}
+    replies: dict[str, dt.datetime] = {}
+    inbound = []
+    for r in _rows(paths["activities"]):
+        at = dt.datetime.fromisoformat(r["occurred_at"])
+        if r["direction"] == "outbound" and r["type"] in ("email", "call", "meeting"):
+            local = at.astimezone(zones[r["contact_email"]])
+            end = dt.datetime.combine(add_business_days(local.date(), 3), local.timetz())
+            touches[r["activity_id"]] = (r["contact_email"], at, end, r["opportunity_id"])
+        elif r["direction"] == "inbound" and r["in_reply_to"]:
+            replies[r["in_reply_to"]] = at
+        if r["direction"] == "inbound":
+            inbound.append((r["contact_email"], at))
+    return Files(contacts, zones, touches, replies, inbound)
+
+
+def test_interface(built: dict[str, W.PlantedWorld]) -> None:
+    assert W.ASIDE in W.WORLDS
+    assert len(W.WORLDS) >= 5
+    for name, w in built.items():
+        assert w.name == name
+        assert len(w.description) > 200 and "\n" not in w.description
+        assert ZoneInfo(w.rep_timezone(w.contacts[0].email))
+
+
+def test_files_read_by_the_history_reader(built: dict[str, W.PlantedWorld], written: dict[str, dict]) -> None:
+    for name, paths in written.items():
+        w = built[name]
+        assert set(paths) >= {"contacts", "activities", "accounts"}
+        assert ("pipeline" in paths) == bool(w.deals)
+        log = from_files(paths["activities"], paths["contacts"], paths["accounts"], paths.get("pipeline"))
+        assert len(log.contacts) == len(w.contacts)
+        assert len(log.touches) == len(w.logged)
+        assert log.replies and all(r[1] in log.contacts for r in log.touches)
+        assert all(c.sector and c.country and c.employees for c in log.contacts.values())
+        assert log.end <= w.end.timestamp()
+        if "pipeline" in paths:
+            stages = {r["deal_stage"] for r in _rows(paths["pipeline"])}
+            assert stages <= {"Prospecting", "Engaging", "Won", "Lost"} and {"Won", "Engaging"} <= stages
+
+
+def test_deterministic(tmp_path: Path) -> None:
+    a = W.WORLDS["weekend"](scale=0.2).write(tmp_path / "a")
+    b = W.WORLDS["weekend"](scale=0.2).write(tmp_path / "b")
+    c = W.WORLDS["weekend"](scale=0.2, seed=9).write(tmp_path / "c")
+    for key in a:
+        assert a[key].read_bytes() == b[key].read_bytes()
+    assert a["activities"].read_bytes() != c["activities"].read_bytes()
+    w1, w2 = W.WORLDS["multideal"](scale=0.02), W.WORLDS["multideal"](scale=0.02)
+    q = w1.queries(10, seed=3)
+    assert q == w2.queries(10, seed=3)
+    at = q[0].now + dt.timedelta(days=2, hours=3)
+    assert [w1.truth(x.email, at) for x in q] == [w2.truth(x.email, at) for x in q]
+
+
+def test_truth_is_a_probability(built: dict[str, W.PlantedWorld]) -> None:
+    for w in built.values():
+        for q in w.queries(20, seed=1):
+            assert q.now.tzinfo is not None and q.now == w.end
+            values = [w.truth(q.email, q.now + dt.timedelta(hours=h)) for h in range(1, 241, 7)]
+            assert all(0.0 < v < 1.0 for v in values)
+            assert max(values) > min(values)
+
+
+def test_logged_outcomes_follow_the_truth(built: dict[str, W.PlantedWorld], written: dict[str, dict]) -> None:
+    """Outcomes read back from the files (a reply within three business days, computed here) agree with the
+    truth each touch was drawn from: over all touches and for the contact with the most touches."""
+    for name, paths in written.items():
+        w = built[name]
+        log = _log(paths)
+        hits = expected = var = 0.0
+        per_contact: dict[str, list[tuple[float, bool]]] = defaultdict(list)
+        late = 0
+        for tid, (email, at, end, _) in log.touches.items():
+            if end > w.end:
+                continue
+            p = w.logged[int(tid[1:])]
+            reply = log.replies.get(tid)
+            hit = reply is not None and reply <= end
+            late += reply is not None and not hit
+            assert reply is None or reply > at
+            hits += hit
+            expected += p
+            var += p * (1 - p)
+            per_contact[email].append((p, hit))
+        assert abs(hits - expected) <= 3 * math.sqrt(var), name
+        assert 0.10 <= hits / len(per_contact and log.touches) <= 0.45, name
+        assert late > 0, name
+        busiest = max(per_contact.values(), key=len)
+        e = sum(p for p, _ in busiest)
+        sd = math.sqrt(sum(p * (1 - p) for p, _ in busiest))
+        assert abs(sum(h for _, h in busiest) - e) <= 3 * sd + 1, name
+
+
+def test_queries_include_cold_contacts(built: dict[str, W.PlantedWorld]) -> None:
+    for w in built.values():
+        cold = [c for c in w.contacts if not c.touches]
+        assert len(cold) >= 0.10 * len(w.contacts), w.name
+        qs = w.queries(40, seed=2)
+        assert len(qs) == 40 and len({q.email for q in qs}) == 40
+        assert sum(not q.warm for q in qs) >= 0.15 * len(qs)
+        for q in qs:
+            assert q.warm == bool(w.by_email[q.email].touches)
+        # the cold contacts share accounts (or at least segments) with touched ones
+        warm_segments = {c.segment.key for c in w.contacts if c.touches}
+        assert all(c.segment.key in warm_segments for c in cold)
+
+
+def test_multideal_interleaves_concurrent_deals(built: dict[str, W.PlantedWorld],
+                                                written: dict[str, dict]) -> None:
+    w = built["multideal"]
+    paths = written["multideal"]
+    log = _log(paths)
+    deals = {r["opportunity_id"]: r for r in _rows(paths["pipeline"])}
+    by_contact: dict[str, set[str]] = defaultdict(set)
+    counts: dict[str, int] = defaultdict(int)
+    for email, _, _, opp in log.touches.values():
+        by_contact[email].add(opp)
+        counts[email] += 1
+    per_account = defaultdict(int)
+    for c in w.contacts:
+        per_account[c.account] += 1
+    assert max(per_account.values()) <= 2
+    in_range = [50 <= n <= 200 for n in counts.values()]
+    assert sum(in_range) >= 0.9 * len(in_range)
+    end = w.end.date()
+
+    def most_open(opps: set[str]) -> int:
+        events = []
+        for o in opps:
+            d = deals[o]
+            events.append((dt.date.fromisoformat(d["engage_date"]), 1))
+            events.append((dt.date.fromisoformat(d["close_date"]) if d["close_date"] else end, -1))
+        best = now = 0
+        for _, step in sorted(events, key=lambda e: (e[0], e[1])):
+            now += step
+            best = max(best, now)
+        return best
+
+    concurrent = [most_open(opps) for opps in by_contact.values()]
+    assert sum(n >= 3 for n in concurrent) >= 0.3 * len(concurrent)
+    reps_per_contact = defaultdict(set)
+    for o in deals.values():
+        reps_per_contact[o["account"]].add(o["sales_agent"])
+    assert max(len(r) for r in reps_per_contact.values()) >= 2
+
+
+def test_weekend_world_has_weekend_touches_and_replies(built: dict[str, W.PlantedWorld],
+                                                       written: dict[str, dict]) -> None:
+    w = built["weekend"]
+    log = _log(written["weekend"])
+    sectors = {c.email: w.accounts[c.account].sector for c in w.contacts}
+    weekend_touches = sum(at.astimezone(log.zones[e]).weekday() >= 5 for e, at, _, _ in log.touches.values())
+    assert weekend_touches >= 0.03 * len(log.touches)
+    weekend_replies = defaultdict(int)
+    for tid, at in log.replies.items():
+        email = log.touches[tid][0]
+        if at.astimezone(log.zones[email]).weekday() >= 5:
+            weekend_replies[sectors[email]] += 1
+    assert set(weekend_replies) <= {"hospitality", "retail", "healthcare"}
+    assert sum(weekend_replies.values()) >= 20
+
+
+def _argmax_hour(w: W.PlantedWorld, email: str, day: dt.date) -> int:
+    tz = ZoneInfo(w.by_email[email].tz.key)
+    scores = [w.truth(email, dt.datetime(day.year, day.month, day.day, h, tzinfo=tz)) for h in range(24)]
+    return max(range(24), key=scores.__getitem__)
+
+
+def _circular(a: float, b: float) -> float:
+    d = abs(a - b) % 24
+    return min(d, 24 - d)
+
+
+def test_shifted_world_has_contacts_off_their_segment_peak(built: dict[str, W.PlantedWorld]) -> None:
+    w = built["shifted"]
+    day = (w.end + dt.timedelta(days=8)).date()
+    while day.weekday() != 2:  # a Wednesday eight to fourteen days on: gap and fatigue no longer move much
+        day += dt.timedelta(days=1)
+    off = total = 0
+    for c in w.contacts:
+        seg_peak, own = w.peaks(c.email)
+        best = _argmax_hour(w, c.email, day)
+        assert _circular(best, own) <= 1.0
+        total += 1
+        off += 1.5 <= _circular(best, seg_peak) <= 3.5
+    assert 0.3 <= off / total <= 0.6
+    # the segments are a combination of two fields, with narrow and broad, early and late peaks
+    segs = {c.segment for c in w.contacts}
+    assert all("/" in s.key for s in segs)
+    assert min(s.sd for s in segs) <= 1.5 and max(s.sd for s in segs) >= 3.0
+    assert min(s.peak for s in segs) <= 8.0 and max(s.peak for s in segs) >= 17.0
+
+
+def test_hour_effects_are_learnable(built: dict[str, W.PlantedWorld], written: dict[str, dict]) -> None:
+    """Touches spread over the day in the contacts' own time (not only at the reps' habitual hours), and the
+    peak-vs-trough odds ratio of the planted hour effect is between 2 and 6."""
+    for name, paths in written.items():
+        log = _log(paths)
+        hours = defaultdict(int)
+        for e, at, _, _ in log.touches.values():
+            hours[at.astimezone(log.zones[e]).hour] += 1
+        daytime = [hours[h] for h in range(7, 21)]
+        assert min(daytime) >= 0.01 * len(log.touches), name
+        for s in {c.segment for c in built[name].contacts}:
+            assert 2.0 <= math.exp(s.amp) <= 6.0
+
+
+def test_timezone_reps_write_across_zones(built: dict[str, W.PlantedWorld]) -> None:
+    w = built["timezones"]
+    zones = {r.tz.key for r in w.reps}
+    assert len(zones) >= 5
+    crossing = sum(w.rep_timezone(c.email) != c.tz.key for c in w.contacts)
+    assert crossing >= 0.5 * len(w.contacts)
+    assert len({(r.hour, r.gap) for r in w.reps}) >= 8
+    assert all(0.15 <= r.p_random <= 0.3 for r in w.reps)
+
+
+def test_sizes_are_as_documented(built: dict[str, W.PlantedWorld]) -> None:
+    for name, w in built.items():
+        per_unit = len(w.logged) / SMALL[name]
+        assert 0.6 * W.SIZES[name] <= per_unit <= 1.5 * W.SIZES[name], (name, per_unit)
+    full = W.WORLDS["weekend"]()
+    assert 12_000 <= len(full.logged) <= 18_000
+    assert W.SIZES["timezones"] * 3.3 >= 900_000
