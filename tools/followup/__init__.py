@@ -161,23 +161,11 @@ def next_followup(engine: Engine, identity: Identity, args: FollowupArgs | dict[
                    f"the account's most responsive contact (of the {len(emails)} most recently touched, "
                    f"{on_account} in all)")
     return advice(rec, state, aware, identity.timezone, chosen_because=because, compared=len(emails),
-                  on_account=on_account, p_if_replied=_if_just_replied(timing.model, rec, state))
-
-
-def _if_just_replied(model: ReplyModel, rec: Recommendation, state: State) -> float | None:
-    """The chance at the recommended moment had the contact just replied (no unanswered run): the figure the
-    reason sets against the run, asked of the model as the recommender asks it. None with no run."""
-    if state.unanswered == 0:
-        return None
-    from tools.followup.recommend import _fields
-
-    fresh = replace(state, unanswered=0)
-    return float(model.probability(_fields(rec.contact, fresh, [rec.best.at], "email"))[0])
+                  on_account=on_account)
 
 
 def advice(rec: Recommendation, state: State, now: dt.datetime, rep_timezone: str | None, *,
-           chosen_because: str = NAMED, compared: int = 1, on_account: int | None = None,
-           p_if_replied: float | None = None) -> dict[str, Any]:
+           chosen_because: str = NAMED, compared: int = 1, on_account: int | None = None) -> dict[str, Any]:
     """A recommendation as the tool returns it: the machine fields (ISO 8601 moments, probabilities), the same
     moments worded for the rep (the contact's time and theirs), and every figure the reason states about the
     contact's history, as a field of its own (prose is not evidence for the grounding check)."""
@@ -196,11 +184,10 @@ def advice(rec: Recommendation, state: State, now: dt.datetime, rep_timezone: st
                if last is not None else None)
     if on_account is not None:
         out["contacts_on_account"] = on_account
-    if p_if_replied is not None:
-        out.update(p_reply_if_just_replied=round(p_if_replied, 4), p_reply_if_just_replied_pct=f"{p_if_replied:.0%}")
-    answered = getattr(state, "replied", None)  # touches answered so far, where the history counts them
-    if isinstance(answered, int):
-        out["answered_touches"] = answered
+    if rec.p_if_replied is not None:
+        out.update(p_reply_if_just_replied=round(rec.p_if_replied, 4),
+                   p_reply_if_just_replied_pct=f"{rec.p_if_replied:.0%}")
+    out["answered_touches"] = state.replied  # touches answered so far
     for alt, slot in zip(out["alternatives"], rec.alternatives, strict=True):
         alt["p_reply_pct"] = f"{alt['p_reply']:.0%}"
         alt["when"] = when(slot.at, tz, rep_tz, now)

@@ -2,14 +2,16 @@
 
 A touch is an outbound e-mail, call or meeting to a contact; a reply is an inbound row whose
 ``in_reply_to`` names the touch. For each touch we compute, as of the moment it was made: the
-contact's local weekday and hour, business days since the previous touch, unanswered touches in a
-row, prior touches, and whether it drew a reply within three business days (or whether the log ends
-too early to tell: censored).
+contact's local weekday and hour, business days since the previous touch, touches since the
+contact's last reply (unanswered in a row, whichever deal they were for), touches in the previous
+seven days (several deals may be writing to the same person), prior touches, and whether it drew a
+reply within three business days (or whether the log ends too early to tell: censored).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import bisect
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +26,8 @@ from tools.followup.calendar import business_days_between, zone
 
 CHANNELS = ("email", "call", "meeting")
 REPLY_WINDOW_BUSINESS_DAYS = 3
+RECENT_DAYS = 7
+"""the window of 'touches in the previous days' (a week: several deals may write to one person)"""
 SIZE_BANDS = ((250, "small"), (1000, "mid"), (5000, "large"))
 FINE_SIZES = (20, 50, 100, 250, 500, 1000, 2500, 5000, 10000)
 
@@ -203,7 +207,9 @@ class Table:
     weekday: np.ndarray
     hour: np.ndarray
     gap: np.ndarray  # business days since the previous touch; -1 for a first touch
-    unanswered: np.ndarray
+    unanswered: np.ndarray  # touches since the contact's last reply (any deal)
+    recent: np.ndarray  # touches in the previous RECENT_DAYS days
+    since_reply: np.ndarray  # days since the contact's last reply (-1: none yet)
     prior: np.ndarray
     channel: np.ndarray
     stage: np.ndarray
@@ -227,6 +233,33 @@ class State:
     stage: str
     ignored_after: int = 0
     """touches in the log after the moment asked about (left out)"""
+    recent: int = 0
+    """touches in the previous RECENT_DAYS days"""
+    recent_times: tuple[float, ...] = ()
+    """when they were (epoch seconds): a later moment's own 'previous days' are counted from them"""
+    last_reply: dt.datetime | None = None
+    replied: int = 0
+    """touches answered (within the window or later) before the moment"""
+
+
+class _Replies:
+    """The reply times of a contact's earlier touches, to ask 'the last reply received before t'."""
+
+    def __init__(self) -> None:
+        self.times: list[float] = []
+
+    def add(self, at: float) -> None:
+        if at != float("inf"):
+            bisect.insort(self.times, at)
+
+    def last_before(self, t: float) -> float:
+        i = bisect.bisect_right(self.times, t)
+        return self.times[i - 1] if i else float("-inf")
+
+
+def _since(times: list[float], k: int, start: float) -> int:
+    """How many of the first ``k`` touch times (sorted) come after ``start``."""
+    return k - bisect.bisect_right(times, start, 0, k)
 
 
 def contact_state(log: Log, email: str, now: dt.datetime) -> State:
@@ -234,13 +267,17 @@ def contact_state(log: Log, email: str, now: dt.datetime) -> State:
     cutoff = now.timestamp()
     rows = log.by_contact().get(email, [])
     before = [r for r in rows if r[2] <= cutoff]
-    run = 0
-    for touch_id, *_ in reversed(before):
-        if log.replies.get(touch_id, float("inf")) <= cutoff:
-            break
-        run += 1
+    times = [r[2] for r in before]
+    replies = _Replies()
+    for r in before:
+        replies.add(log.replies.get(r[0], float("inf")))
+    last_reply = replies.last_before(cutoff)
+    run = _since(times, len(times), last_reply)
+    recent = _since(times, len(times), cutoff - RECENT_DAYS * 86400)
     last = dt.datetime.fromtimestamp(before[-1][2], tz) if before else None
-    return State(last, run, len(before), before[-1][5] if before else "unknown", len(rows) - len(before))
+    answered = dt.datetime.fromtimestamp(last_reply, tz) if last_reply > float("-inf") else None
+    return State(last, run, len(before), before[-1][5] if before else "unknown", len(rows) - len(before), recent,
+                 tuple(times[len(times) - recent:]), answered, sum(1 for t in replies.times if t <= cutoff))
 
 
 def _window_end(at: dt.datetime) -> float:
@@ -255,14 +292,10 @@ def table(log: Log) -> Table:
         info = log.contacts[email]
         tz = zone(info.timezone)
         previous: dt.date | None = None
-        answered: list[float] = []  # reply time of each earlier touch (inf when none)
+        replies = _Replies()
+        times = [r[2] for r in rows]
         for prior, (touch_id, _, at, channel, _, stage) in enumerate(rows):
             moment = dt.datetime.fromtimestamp(at, tz)
-            run = 0
-            for reply in reversed(answered):
-                if reply <= at:
-                    break
-                run += 1
             reply = log.replies.get(touch_id, float("inf"))
             window = _window_end(moment)
             cols["contact"].append(email)
@@ -270,14 +303,17 @@ def table(log: Log) -> Table:
             cols["weekday"].append(moment.weekday())
             cols["hour"].append(moment.hour)
             cols["gap"].append(-1 if previous is None else business_days_between(previous, moment.date()))
-            cols["unanswered"].append(run)
+            cols["unanswered"].append(_since(times, prior, replies.last_before(at)))
+            cols["recent"].append(_since(times, prior, at - RECENT_DAYS * 86400))
+            answered = replies.last_before(at)
+            cols["since_reply"].append(-1.0 if answered == float("-inf") else (at - answered) / 86400)
             cols["prior"].append(prior)
             cols["channel"].append(channel)
             cols["stage"].append(stage)
             cols["replied"].append(reply <= window)
             cols["censored"].append(window > log.end and reply > window)
             previous = moment.date()
-            answered.append(reply)
-    kinds = {"t": float, "weekday": np.int8, "hour": np.int8, "gap": np.int32, "unanswered": np.int16,
+            replies.add(reply)
+    kinds = {"t": float, "weekday": np.int8, "hour": np.int8, "gap": np.int32, "unanswered": np.int16, "recent": np.int16, "since_reply": float,
              "prior": np.int32, "replied": bool, "censored": bool}
     return Table(**{k: np.asarray(v, dtype=kinds.get(k, object)) for k, v in cols.items()})

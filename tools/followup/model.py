@@ -1,18 +1,38 @@
 """P(reply within three business days | a touch at this moment): a hierarchical logistic model.
 
-Log-odds are a sum of effects: everyone's (local weekday, local hour, business days since the last
-touch, unanswered touches in a row, channel, deal stage), each segment's (sector, region, size:
-its own level and its own weekday and hour pattern), each account's and each contact's (their own
-level, and small departures from the segment's weekday and time-of-day pattern). Company size is
-seen at two resolutions (four bands, nine finer bins), as a segment's true edges are unknown; hours
-likewise (six blocks of the day, then each hour, with a narrower prior). Every effect has a Gaussian prior centred on zero, with a
-scale per level (wide for everyone's effects, narrow for a contact's), so the fit is a maximum a
-posteriori estimate of a hierarchical model: a contact with few touches borrows from their account,
-their segment and everyone, and a contact never touched gets their segment's profile. The prior
-scales are fixed here, not tuned per data set.
+Log-odds are a sum of effects, each with a Gaussian prior centred on zero:
 
-The probabilities are then calibrated (Platt scaling) on a later time slice than the one fitted,
-and the calibration is reported for contacts with 0, 1-4 and 5+ prior touches.
+- everyone's: the contact's local weekday and hour of day, business days since the last touch,
+  touches since the contact's last reply, days since that reply, touches in the previous week,
+  channel, deal stage;
+- each segment's (sector, region, time zone, size band, finer size bins, country): its own level,
+  weekday pattern and hour-of-day curve, hour by hour (a narrow peak is kept) and in three-hour
+  blocks (a broad one is learned from less data);
+- each account's (their own level and small departures from their segment's weekday and
+  time-of-day pattern) and each contact's (their own level and weekday departures).
+
+Segments are seen through several fields at once because their true edges are unknown; the prior
+scale of each level of effects is fixed here (wide for everyone, narrower for a segment, narrow
+for a contact), so a contact with few touches borrows from their account, their segments and
+everyone, and a contact never touched gets their segments' profile. The shapes of the weekday, gap
+and fatigue effects are learned (one effect per value or bin), not assumed.
+
+A contact's hours often sit a few hours off their segments' (an early riser in a late-answering
+sector). Each contact's whole hour-of-day curve may be shifted by -3..+3 hours: the likelihood of
+the contact's own touches under each shift (their level re-fitted) gives a posterior over shifts,
+whose prior is the population's share of each shift (learned by expectation-maximisation). A
+contact with touches at several hours gets their own peak; one with touches at a single hour, or
+none, keeps the population's mixture.
+
+How far each level of effects may stray is itself learned: the prior scales above are where the
+fit starts, and each group's scale is then re-estimated from its fitted effects and their
+uncertainty (empirical Bayes), so a field that does not matter in this history (say,
+company size when replies follow the time zone) is shrunk away instead of adding noise, and one
+that does gets room.
+
+The fit is a maximum a posteriori estimate (a truncated Newton method on the sparse design,
+warm-started after each re-estimate and for the final fit). The probabilities are then calibrated (Platt scaling) on a later time slice than the
+one fitted, and the calibration is reported for contacts with 0, 1-4 and 5+ prior touches.
 """
 
 from __future__ import annotations
@@ -25,29 +45,50 @@ from typing import Any
 
 import numpy as np
 from scipy import sparse
+from scipy.optimize import minimize
 
 from tools.followup.history import CHANNELS, ContactInfo, Table, size_fine
 
-FORMAT = 1
-GAP_BINS = (-1, 0, 1, 2, 3, 4, 5, 6, 7, 10, 15, 25)
+FORMAT = 2
+GAP_BINS = (-1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 15, 25)
 """a gap falls in the last bin whose lower edge it reaches (-1: a first touch)"""
-HOUR_BLOCKS = (0, 6, 9, 12, 15, 18)
-MAX_UNANSWERED = 6
-FIELDS = ("wd", "hr", "hb", "gap", "un", "ch", "st", "sector", "region", "size", "sizefine", "account", "contact")
-SEGMENTS = ("sector", "region", "size")
+MAX_UNANSWERED = 8
+MAX_RECENT = 5
+REPLY_AGE_BINS = (-1, 0, 3, 7, 14, 30, 60, 120)
+"""days since the contact's last reply: a bin is the last lower edge reached (-1: never replied)"""
+FIELDS = ("wd", "hr", "h3", "gap", "un", "rc", "rp", "ch", "st", "sector", "region", "tz", "size", "sizefine", "country",
+          "account", "contact")
+HOUR_FIELDS = ("hr", "h3")
+SEGMENTS = ("sector", "region", "tz", "size", "sizefine", "country")
+PATTERNED = ("sector", "region", "tz", "sizefine")
+"""segments with their own weekday and hour pattern (a country's is its time zone's; a size band's is
+its finer bins')"""
 GROUPS: tuple[tuple[tuple[str, ...], float], ...] = (
     # everyone
-    (("wd",), 2.0), (("hr",), 2.0), (("hb",), 2.0), (("gap",), 2.0), (("un",), 2.0), (("ch",), 2.0), (("st",), 2.0),
-    # segments: their level, weekday pattern, time-of-day pattern (in blocks, then hour by hour)
-    *((((s,), 1.0)) for s in SEGMENTS), (("sizefine",), 0.5),
-    *(((s, "wd"), 0.5) for s in SEGMENTS), (("sizefine", "wd"), 0.3),
-    *(((s, "hb"), 0.5) for s in SEGMENTS), (("sizefine", "hb"), 0.3),
-    *(((s, "hr"), 0.2) for s in SEGMENTS), (("sizefine", "hr"), 0.15),
+    (("wd",), 2.0), (("h3",), 1.5), (("hr",), 0.7), (("gap",), 2.0), (("un",), 2.0), (("rc",), 2.0), (("rp",), 2.0), (("ch",), 2.0), (("st",), 2.0),
+    # segments: their level, weekday pattern, and hour-of-day curve (three-hour blocks, then hour by hour)
+    *(((s,), 0.7) for s in SEGMENTS),
+    *(((s, "wd"), 0.5) for s in PATTERNED),
+    *(((s, "h3"), 0.5) for s in PATTERNED),
+    *(((s, "hr"), 0.25) for s in PATTERNED),
     # accounts and contacts: their level, and small departures from their segment's pattern
-    (("account",), 0.5), (("account", "wd"), 0.15), (("account", "hb"), 0.15),
-    (("contact",), 0.7), (("contact", "wd"), 0.1), (("contact", "hb"), 0.1),
+    (("account",), 0.5), (("account", "wd"), 0.15),
+    (("contact",), 0.7), (("contact", "wd"), 0.15),
 )
 """(fields, prior standard deviation of the effects on the log-odds scale)"""
+EB_ROUNDS = 1
+EB_SAMPLE = 100_000
+"""touches (whole contacts' histories, sampled) the group scales are learned on in a larger history"""
+SHIFTS = tuple(range(-3, 4))
+"""hours a contact's whole hour-of-day curve may sit off their segments' (positive: later)"""
+DESHIFT = 1
+SPREAD = 0.5
+"""the weight of the hours either side in an hour-by-hour curve: a curve, not 24 unrelated hours"""
+SHIFT_FLOOR = 0.02
+"""the least prior share of any shift: contacts do differ, even where few have been seen to"""
+SHIFT_LEVEL_SD = 0.5
+"""how far a contact's level may move when their curve is shifted"""
+SCALE_LIMITS = (0.02, 3.0)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -55,24 +96,39 @@ def gap_bin(gap: np.ndarray) -> np.ndarray:
     return np.searchsorted(np.asarray(GAP_BINS), gap, side="right") - 1
 
 
-def hour_block(hour: np.ndarray) -> np.ndarray:
-    return np.searchsorted(np.asarray(HOUR_BLOCKS), hour, side="right") - 1
+def reply_age_bin(days: np.ndarray) -> np.ndarray:
+    return np.searchsorted(np.asarray(REPLY_AGE_BINS), days, side="right") - 1
 
 
 def fields_of(t: Table, contacts: dict[str, ContactInfo]) -> dict[str, np.ndarray]:
     """The categorical fields of every touch, as arrays of strings or small integers."""
     info = [contacts[c] for c in t.contact]
+    hour = t.hour.astype(np.int64)
     return {
-        "wd": t.weekday.astype(np.int64), "hr": t.hour.astype(np.int64), "hb": hour_block(t.hour),
+        "wd": t.weekday.astype(np.int64), "hr": hour, "h3": hour // 3,
         "gap": gap_bin(t.gap), "un": np.minimum(t.unanswered, MAX_UNANSWERED).astype(np.int64),
-        "ch": t.channel, "st": t.stage,
-        "sector": np.asarray([i.sector or "" for i in info], dtype=object),
-        "region": np.asarray([i.region for i in info], dtype=object),
-        "size": np.asarray([i.size or "" for i in info], dtype=object),
-        "sizefine": np.asarray([size_fine(i.employees) for i in info], dtype=object),
-        "account": np.asarray([i.account or "" for i in info], dtype=object),
+        "rc": np.minimum(t.recent, MAX_RECENT).astype(np.int64), "rp": reply_age_bin(t.since_reply), "ch": t.channel, "st": t.stage,
+        **contact_fields(info),
         "contact": np.asarray(t.contact, dtype=object),
     }
+
+
+def contact_fields(info: list[ContactInfo]) -> dict[str, np.ndarray]:
+    """The segment and account fields of each row's contact."""
+    def col(values: list[Any]) -> np.ndarray:
+        return np.asarray(values, dtype=object)
+
+    return {"sector": col([i.sector or "" for i in info]), "region": col([i.region for i in info]),
+            "tz": col([i.timezone or "" for i in info]), "size": col([i.size or "" for i in info]),
+            "sizefine": col([size_fine(i.employees) for i in info]), "country": col([i.country or "" for i in info]),
+            "account": col([i.account or "" for i in info])}
+
+
+def shifted(fields: dict[str, np.ndarray], shift: int) -> dict[str, np.ndarray]:
+    """The same rows as if each moment's hour were ``shift`` hours earlier: a contact whose curve
+    sits ``shift`` hours later than their segments' answers at hour h as they would at h - shift."""
+    hour = (np.asarray(fields["hr"]) - shift) % 24
+    return {**fields, "hr": hour, "h3": hour // 3}
 
 
 @dataclass
@@ -95,6 +151,13 @@ class ReplyModel:
     fingerprint: str = ""
     calibration: Calibration = field(default_factory=Calibration)
     seconds: float = 0.0
+    scales: list[float] = field(default_factory=lambda: [sd for _, sd in GROUPS])
+    """each group's prior scale, as learned"""
+    raw: np.ndarray | None = field(default=None, repr=False)
+    """the fitted weights before the hour curves' neighbours are added (a later fit starts from them)"""
+    shift_prior: list[float] = field(default_factory=lambda: [float(s == 0) for s in SHIFTS])
+    shift_posterior: dict[str, list[float]] = field(default_factory=dict)
+    """contact -> posterior over SHIFTS (only contacts whose posterior differs from the prior)"""
     _codes: dict[str, dict[Any, int]] = field(default_factory=dict, repr=False)
     _offsets: list[int] = field(default_factory=list, repr=False)
 
@@ -107,14 +170,51 @@ class ReplyModel:
         idx, ok = _indices(fields, self._codes, self.vocab, self._offsets)
         return self.intercept + np.where(ok, self.coef[np.where(ok, idx, 0)], 0.0).sum(axis=1)
 
+    def shifts_of(self, contacts: np.ndarray) -> np.ndarray:
+        """Each row's contact's posterior over SHIFTS (the population's prior for one without touches)."""
+        prior = self.shift_prior
+        return np.asarray([self.shift_posterior.get(c, prior) for c in contacts], dtype=float).reshape(-1, len(SHIFTS))
+
+    def shift_logits(self, fields: dict[str, np.ndarray], which: list[int] | None = None) -> np.ndarray:
+        """The additive model's log-odds of each row under each shift of SHIFTS (or those at ``which``):
+        the effects that do not depend on the hour are looked up once."""
+        coded = _coded(fields, self._codes)
+        idx, ok = _group_index(coded, self.vocab, self._offsets, OTHER_GROUPS)
+        base = self.intercept + np.where(ok, self.coef[np.where(ok, idx, 0)], 0.0).sum(axis=1)
+        which = list(range(len(SHIFTS))) if which is None else which
+        out = np.zeros((len(base), len(SHIFTS)))
+        for k in which:
+            hour = (coded["hr"] - SHIFTS[k]) % 24  # the vocabulary holds every hour: an hour's code is the hour
+            idx, ok = _group_index({**coded, "hr": hour, "h3": hour // 3}, self.vocab, self._offsets, HOUR_GROUPS)
+            out[:, k] = base + np.where(ok, self.coef[np.where(ok, idx, 0)], 0.0).sum(axis=1)
+        return out
+
+    def mixed_logit(self, fields: dict[str, np.ndarray]) -> np.ndarray:
+        """The log-odds of the probability averaged over each contact's posterior over shifts."""
+        weights = self.shifts_of(np.asarray(fields["contact"]))
+        used = np.flatnonzero(weights.max(axis=0) > 1e-4).tolist()
+        p = (weights[:, used] * _sigmoid(self.shift_logits(fields, used)[:, used])).sum(axis=1)
+        p = np.clip(p / np.maximum(weights[:, used].sum(axis=1), 1e-12), 1e-9, 1 - 1e-9)
+        return np.log(p / (1 - p))
+
     def probability(self, fields: dict[str, np.ndarray], calibrated: bool = True) -> np.ndarray:
-        z = self.logit(fields)
+        z = self.mixed_logit(fields)
         if calibrated:
             z = self.platt[0] * z + self.platt[1]
-        return 1.0 / (1.0 + np.exp(-z))
+        return _sigmoid(z)
 
     def knows(self, fieldname: str, value: Any) -> bool:
         return value in self._codes[fieldname]
+
+    def effect(self, group: tuple[str, ...], values: tuple[Any, ...]) -> float:
+        """One fitted effect (0 when the value was never seen)."""
+        g = next(i for i, (fields, _) in enumerate(GROUPS) if fields == group)
+        code = 0
+        for f, v in zip(group, values, strict=True):
+            if v not in self._codes[f]:
+                return 0.0
+            code = code * len(self.vocab[f]) + self._codes[f][v]
+        return float(self.coef[self._offsets[g] + code])
 
     # -- persistence -----------------------------------------------------------------------------
 
@@ -122,27 +222,37 @@ class ReplyModel:
         path.parent.mkdir(parents=True, exist_ok=True)
         meta = {"format": FORMAT, "vocab": self.vocab, "intercept": self.intercept, "platt": list(self.platt),
                 "hours": self.hours, "weekdays": self.weekdays, "trained_on": self.trained_on,
-                "fingerprint": self.fingerprint, "seconds": self.seconds,
+                "fingerprint": self.fingerprint, "seconds": self.seconds, "scales": self.scales,
+                "shift_prior": self.shift_prior,
                 "calibration": {"rows": self.calibration.rows, "slices": self.calibration.slices}}
         tmp = path.with_suffix(".tmp.npz")
-        np.savez(tmp, coef=self.coef, meta=np.asarray(json.dumps(meta)))
+        names = sorted(self.shift_posterior)
+        np.savez(tmp, coef=self.coef, meta=np.asarray(json.dumps(meta)),
+                 shifted_contacts=np.asarray(names, dtype=str),
+                 posterior=np.asarray([self.shift_posterior[c] for c in names], dtype=float).reshape(-1, len(SHIFTS)))
         tmp.replace(path)
 
     @classmethod
     def load(cls, path: Path) -> ReplyModel | None:
-        """The saved model, or None when it is missing or of another format."""
+        """The saved model, or None when it is missing, damaged or of another format."""
         try:
             with np.load(path, allow_pickle=False) as data:
                 meta = json.loads(str(data["meta"]))
+                if meta.get("format") != FORMAT:
+                    return None
                 coef = data["coef"]
-        except (OSError, ValueError, KeyError):
-            return None
-        if meta.get("format") != FORMAT:
+                posterior = dict(zip(data["shifted_contacts"].tolist(), data["posterior"].tolist(), strict=True))
+        except (OSError, ValueError, KeyError, EOFError):
             return None
         return cls(vocab=meta["vocab"], coef=coef, intercept=meta["intercept"], platt=tuple(meta["platt"]),
                    hours=meta["hours"], weekdays=meta["weekdays"], trained_on=meta["trained_on"],
-                   fingerprint=meta["fingerprint"], seconds=meta["seconds"],
+                   fingerprint=meta["fingerprint"], seconds=meta["seconds"], scales=meta["scales"],
+                   shift_prior=meta["shift_prior"], shift_posterior=posterior,
                    calibration=Calibration(**meta["calibration"]))
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-z))
 
 
 def _width(vocab: dict[str, list[Any]], group: tuple[str, ...]) -> int:
@@ -155,79 +265,264 @@ def _layout(vocab: dict[str, list[Any]]) -> tuple[dict[str, dict[Any, int]], lis
     return codes, list(np.cumsum([0] + [_width(vocab, g) for g, _ in GROUPS]))
 
 
-def _indices(fields: dict[str, np.ndarray], codes: dict[str, dict[Any, int]], vocab: dict[str, list[Any]],
-             offsets: list[int]) -> tuple[np.ndarray, np.ndarray]:
-    """Column index of each row's effect in each group, and whether the row's values are known."""
+def _coded(fields: dict[str, np.ndarray], codes: dict[str, dict[Any, int]]) -> dict[str, np.ndarray]:
+    """Each field's values as codes of the vocabulary (-1: not seen in training)."""
     n = len(next(iter(fields.values())))
     coded = {}
     for f in FIELDS:
         lookup = codes[f]
-        values, inverse = np.unique(np.asarray(fields[f]), return_inverse=True)
-        known = np.fromiter((lookup.get(_plain(v), -1) for v in values), dtype=np.int64, count=len(values))
-        coded[f] = known[inverse.reshape(-1)] if n else np.zeros(0, dtype=np.int64)
-    idx = np.empty((n, len(GROUPS)), dtype=np.int64)
-    ok = np.ones((n, len(GROUPS)), dtype=bool)
-    for g, (group, _) in enumerate(GROUPS):
+        column = np.asarray(fields[f])
+        if column.dtype == object:  # strings: a hash lookup each (sorting them would cost more)
+            coded[f] = np.fromiter((lookup.get(v, -1) for v in column.tolist()), dtype=np.int64, count=n)
+        else:
+            values, inverse = np.unique(column, return_inverse=True)
+            known = np.fromiter((lookup.get(v, -1) for v in values.tolist()), dtype=np.int64, count=len(values))
+            coded[f] = known[inverse.reshape(-1)] if n else np.zeros(0, dtype=np.int64)
+    return coded
+
+
+def _group_index(coded: dict[str, np.ndarray], vocab: dict[str, list[Any]], offsets: list[int],
+                 groups: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Column index of each row's effect in each of ``groups``, and whether the row's values are known."""
+    n = len(next(iter(coded.values())))
+    idx = np.empty((n, len(groups)), dtype=np.int64)
+    ok = np.ones((n, len(groups)), dtype=bool)
+    for j, g in enumerate(groups):
         code = np.zeros(n, dtype=np.int64)
-        for f in group:
+        for f in GROUPS[g][0]:
             code = code * len(vocab[f]) + coded[f]
-            ok[:, g] &= coded[f] >= 0
-        idx[:, g] = offsets[g] + code
+            ok[:, j] &= coded[f] >= 0
+        idx[:, j] = offsets[g] + code
     return idx, ok
 
 
-def _plain(v: Any) -> Any:
-    return v.item() if isinstance(v, np.generic) else v
+def _indices(fields: dict[str, np.ndarray], codes: dict[str, dict[Any, int]], vocab: dict[str, list[Any]],
+             offsets: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Column index of each row's effect in each group, and whether the row's values are known."""
+    return _group_index(_coded(fields, codes), vocab, offsets, list(range(len(GROUPS))))
 
 
-def _design(fields: dict[str, np.ndarray], vocab: dict[str, list[Any]]) -> tuple[sparse.csr_matrix, np.ndarray]:
+HOUR_GROUPS = [g for g, (group, _) in enumerate(GROUPS) if set(group) & {"hr", "h3"}]
+OTHER_GROUPS = [g for g in range(len(GROUPS)) if g not in HOUR_GROUPS]
+
+
+def _indicators(fields: dict[str, np.ndarray], vocab: dict[str, list[Any]]) -> sparse.csr_matrix:
+    """Which effects each row has: 1 for each, and SPREAD for the hours either side of the row's
+    own in the hour-by-hour curves (so each hour's effect is learned from its neighbours too)."""
     codes, offsets = _layout(vocab)
-    idx, ok = _indices(fields, codes, vocab, offsets)
-    scale = np.asarray([sd for _, sd in GROUPS])
-    n = idx.shape[0]
-    rows = np.repeat(np.arange(n), len(GROUPS)).reshape(n, -1)
-    x = sparse.csr_matrix((np.broadcast_to(scale, idx.shape)[ok], (rows[ok], idx[ok])), shape=(n, offsets[-1]))
-    col_scale = np.zeros(offsets[-1])
+    coded = _coded(fields, codes)
+    everything = list(range(len(GROUPS)))
+    parts = [(*_group_index(coded, vocab, offsets, everything), 1.0)]
+    hourly = [g for g, (group, _) in enumerate(GROUPS) if group[-1] == "hr"]
+    for step in (-1, 1):
+        hour = (coded["hr"] + step) % 24
+        parts.append((*_group_index({**coded, "hr": hour}, vocab, offsets, hourly), SPREAD))
+    rows, cols, vals = [], [], []
+    for idx, ok, weight in parts:
+        r = np.broadcast_to(np.arange(idx.shape[0])[:, None], idx.shape)
+        rows.append(r[ok])
+        cols.append(idx[ok])
+        vals.append(np.full(int(ok.sum()), weight))
+    n = len(coded["hr"])
+    return sparse.csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
+                             shape=(n, offsets[-1]))
+
+
+def _smoothed(raw: np.ndarray, vocab: dict[str, list[Any]]) -> np.ndarray:
+    """The effects as a row sees them: each hour-by-hour curve with SPREAD of its neighbours' added."""
+    _, offsets = _layout(vocab)
+    out = raw.copy()
+    for g, (group, _) in enumerate(GROUPS):
+        if group[-1] == "hr":
+            block = raw[offsets[g]:offsets[g + 1]].reshape(-1, 24)
+            out[offsets[g]:offsets[g + 1]] = (block + SPREAD * (np.roll(block, 1, axis=1)
+                                                                + np.roll(block, -1, axis=1))).reshape(-1)
+    return out
+
+
+def _col_scale(vocab: dict[str, list[Any]], scales: list[float] | None = None) -> np.ndarray:
+    _, offsets = _layout(vocab)
+    out = np.zeros(offsets[-1])
     for g, (_, sd) in enumerate(GROUPS):
-        col_scale[offsets[g]:offsets[g + 1]] = sd
-    return x, col_scale
+        out[offsets[g]:offsets[g + 1]] = sd if scales is None else scales[g]
+    return out
 
 
 def _vocab(fields: dict[str, np.ndarray]) -> dict[str, list[Any]]:
-    return {f: sorted({_plain(v) for v in fields[f]}, key=lambda v: (str(type(v)), v)) for f in FIELDS}
+    vocab = {f: sorted(set(np.asarray(fields[f]).tolist()), key=lambda v: (str(type(v)), v)) for f in FIELDS}
+    for f, extra in (("ch", list(CHANNELS)), ("wd", list(range(7))), ("hr", list(range(24))),
+                     ("h3", list(range(8))), ("gap", list(range(len(GAP_BINS)))),
+                     ("un", list(range(MAX_UNANSWERED + 1))), ("rc", list(range(MAX_RECENT + 1))),
+                     ("rp", list(range(len(REPLY_AGE_BINS))))):
+        vocab[f] = sorted(set(vocab[f]) | set(extra), key=lambda v: (str(type(v)), v))
+    return vocab
 
 
-def fit(t: Table, contacts: dict[str, ContactInfo]) -> ReplyModel:
-    """The MAP fit on the touches given (censored ones are left out)."""
+def _map_fit(x: sparse.csr_matrix, y: np.ndarray, start: np.ndarray | None = None) -> np.ndarray:
+    """The maximum a posteriori weights (last entry: the intercept, unpenalised) of a logistic
+    regression whose columns are pre-scaled so that each weight's prior is N(0, 1); ``start``
+    warm-starts the solver (a truncated Newton method)."""
+    from sklearn.linear_model import LogisticRegression  # imported when a model is fitted, not at start-up
+
+    lr = LogisticRegression(C=1.0, solver="newton-cg", max_iter=100, tol=1e-4, warm_start=start is not None)
+    if start is not None:
+        lr.coef_, lr.intercept_ = start[None, :-1].copy(), start[-1:].copy()
+    lr.fit(x, y)
+    return np.append(lr.coef_[0], lr.intercept_[0])
+
+
+def _fit_effects(ind: sparse.csr_matrix, y: np.ndarray, vocab: dict[str, list[Any]], scales: list[float],
+                 rounds: int, start: tuple[np.ndarray, float] | None = None
+                 ) -> tuple[np.ndarray, float, list[float], np.ndarray]:
+    """Effects, intercept, the learned scale of each group and each effect's posterior variance.
+
+    Each round fits the MAP effects under the current scales, then sets each group's scale to the
+    root mean of (effect squared + its posterior variance) over the effects the data touched: the
+    expectation-maximisation step for a Gaussian prior's variance, with each effect's posterior
+    variance taken from the diagonal of the Hessian."""
+    _, offsets = _layout(vocab)
+    scales = list(scales)
+    coef, intercept = (np.zeros(ind.shape[1]), 0.0) if start is None else start
+    warm = start is not None
+    for r in range(rounds + 1):
+        col = _col_scale(vocab, scales)
+        x = ind.multiply(col[None, :]).tocsr()
+        theta = _map_fit(x, y, np.append(coef / np.where(col > 0, col, 1.0), intercept) if warm else None)
+        warm = True
+        coef, intercept = theta[:-1] * col, float(theta[-1])
+        p = _sigmoid(ind @ coef + intercept)
+        information = ind.T @ (p * (1 - p))
+        variance = 1.0 / (1.0 / col ** 2 + information)
+        if r == rounds:
+            break
+        for g in range(len(GROUPS)):
+            part = slice(offsets[g], offsets[g + 1])
+            seen = information[part] > 0.25  # effects with at least a little data behind them
+            if seen.sum() >= 3:
+                value = float(np.sqrt(np.mean(coef[part][seen] ** 2 + variance[part][seen])))
+                scales[g] = float(np.clip(value, *SCALE_LIMITS))
+    return coef, intercept, scales, variance
+
+
+def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = None, *, shifts: bool = True,
+        deshift: bool = True) -> ReplyModel:
+    """The MAP fit on the touches given (censored ones are left out). Without ``start`` the group
+    scales are learned; with it, its scales are kept and its effects start the solver."""
     t = t.take(~t.censored)
     if len(t) == 0 or t.replied.all() or not t.replied.any():
         raise ValueError("too little history to learn from: need touches both answered and not")
     fields = fields_of(t, contacts)
     vocab = _vocab(fields)
-    for f, extra in (("ch", list(CHANNELS)), ("wd", list(range(7))), ("hr", list(range(24))),
-                     ("hb", list(range(len(HOUR_BLOCKS)))), ("gap", list(range(len(GAP_BINS)))),
-                     ("un", list(range(MAX_UNANSWERED + 1)))):
-        vocab[f] = sorted(set(vocab[f]) | set(extra), key=lambda v: (str(type(v)), v))
-    x, col_scale = _design(fields, vocab)
-    from sklearn.linear_model import LogisticRegression  # imported when a model is fitted, not at start-up
-
-    lr = LogisticRegression(C=1.0, solver="newton-cg", max_iter=100, tol=1e-4)
-    lr.fit(x, t.replied)
-    coef = lr.coef_[0] * col_scale
+    ind = _indicators(fields, vocab)
+    if start is None and len(t) > EB_SAMPLE:
+        # the scales are learned on a sample of contacts (all of each one's touches), then kept
+        chosen = np.unique(t.contact)
+        chosen = set(np.random.default_rng(0).choice(chosen, size=max(1, int(len(chosen) * EB_SAMPLE / len(t))),
+                                                     replace=False).tolist())
+        sample = fit(t.take(np.asarray([c in chosen for c in t.contact])), contacts, shifts=False)
+        coef, intercept, scales, variance = _fit_effects(ind, t.replied, vocab, sample.scales, 0,
+                                                         (_transfer(sample, vocab), sample.intercept))
+    elif start is None:
+        coef, intercept, scales, variance = _fit_effects(ind, t.replied, vocab, [sd for _, sd in GROUPS], EB_ROUNDS)
+    else:
+        coef, intercept, scales, variance = _fit_effects(ind, t.replied, vocab, start.scales, 0,
+                                                         (_transfer(start, vocab), start.intercept))
     n = len(t)
     hour_counts = np.bincount(t.hour, minlength=24)
     day_counts = np.bincount(t.weekday, minlength=7)
-    return ReplyModel(vocab=vocab, coef=coef, intercept=float(lr.intercept_[0]),
-                      hours=[h for h in range(24) if hour_counts[h] >= max(20, 0.002 * n)],
-                      weekdays=[d for d in range(7) if day_counts[d] >= max(20, 0.005 * n)], trained_on=n)
+    model = ReplyModel(vocab=vocab, coef=_smoothed(coef, vocab), intercept=intercept,
+                       hours=[h for h in range(24) if hour_counts[h] >= max(20, 0.002 * n)],
+                       weekdays=[d for d in range(7) if day_counts[d] >= max(20, 0.002 * n)], trained_on=n,
+                       scales=scales, raw=coef)
+    if not shifts:
+        return model
+    _shift_posteriors(model, fields, t.replied)
+    for _ in range(DESHIFT if deshift else 0):
+        # the segments' curves were learned with every contact at their own hours, so shifted contacts
+        # blurred them: learn them again with each confidently shifted contact's hours moved back
+        post = model.shifts_of(np.asarray(fields["contact"]))
+        moved = np.where(post.max(axis=1) >= 0.5, np.asarray(SHIFTS)[post.argmax(axis=1)], 0)
+        if (moved != 0).any():
+            hour = (np.asarray(fields["hr"]) - moved) % 24
+            again = {**fields, "hr": hour, "h3": hour // 3}
+            coef, intercept, _, _ = _fit_effects(_indicators(again, vocab), t.replied, vocab, scales, 0,
+                                                 (coef, model.intercept))
+            model.coef, model.intercept, model.raw = _smoothed(coef, vocab), intercept, coef
+            _shift_posteriors(model, fields, t.replied)
+    return model
+
+
+def _shift_posteriors(model: ReplyModel, fields: dict[str, np.ndarray], y: np.ndarray) -> None:
+    """Each contact's posterior over shifts of their hour-of-day curve, and the population's prior.
+
+    For each shift, the likelihood of the contact's own touches with their level re-fitted (a
+    Laplace approximation over a Gaussian prior around the fitted level); the prior over shifts is
+    the population's, by expectation-maximisation, starting from 'no shift' being likelier."""
+    contacts, row = np.unique(np.asarray(fields["contact"]), return_inverse=True)
+    m = len(contacts)
+    yf = y.astype(float)
+    loglik = np.empty((m, len(SHIFTS)))
+    tau2 = SHIFT_LEVEL_SD ** 2
+    logits = model.shift_logits(fields)
+    for k in range(len(SHIFTS)):
+        z = logits[:, k]
+        delta = np.zeros(m)
+        for _ in range(4):
+            p = _sigmoid(z + delta[row])
+            delta += (np.bincount(row, yf - p, minlength=m) - delta / tau2) / \
+                (np.bincount(row, p * (1 - p), minlength=m) + 1 / tau2)
+        zz = z + delta[row]
+        p = _sigmoid(zz)
+        hess = np.bincount(row, p * (1 - p), minlength=m) + 1 / tau2
+        loglik[:, k] = (np.bincount(row, yf * zz - np.logaddexp(0.0, zz), minlength=m) - 0.5 * delta ** 2 / tau2
+                        - 0.5 * np.log(hess * tau2))
+    likelihood = np.exp(loglik - loglik.max(axis=1, keepdims=True))
+    prior = np.full(len(SHIFTS), 0.5 / (len(SHIFTS) - 1))
+    prior[SHIFTS.index(0)] = 0.5
+    for _ in range(100):
+        post = likelihood * prior
+        post /= post.sum(axis=1, keepdims=True)
+        new = post.mean(axis=0)
+        new = np.maximum((new + new[::-1]) / 2, SHIFT_FLOOR)  # earlier and later alike: the segment is the centre
+        new /= new.sum()
+        done = np.abs(new - prior).max() < 1e-5
+        prior = new
+        if done:
+            break
+    post = likelihood * prior
+    post /= post.sum(axis=1, keepdims=True)
+    model.shift_prior = prior.tolist()
+    differs = np.abs(post - prior).max(axis=1) > 0.01
+    model.shift_posterior = {str(c): np.round(post[i], 4).tolist() for i, c in enumerate(contacts) if differs[i]}
+
+
+def _transfer(old: ReplyModel, vocab: dict[str, list[Any]]) -> np.ndarray:
+    """``old``'s coefficients laid out in ``vocab``'s columns (0 for effects it did not have)."""
+    codes, offsets = _layout(vocab)
+    out = np.zeros(offsets[-1])
+    for g, (group, _) in enumerate(GROUPS):
+        grids = np.meshgrid(*[np.arange(len(vocab[f])) for f in group], indexing="ij")
+        new_idx = np.zeros(grids[0].shape, dtype=np.int64)
+        old_idx = np.zeros(grids[0].shape, dtype=np.int64)
+        ok = np.ones(grids[0].shape, dtype=bool)
+        for f, grid in zip(group, grids, strict=True):
+            mapping = np.asarray([old._codes[f].get(v, -1) for v in vocab[f]], dtype=np.int64)
+            mapped = mapping[grid]
+            ok &= mapped >= 0
+            new_idx = new_idx * len(vocab[f]) + grid
+            old_idx = old_idx * len(old.vocab[f]) + np.maximum(mapped, 0)
+        out[offsets[g] + new_idx[ok]] = (old.raw if old.raw is not None else old.coef)[old._offsets[g] + old_idx[ok]]
+    return out
 
 
 def _platt(z: np.ndarray, y: np.ndarray) -> tuple[float, float]:
-    from sklearn.linear_model import LogisticRegression
+    def loss(ab: np.ndarray) -> tuple[float, np.ndarray]:
+        u = ab[0] * z + ab[1]
+        g = _sigmoid(u) - y
+        return float(np.logaddexp(0.0, u).sum() - y @ u), np.asarray([g @ z, g.sum()])
 
-    lr = LogisticRegression(C=1e6, solver="lbfgs")
-    lr.fit(z.reshape(-1, 1), y)
-    return float(lr.coef_[0, 0]), float(lr.intercept_[0])
+    result = minimize(loss, np.asarray([1.0, 0.0]), jac=True, method="L-BFGS-B")
+    return float(result.x[0]), float(result.x[1])
 
 
 def calibration_rows(p: np.ndarray, y: np.ndarray, prior: np.ndarray, bins: int = 10) -> list[dict[str, Any]]:
@@ -238,29 +533,37 @@ def calibration_rows(p: np.ndarray, y: np.ndarray, prior: np.ndarray, bins: int 
             rows.append({"group": label, "n": 0})
             continue
         pm, ym = p[mask], y[mask].astype(float)
-        edges = np.quantile(pm, np.linspace(0, 1, bins + 1))
-        which = np.clip(np.searchsorted(edges, pm, side="right") - 1, 0, bins - 1)
-        ece = sum(abs(pm[which == b].mean() - ym[which == b].mean()) * (which == b).sum()
-                  for b in range(bins) if (which == b).any()) / len(pm)
         rows.append({"group": label, "n": int(mask.sum()), "brier": float(np.mean((pm - ym) ** 2)),
-                     "ece": float(ece), "mean_p": float(pm.mean()), "reply_rate": float(ym.mean())})
+                     "ece": expected_calibration_error(pm, ym, bins), "mean_p": float(pm.mean()),
+                     "reply_rate": float(ym.mean())})
     return rows
+
+
+def expected_calibration_error(p: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
+    """Mean |predicted - observed| over equal-count bins of the prediction, weighted by bin size
+    (``y`` may be outcomes, or true probabilities where they are known)."""
+    edges = np.quantile(p, np.linspace(0, 1, bins + 1))
+    which = np.clip(np.searchsorted(edges, p, side="right") - 1, 0, bins - 1)
+    return float(sum(abs(p[which == b].mean() - y[which == b].mean()) * (which == b).sum()
+                     for b in range(bins) if (which == b).any()) / len(p))
 
 
 def train(t: Table, contacts: dict[str, ContactInfo], fingerprint: str = "") -> ReplyModel:
     """Fit on the earliest 80% of touches, calibrate on the next 10%, measure on the last 10%; then
-    refit on everything and keep that calibration."""
+    refit on everything (starting from the first fit) and keep that calibration."""
     start = time.perf_counter()
     usable = t.take(~t.censored)
     calibration = Calibration()
     platt = (1.0, 0.0)
+    first: ReplyModel | None = None
     if len(usable) >= 200:
         q80, q90 = np.quantile(usable.t, [0.8, 0.9])
         early, middle, late = usable.take(usable.t <= q80), usable.take((usable.t > q80) & (usable.t <= q90)), \
             usable.take(usable.t > q90)
-        if len(middle) and len(late) and middle.replied.any() and not middle.replied.all():
-            first = fit(early, contacts)
-            platt = _platt(first.logit(fields_of(middle, contacts)), middle.replied)
+        if len(middle) and len(late) and middle.replied.any() and not middle.replied.all() \
+                and early.replied.any() and not early.replied.all():
+            first = fit(early, contacts, deshift=False)  # the sharper curves are learned once, on everything
+            platt = _platt(first.mixed_logit(fields_of(middle, contacts)), middle.replied.astype(float))
             late_fields = fields_of(late, contacts)
             raw = first.probability(late_fields, calibrated=False)
             first.platt = platt
@@ -271,7 +574,7 @@ def train(t: Table, contacts: dict[str, ContactInfo], fingerprint: str = "") -> 
                 slices={"fit": f"{len(early):,} touches up to {_day(q80)}",
                         "calibrate": f"{len(middle):,} touches to {_day(q90)}",
                         "measure": f"{len(late):,} touches after {_day(q90)}"})
-    model = fit(usable, contacts)
+    model = fit(usable, contacts, start=first)
     model.platt = platt
     model.calibration = calibration
     model.fingerprint = fingerprint

@@ -9,8 +9,9 @@ from typing import Any
 import numpy as np
 
 from tools.followup.calendar import add_business_days, at_local, business_days_between, country_code, holiday_name, zone
-from tools.followup.history import ContactInfo, State, size_fine
-from tools.followup.model import MAX_UNANSWERED, WEEKDAYS, ReplyModel, gap_bin, hour_block
+from tools.followup.history import RECENT_DAYS, ContactInfo, State
+from tools.followup.model import (MAX_RECENT, MAX_UNANSWERED, WEEKDAYS, ReplyModel, contact_fields, gap_bin,
+                                  reply_age_bin)
 
 HORIZON_DAYS = 10
 BASELINE = "3 business days after the last touch, at 9:00 the contact's time"
@@ -34,6 +35,8 @@ class Recommendation:
     baseline: Slot
     reason: str
     notes: list[str] = field(default_factory=list)
+    p_if_replied: float | None = None
+    """the chance at the best moment had the contact just replied (set when touches went unanswered)"""
 
     def as_dict(self) -> dict[str, Any]:
         return {"contact_email": self.contact.email, "contact_timezone": self.contact.timezone,
@@ -47,15 +50,21 @@ def _fields(info: ContactInfo, state: State, moments: list[dt.datetime], channel
     n = len(moments)
     last = state.last_touch.date() if state.last_touch else None
     gaps = np.asarray([-1 if last is None else business_days_between(last, m.date()) for m in moments])
-    hours = np.asarray([m.hour for m in moments])
+    hours = np.asarray([m.hour for m in moments], dtype=np.int64)
+    # touches in the days before each moment: those of the last days that are still that close to it
+    times = np.asarray(state.recent_times, dtype=float)
+    recent = np.asarray([min(int((times > m.timestamp() - RECENT_DAYS * 86400).sum()), MAX_RECENT) for m in moments],
+                        dtype=np.int64)
 
     def same(v: Any) -> np.ndarray:
         return np.asarray([v] * n, dtype=object)
 
-    return {"wd": np.asarray([m.weekday() for m in moments]), "hr": hours, "hb": hour_block(hours),
-            "gap": gap_bin(gaps), "un": np.full(n, min(state.unanswered, MAX_UNANSWERED)), "ch": same(channel),
-            "st": same(state.stage), "sector": same(info.sector or ""), "region": same(info.region),
-            "size": same(info.size or ""), "sizefine": same(size_fine(info.employees)), "account": same(info.account or ""), "contact": same(info.email)}
+    segment = {k: np.repeat(v, n) for k, v in contact_fields([info]).items()}
+    return {"wd": np.asarray([m.weekday() for m in moments], dtype=np.int64), "hr": hours, "h3": hours // 3,
+            "gap": gap_bin(gaps), "un": np.full(n, min(state.unanswered, MAX_UNANSWERED)), "rc": recent,
+            "rp": reply_age_bin(np.asarray([-1.0 if state.last_reply is None else
+                                            (m - state.last_reply).total_seconds() / 86400 for m in moments])),
+            "ch": same(channel), "st": same(state.stage), **segment, "contact": same(info.email)}
 
 
 def baseline_moment(info: ContactInfo, state: State, now: dt.datetime) -> dt.datetime:
@@ -132,12 +141,24 @@ def recommend(model: ReplyModel, info: ContactInfo, state: State, now: dt.dateti
     if state.ignored_after:
         notes.append(f"{state.ignored_after} touch(es) logged after {now.isoformat(timespec='minutes')} "
                      "were left out: the advice is as of that moment")
-    reason = _reason(model, info, state, now.astimezone(tz), best, Slot(base_at, p_base), moments, p)
-    return Recommendation(info, now, best, alternatives, Slot(base_at, p_base), reason, notes)
+    p_if_replied = if_just_replied(model, info, state, best.at, channel) if state.unanswered else None
+    reason = _reason(model, info, state, now.astimezone(tz), best, Slot(base_at, p_base), moments, p, p_if_replied)
+    return Recommendation(info, now, best, alternatives, Slot(base_at, p_base), reason, notes, p_if_replied)
+
+
+def if_just_replied(model: ReplyModel, info: ContactInfo, state: State, at: dt.datetime, channel: str = "email"
+                    ) -> float:
+    """The chance at ``at`` had the contact answered the last touch: the figure an unanswered run is
+    set against, asked of the model as every other figure is."""
+    fresh = State(state.last_touch, 0, state.prior, state.stage, recent=state.recent, recent_times=state.recent_times,
+                  last_reply=state.last_touch)
+    return float(model.probability(_fields(info, fresh, [at], channel))[0])
 
 
 def _reason(model: ReplyModel, info: ContactInfo, state: State, local_now: dt.datetime, best: Slot,
-            baseline: Slot, moments: list[dt.datetime], p: np.ndarray) -> str:
+            baseline: Slot, moments: list[dt.datetime], p: np.ndarray, p_if_replied: float | None) -> str:
+    """Why this moment, in words that agree with the figure: every effect named is the model's own,
+    measured by asking it the same question with that one thing changed."""
     at = best.at
     # how the chosen weekday and hour compare with the other working slots, all else equal
     working = np.asarray([m.weekday() < 5 and 8 <= m.hour < 18 and m != at for m in moments])
@@ -155,16 +176,33 @@ def _reason(model: ReplyModel, info: ContactInfo, state: State, local_now: dt.da
         if wait >= 1 and since <= 2:
             when = "today" if since == 0 else ("yesterday" if since == 1 else f"{since} business days ago")
             parts.append(f"you wrote {when}, so wait")
-        if state.unanswered >= 2:
-            parts.append(f"the last {state.unanswered} touches went unanswered, so replies are less likely "
-                         "whatever the time; a call may do better")
+        if state.unanswered >= 2 and p_if_replied is not None:
+            parts.append(_unanswered(info, state, best, p_if_replied))
     else:
         parts.append(f"no touch on record: this follows {info.first_name}'s segment's pattern")
+    day = f"{WEEKDAYS[at.weekday()]} {at:%H:%M}"
     if baseline.at == at:
-        head = (f"{at.strftime('%a %d %b %H:%M')} {info.first_name}'s time, the usual slot, is also the best: "
-                f"{best.p_reply:.0%} chance of a reply")
+        head = f"{day} {info.first_name}'s time, the usual slot, is also the best: {best.p_reply:.0%} chance of a reply"
     else:
-        head = (f"{at.strftime('%a %d %b %H:%M')} {info.first_name}'s time: {best.p_reply:.0%} chance of a reply "
-                f"vs {baseline.p_reply:.0%} at the usual {baseline.at.strftime('%a %d %b %H:%M')}")
+        head = (f"{day} {info.first_name}'s time: {best.p_reply:.0%} chance of a reply vs {baseline.p_reply:.0%} "
+                f"at the usual {WEEKDAYS[baseline.at.weekday()]} {baseline.at:%H:%M}")
     return head + (" - " + "; ".join(parts) if parts else "") + "."
 
+
+def _unanswered(info: ContactInfo, state: State, best: Slot, p_fresh: float) -> str:
+    """What the unanswered run does to the figure, by the model's own reckoning: the same moment
+    asked as if the contact had just replied."""
+    run = f"the last {state.unanswered} touches went unanswered"
+    if state.last_reply is not None:
+        run += f" (their last reply was on {state.last_reply:%d %b %Y})"
+    if p_fresh - best.p_reply >= 0.02:
+        return (f"{run}: that lowers the chance from the {p_fresh:.0%} of a contact who had just replied to "
+                f"{best.p_reply:.0%}; a call may do better")
+    return (f"{run}, yet in this history such a run hardly changes the chance ({p_fresh:.0%} had they just "
+            f"replied): {_answered(info, state)}")
+
+
+def _answered(info: ContactInfo, state: State) -> str:
+    if state.replied:
+        return f"{info.first_name} has answered {state.replied} of {state.prior} touches so far"
+    return f"{info.first_name} has not answered any of {state.prior} touches, so the figure leans on similar contacts"
