@@ -46,8 +46,9 @@ def bench_train(rows: int = ACTIVITY_ROWS) -> list[Row]:
         Row(f"follow-up model: read {n:,} activities", read, "s", "", None, f"{n / read:,.0f} rows/s"),
         Row(f"follow-up model: features of {len(t):,} touches", features, "s"),
         Row(f"follow-up model: fit + calibrate ({len(model.coef):,} effects)", model.seconds, "s", "", None,
-            "two fits: calibration slice, then all"),
-        Row(f"follow-up model: training on {n:,} activities, total", total, "s"),
+            "scales learned on a sample; the calibration slice; then all, warm-started"),
+        Row(f"follow-up model: training on {n:,} activities, total", total, "s",
+            "< 180 s" if n >= ACTIVITY_ROWS else "", total < 180 if n >= ACTIVITY_ROWS else None),
     ]
 
 
@@ -93,6 +94,6 @@ def bench_latency(repeat: int = 300) -> list[Row]:
             times.append((time.perf_counter() - start) * 1000)
         times.sort()
         p50, p95 = statistics.median(times), times[int(len(times) * 0.95)]
-        rows += [Row(f"follow-up recommendation p50, warm ({label})", p50, "ms", "<= 20 ms", p50 <= 20),
-                 Row(f"follow-up recommendation p95, warm ({label})", p95, "ms")]
+        rows += [Row(f"follow-up recommendation p50, warm ({label})", p50, "ms"),
+                 Row(f"follow-up recommendation p95, warm ({label})", p95, "ms", "< 20 ms", p95 < 20)]
     return rows

@@ -165,7 +165,8 @@ def _phone(match: re.Match[str]) -> str:
 
 # ---------------------------------------------------------------------------------------------- 6. names
 
-_NOT_NAMES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "jr", "sr", "ii", "iii", "iv", "phd"}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd"}
+_NOT_NAMES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", *_SUFFIXES}
 _APOSTROPHES = "'’`´"
 
 
@@ -184,14 +185,16 @@ def name_tokens(names: Iterable[str]) -> set[str]:
     honorifics left out)."""
     tokens: set[str] = set()
     for name in names:
-        for word in re.split(r"[\s,;/()]+", _fold(normalise(name or "")).casefold()):
+        words = [w for w in re.split(r"[\s,;/()]+", _fold(normalise(name or "")).casefold()) if w]
+        for position, word in enumerate(words):
             word = word.strip(".'’`´-")
             joined = re.split(r"[-.'’`´]+", word)
             for part in {word, *joined}:
                 part = part.strip(".'’`´-")
                 # an honorific or a suffix standing alone ("Dr", "II") is not the name; inside a hyphenated
-                # name ("Smith-Ii") it is part of it
-                title = part in _NOT_NAMES and (part == word or len(joined) < 2)
+                # name ("Smith-Ii") it is part of it, and so is a first name that reads like a suffix ("Ii Aa")
+                title = part in _NOT_NAMES and (part == word or len(joined) < 2) and not (
+                    position == 0 and part in _SUFFIXES and len(words) > 1)
                 if len(part) >= 2 and not title and re.search(r"[^\W\d_]", part):
                     tokens.add(part)
     return tokens
