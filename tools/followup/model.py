@@ -58,7 +58,6 @@ REPLY_AGE_BINS = (-1, 0, 3, 7, 14, 30, 60, 120)
 """days since the contact's last reply: a bin is the last lower edge reached (-1: never replied)"""
 FIELDS = ("wd", "hr", "h3", "gap", "un", "rc", "rp", "ch", "st", "sector", "region", "tz", "size", "sizefine", "country",
           "account", "contact")
-HOUR_FIELDS = ("hr", "h3")
 SEGMENTS = ("sector", "region", "tz", "size", "sizefine", "country")
 PATTERNED = ("sector", "region", "tz", "sizefine")
 """segments with their own weekday and hour pattern (a country's is its time zone's; a size band's is
@@ -122,13 +121,6 @@ def contact_fields(info: list[ContactInfo]) -> dict[str, np.ndarray]:
             "tz": col([i.timezone or "" for i in info]), "size": col([i.size or "" for i in info]),
             "sizefine": col([size_fine(i.employees) for i in info]), "country": col([i.country or "" for i in info]),
             "account": col([i.account or "" for i in info])}
-
-
-def shifted(fields: dict[str, np.ndarray], shift: int) -> dict[str, np.ndarray]:
-    """The same rows as if each moment's hour were ``shift`` hours earlier: a contact whose curve
-    sits ``shift`` hours later than their segments' answers at hour h as they would at h - shift."""
-    hour = (np.asarray(fields["hr"]) - shift) % 24
-    return {**fields, "hr": hour, "h3": hour // 3}
 
 
 @dataclass
@@ -205,16 +197,6 @@ class ReplyModel:
 
     def knows(self, fieldname: str, value: Any) -> bool:
         return value in self._codes[fieldname]
-
-    def effect(self, group: tuple[str, ...], values: tuple[Any, ...]) -> float:
-        """One fitted effect (0 when the value was never seen)."""
-        g = next(i for i, (fields, _) in enumerate(GROUPS) if fields == group)
-        code = 0
-        for f, v in zip(group, values, strict=True):
-            if v not in self._codes[f]:
-                return 0.0
-            code = code * len(self.vocab[f]) + self._codes[f][v]
-        return float(self.coef[self._offsets[g] + code])
 
     # -- persistence -----------------------------------------------------------------------------
 
