@@ -95,6 +95,8 @@ class Play(BaseModel):
     """Won deals whose own notes say the play did not land (counted in ``lost``)."""
     contradicted: int = 0
     by_sector: dict[str, dict[str, int]]
+    sectors: int = 0
+    """How many sectors the line counts ("across 9 sectors"): those where it won, or lost for a play to avoid."""
     by_product: dict[str, dict[str, int]]
     evidence: list[Cited]
     against: list[Cited]
@@ -340,6 +342,7 @@ def plays_from_ranked(engine: Engine, identity: Identity, query: str,
             action=action, line=_line(action, concern, query, t, suggested), concern=concern, won=t.won, lost=t.lost,
             tried=t.won + t.lost, won_but_failed=t.won_but_failed, contradicted=len(t.contradictions),
             by_sector={k: {"won": v["won"], "lost": v["lost"]} for k, v in sorted(t.by_sector.items())},
+            sectors=sum(1 for v in t.by_sector.values() if v["won" if suggested else "lost"]),
             by_product={k: {"won": v["won"], "lost": v["lost"]} for k, v in sorted(t.by_product.items())},
             evidence=[cite(n) for n in t.evidence[: SHOWN["evidence"]]],
             against=[cite(n) for n in t.against[: SHOWN["against"]]],
