@@ -132,14 +132,9 @@ class Settings(BaseSettings):
     def _valid_timezone(cls, value: str | None) -> str | None:
         if value is None or not value.strip():
             return None
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+        from copilot.crm.values import parse_timezone
 
-        try:
-            ZoneInfo(value.strip())
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"{value[:80]!r} is not a known time zone (an IANA name such as Europe/Berlin)") \
-                from None
-        return value.strip()
+        return parse_timezone(value.strip(), "COPILOT_TIMEZONE")
 
     @property
     def use_openai(self) -> bool:

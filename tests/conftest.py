@@ -7,6 +7,7 @@ import uuid
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
@@ -136,6 +137,22 @@ def demo_workspace(tmp_path_factory: pytest.TempPathFactory, demo_dir: Path):  #
     assert import_activities(engine, demo_dir / "activities.csv", demo_dir / "contacts.csv").committed
     assert import_notes(engine, demo_dir / "deal_notes.csv").committed
     return settings, engine
+
+
+def private_copy(demo_workspace, tmp_path_factory: pytest.TempPathFactory, name: str, **settings: Any):  # noqa: ANN001, ANN201
+    """A private copy of the demo company's database, for tests that write to it: (settings, engine)."""
+    import sqlite3
+
+    from copilot.settings import Settings
+    from copilot.workspace import open_database
+
+    source_settings, _ = demo_workspace
+    home = tmp_path_factory.mktemp(name)
+    with sqlite3.connect(source_settings.home / "crm.sqlite3") as source, \
+            sqlite3.connect(home / "crm.sqlite3") as copy:
+        source.backup(copy)
+    mine = Settings(home=home, database_url=None, **settings)
+    return mine, open_database(mine)
 
 
 @pytest.fixture(scope="session")

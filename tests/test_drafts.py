@@ -15,6 +15,7 @@ from copilot.demo import ANCHOR
 from copilot.runner import Copilot
 from memory.preferences import set_preference
 from tools.drafts.phrasebook import concepts_in
+from tests.conftest import private_copy
 from tools.email_draft import draft_email
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -23,17 +24,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 @pytest.fixture(scope="module")
 def workspace(demo_workspace, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN001, ANN201
     """A private copy of the demo company: these tests send e-mails and log calls, which other tests must not see."""
-    import sqlite3
-
-    from copilot.settings import Settings
-    from copilot.workspace import open_database
-
-    settings, _ = demo_workspace
-    home = tmp_path_factory.mktemp("drafts-ws")
-    with sqlite3.connect(settings.home / "crm.sqlite3") as source, sqlite3.connect(home / "crm.sqlite3") as copy:
-        source.backup(copy)
-    mine = Settings(home=home, database_url=None)
-    return mine, open_database(mine)
+    return private_copy(demo_workspace, tmp_path_factory, "drafts-ws")
 
 
 @pytest.fixture(scope="module")

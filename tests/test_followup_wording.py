@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ from copilot.planner.answers import _followup
 from copilot.runner import Copilot
 from copilot.settings import Settings
 from tests.cli import run_cli
+from tests.conftest import private_copy
 from tests.test_slack_drafts import _click, _draft_card, _wait, app, mail  # noqa: F401 - fixtures and helpers
 from tools.followup import Timing, next_followup
 from tools.followup.wording import reworded, when
@@ -126,14 +126,7 @@ def test_notes_lose_their_iso_dates_and_moments() -> None:
 @pytest.fixture(scope="module")
 def workspace(demo_workspace, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN001, ANN201
     """A private copy of the demo company: these tests set people's time zones and hold conversations."""
-    from copilot.workspace import open_database
-
-    settings, _ = demo_workspace
-    home = tmp_path_factory.mktemp("wording-ws")
-    with sqlite3.connect(settings.home / "crm.sqlite3") as source, sqlite3.connect(home / "crm.sqlite3") as copy:
-        source.backup(copy)
-    mine = Settings(home=home, database_url=None, llm="offline")
-    return mine, open_database(mine)
+    return private_copy(demo_workspace, tmp_path_factory, "wording-ws", llm="offline")
 
 
 @pytest.fixture(scope="module")

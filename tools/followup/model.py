@@ -158,10 +158,6 @@ class ReplyModel:
 
     # -- scoring ---------------------------------------------------------------------------------
 
-    def logit(self, fields: dict[str, np.ndarray]) -> np.ndarray:
-        idx, ok = _indices(fields, self._codes, self.vocab, self._offsets)
-        return self.intercept + np.where(ok, self.coef[np.where(ok, idx, 0)], 0.0).sum(axis=1)
-
     def shifts_of(self, contacts: np.ndarray) -> np.ndarray:
         """Each row's contact's posterior over SHIFTS (the population's prior for one without touches)."""
         prior = self.shift_prior
@@ -278,12 +274,6 @@ def _group_index(coded: dict[str, np.ndarray], vocab: dict[str, list[Any]], offs
     return idx, ok
 
 
-def _indices(fields: dict[str, np.ndarray], codes: dict[str, dict[Any, int]], vocab: dict[str, list[Any]],
-             offsets: list[int]) -> tuple[np.ndarray, np.ndarray]:
-    """Column index of each row's effect in each group, and whether the row's values are known."""
-    return _group_index(_coded(fields, codes), vocab, offsets, list(range(len(GROUPS))))
-
-
 HOUR_GROUPS = [g for g, (group, _) in enumerate(GROUPS) if set(group) & {"hr", "h3"}]
 OTHER_GROUPS = [g for g in range(len(GROUPS)) if g not in HOUR_GROUPS]
 
@@ -355,8 +345,8 @@ def _map_fit(x: sparse.csr_matrix, y: np.ndarray, start: np.ndarray | None = Non
 
 def _fit_effects(ind: sparse.csr_matrix, y: np.ndarray, vocab: dict[str, list[Any]], scales: list[float],
                  rounds: int, start: tuple[np.ndarray, float] | None = None
-                 ) -> tuple[np.ndarray, float, list[float], np.ndarray]:
-    """Effects, intercept, the learned scale of each group and each effect's posterior variance.
+                 ) -> tuple[np.ndarray, float, list[float]]:
+    """Effects, intercept and the learned scale of each group.
 
     Each round fits the MAP effects under the current scales, then sets each group's scale to the
     root mean of (effect squared + its posterior variance) over the effects the data touched: the
@@ -372,18 +362,18 @@ def _fit_effects(ind: sparse.csr_matrix, y: np.ndarray, vocab: dict[str, list[An
         theta = _map_fit(x, y, np.append(coef / np.where(col > 0, col, 1.0), intercept) if warm else None)
         warm = True
         coef, intercept = theta[:-1] * col, float(theta[-1])
+        if r == rounds:
+            break
         p = _sigmoid(ind @ coef + intercept)
         information = ind.T @ (p * (1 - p))
         variance = 1.0 / (1.0 / col ** 2 + information)
-        if r == rounds:
-            break
         for g in range(len(GROUPS)):
             part = slice(offsets[g], offsets[g + 1])
             seen = information[part] > 0.25  # effects with at least a little data behind them
             if seen.sum() >= 3:
                 value = float(np.sqrt(np.mean(coef[part][seen] ** 2 + variance[part][seen])))
                 scales[g] = float(np.clip(value, *SCALE_LIMITS))
-    return coef, intercept, scales, variance
+    return coef, intercept, scales
 
 
 def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = None, *, shifts: bool = True,
@@ -402,12 +392,12 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
         chosen = set(np.random.default_rng(0).choice(chosen, size=max(1, int(len(chosen) * EB_SAMPLE / len(t))),
                                                      replace=False).tolist())
         sample = fit(t.take(np.asarray([c in chosen for c in t.contact])), contacts, shifts=False)
-        coef, intercept, scales, variance = _fit_effects(ind, t.replied, vocab, sample.scales, 0,
+        coef, intercept, scales = _fit_effects(ind, t.replied, vocab, sample.scales, 0,
                                                          (_transfer(sample, vocab), sample.intercept))
     elif start is None:
-        coef, intercept, scales, variance = _fit_effects(ind, t.replied, vocab, [sd for _, sd in GROUPS], EB_ROUNDS)
+        coef, intercept, scales = _fit_effects(ind, t.replied, vocab, [sd for _, sd in GROUPS], EB_ROUNDS)
     else:
-        coef, intercept, scales, variance = _fit_effects(ind, t.replied, vocab, start.scales, 0,
+        coef, intercept, scales = _fit_effects(ind, t.replied, vocab, start.scales, 0,
                                                          (_transfer(start, vocab), start.intercept))
     n = len(t)
     hour_counts = np.bincount(t.hour, minlength=24)
@@ -427,7 +417,7 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
         if (moved != 0).any():
             hour = (np.asarray(fields["hr"]) - moved) % 24
             again = {**fields, "hr": hour, "h3": hour // 3}
-            coef, intercept, _, _ = _fit_effects(_indicators(again, vocab), t.replied, vocab, scales, 0,
+            coef, intercept, _ = _fit_effects(_indicators(again, vocab), t.replied, vocab, scales, 0,
                                                  (coef, model.intercept))
             model.coef, model.intercept, model.raw = _smoothed(coef, vocab), intercept, coef
             _shift_posteriors(model, fields, t.replied)
