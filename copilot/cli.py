@@ -18,6 +18,8 @@ from sqlalchemy.exc import SAWarning, SQLAlchemyError
 
 from connectors.csvsource import ImportFileError
 from connectors.report import ImportReport
+from copilot.ab_cli import ab_app
+from copilot.ab_online_cli import register as register_online_experiments
 from copilot.crm.errors import ToolError
 from copilot.crm.values import CONTROL
 
@@ -31,6 +33,9 @@ users_app = typer.Typer(no_args_is_help=True, help="Users: reps, managers and sa
 accounts_app = typer.Typer(no_args_is_help=True, help="Accounts.")
 app.add_typer(users_app, name="users")
 app.add_typer(accounts_app, name="accounts")
+# experiments: analysis of any table (ab_cli) and the workspace's online experiments (ab_online_cli)
+register_online_experiments(ab_app)
+app.add_typer(ab_app, name="ab")
 
 # Markup is off everywhere: names, questions, answers and stored text are printed literally (a user
 # called "[/]" is just a name). Styling is given explicitly with rich.text.Text.

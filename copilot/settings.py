@@ -127,6 +127,15 @@ class Settings(BaseSettings):
                                   "record; follow-up times are then also given in it ('10:00 yours'). Empty: only "
                                   "the contact's time is given.")
 
+    experiments_file: Path | None = Field(
+        default=None, description="The online experiments (TOML) the copilot runs; empty: experiments.toml in the "
+                                  "workspace, when there is one.")
+
+    @field_validator("experiments_file", mode="before")
+    @classmethod
+    def _blank_is_default(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
     @field_validator("timezone")
     @classmethod
     def _valid_timezone(cls, value: str | None) -> str | None:
@@ -171,6 +180,11 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{self.sqlite_path.resolve()}"
+
+    @property
+    def experiments_path(self) -> Path:
+        """The experiments file: ``experiments_file`` if set, else ``experiments.toml`` in the workspace."""
+        return self.experiments_file or self.home / "experiments.toml"
 
     @property
     def chroma_path(self) -> Path:

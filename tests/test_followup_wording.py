@@ -444,7 +444,7 @@ def test_the_timezone_migration_upgrades_and_downgrades(db_url: str) -> None:
         conn.execute(insert(User), [{"name": "Boss", "role": "manager"}])
         boss = conn.execute(select(User.id).where(User.name == "Boss")).scalar_one()
         conn.execute(text("INSERT INTO users (name, role, manager_id) VALUES ('Kept', 'rep', :m)"), {"m": boss})
-    migrate(engine)
+    migrate(engine, "0006")
     assert current_revision(engine) == "0006"
     assert "timezone" in {c["name"] for c in inspect(engine).get_columns("users")}
     with engine.begin() as conn:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
@@ -26,6 +27,7 @@ from tools.drafts.guard import leaks, open_deal_ids, other_customers
 from tools.drafts.phrasebook import (LANGUAGES, angle_of, angle_of_concept, concept_of, concepts_in,
                                      prompt_version)
 from tools.drafts.writer import Plan, Point, one_line, write
+from tools.experiments.exposures import Arm, Showing
 from tools.profile import customer_profile
 from tools.registry import Tool, ToolContext
 
@@ -88,7 +90,10 @@ class EmailArgs(BaseModel):
 
 
 def draft_email(engine: Engine, identity: Identity, args: EmailArgs | dict[str, Any], *, now: dt.datetime,
-                store: Any, preferences: dict[str, Any] | None = None, names: Any = None) -> dict[str, Any]:
+                store: Any, preferences: dict[str, Any] | None = None, names: Any = None,
+                default_tone: Callable[[str, str], str | None] | None = None) -> dict[str, Any]:
+    """The draft. ``default_tone(contact e-mail, account)`` gives the tone when neither the request nor the rep's
+    preferences set one (an experiment's variant); when it gives none, the tone is friendly."""
     if not isinstance(args, EmailArgs):
         args = validated(EmailArgs, args)
     prefs = preferences or {}
@@ -163,7 +168,7 @@ def draft_email(engine: Engine, identity: Identity, args: EmailArgs | dict[str, 
     support = [] if length == "short" and points else support[: 2 if length == "long" else 1]
     backing = [b for b in backing if b["why"] != "added" or b["offer"] in support]
     tone = args.tone or (prefs.get("tone") if prefs.get("tone") in ("friendly", "formal", "direct") else None) \
-        or "friendly"
+        or (default_tone(contact["email"], profile["account"]) if default_tone is not None else None) or "friendly"
     purpose = args.purpose if args.purpose and concern is None and not concepts_in(args.purpose) else None
     plan = Plan(language=language, tone=tone, length=length, name=contact["name"] or "", title=contact.get("title"),
                 account=profile["account"], product=product, signature=prefs.get("signature") or identity.name,
@@ -389,8 +394,22 @@ class EmailDraft(BaseModel):
 
 
 def _run(ctx: ToolContext, args: dict[str, Any]) -> EmailDraft:
-    return EmailDraft.model_validate(draft_email(ctx.engine, ctx.identity, args, now=ctx.clock(),
-                                                 store=ctx.talk_store(), preferences=ctx.preferences, names=ctx.names))
+    # an experiment deciding drafts picks the tone of a draft whose tone nobody set, and the showing is kept
+    showing = Showing.of(ctx)
+    arms: list[Arm] = []
+
+    def tone_for(email: str, account: str) -> str | None:
+        arm = showing.arm("draft", contact=email, account=account) if showing is not None else None
+        arms.extend([arm] if arm is not None else [])
+        return arm.uses if arm is not None else None
+
+    draft = draft_email(ctx.engine, ctx.identity, args, now=ctx.clock(), store=ctx.talk_store(),
+                        preferences=ctx.preferences, names=ctx.names,
+                        default_tone=tone_for if showing is not None else None)
+    if arms and showing is not None:
+        showing.record(arms[0], contact=draft["to_email"], account=draft["account"],
+                       shown={"tone": draft["tone"], "subject": draft["subject"]})
+    return EmailDraft.model_validate(draft)
 
 
 TOOL = Tool("draft_email", "Draft a personalised e-mail to a contact at an account, in English or Simplified "

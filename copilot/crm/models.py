@@ -353,3 +353,35 @@ class ConversationLock(Base):
     id: Mapped[str] = mapped_column(String(64), primary_key=True, doc="the conversation's thread id")
     holder: Mapped[str] = mapped_column(String(120), doc="host, process and turn holding it")
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime, doc="UTC, naive; after this another turn may take it")
+
+
+EXPOSURE_KINDS: tuple[str, ...] = ("followup_time", "talk_track", "draft")
+EXPERIMENT_UNITS: tuple[str, ...] = ("rep", "account", "contact", "conversation")
+
+
+class Exposure(Base):
+    """One showing of an experiment's variant: the suggestion a rep saw, to whom it was about, and when.
+
+    ``deals`` keeps the stage of each of the subject account's open deals at that moment (deal id -> stage), so
+    a later stage advance can be told from where the deal already was."""
+
+    __tablename__ = "experiment_exposures"
+    __table_args__ = (
+        CheckConstraint(f"kind IN ({_in(EXPOSURE_KINDS)})", name="kind"),
+        CheckConstraint(f"unit IN ({_in(EXPERIMENT_UNITS)})", name="unit"),
+        Index("ix_experiment_exposures_unit", "experiment", "unit_id", "shown_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    experiment: Mapped[str] = mapped_column(String(64))
+    variant: Mapped[str] = mapped_column(String(64))
+    unit: Mapped[str] = mapped_column(String(20), doc="what was randomised: rep, account, contact or conversation")
+    unit_id: Mapped[str] = mapped_column(String(320), doc="its id: an e-mail, a name or a thread id")
+    kind: Mapped[str] = mapped_column(String(20), doc="the suggestion shown: followup_time, talk_track or draft")
+    shown_at: Mapped[dt.datetime] = mapped_column(DateTime, doc="UTC, naive")
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), doc="the rep who saw it")
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
+    deals: Mapped[dict | None] = mapped_column(JSON, doc="the account's open deals then: id -> stage")
+    thread_id: Mapped[str | None] = mapped_column(String(64))
+    shown: Mapped[dict | None] = mapped_column(JSON, doc="what was shown, e.g. the suggested moment")

@@ -30,10 +30,11 @@ from tools.crm_query import validated
 from copilot.crm.errors import ScopeError, ToolInputError
 from tools.followup.history import Log, State, contact_state, from_database, from_files, table
 from tools.followup.model import ReplyModel, train
-from tools.followup.recommend import BASELINE, Recommendation, recommend
+from tools.followup.recommend import BASELINE, Recommendation, habitual, recommend
 from tools.followup.wording import rep_zone, reworded, when
 from copilot.crm.identity import Identity, account_in_scope
 from copilot.crm.names import Names
+from tools.experiments.exposures import Showing
 from tools.registry import Tool, ToolContext
 
 METHOD = ("learned reply model (hierarchical logistic, calibrated on a later time slice); "
@@ -138,13 +139,17 @@ def fingerprint(engine: Engine) -> str:
 
 
 def next_followup(engine: Engine, identity: Identity, args: FollowupArgs | dict[str, Any], *, now: dt.datetime,
-                  names: Names | None = None, home: Path | None = None) -> dict[str, Any]:
+                  names: Names | None = None, home: Path | None = None, showing: Showing | None = None
+                  ) -> dict[str, Any]:
     """The agent's tool: when to follow up, and with whom.
 
     The contact is the one the question names (by e-mail, or by name); else, for an account, the one the
     conversation is about when they are its contact; else the account's most responsive contact in the
     caller's scope, the one with the highest predicted reply chance at their own best moment. The result
-    says which and why (``chosen_because``)."""
+    says which and why (``chosen_because``).
+
+    With ``showing``, an experiment deciding the follow-up time for this rep, contact, account or conversation
+    picks the moment shown (its variant's ``learned`` moment or the ``habit``), and the showing is recorded."""
     if not isinstance(args, FollowupArgs):
         args = validated(FollowupArgs, args)
     aware = now if now.tzinfo else now.replace(tzinfo=dt.UTC)
@@ -160,8 +165,19 @@ def next_followup(engine: Engine, identity: Identity, args: FollowupArgs | dict[
         because = (f"the account's most responsive contact (of {len(emails)})" if on_account <= len(emails) else
                    f"the account's most responsive contact (of the {len(emails)} most recently touched, "
                    f"{on_account} in all)")
-    return advice(rec, state, aware, identity.timezone, chosen_because=because, compared=len(emails),
-                  on_account=on_account)
+    arm = showing.arm("followup_time", contact=rec.contact.email, account=rec.contact.account) \
+        if showing is not None else None
+    learned = rec
+    if arm is not None and arm.uses == "habit":
+        rec = habitual(rec)
+    out = advice(rec, state, aware, identity.timezone, chosen_because=because, compared=len(emails),
+                 on_account=on_account)
+    if arm is not None and showing is not None:  # what was shown, and both arms' moments for this contact
+        showing.record(arm, contact=rec.contact.email, account=rec.contact.account,
+                       shown={"recommended_at": out["recommended_at"], "p_reply": out["p_reply"],
+                              "learned_at": learned.best.at.isoformat(timespec="minutes"),
+                              "habit_at": out["baseline_at"]})
+    return out
 
 
 def advice(rec: Recommendation, state: State, now: dt.datetime, rep_timezone: str | None, *,
@@ -309,7 +325,8 @@ def _run(ctx: ToolContext, args: dict[str, Any]) -> FollowupAdvice:
     if identity.timezone is None and getattr(ctx.settings, "timezone", None):  # the workspace's default zone
         identity = replace(identity, timezone=ctx.settings.timezone)
     return FollowupAdvice.model_validate(next_followup(ctx.engine, identity, args, now=ctx.clock(),
-                                                       names=ctx.names, home=ctx.settings.home))
+                                                       names=ctx.names, home=ctx.settings.home,
+                                                       showing=Showing.of(ctx)))
 
 
 TOOL = Tool("next_followup", "When to follow up next with a contact (by e-mail or name) or an account; the times "

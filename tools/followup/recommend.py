@@ -146,6 +146,15 @@ def recommend(model: ReplyModel, info: ContactInfo, state: State, now: dt.dateti
     return Recommendation(info, now, best, alternatives, Slot(base_at, p_base), reason, notes, p_if_replied)
 
 
+def habitual(rec: Recommendation) -> Recommendation:
+    """The habit's moment shown as the advice (an experiment's habit arm): 3 business days after the last touch,
+    9:00 the contact's time, with the model's chance there; no alternatives, since the habit has none."""
+    at = rec.baseline.at
+    reason = (f"{WEEKDAYS[at.weekday()]} {at:%H:%M} {rec.contact.first_name}'s time, the usual slot ({BASELINE}): "
+              f"{rec.baseline.p_reply:.0%} chance of a reply.")
+    return Recommendation(rec.contact, rec.now, rec.baseline, [], rec.baseline, reason, list(rec.notes))
+
+
 def if_just_replied(model: ReplyModel, info: ContactInfo, state: State, at: dt.datetime, channel: str = "email"
                     ) -> float:
     """The chance at ``at`` had the contact answered the last touch: the figure an unanswered run is

@@ -24,6 +24,7 @@ from sqlalchemy import Engine, select
 
 from copilot.crm.models import Contact
 from tools.crm_query import validated
+from tools.experiments.exposures import Showing
 from copilot.crm.identity import Identity
 from copilot.crm.names import Names
 from tools.registry import Tool, ToolContext
@@ -193,7 +194,19 @@ def search_talk_tracks(engine: Engine, store: "TalkTrackStore", identity: Identi
 
 
 def _run(ctx: ToolContext, args: dict[str, Any]) -> TalkTracks:
-    return search_talk_tracks(ctx.engine, ctx.talk_store(), ctx.identity, args, names=ctx.names)
+    # an experiment deciding talk tracks for this rep or conversation picks the retrieval, and the showing is kept
+    showing = Showing.of(ctx)
+    arm = showing.arm("talk_track") if showing is not None else None
+    # otherwise the run's own setting (an evaluation's variant may rank another way, or show more deals)
+    mode: Mode = arm.uses if arm is not None else getattr(ctx, "retrieval_mode", "hybrid")  # type: ignore[assignment]
+    k = getattr(ctx, "retrieval_k", None)
+    if k and isinstance(args, dict) and "limit" not in args:
+        args = {**args, "limit": k}
+    result = search_talk_tracks(ctx.engine, ctx.talk_store(), ctx.identity, args, names=ctx.names, mode=mode)
+    if arm is not None and showing is not None:
+        showing.record(arm, shown={"plays": [p.action for p in result.plays[:5]],
+                                   "deals": [s.deal_id for s in result.worked + result.did_not_work]})
+    return result
 
 
 TOOL = Tool("talk_tracks", "Search past deals' notes, call summaries and e-mails: what worked in similar won deals "
