@@ -20,6 +20,7 @@ from connectors.csvsource import ImportFileError
 from connectors.report import ImportReport
 from copilot.ab_cli import ab_app
 from copilot.ab_online_cli import register as register_online_experiments
+from copilot.eval_cli import eval_app
 from copilot.crm.errors import ToolError
 from copilot.crm.values import CONTROL
 
@@ -36,6 +37,7 @@ app.add_typer(accounts_app, name="accounts")
 # experiments: analysis of any table (ab_cli) and the workspace's online experiments (ab_online_cli)
 register_online_experiments(ab_app)
 app.add_typer(ab_app, name="ab")
+app.add_typer(eval_app, name="eval")
 
 # Markup is off everywhere: names, questions, answers and stored text are printed literally (a user
 # called "[/]" is just a name). Styling is given explicitly with rich.text.Text.

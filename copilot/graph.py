@@ -73,22 +73,23 @@ def build_graph(model_provider: ModelProvider, fallback: ModelProvider | None = 
                                                    "allow in one turn. Could you ask for one thing at a time?")]}
         preferences = data_block("the user's saved preferences", json.dumps(ctx.preferences)) if ctx.preferences \
             else ""
-        system = SystemMessage(content=render("system.md.j2", user=ctx.identity.name, role=ctx.identity.role,
+        system = SystemMessage(content=render(ctx.variant.prompt, user=ctx.identity.name, role=ctx.identity.role,
                                               scope=ctx.identity.describe(), today=ctx.clock().date().isoformat(),
                                               preferences=preferences).text)
         messages = [system, *model_view(state["messages"], state.get("turn_start", 0))]
+        offered = _offered(ctx)
         if ctx.model_failed is not None and fallback is not None:  # failed earlier in this turn: no second wait
-            return {"messages": [fallback(ctx).bind_tools(schemas()).invoke(messages)]}
+            return {"messages": [fallback(ctx).bind_tools(offered).invoke(messages)]}
         try:
             with ctx.waiting() if ctx.waiting is not None else nullcontext():
-                response = call_model(model_provider, ctx, schemas(), messages)
+                response = call_model(model_provider, ctx, offered, messages)
         except Exception as exc:  # noqa: BLE001 - any model failure falls back for this turn
             if fallback is None:
                 raise
             note = failure_note(exc)
             ctx.model_failed = note
             log.info("language model failed (%s); the offline planner answers this turn", type(exc).__name__)
-            response = fallback(ctx).bind_tools(schemas()).invoke(messages)
+            response = fallback(ctx).bind_tools(offered).invoke(messages)
             notes = list(state.get("notes") or [])
             return {"messages": [response], "notes": notes if note in notes else [*notes, note]}
         return {"messages": [response]}
@@ -110,7 +111,10 @@ def build_graph(model_provider: ModelProvider, fallback: ModelProvider | None = 
         to_run = list(state.get("to_run") or [])
         for call in getattr(call_msg, "tool_calls", []) or []:
             args = call.get("args") or {}
-            if call["name"] in ACTIONS:
+            if not ctx.variant.offers(call["name"]):  # a model may name a tool it was not offered
+                content = json.dumps({"error": f"the tool {call['name']!r} is not available in this setup",
+                                      "type": "ToolInputError"})
+            elif call["name"] in ACTIONS:
                 content = _action_call(ctx, call, args, thread_id, tainted, current, own, actions, to_run,
                                        _last_draft(messages), state.get("turn_start", 0))
                 if content is None:
@@ -179,6 +183,12 @@ def build_graph(model_provider: ModelProvider, fallback: ModelProvider | None = 
     graph.add_edge("execute", "agent")
     graph.add_edge("ground", END)
     return graph
+
+
+def _offered(ctx: CopilotContext) -> list[dict[str, Any]]:
+    """The schemas of the tools and actions this run's variant offers the model."""
+    return [s for s in schemas() if ctx.variant.offers(s["function"]["name"])] if ctx.variant.tools is not None \
+        else schemas()
 
 
 def _last_draft(messages: list[AnyMessage]) -> dict[str, Any] | None:

@@ -21,15 +21,15 @@ def offline_model(ctx: CopilotContext) -> BaseChatModel:
     return OfflinePlanner(names=ctx.names, identity=ctx.identity, today=ctx.clock().date())
 
 
-def openai_model(settings: Settings):  # noqa: ANN201
-    """A provider of ``ChatOpenAI`` for ``settings``. It does not retry by itself: :func:`call_model` retries
-    within the call's and the turn's time."""
+def openai_model(settings: Settings, *, model: str | None = None, temperature: float = 0.0):  # noqa: ANN201
+    """A provider of ``ChatOpenAI`` for ``settings`` (``model``: another model at the same endpoint). It does not
+    retry by itself: :func:`call_model` retries within the call's and the turn's time."""
     from langchain_openai import ChatOpenAI
 
     def provider(ctx: CopilotContext) -> BaseChatModel:
-        return ChatOpenAI(model=settings.model, api_key=settings.openai_api_key or "unused",
+        return ChatOpenAI(model=model or settings.model, api_key=settings.openai_api_key or "unused",
                           base_url=settings.openai_base_url, timeout=settings.llm_timeout,
-                          max_retries=0, temperature=0, streaming=settings.llm_stream)
+                          max_retries=0, temperature=temperature, streaming=settings.llm_stream)
 
     return provider
 
@@ -84,5 +84,7 @@ def failure_note(exc: BaseException) -> str:
     return f"The language model could not be reached ({type(exc).__name__}); the offline planner answered."
 
 
-def model_name(settings: Settings) -> str:
-    return f"openai:{settings.model}" if settings.use_openai else "offline-planner"
+def model_name(settings: Settings, *, openai: bool | None = None, model: str | None = None) -> str:
+    """``openai:<model>`` or ``offline-planner``; ``openai`` and ``model`` override the settings (a variant)."""
+    use = settings.use_openai if openai is None else openai
+    return f"openai:{model or settings.model}" if use else "offline-planner"

@@ -2,7 +2,7 @@
 
 It builds the run's context, compiles the graph with the workspace's checkpointer and store, and
 returns the answer with the tool calls made, the records behind it, any pending review and the
-versions of the prompt and model that produced it.
+variant, prompt version and model that produced it.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
 from langgraph.errors import GraphRecursionError
 from sqlalchemy import Engine
 
-from copilot.context import CopilotContext, utc_now
+from copilot.context import CopilotContext, Variant, utc_now
 from copilot.graph import build_graph
 from copilot.models import model_name, offline_model, openai_model
 from copilot.settings import Settings
@@ -61,6 +61,14 @@ class AskResult:
     """The e-mail drafts written in this turn, each kept under its ``draft_id`` for its owner."""
     briefs: list[dict[str, Any]] = field(default_factory=list)
     """The account profiles read in this turn (a surface may show each as a card)."""
+    variant: str = "default"
+    """The name of the variant that answered (``copilot.context.Variant``)."""
+    variant_hash: str = ""
+    """What that variant does, as a hash of its settings and prompt (two names for one setup share it)."""
+    usage: dict[str, int] = field(default_factory=dict)
+    """Tokens the language model reported for this turn (``input``, ``output``, ``total``); empty offline."""
+    tool_results: list[dict[str, Any]] = field(default_factory=list)
+    """Every tool result of this turn, in order: ``{"name", "result"}`` (an evaluation checks what was shown)."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -70,8 +78,12 @@ class Copilot:
     """A compiled copilot over one workspace. Use as a context manager (it owns the memory files)."""
 
     def __init__(self, settings: Settings, engine: Engine, *, model_provider: Any = None,
-                 clock: Callable[[], dt.datetime] = utc_now, retriever: Callable[[], Any] | None = None) -> None:
+                 clock: Callable[[], dt.datetime] = utc_now, retriever: Callable[[], Any] | None = None,
+                 variant: Variant | None = None) -> None:
+        """``variant``: the back-end, model, prompt, tools and retrieval to use (default: what ships, with the
+        back-end and model the settings name)."""
         self.settings = settings
+        self.variant = variant or Variant()
         self.engine = engine
         self.clock = clock
         self.retriever = retriever
@@ -88,8 +100,10 @@ class Copilot:
         # place to another
         self._cpu = threading.BoundedSemaphore(max(2, 2 * (os.cpu_count() or 1)))
         if model_provider is None:
-            model_provider = openai_model(settings) if settings.use_openai else offline_model
-            self.model = model_name(settings)
+            remote = settings.use_openai if self.variant.backend is None else self.variant.backend == "openai"
+            model_provider = openai_model(settings, model=self.variant.model, temperature=self.variant.temperature) \
+                if remote else offline_model
+            self.model = model_name(settings, openai=remote, model=self.variant.model)
         else:
             self.model = getattr(model_provider, "__name__", "custom")
         fallback = offline_model if model_provider is not offline_model else None
@@ -112,7 +126,7 @@ class Copilot:
             prefs["manager_email"] = _manager_email(self.engine, identity.user_id)
         return CopilotContext(identity=identity, engine=self.engine, settings=self.settings, clock=self.clock,
                               retriever=self.retriever, preferences=prefs, thread_id=thread_id,
-                              waiting=self._waiting if self._remote else None)
+                              waiting=self._waiting if self._remote else None, variant=self.variant)
 
     @contextmanager
     def _waiting(self) -> Iterator[None]:
@@ -246,8 +260,9 @@ class Copilot:
         drafts = [self._keep_draft(ctx, thread_id, m, asked.get(m.tool_call_id) or {}) for m in turn
                   if isinstance(m, ToolMessage) and m.name == "draft_email"]
         return AskResult(answer, calls, list(values.get("sources") or []), pending[0] if pending else None, thread_id,
-                         prompt_version("system.md.j2"), self.model, list(values.get("notes") or []), actions, pending,
-                         [d for d in drafts if d is not None], _results(turn, "customer_profile"))
+                         prompt_version(self.variant.prompt), self.model, list(values.get("notes") or []), actions,
+                         pending, [d for d in drafts if d is not None], _results(turn, "customer_profile"),
+                         self.variant.name, self.variant.hash, _usage(turn), _all_results(turn))
 
     # -- drafts and actions a person starts themselves (a button in Slack) --------------------------------------
 
@@ -313,7 +328,8 @@ class Copilot:
         return outcome
 
     def _result(self, answer: str, calls: list[dict[str, Any]], thread_id: str) -> AskResult:
-        return AskResult(answer, calls, [], None, thread_id, prompt_version("system.md.j2"), self.model)
+        return AskResult(answer, calls, [], None, thread_id, prompt_version(self.variant.prompt), self.model,
+                         variant=self.variant.name, variant_hash=self.variant.hash)
 
     def history(self, thread_id: str, user: str) -> Iterator[Any]:
         """The messages of ``user``'s conversation ``thread_id`` (another user's conversation is refused)."""
@@ -334,18 +350,33 @@ def _manager_email(engine: Engine, user_id: int) -> str | None:
             manager, manager.c.id == User.__table__.c.manager_id)).where(User.__table__.c.id == user_id)).scalar()
 
 
-def _results(turn: list[Any], tool: str) -> list[dict[str, Any]]:
-    """The successful results of ``tool`` in a turn."""
+def _usage(turn: list[Any]) -> dict[str, int]:
+    """The tokens the model reported over a turn's answers (none from the offline planner)."""
+    reported = [m.usage_metadata for m in turn if isinstance(m, AIMessage) and m.usage_metadata]
+    if not reported:
+        return {}
+    used = {key: sum(int(u.get(f"{key}_tokens") or 0) for u in reported) for key in ("input", "output", "total")}
+    used["total"] = used["total"] or used["input"] + used["output"]
+    return used
+
+
+def _all_results(turn: list[Any]) -> list[dict[str, Any]]:
+    """Every tool result of a turn, in order, as ``{"name", "result"}``."""
     out = []
     for m in turn:
-        if isinstance(m, ToolMessage) and m.name == tool:
+        if isinstance(m, ToolMessage):
             try:
                 result = json.loads(str(m.content))
             except json.JSONDecodeError:
-                continue
-            if isinstance(result, dict) and not result.get("error"):
-                out.append(result)
+                result = {"error": "the result could not be read"}
+            out.append({"name": m.name, "result": result})
     return out
+
+
+def _results(turn: list[Any], tool: str) -> list[dict[str, Any]]:
+    """The successful results of ``tool`` in a turn."""
+    return [r["result"] for r in _all_results(turn)
+            if r["name"] == tool and isinstance(r["result"], dict) and not r["result"].get("error")]
 
 
 class _Locks:

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from copilot.context import Variant
 from copilot.runner import Copilot
 from copilot.settings import Settings, get_settings
 from copilot.workspace import open_database
@@ -49,11 +50,12 @@ class Services:
 @contextmanager
 def build_services(settings: Settings | None = None, *, engine: Engine | None = None,
                    clock: Callable[[], dt.datetime] | None = None, model_provider: Any = None,
-                   talk_store: Callable[[], Any] | None = None) -> Iterator[Services]:
+                   talk_store: Callable[[], Any] | None = None, variant: Variant | None = None) -> Iterator[Services]:
     """Build every long-lived service once; close them when the block ends.
 
     ``talk_store`` replaces how the talk-track store is opened (the demo passes the one it has just
-    indexed); ``engine`` an already open database (tests).
+    indexed); ``engine`` an already open database (tests); ``variant`` the back-end, model, prompt, tools and
+    retrieval the copilot uses (an evaluation builds one copilot per variant).
     """
     settings = settings or get_settings()
     own_engine = engine is None
@@ -67,7 +69,8 @@ def build_services(settings: Settings | None = None, *, engine: Engine | None = 
     if clock is not None:
         extra["clock"] = clock
     try:
-        with Copilot(settings, engine, retriever=retriever, model_provider=model_provider, **extra) as copilot:
+        with Copilot(settings, engine, retriever=retriever, model_provider=model_provider, variant=variant,
+                     **extra) as copilot:
             services = Services(settings, engine, copilot, _store_factory=talk_store)
             holder["services"] = services
             yield services

@@ -14,7 +14,7 @@ from evals.bench.common import Row
 
 
 def _suites(quick: bool) -> dict[str, object]:
-    from evals.bench import agent, drafts, followup, imports, review, slack, talk_tracks
+    from evals.bench import ab, agent, drafts, followup, imports, offline, review, slack, talk_tracks
 
     return {
         "import-maven": lambda: imports.bench_maven(repeat=3 if quick else 5),
@@ -33,6 +33,8 @@ def _suites(quick: bool) -> dict[str, object]:
         "slack": lambda: slack.bench_slack(40 if quick else slack.EVENTS),
         "followup-train": lambda: followup.bench_train(50_000 if quick else followup.ACTIVITY_ROWS),
         "followup-latency": lambda: followup.bench_latency(),
+        "eval-offline": lambda: offline.bench_offline(100 if quick else offline.CASES),
+        "ab-analyze": lambda: ab.bench_analyze(100_000 if quick else ab.ROWS),
     }
 
 

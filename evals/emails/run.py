@@ -1,11 +1,13 @@
 """E-mail draft evaluation: draft requests and revision dialogues on the demo company, judged by code.
 
-``python -m evals.emails.run [--split dev|held|all] [--json]`` builds (or reuses) the demo workspace, asks the
-copilot every turn of every dialogue (``evals.emails.requests``) as its rep, takes the turn's draft (the latest
-``draft_email`` result of that turn) and judges it (``evals.emails.judge``). It prints each check's pass rate and
-every failure, and exits non-zero when a draft leaks anything internal, when any other check passes less than 95%
-of the turns it applies to, or when too few turns were judged (100 for dev and all, 30 for the held-out set).
-With a judge model configured (``OPENAI_API_KEY``) a rubric score is one more check; offline it is skipped.
+``python -m evals.emails.run [--split dev|held|all] [--variant NAME] [--out DIR] [--json]`` builds (or reuses) the
+demo workspace and runs its dialogues (``evals.emails.requests``, as the dataset ``evals.emails.dataset`` writes
+them) through the evaluation engine under one variant (``evals/variants.toml``; default ``offline``): every turn
+asked as its rep, the turn's draft judged (``evals.emails.judge``, through ``evals.emails.evaluator``). It writes
+the engine's results and reports to ``--out``, prints each check's pass rate and every failure, and exits non-zero
+when a draft leaks anything internal, when any other check passes less than 95% of the turns it applies to, or
+when too few turns were judged (100 for dev and all, 30 for the held-out set). With a judge model configured
+(``OPENAI_API_KEY``) a rubric score is one more check; offline it is skipped.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import json
 import sys
 import uuid
 import warnings
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -122,10 +124,14 @@ def rates(verdicts: list[Verdict]) -> dict[str, dict[str, Any]]:
 
 def gate(verdicts: list[Verdict], floor: int = 100) -> list[str]:
     """Why the evaluation fails (empty: it passes)."""
+    return _gate(len(verdicts), rates(verdicts), floor)
+
+
+def _gate(turns: int, by_check: dict[str, dict[str, Any]], floor: int) -> list[str]:
     problems = []
-    if len(verdicts) < floor:
-        problems.append(f"only {len(verdicts)} turns judged (at least {floor} needed)")
-    for name, r in rates(verdicts).items():
+    if turns < floor:
+        problems.append(f"only {turns} turns judged (at least {floor} needed)")
+    for name, r in by_check.items():
         if name == "leak" and r["passed"] < r["judged"]:
             problems.append(f"{r['judged'] - r['passed']} drafts leak internal information")
         elif r["rate"] is not None and r["rate"] < BAR:
@@ -133,33 +139,39 @@ def gate(verdicts: list[Verdict], floor: int = 100) -> list[str]:
     return problems
 
 
-def run(home: Path, split: str) -> list[Verdict]:
+def run_engine(home: Path, split: str, variant: str, out: Path) -> list[dict[str, Any]]:
+    """The dialogues of ``split`` run by the evaluation engine under ``variant``; its result rows."""
+    import evals.emails.evaluator  # noqa: F401 - registers the e-mail checks with the engine
     from copilot.demo import ANCHOR
-    from copilot.runner import Copilot
+    from copilot.evaluation import engine, variants
+    from copilot.evaluation.dataset import Case
     from copilot.settings import Settings
     from copilot.workspace import open_database
-    from evals.emails.rubric import from_settings
+    from evals.emails.dataset import cases
     from evals.retrieval.run import prepare
 
     store = prepare(home)
     settings = Settings(home=home, database_url=None)
-    engine = open_database(settings)
-    dialogues = build(engine, split)
-    judge = Judge(engine, rubric=from_settings(settings))
-    with Copilot(settings, engine, clock=lambda: ANCHOR.replace(tzinfo=None), retriever=lambda: store) as copilot:
-        return run_dialogues(copilot, judge, dialogues)
+    db = open_database(settings)
+    dialogues = build(db, split)
+    give_managers_addresses(db, dialogues)
+    judge = engine.judge_model(settings, settings.model) if settings.use_openai else None
+    result = engine.run([Case.model_validate(c) for c in cases(dialogues)], variants.pick(variants.load(), [variant]),
+                        out=out, settings=settings, engine=db, clock=lambda: ANCHOR.replace(tzinfo=None),
+                        talk_store=lambda: store, judge=judge, progress=True, dataset=f"e-mail dialogues ({split})")
+    return result.rows
 
 
-def report(verdicts: list[Verdict], split: str) -> str:
-    lines = [f"e-mail drafts ({split}): {len(verdicts)} turns in {len({v.dialogue for v in verdicts})} dialogues"]
-    for name, r in rates(verdicts).items():
-        shown = "skipped" if r["rate"] is None else f"{r['passed']}/{r['judged']} = {r['rate']:.2f}"
-        lines.append(f"  {name:10} {shown}")
-    for v in verdicts:
-        for c in v.checks:
-            if c.ok is False:
-                lines.append(f"FAIL {v.dialogue} turn {v.turn} [{c.name}] {v.request!r}: {c.reason}")
-    return "\n".join(lines)
+def turn_rates(rows: list[dict[str, Any]]) -> tuple[int, dict[str, dict[str, Any]]]:
+    """Turns judged, and per check: turns it applied to, turns passed, pass rate (as :func:`rates`)."""
+    checks = [c for r in rows for c in r["checks"] if c["name"].startswith("email.")]
+    turns = len({(r["id"], r["trial"], c["turn"]) for r in rows for c in r["checks"] if c["name"] == "email.drafted"})
+    out = {}
+    for name in CHECKS:
+        judged = [c for c in checks if c["name"] == f"email.{name}" and c["passed"] is not None]
+        passed = sum(bool(c["passed"]) for c in judged)
+        out[name] = {"judged": len(judged), "passed": passed, "rate": passed / len(judged) if judged else None}
+    return turns, out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -169,16 +181,27 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals.emails.run")
     parser.add_argument("--home", type=Path, default=DEFAULT_HOME)
     parser.add_argument("--split", choices=("dev", "held", "all"), default="all")
+    parser.add_argument("--variant", default="offline", help="a variant of evals/variants.toml")
+    parser.add_argument("--out", type=Path, default=DEFAULT_HOME.parent / "email-run",
+                        help="where the engine writes results.jsonl and its reports")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    verdicts = run(args.home, args.split)
-    problems = gate(verdicts, FLOOR[args.split])
+    rows = run_engine(args.home, args.split, args.variant, args.out)
+    turns, by_check = turn_rates(rows)
+    problems = _gate(turns, by_check, FLOOR[args.split])
     if args.json:
-        print(json.dumps({"split": args.split, "turns": len(verdicts), "checks": rates(verdicts),
-                          "verdicts": [{**asdict(v), "passed": v.passed} for v in verdicts], "problems": problems},
-                         ensure_ascii=False))
+        print(json.dumps({"split": args.split, "turns": turns, "checks": by_check, "rows": rows,
+                          "problems": problems}, ensure_ascii=False, default=str))
     else:
-        print(report(verdicts, args.split))
+        print(f"e-mail drafts ({args.split}): {turns} turns in {len(rows)} dialogues; results in {args.out}")
+        for name, r in by_check.items():
+            shown = "skipped" if r["rate"] is None else f"{r['passed']}/{r['judged']} = {r['rate']:.2f}"
+            print(f"  {name:10} {shown}")
+        for r in rows:
+            for c in r["checks"]:
+                if c["passed"] is False:
+                    asked = r["question"][(c["turn"] or 1) - 1] if isinstance(r["question"], list) else r["question"]
+                    print(f"FAIL {r['id']} turn {(c['turn'] or 1) - 1} [{c['name']}] {asked!r}: {c['detail']}")
         print("PASS" if not problems else "FAIL: " + "; ".join(problems))
     return 0 if not problems else 1
 

@@ -50,8 +50,12 @@ class Showing:
 
     @classmethod
     def of(cls, ctx: Any) -> Showing | None:
-        """The showing for a tool's run context; None when the workspace runs no experiment."""
+        """The showing for a tool's run context; None when the workspace runs no experiment, or when the run
+        is an evaluation's (a named variant decides everything then, and its turns are not exposures)."""
         if getattr(ctx.settings, "experiments_path", None) is None:  # settings of another kind: no experiments
+            return None
+        variant = getattr(ctx, "variant", None)
+        if variant is not None and getattr(variant, "name", "default") != "default":
             return None
         try:
             experiments = experiments_for(ctx.settings)
