@@ -276,3 +276,29 @@ def test_sizes_are_as_documented(built: dict[str, W.PlantedWorld]) -> None:
     full = W.WORLDS["weekend"]()
     assert 12_000 <= len(full.logged) <= 18_000
     assert W.SIZES["timezones"] * 3.3 >= 900_000
+
+
+def test_the_ceiling_knows_every_peak_a_world_can_plant(built: dict[str, W.PlantedWorld]) -> None:
+    """The ceiling's hypotheses mirror the worlds' shifting rule: every contact's true peak is among them,
+    with a prior that sums to one (a drift between the two would make the ceiling wrong, not just loose)."""
+    from evals.followup.ceiling import _peaks
+
+    for name, w in built.items():
+        for c in w.contacts:
+            peaks = _peaks(c)
+            assert c.peak in peaks and math.isclose(sum(peaks.values()), 1.0), (name, c.email)
+            assert (len(peaks) == 1) == (c.shift_share == 0.0)
+
+
+def test_the_ceiling_reaches_the_best_moment_where_nothing_is_hidden(built: dict[str, W.PlantedWorld]) -> None:
+    """Without shifted peaks the ceiling knows everything that moves the best moment, so it reaches it;
+    with them, inferring each contact's shift from their touches does at least as well as ignoring it."""
+    from evals.followup.ceiling import ceiling
+
+    flat = built["weekend"]
+    assert ceiling(flat, flat.queries(40, seed=3))["bayes"]["all"] > 0.99
+    shifted = built["shifted"]
+    result = ceiling(shifted, shifted.queries(80, seed=3))
+    assert result["bayes"]["warm"] >= result["segment"]["warm"] - 0.01
+    assert result["bayes"]["cold"] == pytest.approx(result["segment"]["cold"])
+    assert 0.5 < result["bayes"]["all"] <= 1.0

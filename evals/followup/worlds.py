@@ -199,6 +199,7 @@ class _Contact:
     tail: tuple[float, ...] = ()  # touch moments in the last two weeks
     last_reply: float | None = None
     streak: int = 0
+    shift_share: float = 0.0  # the chance, at planting, that this contact's peak was moved off the segment's
 
 
 @dataclass(slots=True)
@@ -791,7 +792,8 @@ class _Builder:
         local = f"{first}.{last}".lower().replace("ü", "ue")
         email = f"{local}.{_b36(i)}@{slug}.example"
         c = _Contact(email, f"{first} {last}", rng.choice(_TITLES), account, _zone(zone), segment,
-                     _shifted(segment.peak, shift_share, rng), rng.gauss(0.0, self.w.fx.responsiveness_sd), owner)
+                     _shifted(segment.peak, shift_share, rng), rng.gauss(0.0, self.w.fx.responsiveness_sd), owner,
+                     shift_share=shift_share)
         self.w.contacts.append(c)
         self.w.by_email[email] = c
         return c
