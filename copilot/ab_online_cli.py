@@ -58,6 +58,23 @@ def _declared(settings):  # noqa: ANN001, ANN202
     return experiments
 
 
+def _writable(path: Path) -> None:
+    """Fail before any work when ``path`` cannot be the file written: a folder, or a name with no file part."""
+    if not path.name or path.is_dir():
+        raise _fail(f"{path}: is a folder; give a file name")
+
+
+def _write(path: Path, write) -> None:  # noqa: ANN001
+    """``write(temporary)`` beside ``path``, then renamed into place: the file is whole or not there."""
+    temporary = path.with_name(path.name + ".part")
+    try:
+        write(temporary)
+        temporary.replace(path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise _fail(f"{path}: cannot be written ({exc.strerror or exc})") from None
+
+
 def _moment(value: str | None) -> dt.datetime:
     from tools.followup.batch import parse_now
 
@@ -138,7 +155,8 @@ def assign_cmd(
         return
     for r in rows:
         what = (f"{_shown(r['variant'])} (shows {r['uses']})" if r["variant"] else
-                "not assigned: the experiment is not running then")
+                "not assigned: the experiment is not running then" if not r["running"] else
+                "not assigned: no unit id")
         out.print(f"{_shown(r['experiment'])}: {r['unit']} {_shown(r['unit_id'])} -> {what}")
 
 
@@ -155,6 +173,8 @@ def table_cmd(
     from tools.experiments.design import ExperimentsFileError, find
     from tools.experiments.outcomes import experiment_table
 
+    if csv_out is not None:
+        _writable(csv_out)
     settings = _settings()
     try:
         chosen = find(_declared(settings), name, settings.experiments_path)
@@ -166,13 +186,7 @@ def table_cmd(
     finally:
         engine.dispose()
     if csv_out is not None:
-        temporary = csv_out.with_name(csv_out.name + ".part")
-        try:
-            table.to_csv(temporary, index=False)
-            temporary.replace(csv_out)  # whole or not at all
-        except OSError as exc:
-            temporary.unlink(missing_ok=True)
-            raise _fail(f"{csv_out}: cannot be written ({exc.strerror or type(exc).__name__})") from None
+        _write(csv_out, lambda part: table.to_csv(part, index=False))
         out.print(f"{len(table):,} units written to {_shown(csv_out)}")
         return
     summary = Table(title=f"{_shown(chosen.name)}: {len(table):,} units", title_justify="left")
@@ -185,8 +199,6 @@ def table_cmd(
                         *(f"{part[m].mean():.4g}" if len(part) else "-" for m in metrics),
                         f"{int(part['complete'].sum()):,}")
     out.print(summary)
-
-
 
 
 def report_cmd(
@@ -207,6 +219,8 @@ def report_cmd(
     from tools.experiments.stats import analyze
     from tools.experiments.tables import DataError
 
+    if html is not None:
+        _writable(html)
     settings = _settings()
     now = _moment(at)
     engine = open_database(settings)
@@ -218,6 +232,12 @@ def report_cmd(
         engine.dispose()
     if table.empty:
         raise _fail(f"experiment '{name}': no exposures yet, nothing to analyse")
+    seen = table["variant"].value_counts()
+    unseen = [v.name for v in experiment.variants if v.name not in seen.index]
+    if unseen:  # else the sample-ratio check would call the declared variant unknown
+        so_far = ", ".join(f"{_shown(v)} {n:,}" for v, n in seen.items())
+        raise _fail(f"experiment '{name}': variant '{unseen[0]}' has no {experiment.unit} exposed yet ({so_far}); "
+                    "nothing to compare it with")
     try:
         analysis = analyze(table, variant="variant", metric=list(experiment.metrics), covariate=COVARIATE,
                            control=experiment.control_name, weights={v.name: v.weight for v in experiment.variants})
@@ -231,13 +251,7 @@ def report_cmd(
         page = render_html(analysis, title=f"Experiment {experiment.name}",
                            subtitle=f"{len(table):,} {experiment.unit}s, as of {now:%Y-%m-%d %H:%M} UTC; "
                                     f"control {experiment.control_name}; primary metric {experiment.primary_metric}")
-        temporary = html.with_name(html.name + ".part")
-        try:
-            temporary.write_text(page, encoding="utf-8")
-            temporary.replace(html)
-        except OSError as exc:
-            temporary.unlink(missing_ok=True)
-            raise _fail(f"{html}: cannot be written ({exc.strerror or type(exc).__name__})") from None
+        _write(html, lambda part: part.write_text(page, encoding="utf-8"))
         if not as_json:
             out.print(f"report written to {_shown(html)}")
 

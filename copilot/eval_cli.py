@@ -14,14 +14,27 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from copilot.crm.values import CONTROL
+
 eval_app = typer.Typer(no_args_is_help=True, help="Evaluate the copilot offline: datasets under named variants.")
 out = Console(soft_wrap=True, markup=False, highlight=False)
 err = Console(stderr=True, soft_wrap=True, markup=False, highlight=False)
 
 
+def _shown(text: object) -> str:
+    """Text from a dataset or a results file made safe for a terminal: control characters as visible codes."""
+    return CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", str(text))
+
+
 def _fail(message: str) -> typer.Exit:
-    err.print(Text.assemble(("error:", "bold red"), f" {message}"))
+    err.print(Text.assemble(("error:", "bold red"), f" {_shown(message)}"))
     return typer.Exit(2)
+
+
+def _folder(path: Path) -> None:
+    """Fail before any work when the reports cannot go to ``path`` (a file is there)."""
+    if path.exists() and not path.is_dir():
+        raise _fail(f"--out {path}: is a file, not a folder")
 
 
 def _settings():  # noqa: ANN202
@@ -40,11 +53,16 @@ def _pct(x: float) -> str:
 
 def _print_pair(p) -> None:  # noqa: ANN001
     r = p.result
-    out.print(f"{p.b.label} against {p.a.label}: {r.n} cases paired; only {p.a.label} passes {r.only_a}, only "
-              f"{p.b.label} passes {r.only_b}; exact McNemar p = {r.mcnemar_p:.4f}; difference "
+    a, b = _shown(p.a.label), _shown(p.b.label)
+    if r.n == 0:
+        out.print(f"{b} against {a}: no case was judged in both, nothing to pair (are they runs of one dataset?)")
+        return
+    out.print(f"{b} against {a}: {r.n} cases paired; only {a} passes {r.only_a}, only "
+              f"{b} passes {r.only_b}; exact McNemar p = {r.mcnemar_p:.4f}; difference "
               f"{100 * r.diff:+.1f} points (95% paired bootstrap {100 * r.diff_ci[0]:+.1f} to {100 * r.diff_ci[1]:+.1f})")
     for f in p.flips[:20]:
-        out.print(f"  {'pass -> FAIL' if f.a else 'FAIL -> pass'}  {f.id}: {f.question[:70]}  {f.why[:120]}")
+        out.print(f"  {'pass -> FAIL' if f.a else 'FAIL -> pass'}  {_shown(f.id)}: {_shown(f.question[:70])}  "
+                  f"{_shown(f.why[:120])}")
     if len(p.flips) > 20:
         out.print(f"  ... and {len(p.flips) - 20} more (see the report)")
 
@@ -74,6 +92,7 @@ def run_cmd(
     from copilot.evaluation import registry, variants
     from copilot.evaluation.engine import judge_model, run
 
+    _folder(out_dir)
     settings = _settings()
     clock = None
     if now is not None:
@@ -95,6 +114,8 @@ def run_cmd(
                      progress=True, dataset=dataset)
     except (datasets.DatasetError, variants.VariantsError, registry.PluginError) as exc:
         raise _fail(str(exc)) from None  # a bad dataset, variants file or plugin: one line, nothing written
+    except OSError as exc:  # the results, the reports or the cache cannot be written
+        raise _fail(f"{exc.filename or out_dir}: cannot be written ({exc.strerror or exc})") from None
     from copilot.evaluation.summary import pair, side, split
 
     by = split(result.rows)
@@ -104,7 +125,7 @@ def run_cmd(
     for column in ("variant", "hash", "prompt", "pass rate", "95% Wilson", "errors"):
         table.add_column(column)
     for s in sides:
-        table.add_row(s.label, s.variant_hash, s.prompt_version, _pct(s.pass_rate),
+        table.add_row(_shown(s.label), s.variant_hash, s.prompt_version, _pct(s.pass_rate),
                       f"{_pct(s.ci[0])} to {_pct(s.ci[1])}", str(s.errors))
     out.print(table)
     for s in sides[1:]:
@@ -127,10 +148,14 @@ def compare_cmd(
     from copilot.evaluation.compare import compare
     from copilot.evaluation.dataset import DatasetError
 
+    if out_dir is not None:
+        _folder(out_dir)
     try:
         p = compare(dir_a, dir_b, variant_a=variant_a, variant_b=variant_b, out=out_dir)
     except DatasetError as exc:
         raise _fail(str(exc)) from None
+    except OSError as exc:
+        raise _fail(f"{exc.filename or out_dir}: cannot be written ({exc.strerror or exc})") from None
     if as_json:
         r = p.result
         out.print_json(json.dumps({
@@ -141,8 +166,8 @@ def compare_cmd(
             "diff_ci": list(r.diff_ci), "flipped": [f.__dict__ for f in p.flips]}))
         return
     for s in (p.a, p.b):
-        out.print(f"{s.label}: pass rate {_pct(s.pass_rate)} ({_pct(s.ci[0])} to {_pct(s.ci[1])}), {s.cases} cases, "
-                  f"hash {s.variant_hash}, prompt {s.prompt_version}")
+        out.print(f"{_shown(s.label)}: pass rate {_pct(s.pass_rate)} ({_pct(s.ci[0])} to {_pct(s.ci[1])}), "
+                  f"{s.cases} cases, hash {s.variant_hash}, prompt {s.prompt_version}")
     _print_pair(p)
     if out_dir is not None:
         out.print(f"wrote {out_dir / 'report.md'}, {out_dir / 'report.html'}")

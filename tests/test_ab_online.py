@@ -131,6 +131,8 @@ BAD = {
     "overlap": (declared() + declared(name="later", start="2026-06-01T00:00:00Z", end="2027-06-01T00:00:00Z"),
                 "experiments 'timing' and 'later' both decide the followup_time suggestion from 2026-06-01"),
     "nameless": (declared().replace('name = "timing"\n', ""), "experiment #1: name: Field required"),
+    "guardrail twice": (declared().replace('guardrails = ["touches"]', 'guardrails = ["touches", "won", "touches"]'),
+                        "experiment 'timing': guardrails: touches named twice"),
     "toml": ("[[experiment]\nname = 1", "not valid TOML"),
 }
 
@@ -162,6 +164,25 @@ def test_bad_files_on_the_command_line(tmp_path: Path, monkeypatch: pytest.Monke
             assert res.exit_code == 2 and message in res.stderr and str(path) in res.stderr, (name, args, res.stderr)
             assert res.stderr.count("\n") == 1 and "Traceback" not in res.stderr
     assert not (tmp_path / "home" / "crm.sqlite3").exists()  # nothing opened, nothing written
+
+
+def test_an_output_that_is_a_folder_is_refused_before_any_work(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COPILOT_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("COPILOT_DATABASE_URL", raising=False)
+    path = tmp_path / "experiments.toml"
+    path.write_text(declared(), encoding="utf-8")
+    monkeypatch.setenv("COPILOT_EXPERIMENTS_FILE", str(path))
+    runner = CliRunner()
+    for args in (["table", "timing", "--csv", str(tmp_path)], ["table", "timing", "--csv", "."],
+                 ["report", "timing", "--html", "/"]):
+        res = runner.invoke(ab_online_app, args)
+        assert res.exit_code == 2 and "is a folder; give a file name" in res.stderr, (args, res.output)
+        assert res.stderr.count("\n") == 1 and "Traceback" not in res.stderr
+    assert not (tmp_path / "home" / "crm.sqlite3").exists()  # nothing opened, nothing written
+    # an empty id is no unit, and the experiment is running: the answer says which
+    told = runner.invoke(ab_online_app, ["assign", " ", "--at", "2026-06-01T00:00:00Z"])
+    assert told.exit_code == 0 and "not assigned: no unit id" in told.stdout
 
 
 def test_without_a_file_in_the_workspace_nothing_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -544,6 +565,30 @@ def test_the_command_line_lists_assigns_and_exports(ab_workspace, copilot: Copil
     assert shown.exit_code == 0 and "sample ratio" in shown.stdout and "learned" in shown.stdout
     early = runner.invoke(ab_online_app, ["report", "drafts", "--at", (ANCHOR - dt.timedelta(days=2)).isoformat()])
     assert early.exit_code == 2 and "no exposures yet" in early.stderr
+    # a declared variant nobody has been shown yet is named as such (not as a variant the table lacks)
+    trio = tmp_path / "trio.toml"
+    trio.write_text(declared(name="trio", variants='[{ name = "habit" }, { name = "learned" }, '
+                                                   '{ name = "late", uses = "habit" }]'), encoding="utf-8")
+    with engine.begin() as conn:
+        conn.execute(insert(Exposure), [{"experiment": "trio", "variant": v, "unit": "contact",
+                                         "unit_id": f"{v}{i}@example.com", "kind": "followup_time",
+                                         "shown_at": ANCHOR.replace(tzinfo=None)}
+                                        for v in ("habit", "learned") for i in range(3)])
+    monkeypatch.setenv("COPILOT_EXPERIMENTS_FILE", str(trio))
+    partial = runner.invoke(ab_online_app, ["report", "trio", *at])
+    assert partial.exit_code == 2 and "variant 'late' has no contact exposed yet (habit 3, learned 3)" in partial.stderr
+
+
+def test_the_html_report_shows_any_variant_name_literally() -> None:
+    import pandas as pd
+
+    from tools.experiments.report import render_html
+    from tools.experiments.stats import analyze
+
+    for name in ("<script>alert(1)</script>", "x$\\frac$"):  # HTML, and TeX to matplotlib
+        table = pd.DataFrame({"v": [name] * 3 + ["ctl"] * 3, "m": [1.0, 2.0, 3.0, 2.0, 2.0, 1.0]})
+        page = render_html(analyze(table, variant="v", metric="m", control="ctl"), title="<i>t</i>")
+        assert "<script>" not in page and "<i>t" not in page and "data:image/png;base64," in page
 
 
 # --- end to end on a planted world -----------------------------------------------------------------------

@@ -37,7 +37,15 @@ def hillstrom() -> pd.DataFrame:
 
 
 def invoke(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(ab_app, list(args), env={"COLUMNS": "200"})
+    from copilot import ab_cli
+
+    # the consoles measure the terminal when the module is imported; a wide one keeps each cell on one line
+    width = ab_cli.out.width
+    ab_cli.out.width = 200
+    try:
+        result = CliRunner().invoke(ab_app, list(args), env={"COLUMNS": "200"})
+    finally:
+        ab_cli.out.width = width
     assert not (result.exception and not isinstance(result.exception, SystemExit)), result.exception
     return result.exit_code, result.stdout, result.stderr
 
@@ -295,6 +303,20 @@ def test_cli_power_answers_the_missing_quantity() -> None:
     assert code == 2 and "baseline rate must be between 0 and 1" in err
 
 
+@pytest.mark.parametrize(("args", "message"), [
+    (["--mde", "0.01", "--ratio", "0"], "ratio (treatment units per control unit) must be positive"),
+    (["--n", "1000", "--ratio", "-1"], "ratio (treatment units per control unit) must be positive"),
+    (["--mde", "0.01", "--ratio", "inf"], "ratio (treatment units per control unit) must be positive"),
+    (["--mde", "1e-9"], "no answer: the effect is too small"),
+    (["--sd", "1", "--mde", "inf"], "the effect must be a number"),
+    (["--sd", "inf", "--mde", "1"], "sd must be a positive number"),
+])
+def test_cli_power_refuses_what_it_cannot_plan(args: list[str], message: str) -> None:
+    code, out, err = invoke("power", "--baseline", "0.1", *args)
+    assert code == 2 and message in err and not out, (out, err)
+    assert len(err.strip().splitlines()) == 1  # no solver warning around it
+
+
 # --- daily looks ---
 
 def test_pocock_spending_bounds_match_published_values() -> None:
@@ -370,6 +392,13 @@ def test_bad_input_is_named() -> None:
     ("v,y\nA,1\nB,2\nA,3\nB,oops\n", [], "line 5: column 'y' is not numeric: 'oops'"),
     ("v,y\nA,1\nB,\nA,3\nB,4\n", [], "line 3: column 'y' is empty"),
     ("v,y\nA,1\nB,2,3\nA,3\nB,4\n", [], "Expected 2 fields in line 3, saw 3"),
+    # a first row with a field too many: pandas would take its first field as an index and shift the others
+    ("v,y\nA,1,0\nA,2,1\nB,1,0\nB,2,1\n", [], "line 2 has more fields than the header's 2"),
+    ("v,y,y\nA,1,5\nB,2,5\nA,3,5\nB,4,5\n", [], "column 'y' is named 2 times in the header"),
+    ("v,y,d\nA,1,1\nB,2,1\nA,3,2\nB,4,x\n", ["--day-col", "d"], "line 5: column 'd' holds 'x', not a day"),
+    ("v,y,d\nA,1,1\nB,2,1\nA,3,inf\nB,4,2\n", ["--day-col", "d"], "line 4: column 'd' holds 'inf', not a day"),
+    ("v,y,d\nA,1,2026-01-01\nB,2,2026-01-01T10:00:00+02:00\nA,3,2026-01-02\nB,4,2026-01-02\n", ["--day-col", "d"],
+     "column 'd' mixes time zones"),
     ("v,y\nA,1\nB,2\nA,\xff\nB,4\n", [], "not UTF-8 text"),
     ("v,y\nA,1\nB,2\n", ["--metric-col", "spend"], "no column 'spend'; the columns are: 'v', 'y'"),
     ("v,y\nA,1\nA,2\n", [], "only one variant ('A')"),
@@ -386,3 +415,19 @@ def test_cli_bad_input_is_one_line_and_exit_2(tmp_path: Path, content: str, args
     assert len(err.strip().splitlines()) == 1
     if "--weights" not in args:
         assert str(path) in err
+
+
+def test_cli_reads_a_pipe(tmp_path: Path) -> None:
+    """A pipe (``... | copilot ab analyze /dev/stdin``, a shell's ``<(...)``) can be read only once; the header,
+    the field count and the table all need it."""
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=fifo.write_text, args=("v,y\nA,1\nB,2\nA,3\nB,5\n",))
+    writer.start()
+    code, out, err = invoke("analyze", str(fifo), "--variant-col", "v", "--metric-col", "y", "--json")
+    writer.join()
+    assert code == 0, err
+    assert [(v["name"], v["n"], v["mean"]) for v in json.loads(out)["variants"]] == [("A", 2, 2.0), ("B", 2, 3.5)]

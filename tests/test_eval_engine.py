@@ -251,6 +251,43 @@ def test_mcnemar_and_bootstrap_on_a_constructed_case(tmp_path: Path) -> None:
     assert 'id="paired"' in html and "question &lt;b&gt;c10&lt;/b&gt;" in html and "<b>c10" not in html
 
 
+def test_compare_reads_back_what_a_run_writes_and_names_bad_rows(tmp_path: Path) -> None:
+    a_out, b_out = _constructed()
+    for name, outcomes in (("A", a_out), ("B", b_out)):
+        folder = tmp_path / name
+        folder.mkdir()
+        rows = _rows("x$\\frac$" if name == "B" else "offline", outcomes)  # a '$' would be TeX to matplotlib
+        rows[0]["answer"] = "first line\u2028second line\x85third"  # written unescaped, as the engine writes
+        (folder / "results.jsonl").write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in rows))
+    got = compare(tmp_path / "A", tmp_path / "B", out=tmp_path / "cmp")
+    assert (got.result.n, got.result.only_a, got.result.only_b) == (30, 7, 2)
+    assert 'id="paired"' in (tmp_path / "cmp" / "report.html").read_text()
+    good = json.loads((tmp_path / "A" / "results.jsonl").read_text().split("\n")[0])
+    for change, problem in (({"checks": 5}, "checks is not a list of {name, passed}"),
+                            ({"checks": [{"passed": True}]}, "checks is not a list of {name, passed}"),
+                            ({"passed": "no"}, "passed is not true, false or null"),
+                            ({"latency_ms": "fast"}, "latency_ms is not a number"),
+                            ({"tokens": [1]}, "tokens is not an object"), ({"cost": "free"}, "cost is not a number"),
+                            ({"id": [1]}, "id is not a text")):
+        bad = tmp_path / "bad"
+        bad.mkdir(exist_ok=True)
+        (bad / "results.jsonl").write_text(json.dumps(good) + "\n" + json.dumps({**good, **change}) + "\n")
+        with pytest.raises(DatasetError) as caught:
+            compare(tmp_path / "A", bad)
+        assert str(caught.value) == f"{bad / 'results.jsonl'}:2: {problem}"
+
+
+def test_a_damaged_cache_entry_is_asked_again(tmp_path: Path) -> None:
+    from copilot.evaluation.cache import Cache
+
+    kept = Cache(tmp_path)
+    kept.put("ab12", {"turns": [{"answer": "x"}]})
+    assert kept.get("ab12") == {"turns": [{"answer": "x"}]}
+    for damaged in (b"[1, 2]", b'{"turns": 5}', b'{"turns": []}', b"\xff\xfe", b'{"turns": [1]}', b"{"):
+        kept._path("ab12").write_bytes(damaged)
+        assert kept.get("ab12") is None
+
+
 def test_no_discordant_case_gives_p_one_and_a_point_interval() -> None:
     r = stats.paired([True, False, True], [True, False, True])
     assert (r.mcnemar_p, r.diff, r.diff_ci) == (1.0, 0.0, (0.0, 0.0))
@@ -370,6 +407,30 @@ def test_bad_dataset_lines_name_file_and_line(tmp_path: Path, line: str, problem
     assert message.startswith(f"{path}:3: ") and problem in message and "\n" not in message
 
 
+@pytest.mark.parametrize(("line", "problem"), [
+    ("[" * 100_000 + "]" * 100_000, "not usable JSON (maximum recursion depth"),
+    ('{"id": "a", "user": "ops", "input": "x", "expect": {"numbers": [' + "9" * 5000 + "]}}", "not usable JSON"),
+    ('{"id": "a", "user": "ops", "input": "x", "expect": {"numbers": [NaN]}}', "expect.numbers.0: Input should be a finite"),
+    ('{"id": "a", "user": "ops", "input": "x", "expect": {"absent_numbers": [1e999]}}', "expect.absent_numbers.0"),
+])
+def test_unusable_json_is_named_not_raised(tmp_path: Path, line: str, problem: str) -> None:
+    path = tmp_path / "cases.jsonl"
+    path.write_text('{"id": "ok", "user": "ops", "input": "x", "expect": {}}\n' + line + "\n")
+    with pytest.raises(DatasetError) as caught:
+        datasets.load(path)
+    assert str(caught.value).startswith(f"{path}:2: ") and problem in str(caught.value), str(caught.value)
+
+
+def test_lines_end_at_newlines_only(tmp_path: Path) -> None:
+    """JSON allows U+2028, U+2029 and U+0085 unescaped in a string; a byte-order mark is not part of line 1."""
+    path = tmp_path / "cases.jsonl"
+    cases = [{"id": "a", "user": "ops", "input": "one\u2028two\u2029three\x85four", "expect": {}},
+             {"id": "b", "user": "ops", "input": "x", "expect": {}}]
+    path.write_text("\ufeff" + "".join(json.dumps(c, ensure_ascii=False) + "\r\n" for c in cases), encoding="utf-8")
+    loaded = datasets.load(path)
+    assert [(c.id, c.line, c.input) for c in loaded] == [("a", 1, cases[0]["input"]), ("b", 2, "x")]
+
+
 @pytest.mark.parametrize(("table", "problem"), [
     ('backend = "offline"\ntemprature = 0.2', "temprature: Extra inputs are not permitted"),
     ('backend = "offline"\nwithout_tools = ["talk_track"]', "unknown tool 'talk_track'"),
@@ -384,6 +445,15 @@ def test_bad_variants_name_file_and_variant(tmp_path: Path, table: str, problem:
     with pytest.raises(variants.VariantsError) as caught:
         variants.load(path)
     assert str(caught.value).startswith(f"{path}: [variant.mine]: ") and problem in str(caught.value)
+
+
+@pytest.mark.parametrize("name", ['"x$\\\\frac$"', '"\\u001b[31mred"', '"<b>b</b>"', '"a b"', '"-lead"'])
+def test_a_variant_name_is_plain(tmp_path: Path, name: str) -> None:
+    """A name labels terminal tables, progress bars (rich markup), charts (matplotlib TeX) and reports."""
+    path = tmp_path / "variants.toml"
+    path.write_text(f'[variant.{name}]\nbackend = "offline"\n')
+    with pytest.raises(variants.VariantsError, match="use letters, digits"):
+        variants.load(path)
 
 
 def test_the_shipped_variants_file() -> None:
@@ -447,6 +517,23 @@ def test_the_variant_travels_in_the_run(maven_ws, tmp_path: Path) -> None:  # no
     assert shipped["passed"] and shipped["tool_calls"][0]["name"] == "crm_query"
     assert without["passed"] is False and without["tool_calls"] == [] and "500" not in without["answer"]
     assert without["variant"] == "no-crm" and without["variant_hash"] == spec.variant.hash != shipped["variant_hash"]
+
+
+def test_two_variants_alike_but_for_the_name_keep_their_names(maven_ws, tmp_path: Path) -> None:  # noqa: ANN001
+    """Their hashes are equal, so one's kept answers serve the other; each row still names the variant it ran
+    under (the cached answer names the first), and the report has both."""
+    settings, engine = maven_ws
+    path = tmp_path / "variants.toml"
+    path.write_text('[variant.offline-again]\nbackend = "offline"\n')
+    again = variants.load(path)["offline-again"]
+    assert again.variant.hash == variants.OFFLINE.variant.hash
+    cases = datasets.load(_cases(tmp_path, ("d08",)))
+    kw = {"settings": settings, "engine": engine, "cache_dir": tmp_path / "cache"}
+    runner.run(cases, [variants.OFFLINE], out=tmp_path / "first", **kw)
+    run = runner.run(cases, [again, variants.OFFLINE], out=tmp_path / "out", **kw)
+    assert [(r["variant"], r["cached"]) for r in run.rows] == [("offline-again", True), ("offline", True)]
+    report = (tmp_path / "out" / "report.md").read_text()
+    assert "| offline-again | " in report and "## Paired: offline against offline-again" in report
 
 
 def test_the_openai_back_end_through_a_local_server(maven_ws, tmp_path: Path) -> None:  # noqa: ANN001
@@ -524,6 +611,22 @@ def test_the_command_line(maven_ws, tmp_path: Path, monkeypatch: pytest.MonkeyPa
                                     str(tmp_path / "c")])
     assert missing.exit_code == 2 and f"{nobody}:2: user 'Nobody Atall'" in missing.output
     assert not (tmp_path / "c").exists()
+    a_file = tmp_path / "a-file"
+    a_file.write_text("")
+    for args in (["run", "--dataset", str(cases), "--variant", "offline", "--out", str(a_file)],
+                 ["compare", str(tmp_path / "a"), str(tmp_path / "b"), "--out", str(a_file)]):
+        refused = cli.invoke(eval_app, args)
+        assert refused.exit_code == 2 and f"--out {a_file}: is a file, not a folder" in refused.output, refused.output
+    # ids, questions and labels from the files are shown with their control characters made visible
+    for folder, ok in (("a", True), ("b", False)):
+        rows = [json.loads(x) for x in (tmp_path / folder / "results.jsonl").read_text().splitlines()]
+        for r in rows:
+            r.update(id="\x1b]0;pwned\x07" + r["id"], passed=ok, question="\x1b[2Jq")
+            r["checks"] = [{"name": "numbers", "passed": ok, "detail": "", "turn": None}]
+        (tmp_path / f"esc-{folder}").mkdir()
+        (tmp_path / f"esc-{folder}" / "results.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    shown = cli.invoke(eval_app, ["compare", str(tmp_path / "esc-a"), str(tmp_path / "esc-b")])
+    assert shown.exit_code == 0 and "\\x1b]0;pwned\\x07" in shown.output and "\x1b" not in shown.output
 
 
 # -- plugins: the e-mail drafts and the talk-track plays under the same engine -----------------------------------

@@ -68,9 +68,12 @@ class Cache:
 
     def get(self, k: str) -> dict[str, Any] | None:
         try:
-            return json.loads(self._path(k).read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError):
+            value = json.loads(self._path(k).read_text(encoding="utf-8"))
+        except (OSError, ValueError, RecursionError):  # missing, cut short or damaged: asked again
             return None
+        ok = isinstance(value, dict) and isinstance(value.get("turns"), list) and value["turns"] \
+            and all(isinstance(t, dict) for t in value["turns"])
+        return value if ok else None
 
     def put(self, k: str, value: dict[str, Any]) -> None:
         path = self._path(k)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
@@ -65,9 +65,9 @@ class Expect(BaseModel):
 
     model_config = ConfigDict(extra="allow")
 
-    numbers: list[float] = Field(default_factory=list)
+    numbers: list[Annotated[float, Field(allow_inf_nan=False)]] = Field(default_factory=list)
     names: list[str] = Field(default_factory=list)
-    absent_numbers: list[float] = Field(default_factory=list)
+    absent_numbers: list[Annotated[float, Field(allow_inf_nan=False)]] = Field(default_factory=list)
     tool_calls: ToolCalls | None = None
     refuse: bool = False
     rubric: str | None = None
@@ -183,20 +183,24 @@ def load(path: Path, *, known: set[str] | None = None) -> list[Case]:
     """The cases of the dataset at ``path``. ``known``: the ``expect`` keys plugins evaluate (any other unknown
     key is an error, so a misspelt expectation is never silently ignored)."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = Path(path).read_text(encoding="utf-8-sig")  # a byte-order mark some editors write is not data
     except OSError as exc:
         raise DatasetError(f"{path}: cannot read the dataset ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
         raise DatasetError(f"{path}: not UTF-8 text") from None
     cases: list[Case] = []
     seen: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), 1):
+    # lines end at "\n" only: str.splitlines() would also cut at U+2028, U+0085 and the like, which JSON allows
+    # unescaped inside a string
+    for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
             raw = json.loads(line)
         except json.JSONDecodeError as exc:
             raise DatasetError(f"{path}:{number}: not JSON ({exc.msg}, column {exc.colno})") from None
+        except (ValueError, RecursionError) as exc:  # an integer of thousands of digits, nesting too deep
+            raise DatasetError(f"{path}:{number}: not usable JSON ({str(exc).split(';')[0]})") from None
         if not isinstance(raw, dict):
             raise DatasetError(f"{path}:{number}: a case is a JSON object")
         try:

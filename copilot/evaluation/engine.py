@@ -196,7 +196,9 @@ def row(case: Case, spec: Spec, trial: int, turns: list[dict[str, Any]], checks:
             usage[k] = usage.get(k, 0) + int(v)
     first = next((t for t in turns if t.get("model")), {})
     return {
-        "id": case.id, "variant": first.get("variant") or spec.name,
+        # the run's variant, not the one an answer kept in the cache names: two variants that differ only by name
+        # share a hash, so one's kept answers serve the other
+        "id": case.id, "variant": spec.name,
         "variant_hash": first.get("variant_hash") or spec.variant.hash,
         "prompt_version": first.get("prompt_version") or spec.variant.prompt_version,
         "model": first.get("model") or "", "trial": trial, "user": case.user,
@@ -327,18 +329,52 @@ def read_rows(folder: Path) -> list[dict[str, Any]]:
     path = Path(folder) / "results.jsonl"
     if not path.is_file():
         raise DatasetError(f"{folder}: no results.jsonl here (not the output of copilot eval run)")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DatasetError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise DatasetError(f"{path}: not UTF-8 text") from None
     rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(text.split("\n"), 1):  # not splitlines(): an answer may hold U+2028
         if not line.strip():
             continue
         try:
             r = json.loads(line)
         except json.JSONDecodeError as exc:
             raise DatasetError(f"{path}:{number}: not JSON ({exc.msg})") from None
+        except (ValueError, RecursionError) as exc:
+            raise DatasetError(f"{path}:{number}: not usable JSON ({str(exc).split(';')[0]})") from None
         missing = [k for k in ("id", "variant", "trial", "passed", "checks") if not isinstance(r, dict) or k not in r]
         if missing:
             raise DatasetError(f"{path}:{number}: a result row needs {', '.join(missing)}")
+        problem = _bad_row(r)
+        if problem:
+            raise DatasetError(f"{path}:{number}: {problem}")
         rows.append(r)
     if not rows:
         raise DatasetError(f"{path}: no results")
     return rows
+
+
+def _bad_row(r: dict[str, Any]) -> str | None:
+    """What is wrong with a result row read back (the fields a comparison reads), or None."""
+    number = (int, float)
+    if isinstance(r["id"], bool) or not isinstance(r["id"], str | int):
+        return "id is not a text"
+    if not isinstance(r["variant"], str):
+        return "variant is not a text"
+    if r["passed"] is not None and not isinstance(r["passed"], bool):
+        return "passed is not true, false or null"
+    checks = r["checks"]
+    if not isinstance(checks, list) or not all(isinstance(c, dict) and isinstance(c.get("name"), str)
+                                                and (c.get("passed") is None or isinstance(c.get("passed"), bool))
+                                                for c in checks):
+        return "checks is not a list of {name, passed}"
+    for key, kind, what in (("latency_ms", number, "a number"), ("cost", number, "a number"),
+                            ("tokens", dict, "an object"), ("notes", list, "a list"),
+                            ("question", (str, list), "a text or a list")):
+        value = r.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, kind)):
+            return f"{key} is not {what}"
+    return None

@@ -48,8 +48,8 @@ def load(modules: Iterable[str] = (), *, installed: bool = True) -> None:
     for name in names:
         try:
             importlib.import_module(name)
-        except ImportError as exc:
-            raise PluginError(f"cannot load the evaluator plugin {name!r}: {exc}") from None
+        except Exception as exc:  # noqa: BLE001 - a plugin that fails on import (missing, or broken) is named
+            raise PluginError(f"cannot load the evaluator plugin {name!r}: {type(exc).__name__}: {exc}") from None
 
 
 def evaluators(env: Environment) -> list[Evaluator]:

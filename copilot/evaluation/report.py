@@ -53,6 +53,11 @@ def _png(fig: Any) -> str:
     return base64.b64encode(buffer.getvalue()).decode()
 
 
+def _plain(text: str) -> str:
+    """A label as matplotlib shows it literally: a '$' would start its TeX notation (and fail on bad TeX)."""
+    return text.replace("$", r"\$")
+
+
 def charts(sides: list[Side], pairs: list[Pair]) -> dict[str, str]:
     """Base64 PNGs: pass rate with Wilson intervals, pass^k, checks, latency, and the paired differences."""
     import matplotlib
@@ -61,7 +66,7 @@ def charts(sides: list[Side], pairs: list[Pair]) -> dict[str, str]:
     import matplotlib.pyplot as plt
 
     out: dict[str, str] = {}
-    labels = [s.label for s in sides]
+    labels = [_plain(s.label) for s in sides]
     height = 0.6 + 0.45 * len(sides)
 
     fig, ax = plt.subplots(figsize=(7, height))
@@ -77,7 +82,7 @@ def charts(sides: list[Side], pairs: list[Pair]) -> dict[str, str]:
     fig, ax = plt.subplots(figsize=(7, 3.2))
     for s in sides:
         ks = sorted(s.pass_k)
-        ax.plot(ks, [s.pass_k[k] for k in ks], marker="o", label=s.label)
+        ax.plot(ks, [s.pass_k[k] for k in ks], marker="o", label=_plain(s.label))
     ax.set_ylim(0, 1.02)
     ax.set_xlabel("k (trials)")
     ax.set_ylabel("pass^k")
@@ -94,8 +99,8 @@ def charts(sides: list[Side], pairs: list[Pair]) -> dict[str, str]:
             c = s.checks.get(n, {"passed": 0, "failed": 0})
             judged = c["passed"] + c["failed"]
             values.append(c["passed"] / judged if judged else 0)
-        ax.barh([i + j * width for i in range(len(names))], values, height=width, label=s.label)
-    ax.set_yticks([i + width * (len(sides) - 1) / 2 for i in range(len(names))], names)
+        ax.barh([i + j * width for i in range(len(names))], values, height=width, label=_plain(s.label))
+    ax.set_yticks([i + width * (len(sides) - 1) / 2 for i in range(len(names))], [_plain(n) for n in names])
     ax.set_xlim(0, 1)
     ax.invert_yaxis()
     ax.set_xlabel("share of turns passing the check (skipped left out)")
@@ -117,7 +122,7 @@ def charts(sides: list[Side], pairs: list[Pair]) -> dict[str, str]:
 
     if pairs:
         fig, ax = plt.subplots(figsize=(7, 0.6 + 0.5 * len(pairs)))
-        names = [f"{p.b.label} - {p.a.label}" for p in pairs]
+        names = [_plain(f"{p.b.label} - {p.a.label}") for p in pairs]
         diffs = [p.result.diff for p in pairs]
         ax.errorbar(diffs, range(len(pairs)), xerr=[[d - p.result.diff_ci[0] for d, p in zip(diffs, pairs,
                                                                                              strict=True)],

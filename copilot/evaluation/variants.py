@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from copilot.context import Variant
 
+NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+"""A variant's name: it labels terminal tables, progress bars, charts and reports."""
 DEFAULT_FILE = Path(__file__).resolve().parents[2] / "evals" / "variants.toml"
 """The repository's variants file, read as data."""
 
@@ -136,6 +139,9 @@ def load(path: Path | None = None) -> dict[str, Spec]:
     if unknown:
         raise VariantsError(f"{path}: unknown section [{unknown[0]}] (variants are [variant.NAME] tables)")
     for name, raw in (data.get("variant") or {}).items():
+        if not NAME.fullmatch(name):
+            raise VariantsError(f"{path}: variant name {name[:80]!r}: use letters, digits, '.', '_' and '-' (at most "
+                                "64, starting with a letter or digit)")
         where = f"{path}: [variant.{name}]"
         if not isinstance(raw, dict):
             raise VariantsError(f"{where}: a variant is a table")

@@ -115,6 +115,9 @@ class Experiment(BaseModel):
                              f"of {', '.join(UNITS_FOR[self.applies_to])}")
         if self.primary_metric in self.guardrails:
             raise ValueError(f"guardrails: {self.primary_metric!r} is already the primary metric")
+        again = sorted({g for g in self.guardrails if self.guardrails.count(g) > 1})
+        if again:
+            raise ValueError(f"guardrails: {', '.join(again)} named twice")
         return self
 
     @property

@@ -49,6 +49,11 @@ def _ci(ci: Any, binary: bool) -> str:
     return "[" + ", ".join(_fmt(b, binary, True) for b in ci) + "]"
 
 
+def _plain(text: str) -> str:
+    """A label as matplotlib shows it literally: a '$' would start its TeX notation (and fail on bad TeX)."""
+    return text.replace("$", r"\$")
+
+
 def _chart(m: MetricResult, level: str) -> str:
     import matplotlib
 
@@ -57,19 +62,19 @@ def _chart(m: MetricResult, level: str) -> str:
 
     scale = 100.0 if m.binary else 1.0
     fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.2))
-    names = [v.name for v in m.variants]
+    names = [_plain(v.name) for v in m.variants]
     means = [v.mean * scale for v in m.variants]
     left.barh(names, means, color="#4c72b0")
     left.set_title(f"mean {'(%)' if m.binary else ''}")
     rows, labels = [], []
     for name, c in m.comparisons.items():
         rows.append((c.diff, c.diff_ci, "#4c72b0"))
-        labels.append(name)
+        labels.append(_plain(name))
         if c.cuped:
             rows.append((c.cuped.diff, c.cuped.diff_ci, "#55a868"))
-            labels.append(f"{name} (CUPED)")
+            labels.append(_plain(f"{name} (CUPED)"))
         rows.append((c.diff, c.always_valid_ci, "#c44e52"))
-        labels.append(f"{name} (always-valid)")
+        labels.append(_plain(f"{name} (always-valid)"))
     for i, (point, ci, colour) in enumerate(rows):
         right.errorbar([point * scale], [i], xerr=[[(point - ci[0]) * scale], [(ci[1] - point) * scale]],
                        fmt="o", color=colour, capsize=4)

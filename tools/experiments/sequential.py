@@ -173,13 +173,22 @@ def daily_looks(data: pd.DataFrame, column: str, grouped: Units | None) -> Looks
         raise DataError(f"column {column!r} is empty", row=data.index[int(np.argmax(missing))])
     if pd.api.types.is_numeric_dtype(raw) and not pd.api.types.is_bool_dtype(raw):
         day = raw
+        bad = ~np.isfinite(raw.to_numpy(dtype=np.float64))
     else:
-        day = pd.to_datetime(raw.astype(str), format="ISO8601", errors="coerce")
-        bad = day.isna().to_numpy()
-        if bad.any():
-            at = int(np.argmax(bad))
-            raise DataError(f"column {column!r} holds {raw.iloc[at]!r}, not a day (a number or an ISO date)",
-                            row=data.index[at])
+        # numbers and dates are both days; the reading that fails on fewer rows says which is meant (a column of
+        # numbers with one typo is not reported at its first number)
+        numbers = pd.to_numeric(raw.astype(str), errors="coerce")
+        try:
+            dates = pd.to_datetime(raw.astype(str), format="ISO8601", errors="coerce")
+        except (ValueError, TypeError):
+            raise DataError(f"column {column!r} mixes time zones; give every day in one zone, or as a date") from None
+        as_numbers = numbers.notna().sum() > dates.notna().sum()
+        day = numbers if as_numbers else dates
+        bad = (~np.isfinite(numbers.to_numpy(dtype=np.float64))) if as_numbers else dates.isna().to_numpy()
+    if bad.any():
+        at = int(np.argmax(bad))
+        raise DataError(f"column {column!r} holds {str(raw.iloc[at])!r}, not a day (a number or an ISO date)",
+                        row=data.index[at])
     code, uniques = pd.factorize(day, sort=True)
     order = np.argsort(code, kind="stable")
     ends = np.searchsorted(code[order], np.arange(len(uniques)), side="right")

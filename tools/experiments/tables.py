@@ -8,6 +8,7 @@ a second.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,8 +50,9 @@ def load_csv(path: Path, *, columns: Sequence[str], labels: Sequence[str] = ()) 
     variant called "None" is a variant and a metric cell "NA" is reported as not a number.
     """
     wanted = list(dict.fromkeys(columns))
+    path = _readable_again(Path(path))
     try:
-        header = pd.read_csv(path, nrows=0, encoding="utf-8").columns
+        header = pd.read_csv(_start(path), nrows=0, encoding="utf-8").columns
     except FileNotFoundError:
         raise DataError("no such file") from None
     except IsADirectoryError:
@@ -64,28 +66,60 @@ def load_csv(path: Path, *, columns: Sequence[str], labels: Sequence[str] = ()) 
     except pd.errors.ParserError as exc:
         raise DataError(f"not a readable CSV file: {str(exc).strip().splitlines()[-1]}") from None
     require_columns(header, wanted)
+    _no_duplicates(path, wanted)
     try:
         # With ``usecols`` pandas accepts a row with too many fields (an unquoted comma in a name) and silently
         # shifts its values into the wrong columns; so only the wanted columns are parsed when every line is
         # known to have the header's number of fields, and otherwise all of them, which makes the parser check.
-        frame = pd.read_csv(path, usecols=wanted if _uniform_fields(path, len(header)) else None,
+        frame = pd.read_csv(_start(path), usecols=wanted if _uniform_fields(path, len(header)) else None,
                             dtype={c: str for c in labels if c in wanted}, keep_default_na=False, na_values=[""],
                             encoding="utf-8")[wanted]
     except UnicodeDecodeError as exc:
         raise DataError(f"not UTF-8 text (byte {exc.start})") from None
     except pd.errors.ParserError as exc:
         raise DataError(f"not a readable CSV file: {str(exc).strip().splitlines()[-1]}") from None
+    if not isinstance(frame.index, pd.RangeIndex):
+        # pandas reads a first row with more fields than the header as an index plus the values shifted left
+        raise DataError(f"line 2 has more fields than the header's {len(header)} (a comma in a value that is not "
+                        "quoted?)")
     if frame.empty:
         raise DataError("the file has a header but no rows")
     frame.index = pd.RangeIndex(2, len(frame) + 2)
     return frame
 
 
-def _uniform_fields(path: Path, fields: int) -> bool:
+def _readable_again(path: Path) -> Path | io.BytesIO:
+    """The file, or its bytes when it can be read only once (a pipe: /dev/stdin, a shell's <(...)): the header,
+    the field count and the table are each read from the start."""
+    try:
+        once = path.exists() and not path.is_file() and not path.is_dir()
+        return io.BytesIO(path.read_bytes()) if once else path
+    except OSError:
+        return path  # the first read names the problem
+
+
+def _start(path: Path | io.BytesIO) -> Path | io.BytesIO:
+    if isinstance(path, io.BytesIO):
+        path.seek(0)
+    return path
+
+
+def _no_duplicates(path: Path | io.BytesIO, wanted: Sequence[str]) -> None:
+    """Raise when a wanted column is named twice in the header (pandas would rename the second "NAME.1" and
+    the analysis would silently read the first)."""
+    names = pd.read_csv(_start(path), nrows=1, header=None, dtype=str, keep_default_na=False, encoding="utf-8").iloc[0]
+    for name in wanted:
+        count = int((names == name).sum())
+        if count > 1:
+            raise DataError(f"column {name!r} is named {count} times in the header; rename all but one")
+
+
+def _uniform_fields(path: Path | io.BytesIO, fields: int) -> bool:
     """True when the file has no quote character and every line holds ``fields - 1`` commas: then no row can
     be ragged. Counted on the raw bytes in a fraction of the parse's time; any doubt (quotes, blank lines)
     answers False and the caller parses every column instead."""
-    raw = np.fromfile(path, dtype=np.uint8)
+    raw = np.frombuffer(path.getbuffer(), dtype=np.uint8) if isinstance(path, io.BytesIO) else \
+        np.fromfile(path, dtype=np.uint8)
     if (raw == ord('"')).any():
         return False
     ends = np.flatnonzero(raw == ord("\n"))
