@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from copilot.crm.values import CONTROL
+from copilot.crm.values import visible
 
 ab_app = typer.Typer(no_args_is_help=True, help="A/B experiments: analyse a table of results, plan sample sizes.")
 
@@ -28,8 +28,8 @@ err = Console(stderr=True, soft_wrap=True, markup=False, highlight=False)
 
 
 def shown(text: object) -> str:
-    """Text from the file made safe for a terminal: control characters as visible codes."""
-    return CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", str(text))
+    """Text from outside made safe for a terminal: control characters as visible codes."""
+    return visible(text)
 
 
 def _fail(message: str) -> NoReturn:

@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from copilot.crm.values import CONTROL
+from copilot.crm.values import visible
 
 out = Console(soft_wrap=True, markup=False, highlight=False)
 err = Console(stderr=True, soft_wrap=True, markup=False, highlight=False)
@@ -28,7 +28,7 @@ At = Annotated[str | None, typer.Option("--at", help="The moment (ISO 8601; defa
 
 
 def _shown(text: object) -> str:
-    return CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", str(text))
+    return visible(text)
 
 
 def _fail(message: object) -> typer.Exit:

@@ -20,9 +20,9 @@ from connectors.csvsource import ImportFileError
 from connectors.report import ImportReport
 from copilot.ab_cli import ab_app
 from copilot.ab_online_cli import register as register_online_experiments
-from copilot.eval_cli import eval_app
 from copilot.crm.errors import ToolError
-from copilot.crm.values import CONTROL
+from copilot.crm.values import visible
+from copilot.eval_cli import eval_app
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   help="A sales copilot that runs on your own CRM data.")
@@ -46,8 +46,8 @@ err = Console(stderr=True, soft_wrap=True, markup=False, highlight=False)
 
 
 def shown(text: object) -> str:
-    """Stored or typed text made safe for a terminal: control characters (escape sequences) as visible codes."""
-    return CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", str(text))
+    """Text from outside made safe for a terminal: control characters as visible codes."""
+    return visible(text)
 
 
 def styled(*parts: str | tuple[str, str]) -> Text:

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from copilot.crm.values import CONTROL
+from copilot.crm.values import visible
 
 eval_app = typer.Typer(no_args_is_help=True, help="Evaluate the copilot offline: datasets under named variants.")
 out = Console(soft_wrap=True, markup=False, highlight=False)
@@ -22,8 +22,8 @@ err = Console(stderr=True, soft_wrap=True, markup=False, highlight=False)
 
 
 def _shown(text: object) -> str:
-    """Text from a dataset or a results file made safe for a terminal: control characters as visible codes."""
-    return CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", str(text))
+    """Text from outside made safe for a terminal: control characters as visible codes."""
+    return visible(text)
 
 
 def _fail(message: str) -> typer.Exit:

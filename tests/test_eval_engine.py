@@ -246,7 +246,8 @@ def test_mcnemar_and_bootstrap_on_a_constructed_case(tmp_path: Path) -> None:
         (folder / "results.jsonl").write_text("".join(json.dumps(x) + "\n" for x in rows))
     later = compare(tmp_path / "A", tmp_path / "B", out=tmp_path / "cmp")
     assert (later.result.only_a, later.result.only_b, later.result.mcnemar_p) == (7, 2, pytest.approx(by_hand))
-    assert "c10" in (tmp_path / "cmp" / "report.md").read_text()
+    markdown = (tmp_path / "cmp" / "report.md").read_text()
+    assert "question &lt;b&gt;c10&lt;/b&gt;" in markdown and "<b>c10" not in markdown  # shown literally
     html = (tmp_path / "cmp" / "report.html").read_text()
     assert 'id="paired"' in html and "question &lt;b&gt;c10&lt;/b&gt;" in html and "<b>c10" not in html
 

@@ -14,6 +14,11 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Control characters other than line breaks and tabs: NUL, terminal escape sequences and the like."""
 
 
+def visible(text: object) -> str:
+    """Text from outside made safe for a terminal: each control character as a visible code (``\\x1b``)."""
+    return CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", str(text))
+
+
 def as_read(text: str, drop: tuple[str, ...] = ("Cf",)) -> str:
     """``text`` as a reader sees it: NFKC (full-width and compatibility forms folded) without the characters of
     the Unicode categories in ``drop`` (by default the invisible format characters: zero-width spaces, soft

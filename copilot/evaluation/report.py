@@ -8,6 +8,7 @@ renamed into place: a failed run leaves no half-written report.
 from __future__ import annotations
 
 import base64
+import html
 import io
 import json
 import math
@@ -146,6 +147,8 @@ def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html", "html.j2"]),
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["pct"] = _pct
+    # text from a dataset in a markdown table: shown literally (no HTML, no column break, one line)
+    env.filters["cell"] = lambda x: html.escape(str(x), quote=False).replace("|", "\\|").replace("\n", " ")
     env.filters["p"] = _p
     env.filters["ms"] = lambda x: "n/a" if x is None else f"{x:,.0f}"
     env.filters["money"] = lambda x: "n/a" if x is None else f"${x:,.4f}"
