@@ -66,13 +66,12 @@ class UserError(Exception):
 
 
 def _settings():  # noqa: ANN202
-    from copilot.settings import get_settings
+    from copilot.settings import SettingsError, checked_settings
 
     try:
-        return get_settings()
-    except ValidationError as exc:
-        problems = "; ".join(f"COPILOT_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors())
-        raise UserError(f"invalid settings: {problems}") from None
+        return checked_settings()
+    except SettingsError as exc:
+        raise UserError(str(exc)) from None
 
 
 def _engine(settings):  # noqa: ANN001, ANN202

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -38,13 +37,12 @@ def _folder(path: Path) -> None:
 
 
 def _settings():  # noqa: ANN202
-    from copilot.settings import get_settings
+    from copilot.settings import SettingsError, checked_settings
 
     try:
-        return get_settings()
-    except ValidationError as exc:
-        problems = "; ".join(f"COPILOT_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors())
-        raise _fail(f"invalid settings: {problems}") from None
+        return checked_settings()
+    except SettingsError as exc:
+        raise _fail(str(exc)) from None
 
 
 def _pct(x: float) -> str:

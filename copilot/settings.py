@@ -11,7 +11,7 @@ from pathlib import Path
 
 from typing import Any
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
@@ -204,3 +204,16 @@ class Settings(BaseSettings):
 def get_settings(**overrides: object) -> Settings:
     """Read the settings now (environment, then ``.env``), with explicit overrides on top."""
     return Settings(**overrides)  # type: ignore[arg-type]
+
+
+class SettingsError(ValueError):
+    """Settings that cannot be used; the message is one line naming each variable and what is wrong."""
+
+
+def checked_settings() -> Settings:
+    """``get_settings()`` for a command: invalid settings become one :class:`SettingsError` line."""
+    try:
+        return get_settings()
+    except ValidationError as exc:
+        problems = "; ".join(f"COPILOT_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors())
+        raise SettingsError(f"invalid settings: {problems}") from None
