@@ -444,7 +444,8 @@ def ask_cmd(
     if as_json:
         out.print_json(json.dumps({k: v for k, v in result.to_dict().items()
                                    if k in ("answer", "tool_calls", "sources", "pending_review", "thread_id",
-                                            "prompt_version", "model", "notes", "actions", "pending_reviews")},
+                                            "prompt_version", "model", "notes", "actions", "pending_reviews", "variant",
+                                            "variant_hash")},
                                    default=str))
         return
     out.print(shown(result.answer))
