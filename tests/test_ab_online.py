@@ -611,3 +611,29 @@ def test_the_planted_experiment_finds_the_true_lift(tmp_path: Path) -> None:
     assert res["truth"]["diff"] > 0.05  # the world plants a lift worth finding
     coverage = res["replications"]["coverage"]
     assert coverage["diff"] >= 0.9 and coverage["rel_lift"] >= 0.9, coverage
+
+
+# --- review regressions -----------------------------------------------------------------------------------
+
+
+def test_a_unit_id_is_read_in_nfkc(tmp_path: Path) -> None:
+    """One person, one variant: a full-width or compatibility spelling of an id is the same unit."""
+    from tools.experiments.assign import unit_key
+
+    e = experiment(tmp_path, unit="account")
+    assert unit_key("account", " Ａｃｍｅ Corp ") == "Acme Corp"
+    assert unit_key("contact", "ＡＮＮ@ａｃｍｅ.example") == "ann@acme.example"
+    names = [f"Acme {i}" for i in range(40)]
+    assert all(assign(e, n.replace("Acme", "Ａｃｍｅ")) == assign(e, n) for n in names)
+
+
+def test_outcomes_leave_out_showings_outside_the_experiments_window(engine: Engine, tmp_path: Path) -> None:
+    """A showing recorded before the start or from the end on (the file's window moved since) is no exposure."""
+    e = experiment(tmp_path, start="2026-11-02T00:00:00Z", end="2026-11-03T00:00:00Z")
+    for who, at in (("early", "2026-11-01T23:00:00+00:00"), ("ann", "2026-11-02T14:00:00+00:00"),
+                    ("late", "2026-11-03T00:00:00+00:00")):
+        email = f"{who}@acme.example"
+        Showing(engine, (e,), rep="Rita Rep", user_id=None, at=dt.datetime.fromisoformat(at)).record(
+            Arm(e, e.variants[0], email), contact=email)
+    table = experiment_table(engine, e, dt.datetime(2026, 12, 15, tzinfo=UTC))
+    assert list(table["unit"]) == ["ann@acme.example"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import unicodedata
 from itertools import accumulate
 
 from tools.experiments.design import Experiment, Variant
@@ -23,8 +24,9 @@ SEPARATOR = "\x1f"
 
 
 def unit_key(unit: str, unit_id: str) -> str:
-    """The unit id as assignment reads it (a contact's e-mail in lower case; every id without outer spaces)."""
-    key = unit_id.strip()
+    """The unit id as assignment reads it (NFKC, a contact's e-mail in lower case; every id without outer spaces):
+    a full-width or compatibility spelling of one person's id is the same unit."""
+    key = unicodedata.normalize("NFKC", unit_id).strip()
     return key.lower() if unit == "contact" else key
 
 

@@ -5,7 +5,8 @@ whatever the rep then did: a suggestion not followed is a unit without a touch, 
 
 For each exposure, the subject is its contact (else its account, else the rep who saw it). Per unit:
 
-- ``exposures``: showings up to ``now``;
+- ``exposures``: showings up to ``now`` within the experiment's window (a showing the file's window no longer
+  holds is not one of its exposures);
 - ``touches``: outbound touches (e-mail, call, meeting) to the subject within ``follow_days`` days after a showing
   (a touch after two showings counts once);
 - ``replies``: those answered (an inbound row whose ``in_reply_to`` names the touch) within ``reply_days``
@@ -63,7 +64,9 @@ def experiment_table(engine: Engine, experiment: Experiment, now: dt.datetime) -
     with engine.connect() as conn:
         rows = conn.execute(select(Exposure.unit_id, Exposure.variant, Exposure.shown_at, Exposure.contact_id,
                                    Exposure.account_id, Exposure.user_id, Exposure.deals)
-                            .where(Exposure.experiment == experiment.name, Exposure.shown_at <= now)
+                            .where(Exposure.experiment == experiment.name, Exposure.shown_at <= now,
+                                   Exposure.shown_at >= _naive(experiment.start),
+                                   Exposure.shown_at < _naive(experiment.end))
                             .order_by(Exposure.shown_at, Exposure.id)).all()
         by_unit: dict[str, list[Any]] = defaultdict(list)
         for r in rows:
@@ -115,6 +118,10 @@ def report_table(engine: Engine, path: Path, name: str, now: dt.datetime) -> tup
     ``copilot ab report`` analyses (a missing file or name is one clear line)."""
     experiment = find(load_experiments(path), name, path)
     return experiment, experiment_table(engine, experiment, now)
+
+
+def _naive(at: dt.datetime) -> dt.datetime:
+    return at.astimezone(dt.UTC).replace(tzinfo=None)
 
 
 def _scope(e: Any) -> tuple[str, int]:
