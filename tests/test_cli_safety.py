@@ -211,3 +211,12 @@ def test_approvals_list_runs_for_a_rep(home: str, capsys: pytest.CaptureFixture[
     assert listed.out.strip() == "No pending requests."
     as_json = cli(["approvals", "list", "--as", REP, "--json", "--status", "all"], capsys, monkeypatch, home)
     assert as_json.code == 0 and json.loads(as_json.out) == []
+
+
+def test_text_from_outside_is_printed_as_stored() -> None:
+    """Terminal escapes and bidirectional overrides become visible codes; other text, any script, is kept."""
+    from copilot.crm.values import visible
+
+    assert visible("Ann\x1b[2J") == "Ann\\x1b[2J"
+    assert visible("invoice\u202efdp.exe") == "invoice\\u202efdp.exe"
+    assert visible("שלום Ann, 東京") == "שלום Ann, 東京"

@@ -14,9 +14,15 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Control characters other than line breaks and tabs: NUL, terminal escape sequences and the like."""
 
 
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""Bidirectional embeddings, overrides and isolates: they can make text on a screen read in another order."""
+
+
 def visible(text: object) -> str:
-    """Text from outside made safe for a terminal: each control character as a visible code (``\\x1b``)."""
-    return CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", str(text))
+    """Text from outside made safe for a terminal: each control character as a visible code (``\\x1b``),
+    and each bidirectional override as one (``\\u202e``), so what is printed reads as it is stored."""
+    text = CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", str(text))
+    return BIDI.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 def as_read(text: str, drop: tuple[str, ...] = ("Cf",)) -> str:
