@@ -19,6 +19,9 @@ def test_package_resolves_inside_repository(name: str) -> None:
 FLOORS = {  # each floor may import only from the floors below it
     "data": ["copilot/crm", "copilot/settings.py"],
     "tools": ["connectors", "tools", "memory"],
+    "agent": ["copilot/evaluation", "copilot/graph.py", "copilot/runner.py", "copilot/planner", "copilot/review",
+              "copilot/services.py", "copilot/actions.py", "copilot/context.py", "copilot/toolbox.py",
+              "copilot/grounding.py", "copilot/models.py", "copilot/untrusted.py", "copilot/demo"],
 }
 ABOVE = {"data": ("tools", "connectors", "memory", "prompts", "evals", "copilot.graph", "copilot.runner",
                   "copilot.actions", "copilot.review", "copilot.planner", "copilot.toolbox", "copilot.cli",
@@ -26,7 +29,9 @@ ABOVE = {"data": ("tools", "connectors", "memory", "prompts", "evals", "copilot.
                   "slack_app"),
          "tools": ("copilot.graph", "copilot.runner", "copilot.actions", "copilot.review", "copilot.planner",
                    "copilot.toolbox", "copilot.cli", "copilot.context", "copilot.services", "copilot.slack", "slack_app",
-                   "evals")}
+                   "evals"),
+         "agent": ("copilot.cli", "copilot.ab_cli", "copilot.eval_cli", "copilot.ab_online_cli", "copilot.slack",
+                   "slack_app", "evals")}
 
 
 @pytest.mark.parametrize("floor", sorted(FLOORS))
