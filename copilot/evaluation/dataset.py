@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -179,28 +180,35 @@ def _problem(exc: ValidationError) -> str:
     return "; ".join(parts)
 
 
-def load(path: Path, *, known: set[str] | None = None) -> list[Case]:
-    """The cases of the dataset at ``path``. ``known``: the ``expect`` keys plugins evaluate (any other unknown
-    key is an error, so a misspelt expectation is never silently ignored)."""
+def json_lines(path: Path | str, unreadable: str, *, encoding: str = "utf-8") -> Iterator[tuple[int, Any]]:
+    """Each non-blank line of a JSON-lines file as (line number, value); a problem is one
+    :class:`DatasetError` naming the file and line (``unreadable`` says what a file that cannot be read is)."""
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")  # a byte-order mark some editors write is not data
+        text = Path(path).read_text(encoding=encoding)
     except OSError as exc:
-        raise DatasetError(f"{path}: cannot read the dataset ({exc.strerror or exc})") from None
+        raise DatasetError(f"{path}: {unreadable} ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
         raise DatasetError(f"{path}: not UTF-8 text") from None
-    cases: list[Case] = []
-    seen: dict[str, int] = {}
     # lines end at "\n" only: str.splitlines() would also cut at U+2028, U+0085 and the like, which JSON allows
     # unescaped inside a string
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
-            raw = json.loads(line)
+            yield number, json.loads(line)
         except json.JSONDecodeError as exc:
             raise DatasetError(f"{path}:{number}: not JSON ({exc.msg}, column {exc.colno})") from None
         except (ValueError, RecursionError) as exc:  # an integer of thousands of digits, nesting too deep
             raise DatasetError(f"{path}:{number}: not usable JSON ({str(exc).split(';')[0]})") from None
+
+
+def load(path: Path, *, known: set[str] | None = None) -> list[Case]:
+    """The cases of the dataset at ``path``. ``known``: the ``expect`` keys plugins evaluate (any other unknown
+    key is an error, so a misspelt expectation is never silently ignored)."""
+    cases: list[Case] = []
+    seen: dict[str, int] = {}
+    # a byte-order mark some editors write is not data
+    for number, raw in json_lines(path, "cannot read the dataset", encoding="utf-8-sig"):
         if not isinstance(raw, dict):
             raise DatasetError(f"{path}:{number}: a case is a JSON object")
         try:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import threading
 import time
 import uuid
@@ -28,7 +27,7 @@ from sqlalchemy import Engine
 
 from copilot.evaluation import cache as caching
 from copilot.evaluation import registry
-from copilot.evaluation.dataset import Case, DatasetError
+from copilot.evaluation.dataset import Case, DatasetError, json_lines
 from copilot.evaluation.evaluators import Check, Environment, Evaluator, Judge, Outcome
 from copilot.evaluation.variants import Spec, VariantsError
 
@@ -329,22 +328,8 @@ def read_rows(folder: Path) -> list[dict[str, Any]]:
     path = Path(folder) / "results.jsonl"
     if not path.is_file():
         raise DatasetError(f"{folder}: no results.jsonl here (not the output of copilot eval run)")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DatasetError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    except UnicodeDecodeError:
-        raise DatasetError(f"{path}: not UTF-8 text") from None
     rows = []
-    for number, line in enumerate(text.split("\n"), 1):  # not splitlines(): an answer may hold U+2028
-        if not line.strip():
-            continue
-        try:
-            r = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DatasetError(f"{path}:{number}: not JSON ({exc.msg})") from None
-        except (ValueError, RecursionError) as exc:
-            raise DatasetError(f"{path}:{number}: not usable JSON ({str(exc).split(';')[0]})") from None
+    for number, r in json_lines(path, "cannot be read"):
         missing = [k for k in ("id", "variant", "trial", "passed", "checks") if not isinstance(r, dict) or k not in r]
         if missing:
             raise DatasetError(f"{path}:{number}: a result row needs {', '.join(missing)}")
