@@ -18,7 +18,7 @@ from tools.followup.calendar import add_business_days
 from tools.followup.history import from_files
 
 SMALL = {"multideal": 0.06, "timezones": 0.025, "weekend": 0.5, "shifted": 0.04, "cadence": 0.06,
-         "crossover": 0.06}
+         "crossover": 0.06, "committee": 0.06}
 
 
 @pytest.fixture(scope="module")

@@ -1276,6 +1276,97 @@ def crossover(scale: float = 1.0, seed: int = 606) -> PlantedWorld:
     return w
 
 
+# --------------------------------------------------------------------------------------------------------
+# 7. Kept aside: buying committees
+
+
+def committee(scale: float = 1.0, seed: int = 707) -> PlantedWorld:
+    """Kept aside for a final check. Buying committees: 3-8 contacts per account, each deal touching two to
+    four of them, so most contacts have thin histories (a handful to a few dozen touches) and a committee's
+    members are touched in the same weeks. Segments from a combination of country and company size (under /
+    from 1,000 employees): twelve segments, narrow and broad, from 06:30 to 20:00; healthcare contacts
+    answer on weekends whatever their segment's hours; 40% of contacts peak 2-3 hours off their segment's.
+    An inside-sales hub in Dublin writes to every country at its own hours, next to reps in Chicago and
+    Bangalore; an SDR runs short outbound sequences to some committee members. Replies are quick; the gap
+    curve is best at five to nine days; fatigue counts ten days; a reply in the last two weeks helps.
+    About 90,000 touches at scale 1; about 18% of contacts are never touched."""
+    fx = Effects(
+        base=-0.9,
+        gap=_pl((0.0, -0.5), (1.0, -0.3), (5.0, 0.35), (9.0, 0.35), (25.0, 0.0), (90.0, -0.2)),
+        cold=0.1,
+        fatigue_days=10.0,
+        fatigue=(0.0, -0.1, -0.3, -0.6),
+        streak=tuple(-0.06 * i for i in range(10)),
+        recent=_pl((0.0, 0.4), (14.0, 0.4), (21.0, 0.0)),
+        night=-0.8,
+        channel=(0.0, 0.25, 0.8),
+        delay=Delay(((0.6, 1.0), (0.3, 6.0), (0.1, 24.0))),
+        responsiveness_sd=0.7,
+    )
+    w = PlantedWorld("committee", _doc(committee), fx, dt.datetime(2026, 3, 13, 17, 0, tzinfo=UTC), seed)
+    rng = random.Random(seed)
+    b = _Builder(w, rng)
+    hub = [b.rep("Aoife Byrne", "Europe/Dublin", 9.0, 7, p_random=0.2),
+           b.rep("Cian Doyle", "Europe/Dublin", 11.5, 6, p_random=0.25),
+           b.rep("Niamh Kelly", "Europe/Dublin", 15.0, 8, p_random=0.2)]
+    local = {"Americas": [b.rep("Tyler Reed", "America/Chicago", 10.0, 7, p_random=0.2),
+                          b.rep("Jordan Price", "America/Chicago", 14.5, 6, p_random=0.25)],
+             "APAC": [b.rep("Kavya Menon", "Asia/Kolkata", 11.0, 7, p_random=0.2)],
+             "Europe": hub}
+    sdr = b.rep("Rory Walsh", "Europe/Dublin", 8.0, 2, p_random=0.3)
+    weekdays = (0.1, 0.15, 0.1, 0.0, -0.3, -1.0, -1.0)
+    weekends = (0.0, 0.0, 0.0, 0.0, -0.1, 0.3, 0.25)
+    table = {
+        ("United States", "small"): (19.5, 1.0, 1.6), ("United States", "large"): (10.0, 3.2, 1.0),
+        ("Germany", "small"): (7.0, 1.1, 1.5), ("Germany", "large"): (13.5, 1.2, 1.4),
+        ("Japan", "small"): (16.0, 3.5, 1.0), ("Japan", "large"): (8.0, 1.0, 1.6),
+        ("Brazil", "small"): (11.0, 1.2, 1.4), ("Brazil", "large"): (17.0, 1.3, 1.4),
+        ("India", "small"): (14.0, 1.0, 1.5), ("India", "large"): (19.0, 2.8, 1.1),
+        ("Netherlands", "small"): (6.5, 1.2, 1.5), ("Netherlands", "large"): (15.5, 3.0, 1.0),
+    }
+    segments = {}
+    for (country, size), (p, sd, a) in table.items():
+        for all_days in (False, True):
+            segments[(country, size, all_days)] = Segment(f"{country}/{size}{'/weekends' if all_days else ''}", p,
+                                                          sd, a, weekends if all_days else weekdays, all_days)
+    countries = {"United States": 0.3, "Germany": 0.15, "Japan": 0.12, "Brazil": 0.12, "India": 0.14,
+                 "Netherlands": 0.17}
+    end = w.end_ts
+    for _ in range(_count(scale, 640, 6)):
+        country = _weighted(rng, countries)
+        sector = rng.choice(("healthcare", "software", "manufacturing", "finance"))
+        employees = _employees(rng, rng.choice(("small", "mid", "large")))
+        size = "small" if employees < 1000 else "large"
+        owner = rng.choice(hub) if rng.random() < 0.5 else rng.choice(local[REGION[country]])
+        ai = b.account(sector, country, employees, owner)
+        committee_ = []
+        for _k in range(rng.randint(3, 8)):
+            c = b.contact(ai, rng.choice(COUNTRY_ZONES[country]), segments[(country, size, sector == "healthcare")],
+                          owner, 0.4)
+            if b.cold(0.13):
+                continue
+            committee_.append(c)
+            c.inbound = rng.randint(0, 1)
+        if not committee_:
+            continue
+        t = end - rng.uniform(200, 700) * DAY
+        while t < end - 5 * DAY:
+            dur = rng.uniform(40, 160) * DAY
+            rep = owner if rng.random() < 0.7 else rng.choice(hub)
+            di = b.deal(rep, ai, t, min(t + dur, end))
+            for c in rng.sample(committee_, min(len(committee_), rng.randint(2, 4))):
+                c.threads.append(_Cadence(rep, t, min(t + dur, end), w.reps[rep].gap * rng.uniform(0.7, 1.3), 0.5,
+                                          deal=di, mix=(0.8, 0.95), react=0.4))
+            t += dur + rng.uniform(10, 90) * DAY
+        for c in committee_:
+            if rng.random() < 0.25:
+                start = end - rng.uniform(30, 400) * DAY
+                c.threads.append(_Bursts(sdr, start, min(end, start + rng.uniform(20, 60) * DAY), (3, 5),
+                                         (2.0, 3.0, 4.0), (20.0, 40.0), mix=(0.95, 1.0), react=0.2))
+    w.simulate()
+    return w
+
+
 def _doc(builder: Callable[..., PlantedWorld]) -> str:
     return " ".join((builder.__doc__ or "").split())
 
@@ -1287,8 +1378,10 @@ WORLDS: dict[str, Callable[..., PlantedWorld]] = {
     "shifted": shifted,
     "cadence": cadence,
     "crossover": crossover,
+    "committee": committee,
 }
-ASIDE = "crossover"
+ASIDE = "committee"
 # Outbound touches at scale 1 (about; each world's count is proportional to ``scale``).
 SIZES: dict[str, int] = {"multideal": 120_000, "timezones": 300_000, "weekend": 15_000, "shifted": 200_000,
-                         "cadence": 100_000, "crossover": 145_000}
+                         "cadence": 100_000, "crossover": 145_000,
+                         "committee": 90_000}
