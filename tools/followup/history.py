@@ -207,6 +207,7 @@ class Table:
     weekday: np.ndarray
     hour: np.ndarray
     gap: np.ndarray  # business days since the previous touch; -1 for a first touch
+    days: np.ndarray  # calendar days since the previous touch (the contact's dates); -1 for a first touch
     unanswered: np.ndarray  # touches since the contact's last reply (any deal)
     recent: np.ndarray  # touches in the previous RECENT_DAYS days
     since_reply: np.ndarray  # days since the contact's last reply (-1: none yet)
@@ -281,7 +282,9 @@ def contact_state(log: Log, email: str, now: dt.datetime) -> State:
 
 
 def _window_end(at: dt.datetime) -> float:
-    day = np.busday_offset(at.date(), REPLY_WINDOW_BUSINESS_DAYS, roll="forward")
+    """The same clock time three business days after the touch's day: a weekend touch counts from the
+    Friday before it, so Saturday or Sunday to Wednesday, as ``calendar.add_business_days`` counts."""
+    day = np.busday_offset(at.date(), REPLY_WINDOW_BUSINESS_DAYS, roll="backward")
     return at.timestamp() + (day.astype(dt.date) - at.date()).days * 86400
 
 
@@ -303,6 +306,7 @@ def table(log: Log) -> Table:
             cols["weekday"].append(moment.weekday())
             cols["hour"].append(moment.hour)
             cols["gap"].append(-1 if previous is None else business_days_between(previous, moment.date()))
+            cols["days"].append(-1 if previous is None else (moment.date() - previous).days)
             cols["unanswered"].append(_since(times, prior, replies.last_before(at)))
             cols["recent"].append(_since(times, prior, at - RECENT_DAYS * 86400))
             answered = replies.last_before(at)
@@ -314,6 +318,6 @@ def table(log: Log) -> Table:
             cols["censored"].append(window > log.end and reply > window)
             previous = moment.date()
             replies.add(reply)
-    kinds = {"t": float, "weekday": np.int8, "hour": np.int8, "gap": np.int32, "unanswered": np.int16, "recent": np.int16, "since_reply": float,
+    kinds = {"t": float, "weekday": np.int8, "hour": np.int8, "gap": np.int32, "days": np.int32, "unanswered": np.int16, "recent": np.int16, "since_reply": float,
              "prior": np.int32, "replied": bool, "censored": bool}
     return Table(**{k: np.asarray(v, dtype=kinds.get(k, object)) for k, v in cols.items()})

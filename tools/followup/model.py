@@ -2,7 +2,8 @@
 
 Log-odds are a sum of effects, each with a Gaussian prior centred on zero:
 
-- everyone's: the contact's local weekday and hour of day, business days since the last touch,
+- everyone's: the contact's local weekday and hour of day, business days and calendar days since the
+  last touch (which of the two matters is learned: contacts who work weekends count every day),
   touches since the contact's last reply, days since that reply, touches in the previous week,
   channel, deal stage;
 - each segment's (sector, region, time zone, size band, finer size bins, country): its own level,
@@ -49,22 +50,23 @@ from scipy.optimize import minimize
 
 from tools.followup.history import CHANNELS, ContactInfo, Table, size_fine
 
-FORMAT = 2
+FORMAT = 3
 GAP_BINS = (-1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 15, 25)
 """a gap falls in the last bin whose lower edge it reaches (-1: a first touch)"""
 MAX_UNANSWERED = 8
 MAX_RECENT = 5
 REPLY_AGE_BINS = (-1, 0, 3, 7, 14, 30, 60, 120)
 """days since the contact's last reply: a bin is the last lower edge reached (-1: never replied)"""
-FIELDS = ("wd", "hr", "h3", "gap", "un", "rc", "rp", "ch", "st", "sector", "region", "tz", "size", "sizefine", "country",
+FIELDS = ("wd", "hr", "h3", "gap", "gapc", "un", "rc", "rp", "ch", "st", "sector", "region", "tz", "size", "sizefine", "country",
           "account", "contact")
 SEGMENTS = ("sector", "region", "tz", "size", "sizefine", "country")
 PATTERNED = ("sector", "region", "tz", "sizefine")
 """segments with their own weekday and hour pattern (a country's is its time zone's; a size band's is
 its finer bins')"""
-GROUPS: tuple[tuple[tuple[str, ...], float], ...] = (
+Group = tuple[tuple[str, ...], float]
+GROUPS: tuple[Group, ...] = (
     # everyone
-    (("wd",), 2.0), (("h3",), 1.5), (("hr",), 0.7), (("gap",), 2.0), (("un",), 2.0), (("rc",), 2.0), (("rp",), 2.0), (("ch",), 2.0), (("st",), 2.0),
+    (("wd",), 2.0), (("h3",), 1.5), (("hr",), 0.7), (("gap",), 2.0), (("gapc",), 1.0), (("un",), 2.0), (("rc",), 2.0), (("rp",), 2.0), (("ch",), 2.0), (("st",), 2.0),
     # segments: their level, weekday pattern, and hour-of-day curve (three-hour blocks, then hour by hour)
     *(((s,), 0.7) for s in SEGMENTS),
     *(((s, "wd"), 0.5) for s in PATTERNED),
@@ -75,6 +77,17 @@ GROUPS: tuple[tuple[tuple[str, ...], float], ...] = (
     (("contact",), 0.7), (("contact", "wd"), 0.15),
 )
 """(fields, prior standard deviation of the effects on the log-odds scale)"""
+PAIRS = tuple((a, b) for i, a in enumerate(PATTERNED) for b in PATTERNED[i + 1:] if {a, b} != {"region", "tz"})
+"""pairs of segment fields that may carry their own hour-of-day curve (a time zone lies inside its region)"""
+PAIR_SCALES = (0.3, 0.15)
+"""where a pair's three-hour blocks and hour-by-hour curve start (the data then sets them)"""
+PAIR_TEST_Z = 4.0
+PAIR_TEST_CONTACTS = 8
+"""a pair's curve is kept when its cells' hours depart from the sum of its fields' curves by this many
+standard errors; a cell and block is judged once this many contacts have touches in it"""
+FIXED_SCALE = {("h3",), ("hr",)}
+"""everyone's hour-of-day curve keeps its prior scale: one curve of 24 hours, whose peak a scale learned
+from the root mean square of its hours would flatten"""
 EB_ROUNDS = 1
 EB_SAMPLE = 100_000
 """touches (whole contacts' histories, sampled) the group scales are learned on in a larger history"""
@@ -105,7 +118,7 @@ def fields_of(t: Table, contacts: dict[str, ContactInfo]) -> dict[str, np.ndarra
     hour = t.hour.astype(np.int64)
     return {
         "wd": t.weekday.astype(np.int64), "hr": hour, "h3": hour // 3,
-        "gap": gap_bin(t.gap), "un": np.minimum(t.unanswered, MAX_UNANSWERED).astype(np.int64),
+        "gap": gap_bin(t.gap), "gapc": gap_bin(t.days), "un": np.minimum(t.unanswered, MAX_UNANSWERED).astype(np.int64),
         "rc": np.minimum(t.recent, MAX_RECENT).astype(np.int64), "rp": reply_age_bin(t.since_reply), "ch": t.channel, "st": t.stage,
         **contact_fields(info),
         "contact": np.asarray(t.contact, dtype=object),
@@ -150,11 +163,16 @@ class ReplyModel:
     shift_prior: list[float] = field(default_factory=lambda: [float(s == 0) for s in SHIFTS])
     shift_posterior: dict[str, list[float]] = field(default_factory=dict)
     """contact -> posterior over SHIFTS (only contacts whose posterior differs from the prior)"""
+    groups: list[Group] = field(default_factory=lambda: list(GROUPS))
+    """the groups of effects, GROUPS and the pairs of fields whose hour curves the data called for"""
+    pair_tests: dict[tuple[str, str], float] = field(default_factory=dict)
+    """each pair of PAIRS: how far its hours departed from its fields' added up (standard errors)"""
     _codes: dict[str, dict[Any, int]] = field(default_factory=dict, repr=False)
     _offsets: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
-        self._codes, self._offsets = _layout(self.vocab)
+        self.groups = [(tuple(g), float(sd)) for g, sd in self.groups]
+        self._codes, self._offsets = _layout(self.vocab, self.groups)
 
     # -- scoring ---------------------------------------------------------------------------------
 
@@ -167,13 +185,16 @@ class ReplyModel:
         """The additive model's log-odds of each row under each shift of SHIFTS (or those at ``which``):
         the effects that do not depend on the hour are looked up once."""
         coded = _coded(fields, self._codes)
-        idx, ok = _group_index(coded, self.vocab, self._offsets, OTHER_GROUPS)
+        hourly = _hour_groups(self.groups)
+        others = [g for g in range(len(self.groups)) if g not in hourly]
+        idx, ok = _group_index(coded, self.vocab, self._offsets, self.groups, others)
         base = self.intercept + np.where(ok, self.coef[np.where(ok, idx, 0)], 0.0).sum(axis=1)
         which = list(range(len(SHIFTS))) if which is None else which
         out = np.zeros((len(base), len(SHIFTS)))
         for k in which:
             hour = (coded["hr"] - SHIFTS[k]) % 24  # the vocabulary holds every hour: an hour's code is the hour
-            idx, ok = _group_index({**coded, "hr": hour, "h3": hour // 3}, self.vocab, self._offsets, HOUR_GROUPS)
+            idx, ok = _group_index({**coded, "hr": hour, "h3": hour // 3}, self.vocab, self._offsets, self.groups,
+                                   hourly)
             out[:, k] = base + np.where(ok, self.coef[np.where(ok, idx, 0)], 0.0).sum(axis=1)
         return out
 
@@ -201,7 +222,8 @@ class ReplyModel:
         meta = {"format": FORMAT, "vocab": self.vocab, "intercept": self.intercept, "platt": list(self.platt),
                 "hours": self.hours, "weekdays": self.weekdays, "trained_on": self.trained_on,
                 "fingerprint": self.fingerprint, "seconds": self.seconds, "scales": self.scales,
-                "shift_prior": self.shift_prior,
+                "shift_prior": self.shift_prior, "groups": [[list(g), sd] for g, sd in self.groups],
+                "pair_tests": [[list(k), v] for k, v in self.pair_tests.items()],
                 "calibration": {"rows": self.calibration.rows, "slices": self.calibration.slices}}
         tmp = path.with_suffix(".tmp.npz")
         names = sorted(self.shift_posterior)
@@ -226,6 +248,8 @@ class ReplyModel:
                    hours=meta["hours"], weekdays=meta["weekdays"], trained_on=meta["trained_on"],
                    fingerprint=meta["fingerprint"], seconds=meta["seconds"], scales=meta["scales"],
                    shift_prior=meta["shift_prior"], shift_posterior=posterior,
+                   groups=[(tuple(g), sd) for g, sd in meta["groups"]],
+                   pair_tests={(k[0], k[1]): v for k, v in meta["pair_tests"]},
                    calibration=Calibration(**meta["calibration"]))
 
 
@@ -237,10 +261,14 @@ def _width(vocab: dict[str, list[Any]], group: tuple[str, ...]) -> int:
     return int(np.prod([len(vocab[f]) for f in group]))
 
 
-def _layout(vocab: dict[str, list[Any]]) -> tuple[dict[str, dict[Any, int]], list[int]]:
+def _layout(vocab: dict[str, list[Any]], groups: list[Group]) -> tuple[dict[str, dict[Any, int]], list[int]]:
     """Each field's value -> code, and where each group's effects start in the coefficient vector."""
     codes = {f: {v: i for i, v in enumerate(vals)} for f, vals in vocab.items()}
-    return codes, list(np.cumsum([0] + [_width(vocab, g) for g, _ in GROUPS]))
+    return codes, list(np.cumsum([0] + [_width(vocab, g) for g, _ in groups]))
+
+
+def _hour_groups(groups: list[Group]) -> list[int]:
+    return [g for g, (group, _) in enumerate(groups) if set(group) & {"hr", "h3"}]
 
 
 def _coded(fields: dict[str, np.ndarray], codes: dict[str, dict[Any, int]]) -> dict[str, np.ndarray]:
@@ -260,35 +288,32 @@ def _coded(fields: dict[str, np.ndarray], codes: dict[str, dict[Any, int]]) -> d
 
 
 def _group_index(coded: dict[str, np.ndarray], vocab: dict[str, list[Any]], offsets: list[int],
-                 groups: list[int]) -> tuple[np.ndarray, np.ndarray]:
-    """Column index of each row's effect in each of ``groups``, and whether the row's values are known."""
+                 groups: list[Group], which: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Column index of each row's effect in each group of ``which``, and whether the row's values are known."""
     n = len(next(iter(coded.values())))
-    idx = np.empty((n, len(groups)), dtype=np.int64)
-    ok = np.ones((n, len(groups)), dtype=bool)
-    for j, g in enumerate(groups):
+    idx = np.empty((n, len(which)), dtype=np.int64)
+    ok = np.ones((n, len(which)), dtype=bool)
+    for j, g in enumerate(which):
         code = np.zeros(n, dtype=np.int64)
-        for f in GROUPS[g][0]:
+        for f in groups[g][0]:
             code = code * len(vocab[f]) + coded[f]
             ok[:, j] &= coded[f] >= 0
         idx[:, j] = offsets[g] + code
     return idx, ok
 
 
-HOUR_GROUPS = [g for g, (group, _) in enumerate(GROUPS) if set(group) & {"hr", "h3"}]
-OTHER_GROUPS = [g for g in range(len(GROUPS)) if g not in HOUR_GROUPS]
-
-
-def _indicators(fields: dict[str, np.ndarray], vocab: dict[str, list[Any]]) -> sparse.csr_matrix:
+def _indicators(fields: dict[str, np.ndarray], vocab: dict[str, list[Any]], groups: list[Group]
+                ) -> sparse.csr_matrix:
     """Which effects each row has: 1 for each, and SPREAD for the hours either side of the row's
     own in the hour-by-hour curves (so each hour's effect is learned from its neighbours too)."""
-    codes, offsets = _layout(vocab)
+    codes, offsets = _layout(vocab, groups)
     coded = _coded(fields, codes)
-    everything = list(range(len(GROUPS)))
-    parts = [(*_group_index(coded, vocab, offsets, everything), 1.0)]
-    hourly = [g for g, (group, _) in enumerate(GROUPS) if group[-1] == "hr"]
+    everything = list(range(len(groups)))
+    parts = [(*_group_index(coded, vocab, offsets, groups, everything), 1.0)]
+    hourly = [g for g, (group, _) in enumerate(groups) if group[-1] == "hr"]
     for step in (-1, 1):
         hour = (coded["hr"] + step) % 24
-        parts.append((*_group_index({**coded, "hr": hour}, vocab, offsets, hourly), SPREAD))
+        parts.append((*_group_index({**coded, "hr": hour}, vocab, offsets, groups, hourly), SPREAD))
     rows, cols, vals = [], [], []
     for idx, ok, weight in parts:
         r = np.broadcast_to(np.arange(idx.shape[0])[:, None], idx.shape)
@@ -300,11 +325,11 @@ def _indicators(fields: dict[str, np.ndarray], vocab: dict[str, list[Any]]) -> s
                              shape=(n, offsets[-1]))
 
 
-def _smoothed(raw: np.ndarray, vocab: dict[str, list[Any]]) -> np.ndarray:
+def _smoothed(raw: np.ndarray, vocab: dict[str, list[Any]], groups: list[Group]) -> np.ndarray:
     """The effects as a row sees them: each hour-by-hour curve with SPREAD of its neighbours' added."""
-    _, offsets = _layout(vocab)
+    _, offsets = _layout(vocab, groups)
     out = raw.copy()
-    for g, (group, _) in enumerate(GROUPS):
+    for g, (group, _) in enumerate(groups):
         if group[-1] == "hr":
             block = raw[offsets[g]:offsets[g + 1]].reshape(-1, 24)
             out[offsets[g]:offsets[g + 1]] = (block + SPREAD * (np.roll(block, 1, axis=1)
@@ -312,10 +337,10 @@ def _smoothed(raw: np.ndarray, vocab: dict[str, list[Any]]) -> np.ndarray:
     return out
 
 
-def _col_scale(vocab: dict[str, list[Any]], scales: list[float] | None = None) -> np.ndarray:
-    _, offsets = _layout(vocab)
+def _col_scale(vocab: dict[str, list[Any]], groups: list[Group], scales: list[float] | None = None) -> np.ndarray:
+    _, offsets = _layout(vocab, groups)
     out = np.zeros(offsets[-1])
-    for g, (_, sd) in enumerate(GROUPS):
+    for g, (_, sd) in enumerate(groups):
         out[offsets[g]:offsets[g + 1]] = sd if scales is None else scales[g]
     return out
 
@@ -324,6 +349,7 @@ def _vocab(fields: dict[str, np.ndarray]) -> dict[str, list[Any]]:
     vocab = {f: sorted(set(np.asarray(fields[f]).tolist()), key=lambda v: (str(type(v)), v)) for f in FIELDS}
     for f, extra in (("ch", list(CHANNELS)), ("wd", list(range(7))), ("hr", list(range(24))),
                      ("h3", list(range(8))), ("gap", list(range(len(GAP_BINS)))),
+                     ("gapc", list(range(len(GAP_BINS)))),
                      ("un", list(range(MAX_UNANSWERED + 1))), ("rc", list(range(MAX_RECENT + 1))),
                      ("rp", list(range(len(REPLY_AGE_BINS))))):
         vocab[f] = sorted(set(vocab[f]) | set(extra), key=lambda v: (str(type(v)), v))
@@ -343,8 +369,8 @@ def _map_fit(x: sparse.csr_matrix, y: np.ndarray, start: np.ndarray | None = Non
     return np.append(lr.coef_[0], lr.intercept_[0])
 
 
-def _fit_effects(ind: sparse.csr_matrix, y: np.ndarray, vocab: dict[str, list[Any]], scales: list[float],
-                 rounds: int, start: tuple[np.ndarray, float] | None = None
+def _fit_effects(ind: sparse.csr_matrix, y: np.ndarray, vocab: dict[str, list[Any]], groups: list[Group],
+                 scales: list[float], rounds: int, start: tuple[np.ndarray, float] | None = None
                  ) -> tuple[np.ndarray, float, list[float]]:
     """Effects, intercept and the learned scale of each group.
 
@@ -352,12 +378,12 @@ def _fit_effects(ind: sparse.csr_matrix, y: np.ndarray, vocab: dict[str, list[An
     root mean of (effect squared + its posterior variance) over the effects the data touched: the
     expectation-maximisation step for a Gaussian prior's variance, with each effect's posterior
     variance taken from the diagonal of the Hessian."""
-    _, offsets = _layout(vocab)
+    _, offsets = _layout(vocab, groups)
     scales = list(scales)
     coef, intercept = (np.zeros(ind.shape[1]), 0.0) if start is None else start
     warm = start is not None
     for r in range(rounds + 1):
-        col = _col_scale(vocab, scales)
+        col = _col_scale(vocab, groups, scales)
         x = ind.multiply(col[None, :]).tocsr()
         theta = _map_fit(x, y, np.append(coef / np.where(col > 0, col, 1.0), intercept) if warm else None)
         warm = True
@@ -367,7 +393,9 @@ def _fit_effects(ind: sparse.csr_matrix, y: np.ndarray, vocab: dict[str, list[An
         p = _sigmoid(ind @ coef + intercept)
         information = ind.T @ (p * (1 - p))
         variance = 1.0 / (1.0 / col ** 2 + information)
-        for g in range(len(GROUPS)):
+        for g in range(len(groups)):
+            if groups[g][0] in FIXED_SCALE:
+                continue
             part = slice(offsets[g], offsets[g + 1])
             seen = information[part] > 0.25  # effects with at least a little data behind them
             if seen.sum() >= 3:
@@ -376,36 +404,98 @@ def _fit_effects(ind: sparse.csr_matrix, y: np.ndarray, vocab: dict[str, list[An
     return coef, intercept, scales
 
 
+def pair_tests(fields: dict[str, np.ndarray], y: np.ndarray, p: np.ndarray) -> dict[tuple[str, str], float]:
+    """For each pair of PAIRS, how far its cells' hours depart from what the fitted model ``p`` (whose hour
+    curves are per field, added up) expects: a score test, in standard errors, of the pair's own
+    three-hour curves.
+
+    Each cell (a value of both fields) and three-hour block sums the residuals ``y - p`` of its touches,
+    less the block's share of the cell's whole sum (so a cell that answers more at every hour is not
+    taken for one whose hours differ). The variance of that sum is taken over contacts (a contact's
+    touches are not independent: one early riser is not a segment), and only blocks with touches from
+    PAIR_TEST_CONTACTS contacts or more are judged. Under no interaction the squared sums over their
+    variances add up to about their number; the result is the excess over that, in standard errors."""
+    r = y.astype(float) - p
+    contacts, person = np.unique(np.asarray(fields["contact"]), return_inverse=True)
+    block = np.asarray(fields["h3"], dtype=np.int64)
+    out = {}
+    for a, b in PAIRS:
+        _, cell = np.unique(np.char.add(np.asarray(fields[a], dtype=str),
+                                        np.char.add("\x1f", np.asarray(fields[b], dtype=str))), return_inverse=True)
+        cells = int(cell.max()) + 1
+        column = cell * 8 + block
+        share = np.bincount(column, minlength=cells * 8) / np.maximum(
+            np.repeat(np.bincount(cell, minlength=cells), 8), 1)
+        # per (contact, block): the residual sum s; per contact: the whole sum S (a contact is in one cell)
+        key, where = np.unique(person * (cells * 8) + column, return_inverse=True)
+        s = np.bincount(where, r)
+        whole = np.bincount(person, r, minlength=len(contacts))
+        key_person, key_column = key // (cells * 8), key % (cells * 8)
+        key_whole = whole[key_person]
+        u = np.bincount(column, r, minlength=cells * 8) - share * np.repeat(np.bincount(cell, r, minlength=cells), 8)
+        person_cell = np.zeros(len(contacts), dtype=np.int64)
+        person_cell[person] = cell
+        whole2 = np.repeat(np.bincount(person_cell, whole ** 2, minlength=cells), 8)
+        variance = (np.bincount(key_column, s ** 2, minlength=cells * 8)
+                    - 2 * share * np.bincount(key_column, s * key_whole, minlength=cells * 8) + share ** 2 * whole2)
+        judged = (np.bincount(key_column, minlength=cells * 8) >= PAIR_TEST_CONTACTS) & (variance > 1e-9)
+        df = int(judged.sum()) - int(np.unique(np.arange(cells * 8)[judged] // 8).size)
+        if df < 4:
+            out[(a, b)] = 0.0
+            continue
+        stat = float((u[judged] ** 2 / variance[judged]).sum())
+        out[(a, b)] = (stat - df) / float(np.sqrt(2 * df))
+    return out
+
+
+def _pair_groups(pairs: list[tuple[str, str]]) -> list[Group]:
+    return [g for a, b in pairs for g in (((a, b), 0.3), ((a, b, "h3"), PAIR_SCALES[0]), ((a, b, "hr"), PAIR_SCALES[1]))]
+
+
 def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = None, *, shifts: bool = True,
         deshift: bool = True) -> ReplyModel:
     """The MAP fit on the touches given (censored ones are left out). Without ``start`` the group
-    scales are learned; with it, its scales are kept and its effects start the solver."""
+    scales, and which pairs of fields carry their own hour curve, are learned; with it, its groups
+    and scales are kept and its effects start the solver."""
     t = t.take(~t.censored)
     if len(t) == 0 or t.replied.all() or not t.replied.any():
         raise ValueError("too little history to learn from: need touches both answered and not")
     fields = fields_of(t, contacts)
     vocab = _vocab(fields)
-    ind = _indicators(fields, vocab)
+    tests: dict[tuple[str, str], float] = {}
     if start is None and len(t) > EB_SAMPLE:
-        # the scales are learned on a sample of contacts (all of each one's touches), then kept
+        # the groups and their scales are learned on a sample of contacts (all of each one's touches), then kept
         chosen = np.unique(t.contact)
         chosen = set(np.random.default_rng(0).choice(chosen, size=max(1, int(len(chosen) * EB_SAMPLE / len(t))),
                                                      replace=False).tolist())
-        sample = fit(t.take(np.asarray([c in chosen for c in t.contact])), contacts, shifts=False)
-        coef, intercept, scales = _fit_effects(ind, t.replied, vocab, sample.scales, 0,
-                                                         (_transfer(sample, vocab), sample.intercept))
-    elif start is None:
-        coef, intercept, scales = _fit_effects(ind, t.replied, vocab, [sd for _, sd in GROUPS], EB_ROUNDS)
+        start = fit(t.take(np.asarray([c in chosen for c in t.contact])), contacts, shifts=False)
+        tests = start.pair_tests
+    if start is None:
+        groups = list(GROUPS)
+        ind = _indicators(fields, vocab, groups)
+        coef, intercept, scales = _fit_effects(ind, t.replied, vocab, groups, [sd for _, sd in groups], EB_ROUNDS)
+        tests = pair_tests(fields, t.replied, _sigmoid(ind @ coef + intercept))
+        pairs = [pair for pair, z in tests.items() if z >= PAIR_TEST_Z]
+        if pairs:
+            before = ReplyModel(vocab=vocab, coef=coef, intercept=intercept, groups=groups, raw=coef)
+            groups = groups + _pair_groups(pairs)
+            ind = _indicators(fields, vocab, groups)
+            coef, intercept, scales = _fit_effects(ind, t.replied, vocab, groups,
+                                                   scales + [sd for _, sd in _pair_groups(pairs)], EB_ROUNDS,
+                                                   (_transfer(before, vocab, groups), intercept))
     else:
-        coef, intercept, scales = _fit_effects(ind, t.replied, vocab, start.scales, 0,
-                                                         (_transfer(start, vocab), start.intercept))
+        groups = start.groups
+        ind = _indicators(fields, vocab, groups)
+        coef, intercept, scales = _fit_effects(ind, t.replied, vocab, groups, start.scales, 0,
+                                               (_transfer(start, vocab, groups), start.intercept))
+        tests = tests or start.pair_tests
     n = len(t)
     hour_counts = np.bincount(t.hour, minlength=24)
     day_counts = np.bincount(t.weekday, minlength=7)
-    model = ReplyModel(vocab=vocab, coef=_smoothed(coef, vocab), intercept=intercept,
+    model = ReplyModel(vocab=vocab, coef=_smoothed(coef, vocab, groups), intercept=intercept,
                        hours=[h for h in range(24) if hour_counts[h] >= max(20, 0.002 * n)],
                        weekdays=[d for d in range(7) if day_counts[d] >= max(20, 0.002 * n)], trained_on=n,
-                       scales=scales, raw=coef)
+                       scales=scales, raw=coef, groups=groups, pair_tests=tests)
     if not shifts:
         return model
     _shift_posteriors(model, fields, t.replied)
@@ -417,9 +507,9 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
         if (moved != 0).any():
             hour = (np.asarray(fields["hr"]) - moved) % 24
             again = {**fields, "hr": hour, "h3": hour // 3}
-            coef, intercept, _ = _fit_effects(_indicators(again, vocab), t.replied, vocab, scales, 0,
-                                                 (coef, model.intercept))
-            model.coef, model.intercept, model.raw = _smoothed(coef, vocab), intercept, coef
+            coef, intercept, _ = _fit_effects(_indicators(again, vocab, groups), t.replied, vocab, groups, scales, 0,
+                                              (coef, model.intercept))
+            model.coef, model.intercept, model.raw = _smoothed(coef, vocab, groups), intercept, coef
             _shift_posteriors(model, fields, t.replied)
     return model
 
@@ -468,11 +558,16 @@ def _shift_posteriors(model: ReplyModel, fields: dict[str, np.ndarray], y: np.nd
     model.shift_posterior = {str(c): np.round(post[i], 4).tolist() for i, c in enumerate(contacts) if differs[i]}
 
 
-def _transfer(old: ReplyModel, vocab: dict[str, list[Any]]) -> np.ndarray:
-    """``old``'s coefficients laid out in ``vocab``'s columns (0 for effects it did not have)."""
-    codes, offsets = _layout(vocab)
+def _transfer(old: ReplyModel, vocab: dict[str, list[Any]], groups: list[Group]) -> np.ndarray:
+    """``old``'s coefficients laid out in the columns of ``vocab`` and ``groups`` (0 for effects it did not have)."""
+    _, offsets = _layout(vocab, groups)
     out = np.zeros(offsets[-1])
-    for g, (group, _) in enumerate(GROUPS):
+    where = {group: g for g, (group, _) in enumerate(old.groups)}
+    weights = old.raw if old.raw is not None else old.coef
+    for g, (group, _) in enumerate(groups):
+        if group not in where:
+            continue
+        og = where[group]
         grids = np.meshgrid(*[np.arange(len(vocab[f])) for f in group], indexing="ij")
         new_idx = np.zeros(grids[0].shape, dtype=np.int64)
         old_idx = np.zeros(grids[0].shape, dtype=np.int64)
@@ -483,7 +578,7 @@ def _transfer(old: ReplyModel, vocab: dict[str, list[Any]]) -> np.ndarray:
             ok &= mapped >= 0
             new_idx = new_idx * len(vocab[f]) + grid
             old_idx = old_idx * len(old.vocab[f]) + np.maximum(mapped, 0)
-        out[offsets[g] + new_idx[ok]] = (old.raw if old.raw is not None else old.coef)[old._offsets[g] + old_idx[ok]]
+        out[offsets[g] + new_idx[ok]] = weights[old._offsets[og] + old_idx[ok]]
     return out
 
 

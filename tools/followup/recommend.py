@@ -50,6 +50,7 @@ def _fields(info: ContactInfo, state: State, moments: list[dt.datetime], channel
     n = len(moments)
     last = state.last_touch.date() if state.last_touch else None
     gaps = np.asarray([-1 if last is None else business_days_between(last, m.date()) for m in moments])
+    days = np.asarray([-1 if last is None else (m.date() - last).days for m in moments])
     hours = np.asarray([m.hour for m in moments], dtype=np.int64)
     # touches in the days before each moment: those of the last days that are still that close to it
     times = np.asarray(state.recent_times, dtype=float)
@@ -61,7 +62,7 @@ def _fields(info: ContactInfo, state: State, moments: list[dt.datetime], channel
 
     segment = {k: np.repeat(v, n) for k, v in contact_fields([info]).items()}
     return {"wd": np.asarray([m.weekday() for m in moments], dtype=np.int64), "hr": hours, "h3": hours // 3,
-            "gap": gap_bin(gaps), "un": np.full(n, min(state.unanswered, MAX_UNANSWERED)), "rc": recent,
+            "gap": gap_bin(gaps), "gapc": gap_bin(days), "un": np.full(n, min(state.unanswered, MAX_UNANSWERED)), "rc": recent,
             "rp": reply_age_bin(np.asarray([-1.0 if state.last_reply is None else
                                             (m - state.last_reply).total_seconds() / 86400 for m in moments])),
             "ch": same(channel), "st": same(state.stage), **segment, "contact": same(info.email)}
