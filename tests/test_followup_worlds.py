@@ -302,3 +302,29 @@ def test_the_ceiling_reaches_the_best_moment_where_nothing_is_hidden(built: dict
     assert result["bayes"]["warm"] >= result["segment"]["warm"] - 0.01
     assert result["bayes"]["cold"] == pytest.approx(result["segment"]["cold"])
     assert 0.5 < result["bayes"]["all"] <= 1.0
+
+
+def test_committee_world_has_committees_with_thin_histories(built: dict[str, W.PlantedWorld],
+                                                           written: dict[str, dict]) -> None:
+    w = built["committee"]
+    per_account: dict[int, int] = defaultdict(int)
+    for c in w.contacts:
+        per_account[c.account] += 1
+    assert min(per_account.values()) >= 3 and max(per_account.values()) <= 8
+    touched = sorted(c.touches for c in w.contacts if c.touches)
+    assert touched[len(touched) // 2] <= 40  # most contacts are touched a few dozen times at most
+    log = _log(written["committee"])
+    # a deal touches several members of the committee
+    members: dict[str, set[str]] = defaultdict(set)
+    for email, _, _, opp in log.touches.values():
+        if opp:
+            members[opp].add(email)
+    assert sum(len(m) >= 2 for m in members.values()) >= 0.8 * len(members)
+    # segments are country and size together; healthcare answers on weekends, whatever its hours
+    for c in w.contacts:
+        a = w.accounts[c.account]
+        size = "small" if a.employees < 1000 else "large"
+        assert c.segment.key.startswith(f"{a.country}/{size}")
+        assert c.segment.all_days == (a.sector == "healthcare")
+    peaks = {(w.accounts[c.account].country, c.segment.key.split("/")[1]): c.segment.peak for c in w.contacts}
+    assert len(set(peaks.values())) >= 8

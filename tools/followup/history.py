@@ -315,7 +315,7 @@ def table(log: Log) -> Table:
             cols["channel"].append(channel)
             cols["stage"].append(stage)
             cols["replied"].append(reply <= window)
-            cols["censored"].append(window > log.end and reply > window)
+            cols["censored"].append(window > log.end)  # its outcome is not known yet, answered or not
             previous = moment.date()
             replies.add(reply)
     kinds = {"t": float, "weekday": np.int8, "hour": np.int8, "gap": np.int32, "days": np.int32, "unanswered": np.int16, "recent": np.int16, "since_reply": float,

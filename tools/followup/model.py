@@ -469,7 +469,10 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
         chosen = set(np.random.default_rng(0).choice(chosen, size=max(1, int(len(chosen) * EB_SAMPLE / len(t))),
                                                      replace=False).tolist())
         start = fit(t.take(np.asarray([c in chosen for c in t.contact])), contacts, shifts=False)
-        tests = start.pair_tests
+        tests = dict(start.pair_tests)
+        sampled = True
+    else:
+        sampled = False
     if start is None:
         groups = list(GROUPS)
         ind = _indicators(fields, vocab, groups)
@@ -488,7 +491,20 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
         ind = _indicators(fields, vocab, groups)
         coef, intercept, scales = _fit_effects(ind, t.replied, vocab, groups, start.scales, 0,
                                                (_transfer(start, vocab, groups), start.intercept))
-        tests = tests or start.pair_tests
+        tests = tests or dict(start.pair_tests)
+        if sampled:
+            # the sample has less power: a pair the whole history calls for is added now (at its starting scales)
+            have = {group[:2] for group, _ in groups if len(group) == 3 and group[2] == "h3"}
+            whole = pair_tests(fields, t.replied, _sigmoid(ind @ coef + intercept))
+            pairs = [pair for pair, z in whole.items() if z >= PAIR_TEST_Z and pair not in have]
+            tests = {pair: max(z, whole[pair]) for pair, z in tests.items()}
+            if pairs:
+                before = ReplyModel(vocab=vocab, coef=coef, intercept=intercept, groups=groups, raw=coef)
+                groups = groups + _pair_groups(pairs)
+                ind = _indicators(fields, vocab, groups)
+                coef, intercept, scales = _fit_effects(ind, t.replied, vocab, groups,
+                                                       scales + [sd for _, sd in _pair_groups(pairs)], 0,
+                                                       (_transfer(before, vocab, groups), intercept))
     n = len(t)
     hour_counts = np.bincount(t.hour, minlength=24)
     day_counts = np.bincount(t.weekday, minlength=7)
@@ -517,15 +533,20 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
 def _shift_posteriors(model: ReplyModel, fields: dict[str, np.ndarray], y: np.ndarray) -> None:
     """Each contact's posterior over shifts of their hour-of-day curve, and the population's prior.
 
-    For each shift, the likelihood of the contact's own touches with their level re-fitted (a
-    Laplace approximation over a Gaussian prior around the fitted level); the prior over shifts is
-    the population's, by expectation-maximisation, starting from 'no shift' being likelier."""
+    For each shift, the likelihood of the contact's own touches with their own level integrated out (a
+    Laplace approximation over the prior of contacts' levels). Their level as fitted is not used: it was
+    fitted with no shift, so it has already made up for a shifted contact's hours (a contact touched at
+    one hour whose peak is elsewhere looks merely unresponsive), and would favour no shift. The prior
+    over shifts is the population's, by expectation-maximisation, starting from 'no shift' being likelier."""
     contacts, row = np.unique(np.asarray(fields["contact"]), return_inverse=True)
     m = len(contacts)
     yf = y.astype(float)
     loglik = np.empty((m, len(SHIFTS)))
-    tau2 = SHIFT_LEVEL_SD ** 2
-    logits = model.shift_logits(fields)
+    level = next(g for g, (group, _) in enumerate(model.groups) if group == ("contact",))
+    tau2 = max(model.scales[level], SHIFT_LEVEL_SD) ** 2
+    own = np.asarray([model._codes["contact"].get(c, -1) for c in contacts.tolist()], dtype=np.int64)
+    own_level = np.where(own >= 0, model.coef[model._offsets[level] + np.maximum(own, 0)], 0.0)
+    logits = model.shift_logits(fields) - own_level[row][:, None]
     for k in range(len(SHIFTS)):
         z = logits[:, k]
         delta = np.zeros(m)
