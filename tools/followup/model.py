@@ -12,6 +12,11 @@ Log-odds are a sum of effects, each with a Gaussian prior centred on zero:
 - each account's (their own level and small departures from their segment's weekday and
   time-of-day pattern) and each contact's (their own level and weekday departures).
 
+A segment may also be a combination of fields (a sector's small companies answer early, its large ones
+late): a pair of segment fields gets its own level and hour-of-day curve when a score test on the
+fitted model's residuals says the pair's hours depart from its fields' curves added up (see
+``pair_tests``); pairs that do not are left out, so they add no noise.
+
 Segments are seen through several fields at once because their true edges are unknown; the prior
 scale of each level of effects is fixed here (wide for everyone, narrower for a segment, narrow
 for a contact), so a contact with few touches borrows from their account, their segments and
@@ -20,7 +25,7 @@ and fatigue effects are learned (one effect per value or bin), not assumed.
 
 A contact's hours often sit a few hours off their segments' (an early riser in a late-answering
 sector). Each contact's whole hour-of-day curve may be shifted by -3..+3 hours: the likelihood of
-the contact's own touches under each shift (their level re-fitted) gives a posterior over shifts,
+the contact's own touches under each shift (their level integrated out) gives a posterior over shifts,
 whose prior is the population's share of each shift (learned by expectation-maximisation). A
 contact with touches at several hours gets their own peak; one with touches at a single hour, or
 none, keeps the population's mixture.
@@ -29,7 +34,12 @@ How far each level of effects may stray is itself learned: the prior scales abov
 fit starts, and each group's scale is then re-estimated from its fitted effects and their
 uncertainty (empirical Bayes), so a field that does not matter in this history (say,
 company size when replies follow the time zone) is shrunk away instead of adding noise, and one
-that does gets room.
+that does gets room. Everyone's hour-of-day curve keeps its starting scale: a single curve whose
+peak a scale learned from its hours' root mean square would flatten.
+
+A touch is answered when the reply arrives within three business days (a weekend touch counts from
+the Friday before); a touch whose window is still open when the history ends is left out, answered
+or not.
 
 The fit is a maximum a posteriori estimate (a truncated Newton method on the sparse design,
 warm-started after each re-estimate and for the final fit). The probabilities are then calibrated (Platt scaling) on a later time slice than the
@@ -101,6 +111,10 @@ SHIFT_FLOOR = 0.02
 SHIFT_LEVEL_SD = 0.5
 """how far a contact's level may move when their curve is shifted"""
 SCALE_LIMITS = (0.02, 3.0)
+MAP_TOL = 1e-4
+MAP_TOL_FIRST = 1e-3
+"""the solver's tolerance on the mean log-loss gradient: of a fit that is kept, and of the first fit on 80% of a
+history (which only calibrates, is measured, and starts the one kept)"""
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -278,7 +292,11 @@ def _coded(fields: dict[str, np.ndarray], codes: dict[str, dict[Any, int]]) -> d
     for f in FIELDS:
         lookup = codes[f]
         column = np.asarray(fields[f])
-        if column.dtype == object:  # strings: a hash lookup each (sorting them would cost more)
+        if column.dtype == object and n > 20_000:  # many strings: one vectorised hash lookup
+            import pandas as pd  # imported when a history is learned from, not at start-up
+
+            coded[f] = pd.Index(list(lookup)).get_indexer(column).astype(np.int64)
+        elif column.dtype == object:  # a few strings: a hash lookup each (sorting them would cost more)
             coded[f] = np.fromiter((lookup.get(v, -1) for v in column.tolist()), dtype=np.int64, count=n)
         else:
             values, inverse = np.unique(column, return_inverse=True)
@@ -314,15 +332,12 @@ def _indicators(fields: dict[str, np.ndarray], vocab: dict[str, list[Any]], grou
     for step in (-1, 1):
         hour = (coded["hr"] + step) % 24
         parts.append((*_group_index({**coded, "hr": hour}, vocab, offsets, groups, hourly), SPREAD))
-    rows, cols, vals = [], [], []
-    for idx, ok, weight in parts:
-        r = np.broadcast_to(np.arange(idx.shape[0])[:, None], idx.shape)
-        rows.append(r[ok])
-        cols.append(idx[ok])
-        vals.append(np.full(int(ok.sum()), weight))
-    n = len(coded["hr"])
-    return sparse.csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
-                             shape=(n, offsets[-1]))
+    # every row has the same number of entries, so the matrix is laid out directly; an effect whose value was
+    # not seen in training is an explicit zero (in column 0)
+    idx = np.hstack([np.where(ok, idx, 0) for idx, ok, _ in parts])
+    data = np.hstack([np.where(ok, weight, 0.0) for _, ok, weight in parts])
+    n, k = idx.shape
+    return sparse.csr_matrix((data.ravel(), idx.ravel(), np.arange(0, n * k + 1, k)), shape=(n, offsets[-1]))
 
 
 def _smoothed(raw: np.ndarray, vocab: dict[str, list[Any]], groups: list[Group]) -> np.ndarray:
@@ -356,13 +371,14 @@ def _vocab(fields: dict[str, np.ndarray]) -> dict[str, list[Any]]:
     return vocab
 
 
-def _map_fit(x: sparse.csr_matrix, y: np.ndarray, start: np.ndarray | None = None) -> np.ndarray:
+def _map_fit(x: sparse.csr_matrix, y: np.ndarray, start: np.ndarray | None = None, tol: float = MAP_TOL
+             ) -> np.ndarray:
     """The maximum a posteriori weights (last entry: the intercept, unpenalised) of a logistic
     regression whose columns are pre-scaled so that each weight's prior is N(0, 1); ``start``
     warm-starts the solver (a truncated Newton method)."""
     from sklearn.linear_model import LogisticRegression  # imported when a model is fitted, not at start-up
 
-    lr = LogisticRegression(C=1.0, solver="newton-cg", max_iter=100, tol=1e-4, warm_start=start is not None)
+    lr = LogisticRegression(C=1.0, solver="newton-cg", max_iter=100, tol=tol, warm_start=start is not None)
     if start is not None:
         lr.coef_, lr.intercept_ = start[None, :-1].copy(), start[-1:].copy()
     lr.fit(x, y)
@@ -370,8 +386,8 @@ def _map_fit(x: sparse.csr_matrix, y: np.ndarray, start: np.ndarray | None = Non
 
 
 def _fit_effects(ind: sparse.csr_matrix, y: np.ndarray, vocab: dict[str, list[Any]], groups: list[Group],
-                 scales: list[float], rounds: int, start: tuple[np.ndarray, float] | None = None
-                 ) -> tuple[np.ndarray, float, list[float]]:
+                 scales: list[float], rounds: int, start: tuple[np.ndarray, float] | None = None,
+                 tol: float = MAP_TOL) -> tuple[np.ndarray, float, list[float]]:
     """Effects, intercept and the learned scale of each group.
 
     Each round fits the MAP effects under the current scales, then sets each group's scale to the
@@ -384,8 +400,9 @@ def _fit_effects(ind: sparse.csr_matrix, y: np.ndarray, vocab: dict[str, list[An
     warm = start is not None
     for r in range(rounds + 1):
         col = _col_scale(vocab, groups, scales)
-        x = ind.multiply(col[None, :]).tocsr()
-        theta = _map_fit(x, y, np.append(coef / np.where(col > 0, col, 1.0), intercept) if warm else None)
+        x = ind.copy()
+        x.data = x.data * col[x.indices]
+        theta = _map_fit(x, y, np.append(coef / np.where(col > 0, col, 1.0), intercept) if warm else None, tol)
         warm = True
         coef, intercept = theta[:-1] * col, float(theta[-1])
         if r == rounds:
@@ -449,11 +466,12 @@ def pair_tests(fields: dict[str, np.ndarray], y: np.ndarray, p: np.ndarray) -> d
 
 
 def _pair_groups(pairs: list[tuple[str, str]]) -> list[Group]:
-    return [g for a, b in pairs for g in (((a, b), 0.3), ((a, b, "h3"), PAIR_SCALES[0]), ((a, b, "hr"), PAIR_SCALES[1]))]
+    return [g for a, b in pairs
+            for g in (((a, b), 0.3), ((a, b, "h3"), PAIR_SCALES[0]), ((a, b, "hr"), PAIR_SCALES[1]))]
 
 
 def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = None, *, shifts: bool = True,
-        deshift: bool = True) -> ReplyModel:
+        deshift: bool = True, tol: float = MAP_TOL) -> ReplyModel:
     """The MAP fit on the touches given (censored ones are left out). Without ``start`` the group
     scales, and which pairs of fields carry their own hour curve, are learned; with it, its groups
     and scales are kept and its effects start the solver."""
@@ -476,7 +494,8 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
     if start is None:
         groups = list(GROUPS)
         ind = _indicators(fields, vocab, groups)
-        coef, intercept, scales = _fit_effects(ind, t.replied, vocab, groups, [sd for _, sd in groups], EB_ROUNDS)
+        coef, intercept, scales = _fit_effects(ind, t.replied, vocab, groups, [sd for _, sd in groups], EB_ROUNDS,
+                                               tol=tol)
         tests = pair_tests(fields, t.replied, _sigmoid(ind @ coef + intercept))
         pairs = [pair for pair, z in tests.items() if z >= PAIR_TEST_Z]
         if pairs:
@@ -485,12 +504,12 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
             ind = _indicators(fields, vocab, groups)
             coef, intercept, scales = _fit_effects(ind, t.replied, vocab, groups,
                                                    scales + [sd for _, sd in _pair_groups(pairs)], EB_ROUNDS,
-                                                   (_transfer(before, vocab, groups), intercept))
+                                                   (_transfer(before, vocab, groups), intercept), tol)
     else:
         groups = start.groups
         ind = _indicators(fields, vocab, groups)
         coef, intercept, scales = _fit_effects(ind, t.replied, vocab, groups, start.scales, 0,
-                                               (_transfer(start, vocab, groups), start.intercept))
+                                               (_transfer(start, vocab, groups), start.intercept), tol)
         tests = tests or dict(start.pair_tests)
         if sampled:
             # the sample has less power: a pair the whole history calls for is added now (at its starting scales)
@@ -504,7 +523,7 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
                 ind = _indicators(fields, vocab, groups)
                 coef, intercept, scales = _fit_effects(ind, t.replied, vocab, groups,
                                                        scales + [sd for _, sd in _pair_groups(pairs)], 0,
-                                                       (_transfer(before, vocab, groups), intercept))
+                                                       (_transfer(before, vocab, groups), intercept), tol)
     n = len(t)
     hour_counts = np.bincount(t.hour, minlength=24)
     day_counts = np.bincount(t.weekday, minlength=7)
@@ -524,7 +543,7 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
             hour = (np.asarray(fields["hr"]) - moved) % 24
             again = {**fields, "hr": hour, "h3": hour // 3}
             coef, intercept, _ = _fit_effects(_indicators(again, vocab, groups), t.replied, vocab, groups, scales, 0,
-                                              (coef, model.intercept))
+                                              (coef, model.intercept), tol)
             model.coef, model.intercept, model.raw = _smoothed(coef, vocab, groups), intercept, coef
             _shift_posteriors(model, fields, t.replied)
     return model
@@ -650,7 +669,7 @@ def train(t: Table, contacts: dict[str, ContactInfo], fingerprint: str = "") -> 
             usable.take(usable.t > q90)
         if len(middle) and len(late) and middle.replied.any() and not middle.replied.all() \
                 and early.replied.any() and not early.replied.all():
-            first = fit(early, contacts, deshift=False)  # the sharper curves are learned once, on everything
+            first = fit(early, contacts, deshift=False, tol=MAP_TOL_FIRST)  # the sharper curves are learned once, on everything
             platt = _platt(first.mixed_logit(fields_of(middle, contacts)), middle.replied.astype(float))
             late_fields = fields_of(late, contacts)
             raw = first.probability(late_fields, calibrated=False)
