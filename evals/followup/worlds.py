@@ -1178,7 +1178,7 @@ def cadence(scale: float = 1.0, seed: int = 505) -> PlantedWorld:
 
 
 # --------------------------------------------------------------------------------------------------------
-# 6. Kept aside: everything at once, with a seasonal rhythm
+# 6. Everything at once, with a seasonal rhythm (once kept aside)
 
 
 def _season(t: float) -> float:
@@ -1193,8 +1193,8 @@ def _season(t: float) -> float:
 
 
 def crossover(scale: float = 1.0, seed: int = 606) -> PlantedWorld:
-    """Kept aside for a final check. Unlike the others it plants everything at once, in new shapes: 1-3
-    concurrent deals per contact by reps in New York, Denver, London and Sydney writing across zones; weekend
+    """Once kept aside for a final check, since run and used in development. Unlike the others it plants
+    everything at once, in new shapes: 1-3 concurrent deals per contact by reps in New York, Denver, London and Sydney writing across zones; weekend
     sectors (retail, hospitality) next to weekday ones (software, manufacturing, finance); segments from a
     combination of sector and region (the peak moves with both: fifteen segments, narrow and broad, early to
     late) with 35% of contacts shifted 2-3 hours; weekday effects that depend on the region (a weak Friday in
