@@ -1193,15 +1193,15 @@ def _season(t: float) -> float:
 
 
 def crossover(scale: float = 1.0, seed: int = 606) -> PlantedWorld:
-    """Once kept aside for a final check, since run and used in development. Unlike the others it plants
-    everything at once, in new shapes: 1-3 concurrent deals per contact by reps in New York, Denver, London and Sydney writing across zones; weekend
-    sectors (retail, hospitality) next to weekday ones (software, manufacturing, finance); segments from a
-    combination of sector and region (the peak moves with both: fifteen segments, narrow and broad, early to
-    late) with 35% of contacts shifted 2-3 hours; weekday effects that depend on the region (a weak Friday in
-    Europe, a weak Monday in the Americas); a gap curve with a strong same-day penalty, best at two to three
-    days and a penalty for long silences (20+ days); per-contact fatigue over five days; slower replies, so
-    the window (and a late-week touch to a weekend sector) matters more; and a seasonal rhythm of quarter-end
-    pushes and holiday lulls. About 145,000 touches at scale 1, about 13% cold."""
+    """Once kept aside for a final check, since run and used in development. Unlike the others it plants everything at
+    once, in new shapes: 1-3 concurrent deals per contact by reps in New York, Denver, London and Sydney writing
+    across zones; weekend sectors (retail, hospitality) next to weekday ones (software, manufacturing, finance);
+    segments from a combination of sector and region (the peak moves with both: fifteen segments, narrow and
+    broad, early to late) with 35% of contacts shifted 2-3 hours; weekday effects that depend on the region (a
+    weak Friday in Europe, a weak Monday in the Americas); a gap curve with a strong same-day penalty, best at
+    two to three days and a penalty for long silences (20+ days); per-contact fatigue over five days; slower
+    replies, so the window (and a late-week touch to a weekend sector) matters more; and a seasonal rhythm of
+    quarter-end pushes and holiday lulls. About 145,000 touches at scale 1, about 13% cold."""
     fx = Effects(
         base=-0.6,
         gap=_pl((0.0, -0.9), (0.5, -0.6), (1.0, -0.1), (2.0, 0.4), (3.0, 0.45), (7.0, 0.1), (20.0, -0.3),
