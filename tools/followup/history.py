@@ -22,7 +22,7 @@ from sqlalchemy import Engine, func, select
 
 from connectors.csvsource import ImportFileError, read_csv
 from copilot.crm.models import Account, Activity, Contact, Opportunity, User
-from tools.followup.calendar import business_days_between, zone
+from tools.followup.calendar import add_business_days, business_days_between, zone
 
 CHANNELS = ("email", "call", "meeting")
 REPLY_WINDOW_BUSINESS_DAYS = 3
@@ -282,10 +282,10 @@ def contact_state(log: Log, email: str, now: dt.datetime) -> State:
 
 
 def _window_end(at: dt.datetime) -> float:
-    """The same clock time three business days after the touch's day: a weekend touch counts from the
-    Friday before it, so Saturday or Sunday to Wednesday, as ``calendar.add_business_days`` counts."""
-    day = np.busday_offset(at.date(), REPLY_WINDOW_BUSINESS_DAYS, roll="backward")
-    return at.timestamp() + (day.astype(dt.date) - at.date()).days * 86400
+    """The same clock time three business days after the touch's day (Saturday or Sunday to Wednesday),
+    counted as everywhere else business days are."""
+    day = add_business_days(at.date(), REPLY_WINDOW_BUSINESS_DAYS)
+    return at.timestamp() + (day - at.date()).days * 86400
 
 
 def table(log: Log) -> Table:
