@@ -470,6 +470,20 @@ def _pair_groups(pairs: list[tuple[str, str]]) -> list[Group]:
             for g in (((a, b), 0.3), ((a, b, "h3"), PAIR_SCALES[0]), ((a, b, "hr"), PAIR_SCALES[1]))]
 
 
+def _with_pairs(fields: dict[str, np.ndarray], y: np.ndarray, vocab: dict[str, list[Any]], groups: list[Group],
+                scales: list[float], coef: np.ndarray, intercept: float, pairs: list[tuple[str, str]], rounds: int,
+                tol: float) -> tuple[list[Group], np.ndarray, float, list[float]]:
+    """The fit again with each of ``pairs`` given its own level and hour curves (at their starting scales),
+    starting from the fit without them: the groups, effects, intercept and scales."""
+    before = ReplyModel(vocab=vocab, coef=coef, intercept=intercept, groups=groups, raw=coef)
+    added = _pair_groups(pairs)
+    groups = groups + added
+    coef, intercept, scales = _fit_effects(_indicators(fields, vocab, groups), y, vocab, groups,
+                                           scales + [sd for _, sd in added], rounds,
+                                           (_transfer(before, vocab, groups), intercept), tol)
+    return groups, coef, intercept, scales
+
+
 def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = None, *, shifts: bool = True,
         deshift: bool = True, tol: float = MAP_TOL) -> ReplyModel:
     """The MAP fit on the touches given (censored ones are left out). Without ``start`` the group
@@ -499,12 +513,8 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
         tests = pair_tests(fields, t.replied, _sigmoid(ind @ coef + intercept))
         pairs = [pair for pair, z in tests.items() if z >= PAIR_TEST_Z]
         if pairs:
-            before = ReplyModel(vocab=vocab, coef=coef, intercept=intercept, groups=groups, raw=coef)
-            groups = groups + _pair_groups(pairs)
-            ind = _indicators(fields, vocab, groups)
-            coef, intercept, scales = _fit_effects(ind, t.replied, vocab, groups,
-                                                   scales + [sd for _, sd in _pair_groups(pairs)], EB_ROUNDS,
-                                                   (_transfer(before, vocab, groups), intercept), tol)
+            groups, coef, intercept, scales = _with_pairs(fields, t.replied, vocab, groups, scales, coef, intercept,
+                                                          pairs, EB_ROUNDS, tol)
     else:
         groups = start.groups
         ind = _indicators(fields, vocab, groups)
@@ -518,12 +528,8 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
             pairs = [pair for pair, z in whole.items() if z >= PAIR_TEST_Z and pair not in have]
             tests = {pair: max(z, whole[pair]) for pair, z in tests.items()}
             if pairs:
-                before = ReplyModel(vocab=vocab, coef=coef, intercept=intercept, groups=groups, raw=coef)
-                groups = groups + _pair_groups(pairs)
-                ind = _indicators(fields, vocab, groups)
-                coef, intercept, scales = _fit_effects(ind, t.replied, vocab, groups,
-                                                       scales + [sd for _, sd in _pair_groups(pairs)], 0,
-                                                       (_transfer(before, vocab, groups), intercept), tol)
+                groups, coef, intercept, scales = _with_pairs(fields, t.replied, vocab, groups, scales, coef,
+                                                              intercept, pairs, 0, tol)
     n = len(t)
     hour_counts = np.bincount(t.hour, minlength=24)
     day_counts = np.bincount(t.weekday, minlength=7)
