@@ -18,7 +18,7 @@ from tools.followup.calendar import add_business_days
 from tools.followup.history import from_files
 
 SMALL = {"multideal": 0.06, "timezones": 0.025, "weekend": 0.5, "shifted": 0.04, "cadence": 0.06,
-         "crossover": 0.06, "committee": 0.06}
+         "crossover": 0.06, "committee": 0.06, "relay": 0.06}
 
 
 @pytest.fixture(scope="module")
@@ -328,3 +328,60 @@ def test_committee_world_has_committees_with_thin_histories(built: dict[str, W.P
         assert c.segment.all_days == (a.sector == "healthcare")
     peaks = {(w.accounts[c.account].country, c.segment.key.split("/")[1]): c.segment.peak for c in w.contacts}
     assert len(set(peaks.values())) >= 8
+
+
+def test_relay_world_has_few_people_touched_by_overlapping_deals_across_zones(
+        built: dict[str, W.PlantedWorld], written: dict[str, dict]) -> None:
+    w = built["relay"]
+    paths = written["relay"]
+    per_account: dict[int, int] = defaultdict(int)
+    for c in w.contacts:
+        per_account[c.account] += 1
+    assert max(per_account.values()) <= 3
+    touched = sorted(c.touches for c in w.contacts if c.touches)
+    assert touched[len(touched) // 2] >= 50  # each person is touched many times
+    # deals overlap on one person: another deal's touch falls inside a deal's span, and the previous touch is
+    # often from another deal and another rep
+    rep_zone = {r.name: r.tz.key for r in w.reps}
+    seq: dict[str, list[tuple[dt.datetime, str, str]]] = defaultdict(list)
+    for r in _rows(paths["activities"]):
+        if r["direction"] == "outbound" and r["type"] in ("email", "call", "meeting"):
+            assert r["opportunity_id"]
+            seq[r["contact_email"]].append((dt.datetime.fromisoformat(r["occurred_at"]), r["opportunity_id"],
+                                            r["sales_agent"]))
+    overlapping = other_deal = other_rep = pairs = 0
+    zones_per_person = []
+    for touches in seq.values():
+        touches.sort()
+        spans: dict[str, list[dt.datetime]] = {}
+        for at, opp, _ in touches:
+            spans.setdefault(opp, [at, at])[1] = at
+        overlapping += any(a != b and spans[a][0] < spans[b][0] < spans[a][1] for a in spans for b in spans)
+        for (_, d0, r0), (_, d1, r1) in zip(touches, touches[1:], strict=False):
+            pairs += 1
+            other_deal += d0 != d1
+            other_rep += r0 != r1
+        zones_per_person.append(len({rep_zone[r] for _, _, r in touches}))
+    assert overlapping >= 0.8 * len(seq)
+    assert other_deal >= 0.5 * pairs and other_rep >= 0.3 * pairs
+    # reps in several time zones with different habitual hours, and people written to from more than one
+    zones = defaultdict(set)
+    for r in w.reps:
+        zones[r.tz.key].add(r.hour)
+    assert len(zones) >= 3 and len({h for hs in zones.values() for h in hs}) >= 6
+    assert sum(n >= 2 for n in zones_per_person) >= 0.6 * len(zones_per_person)
+    # segments by sector; some sectors answer on weekends and only they do
+    sectors = {c.email: w.accounts[c.account].sector for c in w.contacts}
+    assert all(c.segment.key == sectors[c.email] for c in w.contacts)
+    weekend_sectors = {c.segment.key for c in w.contacts if c.segment.all_days}
+    assert weekend_sectors and weekend_sectors != set(sectors.values())
+    log = _log(paths)
+    weekend_replies: dict[str, int] = defaultdict(int)
+    for tid, at in log.replies.items():
+        email = log.touches[tid][0]
+        if at.astimezone(log.zones[email]).weekday() >= 5:
+            weekend_replies[sectors[email]] += 1
+    assert set(weekend_replies) <= weekend_sectors and sum(weekend_replies.values()) >= 10
+    segs = {c.segment for c in w.contacts}
+    assert min(s.peak for s in segs) <= 7.5 and max(s.peak for s in segs) >= 18.5
+    assert sum(s.sd <= 1.5 for s in segs) >= 3 and max(s.sd for s in segs) >= 3.0
