@@ -167,22 +167,40 @@ def test_now_before_the_last_touch(world, timing: Timing) -> None:  # noqa: ANN0
     assert contact_state(timing.log, c.email, early).prior == len(touches) // 2 + 1
 
 
-def test_off_policy_estimates_bracket_the_truth(world, timing: Timing, tmp_path: Path) -> None:  # noqa: ANN001
+def test_off_policy_estimates_bracket_the_truth(world, tmp_path: Path) -> None:  # noqa: ANN001
     """The evaluation's rule: on three independent logged histories, each estimator's 95% interval
     holds the planted value in at least two (one history alone cannot tell an honest interval from
-    a lucky one)."""
-    w, decisions, _ = world
-    results = [off_policy(w, timing.log, timing, decisions)]
-    for seed in (23, 25):
-        again = planted.build("sector", contacts=900, seed=seed)
+    a lucky one). Each decision is valued by a model learned without its account's touches."""
+    w = world[0]
+    results = []
+    for seed, again in ((21, w), *((s, planted.build("sector", contacts=900, seed=s)) for s in (23, 25))):
         rows, logged = planted.simulate(again, seed=seed + 1)
-        paths = planted.write(again, rows, tmp_path / str(seed))
-        log = from_files(paths["activities"], paths["contacts"], paths["accounts"])
-        results.append(off_policy(again, log, Timing.from_log(log), logged))
-    assert all(r["matched"] > 0 for r in results)
+        results.append(off_policy(again, rows, logged, tmp_path / str(seed)))
+    assert all(r["matched"] > 0 and r["folds"] == 2 for r in results)
     for name in ("IPS", "SNIPS", "DR"):
         covered = sum(r["estimates"][name]["covers_truth"] for r in results)
         assert covered >= 2, (name, [r["estimates"][name] for r in results], [r["truth"] for r in results])
+
+
+def test_off_policy_is_cross_fitted(world, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """No decision is valued by a model that saw its account's touches: each fold's model is learned from
+    files that hold none of the accounts whose decisions it values."""
+    from evals.followup import run as evaluation
+
+    w = world[0]
+    rows, logged = planted.simulate(w, seed=22)
+    seen: list[tuple[set[str], set[str]]] = []
+    valued = evaluation._valued
+
+    def spy(world_, log, timing, decisions, chunk):  # noqa: ANN001, ANN202
+        seen.append(({log.contacts[t[1]].account for t in log.touches}, {d.contact.account for d in decisions}))
+        return valued(world_, log, timing, decisions, chunk)
+
+    monkeypatch.setattr(evaluation, "_valued", spy)
+    result = off_policy(w, rows, logged, tmp_path)
+    assert len(seen) == 2 and result["decisions"] == len(logged)
+    for trained_on, judged in seen:
+        assert trained_on and judged and not trained_on & judged
 
 
 def test_batch_cli(world, tmp_path: Path, capsys: pytest.CaptureFixture[str],  # noqa: ANN001

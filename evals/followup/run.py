@@ -95,24 +95,59 @@ def score_world(world: planted.World, rows: list[list], decisions: list[planted.
         out["policies"][policy] = {"all": float(np.mean(everyone)), "warm": float(np.mean(groups["warm"])),
                                    "cold": float(np.mean(groups["cold"])), "n_warm": len(groups["warm"]),
                                    "n_cold": len(groups["cold"])}
-    out["ope"] = [off_policy(world, log, timing, decisions)]
+    out["ope"] = [off_policy(world, rows, decisions, work / "ope")]
     return out
 
 
-def off_policy(world: planted.World, log: Any, timing: Timing, decisions: list[planted.Decision],
-               limit: int | None = None, seed: int = 3, chunk: int = 400) -> dict[str, Any]:
+def off_policy(world: planted.World, rows: list[list], decisions: list[planted.Decision], work: Path,
+               folds: int = 2, seed: int = 3, chunk: int = 400) -> dict[str, Any]:
     """The recommender restricted to the logging policy's actions (gap 1-8 business days, hour 7-19 in
     the rep's time zone), valued on the logged touches by IPS, SNIPS and DR, against the truth.
 
-    The reward model of DR is the recommender's own reply model."""
-    rng = random.Random(seed)
-    sample = decisions if limit is None or len(decisions) <= limit else rng.sample(decisions, limit)
+    Cross-fitted: the accounts are dealt into ``folds`` groups, and a decision is valued with a model
+    learned from the other groups' touches only. A model learned from the very touches it is valued on
+    has seen their outcomes (a contact's own level and hours are fitted to them), so it would pick the
+    logged moments that happened to be answered, and every estimator would over-value it. The reward
+    model of DR is the same out-of-fold reply model."""
+    accounts = sorted({c.account for c in world.contacts})
+    random.Random(seed).shuffle(accounts)
+    fold_of = {a: i % folds for i, a in enumerate(accounts)}
+    parts: list[tuple[np.ndarray, ...]] = []
+    for k in range(folds):
+        paths = planted.write(world, [r for r in rows if fold_of[r[5]] != k], work / f"fold-{k}")
+        log = from_files(paths["activities"], paths["contacts"], paths["accounts"])
+        parts.append(_valued(world, log, Timing.from_log(log),
+                             [d for d in decisions if fold_of[d.contact.account] == k], chunk))
+    v_true, w, r, ql, qt = (np.concatenate(col) for col in zip(*parts, strict=True))
+    n = len(w)
+    truth = float(np.mean(v_true))
+
+    def interval(terms: np.ndarray) -> tuple[float, float, float]:
+        m, se = float(terms.mean()), float(terms.std(ddof=1) / np.sqrt(n))
+        return m, m - 1.96 * se, m + 1.96 * se
+
+    snips = float((w * r).sum() / w.sum()) if w.sum() else float("nan")
+    snips_se = float(np.sqrt(np.sum((w * (r - snips)) ** 2)) / w.sum()) if w.sum() else float("nan")  # delta method
+    est = {"IPS": interval(w * r), "SNIPS": (snips, snips - 1.96 * snips_se, snips + 1.96 * snips_se),
+           "DR": interval(qt + w * (r - ql))}
+    explored = int(((w > 0) & (w > 50)).sum())
+    return {"decisions": n, "matched": int((w > 0).sum()), "matched_by_exploration": explored, "truth": truth,
+            "folds": folds, "direct_method": float(qt.mean()), "logged_reply_rate": float(r.mean()),
+            "estimates": {k: {"value": v[0], "low": v[1], "high": v[2], "covers_truth": v[1] <= truth <= v[2]}
+                          for k, v in est.items()}}
+
+
+def _valued(world: planted.World, log: Any, timing: Timing, decisions: list[planted.Decision], chunk: int
+            ) -> tuple[np.ndarray, ...]:
+    """For each logged decision: the planted value of the recommender's pick, the importance weight of the
+    logged action (1/propensity when it is the pick, else 0), the logged reward, and the reply model's
+    figure for the logged action and for the pick."""
     actions = [(g, h) for g in planted.GAPS for h in planted.HOURS]
     index = {a: i for i, a in enumerate(actions)}
     model = timing.model
-    v_true, rewards, weights, q_logged, q_target = [], [], [], [], []
-    for begin in range(0, len(sample), chunk):
-        part = sample[begin:begin + chunk]
+    v_true, weights, rewards, q_logged, q_target = [], [], [], [], []
+    for begin in range(0, len(decisions), chunk):
+        part = decisions[begin:begin + chunk]
         fields: dict[str, list[np.ndarray]] = {}
         all_moments = []
         for d in part:
@@ -135,24 +170,7 @@ def off_policy(world: planted.World, log: Any, timing: Timing, decisions: list[p
             rewards.append(float(d.replied))
             q_logged.append(float(q[logged]) if logged is not None else float(q[pick]))
             q_target.append(float(q[pick]))
-    w, r = np.asarray(weights), np.asarray(rewards)
-    ql, qt = np.asarray(q_logged), np.asarray(q_target)
-    n = len(w)
-    truth = float(np.mean(v_true))
-
-    def interval(terms: np.ndarray) -> tuple[float, float, float]:
-        m, se = float(terms.mean()), float(terms.std(ddof=1) / np.sqrt(n))
-        return m, m - 1.96 * se, m + 1.96 * se
-
-    snips = float((w * r).sum() / w.sum()) if w.sum() else float("nan")
-    snips_se = float(np.sqrt(np.sum((w * (r - snips)) ** 2)) / w.sum()) if w.sum() else float("nan")  # delta method
-    est = {"IPS": interval(w * r), "SNIPS": (snips, snips - 1.96 * snips_se, snips + 1.96 * snips_se),
-           "DR": interval(qt + w * (r - ql))}
-    explored = int(((w > 0) & (w > 50)).sum())
-    return {"decisions": n, "matched": int((w > 0).sum()), "matched_by_exploration": explored, "truth": truth,
-            "direct_method": float(qt.mean()), "logged_reply_rate": float(r.mean()),
-            "estimates": {k: {"value": v[0], "low": v[1], "high": v[2], "covers_truth": v[1] <= truth <= v[2]}
-                          for k, v in est.items()}}
+    return tuple(np.asarray(x, dtype=float) for x in (v_true, weights, rewards, q_logged, q_target))
 
 
 class _State:
@@ -176,9 +194,7 @@ def run(contacts: int, queries: int, seed: int, replications: int = 3) -> list[d
             for r in range(1, replications):
                 again = planted.build(name, contacts=contacts, seed=seed + 100 * r)
                 rows, decisions = planted.simulate(again, seed=seed + 100 * r + 1)
-                paths = planted.write(again, rows, Path(tmp) / f"{name}-{r}")
-                log = from_files(paths["activities"], paths["contacts"], paths["accounts"])
-                result["ope"].append(off_policy(again, log, Timing.from_log(log), decisions))
+                result["ope"].append(off_policy(again, rows, decisions, Path(tmp) / f"{name}-{r}"))
             results.append(result)
     return results
 
