@@ -457,9 +457,10 @@ def test_the_hour_follows_a_contact_whose_peak_is_three_hours_off(seed: int, tmp
     assert abs(probe - 13) <= 1 and probe - twin >= 2, (probe, twin)  # its own, 45 touches in
 
 
-def _combination_touches(seed: int, peaks: dict[tuple[str, str], float]) -> tuple[dict[str, np.ndarray], np.ndarray]:
+def _combination_touches(seed: int, peaks: dict[tuple[str, str], float], by: str = "sector"
+                         ) -> tuple[dict[str, np.ndarray], np.ndarray]:
     """4,000 contacts, 12 touches each at random hours: replies peak (about +-1.5 h) at an hour set by
-    ``peaks[(sector, size)]``; region and time zone are drawn at random."""
+    ``peaks[(value of by, size)]``, ``by`` being the sector or the country; the rest is drawn at random."""
     rng = np.random.default_rng(seed)
     n_contacts, per = 4000, 12
     sector = rng.choice(["retail", "software"], n_contacts)
@@ -467,13 +468,18 @@ def _combination_touches(seed: int, peaks: dict[tuple[str, str], float]) -> tupl
     region = rng.choice(["Europe", "America"], n_contacts)
     tz = np.where(region == "Europe", rng.choice(["Europe/Paris", "Europe/Rome"], n_contacts),
                   rng.choice(["America/Chicago", "America/Denver"], n_contacts))
+    country = np.asarray([{"Europe/Paris": "France", "Europe/Rome": "Italy"}.get(z, "United States") for z in tz])
     who = np.repeat(np.arange(n_contacts), per)
     hour = rng.integers(7, 20, len(who))
-    peak = np.asarray([peaks[(s, z)] for s, z in zip(sector, size, strict=True)])[who]
+    key = sector if by == "sector" else country
+    peak = np.asarray([peaks[(k, z)] for k, z in zip(key, size, strict=True)])[who]
     p = 1 / (1 + np.exp(1.5 - 2.4 * np.exp(-((hour - peak) ** 2) / (2 * 1.5 ** 2)) - rng.normal(0, 0.5, n_contacts)[who]))
     y = rng.random(len(who)) < p
-    fields = {"sector": sector[who].astype(object), "sizefine": size[who].astype(object), "region": region[who].astype(object),
-              "tz": tz[who].astype(object), "h3": hour // 3, "contact": np.asarray([f"c{i}" for i in who], dtype=object)}
+    band = np.where(size == "<500", "small", "mid")
+    fields = {"sector": sector[who].astype(object), "sizefine": size[who].astype(object),
+              "size": band[who].astype(object), "region": region[who].astype(object), "tz": tz[who].astype(object),
+              "country": country[who].astype(object), "h3": hour // 3,
+              "contact": np.asarray([f"c{i}" for i in who], dtype=object)}
     return fields, y
 
 
@@ -487,15 +493,34 @@ def _by_field_hour(fields: dict[str, np.ndarray], y: np.ndarray, field: str | No
 
 
 def test_a_pair_of_fields_gets_its_own_hour_curve_only_when_the_hours_call_for_it() -> None:
-    from tools.followup.model import PAIR_TEST_Z, pair_tests
+    from tools.followup.model import KIND, PAIR_TEST_Z, _called_for, pair_tests
 
     crossed = {("retail", "<500"): 9, ("retail", "<5000"): 15, ("software", "<500"): 15, ("software", "<5000"): 9}
     fields, y = _combination_touches(1, crossed)
     z = pair_tests(fields, y, _by_field_hour(fields, y, None))
-    assert z[("sector", "sizefine")] >= 3 * PAIR_TEST_Z, z
-    assert all(v < PAIR_TEST_Z for pair, v in z.items() if pair != ("sector", "sizefine")), z
+    sector_size = {pair for pair in z if {KIND[pair[0]], KIND[pair[1]]} == {"sector", "size"}}
+    assert all(z[pair] >= 3 * PAIR_TEST_Z for pair in sector_size), z
+    assert all(v < PAIR_TEST_Z for pair, v in z.items() if pair not in sector_size), z
+    # one curve per cell of sector and size: the coarse and the fine size bands say the same here, one is kept
+    assert len(_called_for(z)) == 1 and _called_for(z)[0] in sector_size
     # the same hours set by the sector alone: a curve per sector explains them, no pair is called for
     by_sector = {("retail", "<500"): 9, ("retail", "<5000"): 9, ("software", "<500"): 15, ("software", "<5000"): 15}
     fields, y = _combination_touches(2, by_sector)
     z = pair_tests(fields, y, _by_field_hour(fields, y, "sector"))
     assert all(v < PAIR_TEST_Z for v in z.values()), z
+    assert _called_for(z) == []
+
+
+def test_of_a_place_and_a_size_the_grain_the_hours_show_is_kept() -> None:
+    """Hours set by country and size: the country's cells, not the time zones' (which split the United
+    States in two, each half more thinly seen), carry the pair's curve."""
+    from tools.followup.model import _called_for, pair_tests
+
+    peaks = {("France", "<500"): 8, ("France", "<5000"): 16, ("Italy", "<500"): 16, ("Italy", "<5000"): 8,
+             ("United States", "<500"): 18, ("United States", "<5000"): 10}
+    fields, y = _combination_touches(3, peaks, by="country")
+    z = pair_tests(fields, y, _by_field_hour(fields, y, "tz"))
+    assert z[("country", "size")] > z[("tz", "size")] > 0, z
+    called = set(_called_for(z))
+    assert called & {("country", "size"), ("country", "sizefine")}, z
+    assert not {("tz", "size"), ("tz", "sizefine"), ("region", "size"), ("region", "sizefine")} & called, z

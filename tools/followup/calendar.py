@@ -82,9 +82,9 @@ def add_business_days(day: dt.date, n: int, code: str | None = None) -> dt.date:
     return day
 
 
-def at_local(day: dt.date, hour: int, tz: ZoneInfo) -> dt.datetime | None:
-    """``hour``:00 on ``day`` in ``tz``; None when the clock skips that hour (a daylight-saving change)."""
-    moment = dt.datetime.combine(day, dt.time(hour), tz)
+def at_local(day: dt.date, hour: int, tz: ZoneInfo, minute: int = 0) -> dt.datetime | None:
+    """``hour``:``minute`` on ``day`` in ``tz``; None when the clock skips that hour (a daylight-saving change)."""
+    moment = dt.datetime.combine(day, dt.time(hour, minute), tz)
     back = moment.astimezone(dt.UTC).astimezone(tz)
     if back.replace(tzinfo=None) != moment.replace(tzinfo=None):
         return None

@@ -87,8 +87,12 @@ GROUPS: tuple[Group, ...] = (
     (("contact",), 0.7), (("contact", "wd"), 0.15),
 )
 """(fields, prior standard deviation of the effects on the log-odds scale)"""
-PAIRS = tuple((a, b) for i, a in enumerate(PATTERNED) for b in PATTERNED[i + 1:] if {a, b} != {"region", "tz"})
-"""pairs of segment fields that may carry their own hour-of-day curve (a time zone lies inside its region)"""
+KIND = {"sector": "sector", "region": "place", "country": "place", "tz": "place", "size": "size", "sizefine": "size"}
+"""what each segment field says about a contact; a kind's fields are the same thing at coarser or finer grain"""
+PAIRS = tuple((a, b) for i, a in enumerate(KIND) for b in list(KIND)[i + 1:] if KIND[a] != KIND[b])
+"""pairs of segment fields of different kinds that may carry their own hour-of-day curve; of the pairs of
+the same two kinds, the one whose hours depart most is kept (a segment of country and size shows, more
+thinly, in time zone and finer size too)"""
 PAIR_SCALES = (0.3, 0.15)
 """where a pair's three-hour blocks and hour-by-hour curve start (the data then sets them)"""
 PAIR_TEST_Z = 4.0
@@ -435,10 +439,10 @@ def pair_tests(fields: dict[str, np.ndarray], y: np.ndarray, p: np.ndarray) -> d
     r = y.astype(float) - p
     contacts, person = np.unique(np.asarray(fields["contact"]), return_inverse=True)
     block = np.asarray(fields["h3"], dtype=np.int64)
+    codes = {f: _codes_of(fields[f]) for f in KIND}
     out = {}
     for a, b in PAIRS:
-        _, cell = np.unique(np.char.add(np.asarray(fields[a], dtype=str),
-                                        np.char.add("\x1f", np.asarray(fields[b], dtype=str))), return_inverse=True)
+        _, cell = np.unique(codes[a] * (int(codes[b].max()) + 1) + codes[b], return_inverse=True)
         cells = int(cell.max()) + 1
         column = cell * 8 + block
         share = np.bincount(column, minlength=cells * 8) / np.maximum(
@@ -463,6 +467,27 @@ def pair_tests(fields: dict[str, np.ndarray], y: np.ndarray, p: np.ndarray) -> d
         stat = float((u[judged] ** 2 / variance[judged]).sum())
         out[(a, b)] = (stat - df) / float(np.sqrt(2 * df))
     return out
+
+
+def _codes_of(values: Any) -> np.ndarray:
+    """Each value's code (0, 1, ...), as integers; strings in one vectorised lookup."""
+    column = np.asarray(values)
+    if column.dtype == object:
+        import pandas as pd  # imported when a history is learned from, not at start-up
+
+        return pd.factorize(column, use_na_sentinel=False)[0].astype(np.int64)
+    return np.unique(column, return_inverse=True)[1].reshape(-1).astype(np.int64)
+
+
+def _called_for(tests: dict[tuple[str, str], float]) -> list[tuple[str, str]]:
+    """The pairs whose own hour curves the tests call for: at PAIR_TEST_Z or more, and the highest of
+    their two kinds of field."""
+    best: dict[tuple[str, str], tuple[float, tuple[str, str]]] = {}
+    for (a, b), z in tests.items():
+        kinds = (KIND[a], KIND[b])
+        if z >= PAIR_TEST_Z and z > best.get(kinds, (-np.inf, ("", "")))[0]:
+            best[kinds] = (z, (a, b))
+    return [pair for _, pair in best.values()]
 
 
 def _pair_groups(pairs: list[tuple[str, str]]) -> list[Group]:
@@ -511,7 +536,7 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
         coef, intercept, scales = _fit_effects(ind, t.replied, vocab, groups, [sd for _, sd in groups], EB_ROUNDS,
                                                tol=tol)
         tests = pair_tests(fields, t.replied, _sigmoid(ind @ coef + intercept))
-        pairs = [pair for pair, z in tests.items() if z >= PAIR_TEST_Z]
+        pairs = _called_for(tests)
         if pairs:
             groups, coef, intercept, scales = _with_pairs(fields, t.replied, vocab, groups, scales, coef, intercept,
                                                           pairs, EB_ROUNDS, tol)
@@ -525,7 +550,8 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
             # the sample has less power: a pair the whole history calls for is added now (at its starting scales)
             have = {group[:2] for group, _ in groups if len(group) == 3 and group[2] == "h3"}
             whole = pair_tests(fields, t.replied, _sigmoid(ind @ coef + intercept))
-            pairs = [pair for pair, z in whole.items() if z >= PAIR_TEST_Z and pair not in have]
+            kinds = {(KIND[a], KIND[b]) for a, b in have}
+            pairs = [pair for pair in _called_for(whole) if (KIND[pair[0]], KIND[pair[1]]) not in kinds]
             tests = {pair: max(z, whole[pair]) for pair, z in tests.items()}
             if pairs:
                 groups, coef, intercept, scales = _with_pairs(fields, t.replied, vocab, groups, scales, coef,

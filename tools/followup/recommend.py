@@ -14,6 +14,8 @@ from tools.followup.model import (MAX_RECENT, MAX_UNANSWERED, WEEKDAYS, ReplyMod
                                   reply_age_bin)
 
 HORIZON_DAYS = 10
+MINUTE = 30
+"""the minute of each candidate hour (its middle)"""
 BASELINE = "3 business days after the last touch, at 9:00 the contact's time"
 
 
@@ -83,8 +85,12 @@ def baseline_moment(info: ContactInfo, state: State, now: dt.datetime) -> dt.dat
 
 def candidates(model: ReplyModel, info: ContactInfo, now: dt.datetime, days: int = HORIZON_DAYS
                ) -> tuple[list[dt.datetime], list[str]]:
-    """On-the-hour moments in the next ``days`` days at the hours and weekdays the history covers,
-    skipping the contact's public holidays. Returns the moments and what was skipped."""
+    """A moment in each hour of the next ``days`` days at the hours and weekdays the history covers,
+    skipping the contact's public holidays. Returns the moments and what was skipped.
+
+    The moment is the hour's middle (14:30 for 14:00-14:59): the model learns one figure per clock hour
+    from touches spread over it, which is the figure of its middle; at the hour's start, a reply peak
+    at 14:00 would leave 13:00 and 14:00 looking alike."""
     tz = zone(info.timezone)
     code = country_code(info.country, info.timezone)
     local_now = now.astimezone(tz)
@@ -97,7 +103,7 @@ def candidates(model: ReplyModel, info: ContactInfo, now: dt.datetime, days: int
             skipped.append(f"{day.isoformat()} is a public holiday there ({name})")
             continue
         for hour in model.hours:
-            moment = at_local(day, hour, tz)
+            moment = at_local(day, hour, tz, MINUTE)
             if moment is not None and local_now < moment <= local_now + dt.timedelta(days=days):
                 out.append(moment)
     return out, skipped
