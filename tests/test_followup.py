@@ -524,3 +524,27 @@ def test_of_a_place_and_a_size_the_grain_the_hours_show_is_kept() -> None:
     called = set(_called_for(z))
     assert called & {("country", "size"), ("country", "sizefine")}, z
     assert not {("tz", "size"), ("tz", "sizefine"), ("region", "size"), ("region", "sizefine")} & called, z
+
+
+@pytest.mark.parametrize(("stretch", "sign"), [(0.5, 1), (2.0, -1), (1.0, 0)])
+def test_calibration_corrects_how_far_a_days_hours_stand_apart(stretch: float, sign: int) -> None:
+    """A model whose hours of a day stand too close together (a curve shrunk flat) or too far apart (noise)
+    is corrected by the later touches: the true log-odds are recovered, hour against hour."""
+    from tools.followup.model import _calibrate
+
+    rng = np.random.default_rng(7)
+    days, hours = 20_000, np.arange(8, 19)
+    level = rng.normal(-1.0, 0.6, days)[:, None]
+    curve = 1.2 * np.exp(-0.5 * ((hours - rng.choice([9, 12, 16], days)[:, None]) / 1.5) ** 2)
+    truth = level + curve
+    z = level + stretch * curve  # the model: right level, hours stretched
+    pick = rng.integers(0, len(hours), days)  # one touch a day, at a random hour
+    zi, mean, ti = z[np.arange(days), pick], z.mean(axis=1), truth[np.arange(days), pick]
+    y = (rng.random(days) < 1 / (1 + np.exp(-ti))).astype(float)
+    a, b, c = _calibrate(zi, zi - mean, y)
+    fixed = a * z + b + c * (z - mean[:, None])
+    if sign:
+        assert np.sign(c) == sign
+        assert np.abs(fixed - truth).mean() < 0.5 * np.abs(z - truth).mean()
+    else:
+        assert abs(c) < 0.15 and abs(a - 1) < 0.1

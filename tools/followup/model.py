@@ -60,7 +60,7 @@ from scipy.optimize import minimize
 
 from tools.followup.history import CHANNELS, ContactInfo, Table, size_fine
 
-FORMAT = 3
+FORMAT = 4
 GAP_BINS = (-1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 15, 25)
 """a gap falls in the last bin whose lower edge it reaches (-1: a first touch)"""
 MAX_UNANSWERED = 8
@@ -167,7 +167,9 @@ class ReplyModel:
     vocab: dict[str, list[Any]]
     coef: np.ndarray
     intercept: float
-    platt: tuple[float, float] = (1.0, 0.0)
+    platt: tuple[float, ...] = (1.0, 0.0, 0.0)
+    """the calibration: log-odds a * z + b + c * (z - the day's mean of z over the hours offered), so that
+    it may also stretch or flatten the hours of a day against each other (see ``_calibrate``)"""
     hours: list[int] = field(default_factory=lambda: list(range(8, 18)))
     weekdays: list[int] = field(default_factory=lambda: list(range(5)))
     trained_on: int = 0
@@ -202,7 +204,9 @@ class ReplyModel:
     def shift_logits(self, fields: dict[str, np.ndarray], which: list[int] | None = None) -> np.ndarray:
         """The additive model's log-odds of each row under each shift of SHIFTS (or those at ``which``):
         the effects that do not depend on the hour are looked up once."""
-        coded = _coded(fields, self._codes)
+        return self._shift_logits(_coded(fields, self._codes), which)
+
+    def _shift_logits(self, coded: dict[str, np.ndarray], which: list[int] | None = None) -> np.ndarray:
         hourly = _hour_groups(self.groups)
         others = [g for g in range(len(self.groups)) if g not in hourly]
         idx, ok = _group_index(coded, self.vocab, self._offsets, self.groups, others)
@@ -218,17 +222,39 @@ class ReplyModel:
 
     def mixed_logit(self, fields: dict[str, np.ndarray]) -> np.ndarray:
         """The log-odds of the probability averaged over each contact's posterior over shifts."""
-        weights = self.shifts_of(np.asarray(fields["contact"]))
+        return self._mixed_logit(_coded(fields, self._codes), np.asarray(fields["contact"]))
+
+    def _mixed_logit(self, coded: dict[str, np.ndarray], contacts: np.ndarray) -> np.ndarray:
+        weights = self.shifts_of(contacts)
         used = np.flatnonzero(weights.max(axis=0) > 1e-4).tolist()
-        p = (weights[:, used] * _sigmoid(self.shift_logits(fields, used)[:, used])).sum(axis=1)
+        p = (weights[:, used] * _sigmoid(self._shift_logits(coded, used)[:, used])).sum(axis=1)
         p = np.clip(p / np.maximum(weights[:, used].sum(axis=1), 1e-12), 1e-9, 1 - 1e-9)
         return np.log(p / (1 - p))
 
+    def _with_day_mean(self, fields: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+        """``mixed_logit`` of each row, and its mean over the hours offered (``hours``) on the row's day, all
+        else as in the row; rows alike but for the hour (a contact's moments on one day) share the latter."""
+        coded, contacts = _coded(fields, self._codes), np.asarray(fields["contact"])
+        n, hours = len(contacts), np.asarray(self.hours, dtype=np.int64)
+        if n == 0 or len(hours) == 0:
+            z = self._mixed_logit(coded, contacts)
+            return z, z
+        rest = [f for f in FIELDS if f not in ("hr", "h3")]
+        _, first, back = np.unique(np.column_stack([coded[f] for f in rest]), axis=0, return_index=True,
+                                   return_inverse=True)
+        m = len(first)
+        hour = np.repeat(hours, m)  # the vocabulary holds every hour: an hour's code is the hour
+        both = {f: np.concatenate([coded[f], np.tile(coded[f][first], len(hours))]) for f in rest}
+        both["hr"], both["h3"] = np.concatenate([coded["hr"], hour]), np.concatenate([coded["h3"], hour // 3])
+        z = self._mixed_logit(both, np.concatenate([contacts, np.tile(contacts[first], len(hours))]))
+        return z[:n], z[n:].reshape(len(hours), m).mean(axis=0)[back.reshape(-1)]
+
     def probability(self, fields: dict[str, np.ndarray], calibrated: bool = True) -> np.ndarray:
-        z = self.mixed_logit(fields)
-        if calibrated:
-            z = self.platt[0] * z + self.platt[1]
-        return _sigmoid(z)
+        a, b, c = (*self.platt, 0.0)[:3] if calibrated else (1.0, 0.0, 0.0)
+        if c:
+            z, mean = self._with_day_mean(fields)
+            return _sigmoid(a * z + b + c * (z - mean))
+        return _sigmoid(a * self.mixed_logit(fields) + b)
 
     def knows(self, fieldname: str, value: Any) -> bool:
         return value in self._codes[fieldname]
@@ -654,14 +680,23 @@ def _transfer(old: ReplyModel, vocab: dict[str, list[Any]], groups: list[Group])
     return out
 
 
-def _platt(z: np.ndarray, y: np.ndarray) -> tuple[float, float]:
-    def loss(ab: np.ndarray) -> tuple[float, np.ndarray]:
-        u = ab[0] * z + ab[1]
-        g = _sigmoid(u) - y
-        return float(np.logaddexp(0.0, u).sum() - y @ u), np.asarray([g @ z, g.sum()])
+def _calibrate(z: np.ndarray, contrast: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
+    """The calibration (a, b, c) of log-odds a * z + b + c * contrast, by maximum likelihood on later touches,
+    ``contrast`` being how far z stands above its day's mean over the hours offered.
 
-    result = minimize(loss, np.asarray([1.0, 0.0]), jac=True, method="L-BFGS-B")
-    return float(result.x[0]), float(result.x[1])
+    Platt's a and b alone correct the level and spread of every figure alike. The hours of a day are
+    corrected by c too: a curve shrunk towards flat under-states the hour a rep is sent to (c > 0), and
+    the highest of many noisy hours over-states it (c < 0); touches at every hour of the later slice say
+    which, and by how much."""
+    x = np.column_stack([z, np.ones(len(z)), contrast])
+
+    def loss(abc: np.ndarray) -> tuple[float, np.ndarray]:
+        u = x @ abc
+        return float(np.logaddexp(0.0, u).sum() - y @ u), x.T @ (_sigmoid(u) - y)
+
+    result = minimize(loss, np.asarray([1.0, 0.0, 0.0]), jac=True, method="L-BFGS-B")
+    a, b, c = (float(v) for v in result.x)
+    return a, b, c
 
 
 def calibration_rows(p: np.ndarray, y: np.ndarray, prior: np.ndarray, bins: int = 10) -> list[dict[str, Any]]:
@@ -693,7 +728,7 @@ def train(t: Table, contacts: dict[str, ContactInfo], fingerprint: str = "") -> 
     start = time.perf_counter()
     usable = t.take(~t.censored)
     calibration = Calibration()
-    platt = (1.0, 0.0)
+    platt: tuple[float, ...] = (1.0, 0.0, 0.0)
     first: ReplyModel | None = None
     if len(usable) >= 200:
         q80, q90 = np.quantile(usable.t, [0.8, 0.9])
@@ -702,7 +737,9 @@ def train(t: Table, contacts: dict[str, ContactInfo], fingerprint: str = "") -> 
         if len(middle) and len(late) and middle.replied.any() and not middle.replied.all() \
                 and early.replied.any() and not early.replied.all():
             first = fit(early, contacts, deshift=False, tol=MAP_TOL_FIRST)  # the sharper curves are learned once, on everything
-            platt = _platt(first.mixed_logit(fields_of(middle, contacts)), middle.replied.astype(float))
+            middle_fields = fields_of(middle, contacts)
+            z, mean = first._with_day_mean(middle_fields)
+            platt = _calibrate(z, z - mean, middle.replied.astype(float))
             late_fields = fields_of(late, contacts)
             raw = first.probability(late_fields, calibrated=False)
             first.platt = platt
