@@ -167,16 +167,18 @@ def test_now_before_the_last_touch(world, timing: Timing) -> None:  # noqa: ANN0
     assert contact_state(timing.log, c.email, early).prior == len(touches) // 2 + 1
 
 
-def test_off_policy_estimates_bracket_the_truth(world, tmp_path: Path) -> None:  # noqa: ANN001
+def test_off_policy_estimates_bracket_the_truth(tmp_path: Path) -> None:
     """The evaluation's rule: on three independent logged histories, each estimator's 95% interval
     holds the planted value in at least two (one history alone cannot tell an honest interval from
-    a lucky one). Each decision is valued by a model learned without its account's touches."""
-    w = world[0]
+    a lucky one). Each decision is valued by a model learned without its account's touches. The
+    histories are large enough for 15 or more exploratory touches to match the recommender's choice
+    (at 900 contacts about 7 did, too few for any interval to mean much)."""
     results = []
-    for seed, again in ((21, w), *((s, planted.build("sector", contacts=900, seed=s)) for s in (23, 25))):
-        rows, logged = planted.simulate(again, seed=seed + 1)
-        results.append(off_policy(again, rows, logged, tmp_path / str(seed)))
-    assert all(r["matched"] > 0 and r["folds"] == 2 for r in results)
+    for seed in (21, 23, 25):
+        w = planted.build("sector", contacts=3000, seed=seed)
+        rows, logged = planted.simulate(w, seed=seed + 1)
+        results.append(off_policy(w, rows, logged, tmp_path / str(seed)))
+    assert all(r["matched_by_exploration"] >= 10 and r["folds"] == 2 for r in results)
     for name in ("IPS", "SNIPS", "DR"):
         covered = sum(r["estimates"][name]["covers_truth"] for r in results)
         assert covered >= 2, (name, [r["estimates"][name] for r in results], [r["truth"] for r in results])
