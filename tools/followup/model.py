@@ -119,6 +119,8 @@ and contacts touched 40-140 times whose touches favoured their own shift kept mo
 SHIFT_LEVEL_SD = 0.5
 """how far a contact's level may move when their curve is shifted"""
 SCALE_LIMITS = (0.02, 3.0)
+CALIBRATION_ROWS = 40_000
+"""touches of the calibration slice the calibration is learned from, at most (a sample of a larger slice)"""
 MAP_TOL = 1e-4
 MAP_TOL_FIRST = 1e-3
 """the solver's tolerance on the mean log-loss gradient: of a fit that is kept, and of the first fit on 80% of a
@@ -741,8 +743,10 @@ def train(t: Table, contacts: dict[str, ContactInfo], fingerprint: str = "") -> 
         if len(middle) and len(late) and middle.replied.any() and not middle.replied.all() \
                 and early.replied.any() and not early.replied.all():
             first = fit(early, contacts, deshift=False, tol=MAP_TOL_FIRST)  # the sharper curves are learned once, on everything
-            middle_fields = fields_of(middle, contacts)
-            z, mean = first._with_day_mean(middle_fields)
+            if len(middle) > CALIBRATION_ROWS:  # four figures are learned from it: a sample is plenty
+                middle = middle.take(np.sort(np.random.default_rng(0).choice(len(middle), CALIBRATION_ROWS,
+                                                                              replace=False)))
+            z, mean = first._with_day_mean(fields_of(middle, contacts))
             platt = _calibrate(z, z - mean, middle.replied.astype(float))
             late_fields = fields_of(late, contacts)
             raw = first.probability(late_fields, calibrated=False)
