@@ -18,7 +18,7 @@ from tools.followup.calendar import add_business_days
 from tools.followup.history import from_files
 
 SMALL = {"multideal": 0.06, "timezones": 0.025, "weekend": 0.5, "shifted": 0.04, "cadence": 0.06,
-         "crossover": 0.06, "committee": 0.06, "relay": 0.06}
+         "crossover": 0.06, "committee": 0.06, "relay": 0.06, "startup": 0.1}
 
 
 @pytest.fixture(scope="module")
@@ -385,3 +385,73 @@ def test_relay_world_has_few_people_touched_by_overlapping_deals_across_zones(
     segs = {c.segment for c in w.contacts}
     assert min(s.peak for s in segs) <= 7.5 and max(s.peak for s in segs) >= 18.5
     assert sum(s.sd <= 1.5 for s in segs) >= 3 and max(s.sd for s in segs) >= 3.0
+
+
+def test_startup_world_has_a_short_history_thin_contacts_and_an_offshore_team_across_dst(
+        built: dict[str, W.PlantedWorld], written: dict[str, dict]) -> None:
+    w = built["startup"]
+    rep_zone = {r.name: ZoneInfo(r.tz.key) for r in w.reps}
+    log = _log(written["startup"])
+    agents = {r["activity_id"]: r["sales_agent"] for r in _rows(written["startup"]["activities"])}
+    moments = sorted(at for _, at, _, _ in log.touches.values())
+    # a young company: about six and a half months of touches, ending at the world's end
+    assert 170 <= (moments[-1] - moments[0]).days <= 215 and (w.end - moments[-1]).days <= 2
+    # most people are touched a handful of times, a minority twenty times or more
+    touched = sorted(c.touches for c in w.contacts if c.touches)
+    assert sum(n <= 6 for n in touched) >= 0.35 * len(touched)
+    assert 0.08 * len(touched) <= sum(n >= 20 for n in touched) <= 0.35 * len(touched)
+    assert touched[len(touched) // 2] <= 10
+    assert 0.18 <= sum(not c.touches for c in w.contacts) / len(w.contacts) <= 0.3
+    # the Kolkata team writes at its own office hours, which is night or early morning for most contacts
+    kolkata = [(tid, t) for tid, t in log.touches.items() if rep_zone[agents[tid]].key == "Asia/Kolkata"]
+    assert len(kolkata) >= 0.25 * len(log.touches)
+    office = sum(9 <= at.astimezone(ZoneInfo("Asia/Kolkata")).hour < 20 for _, (_, at, _, _) in kolkata)
+    assert office >= 0.9 * len(kolkata)
+    night = [tid for tid, (e, at, _, _) in log.touches.items()
+             if not 6 <= at.astimezone(log.zones[e]).hour < 22]
+    assert sum(rep_zone[agents[tid]].key == "Asia/Kolkata" for tid in night) >= 0.7 * len(night)
+    assert len(night) >= 0.15 * len(log.touches)
+    assert {r.tz.key for r in w.reps} >= {"Asia/Kolkata", "America/New_York", "Europe/London"}
+    # a marketing-automation sequence e-mails at 07:00 on the contact's own clock on weekdays, through the
+    # daylight-saving changes (so at two UTC hours for one zone)
+    drip = [(e, at) for tid, (e, at, _, _) in log.touches.items() if agents[tid] == "Nurture Sequence"]
+    assert len(drip) >= 0.05 * len(log.touches)
+    for e, at in drip:
+        local = at.astimezone(log.zones[e])
+        assert local.hour == 7 and local.minute < 16 and local.weekday() < 5
+    assert len({at.astimezone(dt.UTC).hour for e, at in drip if log.zones[e].key == "Europe/London"}) == 2
+    # daylight saving changes inside the history: contacts in the US and the UK are touched under two offsets,
+    # and a Kolkata touch lands an hour apart on the London clock before and after a change
+    for zone in ("America/New_York", "Europe/London"):
+        offsets = {at.astimezone(ZoneInfo(zone)).utcoffset() for _, at, _, _ in log.touches.values()}
+        assert len(offsets) == 2, zone
+    apart = {at.astimezone(ZoneInfo("Asia/Kolkata")).utcoffset() - at.astimezone(log.zones[e]).utcoffset()
+             for _, (e, at, _, _) in kolkata if log.zones[e].key == "Europe/London"}
+    assert apart == {dt.timedelta(hours=4, minutes=30), dt.timedelta(hours=5, minutes=30)}
+    # segments by sector, ten or more of them; retail and software split by company size (under / from 200
+    # employees) with peaks far apart; only hospitality answers on weekends
+    sectors = {c.email: w.accounts[c.account].sector for c in w.contacts}
+    assert len(set(sectors.values())) >= 10
+    split = defaultdict(set)
+    for c in w.contacts:
+        a = w.accounts[c.account]
+        if a.sector in ("retail", "software"):
+            assert c.segment.key == f"{a.sector}/{'small' if a.employees < 200 else 'large'}"
+            split[a.sector].add((c.segment.key, c.segment.peak))
+        else:
+            assert c.segment.key == a.sector
+        assert c.segment.all_days == (a.sector == "hospitality")
+    for pairs in split.values():
+        assert len(pairs) == 2 and abs(min(p for _, p in pairs) - max(p for _, p in pairs)) >= 4.0
+    weekend_replies: dict[str, int] = defaultdict(int)
+    for tid, at in log.replies.items():
+        email = log.touches[tid][0]
+        if at.astimezone(log.zones[email]).weekday() >= 5:
+            weekend_replies[sectors[email]] += 1
+    assert set(weekend_replies) == {"hospitality"} and weekend_replies["hospitality"] >= 5
+    segs = {c.segment for c in w.contacts}
+    assert min(s.peak for s in segs) <= 7.0 and max(s.peak for s in segs) >= 19.5
+    assert sum(s.sd <= 1.5 for s in segs) >= 8 and sum(s.sd >= 3.0 for s in segs) >= 2
+    # a quarter of contacts peak 2-3 hours off their segment's
+    off = sum(_circular(*w.peaks(c.email)) >= 2.0 for c in w.contacts)
+    assert 0.12 <= off / len(w.contacts) <= 0.4
