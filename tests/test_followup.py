@@ -550,3 +550,29 @@ def test_calibration_corrects_how_far_a_days_hours_stand_apart(stretch: float, s
         assert np.abs(fixed - truth).mean() < 0.5 * np.abs(z - truth).mean()
     else:
         assert abs(c) < 0.15 and abs(a - 1) < 0.1
+
+
+def test_the_moment_within_the_hour_follows_the_curve_through_its_neighbours() -> None:
+    """Hourly figures are the hours' middles; the parabola through an hour and its neighbours puts a peak
+    between them where it is (to the quarter hour), and leaves an hour that is not a peak at its middle."""
+    from tools.followup.recommend import _within_hour
+
+    tz = zone("Europe/Berlin")
+    day = dt.date(2026, 12, 8)
+    moments = [dt.datetime.combine(day, dt.time(h, 30), tz) for h in range(8, 19)]
+    now = dt.datetime.combine(day, dt.time(6, 0), tz)
+
+    def curve(peak: float) -> np.ndarray:  # a narrow bump, each hour's figure its middle's
+        z = -1.5 + 1.6 * np.exp(-0.5 * ((np.arange(8, 19) + 0.5 - peak) / 1.0) ** 2)
+        return 1 / (1 + np.exp(-z))
+
+    for peak, expected in ((14.0, dt.time(14, 0)), (14.5, dt.time(14, 30)), (14.75, dt.time(14, 45))):
+        p = curve(peak)
+        i = int(np.argmax(p))
+        slot = _within_hour(moments, p, i, now)
+        assert slot.at.timetz().replace(tzinfo=None) == expected, (peak, slot.at)
+        assert slot.p_reply >= p[i] - 1e-12
+    rising = np.linspace(0.1, 0.4, len(moments))  # the best hour is the day's last: no later hour to weigh
+    assert _within_hour(moments, rising, len(moments) - 1, now).at == moments[-1]
+    flat = np.full(len(moments), 0.3)  # a plateau: no peak to move to
+    assert _within_hour(moments, flat, 5, now).at == moments[5]

@@ -136,12 +136,12 @@ def recommend(model: ReplyModel, info: ContactInfo, state: State, now: dt.dateti
     if not moments:  # no hour of the history's working pattern falls in the horizon
         moments, p = [base_at], np.asarray([p_base])
     order = np.argsort(-p, kind="stable")
-    best = Slot(moments[order[0]], float(p[order[0]]))
+    best = _within_hour(moments, p, int(order[0]), now)
     alternatives: list[Slot] = []
-    days_used = {best.at.date()}
+    days_used = {moments[order[0]].date()}
     for i in order[1:]:
         if moments[i].date() not in days_used:
-            alternatives.append(Slot(moments[i], float(p[i])))
+            alternatives.append(_within_hour(moments, p, int(i), now))
             days_used.add(moments[i].date())
         if len(alternatives) == 2:
             break
@@ -151,6 +151,32 @@ def recommend(model: ReplyModel, info: ContactInfo, state: State, now: dt.dateti
     p_if_replied = if_just_replied(model, info, state, best.at, channel) if state.unanswered else None
     reason = _reason(model, info, state, now.astimezone(tz), best, Slot(base_at, p_base), moments, p, p_if_replied)
     return Recommendation(info, now, best, alternatives, Slot(base_at, p_base), reason, notes, p_if_replied)
+
+
+def _within_hour(moments: list[dt.datetime], p: np.ndarray, i: int, now: dt.datetime) -> Slot:
+    """The moment within the hour of ``moments[i]`` where the curve through it and its neighbours on that
+    day peaks, to the quarter hour, with the figure there.
+
+    Each hour's figure is its middle's; a reply peak at 14:00 leaves 13:30 and 14:30 alike, and a peak
+    at 14:10 makes 14:30 a little better than 13:30. The parabola through the three hours' log-odds
+    (13:30, 14:30, 15:30) puts the peak where it is. An hour that is not a peak, or whose neighbours
+    were not offered, keeps its middle."""
+    at = moments[i]
+    where = {(m.date(), m.hour): j for j, m in enumerate(moments)}
+    before, after = where.get((at.date(), at.hour - 1)), where.get((at.date(), at.hour + 1))
+    if before is None or after is None:
+        return Slot(at, float(p[i]))
+    la, lb, lc = (float(np.log(p[j] / (1 - p[j]))) for j in (before, i, after))
+    bend = la - 2 * lb + lc
+    if bend >= 0:
+        return Slot(at, float(p[i]))
+    x = round(float(np.clip((la - lc) / (2 * bend), -0.5, 0.5)) * 4) / 4  # hours from the middle, by quarters
+    minutes = MINUTE + int(60 * x)
+    moved = at_local(at.date(), at.hour + minutes // 60, at.tzinfo, minutes % 60)  # type: ignore[arg-type]
+    if moved is None or moved <= now:
+        return Slot(at, float(p[i]))
+    z = lb + 0.5 * (lc - la) * x + 0.5 * bend * x * x
+    return Slot(moved, float(1 / (1 + np.exp(-z))))
 
 
 def habitual(rec: Recommendation) -> Recommendation:
