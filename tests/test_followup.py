@@ -554,7 +554,9 @@ def test_calibration_corrects_how_far_a_days_hours_stand_apart(stretch: float, s
 
 def test_the_moment_within_the_hour_follows_the_curve_through_its_neighbours() -> None:
     """Hourly figures are the hours' middles; the parabola through an hour and its neighbours puts a peak
-    between them where it is (to the quarter hour), and leaves an hour that is not a peak at its middle."""
+    between them where it is, and the moment moves towards it by a quarter hour, never out of its hour
+    (where the figure is the hour's own, the next hour's may be worse); an hour that is not a peak keeps
+    its middle."""
     from tools.followup.recommend import _within_hour
 
     tz = zone("Europe/Berlin")
@@ -566,7 +568,8 @@ def test_the_moment_within_the_hour_follows_the_curve_through_its_neighbours() -
         z = -1.5 + 1.6 * np.exp(-0.5 * ((np.arange(8, 19) + 0.5 - peak) / 1.0) ** 2)
         return 1 / (1 + np.exp(-z))
 
-    for peak, expected in ((14.0, dt.time(14, 0)), (14.5, dt.time(14, 30)), (14.75, dt.time(14, 45))):
+    for peak, expected in ((14.0, dt.time(13, 45)), (14.5, dt.time(14, 30)), (14.75, dt.time(14, 45)),
+                           (14.3, dt.time(14, 15))):
         p = curve(peak)
         i = int(np.argmax(p))
         slot = _within_hour(moments, p, i, now)

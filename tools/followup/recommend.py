@@ -154,12 +154,13 @@ def recommend(model: ReplyModel, info: ContactInfo, state: State, now: dt.dateti
 
 
 def _within_hour(moments: list[dt.datetime], p: np.ndarray, i: int, now: dt.datetime) -> Slot:
-    """The moment within the hour of ``moments[i]`` where the curve through it and its neighbours on that
-    day peaks, to the quarter hour, with the figure there.
+    """The moment within the hour of ``moments[i]`` (15 to 45 minutes past) nearest where the curve through it
+    and its neighbours on that day peaks, to the quarter hour, with the figure there.
 
     Each hour's figure is its middle's; a reply peak at 14:00 leaves 13:30 and 14:30 alike, and a peak
     at 14:10 makes 14:30 a little better than 13:30. The parabola through the three hours' log-odds
-    (13:30, 14:30, 15:30) puts the peak where it is. An hour that is not a peak, or whose neighbours
+    (13:30, 14:30, 15:30) puts the peak where it is, and the moment moves a quarter hour towards it
+    when it is a quarter hour or more away. An hour that is not a peak, or whose neighbours
     were not offered, keeps its middle."""
     at = moments[i]
     where = {(m.date(), m.hour): j for j, m in enumerate(moments)}
@@ -170,7 +171,9 @@ def _within_hour(moments: list[dt.datetime], p: np.ndarray, i: int, now: dt.date
     bend = la - 2 * lb + lc
     if bend >= 0:
         return Slot(at, float(p[i]))
-    x = round(float(np.clip((la - lc) / (2 * bend), -0.5, 0.5)) * 4) / 4  # hours from the middle, by quarters
+    # hours from the middle, by quarters, and within the hour: where the figure is the hour's own, any minute of
+    # it is as good, and the next hour's may be worse
+    x = round(float(np.clip((la - lc) / (2 * bend), -0.25, 0.25)) * 4) / 4
     minutes = MINUTE + int(60 * x)
     moved = at_local(at.date(), at.hour + minutes // 60, at.tzinfo, minutes % 60)  # type: ignore[arg-type]
     if moved is None or moved <= now:
