@@ -18,7 +18,7 @@ from tools.followup.calendar import add_business_days
 from tools.followup.history import from_files
 
 SMALL = {"multideal": 0.06, "timezones": 0.025, "weekend": 0.5, "shifted": 0.04, "cadence": 0.06,
-         "crossover": 0.06, "committee": 0.06, "relay": 0.06, "startup": 0.1}
+         "crossover": 0.06, "committee": 0.06, "relay": 0.06, "startup": 0.1, "enterprise": 0.025}
 
 
 @pytest.fixture(scope="module")
@@ -455,3 +455,116 @@ def test_startup_world_has_a_short_history_thin_contacts_and_an_offshore_team_ac
     # a quarter of contacts peak 2-3 hours off their segment's
     off = sum(_circular(*w.peaks(c.email)) >= 2.0 for c in w.contacts)
     assert 0.12 <= off / len(w.contacts) <= 0.4
+
+
+def test_enterprise_world_has_account_teams_long_cycles_holidays_and_lulls(
+        built: dict[str, W.PlantedWorld], written: dict[str, dict]) -> None:
+    w = built["enterprise"]
+    paths = written["enterprise"]
+    rows = [r for r in _rows(paths["activities"]) if r["type"] in ("email", "call", "meeting")]
+    outbound = [r for r in rows if r["direction"] == "outbound"]
+    log = _log(paths)
+    moments = sorted(at for _, at, _, _ in log.touches.values())
+    # about two years of history, ending at the world's end
+    assert 690 <= (moments[-1] - moments[0]).days <= 731 and (w.end - moments[-1]).days <= 3
+    # accounts of 4-10 people, two to four of them worked for many months, about 15% of people never touched
+    people: dict[int, list[int]] = defaultdict(list)
+    for c in w.contacts:
+        people[c.account].append(c.touches)
+    assert all(4 <= len(n) <= 10 for n in people.values())
+    worked = [sum(k >= 30 for k in n) for n in people.values()]
+    assert sum(1 <= k <= 4 for k in worked) >= 0.9 * len(worked)
+    assert 0.10 <= sum(not c.touches for c in w.contacts) / len(w.contacts) <= 0.20
+    # one account team per account: two or three reps (account executive, solutions engineer, sometimes an
+    # executive sponsor) from one office, in three offices with distinct habitual hours
+    zone = {r.name: r.tz.key for r in w.reps}
+    teams: dict[str, set[str]] = defaultdict(set)
+    for r in outbound:
+        teams[r["account"]].add(r["sales_agent"])
+    assert all(len(t) <= 3 and len({zone[a] for a in t}) == 1 for t in teams.values())
+    assert sum(len(t) >= 2 for t in teams.values()) >= 0.9 * len(teams)
+    assert {r.tz.key for r in w.reps} == {"America/Los_Angeles", "Europe/Amsterdam", "Asia/Singapore"}
+    for office in {r.tz.key for r in w.reps}:
+        assert len({r.hour for r in w.reps if r.tz.key == office}) >= 5
+    # reps never touch at weekends or on their office's public holidays, contacts never answer then either
+    agents = {r["activity_id"]: r["sales_agent"] for r in outbound}
+    by_name = {r.name: r for r in w.reps}
+    for tid, (_, at, _, _) in log.touches.items():
+        rep = by_name[agents[tid]]
+        day = at.astimezone(rep.tz).date()
+        assert day.weekday() < 5 and day not in rep.off
+    for tid, at in log.replies.items():
+        c = w.by_email[log.touches[tid][0]]
+        day = at.astimezone(c.tz).date()
+        assert day.weekday() < 5 and day not in c.off
+    # segments are sector and region together, the weekdays depend on the region
+    for c in w.contacts:
+        a = w.accounts[c.account]
+        assert c.segment.key == f"{a.sector}/{W.REGION[a.country]}"
+        assert not c.segment.all_days and c.segment.weekday[5] < -1.0
+    segs = {c.segment for c in w.contacts}
+    assert len({s.key.split("/")[1] for s in segs}) == 3 and len(segs) >= 6
+    assert len({s.peak for s in segs}) >= 5 and len({s.weekday for s in segs}) == 3
+    # many meetings and calls, and meetings are answered more often than e-mails
+    kinds: dict[str, list[bool]] = defaultdict(list)
+    for r in outbound:
+        tid = r["activity_id"]
+        reply = log.replies.get(tid)
+        kinds[r["type"]].append(reply is not None and reply <= log.touches[tid][2])
+    assert len(kinds["meeting"]) >= 0.15 * len(outbound) and len(kinds["call"]) >= 0.15 * len(outbound)
+    assert sum(kinds["meeting"]) / len(kinds["meeting"]) > 1.3 * sum(kinds["email"]) / len(kinds["email"])
+
+    # the lulls: fewer touches per weekday and a lower truth, for the logged touches and for the truth ahead
+    def lull(c: W._Contact, day: dt.date) -> bool:
+        return W._in_lull(c.segment.key.split("/")[1], day)
+
+    first, last = moments[0].date(), moments[-1].date()
+    span = [first + dt.timedelta(days=k) for k in range((last - first).days + 1)]
+    span = [d for d in span if d.weekday() < 5]
+    lull_share = {r: sum(W._in_lull(r, d) for d in span) / len(span) for r in ("Americas", "Europe", "APAC")}
+    expected = 0.0  # touches in the lulls if the reps wrote as much on every weekday
+    truths: dict[bool, list[float]] = defaultdict(list)
+    for tid, (email, at, _, _) in log.touches.items():
+        c = w.by_email[email]
+        expected += lull_share[c.segment.key.split("/")[1]]
+        truths[lull(c, at.astimezone(c.tz).date())].append(w.logged[int(tid[1:])])
+    assert len(truths[True]) < 0.75 * expected
+    assert sum(truths[True]) / len(truths[True]) < 0.75 * sum(truths[False]) / len(truths[False])
+    # ahead: a Tuesday at 11:00 in the lull against one outside it (the summer lull is Europe's only)
+    summer = 0
+    pairs = ((dt.date(2026, 12, 29), dt.date(2026, 11, 24)), (dt.date(2026, 8, 11), dt.date(2026, 9, 15)))
+    for c in w.contacts:
+        for lulled, usual in pairs:
+            if lulled in c.off or usual in c.off:
+                continue
+            a, b = (w.truth(c.email, dt.datetime(d.year, d.month, d.day, 11, tzinfo=c.tz)) for d in (lulled, usual))
+            if lull(c, lulled):
+                summer += lulled.month == 8
+                assert a < 0.7 * b, (c.email, lulled)
+            else:
+                assert lulled.month == 8 and c.segment.key.split("/")[1] != "Europe" and a >= 0.95 * b, c.email
+    assert summer >= 5
+    # public holidays of the contact's own country: near-zero truth that day, the next working day is fine
+    ratios, holiday_truth = [], []
+    for c in w.contacts:
+        ahead = [d for d in sorted(c.off) if w.end.date() < d <= (w.end + dt.timedelta(days=9)).date()]
+        for d in ahead:
+            after = d + dt.timedelta(days=1)
+            while after.weekday() >= 5 or after in c.off:
+                after += dt.timedelta(days=1)
+            on = max(w.truth(c.email, dt.datetime(d.year, d.month, d.day, h, tzinfo=c.tz)) for h in range(24))
+            next_day = max(w.truth(c.email, dt.datetime(after.year, after.month, after.day, h, tzinfo=c.tz))
+                           for h in range(24))
+            ratios.append(on / next_day)
+            holiday_truth.append(on)
+    assert len(ratios) >= 20
+    assert max(ratios) < 0.2 and sum(holiday_truth) / len(holiday_truth) < 0.03
+    # the holidays are the contact's own: 25 May 2026 is Memorial Day in the United States and Whit Monday in
+    # Germany, a working day in Japan
+    monday = dt.date(2026, 5, 25)
+    for c in w.contacts:
+        country = w.accounts[c.account].country
+        if country in ("United States", "Germany"):
+            assert monday in c.off
+        elif country == "Japan":
+            assert monday not in c.off

@@ -14,14 +14,17 @@ The mechanism is the same in every world, only its parts differ:
   contact), a weekday effect, a night penalty, and effects of the contact's own history at ``t``: days since
   the last touch (any deal, any rep, any channel), the number of touches in the last few days (fatigue),
   the number of touches since the last reply arrived (unanswered in a row) and, in some worlds, how
-  recently the contact last replied;
+  recently the contact last replied and the date (a touch on one of the contact's public holidays, seasonal
+  lulls);
 * the reply then takes a random delay measured on the contact's waking clock (07:00-22:00 local, on
-  weekdays only unless the contact's sector answers on weekends), drawn from a mixture of exponentials;
+  weekdays only unless the contact's sector answers on weekends, and, in the worlds that plant public
+  holidays, never on the contact's own), drawn from a mixture of exponentials;
 * the outcome is answered when the reply arrives before the window closes: the same local clock time three
-  weekdays after the touch (public holidays are not planted). So the truth is
+  weekdays after the touch (a public holiday does not move it). So the truth is
   ``q * F(active hours inside the window)``, with ``F`` the delay distribution. The active hours inside the
   window are 45 for a weekday touch to a weekday-only contact; they are fewer for a weekend touch (the clock
-  only starts on Monday) and more for a late-week touch to a contact who also answers on weekends.
+  only starts on Monday) or when a public holiday of the contact falls inside the window, and more for a
+  late-week touch to a contact who also answers on weekends.
 
 The simulation walks each contact's touches in time order; for every logged touch it evaluates exactly
 that function on the state at that moment (replies that have arrived by then, touches made before it) and
@@ -49,6 +52,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
+
+import holidays
 
 HOUR = 3600.0
 DAY = 86400.0
@@ -145,6 +150,8 @@ class Effects:
     channel: tuple[float, float, float] = (0.0, 0.2, 0.8)  # e-mail, call, meeting
     delay: Delay = field(default_factory=Delay)
     responsiveness_sd: float = 0.5  # contact random effect on the log-odds
+    holiday: float = 0.0  # a touch landing on one of the contact's public holidays (``_Contact.off``)
+    calendar: Callable[[_Contact, dt.datetime], float] | None = None  # by the contact's local moment (lulls)
 
 
 @dataclass(frozen=True)
@@ -166,6 +173,7 @@ class _Rep:
     p_random: float  # share of touches at a uniformly random hour 07-20 local
     gap: float  # habitual days between touches of one thread
     weekend: float = 0.0  # share of weekend days kept (the rest move to Monday)
+    off: frozenset[dt.date] = frozenset()  # office holidays; when set, the rep works on other weekdays only
 
 
 @dataclass(slots=True)
@@ -200,6 +208,7 @@ class _Contact:
     last_reply: float | None = None
     streak: int = 0
     shift_share: float = 0.0  # the chance, at planting, that this contact's peak was moved off the segment's
+    off: frozenset[dt.date] = frozenset()  # public holidays: the contact's reply clock does not run on them
 
 
 @dataclass(slots=True)
@@ -388,12 +397,18 @@ class PlantedWorld:
         z = fx.base + c.u + fx.channel[channel] + seg.amp * math.exp(-0.5 * (d / seg.sd) ** 2) + seg.weekday[wd]
         if h < 6.0 or h >= 22.0:
             z += fx.night
+        if c.off and loc.date() in c.off:
+            z += fx.holiday
+        if fx.calendar is not None:
+            z += fx.calendar(c, loc)
         z += fx.cold if gap is None else fx.gap(gap)
         z += fx.fatigue[min(fatigue, len(fx.fatigue) - 1)] + fx.streak[min(streak, len(fx.streak) - 1)]
         if fx.recent is not None and since_reply is not None:
             z += fx.recent(since_reply)
         q = 1.0 / (1.0 + math.exp(-z))
-        if seg.all_days:
+        if c.off:
+            x = _active_hours(loc.replace(tzinfo=None), WINDOW_DAYS[wd], seg.all_days, c.off)
+        elif seg.all_days:
             x = AWAKE * WINDOW_DAYS[wd]
         elif wd < 5:
             x = 3 * AWAKE
@@ -427,12 +442,16 @@ class PlantedWorld:
 
     def place(self, rep: int, target: float, rng: random.Random, after: float | None = None) -> float:
         """The moment a rep actually touches when aiming at ``target``: that local day (a weekend day moves to
-        Monday to Wednesday unless the rep works weekends), at the rep's habitual hour or, sometimes, any hour 07-20."""
+        Monday to Wednesday unless the rep works weekends), at the rep's habitual hour or, sometimes, any hour 07-20.
+        A rep with office holidays (``_Rep.off``) also moves off those, and never lands on a weekend or a holiday:
+        a touch that would come before ``after`` moves to the next working day."""
         r = self.reps[rep]
         day = dt.datetime.fromtimestamp(target, r.tz).date()
         wd = day.weekday()
         if wd >= 5 and rng.random() >= r.weekend:
             day += dt.timedelta(days=7 - wd + rng.choice((0, 0, 1, 2)))
+        if r.off:
+            day = _working_day(day, r.off)
         if rng.random() < r.p_random:
             h = rng.uniform(7.0, 21.0)
         else:
@@ -440,7 +459,11 @@ class PlantedWorld:
         s = int(h * 3600)
         t = dt.datetime(day.year, day.month, day.day, s // 3600, s // 60 % 60, s % 60, tzinfo=r.tz).timestamp()
         if after is not None and t <= after:
-            t = after + int(rng.uniform(0.5, 4.0) * HOUR)
+            if r.off:
+                day = _working_day(dt.datetime.fromtimestamp(after, r.tz).date() + dt.timedelta(days=1), r.off)
+                t = dt.datetime(day.year, day.month, day.day, s // 3600, s // 60 % 60, s % 60, tzinfo=r.tz).timestamp()
+            else:
+                t = after + int(rng.uniform(0.5, 4.0) * HOUR)
         return t
 
     # ---- simulation ------------------------------------------------------------------------------------
@@ -494,10 +517,10 @@ class PlantedWorld:
                 u = rng.random()
                 reply: float | None = None
                 if u < p:
-                    r = _aware(_advance(naive, fx.delay.within(x, rng), c.segment.all_days), c.tz)
+                    r = _aware(_advance(naive, fx.delay.within(x, rng), c.segment.all_days, c.off), c.tz)
                     reply = float(min(math.floor(r), wend - 1))
                 elif u < q:
-                    r = _aware(_advance(naive, fx.delay.after(x, rng), c.segment.all_days), c.tz)
+                    r = _aware(_advance(naive, fx.delay.after(x, rng), c.segment.all_days, c.off), c.tz)
                     reply = float(max(math.floor(r), wend + 60))
                 if reply is not None and reply < end:
                     self._log(reply, K_REPLY, ci, th.rep, th.deal, num, chan)
@@ -662,8 +685,9 @@ def _aware(naive: dt.datetime, tz: ZoneInfo) -> float:
     return naive.replace(tzinfo=tz).timestamp()
 
 
-def _advance(start: dt.datetime, hours: float, all_days: bool) -> dt.datetime:
-    """``hours`` of waking clock (07:00-22:00, weekdays only unless ``all_days``) after ``start`` (local)."""
+def _advance(start: dt.datetime, hours: float, all_days: bool, off: frozenset[dt.date] = frozenset()) -> dt.datetime:
+    """``hours`` of waking clock (07:00-22:00, weekdays only unless ``all_days``, never on a day in ``off``) after
+    ``start`` (local)."""
     t = start
     rem = hours * 3600.0
     while True:
@@ -671,6 +695,9 @@ def _advance(start: dt.datetime, hours: float, all_days: bool) -> dt.datetime:
         wd = day0.weekday()
         if not all_days and wd >= 5:
             t = day0 + dt.timedelta(days=7 - wd, hours=OPEN_HOUR)
+            continue
+        if off and day0.date() in off:
+            t = day0 + dt.timedelta(days=1, hours=OPEN_HOUR)
             continue
         opening = day0 + dt.timedelta(hours=OPEN_HOUR)
         closing = day0 + dt.timedelta(hours=CLOSE_HOUR)
@@ -684,6 +711,27 @@ def _advance(start: dt.datetime, hours: float, all_days: bool) -> dt.datetime:
             return t + dt.timedelta(seconds=rem)
         rem -= avail
         t = day0 + dt.timedelta(days=1, hours=OPEN_HOUR)
+
+
+def _active_hours(start: dt.datetime, days: int, all_days: bool, off: frozenset[dt.date]) -> float:
+    """Hours of waking clock from ``start`` (local) to the same clock time ``days`` days later, skipping weekends
+    (unless ``all_days``) and the days in ``off``: what ``_advance`` can cover inside a window."""
+    h = min(max(start.hour + start.minute / 60.0 + start.second / 3600.0, OPEN_HOUR), CLOSE_HOUR)
+    day = start.date()
+    total = 0.0
+    for k in range(days + 1):
+        d = day + dt.timedelta(days=k)
+        if (not all_days and d.weekday() >= 5) or d in off:
+            continue
+        total += (h if k == days else CLOSE_HOUR) - (h if k == 0 else OPEN_HOUR)
+    return total
+
+
+def _working_day(day: dt.date, off: frozenset[dt.date]) -> dt.date:
+    """``day``, or the first weekday after it that is not in ``off``."""
+    while day.weekday() >= 5 or day in off:
+        day += dt.timedelta(days=1)
+    return day
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -804,8 +852,8 @@ class _Builder:
         return False
 
     def rep(self, name: str, zone: str, hour: float, gap: float, *, hour_sd: float = 0.8, p_random: float = 0.22,
-            weekend: float = 0.0) -> int:
-        self.w.reps.append(_Rep(name, _zone(zone), hour, hour_sd, p_random, gap, weekend))
+            weekend: float = 0.0, off: frozenset[dt.date] = frozenset()) -> int:
+        self.w.reps.append(_Rep(name, _zone(zone), hour, hour_sd, p_random, gap, weekend, off))
         return len(self.w.reps) - 1
 
     def account(self, sector: str, country: str, employees: int, owner: int) -> int:
@@ -1510,31 +1558,31 @@ def relay(scale: float = 1.0, seed: int = 808) -> PlantedWorld:
 
 
 # --------------------------------------------------------------------------------------------------------
-# 9. Kept aside: a young company, an offshore SDR team and a marketing-automation sequence
+# 9. A young company, an offshore SDR team and a marketing-automation sequence (once kept aside)
 
 
 def startup(scale: float = 1.0, seed: int = 909) -> PlantedWorld:
-    """Kept aside for a final check. A young company: about six and a half months of history, from early October to
-    late April, so both daylight-saving changes of the United States and the United Kingdom (and the weeks in March
-    when the two differ) fall inside it. Contacts in the United States, the United Kingdom, Canada and Ireland are
-    prospected by an SDR team in Kolkata (no daylight saving) writing at its own office hours, mostly 10:00-18:00
-    India time, which is night or early morning in North America and early morning to midday in the United Kingdom
-    (a Monday-morning touch lands on Sunday evening or night in the Americas); they run outbound sequences of three
-    to six steps two to seven days apart, repeated after ten to sixteen weeks. A marketing-automation sequence
-    e-mails four contacts in ten at 07:00 on their own clock on weekdays (four to seven steps about three to six
-    days apart, ending at a reply). Account executives in New York and London (each side also covering a fifth of
-    the other's accounts, some writing at the end of their day) work the accounts that open a deal, about half of
-    those touched: one to three people each, every few days for two to five months. Contacts arrive as the company
-    grows, so about half are touched only 1-6 times and about a fifth twenty times or more; about 22% are never
-    touched. Segments by sector, twelve of them with peaks from 07:00 to 19:30, several sectors sharing similar
-    hours, mostly narrow (sd 1.0-1.5 h) and three broad (legal, media, large software firms); retail and software
-    split by company size (under / from 200 employees): small shops answer at 08:00 and retail head offices at
-    14:00, small software firms (founders) at 19:30 and large ones broadly in the morning; hospitality answers on
-    weekends (Saturday best), the other sectors never do and are best on Tuesday and Wednesday, weak on Friday; 25%
-    of contacts peak 2-3 hours off their segment's. The gap curve is best at four to six days after a same-day
-    penalty; fatigue over four days is mild; three or more touches in a row without a reply cost a lot (a sequence's
-    late steps do poorly); calls do a little better than e-mails; replies are slow (often a day or more of the
-    contact's waking hours). About 35,000 touches at scale 1."""
+    """Once kept aside for a final check, since run and used in development. A young company: about six and a half
+    months of history, from early October to late April, so both daylight-saving changes of the United States and the
+    United Kingdom (and the weeks in March when the two differ) fall inside it. Contacts in the United States, the
+    United Kingdom, Canada and Ireland are prospected by an SDR team in Kolkata (no daylight saving) writing at its
+    own office hours, mostly 10:00-18:00 India time, which is night or early morning in North America and early
+    morning to midday in the United Kingdom (a Monday-morning touch lands on Sunday evening or night in the
+    Americas); they run outbound sequences of three to six steps two to seven days apart, repeated after ten to
+    sixteen weeks. A marketing-automation sequence e-mails four contacts in ten at 07:00 on their own clock on
+    weekdays (four to seven steps about three to six days apart, ending at a reply). Account executives in New York
+    and London (each side also covering a fifth of the other's accounts, some writing at the end of their day) work
+    the accounts that open a deal, about half of those touched: one to three people each, every few days for two to
+    five months. Contacts arrive as the company grows, so about half are touched only 1-6 times and about a fifth
+    twenty times or more; about 22% are never touched. Segments by sector, twelve of them with peaks from 07:00 to
+    19:30, several sectors sharing similar hours, mostly narrow (sd 1.0-1.5 h) and three broad (legal, media, large
+    software firms); retail and software split by company size (under / from 200 employees): small shops answer at
+    08:00 and retail head offices at 14:00, small software firms (founders) at 19:30 and large ones broadly in the
+    morning; hospitality answers on weekends (Saturday best), the other sectors never do and are best on Tuesday and
+    Wednesday, weak on Friday; 25% of contacts peak 2-3 hours off their segment's. The gap curve is best at four to
+    six days after a same-day penalty; fatigue over four days is mild; three or more touches in a row without a reply
+    cost a lot (a sequence's late steps do poorly); calls do a little better than e-mails; replies are slow (often a
+    day or more of the contact's waking hours). About 35,000 touches at scale 1."""
     fx = Effects(
         base=-0.85,
         gap=_pl((0.0, -0.9), (0.5, -0.65), (1.0, -0.4), (2.0, -0.05), (4.0, 0.4), (6.0, 0.4), (10.0, 0.1),
@@ -1619,6 +1667,230 @@ def startup(scale: float = 1.0, seed: int = 909) -> PlantedWorld:
     return w
 
 
+# --------------------------------------------------------------------------------------------------------
+# 10. Kept aside: long enterprise cycles worked by account teams, public holidays and seasonal lulls
+
+# The holiday calendar of a contact's country (and, where a time zone stands for one, state or province).
+_HOLIDAY_CODES = {"United States": "US", "Canada": "CA", "Brazil": "BR", "Mexico": "MX", "United Kingdom": "GB",
+                  "Germany": "DE", "France": "FR", "Netherlands": "NL", "Spain": "ES", "Sweden": "SE",
+                  "Australia": "AU", "Singapore": "SG", "Japan": "JP", "India": "IN"}
+_HOLIDAY_SUBDIVISIONS = {"America/Toronto": "ON", "America/Vancouver": "BC", "Australia/Sydney": "NSW",
+                         "Australia/Melbourne": "VIC", "Europe/London": "ENG"}
+_HOLIDAYS: dict[tuple[str, str | None, tuple[int, ...]], frozenset[dt.date]] = {}
+
+
+def _public_holidays(country: str, zone: str, years: tuple[int, ...]) -> frozenset[dt.date]:
+    """The weekdays in ``years`` that are public holidays where a contact in ``country`` and ``zone`` works (the
+    ``holidays`` package's public calendar)."""
+    code, sub = _HOLIDAY_CODES[country], _HOLIDAY_SUBDIVISIONS.get(zone)
+    key = (code, sub, years)
+    if key not in _HOLIDAYS:
+        days = holidays.country_holidays(code, subdiv=sub, years=years)
+        _HOLIDAYS[key] = frozenset(d for d in days if d.weekday() < 5)
+    return _HOLIDAYS[key]
+
+
+def _lull(region: str, day: dt.date) -> float:
+    """Log-odds of a reply by the contact's local date: the year-end lull everywhere (from 15 December, deepest
+    from Christmas Eve to New Year's Day, easing off until 5 January) and, in Europe, the summer one (from 20 July,
+    deepest in August until the 25th)."""
+    m, d = day.month, day.day
+    if (m == 12 and d >= 24) or (m == 1 and d == 1):
+        return -1.5
+    if m == 12 and d >= 15:
+        return -0.8
+    if m == 1 and d <= 5:
+        return -0.6
+    if region == "Europe":
+        if m == 8 and d <= 25:
+            return -1.1
+        if (m == 7 and d >= 20) or m == 8:
+            return -0.55
+    return 0.0
+
+
+def _in_lull(region: str, day: dt.date) -> bool:
+    return _lull(region, day) < 0.0
+
+
+def _enterprise_season(region: str) -> Callable[[float], float]:
+    """Gap multiplier of a thread to a contact in ``region``, by the date: the reps push in the last two weeks of
+    March, June and September and in the first half of December (before the holidays), and slow down in the lulls
+    (all of them at year-end, the Amsterdam team in the European summer)."""
+
+    def season(t: float) -> float:
+        day = dt.datetime.fromtimestamp(t, UTC).date()
+        if _in_lull(region, day):
+            return 2.4
+        if (day.month in (3, 6, 9) and day.day >= 17) or (day.month == 12 and day.day <= 14):
+            return 0.55
+        return 1.0
+
+    return season
+
+
+def enterprise(scale: float = 1.0, seed: int = 1010) -> PlantedWorld:
+    """Kept aside for a final check. An enterprise seller with long cycles: two years of history (late May 2024 to
+    late May 2026) of large accounts in the Americas, Europe and APAC, each worked by one account team from its
+    region's office (San Francisco, Amsterdam or Singapore): an account executive, a solutions engineer and, for
+    about four accounts in ten, an executive sponsor, each writing at their own habitual hours and never at weekends
+    or on their office's public holidays. An account has 4-10 contacts: two to four are worked through opportunities
+    of five to eleven months one after another (weekly-ish by the account executive, every two weeks or so by the
+    solutions engineer from a few weeks or months in, now and then by the sponsor, with a lighter keep-in-touch
+    cadence between opportunities), so each is touched for many months; the others are touched a handful of times
+    (workshops, reviews) and about 15% of all contacts never. About half the touches are e-mails, a quarter calls and
+    a quarter meetings: meetings are much more often followed by a reply than e-mails, calls somewhat more. Segments
+    from region and sector (finance, pharma, manufacturing, telecom): twelve segments whose peaks run from 07:30 to
+    18:30, eight narrow (sd 1.0-1.5 h) and four broad (sd about 3 h); the weekdays differ by region (the Americas
+    best mid-week, Europe weak from Friday midday, APAC best on Monday), and nobody answers at weekends; 20% of
+    contacts peak 2-3 hours off their segment's. The calendar matters: on a public holiday of the contact's own
+    country (or state or province) a reply is nearly out of the question (-4 on the log-odds) and the reply clock
+    stops, so a touch shortly before one also does worse; replies are rarer in the year-end lull (mid-December to
+    early January, everywhere) and Europe's summer lull (late July and August), when the reps also write less; the
+    reps push in the last two weeks of a quarter (more touches, so more fatigue). The gap curve is best at five to
+    eight days, with a mild penalty for a touch in the same week; fatigue counts the contact's touches over fourteen
+    days; a reply in the last week helps a lot; unanswered runs cost a little; replies take moderately long. About
+    190,000 touches at scale 1."""
+    regions: dict[str, str] = {}
+
+    def calendar(c: _Contact, loc: dt.datetime) -> float:
+        region = regions[c.segment.key]
+        z = _lull(region, loc.date())
+        if region == "Europe" and loc.weekday() == 4:  # Friday afternoons are for wrapping up the week
+            z -= 0.7 * min(1.0, max(0.0, (loc.hour + loc.minute / 60.0 - 11.5) / 3.0))
+        return z
+
+    fx = Effects(
+        base=-1.75,
+        gap=_pl((0.0, -0.5), (1.0, -0.35), (3.0, -0.1), (5.0, 0.3), (8.0, 0.3), (14.0, 0.05), (35.0, -0.2),
+                (120.0, -0.35)),
+        cold=-0.35,
+        fatigue_days=14.0,
+        fatigue=(0.0, 0.0, -0.1, -0.25, -0.45, -0.65, -0.85, -1.0),
+        streak=tuple(-0.07 * i for i in range(9)),
+        recent=_pl((0.0, 0.75), (7.0, 0.75), (10.0, 0.0)),
+        night=-0.8,
+        channel=(0.0, 0.4, 1.3),
+        delay=Delay(((0.35, 2.0), (0.45, 8.0), (0.2, 24.0)), floor=0.2),
+        responsiveness_sd=0.55,
+        holiday=-4.0,
+        calendar=calendar,
+    )
+    w = PlantedWorld("enterprise", _doc(enterprise), fx, dt.datetime(2026, 5, 21, 15, 0, tzinfo=UTC), seed)
+    w.history_days = 730.0
+    years = (2024, 2025, 2026)
+    rng = random.Random(seed)
+    b = _Builder(w, rng)
+    us, nl, sg = (_public_holidays(*k, years) for k in (("United States", "America/Los_Angeles"),
+                                                         ("Netherlands", "Europe/Amsterdam"),
+                                                         ("Singapore", "Asia/Singapore")))
+    # per office: account executives, solutions engineers, the executive sponsor
+    offices = {
+        "Americas": ([b.rep("Grace Whitman", "America/Los_Angeles", 8.0, 7, off=us),
+                      b.rep("Daniel Okoye", "America/Los_Angeles", 10.5, 6.5, p_random=0.25, off=us),
+                      b.rep("Priya Raman", "America/Los_Angeles", 14.0, 7.5, off=us)],
+                     [b.rep("Kevin Zhao", "America/Los_Angeles", 11.0, 12, off=us),
+                      b.rep("Laura Mendes", "America/Los_Angeles", 15.5, 14, p_random=0.25, off=us)],
+                     b.rep("Robert Hale", "America/Los_Angeles", 17.0, 35, p_random=0.3, off=us)),
+        "Europe": ([b.rep("Sanne Visser", "Europe/Amsterdam", 8.0, 7, off=nl),
+                    b.rep("Thomas Berger", "Europe/Amsterdam", 11.0, 6.5, p_random=0.25, off=nl),
+                    b.rep("Claire Fontaine", "Europe/Amsterdam", 15.0, 7.5, off=nl)],
+                   [b.rep("Pieter Bakker", "Europe/Amsterdam", 10.0, 12, off=nl),
+                    b.rep("Elif Yilmaz", "Europe/Amsterdam", 14.0, 14, p_random=0.25, off=nl)],
+                   b.rep("Marieke de Boer", "Europe/Amsterdam", 8.5, 40, p_random=0.3, off=nl)),
+        "APAC": ([b.rep("Rachel Tan", "Asia/Singapore", 8.5, 7, off=sg),
+                  b.rep("Arjun Pillai", "Asia/Singapore", 11.5, 6.5, p_random=0.25, off=sg),
+                  b.rep("Kenji Mori", "Asia/Singapore", 16.0, 7.5, off=sg)],
+                 [b.rep("Wei Ling Goh", "Asia/Singapore", 10.0, 12, off=sg),
+                  b.rep("Marcus Lim", "Asia/Singapore", 14.5, 14, p_random=0.25, off=sg)],
+                 b.rep("Helen Ng", "Asia/Singapore", 9.0, 40, p_random=0.3, off=sg)),
+    }
+    weekday = {"Americas": (-0.1, 0.2, 0.25, 0.15, -0.2, -1.3, -1.3),
+               "Europe": (0.1, 0.2, 0.15, 0.05, 0.0, -1.3, -1.3),
+               "APAC": (0.45, 0.2, 0.05, -0.05, -0.3, -1.3, -1.3)}
+    table = {
+        ("finance", "Americas"): (7.5, 1.1, 1.5), ("finance", "Europe"): (16.5, 1.3, 1.4),
+        ("finance", "APAC"): (12.0, 3.0, 1.0),
+        ("pharma", "Americas"): (13.5, 3.2, 1.0), ("pharma", "Europe"): (9.0, 1.2, 1.5),
+        ("pharma", "APAC"): (18.5, 1.3, 1.4),
+        ("manufacturing", "Americas"): (10.0, 1.4, 1.4), ("manufacturing", "Europe"): (13.0, 3.0, 1.0),
+        ("manufacturing", "APAC"): (8.0, 1.0, 1.6),
+        ("telecom", "Americas"): (17.5, 1.2, 1.5), ("telecom", "Europe"): (11.0, 1.5, 1.3),
+        ("telecom", "APAC"): (15.0, 2.8, 1.1),
+    }
+    segments = {}
+    for (sector, region), (p, sd, a) in table.items():
+        segments[(sector, region)] = Segment(f"{sector}/{region}", p, sd, a, weekday[region], False)
+        regions[f"{sector}/{region}"] = region
+    seasons = {region: _enterprise_season(region) for region in offices}
+    countries = {"United States": 0.25, "Canada": 0.05, "Brazil": 0.05, "Mexico": 0.03, "United Kingdom": 0.12,
+                 "Germany": 0.1, "France": 0.08, "Netherlands": 0.05, "Spain": 0.04, "Sweden": 0.03,
+                 "Australia": 0.07, "Singapore": 0.05, "Japan": 0.05, "India": 0.03}
+    end = w.end_ts
+    for _ in range(_count(scale, 740, 6)):
+        country = _weighted(rng, countries)
+        region = REGION[country]
+        sector = rng.choice(("finance", "pharma", "manufacturing", "telecom"))
+        aes, ses, sponsor = offices[region]
+        ae, se = rng.choice(aes), rng.choice(ses)
+        ex = sponsor if rng.random() < 0.4 else None
+        season = seasons[region]
+        ai = b.account(sector, country, _employees(rng, "large" if rng.random() < 0.8 else "mid"), ae)
+        core: list[_Contact] = []
+        light: list[_Contact] = []
+        n_people = rng.randint(4, 10)
+        n_core = min(rng.randint(2, 4), n_people - 1)
+        for k in range(n_people):
+            zone = rng.choice(COUNTRY_ZONES[country])
+            c = b.contact(ai, zone, segments[(sector, region)], ae, 0.2)
+            c.off = _public_holidays(country, zone, years)
+            if k < n_core:
+                core.append(c)
+                c.inbound = rng.randint(0, 3)
+            elif not b.cold(0.26):
+                light.append(c)
+                c.inbound = 1 if rng.random() < 0.2 else 0
+        t = end - 730 * DAY + rng.uniform(0, 240) * DAY
+        spans: list[tuple[float, float, int]] = []
+        while t < end - 14 * DAY:
+            dur = rng.uniform(150, 330) * DAY
+            stop = min(t + dur, end)
+            di = b.deal(ae, ai, t, t + dur)
+            spans.append((t, stop, di))
+            for c in [c for c in core if rng.random() < 0.85] or [rng.choice(core)]:
+                c.threads.append(_Cadence(ae, t, stop, w.reps[ae].gap * rng.uniform(0.85, 1.2), 0.35, season=season,
+                                          deal=di, mix=(0.55, 0.8), react=0.3))
+                if rng.random() < 0.85:  # the solutions engineer joins a few weeks or months in
+                    s0, s1 = t + dur * rng.uniform(0.08, 0.3), min(t + dur * rng.uniform(0.75, 1.0), end)
+                    c.threads.append(_Cadence(se, s0, s1, w.reps[se].gap * rng.uniform(0.8, 1.25), 0.4, season=season,
+                                              deal=di, mix=(0.35, 0.55), react=0.15))
+                if ex is not None and rng.random() < 0.6:
+                    c.threads.append(_Cadence(ex, t + dur * rng.uniform(0.3, 0.7), stop,
+                                              w.reps[ex].gap * rng.uniform(0.8, 1.3), 0.4, season=season, deal=di,
+                                              mix=(0.3, 0.6), react=0.1))
+            for c in light:
+                if rng.random() < 0.5:
+                    a0 = t + (stop - t) * rng.uniform(0.0, 0.6)
+                    c.threads.append(_Cadence(rng.choice((ae, ae, se)), a0, min(a0 + rng.uniform(45, 150) * DAY, stop),
+                                              rng.uniform(18, 35), 0.45, season=season, deal=di, mix=(0.5, 0.65),
+                                              react=0.2))
+            pause = rng.uniform(20, 120) * DAY
+            for c in core:  # between opportunities the account executive keeps in touch
+                if rng.random() < 0.7 and t + dur < end:
+                    c.threads.append(_Cadence(ae, t + dur, min(t + dur + pause, end), rng.uniform(21, 35), 0.4,
+                                              season=season, mix=(0.7, 0.9), react=0.3))
+            t += dur + pause
+        for c in light:
+            if not c.threads:  # touched at least once: a workshop or review in one of the opportunities
+                t0, t1, di = rng.choice(spans)
+                a0 = t0 + (min(t1, end - 20 * DAY) - t0) * rng.random()
+                c.threads.append(_Cadence(rng.choice((ae, se)), a0, min(a0 + rng.uniform(30, 90) * DAY, end),
+                                          rng.uniform(18, 35), 0.45, season=season, deal=di, mix=(0.5, 0.65),
+                                          react=0.2))
+    w.simulate()
+    return w
+
+
 def _doc(builder: Callable[..., PlantedWorld]) -> str:
     return " ".join((builder.__doc__ or "").split())
 
@@ -1633,9 +1905,10 @@ WORLDS: dict[str, Callable[..., PlantedWorld]] = {
     "committee": committee,
     "relay": relay,
     "startup": startup,
+    "enterprise": enterprise,
 }
-ASIDE = "startup"
+ASIDE = "enterprise"
 # Outbound touches at scale 1 (about; each world's count is proportional to ``scale``).
 SIZES: dict[str, int] = {"multideal": 120_000, "timezones": 300_000, "weekend": 15_000, "shifted": 200_000,
                          "cadence": 100_000, "crossover": 145_000,
-                         "committee": 90_000, "relay": 110_000, "startup": 35_000}
+                         "committee": 90_000, "relay": 110_000, "startup": 35_000, "enterprise": 190_000}
