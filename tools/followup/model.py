@@ -256,7 +256,7 @@ class ReplyModel:
         return z[:n], z[n:].reshape(len(hours), m).mean(axis=0)[back.reshape(-1)]
 
     def probability(self, fields: dict[str, np.ndarray], calibrated: bool = True) -> np.ndarray:
-        a, b, c = (*self.platt, 0.0)[:3] if calibrated else (1.0, 0.0, 0.0)
+        a, b, c = self.platt if calibrated else (1.0, 0.0, 0.0)
         if c:
             z, mean = self._with_day_mean(fields)
             return _sigmoid(a * z + b + c * (z - mean))

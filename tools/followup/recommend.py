@@ -174,8 +174,7 @@ def _within_hour(moments: list[dt.datetime], p: np.ndarray, i: int, now: dt.date
     # hours from the middle, by quarters, and within the hour: where the figure is the hour's own, any minute of
     # it is as good, and the next hour's may be worse
     x = round(float(np.clip((la - lc) / (2 * bend), -0.25, 0.25)) * 4) / 4
-    minutes = MINUTE + int(60 * x)
-    moved = at_local(at.date(), at.hour + minutes // 60, at.tzinfo, minutes % 60)  # type: ignore[arg-type]
+    moved = at_local(at.date(), at.hour, at.tzinfo, MINUTE + int(60 * x))  # type: ignore[arg-type]
     if moved is None or moved <= now:
         return Slot(at, float(p[i]))
     z = lb + 0.5 * (lc - la) * x + 0.5 * bend * x * x
