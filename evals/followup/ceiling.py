@@ -42,15 +42,8 @@ def _touches(w: W.PlantedWorld) -> dict[str, np.ndarray]:
     for i in range(n):
         c = w.contacts[contact[i]]
         loc = dt.datetime.fromtimestamp(when[i], c.tz)
-        h = loc.hour + loc.minute / 60 + loc.second / 3600
-        wd = loc.weekday()
-        if c.segment.all_days:
-            x = W.AWAKE * W.WINDOW_DAYS[wd]
-        elif wd < 5:
-            x = 3 * W.AWAKE
-        else:
-            x = 2 * W.AWAKE + min(max(h, W.OPEN_HOUR), W.CLOSE_HOUR) - W.OPEN_HOUR
-        factor[i], hour[i] = w.fx.delay.cdf(x), h
+        factor[i] = w.fx.delay.cdf(W._window_hours(c, loc))  # the world's own window, holidays included
+        hour[i] = loc.hour + loc.minute / 60 + loc.second / 3600
     q = np.clip(p / np.maximum(factor, 1e-12), 1e-9, 1 - 1e-9)
     return {"contact": contact, "hour": hour, "factor": factor, "z": np.log(q / (1 - q)), "y": answered}
 

@@ -328,11 +328,8 @@ class _Drip(_Thread):
         self.sent = 0
 
     def _send(self, target: float, rng: random.Random) -> float:
-        day = dt.datetime.fromtimestamp(target, self.tz).date()
-        if day.weekday() >= 5:
-            day += dt.timedelta(days=7 - day.weekday())
-        s = int(self.hour * 3600 + rng.uniform(0.0, 900.0))
-        return dt.datetime(day.year, day.month, day.day, s // 3600, s // 60 % 60, s % 60, tzinfo=self.tz).timestamp()
+        day = _working_day(dt.datetime.fromtimestamp(target, self.tz).date(), frozenset())
+        return _clock(day, int(self.hour * 3600 + rng.uniform(0.0, 900.0)), self.tz)
 
     def first(self, w: PlantedWorld, rng: random.Random) -> float | None:
         self.sent = 1
@@ -406,14 +403,7 @@ class PlantedWorld:
         if fx.recent is not None and since_reply is not None:
             z += fx.recent(since_reply)
         q = 1.0 / (1.0 + math.exp(-z))
-        if c.off:
-            x = _active_hours(loc.replace(tzinfo=None), WINDOW_DAYS[wd], seg.all_days, c.off)
-        elif seg.all_days:
-            x = AWAKE * WINDOW_DAYS[wd]
-        elif wd < 5:
-            x = 3 * AWAKE
-        else:  # the clock starts on Monday 07:00 and the window ends on Wednesday at the touch's clock time
-            x = 2 * AWAKE + min(max(h, OPEN_HOUR), CLOSE_HOUR) - OPEN_HOUR
+        x = _window_hours(c, loc)
         return q * fx.delay.cdf(x), q, loc, x
 
     def truth(self, email: str, at: dt.datetime) -> float:
@@ -457,11 +447,11 @@ class PlantedWorld:
         else:
             h = min(21.9, max(6.0, rng.gauss(r.hour, r.hour_sd)))
         s = int(h * 3600)
-        t = dt.datetime(day.year, day.month, day.day, s // 3600, s // 60 % 60, s % 60, tzinfo=r.tz).timestamp()
+        t = _clock(day, s, r.tz)
         if after is not None and t <= after:
             if r.off:
-                day = _working_day(dt.datetime.fromtimestamp(after, r.tz).date() + dt.timedelta(days=1), r.off)
-                t = dt.datetime(day.year, day.month, day.day, s // 3600, s // 60 % 60, s % 60, tzinfo=r.tz).timestamp()
+                t = _clock(_working_day(dt.datetime.fromtimestamp(after, r.tz).date() + dt.timedelta(days=1), r.off),
+                           s, r.tz)
             else:
                 t = after + int(rng.uniform(0.5, 4.0) * HOUR)
         return t
@@ -711,6 +701,28 @@ def _advance(start: dt.datetime, hours: float, all_days: bool, off: frozenset[dt
             return t + dt.timedelta(seconds=rem)
         rem -= avail
         t = day0 + dt.timedelta(days=1, hours=OPEN_HOUR)
+
+
+def _window_hours(c: _Contact, loc: dt.datetime) -> float:
+    """Hours of the contact's waking clock inside the reply window of a touch at ``loc`` (their local moment):
+    three business days, or ``WINDOW_DAYS`` calendar days for a contact who answers every day, without their
+    public holidays."""
+    wd = loc.weekday()
+    if c.off:
+        return _active_hours(loc.replace(tzinfo=None), WINDOW_DAYS[wd], c.segment.all_days, c.off)
+    if c.segment.all_days:
+        return AWAKE * WINDOW_DAYS[wd]
+    if wd < 5:
+        return 3 * AWAKE
+    # the clock starts on Monday 07:00 and the window ends on Wednesday at the touch's clock time
+    h = loc.hour + loc.minute / 60.0 + loc.second / 3600.0
+    return 2 * AWAKE + min(max(h, OPEN_HOUR), CLOSE_HOUR) - OPEN_HOUR
+
+
+def _clock(day: dt.date, seconds: int, tz: ZoneInfo) -> float:
+    """The epoch of ``seconds`` after midnight (whole seconds) on ``day`` in ``tz``."""
+    return dt.datetime(day.year, day.month, day.day, seconds // 3600, seconds // 60 % 60, seconds % 60,
+                       tzinfo=tz).timestamp()
 
 
 def _active_hours(start: dt.datetime, days: int, all_days: bool, off: frozenset[dt.date]) -> float:
