@@ -301,6 +301,9 @@ def test_saved_model_round_trip_and_a_damaged_file(timing: Timing, tmp_path: Pat
     assert back.calibration.rows == timing.model.calibration.rows
     path.write_bytes(b"not a model")
     assert ReplyModel.load(path) is None
+    timing.model.save(path)  # cut short, as a full disk or a killed process leaves it: relearned, not a crash
+    path.write_bytes(path.read_bytes()[:1000])
+    assert ReplyModel.load(path) is None
 
 
 def test_same_advice_on_sqlite_and_postgresql(engine, demo_dir: Path, demo_workspace, tmp_path: Path) -> None:  # noqa: ANN001
@@ -579,3 +582,49 @@ def test_the_moment_within_the_hour_follows_the_curve_through_its_neighbours() -
     assert _within_hour(moments, rising, len(moments) - 1, now).at == moments[-1]
     flat = np.full(len(moments), 0.3)  # a plateau: no peak to move to
     assert _within_hour(moments, flat, 5, now).at == moments[5]
+
+
+def test_the_moment_is_never_before_now_when_the_clock_goes_back(timing: Timing) -> None:
+    """In the hour a clock repeats (01:00-01:59 twice in New York on 1 November 2026), 01:30 before the change
+    is earlier than 01:20 after it: it must not be offered."""
+    from tools.followup.recommend import candidates
+
+    import dataclasses
+
+    model = timing.model
+    email = next(iter(timing.log.contacts))
+    info = dataclasses.replace(timing.log.contacts[email], timezone="America/New_York", country="United States")
+    now = dt.datetime(2026, 11, 1, 6, 20, tzinfo=dt.UTC)  # 01:20 EST, the second time round
+    hours, days = model.hours, model.weekdays
+    try:
+        model.hours, model.weekdays = [1, 2], list(range(7))
+        moments, _ = candidates(model, info, now)
+        assert moments and all(m > now for m in moments)
+        assert recommend(model, info, contact_state(timing.log, email, now), now).best.at > now
+    finally:
+        model.hours, model.weekdays = hours, days
+
+
+def test_the_calibration_never_reverses_the_models_order() -> None:
+    """A few dozen later touches that happen to favour the hours the model rates worst flatten its order
+    at most: across days (a >= 0) and within one (a + c >= 0)."""
+    from tools.followup.model import _calibrate
+
+    rng = np.random.default_rng(3)
+    z = rng.normal(-1.0, 0.8, 40)
+    contrast = rng.normal(0.0, 0.5, 40)
+    y = (rng.random(40) < 1 / (1 + np.exp(-(-1.0 - 1.5 * z - 2.0 * contrast)))).astype(float)  # reversed
+    a, _, c = _calibrate(z, contrast, y)
+    assert a >= 0 and a + c >= -1e-9
+
+
+def test_a_figure_of_certainty_does_not_break_the_moment_within_the_hour() -> None:
+    from tools.followup.recommend import _within_hour
+
+    tz = zone("Europe/Berlin")
+    day = dt.date(2026, 12, 8)
+    moments = [dt.datetime.combine(day, dt.time(h, 30), tz) for h in (13, 14, 15)]
+    now = dt.datetime.combine(day, dt.time(6, 0), tz)
+    for p in ([1.0, 1.0, 1.0], [0.0, 0.3, 0.0], [0.5, 1.0, 0.5]):
+        slot = _within_hour(moments, np.asarray(p), 1, now)
+        assert slot.at.hour == 14 and 0.0 <= slot.p_reply <= 1.0

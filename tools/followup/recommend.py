@@ -93,7 +93,7 @@ def candidates(model: ReplyModel, info: ContactInfo, now: dt.datetime, days: int
     at 14:00 would leave 13:00 and 14:00 looking alike."""
     tz = zone(info.timezone)
     code = country_code(info.country, info.timezone)
-    local_now = now.astimezone(tz)
+    local_now, start = now.astimezone(tz), now.astimezone(dt.UTC)
     out, skipped = [], []
     for d in range(days + 1):
         day = local_now.date() + dt.timedelta(days=d)
@@ -104,7 +104,9 @@ def candidates(model: ReplyModel, info: ContactInfo, now: dt.datetime, days: int
             continue
         for hour in model.hours:
             moment = at_local(day, hour, tz, MINUTE)
-            if moment is not None and local_now < moment <= local_now + dt.timedelta(days=days):
+            # compared as instants: two moments in one zone compare by their wall clocks, and in the hour a
+            # clock repeats, 01:30 before the change would pass for later than 01:20 after it
+            if moment is not None and start < moment.astimezone(dt.UTC) <= start + dt.timedelta(days=days):
                 out.append(moment)
     return out, skipped
 
@@ -167,7 +169,8 @@ def _within_hour(moments: list[dt.datetime], p: np.ndarray, i: int, now: dt.date
     before, after = where.get((at.date(), at.hour - 1)), where.get((at.date(), at.hour + 1))
     if before is None or after is None:
         return Slot(at, float(p[i]))
-    la, lb, lc = (float(np.log(p[j] / (1 - p[j]))) for j in (before, i, after))
+    q = np.clip(p[[before, i, after]], 1e-9, 1 - 1e-9)  # a figure of exactly 0 or 1 has no log-odds
+    la, lb, lc = (float(v) for v in np.log(q / (1 - q)))
     bend = la - 2 * lb + lc
     if bend >= 0:
         return Slot(at, float(p[i]))
@@ -175,7 +178,7 @@ def _within_hour(moments: list[dt.datetime], p: np.ndarray, i: int, now: dt.date
     # it is as good, and the next hour's may be worse
     x = round(float(np.clip((la - lc) / (2 * bend), -0.25, 0.25)) * 4) / 4
     moved = at_local(at.date(), at.hour, at.tzinfo, MINUTE + int(60 * x))  # type: ignore[arg-type]
-    if moved is None or moved <= now:
+    if moved is None or moved.astimezone(dt.UTC) <= now.astimezone(dt.UTC):
         return Slot(at, float(p[i]))
     z = lb + 0.5 * (lc - la) * x + 0.5 * bend * x * x
     return Slot(moved, float(1 / (1 + np.exp(-z))))
