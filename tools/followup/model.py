@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import json
 import time
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -288,19 +289,19 @@ class ReplyModel:
         try:
             with np.load(path, allow_pickle=False) as data:
                 meta = json.loads(str(data["meta"]))
-                if meta.get("format") != FORMAT:
+                if not isinstance(meta, dict) or meta.get("format") != FORMAT:
                     return None
                 coef = data["coef"]
                 posterior = dict(zip(data["shifted_contacts"].tolist(), data["posterior"].tolist(), strict=True))
-        except (OSError, ValueError, KeyError, EOFError):
+            return cls(vocab=meta["vocab"], coef=coef, intercept=meta["intercept"], platt=tuple(meta["platt"]),
+                       hours=meta["hours"], weekdays=meta["weekdays"], trained_on=meta["trained_on"],
+                       fingerprint=meta["fingerprint"], seconds=meta["seconds"], scales=meta["scales"],
+                       shift_prior=meta["shift_prior"], shift_posterior=posterior,
+                       groups=[(tuple(g), sd) for g, sd in meta["groups"]],
+                       pair_tests={(k[0], k[1]): v for k, v in meta["pair_tests"]},
+                       calibration=Calibration(**meta["calibration"]))
+        except (OSError, ValueError, KeyError, EOFError, TypeError, zipfile.BadZipFile):
             return None
-        return cls(vocab=meta["vocab"], coef=coef, intercept=meta["intercept"], platt=tuple(meta["platt"]),
-                   hours=meta["hours"], weekdays=meta["weekdays"], trained_on=meta["trained_on"],
-                   fingerprint=meta["fingerprint"], seconds=meta["seconds"], scales=meta["scales"],
-                   shift_prior=meta["shift_prior"], shift_posterior=posterior,
-                   groups=[(tuple(g), sd) for g, sd in meta["groups"]],
-                   pair_tests={(k[0], k[1]): v for k, v in meta["pair_tests"]},
-                   calibration=Calibration(**meta["calibration"]))
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -693,16 +694,19 @@ def _calibrate(z: np.ndarray, contrast: np.ndarray, y: np.ndarray) -> tuple[floa
     Platt's a and b alone correct the level and spread of every figure alike. The hours of a day are
     corrected by c too: a curve shrunk towards flat under-states the hour a rep is sent to (c > 0), and
     the highest of many noisy hours over-states it (c < 0); touches at every hour of the later slice say
-    which, and by how much."""
-    x = np.column_stack([z, np.ones(len(z)), contrast])
+    which, and by how much. It may flatten the model's order, never reverse it: a few dozen later touches
+    must not send a rep to the hour the model rates worst (a >= 0 across days, a + c >= 0 within one)."""
+    mean = z - contrast
+    x = np.column_stack([mean, np.ones(len(z)), contrast])  # a * mean + b + (a + c) * contrast
 
-    def loss(abc: np.ndarray) -> tuple[float, np.ndarray]:
-        u = x @ abc
+    def loss(abd: np.ndarray) -> tuple[float, np.ndarray]:
+        u = x @ abd
         return float(np.logaddexp(0.0, u).sum() - y @ u), x.T @ (_sigmoid(u) - y)
 
-    result = minimize(loss, np.asarray([1.0, 0.0, 0.0]), jac=True, method="L-BFGS-B")
-    a, b, c = (float(v) for v in result.x)
-    return a, b, c
+    result = minimize(loss, np.asarray([1.0, 0.0, 1.0]), jac=True, method="L-BFGS-B",
+                      bounds=[(0.0, None), (None, None), (0.0, None)])
+    a, b, d = (float(v) for v in result.x)
+    return a, b, d - a
 
 
 def calibration_rows(p: np.ndarray, y: np.ndarray, prior: np.ndarray, bins: int = 10) -> list[dict[str, Any]]:
