@@ -18,7 +18,8 @@ from tools.followup.calendar import add_business_days
 from tools.followup.history import from_files
 
 SMALL = {"multideal": 0.06, "timezones": 0.025, "weekend": 0.5, "shifted": 0.04, "cadence": 0.06,
-         "crossover": 0.06, "committee": 0.06, "relay": 0.06, "startup": 0.1, "enterprise": 0.025}
+         "crossover": 0.06, "committee": 0.06, "relay": 0.06, "startup": 0.1, "enterprise": 0.025,
+         "harbour": 0.06}
 
 
 @pytest.fixture(scope="module")
@@ -568,3 +569,198 @@ def test_enterprise_world_has_account_teams_long_cycles_holidays_and_lulls(
             assert monday in c.off
         elif country == "Japan":
             assert monday not in c.off
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2]
+
+
+def test_harbour_world_has_pods_writing_across_the_atlantic_and_field_reps(
+        built: dict[str, W.PlantedWorld], written: dict[str, dict]) -> None:
+    w = built["harbour"]
+    paths = written["harbour"]
+    log = _log(paths)
+    agents = {r["activity_id"]: r["sales_agent"] for r in _rows(paths["activities"]) if r["direction"] == "outbound"}
+    rep_zone = {r.name: r.tz.key for r in w.reps}
+    moments = sorted(at for _, at, _, _ in log.touches.values())
+    # about eighteen months of history, ending at the world's end
+    assert 500 <= (moments[-1] - moments[0]).days <= 550 and (w.end - moments[-1]).days <= 3
+    # eleven countries in four regions, several time zones in Brazil, Mexico and Indonesia
+    countries = {c.email: w.accounts[c.account].country for c in w.contacts}
+    assert set(countries.values()) == set(W.HARBOUR_REGION)
+    assert set(W.HARBOUR_REGION.values()) == {"Latin America", "Middle East", "Asia", "Europe"}
+    zones: dict[str, set[str]] = defaultdict(set)
+    for c in w.contacts:
+        zones[countries[c.email]].add(c.tz.key)
+    assert all(len(zones[k]) >= 2 for k in ("Brazil", "Mexico", "Indonesia"))
+    # inside-sales pods in Mexico City and Lisbon, field reps in Dubai and Singapore, each with their own habits
+    assert {r.tz.key for r in w.reps} == {"America/Mexico_City", "Europe/Lisbon", "Asia/Dubai", "Asia/Singapore"}
+    assert len({(r.hour, r.gap, r.p_random) for r in w.reps}) == len(w.reps)
+    # the pods write to Latin America and Iberia, the field reps to the Gulf and Asia
+    region_of = {tid: W.HARBOUR_REGION[countries[e]] for tid, (e, _, _, _) in log.touches.items()}
+    for tid, region in region_of.items():
+        zone = rep_zone[agents[tid]]
+        assert (zone in ("America/Mexico_City", "Europe/Lisbon")) == (region in ("Latin America", "Europe"))
+    # the Lisbon pod also works Latin America, so its touches there land early on the contact's clock (often
+    # before 06:00), the Mexico City pod's around midday
+    hours: dict[str, list[float]] = defaultdict(list)
+    for tid, (e, at, _, _) in log.touches.items():
+        if region_of[tid] == "Latin America":
+            local = at.astimezone(log.zones[e])
+            hours[rep_zone[agents[tid]]].append(local.hour + local.minute / 60)
+    lisbon, mexico = hours["Europe/Lisbon"], hours["America/Mexico_City"]
+    assert len(lisbon) >= 0.2 * (len(lisbon) + len(mexico))
+    assert sum(h < 9 for h in lisbon) >= 0.5 * len(lisbon) and sum(h < 6 for h in lisbon) >= 0.1 * len(lisbon)
+    assert sum(h < 9 for h in mexico) <= 0.3 * len(mexico)
+    assert _median(mexico) - _median(lisbon) >= 3.0
+    # mostly e-mails, some calls, few meetings; the field reps meet more
+    kinds = {r["activity_id"]: r["type"] for r in _rows(paths["activities"]) if r["direction"] == "outbound"}
+    share = {k: sum(v == k for v in kinds.values()) / len(kinds) for k in ("email", "call", "meeting")}
+    assert 0.6 <= share["email"] <= 0.8 and 0.1 <= share["call"] <= 0.3 and 0.03 <= share["meeting"] <= 0.15
+    field = [kinds[t] == "meeting" for t in kinds if rep_zone[agents[t]] in ("Asia/Dubai", "Asia/Singapore")]
+    pods = [kinds[t] == "meeting" for t in kinds if rep_zone[agents[t]] not in ("Asia/Dubai", "Asia/Singapore")]
+    assert sum(field) / len(field) > 2 * sum(pods) / len(pods)
+
+
+def test_harbour_world_touches_in_seasonal_bursts_and_key_accounts_steadily(
+        built: dict[str, W.PlantedWorld], written: dict[str, dict]) -> None:
+    w = built["harbour"]
+    log = _log(written["harbour"])
+    per: dict[str, list[dt.datetime]] = defaultdict(list)
+    for e, at, _, _ in log.touches.values():
+        per[e].append(at)
+    # a person's touches cluster in a few windows (split at silences of more than thirty days) of a few weeks,
+    # dense inside, with months of silence between them; a minority (key accounts) is touched steadily
+    windows, spans, inside, steady, silent = [], [], [], 0, 0
+    for ts in per.values():
+        ts.sort()
+        gaps = [(b - a).total_seconds() / 86400 for a, b in zip(ts, ts[1:], strict=False)]
+        is_steady = (ts[-1] - ts[0]).days >= 300 and max(gaps, default=0.0) <= 45
+        steady += is_steady
+        silent += any(g >= 60 for g in gaps)
+        if is_steady:
+            continue
+        groups = [[ts[0]]]
+        for g, t in zip(gaps, ts[1:], strict=False):
+            if g > 30:
+                groups.append([t])
+            else:
+                groups[-1].append(t)
+        windows.append(len(groups))
+        spans += [(g[-1] - g[0]).days for g in groups if len(g) >= 3]
+        inside += [x for x in gaps if x <= 30]
+    assert 0.1 <= steady / len(per) <= 0.4
+    assert silent >= 0.5 * len(per)
+    assert sum(1 <= n <= 5 for n in windows) == len(windows) and sum(n >= 2 for n in windows) >= 0.4 * len(windows)
+    assert sum(s <= 50 for s in spans) >= 0.9 * len(spans) and _median(spans) >= 10
+    assert _median(inside) <= 5.0
+    # deals open by the shipping season: many in the summer and in January, few from October to December
+    opened: dict[tuple[int, int], int] = defaultdict(int)
+    for d in w.deals:
+        start = dt.datetime.fromtimestamp(d.start, dt.UTC)
+        opened[(start.year, start.month)] += 1
+    assert sum(opened[(2025, m)] for m in (6, 7, 8)) > 2 * sum(opened[(2025, m)] for m in (10, 11, 12))
+    assert opened[(2026, 1)] > 3 * opened[(2025, 12)]
+    # a quick follow-up (same or next day) is bad, four to seven days best; moderate fatigue; unanswered runs cost
+    gap = w.fx.gap
+    assert gap(0.2) < gap(1.0) < gap(2.0) < 0.0 < gap(4.0) == gap(7.0) == max(gap(x / 4) for x in range(0, 800))
+    assert gap(30.0) < gap(7.0) and w.fx.fatigue[1] == 0.0 and -1.0 <= w.fx.fatigue[-1] < -0.4
+    assert list(w.fx.streak) == sorted(w.fx.streak, reverse=True) and w.fx.streak[-1] <= -0.8
+
+
+def test_harbour_world_has_shift_work_segments_holidays_carnival_and_ramadan(
+        built: dict[str, W.PlantedWorld], written: dict[str, dict]) -> None:
+    w = built["harbour"]
+    log = _log(written["harbour"])
+    sectors = {c.email: w.accounts[c.account].sector for c in w.contacts}
+    countries = {c.email: w.accounts[c.account].country for c in w.contacts}
+    # segments are sector and size together; ports and warehouses work shifts and answer at weekends
+    for c in w.contacts:
+        a = w.accounts[c.account]
+        assert c.segment.key == f"{a.sector}/{'small' if a.employees < 1000 else 'large'}"
+        assert c.segment.all_days == (a.sector in ("ports", "warehousing"))
+    segs = {c.segment for c in w.contacts}
+    assert len(segs) >= 9 and min(s.peak for s in segs) <= 6.5 and max(s.peak for s in segs) >= 20.0
+    assert sum(s.sd <= 1.4 for s in segs) >= 5 and sum(s.sd >= 2.5 for s in segs) >= 3
+    weekend_replies: dict[str, int] = defaultdict(int)
+    for tid, at in log.replies.items():
+        email = log.touches[tid][0]
+        if at.astimezone(log.zones[email]).weekday() >= 5:
+            weekend_replies[sectors[email]] += 1
+    assert set(weekend_replies) == {"ports", "warehousing"} and sum(weekend_replies.values()) >= 20
+    # a quarter of contacts peak 2-3 hours off their segment's
+    off = sum(_circular(*w.peaks(c.email)) >= 2.0 for c in w.contacts)
+    assert 0.12 <= off / len(w.contacts) <= 0.4
+    # about 15% of contacts are never touched
+    assert 0.1 <= sum(not c.touches for c in w.contacts) / len(w.contacts) <= 0.2
+    # the contact's own public holidays stop the reply clock: no reply lands on one, and a touch just before one
+    # waits for the next working day
+    waited = 0
+    for tid, at in log.replies.items():
+        email, sent, _, _ = log.touches[tid]
+        c = w.by_email[email]
+        day = at.astimezone(c.tz).date()
+        assert day not in c.off
+        first = sent.astimezone(c.tz).date()
+        waited += any(first <= d < day for d in c.off)
+    assert waited >= 5
+    carnival, lunar = dt.date(2026, 2, 16), dt.date(2026, 2, 17)  # Carnival is not a public holiday in Brazil
+    for c in w.contacts:
+        assert carnival not in c.off
+        if countries[c.email] in ("Singapore", "Indonesia"):
+            assert lunar in c.off
+        elif countries[c.email] in ("Mexico", "Spain", "India"):
+            assert lunar not in c.off
+    # ahead: near-zero truth on a holiday in the ten days after the end, the next working day is fine
+    ratios = []
+    for c in w.contacts:
+        for d in sorted(x for x in c.off if w.end.date() < x <= (w.end + dt.timedelta(days=9)).date()):
+            after = d + dt.timedelta(days=1)
+            while (after.weekday() >= 5 and not c.segment.all_days) or after in c.off:
+                after += dt.timedelta(days=1)
+            on, next_day = (max(w.truth(c.email, dt.datetime(x.year, x.month, x.day, h, tzinfo=c.tz)) for h in range(24))
+                            for x in (d, after))
+            ratios.append(on / next_day)
+    assert len(ratios) >= 20 and max(ratios) < 0.2
+    # Brazil slows down around Carnival and the Gulf keeps reduced hours in Ramadan: a penalty by the local date
+    # (and, in Ramadan, the hour) for those contacts only, and lower logged truths there
+    calendar = w.fx.calendar
+    assert calendar is not None
+    for c in w.contacts:
+        region = W.HARBOUR_REGION[countries[c.email]]
+        monday = calendar(c, dt.datetime(2025, 3, 3, 10, tzinfo=c.tz))
+        friday = calendar(c, dt.datetime(2025, 2, 28, 10, tzinfo=c.tz))
+        before = calendar(c, dt.datetime(2025, 2, 24, 10, tzinfo=c.tz))
+        morning, afternoon = (calendar(c, dt.datetime(2025, 3, 12, h, tzinfo=c.tz)) for h in (10, 16))
+        usual = calendar(c, dt.datetime(2025, 5, 14, 16, tzinfo=c.tz))
+        assert usual == 0.0
+        if countries[c.email] == "Brazil":
+            assert monday <= -2.0 and monday < friday < before < 0.0 and morning == afternoon == 0.0
+        elif region == "Middle East":
+            assert afternoon < morning < 0.0 and afternoon <= -1.0
+        else:
+            assert monday == friday == before == morning == afternoon == 0.0
+
+
+def test_harbour_world_size_and_lulls_in_the_log() -> None:
+    """60,000-80,000 touches at scale 1, about 15% of contacts cold; touches in Brazil's Carnival lull and in the
+    Gulf's Ramadan (weekdays) were drawn from lower truths than the others there."""
+    w = W.WORLDS["harbour"](scale=0.3)
+    assert W.ASIDE == "harbour"
+    assert 60_000 <= len(w.logged) / 0.3 <= 80_000
+    assert 0.12 <= sum(not c.touches for c in w.contacts) / len(w.contacts) <= 0.18
+    calendar = w.fx.calendar
+    assert calendar is not None
+    truths: dict[tuple[bool, bool], list[float]] = defaultdict(list)
+    for i in range(len(w._kind)):
+        if w._kind[i] != W.K_TOUCH:
+            continue
+        c = w.contacts[w._who[i]]
+        country = w.accounts[c.account].country
+        local = dt.datetime.fromtimestamp(w._at[i], c.tz)
+        if local.weekday() < 5 and (country == "Brazil" or W.HARBOUR_REGION[country] == "Middle East"):
+            truths[(country == "Brazil", calendar(c, local) < 0.0)].append(w.logged[w._num[i]])
+    for brazil in (True, False):
+        lulled, usual = truths[(brazil, True)], truths[(brazil, False)]
+        assert len(lulled) >= 30 and sum(lulled) / len(lulled) < 0.8 * sum(usual) / len(usual), brazil

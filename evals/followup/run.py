@@ -359,8 +359,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="only these worlds of worlds.py (repeatable); default: all but the one kept aside")
     parser.add_argument("--aside", action="store_true", help=f"also the world kept aside ({worlds.ASIDE})")
     parser.add_argument("--scale", type=float, default=1.0, help="size of the worlds of worlds.py")
+    parser.add_argument("--touches", type=int,
+                        help="instead of --scale: each world of worlds.py sized to about this many touches")
     parser.add_argument("--skip-planted", action="store_true", help="skip the two worlds of planted.py")
     args = parser.parse_args(argv)
+    if args.touches is not None and args.touches < 1000:
+        parser.error("--touches must be at least 1000")
     results = [] if args.skip_planted else run(args.contacts, args.queries, args.seed, args.replications)
     names = args.world or [n for n in worlds.WORLDS if n != worlds.ASIDE]
     if args.aside and worlds.ASIDE not in names:
@@ -368,7 +372,8 @@ def main(argv: list[str] | None = None) -> int:
     others = []
     with tempfile.TemporaryDirectory() as tmp:
         for name in names:
-            others.append(score_other(worlds.WORLDS[name](scale=args.scale), Path(tmp) / name,
+            scale = args.touches / worlds.SIZES[name] if args.touches else args.scale
+            others.append(score_other(worlds.WORLDS[name](scale=scale), Path(tmp) / name,
                                       min(args.queries, 1500)))
     if args.json:
         args.json.write_text(json.dumps({"planted": results, "worlds": others}, indent=2, default=str))

@@ -787,7 +787,9 @@ _SECTOR_WORD = {"hospitality": "Hotels", "retail": "Retail", "healthcare": "Heal
                 "finance": "Capital", "legal": "Legal", "manufacturing": "Industries", "logistics": "Logistics",
                 "education": "Learning", "media": "Media", "technology": "Tech", "services": "Services",
                 "telecom": "Telecom", "energy": "Energy", "construction": "Builders", "automotive": "Motors",
-                "insurance": "Insurance", "pharma": "Pharma", "government": "Authority", "agriculture": "Farms"}
+                "insurance": "Insurance", "pharma": "Pharma", "government": "Authority", "agriculture": "Farms",
+                "ports": "Terminals", "freight forwarding": "Freight", "air cargo": "Air Cargo",
+                "customs brokerage": "Customs", "warehousing": "Warehousing"}
 _PRODUCTS = ("Core Suite", "Analytics Plus", "Connect", "Insight Pro", "Edge Gateway", "Field Mobile")
 
 COUNTRY_ZONES: dict[str, tuple[str, ...]] = {
@@ -1680,12 +1682,13 @@ def startup(scale: float = 1.0, seed: int = 909) -> PlantedWorld:
 
 
 # --------------------------------------------------------------------------------------------------------
-# 10. Kept aside: long enterprise cycles worked by account teams, public holidays and seasonal lulls
+# 10. Long enterprise cycles worked by account teams, public holidays and seasonal lulls (once kept aside)
 
 # The holiday calendar of a contact's country (and, where a time zone stands for one, state or province).
 _HOLIDAY_CODES = {"United States": "US", "Canada": "CA", "Brazil": "BR", "Mexico": "MX", "United Kingdom": "GB",
                   "Germany": "DE", "France": "FR", "Netherlands": "NL", "Spain": "ES", "Sweden": "SE",
-                  "Australia": "AU", "Singapore": "SG", "Japan": "JP", "India": "IN"}
+                  "Australia": "AU", "Singapore": "SG", "Japan": "JP", "India": "IN", "Chile": "CL", "Colombia": "CO",
+                  "United Arab Emirates": "AE", "Saudi Arabia": "SA", "Indonesia": "ID", "Portugal": "PT"}
 _HOLIDAY_SUBDIVISIONS = {"America/Toronto": "ON", "America/Vancouver": "BC", "Australia/Sydney": "NSW",
                          "Australia/Melbourne": "VIC", "Europe/London": "ENG"}
 _HOLIDAYS: dict[tuple[str, str | None, tuple[int, ...]], frozenset[dt.date]] = {}
@@ -1742,27 +1745,26 @@ def _enterprise_season(region: str) -> Callable[[float], float]:
 
 
 def enterprise(scale: float = 1.0, seed: int = 1010) -> PlantedWorld:
-    """Kept aside for a final check. An enterprise seller with long cycles: two years of history (late May 2024 to
-    late May 2026) of large accounts in the Americas, Europe and APAC, each worked by one account team from its
-    region's office (San Francisco, Amsterdam or Singapore): an account executive, a solutions engineer and, for
-    about four accounts in ten, an executive sponsor, each writing at their own habitual hours and never at weekends
-    or on their office's public holidays. An account has 4-10 contacts: two to four are worked through opportunities
-    of five to eleven months one after another (weekly-ish by the account executive, every two weeks or so by the
-    solutions engineer from a few weeks or months in, now and then by the sponsor, with a lighter keep-in-touch
-    cadence between opportunities), so each is touched for many months; the others are touched a handful of times
-    (workshops, reviews) and about 15% of all contacts never. About half the touches are e-mails, a quarter calls and
-    a quarter meetings: meetings are much more often followed by a reply than e-mails, calls somewhat more. Segments
-    from region and sector (finance, pharma, manufacturing, telecom): twelve segments whose peaks run from 07:30 to
-    18:30, eight narrow (sd 1.0-1.5 h) and four broad (sd about 3 h); the weekdays differ by region (the Americas
-    best mid-week, Europe weak from Friday midday, APAC best on Monday), and nobody answers at weekends; 20% of
-    contacts peak 2-3 hours off their segment's. The calendar matters: on a public holiday of the contact's own
-    country (or state or province) a reply is nearly out of the question (-4 on the log-odds) and the reply clock
-    stops, so a touch shortly before one also does worse; replies are rarer in the year-end lull (mid-December to
-    early January, everywhere) and Europe's summer lull (late July and August), when the reps also write less; the
-    reps push in the last two weeks of a quarter (more touches, so more fatigue). The gap curve is best at five to
-    eight days, with a mild penalty for a touch in the same week; fatigue counts the contact's touches over fourteen
-    days; a reply in the last week helps a lot; unanswered runs cost a little; replies take moderately long. About
-    190,000 touches at scale 1."""
+    """Once kept aside for a final check, since run and used in development. An enterprise seller with long cycles: two
+    years of history (late May 2024 to late May 2026) of large accounts in the Americas, Europe and APAC, each worked by one
+    account team from its region's office (San Francisco, Amsterdam or Singapore): an account executive, a solutions
+    engineer and, for about four accounts in ten, an executive sponsor, each writing at their own habitual hours and never
+    at weekends or on their office's public holidays. An account has 4-10 contacts: two to four are worked through
+    opportunities of five to eleven months one after another (weekly-ish by the account executive, every two weeks or so by
+    the solutions engineer from a few weeks or months in, now and then by the sponsor, with a lighter keep-in-touch cadence
+    between opportunities), so each is touched for many months; the others are touched a handful of times (workshops,
+    reviews) and about 15% of all contacts never. About half the touches are e-mails, a quarter calls and a quarter
+    meetings: meetings are much more often followed by a reply than e-mails, calls somewhat more. Segments from region and
+    sector (finance, pharma, manufacturing, telecom): twelve segments whose peaks run from 07:30 to 18:30, eight narrow (sd
+    1.0-1.5 h) and four broad (sd about 3 h); the weekdays differ by region (the Americas best mid-week, Europe weak from
+    Friday midday, APAC best on Monday), and nobody answers at weekends; 20% of contacts peak 2-3 hours off their segment's.
+    The calendar matters: on a public holiday of the contact's own country (or state or province) a reply is nearly out of
+    the question (-4 on the log-odds) and the reply clock stops, so a touch shortly before one also does worse; replies are
+    rarer in the year-end lull (mid-December to early January, everywhere) and Europe's summer lull (late July and August),
+    when the reps also write less; the reps push in the last two weeks of a quarter (more touches, so more fatigue). The gap
+    curve is best at five to eight days, with a mild penalty for a touch in the same week; fatigue counts the contact's
+    touches over fourteen days; a reply in the last week helps a lot; unanswered runs cost a little; replies take moderately
+    long. About 190,000 touches at scale 1."""
     regions: dict[str, str] = {}
 
     def calendar(c: _Contact, loc: dt.datetime) -> float:
@@ -1902,6 +1904,214 @@ def enterprise(scale: float = 1.0, seed: int = 1010) -> PlantedWorld:
     w.simulate()
     return w
 
+# --------------------------------------------------------------------------------------------------------
+# 11. Kept aside: a logistics-software vendor, deals in shipping-season bursts, Carnival and Ramadan
+
+_HARBOUR_ZONES: dict[str, tuple[str, ...]] = {
+    "Brazil": ("America/Sao_Paulo", "America/Sao_Paulo", "America/Sao_Paulo", "America/Recife", "America/Belem",
+               "America/Manaus"),
+    "Mexico": ("America/Mexico_City", "America/Mexico_City", "America/Monterrey", "America/Tijuana",
+               "America/Cancun"),
+    "Chile": ("America/Santiago",),
+    "Colombia": ("America/Bogota",),
+    "United Arab Emirates": ("Asia/Dubai",),
+    "Saudi Arabia": ("Asia/Riyadh",),
+    "India": ("Asia/Kolkata",),
+    "Singapore": ("Asia/Singapore",),
+    "Indonesia": ("Asia/Jakarta", "Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"),
+    "Spain": ("Europe/Madrid", "Europe/Madrid", "Atlantic/Canary"),
+    "Portugal": ("Europe/Lisbon",),
+}
+HARBOUR_REGION = {"Brazil": "Latin America", "Mexico": "Latin America", "Chile": "Latin America",
+                  "Colombia": "Latin America", "United Arab Emirates": "Middle East", "Saudi Arabia": "Middle East",
+                  "India": "Asia", "Singapore": "Asia", "Indonesia": "Asia", "Spain": "Europe", "Portugal": "Europe"}
+# Carnival Monday in Brazil, and the first and last days of Ramadan (Eid al-Fitr, a public holiday, follows).
+_CARNIVAL = {2024: dt.date(2024, 2, 12), 2025: dt.date(2025, 3, 3), 2026: dt.date(2026, 2, 16)}
+_RAMADAN = ((dt.date(2024, 3, 11), dt.date(2024, 4, 9)), (dt.date(2025, 3, 1), dt.date(2025, 3, 29)),
+            (dt.date(2026, 2, 18), dt.date(2026, 3, 19)))
+
+
+def _carnival(day: dt.date) -> float:
+    """Log-odds of a reply in Brazil by the local date: on Carnival Monday and Tuesday hardly anyone works (-2.5; not
+    a national public holiday, so the reply clock runs), from the Friday before to Ash Wednesday little (-1.2), and the
+    week before and the rest of the week after are slow (-0.5)."""
+    monday = _CARNIVAL.get(day.year)
+    if monday is None:
+        return 0.0
+    k = (day - monday).days
+    if k in (0, 1):
+        return -2.5
+    if -3 <= k <= 2:
+        return -1.2
+    if -10 <= k <= 6:
+        return -0.5
+    return 0.0
+
+
+def _ramadan(loc: dt.datetime) -> float:
+    """Log-odds of a reply in the Middle East during Ramadan by the local moment: offices keep reduced hours, so
+    replies are a little rarer in the morning (-0.35) and much rarer from mid-afternoon (easing down from 13:00 to
+    -1.25 from 15:00)."""
+    day = loc.date()
+    if not any(first <= day <= last for first, last in _RAMADAN):
+        return 0.0
+    h = loc.hour + loc.minute / 60.0 + loc.second / 3600.0
+    return -0.35 - 0.9 * min(1.0, max(0.0, (h - 13.0) / 2.0))
+
+
+def _shipping_season(day: dt.date) -> float:
+    """The chance that a deal due to open in the month of ``day`` opens then rather than a week or so later: deals
+    open while the contracts for the peak season (June to September) and the annual tenders (January, February) are
+    negotiated, hardly once the peak is under way and at year-end."""
+    return (0.75, 0.6, 0.35, 0.3, 0.45, 0.75, 1.0, 0.9, 0.55, 0.2, 0.1, 0.05)[day.month - 1]
+
+
+def harbour(scale: float = 1.0, seed: int = 1111) -> PlantedWorld:
+    """Kept aside for a final check. A vendor of logistics software selling to ports and terminal operators, freight
+    forwarders, airlines' cargo arms, customs brokers and warehouses in eleven countries: Brazil, Mexico, Chile and
+    Colombia, the United Arab Emirates and Saudi Arabia, India, Singapore and Indonesia, Spain and Portugal, contacts in
+    their own time zones (four in Brazil, four in Mexico, three in Indonesia, the Canaries in Spain). About eighteen
+    months of history, from mid-August 2024 to 11 February 2026. Two inside-sales pods, one in Mexico City (habitual
+    hours 08:30, 12:00 and 16:30) and one in Lisbon (09:30, 11:30 and 14:30), and field reps in Dubai (the Gulf, half of
+    India) and Singapore (Singapore, Indonesia, the other half of India) who write less often and meet more; the Lisbon
+    pod works Spain and Portugal and also three Brazilian accounts in four, half of Chile's and some in Colombia and
+    Mexico, so about two in three of its touches to Latin America land before 09:00 on the contact's clock (over a
+    quarter before 06:00). Accounts have one to three people, about 15% of them never touched. Touches come in bursts
+    around shipping-season deals: two to six weeks of touching every few days (at the habitual gap of the account's
+    owner or, for one deal in four, of a teammate in the same office), opening most while peak-season contracts (June to
+    September) and annual tenders (January, February) are negotiated and rarely in November and December, then two to
+    seven months of silence; key accounts (about three large accounts in ten and one smaller one in eight) have two or
+    three people, each also touched steadily every one to two weeks throughout, and shorter silences between deals.
+    Segments from sector and company size (under / from 1,000 employees) together: ten segments whose peaks run from
+    06:30 (small ports, at the shift change) to 20:00 (small warehouses, after the evening shift), six narrow (sd
+    1.0-1.4 h) and four broad (sd 2.5-3.5 h); ports and warehouses work shifts and answer at weekends (Saturday best),
+    the other sectors never do (Tuesday best, Friday weak); 25% of contacts peak 2-3 hours off their segment's. The
+    calendar: on a public holiday of the contact's own country (Eid in the Gulf, the Lunar New Year in Singapore and
+    Indonesia, and so on) a reply is nearly out of the question (-3.5 on the log-odds) and the reply clock stops; Brazil
+    slows down around Carnival (not a public holiday there: -2.5 on the log-odds on Carnival Monday and Tuesday, -1.2
+    from the Friday before it to Ash Wednesday, -0.5 in the week before and the rest of the week after), and in the Gulf
+    offices keep reduced hours during Ramadan (-0.35 in the morning, easing down to -1.25 from 15:00). The ten days
+    after the end hold Carnival 2026, the start of Ramadan and the Lunar New Year. A very quick follow-up is bad (same
+    or next day), four to seven days is best, long silences cost a little; fatigue over seven days is moderate (the
+    second touch is free); unanswered runs cost more and more (-0.9 from seven in a row); a reply in the last four days
+    helps. About 70% of the touches are e-mails, a fifth calls and a tenth meetings (which do best). About 67,000
+    touches at scale 1; about 15% of contacts are never touched."""
+
+    def calendar(c: _Contact, loc: dt.datetime) -> float:
+        country = w.accounts[c.account].country
+        if country == "Brazil":
+            return _carnival(loc.date())
+        if HARBOUR_REGION[country] == "Middle East":
+            return _ramadan(loc)
+        return 0.0
+
+    fx = Effects(
+        base=-1.2,
+        gap=_pl((0.0, -1.0), (1.0, -0.75), (2.0, -0.35), (3.0, 0.0), (4.0, 0.35), (7.0, 0.35), (12.0, 0.1),
+                (45.0, -0.15), (150.0, -0.3)),
+        cold=-0.25,
+        fatigue_days=7.0,
+        fatigue=(0.0, 0.0, -0.1, -0.25, -0.4, -0.55, -0.7),
+        streak=(0.0, -0.05, -0.15, -0.3, -0.45, -0.6, -0.75, -0.9),
+        recent=_pl((0.0, 0.35), (4.0, 0.35), (10.0, 0.0)),
+        night=-0.75,
+        channel=(0.0, 0.25, 0.9),
+        delay=Delay(((0.4, 1.5), (0.4, 9.0), (0.2, 30.0)), floor=0.15),
+        responsiveness_sd=0.55,
+        holiday=-3.5,
+        calendar=calendar,
+    )
+    w = PlantedWorld("harbour", _doc(harbour), fx, dt.datetime(2026, 2, 11, 16, 0, tzinfo=UTC), seed)
+    w.history_days = 548.0
+    years = (2024, 2025, 2026)
+    rng = random.Random(seed)
+    b = _Builder(w, rng)
+    mexico = [b.rep("Valeria Soto", "America/Mexico_City", 8.5, 3.0, p_random=0.2),
+              b.rep("Diego Ramirez", "America/Mexico_City", 12.0, 4.0, p_random=0.25),
+              b.rep("Fernanda Cruz", "America/Mexico_City", 16.5, 2.5, hour_sd=1.0, p_random=0.2)]
+    lisbon = [b.rep("Ines Carvalho", "Europe/Lisbon", 9.5, 3.0, p_random=0.15),
+              b.rep("Tiago Ferreira", "Europe/Lisbon", 11.5, 3.5, p_random=0.2),
+              b.rep("Marta Sousa", "Europe/Lisbon", 14.5, 2.5, hour_sd=0.7, p_random=0.2)]
+    dubai = [b.rep("Omar Khalil", "Asia/Dubai", 10.0, 6.0, p_random=0.25),
+             b.rep("Nadia Karim", "Asia/Dubai", 15.5, 5.0, p_random=0.3)]
+    singapore = [b.rep("Wei Jie Tan", "Asia/Singapore", 8.5, 5.0, p_random=0.25),
+                 b.rep("Siti Rahman", "Asia/Singapore", 14.0, 6.0, p_random=0.25)]
+    field = set(dubai + singapore)
+    pod = {r: team for team in (mexico, lisbon, dubai, singapore) for r in team}
+    # the home team of a country's accounts, the other team and the home team's share
+    teams = {"Brazil": (lisbon, mexico, 0.75), "Mexico": (mexico, lisbon, 0.85), "Chile": (lisbon, mexico, 0.5),
+             "Colombia": (mexico, lisbon, 0.7), "Spain": (lisbon, lisbon, 1.0), "Portugal": (lisbon, lisbon, 1.0),
+             "United Arab Emirates": (dubai, dubai, 1.0), "Saudi Arabia": (dubai, dubai, 1.0),
+             "India": (dubai, singapore, 0.5), "Singapore": (singapore, singapore, 1.0),
+             "Indonesia": (singapore, singapore, 1.0)}
+    weekdays = (0.0, 0.2, 0.15, 0.1, -0.3, -1.2, -1.2)
+    every_day = (-0.15, 0.0, 0.05, 0.05, 0.0, 0.3, 0.15)  # shift work: Saturday best
+    table = {
+        ("ports", "small"): (6.5, 1.1, 1.5), ("ports", "large"): (16.0, 3.0, 1.0),
+        ("warehousing", "small"): (20.0, 1.2, 1.5), ("warehousing", "large"): (9.0, 2.8, 1.05),
+        ("freight forwarding", "small"): (8.0, 1.0, 1.6), ("freight forwarding", "large"): (13.5, 3.5, 0.9),
+        ("air cargo", "small"): (18.5, 1.3, 1.4), ("air cargo", "large"): (11.0, 1.2, 1.45),
+        ("customs brokerage", "small"): (14.5, 1.4, 1.3), ("customs brokerage", "large"): (10.0, 2.5, 1.1),
+    }
+    shifts = {"ports", "warehousing"}
+    segments = {k: Segment(f"{k[0]}/{k[1]}", p, sd, a, every_day if k[0] in shifts else weekdays, k[0] in shifts)
+                for k, (p, sd, a) in table.items()}
+    products = {"ports": ("Terminal OS", "Berth Planner", "Gate Automation"),
+                "warehousing": ("Warehouse WMS", "Yard Manager", "Labour Planner"),
+                "freight forwarding": ("Forwarder Suite", "Rate Engine", "Track & Trace"),
+                "air cargo": ("Air Cargo Booking", "ULD Tracker", "Track & Trace"),
+                "customs brokerage": ("Customs Filing", "Trade Compliance", "Track & Trace")}
+    sectors = {"ports": 0.15, "freight forwarding": 0.3, "air cargo": 0.15, "customs brokerage": 0.2,
+               "warehousing": 0.2}
+    countries = {"Brazil": 0.18, "Mexico": 0.13, "Chile": 0.07, "Colombia": 0.07, "United Arab Emirates": 0.09,
+                 "Saudi Arabia": 0.07, "India": 0.1, "Singapore": 0.07, "Indonesia": 0.09, "Spain": 0.08,
+                 "Portugal": 0.05}
+    end = w.end_ts
+    begin = end - 548 * DAY
+    for _ in range(_count(scale, 1350, 12)):
+        country = _weighted(rng, countries)
+        sector = _weighted(rng, sectors)
+        employees = _employees(rng, _weighted(rng, {"small": 0.4, "mid": 0.35, "large": 0.25}))
+        size = "small" if employees < 1000 else "large"
+        home, other, share = teams[country]
+        owner = rng.choice(home if rng.random() < share else other)
+        mix = (0.6, 0.82) if owner in field else (0.74, 0.96)
+        ai = b.account(sector, country, employees, owner)
+        key = rng.random() < (0.3 if size == "large" else 0.12)
+        people: list[_Contact] = []
+        for _k in range(rng.choice((1, 1, 2, 2, 3) if not key else (2, 2, 3))):
+            zone = rng.choice(_HARBOUR_ZONES[country])
+            c = b.contact(ai, zone, segments[(sector, size)], owner, 0.25)
+            c.off = _public_holidays(country, zone, years)
+            if b.cold(0.15):
+                continue
+            people.append(c)
+            c.inbound = rng.randint(0, 2)
+        if not people:
+            continue
+        if key:  # a key account: its people are kept in touch with steadily, deal or not
+            for c in people:
+                gap = w.reps[owner].gap * (2.0 if owner in field else 3.0) * rng.uniform(0.85, 1.2)
+                c.threads.append(_Cadence(owner, begin + rng.uniform(0, 40) * DAY, end, gap, 0.35, mix=mix,
+                                          react=0.3))
+        # shipping-season deals: two to six weeks of dense touching, then months of silence
+        t = begin + rng.uniform(0, 150) * DAY
+        while True:
+            while rng.random() > _shipping_season(dt.datetime.fromtimestamp(t, UTC).date()):
+                t += rng.uniform(5, 10) * DAY
+            if t >= end - 2 * DAY:
+                break
+            dur = rng.uniform(14, 42) * DAY
+            rep = owner if rng.random() < 0.75 else rng.choice(pod[owner])
+            di = b.deal(rep, ai, t, t + dur)
+            w.deals[di].product = rng.choice(products[sector])
+            for c in [c for c in people if rng.random() < 0.75] or [rng.choice(people)]:
+                c.threads.append(_Cadence(rep, t, min(t + dur, end), w.reps[rep].gap * rng.uniform(0.8, 1.25), 0.45,
+                                          deal=di, mix=mix, react=0.35))
+            t += dur + rng.uniform(60, 210) * (0.6 if key else 1.0) * DAY
+    w.simulate()
+    return w
+
 
 def _doc(builder: Callable[..., PlantedWorld]) -> str:
     return " ".join((builder.__doc__ or "").split())
@@ -1918,9 +2128,11 @@ WORLDS: dict[str, Callable[..., PlantedWorld]] = {
     "relay": relay,
     "startup": startup,
     "enterprise": enterprise,
+    "harbour": harbour,
 }
-ASIDE = "enterprise"
+ASIDE = "harbour"
 # Outbound touches at scale 1 (about; each world's count is proportional to ``scale``).
 SIZES: dict[str, int] = {"multideal": 120_000, "timezones": 300_000, "weekend": 15_000, "shifted": 200_000,
                          "cadence": 100_000, "crossover": 145_000,
-                         "committee": 90_000, "relay": 110_000, "startup": 35_000, "enterprise": 190_000}
+                         "committee": 90_000, "relay": 110_000, "startup": 35_000, "enterprise": 190_000,
+                         "harbour": 67_000}
