@@ -764,3 +764,22 @@ def test_harbour_world_size_and_lulls_in_the_log() -> None:
     for brazil in (True, False):
         lulled, usual = truths[(brazil, True)], truths[(brazil, False)]
         assert len(lulled) >= 30 and sum(lulled) / len(lulled) < 0.8 * sum(usual) / len(usual), brazil
+
+
+def test_the_evaluation_sizes_each_world_to_a_number_of_touches(tmp_path: Path) -> None:
+    import json
+
+    from evals.followup import run
+
+    out = tmp_path / "result.json"
+    status = run.main(["--skip-planted", "--world", "weekend", "--world", "relay", "--touches", "3000", "--queries", "20",
+                       "--json", str(out)])
+    assert status in (0, 1)  # a floor may be missed at this size; the sizes are what is checked here
+    results = json.loads(out.read_text())["worlds"]
+    assert [r["world"] for r in results] == ["weekend", "relay"]
+    for r in results:
+        assert 1_800 <= r["touches"] <= 4_500, r
+        assert r["asked"] == 20 and 0 < r["policies"]["learned"]["all"] <= 1
+    with pytest.raises(SystemExit) as stopped:
+        run.main(["--skip-planted", "--world", "weekend", "--touches", "10"])
+    assert stopped.value.code == 2
