@@ -298,6 +298,7 @@ def test_saved_model_round_trip_and_a_damaged_file(timing: Timing, tmp_path: Pat
     timing.model.save(path)
     back = ReplyModel.load(path)
     assert back is not None and np.array_equal(back.coef, timing.model.coef)
+    assert back.variance is not None and np.array_equal(back.variance, timing.model.variance)
     assert back.calibration.rows == timing.model.calibration.rows
     path.write_bytes(b"not a model")
     assert ReplyModel.load(path) is None
@@ -628,3 +629,50 @@ def test_a_figure_of_certainty_does_not_break_the_moment_within_the_hour() -> No
     for p in ([1.0, 1.0, 1.0], [0.0, 0.3, 0.0], [0.5, 1.0, 0.5]):
         slot = _within_hour(moments, np.asarray(p), 1, now)
         assert slot.at.hour == 14 and 0.0 <= slot.p_reply <= 1.0
+
+
+def test_an_hour_seen_more_often_is_known_more_surely(timing: Timing) -> None:
+    """Of the hours a contact is offered on one day, the one the history touched most has the narrowest
+    posterior on its log-odds, and the one it touched least the widest."""
+    from tools.followup.recommend import _fields
+
+    model, log = timing.model, timing.log
+    email = next(iter(log.contacts))
+    info = log.contacts[email]
+    tz = zone(info.timezone)
+    from tools.followup.history import table
+
+    counts = np.bincount(table(log).hour, minlength=24)
+    busiest = max(model.hours, key=lambda h: counts[h])
+    least = min(model.hours, key=lambda h: counts[h])
+    assert counts[busiest] > 3 * counts[least]
+    day = dt.date(2026, 12, 8)  # a Tuesday
+    moments = [dt.datetime.combine(day, dt.time(h, 30), tz) for h in (busiest, least)]
+    sd = model.logit_sd(_fields(info, contact_state(log, email, NOW), moments, "email"))
+    assert 0 < sd[0] < sd[1], (busiest, least, sd)
+
+
+def test_a_moment_the_history_has_barely_seen_is_not_chosen_on_its_figure_alone(timing: Timing) -> None:
+    """The same figures, but the hour chosen made far less certain: another hour is chosen, and the figures
+    shown do not change; without variances the moment is the highest figure's."""
+    import dataclasses
+
+    model, log = timing.model, timing.log
+    email = next(iter(log.contacts))
+    info = log.contacts[email]
+    tz = zone(info.timezone)
+    state = contact_state(log, email, NOW)
+    first = recommend(model, info, state, NOW)
+    hour = first.best.at.astimezone(tz).hour
+    unsure = np.array(model.variance, copy=True)
+    everyone = next(g for g, (group, _) in enumerate(model.groups) if group == ("hr",))
+    unsure[model._offsets[everyone] + model._codes["hr"][hour]] += 25.0
+    again = recommend(dataclasses.replace(model, variance=unsure), info, state, NOW)
+    assert again.best.at.astimezone(tz).hour != hour
+    assert again.best.p_reply <= first.best.p_reply + 1e-12
+    blind = recommend(dataclasses.replace(model, variance=None), info, state, NOW)
+    moments, _ = candidates(model, info, NOW)
+    from tools.followup.recommend import _fields
+
+    figures = model.probability(_fields(info, state, moments, "email"))
+    assert blind.best.at.astimezone(tz).hour == moments[int(np.argmax(figures))].astimezone(tz).hour

@@ -41,6 +41,11 @@ A touch is answered when the reply arrives within three business days (a weekend
 the Friday before); a touch whose window is still open when the history ends is left out, answered
 or not.
 
+Each effect's posterior variance is kept too (from the Hessian at the fit, each effect taken alone).
+A moment is chosen by its log-odds less CAUTION of their standard deviations: an hour few touches have
+been seen at, that happened to be answered, is not preferred to one almost as good that many touches
+support (most of all in a small history); the figure shown is the moment's own estimate.
+
 The fit is a maximum a posteriori estimate (a truncated Newton method on the sparse design,
 warm-started after each re-estimate and for the final fit). The probabilities are then calibrated (Platt scaling) on a later time slice than the
 one fitted, and the calibration is reported for contacts with 0, 1-4 and 5+ prior touches.
@@ -61,7 +66,7 @@ from scipy.optimize import minimize
 
 from tools.followup.history import CHANNELS, ContactInfo, Table, size_fine
 
-FORMAT = 4
+FORMAT = 5
 GAP_BINS = (-1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 15, 25)
 """a gap falls in the last bin whose lower edge it reaches (-1: a first touch)"""
 MAX_UNANSWERED = 8
@@ -118,6 +123,11 @@ the shifted contacts), and against a contact's other effects fitted the same way
 (at a floor of 0.02 the learned share fell to that floor in every planted world with shifted contacts,
 and contacts touched 40-140 times whose touches favoured their own shift kept most of their posterior on none)"""
 SHIFT_LEVEL_SD = 0.5
+CAUTION = 1.0
+"""the moment chosen is the one whose log-odds stand highest less this many of their posterior standard
+deviations: of two moments that look alike, the one the history has seen more of. An hour seen in a few
+dozen touches that happened to be answered looks best by chance more often than it is best, most of all
+in a small history; the figure shown is still the moment's own estimate"""
 """how far a contact's level may move when their curve is shifted"""
 SCALE_LIMITS = (0.02, 3.0)
 CALIBRATION_ROWS = 40_000
@@ -185,6 +195,9 @@ class ReplyModel:
     seconds: float = 0.0
     scales: list[float] = field(default_factory=lambda: [sd for _, sd in GROUPS])
     """each group's prior scale, as learned"""
+    variance: np.ndarray | None = field(default=None, repr=False)
+    """each effect's posterior variance as a row sees it (an hour-by-hour curve's neighbours' added); None:
+    not known, and moments are chosen by their estimate alone"""
     raw: np.ndarray | None = field(default=None, repr=False)
     """the fitted weights before the hour curves' neighbours are added (a later fit starts from them)"""
     shift_prior: list[float] = field(default_factory=lambda: [float(s == 0) for s in SHIFTS])
@@ -226,6 +239,32 @@ class ReplyModel:
                                    hourly)
             out[:, k] = base + np.where(ok, self.coef[np.where(ok, idx, 0)], 0.0).sum(axis=1)
         return out
+
+    def logit_sd(self, fields: dict[str, np.ndarray]) -> np.ndarray:
+        """The posterior standard deviation of each row's log-odds, its effects taken as independent, over
+        the contact's posterior over shifts (0 where the variances are not known)."""
+        coded = _coded(fields, self._codes)
+        n = len(coded["hr"])
+        if self.variance is None or n == 0:
+            return np.zeros(n)
+        weights = self.shifts_of(np.asarray(fields["contact"]))
+        hourly = _hour_groups(self.groups)
+        others = [g for g in range(len(self.groups)) if g not in hourly]
+        idx, ok = _group_index(coded, self.vocab, self._offsets, self.groups, others)
+        base = np.where(ok, self.variance[np.where(ok, idx, 0)], 0.0).sum(axis=1)
+        used = np.flatnonzero(weights.max(axis=0) > 1e-4).tolist()
+        var = np.zeros(n)
+        for k in used:
+            hour = (coded["hr"] - SHIFTS[k]) % 24  # the vocabulary holds every hour: an hour's code is the hour
+            idx, ok = _group_index({**coded, "hr": hour, "h3": hour // 3}, self.vocab, self._offsets, self.groups,
+                                   hourly)
+            var += weights[:, k] * np.where(ok, self.variance[np.where(ok, idx, 0)], 0.0).sum(axis=1)
+        return np.sqrt(base + var / np.maximum(weights[:, used].sum(axis=1), 1e-12))
+
+    def choice_score(self, fields: dict[str, np.ndarray], p: np.ndarray) -> np.ndarray:
+        """What moments are ranked by: the log-odds of ``p`` (their figures) less CAUTION standard deviations."""
+        q = np.clip(p, 1e-9, 1 - 1e-9)
+        return np.log(q / (1 - q)) - CAUTION * self.logit_sd(fields)
 
     def mixed_logit(self, fields: dict[str, np.ndarray]) -> np.ndarray:
         """The log-odds of the probability averaged over each contact's posterior over shifts."""
@@ -278,7 +317,7 @@ class ReplyModel:
                 "calibration": {"rows": self.calibration.rows, "slices": self.calibration.slices}}
         tmp = path.with_suffix(".tmp.npz")
         names = sorted(self.shift_posterior)
-        np.savez(tmp, coef=self.coef, meta=np.asarray(json.dumps(meta)),
+        np.savez(tmp, coef=self.coef, variance=np.zeros(0) if self.variance is None else self.variance, meta=np.asarray(json.dumps(meta)),
                  shifted_contacts=np.asarray(names, dtype=str),
                  posterior=np.asarray([self.shift_posterior[c] for c in names], dtype=float).reshape(-1, len(SHIFTS)))
         tmp.replace(path)
@@ -292,8 +331,11 @@ class ReplyModel:
                 if not isinstance(meta, dict) or meta.get("format") != FORMAT:
                     return None
                 coef = data["coef"]
+                variance = data["variance"]
+                if len(variance) != len(coef):
+                    return None
                 posterior = dict(zip(data["shifted_contacts"].tolist(), data["posterior"].tolist(), strict=True))
-            return cls(vocab=meta["vocab"], coef=coef, intercept=meta["intercept"], platt=tuple(meta["platt"]),
+            return cls(vocab=meta["vocab"], coef=coef, variance=variance, intercept=meta["intercept"], platt=tuple(meta["platt"]),
                        hours=meta["hours"], weekdays=meta["weekdays"], trained_on=meta["trained_on"],
                        fingerprint=meta["fingerprint"], seconds=meta["seconds"], scales=meta["scales"],
                        shift_prior=meta["shift_prior"], shift_posterior=posterior,
@@ -377,14 +419,17 @@ def _indicators(fields: dict[str, np.ndarray], vocab: dict[str, list[Any]], grou
     return sparse.csr_matrix((data.ravel(), idx.ravel(), np.arange(0, n * k + 1, k)), shape=(n, offsets[-1]))
 
 
-def _smoothed(raw: np.ndarray, vocab: dict[str, list[Any]], groups: list[Group]) -> np.ndarray:
-    """The effects as a row sees them: each hour-by-hour curve with SPREAD of its neighbours' added."""
+def _smoothed(raw: np.ndarray, vocab: dict[str, list[Any]], groups: list[Group], squared: bool = False
+              ) -> np.ndarray:
+    """The effects as a row sees them: each hour-by-hour curve with SPREAD of its neighbours' added (with
+    ``squared``, SPREAD squared: of variances)."""
     _, offsets = _layout(vocab, groups)
     out = raw.copy()
     for g, (group, _) in enumerate(groups):
         if group[-1] == "hr":
             block = raw[offsets[g]:offsets[g + 1]].reshape(-1, 24)
-            out[offsets[g]:offsets[g + 1]] = (block + SPREAD * (np.roll(block, 1, axis=1)
+            weight = SPREAD ** 2 if squared else SPREAD
+            out[offsets[g]:offsets[g + 1]] = (block + weight * (np.roll(block, 1, axis=1)
                                                                 + np.roll(block, -1, axis=1))).reshape(-1)
     return out
 
@@ -456,6 +501,16 @@ def _fit_effects(ind: sparse.csr_matrix, y: np.ndarray, vocab: dict[str, list[An
                 value = float(np.sqrt(np.mean(coef[part][seen] ** 2 + variance[part][seen])))
                 scales[g] = float(np.clip(value, *SCALE_LIMITS))
     return coef, intercept, scales
+
+
+def _posterior_variance(ind: sparse.csr_matrix, coef: np.ndarray, intercept: float, vocab: dict[str, list[Any]],
+                        groups: list[Group], scales: list[float]) -> np.ndarray:
+    """Each effect's posterior variance as a row sees it: the inverse of its own diagonal of the Hessian at
+    the fitted effects (each effect taken alone), neighbours' added as ``_smoothed`` adds them."""
+    p = _sigmoid(ind @ coef + intercept)
+    squared = ind.multiply(ind).tocsr()
+    variance = 1.0 / (1.0 / _col_scale(vocab, groups, scales) ** 2 + squared.T @ (p * (1 - p)))
+    return _smoothed(variance, vocab, groups, squared=True)
 
 
 def pair_tests(fields: dict[str, np.ndarray], y: np.ndarray, p: np.ndarray) -> dict[tuple[str, str], float]:
@@ -589,10 +644,13 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
             if pairs:
                 groups, coef, intercept, scales = _with_pairs(fields, t.replied, vocab, groups, scales, coef,
                                                               intercept, pairs, 0, tol)
+    if ind.shape[1] != len(coef):  # pairs' curves were added since
+        ind = _indicators(fields, vocab, groups)
+    variance = _posterior_variance(ind, coef, intercept, vocab, groups, scales)
     n = len(t)
     hour_counts = np.bincount(t.hour, minlength=24)
     day_counts = np.bincount(t.weekday, minlength=7)
-    model = ReplyModel(vocab=vocab, coef=_smoothed(coef, vocab, groups), intercept=intercept,
+    model = ReplyModel(vocab=vocab, coef=_smoothed(coef, vocab, groups), intercept=intercept, variance=variance,
                        hours=[h for h in range(24) if hour_counts[h] >= max(20, 0.002 * n)],
                        weekdays=[d for d in range(7) if day_counts[d] >= max(20, 0.002 * n)], trained_on=n,
                        scales=scales, raw=coef, groups=groups, pair_tests=tests)
@@ -607,9 +665,10 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
         if (moved != 0).any():
             hour = (np.asarray(fields["hr"]) - moved) % 24
             again = {**fields, "hr": hour, "h3": hour // 3}
-            coef, intercept, _ = _fit_effects(_indicators(again, vocab, groups), t.replied, vocab, groups, scales, 0,
-                                              (coef, model.intercept), tol)
+            ind = _indicators(again, vocab, groups)
+            coef, intercept, _ = _fit_effects(ind, t.replied, vocab, groups, scales, 0, (coef, model.intercept), tol)
             model.coef, model.intercept, model.raw = _smoothed(coef, vocab, groups), intercept, coef
+            model.variance = _posterior_variance(ind, coef, intercept, vocab, groups, scales)
             _shift_posteriors(model, fields, t.replied)
     return model
 

@@ -132,12 +132,14 @@ def recommend(model: ReplyModel, info: ContactInfo, state: State, now: dt.dateti
     tz = zone(info.timezone)
     moments, notes = candidates(model, info, now, days)
     base_at = baseline_moment(info, state, now)
-    p = model.probability(_fields(info, state, moments + [base_at], channel))
-    p_base = float(p[-1])
-    p = p[:-1]
-    if not moments:  # no hour of the history's working pattern falls in the horizon
+    fields = _fields(info, state, moments + [base_at], channel)
+    every = model.probability(fields)
+    p_base, p = float(every[-1]), every[:-1]
+    if moments:  # the history's evidence counts too: of two moments that look alike, the better seen one
+        order = np.argsort(-model.choice_score(fields, every)[:-1], kind="stable")
+    else:  # no hour of the history's working pattern falls in the horizon
         moments, p = [base_at], np.asarray([p_base])
-    order = np.argsort(-p, kind="stable")
+        order = np.zeros(1, dtype=np.int64)
     best = _within_hour(moments, p, int(order[0]), now)
     alternatives: list[Slot] = []
     days_used = {moments[order[0]].date()}
