@@ -19,7 +19,7 @@ from tools.followup.history import from_files
 
 SMALL = {"multideal": 0.06, "timezones": 0.025, "weekend": 0.5, "shifted": 0.04, "cadence": 0.06,
          "crossover": 0.06, "committee": 0.06, "relay": 0.06, "startup": 0.1, "enterprise": 0.025,
-         "harbour": 0.06}
+         "harbour": 0.06, "atlas": 0.25}
 
 
 @pytest.fixture(scope="module")
@@ -108,11 +108,15 @@ def test_deterministic(tmp_path: Path) -> None:
 
 
 def test_truth_is_a_probability(built: dict[str, W.PlantedWorld]) -> None:
+    """Between 0 and 1, and zero only when the contact is away for the whole reply window."""
     for w in built.values():
         for q in w.queries(20, seed=1):
             assert q.now.tzinfo is not None and q.now == w.end
-            values = [w.truth(q.email, q.now + dt.timedelta(hours=h)) for h in range(1, 241, 7)]
-            assert all(0.0 < v < 1.0 for v in values)
+            c = w.by_email[q.email]
+            moments = [q.now + dt.timedelta(hours=h) for h in range(1, 241, 7)]
+            values = [w.truth(q.email, m) for m in moments]
+            for m, v in zip(moments, values, strict=True):
+                assert 0.0 < v < 1.0 or (v == 0.0 and W._window_hours(c, m.astimezone(c.tz)) == 0.0), (w.name, m)
             assert max(values) > min(values)
 
 
@@ -747,7 +751,6 @@ def test_harbour_world_size_and_lulls_in_the_log() -> None:
     """60,000-80,000 touches at scale 1, about 15% of contacts cold; touches in Brazil's Carnival lull and in the
     Gulf's Ramadan (weekdays) were drawn from lower truths than the others there."""
     w = W.WORLDS["harbour"](scale=0.3)
-    assert W.ASIDE == "harbour"
     assert 60_000 <= len(w.logged) / 0.3 <= 80_000
     assert 0.12 <= sum(not c.touches for c in w.contacts) / len(w.contacts) <= 0.18
     calendar = w.fx.calendar
@@ -764,6 +767,221 @@ def test_harbour_world_size_and_lulls_in_the_log() -> None:
     for brazil in (True, False):
         lulled, usual = truths[(brazil, True)], truths[(brazil, False)]
         assert len(lulled) >= 30 and sum(lulled) / len(lulled) < 0.8 * sum(usual) / len(usual), brazil
+
+
+def _valley(values: list[float], drop: float) -> bool:
+    """Whether a curve dips, between two higher points, below ``1 - drop`` of the lower of them."""
+    return any(values[j] < (1.0 - drop) * min(max(values[:j]), max(values[j + 1:])) for j in range(1, len(values) - 1))
+
+
+def _wednesday(c: W._Contact, day: dt.date, step: int) -> dt.date:
+    """The first Wednesday from ``day`` (going ``step`` days at a time) whose reply window, to the next Monday, holds
+    none of the contact's days off (a day off in it would favour some hours of the day over others)."""
+    while day.weekday() != 2 or any(day + dt.timedelta(days=k) in c.off for k in range(6)):
+        day += dt.timedelta(days=step if day.weekday() == 2 else 1 if step > 0 else -1)
+    return day
+
+
+def _day_curve(w: W.PlantedWorld, c: W._Contact, day: dt.date, grid: list[float]) -> list[float]:
+    """The planted chance of an e-mail answered in time, at each hour of ``grid`` on ``day`` (the contact's
+    clock), with the same history at every hour (a week since the last touch): the hour curve of that day."""
+    return [w._prob(c, dt.datetime.combine(day, dt.time(int(h), int(h % 1 * 60)), tzinfo=c.tz).timestamp(), W.EMAIL,
+                    7.0, 0, 0, None)[0] for h in grid]
+
+
+GRID = [6.0 + k / 2 for k in range(32)]  # 06:00 to 21:30, every half hour
+
+
+def test_atlas_world_has_two_peaked_days_next_to_single_peaks(built: dict[str, W.PlantedWorld]) -> None:
+    w = built["atlas"]
+    segs = {c.segment for c in w.contacts}
+    two = {s for s in segs if s.second is not None}
+    assert len(segs) == 8 and {s.key for s in two} == {"construction", "education", "healthcare"}
+    for s in two:  # two bumps of a realistic height, far enough apart for a trough between them
+        assert s.second is not None and 8.0 <= s.second[0] <= 10.0
+        assert all(2.0 <= math.exp(a) <= 6.0 for a in (s.amp, s.second[2]))
+    one = segs - two
+    assert min(s.sd for s in one) <= 1.2 and max(s.sd for s in one) >= 3.0
+    assert min(s.peak for s in segs) <= 6.5 and max(s.peak for s in one) >= 18.5
+    # the truth ahead, on a Wednesday eight to fourteen days on: a two-peaked contact's day has a bump at their own
+    # peak and one at the second bump's hours after it, a trough between; a single-peaked contact's day one bump
+    for c in w.contacts:
+        day = _wednesday(c, (w.end + dt.timedelta(days=8)).date(), 7)
+        values = [w.truth(c.email, dt.datetime.combine(day, dt.time(int(h), int(h % 1 * 60)), tzinfo=c.tz)) for h in GRID]
+        best = GRID[max(range(len(GRID)), key=values.__getitem__)]
+        s = c.segment
+        if s.second is None:
+            assert not _valley(values, 0.1) and _circular(best, c.peak) <= 1.0, c.email
+            continue
+        second = c.peak + s.second[0]
+        trough = values[GRID.index(round(c.peak + second) / 2)]
+        assert min(values[GRID.index(c.peak)], values[GRID.index(second)]) > 1.3 * trough, c.email
+        assert min(_circular(best, c.peak), _circular(best, second)) <= 0.5, c.email
+    # a quarter of contacts peak 2-3 hours off their segment's (both bumps of a two-peaked day move)
+    off = sum(2.0 <= _circular(*w.peaks(c.email)) <= 3.0 for c in w.contacts)
+    assert sum(c.peak != c.segment.peak for c in w.contacts) == off
+    assert 0.18 <= off / len(w.contacts) <= 0.32
+
+
+def test_atlas_world_moves_two_segments_hours_for_good(built: dict[str, W.PlantedWorld],
+                                                      written: dict[str, dict]) -> None:
+    w = built["atlas"]
+    moved = {s.key: s.moved for s in {c.segment for c in w.contacts} if s.moved is not None}
+    assert moved == {"healthcare": (dt.date(2025, 11, 3), 1.0), "finance": (dt.date(2026, 1, 12), 1.5)}
+    log = _log(written["atlas"])
+    moments = sorted(at for _, at, _, _ in log.touches.values())
+    for day, _ in moved.values():
+        assert moments[0].date() + dt.timedelta(days=60) < day < moments[-1].date() - dt.timedelta(days=30)
+    # the planted day is the same curve, that many hours later from the day than before it, for good; the other
+    # segments' stays where it was
+    for c in w.contacts:
+        day, hours = c.segment.moved or (dt.date(2025, 12, 1), 0.0)
+        before, after = (_day_curve(w, c, _wednesday(c, d, step), GRID)
+                         for d, step in ((day - dt.timedelta(days=10), -7), (day + dt.timedelta(days=10), 7)))
+        later = round(2 * hours)  # half hours
+        assert all(abs(b - a) < 1e-9 for b, a in zip(before, after[later:], strict=False)), c.email
+        if hours:  # it did move, and the ten days after the end are judged on the new hours
+            assert max(abs(b - a) for b, a in zip(before, after, strict=True)) > 0.05, c.email
+            ahead = _wednesday(c, (w.end + dt.timedelta(days=8)).date(), 7)
+            v = [w.truth(c.email, dt.datetime.combine(ahead, dt.time(int(h), int(h % 1 * 60)), tzinfo=c.tz)) for h in GRID]
+            best = GRID[max(range(len(GRID)), key=v.__getitem__)]
+            assert _circular(best, c.peak) <= 0.5 and _circular(best, c.peak - hours) >= 0.5, c.email
+    # most of finance's touches (and a third of healthcare's) are older than the move, so they show the old hours:
+    # touches near the old peak were drawn from higher truths than those near the new one before the day, lower after
+    for key, (day, hours) in moved.items():
+        near: dict[tuple[bool, bool], list[float]] = defaultdict(list)
+        for tid, (email, at, _, _) in log.touches.items():
+            c = w.by_email[email]
+            if c.segment.key != key or c.peak != c.segment.peak:
+                continue
+            local = at.astimezone(c.tz)
+            h = local.hour + local.minute / 60
+            for new, centre in ((False, c.peak - hours), (True, c.peak)):
+                if abs(h - centre) <= 0.5:
+                    near[(local.date() >= day, new)].append(w.logged[int(tid[1:])])
+        mean = {k: sum(v) / len(v) for k, v in near.items()}
+        assert mean[(False, False)] > 1.2 * mean[(False, True)] and mean[(True, True)] > 1.2 * mean[(True, False)], key
+    finance = [at.astimezone(w.by_email[e].tz).date() < moved["finance"][0] for e, at, _, _ in log.touches.values()
+               if w.by_email[e].segment.key == "finance"]
+    assert sum(finance) >= 0.6 * len(finance)
+
+
+def test_atlas_world_has_people_away_who_do_not_answer(built: dict[str, W.PlantedWorld],
+                                                       written: dict[str, dict]) -> None:
+    w = built["atlas"]
+    paths = written["atlas"]
+    log = _log(paths)
+    rows = {r["activity_id"]: r for r in _rows(paths["activities"])}
+    end = w.end.date()
+    first = min(at for _, at, _, _ in log.touches.values()).date()
+    # everyone is away one to three times inside the history, for a week or two; a day away is a day off
+    for c in w.contacts:
+        assert 1 <= sum(back <= end for _, back in c.away) <= 3
+        for a, back in c.away:
+            assert first <= a and back.weekday() < 5 and 5 <= (back - a).days <= 18
+            assert all(a + dt.timedelta(days=k) in c.off for k in range((back - a).days))
+        assert all(b0 < a1 for (_, b0), (a1, _) in zip(c.away, c.away[1:], strict=False))
+
+    def away(email: str, at: dt.datetime) -> dt.date | None:
+        c = w.by_email[email]
+        return W._back(c, at.astimezone(c.tz).date())
+
+    # no reply lands on a day away; touches on a day away were drawn from a truth near zero
+    assert all(away(log.touches[tid][0], at) is None for tid, at in log.replies.items())
+    drawn = [w.logged[int(tid[1:])] for tid, (e, at, _, _) in log.touches.items() if away(e, at)]
+    assert len(drawn) >= 0.02 * len(log.touches) and sum(drawn) / len(drawn) < 0.02
+    # each e-mail to someone away brings an automatic reply within minutes naming the day back, an inbound e-mail
+    # that answers nothing; no other touch does
+    auto = {tid: r for tid, r in rows.items() if r["subject"].startswith("Automatic reply: ")}
+    sent = {tid for tid, (e, at, _, _) in log.touches.items()
+            if rows[tid]["type"] == "email" and away(e, at) and at < w.end - dt.timedelta(minutes=3)}
+    assert {"T" + tid[1:] for tid in auto} == sent and len(sent) >= 20
+    for tid, r in auto.items():
+        email, at, _, _ = log.touches["T" + tid[1:]]
+        assert (r["type"], r["direction"], r["in_reply_to"], r["contact_email"]) == ("email", "inbound", "", email)
+        assert dt.timedelta(0) <= dt.datetime.fromisoformat(r["occurred_at"]) - at <= dt.timedelta(minutes=3)
+        back = dt.datetime.strptime(r["body"].split("back on ")[1].split(",")[0], "%A %d %B %Y").date()
+        assert back == away(email, at)
+    # the rep who got it waits for the day back in that line of touches (a quick answer to an earlier reply aside)
+    lines: dict[tuple[str, str, str], list[dt.datetime]] = defaultdict(list)
+    for tid, (email, at, _, opp) in log.touches.items():
+        lines[(email, rows[tid]["sales_agent"], opp)].append(at)
+    early = 0
+    for tid in auto:
+        email, at, _, opp = log.touches["T" + tid[1:]]
+        back = away(email, at)
+        early += any(at < t and away(email, t) == back for t in lines[(email, rows["T" + tid[1:]]["sales_agent"], opp)])
+    assert early <= 0.05 * len(auto)
+    # some people are away at the end, known from an automatic reply before it: until they are back the truth ahead
+    # is near zero (zero while the whole reply window is inside the absence), from then on as usual
+    touched = [c for c in w.contacts if c.touches]
+    gone = [c for c in touched if c.away[-1][0] <= end < c.away[-1][1]]
+    assert 0.03 * len(touched) <= len(gone) <= 0.1 * len(touched)
+    for c in gone:
+        back = c.away[-1][1]
+        assert any(r["contact_email"] == c.email and f"back on {back:%A} {back.day} {back:%B}" in r["body"]
+                   for r in auto.values())
+        returning = dt.datetime.combine(back, dt.time(0), tzinfo=c.tz)
+        hours = [w.end + dt.timedelta(hours=h) for h in range(1, 241)]
+        gone_truth = [w.truth(c.email, m) for m in hours if m < returning]
+        back_truth = [w.truth(c.email, m) for m in hours if returning <= m < returning + dt.timedelta(days=3)]
+        assert max(gone_truth) < 0.2 * max(back_truth) and sum(gone_truth) / len(gone_truth) < 0.03, c.email
+
+
+def test_atlas_world_has_vertical_teams_whose_hours_crowd_each_segment(built: dict[str, W.PlantedWorld],
+                                                                      written: dict[str, dict]) -> None:
+    w = built["atlas"]
+    paths = written["atlas"]
+    log = _log(paths)
+    agents = {r["activity_id"]: r["sales_agent"] for r in _rows(paths["activities"]) if r["direction"] == "outbound"}
+    office = {r.name: r.tz.key for r in w.reps}
+    assert set(office.values()) == {"America/New_York", "America/Denver", "Europe/Dublin"}
+    habits = {z: sorted(r.hour for r in w.reps if r.tz.key == z) for z in set(office.values())}
+    assert all(len(set(h)) == len(h) >= 3 for h in habits.values()) and len({tuple(h) for h in habits.values()}) == 3
+    # one office works an account; in North America the sector decides which, Europe is Dublin's
+    offices: dict[str, set[str]] = defaultdict(set)
+    for tid, (email, _, _, _) in log.touches.items():
+        offices[email].add(office[agents[tid]])
+    assert all(len(z) == 1 for z in offices.values())
+    vertical = {"healthcare": "America/New_York", "education": "America/New_York", "government": "America/New_York",
+                "construction": "America/Denver", "retail": "America/Denver", "logistics": "America/Denver",
+                "finance": "Europe/Dublin", "software": "Europe/Dublin"}
+    home = []
+    for email, zones in offices.items():
+        a = w.accounts[w.by_email[email].account]
+        home.append(zones == {"Europe/Dublin" if W.REGION[a.country] == "Europe" else vertical[a.sector]})
+    assert sum(home) >= 0.8 * len(home)
+    # a segment's touches crowd into a few hours of the contact's clock, with some at nearly every daytime hour
+    hours: dict[str, list[int]] = defaultdict(lambda: [0] * 24)
+    trough: dict[str, list[bool]] = defaultdict(list)
+    for tid, (email, at, _, _) in log.touches.items():
+        c = w.by_email[email]
+        local = at.astimezone(c.tz)
+        hours[c.segment.key][local.hour] += 1
+        s = c.segment
+        if s.second is not None:
+            h = local.hour + local.minute / 60
+            peak = c.peak - (s.moved[1] if s.moved and local.date() < s.moved[0] else 0.0)
+            trough[s.key].append(min(_circular(h, peak), _circular(h, peak + s.second[0])) > 1.0)
+    top = {k: sum(sorted(v)[-4:]) / sum(v) for k, v in hours.items()}
+    assert min(top.values()) >= 0.35 and sum(top.values()) / len(top) >= 0.42
+    assert all(sum(n > 0 for n in v[7:21]) >= 12 for v in hours.values())
+    # the reps' hours mostly miss both peaks of a two-peaked day
+    assert len(trough) == 3 and all(sum(v) >= 0.6 * len(v) for v in trough.values())
+
+
+def test_atlas_world_size_span_and_channels() -> None:
+    """25,000-30,000 touches at scale 1 over about nine months, mostly e-mails with calls and meetings; about 16% of
+    contacts never touched; kept aside."""
+    w = W.WORLDS["atlas"]()
+    assert W.ASIDE == "atlas"
+    assert 25_000 <= len(w.logged) <= 30_000 and 1_000 <= len(w.contacts) <= 1_150
+    assert 0.12 <= sum(not c.touches for c in w.contacts) / len(w.contacts) <= 0.2
+    touches = [i for i in range(len(w._kind)) if w._kind[i] == W.K_TOUCH]
+    span = (max(w._at[i] for i in touches) - min(w._at[i] for i in touches)) / W.DAY
+    assert 265 <= span <= 280
+    share = {name: sum(w._chan[i] == k for i in touches) / len(touches) for k, name in enumerate(W.CHANNEL_NAMES)}
+    assert 0.62 <= share["email"] <= 0.76 and 0.15 <= share["call"] <= 0.3 and 0.04 <= share["meeting"] <= 0.12
 
 
 def test_the_evaluation_sizes_each_world_to_a_number_of_touches(tmp_path: Path) -> None:

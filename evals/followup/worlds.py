@@ -11,14 +11,14 @@ The mechanism is the same in every world, only its parts differ:
 * a touch at moment ``t`` gets a reply at all with probability ``q = sigmoid(z)``, where ``z`` adds a base
   rate, the contact's responsiveness (a random effect), an hour-of-day bump in the contact's own time zone
   (a Gaussian in the clock hour, peak and width set by the contact's segment, sometimes shifted per
-  contact), a weekday effect, a night penalty, and effects of the contact's own history at ``t``: days since
-  the last touch (any deal, any rep, any channel), the number of touches in the last few days (fatigue),
-  the number of touches since the last reply arrived (unanswered in a row) and, in some worlds, how
-  recently the contact last replied and the date (a touch on one of the contact's public holidays, seasonal
-  lulls);
+  contact; in some segments a second bump later in the day, or both moved from a date on), a weekday
+  effect, a night penalty, and effects of the contact's own history at ``t``: days since the last touch (any
+  deal, any rep, any channel), the number of touches in the last few days (fatigue), the number of touches
+  since the last reply arrived (unanswered in a row) and, in some worlds, how recently the contact last
+  replied and the date (a touch on one of the contact's public holidays or days away, seasonal lulls);
 * the reply then takes a random delay measured on the contact's waking clock (07:00-22:00 local, on
   weekdays only unless the contact's sector answers on weekends, and, in the worlds that plant public
-  holidays, never on the contact's own), drawn from a mixture of exponentials;
+  holidays or absences, never on the contact's own days off), drawn from a mixture of exponentials;
 * the outcome is answered when the reply arrives before the window closes: the same local clock time three
   weekdays after the touch (a public holiday does not move it). So the truth is
   ``q * F(active hours inside the window)``, with ``F`` the delay distribution. The active hours inside the
@@ -64,8 +64,8 @@ OPEN_HOUR, CLOSE_HOUR = 7.0, 22.0  # the contact's waking clock, on which reply 
 AWAKE = CLOSE_HOUR - OPEN_HOUR
 EMAIL, CALL, MEETING = 0, 1, 2
 CHANNEL_NAMES = ("email", "call", "meeting")
-# Row kinds in the compact log.
-K_TOUCH, K_REPLY, K_INBOUND, K_NOTE = 0, 1, 2, 3
+# Row kinds in the compact log (an automatic reply is an inbound e-mail, not an answer: no in_reply_to).
+K_TOUCH, K_REPLY, K_INBOUND, K_NOTE, K_AWAY = 0, 1, 2, 3, 4
 
 
 @dataclass
@@ -162,6 +162,9 @@ class Segment:
     amp: float  # its height on the log-odds (peak vs the daytime trough)
     weekday: tuple[float, ...]  # Monday..Sunday
     all_days: bool  # the contact answers on weekends too (reply clock runs every day)
+    second: tuple[float, float, float] | None = None  # a second bump: (hours after the peak, sd, amp)
+    moved: tuple[dt.date, float] | None = None  # (the local day from which the curve sits at ``peak``, hours it
+    # moved then, later if positive): before that day both bumps of each contact sit that many hours earlier
 
 
 @dataclass(slots=True)
@@ -208,7 +211,8 @@ class _Contact:
     last_reply: float | None = None
     streak: int = 0
     shift_share: float = 0.0  # the chance, at planting, that this contact's peak was moved off the segment's
-    off: frozenset[dt.date] = frozenset()  # public holidays: the contact's reply clock does not run on them
+    off: frozenset[dt.date] = frozenset()  # public holidays (and days away): the reply clock does not run on them
+    away: tuple[tuple[dt.date, dt.date], ...] = ()  # absences (first day away, day back), also in ``off``
 
 
 @dataclass(slots=True)
@@ -345,6 +349,39 @@ class _Drip(_Thread):
         return nt if nt < self.stop else None
 
 
+class _AwayAware(_Cadence):
+    """A cadence whose rep, having touched the contact while they were away (``away``: (first day, day back) on
+    the clock of ``tz``), learns the day back from the automatic reply or the voicemail greeting and waits for it:
+    the next touch comes on the day back or within two days of it."""
+
+    def __init__(self, rep: int, tz: ZoneInfo, away: tuple[tuple[dt.date, dt.date], ...], start: float, stop: float,
+                 gap: float, sigma: float = 0.5, **kw: object) -> None:
+        super().__init__(rep, start, stop, gap, sigma, **kw)
+        self.tz, self.away = tz, away
+
+    def after(self, w: PlantedWorld, t: float, streak: int, rng: random.Random) -> float | None:
+        day = dt.datetime.fromtimestamp(t, self.tz).date()
+        back = next((b for first, b in self.away if first <= day < b), None)
+        if back is None:
+            return super().after(w, t, streak, rng)
+        nt = w.place(self.rep, _clock(back, 12 * 3600, self.tz) + rng.uniform(0.0, 2.0) * DAY, rng, after=t)
+        return nt if nt < self.stop else None
+
+
+class _Once(_Thread):
+    """A single e-mail at ``at`` (a one-off message: an invitation, a document sent on)."""
+
+    def __init__(self, rep: int, at: float) -> None:
+        super().__init__(rep, mix=(1.0, 1.0), react=0.0)
+        self.at = at
+
+    def first(self, w: PlantedWorld, rng: random.Random) -> float | None:
+        return self.at
+
+    def after(self, w: PlantedWorld, t: float, streak: int, rng: random.Random) -> float | None:
+        return None
+
+
 # --------------------------------------------------------------------------------------------------------
 # The world
 
@@ -389,9 +426,16 @@ class PlantedWorld:
         h = loc.hour + loc.minute / 60.0 + loc.second / 3600.0
         wd = loc.weekday()
         seg = c.segment
-        d = abs(h - c.peak)
+        peak = c.peak
+        if seg.moved is not None and loc.date() < seg.moved[0]:
+            peak -= seg.moved[1]
+        d = abs(h - peak)
         d = min(d, 24.0 - d)
         z = fx.base + c.u + fx.channel[channel] + seg.amp * math.exp(-0.5 * (d / seg.sd) ** 2) + seg.weekday[wd]
+        if seg.second is not None:
+            after, sd, amp = seg.second
+            d = abs(h - peak - after) % 24.0
+            z += amp * math.exp(-0.5 * (min(d, 24.0 - d) / sd) ** 2)
         if h < 6.0 or h >= 22.0:
             z += fx.night
         if c.off and loc.date() in c.off:
@@ -551,6 +595,21 @@ class PlantedWorld:
                         self._log(t, K_NOTE, ai, a.owner, -1, self.notes)
                         self.notes += 1
 
+    def auto_replies(self) -> None:
+        """Log an automatic reply within three minutes of every e-mail touch that lands while the contact is away
+        (``_Contact.away``), on the same local day: an inbound e-mail naming the day back, not an answer."""
+        rng = random.Random(self.seed * 13 + 5)
+        for i in range(len(self._kind)):
+            if self._kind[i] != K_TOUCH or self._chan[i] != EMAIL:
+                continue
+            c = self.contacts[self._who[i]]
+            loc = dt.datetime.fromtimestamp(self._at[i], c.tz)
+            if c.away and _back(c, loc.date()) is not None:
+                left = (24 - loc.hour) * 3600 - loc.minute * 60 - loc.second - 1
+                at = self._at[i] + min(int(rng.uniform(20.0, 180.0)), left)
+                if at < self.end_ts:
+                    self._log(at, K_AWAY, self._who[i], self._rep[i], self._deal[i], self._num[i], EMAIL)
+
     # ---- the harness interface -------------------------------------------------------------------------
 
     def queries(self, n: int, seed: int = 0) -> list[Query]:
@@ -660,6 +719,15 @@ class PlantedWorld:
                         rows.append([f"R{n:07d}", fromts(at[i], c.tz).isoformat(timespec="seconds"), "email",
                                      "inbound", r.name, a.name, c.email, opp, "Re: " + subject,
                                      _REPLIES[n % len(_REPLIES)], f"T{n:07d}"])
+                    elif k == K_AWAY:
+                        subject, _ = _touch_text(chan[i], topic, n)
+                        local = fromts(at[i], c.tz)
+                        back = _back(c, local.date())
+                        assert back is not None  # logged on a day away, see ``auto_replies``
+                        rows.append([f"A{n:07d}", local.isoformat(timespec="seconds"), "email", "inbound", r.name,
+                                     a.name, c.email, opp, "Automatic reply: " + subject,
+                                     f"I am out of the office, back on {back:%A} {back.day} {back:%B} {back.year}, "
+                                     "with no access to e-mail until then.", ""])
                     else:
                         rows.append([f"I{n:07d}", fromts(at[i], c.tz).isoformat(timespec="seconds"), "email",
                                      "inbound", r.name, a.name, c.email, "", _INBOUND[n % len(_INBOUND)],
@@ -737,6 +805,11 @@ def _active_hours(start: dt.datetime, days: int, all_days: bool, off: frozenset[
             continue
         total += (h if k == days else CLOSE_HOUR) - (h if k == 0 else OPEN_HOUR)
     return total
+
+
+def _back(c: _Contact, day: dt.date) -> dt.date | None:
+    """The day ``c`` is back from the absence they are on on ``day`` (their local date), or None."""
+    return next((back for first, back in c.away if first <= day < back), None)
 
 
 def _working_day(day: dt.date, off: frozenset[dt.date]) -> dt.date:
@@ -1688,7 +1761,8 @@ def startup(scale: float = 1.0, seed: int = 909) -> PlantedWorld:
 _HOLIDAY_CODES = {"United States": "US", "Canada": "CA", "Brazil": "BR", "Mexico": "MX", "United Kingdom": "GB",
                   "Germany": "DE", "France": "FR", "Netherlands": "NL", "Spain": "ES", "Sweden": "SE",
                   "Australia": "AU", "Singapore": "SG", "Japan": "JP", "India": "IN", "Chile": "CL", "Colombia": "CO",
-                  "United Arab Emirates": "AE", "Saudi Arabia": "SA", "Indonesia": "ID", "Portugal": "PT"}
+                  "United Arab Emirates": "AE", "Saudi Arabia": "SA", "Indonesia": "ID", "Portugal": "PT",
+                  "Ireland": "IE"}
 _HOLIDAY_SUBDIVISIONS = {"America/Toronto": "ON", "America/Vancouver": "BC", "Australia/Sydney": "NSW",
                          "Australia/Melbourne": "VIC", "Europe/London": "ENG"}
 _HOLIDAYS: dict[tuple[str, str | None, tuple[int, ...]], frozenset[dt.date]] = {}
@@ -2113,6 +2187,187 @@ def harbour(scale: float = 1.0, seed: int = 1111) -> PlantedWorld:
     return w
 
 
+# --------------------------------------------------------------------------------------------------------
+# 12. Kept aside: vertical teams of a workforce-software vendor, two-peaked days, hours that move, people away
+
+
+def _absences(rng: random.Random, first: dt.date, last: dt.date, n: int,
+              europe: bool) -> tuple[tuple[dt.date, dt.date], ...]:
+    """Up to ``n`` absences of a week or two, (first day away, day back) both weekdays, between ``first`` and
+    ``last`` and at least a week apart: half of the draws in the summer (July and August of ``first``'s year, more
+    often two weeks in Europe), a fifth over the year-end holidays, the rest at any time."""
+    out: list[tuple[dt.date, dt.date]] = []
+    for _ in range(10 * n):
+        if len(out) == n:
+            break
+        kind = _weighted(rng, {"summer": 0.5, "year-end": 0.2, "any": 0.3})
+        if kind == "summer":
+            start = dt.date(first.year, 7, 1) + dt.timedelta(days=rng.randint(0, 55))
+            length = rng.choice((9, 12, 14, 14, 16) if europe else (5, 7, 7, 9, 12))
+        elif kind == "year-end":
+            start = dt.date(first.year, 12, 18) + dt.timedelta(days=rng.randint(0, 10))
+            length = rng.choice((7, 9, 12, 14))
+        else:
+            start = first + dt.timedelta(days=rng.randint(0, (last - first).days))
+            length = rng.choice((5, 7, 7, 9, 12, 14))
+        start = _working_day(start, frozenset())
+        back = _working_day(start + dt.timedelta(days=length), frozenset())
+        week = dt.timedelta(days=7)
+        if start < first or back > last or any(start < b + week and a < back + week for a, b in out):
+            continue
+        out.append((start, back))
+    return tuple(sorted(out))
+
+
+def _days_away(away: tuple[tuple[dt.date, dt.date], ...]) -> frozenset[dt.date]:
+    """Every calendar day of the absences ``away`` (first day away, day back)."""
+    return frozenset(first + dt.timedelta(days=k) for first, back in away for k in range((back - first).days))
+
+
+def atlas(scale: float = 1.0, seed: int = 1212) -> PlantedWorld:
+    """Kept aside for a final check. A vendor of workforce-management software (shift scheduling, time and attendance,
+    absence management) selling to mid-sized employers in the United States, Canada, the United Kingdom, Ireland,
+    Germany and the Netherlands, contacts in their own time zones. About nine months of history, from early June
+    2025 to 3 March 2026. Vertical teams in three offices, each rep with a habitual hour and gap: Boston works
+    healthcare, education and public-sector accounts in North America (habitual hours 10:00, 11:30 and 13:30),
+    Denver construction, retail and logistics there (07:30, 09:00 and 17:30), Dublin finance and software there and
+    every sector in Europe (09:00, 11:00, 14:30 and 16:00); one account in ten is owned by another office, and
+    15-22% of a rep's touches fall at another hour (07-21 rep-local). So each segment's touches crowd into a few
+    hours of the contact's clock (the four busiest hold 35-50% of them), and two touches in three or more to a
+    two-peaked segment (below) land more than an hour from both of the contact's peaks. Accounts have one to four
+    people, about 16% of them never touched; the owner keeps in touch with each of the others every four to eleven
+    days for months, and about half the accounts open opportunities: a month or two of touches every three to four
+    days by the owner or a teammate in the same office. About 69% of the touches are e-mails, 23% calls and 8%
+    meetings (the canonical format has no other channel). Segments by sector, eight of them. Three have two peaks a
+    day with a trough at midday: construction (06:30, before the crews go out, and 16:30, when they are back),
+    education (07:00 before classes and 15:30 after them, the afternoon higher) and healthcare clinics (08:00 and
+    17:30, before and after the clinic); the others one peak: finance narrow at 09:00, the public sector broad at
+    10:30, software broad at 14:00, retail narrow at 15:30 (answering on weekends, Saturday best; the others never
+    do, best on Tuesday, weak on Friday) and logistics narrow and late at 18:30. Two segments' hours moved for good
+    inside the history: the clinics opened and closed an hour later from 3 November 2025 (both peaks an hour earlier
+    before), and finance went back to the office four days a week from 12 January 2026, answering after the commute
+    at 09:00 where it answered at 07:30 before (three in four of its touches are older than that); the ten days
+    after the end are judged on the new hours. 25% of contacts peak 2-3 hours off their segment's (both bumps of a
+    two-peaked day move together). People are away: every contact is away one to three times inside the history for
+    a week or two (half of the absences in July and August, more often two weeks in Europe, a fifth over the
+    year-end holidays). On a day away, as on a public holiday of the contact's own country, a reply is nearly out of
+    the question (-4 on the log-odds) and the reply clock stops, so no reply lands on a day away and a touch just
+    before leaving waits for the return; an e-mail to someone away brings an automatic reply (an inbound e-mail
+    without in_reply_to, not an answer) naming the day back, and the rep who got it waits until then. About 6% of
+    the touched contacts are away at the end, from some day in the last two weeks until one to seven days after it,
+    known from the automatic reply to a teammate's e-mail in the last days. A same-day or next-day follow-up is bad,
+    three to five days best, long silences cost a little; fatigue over five days; unanswered runs cost moderately; a
+    reply in the last five days helps; calls do better than e-mails, meetings best; replies are fairly quick. About
+    26,000 touches at scale 1, about 1,070 contacts."""
+    fx = Effects(
+        base=-1.25,
+        gap=_pl((0.0, -0.7), (1.0, -0.4), (2.0, 0.0), (3.0, 0.3), (5.0, 0.3), (10.0, 0.1), (30.0, -0.2),
+                (90.0, -0.35)),
+        cold=-0.2,
+        fatigue_days=5.0,
+        fatigue=(0.0, -0.1, -0.3, -0.55, -0.8),
+        streak=(0.0, -0.05, -0.12, -0.2, -0.3, -0.4, -0.5, -0.6),
+        recent=_pl((0.0, 0.3), (5.0, 0.3), (12.0, 0.0)),
+        night=-0.8,
+        channel=(0.0, 0.3, 0.9),
+        delay=Delay(((0.45, 1.2), (0.35, 7.0), (0.2, 28.0))),
+        responsiveness_sd=0.6,
+        holiday=-4.0,
+    )
+    w = PlantedWorld("atlas", _doc(atlas), fx, dt.datetime(2026, 3, 3, 17, 0, tzinfo=UTC), seed)
+    w.history_days = 275.0
+    years = (2025, 2026)
+    rng = random.Random(seed)
+    b = _Builder(w, rng)
+    offices = {"Boston": [b.rep("Rachel Kim", "America/New_York", 10.0, 6.0, hour_sd=0.6, p_random=0.2),
+                          b.rep("Brian Walsh", "America/New_York", 11.5, 7.0, hour_sd=0.6, p_random=0.18),
+                          b.rep("Dana Whitaker", "America/New_York", 13.5, 5.0, hour_sd=0.7, p_random=0.22)],
+               "Denver": [b.rep("Cody Hansen", "America/Denver", 7.5, 5.0, hour_sd=0.5, p_random=0.18),
+                          b.rep("Jenna Ruiz", "America/Denver", 9.0, 7.0, hour_sd=0.6, p_random=0.22),
+                          b.rep("Tyler Brooks", "America/Denver", 17.5, 8.0, hour_sd=0.8, p_random=0.2)],
+               "Dublin": [b.rep("Siobhan Kearney", "Europe/Dublin", 9.0, 6.0, hour_sd=0.6, p_random=0.18),
+                          b.rep("Eoin Gallagher", "Europe/Dublin", 11.0, 7.0, hour_sd=0.6, p_random=0.22),
+                          b.rep("Aisling Moran", "Europe/Dublin", 14.5, 5.0, hour_sd=0.5, p_random=0.18),
+                          b.rep("Declan Fahy", "Europe/Dublin", 16.0, 6.0, hour_sd=0.6, p_random=0.22)]}
+    # the office of a sector's accounts in North America (Dublin works every sector in Europe)
+    vertical = {"healthcare": "Boston", "education": "Boston", "government": "Boston", "construction": "Denver",
+                "retail": "Denver", "logistics": "Denver", "finance": "Dublin", "software": "Dublin"}
+    weekdays = (0.05, 0.2, 0.15, 0.05, -0.35, -1.2, -1.2)
+    every_day = (-0.1, 0.0, 0.05, 0.05, 0.1, 0.4, 0.2)
+    # sector: peak, sd, amp, a second bump (hours after the first, sd, amp), a move (from the day, hours later)
+    table: dict[str, tuple[float, float, float, tuple[float, float, float] | None, tuple[dt.date, float] | None]] = {
+        "construction": (6.5, 0.9, 1.5, (10.0, 1.1, 1.2), None),
+        "education": (7.0, 0.9, 1.3, (8.5, 1.0, 1.4), None),
+        "healthcare": (8.0, 1.0, 1.4, (9.5, 1.2, 1.2), (dt.date(2025, 11, 3), 1.0)),
+        "finance": (9.0, 1.2, 1.4, None, (dt.date(2026, 1, 12), 1.5)),
+        "government": (10.5, 3.0, 1.0, None, None),
+        "software": (14.0, 3.2, 1.0, None, None),
+        "retail": (15.5, 1.2, 1.4, None, None),
+        "logistics": (18.5, 1.2, 1.45, None, None),
+    }
+    segments = {k: Segment(k, p, sd, a, every_day if k == "retail" else weekdays, k == "retail", second, moved)
+                for k, (p, sd, a, second, moved) in table.items()}
+    products = ("Shift Scheduling", "Time & Attendance", "Absence Manager", "Workforce Analytics", "Mobile Clock-in")
+    countries = {"United States": 0.45, "Canada": 0.1, "United Kingdom": 0.2, "Ireland": 0.07, "Germany": 0.1,
+                 "Netherlands": 0.08}
+    end = w.end_ts
+    begin = end - 275 * DAY
+    first = (w.end - dt.timedelta(days=268)).date()
+    last = (w.end - dt.timedelta(days=18)).date()
+    for _ in range(_count(scale, 430, 8)):
+        country = _weighted(rng, countries)
+        sector = rng.choice(list(table))
+        europe = REGION[country] == "Europe"
+        home = "Dublin" if europe else vertical[sector]
+        office = home if rng.random() < 0.9 else rng.choice([o for o in offices if o != home])
+        owner = rng.choice(offices[office])
+        employees = _employees(rng, _weighted(rng, {"small": 0.35, "mid": 0.45, "large": 0.2}))
+        ai = b.account(sector, country, employees, owner)
+        arrival = begin + 200 * DAY * rng.random() ** 1.5  # most accounts are in the book from the start
+        people: list[_Contact] = []
+        for _k in range(rng.choice((1, 2, 2, 3, 3, 4))):
+            zone = rng.choice(COUNTRY_ZONES[country])
+            c = b.contact(ai, zone, segments[sector], owner, 0.25)
+            c.away = _absences(rng, first, last, rng.choice((1, 1, 2, 2, 2, 3)), europe)
+            c.off = _public_holidays(country, zone, years) | _days_away(c.away)
+            if b.cold(0.15):
+                continue
+            people.append(c)
+            stop = end if rng.random() < 0.75 else end - rng.uniform(10, 120) * DAY
+            if stop == end and rng.random() < 0.12:
+                # away at the end, for a week or two from before it: a teammate's e-mail in the last days brings the
+                # automatic reply naming the day back
+                mate = rng.choice([r for r in offices[office] if r != owner])
+                at = w.place(mate, end - rng.uniform(1.0, 5.0) * DAY, rng)
+                if at < end - HOUR:
+                    day = dt.datetime.fromtimestamp(at, c.tz).date()
+                    back = _working_day(w.end.date() + dt.timedelta(days=rng.randint(1, 7)), frozenset())
+                    c.away += ((min(day, back - dt.timedelta(days=rng.randint(7, 15))), back),)
+                    c.off |= _days_away(c.away[-1:])
+                    c.threads.append(_Once(mate, at))
+            start = arrival + rng.uniform(0, 20) * DAY
+            if start < stop - 14 * DAY:
+                c.threads.append(_AwayAware(owner, c.tz, c.away, start, stop, w.reps[owner].gap * rng.uniform(0.8, 1.4),
+                                            0.5, mix=(0.7, 0.92), react=0.35))
+            c.inbound = rng.randint(0, 1)
+        if not people:
+            continue
+        # opportunities: a month or two of touching every few days, by the owner or a teammate in the same office
+        t = arrival + rng.uniform(10, 120) * DAY
+        while t < end - 7 * DAY and rng.random() < 0.55:
+            dur = rng.uniform(30, 75) * DAY
+            rep = owner if rng.random() < 0.7 else rng.choice(offices[office])
+            di = b.deal(rep, ai, t, t + dur)
+            w.deals[di].product = rng.choice(products)
+            for c in [c for c in people if rng.random() < 0.6] or [rng.choice(people)]:
+                c.threads.append(_AwayAware(rep, c.tz, c.away, t, min(t + dur, end), 3.5 * rng.uniform(0.8, 1.25), 0.4,
+                                            deal=di, mix=(0.66, 0.9), react=0.4))
+            t += dur + rng.uniform(30, 120) * DAY
+    w.simulate()
+    w.auto_replies()
+    return w
+
+
 def _doc(builder: Callable[..., PlantedWorld]) -> str:
     return " ".join((builder.__doc__ or "").split())
 
@@ -2129,10 +2384,11 @@ WORLDS: dict[str, Callable[..., PlantedWorld]] = {
     "startup": startup,
     "enterprise": enterprise,
     "harbour": harbour,
+    "atlas": atlas,
 }
-ASIDE = "harbour"
+ASIDE = "atlas"
 # Outbound touches at scale 1 (about; each world's count is proportional to ``scale``).
 SIZES: dict[str, int] = {"multideal": 120_000, "timezones": 300_000, "weekend": 15_000, "shifted": 200_000,
                          "cadence": 100_000, "crossover": 145_000,
                          "committee": 90_000, "relay": 110_000, "startup": 35_000, "enterprise": 190_000,
-                         "harbour": 67_000}
+                         "harbour": 67_000, "atlas": 26_000}
