@@ -17,7 +17,7 @@ from evals.followup.run import _true, off_policy
 from tests.cli import run_cli
 from copilot.crm.errors import ScopeError, ToolInputError
 from tools.followup import Timing, next_followup
-from tools.followup.calendar import at_local, business_days_between, zone
+from tools.followup.calendar import at_local, business_days_between, holiday_name, zone
 from tools.followup.history import ContactInfo, contact_state, from_files
 from tools.followup.model import ReplyModel
 from tools.followup.recommend import baseline_moment, candidates, recommend
@@ -299,6 +299,7 @@ def test_saved_model_round_trip_and_a_damaged_file(timing: Timing, tmp_path: Pat
     back = ReplyModel.load(path)
     assert back is not None and np.array_equal(back.coef, timing.model.coef)
     assert back.variance is not None and np.array_equal(back.variance, timing.model.variance)
+    assert back.days_off == timing.model.days_off
     assert back.calibration.rows == timing.model.calibration.rows
     path.write_bytes(b"not a model")
     assert ReplyModel.load(path) is None
@@ -676,3 +677,66 @@ def test_a_moment_the_history_has_barely_seen_is_not_chosen_on_its_figure_alone(
 
     figures = model.probability(_fields(info, state, moments, "email"))
     assert blind.best.at.astimezone(tz).hour == moments[int(np.argmax(figures))].astimezone(tz).hour
+
+
+def _named_days_world(out: Path, seed: int) -> tuple[Path, Path]:
+    """200 contacts in Brazil and 200 in India, each touched on about one business day in eight from June 2024
+    to February 2026 (their own public holidays aside) and answering three touches in ten; in Brazil, touches
+    on Carnival (3-4 March 2025, not a public holiday there) are almost never answered. India's restricted
+    holidays and Brazil's Ash Wednesday are answered as any other day."""
+    rng = random.Random(seed)
+    carnival = {dt.date(2025, 3, 3), dt.date(2025, 3, 4)}
+    people = [(f"b{i}@brasil{i // 4}.example", f"Brasil {i // 4}", "America/Sao_Paulo", "BR") for i in range(200)]
+    people += [(f"i{i}@india{i // 4}.example", f"India {i // 4}", "Asia/Kolkata", "IN") for i in range(200)]
+    rows = []
+    for email, account, tz_name, code in people:
+        tz = zone(tz_name)
+        day = dt.date(2024, 6, 3)
+        k = 0
+        while day < dt.date(2026, 2, 10):
+            day += dt.timedelta(days=1)
+            if day.weekday() >= 5 or holiday_name(code, day) is not None or rng.random() > 0.125:
+                continue
+            at = dt.datetime.combine(day, dt.time(rng.randint(9, 16), rng.randint(0, 59)), tz)
+            touch, k = f"{email}-{k}", k + 1
+            rows.append([touch, at.isoformat(), "email", "outbound", "Rep", account, email, "", "", "", ""])
+            if rng.random() < (0.02 if code == "BR" and day in carnival else 0.3):
+                rows.append([touch + "R", (at + dt.timedelta(hours=3)).isoformat(), "email", "inbound", "Rep", account,
+                             email, "", "", "", touch])
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / "contacts.csv").open("w", newline="") as h:
+        w = csv.writer(h)
+        w.writerow(["contact_email", "name", "title", "account", "timezone"])
+        w.writerows([e, a, "Buyer", a, z] for e, a, z, _ in people)
+    with (out / "activities.csv").open("w", newline="") as h:
+        w = csv.writer(h)
+        w.writerow(["activity_id", "occurred_at", "type", "direction", "sales_agent", "account", "contact_email",
+                    "opportunity_id", "subject", "body", "in_reply_to"])
+        w.writerows(rows)
+    return out / "activities.csv", out / "contacts.csv"
+
+
+def test_a_named_day_the_history_shows_is_not_answered_is_skipped_next_year(tmp_path: Path) -> None:
+    """Carnival is not a public holiday in Brazil, but its contacts did not answer on it last year: next year's
+    Carnival is skipped, and said so. India's restricted holidays and Brazil's Ash Wednesday, named days too,
+    were answered as usual: they are offered."""
+    from tools.followup.calendar import named_days
+
+    activities, contacts = _named_days_world(tmp_path, 5)
+    timing = Timing.from_log(from_files(activities, contacts))
+    assert timing.model.days_off == {"BR": ["Carnival"]}
+    now = dt.datetime(2026, 2, 12, 12, tzinfo=dt.UTC)  # Carnival 2026: Monday 16 and Tuesday 17 February
+    rec = timing.recommend("b0@brasil0.example", now)
+    offered = {m.astimezone(zone("America/Sao_Paulo")).date()
+               for m in candidates(timing.model, timing.log.contacts["b0@brasil0.example"], now)[0]}
+    assert not offered & {dt.date(2026, 2, 16), dt.date(2026, 2, 17)}
+    assert dt.date(2026, 2, 18) in offered  # Ash Wednesday
+    assert any("Carnival" in note and "2026-02-16" in note for note in rec.notes), rec.notes
+    assert rec.best.at.astimezone(zone("America/Sao_Paulo")).date() not in {dt.date(2026, 2, 16), dt.date(2026, 2, 17)}
+    # India: its restricted holidays in these ten days are offered like any working day
+    india = timing.log.contacts["i0@india0.example"]
+    restricted = {d for d in named_days("IN", 2026) if now.date() < d <= dt.date(2026, 2, 22) and d.weekday() < 5
+                  and holiday_name("IN", d) is None}
+    assert restricted, "the test needs a restricted holiday in the horizon"
+    offered = {m.astimezone(zone("Asia/Kolkata")).date() for m in candidates(timing.model, india, now)[0]}
+    assert restricted <= offered

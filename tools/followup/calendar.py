@@ -57,6 +57,23 @@ def _holidays(code: str | None, year: int) -> frozenset[dt.date]:
         return frozenset()
 
 
+@functools.cache
+def named_days(code: str | None, year: int) -> dict[dt.date, tuple[str, ...]]:
+    """The days the holidays package names for a country besides its public holidays, each with its names:
+    Carnival in Brazil and Portugal, India's restricted holidays, half days, school holidays. Many are
+    working days for most people, so none is skipped for being named: a history must show it is not
+    answered (``tools.followup.model.days_off``)."""
+    if not code:
+        return {}
+    try:
+        categories = tuple(c for c in holidays.country_holidays(code).supported_categories if c != "public")
+        named = holidays.country_holidays(code, years=year, categories=categories) if categories else {}
+    except NotImplementedError:  # a country the holidays package does not cover
+        return {}
+    public = _holidays(code, year)
+    return {day: tuple(n.strip() for n in name.split(";")) for day, name in named.items() if day not in public}
+
+
 def holiday_name(code: str | None, day: dt.date) -> str | None:
     if not code or day not in _holidays(code, day.year):
         return None

@@ -53,6 +53,7 @@ one fitted, and the calibration is reported for contacts with 0, 1-4 and 5+ prio
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import time
 import zipfile
@@ -64,6 +65,7 @@ import numpy as np
 from scipy import sparse
 from scipy.optimize import minimize
 
+from tools.followup.calendar import country_code, named_days
 from tools.followup.history import CHANNELS, ContactInfo, Table, size_fine
 
 FORMAT = 5
@@ -129,6 +131,12 @@ deviations: of two moments that look alike, the one the history has seen more of
 dozen touches that happened to be answered looks best by chance more often than it is best, most of all
 in a small history; the figure shown is still the moment's own estimate"""
 """how far a contact's level may move when their curve is shifted"""
+DAY_OFF_Z = 3.0
+DAY_OFF_SHARE = 0.5
+DAY_OFF_EXPECTED = 3.0
+"""a day the holidays package names for a country besides its public holidays (Carnival in Brazil) is a day off
+there when the history's touches on it were answered at most DAY_OFF_SHARE as often as the model expects for
+them, DAY_OFF_Z standard errors below it, the model expecting DAY_OFF_EXPECTED replies or more"""
 SCALE_LIMITS = (0.02, 3.0)
 CALIBRATION_ROWS = 40_000
 """touches of the calibration slice the calibration is learned from, at most (a sample of a larger slice)"""
@@ -207,6 +215,8 @@ class ReplyModel:
     """the groups of effects, GROUPS and the pairs of fields whose hour curves the data called for"""
     pair_tests: dict[tuple[str, str], float] = field(default_factory=dict)
     """each pair of PAIRS: how far its hours departed from its fields' added up (standard errors)"""
+    days_off: dict[str, list[str]] = field(default_factory=dict)
+    """country code -> the names of its days (besides public holidays) that its contacts did not answer on"""
     _codes: dict[str, dict[Any, int]] = field(default_factory=dict, repr=False)
     _offsets: list[int] = field(default_factory=list, repr=False)
 
@@ -302,6 +312,11 @@ class ReplyModel:
             return _sigmoid(a * z + b + c * (z - mean))
         return _sigmoid(a * self.mixed_logit(fields) + b)
 
+    def day_off(self, code: str | None, day: dt.date) -> str | None:
+        """The name of ``day``, when it is one of the days the history shows ``code``'s contacts do not answer on."""
+        off = self.days_off.get(code or "", [])
+        return next((name for name in named_days(code, day.year).get(day, ()) if name in off), None)
+
     def knows(self, fieldname: str, value: Any) -> bool:
         return value in self._codes[fieldname]
 
@@ -313,7 +328,7 @@ class ReplyModel:
                 "hours": self.hours, "weekdays": self.weekdays, "trained_on": self.trained_on,
                 "fingerprint": self.fingerprint, "seconds": self.seconds, "scales": self.scales,
                 "shift_prior": self.shift_prior, "groups": [[list(g), sd] for g, sd in self.groups],
-                "pair_tests": [[list(k), v] for k, v in self.pair_tests.items()],
+                "pair_tests": [[list(k), v] for k, v in self.pair_tests.items()], "days_off": self.days_off,
                 "calibration": {"rows": self.calibration.rows, "slices": self.calibration.slices}}
         tmp = path.with_suffix(".tmp.npz")
         names = sorted(self.shift_posterior)
@@ -340,7 +355,7 @@ class ReplyModel:
                        fingerprint=meta["fingerprint"], seconds=meta["seconds"], scales=meta["scales"],
                        shift_prior=meta["shift_prior"], shift_posterior=posterior,
                        groups=[(tuple(g), sd) for g, sd in meta["groups"]],
-                       pair_tests={(k[0], k[1]): v for k, v in meta["pair_tests"]},
+                       pair_tests={(k[0], k[1]): v for k, v in meta["pair_tests"]}, days_off=meta["days_off"],
                        calibration=Calibration(**meta["calibration"]))
         except (OSError, ValueError, KeyError, EOFError, TypeError, zipfile.BadZipFile):
             return None
@@ -823,13 +838,61 @@ def train(t: Table, contacts: dict[str, ContactInfo], fingerprint: str = "") -> 
                         "measure": f"{len(late):,} touches after {_day(q90)}"})
     model = fit(usable, contacts, start=first)
     model.platt = platt
+    model.days_off = days_off(usable, contacts, model)
     model.calibration = calibration
     model.fingerprint = fingerprint
     model.seconds = time.perf_counter() - start
     return model
 
 
-def _day(epoch: float) -> str:
-    import datetime as dt
+def days_off(t: Table, contacts: dict[str, ContactInfo], model: ReplyModel) -> dict[str, list[str]]:
+    """Of the days the holidays package names for each country besides its public holidays, the ones whose
+    touches in this history were answered far less than the model expects of such a touch on another day
+    (see DAY_OFF_Z): Carnival in Brazil, where it is kept, and not India's restricted holidays, where work
+    goes on. Each name is judged over all its dates in the history (Carnival's two days, every year)."""
+    import pandas as pd  # imported when a history is learned from, not at start-up
 
+    if len(t) == 0:
+        return {}
+    people, row = np.unique(np.asarray(t.contact), return_inverse=True)
+    code_of = np.asarray([country_code(contacts[c].country, contacts[c].timezone) or "" for c in people.tolist()],
+                         dtype=object)
+    zone_of = np.asarray([contacts[c].timezone or "UTC" for c in people.tolist()], dtype=object)
+    day = np.empty(len(t), dtype="datetime64[D]")
+    for name in np.unique(zone_of).tolist():
+        rows = np.flatnonzero(zone_of[row] == name)
+        try:
+            local = pd.to_datetime(t.t[rows], unit="s", utc=True).tz_convert(name).tz_localize(None)
+        except (KeyError, ValueError):  # a zone pandas does not know: UTC, as the rest of the model takes it
+            local = pd.to_datetime(t.t[rows], unit="s")
+        day[rows] = local.values.astype("datetime64[D]")
+    years = range(int(day.min().astype("datetime64[Y]").astype(int)) + 1970,
+                  int(day.max().astype("datetime64[Y]").astype(int)) + 1971)
+    countries = sorted(set(code_of.tolist()) - {""})
+    names: dict[int, tuple[str, ...]] = {}  # country's index * 10**6 + day number -> the day's names
+    for i, code in enumerate(countries):
+        for year in years:
+            for when, named in named_days(code, year).items():
+                names[i * 10**6 + int(np.datetime64(when, "D").astype(int))] = named
+    index = {code: i for i, code in enumerate(countries)}
+    person = np.asarray([index.get(code, -1) for code in code_of.tolist()], dtype=np.int64)[row]
+    key = np.where(person >= 0, person * 10**6 + day.astype(np.int64), -1)
+    hit = np.isin(key, np.fromiter(names, dtype=np.int64, count=len(names)))
+    if not hit.any():
+        return {}
+    p = model.probability(fields_of(t.take(hit), contacts))
+    y = t.replied[hit].astype(float)
+    tally: dict[tuple[str, str], np.ndarray] = {}
+    for k, seen, q in zip(key[hit].tolist(), y.tolist(), p.tolist(), strict=True):
+        for name in names[k]:
+            tally.setdefault((countries[k // 10**6], name), np.zeros(3))[:] += (seen, q, q * (1 - q))
+    out: dict[str, list[str]] = {}
+    for (code, name), (seen, expected, var) in sorted(tally.items()):
+        if expected >= DAY_OFF_EXPECTED and seen <= DAY_OFF_SHARE * expected \
+                and (seen - expected) / np.sqrt(var) <= -DAY_OFF_Z:
+            out.setdefault(code, []).append(name)
+    return out
+
+
+def _day(epoch: float) -> str:
     return dt.datetime.fromtimestamp(epoch, dt.UTC).date().isoformat()

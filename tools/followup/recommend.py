@@ -86,7 +86,8 @@ def baseline_moment(info: ContactInfo, state: State, now: dt.datetime) -> dt.dat
 def candidates(model: ReplyModel, info: ContactInfo, now: dt.datetime, days: int = HORIZON_DAYS
                ) -> tuple[list[dt.datetime], list[str]]:
     """A moment in each hour of the next ``days`` days at the hours and weekdays the history covers,
-    skipping the contact's public holidays. Returns the moments and what was skipped.
+    skipping the contact's public holidays and the days their country's contacts did not answer on in the
+    history (``ReplyModel.days_off``). Returns the moments and what was skipped.
 
     The moment is the hour's middle (14:30 for 14:00-14:59): the model learns one figure per clock hour
     from touches spread over it, which is the figure of its middle; at the hour's start, a reply peak
@@ -101,6 +102,9 @@ def candidates(model: ReplyModel, info: ContactInfo, now: dt.datetime, days: int
             continue
         if (name := holiday_name(code, day)) is not None:
             skipped.append(f"{day.isoformat()} is a public holiday there ({name})")
+            continue
+        if (name := model.day_off(code, day)) is not None:
+            skipped.append(f"{day.isoformat()} is {name} there, a day its contacts barely answered in this history")
             continue
         for hour in model.hours:
             moment = at_local(day, hour, tz, MINUTE)
