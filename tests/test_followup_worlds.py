@@ -69,7 +69,7 @@ def _log(paths: dict[str, Path]) -> Files:
 
 
 def test_interface(built: dict[str, W.PlantedWorld]) -> None:
-    assert W.ASIDE in W.WORLDS
+    assert W.ASIDE is None or W.ASIDE in W.WORLDS
     assert len(W.WORLDS) >= 5
     for name, w in built.items():
         assert w.name == name
@@ -972,9 +972,8 @@ def test_atlas_world_has_vertical_teams_whose_hours_crowd_each_segment(built: di
 
 def test_atlas_world_size_span_and_channels() -> None:
     """25,000-30,000 touches at scale 1 over about nine months, mostly e-mails with calls and meetings; about 16% of
-    contacts never touched; kept aside."""
+    contacts never touched."""
     w = W.WORLDS["atlas"]()
-    assert W.ASIDE == "atlas"
     assert 25_000 <= len(w.logged) <= 30_000 and 1_000 <= len(w.contacts) <= 1_150
     assert 0.12 <= sum(not c.touches for c in w.contacts) / len(w.contacts) <= 0.2
     touches = [i for i in range(len(w._kind)) if w._kind[i] == W.K_TOUCH]

@@ -357,7 +357,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--world", action="append", choices=sorted(worlds.WORLDS),
                         help="only these worlds of worlds.py (repeatable); default: all but the one kept aside")
-    parser.add_argument("--aside", action="store_true", help=f"also the world kept aside ({worlds.ASIDE})")
+    parser.add_argument("--aside", action="store_true",
+                        help="also the world kept aside until the model is final, if one is (worlds.ASIDE)")
     parser.add_argument("--scale", type=float, default=1.0, help="size of the worlds of worlds.py")
     parser.add_argument("--touches", type=int,
                         help="instead of --scale: each world of worlds.py sized to about this many touches")
@@ -367,7 +368,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--touches must be at least 1000")
     results = [] if args.skip_planted else run(args.contacts, args.queries, args.seed, args.replications)
     names = args.world or [n for n in worlds.WORLDS if n != worlds.ASIDE]
-    if args.aside and worlds.ASIDE not in names:
+    if args.aside and worlds.ASIDE is not None and worlds.ASIDE not in names:
         names.append(worlds.ASIDE)
     others = []
     with tempfile.TemporaryDirectory() as tmp:
