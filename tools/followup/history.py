@@ -22,6 +22,7 @@ from sqlalchemy import Engine, func, select
 
 from connectors.csvsource import ImportFileError, read_csv
 from copilot.crm.models import Account, Activity, Contact, Opportunity, User
+from tools.followup.away import SCAN, automatic, back_on
 from tools.followup.calendar import add_business_days, business_days_between, zone
 
 CHANNELS = ("email", "call", "meeting")
@@ -81,12 +82,37 @@ class Log:
     """touch id -> epoch of its first reply"""
     end: float = 0.0
     """the last moment the log covers (its latest row)"""
+    away: dict[str, list[tuple[float, dt.date | None]]] = field(default_factory=dict)
+    """contact -> (when, the day back it names) of each message saying they were away (see ``away.py``)"""
     _by_contact: dict[str, list[tuple[str, str, float, str, str, str]]] | None = field(default=None, repr=False)
 
     def add_reply(self, touch_id: str, at: float) -> None:
         if touch_id not in self.replies or at < self.replies[touch_id]:
             self.replies[touch_id] = at
         self.end = max(self.end, at)
+
+    def add_inbound(self, email: str, at: float, in_reply_to: str | None, subject: str | None, body: str | None) -> None:
+        """A message from a contact: a reply to the touch it names, unless it is an automatic one; and, when it
+        says they are away, when and until which day (their own clock)."""
+        away, machine = automatic(subject, body)
+        if away and email in self.contacts:
+            sent = dt.datetime.fromtimestamp(at, zone(self.contacts[email].timezone)).date()
+            self.away.setdefault(email, []).append((at, back_on(subject, body, sent)))
+        if in_reply_to and not machine:
+            self.add_reply(in_reply_to, at)
+        else:
+            self.end = max(self.end, at)
+
+    def away_periods(self, email: str) -> list[tuple[float, float]]:
+        """The spans (epoch seconds) a contact was away, as their messages say: from a day before the first
+        message of an absence (the touch that drew it) to the start of the day back on their clock, or a day
+        after the message when it names none."""
+        tz = zone(self.contacts[email].timezone) if email in self.contacts else zone(None)
+        out = []
+        for at, back in self.away.get(email, []):
+            end = at + 86400 if back is None else dt.datetime.combine(back, dt.time(0), tz).timestamp()
+            out.append((at - 86400, max(end, at + 3600)))
+        return out
 
     def add_touch(self, row: tuple[str, str, float, str, str, str]) -> None:
         self.touches.append(row)
@@ -131,15 +157,16 @@ def from_database(engine: Engine, contact_email: str | None = None) -> Log:
                    .select_from(a.join(c, c.c.id == a.c.contact_id).join(u, u.c.id == a.c.user_id)
                                 .outerjoin(o, o.c.id == a.c.opportunity_id))
                    .where(a.c.direction == "outbound", a.c.type.in_(CHANNELS)))
-        replies = (select(a.c.in_reply_to, func.min(a.c.occurred_at))
-                   .where(a.c.direction == "inbound", a.c.in_reply_to.is_not(None)).group_by(a.c.in_reply_to))
+        inbound = (select(c.c.email, a.c.occurred_at, a.c.in_reply_to, func.substr(a.c.subject, 1, SCAN),
+                          func.substr(a.c.body, 1, SCAN))
+                   .select_from(a.outerjoin(c, c.c.id == a.c.contact_id)).where(a.c.direction == "inbound"))
         if contact_email is not None:
             touches = touches.where(a.c.contact_id.in_(ids))
-            replies = replies.where(a.c.contact_id.in_(ids))
+            inbound = inbound.where(a.c.contact_id.in_(ids))
         for touch_id, email, at, kind, rep, stage in conn.execute(touches):
             log.add_touch((touch_id, email.lower(), _epoch(at), kind, rep, stage or "unknown"))
-        for touch_id, at in conn.execute(replies):
-            log.add_reply(touch_id, _epoch(at))
+        for email, at, in_reply_to, subject, body in conn.execute(inbound):
+            log.add_inbound((email or "").lower(), _epoch(at), in_reply_to, subject, body)
         if contact_email is None:
             latest = conn.execute(select(func.max(a.c.occurred_at))).scalar()
             if latest is not None:
@@ -185,8 +212,8 @@ def from_files(activities: Path, contacts: Path, accounts: Path | None = None,
             at = _epoch(parse_timestamp(row["occurred_at"], "occurred_at")[0])
         except ValueError as exc:
             raise ImportFileError(f"{where}: {exc}") from None
-        if row["direction"] == "inbound" and row["in_reply_to"]:
-            log.add_reply(row["in_reply_to"], at)
+        if row["direction"] == "inbound":
+            log.add_inbound(row["contact_email"].lower(), at, row["in_reply_to"] or None, row["subject"], row["body"])
         elif row["direction"] == "outbound" and row["type"] in CHANNELS and row["contact_email"]:
             email = row["contact_email"].lower()
             if email not in log.contacts:
@@ -215,7 +242,7 @@ class Table:
     channel: np.ndarray
     stage: np.ndarray
     replied: np.ndarray  # within three business days
-    censored: np.ndarray  # the log ends before the window does
+    censored: np.ndarray  # the log ends before the window does, or the contact was away (their outcome is left out)
 
     def __len__(self) -> int:
         return len(self.t)
@@ -241,6 +268,10 @@ class State:
     last_reply: dt.datetime | None = None
     replied: int = 0
     """touches answered (within the window or later) before the moment"""
+    away_until: dt.date | None = None
+    """the day the contact is back, when a message of theirs before the moment says they are away past it"""
+    away_said: dt.date | None = None
+    """the day that message came"""
 
 
 class _Replies:
@@ -277,8 +308,12 @@ def contact_state(log: Log, email: str, now: dt.datetime) -> State:
     recent = _since(times, len(times), cutoff - RECENT_DAYS * 86400)
     last = dt.datetime.fromtimestamp(before[-1][2], tz) if before else None
     answered = dt.datetime.fromtimestamp(last_reply, tz) if last_reply > float("-inf") else None
+    today = now.astimezone(tz).date()
+    said = max(((at, back) for at, back in log.away.get(email, []) if at <= cutoff and back is not None and back > today),
+               default=None)
     return State(last, run, len(before), before[-1][5] if before else "unknown", len(rows) - len(before), recent,
-                 tuple(times[len(times) - recent:]), answered, sum(1 for t in replies.times if t <= cutoff))
+                 tuple(times[len(times) - recent:]), answered, sum(1 for t in replies.times if t <= cutoff),
+                 said[1] if said else None, dt.datetime.fromtimestamp(said[0], tz).date() if said else None)
 
 
 def _window_end(at: dt.datetime) -> float:
@@ -296,6 +331,7 @@ def table(log: Log) -> Table:
         tz = zone(info.timezone)
         previous: dt.date | None = None
         replies = _Replies()
+        away = log.away_periods(email)
         times = [r[2] for r in rows]
         for prior, (touch_id, _, at, channel, _, stage) in enumerate(rows):
             moment = dt.datetime.fromtimestamp(at, tz)
@@ -315,7 +351,8 @@ def table(log: Log) -> Table:
             cols["channel"].append(channel)
             cols["stage"].append(stage)
             cols["replied"].append(reply <= window)
-            cols["censored"].append(window > log.end)  # its outcome is not known yet, answered or not
+            # its outcome is not known yet, answered or not; or it says nothing of the hour (the contact was away)
+            cols["censored"].append(window > log.end or any(start <= at < end for start, end in away))
             previous = moment.date()
             replies.add(reply)
     kinds = {"t": float, "weekday": np.int8, "hour": np.int8, "gap": np.int32, "days": np.int32, "unanswered": np.int16, "recent": np.int16, "since_reply": float,

@@ -83,11 +83,12 @@ def baseline_moment(info: ContactInfo, state: State, now: dt.datetime) -> dt.dat
     return when
 
 
-def candidates(model: ReplyModel, info: ContactInfo, now: dt.datetime, days: int = HORIZON_DAYS
-               ) -> tuple[list[dt.datetime], list[str]]:
+def candidates(model: ReplyModel, info: ContactInfo, now: dt.datetime, days: int = HORIZON_DAYS,
+               away_until: dt.date | None = None) -> tuple[list[dt.datetime], list[str]]:
     """A moment in each hour of the next ``days`` days at the hours and weekdays the history covers,
     skipping the contact's public holidays and the days their country's contacts did not answer on in the
-    history (``ReplyModel.days_off``). Returns the moments and what was skipped.
+    history (``ReplyModel.days_off``). A contact away until a later day (their automatic reply says so) is
+    offered the ``days`` days from it. Returns the moments and what was skipped.
 
     The moment is the hour's middle (14:30 for 14:00-14:59): the model learns one figure per clock hour
     from touches spread over it, which is the figure of its middle; at the hour's start, a reply peak
@@ -96,7 +97,14 @@ def candidates(model: ReplyModel, info: ContactInfo, now: dt.datetime, days: int
     code = country_code(info.country, info.timezone)
     local_now, start = now.astimezone(tz), now.astimezone(dt.UTC)
     out, skipped = [], []
-    for d in range(days + 1):
+    wait = 0
+    if away_until is not None and away_until > local_now.date():
+        wait = (away_until - local_now.date()).days
+        back = dt.datetime.combine(away_until, dt.time(0), tz).astimezone(dt.UTC)
+        skipped.append(f"away: back on {away_until.isoformat()}, as a message of theirs says; the {days} days from "
+                       "then are searched")
+        start = max(start, back - dt.timedelta(microseconds=1))
+    for d in range(wait, wait + days + 1):
         day = local_now.date() + dt.timedelta(days=d)
         if day.weekday() not in model.weekdays:
             continue
@@ -134,7 +142,7 @@ def recommend(model: ReplyModel, info: ContactInfo, state: State, now: dt.dateti
     if now.tzinfo is None:
         raise ValueError("now must carry a UTC offset")
     tz = zone(info.timezone)
-    moments, notes = candidates(model, info, now, days)
+    moments, notes = candidates(model, info, now, days, state.away_until)
     base_at = baseline_moment(info, state, now)
     fields = _fields(info, state, moments + [base_at], channel)
     every = model.probability(fields)

@@ -1,0 +1,89 @@
+"""Automatic replies ("I am out of the office, back on Thursday 5 March"): which inbound messages are one, and
+the day back they name.
+
+Their text is written by people outside the company: it is only matched here (the first SCAN characters of
+a subject and a body), never shown to a model or followed. A message is automatic when its subject says so
+("Automatic reply:", "Out of office", "Abwesenheitsnotiz", "Réponse automatique", ...); it is then no
+reply to the touch it answers. A message whose body alone says its writer is away ("I'm on leave until
+Monday") may be a person's own answer: it still counts as a reply, and its day back is kept too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+SCAN = 600
+"""characters of a subject or a body read (an automatic reply says its writer is away at its start)"""
+LONGEST_AWAY = 120
+"""days: a day back further than this after the message is taken for a misreading"""
+
+_SUBJECT = re.compile(
+    r"^\s*(?:(?:re|aw|fw|fwd|tr|wg)\s*:\s*)*(?:automatic reply|auto[- ]?reply|autoreply|automatic response|"
+    r"auto[- ]?response|out of (?:the )?office|ooo\b|abwesenheitsnotiz|abwesenheit|abwesend|"
+    r"r[ée]ponse automatique|absence du bureau|respuesta autom[áa]tica|fuera de la oficina|"
+    r"resposta autom[áa]tica|ausente|risposta automatica|fuori ufficio|automatisch antwoord|afwezig)",
+    re.IGNORECASE)
+_BODY = re.compile(
+    r"\b(?:i am|i'm|i will be|i'll be|i am currently|i'm currently)\s+(?:currently\s+)?(?:out of (?:the )?office|"
+    r"away|on (?:annual |parental |maternity |paternity |sick |medical )?leave|on (?:vacation|holiday)|"
+    r"travell?ing with (?:limited|no) access)", re.IGNORECASE)
+_MONTHS = {name: number for number, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+    ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+    ("november", "nov"), ("december", "dec")), start=1) for name in names}
+_WEEKDAYS = {name: number for number, names in enumerate((
+    ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"), ("thursday", "thu", "thurs"),
+    ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun"))) for name in names}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WEEKDAY = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+_RETURN = r"\b(?P<word>back|return(?:ing|s)?|in the office|until|till|through)\b[^.;\n]{0,40}?"
+_DATED = re.compile(
+    _RETURN + r"(?:(?P<iso>\d{4}-\d{2}-\d{2})|"
+    r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>" + _MONTH + r")\.?(?:,?\s+(?P<y1>\d{4}))?|"
+    r"(?P<m2>" + _MONTH + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{4}))?)\b",
+    re.IGNORECASE)
+_BY_WEEKDAY = re.compile(_RETURN + r"(?:on\s+|next\s+)?(?P<wd>" + _WEEKDAY + r")\b", re.IGNORECASE)
+
+
+def automatic(subject: str | None, body: str | None) -> tuple[bool, bool]:
+    """(whether the message says its writer is away, whether it is an automatic reply rather than a person's)."""
+    if _SUBJECT.search((subject or "")[:SCAN]):
+        return True, True
+    return bool(_BODY.search((body or "")[:SCAN])), False
+
+
+def back_on(subject: str | None, body: str | None, sent: dt.date) -> dt.date | None:
+    """The day the writer is back, as the message names it after a word of return ("back on 5 March",
+    "returning Monday", "until 4 March 2026", which is back on the 5th), in the first year that puts it after
+    ``sent`` (the message's day on the writer's clock); None when it names none, or none that is plausible."""
+    text = f"{(subject or '')[:SCAN]}\n{(body or '')[:SCAN]}"
+    found = _DATED.search(text)
+    day = None
+    if found is not None:
+        try:
+            if found["iso"]:
+                day = dt.date.fromisoformat(found["iso"])
+            else:
+                month = _MONTHS[(found["m1"] or found["m2"]).lower()]
+                number = int(found["d1"] or found["d2"])
+                year = found["y1"] or found["y2"]
+                day = dt.date(int(year) if year else sent.year, month, number)
+                if not year and day <= sent:
+                    day = dt.date(sent.year + 1, month, number)
+        except ValueError:  # 31 February, or a day of the year after that does not exist
+            day = None
+    else:
+        named = _BY_WEEKDAY.search(text)
+        if named is not None:
+            ahead = (_WEEKDAYS[named["wd"].lower()] - sent.weekday() - 1) % 7 + 1
+            day = sent + dt.timedelta(days=ahead)
+            found = named
+    if day is None or found is None:
+        return None
+    if found["word"].lower() in ("until", "till", "through"):
+        day += dt.timedelta(days=1)
+    return day if sent < day <= sent + dt.timedelta(days=LONGEST_AWAY) else None
+
+
+__all__ = ["automatic", "back_on"]
