@@ -19,7 +19,7 @@ from tools.followup.history import from_files
 
 SMALL = {"multideal": 0.06, "timezones": 0.025, "weekend": 0.5, "shifted": 0.04, "cadence": 0.06,
          "crossover": 0.06, "committee": 0.06, "relay": 0.06, "startup": 0.1, "enterprise": 0.025,
-         "harbour": 0.06, "atlas": 0.25}
+         "harbour": 0.06, "atlas": 0.25, "meridian": 0.25}
 
 
 @pytest.fixture(scope="module")
@@ -981,6 +981,254 @@ def test_atlas_world_size_span_and_channels() -> None:
     assert 265 <= span <= 280
     share = {name: sum(w._chan[i] == k for i in touches) / len(touches) for k, name in enumerate(W.CHANNEL_NAMES)}
     assert 0.62 <= share["email"] <= 0.76 and 0.15 <= share["call"] <= 0.3 and 0.04 <= share["meeting"] <= 0.12
+
+
+def _working_days(a: dt.date, b: dt.date, off: frozenset[dt.date]) -> int:
+    """Working days (weekdays not in ``off``) after ``a`` up to and including ``b``."""
+    days = (a + dt.timedelta(days=k) for k in range(1, (b - a).days + 1))
+    return sum(d.weekday() < 5 and d not in off for d in days)
+
+
+def _at(row: dict[str, str]) -> dt.datetime:
+    return dt.datetime.fromisoformat(row["occurred_at"])
+
+
+def test_meridian_world_runs_sequences_with_steps_on_set_days(built: dict[str, W.PlantedWorld],
+                                                              written: dict[str, dict]) -> None:
+    w = built["meridian"]
+    rows = _rows(written["meridian"]["activities"])
+    reps = {r.name: r for r in w.reps}
+    channel = {"email": W.EMAIL, "call": W.CALL, "meeting": W.MEETING}
+    replies: dict[str, list[dt.datetime]] = defaultdict(list)
+    sequenced: dict[str, list[dict[str, str]]] = defaultdict(list)  # touches outside opportunities, by contact
+    for r in rows:
+        if r["in_reply_to"]:
+            replies[r["contact_email"]].append(_at(r))
+        elif r["direction"] == "outbound" and r["type"] != "note" and not r["opportunity_id"]:
+            sequenced[r["contact_email"]].append(r)
+    # a contact's touches outside opportunities come in runs (split at silences of more than three weeks): the first
+    # an outbound sequence, any later one a re-engagement months on
+    matched = firsts = later = 0
+    weekdays: list[int] = []
+    dropped: dict[bool, set[int]] = defaultdict(set)
+    for email, touches in sequenced.items():
+        touches.sort(key=_at)
+        runs = [[touches[0]]]
+        for a, b in zip(touches, touches[1:], strict=False):
+            if _at(b) - _at(a) > dt.timedelta(days=21):
+                runs.append([b])
+            else:
+                runs[-1].append(b)
+        for k, run in enumerate(runs):
+            rep = reps[run[0]["sales_agent"]]
+            start = _at(run[0])
+            day0 = start.astimezone(rep.tz).date()
+            weekdays.append(day0.weekday())
+            if k:
+                later += 1
+                assert dt.timedelta(days=28) <= start - _at(runs[k - 1][-1]) <= dt.timedelta(days=240)
+            # up to the first reply, the run is the start of a template: each step on its working day after the
+            # first one (on the rep's calendar) and by its channel
+            answered = min((t for t in replies[email] if t > start), default=None)
+            steps = tuple((_working_days(day0, _at(r).astimezone(rep.tz).date(), rep.off), channel[r["type"]])
+                          for r in run if answered is None or _at(r) < answered)
+            templates = (W._REENGAGE,) if k else (W._OUTBOUND, W._OUTBOUND_SHORT)
+            assert any(steps == t[:len(steps)] for t in templates), (email, k, steps)
+            assert all(r["sales_agent"] == rep.name for r in run)
+            matched += 1
+            firsts += not k
+            # a run that ended long before the end without an answer was dropped after three to eight steps
+            if answered is None and start < w.end - dt.timedelta(days=45):
+                dropped[bool(k)].add(len(steps))
+    assert matched >= 200 and 0.08 <= later / firsts <= 0.35
+    # enrolled on a Monday, a Tuesday one time in three (later when a holiday is in the way)
+    assert sum(d == 0 for d in weekdays) >= 0.55 * len(weekdays) and sum(d <= 1 for d in weekdays) >= 0.9 * len(weekdays)
+    assert min(dropped[False]) >= 3 and max(dropped[False]) <= 8 and len(dropped[False]) >= 5
+    assert min(dropped[True]) >= 3 and max(dropped[True]) <= 5
+    # so most contacts are touched three to eight times; calls nearly as often as e-mails, meetings only in opportunities
+    touched = [c.touches for c in w.contacts if c.touches]
+    assert sum(3 <= n <= 8 for n in touched) >= 0.6 * len(touched)
+    kinds = [r for r in rows if r["direction"] == "outbound" and r["type"] != "note"]
+    share = {k: sum(r["type"] == k for r in kinds) / len(kinds) for k in channel}
+    assert 0.38 <= share["call"] <= 0.55 and 0.42 <= share["email"] <= 0.58 and 0.02 <= share["meeting"] <= 0.08
+    assert all(r["opportunity_id"] for r in kinds if r["type"] == "meeting")
+
+
+def test_meridian_world_has_apac_offices_an_overnight_rep_and_daylight_saving(built: dict[str, W.PlantedWorld],
+                                                                             written: dict[str, dict]) -> None:
+    w = built["meridian"]
+    paths = written["meridian"]
+    log = _log(paths)
+    agents = {r["activity_id"]: r["sales_agent"] for r in _rows(paths["activities"]) if r["direction"] == "outbound"}
+    reps = {r.name: r for r in w.reps}
+    countries = {c.email: w.accounts[c.account].country for c in w.contacts}
+    assert set(countries.values()) == set(W.MERIDIAN_MARKET)
+    australia = {c.tz.key for c in w.contacts if countries[c.email] == "Australia"}
+    assert {"Australia/Sydney", "Australia/Melbourne", "Australia/Brisbane", "Australia/Perth",
+            "Australia/Adelaide"} == australia
+    assert {r.tz.key for r in w.reps} == {"Australia/Sydney", "Asia/Singapore", "America/Los_Angeles"}
+    overnight = {r.name for r in w.reps if r.tz.key == "America/Los_Angeles"}
+    # about a year of history, ending at the world's end
+    moments = sorted(at for _, at, _, _ in log.touches.values())
+    assert 360 <= (moments[-1] - moments[0]).days <= 376 and (w.end - moments[-1]).days <= 3
+    # the reps of Sydney write to Oceania, Singapore's to Asia, the overnight rep to both; every rep only on their
+    # office's working days
+    by_rep: dict[str, set[str]] = defaultdict(set)
+    offsets: dict[str, set[dt.timedelta | None]] = defaultdict(set)
+    for tid, (email, at, _, _) in log.touches.items():
+        rep = reps[agents[tid]]
+        by_rep[rep.tz.key].add(W.MERIDIAN_MARKET[countries[email]])
+        mine = at.astimezone(rep.tz).date()
+        assert mine.weekday() < 5 and mine not in rep.off
+        offsets[log.zones[email].key].add(at.astimezone(log.zones[email]).utcoffset())
+    assert by_rep == {"Australia/Sydney": {"Oceania"}, "Asia/Singapore": {"Asia"},
+                      "America/Los_Angeles": {"Oceania", "Asia"}}
+    # the southern hemisphere's daylight saving inside the history (not in Brisbane or Perth), and Australia's next
+    # change in the ten days after the end
+    hours = dt.timedelta(hours=1)
+    assert offsets["Australia/Sydney"] == {10 * hours, 11 * hours} and offsets["Pacific/Auckland"] == {12 * hours, 13 * hours}
+    assert len(offsets["Australia/Brisbane"]) == len(offsets["Australia/Perth"]) == 1
+    ahead = w.end + dt.timedelta(days=10)
+    for zone, moves in (("Australia/Sydney", True), ("Australia/Adelaide", True), ("Australia/Brisbane", False),
+                        ("Asia/Tokyo", False)):
+        assert (w.end.astimezone(ZoneInfo(zone)).utcoffset() != ahead.astimezone(ZoneInfo(zone)).utcoffset()) == moves
+    # the overnight rep writes late on their clock: the next day in Asia-Pacific, mostly in the morning, a Saturday after
+    # their Friday (no other rep's touch lands at a weekend); two hours later in Sydney in the southern summer
+    local = {tid: at.astimezone(log.zones[e]) for tid, (e, at, _, _) in log.touches.items()}
+    night = [tid for tid in local if agents[tid] in overnight]
+    assert 0.12 <= len(night) / len(local) <= 0.3
+    assert sum(local[t].date() > log.touches[t][1].astimezone(ZoneInfo("America/Los_Angeles")).date() for t in night) \
+        >= 0.85 * len(night)
+    assert sum(7 <= local[t].hour < 13 for t in night) >= 0.6 * len(night)
+    assert sum(local[t].weekday() == 5 for t in night) >= 0.05 * len(night)
+    assert all(local[t].weekday() < 5 for t in local if agents[t] not in overnight)
+    sydney: dict[dt.timedelta | None, list[float]] = defaultdict(list)
+    for t in night:
+        if log.zones[log.touches[t][0]].key == "Australia/Sydney":
+            sydney[local[t].utcoffset()].append(local[t].hour + local[t].minute / 60)
+    assert _median(sydney[11 * hours]) - _median(sydney[10 * hours]) >= 1.0
+
+
+def test_meridian_world_segments_by_seniority_and_answers_calls_at_the_desk(built: dict[str, W.PlantedWorld],
+                                                                           written: dict[str, dict]) -> None:
+    w = built["meridian"]
+    contacts = {r["contact_email"]: r for r in _rows(written["meridian"]["contacts"])}
+    seniority = {title: s for s, titles in W.MERIDIAN_TITLES.items() for title in titles}
+    # segments from the seniority written in the title and the market of the country
+    for c in w.contacts:
+        market = W.MERIDIAN_MARKET[w.accounts[c.account].country]
+        assert c.segment.key == f"{seniority[contacts[c.email]['title']]}/{market}"
+    segs = {c.segment for c in w.contacts}
+    assert len(segs) == 8 and not any(s.all_days or s.second or s.moved for s in segs)
+    assert min(s.peak for s in segs) <= 6.5 and max(s.peak for s in segs) >= 20.0
+    assert sum(s.sd <= 1.3 for s in segs) >= 5 and sum(s.sd >= 3.0 for s in segs) == 2
+    # executives answer less often than staff, on every weekday
+    level = {s.key: s for s in segs}
+    for market in ("Oceania", "Asia"):
+        assert all(e < s for e, s in zip(level[f"executive/{market}"].weekday, level[f"staff/{market}"].weekday,
+                                         strict=True))
+    # a fifth of contacts peak 2-3 hours off their segment's
+    off = sum(2.0 <= _circular(*w.peaks(c.email)) <= 3.0 for c in w.contacts)
+    assert sum(c.peak != c.segment.peak for c in w.contacts) == off and 0.12 <= off / len(w.contacts) <= 0.3
+    # a call's log-odds are an e-mail's at the same moment plus the hour at the desk and the seniority: best in the late
+    # morning, low early and late, lower for an executive
+    grid = [7.0 + k / 2 for k in range(25)]  # 07:00 to 19:00
+
+    def call_over_email(c: W._Contact, day: dt.date, h: float) -> float:
+        t = dt.datetime.combine(day, dt.time(int(h), int(h % 1 * 60)), tzinfo=c.tz).timestamp()
+        call, email = (w._prob(c, t, k, 7.0, 0, 0, None)[1] for k in (W.CALL, W.EMAIL))
+        return math.log(call / (1 - call)) - math.log(email / (1 - email))
+
+    late_morning: dict[str, list[float]] = defaultdict(list)
+    for c in w.contacts[:200]:
+        day = _wednesday(c, (w.end + dt.timedelta(days=8)).date(), 7)
+        lift = [call_over_email(c, day, h) for h in grid]
+        assert 10.5 <= grid[max(range(len(grid)), key=lift.__getitem__)] <= 11.5
+        assert max(lift[0], lift[-1]) < lift[grid.index(11.0)] - 1.5
+        late_morning[seniority[c.title]].append(lift[grid.index(11.0)])
+    assert max(late_morning["executive"]) < min(late_morning["staff"])
+    # so in the log the calls of the late morning were drawn from much higher truths than the early ones, the e-mails not
+    band: dict[tuple[int, str], list[float]] = defaultdict(list)
+    for i in range(len(w._kind)):
+        if w._kind[i] == W.K_TOUCH and w._chan[i] != W.MEETING:
+            c = w.contacts[w._who[i]]
+            local = dt.datetime.fromtimestamp(w._at[i], c.tz)
+            h = local.hour + local.minute / 60
+            if h < 8.5 or 9.5 <= h < 12.0:
+                band[(w._chan[i], "early" if h < 8.5 else "late morning")].append(w.logged[w._num[i]])
+    mean = {k: sum(v) / len(v) for k, v in band.items()}
+    assert min(len(v) for v in band.values()) >= 50
+    assert mean[(W.CALL, "late morning")] > 2.0 * mean[(W.CALL, "early")]
+    assert 0.67 < mean[(W.EMAIL, "late morning")] / mean[(W.EMAIL, "early")] < 1.5
+
+
+def test_meridian_world_has_each_places_holidays_a_summer_break_and_obon(built: dict[str, W.PlantedWorld],
+                                                                         written: dict[str, dict]) -> None:
+    w = built["meridian"]
+    log = _log(written["meridian"])
+    countries = {c.email: w.accounts[c.account].country for c in w.contacts}
+    # the public holidays of the contact's own country, state or region: 6 October 2025 is Labour Day or the King's
+    # Birthday in New South Wales, South Australia and Queensland, not in Victoria or Western Australia; 27 January
+    # 2025 is Auckland's anniversary day
+    labour, anniversary = dt.date(2025, 10, 6), dt.date(2025, 1, 27)
+    korea = {dt.date(2025, 10, d) for d in (3, 6, 7, 8, 9)}
+    for c in w.contacts:
+        zone = c.tz.key
+        assert (labour in c.off) == (zone in ("Australia/Sydney", "Australia/Adelaide", "Australia/Brisbane")
+                                     or countries[c.email] == "South Korea")
+        assert (korea <= c.off) == (countries[c.email] == "South Korea")
+        if countries[c.email] in ("New Zealand", "Japan", "Singapore"):
+            assert (anniversary in c.off) == (zone == "Pacific/Auckland")
+    # no reply lands on one, and a touch just before one waits for the next working day
+    waited = 0
+    for tid, at in log.replies.items():
+        email, sent, _, _ = log.touches[tid]
+        c = w.by_email[email]
+        day = at.astimezone(c.tz).date()
+        assert day not in c.off
+        waited += any(sent.astimezone(c.tz).date() <= d < day for d in c.off)
+    assert waited >= 5
+    # the ten days after the end hold Chuseok: a Korean contact's best moment is before it or on its one working day
+    # (10 October), and nothing in between comes close
+    for c in w.contacts:
+        if countries[c.email] != "South Korea" or not c.touches:
+            continue
+        moments = [w.end + dt.timedelta(hours=h) for h in range(1, 241)]
+        truth = {m: w.truth(c.email, m) for m in moments}
+        best = max(truth, key=truth.__getitem__)
+        assert best.astimezone(c.tz).date() in (dt.date(2025, 10, 2), dt.date(2025, 10, 10)), c.email
+        assert max(v for m, v in truth.items() if m.astimezone(c.tz).date() in korea) < 0.2 * truth[best], c.email
+    # the southern summer break in Oceania and Obon in Japan (not public holidays: the reply clock runs)
+    calendar = w.fx.calendar
+    assert calendar is not None
+    for c in w.contacts:
+        country = countries[c.email]
+        at = {day: dt.datetime.combine(day, dt.time(10), tzinfo=c.tz) for day in (dt.date(2024, 12, 30),
+                                                                                   dt.date(2025, 1, 15),
+                                                                                   dt.date(2025, 8, 14),
+                                                                                   dt.date(2025, 3, 12))}
+        values = [calendar(c, m) for m in at.values()]
+        if W.MERIDIAN_MARKET[country] == "Oceania":
+            assert values == [-1.0, -0.45, 0.0, 0.0]
+        else:
+            assert values == [0.0, 0.0, -1.0 if country == "Japan" else 0.0, 0.0]
+    truths: dict[bool, list[float]] = defaultdict(list)
+    for tid, (email, at, _, _) in log.touches.items():
+        c = w.by_email[email]
+        if W.MERIDIAN_MARKET[countries[email]] == "Oceania" and at.astimezone(c.tz).date() not in c.off:
+            truths[calendar(c, at.astimezone(c.tz)) < 0.0].append(w.logged[int(tid[1:])])
+    assert len(truths[True]) >= 30
+    assert sum(truths[True]) / len(truths[True]) < 0.8 * sum(truths[False]) / len(truths[False])
+
+
+def test_meridian_world_size_and_span() -> None:
+    """15,000-20,000 touches at scale 1 over about a year, about 2,700 contacts, about 17% never touched."""
+    w = W.WORLDS["meridian"]()
+    assert 15_000 <= len(w.logged) <= 20_000 and 2_500 <= len(w.contacts) <= 2_900
+    assert 0.12 <= sum(not c.touches for c in w.contacts) / len(w.contacts) <= 0.22
+    touches = [i for i in range(len(w._kind)) if w._kind[i] == W.K_TOUCH]
+    span = (max(w._at[i] for i in touches) - min(w._at[i] for i in touches)) / W.DAY
+    assert 360 <= span <= 376
 
 
 def test_the_evaluation_sizes_each_world_to_a_number_of_touches(tmp_path: Path) -> None:
