@@ -86,7 +86,7 @@ def test_a_contact_never_touched_gets_the_segment_profile(world, timing: Timing)
     assert "no touch on record" in rec.reason
     info = timing.log.contacts[cold.email]
     stranger = ContactInfo("someone.new@elsewhere.example", "Someone New", info.timezone, info.account,
-                           info.sector, info.size, info.country, info.employees)
+                           info.sector, info.size, info.country, info.employees, info.title)
     again = recommend(timing.model, stranger, contact_state(timing.log, cold.email, NOW), NOW)
     assert again.best.at == rec.best.at and again.best.p_reply == pytest.approx(rec.best.p_reply)
     assert rec.best.p_reply > 0 and len(rec.alternatives) == 2
@@ -485,7 +485,8 @@ def _combination_touches(seed: int, peaks: dict[tuple[str, str], float], by: str
     band = np.where(size == "<500", "small", "mid")
     fields = {"sector": sector[who].astype(object), "sizefine": size[who].astype(object),
               "size": band[who].astype(object), "region": region[who].astype(object), "tz": tz[who].astype(object),
-              "country": country[who].astype(object), "h3": hour // 3,
+              "country": country[who].astype(object), "role": rng.choice(["executive", "director", "manager", "staff"], n_contacts)[who].astype(object),
+              "h3": hour // 3,
               "contact": np.asarray([f"c{i}" for i in who], dtype=object)}
     return fields, y
 
@@ -505,7 +506,8 @@ def test_a_pair_of_fields_gets_its_own_hour_curve_only_when_the_hours_call_for_i
     crossed = {("retail", "<500"): 9, ("retail", "<5000"): 15, ("software", "<500"): 15, ("software", "<5000"): 9}
     fields, y = _combination_touches(1, crossed)
     z = pair_tests(fields, y, _by_field_hour(fields, y, None))
-    sector_size = {pair for pair in z if {KIND[pair[0]], KIND[pair[1]]} == {"sector", "size"}}
+    sector_size = {pair for pair in z if pair[1] and {KIND[pair[0]], KIND[pair[1]]} == {"sector", "size"}}
+    assert z[("role", "")] < PAIR_TEST_Z  # titles drawn at random: no seniority curves called for
     assert all(z[pair] >= 3 * PAIR_TEST_Z for pair in sector_size), z
     assert all(v < PAIR_TEST_Z for pair, v in z.items() if pair not in sector_size), z
     # one curve per cell of sector and size: the coarse and the fine size bands say the same here, one is kept
@@ -740,3 +742,56 @@ def test_a_named_day_the_history_shows_is_not_answered_is_skipped_next_year(tmp_
     assert restricted, "the test needs a restricted holiday in the horizon"
     offered = {m.astimezone(zone("Asia/Kolkata")).date() for m in candidates(timing.model, india, now)[0]}
     assert restricted <= offered
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("CFO", "executive"), ("Chief Information Security Officer", "executive"), ("VP Sales", "executive"),
+    ("Vice-President, Operations", "executive"), ("Co-founder & CTO", "executive"), ("Managing Director", "executive"),
+    ("IT Director", "director"), ("Head of Infrastructure", "director"), ("Director of Nursing", "director"),
+    ("Store Manager", "manager"), ("Operations Lead", "manager"), ("Shift Supervisor", "manager"),
+    ("Security Analyst", "staff"), ("Buyer", "staff"), ("Compliance Officer", "staff"), ("", ""), (None, ""),
+])
+def test_seniority_from_a_title(title: str | None, level: str) -> None:
+    from tools.followup.history import seniority
+
+    assert seniority(title) == level
+
+
+def test_people_of_one_seniority_get_their_hours_whatever_their_company(tmp_path: Path) -> None:
+    """Executives answer at 07:00 and staff at 15:00, in every company and sector alike: a contact never
+    touched is sent to their seniority's hour, read from their title."""
+    rng = random.Random(4)
+    tz = zone("America/Chicago")
+    end = dt.datetime(2026, 11, 20, 18, tzinfo=dt.UTC)
+    titles = {"CEO": 7, "VP Marketing": 7, "Accountant": 15, "Engineer": 15}
+    people = [(f"p{i}@firm{i // 3}.example", f"Firm {i // 3}", rng.choice(sorted(titles))) for i in range(700)]
+    people += [("new.boss@firm900.example", "Firm 900", "Chief Operating Officer"),
+               ("new.hand@firm901.example", "Firm 901", "Payroll Analyst")]
+    rows = []
+    for email, account, title in people[:-2]:
+        day = (end - dt.timedelta(days=rng.randint(60, 400))).date()
+        for k in range(rng.randint(6, 14)):
+            day += dt.timedelta(days=rng.randint(3, 9))
+            while day.weekday() >= 5:
+                day += dt.timedelta(days=1)
+            hour = rng.randint(6, 19)
+            at = dt.datetime.combine(day, dt.time(hour, 30), tz)
+            rows.append([f"{email}-{k}", at.isoformat(), "email", "outbound", "Rep", account, email, "", "", "", ""])
+            z = -2.0 + 2.6 * math.exp(-((hour - titles[title]) ** 2) / (2 * 1.5 ** 2))
+            if rng.random() < 1 / (1 + math.exp(-z)):
+                rows.append([f"{email}-{k}R", (at + dt.timedelta(hours=1)).isoformat(), "email", "inbound", "Rep",
+                             account, email, "", "", "", f"{email}-{k}"])
+    with (tmp_path / "contacts.csv").open("w", newline="") as h:
+        w = csv.writer(h)
+        w.writerow(["contact_email", "name", "title", "account", "timezone"])
+        w.writerows([e, e.split("@")[0], t, a, "America/Chicago"] for e, a, t in people)
+    with (tmp_path / "activities.csv").open("w", newline="") as h:
+        w = csv.writer(h)
+        w.writerow(["activity_id", "occurred_at", "type", "direction", "sales_agent", "account", "contact_email",
+                    "opportunity_id", "subject", "body", "in_reply_to"])
+        w.writerows(rows)
+    timing = Timing.from_log(from_files(tmp_path / "activities.csv", tmp_path / "contacts.csv"))
+    assert any(group == ("role", "h3") for group, _ in timing.model.groups)  # the score test called for them
+    boss = timing.recommend("new.boss@firm900.example", end).best.at.astimezone(tz).hour
+    hand = timing.recommend("new.hand@firm901.example", end).best.at.astimezone(tz).hour
+    assert abs(boss - 7) <= 1 and abs(hand - 15) <= 1, (boss, hand)

@@ -10,8 +10,9 @@ reply within three business days (or whether the log ends too early to tell: cen
 
 from __future__ import annotations
 
-import datetime as dt
 import bisect
+import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -46,6 +47,26 @@ def size_band(employees: int | None) -> str | None:
     return next((name for limit, name in SIZE_BANDS if employees < limit), "enterprise")
 
 
+_EXECUTIVE = re.compile(r"\b(?:chief|ceo|cfo|cto|coo|cio|ciso|cmo|cro|cpo|president|founder|co-?founder|owner|"
+                        r"partner|vp|svp|evp|avp|vice[- ]president|managing director|executive director)\b", re.IGNORECASE)
+_DIRECTOR = re.compile(r"\b(?:director|head)\b", re.IGNORECASE)
+_MANAGER = re.compile(r"\b(?:manager|lead|leader|supervisor|superintendent|foreman)\b", re.IGNORECASE)
+
+
+def seniority(title: str | None) -> str:
+    """How senior a contact's title says they are: executive (chief officers, presidents, vice-presidents,
+    founders, owners, partners, managing directors), director (directors, heads of), manager (managers,
+    leads, supervisors), staff (any other title), or "" with none. People of one seniority keep alike hours
+    (an executive answers early and late), whatever their company."""
+    text = (title or "").strip()[:200]
+    if not text:
+        return ""
+    for name, pattern in (("executive", _EXECUTIVE), ("director", _DIRECTOR), ("manager", _MANAGER)):
+        if pattern.search(text):
+            return name
+    return "staff"
+
+
 def region_of(timezone: str | None) -> str:
     """The contact's broad region from their time zone: America, Europe, Asia, Africa, Australia..."""
     return (timezone or "UTC").split("/")[0]
@@ -61,6 +82,7 @@ class ContactInfo:
     size: str | None = None
     country: str | None = None
     employees: int | None = None
+    title: str | None = None
 
     @property
     def region(self) -> str:
@@ -142,14 +164,14 @@ def from_database(engine: Engine, contact_email: str | None = None) -> Log:
     acc = Account.__table__
     with engine.connect() as conn:
         query = (select(c.c.id, c.c.email, c.c.name, c.c.timezone, acc.c.name, acc.c.sector, acc.c.employees,
-                        acc.c.office_location).select_from(c.outerjoin(acc, acc.c.id == c.c.account_id)))
+                        acc.c.office_location, c.c.title).select_from(c.outerjoin(acc, acc.c.id == c.c.account_id)))
         if contact_email is not None:
             query = query.where(c.c.email == contact_email.lower())
         ids = set()
-        for contact_id, email, name, tz, account, sector, employees, country in conn.execute(query):
+        for contact_id, email, name, tz, account, sector, employees, country, title in conn.execute(query):
             key = email.lower()
             log.contacts[key] = ContactInfo(key, name or key, tz or "UTC", account, sector, size_band(employees),
-                                            country, employees)
+                                            country, employees, title)
             ids.add(contact_id)
         if contact_email is not None and not log.contacts:
             return log
@@ -206,7 +228,8 @@ def from_files(activities: Path, contacts: Path, accounts: Path | None = None,
             raise ImportFileError(f"{where}: contact_email is empty")
         sector, employees, country = firms.get(row["account"], (None, None, None))
         log.contacts[email] = ContactInfo(email, row["name"] or email, row["timezone"] or "UTC",
-                                          row["account"] or None, sector, size_band(employees), country, employees)
+                                          row["account"] or None, sector, size_band(employees), country, employees,
+                                          row["title"] or None)
     for where, row in _rows(activities, (ACTIVITY_COLUMNS, ())):
         try:
             at = _epoch(parse_timestamp(row["occurred_at"], "occurred_at")[0])

@@ -6,7 +6,7 @@ Log-odds are a sum of effects, each with a Gaussian prior centred on zero:
   last touch (which of the two matters is learned: contacts who work weekends count every day),
   touches since the contact's last reply, days since that reply, touches in the previous week,
   channel, deal stage;
-- each segment's (sector, region, time zone, size band, finer size bins, country): its own level,
+- each segment's (sector, region, time zone, size band, finer size bins, country, and the seniority the contact's title shows): its own level,
   weekday pattern and hour-of-day curve, hour by hour (a narrow peak is kept) and in three-hour
   blocks (a broad one is learned from less data);
 - each account's (their own level and small departures from their segment's weekday and
@@ -66,9 +66,9 @@ from scipy import sparse
 from scipy.optimize import minimize
 
 from tools.followup.calendar import country_code, named_days
-from tools.followup.history import CHANNELS, ContactInfo, Table, size_fine
+from tools.followup.history import CHANNELS, ContactInfo, Table, seniority, size_fine
 
-FORMAT = 5
+FORMAT = 6
 GAP_BINS = (-1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 15, 25)
 """a gap falls in the last bin whose lower edge it reaches (-1: a first touch)"""
 MAX_UNANSWERED = 8
@@ -76,11 +76,15 @@ MAX_RECENT = 5
 REPLY_AGE_BINS = (-1, 0, 3, 7, 14, 30, 60, 120)
 """days since the contact's last reply: a bin is the last lower edge reached (-1: never replied)"""
 FIELDS = ("wd", "hr", "h3", "gap", "gapc", "un", "rc", "rp", "ch", "st", "sector", "region", "tz", "size", "sizefine", "country",
-          "account", "contact")
-SEGMENTS = ("sector", "region", "tz", "size", "sizefine", "country")
+          "role", "account", "contact")
+SEGMENTS = ("sector", "region", "tz", "size", "sizefine", "country", "role")
 PATTERNED = ("sector", "region", "tz", "sizefine")
 """segments with their own weekday and hour pattern (a country's is its time zone's; a size band's is
 its finer bins')"""
+TESTED = ("role",)
+"""segments whose own weekday and hour pattern is kept only when a score test on the fit without it calls
+for it, as a pair's is (see ``pair_tests``): a title says something of a person's hours in some trades and
+nothing in others, and four curves of noise cost a small history dearly"""
 Group = tuple[tuple[str, ...], float]
 GROUPS: tuple[Group, ...] = (
     # everyone
@@ -95,7 +99,8 @@ GROUPS: tuple[Group, ...] = (
     (("contact",), 0.7), (("contact", "wd"), 0.15),
 )
 """(fields, prior standard deviation of the effects on the log-odds scale)"""
-KIND = {"sector": "sector", "region": "place", "country": "place", "tz": "place", "size": "size", "sizefine": "size"}
+KIND = {"sector": "sector", "region": "place", "country": "place", "tz": "place", "size": "size", "sizefine": "size",
+        "role": "role"}
 """what each segment field says about a contact; a kind's fields are the same thing at coarser or finer grain"""
 PAIRS = tuple((a, b) for i, a in enumerate(KIND) for b in list(KIND)[i + 1:] if KIND[a] != KIND[b])
 """pairs of segment fields of different kinds that may carry their own hour-of-day curve; of the pairs of
@@ -176,7 +181,7 @@ def contact_fields(info: list[ContactInfo]) -> dict[str, np.ndarray]:
     return {"sector": col([i.sector or "" for i in info]), "region": col([i.region for i in info]),
             "tz": col([i.timezone or "" for i in info]), "size": col([i.size or "" for i in info]),
             "sizefine": col([size_fine(i.employees) for i in info]), "country": col([i.country or "" for i in info]),
-            "account": col([i.account or "" for i in info])}
+            "role": col([seniority(i.title) for i in info]), "account": col([i.account or "" for i in info])}
 
 
 @dataclass
@@ -546,30 +551,35 @@ def pair_tests(fields: dict[str, np.ndarray], y: np.ndarray, p: np.ndarray) -> d
     out = {}
     for a, b in PAIRS:
         _, cell = np.unique(codes[a] * (int(codes[b].max()) + 1) + codes[b], return_inverse=True)
-        cells = int(cell.max()) + 1
-        column = cell * 8 + block
-        share = np.bincount(column, minlength=cells * 8) / np.maximum(
-            np.repeat(np.bincount(cell, minlength=cells), 8), 1)
-        # per (contact, block): the residual sum s; per contact: the whole sum S (a contact is in one cell)
-        key, where = np.unique(person * (cells * 8) + column, return_inverse=True)
-        s = np.bincount(where, r)
-        whole = np.bincount(person, r, minlength=len(contacts))
-        key_person, key_column = key // (cells * 8), key % (cells * 8)
-        key_whole = whole[key_person]
-        u = np.bincount(column, r, minlength=cells * 8) - share * np.repeat(np.bincount(cell, r, minlength=cells), 8)
-        person_cell = np.zeros(len(contacts), dtype=np.int64)
-        person_cell[person] = cell
-        whole2 = np.repeat(np.bincount(person_cell, whole ** 2, minlength=cells), 8)
-        variance = (np.bincount(key_column, s ** 2, minlength=cells * 8)
-                    - 2 * share * np.bincount(key_column, s * key_whole, minlength=cells * 8) + share ** 2 * whole2)
-        judged = (np.bincount(key_column, minlength=cells * 8) >= PAIR_TEST_CONTACTS) & (variance > 1e-9)
-        df = int(judged.sum()) - int(np.unique(np.arange(cells * 8)[judged] // 8).size)
-        if df < 4:
-            out[(a, b)] = 0.0
-            continue
-        stat = float((u[judged] ** 2 / variance[judged]).sum())
-        out[(a, b)] = (stat - df) / float(np.sqrt(2 * df))
+        out[(a, b)] = _departure(cell.reshape(-1), block, person, len(contacts), r)
+    for a in TESTED:  # a field alone, against everyone's curve: the pair of it and nothing
+        out[(a, "")] = _departure(codes[a], block, person, len(contacts), r)
     return out
+
+
+def _departure(cell: np.ndarray, block: np.ndarray, person: np.ndarray, n_contacts: int, r: np.ndarray) -> float:
+    """How far the cells' three-hour blocks depart from what the residuals ``r`` leave (see ``pair_tests``)."""
+    cells = int(cell.max()) + 1
+    column = cell * 8 + block
+    share = np.bincount(column, minlength=cells * 8) / np.maximum(np.repeat(np.bincount(cell, minlength=cells), 8), 1)
+    # per (contact, block): the residual sum s; per contact: the whole sum S (a contact is in one cell)
+    key, where = np.unique(person * (cells * 8) + column, return_inverse=True)
+    s = np.bincount(where, r)
+    whole = np.bincount(person, r, minlength=n_contacts)
+    key_person, key_column = key // (cells * 8), key % (cells * 8)
+    key_whole = whole[key_person]
+    u = np.bincount(column, r, minlength=cells * 8) - share * np.repeat(np.bincount(cell, r, minlength=cells), 8)
+    person_cell = np.zeros(n_contacts, dtype=np.int64)
+    person_cell[person] = cell
+    whole2 = np.repeat(np.bincount(person_cell, whole ** 2, minlength=cells), 8)
+    variance = (np.bincount(key_column, s ** 2, minlength=cells * 8)
+                - 2 * share * np.bincount(key_column, s * key_whole, minlength=cells * 8) + share ** 2 * whole2)
+    judged = (np.bincount(key_column, minlength=cells * 8) >= PAIR_TEST_CONTACTS) & (variance > 1e-9)
+    df = int(judged.sum()) - int(np.unique(np.arange(cells * 8)[judged] // 8).size)
+    if df < 4:
+        return 0.0
+    stat = float((u[judged] ** 2 / variance[judged]).sum())
+    return (stat - df) / float(np.sqrt(2 * df))
 
 
 def _codes_of(values: Any) -> np.ndarray:
@@ -587,15 +597,22 @@ def _called_for(tests: dict[tuple[str, str], float]) -> list[tuple[str, str]]:
     their two kinds of field."""
     best: dict[tuple[str, str], tuple[float, tuple[str, str]]] = {}
     for (a, b), z in tests.items():
-        kinds = (KIND[a], KIND[b])
+        kinds = _kinds((a, b))
         if z >= PAIR_TEST_Z and z > best.get(kinds, (-np.inf, ("", "")))[0]:
             best[kinds] = (z, (a, b))
     return [pair for _, pair in best.values()]
 
 
+def _kinds(pair: tuple[str, str]) -> tuple[str, str]:
+    return KIND[pair[0]], KIND[pair[1]] if pair[1] else ""
+
+
 def _pair_groups(pairs: list[tuple[str, str]]) -> list[Group]:
+    """A pair's level and curves; a field of TESTED alone (its pair with "") gets its weekday pattern and
+    curves as PATTERNED fields have them (its level is always there)."""
     return [g for a, b in pairs
-            for g in (((a, b), 0.3), ((a, b, "h3"), PAIR_SCALES[0]), ((a, b, "hr"), PAIR_SCALES[1]))]
+            for g in ((((a, "wd"), 0.5), ((a, "h3"), 0.5), ((a, "hr"), 0.25)) if not b else
+                      (((a, b), 0.3), ((a, b, "h3"), PAIR_SCALES[0]), ((a, b, "hr"), PAIR_SCALES[1])))]
 
 
 def _with_pairs(fields: dict[str, np.ndarray], y: np.ndarray, vocab: dict[str, list[Any]], groups: list[Group],
@@ -651,10 +668,11 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
         tests = tests or dict(start.pair_tests)
         if sampled:
             # the sample has less power: a pair the whole history calls for is added now (at its starting scales)
-            have = {group[:2] for group, _ in groups if len(group) == 3 and group[2] == "h3"}
+            have = {group[:2] for group, _ in groups if len(group) == 3 and group[2] == "h3"} | \
+                {(group[0], "") for group, _ in groups if group[0] in TESTED and group[1:] == ("h3",)}
             whole = pair_tests(fields, t.replied, _sigmoid(ind @ coef + intercept))
-            kinds = {(KIND[a], KIND[b]) for a, b in have}
-            pairs = [pair for pair in _called_for(whole) if (KIND[pair[0]], KIND[pair[1]]) not in kinds]
+            kinds = {_kinds(pair) for pair in have}
+            pairs = [pair for pair in _called_for(whole) if _kinds(pair) not in kinds]
             tests = {pair: max(z, whole[pair]) for pair, z in tests.items()}
             if pairs:
                 groups, coef, intercept, scales = _with_pairs(fields, t.replied, vocab, groups, scales, coef,
