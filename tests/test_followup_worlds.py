@@ -19,7 +19,7 @@ from tools.followup.history import from_files
 
 SMALL = {"multideal": 0.06, "timezones": 0.025, "weekend": 0.5, "shifted": 0.04, "cadence": 0.06,
          "crossover": 0.06, "committee": 0.06, "relay": 0.06, "startup": 0.1, "enterprise": 0.025,
-         "harbour": 0.06, "atlas": 0.25, "meridian": 0.25}
+         "harbour": 0.06, "atlas": 0.25, "meridian": 0.25, "prairie": 0.2}
 
 
 @pytest.fixture(scope="module")
@@ -1229,6 +1229,271 @@ def test_meridian_world_size_and_span() -> None:
     touches = [i for i in range(len(w._kind)) if w._kind[i] == W.K_TOUCH]
     span = (max(w._at[i] for i in touches) - min(w._at[i] for i in touches)) / W.DAY
     assert 360 <= span <= 376
+
+
+def test_prairie_world_has_crop_regions_each_in_its_zone_and_clocks_without_daylight_saving(
+        built: dict[str, W.PlantedWorld], written: dict[str, dict]) -> None:
+    w = built["prairie"]
+    log = _log(written["prairie"])
+    moments = sorted(at for _, at, _, _ in log.touches.values())
+    # two years of history, ending at the world's end
+    assert 700 <= (moments[-1] - moments[0]).days <= 731 and (w.end - moments[-1]).days <= 3
+    # five countries; each crop region keeps its own time zone, so the region is read from the contact's zone
+    region = {zone: name for name, (_, zone, _) in W.PRAIRIE_REGIONS.items()}
+    assert len(region) == len(W.PRAIRIE_REGIONS) and set(W.PRAIRIE_CALENDARS) == {k for _, _, k in W.PRAIRIE_REGIONS.values()}
+    for c in w.contacts:
+        assert w.accounts[c.account].country == W.PRAIRIE_REGIONS[region[c.tz.key]][0]
+    assert {w.accounts[c.account].country for c in w.contacts} == set(W.PRAIRIE_MARKET)
+    # six zones in North America: Eastern, Central, Mountain and Pacific time change their clocks, Saskatchewan and
+    # Arizona keep no daylight saving time, and neither do Mexico, Brazil and Argentina
+    offsets: dict[str, set[dt.timedelta | None]] = defaultdict(set)
+    for email, at, _, _ in log.touches.values():
+        offsets[log.zones[email].key].add(at.astimezone(log.zones[email]).utcoffset())
+    assert set(offsets) == set(region)
+    changing = {"America/Indiana/Indianapolis", "America/Chicago", "America/Winnipeg", "America/Denver",
+                "America/Edmonton", "America/Los_Angeles"}
+    for zone, seen in offsets.items():
+        assert len(seen) == (2 if zone in changing else 1), zone
+    north = {zone for zone in region if W.PRAIRIE_MARKET[W.PRAIRIE_REGIONS[region[zone]][0]] == "North America"}
+    clocks = {zone: tuple(dt.datetime(2025, m, 15, 12, tzinfo=ZoneInfo(zone)).utcoffset() for m in (1, 7)) for zone in north}
+    assert len(north) == 8 and len(set(clocks.values())) == 6
+    assert all(len(set(clocks[z])) == 1 for z in ("America/Regina", "America/Phoenix"))
+    # so the reps in Regina, who write to Alberta and Manitoba in both seasons, reach Alberta an hour earlier on its
+    # clock than on theirs in the winter and at the same hour in the summer, Manitoba at the same hour in the winter
+    # and an hour later in the summer
+    agents = {r["activity_id"]: r["sales_agent"] for r in _rows(written["prairie"]["activities"])
+              if r["direction"] == "outbound"}
+    regina = {r.name for r in w.reps if r.tz.key == "America/Regina"}
+    hours: dict[tuple[str, bool], list[float]] = defaultdict(list)
+    for tid, (email, at, _, _) in log.touches.items():
+        zone = log.zones[email].key
+        if agents[tid] in regina and zone in ("America/Edmonton", "America/Winnipeg"):
+            mine, theirs = at.astimezone(ZoneInfo("America/Regina")), at.astimezone(log.zones[email])
+            summer = theirs.dst() != dt.timedelta(0)
+            hours[(zone, summer)].append((theirs.utcoffset() - mine.utcoffset()).total_seconds() / 3600)
+    assert set(hours[("America/Edmonton", False)]) == {-1.0} and set(hours[("America/Edmonton", True)]) == {0.0}
+    assert set(hours[("America/Winnipeg", False)]) == {0.0} and set(hours[("America/Winnipeg", True)]) == {1.0}
+
+
+def test_prairie_world_field_reps_visit_by_day_and_write_from_the_hotel_at_night(
+        built: dict[str, W.PlantedWorld], written: dict[str, dict]) -> None:
+    w = built["prairie"]
+    paths = written["prairie"]
+    log = _log(paths)
+    rows = {r["activity_id"]: r for r in _rows(paths["activities"]) if r["direction"] == "outbound"}
+    field = {name: (hotel, territory) for name, _, _, _, hotel, territory in W.PRAIRIE_FIELD_REPS}
+    region = {zone: name for name, (_, zone, _) in W.PRAIRIE_REGIONS.items()}
+    assert len(field) == 10 and len({r.tz.key for r in w.reps}) >= 8
+    local = {tid: at.astimezone(log.zones[e]) for tid, (e, at, _, _) in log.touches.items()}
+    # a field rep touches the people of their own territory only
+    for tid, (email, _, _, _) in log.touches.items():
+        agent = rows[tid]["sales_agent"]
+        if agent in field:
+            assert region[log.zones[email].key] in field[agent][1]
+    # on the road: visits by day (every meeting is one: on a weekday, 08:00-16:30 on the contact's clock) and e-mails
+    # from the hotel at night (nearly every touch of a field rep after 19:30 on the contact's clock; a few are from the
+    # desk), around the rep's own hour on the contact's clock, whichever zone the region keeps
+    meetings = [t for t in local if rows[t]["type"] == "meeting"]
+    night = [t for t in local if rows[t]["sales_agent"] in field and local[t].hour + local[t].minute / 60 >= 19.5]
+    hotel = [t for t in night if rows[t]["type"] == "email"]
+    assert all(rows[t]["sales_agent"] in field and local[t].weekday() < 5
+               and 8.0 <= local[t].hour + local[t].minute / 60 <= 16.5 for t in meetings)
+    assert len(hotel) >= 0.97 * len(night) and all(local[t].weekday() < 5 for t in night)
+    assert 0.1 <= len(hotel) / len(local) <= 0.25 and 0.08 <= len(meetings) / len(local) <= 0.2
+    at_night: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for t in hotel:
+        at_night[(rows[t]["sales_agent"], log.zones[log.touches[t][0]].key)].append(local[t].hour + local[t].minute / 60)
+    assert len({zone for _, zone in at_night}) >= 10
+    for (agent, zone), h in at_night.items():
+        if len(h) >= 15:
+            assert abs(_median(h) - field[agent][0]) <= 0.75, (agent, zone)
+    # the late touches (from 22:00 on the contact's clock) are nearly all e-mails from the hotel
+    late = [t for t in local if local[t].hour >= 22]
+    assert len(late) >= 0.03 * len(local) and sum(t in hotel for t in late) >= 0.9 * len(late)
+    # a visit is often followed by an e-mail that night, and a rep's nights on the road hold e-mails to several people
+    evenings = {(log.touches[t][0], local[t].date()) for t in hotel}
+    recapped = sum((log.touches[t][0], local[t].date()) in evenings for t in meetings)
+    assert 0.35 <= recapped / len(meetings) <= 0.75
+    nights: dict[tuple[str, dt.date], set[str]] = defaultdict(set)
+    for t in hotel:
+        nights[(rows[t]["sales_agent"], local[t].date())].add(log.touches[t][0])
+    assert max(len(v) for v in nights.values()) >= 4
+    # fewer trips into a region's planting or harvest: touches on the road per day there against its quiet months
+    per_day = {True: 0, False: 0}
+    for t in meetings + hotel:
+        s = W._crop_season(log.zones[log.touches[t][0]].key, local[t].date())
+        if s < -0.7 or s > 0.0:
+            per_day[s < -0.7] += 1
+    first, last = min(local.values()).date(), max(local.values()).date()
+    days = {True: 0, False: 0}
+    for zone in region:
+        for k in range((last - first).days + 1):
+            s = W._crop_season(zone, first + dt.timedelta(days=k))
+            if s < -0.7 or s > 0.0:
+                days[s < -0.7] += 1
+    assert per_day[True] / days[True] < 0.5 * per_day[False] / days[False]
+
+
+def test_prairie_world_segments_by_role_with_farmers_early_and_late(built: dict[str, W.PlantedWorld],
+                                                                    written: dict[str, dict]) -> None:
+    w = built["prairie"]
+    log = _log(written["prairie"])
+    contacts = {r["contact_email"]: r for r in _rows(written["prairie"]["contacts"])}
+    role = {title: r for r, titles in W.PRAIRIE_TITLES.items() for title in titles}
+    # segments from the role written in the title and the market of the country
+    for c in w.contacts:
+        market = W.PRAIRIE_MARKET[w.accounts[c.account].country]
+        assert c.segment.key == f"{role[contacts[c.email]['title']]}/{market}"
+    segs = {c.segment for c in w.contacts}
+    assert len(segs) == 8 and not any(s.second or s.moved for s in segs)
+    for s in segs:
+        job = s.key.split("/")[0]
+        assert (s.fixed is not None) == (job == "owner") and s.all_days == (job in ("owner", "dealer"))
+    assert min(s.peak for s in segs) <= 6.0 and max(s.peak for s in segs) >= 19.5
+    assert sum(s.sd <= 1.3 for s in segs) == 6 and sum(s.sd >= 3.0 for s in segs) == 2
+    level = {s.key: s for s in segs}
+    for market in set(W.PRAIRIE_MARKET.values()):
+        owner, dealer = level[f"owner/{market}"], level[f"dealer/{market}"]
+        assert all(o < d for o, d in zip(owner.weekday[:6], dealer.weekday[:6], strict=True))  # Sunday aside
+    # only owners and dealers answer at weekends
+    weekend: dict[str, int] = defaultdict(int)
+    for tid, at in log.replies.items():
+        email = log.touches[tid][0]
+        if at.astimezone(log.zones[email]).weekday() >= 5:
+            weekend[w.by_email[email].segment.key.split("/")[0]] += 1
+    assert set(weekend) == {"owner", "dealer"} and min(weekend.values()) >= 10
+    # the truth ahead on a Wednesday eight to fourteen days on: an owner's day has a bump at their own morning peak
+    # and one at the segment's evening hour (the same for every owner of the segment, shifted or not), a trough between;
+    # the others' one bump at their own peak
+    for c in w.contacts:
+        day = _wednesday(c, (w.end + dt.timedelta(days=8)).date(), 7)
+        values = [w.truth(c.email, dt.datetime.combine(day, dt.time(int(h), int(h % 1 * 60)), tzinfo=c.tz)) for h in GRID]
+        morning = [(v, h) for v, h in zip(values, GRID, strict=True) if h < 13.0]
+        evening = [(v, h) for v, h in zip(values, GRID, strict=True) if h >= 17.0]
+        if c.segment.fixed is None:
+            best = GRID[max(range(len(GRID)), key=values.__getitem__)]
+            assert _circular(best, c.peak) <= 1.0, c.email
+            continue
+        assert _circular(max(morning)[1], c.peak) <= 1.0 and _circular(max(evening)[1], c.segment.fixed[0]) <= 0.5
+        assert min(max(morning)[0], max(evening)[0]) > 1.5 * values[GRID.index(14.0)], c.email
+    # a quarter of contacts peak 2-3 hours off their segment's (an owner's morning bump; the evening one stays)
+    off = sum(2.0 <= _circular(*w.peaks(c.email)) <= 3.0 for c in w.contacts)
+    assert sum(c.peak != c.segment.peak for c in w.contacts) == off and 0.15 <= off / len(w.contacts) <= 0.35
+
+
+def test_prairie_world_has_crop_seasons_by_region_felt_by_role(built: dict[str, W.PlantedWorld],
+                                                               written: dict[str, dict]) -> None:
+    w = built["prairie"]
+    log = _log(written["prairie"])
+    calendar = w.fx.calendar
+    assert calendar is not None
+
+    def season(region: str, month: int) -> float:
+        return W._crop_season(W.PRAIRIE_REGIONS[region][1], dt.date(2025, month, 15))
+
+    # each region's calendar: planting and harvest quiet, the months without field work busy, in their own months
+    assert all(-1.4 <= v <= 0.35 for values in W.PRAIRIE_CALENDARS.values() for v in values)
+    assert season("Corn Belt", 5) <= -1.2 and season("Corn Belt", 10) <= -1.2 and season("Corn Belt", 1) >= 0.3
+    assert season("Saskatchewan", 9) <= -1.3 and season("Saskatchewan", 2) >= 0.3
+    assert season("High Plains", 7) <= -1.1 and season("Arizona", 1) <= -0.7 and season("Arizona", 7) >= 0.25
+    assert season("Mato Grosso", 2) <= -1.2 and season("Pampas", 5) <= -1.2 and season("Pampas", 8) >= 0.25
+    for zone in W._CROP_CURVES:  # on straight lines between mid-months, across the new year too
+        values = [W._crop_season(zone, dt.date(2025, 1, 1) + dt.timedelta(days=k)) for k in range(365)]
+        assert max(abs(a - b) for a, b in zip(values, values[1:] + values[:1], strict=True)) < 0.05
+    # a farm owner feels the whole season, an agronomist 0.8 of it, a co-op manager 0.5, a dealer 0.4
+    may = {}
+    for c in w.contacts:
+        job = c.segment.key.split("/")[0]
+        at = dt.datetime(2025, 5, 14, 10, tzinfo=c.tz)
+        assert calendar(c, at) == pytest.approx(W.PRAIRIE_SEASON_WEIGHT[job] * W._crop_season(c.tz.key, at.date()))
+        may[(c.tz.key, job)] = calendar(c, at)
+    corn = "America/Chicago"
+    assert may[(corn, "owner")] < may[(corn, "agronomist")] < may[(corn, "co-op manager")] < may[(corn, "dealer")] < 0
+    # the ten days after the end: the Corn Belt and the Pampas are getting busier, Mato Grosso and Arizona less busy
+    first, last = w.end.date() + dt.timedelta(days=1), w.end.date() + dt.timedelta(days=10)
+    for region, busier in (("Corn Belt", True), ("Pampas", True), ("Mato Grosso", False), ("Arizona", False)):
+        zone = W.PRAIRIE_REGIONS[region][1]
+        assert (W._crop_season(zone, last) < W._crop_season(zone, first) - 0.1) == busier, region
+    # in the log: an owner's touches in planting or harvest were drawn from much lower truths than in the quiet months
+    truths: dict[bool, list[float]] = defaultdict(list)
+    for tid, (email, at, _, _) in log.touches.items():
+        c = w.by_email[email]
+        s = W._crop_season(c.tz.key, at.astimezone(c.tz).date())
+        if c.segment.key.startswith("owner/") and (s < -0.7 or s > 0.0):
+            truths[s < -0.7].append(w.logged[int(tid[1:])])
+    assert len(truths[True]) >= 100
+    assert sum(truths[True]) / len(truths[True]) < 0.7 * sum(truths[False]) / len(truths[False])
+    # deals open when the farmers have time
+    zone = {c.account: c.tz.key for c in w.contacts}
+    opened = [W._crop_season(zone[d.account], dt.datetime.fromtimestamp(d.start, dt.UTC).date()) for d in w.deals]
+    assert sum(s >= -0.35 for s in opened) >= 0.85 * len(opened) and sum(s < -0.7 for s in opened) <= 0.08 * len(opened)
+
+
+def test_prairie_world_has_each_countrys_and_provinces_public_holidays(built: dict[str, W.PlantedWorld],
+                                                                       written: dict[str, dict]) -> None:
+    w = built["prairie"]
+    paths = written["prairie"]
+    log = _log(paths)
+    rows = {r["activity_id"]: r for r in _rows(paths["activities"]) if r["direction"] == "outbound"}
+    reps = {r.name: r for r in w.reps}
+    countries = {c.email: w.accounts[c.account].country for c in w.contacts}
+    # the public holidays of the contact's own country or province: Saskatchewan Day in Saskatchewan only, Manitoba's
+    # Truth and Reconciliation day there only, Good Friday in Canada, Brazil and Argentina, Malvinas day and Carnival in
+    # Argentina (Carnival is no public holiday in Brazil), Benito Juarez's birthday in Mexico, Thanksgiving in the
+    # United States
+    days = {dt.date(2025, 8, 4): lambda c, zone: zone == "America/Regina",
+            dt.date(2025, 9, 30): lambda c, zone: zone == "America/Winnipeg",
+            dt.date(2026, 4, 3): lambda c, zone: c in ("Canada", "Brazil", "Argentina"),
+            dt.date(2026, 4, 2): lambda c, zone: c == "Argentina",
+            dt.date(2025, 3, 4): lambda c, zone: c == "Argentina",
+            dt.date(2026, 3, 16): lambda c, zone: c == "Mexico",
+            dt.date(2025, 11, 27): lambda c, zone: c == "United States"}
+    for c in w.contacts:
+        for day, holds in days.items():
+            assert (day in c.off) == holds(countries[c.email], c.tz.key), (c.email, day)
+    # no reply lands on one, a touch just before one waits for the next working day; nobody visits on one, and every rep
+    # writes from the office on their own office's working days only
+    waited = 0
+    for tid, at in log.replies.items():
+        email, sent, _, _ = log.touches[tid]
+        c = w.by_email[email]
+        day = at.astimezone(c.tz).date()
+        assert day not in c.off
+        waited += any(sent.astimezone(c.tz).date() <= d < day for d in c.off)
+    assert waited >= 5
+    field = {name for name, *_ in W.PRAIRIE_FIELD_REPS}
+    for tid, (email, at, _, _) in log.touches.items():
+        c, rep = w.by_email[email], reps[rows[tid]["sales_agent"]]
+        local = at.astimezone(c.tz)
+        if rows[tid]["type"] == "meeting":
+            assert local.date() not in c.off
+        elif rep.name not in field or local.hour + local.minute / 60 < 19.5:
+            mine = at.astimezone(rep.tz).date()
+            assert mine.weekday() < 5 and mine not in rep.off
+    # ahead: near-zero truth on Good Friday and Malvinas day, the next day the contact answers is fine
+    ratios = []
+    for c in w.contacts:
+        for d in sorted(x for x in c.off if w.end.date() < x <= (w.end + dt.timedelta(days=9)).date()):
+            after = d + dt.timedelta(days=1)
+            while (after.weekday() >= 5 and not c.segment.all_days) or after in c.off:
+                after += dt.timedelta(days=1)
+            on, next_day = (max(w.truth(c.email, dt.datetime(x.year, x.month, x.day, h, tzinfo=c.tz)) for h in range(24))
+                            for x in (d, after))
+            ratios.append(on / next_day)
+    assert len(ratios) >= 20 and max(ratios) < 0.2
+
+
+def test_prairie_world_size_and_span() -> None:
+    """About 47,500 touches at scale 1 over two years, about 1,720 contacts, about 18% never touched; two touches in
+    three are e-mails, a fifth calls, the rest meetings."""
+    w = W.WORLDS["prairie"](scale=0.3)
+    assert 42_000 <= len(w.logged) / 0.3 <= 53_000 and 1_600 <= len(w.contacts) / 0.3 <= 1_850
+    assert 0.13 <= sum(not c.touches for c in w.contacts) / len(w.contacts) <= 0.23
+    touches = [i for i in range(len(w._kind)) if w._kind[i] == W.K_TOUCH]
+    span = (max(w._at[i] for i in touches) - min(w._at[i] for i in touches)) / W.DAY
+    assert 700 <= span <= 731
+    share = {name: sum(w._chan[i] == k for i in touches) / len(touches) for k, name in enumerate(W.CHANNEL_NAMES)}
+    assert 0.6 <= share["email"] <= 0.72 and 0.16 <= share["call"] <= 0.26 and 0.09 <= share["meeting"] <= 0.17
 
 
 def test_the_evaluation_sizes_each_world_to_a_number_of_touches(tmp_path: Path) -> None:
