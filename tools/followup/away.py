@@ -28,6 +28,8 @@ _BODY = re.compile(
     r"\b(?:i am|i'm|i will be|i'll be|i am currently|i'm currently)\s+(?:currently\s+)?(?:out of (?:the )?office|"
     r"away|on (?:annual |parental |maternity |paternity |sick |medical )?leave|on (?:vacation|holiday)|"
     r"travell?ing with (?:limited|no) access)", re.IGNORECASE)
+_CUES = ("office", "away", "leave", "vacation", "holiday", "travel")
+"""words one of which any message _BODY matches holds"""
 _MONTHS = {name: number for number, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
@@ -50,7 +52,10 @@ def automatic(subject: str | None, body: str | None) -> tuple[bool, bool]:
     """(whether the message says its writer is away, whether it is an automatic reply rather than a person's)."""
     if _SUBJECT.search((subject or "")[:SCAN]):
         return True, True
-    return bool(_BODY.search((body or "")[:SCAN])), False
+    text = (body or "")[:SCAN].lower()
+    if not any(cue in text for cue in _CUES):  # most messages: a few scans in C, no pattern to try
+        return False, False
+    return bool(_BODY.search(text)), False
 
 
 def back_on(subject: str | None, body: str | None, sent: dt.date) -> dt.date | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -53,6 +54,7 @@ _DIRECTOR = re.compile(r"\b(?:director|head)\b", re.IGNORECASE)
 _MANAGER = re.compile(r"\b(?:manager|lead|leader|supervisor|superintendent|foreman)\b", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)
 def seniority(title: str | None) -> str:
     """How senior a contact's title says they are: executive (chief officers, presidents, vice-presidents,
     founders, owners, partners, managing directors), director (directors, heads of), manager (managers,
@@ -375,7 +377,7 @@ def table(log: Log) -> Table:
             cols["stage"].append(stage)
             cols["replied"].append(reply <= window)
             # its outcome is not known yet, answered or not; or it says nothing of the hour (the contact was away)
-            cols["censored"].append(window > log.end or any(start <= at < end for start, end in away))
+            cols["censored"].append(window > log.end or (bool(away) and any(start <= at < end for start, end in away)))
             previous = moment.date()
             replies.add(reply)
     kinds = {"t": float, "weekday": np.int8, "hour": np.int8, "gap": np.int32, "days": np.int32, "unanswered": np.int16, "recent": np.int16, "since_reply": float,
