@@ -155,6 +155,9 @@ class Log:
         return self._by_contact
 
 
+_EPOCH_DAY = dt.date(1970, 1, 1)
+
+
 def _epoch(naive_utc: dt.datetime) -> float:
     return naive_utc.replace(tzinfo=dt.UTC).timestamp()
 
@@ -258,6 +261,7 @@ class Table:
     t: np.ndarray  # epoch seconds
     weekday: np.ndarray
     hour: np.ndarray
+    day: np.ndarray  # the contact's date: days since 1970-01-01
     gap: np.ndarray  # business days since the previous touch; -1 for a first touch
     days: np.ndarray  # calendar days since the previous touch (the contact's dates); -1 for a first touch
     unanswered: np.ndarray  # touches since the contact's last reply (any deal)
@@ -366,6 +370,7 @@ def table(log: Log) -> Table:
             cols["t"].append(at)
             cols["weekday"].append(moment.weekday())
             cols["hour"].append(moment.hour)
+            cols["day"].append((moment.date() - _EPOCH_DAY).days)
             cols["gap"].append(-1 if previous is None else business_days_between(previous, moment.date()))
             cols["days"].append(-1 if previous is None else (moment.date() - previous).days)
             cols["unanswered"].append(_since(times, prior, replies.last_before(at)))
@@ -380,6 +385,6 @@ def table(log: Log) -> Table:
             cols["censored"].append(window > log.end or (bool(away) and any(start <= at < end for start, end in away)))
             previous = moment.date()
             replies.add(reply)
-    kinds = {"t": float, "weekday": np.int8, "hour": np.int8, "gap": np.int32, "days": np.int32, "unanswered": np.int16, "recent": np.int16, "since_reply": float,
+    kinds = {"t": float, "weekday": np.int8, "hour": np.int8, "day": np.int64, "gap": np.int32, "days": np.int32, "unanswered": np.int16, "recent": np.int16, "since_reply": float,
              "prior": np.int32, "replied": bool, "censored": bool}
     return Table(**{k: np.asarray(v, dtype=kinds.get(k, object)) for k, v in cols.items()})

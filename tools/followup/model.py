@@ -242,39 +242,36 @@ class ReplyModel:
         return self._shift_logits(_coded(fields, self._codes), which)
 
     def _shift_logits(self, coded: dict[str, np.ndarray], which: list[int] | None = None) -> np.ndarray:
+        return self.intercept + self._shift_sums(coded, self.coef, which)
+
+    def _shift_sums(self, coded: dict[str, np.ndarray], values: np.ndarray, which: list[int] | None = None
+                    ) -> np.ndarray:
+        """Each row's sum of ``values`` (one per effect: the effects, or their variances) over its effects,
+        under each shift of SHIFTS (or those at ``which``): the effects that do not depend on the hour are
+        looked up once."""
         hourly = _hour_groups(self.groups)
         others = [g for g in range(len(self.groups)) if g not in hourly]
         idx, ok = _group_index(coded, self.vocab, self._offsets, self.groups, others)
-        base = self.intercept + np.where(ok, self.coef[np.where(ok, idx, 0)], 0.0).sum(axis=1)
+        base = np.where(ok, values[np.where(ok, idx, 0)], 0.0).sum(axis=1)
         which = list(range(len(SHIFTS))) if which is None else which
         out = np.zeros((len(base), len(SHIFTS)))
         for k in which:
             hour = (coded["hr"] - SHIFTS[k]) % 24  # the vocabulary holds every hour: an hour's code is the hour
             idx, ok = _group_index({**coded, "hr": hour, "h3": hour // 3}, self.vocab, self._offsets, self.groups,
                                    hourly)
-            out[:, k] = base + np.where(ok, self.coef[np.where(ok, idx, 0)], 0.0).sum(axis=1)
+            out[:, k] = base + np.where(ok, values[np.where(ok, idx, 0)], 0.0).sum(axis=1)
         return out
 
     def logit_sd(self, fields: dict[str, np.ndarray]) -> np.ndarray:
         """The posterior standard deviation of each row's log-odds, its effects taken as independent, over
         the contact's posterior over shifts (0 where the variances are not known)."""
         coded = _coded(fields, self._codes)
-        n = len(coded["hr"])
-        if self.variance is None or n == 0:
-            return np.zeros(n)
+        if self.variance is None or len(coded["hr"]) == 0:
+            return np.zeros(len(coded["hr"]))
         weights = self.shifts_of(np.asarray(fields["contact"]))
-        hourly = _hour_groups(self.groups)
-        others = [g for g in range(len(self.groups)) if g not in hourly]
-        idx, ok = _group_index(coded, self.vocab, self._offsets, self.groups, others)
-        base = np.where(ok, self.variance[np.where(ok, idx, 0)], 0.0).sum(axis=1)
         used = np.flatnonzero(weights.max(axis=0) > 1e-4).tolist()
-        var = np.zeros(n)
-        for k in used:
-            hour = (coded["hr"] - SHIFTS[k]) % 24  # the vocabulary holds every hour: an hour's code is the hour
-            idx, ok = _group_index({**coded, "hr": hour, "h3": hour // 3}, self.vocab, self._offsets, self.groups,
-                                   hourly)
-            var += weights[:, k] * np.where(ok, self.variance[np.where(ok, idx, 0)], 0.0).sum(axis=1)
-        return np.sqrt(base + var / np.maximum(weights[:, used].sum(axis=1), 1e-12))
+        variance = self._shift_sums(coded, self.variance, used)[:, used]
+        return np.sqrt((weights[:, used] * variance).sum(axis=1) / np.maximum(weights[:, used].sum(axis=1), 1e-12))
 
     def choice_score(self, fields: dict[str, np.ndarray], p: np.ndarray) -> np.ndarray:
         """What moments are ranked by: the log-odds of ``p`` (their figures) less CAUTION standard deviations."""
@@ -617,16 +614,16 @@ def _pair_groups(pairs: list[tuple[str, str]]) -> list[Group]:
 
 def _with_pairs(fields: dict[str, np.ndarray], y: np.ndarray, vocab: dict[str, list[Any]], groups: list[Group],
                 scales: list[float], coef: np.ndarray, intercept: float, pairs: list[tuple[str, str]], rounds: int,
-                tol: float) -> tuple[list[Group], np.ndarray, float, list[float]]:
+                tol: float) -> tuple[list[Group], sparse.csr_matrix, np.ndarray, float, list[float]]:
     """The fit again with each of ``pairs`` given its own level and hour curves (at their starting scales),
-    starting from the fit without them: the groups, effects, intercept and scales."""
+    starting from the fit without them: the groups, their indicators, effects, intercept and scales."""
     before = ReplyModel(vocab=vocab, coef=coef, intercept=intercept, groups=groups, raw=coef)
     added = _pair_groups(pairs)
     groups = groups + added
-    coef, intercept, scales = _fit_effects(_indicators(fields, vocab, groups), y, vocab, groups,
-                                           scales + [sd for _, sd in added], rounds,
+    ind = _indicators(fields, vocab, groups)
+    coef, intercept, scales = _fit_effects(ind, y, vocab, groups, scales + [sd for _, sd in added], rounds,
                                            (_transfer(before, vocab, groups), intercept), tol)
-    return groups, coef, intercept, scales
+    return groups, ind, coef, intercept, scales
 
 
 def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = None, *, shifts: bool = True,
@@ -658,7 +655,7 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
         tests = pair_tests(fields, t.replied, _sigmoid(ind @ coef + intercept))
         pairs = _called_for(tests)
         if pairs:
-            groups, coef, intercept, scales = _with_pairs(fields, t.replied, vocab, groups, scales, coef, intercept,
+            groups, ind, coef, intercept, scales = _with_pairs(fields, t.replied, vocab, groups, scales, coef, intercept,
                                                           pairs, EB_ROUNDS, tol)
     else:
         groups = start.groups
@@ -675,15 +672,12 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
             pairs = [pair for pair in _called_for(whole) if _kinds(pair) not in kinds]
             tests = {pair: max(z, whole[pair]) for pair, z in tests.items()}
             if pairs:
-                groups, coef, intercept, scales = _with_pairs(fields, t.replied, vocab, groups, scales, coef,
-                                                              intercept, pairs, 0, tol)
-    if ind.shape[1] != len(coef):  # pairs' curves were added since
-        ind = _indicators(fields, vocab, groups)
-    variance = _posterior_variance(ind, coef, intercept, vocab, groups, scales)
+                groups, ind, coef, intercept, scales = _with_pairs(fields, t.replied, vocab, groups, scales, coef,
+                                                                   intercept, pairs, 0, tol)
     n = len(t)
     hour_counts = np.bincount(t.hour, minlength=24)
     day_counts = np.bincount(t.weekday, minlength=7)
-    model = ReplyModel(vocab=vocab, coef=_smoothed(coef, vocab, groups), intercept=intercept, variance=variance,
+    model = ReplyModel(vocab=vocab, coef=_smoothed(coef, vocab, groups), intercept=intercept,
                        hours=[h for h in range(24) if hour_counts[h] >= max(20, 0.002 * n)],
                        weekdays=[d for d in range(7) if day_counts[d] >= max(20, 0.002 * n)], trained_on=n,
                        scales=scales, raw=coef, groups=groups, pair_tests=tests)
@@ -701,8 +695,8 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
             ind = _indicators(again, vocab, groups)
             coef, intercept, _ = _fit_effects(ind, t.replied, vocab, groups, scales, 0, (coef, model.intercept), tol)
             model.coef, model.intercept, model.raw = _smoothed(coef, vocab, groups), intercept, coef
-            model.variance = _posterior_variance(ind, coef, intercept, vocab, groups, scales)
             _shift_posteriors(model, fields, t.replied)
+    model.variance = _posterior_variance(ind, coef, intercept, vocab, groups, scales)  # of the fit kept, once
     return model
 
 
@@ -863,38 +857,31 @@ def train(t: Table, contacts: dict[str, ContactInfo], fingerprint: str = "") -> 
     return model
 
 
+_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+
+
 def days_off(t: Table, contacts: dict[str, ContactInfo], model: ReplyModel) -> dict[str, list[str]]:
     """Of the days the holidays package names for each country besides its public holidays, the ones whose
     touches in this history were answered far less than the model expects of such a touch on another day
     (see DAY_OFF_Z): Carnival in Brazil, where it is kept, and not India's restricted holidays, where work
     goes on. Each name is judged over all its dates in the history (Carnival's two days, every year)."""
-    import pandas as pd  # imported when a history is learned from, not at start-up
-
     if len(t) == 0:
         return {}
     people, row = np.unique(np.asarray(t.contact), return_inverse=True)
     code_of = np.asarray([country_code(contacts[c].country, contacts[c].timezone) or "" for c in people.tolist()],
                          dtype=object)
-    zone_of = np.asarray([contacts[c].timezone or "UTC" for c in people.tolist()], dtype=object)
-    day = np.empty(len(t), dtype="datetime64[D]")
-    for name in np.unique(zone_of).tolist():
-        rows = np.flatnonzero(zone_of[row] == name)
-        try:
-            local = pd.to_datetime(t.t[rows], unit="s", utc=True).tz_convert(name).tz_localize(None)
-        except (KeyError, ValueError):  # a zone pandas does not know: UTC, as the rest of the model takes it
-            local = pd.to_datetime(t.t[rows], unit="s")
-        day[rows] = local.values.astype("datetime64[D]")
-    years = range(int(day.min().astype("datetime64[Y]").astype(int)) + 1970,
-                  int(day.max().astype("datetime64[Y]").astype(int)) + 1971)
+    day = t.day
+    years = range(dt.date.fromordinal(_EPOCH_ORDINAL + int(day.min())).year,
+                  dt.date.fromordinal(_EPOCH_ORDINAL + int(day.max())).year + 1)
     countries = sorted(set(code_of.tolist()) - {""})
     names: dict[int, tuple[str, ...]] = {}  # country's index * 10**6 + day number -> the day's names
     for i, code in enumerate(countries):
         for year in years:
             for when, named in named_days(code, year).items():
-                names[i * 10**6 + int(np.datetime64(when, "D").astype(int))] = named
+                names[i * 10**6 + when.toordinal() - _EPOCH_ORDINAL] = named
     index = {code: i for i, code in enumerate(countries)}
     person = np.asarray([index.get(code, -1) for code in code_of.tolist()], dtype=np.int64)[row]
-    key = np.where(person >= 0, person * 10**6 + day.astype(np.int64), -1)
+    key = np.where(person >= 0, person * 10**6 + day, -1)
     hit = np.isin(key, np.fromiter(names, dtype=np.int64, count=len(names)))
     if not hit.any():
         return {}
