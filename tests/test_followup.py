@@ -399,17 +399,21 @@ def _peaked_world(out: Path, seed: int, probe_touches: int = 30) -> tuple[Path, 
             if rng.random() < 1 / (1 + math.exp(-logit(hour, peak))):
                 rows.append([touch + "R", (at + dt.timedelta(hours=2)).isoformat(), "email", "inbound", "Rep", account,
                              email, "", "", "", touch])
+    return (*_write_files(out, [[e, a, "Buyer", a, "America/Chicago"] for e, a, _ in people], rows), end)
+
+
+def _write_files(out: Path, contacts: list[list[str]], activities: list[list[str]]) -> tuple[Path, Path]:
+    """contacts.csv and activities.csv in the canonical format, in ``out``."""
+    from connectors.activities import ACTIVITY_COLUMNS, CONTACT_COLUMNS
+
     out.mkdir(parents=True, exist_ok=True)
-    with (out / "contacts.csv").open("w", newline="") as h:
-        w = csv.writer(h)
-        w.writerow(["contact_email", "name", "title", "account", "timezone"])
-        w.writerows([e, a, "Buyer", a, "America/Chicago"] for e, a, _ in people)
-    with (out / "activities.csv").open("w", newline="") as h:
-        w = csv.writer(h)
-        w.writerow(["activity_id", "occurred_at", "type", "direction", "sales_agent", "account", "contact_email",
-                    "opportunity_id", "subject", "body", "in_reply_to"])
-        w.writerows(rows)
-    return out / "activities.csv", out / "contacts.csv", end
+    for name, header, rows in (("contacts.csv", CONTACT_COLUMNS, contacts),
+                               ("activities.csv", ACTIVITY_COLUMNS, activities)):
+        with (out / name).open("w", newline="") as h:
+            w = csv.writer(h)
+            w.writerow(header)
+            w.writerows(rows)
+    return out / "activities.csv", out / "contacts.csv"
 
 
 def _planted_posterior(activities: Path, email: str) -> dict[int, float]:
@@ -705,17 +709,7 @@ def _named_days_world(out: Path, seed: int) -> tuple[Path, Path]:
             if rng.random() < (0.02 if code == "BR" and day in carnival else 0.3):
                 rows.append([touch + "R", (at + dt.timedelta(hours=3)).isoformat(), "email", "inbound", "Rep", account,
                              email, "", "", "", touch])
-    out.mkdir(parents=True, exist_ok=True)
-    with (out / "contacts.csv").open("w", newline="") as h:
-        w = csv.writer(h)
-        w.writerow(["contact_email", "name", "title", "account", "timezone"])
-        w.writerows([e, a, "Buyer", a, z] for e, a, z, _ in people)
-    with (out / "activities.csv").open("w", newline="") as h:
-        w = csv.writer(h)
-        w.writerow(["activity_id", "occurred_at", "type", "direction", "sales_agent", "account", "contact_email",
-                    "opportunity_id", "subject", "body", "in_reply_to"])
-        w.writerows(rows)
-    return out / "activities.csv", out / "contacts.csv"
+    return _write_files(out, [[e, a, "Buyer", a, z] for e, a, z, _ in people], rows)
 
 
 def test_a_named_day_the_history_shows_is_not_answered_is_skipped_next_year(tmp_path: Path) -> None:
@@ -781,16 +775,9 @@ def test_people_of_one_seniority_get_their_hours_whatever_their_company(tmp_path
             if rng.random() < 1 / (1 + math.exp(-z)):
                 rows.append([f"{email}-{k}R", (at + dt.timedelta(hours=1)).isoformat(), "email", "inbound", "Rep",
                              account, email, "", "", "", f"{email}-{k}"])
-    with (tmp_path / "contacts.csv").open("w", newline="") as h:
-        w = csv.writer(h)
-        w.writerow(["contact_email", "name", "title", "account", "timezone"])
-        w.writerows([e, e.split("@")[0], t, a, "America/Chicago"] for e, a, t in people)
-    with (tmp_path / "activities.csv").open("w", newline="") as h:
-        w = csv.writer(h)
-        w.writerow(["activity_id", "occurred_at", "type", "direction", "sales_agent", "account", "contact_email",
-                    "opportunity_id", "subject", "body", "in_reply_to"])
-        w.writerows(rows)
-    timing = Timing.from_log(from_files(tmp_path / "activities.csv", tmp_path / "contacts.csv"))
+    activities, contacts = _write_files(tmp_path, [[e, e.split("@")[0], t, a, "America/Chicago"] for e, a, t in people],
+                                        rows)
+    timing = Timing.from_log(from_files(activities, contacts))
     assert any(group == ("role", "h3") for group, _ in timing.model.groups)  # the score test called for them
     boss = timing.recommend("new.boss@firm900.example", end).best.at.astimezone(tz).hour
     hand = timing.recommend("new.hand@firm901.example", end).best.at.astimezone(tz).hour

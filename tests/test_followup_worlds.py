@@ -717,15 +717,7 @@ def test_harbour_world_has_shift_work_segments_holidays_carnival_and_ramadan(
         elif countries[c.email] in ("Mexico", "Spain", "India"):
             assert lunar not in c.off
     # ahead: near-zero truth on a holiday in the ten days after the end, the next working day is fine
-    ratios = []
-    for c in w.contacts:
-        for d in sorted(x for x in c.off if w.end.date() < x <= (w.end + dt.timedelta(days=9)).date()):
-            after = d + dt.timedelta(days=1)
-            while (after.weekday() >= 5 and not c.segment.all_days) or after in c.off:
-                after += dt.timedelta(days=1)
-            on, next_day = (max(w.truth(c.email, dt.datetime(x.year, x.month, x.day, h, tzinfo=c.tz)) for h in range(24))
-                            for x in (d, after))
-            ratios.append(on / next_day)
+    ratios = _days_off_ahead(w)
     assert len(ratios) >= 20 and max(ratios) < 0.2
     # Brazil slows down around Carnival and the Gulf keeps reduced hours in Ramadan: a penalty by the local date
     # (and, in Ramadan, the hour) for those contacts only, and lower logged truths there
@@ -767,6 +759,21 @@ def test_harbour_world_size_and_lulls_in_the_log() -> None:
     for brazil in (True, False):
         lulled, usual = truths[(brazil, True)], truths[(brazil, False)]
         assert len(lulled) >= 30 and sum(lulled) / len(lulled) < 0.8 * sum(usual) / len(usual), brazil
+
+
+def _days_off_ahead(w: W.PlantedWorld) -> list[float]:
+    """For each contact's day off in the ten days after the end: the best truth that day over the best truth of
+    the next day they answer on."""
+    ratios = []
+    for c in w.contacts:
+        for d in sorted(x for x in c.off if w.end.date() < x <= (w.end + dt.timedelta(days=9)).date()):
+            after = d + dt.timedelta(days=1)
+            while (after.weekday() >= 5 and not c.segment.all_days) or after in c.off:
+                after += dt.timedelta(days=1)
+            on, next_day = (max(w.truth(c.email, dt.datetime(x.year, x.month, x.day, h, tzinfo=c.tz)) for h in range(24))
+                            for x in (d, after))
+            ratios.append(on / next_day)
+    return ratios
 
 
 def _valley(values: list[float], drop: float) -> bool:
@@ -1471,15 +1478,7 @@ def test_prairie_world_has_each_countrys_and_provinces_public_holidays(built: di
             mine = at.astimezone(rep.tz).date()
             assert mine.weekday() < 5 and mine not in rep.off
     # ahead: near-zero truth on Good Friday and Malvinas day, the next day the contact answers is fine
-    ratios = []
-    for c in w.contacts:
-        for d in sorted(x for x in c.off if w.end.date() < x <= (w.end + dt.timedelta(days=9)).date()):
-            after = d + dt.timedelta(days=1)
-            while (after.weekday() >= 5 and not c.segment.all_days) or after in c.off:
-                after += dt.timedelta(days=1)
-            on, next_day = (max(w.truth(c.email, dt.datetime(x.year, x.month, x.day, h, tzinfo=c.tz)) for h in range(24))
-                            for x in (d, after))
-            ratios.append(on / next_day)
+    ratios = _days_off_ahead(w)
     assert len(ratios) >= 20 and max(ratios) < 0.2
 
 
