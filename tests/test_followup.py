@@ -48,6 +48,23 @@ def test_business_days_and_skipped_hours() -> None:
     assert at_local(dt.date(2026, 3, 8), 2, new_york) is None  # the clock jumps from 2:00 to 3:00
     assert at_local(dt.date(2026, 3, 8), 9, new_york).utcoffset() == dt.timedelta(hours=-4)
     assert zone("Not/AZone").key == "UTC"
+    assert zone("America").key == "UTC" and zone("a" * 5000).key == "UTC"  # a folder of the database, a name too long
+
+
+@pytest.mark.parametrize(("timezone", "code"), [
+    ("Europe/Stockholm", "SE"), ("Europe/Oslo", "NO"), ("Europe/Amsterdam", "NL"), ("Asia/Kuwait", "KW"),
+    ("Africa/Accra", "GH"), ("Europe/Berlin", "DE"), ("America/New_York", "US"), ("Australia/Sydney", "AU-NSW"),
+    ("Australia/Adelaide", "AU-SA"), ("America/Toronto", "CA-ON"), ("Europe/London", "GB-ENG"), ("Pacific/Auckland", "NZ"),
+])
+def test_the_holidays_kept_are_the_contacts_zones_not_the_accounts_office(timezone: str, code: str) -> None:
+    """A Swede at an account whose office is in the United States keeps Sweden's holidays; a contact in Sydney
+    keeps New South Wales' too (its Labour Day is no public holiday in Melbourne)."""
+    from tools.followup.calendar import country_code
+
+    assert country_code("United States", timezone) == code
+    labour_day = dt.date(2025, 10, 6)
+    assert holiday_name(country_code(None, "Australia/Sydney"), labour_day) is not None
+    assert holiday_name(country_code(None, "Australia/Melbourne"), labour_day) is None
 
 
 def test_learned_timing_beats_the_habit_on_planted_truth(world, timing: Timing) -> None:  # noqa: ANN001
@@ -226,7 +243,8 @@ def test_batch_cli(world, tmp_path: Path, capsys: pytest.CaptureFixture[str],  #
     assert "unknown contact e-mail 'ghost@nowhere.example'" in out[2]["error"]
     assert "'yesterday' is not an ISO 8601 time" in out[3]["error"]
     for ok in (out[0], out[4]):
-        assert set(ok) == {"id", "recommended_at", "p_reply", "baseline_p_reply", "alternatives", "reason"}
+        assert set(ok) == {"id", "recommended_at", "p_reply", "baseline_p_reply", "alternatives", "reason",
+                           "notes"}
         assert dt.datetime.fromisoformat(ok["recommended_at"]).utcoffset() is not None
         assert dt.datetime.fromisoformat(ok["recommended_at"]) > NOW - dt.timedelta(hours=6)
         assert 0 < ok["baseline_p_reply"] <= ok["p_reply"] < 1
@@ -355,6 +373,18 @@ def test_bad_learning_files_are_named_and_nothing_is_written(world, tmp_path: Pa
     res = run_cli(["followup", "--contact", "x@y.example", "--activities", str(p["activities"]), "--contacts",
                    str(latin)], capsys, monkeypatch, home=str(home))
     assert res.code == 2 and "contacts.csv:2: not valid UTF-8" in res.err
+    contact_lines = p["contacts"].read_text(encoding="utf-8").splitlines()
+    for zone_name, message in (("Central Standard Time", "contacts.csv:2: timezone 'Central Standard Time' is not a "
+                                                         "known time zone"),
+                               ("America", "contacts.csv:2: timezone 'America' is not a known time zone"),
+                               ("a" * 5000, "contacts.csv:2: timezone is longer than 64 characters")):
+        bad = tmp_path / f"zone-{len(zone_name)}" / "contacts.csv"
+        bad.parent.mkdir()
+        first = contact_lines[1].rsplit(",", 1)[0] + f",{zone_name}"
+        bad.write_text("\n".join([contact_lines[0], first, *contact_lines[2:]]) + "\n", encoding="utf-8")
+        res = run_cli(["followup", "--contact", "x@y.example", "--activities", str(p["activities"]), "--contacts",
+                       str(bad)], capsys, monkeypatch, home=str(home))
+        assert res.code == 2 and message in res.err and "Traceback" not in res.err, (zone_name[:20], res.err)
     assert not (home / "models").exists() or not list((home / "models").iterdir())
 
 
@@ -365,6 +395,19 @@ def test_batch_lines_that_cannot_be_read(timing: Timing) -> None:
     assert batch_line(timing, "[1, 2]", 5) == {"id": None, "error": "line 5: expected a JSON object"}
     assert batch_line(timing, '{"id": 3, "now": "2026-11-20T18:00:00Z"}', 6) == {
         "id": 3, "error": "line 6: contact_email is missing"}
+    email = timing.log.touches[0][1]
+    for now in (5, True, ["x"], {"a": 1}):
+        line = json.dumps({"id": 7, "contact_email": email, "now": now})
+        assert "line 7: now" in batch_line(timing, line, 7)["error"] and "not an ISO 8601 time" in \
+            batch_line(timing, line, 7)["error"]
+    for now in ("9999-12-31T00:00:00+00:00", "0001-01-01T00:00:00+00:00"):
+        assert "not between the years 1970 and 2999" in batch_line(
+            timing, json.dumps({"id": 8, "contact_email": email, "now": now}), 8)["error"]
+    nested = '{"id": 1, "now": ' + "[" * 4000 + "]" * 4000 + "}"
+    assert batch_line(timing, nested, 9) == {"id": None, "error": "line 9: nested too deeply to read"}
+    # a line that can be answered still is, after those, and says what was skipped
+    good = batch_line(timing, json.dumps({"id": 10, "contact_email": email, "now": "2026-11-24T20:00:00Z"}), 10)
+    assert good["id"] == 10 and "recommended_at" in good and isinstance(good["notes"], list)
 
 
 SHIFTED_SHARE = 0.3
@@ -490,7 +533,7 @@ def _combination_touches(seed: int, peaks: dict[tuple[str, str], float], by: str
     fields = {"sector": sector[who].astype(object), "sizefine": size[who].astype(object),
               "size": band[who].astype(object), "region": region[who].astype(object), "tz": tz[who].astype(object),
               "country": country[who].astype(object), "role": rng.choice(["executive", "director", "manager", "staff"], n_contacts)[who].astype(object),
-              "h3": hour // 3,
+              "h3": hour // 3, "ch": rng.choice(["email", "call"], len(who)).astype(object),
               "contact": np.asarray([f"c{i}" for i in who], dtype=object)}
     return fields, y
 
@@ -744,6 +787,12 @@ def test_a_named_day_the_history_shows_is_not_answered_is_skipped_next_year(tmp_
     ("IT Director", "director"), ("Head of Infrastructure", "director"), ("Director of Nursing", "director"),
     ("Store Manager", "manager"), ("Operations Lead", "manager"), ("Shift Supervisor", "manager"),
     ("Security Analyst", "staff"), ("Buyer", "staff"), ("Compliance Officer", "staff"), ("", ""), (None, ""),
+    ("Owner", "executive"), ("Managing Partner", "executive"), ("Partner, Tax", "executive"),
+    ("Geschäftsführer", "executive"), ("Directeur Général", "executive"), ("Leiter IT", "director"),
+    ("Gerente de Ventas", "manager"),
+    # a role named after an owner or a partner, an executive's assistant, lead generation
+    ("Product Owner", "staff"), ("Channel Partner Manager", "manager"), ("Partner Success Specialist", "staff"),
+    ("HR Business Partner", "staff"), ("Executive Assistant to the CEO", "staff"), ("Lead Generation Specialist", "staff"),
 ])
 def test_seniority_from_a_title(title: str | None, level: str) -> None:
     from tools.followup.history import seniority
@@ -782,3 +831,68 @@ def test_people_of_one_seniority_get_their_hours_whatever_their_company(tmp_path
     boss = timing.recommend("new.boss@firm900.example", end).best.at.astimezone(tz).hour
     hand = timing.recommend("new.hand@firm901.example", end).best.at.astimezone(tz).hour
     assert abs(boss - 7) <= 1 and abs(hand - 15) <= 1, (boss, hand)
+
+
+def _channel_history(out: Path, peaks: dict[str, int]) -> tuple[Path, Path, list[str]]:
+    """600 contacts of one segment touched 6-14 times each at random working hours, half by e-mail and half by
+    phone, each channel answered best at its hour in ``peaks``; and one contact never touched (listed last)."""
+    rng = random.Random(6)
+    tz = zone("America/Chicago")
+    people = [(f"p{i}@firm{i // 3}.example", f"Firm {i // 3}") for i in range(600)]
+    rows = []
+    for email, account in people:
+        day = (CHANNEL_END - dt.timedelta(days=rng.randint(60, 400))).date()
+        for k in range(rng.randint(6, 14)):
+            day += dt.timedelta(days=rng.randint(3, 9))
+            while day.weekday() >= 5:
+                day += dt.timedelta(days=1)
+            hour, channel = rng.randint(6, 19), rng.choice(("email", "call"))
+            at = dt.datetime.combine(day, dt.time(hour, 30), tz)
+            rows.append([f"{email}-{k}", at.isoformat(), channel, "outbound", "Rep", account, email, "", "", "", ""])
+            z = -2.0 + 2.6 * math.exp(-((hour - peaks[channel]) ** 2) / (2 * 1.5 ** 2))
+            if rng.random() < 1 / (1 + math.exp(-z)):
+                rows.append([f"{email}-{k}R", (at + dt.timedelta(hours=1)).isoformat(), "email", "inbound", "Rep",
+                             account, email, "", "", "", f"{email}-{k}"])
+    people.append(("new@firm999.example", "Firm 999"))
+    activities, contacts = _write_files(out, [[e, e.split("@")[0], "Buyer", a, "America/Chicago"] for e, a in people],
+                                        rows)
+    return activities, contacts, [e for e, _ in people]
+
+
+CHANNEL_END = dt.datetime(2026, 11, 20, 18, tzinfo=dt.UTC)
+
+
+def test_a_call_and_an_email_are_answered_at_their_own_hours(tmp_path: Path) -> None:
+    """Calls reach people at the desk in the late morning (11:00), e-mails are answered in the afternoon (16:00),
+    half the touches each: the moment advised for an e-mail is the e-mails' hour, not the hours of both mixed.
+    Where both are answered at the same hours, no channel gets a curve of its own."""
+    from tools.followup.recommend import _fields
+
+    tz = zone("America/Chicago")
+    activities, contacts, people = _channel_history(tmp_path / "apart", {"email": 16, "call": 11})
+    timing = Timing.from_log(from_files(activities, contacts))
+    assert ("ch", "h3") in {group for group, _ in timing.model.groups}  # the score test called for them
+    for email in (people[-1], people[0]):
+        assert abs(timing.recommend(email, CHANNEL_END).best.at.astimezone(tz).hour - 16) <= 1
+    info, state = timing.log.contacts[people[-1]], contact_state(timing.log, people[-1], CHANNEL_END)
+    moments = [dt.datetime.combine(dt.date(2026, 11, 24), dt.time(h, 30), tz) for h in (11, 16)]
+    call = timing.model.probability(_fields(info, state, moments, "call"))
+    mail = timing.model.probability(_fields(info, state, moments, "email"))
+    assert call[0] > call[1] and mail[1] > mail[0]
+    activities, contacts, _ = _channel_history(tmp_path / "alike", {"email": 16, "call": 16})
+    alike = Timing.from_log(from_files(activities, contacts)).model
+    assert ("ch", "h3") not in {group for group, _ in alike.groups}
+    assert alike.pair_tests[("ch", "")] < 4.0
+
+
+def test_a_state_holiday_is_skipped_where_it_is_kept(timing: Timing) -> None:
+    """New South Wales keeps Labour Day on Monday 6 October 2025; Victoria does not: a contact in Sydney is not
+    offered that day and is told why, one in Melbourne is."""
+    now = dt.datetime(2025, 10, 2, 6, tzinfo=dt.UTC)
+    offered = {}
+    for city in ("Sydney", "Melbourne"):
+        info = ContactInfo(f"new@{city.lower()}.example", city, f"Australia/{city}", country="Australia")
+        moments, notes = candidates(timing.model, info, now)
+        offered[city] = {m.astimezone(zone(info.timezone)).date() for m in moments}
+        assert (dt.date(2025, 10, 6) in offered[city]) is (city == "Melbourne")
+        assert any("Labor Day" in note for note in notes) is (city == "Sydney")

@@ -43,6 +43,38 @@ def test_what_a_message_says_of_its_writer_being_away(subject: str, body: str, a
     assert back_on(subject, body, SENT) == back
 
 
+@pytest.mark.parametrize(("subject", "machine"), [
+    ("[EXTERNAL] Automatic reply: Proposal", True), ("RE: [External] Out of Office: Proposal", True),
+    ("Automatische Antwort: Angebot", True), ("Autosvar: Proposal", True), ("\u200fOut of office", True),
+    ("Out of office until Monday", True), ("Out of Office Re: Proposal", True), ("Abwesenheitsnotiz", True),
+    # a person's subject that merely begins with such words
+    ("Re: Out of office hours support - quote", False), ("AW: Abwesenheitsmanagement Angebot", False),
+    ("Re: Automatic response settings in your tool", False), ("Re: ausente mañana?", False),
+])
+def test_a_subject_marks_an_automatic_reply_only_as_a_whole_phrase(subject: str, machine: bool) -> None:
+    """Gateway tags and invisible marks before the phrase do not hide it; a person's subject that only starts
+    with its words ("Out of office hours support") is no automatic reply."""
+    assert automatic(subject, "I am out of the office until 5 March.") == (True, machine)
+    assert automatic(subject, "Thanks, sounds good.")[1] is machine
+
+
+@pytest.mark.parametrize(("body", "sent", "back"), [
+    ("I\u2019m on leave until 5 March.", SENT, dt.date(2026, 3, 6)),  # a typographic apostrophe
+    ("I am on leave. I'll be back once my visa is renewed", SENT, None),  # "wed" inside a word is no weekday
+    ("I'm out of the office; back when Simon is", SENT, None),
+    ("I am away, back in 2026 may be sooner", dt.date(2026, 2, 20), None),  # a year is no day of a month
+    ("I'm on leave until 29 February", dt.date(2027, 12, 20), dt.date(2028, 3, 1)),  # the next leap year
+    ("I'm on leave, back on 29 February", dt.date(2027, 12, 20), dt.date(2028, 2, 29)),
+    ("I'm away until 27 February", SENT, dt.date(2026, 2, 28)),  # until today: back tomorrow
+    ("I'm away until 31 December", dt.date(2026, 12, 31), dt.date(2027, 1, 1)),
+    ("I'm away until Friday", SENT, dt.date(2026, 2, 28)),  # written on that Friday
+    ("I'm away, back on Friday", SENT, dt.date(2026, 3, 6)),  # the next one
+])
+def test_the_day_back_in_the_words_people_write(body: str, sent: dt.date, back: dt.date | None) -> None:
+    assert automatic("Re: proposal", body)[0] or back is None
+    assert back_on("Re: proposal", body, sent) == back
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=300), st.text(max_size=3000), st.dates(dt.date(2000, 1, 1), dt.date(2090, 12, 31)))
 def test_any_text_gives_a_day_back_after_the_message_or_none(subject: str, body: str, sent: dt.date) -> None:
@@ -138,3 +170,30 @@ def test_the_crm_database_reads_automatic_replies_as_the_files_do(engine, demo_d
     assert one.away == {email: crm.away[email]}
     files = from_files(demo_dir / "activities.csv", demo_dir / "contacts.csv")
     assert set(files.replies) == set(crm.replies)
+
+
+def test_a_contact_heard_from_in_person_is_back_whatever_their_message_said(tmp_path: Path) -> None:
+    """An automatic reply said back in twelve days; two days later the contact answers a touch themselves: they
+    are back, so nothing is held back for them and their absence ends there. Until then the habit's moment waits
+    for the day back too (it is what is advised when no hour of the history falls in the days searched)."""
+    activities, _, end = _peaked_world(tmp_path / "base", 3)
+    email, tz = "c7@acme3.example", zone("America/Chicago")
+    touch = _last_touch(activities, email)
+    sent = end - dt.timedelta(days=4)
+    back = sent.astimezone(tz).date() + dt.timedelta(days=12)
+    auto = ["OOO1", sent.isoformat(), "email", "inbound", "Rep", touch["account"], email, "",
+            "Automatic reply: checking in", f"I am out of the office, back on {back:%A %-d %B %Y}.", ""]
+    again = ["T-again", (sent + dt.timedelta(days=1)).isoformat(), "email", "outbound", "Rep", touch["account"], email,
+             "", "", "", ""]
+    answer = ["R-again", (sent + dt.timedelta(days=2)).isoformat(), "email", "inbound", "Rep", touch["account"], email,
+              "", "Re: checking in", "Back early - yes, let's talk.", "T-again"]
+    activities, contacts = _with_messages(activities, tmp_path / "with", [auto, again])
+    log = from_files(activities, contacts)
+    assert contact_state(log, email, end).away_until == back  # still away, as far as anyone knows
+    rec = Timing.from_log(log).recommend(email, end)
+    assert rec.best.at.astimezone(tz).date() >= back and rec.baseline.at.astimezone(tz).date() >= back
+    activities, contacts = _with_messages(activities, tmp_path / "answered", [answer])
+    log = from_files(activities, contacts)
+    assert contact_state(log, email, end).away_until is None
+    assert log.away_periods(email)[0][1] == (sent + dt.timedelta(days=2)).timestamp()  # away until heard from
+    assert not any("away" in note for note in Timing.from_log(log).recommend(email, end).notes)

@@ -18,12 +18,21 @@ SCAN = 600
 LONGEST_AWAY = 120
 """days: a day back further than this after the message is taken for a misreading"""
 
+_MARKS = "\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+"""invisible marks a mail client may put before a subject (direction marks, a byte-order mark)"""
 _SUBJECT = re.compile(
-    r"^\s*(?:(?:re|aw|fw|fwd|tr|wg)\s*:\s*)*(?:automatic reply|auto[- ]?reply|autoreply|automatic response|"
-    r"auto[- ]?response|out of (?:the )?office|ooo\b|abwesenheitsnotiz|abwesenheit|abwesend|"
-    r"r[ée]ponse automatique|absence du bureau|respuesta autom[áa]tica|fuera de la oficina|"
-    r"resposta autom[áa]tica|ausente|risposta automatica|fuori ufficio|automatisch antwoord|afwezig)",
+    r"^[\s" + _MARKS + r"]*(?:(?:\[[^\]\n]{0,30}\]|\((?:external|extern|ext)\)|(?:re|aw|fw|fwd|tr|wg|sv|vs|rv)\s*:)"
+    r"[\s" + _MARKS + r"]*)*"
+    r"(?:automatic reply|automatische antwort|auto[- ]?reply|autoreply|automatic response|auto[- ]?response|"
+    r"out of (?:the )?office|ooo|abwesenheitsnotiz|abwesenheit|abwesend|r[ée]ponse automatique|absence du bureau|"
+    r"respuesta autom[áa]tica|fuera de la oficina|resposta autom[áa]tica|ausente|risposta automatica|"
+    r"fuori ufficio|automatisch antwoord|afwezig|autosvar|automatisk svar|automaattinen vastaus)"
+    r"(?=[\s" + _MARKS + r"]*(?:$|[:\-\u2013\u2014(\[,/|!.]|(?:until|till|back|returning|re|aw|fw|from|on)\b|\d))",
     re.IGNORECASE)
+"""a subject that says the message is automatic: after any replies' and forwards' prefixes and a mail
+gateway's tags ("[EXTERNAL]"), a whole phrase, then the subject's end, a punctuation mark, a date or a word of
+return ("Out of office: Proposal", "Out of office until Monday"; not "Out of office hours support" or
+"Abwesenheitsmanagement")"""
 _BODY = re.compile(
     r"\b(?:i am|i'm|i will be|i'll be|i am currently|i'm currently)\s+(?:currently\s+)?(?:out of (?:the )?office|"
     r"away|on (?:annual |parental |maternity |paternity |sick |medical )?leave|on (?:vacation|holiday)|"
@@ -40,19 +49,21 @@ _WEEKDAYS = {name: number for number, names in enumerate((
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 _RETURN = r"\b(?P<word>back|return(?:ing|s)?|in the office|until|till|through)\b[^.;\n]{0,40}?"
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+"""typographic apostrophes, read as the plain one ("I’m away")"""
 _DATED = re.compile(
     _RETURN + r"(?:(?P<iso>\d{4}-\d{2}-\d{2})|"
-    r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>" + _MONTH + r")\.?(?:,?\s+(?P<y1>\d{4}))?|"
-    r"(?P<m2>" + _MONTH + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{4}))?)\b",
+    r"(?<!\w)(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>" + _MONTH + r")\.?(?:,?\s+(?P<y1>\d{4}))?|"
+    r"(?<!\w)(?P<m2>" + _MONTH + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{4}))?)\b",
     re.IGNORECASE)
-_BY_WEEKDAY = re.compile(_RETURN + r"(?:on\s+|next\s+)?(?P<wd>" + _WEEKDAY + r")\b", re.IGNORECASE)
+_BY_WEEKDAY = re.compile(_RETURN + r"(?:on\s+|next\s+)?(?<!\w)(?P<wd>" + _WEEKDAY + r")\b", re.IGNORECASE)
 
 
 def automatic(subject: str | None, body: str | None) -> tuple[bool, bool]:
     """(whether the message says its writer is away, whether it is an automatic reply rather than a person's)."""
     if _SUBJECT.search((subject or "")[:SCAN]):
         return True, True
-    text = (body or "")[:SCAN].lower()
+    text = (body or "")[:SCAN].lower().translate(_QUOTES)
     if not any(cue in text for cue in _CUES):  # most messages: a few scans in C, no pattern to try
         return False, False
     return bool(_BODY.search(text)), False
@@ -64,31 +75,45 @@ def back_on(subject: str | None, body: str | None, sent: dt.date) -> dt.date | N
     ``sent`` (the message's day on the writer's clock); None when it names none, or none that is plausible."""
     text = f"{(subject or '')[:SCAN]}\n{(body or '')[:SCAN]}"
     found = _DATED.search(text)
-    day = None
     if found is not None:
-        try:
-            if found["iso"]:
-                day = dt.date.fromisoformat(found["iso"])
-            else:
-                month = _MONTHS[(found["m1"] or found["m2"]).lower()]
-                number = int(found["d1"] or found["d2"])
-                year = found["y1"] or found["y2"]
-                day = dt.date(int(year) if year else sent.year, month, number)
-                if not year and day <= sent:
-                    day = dt.date(sent.year + 1, month, number)
-        except ValueError:  # 31 February, or a day of the year after that does not exist
-            day = None
+        until = found["word"].lower() in ("until", "till", "through")
+        day = _dated(found, sent, until)
     else:
-        named = _BY_WEEKDAY.search(text)
-        if named is not None:
-            ahead = (_WEEKDAYS[named["wd"].lower()] - sent.weekday() - 1) % 7 + 1
-            day = sent + dt.timedelta(days=ahead)
-            found = named
-    if day is None or found is None:
+        found = _BY_WEEKDAY.search(text)
+        if found is None:
+            return None
+        until = found["word"].lower() in ("until", "till", "through")
+        # "back on Friday" written on a Friday is the next one; "until Friday" may be that very day
+        ahead = (_WEEKDAYS[found["wd"].lower()] - sent.weekday()) % 7
+        day = sent + dt.timedelta(days=ahead if until else ahead or 7)
+    if day is None:
         return None
-    if found["word"].lower() in ("until", "till", "through"):
+    if until:  # the last day away: back the day after
         day += dt.timedelta(days=1)
     return day if sent < day <= sent + dt.timedelta(days=LONGEST_AWAY) else None
+
+
+def _dated(found: re.Match[str], sent: dt.date, until: bool) -> dt.date | None:
+    """The date a match names: with its year, or in the first year that does not put it before ``sent`` (a
+    day back after it; a last day away on it or after it). None for a date that does not exist."""
+    try:
+        if found["iso"]:
+            return dt.date.fromisoformat(found["iso"])
+        month = _MONTHS[(found["m1"] or found["m2"]).lower()]
+        number = int(found["d1"] or found["d2"])
+        year = found["y1"] or found["y2"]
+        if year:
+            return dt.date(int(year), month, number)
+    except ValueError:  # 31 February
+        return None
+    for year in range(sent.year, sent.year + 5):  # 29 February: the next leap year
+        try:
+            day = dt.date(year, month, number)
+        except ValueError:
+            continue
+        if day > sent or (until and day == sent):
+            return day
+    return None
 
 
 __all__ = ["automatic", "back_on"]

@@ -10,6 +10,8 @@ from typing import Any
 from copilot.crm.errors import ToolError
 
 MAX_LINE_CHARS = 10_000
+EARLIEST, LATEST = 1970, 2999
+"""the years a moment asked about may fall in: the recommender counts days on from it"""
 
 
 def parse_now(value: str | None, where: str = "--now") -> dt.datetime:
@@ -17,10 +19,14 @@ def parse_now(value: str | None, where: str = "--now") -> dt.datetime:
     if value is None:
         return dt.datetime.now(dt.UTC)
     try:
+        if not isinstance(value, str):
+            raise TypeError
         moment = dt.datetime.fromisoformat(value.strip())
     except (TypeError, ValueError):
         raise ValueError(f"{where}: {str(value)[:60]!r} is not an ISO 8601 time (e.g. 2026-11-20T09:30:00-05:00)"
                          ) from None
+    if not EARLIEST <= moment.year <= LATEST:
+        raise ValueError(f"{where}: {value.strip()[:60]!r} is not between the years {EARLIEST} and {LATEST}")
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
@@ -32,6 +38,8 @@ def batch_line(timing: Any, line: str, number: int) -> dict[str, Any]:
         item = json.loads(line)
     except json.JSONDecodeError as exc:
         return {"id": None, "error": f"{where}: not JSON ({exc.msg})"}
+    except RecursionError:
+        return {"id": None, "error": f"{where}: nested too deeply to read"}
     if not isinstance(item, dict):
         return {"id": None, "error": f"{where}: expected a JSON object"}
     ident = item.get("id")
@@ -47,7 +55,7 @@ def batch_line(timing: Any, line: str, number: int) -> dict[str, Any]:
             "p_reply": round(rec.best.p_reply, 4), "baseline_p_reply": round(rec.baseline.p_reply, 4),
             "alternatives": [{"recommended_at": a.at.isoformat(timespec="seconds"), "p_reply": round(a.p_reply, 4)}
                              for a in rec.alternatives],
-            "reason": rec.reason}
+            "reason": rec.reason, "notes": rec.notes}
 
 
 def run_batch(timing: Any, lines: Iterable[str], write: Callable[[str], None]) -> int:

@@ -17,28 +17,47 @@ def zone(name: str | None) -> ZoneInfo:
     """The contact's time zone; UTC when it is missing or unknown."""
     try:
         return ZoneInfo(name or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # a folder of the database ("America"), a name too long
         return ZoneInfo("UTC")
 
 
 @functools.cache
 def _zone_countries() -> dict[str, str]:
-    """IANA zone -> ISO 3166 country code (the first listed), from the tz database's zone1970.tab."""
-    table = importlib.resources.files("tzdata").joinpath("zoneinfo", "zone1970.tab").read_text(encoding="utf-8")
+    """IANA zone -> ISO 3166 country code, from the tz database's zone.tab (one country a zone, Stockholm's
+    Sweden included), else zone1970.tab's first (zones several countries share)."""
     out = {}
-    for line in table.splitlines():
-        if line and not line.startswith("#"):
-            codes, _, name, *_ = line.split("\t")
-            out[name] = codes.split(",")[0]
+    for name in ("zone1970.tab", "zone.tab"):  # the latter's country wins
+        table = importlib.resources.files("tzdata").joinpath("zoneinfo", name).read_text(encoding="utf-8")
+        for line in table.splitlines():
+            if line and not line.startswith("#"):
+                codes, _, zone_name, *_ = line.split("\t")
+                out[zone_name] = codes.split(",")[0]
     return out
+
+
+SUBDIVISION = {
+    "Australia/Sydney": "NSW", "Australia/Broken_Hill": "NSW", "Australia/Melbourne": "VIC", "Australia/Brisbane": "QLD",
+    "Australia/Lindeman": "QLD", "Australia/Adelaide": "SA", "Australia/Perth": "WA", "Australia/Hobart": "TAS",
+    "Australia/Darwin": "NT", "America/Toronto": "ON", "America/Vancouver": "BC", "America/Edmonton": "AB",
+    "America/Winnipeg": "MB", "America/Regina": "SK", "America/Halifax": "NS", "America/Moncton": "NB",
+    "America/St_Johns": "NL", "America/Whitehorse": "YT", "Europe/London": "ENG", "America/Phoenix": "AZ",
+    "America/Anchorage": "AK", "Pacific/Honolulu": "HI", "America/Detroit": "MI", "Atlantic/Canary": "CN",
+    "Atlantic/Madeira": "30", "Atlantic/Azores": "20",
+}
+"""IANA zone -> the state or province (ISO 3166-2, as the holidays package names it) most of the zone's people
+live in, whose own public holidays they keep besides the country's: New South Wales' Labour Day, Ontario's Family
+Day, England's Easter Monday. A zone shared by several subdivisions of no clear majority (New Zealand's, most of
+the United States') keeps the country's alone."""
 
 
 @functools.cache
 def country_code(country: str | None, timezone: str | None) -> str | None:
-    """The country whose holidays apply: the contact's time zone's, else the account's country."""
+    """The calendar whose public holidays apply, from the contact's time zone, else the account's country: a
+    country's ISO code ("DE"), or with the state or province the zone says ("AU-NSW", see SUBDIVISION)."""
     by_zone = _zone_countries().get(timezone or "")
     if by_zone:
-        return by_zone
+        sub = SUBDIVISION.get(timezone or "")
+        return f"{by_zone}-{sub}" if sub else by_zone
     if country:
         try:
             return pycountry.countries.lookup(country).alpha_2
@@ -47,12 +66,18 @@ def country_code(country: str | None, timezone: str | None) -> str | None:
     return None
 
 
+def _calendar(code: str, **kwargs: object) -> holidays.HolidayBase:
+    """The holidays package's calendar for ``code`` (a country, or a country and subdivision "AU-NSW")."""
+    country, _, sub = code.partition("-")
+    return holidays.country_holidays(country, subdiv=sub or None, **kwargs)  # type: ignore[arg-type]
+
+
 @functools.cache
 def _holidays(code: str | None, year: int) -> frozenset[dt.date]:
     if not code:
         return frozenset()
     try:
-        return frozenset(holidays.country_holidays(code, years=year))
+        return frozenset(_calendar(code, years=year))
     except NotImplementedError:  # a country the holidays package does not cover
         return frozenset()
 
@@ -66,8 +91,8 @@ def named_days(code: str | None, year: int) -> dict[dt.date, tuple[str, ...]]:
     if not code:
         return {}
     try:
-        categories = tuple(c for c in holidays.country_holidays(code).supported_categories if c != "public")
-        named = holidays.country_holidays(code, years=year, categories=categories) if categories else {}
+        categories = tuple(c for c in _calendar(code).supported_categories if c != "public")
+        named = _calendar(code, years=year, categories=categories) if categories else {}
     except NotImplementedError:  # a country the holidays package does not cover
         return {}
     public = _holidays(code, year)
@@ -77,7 +102,7 @@ def named_days(code: str | None, year: int) -> dict[dt.date, tuple[str, ...]]:
 def holiday_name(code: str | None, day: dt.date) -> str | None:
     if not code or day not in _holidays(code, day.year):
         return None
-    return holidays.country_holidays(code, years=day.year).get(day)
+    return _calendar(code, years=day.year).get(day)
 
 
 def is_business_day(day: dt.date, code: str | None) -> bool:

@@ -24,6 +24,7 @@ from sqlalchemy import Engine, func, select
 
 from connectors.csvsource import ImportFileError, read_csv
 from copilot.crm.models import Account, Activity, Contact, Opportunity, User
+from copilot.crm.values import parse_timezone
 from tools.followup.away import SCAN, automatic, back_on
 from tools.followup.calendar import add_business_days, business_days_between, zone
 
@@ -48,10 +49,24 @@ def size_band(employees: int | None) -> str | None:
     return next((name for limit, name in SIZE_BANDS if employees < limit), "enterprise")
 
 
-_EXECUTIVE = re.compile(r"\b(?:chief|ceo|cfo|cto|coo|cio|ciso|cmo|cro|cpo|president|founder|co-?founder|owner|"
-                        r"partner|vp|svp|evp|avp|vice[- ]president|managing director|executive director)\b", re.IGNORECASE)
-_DIRECTOR = re.compile(r"\b(?:director|head)\b", re.IGNORECASE)
-_MANAGER = re.compile(r"\b(?:manager|lead|leader|supervisor|superintendent|foreman)\b", re.IGNORECASE)
+_ASSISTANT = re.compile(r"\b(?:(?:executive|personal|administrative) assistant|assistant to)\b", re.IGNORECASE)
+"""an assistant to an executive is staff, whatever else the title names"""
+_NOT_HEAD = r"(?<!product )(?<!process )(?<!data )(?<!system )(?<!service )(?<!content )(?<!account )(?<!budget )" \
+            r"(?<!risk )(?<!control )(?<!business )(?<!channel )(?<!alliance )(?<!technology )"
+_EXECUTIVE = re.compile(
+    r"\b(?:chief|ceo|cfo|cto|coo|cio|ciso|cmo|cro|cpo|pr[ée]sident[ea]?|founder|co-?founder|vp|svp|evp|avp|"
+    r"vice[- ]pr[ée]sident|managing director|executive director|gesch[äa]ftsf[üu]hrer(?:in)?|geschaeftsfuehrer(?:in)?|"
+    r"vorstand|inhaber(?:in)?|directeur g[ée]n[ée]ral|directrice g[ée]n[ée]rale|pdg|director general|"
+    r"directora general|amministratore delegato)\b"
+    r"|\b" + _NOT_HEAD + r"(?:owner|co-?owner|partner)\b(?!\s+(?!(?:at|of|and|in|for)\b)[a-z])",
+    re.IGNORECASE)
+"""chief officers, presidents, founders, managing directors (in several languages); an owner or a partner when
+the title is theirs ("Owner", "Managing Partner", "Partner, Tax"), not a role named after one ("Product
+Owner", "Channel Partner Manager", "HR Business Partner")"""
+_DIRECTOR = re.compile(r"\b(?:director|head|direktor(?:in)?|directeur|directrice|directora|direttore|direttrice|"
+                       r"leiter(?:in)?)\b", re.IGNORECASE)
+_MANAGER = re.compile(r"\b(?:manager|lead(?!\s+gen)|leader|supervisor|superintendent|foreman|gerente|jefe|jefa|"
+                      r"responsable|teamleiter(?:in)?|abteilungsleiter(?:in)?)\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -63,6 +78,8 @@ def seniority(title: str | None) -> str:
     text = (title or "").strip()[:200]
     if not text:
         return ""
+    if _ASSISTANT.search(text):
+        return "staff"
     for name, pattern in (("executive", _EXECUTIVE), ("director", _DIRECTOR), ("manager", _MANAGER)):
         if pattern.search(text):
             return name
@@ -108,6 +125,9 @@ class Log:
     """the last moment the log covers (its latest row)"""
     away: dict[str, list[tuple[float, dt.date | None]]] = field(default_factory=dict)
     """contact -> (when, the day back it names) of each message saying they were away (see ``away.py``)"""
+    heard: dict[str, list[float]] = field(default_factory=dict)
+    """contact -> when each message of theirs came that a person wrote (not an automatic reply): one after an
+    absence was announced says they are back"""
     _by_contact: dict[str, list[tuple[str, str, float, str, str, str]]] | None = field(default=None, repr=False)
 
     def add_reply(self, touch_id: str, at: float) -> None:
@@ -122,10 +142,18 @@ class Log:
         if away and email in self.contacts:
             sent = dt.datetime.fromtimestamp(at, zone(self.contacts[email].timezone)).date()
             self.away.setdefault(email, []).append((at, back_on(subject, body, sent)))
+        if not machine:
+            bisect.insort(self.heard.setdefault(email, []), at)
         if in_reply_to and not machine:
             self.add_reply(in_reply_to, at)
         else:
             self.end = max(self.end, at)
+
+    def back_early(self, email: str, said: float) -> float | None:
+        """When the contact was first heard from in person after a message of theirs at ``said`` (so was back)."""
+        heard = self.heard.get(email, [])
+        i = bisect.bisect_right(heard, said)
+        return heard[i] if i < len(heard) else None
 
     def away_periods(self, email: str) -> list[tuple[float, float]]:
         """The spans (epoch seconds) a contact was away, as their messages say: from a day before the first
@@ -135,6 +163,9 @@ class Log:
         out = []
         for at, back in self.away.get(email, []):
             end = at + 86400 if back is None else dt.datetime.combine(back, dt.time(0), tz).timestamp()
+            early = self.back_early(email, at)
+            if early is not None:
+                end = min(end, early)
             out.append((at - 86400, max(end, at + 3600)))
         return out
 
@@ -232,7 +263,7 @@ def from_files(activities: Path, contacts: Path, accounts: Path | None = None,
         if not email:
             raise ImportFileError(f"{where}: contact_email is empty")
         sector, employees, country = firms.get(row["account"], (None, None, None))
-        log.contacts[email] = ContactInfo(email, row["name"] or email, row["timezone"] or "UTC",
+        log.contacts[email] = ContactInfo(email, row["name"] or email, _timezone(row["timezone"], where),
                                           row["account"] or None, sector, size_band(employees), country, employees,
                                           row["title"] or None)
     for where, row in _rows(activities, (ACTIVITY_COLUMNS, ())):
@@ -251,6 +282,20 @@ def from_files(activities: Path, contacts: Path, accounts: Path | None = None,
         else:
             log.end = max(log.end, at)
     return log
+
+
+def _timezone(value: str, where: str) -> str:
+    """A contact's time zone as the file gives it (UTC when blank), or an error naming the row: a zone read
+    wrongly would put every moment advised to them at the wrong hour."""
+    value = value.strip()
+    if not value:
+        return "UTC"
+    if len(value) > 64:
+        raise ImportFileError(f"{where}: timezone is longer than 64 characters (use an IANA name like America/New_York)")
+    try:
+        return parse_timezone(value, "timezone")
+    except ValueError as exc:
+        raise ImportFileError(f"{where}: {exc}") from None
 
 
 @dataclass
@@ -338,8 +383,12 @@ def contact_state(log: Log, email: str, now: dt.datetime) -> State:
     last = dt.datetime.fromtimestamp(before[-1][2], tz) if before else None
     answered = dt.datetime.fromtimestamp(last_reply, tz) if last_reply > float("-inf") else None
     today = now.astimezone(tz).date()
-    said = max(((at, back) for at, back in log.away.get(email, []) if at <= cutoff and back is not None and back > today),
-               default=None)
+    # the latest message before now that says they are away, if its day back is still ahead and they have not
+    # written in person since (back early)
+    said = max(((at, back) for at, back in log.away.get(email, []) if at <= cutoff), default=None)
+    if said is not None and (said[1] is None or said[1] <= today
+                             or (log.back_early(email, said[0]) or float("inf")) <= cutoff):
+        said = None
     return State(last, run, len(before), before[-1][5] if before else "unknown", len(rows) - len(before), recent,
                  tuple(times[len(times) - recent:]), answered, sum(1 for t in replies.times if t <= cutoff),
                  said[1] if said else None, dt.datetime.fromtimestamp(said[0], tz).date() if said else None)

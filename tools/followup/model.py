@@ -12,6 +12,10 @@ Log-odds are a sum of effects, each with a Gaussian prior centred on zero:
 - each account's (their own level and small departures from their segment's weekday and
   time-of-day pattern) and each contact's (their own level and weekday departures).
 
+A channel's hours may differ from everyone's (a call reaches people at their desk in the late morning, an
+e-mail is answered whenever it is read): each channel gets its own hour-of-day curve when a score test says
+its hours depart from everyone's (see ``pair_tests``); a moment is advised for an e-mail.
+
 A segment may also be a combination of fields (a sector's small companies answer early, its large ones
 late): a pair of segment fields gets its own level and hour-of-day curve when a score test on the
 fitted model's residuals says the pair's hours depart from its fields' curves added up (see
@@ -99,6 +103,9 @@ GROUPS: tuple[Group, ...] = (
     (("contact",), 0.7), (("contact", "wd"), 0.15),
 )
 """(fields, prior standard deviation of the effects on the log-odds scale)"""
+CHANNEL_GROUPS: tuple[Group, ...] = ((("ch", "h3"), 0.5), (("ch", "hr"), 0.25))
+"""each channel's departure from everyone's hours (a call reaches people at the desk, an e-mail is answered
+whenever it is read), kept only when a score test on the fit without them calls for it, as a pair's is"""
 KIND = {"sector": "sector", "region": "place", "country": "place", "tz": "place", "size": "size", "sizefine": "size",
         "role": "role"}
 """what each segment field says about a contact; a kind's fields are the same thing at coarser or finer grain"""
@@ -551,6 +558,10 @@ def pair_tests(fields: dict[str, np.ndarray], y: np.ndarray, p: np.ndarray) -> d
         out[(a, b)] = _departure(cell.reshape(-1), block, person, len(contacts), r)
     for a in TESTED:  # a field alone, against everyone's curve: the pair of it and nothing
         out[(a, "")] = _departure(codes[a], block, person, len(contacts), r)
+    # the channels, against everyone's curve: a contact's calls and e-mails are judged apart, as two people
+    channel = _codes_of(fields["ch"])
+    _, both = np.unique(person * (int(channel.max()) + 1) + channel, return_inverse=True)
+    out[("ch", "")] = _departure(channel, block, both.reshape(-1), int(both.max()) + 1, r)
     return out
 
 
@@ -601,14 +612,15 @@ def _called_for(tests: dict[tuple[str, str], float]) -> list[tuple[str, str]]:
 
 
 def _kinds(pair: tuple[str, str]) -> tuple[str, str]:
-    return KIND[pair[0]], KIND[pair[1]] if pair[1] else ""
+    return KIND.get(pair[0], pair[0]), KIND[pair[1]] if pair[1] else ""
 
 
 def _pair_groups(pairs: list[tuple[str, str]]) -> list[Group]:
     """A pair's level and curves; a field of TESTED alone (its pair with "") gets its weekday pattern and
-    curves as PATTERNED fields have them (its level is always there)."""
+    curves as PATTERNED fields have them (its level is always there), and the channel its hour curves."""
     return [g for a, b in pairs
-            for g in ((((a, "wd"), 0.5), ((a, "h3"), 0.5), ((a, "hr"), 0.25)) if not b else
+            for g in (CHANNEL_GROUPS if a == "ch" else
+                      (((a, "wd"), 0.5), ((a, "h3"), 0.5), ((a, "hr"), 0.25)) if not b else
                       (((a, b), 0.3), ((a, b, "h3"), PAIR_SCALES[0]), ((a, b, "hr"), PAIR_SCALES[1])))]
 
 
@@ -666,7 +678,7 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
         if sampled:
             # the sample has less power: a pair the whole history calls for is added now (at its starting scales)
             have = {group[:2] for group, _ in groups if len(group) == 3 and group[2] == "h3"} | \
-                {(group[0], "") for group, _ in groups if group[0] in TESTED and group[1:] == ("h3",)}
+                {(group[0], "") for group, _ in groups if group[0] in (*TESTED, "ch") and group[1:] == ("h3",)}
             whole = pair_tests(fields, t.replied, _sigmoid(ind @ coef + intercept))
             kinds = {_kinds(pair) for pair in have}
             pairs = [pair for pair in _called_for(whole) if _kinds(pair) not in kinds]

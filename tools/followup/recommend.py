@@ -72,13 +72,14 @@ def _fields(info: ContactInfo, state: State, moments: list[dt.datetime], channel
 
 def baseline_moment(info: ContactInfo, state: State, now: dt.datetime) -> dt.datetime:
     """The habit: three business days after the last touch (or now), 9:00 the contact's time; if that
-    has passed, the next business day at 9:00."""
+    has passed, or falls before the day back of a contact who said they are away, the next business day at
+    9:00 that has not and does not."""
     tz = zone(info.timezone)
     code = country_code(info.country, info.timezone)
     local_now = now.astimezone(tz)
     base = state.last_touch.astimezone(tz).date() if state.last_touch else local_now.date()
     when = dt.datetime.combine(add_business_days(base, 3, code), dt.time(9), tz)
-    while when <= local_now:
+    while when <= local_now or (state.away_until is not None and when.date() < state.away_until):
         when = dt.datetime.combine(add_business_days(when.date(), 1, code), dt.time(9), tz)
     return when
 
@@ -165,7 +166,8 @@ def recommend(model: ReplyModel, info: ContactInfo, state: State, now: dt.dateti
         notes.append(f"{state.ignored_after} touch(es) logged after {now.isoformat(timespec='minutes')} "
                      "were left out: the advice is as of that moment")
     p_if_replied = if_just_replied(model, info, state, best.at, channel) if state.unanswered else None
-    reason = _reason(model, info, state, now.astimezone(tz), best, Slot(base_at, p_base), moments, p, p_if_replied)
+    reason = _reason(model, info, state, now.astimezone(tz), best, Slot(base_at, p_base), moments, p, p_if_replied,
+                     alternatives)
     return Recommendation(info, now, best, alternatives, Slot(base_at, p_base), reason, notes, p_if_replied)
 
 
@@ -217,7 +219,8 @@ def if_just_replied(model: ReplyModel, info: ContactInfo, state: State, at: dt.d
 
 
 def _reason(model: ReplyModel, info: ContactInfo, state: State, local_now: dt.datetime, best: Slot,
-            baseline: Slot, moments: list[dt.datetime], p: np.ndarray, p_if_replied: float | None) -> str:
+            baseline: Slot, moments: list[dt.datetime], p: np.ndarray, p_if_replied: float | None,
+            alternatives: list[Slot]) -> str:
     """Why this moment, in words that agree with the figure: every effect named is the model's own,
     measured by asking it the same question with that one thing changed."""
     at = best.at
@@ -235,12 +238,19 @@ def _reason(model: ReplyModel, info: ContactInfo, state: State, local_now: dt.da
         since = business_days_between(state.last_touch.astimezone(at.tzinfo).date(), local_now.date())
         wait = (at.date() - local_now.date()).days
         if wait >= 1 and since <= 2:
-            when = "today" if since == 0 else ("yesterday" if since == 1 else f"{since} business days ago")
+            last = state.last_touch.astimezone(at.tzinfo).date()
+            ago = (local_now.date() - last).days
+            when = "today" if ago == 0 else "yesterday" if ago == 1 else f"on {WEEKDAYS[last.weekday()]}"
             parts.append(f"you wrote {when}, so wait")
         if state.unanswered >= 2 and p_if_replied is not None:
             parts.append(_unanswered(info, state, best, p_if_replied))
     else:
         parts.append(f"no touch on record: this follows {info.first_name}'s segment's pattern")
+    higher = max(alternatives, key=lambda a: a.p_reply, default=None)
+    if higher is not None and round(higher.p_reply, 2) > round(best.p_reply, 2):
+        # moments are chosen by what the history shows surely, not by the figure alone
+        parts.append(f"{WEEKDAYS[higher.at.weekday()]} {higher.at:%H:%M} reads {higher.p_reply:.0%}, but this "
+                     "history has seen fewer touches like it, so that figure is less sure")
     day = f"{WEEKDAYS[at.weekday()]} {at:%H:%M}"
     if baseline.at == at:
         head = f"{day} {info.first_name}'s time, the usual slot, is also the best: {best.p_reply:.0%} chance of a reply"
