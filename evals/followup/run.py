@@ -242,7 +242,8 @@ def score_other(world: Any, work: Path, queries: int) -> dict[str, Any]:
         shown.append(rec.best.p_reply)
         truth_shown.append(world.truth(email, rec.best.at))
         k = rng.randrange(len(grid))
-        anywhere.append(float(timing.model.probability(_fields(info, state, [grid[k].astimezone(tz)], "email"))[0]))
+        anywhere.append(float(timing.model.probability(_fields(info, state, [grid[k].astimezone(tz)], "email",
+                                                                  timing.model.functions))[0]))
         truth_anywhere.append(float(truth[k]))
     out: dict[str, Any] = {"world": world.name, "description": world.description, "touches": len(log.touches),
                            "asked": len(shown), "train_seconds": train_s,

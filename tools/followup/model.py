@@ -71,8 +71,9 @@ from scipy.optimize import minimize
 
 from tools.followup.calendar import country_code, named_days
 from tools.followup.history import CHANNELS, ContactInfo, Table, seniority, size_fine
+from tools.followup.titles import function, learn
 
-FORMAT = 6
+FORMAT = 7
 GAP_BINS = (-1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 15, 25)
 """a gap falls in the last bin whose lower edge it reaches (-1: a first touch)"""
 MAX_UNANSWERED = 8
@@ -80,15 +81,16 @@ MAX_RECENT = 5
 REPLY_AGE_BINS = (-1, 0, 3, 7, 14, 30, 60, 120)
 """days since the contact's last reply: a bin is the last lower edge reached (-1: never replied)"""
 FIELDS = ("wd", "hr", "h3", "gap", "gapc", "un", "rc", "rp", "ch", "st", "sector", "region", "tz", "size", "sizefine", "country",
-          "role", "account", "contact")
-SEGMENTS = ("sector", "region", "tz", "size", "sizefine", "country", "role")
+          "role", "function", "account", "contact")
+SEGMENTS = ("sector", "region", "tz", "size", "sizefine", "country", "role", "function")
 PATTERNED = ("sector", "region", "tz", "sizefine")
 """segments with their own weekday and hour pattern (a country's is its time zone's; a size band's is
 its finer bins')"""
-TESTED = ("role",)
+TESTED = ("role", "function")
 """segments whose own weekday and hour pattern is kept only when a score test on the fit without it calls
 for it, as a pair's is (see ``pair_tests``): a title says something of a person's hours in some trades and
-nothing in others, and four curves of noise cost a small history dearly"""
+nothing in others, and four curves of noise cost a small history dearly. ``function`` is the word of the title
+whose replies' hours depart most (see ``tools.followup.titles``)"""
 Group = tuple[tuple[str, ...], float]
 GROUPS: tuple[Group, ...] = (
     # everyone
@@ -107,7 +109,7 @@ CHANNEL_GROUPS: tuple[Group, ...] = ((("ch", "h3"), 0.5), (("ch", "hr"), 0.25))
 """each channel's departure from everyone's hours (a call reaches people at the desk, an e-mail is answered
 whenever it is read), kept only when a score test on the fit without them calls for it, as a pair's is"""
 KIND = {"sector": "sector", "region": "place", "country": "place", "tz": "place", "size": "size", "sizefine": "size",
-        "role": "role"}
+        "role": "role", "function": "role"}
 """what each segment field says about a contact; a kind's fields are the same thing at coarser or finer grain"""
 PAIRS = tuple((a, b) for i, a in enumerate(KIND) for b in list(KIND)[i + 1:] if KIND[a] != KIND[b])
 """pairs of segment fields of different kinds that may carry their own hour-of-day curve; of the pairs of
@@ -167,28 +169,31 @@ def reply_age_bin(days: np.ndarray) -> np.ndarray:
     return np.searchsorted(np.asarray(REPLY_AGE_BINS), days, side="right") - 1
 
 
-def fields_of(t: Table, contacts: dict[str, ContactInfo]) -> dict[str, np.ndarray]:
-    """The categorical fields of every touch, as arrays of strings or small integers."""
+def fields_of(t: Table, contacts: dict[str, ContactInfo], functions: dict[str, float] | None = None
+              ) -> dict[str, np.ndarray]:
+    """The categorical fields of every touch, as arrays of strings or small integers; ``functions`` are the
+    words of titles that name a job (``ReplyModel.functions``)."""
     info = [contacts[c] for c in t.contact]
     hour = t.hour.astype(np.int64)
     return {
         "wd": t.weekday.astype(np.int64), "hr": hour, "h3": hour // 3,
         "gap": gap_bin(t.gap), "gapc": gap_bin(t.days), "un": np.minimum(t.unanswered, MAX_UNANSWERED).astype(np.int64),
         "rc": np.minimum(t.recent, MAX_RECENT).astype(np.int64), "rp": reply_age_bin(t.since_reply), "ch": t.channel, "st": t.stage,
-        **contact_fields(info),
+        **contact_fields(info, functions),
         "contact": np.asarray(t.contact, dtype=object),
     }
 
 
-def contact_fields(info: list[ContactInfo]) -> dict[str, np.ndarray]:
-    """The segment and account fields of each row's contact."""
+def contact_fields(info: list[ContactInfo], functions: dict[str, float] | None = None) -> dict[str, np.ndarray]:
+    """The segment and account fields of each row's contact (``functions``: see ``fields_of``)."""
     def col(values: list[Any]) -> np.ndarray:
         return np.asarray(values, dtype=object)
 
     return {"sector": col([i.sector or "" for i in info]), "region": col([i.region for i in info]),
             "tz": col([i.timezone or "" for i in info]), "size": col([i.size or "" for i in info]),
             "sizefine": col([size_fine(i.employees) for i in info]), "country": col([i.country or "" for i in info]),
-            "role": col([seniority(i.title) for i in info]), "account": col([i.account or "" for i in info])}
+            "role": col([seniority(i.title) for i in info]),
+            "function": col([function(i.title, functions) if functions else "" for i in info]), "account": col([i.account or "" for i in info])}
 
 
 @dataclass
@@ -216,6 +221,8 @@ class ReplyModel:
     scales: list[float] = field(default_factory=lambda: [sd for _, sd in GROUPS])
     """each group's prior scale, as learned"""
     variance: np.ndarray | None = field(default=None, repr=False)
+    functions: dict[str, float] = field(default_factory=dict)
+    """the words of titles that name a job, with their scores (``tools.followup.titles.learn``)"""
     """each effect's posterior variance as a row sees it (an hour-by-hour curve's neighbours' added); None:
     not known, and moments are chosen by their estimate alone"""
     raw: np.ndarray | None = field(default=None, repr=False)
@@ -338,6 +345,7 @@ class ReplyModel:
                 "fingerprint": self.fingerprint, "seconds": self.seconds, "scales": self.scales,
                 "shift_prior": self.shift_prior, "groups": [[list(g), sd] for g, sd in self.groups],
                 "pair_tests": [[list(k), v] for k, v in self.pair_tests.items()], "days_off": self.days_off,
+                "functions": self.functions,
                 "calibration": {"rows": self.calibration.rows, "slices": self.calibration.slices}}
         tmp = path.with_suffix(".tmp.npz")
         names = sorted(self.shift_posterior)
@@ -365,6 +373,7 @@ class ReplyModel:
                        shift_prior=meta["shift_prior"], shift_posterior=posterior,
                        groups=[(tuple(g), sd) for g, sd in meta["groups"]],
                        pair_tests={(k[0], k[1]): v for k, v in meta["pair_tests"]}, days_off=meta["days_off"],
+                       functions=meta["functions"],
                        calibration=Calibration(**meta["calibration"]))
         except (OSError, ValueError, KeyError, EOFError, TypeError, zipfile.BadZipFile):
             return None
@@ -639,14 +648,18 @@ def _with_pairs(fields: dict[str, np.ndarray], y: np.ndarray, vocab: dict[str, l
 
 
 def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = None, *, shifts: bool = True,
-        deshift: bool = True, tol: float = MAP_TOL) -> ReplyModel:
+        deshift: bool = True, tol: float = MAP_TOL, functions: dict[str, float] | None = None) -> ReplyModel:
     """The MAP fit on the touches given (censored ones are left out). Without ``start`` the group
     scales, and which pairs of fields carry their own hour curve, are learned; with it, its groups
     and scales are kept and its effects start the solver."""
     t = t.take(~t.censored)
     if len(t) == 0 or t.replied.all() or not t.replied.any():
         raise ValueError("too little history to learn from: need touches both answered and not")
-    fields = fields_of(t, contacts)
+    if functions is None:  # the words of titles that name a job: learned once, then kept with the groups
+        functions = start.functions if start is not None else learn(
+            t.contact, {c: contacts[c].title for c in np.unique(t.contact).tolist()}, t.hour.astype(np.int64) // 3,
+            t.replied)
+    fields = fields_of(t, contacts, functions)
     vocab = _vocab(fields)
     tests: dict[tuple[str, str], float] = {}
     if start is None and len(t) > EB_SAMPLE:
@@ -654,7 +667,7 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
         chosen = np.unique(t.contact)
         chosen = set(np.random.default_rng(0).choice(chosen, size=max(1, int(len(chosen) * EB_SAMPLE / len(t))),
                                                      replace=False).tolist())
-        start = fit(t.take(np.asarray([c in chosen for c in t.contact])), contacts, shifts=False)
+        start = fit(t.take(np.asarray([c in chosen for c in t.contact])), contacts, shifts=False, functions=functions)
         tests = dict(start.pair_tests)
         sampled = True
     else:
@@ -692,7 +705,7 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
     model = ReplyModel(vocab=vocab, coef=_smoothed(coef, vocab, groups), intercept=intercept,
                        hours=[h for h in range(24) if hour_counts[h] >= max(20, 0.002 * n)],
                        weekdays=[d for d in range(7) if day_counts[d] >= max(20, 0.002 * n)], trained_on=n,
-                       scales=scales, raw=coef, groups=groups, pair_tests=tests)
+                       scales=scales, raw=coef, groups=groups, pair_tests=tests, functions=functions)
     if not shifts:
         return model
     _shift_posteriors(model, fields, t.replied)
@@ -848,9 +861,9 @@ def train(t: Table, contacts: dict[str, ContactInfo], fingerprint: str = "") -> 
             if len(middle) > CALIBRATION_ROWS:  # four figures are learned from it: a sample is plenty
                 middle = middle.take(np.sort(np.random.default_rng(0).choice(len(middle), CALIBRATION_ROWS,
                                                                               replace=False)))
-            z, mean = first._with_day_mean(fields_of(middle, contacts))
+            z, mean = first._with_day_mean(fields_of(middle, contacts, first.functions))
             platt = _calibrate(z, z - mean, middle.replied.astype(float))
-            late_fields = fields_of(late, contacts)
+            late_fields = fields_of(late, contacts, first.functions)
             raw = first.probability(late_fields, calibrated=False)
             first.platt = platt
             calibrated = first.probability(late_fields)
@@ -897,7 +910,7 @@ def days_off(t: Table, contacts: dict[str, ContactInfo], model: ReplyModel) -> d
     hit = np.isin(key, np.fromiter(names, dtype=np.int64, count=len(names)))
     if not hit.any():
         return {}
-    p = model.probability(fields_of(t.take(hit), contacts))
+    p = model.probability(fields_of(t.take(hit), contacts, model.functions))
     y = t.replied[hit].astype(float)
     tally: dict[tuple[str, str], np.ndarray] = {}
     for k, seen, q in zip(key[hit].tolist(), y.tolist(), p.tolist(), strict=True):

@@ -48,7 +48,8 @@ class Recommendation:
                 "alternatives": [a.as_dict() for a in self.alternatives], "reason": self.reason, "notes": self.notes}
 
 
-def _fields(info: ContactInfo, state: State, moments: list[dt.datetime], channel: str) -> dict[str, np.ndarray]:
+def _fields(info: ContactInfo, state: State, moments: list[dt.datetime], channel: str,
+            functions: dict[str, float] | None = None) -> dict[str, np.ndarray]:
     n = len(moments)
     last = state.last_touch.date() if state.last_touch else None
     gaps = np.asarray([-1 if last is None else business_days_between(last, m.date()) for m in moments])
@@ -62,7 +63,7 @@ def _fields(info: ContactInfo, state: State, moments: list[dt.datetime], channel
     def same(v: Any) -> np.ndarray:
         return np.asarray([v] * n, dtype=object)
 
-    segment = {k: np.repeat(v, n) for k, v in contact_fields([info]).items()}
+    segment = {k: np.repeat(v, n) for k, v in contact_fields([info], functions).items()}
     return {"wd": np.asarray([m.weekday() for m in moments], dtype=np.int64), "hr": hours, "h3": hours // 3,
             "gap": gap_bin(gaps), "gapc": gap_bin(days), "un": np.full(n, min(state.unanswered, MAX_UNANSWERED)), "rc": recent,
             "rp": reply_age_bin(np.asarray([-1.0 if state.last_reply is None else
@@ -145,7 +146,7 @@ def recommend(model: ReplyModel, info: ContactInfo, state: State, now: dt.dateti
     tz = zone(info.timezone)
     moments, notes = candidates(model, info, now, days, state.away_until)
     base_at = baseline_moment(info, state, now)
-    fields = _fields(info, state, moments + [base_at], channel)
+    fields = _fields(info, state, moments + [base_at], channel, model.functions)
     every = model.probability(fields)
     p_base, p = float(every[-1]), every[:-1]
     if moments:  # the history's evidence counts too: of two moments that look alike, the better seen one
@@ -215,7 +216,7 @@ def if_just_replied(model: ReplyModel, info: ContactInfo, state: State, at: dt.d
     set against, asked of the model as every other figure is."""
     fresh = State(state.last_touch, 0, state.prior, state.stage, recent=state.recent, recent_times=state.recent_times,
                   last_reply=state.last_touch)
-    return float(model.probability(_fields(info, fresh, [at], channel))[0])
+    return float(model.probability(_fields(info, fresh, [at], channel, model.functions))[0])
 
 
 def _reason(model: ReplyModel, info: ContactInfo, state: State, local_now: dt.datetime, best: Slot,

@@ -1,0 +1,94 @@
+"""The word of a contact's title that says what their hours are: "Maintenance" in "Maint. & Reliability Mgr",
+"nights" in "Area Supervisor, Nights, Back Half", "comprador" in "Comprador de Planta".
+
+People of one job keep alike hours (a plant manager answers before the morning meeting, an engineer after the
+shift, a night crew at the handover), but titles are written in many wordings, languages and abbreviations, and
+no list of jobs fits every trade. So the words are learned from the history: each word that a few contacts' titles
+share is judged by how far the replies to those contacts depart, hour by hour, from everyone's (a score test,
+the one ``model.pair_tests`` applies to a segment), and each title is given its word that departs most, when one
+departs enough. A title's other words ("manager", a town) depart less, since they mix people of several jobs.
+
+Titles are written by people outside the company: they are only split into words here, never shown or followed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import numpy as np
+
+MAX_TITLE = 200
+"""characters of a title read"""
+MIN_CONTACTS = 8
+"""contacts with touches whose titles hold a word, for the word to be judged"""
+FUNCTION_Z = 2.0
+"""standard errors by which a word's hours must depart from everyone's to name a job"""
+MIN_BLOCK_CONTACTS = 5
+"""contacts with touches in a three-hour block, for the block to be judged"""
+_SPLIT = re.compile(r"[^\w&]+")
+_COMMON = frozenset({
+    "of", "the", "and", "for", "to", "in", "at", "a", "an", "de", "del", "la", "el", "los", "las", "y", "e", "en",
+    "du", "des", "le", "et", "der", "die", "und", "für", "von", "&", "-", "sr", "jr", "senior", "junior", "acting",
+    "interim", "deputy", "assistant", "associate", "i", "ii", "iii", "iv"})
+"""words that say nothing of a job (articles, seniority qualifiers)"""
+
+
+def words(title: str | None) -> tuple[str, ...]:
+    """A title's words, lower case and without accents, numbers or the words of _COMMON."""
+    text = unicodedata.normalize("NFKD", (title or "")[:MAX_TITLE].lower())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return tuple(dict.fromkeys(w for w in _SPLIT.split(text) if w and not w.isdigit() and w not in _COMMON))
+
+
+def learn(contacts: np.ndarray, titles: dict[str, str | None], block: np.ndarray, y: np.ndarray) -> dict[str, float]:
+    """The words of titles whose replies' hours depart from everyone's by FUNCTION_Z standard errors or more, with
+    their scores; from touches of ``contacts`` (e-mails) in three-hour ``block`` s, answered or not (``y``).
+
+    The residual of a touch is its outcome less the reply rate of its block over everyone; per contact and block
+    they are summed (a contact's touches are not independent). For a word, each block's sum over its contacts,
+    less the block's share of their whole sum (a word of people who answer more at every hour is not taken for
+    one whose hours differ), is set against its variance over those contacts; under no departure the squares add
+    up to about the number of blocks judged, and the excess, in standard errors, is the word's score."""
+    people, person = np.unique(np.asarray(contacts), return_inverse=True)
+    person = person.reshape(-1)
+    if len(people) == 0:
+        return {}
+    block = np.asarray(block, dtype=np.int64)
+    y = np.asarray(y, dtype=float)
+    rate = np.bincount(block, y, minlength=8) / np.maximum(np.bincount(block, minlength=8), 1)
+    r = y - rate[block]
+    cell = person * 8 + block
+    s = np.bincount(cell, r, minlength=len(people) * 8).reshape(-1, 8)
+    n = np.bincount(cell, minlength=len(people) * 8).reshape(-1, 8).astype(float)
+    whole = s.sum(axis=1)
+    keys = [words(titles.get(p)) for p in people.tolist()]
+    holders: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        for w in k:
+            holders.setdefault(w, []).append(i)
+    score: dict[str, float] = {}
+    for w, who in holders.items():
+        if len(who) < MIN_CONTACTS:
+            continue
+        idx = np.asarray(who)
+        counts = n[idx]
+        share = counts.sum(axis=0) / max(float(counts.sum()), 1.0)
+        dev = s[idx] - share[None, :] * whole[idx][:, None]
+        u, variance = dev.sum(axis=0), (dev ** 2).sum(axis=0)
+        judged = ((counts > 0).sum(axis=0) >= MIN_BLOCK_CONTACTS) & (variance > 1e-9)
+        df = int(judged.sum()) - 1
+        if df < 2:
+            continue
+        stat = float((u[judged] ** 2 / variance[judged]).sum())
+        score[w] = (stat - df) / float(np.sqrt(2 * df))
+    return {w: z for w, z in score.items() if z >= FUNCTION_Z}
+
+
+def function(title: str | None, scores: dict[str, float]) -> str:
+    """The word of ``title`` that names its job: of its words that ``learn`` scored, the one scored highest
+    ("" when none is)."""
+    return max(((scores[w], w) for w in words(title) if w in scores), default=(0.0, ""))[1]
+
+
+__all__ = ["function", "learn", "words"]
