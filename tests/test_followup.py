@@ -954,4 +954,4 @@ def test_the_word_of_a_title_that_names_a_job_brings_its_hours(tmp_path: Path) -
             "b": (13, ("Maintenance Supervisor", "Finance Manager", "Contralor de Planta", "Buyer"))}
     activities, contacts = _function_history(tmp_path / "alike", same)
     alike = Timing.from_log(from_files(activities, contacts)).model
-    assert ("function", "h3") not in {group for group, _ in alike.groups}
+    assert ("function", "h3") not in {group for group, _ in alike.groups} and alike.functions == {}

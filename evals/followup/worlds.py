@@ -3189,7 +3189,7 @@ def foundry(scale: float = 1.0, seed: int = 1515) -> PlantedWorld:
     (six zones in the United States, Phoenix without daylight saving time among them, four in Canada, five in Mexico)
     or, for about one plant of a US account in five, in Mexico; it has one to five people, three in ten at the head
     office and the others at a plant. The CRM's zones are often wrong: two in three people at a site in another zone
-    than the head office's have the head office's in contacts.csv (about 17% of all contacts), and about 7% of the
+    than the head office's have the head office's in contacts.csv (about 16% of all contacts), and about 7% of the
     touched office people at US sites moved to a site in another US zone on some day in the middle 60% of the history,
     the CRM keeping the zone they had; the truth, the reply clock and the timestamps of a contact's replies (with their
     UTC offset) follow the zone the contact keeps at the time; one plant title in ten names the site's town. Segments by
@@ -3233,9 +3233,9 @@ def foundry(scale: float = 1.0, seed: int = 1515) -> PlantedWorld:
     (multi-site roll-outs, three in ten, twice as long): 36 contacts get a hundred touches or more (13 over two hundred,
     up to 340), 19% of all touches; beside them 730 trade-show leads (MODEX and IMTS 2024, Pack Expo International 2024,
     Expo Manufactura 2025 in Monterrey, ProMat and FABTECH 2025, Pack Expo Las Vegas 2025), four in ten at accounts in
-    the book, are thanked by the events team (Chicago, around 10:00) one to three days after the show and 45% of them
-    followed up once by the account's rep, so 39% of the touched contacts are touched once or twice. The CRM leaves the
-    sector blank for 13% of the accounts and the employee count for 10%. About 74% of the touches are e-mails, 19% calls
+    the book, are thanked by the events team (Chicago, around 10:00) one to seven days after the show (one to three
+    working days, a weekend's moved to the week after) and 45% of them followed up once by the account's rep, so
+    39% of the touched contacts are touched once or twice. The CRM leaves the sector blank for 13% of the accounts and the employee count for 10%. About 74% of the touches are e-mails, 19% calls
     and 7% meetings. A touch the same day as the last does poorly (-0.6), six to eleven days after it is best (+0.3) and
     months of silence cost a little; fatigue counts seven days (the first touch in them is free, then -0.1 and on down
     to -0.8 from seven); each unanswered touch in a row costs more (-0.6 from seven); a reply in the last five days

@@ -16,6 +16,12 @@ A channel's hours may differ from everyone's (a call reaches people at their des
 e-mail is answered whenever it is read): each channel gets its own hour-of-day curve when a score test says
 its hours depart from everyone's (see ``pair_tests``); a moment is advised for an e-mail.
 
+A title says what a person does in words no list of jobs fits ("Maint. & Reliability Mgr", "Comprador de
+Planta", "Area Supervisor, Nights"): after a first fit, each word that a few contacts' titles share is scored by
+how far their replies' hours depart from what the fit expects, and each title gets its highest-scoring word as
+its job (``function``, see ``tools.followup.titles``), a segment of the same kind as the seniority the title
+shows. Its level and curves stay only when the score test calls for its hours; else the words are dropped.
+
 A segment may also be a combination of fields (a sector's small companies answer early, its large ones
 late): a pair of segment fields gets its own level and hour-of-day curve when a score test on the
 fitted model's residuals says the pair's hours depart from its fields' curves added up (see
@@ -655,10 +661,8 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
     t = t.take(~t.censored)
     if len(t) == 0 or t.replied.all() or not t.replied.any():
         raise ValueError("too little history to learn from: need touches both answered and not")
-    if functions is None:  # the words of titles that name a job: learned once, then kept with the groups
-        functions = start.functions if start is not None else learn(
-            t.contact, {c: contacts[c].title for c in np.unique(t.contact).tolist()}, t.hour.astype(np.int64) // 3,
-            t.replied)
+    if functions is None and start is not None:  # the words of titles that name a job are kept with the groups
+        functions = start.functions
     fields = fields_of(t, contacts, functions)
     vocab = _vocab(fields)
     tests: dict[tuple[str, str], float] = {}
@@ -669,6 +673,10 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
                                                      replace=False).tolist())
         start = fit(t.take(np.asarray([c in chosen for c in t.contact])), contacts, shifts=False, functions=functions)
         tests = dict(start.pair_tests)
+        if functions is None:  # learned on the sample
+            functions = start.functions
+            fields = fields_of(t, contacts, functions)
+            vocab = _vocab(fields)
         sampled = True
     else:
         sampled = False
@@ -677,8 +685,27 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
         ind = _indicators(fields, vocab, groups)
         coef, intercept, scales = _fit_effects(ind, t.replied, vocab, groups, [sd for _, sd in groups], EB_ROUNDS,
                                                tol=tol)
+        without = None
+        if functions is None:
+            # the words of titles whose replies' hours depart from what the fit without them expects
+            functions = learn(t.contact, {c: contacts[c].title for c in np.unique(t.contact).tolist()},
+                              np.asarray(fields["h3"]), t.replied - _sigmoid(ind @ coef + intercept))
+            if functions:
+                without = (fields, vocab, ind, coef, intercept, scales)
+                before = ReplyModel(vocab=vocab, coef=coef, intercept=intercept, groups=groups, raw=coef)
+                fields = fields_of(t, contacts, functions)
+                vocab = _vocab(fields)
+                ind = _indicators(fields, vocab, groups)
+                coef, intercept, scales = _fit_effects(ind, t.replied, vocab, groups, scales, 0,
+                                                       (_transfer(before, vocab, groups), intercept), tol)
         tests = pair_tests(fields, t.replied, _sigmoid(ind @ coef + intercept))
         pairs = _called_for(tests)
+        if without is not None and not any("function" in pair for pair in pairs):
+            # no job's hours stand out enough to be kept: the words are left out, and so is their noise
+            functions = {}
+            fields, vocab, ind, coef, intercept, scales = without
+            tests = pair_tests(fields, t.replied, _sigmoid(ind @ coef + intercept))
+            pairs = _called_for(tests)
         if pairs:
             groups, ind, coef, intercept, scales = _with_pairs(fields, t.replied, vocab, groups, scales, coef, intercept,
                                                           pairs, EB_ROUNDS, tol)
@@ -705,7 +732,7 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
     model = ReplyModel(vocab=vocab, coef=_smoothed(coef, vocab, groups), intercept=intercept,
                        hours=[h for h in range(24) if hour_counts[h] >= max(20, 0.002 * n)],
                        weekdays=[d for d in range(7) if day_counts[d] >= max(20, 0.002 * n)], trained_on=n,
-                       scales=scales, raw=coef, groups=groups, pair_tests=tests, functions=functions)
+                       scales=scales, raw=coef, groups=groups, pair_tests=tests, functions=functions or {})
     if not shifts:
         return model
     _shift_posteriors(model, fields, t.replied)

@@ -1,12 +1,14 @@
-"""The word of a contact's title that says what their hours are: "Maintenance" in "Maint. & Reliability Mgr",
+"""The word of a contact's title that says what their hours are: "reliability" in "Maint. & Reliability Mgr",
 "nights" in "Area Supervisor, Nights, Back Half", "comprador" in "Comprador de Planta".
 
 People of one job keep alike hours (a plant manager answers before the morning meeting, an engineer after the
 shift, a night crew at the handover), but titles are written in many wordings, languages and abbreviations, and
 no list of jobs fits every trade. So the words are learned from the history: each word that a few contacts' titles
 share is judged by how far the replies to those contacts depart, hour by hour, from everyone's (a score test,
-the one ``model.pair_tests`` applies to a segment), and each title is given its word that departs most, when one
-departs enough. A title's other words ("manager", a town) depart less, since they mix people of several jobs.
+on what a first fit without them leaves unexplained), and each title is given its word that departs most, when
+one departs enough. A title's other words ("manager", a town) depart less, since they mix people of several jobs.
+The model keeps the jobs only when their hours pass the score test it applies to any segment's (see
+``model.fit``).
 
 Titles are written by people outside the company: they are only split into words here, never shown or followed.
 """
@@ -41,23 +43,23 @@ def words(title: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w for w in _SPLIT.split(text) if w and not w.isdigit() and w not in _COMMON))
 
 
-def learn(contacts: np.ndarray, titles: dict[str, str | None], block: np.ndarray, y: np.ndarray) -> dict[str, float]:
-    """The words of titles whose replies' hours depart from everyone's by FUNCTION_Z standard errors or more, with
-    their scores; from touches of ``contacts`` (e-mails) in three-hour ``block`` s, answered or not (``y``).
+def learn(contacts: np.ndarray, titles: dict[str, str | None], block: np.ndarray, residual: np.ndarray
+          ) -> dict[str, float]:
+    """The words of titles whose replies' hours depart from what a fitted model without them expects by FUNCTION_Z
+    standard errors or more, with their scores; from the ``residual`` s (outcome less the fitted chance) of the
+    touches of ``contacts`` in three-hour ``block`` s.
 
-    The residual of a touch is its outcome less the reply rate of its block over everyone; per contact and block
-    they are summed (a contact's touches are not independent). For a word, each block's sum over its contacts,
-    less the block's share of their whole sum (a word of people who answer more at every hour is not taken for
-    one whose hours differ), is set against its variance over those contacts; under no departure the squares add
-    up to about the number of blocks judged, and the excess, in standard errors, is the word's score."""
+    Per contact and block the residuals are summed (a contact's touches are not independent). For a word, each
+    block's sum over its contacts, less the block's share of their whole sum (a word of people who answer more at
+    every hour is not taken for one whose hours differ), is set against its variance over those contacts; under no
+    departure the squares add up to about the number of blocks judged, and the excess, in standard errors, is the
+    word's score."""
     people, person = np.unique(np.asarray(contacts), return_inverse=True)
     person = person.reshape(-1)
     if len(people) == 0:
         return {}
     block = np.asarray(block, dtype=np.int64)
-    y = np.asarray(y, dtype=float)
-    rate = np.bincount(block, y, minlength=8) / np.maximum(np.bincount(block, minlength=8), 1)
-    r = y - rate[block]
+    r = np.asarray(residual, dtype=float)
     cell = person * 8 + block
     s = np.bincount(cell, r, minlength=len(people) * 8).reshape(-1, 8)
     n = np.bincount(cell, minlength=len(people) * 8).reshape(-1, 8).astype(float)
