@@ -955,3 +955,20 @@ def test_the_word_of_a_title_that_names_a_job_brings_its_hours(tmp_path: Path) -
     activities, contacts = _function_history(tmp_path / "alike", same)
     alike = Timing.from_log(from_files(activities, contacts)).model
     assert ("function", "h3") not in {group for group, _ in alike.groups} and alike.functions == {}
+
+
+def test_a_person_listed_twice_keeps_what_either_row_says(tmp_path: Path) -> None:
+    """A sync copied a contact with their address in capitals and no title or zone: the copy is the same
+    person, and fills nothing over what the first row says; a blank in the first row is filled from it."""
+    rows = [["a1", "2026-11-02T15:00:00+00:00", "email", "outbound", "Rep", "Firm", "Ana.Ruiz@firm.example", "", "", "",
+             ""]]
+    contacts = [["ana.ruiz@firm.example", "Ana Ruiz", "Schulleiterin", "Firm", "Europe/Zurich"],
+                ["Ana.Ruiz@firm.example", "", "", "Firm", ""],
+                ["bo@firm.example", "Bo", "", "Firm", ""], ["BO@firm.example", "Bo", "Hausmeister", "Firm", "Europe/Zurich"]]
+    activities, contacts_csv = _write_files(tmp_path, contacts, rows)
+    log = from_files(activities, contacts_csv)
+    assert set(log.contacts) == {"ana.ruiz@firm.example", "bo@firm.example"}
+    ana, bo = log.contacts["ana.ruiz@firm.example"], log.contacts["bo@firm.example"]
+    assert (ana.name, ana.title, ana.timezone) == ("Ana Ruiz", "Schulleiterin", "Europe/Zurich")
+    assert (bo.title, bo.timezone) == ("Hausmeister", "Europe/Zurich")
+    assert [t[1] for t in log.touches] == ["ana.ruiz@firm.example"]

@@ -263,9 +263,11 @@ def from_files(activities: Path, contacts: Path, accounts: Path | None = None,
         if not email:
             raise ImportFileError(f"{where}: contact_email is empty")
         sector, employees, country = firms.get(row["account"], (None, None, None))
-        log.contacts[email] = ContactInfo(email, row["name"] or email, _timezone(row["timezone"], where),
-                                          row["account"] or None, sector, size_band(employees), country, employees,
-                                          row["title"] or None)
+        info = ContactInfo(email, row["name"] or email, _timezone(row["timezone"], where), row["account"] or None,
+                           sector, size_band(employees), country, employees, row["title"] or None)
+        if email in log.contacts:  # the same person twice (an address spelled with capitals): what either row says
+            info = _merged(log.contacts[email], info)
+        log.contacts[email] = info
     for where, row in _rows(activities, (ACTIVITY_COLUMNS, ())):
         try:
             at = _epoch(parse_timestamp(row["occurred_at"], "occurred_at")[0])
@@ -282,6 +284,16 @@ def from_files(activities: Path, contacts: Path, accounts: Path | None = None,
         else:
             log.end = max(log.end, at)
     return log
+
+
+def _merged(first: ContactInfo, again: ContactInfo) -> ContactInfo:
+    """One person listed twice: the first row's fields, each blank one filled from the second (a blank title or
+    zone in a copy made by a sync does not erase what the first row says)."""
+    filled = {f: getattr(again, f) if getattr(first, f) in (None, "", first.email) else getattr(first, f)
+              for f in ContactInfo.__dataclass_fields__}
+    if first.timezone == "UTC" and again.timezone != "UTC":
+        filled["timezone"] = again.timezone
+    return ContactInfo(**filled)
 
 
 def _timezone(value: str, where: str) -> str:
