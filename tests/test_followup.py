@@ -55,6 +55,7 @@ def test_business_days_and_skipped_hours() -> None:
     ("Europe/Stockholm", "SE"), ("Europe/Oslo", "NO"), ("Europe/Amsterdam", "NL"), ("Asia/Kuwait", "KW"),
     ("Africa/Accra", "GH"), ("Europe/Berlin", "DE"), ("America/New_York", "US"), ("Australia/Sydney", "AU-NSW"),
     ("Australia/Adelaide", "AU-SA"), ("America/Toronto", "CA-ON"), ("Europe/London", "GB-ENG"), ("Pacific/Auckland", "NZ"),
+    ("Asia/Calcutta", "IN"), ("US/Eastern", "US"), ("Europe/Kiev", "UA"), ("Australia/NSW", "AU-NSW"),  # old names
 ])
 def test_the_holidays_kept_are_the_contacts_zones_not_the_accounts_office(timezone: str, code: str) -> None:
     """A Swede at an account whose office is in the United States keeps Sweden's holidays; a contact in Sydney
@@ -406,6 +407,13 @@ def test_batch_lines_that_cannot_be_read(timing: Timing) -> None:
             timing, json.dumps({"id": 8, "contact_email": email, "now": now}), 8)["error"]
     nested = '{"id": 1, "now": ' + "[" * 4000 + "]" * 4000 + "}"
     assert batch_line(timing, nested, 9) == {"id": None, "error": "line 9: nested too deeply to read"}
+    for bad in ('{"id": ' + "1" * 5000 + "}", '{"id": NaN}', '{"id": 1e999}', '{"id": -Infinity}'):
+        assert batch_line(timing, bad, 11)["error"].startswith("line 11: not JSON"), bad[:20]
+    from tools.followup.batch import run_batch
+
+    out: list[str] = []
+    run_batch(timing, ['{"id": "\\ud800", "contact_email": "nobody@nowhere.example"}'], out.append)
+    assert json.loads(out[0])["id"] == "\ud800" and out[0].encode("utf-8")  # written, escaped
     # a line that can be answered still is, after those, and says what was skipped
     good = batch_line(timing, json.dumps({"id": 10, "contact_email": email, "now": "2026-11-24T20:00:00Z"}), 10)
     assert good["id"] == 10 and "recommended_at" in good and isinstance(good["notes"], list)
@@ -972,3 +980,11 @@ def test_a_person_listed_twice_keeps_what_either_row_says(tmp_path: Path) -> Non
     assert (ana.name, ana.title, ana.timezone) == ("Ana Ruiz", "Schulleiterin", "Europe/Zurich")
     assert (bo.title, bo.timezone) == ("Hausmeister", "Europe/Zurich")
     assert [t[1] for t in log.touches] == ["ana.ruiz@firm.example"]
+    # the account and what is known of it come together from one row
+    (tmp_path / "accounts.csv").write_text("account,sector,year_established,revenue,employees,office_location,"
+                                          "subsidiary_of\nAcme,,,,,,\nOther,retail,2000,1,5000,Japan,\n")
+    twice = [["c@x.example", "", "", "", ""], ["c@x.example", "Cy", "Plant Manager", "Acme", "Europe/Berlin"],
+             ["c@x.example", "Cy", "Nights", "Other", "America/New_York"]]
+    activities, contacts_csv = _write_files(tmp_path / "firm", twice, rows)
+    cy = from_files(activities, contacts_csv, tmp_path / "accounts.csv").contacts["c@x.example"]
+    assert (cy.account, cy.sector, cy.country, cy.employees, cy.timezone) == ("Acme", None, None, None, "Europe/Berlin")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -30,16 +31,29 @@ def parse_now(value: str | None, where: str = "--now") -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
+def _no_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text[:20]} is too large a number")
+    return value
+
+
 def batch_line(timing: Any, line: str, number: int) -> dict[str, Any]:
     where = f"line {number}"
     if len(line) > MAX_LINE_CHARS:
         return {"id": None, "error": f"{where}: longer than {MAX_LINE_CHARS:,} characters"}
     try:
-        item = json.loads(line)
+        item = json.loads(line, parse_constant=_no_constant, parse_float=_finite)
     except json.JSONDecodeError as exc:
         return {"id": None, "error": f"{where}: not JSON ({exc.msg})"}
     except RecursionError:
         return {"id": None, "error": f"{where}: nested too deeply to read"}
+    except ValueError as exc:  # a number of thousands of digits, NaN, Infinity
+        return {"id": None, "error": f"{where}: not JSON ({str(exc)[:80]})"}
     if not isinstance(item, dict):
         return {"id": None, "error": f"{where}: expected a JSON object"}
     ident = item.get("id")
@@ -66,5 +80,10 @@ def run_batch(timing: Any, lines: Iterable[str], write: Callable[[str], None]) -
             continue
         result = batch_line(timing, line, number)
         failed += "error" in result
-        write(json.dumps(result, ensure_ascii=False))
+        text = json.dumps(result, ensure_ascii=False)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate an id brought in through an escape: written escaped
+            text = json.dumps(result)
+        write(text)
     return failed

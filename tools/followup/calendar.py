@@ -22,6 +22,15 @@ def zone(name: str | None) -> ZoneInfo:
 
 
 @functools.cache
+def _links() -> dict[str, str]:
+    """An old or alternative zone name -> the zone it stands for ("Asia/Calcutta" -> "Asia/Kolkata",
+    "US/Eastern" -> "America/New_York"), from the tz database's own link lines."""
+    text = importlib.resources.files("tzdata").joinpath("zoneinfo", "tzdata.zi").read_text(encoding="utf-8")
+    return {parts[2]: parts[1] for parts in (line.split() for line in text.splitlines() if line.startswith("L "))
+            if len(parts) == 3}
+
+
+@functools.cache
 def _zone_countries() -> dict[str, str]:
     """IANA zone -> ISO 3166 country code, from the tz database's zone.tab (one country a zone, Stockholm's
     Sweden included), else zone1970.tab's first (zones several countries share)."""
@@ -52,11 +61,16 @@ the United States') keeps the country's alone."""
 
 @functools.cache
 def country_code(country: str | None, timezone: str | None) -> str | None:
-    """The calendar whose public holidays apply, from the contact's time zone, else the account's country: a
-    country's ISO code ("DE"), or with the state or province the zone says ("AU-NSW", see SUBDIVISION)."""
-    by_zone = _zone_countries().get(timezone or "")
+    """The calendar whose public holidays apply, from the contact's time zone (an old name read as the zone it
+    stands for), else the account's country: a country's ISO code ("DE"), or with the state or province the zone
+    says ("AU-NSW", see SUBDIVISION)."""
+    name = timezone or ""
+    if name not in _zone_countries():  # an old name: the zone it stands for (a listed one, such as Stockholm, keeps
+        # its own country even where the database links it to another zone)
+        name = _links().get(name, name)
+    by_zone = _zone_countries().get(name)
     if by_zone:
-        sub = SUBDIVISION.get(timezone or "")
+        sub = SUBDIVISION.get(name)
         return f"{by_zone}-{sub}" if sub else by_zone
     if country:
         try:

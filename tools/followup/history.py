@@ -286,11 +286,18 @@ def from_files(activities: Path, contacts: Path, accounts: Path | None = None,
     return log
 
 
+_FIRM = ("account", "sector", "size", "country", "employees")
+"""a contact's account and what is known of it: taken together from one row"""
+
+
 def _merged(first: ContactInfo, again: ContactInfo) -> ContactInfo:
     """One person listed twice: the first row's fields, each blank one filled from the second (a blank title or
-    zone in a copy made by a sync does not erase what the first row says)."""
+    zone in a copy made by a sync does not erase what the first row says); the account and its firmographics
+    come together from the first row that names an account."""
     filled = {f: getattr(again, f) if getattr(first, f) in (None, "", first.email) else getattr(first, f)
               for f in ContactInfo.__dataclass_fields__}
+    firm = again if not first.account and again.account else first
+    filled.update({f: getattr(firm, f) for f in _FIRM})
     if first.timezone == "UTC" and again.timezone != "UTC":
         filled["timezone"] = again.timezone
     return ContactInfo(**filled)
