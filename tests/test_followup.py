@@ -810,6 +810,29 @@ def test_seniority_from_a_title(title: str | None, level: str) -> None:
     assert seniority(title) == level
 
 
+def _peaked_rows(rng: random.Random, email: str, account: str, peaks: dict[str, int], end: dt.datetime
+                 ) -> list[list[str]]:
+    """A contact's 6-14 touches, three to nine days apart on working days within about a year before ``end``,
+    each at a random hour from 06:30 to 19:30 Chicago time by a channel of ``peaks`` (drawn when there are
+    several), answered an hour later with a chance that peaks (about +-1.5 h) at that channel's hour."""
+    tz = zone("America/Chicago")
+    rows = []
+    day = (end - dt.timedelta(days=rng.randint(60, 400))).date()
+    for k in range(rng.randint(6, 14)):
+        day += dt.timedelta(days=rng.randint(3, 9))
+        while day.weekday() >= 5:
+            day += dt.timedelta(days=1)
+        hour = rng.randint(6, 19)
+        channel = rng.choice(tuple(peaks)) if len(peaks) > 1 else next(iter(peaks))
+        at = dt.datetime.combine(day, dt.time(hour, 30), tz)
+        rows.append([f"{email}-{k}", at.isoformat(), channel, "outbound", "Rep", account, email, "", "", "", ""])
+        z = -2.0 + 2.6 * math.exp(-((hour - peaks[channel]) ** 2) / (2 * 1.5 ** 2))
+        if rng.random() < 1 / (1 + math.exp(-z)):
+            rows.append([f"{email}-{k}R", (at + dt.timedelta(hours=1)).isoformat(), "email", "inbound", "Rep",
+                         account, email, "", "", "", f"{email}-{k}"])
+    return rows
+
+
 def test_people_of_one_seniority_get_their_hours_whatever_their_company(tmp_path: Path) -> None:
     """Executives answer at 07:00 and staff at 15:00, in every company and sector alike: a contact never
     touched is sent to their seniority's hour, read from their title."""
@@ -820,20 +843,8 @@ def test_people_of_one_seniority_get_their_hours_whatever_their_company(tmp_path
     people = [(f"p{i}@firm{i // 3}.example", f"Firm {i // 3}", rng.choice(sorted(titles))) for i in range(700)]
     people += [("new.boss@firm900.example", "Firm 900", "Chief Operating Officer"),
                ("new.hand@firm901.example", "Firm 901", "Payroll Analyst")]
-    rows = []
-    for email, account, title in people[:-2]:
-        day = (end - dt.timedelta(days=rng.randint(60, 400))).date()
-        for k in range(rng.randint(6, 14)):
-            day += dt.timedelta(days=rng.randint(3, 9))
-            while day.weekday() >= 5:
-                day += dt.timedelta(days=1)
-            hour = rng.randint(6, 19)
-            at = dt.datetime.combine(day, dt.time(hour, 30), tz)
-            rows.append([f"{email}-{k}", at.isoformat(), "email", "outbound", "Rep", account, email, "", "", "", ""])
-            z = -2.0 + 2.6 * math.exp(-((hour - titles[title]) ** 2) / (2 * 1.5 ** 2))
-            if rng.random() < 1 / (1 + math.exp(-z)):
-                rows.append([f"{email}-{k}R", (at + dt.timedelta(hours=1)).isoformat(), "email", "inbound", "Rep",
-                             account, email, "", "", "", f"{email}-{k}"])
+    rows = [r for email, account, title in people[:-2]
+            for r in _peaked_rows(rng, email, account, {"email": titles[title]}, end)]
     activities, contacts = _write_files(tmp_path, [[e, e.split("@")[0], t, a, "America/Chicago"] for e, a, t in people],
                                         rows)
     timing = Timing.from_log(from_files(activities, contacts))
@@ -847,22 +858,8 @@ def _channel_history(out: Path, peaks: dict[str, int]) -> tuple[Path, Path, list
     """600 contacts of one segment touched 6-14 times each at random working hours, half by e-mail and half by
     phone, each channel answered best at its hour in ``peaks``; and one contact never touched (listed last)."""
     rng = random.Random(6)
-    tz = zone("America/Chicago")
     people = [(f"p{i}@firm{i // 3}.example", f"Firm {i // 3}") for i in range(600)]
-    rows = []
-    for email, account in people:
-        day = (CHANNEL_END - dt.timedelta(days=rng.randint(60, 400))).date()
-        for k in range(rng.randint(6, 14)):
-            day += dt.timedelta(days=rng.randint(3, 9))
-            while day.weekday() >= 5:
-                day += dt.timedelta(days=1)
-            hour, channel = rng.randint(6, 19), rng.choice(("email", "call"))
-            at = dt.datetime.combine(day, dt.time(hour, 30), tz)
-            rows.append([f"{email}-{k}", at.isoformat(), channel, "outbound", "Rep", account, email, "", "", "", ""])
-            z = -2.0 + 2.6 * math.exp(-((hour - peaks[channel]) ** 2) / (2 * 1.5 ** 2))
-            if rng.random() < 1 / (1 + math.exp(-z)):
-                rows.append([f"{email}-{k}R", (at + dt.timedelta(hours=1)).isoformat(), "email", "inbound", "Rep",
-                             account, email, "", "", "", f"{email}-{k}"])
+    rows = [r for email, account in people for r in _peaked_rows(rng, email, account, peaks, CHANNEL_END)]
     people.append(("new@firm999.example", "Firm 999"))
     activities, contacts = _write_files(out, [[e, e.split("@")[0], "Buyer", a, "America/Chicago"] for e, a in people],
                                         rows)
@@ -912,25 +909,12 @@ def _function_history(out: Path, jobs: dict[str, tuple[int, tuple[str, ...]]], s
     """700 contacts of one segment, each of a job of ``jobs`` (its peak hour, the wordings of its titles), touched
     6-14 times at random working hours, answering best at their job's hour."""
     rng = random.Random(seed)
-    tz = zone("America/Chicago")
     people = []
     for i in range(700):
         job = rng.choice(sorted(jobs))
         people.append((f"p{i}@firm{i // 3}.example", f"Firm {i // 3}", rng.choice(jobs[job][1]), jobs[job][0]))
-    rows = []
-    for email, account, _, peak in people:
-        day = (CHANNEL_END - dt.timedelta(days=rng.randint(60, 400))).date()
-        for k in range(rng.randint(6, 14)):
-            day += dt.timedelta(days=rng.randint(3, 9))
-            while day.weekday() >= 5:
-                day += dt.timedelta(days=1)
-            hour = rng.randint(6, 19)
-            at = dt.datetime.combine(day, dt.time(hour, 30), tz)
-            rows.append([f"{email}-{k}", at.isoformat(), "email", "outbound", "Rep", account, email, "", "", "", ""])
-            z = -2.0 + 2.6 * math.exp(-((hour - peak) ** 2) / (2 * 1.5 ** 2))
-            if rng.random() < 1 / (1 + math.exp(-z)):
-                rows.append([f"{email}-{k}R", (at + dt.timedelta(hours=1)).isoformat(), "email", "inbound", "Rep",
-                             account, email, "", "", "", f"{email}-{k}"])
+    rows = [r for email, account, _, peak in people
+            for r in _peaked_rows(rng, email, account, {"email": peak}, CHANNEL_END)]
     return _write_files(out, [[e, e.split("@")[0], t, a, "America/Chicago"] for e, a, t, _ in people], rows)
 
 

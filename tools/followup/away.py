@@ -74,16 +74,13 @@ def back_on(subject: str | None, body: str | None, sent: dt.date) -> dt.date | N
     "returning Monday", "until 4 March 2026", which is back on the 5th), in the first year that puts it after
     ``sent`` (the message's day on the writer's clock); None when it names none, or none that is plausible."""
     text = f"{(subject or '')[:SCAN]}\n{(body or '')[:SCAN]}"
-    found = _DATED.search(text)
-    if found is not None:
-        until = found["word"].lower() in ("until", "till", "through")
+    found = _DATED.search(text) or _BY_WEEKDAY.search(text)
+    if found is None:
+        return None
+    until = found["word"].lower() in ("until", "till", "through")
+    if found.re is _DATED:
         day = _dated(found, sent, until)
-    else:
-        found = _BY_WEEKDAY.search(text)
-        if found is None:
-            return None
-        until = found["word"].lower() in ("until", "till", "through")
-        # "back on Friday" written on a Friday is the next one; "until Friday" may be that very day
+    else:  # "back on Friday" written on a Friday is the next one; "until Friday" may be that very day
         ahead = (_WEEKDAYS[found["wd"].lower()] - sent.weekday()) % 7
         day = sent + dt.timedelta(days=ahead if until else ahead or 7)
     if day is None:

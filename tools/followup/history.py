@@ -186,7 +186,8 @@ class Log:
         return self._by_contact
 
 
-_EPOCH_DAY = dt.date(1970, 1, 1)
+EPOCH_DAY = dt.date(1970, 1, 1)
+"""day 0 of ``Table.day``"""
 
 
 def _epoch(naive_utc: dt.datetime) -> float:
@@ -438,7 +439,7 @@ def table(log: Log) -> Table:
             cols["t"].append(at)
             cols["weekday"].append(moment.weekday())
             cols["hour"].append(moment.hour)
-            cols["day"].append((moment.date() - _EPOCH_DAY).days)
+            cols["day"].append((moment.date() - EPOCH_DAY).days)
             cols["gap"].append(-1 if previous is None else business_days_between(previous, moment.date()))
             cols["days"].append(-1 if previous is None else (moment.date() - previous).days)
             cols["unanswered"].append(_since(times, prior, replies.last_before(at)))

@@ -76,7 +76,7 @@ from scipy import sparse
 from scipy.optimize import minimize
 
 from tools.followup.calendar import country_code, named_days
-from tools.followup.history import CHANNELS, ContactInfo, Table, seniority, size_fine
+from tools.followup.history import CHANNELS, EPOCH_DAY, ContactInfo, Table, seniority, size_fine
 from tools.followup.titles import function, learn
 
 FORMAT = 7
@@ -195,11 +195,14 @@ def contact_fields(info: list[ContactInfo], functions: dict[str, float] | None =
     def col(values: list[Any]) -> np.ndarray:
         return np.asarray(values, dtype=object)
 
+    # a row per touch: each title is read once
+    job = {title: function(title, functions) for title in {i.title for i in info}} if functions else {}
+
     return {"sector": col([i.sector or "" for i in info]), "region": col([i.region for i in info]),
             "tz": col([i.timezone or "" for i in info]), "size": col([i.size or "" for i in info]),
             "sizefine": col([size_fine(i.employees) for i in info]), "country": col([i.country or "" for i in info]),
             "role": col([seniority(i.title) for i in info]),
-            "function": col([function(i.title, functions) if functions else "" for i in info]), "account": col([i.account or "" for i in info])}
+            "function": col([job.get(i.title, "") for i in info]), "account": col([i.account or "" for i in info])}
 
 
 @dataclass
@@ -227,10 +230,10 @@ class ReplyModel:
     scales: list[float] = field(default_factory=lambda: [sd for _, sd in GROUPS])
     """each group's prior scale, as learned"""
     variance: np.ndarray | None = field(default=None, repr=False)
-    functions: dict[str, float] = field(default_factory=dict)
-    """the words of titles that name a job, with their scores (``tools.followup.titles.learn``)"""
     """each effect's posterior variance as a row sees it (an hour-by-hour curve's neighbours' added); None:
     not known, and moments are chosen by their estimate alone"""
+    functions: dict[str, float] = field(default_factory=dict)
+    """the words of titles that name a job, with their scores (``tools.followup.titles.learn``)"""
     raw: np.ndarray | None = field(default=None, repr=False)
     """the fitted weights before the hour curves' neighbours are added (a later fit starts from them)"""
     shift_prior: list[float] = field(default_factory=lambda: [float(s == 0) for s in SHIFTS])
@@ -688,8 +691,8 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
         without = None
         if functions is None:
             # the words of titles whose replies' hours depart from what the fit without them expects
-            functions = learn(t.contact, {c: contacts[c].title for c in np.unique(t.contact).tolist()},
-                              np.asarray(fields["h3"]), t.replied - _sigmoid(ind @ coef + intercept))
+            functions = learn(t.contact, {c: info.title for c, info in contacts.items()}, np.asarray(fields["h3"]),
+                              t.replied - _sigmoid(ind @ coef + intercept))
             if functions:
                 without = (fields, vocab, ind, coef, intercept, scales)
                 before = ReplyModel(vocab=vocab, coef=coef, intercept=intercept, groups=groups, raw=coef)
@@ -909,9 +912,6 @@ def train(t: Table, contacts: dict[str, ContactInfo], fingerprint: str = "") -> 
     return model
 
 
-_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
-
-
 def days_off(t: Table, contacts: dict[str, ContactInfo], model: ReplyModel) -> dict[str, list[str]]:
     """Of the days the holidays package names for each country besides its public holidays, the ones whose
     touches in this history were answered far less than the model expects of such a touch on another day
@@ -923,14 +923,14 @@ def days_off(t: Table, contacts: dict[str, ContactInfo], model: ReplyModel) -> d
     code_of = np.asarray([country_code(contacts[c].country, contacts[c].timezone) or "" for c in people.tolist()],
                          dtype=object)
     day = t.day
-    years = range(dt.date.fromordinal(_EPOCH_ORDINAL + int(day.min())).year,
-                  dt.date.fromordinal(_EPOCH_ORDINAL + int(day.max())).year + 1)
+    years = range((EPOCH_DAY + dt.timedelta(days=int(day.min()))).year,
+                  (EPOCH_DAY + dt.timedelta(days=int(day.max()))).year + 1)
     countries = sorted(set(code_of.tolist()) - {""})
     names: dict[int, tuple[str, ...]] = {}  # country's index * 10**6 + day number -> the day's names
     for i, code in enumerate(countries):
         for year in years:
             for when, named in named_days(code, year).items():
-                names[i * 10**6 + when.toordinal() - _EPOCH_ORDINAL] = named
+                names[i * 10**6 + (when - EPOCH_DAY).days] = named
     index = {code: i for i, code in enumerate(countries)}
     person = np.asarray([index.get(code, -1) for code in code_of.tolist()], dtype=np.int64)[row]
     key = np.where(person >= 0, person * 10**6 + day, -1)
