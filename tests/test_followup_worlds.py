@@ -21,7 +21,7 @@ from tools.followup.history import from_files
 SMALL = {"multideal": 0.06, "timezones": 0.025, "weekend": 0.5, "shifted": 0.04, "cadence": 0.06,
          "crossover": 0.06, "committee": 0.06, "relay": 0.06, "startup": 0.1, "enterprise": 0.025,
          "harbour": 0.06, "atlas": 0.25, "meridian": 0.25, "prairie": 0.2, "foundry": 0.2,
-         "cantons": 0.2, "lakeside": 0.2}
+         "cantons": 0.2, "lakeside": 0.2, "summit": 0.22}
 
 
 @pytest.fixture(scope="module")
