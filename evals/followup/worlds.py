@@ -48,6 +48,7 @@ from __future__ import annotations
 import bisect
 import csv
 import datetime as dt
+import functools
 import heapq
 import math
 import random
@@ -3967,17 +3968,15 @@ _LAKESIDE_TITLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 # people in the book to, by an e-mail at 11:00 New York time.
 LAKESIDE_WEBINARS = (dt.date(2024, 11, 13), dt.date(2025, 3, 5), dt.date(2025, 6, 11), dt.date(2025, 10, 15),
                      dt.date(2025, 12, 3))
-_MONTH_PLACE: dict[dt.date, tuple[int, int]] = {}
 
 
+@functools.cache
 def _month_place(day: dt.date) -> tuple[int, int]:
     """(the weekdays of ``day``'s month up to ``day``, itself included; the weekdays of the month after it)."""
-    if day not in _MONTH_PLACE:
-        first = day.replace(day=1)
-        length = ((first + dt.timedelta(days=32)).replace(day=1) - first).days
-        weekdays = [(first + dt.timedelta(days=k)).weekday() < 5 for k in range(length)]
-        _MONTH_PLACE[day] = (sum(weekdays[:day.day]), sum(weekdays[day.day:]))
-    return _MONTH_PLACE[day]
+    first = day.replace(day=1)
+    length = ((first + dt.timedelta(days=32)).replace(day=1) - first).days
+    weekdays = [(first + dt.timedelta(days=k)).weekday() < 5 for k in range(length)]
+    return sum(weekdays[:day.day]), sum(weekdays[day.day:])
 
 
 def _billing_run(role: str, day: dt.date) -> float:
@@ -4292,14 +4291,7 @@ SUMMIT_SHOWS = (dt.date(2024, 10, 21), dt.date(2025, 2, 3), dt.date(2025, 10, 20
 def _nih_due_dates(years: tuple[int, ...]) -> tuple[dt.date, ...]:
     """The standard due dates of new research-project grant applications to the NIH (5 February, 5 June, 5 October),
     moved to the next weekday when they fall on a weekend."""
-    out = []
-    for y in years:
-        for m in (2, 6, 10):
-            day = dt.date(y, m, 5)
-            while day.weekday() >= 5:
-                day += dt.timedelta(days=1)
-            out.append(day)
-    return tuple(out)
+    return tuple(_working_day(dt.date(y, m, 5), frozenset()) for y in years for m in (2, 6, 10))
 
 
 SUMMIT_DUE = _nih_due_dates((2024, 2025, 2026))
