@@ -21,7 +21,7 @@ from tools.followup.history import from_files
 SMALL = {"multideal": 0.06, "timezones": 0.025, "weekend": 0.5, "shifted": 0.04, "cadence": 0.06,
          "crossover": 0.06, "committee": 0.06, "relay": 0.06, "startup": 0.1, "enterprise": 0.025,
          "harbour": 0.06, "atlas": 0.25, "meridian": 0.25, "prairie": 0.2, "foundry": 0.2,
-         "cantons": 0.2, "lakeside": 0.2, "summit": 0.22}
+         "cantons": 0.2, "lakeside": 0.2, "summit": 0.22, "quarry": 0.2}
 
 
 @pytest.fixture(scope="module")
@@ -2221,6 +2221,75 @@ def test_foundry_world_leaves_sectors_and_employee_counts_blank(written: dict[st
     small = _rows(written["foundry"]["accounts"])
     assert 0.05 <= sum(not a["sector"] for a in small) / len(small) <= 0.22
     assert 0.03 <= sum(not a["employees"] for a in small) / len(small) <= 0.18
+
+
+def test_quarry_world_segments_by_sector_and_size_with_weekdays_by_country(built: dict[str, W.PlantedWorld],
+                                                                         written: dict[str, dict]) -> None:
+    w = built["quarry"]
+    log = _log(written["quarry"])
+    # eight segments, sector x size: small operators early, large ones mid-morning or late; narrow and broad
+    segs = {c.segment for c in w.contacts}
+    assert len(segs) == 8
+    for c in w.contacts:
+        a = w.accounts[c.account]
+        assert c.segment.key == f"{a.sector}/{'small' if a.employees < W.QUARRY_SMALL else 'large'}", c.email
+    assert all(s.peak <= 7.0 for s in segs if s.key.endswith("/small"))
+    assert all(s.peak >= 9.5 for s in segs if s.key.endswith("/large"))
+    assert min(s.sd for s in segs) <= 1.0 and max(s.sd for s in segs) >= 2.8
+    assert sum(s.peak >= 17.0 for s in segs) == 2 and min(s.peak for s in segs) <= 5.5
+    # titles vary and do not give the segment away
+    by_title: dict[str, set[str]] = defaultdict(set)
+    for c in w.contacts:
+        by_title[c.title].add(c.segment.key)
+    assert len(by_title) >= 40 and max(len(v) for v in by_title.values()) >= 4
+    assert all(w.accounts[c.account].employees < W.QUARRY_SMALL for c in w.contacts if c.title in W._QUARRY_OWNERS)
+    # waste haulers answer on Saturdays, the others never at weekends
+    for s in segs:
+        waste = s.key.startswith("waste hauling/")
+        assert s.all_days == waste
+        assert (s.weekday[5] > 0.0) if waste else (s.weekday[5] <= -1.0 and s.weekday[6] <= -1.0)
+    # the weekdays move with the country: Chile best on Thursday, South Africa on Monday
+    assert W.QUARRY_WEEKDAYS["Chile"][3] > W.QUARRY_WEEKDAYS["Chile"][0]
+    assert W.QUARRY_WEEKDAYS["South Africa"][0] > W.QUARRY_WEEKDAYS["South Africa"][4]
+    assert max(range(5), key=W.QUARRY_WEEKDAYS["Chile"].__getitem__) != \
+        max(range(5), key=W.QUARRY_WEEKDAYS["South Africa"].__getitem__)
+    calendar = w.fx.calendar
+    assert calendar is not None
+    for c in w.contacts:
+        country = w.accounts[c.account].country
+        thursday = dt.datetime(2026, 2, 26, 10, tzinfo=c.tz)
+        assert calendar(c, thursday) == W.QUARRY_WEEKDAYS[country][3]
+        assert calendar(c, thursday + dt.timedelta(days=2)) == 0.0
+    # each contact's country's (and state's or province's) public holidays; no reply lands on one
+    assert {w.accounts[a].country for a in range(len(w.accounts))} == set(W.QUARRY_ZONES)
+    for c in w.contacts:
+        assert c.off == W._public_holidays(w.accounts[c.account].country, c.tz.key, (2025, 2026))
+        assert (dt.date(2026, 3, 2) in c.off) == (c.tz.key == "Australia/Perth")
+    for tid, at in log.replies.items():
+        email = log.touches[tid][0]
+        assert at.astimezone(log.zones[email]).date() not in w.by_email[email].off
+    # reps in Denver, Santiago and Perth, mostly writing across zones; a share of contacts off their segment's peak
+    assert {r.tz.key for r in w.reps} == {"America/Denver", "America/Santiago", "Australia/Perth"}
+    crossing = sum(w.reps[w._rep[i]].tz.key != w.contacts[w._who[i]].tz.key
+                   for i in range(len(w._kind)) if w._kind[i] == W.K_TOUCH)
+    assert crossing >= 0.5 * len(w.logged)
+    assert 0.2 <= sum(c.peak != c.segment.peak for c in w.contacts) / len(w.contacts) <= 0.4
+    people = defaultdict(int)
+    for c in w.contacts:
+        people[c.account] += 1
+    assert set(people.values()) <= {1, 2, 3, 4, 5}
+
+
+def test_quarry_world_size_and_span() -> None:
+    """About 31,000 touches at scale 1 over about thirteen months, about 1,650 contacts, about 17% never touched."""
+    w = W.WORLDS["quarry"]()
+    assert 27_000 <= len(w.logged) <= 35_000 and 1_500 <= len(w.contacts) <= 1_800
+    assert 0.13 <= sum(not c.touches for c in w.contacts) / len(w.contacts) <= 0.21
+    touches = [i for i in range(len(w._kind)) if w._kind[i] == W.K_TOUCH]
+    span = (max(w._at[i] for i in touches) - min(w._at[i] for i in touches)) / W.DAY
+    assert 380 <= span <= 400
+    share = {name: sum(w._chan[i] == k for i in touches) / len(touches) for k, name in enumerate(W.CHANNEL_NAMES)}
+    assert 0.64 <= share["email"] <= 0.74 and 0.18 <= share["call"] <= 0.27 and 0.05 <= share["meeting"] <= 0.11
 
 
 def test_the_evaluation_sizes_each_world_to_a_number_of_touches(tmp_path: Path) -> None:
