@@ -68,21 +68,28 @@ def test_the_holidays_kept_are_the_contacts_zones_not_the_accounts_office(timezo
     assert holiday_name(country_code(None, "Australia/Melbourne"), labour_day) is None
 
 
-def test_learned_timing_beats_the_habit_on_planted_truth(world, timing: Timing) -> None:  # noqa: ANN001
-    w, _, _ = world
+def test_learned_timing_beats_the_habit_on_planted_truth(world, timing: Timing, tmp_path: Path) -> None:  # noqa: ANN001
+    """Three small histories (900 contacts, about 6,000 touches each), 400 contacts asked about in each: the
+    learned moment beats three business days at 9:00. In one history this small the segments are thin and the
+    margin moves by a few hundredths with any change to the fit, so the three are pooled."""
+    histories = [(world[0], timing)]
+    for seed in (31, 41):
+        w = planted.build("sector", contacts=900, seed=seed)
+        rows, _ = planted.simulate(w, seed=seed + 1)
+        p = planted.write(w, rows, tmp_path / str(seed))
+        histories.append((w, Timing.from_log(from_files(p["activities"], p["contacts"], p["accounts"]))))
     learned, habit = {"warm": [], "cold": []}, {"warm": [], "cold": []}
-    for c in w.contacts[:400]:
-        state = contact_state(timing.log, c.email, NOW)
-        grid = [NOW + dt.timedelta(hours=h) for h in range(1, 241)]
-        best = max(_true(w, c, state, g) for g in grid)
-        group = "warm" if state.prior else "cold"
-        learned[group].append(_true(w, c, state, timing.recommend(c.email, NOW).best.at) / best)
-        habit[group].append(_true(w, c, state, baseline_moment(timing.log.contacts[c.email], state, NOW)) / best)
+    for w, learner in histories:
+        for c in w.contacts[:400]:
+            state = contact_state(learner.log, c.email, NOW)
+            grid = [NOW + dt.timedelta(hours=h) for h in range(1, 241)]
+            best = max(_true(w, c, state, g) for g in grid)
+            group = "warm" if state.prior else "cold"
+            learned[group].append(_true(w, c, state, learner.recommend(c.email, NOW).best.at) / best)
+            habit[group].append(_true(w, c, state, baseline_moment(learner.log.contacts[c.email], state, NOW)) / best)
     assert learned["cold"] and learned["warm"]
     for group in ("warm", "cold"):
-        assert np.mean(learned[group]) >= 0.65, group  # a small history; the evaluation uses a larger one
-        # on 900 contacts (about 6,000 touches) the segments are thin: the evaluation measures larger worlds; the
-        # mean over these 400 moves by about 0.005 with any change to the fit, so the margin leaves room for it
+        assert np.mean(learned[group]) >= 0.65, group  # small histories; the evaluation uses larger ones
         assert np.mean(learned[group]) > np.mean(habit[group]) + 0.07, group
 
 
@@ -852,6 +859,68 @@ def test_people_of_one_seniority_get_their_hours_whatever_their_company(tmp_path
     boss = timing.recommend("new.boss@firm900.example", end).best.at.astimezone(tz).hour
     hand = timing.recommend("new.hand@firm901.example", end).best.at.astimezone(tz).hour
     assert abs(boss - 7) <= 1 and abs(hand - 15) <= 1, (boss, hand)
+
+
+def test_only_the_fields_the_hours_follow_get_hour_curves(tmp_path: Path) -> None:
+    """Retailers answer at 08:00 and software companies at 16:00, whatever their size: the sector gets its hour
+    curves, company size (which the hours do not follow) gets none, nor does any pair with it, and a contact never
+    touched is sent to their sector's hour."""
+    rng = random.Random(8)
+    tz = zone("America/Chicago")
+    end = dt.datetime(2026, 11, 20, 18, tzinfo=dt.UTC)
+    peaks = {"Retail": 8, "Software": 16}
+    firms = {f"Firm {i}": ("Retail" if i % 2 else "Software", rng.choice((12, 60, 300, 1500, 8000))) for i in range(260)}
+    people = [(f"p{i}@firm{i // 3}.example", f"Firm {i // 3}") for i in range(720)]
+    rows = [r for email, account in people for r in _peaked_rows(rng, email, account, {"email": peaks[firms[account][0]]},
+                                                                 end)]
+    people += [("new.shop@firm250.example", "Firm 251"), ("new.code@firm250.example", "Firm 250")]
+    activities, contacts = _write_files(tmp_path, [[e, e.split("@")[0], "Buyer", a, "America/Chicago"]
+                                                   for e, a in people], rows)
+    accounts = tmp_path / "accounts.csv"
+    with accounts.open("w", newline="") as h:
+        w = csv.writer(h)
+        w.writerow(["account", "sector", "year_established", "revenue", "employees", "office_location", "subsidiary_of"])
+        w.writerows([a, sector, 2000, 10, staff, "United States", ""] for a, (sector, staff) in firms.items())
+    timing = Timing.from_log(from_files(activities, contacts, accounts))
+    curves = {group[:-1] for group, _ in timing.model.groups if group[-1] == "h3" and len(group) > 1}
+    assert ("sector",) in curves, curves
+    assert not any(set(c) & {"size", "sizefine"} for c in curves), curves
+    assert abs(timing.recommend("new.shop@firm250.example", end).best.at.astimezone(tz).hour - 8) <= 1
+    assert abs(timing.recommend("new.code@firm250.example", end).best.at.astimezone(tz).hour - 16) <= 1
+
+
+def test_a_regions_weekdays_are_kept_where_its_hours_are_everyones(tmp_path: Path) -> None:
+    """Contacts in London answer best on Mondays and those in Chicago on Tuesdays, both around 10:00 their time:
+    the hours call for no place's own curves, yet each region keeps its weekday pattern, and a contact never
+    touched in either is sent to their region's day."""
+    rng = random.Random(5)
+    end = dt.datetime(2026, 11, 20, 18, tzinfo=dt.UTC)
+    best_day = {"Europe/London": 0, "America/Chicago": 1}
+    people = [(f"p{i}@firm{i // 3}.example", f"Firm {i // 3}", sorted(best_day)[(i // 3) % 2]) for i in range(720)]
+    rows = []
+    for email, account, place in people:
+        tz = zone(place)
+        day = (end - dt.timedelta(days=rng.randint(60, 400))).date()
+        for k in range(rng.randint(6, 14)):
+            day += dt.timedelta(days=rng.randint(3, 9))
+            while day.weekday() >= 5:
+                day += dt.timedelta(days=1)
+            hour = rng.randint(7, 18)
+            at = dt.datetime.combine(day, dt.time(hour, 30), tz)
+            rows.append([f"{email}-{k}", at.isoformat(), "email", "outbound", "Rep", account, email, "", "", "", ""])
+            z = -1.8 + 1.6 * math.exp(-((hour - 10) ** 2) / (2 * 2.0 ** 2)) + 1.5 * (day.weekday() == best_day[place])
+            if rng.random() < 1 / (1 + math.exp(-z)):
+                rows.append([f"{email}-{k}R", (at + dt.timedelta(hours=1)).isoformat(), "email", "inbound", "Rep",
+                             account, email, "", "", "", f"{email}-{k}"])
+    new = {"new.uk@firm300.example": "Europe/London", "new.us@firm301.example": "America/Chicago"}
+    people += [(email, f"Firm {300 + i}", place) for i, (email, place) in enumerate(new.items())]
+    activities, contacts = _write_files(tmp_path, [[e, e.split("@")[0], "Buyer", a, place] for e, a, place in people],
+                                        rows)
+    timing = Timing.from_log(from_files(activities, contacts))
+    for email, place in new.items():
+        at = timing.recommend(email, end).best.at.astimezone(zone(place))
+        assert at.weekday() == best_day[place], (email, at)
+        assert 8 <= at.hour <= 12, (email, at)
 
 
 def _channel_history(out: Path, peaks: dict[str, int]) -> tuple[Path, Path, list[str]]:

@@ -7,8 +7,9 @@ Log-odds are a sum of effects, each with a Gaussian prior centred on zero:
   touches since the contact's last reply, days since that reply, touches in the previous week,
   channel, deal stage;
 - each segment's (sector, region, time zone, size band, finer size bins, country, and the seniority the contact's title shows): its own level,
-  weekday pattern and hour-of-day curve, hour by hour (a narrow peak is kept) and in three-hour
-  blocks (a broad one is learned from less data);
+  a weekday pattern (sector, region, time zone and finer size bins always; the others when a score test calls for
+  their hours) and, when a score test calls for it, an hour-of-day curve, hour by hour (a narrow peak is kept) and
+  in three-hour blocks (a broad one is learned from less data);
 - each account's (their own level and small departures from their segment's weekday and
   time-of-day pattern) and each contact's (their own level and weekday departures).
 
@@ -22,9 +23,16 @@ how far their replies' hours depart from what the fit expects, and each title ge
 its job (``function``, see ``tools.followup.titles``), a segment of the same kind as the seniority the title
 shows. Its level and curves stay only when the score test calls for its hours; else the words are dropped.
 
+A history's hours follow some of what is known of its contacts and not the rest (the sector in one, the country
+in another), and every curve added to a contact's brings its noise: a segment field gets its own hour curves only
+when a score test on a first fit, with everyone's curves alone, says that its hours depart from everyone's, and of
+the fields of one kind (a region, its time zones and countries) only the one that departs most (see
+``pair_tests``). The weekday patterns of sector, region, time zone and finer size stay whatever the hours say: seven
+effects cost little, and a region's weekend or a sector's Monday need not show in its hours.
+
 A segment may also be a combination of fields (a sector's small companies answer early, its large ones
 late): a pair of segment fields gets its own level and hour-of-day curve when a score test on the
-fitted model's residuals says the pair's hours depart from its fields' curves added up (see
+fitted model's residuals (with those segments' curves) says the pair's hours depart from its fields' curves added up (see
 ``pair_tests``); pairs that do not are left out, so they add no noise.
 
 Segments are seen through several fields at once because their true edges are unknown; the prior
@@ -79,7 +87,7 @@ from tools.followup.calendar import country_code, named_days
 from tools.followup.history import CHANNELS, EPOCH_DAY, ContactInfo, Table, seniority, size_fine
 from tools.followup.titles import function, learn
 
-FORMAT = 7
+FORMAT = 8
 GAP_BINS = (-1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 15, 25)
 """a gap falls in the last bin whose lower edge it reaches (-1: a first touch)"""
 MAX_UNANSWERED = 8
@@ -89,23 +97,22 @@ REPLY_AGE_BINS = (-1, 0, 3, 7, 14, 30, 60, 120)
 FIELDS = ("wd", "hr", "h3", "gap", "gapc", "un", "rc", "rp", "ch", "st", "sector", "region", "tz", "size", "sizefine", "country",
           "role", "function", "account", "contact")
 SEGMENTS = ("sector", "region", "tz", "size", "sizefine", "country", "role", "function")
-PATTERNED = ("sector", "region", "tz", "sizefine")
-"""segments with their own weekday and hour pattern (a country's is its time zone's; a size band's is
-its finer bins')"""
-TESTED = ("role", "function")
-"""segments whose own weekday and hour pattern is kept only when a score test on the fit without it calls
-for it, as a pair's is (see ``pair_tests``): a title says something of a person's hours in some trades and
-nothing in others, and four curves of noise cost a small history dearly. ``function`` is the word of the title
-whose replies' hours depart most (see ``tools.followup.titles``)"""
+WEEKLY = ("sector", "region", "tz", "sizefine")
+"""segments whose weekday pattern is always learned: seven effects (a region's weekend, a sector's Monday) cost a
+small history little, where a score test on the hours alone would miss them"""
+TESTED = SEGMENTS
+"""segments whose own hour curves (and, outside WEEKLY, weekday pattern) are kept only when a score test on the fit
+without any calls for it, as a pair's is (see ``pair_tests``), and then only the one of each kind whose hours depart most (a region's,
+its time zone's or its country's): the hours of a history's contacts follow some of what is known of them and not
+the rest, and each curve of noise added to a contact's costs a small history dearly. ``function`` is the word of
+the title whose replies' hours depart most (see ``tools.followup.titles``)"""
 Group = tuple[tuple[str, ...], float]
 GROUPS: tuple[Group, ...] = (
     # everyone
     (("wd",), 2.0), (("h3",), 1.5), (("hr",), 0.7), (("gap",), 2.0), (("gapc",), 1.0), (("un",), 2.0), (("rc",), 2.0), (("rp",), 2.0), (("ch",), 2.0), (("st",), 2.0),
     # segments: their level, weekday pattern, and hour-of-day curve (three-hour blocks, then hour by hour)
     *(((s,), 0.7) for s in SEGMENTS),
-    *(((s, "wd"), 0.5) for s in PATTERNED),
-    *(((s, "h3"), 0.5) for s in PATTERNED),
-    *(((s, "hr"), 0.25) for s in PATTERNED),
+    *(((s, "wd"), 0.5) for s in WEEKLY),
     # accounts and contacts: their level, and small departures from their segment's pattern
     (("account",), 0.5), (("account", "wd"), 0.15),
     (("contact",), 0.7), (("contact", "wd"), 0.15),
@@ -127,6 +134,9 @@ PAIR_TEST_Z = 4.0
 PAIR_TEST_CONTACTS = 8
 """a pair's curve is kept when its cells' hours depart from the sum of its fields' curves by this many
 standard errors; a cell and block is judged once this many contacts have touches in it"""
+SINGLE_TEST_Z = 2.0
+"""a segment field's own curves are kept at this many standard errors: a few fields are tested, against
+everyone's curve alone, where the pairs are many, and a small history's segments show at 2 to 3"""
 FIXED_SCALE = {("h3",), ("hr",)}
 """everyone's hour-of-day curve keeps its prior scale: one curve of 24 hours, whose peak a scale learned
 from the root mean square of its hours would flatten"""
@@ -619,14 +629,31 @@ def _codes_of(values: Any) -> np.ndarray:
 
 
 def _called_for(tests: dict[tuple[str, str], float]) -> list[tuple[str, str]]:
-    """The pairs whose own hour curves the tests call for: at PAIR_TEST_Z or more, and the highest of
-    their two kinds of field."""
+    """The pairs whose own hour curves the tests call for: at PAIR_TEST_Z or more (a segment field alone at
+    SINGLE_TEST_Z), and the highest of their two kinds of field."""
     best: dict[tuple[str, str], tuple[float, tuple[str, str]]] = {}
     for (a, b), z in tests.items():
         kinds = _kinds((a, b))
-        if z >= PAIR_TEST_Z and z > best.get(kinds, (-np.inf, ("", "")))[0]:
+        if z >= (SINGLE_TEST_Z if a in TESTED and not b else PAIR_TEST_Z) and z > best.get(kinds, (-np.inf, ("", "")))[0]:
             best[kinds] = (z, (a, b))
     return [pair for _, pair in best.values()]
+
+
+def _alone(tests: dict[tuple[str, str], float]) -> dict[tuple[str, str], float]:
+    """The tests of the segment fields alone (each against everyone's curve)."""
+    return {pair: z for pair, z in tests.items() if pair[0] in TESTED and not pair[1]}
+
+
+def _refining(called: list[tuple[str, str]], singles: list[tuple[str, str]], tests: dict[tuple[str, str], float]
+              ) -> list[tuple[str, str]]:
+    """Of the pairs (and channels) ``called`` for, those not among ``singles`` that refine one (a pair of fields of
+    which one is of a kind whose hours were called for alone: a sector's large companies apart from its small ones),
+    or that depart twice as far as a pair must: a pair of two fields of which neither departs alone is more likely
+    noise that a score test over many cells let through than a segment that only the two together show."""
+    kinds = {KIND[a] for a, _ in singles}
+    return [pair for pair in called if pair not in singles
+            and (pair[0] == "ch" or KIND[pair[0]] in kinds or (pair[1] and KIND[pair[1]] in kinds)
+                 or tests[pair] >= 2 * PAIR_TEST_Z)]
 
 
 def _kinds(pair: tuple[str, str]) -> tuple[str, str]:
@@ -634,10 +661,12 @@ def _kinds(pair: tuple[str, str]) -> tuple[str, str]:
 
 
 def _pair_groups(pairs: list[tuple[str, str]]) -> list[Group]:
-    """A pair's level and curves; a field of TESTED alone (its pair with "") gets its weekday pattern and
-    curves as PATTERNED fields have them (its level is always there), and the channel its hour curves."""
+    """A pair's level and curves; a field of TESTED alone (its pair with "") gets its hour curves, and its weekday
+    pattern unless it is in WEEKLY (its level, and a WEEKLY field's weekdays, are always there); the channel its hour
+    curves."""
     return [g for a, b in pairs
             for g in (CHANNEL_GROUPS if a == "ch" else
+                      (((a, "h3"), 0.5), ((a, "hr"), 0.25)) if not b and a in WEEKLY else
                       (((a, "wd"), 0.5), ((a, "h3"), 0.5), ((a, "hr"), 0.25)) if not b else
                       (((a, b), 0.3), ((a, b, "h3"), PAIR_SCALES[0]), ((a, b, "hr"), PAIR_SCALES[1])))]
 
@@ -651,9 +680,30 @@ def _with_pairs(fields: dict[str, np.ndarray], y: np.ndarray, vocab: dict[str, l
     added = _pair_groups(pairs)
     groups = groups + added
     ind = _indicators(fields, vocab, groups)
+    # the new curves start at zero, where their gradient, a few cells' residuals over the whole history, is below
+    # a loose tolerance: the solver would stop at once and leave them (and the scales learned from them) at zero
     coef, intercept, scales = _fit_effects(ind, y, vocab, groups, scales + [sd for _, sd in added], rounds,
-                                           (_transfer(before, vocab, groups), intercept), tol)
+                                           (_transfer(before, vocab, groups), intercept), min(tol, MAP_TOL))
     return groups, ind, coef, intercept, scales
+
+
+Fitted = tuple[list[Group], sparse.csr_matrix, np.ndarray, float, list[float]]
+
+
+def _segments(fields: dict[str, np.ndarray], y: np.ndarray, vocab: dict[str, list[Any]], fitted: Fitted, tol: float
+              ) -> tuple[list[tuple[str, str]], list[tuple[str, str]], dict[tuple[str, str], float], Fitted]:
+    """From a fit with everyone's curves alone (``fitted``: groups, indicators, effects, intercept, scales): the
+    segment fields whose own hours the score tests call for, the fit with their curves, and then the pairs (and
+    channels) called for against that fit; with the tests (a field alone: as first judged)."""
+    groups, ind, coef, intercept, scales = fitted
+    tests = pair_tests(fields, y, _sigmoid(ind @ coef + intercept))
+    singles = _called_for(_alone(tests))
+    if singles:
+        first = _alone(tests)
+        groups, ind, coef, intercept, scales = _with_pairs(fields, y, vocab, groups, scales, coef, intercept, singles,
+                                                           EB_ROUNDS, tol)
+        tests = {**pair_tests(fields, y, _sigmoid(ind @ coef + intercept)), **first}
+    return singles, _refining(_called_for(tests), singles, tests), tests, (groups, ind, coef, intercept, scales)
 
 
 def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = None, *, shifts: bool = True,
@@ -701,14 +751,14 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
                 ind = _indicators(fields, vocab, groups)
                 coef, intercept, scales = _fit_effects(ind, t.replied, vocab, groups, scales, 0,
                                                        (_transfer(before, vocab, groups), intercept), tol)
-        tests = pair_tests(fields, t.replied, _sigmoid(ind @ coef + intercept))
-        pairs = _called_for(tests)
-        if without is not None and not any("function" in pair for pair in pairs):
+        singles, pairs, tests, (groups, ind, coef, intercept, scales) = _segments(
+            fields, t.replied, vocab, (groups, ind, coef, intercept, scales), tol)
+        if without is not None and not any("function" in pair for pair in singles + pairs):
             # no job's hours stand out enough to be kept: the words are left out, and so is their noise
             functions = {}
             fields, vocab, ind, coef, intercept, scales = without
-            tests = pair_tests(fields, t.replied, _sigmoid(ind @ coef + intercept))
-            pairs = _called_for(tests)
+            singles, pairs, tests, (groups, ind, coef, intercept, scales) = _segments(
+                fields, t.replied, vocab, (list(GROUPS), ind, coef, intercept, scales), tol)
         if pairs:
             groups, ind, coef, intercept, scales = _with_pairs(fields, t.replied, vocab, groups, scales, coef, intercept,
                                                           pairs, EB_ROUNDS, tol)
@@ -724,7 +774,9 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
                 {(group[0], "") for group, _ in groups if group[0] in (*TESTED, "ch") and group[1:] == ("h3",)}
             whole = pair_tests(fields, t.replied, _sigmoid(ind @ coef + intercept))
             kinds = {_kinds(pair) for pair in have}
-            pairs = [pair for pair in _called_for(whole) if _kinds(pair) not in kinds]
+            new = [pair for pair in _called_for(whole) if _kinds(pair) not in kinds]
+            singles = [pair for pair in have | set(new) if pair[0] in TESTED and not pair[1]]
+            pairs = [pair for pair in new if pair in singles] + _refining(new, singles, whole)
             tests = {pair: max(z, whole[pair]) for pair, z in tests.items()}
             if pairs:
                 groups, ind, coef, intercept, scales = _with_pairs(fields, t.replied, vocab, groups, scales, coef,
