@@ -102,10 +102,10 @@ WEEKLY = ("sector", "region", "tz", "sizefine")
 small history little, where a score test on the hours alone would miss them"""
 TESTED = SEGMENTS
 """segments whose own hour curves (and, outside WEEKLY, weekday pattern) are kept only when a score test on the fit
-without any calls for it, as a pair's is (see ``pair_tests``), and then only the one of each kind whose hours depart most (a region's,
-its time zone's or its country's): the hours of a history's contacts follow some of what is known of them and not
-the rest, and each curve of noise added to a contact's costs a small history dearly. ``function`` is the word of
-the title whose replies' hours depart most (see ``tools.followup.titles``)"""
+without any calls for it, as a pair's is (see ``pair_tests``), and then only the one of each kind whose hours depart
+most (a region's, its time zone's or its country's): the hours of a history's contacts follow some of what is known
+of them and not the rest, and each curve of noise added to a contact's costs a small history dearly. ``function`` is
+the word of the title whose replies' hours depart most (see ``tools.followup.titles``)"""
 Group = tuple[tuple[str, ...], float]
 GROUPS: tuple[Group, ...] = (
     # everyone
@@ -666,8 +666,7 @@ def _pair_groups(pairs: list[tuple[str, str]]) -> list[Group]:
     curves."""
     return [g for a, b in pairs
             for g in (CHANNEL_GROUPS if a == "ch" else
-                      (((a, "h3"), 0.5), ((a, "hr"), 0.25)) if not b and a in WEEKLY else
-                      (((a, "wd"), 0.5), ((a, "h3"), 0.5), ((a, "hr"), 0.25)) if not b else
+                      (() if a in WEEKLY else (((a, "wd"), 0.5),)) + (((a, "h3"), 0.5), ((a, "hr"), 0.25)) if not b else
                       (((a, b), 0.3), ((a, b, "h3"), PAIR_SCALES[0]), ((a, b, "hr"), PAIR_SCALES[1])))]
 
 
@@ -697,9 +696,9 @@ def _segments(fields: dict[str, np.ndarray], y: np.ndarray, vocab: dict[str, lis
     channels) called for against that fit; with the tests (a field alone: as first judged)."""
     groups, ind, coef, intercept, scales = fitted
     tests = pair_tests(fields, y, _sigmoid(ind @ coef + intercept))
-    singles = _called_for(_alone(tests))
+    first = _alone(tests)
+    singles = _called_for(first)
     if singles:
-        first = _alone(tests)
         groups, ind, coef, intercept, scales = _with_pairs(fields, y, vocab, groups, scales, coef, intercept, singles,
                                                            EB_ROUNDS, tol)
         tests = {**pair_tests(fields, y, _sigmoid(ind @ coef + intercept)), **first}
