@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import math
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -817,23 +818,25 @@ def test_seniority_from_a_title(title: str | None, level: str) -> None:
     assert seniority(title) == level
 
 
-def _peaked_rows(rng: random.Random, email: str, account: str, peaks: dict[str, int], end: dt.datetime
-                 ) -> list[list[str]]:
+def _peaked_rows(rng: random.Random, email: str, account: str, peaks: dict[str, int], end: dt.datetime,
+                 place: str = "America/Chicago", hours: tuple[int, int] = (6, 19),
+                 odds: Callable[[int, dt.date], float] | None = None) -> list[list[str]]:
     """A contact's 6-14 touches, three to nine days apart on working days within about a year before ``end``,
-    each at a random hour from 06:30 to 19:30 Chicago time by a channel of ``peaks`` (drawn when there are
-    several), answered an hour later with a chance that peaks (about +-1.5 h) at that channel's hour."""
-    tz = zone("America/Chicago")
+    each at a random hour of ``hours`` (at half past, on the clock of ``place``) by a channel of ``peaks`` (drawn
+    when there are several), answered an hour later with a chance that peaks (about +-1.5 h) at that channel's hour,
+    or whose log-odds ``odds`` gives for the hour and the day."""
+    tz = zone(place)
     rows = []
     day = (end - dt.timedelta(days=rng.randint(60, 400))).date()
     for k in range(rng.randint(6, 14)):
         day += dt.timedelta(days=rng.randint(3, 9))
         while day.weekday() >= 5:
             day += dt.timedelta(days=1)
-        hour = rng.randint(6, 19)
+        hour = rng.randint(*hours)
         channel = rng.choice(tuple(peaks)) if len(peaks) > 1 else next(iter(peaks))
         at = dt.datetime.combine(day, dt.time(hour, 30), tz)
         rows.append([f"{email}-{k}", at.isoformat(), channel, "outbound", "Rep", account, email, "", "", "", ""])
-        z = -2.0 + 2.6 * math.exp(-((hour - peaks[channel]) ** 2) / (2 * 1.5 ** 2))
+        z = odds(hour, day) if odds else -2.0 + 2.6 * math.exp(-((hour - peaks[channel]) ** 2) / (2 * 1.5 ** 2))
         if rng.random() < 1 / (1 + math.exp(-z)):
             rows.append([f"{email}-{k}R", (at + dt.timedelta(hours=1)).isoformat(), "email", "inbound", "Rep",
                          account, email, "", "", "", f"{email}-{k}"])
@@ -897,21 +900,13 @@ def test_a_regions_weekdays_are_kept_where_its_hours_are_everyones(tmp_path: Pat
     end = dt.datetime(2026, 11, 20, 18, tzinfo=dt.UTC)
     best_day = {"Europe/London": 0, "America/Chicago": 1}
     people = [(f"p{i}@firm{i // 3}.example", f"Firm {i // 3}", sorted(best_day)[(i // 3) % 2]) for i in range(720)]
-    rows = []
-    for email, account, place in people:
-        tz = zone(place)
-        day = (end - dt.timedelta(days=rng.randint(60, 400))).date()
-        for k in range(rng.randint(6, 14)):
-            day += dt.timedelta(days=rng.randint(3, 9))
-            while day.weekday() >= 5:
-                day += dt.timedelta(days=1)
-            hour = rng.randint(7, 18)
-            at = dt.datetime.combine(day, dt.time(hour, 30), tz)
-            rows.append([f"{email}-{k}", at.isoformat(), "email", "outbound", "Rep", account, email, "", "", "", ""])
-            z = -1.8 + 1.6 * math.exp(-((hour - 10) ** 2) / (2 * 2.0 ** 2)) + 1.5 * (day.weekday() == best_day[place])
-            if rng.random() < 1 / (1 + math.exp(-z)):
-                rows.append([f"{email}-{k}R", (at + dt.timedelta(hours=1)).isoformat(), "email", "inbound", "Rep",
-                             account, email, "", "", "", f"{email}-{k}"])
+
+    def odds(place: str) -> Callable[[int, dt.date], float]:
+        return lambda hour, day: (-1.8 + 1.6 * math.exp(-((hour - 10) ** 2) / (2 * 2.0 ** 2))
+                                  + 1.5 * (day.weekday() == best_day[place]))
+
+    rows = [r for email, account, place in people
+            for r in _peaked_rows(rng, email, account, {"email": 10}, end, place, (7, 18), odds(place))]
     new = {"new.uk@firm300.example": "Europe/London", "new.us@firm301.example": "America/Chicago"}
     people += [(email, f"Firm {300 + i}", place) for i, (email, place) in enumerate(new.items())]
     activities, contacts = _write_files(tmp_path, [[e, e.split("@")[0], "Buyer", a, place] for e, a, place in people],

@@ -980,16 +980,21 @@ def test_atlas_world_has_vertical_teams_whose_hours_crowd_each_segment(built: di
     assert len(trough) == 3 and all(sum(v) >= 0.6 * len(v) for v in trough.values())
 
 
+def _span_and_channels(w: W.PlantedWorld) -> tuple[float, dict[str, float]]:
+    """Days from a world's first touch to its last, and each channel's share of its touches."""
+    touches = [i for i in range(len(w._kind)) if w._kind[i] == W.K_TOUCH]
+    span = (max(w._at[i] for i in touches) - min(w._at[i] for i in touches)) / W.DAY
+    return span, {name: sum(w._chan[i] == k for i in touches) / len(touches) for k, name in enumerate(W.CHANNEL_NAMES)}
+
+
 def test_atlas_world_size_span_and_channels() -> None:
     """25,000-30,000 touches at scale 1 over about nine months, mostly e-mails with calls and meetings; about 16% of
     contacts never touched."""
     w = W.WORLDS["atlas"]()
     assert 25_000 <= len(w.logged) <= 30_000 and 1_000 <= len(w.contacts) <= 1_150
     assert 0.12 <= sum(not c.touches for c in w.contacts) / len(w.contacts) <= 0.2
-    touches = [i for i in range(len(w._kind)) if w._kind[i] == W.K_TOUCH]
-    span = (max(w._at[i] for i in touches) - min(w._at[i] for i in touches)) / W.DAY
+    span, share = _span_and_channels(w)
     assert 265 <= span <= 280
-    share = {name: sum(w._chan[i] == k for i in touches) / len(touches) for k, name in enumerate(W.CHANNEL_NAMES)}
     assert 0.62 <= share["email"] <= 0.76 and 0.15 <= share["call"] <= 0.3 and 0.04 <= share["meeting"] <= 0.12
 
 
@@ -1236,8 +1241,7 @@ def test_meridian_world_size_and_span() -> None:
     w = W.WORLDS["meridian"]()
     assert 15_000 <= len(w.logged) <= 20_000 and 2_500 <= len(w.contacts) <= 2_900
     assert 0.12 <= sum(not c.touches for c in w.contacts) / len(w.contacts) <= 0.22
-    touches = [i for i in range(len(w._kind)) if w._kind[i] == W.K_TOUCH]
-    span = (max(w._at[i] for i in touches) - min(w._at[i] for i in touches)) / W.DAY
+    span, _ = _span_and_channels(w)
     assert 360 <= span <= 376
 
 
@@ -1491,10 +1495,8 @@ def test_prairie_world_size_and_span() -> None:
     w = W.WORLDS["prairie"](scale=0.3)
     assert 42_000 <= len(w.logged) / 0.3 <= 53_000 and 1_600 <= len(w.contacts) / 0.3 <= 1_850
     assert 0.13 <= sum(not c.touches for c in w.contacts) / len(w.contacts) <= 0.23
-    touches = [i for i in range(len(w._kind)) if w._kind[i] == W.K_TOUCH]
-    span = (max(w._at[i] for i in touches) - min(w._at[i] for i in touches)) / W.DAY
+    span, share = _span_and_channels(w)
     assert 700 <= span <= 731
-    share = {name: sum(w._chan[i] == k for i in touches) / len(touches) for k, name in enumerate(W.CHANNEL_NAMES)}
     assert 0.6 <= share["email"] <= 0.72 and 0.16 <= share["call"] <= 0.26 and 0.09 <= share["meeting"] <= 0.17
 
 
@@ -2285,10 +2287,8 @@ def test_quarry_world_size_and_span() -> None:
     w = W.WORLDS["quarry"]()
     assert 27_000 <= len(w.logged) <= 35_000 and 1_500 <= len(w.contacts) <= 1_800
     assert 0.13 <= sum(not c.touches for c in w.contacts) / len(w.contacts) <= 0.21
-    touches = [i for i in range(len(w._kind)) if w._kind[i] == W.K_TOUCH]
-    span = (max(w._at[i] for i in touches) - min(w._at[i] for i in touches)) / W.DAY
+    span, share = _span_and_channels(w)
     assert 380 <= span <= 400
-    share = {name: sum(w._chan[i] == k for i in touches) / len(touches) for k, name in enumerate(W.CHANNEL_NAMES)}
     assert 0.64 <= share["email"] <= 0.74 and 0.18 <= share["call"] <= 0.27 and 0.05 <= share["meeting"] <= 0.11
 
 
