@@ -585,6 +585,22 @@ def test_a_pair_of_fields_gets_its_own_hour_curve_only_when_the_hours_call_for_i
     assert _called_for(z) == []
 
 
+def test_a_pair_that_is_one_of_its_fields_is_not_judged() -> None:
+    """Hours set by sector and size. Where every title says the same seniority, or the region follows from the
+    sector, a pair with that field is the other field alone (its cells are that field's): it is not judged, where it
+    would pass as a pair; nor is a field with one value for everyone."""
+    from tools.followup.model import pair_tests
+
+    crossed = {("retail", "<500"): 9, ("retail", "<5000"): 15, ("software", "<500"): 15, ("software", "<5000"): 9}
+    fields, y = _combination_touches(1, crossed)
+    fields["role"] = np.full(len(y), "manager", dtype=object)
+    fields["region"] = np.where(fields["sector"] == "retail", "Europe", "America").astype(object)
+    z = pair_tests(fields, y, _by_field_hour(fields, y, None))
+    assert z[("sector", "size")] >= 4.0, z  # the segment the hours follow, still judged
+    assert not {pair for pair in z if "role" in pair or {"sector", "region"} <= set(pair)}, z
+    assert ("region", "") in z and z[("region", "size")] >= 4.0, z  # the region's own cells are the sector's
+
+
 def test_of_a_place_and_a_size_the_grain_the_hours_show_is_kept() -> None:
     """Hours set by country and size: the country's cells, not the time zones' (which split the United
     States in two, each half more thinly seen), carry the pair's curve."""
@@ -864,10 +880,19 @@ def test_people_of_one_seniority_get_their_hours_whatever_their_company(tmp_path
     assert abs(boss - 7) <= 1 and abs(hand - 15) <= 1, (boss, hand)
 
 
-def test_only_the_fields_the_hours_follow_get_hour_curves(tmp_path: Path) -> None:
+@pytest.mark.parametrize("sample", [None, 150])
+def test_only_the_fields_the_hours_follow_get_hour_curves(sample: int | None, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """Retailers answer at 08:00 and software companies at 16:00, whatever their size: the sector gets its hour
-    curves, company size (which the hours do not follow) gets none, nor does any pair with it, and a contact never
-    touched is sent to their sector's hour."""
+    curves, company size (which the hours do not follow) gets none, nor does any pair, and a contact never touched is
+    sent to their sector's hour. So too where the curves are chosen on a sample of the history (as in one of more
+    than EB_SAMPLE touches; here a sample of about fifteen contacts, too few to show the sector's hours): a field the
+    whole history calls for is fitted before its pairs are judged, and the pairs of a field with one value for everyone (every title "Buyer", every contact
+    in one region) are not judged at all."""
+    from tools.followup import model
+
+    if sample:
+        monkeypatch.setattr(model, "EB_SAMPLE", sample)
     rng = random.Random(8)
     tz = zone("America/Chicago")
     end = dt.datetime(2026, 11, 20, 18, tzinfo=dt.UTC)
@@ -886,8 +911,7 @@ def test_only_the_fields_the_hours_follow_get_hour_curves(tmp_path: Path) -> Non
         w.writerows([a, sector, 2000, 10, staff, "United States", ""] for a, (sector, staff) in firms.items())
     timing = Timing.from_log(from_files(activities, contacts, accounts))
     curves = {group[:-1] for group, _ in timing.model.groups if group[-1] == "h3" and len(group) > 1}
-    assert ("sector",) in curves, curves
-    assert not any(set(c) & {"size", "sizefine"} for c in curves), curves
+    assert curves == {("sector",)}, curves
     assert abs(timing.recommend("new.shop@firm250.example", end).best.at.astimezone(tz).hour - 8) <= 1
     assert abs(timing.recommend("new.code@firm250.example", end).best.at.astimezone(tz).hour - 16) <= 1
 

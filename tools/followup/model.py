@@ -575,17 +575,24 @@ def pair_tests(fields: dict[str, np.ndarray], y: np.ndarray, p: np.ndarray) -> d
     taken for one whose hours differ). The variance of that sum is taken over contacts (a contact's
     touches are not independent: one early riser is not a segment), and only blocks with touches from
     PAIR_TEST_CONTACTS contacts or more are judged. Under no interaction the squared sums over their
-    variances add up to about their number; the result is the excess over that, in standard errors."""
+    variances add up to about their number; the result is the excess over that, in standard errors.
+
+    A pair whose cells are no finer than one of its fields' values (one field has a single value for everyone,
+    or follows from the other) is not judged: it would be scored as that field alone. Nor is a field with a single
+    value: it is everyone."""
     r = y.astype(float) - p
     contacts, person = np.unique(np.asarray(fields["contact"]), return_inverse=True)
     block = np.asarray(fields["h3"], dtype=np.int64)
     codes = {f: _codes_of(fields[f]) for f in KIND}
+    values = {f: int(codes[f].max()) + 1 for f in KIND}
     out = {}
     for a, b in PAIRS:
-        _, cell = np.unique(codes[a] * (int(codes[b].max()) + 1) + codes[b], return_inverse=True)
-        out[(a, b)] = _departure(cell.reshape(-1), block, person, len(contacts), r)
+        _, cell = np.unique(codes[a] * values[b] + codes[b], return_inverse=True)
+        if int(cell.max()) + 1 > max(values[a], values[b]):  # else the pair is one of its fields, already judged
+            out[(a, b)] = _departure(cell.reshape(-1), block, person, len(contacts), r)
     for a in TESTED:  # a field alone, against everyone's curve: the pair of it and nothing
-        out[(a, "")] = _departure(codes[a], block, person, len(contacts), r)
+        if values[a] > 1:  # one value for everyone is everyone
+            out[(a, "")] = _departure(codes[a], block, person, len(contacts), r)
     # the channels, against everyone's curve: a contact's calls and e-mails are judged apart, as two people
     channel = _codes_of(fields["ch"])
     _, both = np.unique(person * (int(channel.max()) + 1) + channel, return_inverse=True)
@@ -689,20 +696,27 @@ def _with_pairs(fields: dict[str, np.ndarray], y: np.ndarray, vocab: dict[str, l
 Fitted = tuple[list[Group], sparse.csr_matrix, np.ndarray, float, list[float]]
 
 
-def _segments(fields: dict[str, np.ndarray], y: np.ndarray, vocab: dict[str, list[Any]], fitted: Fitted, tol: float
+def _segments(fields: dict[str, np.ndarray], y: np.ndarray, vocab: dict[str, list[Any]], fitted: Fitted, tol: float,
+              have: frozenset[tuple[str, str]] = frozenset(), rounds: int = EB_ROUNDS
               ) -> tuple[list[tuple[str, str]], list[tuple[str, str]], dict[tuple[str, str], float], Fitted]:
-    """From a fit with everyone's curves alone (``fitted``: groups, indicators, effects, intercept, scales): the
-    segment fields whose own hours the score tests call for, the fit with their curves, and then the pairs (and
-    channels) called for against that fit; with the tests (a field alone: as first judged)."""
+    """From a fit (``fitted``: groups, indicators, effects, intercept, scales) with everyone's curves and those of
+    ``have`` (fields alone and pairs already given theirs, as in a fit learned on a sample): the segment fields whose
+    own hours the score tests call for, of kinds not in ``have``, the fit with their curves (``rounds`` of learning
+    the scales), and then the pairs (and channels) called for against that fit; with the tests (a field alone: as
+    first judged)."""
     groups, ind, coef, intercept, scales = fitted
     tests = pair_tests(fields, y, _sigmoid(ind @ coef + intercept))
     first = _alone(tests)
-    singles = _called_for(first)
+    kinds = {_kinds(pair) for pair in have}
+    singles = [pair for pair in _called_for(first) if _kinds(pair) not in kinds]
     if singles:
         groups, ind, coef, intercept, scales = _with_pairs(fields, y, vocab, groups, scales, coef, intercept, singles,
-                                                           EB_ROUNDS, tol)
+                                                           rounds, tol)
         tests = {**pair_tests(fields, y, _sigmoid(ind @ coef + intercept)), **first}
-    return singles, _refining(_called_for(tests), singles, tests), tests, (groups, ind, coef, intercept, scales)
+    kinds |= {_kinds(pair) for pair in singles}
+    pairs = _refining([pair for pair in _called_for(tests) if _kinds(pair) not in kinds],
+                      singles + [pair for pair in have if pair[0] in TESTED and not pair[1]], tests)
+    return singles, pairs, tests, (groups, ind, coef, intercept, scales)
 
 
 def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = None, *, shifts: bool = True,
@@ -768,15 +782,13 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
                                                (_transfer(start, vocab, groups), start.intercept), tol)
         tests = tests or dict(start.pair_tests)
         if sampled:
-            # the sample has less power: a pair the whole history calls for is added now (at its starting scales)
-            have = {group[:2] for group, _ in groups if len(group) == 3 and group[2] == "h3"} | \
-                {(group[0], "") for group, _ in groups if group[0] in (*TESTED, "ch") and group[1:] == ("h3",)}
-            whole = pair_tests(fields, t.replied, _sigmoid(ind @ coef + intercept))
-            kinds = {_kinds(pair) for pair in have}
-            new = [pair for pair in _called_for(whole) if _kinds(pair) not in kinds]
-            singles = [pair for pair in have | set(new) if pair[0] in TESTED and not pair[1]]
-            pairs = [pair for pair in new if pair in singles] + _refining(new, singles, whole)
-            tests = {pair: max(z, whole[pair]) for pair, z in tests.items()}
+            # the sample has less power: a field, then a pair, the whole history calls for is added now (at its
+            # starting scales), each judged as in a smaller history
+            have = frozenset({group[:2] for group, _ in groups if len(group) == 3 and group[2] == "h3"} |
+                             {(group[0], "") for group, _ in groups if group[0] in (*TESTED, "ch") and group[1:] == ("h3",)})
+            _, pairs, whole, (groups, ind, coef, intercept, scales) = _segments(
+                fields, t.replied, vocab, (groups, ind, coef, intercept, scales), tol, have, rounds=0)
+            tests = {pair: max(z, whole.get(pair, z)) for pair, z in tests.items()}
             if pairs:
                 groups, ind, coef, intercept, scales = _with_pairs(fields, t.replied, vocab, groups, scales, coef,
                                                                    intercept, pairs, 0, tol)
