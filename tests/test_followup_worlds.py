@@ -21,7 +21,7 @@ from tools.followup.history import from_files
 SMALL = {"multideal": 0.06, "timezones": 0.025, "weekend": 0.5, "shifted": 0.04, "cadence": 0.06,
          "crossover": 0.06, "committee": 0.06, "relay": 0.06, "startup": 0.1, "enterprise": 0.025,
          "harbour": 0.06, "atlas": 0.25, "meridian": 0.25, "prairie": 0.2, "foundry": 0.2,
-         "cantons": 0.2, "lakeside": 0.2, "summit": 0.22, "quarry": 0.2}
+         "cantons": 0.2, "lakeside": 0.2, "summit": 0.22, "quarry": 0.2, "fjord": 0.2}
 
 
 @pytest.fixture(scope="module")
@@ -2290,6 +2290,199 @@ def test_quarry_world_size_and_span() -> None:
     span, share = _span_and_channels(w)
     assert 380 <= span <= 400
     assert 0.64 <= share["email"] <= 0.74 and 0.18 <= share["call"] <= 0.27 and 0.05 <= share["meeting"] <= 0.11
+
+
+_FJORD_YEARS = (2024, 2025, 2026)
+
+
+def _fjord_role(c: W._Contact) -> str:
+    return W.FJORD_ROLE[c.title]
+
+
+def test_fjord_world_segments_by_role_and_market_read_from_the_title(built: dict[str, W.PlantedWorld]) -> None:
+    w = built["fjord"]
+    # thirteen segments: the role read from the title and, for site managers, production managers and executives, the
+    # market of the contact's country
+    segs = {c.segment for c in w.contacts}
+    assert len(segs) == 13
+    for c in w.contacts:
+        role, market = _fjord_role(c), W.FJORD_MARKET[w.accounts[c.account].country]
+        assert c.segment.key == (f"{role}/{market}" if role in W.FJORD_SPLIT else role), c.email
+    # each title names one role, in the country's language; an owner's title only at a small company
+    named = defaultdict(set)
+    for (role, _), titles in W._FJORD_TITLES.items():
+        for t in titles:
+            named[t].add(role)
+    assert all(len(roles) == 1 for roles in named.values())
+    assert len({c.title for c in w.contacts}) >= 40
+    assert all(w.accounts[c.account].employees < W.FJORD_SMALL for c in w.contacts if c.title in W.FJORD_OWNERS)
+    spanish = {t for (_, lang), titles in W._FJORD_TITLES.items() if lang == "es" for t in titles}
+    assert all((c.title in spanish) == (w.accounts[c.account].country == "Chile") for c in w.contacts)
+    # early and late, narrow and broad: three broad segments, the others narrow
+    by_key = {s.key: s for s in segs}
+    assert {k for k, s in by_key.items() if s.peak < 8.0} == {"site/nordic", "site/atlantic", "executive/atlantic"}
+    assert {k for k, s in by_key.items() if s.peak >= 18.0} == {"site/south", "executive/nordic", "executive/south"}
+    assert {k for k, s in by_key.items() if s.sd >= 3.0} == {"fish health", "production/atlantic", "procurement"}
+    assert all(0.9 <= s.sd <= 1.3 for s in segs if s.sd < 3.0)
+    # the Nordic site managers' day has two bumps: before the boats go out and after the last feeding
+    assert {k for k, s in by_key.items() if s.second is not None} == {"site/nordic"}
+    second = by_key["site/nordic"].second
+    assert second is not None and by_key["site/nordic"].peak + second[0] == 15.5 and 2.0 <= math.exp(second[2]) <= 6.0
+    day = (w.end + dt.timedelta(days=14)).date()
+    for c in w.contacts:
+        if c.segment.key == "site/nordic":
+            values = _day_curve(w, c, _wednesday(c, day, 7), GRID)
+            assert _valley(values, 0.15) and values[GRID.index(c.peak + second[0])] > values[GRID.index(12.0)], c.email
+    # site managers and the Nordic executives answer at weekends, nobody else does
+    for s in segs:
+        assert s.all_days == (s.key.startswith("site/") or s.key == "executive/nordic"), s.key
+        if not s.all_days:
+            assert max(s.weekday[5:]) <= -1.0, s.key
+    assert by_key["site/nordic"].weekday[5] > 0.0 and by_key["site/south"].weekday[6] > 0.0
+    assert max(range(7), key=by_key["executive/nordic"].weekday.__getitem__) == 6
+    # the weekdays differ by role: hatcheries weak on Monday, fish health on Wednesday, executives best on Thursday in
+    # Scotland and Canada and on Monday in the south
+    assert min(range(5), key=by_key["hatchery"].weekday.__getitem__) == 0
+    assert min(range(5), key=by_key["fish health"].weekday.__getitem__) == 2
+    assert max(range(7), key=by_key["executive/atlantic"].weekday.__getitem__) == 3
+    assert max(range(7), key=by_key["executive/south"].weekday.__getitem__) == 0
+    # about 29% of contacts peak 2-3 hours off their segment's, executives and broad segments more often
+    off = [c for c in w.contacts if c.peak != c.segment.peak]
+    assert all(2.0 <= _circular(*w.peaks(c.email)) <= 3.0 for c in off)
+    assert 0.2 <= len(off) / len(w.contacts) <= 0.38
+    assert {c.shift_share for c in w.contacts} == {0.2, 0.25, 0.35, 0.4}
+
+
+def test_fjord_world_has_zones_on_both_sides_of_the_equator_holidays_and_farms_that_never_close(
+        built: dict[str, W.PlantedWorld], written: dict[str, dict]) -> None:
+    w = built["fjord"]
+    log = _log(written["fjord"])
+    zones = {c.tz.key for c in w.contacts}
+    assert zones == {zone for regions in W.FJORD_REGIONS.values() for zone, _, _ in regions.values()}
+    jan, jul = dt.datetime(2025, 1, 15, 12), dt.datetime(2025, 7, 15, 12)
+
+    def offset(zone: str, at: dt.datetime) -> float:
+        delta = at.replace(tzinfo=ZoneInfo(zone)).utcoffset()
+        assert delta is not None
+        return delta.total_seconds() / 3600
+
+    assert offset("America/St_Johns", jan) == -3.5 and offset("America/St_Johns", jul) == -2.5
+    assert offset("America/Punta_Arenas", jan) == offset("America/Punta_Arenas", jul) == -3.0
+    assert offset("America/Santiago", jan) == -3.0 and offset("America/Santiago", jul) == -4.0
+    assert offset("Australia/Hobart", jan) == 11.0 and offset("Pacific/Auckland", jul) == 12.0
+    assert offset("Atlantic/Reykjavik", jan) == offset("Atlantic/Reykjavik", jul) == 0.0
+    calendar = w.fx.calendar
+    assert calendar is not None and w.fx.holiday <= -3.0
+    for c in w.contacts:
+        country = w.accounts[c.account].country
+        subdivisions = {sub for zone, sub, _ in W.FJORD_REGIONS[country].values() if zone == c.tz.key}
+        days = [W._fjord_holidays(country, sub, _FJORD_YEARS) for sub in subdivisions]
+        if _fjord_role(c) == "site":
+            # a farm's crew works its public holidays: the reply clock runs, a reply is a little less likely
+            assert not c.off
+            holiday = next(d for d in sorted(days[0]) if d >= dt.date(2025, 1, 1))
+            assert calendar(c, dt.datetime.combine(holiday, dt.time(10), tzinfo=c.tz)) == -0.5
+        else:
+            assert c.off in days, c.email
+    for tid, at in log.replies.items():
+        email = log.touches[tid][0]
+        assert at.astimezone(log.zones[email]).date() not in w.by_email[email].off
+    # the ten days after the end: Maundy Thursday in the Nordic countries, Good Friday everywhere, and Holy Week's
+    # first three days in Norway
+    for c in w.contacts:
+        country = w.accounts[c.account].country
+        if _fjord_role(c) != "site":
+            assert dt.date(2026, 4, 3) in c.off
+            assert (dt.date(2026, 4, 2) in c.off) == (W.FJORD_MARKET[country] == "nordic")
+            tuesday = dt.datetime(2026, 3, 31, 10, tzinfo=c.tz)
+            assert calendar(c, tuesday) == (-0.9 if country == "Norway" else 0.0), c.email
+    # the holidays people take, by market
+    assert W._fjord_season("Norway", dt.date(2025, 7, 16)) == W._fjord_season("Iceland", dt.date(2025, 7, 16)) == -1.1
+    assert W._fjord_season("Norway", dt.date(2025, 4, 15)) == -0.9 and W._fjord_season("Iceland", dt.date(2025, 4, 15)) == 0
+    assert W._fjord_season("Chile", dt.date(2026, 2, 10)) == -0.9 and W._fjord_season("Chile", dt.date(2025, 7, 16)) == 0
+    assert W._fjord_season("New Zealand", dt.date(2026, 1, 8)) == -0.9 == W._fjord_season("Australia", dt.date(2025, 12, 29))
+    assert W._fjord_season("United Kingdom", dt.date(2025, 7, 16)) == -0.3 and W._fjord_season("Canada", dt.date(2026, 3, 4)) == 0
+    # site managers answer on every day, weekends and holidays included
+    site_replies = defaultdict(int)
+    for tid, at in log.replies.items():
+        c = w.by_email[log.touches[tid][0]]
+        site_replies[_fjord_role(c) == "site"] += at.astimezone(c.tz).weekday() >= 5
+    assert site_replies[True] > 0
+
+
+def test_fjord_world_has_four_offices_whose_hours_crowd_each_segment_and_quarterly_reviews(
+        built: dict[str, W.PlantedWorld], written: dict[str, dict]) -> None:
+    w = built["fjord"]
+    log = _log(written["fjord"])
+    assert {r.tz.key for r in w.reps} == {"Europe/Oslo", "Europe/London", "America/Santiago", "Australia/Hobart"}
+    support = {r.name for r in w.reps if r.gap == 2.0}
+    assert support == {"Tor Aasen", "Pablo Mansilla", "Ewan Grant", "Nick Lowe"}
+    for i, r in enumerate(w.reps):
+        if r.name in support:  # on call: weekend days kept, public holidays worked
+            assert not r.off and r.weekend > 0.0
+        else:
+            assert r.off and r.weekend == 0.0
+            assert all(not (d.weekday() >= 5 or d in r.off)
+                       for j in range(len(w._kind)) if w._kind[j] == W.K_TOUCH and w._rep[j] == i
+                       for d in [dt.datetime.fromtimestamp(w._at[j], r.tz).date()])
+    touches = [i for i in range(len(w._kind)) if w._kind[i] == W.K_TOUCH]
+    crossing = sum(w.reps[w._rep[i]].tz.key != w.contacts[w._who[i]].tz.key for i in touches)
+    assert 0.25 <= crossing / len(touches) <= 0.5
+    hours: dict[str, list[int]] = defaultdict(lambda: [0] * 24)
+    for i in touches:
+        c = w.contacts[w._who[i]]
+        hours[c.segment.key][dt.datetime.fromtimestamp(w._at[i], c.tz).hour] += 1
+    top = {k: sum(sorted(v)[-4:]) / sum(v) for k, v in hours.items()}
+    assert len(top) == 13 and min(top.values()) >= 0.45
+    # business reviews: one meeting for every person of the account invited, a recap e-mail from the same manager on a
+    # later day within the week
+    csm = {i for i, r in enumerate(w.reps) if r.name in ("Kari Lunde", "Sigrid Vik", "Catalina Vera", "Bec Thornton")}
+    meetings: dict[tuple[int, float, int], set[int]] = defaultdict(set)
+    by_contact: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
+    for i in touches:
+        by_contact[w._who[i]].append((w._at[i], w._rep[i], w._chan[i]))
+        if w._rep[i] in csm and w._chan[i] == W.MEETING:
+            meetings[(w.contacts[w._who[i]].account, w._at[i], w._rep[i])].add(w._who[i])
+    assert sum(len(p) >= 2 for p in meetings.values()) >= 0.25 * len(meetings)
+    recapped = total = 0
+    for (_, at, manager), people in meetings.items():
+        tz = w.reps[manager].tz
+        day = dt.datetime.fromtimestamp(at, tz).date()
+        for ci in people:
+            total += 1
+            recapped += any(rep == manager and chan == W.EMAIL and 1 <= (dt.datetime.fromtimestamp(t, tz).date() - day).days <= 7
+                            for t, rep, chan in by_contact[ci])
+    assert recapped >= 0.8 * total
+    assert sum(w._chan[i] == W.MEETING for i in touches if w._rep[i] in csm) >= 0.4 * sum(
+        w._chan[i] == W.MEETING for i in touches)
+    # several deals at once: a renewal, a hardware deal alongside, expansions
+    deals_of: dict[str, set[str]] = defaultdict(set)
+    for email, _, _, opp in log.touches.values():
+        if opp:
+            deals_of[email].add(opp)
+    pipeline = {r["opportunity_id"]: r for r in _rows(written["fjord"]["pipeline"])}
+
+    def overlapping(opps: set[str]) -> bool:
+        spans = sorted((p["engage_date"], p["close_date"] or "9999") for p in (pipeline[o] for o in opps))
+        return any(spans[k + 1][0] < spans[k][1] for k in range(len(spans) - 1))
+
+    touched = [c for c in w.contacts if c.touches]
+    assert sum(overlapping(d) for d in deals_of.values()) >= 0.08 * len(touched)
+    assert {p["product"] for p in pipeline.values()} <= set(W.FJORD_PRODUCTS)
+
+
+def test_fjord_world_size_span_and_channels() -> None:
+    """About 30,000 touches at scale 1 over about fifteen months, about 1,690 contacts, about 18% never touched, a fifth of
+    the touched ones six times or fewer; meetings (the business reviews) more common than in most worlds."""
+    w = W.WORLDS["fjord"]()
+    assert 27_000 <= len(w.logged) <= 33_000 and 1_550 <= len(w.contacts) <= 1_850
+    assert 0.14 <= sum(not c.touches for c in w.contacts) / len(w.contacts) <= 0.22
+    counts = [c.touches for c in w.contacts if c.touches]
+    assert 0.15 <= sum(n <= 6 for n in counts) / len(counts) <= 0.3 and 14 <= _median(counts) <= 25
+    span, share = _span_and_channels(w)
+    assert 440 <= span <= 451
+    assert 0.64 <= share["email"] <= 0.74 and 0.13 <= share["call"] <= 0.21 and 0.1 <= share["meeting"] <= 0.18
+    assert w.end == dt.datetime(2026, 3, 26, 12, tzinfo=dt.UTC) and W.ASIDE == "fjord"
 
 
 def test_the_evaluation_sizes_each_world_to_a_number_of_touches(tmp_path: Path) -> None:
