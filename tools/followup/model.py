@@ -33,7 +33,10 @@ effects cost little, and a region's weekend or a sector's Monday need not show i
 A segment may also be a combination of fields (a sector's small companies answer early, its large ones
 late): a pair of segment fields gets its own level and hour-of-day curve when a score test on the
 fitted model's residuals (with those segments' curves) says the pair's hours depart from its fields' curves added up (see
-``pair_tests``); pairs that do not are left out, so they add no noise.
+``pair_tests``); pairs that do not are left out, so they add no noise. A pair whose cells are one of its fields'
+values (a field with one value for everyone) is not judged. In a history of more than EB_SAMPLE touches the fields
+and pairs are chosen on a sample of contacts, and the fields, then the pairs, that the whole history calls for
+besides are added in the same order.
 
 Segments are seen through several fields at once because their true edges are unknown; the prior
 scale of each level of effects is fixed here (wide for everyone, narrower for a segment, narrow
