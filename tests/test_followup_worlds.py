@@ -21,7 +21,7 @@ from tools.followup.history import from_files
 SMALL = {"multideal": 0.06, "timezones": 0.025, "weekend": 0.5, "shifted": 0.04, "cadence": 0.06,
          "crossover": 0.06, "committee": 0.06, "relay": 0.06, "startup": 0.1, "enterprise": 0.025,
          "harbour": 0.06, "atlas": 0.25, "meridian": 0.25, "prairie": 0.2, "foundry": 0.2,
-         "cantons": 0.2, "lakeside": 0.2, "summit": 0.22, "quarry": 0.2, "fjord": 0.2}
+         "cantons": 0.2, "lakeside": 0.2, "summit": 0.22, "quarry": 0.2, "fjord": 0.2, "monsoon": 0.3}
 
 
 @pytest.fixture(scope="module")
@@ -2482,7 +2482,280 @@ def test_fjord_world_size_span_and_channels() -> None:
     span, share = _span_and_channels(w)
     assert 440 <= span <= 451
     assert 0.64 <= share["email"] <= 0.74 and 0.13 <= share["call"] <= 0.21 and 0.1 <= share["meeting"] <= 0.18
-    assert w.end == dt.datetime(2026, 3, 26, 12, tzinfo=dt.UTC) and W.ASIDE == "fjord"
+    assert w.end == dt.datetime(2026, 3, 26, 12, tzinfo=dt.UTC)
+
+
+_MONSOON_YEARS = (2024, 2025, 2026)
+_MONSOON_COUNTRY = {zone: country for country, regions in W.MONSOON_REGIONS.items() for zone, _, _ in regions.values()}
+_MONSOON_HEAD_OFFICE = {t for (role, where), titles in W._MONSOON_TITLES.items() if where == "head office"
+                        for t in titles} | {t for (role, _), titles in W._MONSOON_TITLES.items() if role == "corporate"
+                                            for t in titles}
+
+
+@pytest.fixture(scope="module")
+def monsoon_full(tmp_path_factory: pytest.TempPathFactory) -> tuple[W.PlantedWorld, dict[str, Path]]:
+    w = W.WORLDS["monsoon"]()
+    return w, w.write(tmp_path_factory.mktemp("monsoon"))
+
+
+def _monsoon(c: W._Contact) -> tuple[str, str, str]:
+    """(role, country, kind: "owner", "floor" or "office") of a contact, read from the title and the time zone."""
+    role = W.MONSOON_ROLE[c.title]
+    return role, _MONSOON_COUNTRY[c.tz.key], "owner" if role == "owner" else "floor" if role in W.MONSOON_FLOOR else "office"
+
+
+def _local(w: W.PlantedWorld, i: int) -> dt.datetime:
+    return dt.datetime.fromtimestamp(w._at[i], w.contacts[w._who[i]].tz)
+
+
+def test_monsoon_world_segments_by_role_and_market_read_from_the_title(built: dict[str, W.PlantedWorld]) -> None:
+    w = built["monsoon"]
+    # fifteen segments: the role read from the title and, for owners, executives and general managers, the market of the
+    # contact's country
+    segs = {c.segment for c in w.contacts}
+    assert len(segs) == 15
+    for c in w.contacts:
+        role, country, _ = _monsoon(c)
+        market = W.MONSOON_MARKET[country]
+        assert c.segment.key == (f"{role}/{market}" if role in W.MONSOON_SPLIT else role), c.email
+    # each title names one role; owners only where there is no group, executives only at a group's head office, camp
+    # titles only at East Africa's resorts and lodges
+    named = defaultdict(set)
+    for (role, _), titles in W._MONSOON_TITLES.items():
+        for t in titles:
+            named[t].add(role)
+    assert all(len(roles) == 1 for roles in named.values())
+    assert len({c.title for c in w.contacts}) >= 40
+    assert {w.accounts[a].sector for a in range(len(w.accounts))} == set(W.MONSOON_SECTORS)
+    for c in w.contacts:
+        role, country, _ = _monsoon(c)
+        sector = w.accounts[c.account].sector
+        assert (role == "owner") <= (sector != "hotel groups") and (c.title in _MONSOON_HEAD_OFFICE) <= (sector == "hotel groups")
+        if c.title in W._MONSOON_TITLES[("gm", "camp")]:
+            assert sector == "resorts and lodges" and country in ("Kenya", "Tanzania")
+        if c.title in W._MONSOON_TITLES[("gm", "serviced apartments")]:
+            assert sector == "serviced apartments"
+    # early and late, narrow and broad
+    by_key = {s.key: s for s in segs}
+    assert {k for k, s in by_key.items() if s.peak < 8.0} == {"owner/east africa", "corporate/gulf", "front office"}
+    assert {k for k, s in by_key.items() if s.peak >= 19.0} == {"owner/south asia", "corporate/south asia"}
+    assert {k for k, s in by_key.items() if s.sd >= 3.0} == {"owner/gulf", "corporate/east africa", "sales", "finance"}
+    assert all(1.0 <= s.sd <= 1.2 for s in segs if s.sd < 3.0)
+    # everyone's reply clock runs every day but their own days off; the weekdays come from the calendar, by the day of
+    # the contact's own working week
+    assert all(s.all_days and s.weekday == (0.0,) * 7 for s in segs)
+    assert set(W.MONSOON_WEEKDAYS) == set(by_key)
+    week = W.MONSOON_WEEKDAYS
+    assert min(range(5), key=week["revenue"].__getitem__) == 0
+    assert max(range(7), key=week["corporate/gulf"].__getitem__) == 0 and min(range(7), key=week["corporate/gulf"].__getitem__) == 4
+    assert max(range(7), key=week["corporate/south asia"].__getitem__) == 3
+    assert max(range(7), key=week["owner/south asia"].__getitem__) == 6
+    calendar = w.fx.calendar
+    assert calendar is not None
+    for c in w.contacts:
+        _, country, _ = _monsoon(c)
+        start = W.MONSOON_WEEK[country][0]
+        for k in range(7):  # 16-22 November 2025: no public holiday anywhere in the book
+            day = dt.date(2025, 11, 16) + dt.timedelta(days=k)
+            at = dt.datetime.combine(day, dt.time(11), tzinfo=c.tz)
+            assert calendar(c, at) == week[c.segment.key][(day.weekday() - start) % 7], (c.email, day)
+    # about 28% of contacts peak 2-3 hours off their segment's, shift workers less often, the broad segments more
+    off = [c for c in w.contacts if c.peak != c.segment.peak]
+    assert all(2.0 <= _circular(*w.peaks(c.email)) <= 3.0 for c in off)
+    assert 0.2 <= len(off) / len(w.contacts) <= 0.36
+    assert {c.shift_share for c in w.contacts} == {0.15, 0.25, 0.3, 0.4}
+    assert all(c.shift_share == 0.4 for c in w.contacts if c.segment.sd >= 3.0)
+
+
+def test_monsoon_world_has_working_weeks_that_start_on_sunday_or_monday_and_weekly_days_off(
+        built: dict[str, W.PlantedWorld], written: dict[str, dict]) -> None:
+    w = built["monsoon"]
+    log = _log(written["monsoon"])
+    history = [(w.end - dt.timedelta(days=430)).date() + dt.timedelta(days=k) for k in range(440)]
+    assert w.fx.holiday == W.MONSOON_OFF
+    for c in w.contacts:
+        _, country, kind = _monsoon(c)
+        start, weekend = W.MONSOON_WEEK[country]
+        if kind == "owner":
+            assert not c.off and not c.away
+        elif kind == "office":
+            # the country's weekend (and in India a Sunday; the head offices also the second and fourth Saturdays) and
+            # its public holidays
+            weekends = {d for d in history if d.weekday() in weekend}
+            if country == "India" and c.title in _MONSOON_HEAD_OFFICE:
+                weekends |= {d for d in history if d.weekday() == 5 and (d.day - 1) // 7 in (1, 3)}
+            assert {d for d in history if d in c.off and d not in weekends} <= {
+                d for sub in {s for z, s, _ in W.MONSOON_REGIONS[country].values() if z == c.tz.key}
+                for d in W._monsoon_holidays(country, sub, _MONSOON_YEARS)}
+            assert weekends <= c.off, c.email
+            if country == "India":  # Independence Day everywhere, Saturdays off only at the head offices
+                assert dt.date(2025, 8, 15) in c.off
+                assert (dt.date(2025, 6, 14) in c.off) == (c.title in _MONSOON_HEAD_OFFICE)  # a second Saturday
+                assert dt.date(2025, 7, 5) not in c.off  # a first Saturday
+        else:
+            # a hotel never closes: one weekly day off of their own, public holidays worked
+            away = W._days_away(c.away)
+            days = {d.weekday() for d in c.off if d not in away}
+            assert len(days) == 1, c.email
+            assert {d for d in history if d.weekday() in days} <= c.off
+    # the ten days after the end: Eid al-Fitr in the Gulf, Ugadi or Gudi Padwa in three Indian states
+    for c in w.contacts:
+        _, country, kind = _monsoon(c)
+        if kind == "office" and country in ("Saudi Arabia", "United Arab Emirates", "Oman"):
+            assert {dt.date(2026, 3, 19) + dt.timedelta(days=k) for k in range(4)} <= c.off
+        if kind == "office" and country == "India":
+            assert dt.date(2026, 3, 21) in c.off
+    # no reply lands on a day off; owners and hotel people answer at weekends, and the offices whose week starts on
+    # Sunday on Sundays, never on Fridays
+    weekend_replies: dict[str, int] = defaultdict(int)
+    sunday = friday = 0
+    for tid, at in log.replies.items():
+        c = w.by_email[log.touches[tid][0]]
+        local = at.astimezone(c.tz)
+        assert local.date() not in c.off, c.email
+        _, country, kind = _monsoon(c)
+        weekend_replies[kind] += local.weekday() >= 5
+        if kind == "office" and W.MONSOON_WEEK[country][1] == (4, 5):
+            sunday += local.weekday() == 6
+            friday += local.weekday() == 4
+    assert weekend_replies["owner"] > 0 and weekend_replies["floor"] > 0 and sunday > 0 and friday == 0
+
+
+def test_monsoon_world_calendar_holidays_ramadan_and_seasons(built: dict[str, W.PlantedWorld]) -> None:
+    w = built["monsoon"]
+    calendar = w.fx.calendar
+    assert calendar is not None
+    seen: set[str] = set()
+    for c in w.contacts:
+        role, country, kind = _monsoon(c)
+        market = W.MONSOON_MARKET[country]
+        start = W.MONSOON_WEEK[country][0]
+
+        def at(day: dt.date, hour: int, c: W._Contact = c) -> float:
+            return calendar(c, dt.datetime.combine(day, dt.time(hour), tzinfo=c.tz))
+
+        def week(day: dt.date, c: W._Contact = c, start: int = start) -> float:
+            return W.MONSOON_WEEKDAYS[c.segment.key][(day.weekday() - start) % 7]
+
+        # a public holiday: nearly out of the question for office people, a little less likely for the others
+        holiday = {"India": dt.date(2025, 8, 15), "Kenya": dt.date(2025, 12, 12), "Saudi Arabia": dt.date(2025, 9, 23),
+                   "United Arab Emirates": dt.date(2025, 12, 2)}.get(country)
+        if holiday is not None:
+            step = {"office": W.MONSOON_HOLIDAY, "floor": -0.4, "owner": -0.6}[kind]
+            assert at(holiday, 11) == pytest.approx(week(holiday) + step), c.email
+            seen.add(kind)
+        # Ramadan in the Gulf and the Maldives: a late start, a quiet end of the afternoon, a busy late evening
+        day = dt.date(2025, 3, 12)
+        gap = at(day, 21) - at(day, 17)
+        assert gap == pytest.approx(1.6 if market == "gulf" or country == "Maldives" else 0.0), c.email
+        if market == "gulf":
+            assert at(day, 8) - at(day, 11) == pytest.approx(-0.5)
+        # the Gulf's summer and India's Diwali week for office people; the festive season for hotel people
+        july = dt.date(2025, 7, 16)
+        assert at(july, 11) - week(july) == pytest.approx(-0.45 if kind == "office" and market == "gulf" else 0.0)
+        dhanteras = dt.date(2025, 10, 18)
+        if country == "India" and kind == "office" and dhanteras not in c.off:
+            assert at(dhanteras, 11) - week(dhanteras) == pytest.approx(-0.7)
+        festive = dt.date(2025, 12, 28)
+        if kind == "floor" and not c.away:
+            assert at(festive, 11) - week(festive) == pytest.approx(-0.5 if market != "east africa" else 0.0), c.email
+    assert seen == {"office", "floor", "owner"}
+
+
+def test_monsoon_world_closes_safari_camps_in_the_long_rains(
+        monsoon_full: tuple[W.PlantedWorld, dict[str, Path]]) -> None:
+    w, paths = monsoon_full
+    calendar = w.fx.calendar
+    assert calendar is not None
+    away = [c for c in w.contacts if c.away]
+    assert len(away) >= 20
+    for c in away:
+        _, country, kind = _monsoon(c)
+        assert kind == "floor" and country in ("Kenya", "Tanzania") and w.accounts[c.account].sector == "resorts and lodges"
+        ((first, back),) = c.away
+        assert dt.date(2025, 4, 1) <= first <= dt.date(2025, 4, 14) and dt.date(2025, 5, 25) <= back <= dt.date(2025, 6, 14)
+        assert W._days_away(c.away) <= c.off
+        day = first + dt.timedelta(days=10)
+        week = W.MONSOON_WEEKDAYS[c.segment.key][day.weekday()]
+        assert calendar(c, dt.datetime.combine(day, dt.time(11), tzinfo=c.tz)) == pytest.approx(week + W.MONSOON_HOLIDAY)
+    # an e-mail to a camp closed for the rains brings an automatic reply naming the day back
+    rows = _rows(paths["activities"])
+    automatic = [r for r in rows if r["activity_id"].startswith("A")]
+    assert automatic and all(w.by_email[r["contact_email"]].away for r in automatic)
+    assert all("back on" in r["body"] and not r["in_reply_to"] for r in automatic)
+
+
+def test_monsoon_world_has_four_offices_whose_hours_crowd_each_segment(built: dict[str, W.PlantedWorld],
+                                                                     written: dict[str, dict]) -> None:
+    w = built["monsoon"]
+    log = _log(written["monsoon"])
+    assert {r.tz.key for r in w.reps} == {"Asia/Kolkata", "Asia/Dubai", "Africa/Nairobi", "Europe/London"}
+    touches = [i for i in range(len(w._kind)) if w._kind[i] == W.K_TOUCH]
+    for i, r in enumerate(w.reps):
+        if r.tz.key == "Asia/Kolkata" and not r.off:  # the Bengaluru account executives keep some weekend days
+            assert 0.2 <= r.weekend <= 0.4
+        else:
+            assert r.off and r.weekend == 0.0
+            assert all(not (d.weekday() >= 5 or d in r.off) for j in touches if w._rep[j] == i
+                       for d in [dt.datetime.fromtimestamp(w._at[j], r.tz).date()])
+    assert sum(not r.off for r in w.reps) == 3
+    # Dubai writes to the countries whose week starts on Sunday on Fridays, their weekend, and never on Sundays
+    dubai = [i for i in touches if w.reps[w._rep[i]].tz.key == "Asia/Dubai"
+             and W.MONSOON_WEEK[_monsoon(w.contacts[w._who[i]])[1]][1] == (4, 5)]
+    days = [_local(w, i).weekday() for i in dubai]
+    assert 0.08 <= days.count(4) / len(days) <= 0.25 and days.count(6) == 0
+    crossing = sum(w.reps[w._rep[i]].tz.key != w.contacts[w._who[i]].tz.key for i in touches)
+    assert 0.45 <= crossing / len(touches) <= 0.65
+    hours: dict[str, list[int]] = defaultdict(lambda: [0] * 24)
+    for i in touches:
+        hours[w.contacts[w._who[i]].segment.key][_local(w, i).hour] += 1
+    top = {k: sum(sorted(v)[-4:]) / sum(v) for k, v in hours.items()}
+    assert len(top) == 15 and min(top.values()) >= 0.45
+    # the late segments are seldom touched near their peak
+    for key in ("owner/south asia", "corporate/south asia"):
+        near = [i for i in touches if w.contacts[w._who[i]].segment.key == key]
+        close = sum(_circular(_local(w, i).hour + _local(w, i).minute / 60, w.contacts[w._who[i]].peak) <= 1.5 for i in near)
+        assert close <= 0.25 * len(near), key
+    # several deals at once, revenue management by the specialists in London, go-lives after won deals
+    pipeline = {r["opportunity_id"]: r for r in _rows(written["monsoon"]["pipeline"])}
+    assert {p["product"] for p in pipeline.values()} <= set(W.MONSOON_PRODUCTS)
+    london = {r.name for r in w.reps if r.tz.key == "Europe/London"}
+    assert all((p["product"] == "Revenue Management") == (p["sales_agent"] in london) for p in pipeline.values())
+    deals_of: dict[str, set[str]] = defaultdict(set)
+    for email, _, _, opp in log.touches.values():
+        if opp:
+            deals_of[email].add(opp)
+
+    def overlapping(opps: set[str]) -> bool:
+        spans = sorted((p["engage_date"], p["close_date"] or "9999") for p in (pipeline[o] for o in opps))
+        return any(spans[k + 1][0] < spans[k][1] for k in range(len(spans) - 1))
+
+    touched = [c for c in w.contacts if c.touches]
+    assert sum(overlapping(d) for d in deals_of.values()) >= 0.06 * len(touched)
+    consultants = {i for i, r in enumerate(w.reps) if r.gap == 2.5}
+    assert {w.reps[i].name for i in consultants} == {"Karthik Reddy", "Pooja Bhat"}
+    by_contact: dict[int, list[float]] = defaultdict(list)
+    for i in touches:
+        if w._rep[i] in consultants:
+            deal = w.deals[w._deal[i]]
+            assert deal.won and deal.stop < w._at[i], i
+            by_contact[w._who[i]].append(w._at[i])
+    gaps = [(b - a) / W.DAY for at in by_contact.values() for a, b in zip(sorted(at), sorted(at)[1:], strict=False)]
+    assert _median(gaps) <= 4.0
+
+
+def test_monsoon_world_size_span_and_channels(monsoon_full: tuple[W.PlantedWorld, dict[str, Path]]) -> None:
+    """About 29,000 touches at scale 1 over about fourteen months, about 1,930 contacts, about 17% never touched; touch
+    counts very uneven."""
+    w, _ = monsoon_full
+    assert 26_000 <= len(w.logged) <= 33_000 and 1_750 <= len(w.contacts) <= 2_100
+    assert 0.13 <= sum(not c.touches for c in w.contacts) / len(w.contacts) <= 0.22
+    counts = [c.touches for c in w.contacts if c.touches]
+    assert 0.2 <= sum(n <= 6 for n in counts) / len(counts) <= 0.38 and 9 <= _median(counts) <= 16 and max(counts) >= 80
+    span, share = _span_and_channels(w)
+    assert 420 <= span <= 431
+    assert 0.6 <= share["email"] <= 0.72 and 0.18 <= share["call"] <= 0.29 and 0.06 <= share["meeting"] <= 0.14
+    assert w.end == dt.datetime(2026, 3, 12, 9, 30, tzinfo=dt.UTC) and W.ASIDE == "monsoon"
 
 
 def test_the_evaluation_sizes_each_world_to_a_number_of_touches(tmp_path: Path) -> None:
