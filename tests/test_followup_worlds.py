@@ -21,7 +21,8 @@ from tools.followup.history import from_files
 SMALL = {"multideal": 0.06, "timezones": 0.025, "weekend": 0.5, "shifted": 0.04, "cadence": 0.06,
          "crossover": 0.06, "committee": 0.06, "relay": 0.06, "startup": 0.1, "enterprise": 0.025,
          "harbour": 0.06, "atlas": 0.25, "meridian": 0.25, "prairie": 0.2, "foundry": 0.2,
-         "cantons": 0.2, "lakeside": 0.2, "summit": 0.22, "quarry": 0.2, "fjord": 0.2, "monsoon": 0.3}
+         "cantons": 0.2, "lakeside": 0.2, "summit": 0.22, "quarry": 0.2, "fjord": 0.2, "monsoon": 0.3,
+         "bazaar": 0.3}
 
 
 @pytest.fixture(scope="module")
@@ -2755,7 +2756,203 @@ def test_monsoon_world_size_span_and_channels(monsoon_full: tuple[W.PlantedWorld
     span, share = _span_and_channels(w)
     assert 420 <= span <= 431
     assert 0.6 <= share["email"] <= 0.72 and 0.18 <= share["call"] <= 0.29 and 0.06 <= share["meeting"] <= 0.14
-    assert w.end == dt.datetime(2026, 3, 12, 9, 30, tzinfo=dt.UTC) and W.ASIDE == "monsoon"
+    assert w.end == dt.datetime(2026, 3, 12, 9, 30, tzinfo=dt.UTC)
+
+
+_BAZAAR_COUNTRY = {zone: country for country, zone in W.BAZAAR_ZONES.items()}
+_BAZAAR_YEARS = (2025, 2026)
+
+
+def _bazaar(c: W._Contact) -> tuple[str, str]:
+    """(role, country) of a contact, read from the title and the time zone."""
+    return W.BAZAAR_ROLE[c.title], _BAZAAR_COUNTRY[c.tz.key]
+
+
+def test_bazaar_world_segments_by_role_sector_and_market_read_from_the_title(built: dict[str, W.PlantedWorld]) -> None:
+    w = built["bazaar"]
+    segs = {c.segment for c in w.contacts}
+    assert len(segs) == 11
+    for c in w.contacts:
+        role, country = _bazaar(c)
+        sector = w.accounts[c.account].sector
+        if role == "store":
+            key = "store/early" if sector in W.BAZAAR_EARLY else "store/mall"
+        elif role == "executive":
+            key = f"executive/{W.BAZAAR_MARKET[country]}"
+        else:
+            key = role
+        assert c.segment.key == key, c.email
+        if role == "franchisee":
+            assert sector == "convenience" and country in W.BAZAAR_FRANCHISE
+    # each title names one role; local wordings and English ones
+    named = defaultdict(set)
+    for (role, _), titles in W._BAZAAR_TITLES.items():
+        for t in titles:
+            named[t].add(role)
+    assert all(len(roles) == 1 for roles in named.values())
+    titles = {c.title for c in w.contacts}
+    assert len(titles) >= 60 and {"Kierownik Sklepu", "Mağaza Müdürü", "Store Manager"} & titles
+    assert {w.accounts[a].sector for a in range(len(w.accounts))} == set(W.BAZAAR_SECTORS)
+    assert {w.accounts[a].country for a in range(len(w.accounts))} == set(W.BAZAAR_ZONES)
+    # early and late, narrow and broad
+    by_key = {s.key: s for s in segs}
+    assert {k for k, s in by_key.items() if s.peak < 8.0} == {"store/early", "executive/central"}
+    assert {k for k, s in by_key.items() if s.peak > 17.0} == {"store/mall", "franchisee", "executive/turkey"}
+    assert {k for k, s in by_key.items() if s.sd >= 3.0} == {"area", "operations", "executive/south"}
+    assert all(1.0 <= s.sd <= 1.2 for s in segs if s.sd < 3.0)
+    # the stores' people answer every day, the head offices' never at weekends; weekdays differ by segment
+    assert {k for k, s in by_key.items() if s.all_days} == {"store/early", "store/mall", "franchisee", "area"}
+    week = {k: s.weekday for k, s in by_key.items()}
+    assert max(range(7), key=week["franchisee"].__getitem__) == 6
+    assert min(range(5), key=week["category"].__getitem__) == 0 and min(range(5), key=week["it"].__getitem__) == 4
+    assert min(range(5), key=week["area"].__getitem__) == 0 and max(range(7), key=week["executive/central"].__getitem__) == 0
+    assert min(range(6), key=week["store/early"].__getitem__) == 5
+    # about a quarter of contacts peak 2-3 hours off their segment's, the broad segments more often
+    off = [c for c in w.contacts if c.peak != c.segment.peak]
+    assert all(2.0 <= _circular(*w.peaks(c.email)) <= 3.0 for c in off)
+    assert 0.18 <= len(off) / len(w.contacts) <= 0.32
+    assert {c.shift_share for c in w.contacts} == {0.15, 0.2, 0.25, 0.3, 0.4}
+    assert all(c.shift_share == 0.4 for c in w.contacts if c.segment.sd >= 3.0)
+
+
+def test_bazaar_world_has_each_countrys_holidays_and_shops_shut_on_sundays(built: dict[str, W.PlantedWorld],
+                                                                           written: dict[str, dict]) -> None:
+    w = built["bazaar"]
+    log = _log(written["bazaar"])
+    calendar = w.fx.calendar
+    assert calendar is not None and w.fx.holiday == W.BAZAAR_OFF
+    kinds: set[str] = set()
+    for c in w.contacts:
+        role, country = _bazaar(c)
+        days = W._bazaar_holidays(country, _BAZAAR_YEARS)
+
+        def at(day: dt.date, c: W._Contact = c) -> float:
+            return calendar(c, dt.datetime.combine(day, dt.time(11), tzinfo=c.tz))
+
+        if role == "franchisee":
+            assert not c.off
+            kinds.add(role)
+        elif role in W.BAZAAR_STORE:
+            if country == "Poland":  # shops shut on public holidays and on Sundays but the trading ones
+                assert dt.date(2025, 11, 11) in c.off and dt.date(2025, 11, 16) in c.off
+                assert dt.date(2025, 12, 14) not in c.off and dt.date(2025, 12, 13) not in c.off
+                kinds.add("polish store")
+            elif country == "Greece" and c.segment.key == "store/mall":
+                assert dt.date(2025, 11, 16) in c.off and not days & c.off
+            else:
+                assert not c.off
+                holiday = min(d for d in days if d.month in (5, 10, 11) and d.year == 2025)
+                assert at(holiday) == pytest.approx(-0.3), c.email
+                kinds.add("store")
+        else:  # the head offices shut on their country's public holidays
+            assert c.off == days
+            holiday = {"Turkey": dt.date(2025, 10, 29), "Romania": dt.date(2025, 12, 1), "Greece": dt.date(2025, 10, 28),
+                       "Czechia": dt.date(2025, 10, 28), "Bulgaria": dt.date(2025, 9, 22),
+                       "Poland": dt.date(2025, 11, 11), "Lithuania": dt.date(2025, 11, 2)}[country]
+            assert holiday in c.off
+            season = W._bazaar_season(role, W.BAZAAR_MARKET[country], country, dt.datetime.combine(holiday, dt.time(11)))
+            assert at(holiday) == pytest.approx(W.BAZAAR_HOLIDAY + season)
+            kinds.add("office")
+        # the ten days after the end: May Day everywhere
+        if role not in ("franchisee", "store", "area"):
+            assert dt.date(2026, 5, 1) in c.off
+    assert kinds == {"franchisee", "polish store", "store", "office"}
+    # Orthodox Easter Monday 2026 in Romania, Bulgaria and Greece, Catholic Easter Monday in Poland and Czechia
+    assert dt.date(2026, 4, 13) in W._bazaar_holidays("Greece", _BAZAAR_YEARS)
+    assert dt.date(2026, 4, 6) in W._bazaar_holidays("Poland", _BAZAAR_YEARS)
+    assert dt.date(2025, 6, 6) in W._bazaar_holidays("Turkey", _BAZAAR_YEARS)
+    # the season: store people swamped before Christmas, Greece's offices in August, month-end close for finance
+    for c in w.contacts:
+        role, country = _bazaar(c)
+        market = W.BAZAAR_MARKET[country]
+        december = W._bazaar_season(role, market, country, dt.datetime(2025, 12, 10, 11))
+        assert december == pytest.approx(-0.6 if role in W.BAZAAR_STORE else -0.3 if role == "category" else 0.0)
+        august = W._bazaar_season(role, market, country, dt.datetime(2025, 8, 12, 11))
+        office = role not in ("store", "area", "franchisee")
+        assert august == pytest.approx(-0.6 if office and country == "Greece" else 0.0)
+    assert W._bazaar_season("finance", "central", "Poland", dt.datetime(2025, 10, 2, 11)) == pytest.approx(-0.5)
+    # no reply lands on a day off; the stores' people answer at weekends, the head offices' never
+    weekend: dict[str, int] = defaultdict(int)
+    for tid, at_ in log.replies.items():
+        c = w.by_email[log.touches[tid][0]]
+        local = at_.astimezone(c.tz)
+        assert local.date() not in c.off, c.email
+        weekend[c.segment.key] += local.weekday() >= 5
+    assert weekend["store/early"] > 0 and weekend["store/mall"] + weekend["area"] + weekend["franchisee"] > 0
+    assert all(weekend[k] == 0 for k, s in W.BAZAAR_SEGMENTS.items() if not s[5])
+
+
+def test_bazaar_world_has_five_offices_whose_hours_crowd_each_segment_and_deals_at_once(
+        built: dict[str, W.PlantedWorld], written: dict[str, dict]) -> None:
+    w = built["bazaar"]
+    log = _log(written["bazaar"])
+    assert {r.tz.key for r in w.reps} == {"Europe/Warsaw", "Europe/Prague", "Europe/Bucharest", "Europe/Istanbul",
+                                          "Europe/Lisbon", "Asia/Manila"}
+    touches = [i for i in range(len(w._kind)) if w._kind[i] == W.K_TOUCH]
+    drips = set()
+    for i in touches:
+        r = w.reps[w._rep[i]]
+        c = w.contacts[w._who[i]]
+        if c.segment.key == "franchisee":
+            drips.add(i)
+            continue
+        d = dt.datetime.fromtimestamp(w._at[i], r.tz).date()
+        assert d.weekday() < 5 and d not in r.off, (r.name, d)
+    assert all(r.off and r.weekend == 0.0 for r in w.reps)
+    crossing = sum(w.reps[w._rep[i]].tz.key != w.contacts[w._who[i]].tz.key for i in touches)
+    assert 0.4 <= crossing / len(touches) <= 0.6
+    hours: dict[str, list[int]] = defaultdict(lambda: [0] * 24)
+    for i in touches:
+        hours[w.contacts[w._who[i]].segment.key][_local(w, i).hour] += 1
+    top = {k: sum(sorted(v)[-4:]) / sum(v) for k, v in hours.items()}
+    assert len(top) == 11 and min(top.values()) >= 0.4
+    # the franchisees' sequence is sent at 07:00 on their own clock
+    assert drips and all(_local(w, i).hour == 7 for i in drips if w._deal[i] < 0 and w._chan[i] == W.EMAIL
+                         and w.reps[w._rep[i]].name == "Tomasz Kowalczyk")
+    # the late segments are seldom touched near their peak
+    for key in ("store/mall", "executive/turkey"):
+        near = [i for i in touches if w.contacts[w._who[i]].segment.key == key]
+        close = sum(_circular(_local(w, i).hour + _local(w, i).minute / 60, w.contacts[w._who[i]].peak) <= 1.5
+                    for i in near)
+        assert close <= 0.3 * len(near), key
+    # analytics by the specialists in Lisbon, pilots in the stores after won rollouts, several deals at once
+    pipeline = {r["opportunity_id"]: r for r in _rows(written["bazaar"]["pipeline"])}
+    assert {p["product"] for p in pipeline.values()} <= set(W.BAZAAR_PRODUCTS)
+    lisbon = {r.name for r in w.reps if r.tz.key == "Europe/Lisbon"}
+    assert all((p["product"] in W._BAZAAR_ANALYTICS) == (p["sales_agent"] in lisbon) for p in pipeline.values())
+    engineers = {i for i, r in enumerate(w.reps) if r.gap == 3.0 and r.tz.key in ("Europe/Warsaw", "Europe/Istanbul")
+                 and r.name != "Julia Nowak"}
+    assert {w.reps[i].name for i in engineers} == {"Michał Zieliński", "Selin Aydın"}
+    for i in touches:
+        if w._rep[i] in engineers:
+            assert W.BAZAAR_ROLE[w.contacts[w._who[i]].title] in W.BAZAAR_STORE
+            deal = w.deals[w._deal[i]]
+            assert deal.won and deal.stop < w._at[i]
+    deals_of: dict[str, set[str]] = defaultdict(set)
+    for email, _, _, opp in log.touches.values():
+        if opp:
+            deals_of[email].add(opp)
+
+    def overlapping(opps: set[str]) -> bool:
+        spans = sorted((p["engage_date"], p["close_date"] or "9999") for p in (pipeline[o] for o in opps))
+        return any(spans[k + 1][0] < spans[k][1] for k in range(len(spans) - 1))
+
+    touched = [c for c in w.contacts if c.touches]
+    assert sum(overlapping(d) for d in deals_of.values()) >= 0.07 * len(touched)
+
+
+def test_bazaar_world_size_span_and_channels() -> None:
+    """About 30,000 touches at scale 1 over about fourteen months, about 2,500 contacts, about 16% never touched; many
+    touched only a few times."""
+    w = W.WORLDS["bazaar"]()
+    assert 27_000 <= len(w.logged) <= 33_000 and 2_300 <= len(w.contacts) <= 2_700
+    assert 0.12 <= sum(not c.touches for c in w.contacts) / len(w.contacts) <= 0.2
+    counts = [c.touches for c in w.contacts if c.touches]
+    assert 0.38 <= sum(n <= 6 for n in counts) / len(counts) <= 0.55 and 6 <= _median(counts) <= 11 and max(counts) >= 80
+    span, share = _span_and_channels(w)
+    assert 410 <= span <= 421
+    assert 0.62 <= share["email"] <= 0.74 and 0.18 <= share["call"] <= 0.29 and 0.05 <= share["meeting"] <= 0.13
+    assert w.end == dt.datetime(2026, 4, 30, 9, 0, tzinfo=dt.UTC) and W.ASIDE == "bazaar"
 
 
 def test_the_evaluation_sizes_each_world_to_a_number_of_touches(tmp_path: Path) -> None:

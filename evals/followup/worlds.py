@@ -6343,6 +6343,505 @@ def monsoon(scale: float = 1.0, seed: int = 2121) -> PlantedWorld:
     return w
 
 
+BAZAAR_ZONES = {"Poland": "Europe/Warsaw", "Czechia": "Europe/Prague", "Lithuania": "Europe/Vilnius",
+                "Romania": "Europe/Bucharest", "Bulgaria": "Europe/Sofia", "Greece": "Europe/Athens",
+                "Turkey": "Europe/Istanbul"}
+BAZAAR_CODES = {"Poland": "PL", "Czechia": "CZ", "Lithuania": "LT", "Romania": "RO", "Bulgaria": "BG", "Greece": "GR",
+                "Turkey": "TR"}
+BAZAAR_MARKET = {"Poland": "central", "Czechia": "central", "Lithuania": "central", "Romania": "south",
+                 "Bulgaria": "south", "Greece": "south", "Turkey": "turkey"}
+BAZAAR_SECTORS = ("grocery", "drugstores", "fashion", "home and diy", "convenience")
+BAZAAR_EARLY = ("grocery", "drugstores", "convenience")  # their stores open early: the managers answer before opening
+BAZAAR_STORE = ("store", "area")  # the roles that work the stores' days (every day but when the shops are shut)
+BAZAAR_FRANCHISE = ("Poland", "Czechia", "Lithuania")  # where the convenience chains' shops are run by franchisees
+BAZAAR_PRODUCTS = ("Electronic Shelf Labels", "Store Analytics", "Replenishment", "Task Management", "Self-Checkout",
+                   "Loss Prevention", "Franchisee App")
+_BAZAAR_ANALYTICS = ("Store Analytics", "Replenishment")  # what the product specialists sell
+_BAZAAR_ROLLOUTS = ("Electronic Shelf Labels", "Task Management", "Self-Checkout", "Loss Prevention")
+BAZAAR_OFF = -1.3  # a touch on one of the contact's days off (a public holiday, a Sunday the shops are shut)
+BAZAAR_HOLIDAY = -2.2  # on top of it on a public holiday of a head-office person
+BAZAAR_EUROSHOP = dt.date(2026, 3, 2)  # the Monday after EuroShop in Düsseldorf (22-26 February 2026)
+# The Sundays on which Poland's shops may open (every other Sunday they are shut by law, as on public holidays).
+BAZAAR_TRADING_SUNDAYS = frozenset({dt.date(2025, 1, 26), dt.date(2025, 4, 13), dt.date(2025, 4, 27),
+                                    dt.date(2025, 6, 29), dt.date(2025, 8, 31), dt.date(2025, 12, 7),
+                                    dt.date(2025, 12, 14), dt.date(2025, 12, 21), dt.date(2026, 1, 25),
+                                    dt.date(2026, 3, 29), dt.date(2026, 4, 26)})
+BAZAAR_KURBAN = (dt.date(2025, 6, 2), dt.date(2025, 6, 13))  # the Feast of the Sacrifice's week and the bridge days
+# role (or role/market, store/early or mall): peak, sd, amp, share of contacts peaking 2-3 hours off, weekdays
+# (Monday..Sunday), whether the reply clock runs every day
+BAZAAR_SEGMENTS: dict[str, tuple[float, float, float, float, tuple[float, ...], bool]] = {
+    "store/early": (6.5, 1.0, 1.5, 0.15, (0.1, 0.15, 0.1, 0.05, -0.2, -0.55, -0.3), True),
+    "store/mall": (20.0, 1.1, 1.45, 0.2, (0.2, 0.1, 0.1, 0.0, -0.3, -0.7, 0.1), True),
+    "franchisee": (21.0, 1.2, 1.4, 0.3, (-0.1, 0.0, 0.0, 0.0, -0.15, 0.1, 0.4), True),
+    "area": (13.0, 3.2, 1.0, 0.4, (-0.4, 0.15, 0.2, 0.15, 0.0, -0.3, -1.2), True),
+    "category": (10.0, 1.1, 1.45, 0.25, (-0.35, 0.1, 0.2, 0.15, -0.25, -1.2, -1.3), False),
+    "it": (15.0, 1.2, 1.4, 0.25, (0.05, 0.15, 0.15, 0.05, -0.4, -1.2, -1.3), False),
+    "finance": (9.0, 1.0, 1.5, 0.2, (0.2, 0.1, 0.0, 0.0, -0.2, -1.2, -1.3), False),
+    "operations": (16.5, 3.0, 1.0, 0.4, (0.0, 0.1, 0.1, 0.1, -0.1, -1.0, -1.3), False),
+    "executive/central": (7.5, 1.0, 1.5, 0.3, (0.3, 0.1, 0.0, -0.05, -0.3, -1.1, -1.2), False),
+    "executive/turkey": (19.5, 1.2, 1.45, 0.3, (0.0, 0.1, 0.1, 0.05, -0.2, -0.5, -1.1), False),
+    "executive/south": (11.0, 3.0, 1.0, 0.4, (-0.1, 0.1, 0.15, 0.1, -0.35, -1.2, -1.3), False),
+}
+# Titles by role and by the language of the country (en: English, used everywhere next to the local wording).
+_BAZAAR_TITLES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("store", "en"): ("Store Manager", "Store Director", "Hypermarket Manager", "Deputy Store Manager"),
+    ("store", "pl"): ("Kierownik Sklepu", "Kierowniczka Sklepu", "Zastępca Kierownika Sklepu", "Dyrektor Hipermarketu"),
+    ("store", "cs"): ("Vedoucí prodejny", "Vedoucí filiálky", "Zástupce vedoucího prodejny"),
+    ("store", "lt"): ("Parduotuvės vadovas", "Parduotuvės vadovė"),
+    ("store", "ro"): ("Director Magazin", "Manager Magazin", "Șef Magazin"),
+    ("store", "bg"): ("Управител на магазин", "Мениджър магазин"),
+    ("store", "el"): ("Διευθυντής Καταστήματος", "Υπεύθυνος Καταστήματος"),
+    ("store", "tr"): ("Mağaza Müdürü", "Mağaza Müdür Yardımcısı", "Mağaza Sorumlusu"),
+    ("franchisee", "en"): ("Franchisee", "Franchise Partner", "Store Owner"),
+    ("franchisee", "pl"): ("Franczyzobiorca", "Partner Franczyzowy", "Właściciel sklepu"),
+    ("franchisee", "cs"): ("Franšízant", "Majitel prodejny"),
+    ("franchisee", "lt"): ("Franšizės partneris",),
+    ("area", "en"): ("Area Manager", "Regional Manager", "District Manager", "Regional Operations Manager"),
+    ("area", "pl"): ("Kierownik Regionu", "Dyrektor Regionalny", "Kierownik Rejonu"),
+    ("area", "cs"): ("Oblastní manažer", "Regionální ředitel"),
+    ("area", "lt"): ("Regiono vadovas",),
+    ("area", "ro"): ("Manager Zonal", "Director Regional"),
+    ("area", "bg"): ("Регионален мениджър",),
+    ("area", "el"): ("Περιφερειακός Διευθυντής",),
+    ("area", "tr"): ("Bölge Müdürü", "Bölge Satış Müdürü"),
+    ("category", "en"): ("Category Manager", "Head of Buying", "Senior Buyer", "Category Director", "Trade Marketing Manager"),
+    ("category", "pl"): ("Kierownik Kategorii", "Kupiec", "Dyrektor Zakupów"),
+    ("category", "cs"): ("Category manažer", "Nákupčí", "Ředitel nákupu"),
+    ("category", "lt"): ("Kategorijos vadovas", "Pirkimų vadovas"),
+    ("category", "ro"): ("Manager de Categorie", "Director Achiziții"),
+    ("category", "bg"): ("Категориен мениджър",),
+    ("category", "el"): ("Category Manager Αγορών", "Διευθυντής Αγορών"),
+    ("category", "tr"): ("Kategori Müdürü", "Satın Alma Müdürü", "Kategori Uzmanı"),
+    ("it", "en"): ("IT Director", "Head of IT", "CIO", "IT Manager", "Head of Retail Systems", "Store Systems Manager"),
+    ("it", "pl"): ("Dyrektor IT", "Kierownik Działu IT"),
+    ("it", "cs"): ("Ředitel IT", "Vedoucí IT"),
+    ("it", "lt"): ("IT direktorius",),
+    ("it", "ro"): ("Director IT", "Manager IT"),
+    ("it", "bg"): ("ИТ директор",),
+    ("it", "el"): ("Διευθυντής Πληροφορικής",),
+    ("it", "tr"): ("Bilgi Teknolojileri Direktörü", "BT Müdürü", "Bilgi İşlem Müdürü"),
+    ("finance", "en"): ("CFO", "Finance Director", "Financial Controller", "Procurement Manager"),
+    ("finance", "pl"): ("Dyrektor Finansowy", "Główna Księgowa", "Kontroler Finansowy"),
+    ("finance", "cs"): ("Finanční ředitel", "Controller"),
+    ("finance", "lt"): ("Finansų direktorius",),
+    ("finance", "ro"): ("Director Financiar", "Contabil Șef"),
+    ("finance", "bg"): ("Финансов директор",),
+    ("finance", "el"): ("Οικονομικός Διευθυντής",),
+    ("finance", "tr"): ("Mali İşler Direktörü", "Finans Müdürü", "Satın Alma Direktörü"),
+    ("operations", "en"): ("Operations Director", "Head of Store Operations", "Loss Prevention Manager",
+                           "Supply Chain Director", "Head of Retail Excellence"),
+    ("operations", "pl"): ("Dyrektor Operacyjny", "Dyrektor Sprzedaży Detalicznej", "Kierownik ds. Strat"),
+    ("operations", "cs"): ("Provozní ředitel", "Ředitel maloobchodu"),
+    ("operations", "lt"): ("Operacijų direktorius",),
+    ("operations", "ro"): ("Director Operațiuni", "Director Retail"),
+    ("operations", "bg"): ("Оперативен директор",),
+    ("operations", "el"): ("Διευθυντής Λειτουργιών",),
+    ("operations", "tr"): ("Operasyon Direktörü", "Perakende Operasyon Müdürü", "Kayıp Önleme Müdürü"),
+    ("executive", "en"): ("CEO", "Managing Director", "COO", "General Manager", "Chief Commercial Officer"),
+    ("executive", "pl"): ("Prezes Zarządu", "Członek Zarządu", "Dyrektor Generalny"),
+    ("executive", "cs"): ("Generální ředitel", "Jednatel"),
+    ("executive", "lt"): ("Generalinis direktorius",),
+    ("executive", "ro"): ("Director General", "Administrator"),
+    ("executive", "bg"): ("Изпълнителен директор", "Управител"),
+    ("executive", "el"): ("Διευθύνων Σύμβουλος", "Γενικός Διευθυντής"),
+    ("executive", "tr"): ("Genel Müdür", "Yönetim Kurulu Başkanı", "Genel Müdür Yardımcısı", "İcra Kurulu Üyesi"),
+}
+_BAZAAR_LANGUAGE = {"Poland": "pl", "Czechia": "cs", "Lithuania": "lt", "Romania": "ro", "Bulgaria": "bg", "Greece": "el",
+                    "Turkey": "tr"}
+BAZAAR_ROLE = {t: role for (role, _), titles in _BAZAAR_TITLES.items() for t in titles}
+_BAZAAR_HQ = {"executive": 0.24, "it": 0.2, "category": 0.16, "operations": 0.2, "finance": 0.1, "area": 0.1}
+_BAZAAR_STEMS: dict[str, tuple[str, ...]] = {
+    "Poland": ("Społem", "Lewiatan", "Polna", "Wisła", "Mazowsze", "Biedronka", "Groszek", "Stokrotka", "Orzeł", "Bursztyn",
+               "Kaszub", "Tatry"),
+    "Czechia": ("Vltava", "Morava", "Jednota", "Hruška", "Brněnka", "Labe", "Šumava", "Krkonoše"),
+    "Lithuania": ("Gintaras", "Baltija", "Nemunas", "Aibė", "Vilnelė", "Žalgiris"),
+    "Romania": ("Carpați", "Dunărea", "Profi Plus", "Mercur", "Transilvania", "Bucovina", "Olt", "Delta"),
+    "Bulgaria": ("Balkan", "Rila", "Pirin", "Vitosha", "Dunav", "Trakia"),
+    "Greece": ("Aegean", "Olympos", "Kritiko", "Galaxias", "Thessalia", "Ionio", "Pindos", "Athina"),
+    "Turkey": ("Anadolu", "Boğaziçi", "Ege", "Karadeniz", "Marmara", "Toros", "Kapadokya", "Yıldız", "Lale", "Çınar",
+               "Hilal", "Sultan"),
+}
+_BAZAAR_FORMS = {"Poland": " Sp. z o.o.", "Czechia": " s.r.o.", "Lithuania": " UAB", "Romania": " S.R.L.",
+                 "Bulgaria": " EOOD", "Greece": " A.E.", "Turkey": " A.Ş."}
+_BAZAAR_KINDS = {"grocery": ("Markety", "Supermarkets", "Market", "Hipermarket"),
+                 "drugstores": ("Drogerie", "Pharma", "Drugstore"),
+                 "fashion": ("Fashion", "Moda", "Style"), "home and diy": ("Home", "DIY", "Dom & Ogród", "Yapı Market"),
+                 "convenience": ("Express", "Convenience", "24", "Minimarket")}
+_BAZAAR_PEOPLE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "Poland": (("Anna", "Piotr", "Katarzyna", "Marcin", "Agnieszka", "Paweł", "Magdalena", "Łukasz", "Joanna", "Krzysztof",
+                "Ewa", "Tomasz", "Małgorzata", "Grzegorz"),
+               ("Nowak", "Kowalski", "Wiśniewski", "Wójcik", "Kamińska", "Lewandowski", "Zielińska", "Szymański",
+                "Woźniak", "Dąbrowski", "Kozłowska", "Jankowski", "Mazur", "Krawczyk")),
+    "Czechia": (("Jan", "Petra", "Tomáš", "Lucie", "Martin", "Jana", "Jiří", "Veronika", "Pavel", "Tereza"),
+                ("Novák", "Svobodová", "Dvořák", "Černá", "Procházka", "Kučerová", "Veselý", "Horák", "Němcová", "Marek")),
+    "Lithuania": (("Tomas", "Rasa", "Mindaugas", "Jurgita", "Darius", "Inga", "Andrius", "Laura"),
+                  ("Kazlauskas", "Petrauskienė", "Jankauskas", "Stankevičiūtė", "Vasiliauskas", "Žukauskas", "Butkus")),
+    "Romania": (("Andrei", "Elena", "Mihai", "Ioana", "Alexandru", "Maria", "Bogdan", "Cristina", "Radu", "Andreea"),
+                ("Popescu", "Ionescu", "Popa", "Dumitrescu", "Stan", "Stoica", "Gheorghe", "Matei", "Constantin", "Ciobanu")),
+    "Bulgaria": (("Georgi", "Maria", "Ivan", "Elena", "Dimitar", "Desislava", "Nikolay", "Petya"),
+                 ("Ivanov", "Georgieva", "Petrov", "Dimitrova", "Nikolov", "Stoyanova", "Todorov", "Angelova")),
+    "Greece": (("Giorgos", "Maria", "Nikos", "Eleni", "Dimitris", "Katerina", "Kostas", "Sofia", "Giannis", "Anna"),
+               ("Papadopoulos", "Papadopoulou", "Georgiou", "Nikolaidis", "Karagiannis", "Vlachou", "Oikonomou",
+                "Konstantinidis", "Pappas", "Dimitriou")),
+    "Turkey": (("Mehmet", "Ayşe", "Mustafa", "Fatma", "Emre", "Zeynep", "Burak", "Elif", "Ahmet", "Selin", "Can", "Deniz",
+                "Oğuz", "Gizem"),
+               ("Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Yıldız", "Aydın", "Öztürk", "Arslan", "Doğan", "Koç",
+                "Kurt", "Aksoy", "Erdoğan")),
+}
+_BAZAAR_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ı": "i", "İ": "I", "ø": "o"})
+
+
+def _bazaar_ascii(text: str) -> str:
+    return "".join(ch for ch in _ascii(text.translate(_BAZAAR_LETTERS)) if ch.isalnum())
+
+
+_BAZAAR_HOLIDAYS: dict[tuple[str, tuple[int, ...]], frozenset[dt.date]] = {}
+
+
+def _bazaar_holidays(country: str, years: tuple[int, ...]) -> frozenset[dt.date]:
+    """Every day in ``years`` that is a public holiday in ``country``, whatever the weekday."""
+    key = (BAZAAR_CODES[country], years)
+    if key not in _BAZAAR_HOLIDAYS:
+        _BAZAAR_HOLIDAYS[key] = frozenset(holidays.country_holidays(key[0], years=years))
+    return _BAZAAR_HOLIDAYS[key]
+
+
+def _bazaar_season(role: str, market: str, country: str, loc: dt.datetime) -> float:
+    """The log-odds of a reply by the date: store people and area managers are swamped from Black Friday week to the
+    year's end (-0.6; category people -0.3), Greece's head offices are half empty in August (-0.6), Turkey's in the week
+    of the Feast of the Sacrifice and its bridge days (-0.8), Poland's on 2 May, between its two May holidays (-0.8);
+    finance people close the month in its first three days (-0.5)."""
+    day = loc.date()
+    z = 0.0
+    if (day.month == 11 and day.day >= 24) or day.month == 12:
+        z += -0.6 if role in BAZAAR_STORE else -0.3 if role == "category" else 0.0
+    if role in BAZAAR_STORE or role == "franchisee":
+        return z
+    if country == "Greece" and day.month == 8:
+        z -= 0.6
+    elif market == "turkey" and BAZAAR_KURBAN[0] <= day <= BAZAAR_KURBAN[1]:
+        z -= 0.8
+    elif country == "Poland" and day.month == 5 and day.day == 2:
+        z -= 0.8
+    if role == "finance" and day.day <= 3:
+        z -= 0.5
+    return z
+
+
+def bazaar(scale: float = 1.0, seed: int = 2222) -> PlantedWorld:
+    """Kept aside for a final check. A vendor of retail-store technology (electronic shelf labels, store analytics,
+    automated replenishment, a store task-management app, self-checkout, loss prevention and, for franchise networks, a
+    franchisee app) selling to retail chains in Central and Eastern Europe and Turkey: grocery chains, drugstores,
+    fashion, home and DIY, and convenience chains, in Poland, Czechia, Lithuania, Romania, Bulgaria, Greece and Turkey,
+    contacts in their own time zones (Warsaw, Prague, Vilnius, Bucharest, Sofia, Athens and Istanbul, which keeps UTC+3
+    all year, so it is two hours ahead of Warsaw in the summer and three in the winter). About fourteen months of
+    history, from early March 2025 to Thursday 30 April 2026 (09:00 UTC: 11:00 in Warsaw, 12:00 in Athens and Istanbul);
+    the ten days after the end hold May Day everywhere, Poland's Constitution Day (a Sunday), Bulgaria's St George's Day
+    (6 May) and Czechia's Liberation Day (8 May). Company names follow the country (Społem Markety Sp. z o.o., Vltava
+    Drogerie s.r.o., Anadolu Yapı Market A.Ş....), and so do people's names. A chain has a head office (one to four
+    people: executives, IT, category and buying, store operations and loss prevention, finance and procurement, area
+    managers), store managers (none to four), and a franchise convenience chain in Poland, Czechia or Lithuania that is
+    a customer three to eight franchisees who run its shops. The titles are in the country's language or in English
+    (Kierownik Sklepu, Vedoucí prodejny, Director Magazin, Управител на магазин, Διευθυντής Καταστήματος, Mağaza Müdürü,
+    Franczyzobiorca, Kategori Müdürü, Prezes Zarządu, Genel Müdür...), each naming one of eight roles. Segments from the
+    role read from the title and, for store managers, the sector, for executives the market, eleven of them: store
+    managers of grocery, drugstore and convenience chains answer before the shop opens (06:30, sd 1.0 h), those of
+    fashion and home and DIY chains (mostly in malls) after it closes (20:00), franchisees late at night (21:00), area
+    managers broadly from their store visits (13:00, sd 3.2 h), category people at 10:00, IT at 15:00, finance at 09:00,
+    operations broadly at 16:30 (sd 3.0 h); executives at 07:30 in Poland, Czechia and Lithuania, at 19:30 in Turkey and
+    broadly at 11:00 (sd 3.0 h) in Romania, Bulgaria and Greece; the others narrow (sd 1.0-1.2 h). About 25% of contacts
+    peak 2-3 hours off their segment's (15% of the early store managers, 40% in the broad segments). Store managers,
+    area managers and franchisees answer every day (store managers weak on Saturday, -0.55 and -0.7; franchisees best on
+    Sunday, +0.4; area managers weak on Monday, the weekly sales call, -0.4, and on Sunday, -1.2); head-office people
+    never at weekends, category people weak on Monday (-0.35), IT on Friday (-0.4), executives in Central Europe best on
+    Monday (+0.3). The calendar: head-office people do not answer on their country's public holidays (-3.5 on the
+    log-odds in all, the reply clock stopped; Orthodox Easter in Romania, Bulgaria and Greece, the Ramadan and Sacrifice
+    feasts in Turkey); store people work through the holidays (-0.3) except in Poland, where the shops are shut on
+    public holidays and on the Sundays that are not trading Sundays, and Greece's mall store managers, whose shops are
+    shut on Sundays: their days off (-1.3, the reply clock stopped); franchisees answer every day, a little less on
+    holidays (-0.4). Store people and area managers are swamped from Black Friday week to the year's end (-0.6),
+    category people less (-0.3); Greece's head offices are half empty in August (-0.6), Turkey's in the week of the
+    Feast of the Sacrifice (2-13 June 2025, -0.8), Poland's on 2 May; finance people close the month in its first three
+    days (-0.5). Reps in five offices, each with a habitual hour and a fifth of their touches at another hour, working
+    their office's working days only: account executives in Warsaw (Poland 09:00, franchise networks and Lithuania
+    16:30), Prague (Czechia 08:00), Bucharest (Romania and Bulgaria 10:00, Greece 15:00) and Istanbul (10:30 and 17:30),
+    one account in ten owned by another; customer success managers in Warsaw (14:00), Bucharest (11:30) and Istanbul
+    (13:00); deployment engineers in Warsaw (08:00) and Istanbul (09:00, 08:00 in Warsaw in the summer and 07:00 in the
+    winter) who run the pilots in the stores; product specialists for analytics and replenishment in Lisbon (09:30 and
+    15:00, 11:30 and 17:00 in Istanbul in the summer, 12:30 and 18:00 in the winter); a sales development rep in Warsaw
+    (10:00) for Central Europe and an offshore pod in Manila (15:00 and 17:30, 08:00-11:30 in Warsaw and 10:00-12:30 in
+    Istanbul) for the rest and half of Poland. About 45% of the chains are customers: a success manager keeps in touch
+    with one or two of their executives, operations or IT people every two to five weeks; the account executive works
+    the renewal before each anniversary of the contract; one to three lines of rollout deals side by side (three for the
+    largest chains), each deal of one to four months with one or two head-office people, by the account executive or,
+    for analytics and replenishment, a product specialist, one to five months apart; a won rollout gets a pilot run by a
+    deployment engineer with one to three store managers and an area manager every two to four days for three to six
+    weeks; a franchise network's franchisees get a marketing sequence at 07:00 on their own clock (three to five e-mails
+    four to seven days apart) and single e-mails. Prospects get a sales development rep's sequences (three to six steps
+    two to four days apart, again two to five months later), an account executive keeping in touch with an executive
+    every four to seven weeks in two in five, and a deal in two in five (the specialist joining one in three). People
+    met at EuroShop in Düsseldorf (22-26 February 2026) get an e-mail in the week after. A touch the same day as the
+    last does badly (-0.8), the next day a little (-0.2), two to four days after it is best (+0.25) and long silences
+    cost (-0.4 from four months); fatigue counts seven days; unanswered touches in a row cost more and more; a reply in
+    the last five days helps (+0.45); a person never touched answers less (-0.35); calls do a little better than e-mails
+    (+0.15), meetings much better (+0.9). Half the touches come from a rep in another time zone than the contact's; each
+    segment's four busiest hours of the contact's clock hold about half its touches (the store managers' three
+    quarters); 14% of the touched contacts are in two deals at once for a while; a touched contact gets 8 touches at the
+    median (1 at the 10th percentile, 41 at the 90th, up to about 115), 46% of them six or fewer. About 68% of the
+    touches are e-mails, 24% calls and 9% meetings. About 30,000 touches at scale 1 (760 chains), about 2,500 contacts,
+    about 16% of them never touched."""
+    staff: dict[str, tuple[str, str, str, frozenset[dt.date]]] = {}  # by e-mail: role, market, country, hard days
+
+    def calendar(c: _Contact, loc: dt.datetime) -> float:
+        role, market, country, hard = staff[c.email]
+        day = loc.date()
+        z = _bazaar_season(role, market, country, loc)
+        if day in hard:
+            z += BAZAAR_HOLIDAY
+        elif day in _bazaar_holidays(country, years) and day not in c.off:
+            z += -0.4 if role == "franchisee" else -0.3
+        return z
+
+    fx = Effects(
+        base=-1.1,
+        gap=_pl((0.0, -0.8), (0.5, -0.6), (1.0, -0.2), (2.0, 0.25), (4.0, 0.25), (10.0, 0.1), (30.0, 0.0),
+                (120.0, -0.4)),
+        cold=-0.35,
+        fatigue_days=7.0,
+        fatigue=(0.0, -0.05, -0.2, -0.4, -0.65, -0.9),
+        streak=(0.0, -0.1, -0.25, -0.45, -0.65, -0.85, -1.0),
+        recent=_pl((0.0, 0.45), (5.0, 0.45), (12.0, 0.0)),
+        night=-1.1,
+        channel=(0.0, 0.15, 0.9),
+        delay=Delay(((0.5, 2.0), (0.3, 9.0), (0.2, 28.0)), floor=0.1),
+        responsiveness_sd=0.55,
+        holiday=BAZAAR_OFF,
+        calendar=calendar,
+    )
+    w = PlantedWorld("bazaar", _doc(bazaar), fx, dt.datetime(2026, 4, 30, 9, 0, tzinfo=UTC), seed)
+    w.history_days = 425.0
+    years = (2025, 2026)
+    rng = random.Random(seed)
+    b = _Builder(w, rng)
+    end = w.end_ts
+    begin = end - 420 * DAY
+    first_day = (w.end - dt.timedelta(days=430)).date()
+    last_day = (w.end + dt.timedelta(days=40)).date()
+    sundays = frozenset(first_day + dt.timedelta(days=k) for k in range((last_day - first_day).days + 1)
+                        if (first_day + dt.timedelta(days=k)).weekday() == 6)
+
+    def office(code: str) -> frozenset[dt.date]:
+        return frozenset(d for d in holidays.country_holidays(code, years=years) if d.weekday() < 5)
+
+    pl, cz, ro, tr = office("PL"), office("CZ"), office("RO"), office("TR")
+    pt, ph = office("PT"), office("PH")
+    warsaw, prague, bucharest, istanbul = "Europe/Warsaw", "Europe/Prague", "Europe/Bucharest", "Europe/Istanbul"
+    katarzyna = b.rep("Katarzyna Wójcik", warsaw, 9.0, 6.0, hour_sd=0.6, p_random=0.2, off=pl)
+    tomasz = b.rep("Tomasz Kowalczyk", warsaw, 16.5, 5.0, hour_sd=0.7, p_random=0.22, off=pl)
+    petra = b.rep("Petra Horáková", prague, 8.0, 6.0, hour_sd=0.6, p_random=0.2, off=cz)
+    andrei = b.rep("Andrei Popescu", bucharest, 10.0, 6.0, hour_sd=0.7, p_random=0.22, off=ro)
+    elena = b.rep("Elena Stan", bucharest, 15.0, 6.0, hour_sd=0.7, p_random=0.2, off=ro)
+    emre = b.rep("Emre Yılmaz", istanbul, 10.5, 5.0, hour_sd=0.6, p_random=0.22, off=tr)
+    zeynep = b.rep("Zeynep Kaya", istanbul, 17.5, 6.0, hour_sd=0.7, p_random=0.2, off=tr)
+    agnieszka = b.rep("Agnieszka Lewandowska", warsaw, 14.0, 7.0, hour_sd=0.6, p_random=0.2, off=pl)
+    mihai = b.rep("Mihai Ionescu", bucharest, 11.5, 7.0, hour_sd=0.6, p_random=0.2, off=ro)
+    burak = b.rep("Burak Demir", istanbul, 13.0, 7.0, hour_sd=0.6, p_random=0.2, off=tr)
+    michal = b.rep("Michał Zieliński", warsaw, 8.0, 3.0, hour_sd=0.6, p_random=0.22, off=pl)
+    selin = b.rep("Selin Aydın", istanbul, 9.0, 3.0, hour_sd=0.6, p_random=0.22, off=tr)
+    rita = b.rep("Rita Carvalho", "Europe/Lisbon", 9.5, 6.0, hour_sd=0.6, p_random=0.2, off=pt)
+    miguel = b.rep("Miguel Sousa", "Europe/Lisbon", 15.0, 6.0, hour_sd=0.6, p_random=0.2, off=pt)
+    julia = b.rep("Julia Nowak", warsaw, 10.0, 3.0, hour_sd=0.6, p_random=0.2, off=pl)
+    carlo = b.rep("Carlo Santos", "Asia/Manila", 15.0, 3.0, hour_sd=0.6, p_random=0.18, off=ph)
+    bea = b.rep("Bea Villanueva", "Asia/Manila", 17.5, 3.0, hour_sd=0.6, p_random=0.18, off=ph)
+    every_ae = [katarzyna, tomasz, petra, andrei, elena, emre, zeynep]
+    # by market: success manager, deployment engineer
+    after_sale = {"central": (agnieszka, michal), "south": (mihai, selin), "turkey": (burak, selin)}
+    segments = {k: Segment(k, p, sd, a, week, every) for k, (p, sd, a, _, week, every) in BAZAAR_SEGMENTS.items()}
+    countries = {"Poland": 0.3, "Czechia": 0.12, "Lithuania": 0.06, "Romania": 0.15, "Bulgaria": 0.07, "Greece": 0.1,
+                 "Turkey": 0.2}
+    sector_shares = {"grocery": 0.3, "drugstores": 0.15, "fashion": 0.22, "home and diy": 0.13, "convenience": 0.2}
+    sizes = {"grocery": (150, 60000), "drugstores": (80, 8000), "fashion": (40, 12000), "home and diy": (120, 15000),
+             "convenience": (60, 20000)}
+    taken: set[str] = set()
+    store_off: dict[tuple[str, bool], frozenset[dt.date]] = {}
+
+    def territory(country: str, sector: str, rng: random.Random) -> int:
+        if country == "Poland":
+            return tomasz if sector == "convenience" else katarzyna
+        return {"Czechia": petra, "Lithuania": tomasz, "Romania": andrei, "Bulgaria": andrei, "Greece": elena,
+                "Turkey": emre if rng.random() < 0.55 else zeynep}[country]
+
+    def company(sector: str, country: str) -> tuple[str, str]:
+        for k in range(1000):
+            stem = rng.choice(_BAZAAR_STEMS[country])
+            if k >= 30:
+                stem = f"{stem} {rng.choice(_BAZAAR_STEMS[country])}"
+            base = f"{stem} {rng.choice(_BAZAAR_KINDS[sector])}"
+            if base not in taken:
+                taken.add(base)
+                return base + _BAZAAR_FORMS[country], base
+        raise RuntimeError("no company name left")
+
+    def person(ai: int, role: str, country: str, owner: int, domain: str) -> _Contact:
+        a = w.accounts[ai]
+        market = BAZAAR_MARKET[country]
+        if role == "store":
+            key = "store/early" if a.sector in BAZAAR_EARLY else "store/mall"
+        elif role == "executive":
+            key = f"executive/{market}"
+        else:
+            key = role
+        language = _BAZAAR_LANGUAGE[country]
+        local = _BAZAAR_TITLES.get((role, language), ())
+        english = _BAZAAR_TITLES.get((role, "en"), ())
+        title = rng.choice(local if local and rng.random() < 0.6 else english)
+        c = b.contact(ai, BAZAAR_ZONES[country], segments[key], owner, BAZAAR_SEGMENTS[key][3], title=title)
+        firsts, lasts = _BAZAAR_PEOPLE[country]
+        first, last = rng.choice(firsts), rng.choice(lasts)
+        del w.by_email[c.email]
+        c.email = f"{_bazaar_ascii(first)}.{_bazaar_ascii(last)}.{_b36(len(w.contacts) - 1)}@{domain}.example"
+        c.name = f"{first} {last}"
+        w.by_email[c.email] = c
+        days = _bazaar_holidays(country, years)
+        hard: frozenset[dt.date] = frozenset()
+        if role in BAZAAR_STORE:
+            shut = country == "Poland" or (country == "Greece" and key == "store/mall")
+            if shut:
+                if (country, True) not in store_off:
+                    closed = sundays - BAZAAR_TRADING_SUNDAYS if country == "Poland" else sundays
+                    store_off[(country, True)] = frozenset(closed | (days if country == "Poland" else frozenset()))
+                c.off = store_off[(country, True)]
+        elif role != "franchisee":
+            c.off = days
+            hard = days
+        staff[c.email] = (role, market, country, hard)
+        return c
+
+    for _ in range(_count(scale, 760, 10)):
+        country = _weighted(rng, countries)
+        market = BAZAAR_MARKET[country]
+        sector = _weighted(rng, sector_shares)
+        lo, hi = sizes[sector]
+        employees = int(math.exp(rng.uniform(math.log(lo), math.log(hi))))
+        home = territory(country, sector, rng)
+        owner = home if rng.random() < 0.9 else rng.choice(every_ae)
+        csm, engineer = after_sale[market]
+        sdr = julia if market == "central" and (country != "Poland" or rng.random() < 0.5) else \
+            (carlo if rng.random() < 0.5 else bea)
+        specialist = rita if rng.random() < 0.5 else miguel
+        ai = b.account("retail", country, employees, owner)
+        acc = w.accounts[ai]
+        acc.name, base = company(sector, country)
+        acc.sector, acc.parent = sector, ""
+        domain = "-".join(_bazaar_ascii(part) for part in base.split() if _bazaar_ascii(part))
+        customer = rng.random() < 0.45
+        arrival = begin if rng.random() < 0.7 else begin + rng.uniform(0.0, 380.0) * DAY
+        plan = [_weighted(rng, _BAZAAR_HQ) for _k in range(rng.choice((1, 1, 2, 2, 3, 4) if customer else (1, 1, 2, 2, 3)))]
+        plan += ["store"] * rng.choice((0, 1, 1, 2, 3, 4) if customer else (0, 0, 0, 1, 1, 2))
+        if customer and sector == "convenience" and country in BAZAAR_FRANCHISE and rng.random() < 0.7:
+            plan += ["franchisee"] * rng.randint(3, 8)
+        people: list[_Contact] = []
+        for k, role in enumerate(plan):
+            c = person(ai, role, country, owner, domain)
+            share = 0.3 if role == "franchisee" else 0.1 if customer else 0.55 if role == "store" else 0.3
+            if k > 0 and b.cold(share):
+                continue  # never touched (never a chain's first person)
+            people.append(c)
+            c.inbound = rng.randint(0, 2) if customer and role not in ("store", "franchisee") else 0
+        if not people:
+            continue
+        role_of = {c.email: staff[c.email][0] for c in people}
+        hq = [c for c in people if role_of[c.email] not in ("store", "franchisee")] or people[:1]
+        stores = [c for c in people if role_of[c.email] == "store"]
+        areas = [c for c in people if role_of[c.email] == "area"]
+        if customer:
+            keys = [c for c in hq if role_of[c.email] in ("executive", "operations", "it")] or hq
+            for c in rng.sample(keys, min(len(keys), rng.choice((1, 1, 2)))):
+                c.threads.append(_Cadence(csm, arrival + rng.uniform(0.0, 30.0) * DAY, end, rng.uniform(14.0, 35.0), 0.4,
+                                          mix=(0.62, 0.9), react=0.3))
+            anniversary = begin + rng.uniform(0.0, 365.0) * DAY
+            buyers = [c for c in hq if role_of[c.email] in ("executive", "finance", "operations")] or hq
+            while anniversary - 30 * DAY < end:
+                t0 = max(anniversary - rng.uniform(30.0, 60.0) * DAY, arrival)
+                t1 = anniversary + rng.uniform(0.0, 10.0) * DAY
+                if t1 > begin + 20 * DAY and t0 < min(t1, end - 3 * DAY):
+                    di = b.deal(owner, ai, t0, t1)
+                    w.deals[di].product, w.deals[di].won = rng.choice(_BAZAAR_ROLLOUTS[:2]), rng.random() < 0.9
+                    for c in rng.sample(buyers, min(len(buyers), rng.choice((1, 1, 2)))):
+                        c.threads.append(_Cadence(owner, t0, min(t1, end), w.reps[owner].gap * rng.uniform(0.8, 1.2), 0.45,
+                                                  deal=di, mix=(0.7, 0.92), react=0.4))
+                anniversary += 365 * DAY
+            lines = 3 if employees >= 5000 else 2 if employees >= 800 else 1
+            for _line in range(lines):
+                t = arrival + rng.uniform(5.0, 120.0) * DAY
+                while t < end - 10 * DAY and rng.random() < 0.75:
+                    dur = rng.uniform(30.0, 120.0) * DAY
+                    analytics = rng.random() < 0.35
+                    rep = specialist if analytics else owner
+                    di = b.deal(rep, ai, t, t + dur)
+                    w.deals[di].product = rng.choice(_BAZAAR_ANALYTICS if analytics else _BAZAAR_ROLLOUTS)
+                    users = [c for c in hq if role_of[c.email] in ("it", "operations", "category", "executive")] or hq
+                    for c in rng.sample(users, min(len(users), rng.choice((1, 1, 2)))):
+                        c.threads.append(_Cadence(rep, t, min(t + dur, end), w.reps[rep].gap * rng.uniform(0.8, 1.25),
+                                                  0.45, deal=di, mix=(0.66, 0.9), react=0.4))
+                    if w.deals[di].won and t + dur < end - 5 * DAY and (stores or areas):
+                        go = t + dur + rng.uniform(3.0, 15.0) * DAY
+                        pilot = rng.sample(stores, min(len(stores), rng.randint(1, 3))) + areas[:1]
+                        for c in pilot:
+                            c.threads.append(_Cadence(engineer, go, min(go + rng.uniform(21.0, 42.0) * DAY, end),
+                                                      rng.uniform(2.0, 4.0), 0.5, deal=di, mix=(0.6, 0.9), react=0.3))
+                    t += dur + rng.uniform(30.0, 150.0) * DAY
+            franchisees = [c for c in people if role_of[c.email] == "franchisee"]
+            for c in franchisees:
+                if rng.random() < 0.6:
+                    s0 = arrival + rng.uniform(0.0, 300.0) * DAY
+                    if s0 < end - 5 * DAY:
+                        c.threads.append(_Drip(tomasz, c.tz, s0, end, rng.uniform(4.0, 7.0), rng.randint(3, 5), 7.0))
+            for c in hq:
+                if not c.threads and rng.random() < 0.6:
+                    c.threads.append(_Cadence(csm, arrival + rng.uniform(0.0, 60.0) * DAY, end, rng.uniform(30.0, 60.0),
+                                              0.4, mix=(0.75, 0.95), react=0.3))
+        else:
+            for c in hq:
+                if rng.random() < 0.7:
+                    s0 = arrival + rng.uniform(0.0, 300.0) * DAY
+                    if s0 < end - 5 * DAY:
+                        c.threads.append(_Bursts(sdr, s0, min(end, s0 + rng.uniform(20.0, 250.0) * DAY), (3, 6),
+                                                 (2.0, 3.0, 4.0), (60.0, 150.0), mix=(0.8, 1.0), react=0.25))
+            deciders = [c for c in hq if role_of[c.email] == "executive"]
+            if deciders and rng.random() < 0.4:
+                c = rng.choice(deciders)
+                c.threads.append(_Cadence(owner, arrival + rng.uniform(0.0, 60.0) * DAY, end, rng.uniform(28.0, 49.0),
+                                          0.5, mix=(0.7, 0.95), react=0.35))
+            if rng.random() < 0.4:
+                t = arrival + rng.uniform(20.0, 380.0) * DAY
+                if t < end - 10 * DAY:
+                    dur = rng.uniform(30.0, 120.0) * DAY
+                    di = b.deal(owner, ai, t, t + dur)
+                    w.deals[di].product = rng.choice(_BAZAAR_ROLLOUTS)
+                    chosen = rng.sample(hq, min(len(hq), rng.choice((1, 1, 2, 3))))
+                    for c in chosen:
+                        c.threads.append(_Cadence(owner, t, min(t + dur, end), w.reps[owner].gap * rng.uniform(0.8, 1.2),
+                                                  0.45, deal=di, mix=(0.68, 0.9), react=0.4))
+                    if rng.random() < 0.33:
+                        t2 = t + rng.uniform(0.2, 0.5) * dur
+                        if t2 < end - 5 * DAY:
+                            d2 = b.deal(specialist, ai, t2, t + dur)
+                            w.deals[d2].product = rng.choice(_BAZAAR_ANALYTICS)
+                            chosen[0].threads.append(_Cadence(specialist, t2, min(t + dur, end),
+                                                              w.reps[specialist].gap, 0.45, deal=d2, mix=(0.7, 0.85),
+                                                              react=0.35))
+        for c in people:
+            if role_of[c.email] != "franchisee" and rng.random() < 0.08:
+                c.threads.append(_Once(owner, w.place(owner, _clock(BAZAAR_EUROSHOP, 12 * 3600, w.reps[owner].tz)
+                                                      + rng.uniform(0.0, 4.0) * DAY, rng)))
+            if not c.threads:
+                who = csm if role_of[c.email] == "franchisee" else sdr
+                c.threads.append(_Once(who, w.place(who, rng.uniform(arrival, end - DAY), rng)))
+    w.simulate()
+    return w
+
+
 def _doc(builder: Callable[..., PlantedWorld]) -> str:
     return " ".join((builder.__doc__ or "").split())
 
@@ -6369,8 +6868,9 @@ WORLDS: dict[str, Callable[..., PlantedWorld]] = {
     "quarry": quarry,
     "fjord": fjord,
     "monsoon": monsoon,
+    "bazaar": bazaar,
 }
-ASIDE: str | None = "monsoon"
+ASIDE: str | None = "bazaar"
 """the world kept aside until the model is final, not run by default (None: each has had its first run)"""
 # Outbound touches at scale 1 (about; each world's count is proportional to ``scale``).
 SIZES: dict[str, int] = {"multideal": 120_000, "timezones": 300_000, "weekend": 15_000, "shifted": 200_000,
@@ -6379,4 +6879,4 @@ SIZES: dict[str, int] = {"multideal": 120_000, "timezones": 300_000, "weekend": 
                          "harbour": 67_000, "atlas": 26_000, "meridian": 17_000, "prairie": 47_500,
                          "foundry": 33_500, "cantons": 31_500, "lakeside": 29_500,
                          "summit": 29_500, "quarry": 31_000, "fjord": 30_000,
-                         "monsoon": 29_000}
+                         "monsoon": 29_000, "bazaar": 30_000}
