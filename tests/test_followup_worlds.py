@@ -22,7 +22,7 @@ SMALL = {"multideal": 0.06, "timezones": 0.025, "weekend": 0.5, "shifted": 0.04,
          "crossover": 0.06, "committee": 0.06, "relay": 0.06, "startup": 0.1, "enterprise": 0.025,
          "harbour": 0.06, "atlas": 0.25, "meridian": 0.25, "prairie": 0.2, "foundry": 0.2,
          "cantons": 0.2, "lakeside": 0.2, "summit": 0.22, "quarry": 0.2, "fjord": 0.2, "monsoon": 0.3,
-         "bazaar": 0.3}
+         "bazaar": 0.3, "girder": 0.3}
 
 
 @pytest.fixture(scope="module")
@@ -2938,6 +2938,177 @@ def test_bazaar_world_size_span_and_channels() -> None:
     assert 410 <= span <= 421
     assert 0.62 <= share["email"] <= 0.74 and 0.18 <= share["call"] <= 0.29 and 0.05 <= share["meeting"] <= 0.13
     assert w.end == dt.datetime(2026, 4, 30, 9, 0, tzinfo=dt.UTC)
+
+
+_GIRDER_COUNTRY = {zone: country for country, zones in W.GIRDER_ZONES.items() for zone in zones}
+_GIRDER_YEARS = (2025, 2026)
+
+
+def _girder(c: W._Contact) -> tuple[str, str]:
+    """(role, country) of a contact, read from the title and the time zone."""
+    return W.GIRDER_ROLE[c.title], _GIRDER_COUNTRY[c.tz.key]
+
+
+def test_girder_world_segments_by_role_and_market_read_from_the_title(built: dict[str, W.PlantedWorld]) -> None:
+    w = built["girder"]
+    segs = {c.segment for c in w.contacts}
+    assert len(segs) == 10
+    for c in w.contacts:
+        role, country = _girder(c)
+        key = f"{role}/{W.GIRDER_MARKET[country]}" if role in W.GIRDER_SPLIT else role
+        assert c.segment.key == key, c.email
+        assert w.accounts[c.account].country == country
+    # each title names one role; local wordings and English ones, English only in the Philippines
+    named = defaultdict(set)
+    for (role, _), titles in W._GIRDER_TITLES.items():
+        for t in titles:
+            named[t].add(role)
+    assert all(len(roles) == 1 for roles in named.values())
+    titles = {c.title for c in w.contacts}
+    assert len(titles) >= 60 and {"現場所長", "현장소장", "Site Manager"} & titles
+    english = {t for (_, language), ts in W._GIRDER_TITLES.items() if language == "en" for t in ts}
+    assert all(c.title in english for c in w.contacts if _girder(c)[1] == "Philippines")
+    assert any(c.title not in english for c in w.contacts if _girder(c)[1] == "Japan")
+    assert {w.accounts[a].sector for a in range(len(w.accounts))} == set(W.GIRDER_SECTORS)
+    assert {w.accounts[a].country for a in range(len(w.accounts))} == set(W.GIRDER_ZONES)
+    assert {c.tz.key for c in w.contacts} == set(_GIRDER_COUNTRY)
+    # early and late, narrow and broad
+    by_key = {s.key: s for s in segs}
+    assert {k for k, s in by_key.items() if s.peak < 8.0} == {"site/north", "executive/north"}
+    assert {k for k, s in by_key.items() if s.peak > 17.0} == {"site/south", "pm/north", "estimator"}
+    assert {k for k, s in by_key.items() if s.sd >= 3.0} == {"pm/south", "executive/south", "bim"}
+    assert all(0.9 <= s.sd <= 1.2 for s in segs if s.sd < 3.0)
+    # site people and the south's executives answer every day, the others never at weekends; weekdays by segment
+    assert {k for k, s in by_key.items() if s.all_days} == {"site/north", "site/south", "safety", "executive/south"}
+    week = {k: s.weekday for k, s in by_key.items()}
+    assert max(range(7), key=week["site/north"].__getitem__) == 5
+    assert max(range(7), key=week["executive/south"].__getitem__) == 5
+    assert min(range(7), key=week["site/south"].__getitem__) == 6
+    assert min(range(5), key=week["pm/north"].__getitem__) == 0 and max(range(7), key=week["estimator"].__getitem__) == 3
+    assert min(range(5), key=week["procurement"].__getitem__) == 4
+    assert max(range(7), key=week["executive/north"].__getitem__) == 1
+    # about a quarter of contacts peak 2-3 hours off their segment's, the broad segments more often
+    off = [c for c in w.contacts if c.peak != c.segment.peak]
+    assert all(2.0 <= _circular(*w.peaks(c.email)) <= 3.0 for c in off)
+    assert 0.18 <= len(off) / len(w.contacts) <= 0.32
+    assert {c.shift_share for c in w.contacts} == {0.15, 0.2, 0.25, 0.3, 0.4}
+    assert all(c.shift_share == 0.4 for c in w.contacts if c.segment.sd >= 3.0)
+
+
+def test_girder_world_has_holidays_office_closures_and_sites_shut_at_the_great_feasts(
+        built: dict[str, W.PlantedWorld], written: dict[str, dict]) -> None:
+    w = built["girder"]
+    log = _log(written["girder"])
+    calendar = w.fx.calendar
+    assert calendar is not None and w.fx.holiday == W.GIRDER_OFF
+    kinds: set[tuple[str, str]] = set()
+    for c in w.contacts:
+        role, country = _girder(c)
+        days = W._girder_holidays(country, _GIRDER_YEARS)
+        office, site = W.GIRDER_CLOSURES[country]
+
+        def at(day: dt.date, c: W._Contact = c) -> float:
+            return calendar(c, dt.datetime.combine(day, dt.time(11), tzinfo=c.tz))
+
+        if role in W.GIRDER_SITE:  # the sites work through most public holidays and shut at the great feasts
+            assert c.off == site
+            worked = min(d for d in days - site if d > dt.date(2025, 4, 20) and d.month not in (3, 12))
+            assert at(worked) == pytest.approx(W.GIRDER_WORKED_HOLIDAY + W._girder_season(role, country, worked))
+            kinds.add(("site", country))
+        else:  # the offices shut on their country's public holidays and their company's closures
+            assert c.off == days | office
+            holiday = {"Japan": dt.date(2025, 11, 3), "South Korea": dt.date(2025, 10, 9), "Taiwan": dt.date(2025, 10, 10),
+                       "Philippines": dt.date(2025, 8, 25), "Indonesia": dt.date(2025, 12, 25),
+                       "Vietnam": dt.date(2025, 9, 2)}[country]
+            assert holiday in c.off and at(holiday) == pytest.approx(W._girder_season(role, country, holiday))
+            kinds.add(("office", country))
+    assert len(kinds) == 12
+    japan_office, japan_site = W.GIRDER_CLOSURES["Japan"]
+    # Japan: Obon and the year-end for all, Golden Week for the sites (in the ten days after the end), which work on
+    # Showa Day, a public holiday the offices keep
+    assert dt.date(2025, 8, 14) in japan_office and dt.date(2025, 12, 30) in japan_office & japan_site
+    assert dt.date(2026, 5, 4) in japan_site and dt.date(2026, 4, 29) not in japan_site
+    assert dt.date(2026, 4, 29) in W._girder_holidays("Japan", _GIRDER_YEARS)
+    # Chuseok and Seollal on Korea's sites, the Lunar New Year on Taiwan's and Vietnam's, Lebaran on Indonesia's (longer
+    # than the offices' leave), the Holy Week and Christmas on the Philippines'
+    assert {dt.date(2025, 10, 6), dt.date(2026, 2, 17)} <= W.GIRDER_CLOSURES["South Korea"][1]
+    assert dt.date(2026, 2, 19) in W.GIRDER_CLOSURES["Taiwan"][1] & W.GIRDER_CLOSURES["Vietnam"][1]
+    assert dt.date(2026, 2, 27) in W.GIRDER_CLOSURES["Vietnam"][1] - W._girder_holidays("Vietnam", _GIRDER_YEARS)
+    lebaran_office, lebaran_site = W.GIRDER_CLOSURES["Indonesia"]
+    assert lebaran_office < lebaran_site and dt.date(2026, 3, 30) in lebaran_site - lebaran_office
+    assert {dt.date(2025, 4, 18), dt.date(2025, 12, 26), dt.date(2026, 4, 2)} <= W.GIRDER_CLOSURES["Philippines"][1]
+    # the season: Japan's fiscal year-end for its site and project managers, the monthly claims for procurement
+    march, april = dt.date(2026, 3, 10), dt.date(2026, 4, 10)
+    assert W._girder_season("site", "Japan", march) == pytest.approx(-0.55)
+    assert W._girder_season("pm", "Japan", march) == pytest.approx(-0.55)
+    assert W._girder_season("site", "Japan", april) == 0.0 and W._girder_season("site", "South Korea", march) == 0.0
+    assert W._girder_season("procurement", "Taiwan", dt.date(2025, 11, 21)) == pytest.approx(-0.5)
+    assert W._girder_season("procurement", "Taiwan", dt.date(2025, 11, 26)) == 0.0
+    # no reply lands on a day off; weekend replies only in the segments that answer every day
+    weekend: dict[str, int] = defaultdict(int)
+    for tid, at_ in log.replies.items():
+        c = w.by_email[log.touches[tid][0]]
+        local = at_.astimezone(c.tz)
+        assert local.date() not in c.off, c.email
+        weekend[c.segment.key] += local.weekday() >= 5
+    assert weekend["site/north"] > 0 and weekend["site/south"] + weekend["safety"] + weekend["executive/south"] > 0
+    assert all(weekend[k] == 0 for k, s in W.GIRDER_SEGMENTS.items() if not s[5])
+
+
+def test_girder_world_has_six_offices_whose_hours_crowd_each_segment_and_deals_at_once(
+        built: dict[str, W.PlantedWorld], written: dict[str, dict]) -> None:
+    w = built["girder"]
+    log = _log(written["girder"])
+    assert {r.tz.key for r in w.reps} == {"Asia/Tokyo", "Asia/Seoul", "Asia/Taipei", "Asia/Manila", "Asia/Jakarta",
+                                          "Asia/Singapore", "Australia/Melbourne"}
+    touches = [i for i in range(len(w._kind)) if w._kind[i] == W.K_TOUCH]
+    for i in touches:
+        r = w.reps[w._rep[i]]
+        d = dt.datetime.fromtimestamp(w._at[i], r.tz).date()
+        assert d.weekday() < 5 and d not in r.off, (r.name, d)
+    assert all(r.off and r.weekend == 0.0 for r in w.reps)
+    crossing = sum(w.reps[w._rep[i]].tz.key != w.contacts[w._who[i]].tz.key for i in touches)
+    assert 0.4 <= crossing / len(touches) <= 0.6
+    hours: dict[str, list[int]] = defaultdict(lambda: [0] * 24)
+    for i in touches:
+        hours[w.contacts[w._who[i]].segment.key][_local(w, i).hour] += 1
+    top = {k: sum(sorted(v)[-4:]) / sum(v) for k, v in hours.items()}
+    assert len(top) == 10 and min(top.values()) >= 0.4
+    assert all(top[k] >= 0.65 for k in ("site/north", "site/south", "safety"))
+    # the late segments are seldom touched near their peak
+    for key in ("site/south", "estimator", "pm/north"):
+        near = [i for i in touches if w.contacts[w._who[i]].segment.key == key]
+        close = sum(_circular(_local(w, i).hour + _local(w, i).minute / 60, w.contacts[w._who[i]].peak) <= 1.5
+                    for i in near)
+        assert close <= 0.3 * len(near), key
+    # estimating and BIM by the specialists in Melbourne, the sites put on the system after won projects
+    pipeline = {r["opportunity_id"]: r for r in _rows(written["girder"]["pipeline"])}
+    assert {p["product"] for p in pipeline.values()} <= set(W.GIRDER_PRODUCTS)
+    melbourne = {r.name for r in w.reps if r.tz.key == "Australia/Melbourne"}
+    assert all((p["product"] in W._GIRDER_SPECIALIST) == (p["sales_agent"] in melbourne) for p in pipeline.values())
+    consultants = {i for i, r in enumerate(w.reps) if r.gap == 3.0 and r.hour < 9.0}
+    assert {w.reps[i].name for i in consultants} == {"Shun Ogawa", "Grace Ocampo"}
+    for i in touches:
+        if w._rep[i] in consultants:
+            assert W.GIRDER_ROLE[w.contacts[w._who[i]].title] in W.GIRDER_SITE
+            deal = w.deals[w._deal[i]]
+            assert deal.won and deal.stop < w._at[i] and deal.product in W._GIRDER_PROJECT
+    assert _share_in_deals_at_once(w, log, pipeline) >= 0.08
+
+
+def test_girder_world_size_span_and_channels() -> None:
+    """About 31,000 touches at scale 1 over about fourteen months, about 2,470 contacts, about 16% never touched; many
+    touched only a few times."""
+    w = W.WORLDS["girder"]()
+    assert 28_000 <= len(w.logged) <= 34_000 and 2_250 <= len(w.contacts) <= 2_700
+    assert 0.12 <= sum(not c.touches for c in w.contacts) / len(w.contacts) <= 0.2
+    counts = [c.touches for c in w.contacts if c.touches]
+    assert 0.36 <= sum(n <= 6 for n in counts) / len(counts) <= 0.52 and 7 <= _median(counts) <= 12 and max(counts) >= 90
+    span, share = _span_and_channels(w)
+    assert 415 <= span <= 423
+    assert 0.6 <= share["email"] <= 0.73 and 0.18 <= share["call"] <= 0.3 and 0.05 <= share["meeting"] <= 0.13
+    assert w.end == dt.datetime(2026, 4, 23, 1, 0, tzinfo=dt.UTC)
+    assert W.ASIDE == "girder" and W.SIZES["girder"] == 31_000
 
 
 def test_the_evaluation_sizes_each_world_to_a_number_of_touches(tmp_path: Path) -> None:
