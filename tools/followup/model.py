@@ -75,6 +75,7 @@ one fitted, and the calibration is reported for contacts with 0, 1-4 and 5+ prio
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import time
 import zipfile
@@ -580,21 +581,43 @@ def pair_tests(fields: dict[str, np.ndarray], y: np.ndarray, p: np.ndarray) -> d
     PAIR_TEST_CONTACTS contacts or more are judged. Under no interaction the squared sums over their
     variances add up to about their number; the result is the excess over that, in standard errors.
 
-    A pair whose cells are no finer than one of its fields' values (one field has a single value for everyone,
-    or follows from the other) is not judged: it would be scored as that field alone. Nor is a field with a single
-    value: it is everyone."""
+    A pair is not judged where, of its cells with PAIR_TEST_CONTACTS contacts or more (the others are not judged),
+    there is no more than one for each value of one of its fields (that field has a single value for nearly everyone,
+    or follows from the other): it would be scored as its other field alone. Nor is a field with at most one such
+    value (it is everyone), nor a pair or field that splits the contacts exactly as one judged before it (a region
+    that follows from the sector, and the sector from it): it would be given the same curves twice."""
     r = y.astype(float) - p
     contacts, person = np.unique(np.asarray(fields["contact"]), return_inverse=True)
+    person = person.reshape(-1)
     block = np.asarray(fields["h3"], dtype=np.int64)
     codes = {f: _codes_of(fields[f]) for f in KIND}
     values = {f: int(codes[f].max()) + 1 for f in KIND}
-    out = {}
+    out: dict[tuple[str, str], float] = {}
+    seen: set[tuple[bool, bytes]] = set()
+
+    def judged(cell: np.ndarray, first: np.ndarray, fields_of_pair: tuple[str, ...]) -> bool:
+        """Whether a partition of the touches (``cell``: dense codes; ``first``: a row of each cell) is judged."""
+        person_cell = np.zeros(len(contacts), dtype=np.int64)
+        person_cell[person] = cell  # a contact is in one cell
+        big = np.bincount(person_cell, minlength=len(first)) >= PAIR_TEST_CONTACTS
+        coarse = max((len(np.unique(codes[f][first][big])) for f in fields_of_pair), default=1)
+        if int(big.sum()) <= coarse:
+            return False
+        rank = np.empty(len(first), dtype=np.int64)
+        rank[np.argsort(first, kind="stable")] = np.arange(len(first))
+        signature = (len(fields_of_pair) == 2, hashlib.blake2b(rank[cell].tobytes(), digest_size=16).digest())
+        if signature in seen:
+            return False
+        seen.add(signature)
+        return True
+
     for a, b in PAIRS:
-        _, cell = np.unique(codes[a] * values[b] + codes[b], return_inverse=True)
-        if int(cell.max()) + 1 > max(values[a], values[b]):  # else the pair is one of its fields, already judged
+        _, first, cell = np.unique(codes[a] * values[b] + codes[b], return_index=True, return_inverse=True)
+        if judged(cell.reshape(-1), first, (a, b)):
             out[(a, b)] = _departure(cell.reshape(-1), block, person, len(contacts), r)
     for a in TESTED:  # a field alone, against everyone's curve: the pair of it and nothing
-        if values[a] > 1:  # one value for everyone is everyone
+        _, first = np.unique(codes[a], return_index=True)
+        if judged(codes[a], first, ()):
             out[(a, "")] = _departure(codes[a], block, person, len(contacts), r)
     # the channels, against everyone's curve: a contact's calls and e-mails are judged apart, as two people
     channel = _codes_of(fields["ch"])
@@ -791,7 +814,8 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
                              {(group[0], "") for group, _ in groups if group[0] in (*TESTED, "ch") and group[1:] == ("h3",)})
             _, pairs, whole, (groups, ind, coef, intercept, scales) = _segments(
                 fields, t.replied, vocab, (groups, ind, coef, intercept, scales), tol, have, rounds=0)
-            tests = {pair: max(z, whole.get(pair, z)) for pair, z in tests.items()}
+            tests = {pair: max(tests.get(pair, -np.inf), whole.get(pair, -np.inf))
+                     for pair in sorted(tests.keys() | whole.keys())}  # a test the sample had no cells for, too
             if pairs:
                 groups, ind, coef, intercept, scales = _with_pairs(fields, t.replied, vocab, groups, scales, coef,
                                                                    intercept, pairs, 0, tol)
