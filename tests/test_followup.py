@@ -917,6 +917,46 @@ def test_only_the_fields_the_hours_follow_get_hour_curves(sample: int | None, tm
     assert abs(timing.recommend("new.code@firm250.example", end).best.at.astimezone(tz).hour - 16) <= 1
 
 
+def test_a_larger_historys_tests_keep_what_its_sample_had_no_cells_for(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a history whose curves are chosen on a sample of contacts, chief executives (none of them sampled: every
+    sampled contact is a "Buyer") answer at noon and everyone else at their sector's hour. The whole history calls for
+    the seniority's curves, and every curve the model keeps has its test among the model's tests."""
+    from tools.followup import model
+    from tools.followup.history import table
+
+    monkeypatch.setattr(model, "EB_SAMPLE", 1_500)
+    end = dt.datetime(2026, 11, 20, 18, tzinfo=dt.UTC)
+
+    def history(out: Path, chiefs: set[str]) -> tuple[model.Table, dict[str, ContactInfo], list[str]]:
+        rng = random.Random(8)
+        firms = {f"Firm {i}": ("Retail" if i % 2 else "Software", rng.choice((12, 60, 300, 1500))) for i in range(260)}
+        people = [(f"p{i}@firm{i // 3}.example", f"Firm {i // 3}") for i in range(720)]
+        rows = [r for email, account in people for r in _peaked_rows(
+            rng, email, account, {"email": 12 if email in chiefs else {"Retail": 8, "Software": 16}[firms[account][0]]}, end)]
+        activities, contacts = _write_files(out, [[e, e.split("@")[0], "CEO" if e in chiefs else "Buyer", a,
+                                                   "America/Chicago"] for e, a in people], rows)
+        with (out / "accounts.csv").open("w", newline="") as h:
+            csv.writer(h).writerows([["account", "sector", "year_established", "revenue", "employees", "office_location",
+                                      "subsidiary_of"], *([a, sector, 2000, 10, staff, "United States", ""]
+                                                          for a, (sector, staff) in firms.items())])
+        log = from_files(activities, contacts, out / "accounts.csv")
+        t = table(log)
+        return t.take(~t.censored), log.contacts, [e for e, _ in people]
+
+    t, _, people = history(tmp_path / "plain", set())
+    # the contacts the fit samples (as it draws them: whole contacts, seeded), so that none of the chiefs is among them
+    drawn = np.unique(t.contact)
+    sampled = set(np.random.default_rng(0).choice(drawn, size=int(len(drawn) * model.EB_SAMPLE / len(t)),
+                                                  replace=False).tolist())
+    chiefs = {e for e in people[::4] if e not in sampled}
+    t, contacts, _ = history(tmp_path / "chiefs", chiefs)
+    fitted = model.fit(t, contacts, shifts=False)
+    curves = {(g[0], g[1] if len(g) == 3 else "") for g, _ in fitted.groups if g[-1] == "h3" and len(g) > 1}
+    assert ("role", "") in curves or any("role" in c for c in curves), curves
+    assert curves <= set(fitted.pair_tests), (curves, fitted.pair_tests)
+
+
 def test_a_regions_weekdays_are_kept_where_its_hours_are_everyones(tmp_path: Path) -> None:
     """Contacts in London answer best on Mondays and those in Chicago on Tuesdays, both around 10:00 their time:
     the hours call for no place's own curves, yet each region keeps its weekday pattern, and a contact never

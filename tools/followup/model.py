@@ -33,10 +33,11 @@ effects cost little, and a region's weekend or a sector's Monday need not show i
 A segment may also be a combination of fields (a sector's small companies answer early, its large ones
 late): a pair of segment fields gets its own level and hour-of-day curve when a score test on the
 fitted model's residuals (with those segments' curves) says the pair's hours depart from its fields' curves added up (see
-``pair_tests``); pairs that do not are left out, so they add no noise. A pair whose cells are one of its fields'
-values (a field with one value for everyone) is not judged. In a history of more than EB_SAMPLE touches the fields
-and pairs are chosen on a sample of contacts, and the fields, then the pairs, that the whole history calls for
-besides are added in the same order.
+``pair_tests``); pairs that do not are left out, so they add no noise. A pair whose judged cells are one field's
+values (a field with one value for nearly everyone, or one that follows from the other), and a field or pair that
+splits the contacts exactly as one judged before it, are not judged. In a history of more than EB_SAMPLE touches
+the fields and pairs are chosen on a sample of contacts, and the fields, then the pairs, that the whole history
+calls for besides are added in the same order.
 
 Segments are seen through several fields at once because their true edges are unknown; the prior
 scale of each level of effects is fixed here (wide for everyone, narrower for a segment, narrow
@@ -256,7 +257,8 @@ class ReplyModel:
     groups: list[Group] = field(default_factory=lambda: list(GROUPS))
     """the groups of effects, GROUPS and the pairs of fields whose hour curves the data called for"""
     pair_tests: dict[tuple[str, str], float] = field(default_factory=dict)
-    """each pair of PAIRS: how far its hours departed from its fields' added up (standard errors)"""
+    """each pair of PAIRS judged, each segment field alone (the pair of it and "") and the channels ("ch", ""): how
+    far its hours departed from what the fit without its curves expects, in standard errors (see ``pair_tests``)"""
     days_off: dict[str, list[str]] = field(default_factory=dict)
     """country code -> the names of its days (besides public holidays) that its contacts did not answer on"""
     _codes: dict[str, dict[Any, int]] = field(default_factory=dict, repr=False)
