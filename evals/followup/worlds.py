@@ -1858,18 +1858,20 @@ _HOLIDAY_SUBDIVISIONS = {"America/Toronto": "ON", "America/Vancouver": "BC", "Au
                          "Australia/Melbourne": "VIC", "Australia/Brisbane": "QLD", "Australia/Adelaide": "SA",
                          "Australia/Perth": "WA", "Pacific/Auckland": "AUK", "Europe/London": "ENG",
                          "America/Regina": "SK", "America/Winnipeg": "MB", "America/Edmonton": "AB"}
-_HOLIDAYS: dict[tuple[str, str | None, tuple[int, ...]], frozenset[dt.date]] = {}
+
+
+@functools.cache
+def _holiday_dates(code: str, subdiv: str | None, years: tuple[int, ...], weekdays: bool = False
+                   ) -> frozenset[dt.date]:
+    """The days in ``years`` that are public holidays in the country of ISO ``code`` (and its ``subdiv``), by the
+    ``holidays`` package's public calendar; with ``weekdays``, those from Monday to Friday only."""
+    days = holidays.country_holidays(code, subdiv=subdiv, years=years)
+    return frozenset(d for d in days if not weekdays or d.weekday() < 5)
 
 
 def _public_holidays(country: str, zone: str, years: tuple[int, ...]) -> frozenset[dt.date]:
-    """The weekdays in ``years`` that are public holidays where a contact in ``country`` and ``zone`` works (the
-    ``holidays`` package's public calendar)."""
-    code, sub = _HOLIDAY_CODES[country], _HOLIDAY_SUBDIVISIONS.get(zone)
-    key = (code, sub, years)
-    if key not in _HOLIDAYS:
-        days = holidays.country_holidays(code, subdiv=sub, years=years)
-        _HOLIDAYS[key] = frozenset(d for d in days if d.weekday() < 5)
-    return _HOLIDAYS[key]
+    """The weekdays in ``years`` that are public holidays where a contact in ``country`` and ``zone`` works."""
+    return _holiday_dates(_HOLIDAY_CODES[country], _HOLIDAY_SUBDIVISIONS.get(zone), years, weekdays=True)
 
 
 def _lull(region: str, day: dt.date) -> float:
@@ -3580,6 +3582,26 @@ def _ascii(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
+def _slug(text: str, letters: dict[int, str] | None = None) -> str:
+    """``text`` as lower-case ASCII letters and digits alone; ``letters`` spells the letters that do not decompose
+    into ASCII ("ø", "ł", "þ")."""
+    return "".join(ch for ch in _ascii(text.translate(letters or {})) if ch.isalnum())
+
+
+def _domain(text: str, letters: dict[int, str] | None = None) -> str:
+    """A company's name as an e-mail domain: its runs of ASCII letters and digits joined by hyphens."""
+    return "-".join("".join(ch if ch.isalnum() else " " for ch in _ascii(text.translate(letters or {}))).split())
+
+
+def _rename(w: PlantedWorld, c: _Contact, first: str, last: str, domain: str, letters: dict[int, str] | None = None,
+            name: str | None = None) -> None:
+    """``c`` as ``first`` ``last`` (or ``name``), with an address at ``domain`` made from the two names."""
+    del w.by_email[c.email]
+    c.email = f"{_slug(first, letters)}.{_slug(last, letters)}.{_b36(len(w.contacts) - 1)}@{domain}.example"
+    c.name = name or f"{first} {last}"
+    w.by_email[c.email] = c
+
+
 def _school_pace(t: float) -> float:
     """Gap multiplier of a cadence to school people by the date: the reps push from February to May, while the next
     school year's budgets and timetables are decided, and hardly write in July and August."""
@@ -4715,10 +4737,6 @@ _QUARRY_DIALECT = {"United States": "us", "Canada": "us", "Chile": "es", "Peru":
                    "Australia": "au"}
 
 
-def _quarry_slug(text: str) -> str:
-    return "-".join("".join(ch if ch.isalnum() else " " for ch in _ascii(text)).split())
-
-
 def quarry(scale: float = 1.0, seed: int = 1919) -> PlantedWorld:
     """Kept aside for a final check. A seller of fleet-telematics and safety software (fleet telematics, driver safety
     cameras, collision avoidance, fatigue monitoring, payload and tyre monitoring, dispatch and routing, pre-start
@@ -4885,12 +4903,9 @@ def quarry(scale: float = 1.0, seed: int = 1919) -> PlantedWorld:
         c = b.contact(ai, zone, segments[f"{a.sector}/{'small' if small else 'large'}"], owner, 0.3, title=rng.choice(titles))
         firsts, lasts = _QUARRY_PEOPLE[dialect]
         first, last = rng.choice(firsts), rng.choice(lasts)
-        del w.by_email[c.email]
-        local = "".join(ch for ch in _ascii(first) if ch.isalnum()) + "." + "".join(ch for ch in _ascii(last) if ch.isalnum())
-        c.email = f"{local}.{_b36(len(w.contacts) - 1)}@{domains[ai]}.example"
         # in Chile and Peru most people go by both surnames
-        c.name = f"{first} {last} {rng.choice(lasts)}" if dialect == "es" and rng.random() < 0.6 else f"{first} {last}"
-        w.by_email[c.email] = c
+        name = f"{first} {last} {rng.choice(lasts)}" if dialect == "es" and rng.random() < 0.6 else None
+        _rename(w, c, first, last, domains[ai], name=name)
         c.off = _public_holidays(a.country, zone, years)
         return c
 
@@ -4909,7 +4924,7 @@ def quarry(scale: float = 1.0, seed: int = 1919) -> PlantedWorld:
         acc = w.accounts[ai]
         acc.name, base = company(sector, country, home)
         acc.sector, acc.parent = sector, ""
-        domains[ai] = _quarry_slug(base)
+        domains[ai] = _domain(base)
         arrival = begin if rng.random() < 0.6 else begin + rng.uniform(0, 340) * DAY
         people: list[_Contact] = []
         for _k in range(_pick([0.22, 0.3, 0.24, 0.14, 0.1], rng) + 1):
@@ -5144,17 +5159,9 @@ _FJORD_PEOPLE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 _FJORD_LETTERS = str.maketrans({"ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O"})
 
 
-def _fjord_ascii(text: str) -> str:
-    return "".join(ch for ch in _ascii(text.translate(_FJORD_LETTERS)) if ch.isalnum())
-
-
 def _fjord_holidays(country: str, subdiv: str | None, years: tuple[int, ...]) -> frozenset[dt.date]:
     """The weekdays in ``years`` that are public holidays in ``country`` (and its ``subdiv``)."""
-    key = (FJORD_CODES[country], subdiv, years)
-    if key not in _HOLIDAYS:
-        days = holidays.country_holidays(key[0], subdiv=subdiv, years=years)
-        _HOLIDAYS[key] = frozenset(d for d in days if d.weekday() < 5)
-    return _HOLIDAYS[key]
+    return _holiday_dates(FJORD_CODES[country], subdiv, years, weekdays=True)
 
 
 def _fjord_season(country: str, day: dt.date) -> float:
@@ -5487,10 +5494,7 @@ def fjord(scale: float = 1.0, seed: int = 2020) -> PlantedWorld:
             last += "son" if sex == "m" else "dóttir"
         elif a.country == "Chile" and rng.random() < 0.6:
             last = f"{last} {rng.choice(lasts)}"
-        del w.by_email[c.email]
-        c.email = f"{_fjord_ascii(first)}.{_fjord_ascii(last)}.{_b36(len(w.contacts) - 1)}@{domain}.example"
-        c.name = f"{first} {last}"
-        w.by_email[c.email] = c
+        _rename(w, c, first, last, domain, _FJORD_LETTERS)
         roles[c.email] = role
         days = _fjord_holidays(a.country, subdiv, years)
         if role == "site":
@@ -5510,7 +5514,7 @@ def fjord(scale: float = 1.0, seed: int = 2020) -> PlantedWorld:
         acc = w.accounts[ai]
         acc.name, base = company(sector, country, region)
         acc.sector, acc.parent = sector, ""
-        domain = "-".join("".join(ch if ch.isalnum() else " " for ch in _ascii(base.translate(_FJORD_LETTERS))).split())
+        domain = _domain(base, _FJORD_LETTERS)
         customer = rng.random() < (0.55 if employees >= FJORD_SMALL else 0.35)
         if customer:
             n = (rng.randint(3, 6) if employees >= 300 else rng.randint(2, 4) if employees >= FJORD_SMALL
@@ -5859,16 +5863,10 @@ class _Staff:
     hard: frozenset[dt.date]
 
 
-_MONSOON_HOLIDAYS: dict[tuple[str, str | None, tuple[int, ...]], frozenset[dt.date]] = {}
-
-
 def _monsoon_holidays(country: str, subdiv: str | None, years: tuple[int, ...]) -> frozenset[dt.date]:
     """Every day in ``years`` that is a public holiday in ``country`` (and its ``subdiv``), whatever the weekday (a
-    Sunday is a working day where the week starts on Sunday); kept apart from ``_HOLIDAYS``, which holds weekdays only."""
-    key = (MONSOON_CODES[country], subdiv, years)
-    if key not in _MONSOON_HOLIDAYS:
-        _MONSOON_HOLIDAYS[key] = frozenset(holidays.country_holidays(key[0], subdiv=subdiv, years=years))
-    return _MONSOON_HOLIDAYS[key]
+    Sunday is a working day where the week starts on Sunday)."""
+    return _holiday_dates(MONSOON_CODES[country], subdiv, years)
 
 
 def _monsoon_ramadan(loc: dt.datetime) -> float:
@@ -6035,9 +6033,9 @@ def monsoon(scale: float = 1.0, seed: int = 2121) -> PlantedWorld:
     bengaluru, dubai, nairobi, london = "Asia/Kolkata", "Asia/Dubai", "Africa/Nairobi", "Europe/London"
     # each office's reps work its working days, not its public holidays; the account executives in Bengaluru keep some
     # of their weekend days and take no office holidays
-    ka = frozenset(d for d in _monsoon_holidays("India", "KA", years) if d.weekday() < 5)
-    uae = frozenset(d for d in _monsoon_holidays("United Arab Emirates", None, years) if d.weekday() < 5)
-    ke = frozenset(d for d in _monsoon_holidays("Kenya", None, years) if d.weekday() < 5)
+    ka = _holiday_dates("IN", "KA", years, weekdays=True)
+    uae = _holiday_dates("AE", None, years, weekdays=True)
+    ke = _holiday_dates("KE", None, years, weekdays=True)
     eng = _public_holidays("United Kingdom", "Europe/London", years)
     # account executives, by territory
     rohan = b.rep("Rohan Malhotra", bengaluru, 10.5, 6.0, hour_sd=0.7, p_random=0.22, weekend=0.3)
@@ -6168,12 +6166,7 @@ def monsoon(scale: float = 1.0, seed: int = 2121) -> PlantedWorld:
         c = b.contact(ai, zone, segments[key], owner, table[key][3], title=rng.choice(titles))
         firsts, lasts = _MONSOON_PEOPLE[origin(country, role, camp)]
         first, last = rng.choice(firsts), rng.choice(lasts)
-        del w.by_email[c.email]
-        local = "".join(ch for ch in _ascii(first) if ch.isalnum()) + "." + \
-            "".join(ch for ch in _ascii(last) if ch.isalnum())
-        c.email = f"{local}.{_b36(len(w.contacts) - 1)}@{domain}.example"
-        c.name = f"{first} {last}"
-        w.by_email[c.email] = c
+        _rename(w, c, first, last, domain)
         days = _monsoon_holidays(country, subdiv, years)
         start = MONSOON_WEEK[country][0]
         if role == "owner":
@@ -6202,7 +6195,7 @@ def monsoon(scale: float = 1.0, seed: int = 2121) -> PlantedWorld:
         acc = w.accounts[ai]
         acc.name, base = company(sector, country, region)
         acc.sector, acc.parent = sector, ""
-        domain = "-".join("".join(ch if ch.isalnum() else " " for ch in _ascii(base)).split())
+        domain = _domain(base)
         camp = sector == "resorts and lodges" and country in ("Kenya", "Tanzania") and rng.random() < 0.6
         customer = rng.random() < customer_share[sector]
         arrival = begin if rng.random() < 0.65 else begin + rng.uniform(0.0, 400.0) * DAY
@@ -6491,19 +6484,9 @@ _BAZAAR_PEOPLE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 _BAZAAR_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ı": "i", "İ": "I", "ø": "o"})
 
 
-def _bazaar_ascii(text: str) -> str:
-    return "".join(ch for ch in _ascii(text.translate(_BAZAAR_LETTERS)) if ch.isalnum())
-
-
-_BAZAAR_HOLIDAYS: dict[tuple[str, tuple[int, ...]], frozenset[dt.date]] = {}
-
-
 def _bazaar_holidays(country: str, years: tuple[int, ...]) -> frozenset[dt.date]:
     """Every day in ``years`` that is a public holiday in ``country``, whatever the weekday."""
-    key = (BAZAAR_CODES[country], years)
-    if key not in _BAZAAR_HOLIDAYS:
-        _BAZAAR_HOLIDAYS[key] = frozenset(holidays.country_holidays(key[0], years=years))
-    return _BAZAAR_HOLIDAYS[key]
+    return _holiday_dates(BAZAAR_CODES[country], None, years)
 
 
 def _bazaar_season(role: str, market: str, country: str, loc: dt.datetime) -> float:
@@ -6698,10 +6681,7 @@ def bazaar(scale: float = 1.0, seed: int = 2222) -> PlantedWorld:
         c = b.contact(ai, BAZAAR_ZONES[country], segments[key], owner, BAZAAR_SEGMENTS[key][3], title=title)
         firsts, lasts = _BAZAAR_PEOPLE[country]
         first, last = rng.choice(firsts), rng.choice(lasts)
-        del w.by_email[c.email]
-        c.email = f"{_bazaar_ascii(first)}.{_bazaar_ascii(last)}.{_b36(len(w.contacts) - 1)}@{domain}.example"
-        c.name = f"{first} {last}"
-        w.by_email[c.email] = c
+        _rename(w, c, first, last, domain, _BAZAAR_LETTERS)
         days = _bazaar_holidays(country, years)
         hard: frozenset[dt.date] = frozenset()
         if role in BAZAAR_STORE:
@@ -6733,7 +6713,7 @@ def bazaar(scale: float = 1.0, seed: int = 2222) -> PlantedWorld:
         acc = w.accounts[ai]
         acc.name, base = company(sector, country)
         acc.sector, acc.parent = sector, ""
-        domain = "-".join(_bazaar_ascii(part) for part in base.split() if _bazaar_ascii(part))
+        domain = _domain(base, _BAZAAR_LETTERS)
         customer = rng.random() < 0.45
         arrival = begin if rng.random() < 0.7 else begin + rng.uniform(0.0, 380.0) * DAY
         plan = [_weighted(rng, _BAZAAR_HQ) for _k in range(rng.choice((1, 1, 2, 2, 3, 4) if customer else (1, 1, 2, 2, 3)))]
@@ -7006,19 +6986,9 @@ _GIRDER_FORMS = {"Japan": ("", " Co., Ltd."), "South Korea": ("", " Co., Ltd."),
 _GIRDER_SIZES = {"general contracting": (150, 25000), "civil engineering": (80, 15000),
                  "specialty contracting": (20, 3000), "homebuilding": (30, 8000)}
 _GIRDER_OFFICE = {"executive": 0.25, "pm": 0.3, "estimator": 0.15, "bim": 0.14, "procurement": 0.16}
-_GIRDER_HOLIDAYS: dict[tuple[str, tuple[int, ...]], frozenset[dt.date]] = {}
-
-
 def _girder_holidays(country: str, years: tuple[int, ...]) -> frozenset[dt.date]:
     """Every day in ``years`` that is a public holiday in ``country``, whatever the weekday."""
-    key = (GIRDER_CODES[country], years)
-    if key not in _GIRDER_HOLIDAYS:
-        _GIRDER_HOLIDAYS[key] = frozenset(holidays.country_holidays(key[0], years=years))
-    return _GIRDER_HOLIDAYS[key]
-
-
-def _girder_slug(text: str) -> str:
-    return "".join(ch for ch in _ascii(text) if ch.isalnum())
+    return _holiday_dates(GIRDER_CODES[country], None, years)
 
 
 def _girder_off(role: str, country: str, years: tuple[int, ...]) -> frozenset[dt.date]:
@@ -7202,10 +7172,7 @@ def girder(scale: float = 1.0, seed: int = 2323) -> PlantedWorld:
         c = b.contact(ai, zone, segments[key], owner, GIRDER_SEGMENTS[key][3], title=title)
         firsts, lasts = _GIRDER_PEOPLE[country]
         first, last = rng.choice(firsts), rng.choice(lasts)
-        del w.by_email[c.email]
-        c.email = f"{_girder_slug(first)}.{_girder_slug(last)}.{_b36(len(w.contacts) - 1)}@{domain}.example"
-        c.name = f"{first} {last}"
-        w.by_email[c.email] = c
+        _rename(w, c, first, last, domain)
         c.off = _girder_off(role, country, years)
         staff[c.email] = (role, country)
         return c
@@ -7224,7 +7191,7 @@ def girder(scale: float = 1.0, seed: int = 2323) -> PlantedWorld:
         acc = w.accounts[ai]
         acc.name, base = company(sector, country)
         acc.sector, acc.parent = sector, ""
-        domain = "-".join(s for s in (_girder_slug(part) for part in base.split()) if s)
+        domain = "-".join(s for s in (_slug(part) for part in base.split()) if s)
         customer = rng.random() < 0.4
         arrival = begin if rng.random() < 0.7 else begin + rng.uniform(0.0, 380.0) * DAY
         plan = [_weighted(rng, _GIRDER_OFFICE) for _k in range(rng.choice((1, 1, 2, 2, 3, 4) if customer
