@@ -881,6 +881,30 @@ def test_people_of_one_seniority_get_their_hours_whatever_their_company(tmp_path
     assert abs(boss - 7) <= 1 and abs(hand - 15) <= 1, (boss, hand)
 
 
+SECTOR_END = dt.datetime(2026, 11, 20, 18, tzinfo=dt.UTC)
+
+
+def _sector_history(out: Path, chiefs: set[str] | frozenset[str] = frozenset(), new: tuple[tuple[str, str], ...] = ()
+                    ) -> tuple[Path, Path, Path, list[str]]:
+    """720 contacts at 260 firms of every size, answering at their sector's hour (retailers at 08:00, software
+    companies at 16:00), or at noon for ``chiefs`` (titled "CEO", the others "Buyer"); the contacts ``new`` (e-mail,
+    account) listed too, never touched. The activities, contacts and accounts files, and the touched contacts."""
+    rng = random.Random(8)
+    peaks = {"Retail": 8, "Software": 16}
+    firms = {f"Firm {i}": ("Retail" if i % 2 else "Software", rng.choice((12, 60, 300, 1500, 8000))) for i in range(260)}
+    people = [(f"p{i}@firm{i // 3}.example", f"Firm {i // 3}") for i in range(720)]
+    rows = [r for email, account in people for r in _peaked_rows(
+        rng, email, account, {"email": 12 if email in chiefs else peaks[firms[account][0]]}, SECTOR_END)]
+    activities, contacts = _write_files(out, [[e, e.split("@")[0], "CEO" if e in chiefs else "Buyer", a,
+                                               "America/Chicago"] for e, a in people + list(new)], rows)
+    accounts = out / "accounts.csv"
+    with accounts.open("w", newline="") as h:
+        w = csv.writer(h)
+        w.writerow(["account", "sector", "year_established", "revenue", "employees", "office_location", "subsidiary_of"])
+        w.writerows([a, sector, 2000, 10, staff, "United States", ""] for a, (sector, staff) in firms.items())
+    return activities, contacts, accounts, [e for e, _ in people]
+
+
 @pytest.mark.parametrize("sample", [None, 150])
 def test_only_the_fields_the_hours_follow_get_hour_curves(sample: int | None, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
@@ -888,33 +912,20 @@ def test_only_the_fields_the_hours_follow_get_hour_curves(sample: int | None, tm
     curves, company size (which the hours do not follow) gets none, nor does any pair, and a contact never touched is
     sent to their sector's hour. So too where the curves are chosen on a sample of the history (as in one of more
     than EB_SAMPLE touches; here a sample of about fifteen contacts, too few to show the sector's hours): a field the
-    whole history calls for is fitted before its pairs are judged, and the pairs of a field with one value for everyone (every title "Buyer", every contact
-    in one region) are not judged at all."""
+    whole history calls for is fitted before its pairs are judged, and the pairs of a field with one value for
+    everyone (every title "Buyer", every contact in one region) are not judged at all."""
     from tools.followup import model
 
     if sample:
         monkeypatch.setattr(model, "EB_SAMPLE", sample)
-    rng = random.Random(8)
     tz = zone("America/Chicago")
-    end = dt.datetime(2026, 11, 20, 18, tzinfo=dt.UTC)
-    peaks = {"Retail": 8, "Software": 16}
-    firms = {f"Firm {i}": ("Retail" if i % 2 else "Software", rng.choice((12, 60, 300, 1500, 8000))) for i in range(260)}
-    people = [(f"p{i}@firm{i // 3}.example", f"Firm {i // 3}") for i in range(720)]
-    rows = [r for email, account in people for r in _peaked_rows(rng, email, account, {"email": peaks[firms[account][0]]},
-                                                                 end)]
-    people += [("new.shop@firm250.example", "Firm 251"), ("new.code@firm250.example", "Firm 250")]
-    activities, contacts = _write_files(tmp_path, [[e, e.split("@")[0], "Buyer", a, "America/Chicago"]
-                                                   for e, a in people], rows)
-    accounts = tmp_path / "accounts.csv"
-    with accounts.open("w", newline="") as h:
-        w = csv.writer(h)
-        w.writerow(["account", "sector", "year_established", "revenue", "employees", "office_location", "subsidiary_of"])
-        w.writerows([a, sector, 2000, 10, staff, "United States", ""] for a, (sector, staff) in firms.items())
+    activities, contacts, accounts, _ = _sector_history(
+        tmp_path, new=(("new.shop@firm250.example", "Firm 251"), ("new.code@firm250.example", "Firm 250")))
     timing = Timing.from_log(from_files(activities, contacts, accounts))
     curves = {group[:-1] for group, _ in timing.model.groups if group[-1] == "h3" and len(group) > 1}
     assert curves == {("sector",)}, curves
-    assert abs(timing.recommend("new.shop@firm250.example", end).best.at.astimezone(tz).hour - 8) <= 1
-    assert abs(timing.recommend("new.code@firm250.example", end).best.at.astimezone(tz).hour - 16) <= 1
+    assert abs(timing.recommend("new.shop@firm250.example", SECTOR_END).best.at.astimezone(tz).hour - 8) <= 1
+    assert abs(timing.recommend("new.code@firm250.example", SECTOR_END).best.at.astimezone(tz).hour - 16) <= 1
 
 
 def test_a_larger_historys_tests_keep_what_its_sample_had_no_cells_for(tmp_path: Path,
@@ -926,31 +937,20 @@ def test_a_larger_historys_tests_keep_what_its_sample_had_no_cells_for(tmp_path:
     from tools.followup.history import table
 
     monkeypatch.setattr(model, "EB_SAMPLE", 1_500)
-    end = dt.datetime(2026, 11, 20, 18, tzinfo=dt.UTC)
 
-    def history(out: Path, chiefs: set[str]) -> tuple[model.Table, dict[str, ContactInfo], list[str]]:
-        rng = random.Random(8)
-        firms = {f"Firm {i}": ("Retail" if i % 2 else "Software", rng.choice((12, 60, 300, 1500))) for i in range(260)}
-        people = [(f"p{i}@firm{i // 3}.example", f"Firm {i // 3}") for i in range(720)]
-        rows = [r for email, account in people for r in _peaked_rows(
-            rng, email, account, {"email": 12 if email in chiefs else {"Retail": 8, "Software": 16}[firms[account][0]]}, end)]
-        activities, contacts = _write_files(out, [[e, e.split("@")[0], "CEO" if e in chiefs else "Buyer", a,
-                                                   "America/Chicago"] for e, a in people], rows)
-        with (out / "accounts.csv").open("w", newline="") as h:
-            csv.writer(h).writerows([["account", "sector", "year_established", "revenue", "employees", "office_location",
-                                      "subsidiary_of"], *([a, sector, 2000, 10, staff, "United States", ""]
-                                                          for a, (sector, staff) in firms.items())])
-        log = from_files(activities, contacts, out / "accounts.csv")
+    def touches(out: Path, chiefs: set[str]) -> tuple[model.Table, dict[str, ContactInfo], list[str]]:
+        activities, contacts, accounts, people = _sector_history(out, chiefs)
+        log = from_files(activities, contacts, accounts)
         t = table(log)
-        return t.take(~t.censored), log.contacts, [e for e, _ in people]
+        return t.take(~t.censored), log.contacts, people
 
-    t, _, people = history(tmp_path / "plain", set())
+    t, _, people = touches(tmp_path / "plain", set())
     # the contacts the fit samples (as it draws them: whole contacts, seeded), so that none of the chiefs is among them
     drawn = np.unique(t.contact)
     sampled = set(np.random.default_rng(0).choice(drawn, size=int(len(drawn) * model.EB_SAMPLE / len(t)),
                                                   replace=False).tolist())
     chiefs = {e for e in people[::4] if e not in sampled}
-    t, contacts, _ = history(tmp_path / "chiefs", chiefs)
+    t, contacts, _ = touches(tmp_path / "chiefs", chiefs)
     fitted = model.fit(t, contacts, shifts=False)
     curves = {(g[0], g[1] if len(g) == 3 else "") for g, _ in fitted.groups if g[-1] == "h3" and len(g) > 1}
     assert ("role", "") in curves or any("role" in c for c in curves), curves
