@@ -22,7 +22,7 @@ SMALL = {"multideal": 0.06, "timezones": 0.025, "weekend": 0.5, "shifted": 0.04,
          "crossover": 0.06, "committee": 0.06, "relay": 0.06, "startup": 0.1, "enterprise": 0.025,
          "harbour": 0.06, "atlas": 0.25, "meridian": 0.25, "prairie": 0.2, "foundry": 0.2,
          "cantons": 0.2, "lakeside": 0.2, "summit": 0.22, "quarry": 0.2, "fjord": 0.2, "monsoon": 0.3,
-         "bazaar": 0.3, "girder": 0.3}
+         "bazaar": 0.3, "girder": 0.3, "harmattan": 0.3}
 
 
 @pytest.fixture(scope="module")
@@ -3108,7 +3108,246 @@ def test_girder_world_size_span_and_channels() -> None:
     assert 415 <= span <= 423
     assert 0.6 <= share["email"] <= 0.73 and 0.18 <= share["call"] <= 0.3 and 0.05 <= share["meeting"] <= 0.13
     assert w.end == dt.datetime(2026, 4, 23, 1, 0, tzinfo=dt.UTC)
-    assert W.ASIDE == "girder" and W.SIZES["girder"] == 31_000
+    assert W.SIZES["girder"] == 31_000
+
+
+_HARMATTAN_YEARS = (2025, 2026)
+_HARMATTAN_COUNTRY = {zone: country for country, zone in W.HARMATTAN_ZONES.items()}
+
+
+def _harmattan(w: W.PlantedWorld, c: W._Contact) -> tuple[str, str, str]:
+    """(role, ownership, country) of a contact, read from the title, the account's subsidiary_of (a holding is an
+    account others name as their parent) and the account's country."""
+    parents = {a.parent for a in w.accounts if a.parent}
+    account = w.accounts[c.account]
+    ownership = "holding" if account.name in parents else "subsidiary" if account.parent else "independent"
+    return W.HARMATTAN_ROLE[c.title], ownership, account.country
+
+
+def _harmattan_segment(role: str, ownership: str) -> str:
+    if role == "executive":
+        return f"executive/{ownership}"
+    if role == "finance":
+        return "finance/independent" if ownership == "independent" else "finance/group"
+    return role
+
+
+def test_harmattan_world_segments_by_role_and_ownership_read_from_the_title_and_the_parent(
+        built: dict[str, W.PlantedWorld]) -> None:
+    w = built["harmattan"]
+    segs = {c.segment for c in w.contacts}
+    assert len(segs) == 9
+    names = {a.name: a for a in w.accounts}
+    for c in w.contacts:
+        role, ownership, country = _harmattan(w, c)
+        assert c.segment.key == _harmattan_segment(role, ownership), c.email
+        assert W.HARMATTAN_ZONES[country] == c.tz.key
+        assert c.title and c.email == c.email.lower() and c.email.endswith(".example")
+    # every parent is an account of the book: a group's holding company, itself naming no parent
+    holdings = {a.parent for a in w.accounts if a.parent}
+    assert holdings and all(a in names and not names[a].parent for a in holdings)
+    assert all(names[a].sector == W.HARMATTAN_HOLDING for a in holdings)
+    assert {a.sector for a in w.accounts} - {""} == set(W.HARMATTAN_SECTORS) | {W.HARMATTAN_HOLDING}
+    assert {a.country for a in w.accounts} == set(W.HARMATTAN_ZONES)
+    abroad = [a for a in w.accounts if a.parent and names[a.parent].country != a.country]
+    assert 0.3 <= len(abroad) / sum(1 for a in w.accounts if a.parent) <= 0.8
+    kinds = {_harmattan(w, c)[1] for c in w.contacts}
+    assert kinds == {"holding", "subsidiary", "independent"}
+    # each title names one role; French, Arabic and English wordings, English only in Ghana and Nigeria; an owner's
+    # title is never a group's, a group's never an independent firm's
+    named = defaultdict(set)
+    for (role, _), titles in W._HARMATTAN_TITLES.items():
+        for t in titles:
+            named[t].add(role)
+    assert all(len(roles) == 1 for roles in named.values())
+    titles = {c.title for c in w.contacts}
+    assert len(titles) >= 50 and {"Directeur Général", "DG", "Managing Director", "DAF"} & titles
+    english = {t for (_, language), ts in W._HARMATTAN_TITLES.items() if language == "en" for t in ts}
+    assert all(c.title in english for c in w.contacts if _harmattan(w, c)[2] in ("Ghana", "Nigeria"))
+    francophone = [c for c in w.contacts if _harmattan(w, c)[2] in ("Morocco", "Tunisia", "Senegal", "Côte d'Ivoire")]
+    assert 0.8 <= sum(c.title not in english for c in francophone) / len(francophone) < 1.0
+    for c in w.contacts:
+        assert c.title not in W._HARMATTAN_NOT_AT[_harmattan(w, c)[1]], c.email
+    # early and late, narrow and broad
+    by_key = {s.key: s for s in segs}
+    assert {k for k, s in by_key.items() if s.peak < 8.0} == {"facilities", "executive/holding"}
+    assert {k for k, s in by_key.items() if s.peak > 17.0} == {"executive/subsidiary", "executive/independent"}
+    assert by_key["executive/independent"].peak > 19.0
+    assert {k for k, s in by_key.items() if s.sd >= 3.0} == {"energy", "finance/independent", "operations"}
+    assert all(1.0 <= s.sd <= 1.2 for s in segs if s.sd < 3.0)
+    # facilities people and owners answer every day, the others never at weekends; weekdays by segment
+    assert {k for k, s in by_key.items() if s.all_days} == {"facilities", "executive/independent"}
+    week = {k: s.weekday for k, s in by_key.items()}
+    assert max(range(7), key=week["facilities"].__getitem__) == 0 and min(range(7), key=week["facilities"].__getitem__) == 6
+    assert max(range(7), key=week["executive/independent"].__getitem__) == 6
+    assert min(range(5), key=week["executive/independent"].__getitem__) == 4
+    assert max(range(7), key=week["executive/holding"].__getitem__) == 0
+    assert min(range(5), key=week["finance/group"].__getitem__) == 0
+    assert min(range(5), key=week["procurement"].__getitem__) == 4
+    assert min(range(5), key=week["executive/subsidiary"].__getitem__) == 4
+    assert max(range(7), key=week["energy"].__getitem__) == 3
+    # about a quarter of contacts peak 2-3 hours off their segment's, the broad segments more often
+    off = [c for c in w.contacts if c.peak != c.segment.peak]
+    assert all(2.0 <= _circular(*w.peaks(c.email)) <= 3.0 for c in off)
+    assert 0.2 <= len(off) / len(w.contacts) <= 0.36
+    assert {c.shift_share for c in w.contacts} == {0.15, 0.2, 0.25, 0.3, 0.4}
+    assert all(c.shift_share == 0.4 for c in w.contacts if c.segment.sd >= 3.0)
+
+
+def test_harmattan_world_has_holidays_lulls_leave_and_moves(built: dict[str, W.PlantedWorld],
+                                                             written: dict[str, dict]) -> None:
+    w = built["harmattan"]
+    paths = written["harmattan"]
+    log = _log(paths)
+    calendar = w.fx.calendar
+    assert calendar is not None and w.fx.holiday == W.HARMATTAN_OFF
+    labour_day = dt.date(2025, 5, 1)  # a Thursday, a public holiday in all seven countries, in no lull
+    tabaski = {"Morocco": dt.date(2026, 5, 27), "Tunisia": dt.date(2026, 5, 27), "Senegal": dt.date(2026, 5, 27),
+               "Côte d'Ivoire": dt.date(2026, 5, 27), "Ghana": dt.date(2026, 5, 27), "Cameroon": dt.date(2026, 5, 27),
+               "Nigeria": dt.date(2026, 5, 28)}
+    kinds: set[str] = set()
+    for c in w.contacts:
+        role, ownership, country = _harmattan(w, c)
+        key = _harmattan_segment(role, ownership)
+        days = W._harmattan_holidays(country, _HARMATTAN_YEARS)
+        assert labour_day in days and tabaski[country] in days
+        at = calendar(c, dt.datetime.combine(labour_day, dt.time(11), tzinfo=c.tz))
+        if key in W.HARMATTAN_EVERY_DAY:  # they work through the public holidays and take no leave
+            assert not c.off and not c.away and c.moved is None
+            assert at == pytest.approx(W.HARMATTAN_WORKED_HOLIDAY[key])
+            kinds.add(key)
+            continue
+        assert at == 0.0 and labour_day in c.off
+        away = W._days_away(c.away)
+        if c.moved is None:
+            assert c.off == days | away
+        else:  # came from the head office: its holidays until the move, the subsidiary's from then
+            kinds.add("moved")
+            moving = dt.datetime.fromtimestamp(c.moved[0], c.tz).date()
+            home = _HARMATTAN_COUNTRY[c.moved[1].key]
+            assert home != country and c.listed == c.moved[1] and c.listed.key != c.tz.key
+            parent = w.accounts[c.account].parent
+            assert parent and home == next(a.country for a in w.accounts if a.name == parent)
+            before = {d for d in W._harmattan_holidays(home, _HARMATTAN_YEARS) if d < moving}
+            assert c.off == frozenset(before | {d for d in days if d >= moving}) | away
+            assert W._tz_at(c, c.moved[0] - W.DAY).key == W.HARMATTAN_ZONES[home] and W._tz_at(c, c.moved[0]) == c.tz
+        # the Feast of the Sacrifice in the ten days after the end (and Pentecost Monday in Senegal and Côte d'Ivoire)
+        assert tabaski[country] in c.off and w.end.date() < tabaski[country] <= w.end.date() + dt.timedelta(days=10)
+        if country in ("Senegal", "Côte d'Ivoire"):
+            assert dt.date(2026, 5, 25) in c.off
+        for first, back in c.away:  # a leave of one to four weeks in 2025
+            assert first.year == 2025 and first.weekday() < 5 and back.weekday() < 5 and 7 <= (back - first).days <= 31
+            assert first.month in (7, 8, 12)
+        kinds.add("office")
+    assert kinds == {"facilities", "executive/independent", "office", "moved"}
+    office = [c for c in w.contacts if c.touches and c.segment.key not in W.HARMATTAN_EVERY_DAY]
+    assert 0.2 <= sum(bool(c.away) for c in office) / len(office) <= 0.5
+    listed = [c for c in w.contacts if c.listed is not None]
+    assert listed and all(w.accounts[c.account].parent for c in listed)
+    # the calendar: Ramadan and the Friday prayer where most people keep them, the Maghreb's August, the year-end
+    # around the Gulf of Guinea and Senegal's Tabaski week, the last in the ten days after the end
+    season = W._harmattan_season
+    ramadan = dt.datetime(2026, 3, 3, 11)
+    assert season("procurement", "Morocco", ramadan) == pytest.approx(-0.4)
+    assert season("procurement", "Tunisia", ramadan.replace(hour=16)) == pytest.approx(-1.3)
+    assert season("facilities", "Senegal", ramadan.replace(hour=16)) == pytest.approx(-0.4)
+    assert season("procurement", "Nigeria", ramadan.replace(hour=16)) == 0.0
+    assert season("procurement", "Morocco", dt.datetime(2025, 4, 15, 16)) == 0.0
+    friday = dt.datetime(2025, 10, 17, 13)
+    assert season("executive/independent", "Senegal", friday) == pytest.approx(-0.7)
+    assert season("facilities", "Senegal", friday) == 0.0 and season("finance/group", "Ghana", friday) == 0.0
+    assert season("finance/group", "Morocco", friday.replace(hour=16)) == 0.0
+    august = dt.datetime(2025, 8, 12, 11)
+    assert season("operations", "Tunisia", august) == pytest.approx(-0.6)
+    assert season("facilities", "Morocco", august) == 0.0 and season("operations", "Senegal", august) == 0.0
+    assert season("facilities", "Ghana", dt.datetime(2025, 12, 29, 11)) == pytest.approx(-0.6)
+    assert season("facilities", "Morocco", dt.datetime(2025, 12, 29, 11)) == 0.0
+    assert season("energy", "Senegal", dt.datetime(2026, 5, 26, 11)) == pytest.approx(-0.9)
+    assert season("energy", "Côte d'Ivoire", dt.datetime(2026, 5, 26, 11)) == 0.0
+    assert dt.date(2025, 7, 30) in W._harmattan_holidays("Morocco", _HARMATTAN_YEARS)  # the Throne Day
+    assert dt.date(2025, 8, 12) in W._harmattan_holidays("Senegal", _HARMATTAN_YEARS)  # the Grand Magal of Touba
+    # Casablanca falls back to UTC+0 for Ramadan, the other zones keep one offset all year
+    casablanca = ZoneInfo("Africa/Casablanca")
+    assert dt.datetime(2026, 3, 1, 12, tzinfo=dt.UTC).astimezone(casablanca).utcoffset() == dt.timedelta(0)
+    assert dt.datetime(2026, 4, 1, 12, tzinfo=dt.UTC).astimezone(casablanca).utcoffset() == dt.timedelta(hours=1)
+    # no reply lands on a day off; weekend replies only in the segments that answer every day
+    weekend: dict[str, int] = defaultdict(int)
+    for tid, at_ in log.replies.items():
+        c = w.by_email[log.touches[tid][0].lower()]
+        local = at_.astimezone(W._tz_at(c, at_.timestamp()))
+        assert local.date() not in c.off, c.email
+        weekend[c.segment.key] += local.weekday() >= 5
+    assert weekend["facilities"] > 0 and weekend["executive/independent"] > 0
+    assert all(weekend[k] == 0 for k, s in W.HARMATTAN_SEGMENTS.items() if not s[5])
+    # an e-mail to someone away brings an automatic reply, an inbound e-mail that answers nothing
+    rows = _rows(paths["activities"])
+    auto = [r for r in rows if r["subject"].startswith("Automatic reply: ")]
+    assert auto and all(r["direction"] == "inbound" and not r["in_reply_to"] for r in auto)
+    for r in auto:
+        c = w.by_email[r["contact_email"].lower()]
+        assert W._back(c, dt.datetime.fromisoformat(r["occurred_at"]).date()) is not None
+    # an e-mail sync's spelling of some addresses: a second row in contacts.csv, without a title
+    contacts = _rows(paths["contacts"])
+    spelled = [r for r in contacts if r["contact_email"] != r["contact_email"].lower()]
+    assert spelled and all(not r["title"] and r["contact_email"].lower() in w.by_email for r in spelled)
+    assert all(r["title"] for r in contacts if r["contact_email"] == r["contact_email"].lower())
+
+
+def test_harmattan_world_has_offices_remote_teams_and_deals_at_once(built: dict[str, W.PlantedWorld],
+                                                                     written: dict[str, dict]) -> None:
+    w = built["harmattan"]
+    log = _log(written["harmattan"])
+    assert {r.tz.key for r in w.reps} == {"Africa/Casablanca", "Africa/Dakar", "Africa/Abidjan", "Africa/Lagos",
+                                          "Asia/Kolkata", "Europe/Paris"}
+    touches = [i for i in range(len(w._kind)) if w._kind[i] == W.K_TOUCH]
+    for i in touches:
+        r = w.reps[w._rep[i]]
+        d = dt.datetime.fromtimestamp(w._at[i], r.tz).date()
+        assert d.weekday() < 5 and d not in r.off, (r.name, d)
+    assert all(r.off and r.weekend == 0.0 for r in w.reps)
+    crossing = sum(w.reps[w._rep[i]].tz.key != w.contacts[w._who[i]].tz.key for i in touches)
+    assert 0.35 <= crossing / len(touches) <= 0.65
+
+    def local(i: int) -> dt.datetime:
+        c = w.contacts[w._who[i]]
+        return dt.datetime.fromtimestamp(w._at[i], W._tz_at(c, w._at[i]))
+
+    hours: dict[str, list[int]] = defaultdict(lambda: [0] * 24)
+    for i in touches:
+        hours[w.contacts[w._who[i]].segment.key][local(i).hour] += 1
+    top = {k: sum(sorted(v)[-4:]) / sum(v) for k, v in hours.items()}
+    assert len(top) == 9 and min(top.values()) >= 0.45
+    # the late segments are seldom touched near their peak
+    for key in ("executive/independent", "executive/subsidiary"):
+        near = [i for i in touches if w.contacts[w._who[i]].segment.key == key]
+        close = sum(_circular(local(i).hour + local(i).minute / 60, w.contacts[w._who[i]].peak) <= 1.5 for i in near)
+        assert close <= 0.25 * len(near), key
+    # the design engineers in Pune write at their own office hours: the anglophone firms' before 08:00
+    pune = {i: r.name for i, r in enumerate(w.reps) if r.tz.key == "Asia/Kolkata"}
+    early = [i for i in touches if w._rep[i] in pune and w.reps[w._rep[i]].hour < 12.0]
+    assert early and sum(local(i).hour < 8 for i in early) >= 0.6 * len(early)
+    assert all(w.contacts[w._who[i]].tz.key in ("Africa/Lagos", "Africa/Accra") for i in early)
+    # energy-as-a-service by the specialist in Paris, the rest by the offices; several deals at once
+    pipeline = {r["opportunity_id"]: r for r in _rows(written["harmattan"]["pipeline"])}
+    assert {p["product"] for p in pipeline.values()} == set(W.HARMATTAN_PRODUCTS)
+    paris = {r.name for r in w.reps if r.tz.key == "Europe/Paris"}
+    assert all((p["product"] == "Energy-as-a-Service PPA") == (p["sales_agent"] in paris) for p in pipeline.values())
+    assert _share_in_deals_at_once(w, log, pipeline) >= 0.07
+
+
+def test_harmattan_world_size_span_and_channels() -> None:
+    """About 31,000 touches at scale 1 over about fifteen months, about 1,950 contacts, about 15% never touched; many
+    touched only a few times."""
+    w = W.WORLDS["harmattan"]()
+    assert 27_000 <= len(w.logged) <= 35_000 and 1_750 <= len(w.contacts) <= 2_150
+    assert 0.12 <= sum(not c.touches for c in w.contacts) / len(w.contacts) <= 0.2
+    counts = [c.touches for c in w.contacts if c.touches]
+    assert 0.25 <= sum(n <= 6 for n in counts) / len(counts) <= 0.45 and 8 <= _median(counts) <= 15 and max(counts) >= 90
+    span, share = _span_and_channels(w)
+    assert 450 <= span <= 457
+    assert 0.55 <= share["email"] <= 0.7 and 0.22 <= share["call"] <= 0.36 and 0.05 <= share["meeting"] <= 0.12
+    assert w.end == dt.datetime(2026, 5, 21, 10, 0, tzinfo=dt.UTC)
+    assert W.ASIDE == "harmattan" and W.SIZES["harmattan"] == 31_000
 
 
 def test_the_evaluation_sizes_each_world_to_a_number_of_touches(tmp_path: Path) -> None:
