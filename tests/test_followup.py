@@ -1078,6 +1078,31 @@ def test_the_word_of_a_title_that_names_a_job_brings_its_hours(tmp_path: Path) -
     assert ("function", "h3") not in {group for group, _ in alike.groups} and alike.functions == {}
 
 
+def test_a_title_in_chinese_japanese_or_korean_is_read_by_its_words(tmp_path: Path) -> None:
+    """Chinese and Japanese titles have no spaces between words, nor do Korean ones inside a title: site people
+    ("現場所長", "工地主任", "현장소장") answer at 13:00 and buyers ("購買課長", "採購經理", "구매팀장") at 08:00, and a
+    contact never touched whose title, never seen before, shares a word of either job is sent to its hour."""
+    from tools.followup.titles import function, words
+
+    assert words("現場所長") == ("現場所長", "現場", "場所", "所長")
+    assert words("工地主任 (Taipei)") == ("工地主任", "工地", "地主", "主任", "taipei")
+    assert words("ガス設備課長")[:2] == ("ガス設備課長", "ガス")  # a voicing mark is no accent
+    assert words("현장 소장") == ("현장", "소장")  # Hangul read as its syllables
+    assert words("BIM매니저") == ("bim매니저", "매니", "니저")
+    assert words("所長") == ("所長",) and words("IT Director") == ("it", "director")
+    jobs = {"site": (13, ("現場所長", "現場監督", "現場代理人", "工地主任", "工地經理", "현장소장", "현장대리인")),
+            "purchasing": (8, ("購買部長", "購買課長", "購買担当者", "採購經理", "採購主任", "구매팀장", "구매과장"))}
+    activities, contacts = _function_history(tmp_path / "jobs", jobs)
+    timing = Timing.from_log(from_files(activities, contacts))
+    assert function("現場主任", timing.model.functions) == "現場"
+    tz = zone("America/Chicago")
+    for i, (title, hour) in enumerate((("現場主任", 13), ("工地主管", 13), ("현장관리자", 13), ("購買係長", 8),
+                                       ("採購專員", 8), ("구매담당", 8))):
+        info = ContactInfo(f"new.{i}@new.example", "New", "America/Chicago", "New Firm", title=title)
+        rec = recommend(timing.model, info, State(None, 0, 0, "unknown"), CHANNEL_END)
+        assert abs(rec.best.at.astimezone(tz).hour - hour) <= 1, (title, rec.best.at)
+
+
 def test_a_person_listed_twice_keeps_what_either_row_says(tmp_path: Path) -> None:
     """A sync copied a contact with their address in capitals and no title or zone: the copy is the same
     person, and fills nothing over what the first row says; a blank in the first row is filled from it."""

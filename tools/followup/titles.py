@@ -10,6 +10,11 @@ one departs enough. A title's other words ("manager", a town) depart less, since
 The model keeps the jobs only when their hours pass the score test it applies to any segment's (see
 ``model.fit``).
 
+Chinese and Japanese write no spaces between words, and Korean often none inside a title ("現場所長", "工地主任",
+"현장대리인"): a run of their characters is read as its overlapping pairs of characters ("現場", "場所", "所長"), as
+search engines index these languages without a dictionary, so that titles sharing a word ("現場", the site) share it
+here too, and as a whole.
+
 Titles are written by people outside the company: they are only split into words here, never shown or followed.
 """
 
@@ -29,6 +34,10 @@ FUNCTION_Z = 2.0
 MIN_BLOCK_CONTACTS = 5
 """contacts with touches in a three-hour block, for the block to be judged"""
 _SPLIT = re.compile(r"[^\w&]+")
+_CJK = re.compile(r"([\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+)")
+"""a run of Han, kana or Hangul: written without spaces between words"""
+_KANA_MARKS = "\u3099\u309a"
+"""the voicing marks of kana ("ガ" is not "カ"): kept where accents are dropped"""
 _COMMON = frozenset({
     "of", "the", "and", "for", "to", "in", "at", "a", "an", "de", "del", "la", "el", "los", "las", "y", "e", "en",
     "du", "des", "le", "et", "der", "die", "und", "für", "von", "&", "-", "sr", "jr", "senior", "junior", "acting",
@@ -37,10 +46,18 @@ _COMMON = frozenset({
 
 
 def words(title: str | None) -> tuple[str, ...]:
-    """A title's words, lower case and without accents, numbers or the words of _COMMON."""
+    """A title's words, lower case and without accents, numbers or the words of _COMMON; a run of Chinese,
+    Japanese or Korean characters also as its pairs of characters."""
     text = unicodedata.normalize("NFKD", (title or "")[:MAX_TITLE].lower())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return tuple(dict.fromkeys(w for w in _SPLIT.split(text) if w and not w.isdigit() and w not in _COMMON))
+    text = unicodedata.normalize("NFC", "".join(ch for ch in text if not unicodedata.combining(ch) or ch in _KANA_MARKS))
+    return tuple(dict.fromkeys(p for w in _SPLIT.split(text) if w and not w.isdigit() and w not in _COMMON
+                               for p in _pieces(w)))
+
+
+def _pieces(word: str) -> list[str]:
+    """``word``, and the overlapping pairs of characters of each run of Chinese, Japanese or Korean in it."""
+    runs = [run for run in _CJK.findall(word) if len(run) > 2 or (len(run) == 2 and run != word)]
+    return [word, *(run[i:i + 2] for run in runs for i in range(len(run) - 1))]
 
 
 def learn(contacts: np.ndarray, titles: dict[str, str | None], block: np.ndarray, residual: np.ndarray
