@@ -1078,6 +1078,19 @@ def test_the_word_of_a_title_that_names_a_job_brings_its_hours(tmp_path: Path) -
     assert ("function", "h3") not in {group for group, _ in alike.groups} and alike.functions == {}
 
 
+def test_a_word_written_with_vowel_signs_is_read_whole() -> None:
+    """Hindi, Tamil and Thai write vowels as signs on their letters, and a word is not cut at them; Latin accents and
+    Arabic's short-vowel marks are dropped, so a word is the same with or without them."""
+    from tools.followup.titles import words
+
+    assert words("बिक्री प्रबंधक") == ("बिक्री", "प्रबंधक")
+    assert words("விற்பனை மேலாளர்") == ("விற்பனை", "மேலாளர்")
+    assert words("ผู้จัดการฝ่ายขาย") == ("ผู้จัดการฝ่ายขาย",)  # no spaces and no pairs: one word
+    assert words("مُدير المبيعات") == words("مدير المبيعات") == ("مدير", "المبيعات")
+    assert words("Gerente de Producción") == words("GERENTE DE PRODUCCION") == ("gerente", "produccion")
+    assert words("Chỉ huy trưởng") == ("chi", "huy", "truong")
+
+
 def test_a_title_in_chinese_japanese_or_korean_is_read_by_its_words(tmp_path: Path) -> None:
     """Chinese and Japanese titles have no spaces between words, nor do Korean ones inside a title: site people
     ("現場所長", "工地主任", "현장소장") answer at 13:00 and buyers ("購買課長", "採購經理", "구매팀장") at 08:00, and a
@@ -1088,7 +1101,8 @@ def test_a_title_in_chinese_japanese_or_korean_is_read_by_its_words(tmp_path: Pa
     assert words("工地主任 (Taipei)") == ("工地主任", "工地", "地主", "主任", "taipei")
     assert words("ガス設備課長")[:2] == ("ガス設備課長", "ガス")  # a voicing mark is no accent
     assert words("현장 소장") == ("현장", "소장")  # Hangul read as its syllables
-    assert words("BIM매니저") == ("bim매니저", "매니", "니저")
+    assert words("BIM매니저") == ("bim매니저", "bim", "매니저", "매니", "니저")  # and the other letters
+    assert words("IT部長") == ("it部長", "it", "部長")
     assert words("所長") == ("所長",) and words("IT Director") == ("it", "director")
     jobs = {"site": (13, ("現場所長", "現場監督", "現場代理人", "工地主任", "工地經理", "현장소장", "현장대리인")),
             "purchasing": (8, ("購買部長", "購買課長", "購買担当者", "採購經理", "採購主任", "구매팀장", "구매과장"))}

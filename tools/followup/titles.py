@@ -13,7 +13,9 @@ The model keeps the jobs only when their hours pass the score test it applies to
 Chinese and Japanese write no spaces between words, and Korean often none inside a title ("現場所長", "工地主任",
 "현장대리인"): a run of their characters is read as its overlapping pairs of characters ("現場", "場所", "所長"), as
 search engines index these languages without a dictionary, so that titles sharing a word ("現場", the site) share it
-here too, and as a whole.
+here too, and as a whole. Accents are dropped from Latin, Greek, Cyrillic, Hebrew and Arabic letters ("Producción"
+is "produccion"); the vowel signs of Hindi, Bengali, Tamil or Thai and the voicing marks of kana are part of their
+letters, and of the word.
 
 Titles are written by people outside the company: they are only split into words here, never shown or followed.
 """
@@ -33,11 +35,12 @@ FUNCTION_Z = 2.0
 """standard errors by which a word's hours must depart from everyone's to name a job"""
 MIN_BLOCK_CONTACTS = 5
 """contacts with touches in a three-hour block, for the block to be judged"""
-_SPLIT = re.compile(r"[^\w&]+")
 _CJK = re.compile(r"([\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+)")
 """a run of Han, kana or Hangul: written without spaces between words"""
-_KANA_MARKS = "\u3099\u309a"
-"""the voicing marks of kana ("ガ" is not "カ"): kept where accents are dropped"""
+_ACCENTED = ((0x0000, 0x0530), (0x0590, 0x0700), (0x0750, 0x0780), (0x08A0, 0x0900))
+"""the letters whose marks are accents, dropped: Latin, Greek, Cyrillic, Hebrew and Arabic ("Producción" is "produccion",
+"مُدير" is "مدير"); other scripts' marks are part of their letters, and of the word (a Hindi vowel sign; a kana voicing
+mark: "ガ" is not "カ")"""
 _COMMON = frozenset({
     "of", "the", "and", "for", "to", "in", "at", "a", "an", "de", "del", "la", "el", "los", "las", "y", "e", "en",
     "du", "des", "le", "et", "der", "die", "und", "für", "von", "&", "-", "sr", "jr", "senior", "junior", "acting",
@@ -46,18 +49,31 @@ _COMMON = frozenset({
 
 
 def words(title: str | None) -> tuple[str, ...]:
-    """A title's words, lower case and without accents, numbers or the words of _COMMON; a run of Chinese,
-    Japanese or Korean characters also as its pairs of characters."""
-    text = unicodedata.normalize("NFKD", (title or "")[:MAX_TITLE].lower())
-    text = unicodedata.normalize("NFC", "".join(ch for ch in text if not unicodedata.combining(ch) or ch in _KANA_MARKS))
-    return tuple(dict.fromkeys(p for w in _SPLIT.split(text) if w and not w.isdigit() and w not in _COMMON
-                               for p in _pieces(w)))
+    """A title's words, lower case and without accents, numbers or the words of _COMMON; a word that holds a run of
+    Chinese, Japanese or Korean characters also as that run, its pairs of characters and its other letters ("IT部長":
+    "it部長", "it", "部長")."""
+    kept, base = [], ""
+    for ch in unicodedata.normalize("NFKD", (title or "")[:MAX_TITLE].lower()):
+        if not unicodedata.category(ch).startswith("M"):
+            base = ch
+        elif any(low <= ord(base or " ") < high for low, high in _ACCENTED):  # an accent
+            continue
+        # anything but a letter, a digit, a mark, "_" or "&" parts words
+        kept.append(ch if ch.isalnum() or ch in "_&" or unicodedata.category(ch).startswith("M") else " ")
+    text = unicodedata.normalize("NFC", "".join(kept))
+    return tuple(dict.fromkeys(p for w in text.split() for p in _pieces(w) if p and not p.isdigit() and p not in _COMMON))
 
 
 def _pieces(word: str) -> list[str]:
-    """``word``, and the overlapping pairs of characters of each run of Chinese, Japanese or Korean in it."""
-    runs = [run for run in _CJK.findall(word) if len(run) > 2 or (len(run) == 2 and run != word)]
-    return [word, *(run[i:i + 2] for run in runs for i in range(len(run) - 1))]
+    """``word`` and, when it holds a run of Chinese, Japanese or Korean, each such run of two characters or more with
+    its overlapping pairs of characters, and each run of other letters."""
+    out = [word]
+    for run in _CJK.split(word) if _CJK.search(word) else ():  # the runs of those scripts and what lies between
+        if not _CJK.fullmatch(run):
+            out.append(run)
+        elif len(run) >= 2:
+            out.extend([run, *(run[i:i + 2] for i in range(len(run) - 1) if len(run) > 2)])
+    return out
 
 
 def learn(contacts: np.ndarray, titles: dict[str, str | None], block: np.ndarray, residual: np.ndarray
