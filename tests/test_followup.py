@@ -825,6 +825,10 @@ def test_a_named_day_the_history_shows_is_not_answered_is_skipped_next_year(tmp_
     ("Owner", "executive"), ("Managing Partner", "executive"), ("Partner, Tax", "executive"),
     ("Geschäftsführer", "executive"), ("Directeur Général", "executive"), ("Leiter IT", "director"),
     ("Gerente de Ventas", "manager"),
+    # Japanese, Chinese and Korean ranks, inside words written without spaces
+    ("代表取締役社長", "executive"), ("董事長", "executive"), ("副總經理", "executive"), ("대표이사", "executive"),
+    ("工事部長", "director"), ("공사부장", "director"), ("積算課長", "manager"), ("工務經理", "manager"),
+    ("구매팀장", "manager"), ("現場所長", "manager"), ("積算担当", "staff"), ("안전관리자", "staff"),
     # a role named after an owner or a partner, an executive's assistant, lead generation
     ("Product Owner", "staff"), ("Channel Partner Manager", "manager"), ("Partner Success Specialist", "staff"),
     ("HR Business Partner", "staff"), ("Executive Assistant to the CEO", "staff"), ("Lead Generation Specialist", "staff"),
