@@ -1095,6 +1095,24 @@ def test_a_word_written_with_vowel_signs_is_read_whole() -> None:
     assert words("Chỉ huy trưởng") == ("chi", "huy", "truong")
 
 
+@pytest.mark.parametrize(("typed", "plain", "read"), [
+    ("𝐒𝐚𝐥𝐞𝐬 𝐌𝐚𝐧𝐚𝐠𝐞𝐫", "Sales Manager", ("sales", "manager")),  # a styled alphabet
+    ("Director™ ❤️", "Director", ("director",)),  # a sign, an emoji and its variation selector
+    ("Vertriebs\u00adleiter", "Vertriebsleiter", ("vertriebsleiter",)),  # a soft hyphen
+    ("Satış Müdürü", "SATIŞ MÜDÜRÜ", ("satis", "muduru")),  # the dotless i
+    ("Giám đốc", "Giam doc", ("giam", "doc")),  # a letter with a stroke
+    ("ΥΠΕΥΘΥΝΟΣ.ΠΩΛΗΣΕΩΝ", "Υπεύθυνος πωλήσεων", ("υπευθυνοσ", "πωλησεων")),  # the final sigma
+    ("Sales &amp; Marketing", "Sales && Marketing", ("sales", "marketing")),  # an HTML entity; "&&" is no word
+    ("مـديـر", "مدير", ("مدير",)),  # the tatweel
+    ("カ゛ス課長", "ガス課長", ("ガス課長", "ガス", "ス課", "課長")),  # a spacing voicing mark
+    ("a" * 189 + " produccio\u0301n", "a" * 189 + " producción", ("a" * 189, "produccion")),  # decomposed, near the cut
+])
+def test_a_title_reads_alike_however_it_is_typed(typed: str, plain: str, read: tuple[str, ...]) -> None:
+    from tools.followup.titles import words
+
+    assert words(typed) == words(plain) == read
+
+
 def test_a_title_in_chinese_japanese_or_korean_is_read_by_its_words(tmp_path: Path) -> None:
     """Chinese and Japanese titles have no spaces between words, nor do Korean ones inside a title: site people
     ("現場所長", "工地主任", "현장소장") answer at 13:00 and buyers ("購買課長", "採購經理", "구매팀장") at 08:00, and a

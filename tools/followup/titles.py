@@ -15,13 +15,15 @@ Chinese and Japanese write no spaces between words, and Korean often none inside
 search engines index these languages without a dictionary, so that titles sharing a word ("現場", the site) share it
 here too, and as a whole. Accents are dropped from Latin, Greek, Cyrillic, Hebrew and Arabic letters ("Producción"
 is "produccion"); the vowel signs of Hindi, Bengali, Tamil or Thai and the voicing marks of kana are part of their
-letters, and of the word.
+letters, and of the word. A title reads alike however it was typed: in a styled alphabet ("𝐒𝐚𝐥𝐞𝐬"), composed or not,
+with invisible characters, HTML entities or letters no accent's removal reaches ("Satış", "Giám đốc") in it.
 
 Titles are written by people outside the company: they are only split into words here, never shown or followed.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -35,8 +37,19 @@ FUNCTION_Z = 2.0
 """standard errors by which a word's hours must depart from everyone's to name a job"""
 MIN_BLOCK_CONTACTS = 5
 """contacts with touches in a three-hour block, for the block to be judged"""
-_CJK = re.compile(r"([\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+)")
+_CJK = re.compile(r"([\u1100-\u11ff\u3005-\u3007\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+                  r"\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f]+)")
 """a run of Han, kana or Hangul: written without spaces between words"""
+_IGNORED = dict.fromkeys([*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0), 0x00AD, 0x200C, 0x200D, 0x200E, 0x200F,
+                          0x2060, 0xFEFF, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x0640])
+"""invisible characters and what only shapes a letter (a soft hyphen, a joiner, a direction mark, a variation selector,
+the Arabic tatweel): dropped, so that a word with a soft hyphen inside is one word"""
+_FOLD = str.maketrans({"ı": "i", "đ": "d", "ł": "l", "ø": "o", "ħ": "h", "ŧ": "t", "ς": "σ", "\u3164": " ", "\u115f": " ",
+                       "\u1160": " ", "\uffa0": " ", "\u309b": "\u3099", "\u309c": "\u309a", "\u2122": " ", "\u00ae": " ",
+                       "\u00a9": " "})
+"""letters that no accent's removal reaches, read as their plain ones ("Satış" as "satis", "Giám đốc" as "giam doc",
+"Główny" as "glowny", a final sigma as any); Hangul's blank fillers, "™", "®" and "©" part words; kana's spacing
+voicing marks are its combining ones"""
 _ACCENTED = ((0x0000, 0x0530), (0x0590, 0x0700), (0x0750, 0x0780), (0x08A0, 0x0900))
 """the letters whose marks are accents, dropped: Latin, Greek, Cyrillic, Hebrew and Arabic ("Producción" is "produccion",
 "مُدير" is "مدير"); other scripts' marks are part of their letters, and of the word (a Hindi vowel sign; a kana voicing
@@ -52,16 +65,21 @@ def words(title: str | None) -> tuple[str, ...]:
     """A title's words, lower case and without accents, numbers or the words of _COMMON; a word that holds a run of
     Chinese, Japanese or Korean characters also as that run, its pairs of characters and its other letters ("IT部長":
     "it部長", "it", "部長")."""
+    # the first MAX_TITLE characters as written composed (a title written decomposed is cut at the same letter),
+    # lower case once any letter drawn in a styled alphabet ("𝐒𝐚𝐥𝐞𝐬", "ℍead") is the plain one
+    text = unicodedata.normalize("NFC", html.unescape(title or "")[:4 * MAX_TITLE])[:MAX_TITLE]
+    text = unicodedata.normalize("NFKD", text.translate(_IGNORED).translate(_FOLD))
     kept, base = [], ""
-    for ch in unicodedata.normalize("NFKD", (title or "")[:MAX_TITLE].lower()):
+    for ch in unicodedata.normalize("NFKD", text.lower()).translate(_FOLD):
         if not unicodedata.category(ch).startswith("M"):
             base = ch
-        elif any(low <= ord(base or " ") < high for low, high in _ACCENTED):  # an accent
+        elif not base.isalnum() or any(low <= ord(base) < high for low, high in _ACCENTED):  # an accent, or on nothing
             continue
         # anything but a letter, a digit, a mark, "_" or "&" parts words
         kept.append(ch if ch.isalnum() or ch in "_&" or unicodedata.category(ch).startswith("M") else " ")
     text = unicodedata.normalize("NFC", "".join(kept))
-    return tuple(dict.fromkeys(p for w in text.split() for p in _pieces(w) if p and not p.isdigit() and p not in _COMMON))
+    return tuple(dict.fromkeys(p for w in text.split() for p in _pieces(w)
+                               if any(c.isalpha() for c in p) and p not in _COMMON))
 
 
 def _pieces(word: str) -> list[str]:
