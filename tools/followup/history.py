@@ -69,9 +69,9 @@ _MANAGER = re.compile(r"\b(?:manager|lead(?!\s+gen)|leader|supervisor|superinten
                       r"responsable|teamleiter(?:in)?|abteilungsleiter(?:in)?)\b", re.IGNORECASE)
 
 
-_RANKS = (("executive", re.compile("社長|取締役|会長|會長|執行役員|董事長|董事长|總經理|总经理|總裁|总裁|執行長|执行长|대표이사|사장|회장")),
-          ("director", re.compile("部長|部长|處長|处长|總監|总监|協理|协理|본부장|부장|이사")),
-          ("manager", re.compile("課長|课长|係長|所長|經理|经理|主管|組長|组长|팀장|과장|차장|소장")))
+_RANKS = {"executive": re.compile("社長|取締役|会長|會長|執行役員|董事長|董事长|總經理|总经理|總裁|总裁|執行長|执行长|대표이사|사장|회장"),
+          "director": re.compile("部長|部长|處長|处长|總監|总监|協理|协理|본부장|부장|이사"),
+          "manager": re.compile("課長|课长|係長|所長|經理|经理|主管|組長|组长|팀장|과장|차장|소장")}
 """the ranks of Japanese, Chinese and Korean titles, written without spaces between words (read as a European
 title's, each inside any word): a president or chairman, a board member or general manager (社長, 取締役, 董事長,
 總經理, 대표이사); a department head (部長, 處長, 본부장, 부장); a section or team chief, or the head of a site (課長, 經理, 팀장, 과장, 所長)"""
@@ -88,9 +88,8 @@ def seniority(title: str | None) -> str:
         return ""
     if _ASSISTANT.search(text):
         return "staff"
-    for (name, pattern), (_, ranks) in zip((("executive", _EXECUTIVE), ("director", _DIRECTOR), ("manager", _MANAGER)),
-                                           _RANKS, strict=True):
-        if pattern.search(text) or ranks.search(text):
+    for name, pattern in (("executive", _EXECUTIVE), ("director", _DIRECTOR), ("manager", _MANAGER)):
+        if pattern.search(text) or _RANKS[name].search(text):
             return name
     return "staff"
 

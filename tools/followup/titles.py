@@ -71,12 +71,13 @@ def words(title: str | None) -> tuple[str, ...]:
     text = unicodedata.normalize("NFKD", text.translate(_IGNORED).translate(_FOLD))
     kept, base = [], ""
     for ch in unicodedata.normalize("NFKD", text.lower()).translate(_FOLD):
-        if not unicodedata.category(ch).startswith("M"):
+        mark = unicodedata.category(ch).startswith("M")
+        if not mark:
             base = ch
         elif not base.isalnum() or any(low <= ord(base) < high for low, high in _ACCENTED):  # an accent, or on nothing
             continue
         # anything but a letter, a digit, a mark, "_" or "&" parts words
-        kept.append(ch if ch.isalnum() or ch in "_&" or unicodedata.category(ch).startswith("M") else " ")
+        kept.append(ch if mark or ch.isalnum() or ch in "_&" else " ")
     text = unicodedata.normalize("NFC", "".join(kept))
     return tuple(dict.fromkeys(p for w in text.split() for p in _pieces(w)
                                if any(c.isalpha() for c in p) and p not in _COMMON))
@@ -85,8 +86,11 @@ def words(title: str | None) -> tuple[str, ...]:
 def _pieces(word: str) -> list[str]:
     """``word`` and, when it holds a run of Chinese, Japanese or Korean, each such run of two characters or more with
     its overlapping pairs of characters, and each run of other letters."""
+    runs = _CJK.split(word)  # the runs of those scripts and what lies between: the word alone when it holds none
+    if len(runs) == 1:
+        return runs
     out = [word]
-    for run in _CJK.split(word) if _CJK.search(word) else ():  # the runs of those scripts and what lies between
+    for run in runs:
         if not _CJK.fullmatch(run):
             out.append(run)
         elif len(run) >= 2:
