@@ -1061,6 +1061,19 @@ class _Builder:
         self.w.by_email[email] = c
         return c
 
+    def sequences(self, people: list[_Contact], rep: int, start: float, share: float, span: float,
+                  again: tuple[float, float], mix: tuple[float, float]) -> None:
+        """A sales development rep's sequences for ``share`` of ``people``: three to six steps two to four days apart,
+        again ``again`` days later, for 20-250 days from a start up to ``span`` days after ``start`` (none starting in
+        the history's last five days)."""
+        rng, end = self.rng, self.w.end_ts
+        for c in people:
+            if rng.random() < share:
+                s0 = start + rng.uniform(0.0, span) * DAY
+                if s0 < end - 5 * DAY:
+                    c.threads.append(_Bursts(rep, s0, min(end, s0 + rng.uniform(20.0, 250.0) * DAY), (3, 6),
+                                             (2.0, 3.0, 4.0), again, mix=mix, react=0.25))
+
     def deal(self, rep: int, account: int, start: float, stop: float) -> int:
         rng = self.rng
         i = len(self.w.deals)
@@ -6290,12 +6303,7 @@ def monsoon(scale: float = 1.0, seed: int = 2121) -> PlantedWorld:
                                                   w.reps[specialist].gap * rng.uniform(0.8, 1.25), 0.45, deal=di,
                                                   mix=(0.7, 0.85), react=0.35))
         else:
-            for c in people:
-                if rng.random() < 0.65:
-                    s0 = arrival + rng.uniform(0.0, 300.0) * DAY
-                    if s0 < end - 5 * DAY:
-                        c.threads.append(_Bursts(sdr, s0, min(end, s0 + rng.uniform(20.0, 250.0) * DAY), (3, 6),
-                                                 (2.0, 3.0, 4.0), (55.0, 140.0), mix=(0.8, 1.0), react=0.25))
+            b.sequences(people, sdr, arrival, 0.65, 300.0, (55.0, 140.0), (0.8, 1.0))
             # the account executive keeps in touch with the one who decides, every three to seven weeks
             deciders = [c for c in people if role_of[c.email] in ("owner", "corporate", "gm")]
             if deciders and rng.random() < 0.5:
@@ -6782,12 +6790,7 @@ def bazaar(scale: float = 1.0, seed: int = 2222) -> PlantedWorld:
                     c.threads.append(_Cadence(csm, arrival + rng.uniform(0.0, 60.0) * DAY, end, rng.uniform(30.0, 60.0),
                                               0.4, mix=(0.75, 0.95), react=0.3))
         else:
-            for c in hq:
-                if rng.random() < 0.7:
-                    s0 = arrival + rng.uniform(0.0, 300.0) * DAY
-                    if s0 < end - 5 * DAY:
-                        c.threads.append(_Bursts(sdr, s0, min(end, s0 + rng.uniform(20.0, 250.0) * DAY), (3, 6),
-                                                 (2.0, 3.0, 4.0), (60.0, 150.0), mix=(0.8, 1.0), react=0.25))
+            b.sequences(hq, sdr, arrival, 0.7, 300.0, (60.0, 150.0), (0.8, 1.0))
             deciders = [c for c in hq if role_of[c.email] == "executive"]
             if deciders and rng.random() < 0.4:
                 c = rng.choice(deciders)
@@ -7267,12 +7270,7 @@ def girder(scale: float = 1.0, seed: int = 2323) -> PlantedWorld:
                     c.threads.append(_Cadence(csm, arrival + rng.uniform(0.0, 60.0) * DAY, end, rng.uniform(30.0, 60.0),
                                               0.4, mix=(0.75, 0.95), react=0.3))
         else:
-            for c in hq:
-                if rng.random() < 0.7:
-                    s0 = arrival + rng.uniform(0.0, 300.0) * DAY
-                    if s0 < end - 5 * DAY:
-                        c.threads.append(_Bursts(pod, s0, min(end, s0 + rng.uniform(20.0, 250.0) * DAY), (3, 6),
-                                                 (2.0, 3.0, 4.0), (60.0, 150.0), mix=(0.78, 1.0), react=0.25))
+            b.sequences(hq, pod, arrival, 0.7, 300.0, (60.0, 150.0), (0.78, 1.0))
             deciders = having("executive", among=hq)
             if deciders and rng.random() < 0.35:
                 c = rng.choice(deciders)
@@ -7866,12 +7864,7 @@ def harmattan(scale: float = 1.0, seed: int = 2424) -> PlantedWorld:
                 ppa(ai, people, arrival + rng.uniform(20.0, 380.0) * DAY)
         else:
             sdr = chraibi if francophone else eze
-            for c in people:
-                if rng.random() < 0.65:
-                    s0 = arrival + rng.uniform(0.0, 330.0) * DAY
-                    if s0 < end - 5 * DAY:
-                        c.threads.append(_Bursts(sdr, s0, min(end, s0 + rng.uniform(20.0, 250.0) * DAY), (3, 6),
-                                                 (2.0, 3.0, 4.0), (60.0, 150.0), mix=(0.6, 1.0), react=0.25))
+            b.sequences(people, sdr, arrival, 0.65, 330.0, (60.0, 150.0), (0.6, 1.0))
             deciders = having(people, "executive")
             if deciders and rng.random() < 0.35:
                 cadence(rng.choice(deciders), owner, arrival + rng.uniform(0.0, 60.0) * DAY, end,
