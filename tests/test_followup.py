@@ -1051,6 +1051,16 @@ def _function_history(out: Path, jobs: dict[str, tuple[int, tuple[str, ...]]], s
     return _write_files(out, [[e, e.split("@")[0], t, a, "America/Chicago"] for e, a, t, _ in people], rows)
 
 
+def _sent_to_their_jobs_hour(model: ReplyModel, titles: tuple[tuple[str, int], ...]) -> None:
+    """A contact never touched, of each title, is sent to within an hour of its job's hour (on Chicago's clock, where
+    ``_function_history``'s contacts are)."""
+    tz = zone("America/Chicago")
+    for i, (title, hour) in enumerate(titles):
+        info = ContactInfo(f"new.{i}@new.example", "New", "America/Chicago", "New Firm", title=title)
+        rec = recommend(model, info, State(None, 0, 0, "unknown"), CHANNEL_END)
+        assert abs(rec.best.at.astimezone(tz).hour - hour) <= 1, (title, rec.best.at)
+
+
 def test_the_word_of_a_title_that_names_a_job_brings_its_hours(tmp_path: Path) -> None:
     """Maintenance people answer at 13:00 and finance people at 08:00, whatever their rank and however their
     titles are worded (abbreviated, in Spanish): a contact never touched whose title holds a word of either job
@@ -1070,11 +1080,7 @@ def test_the_word_of_a_title_that_names_a_job_brings_its_hours(tmp_path: Path) -
     assert function("Finance Manager", scores) == "finance"
     assert "manager" not in scores or scores["manager"] < scores["maintenance"]
     assert ("function", "h3") in {group for group, _ in timing.model.groups}  # the score test called for them
-    tz = zone("America/Chicago")
-    for title, hour in (("Maintenance Engineer", 13), ("Director of Finance", 8)):
-        info = ContactInfo(f"new.{hour}@new.example", "New", "America/Chicago", "New Firm", title=title)
-        rec = recommend(timing.model, info, State(None, 0, 0, "unknown"), CHANNEL_END)
-        assert abs(rec.best.at.astimezone(tz).hour - hour) <= 1, (title, rec.best.at)
+    _sent_to_their_jobs_hour(timing.model, (("Maintenance Engineer", 13), ("Director of Finance", 8)))
     same = {"a": (13, ("Maintenance Manager", "Plant Controller", "Gerente de Mantenimiento", "Cost Accountant")),
             "b": (13, ("Maintenance Supervisor", "Finance Manager", "Contralor de Planta", "Buyer"))}
     activities, contacts = _function_history(tmp_path / "alike", same)
@@ -1131,12 +1137,8 @@ def test_a_title_in_chinese_japanese_or_korean_is_read_by_its_words(tmp_path: Pa
     activities, contacts = _function_history(tmp_path / "jobs", jobs)
     timing = Timing.from_log(from_files(activities, contacts))
     assert function("現場主任", timing.model.functions) == "現場"
-    tz = zone("America/Chicago")
-    for i, (title, hour) in enumerate((("現場主任", 13), ("工地主管", 13), ("현장관리자", 13), ("購買係長", 8),
-                                       ("採購專員", 8), ("구매담당", 8))):
-        info = ContactInfo(f"new.{i}@new.example", "New", "America/Chicago", "New Firm", title=title)
-        rec = recommend(timing.model, info, State(None, 0, 0, "unknown"), CHANNEL_END)
-        assert abs(rec.best.at.astimezone(tz).hour - hour) <= 1, (title, rec.best.at)
+    _sent_to_their_jobs_hour(timing.model, (("現場主任", 13), ("工地主管", 13), ("현장관리자", 13), ("購買係長", 8),
+                                            ("採購專員", 8), ("구매담당", 8)))
 
 
 def test_a_person_listed_twice_keeps_what_either_row_says(tmp_path: Path) -> None:
