@@ -22,7 +22,7 @@ SMALL = {"multideal": 0.06, "timezones": 0.025, "weekend": 0.5, "shifted": 0.04,
          "crossover": 0.06, "committee": 0.06, "relay": 0.06, "startup": 0.1, "enterprise": 0.025,
          "harbour": 0.06, "atlas": 0.25, "meridian": 0.25, "prairie": 0.2, "foundry": 0.2,
          "cantons": 0.2, "lakeside": 0.2, "summit": 0.22, "quarry": 0.2, "fjord": 0.2, "monsoon": 0.3,
-         "bazaar": 0.3, "girder": 0.3, "harmattan": 0.3}
+         "bazaar": 0.3, "girder": 0.3, "harmattan": 0.3, "oasis": 0.3}
 
 
 @pytest.fixture(scope="module")
@@ -3347,7 +3347,390 @@ def test_harmattan_world_size_span_and_channels() -> None:
     assert 450 <= span <= 457
     assert 0.55 <= share["email"] <= 0.7 and 0.22 <= share["call"] <= 0.36 and 0.05 <= share["meeting"] <= 0.12
     assert w.end == dt.datetime(2026, 5, 21, 10, 0, tzinfo=dt.UTC)
-    assert W.ASIDE == "harmattan" and W.SIZES["harmattan"] == 31_000
+    assert W.SIZES["harmattan"] == 31_000
+
+
+_OASIS_COUNTRY = {zone: country for country, zones in W.OASIS_ZONES.items() for zone in zones}
+_OASIS_YEARS = (2025, 2026)
+_OASIS_MARKET = {"Egypt": "mashriq", "Jordan": "mashriq", "Israel": "israel", "Turkey": "turkey"}  # the others: the Gulf
+
+
+def _oasis(w: W.PlantedWorld, c: W._Contact) -> tuple[str | None, str, bool]:
+    """(the role a contact's title names, None when it names no job; the country, from the time zone; whether the account
+    is government-linked, from its sector)."""
+    return W.OASIS_ROLE.get(c.title), _OASIS_COUNTRY[c.tz.key], w.accounts[c.account].sector == W.OASIS_GOVERNMENT
+
+
+def _oasis_segment(role: str, government: bool, country: str, employees: int) -> str:
+    if role == "owner":
+        return "executive/owner"
+    if role == "executive":
+        return "executive/government" if government else f"executive/{_OASIS_MARKET.get(country, 'gulf')}"
+    if role == "facilities":
+        return "facilities/government" if government else "facilities"
+    if role == "procurement":
+        return "procurement/large" if employees >= 1000 else "procurement"
+    return role
+
+
+def _oasis_rest(c: W._Contact) -> tuple[int, ...]:
+    """The weekdays an office person never works, read from their days off (a weekday that is off every week)."""
+    return tuple(k for k in range(7) if sum(d.weekday() == k for d in c.off) > 40)
+
+
+def test_oasis_world_segments_by_role_sector_market_and_size_read_from_the_title(built: dict[str, W.PlantedWorld]) -> None:
+    w = built["oasis"]
+    segs = {c.segment for c in w.contacts}
+    assert {s.key for s in segs} == set(W.OASIS_SEGMENTS) and len(segs) == 14
+    nameless = 0
+    for c in w.contacts:
+        role, country, government = _oasis(w, c)
+        a = w.accounts[c.account]
+        assert a.country == country and (not government or _OASIS_MARKET.get(country) in (None, "mashriq"))
+        if role is None:  # a title that names no job: the person still has one, at that account
+            assert c.title in W.OASIS_NAMELESS
+            assert not c.segment.key.endswith("/government") or government
+            nameless += 1
+            continue
+        assert c.segment.key == _oasis_segment(role, government, country, a.employees), c.email
+        if role == "owner":  # owners are found at family businesses only
+            assert not government and a.employees <= 2500
+    assert 0.03 <= nameless / len(w.contacts) <= 0.1
+    # each title names one role, in one language; English, Arabic, Hebrew, French and Turkish, each where it is spoken
+    named: dict[str, set[str]] = defaultdict(set)
+    language: dict[str, set[str]] = defaultdict(set)
+    for (role, lang), titles in W._OASIS_TITLES.items():
+        for t in titles:
+            named[t].add(role)
+            language[t].add(lang)
+    assert all(len(roles) == 1 for roles in named.values()) and all(len(v) == 1 for v in language.values())
+    assert not set(W.OASIS_NAMELESS) & set(named)
+    used: dict[str, set[str]] = defaultdict(set)
+    for c in w.contacts:
+        lang = next(iter(language.get(c.title, {"none"})))
+        used[lang].add(_OASIS_COUNTRY[c.tz.key])
+    assert set(used) == {"en", "ar", "he", "fr", "tr", "none"}
+    assert used["he"] == {"Israel"} and used["tr"] == {"Turkey"} and used["fr"] == {"Egypt"}
+    assert used["ar"] <= set(W.OASIS_ZONES) - {"Israel", "Turkey"} and len(used["ar"]) >= 5
+    titles = {c.title for c in w.contacts}
+    assert len(titles) >= 90 and {"مدير المشتريات", "المدير التنفيذي", "מנהל רכש", "Procurement Manager"} & titles
+    assert len({t for t in titles if named.get(t) == {"executive"}}) >= 12  # the same job in many wordings
+    # early and late, narrow and broad
+    by_key = {s.key: s for s in segs}
+    assert {k for k, s in by_key.items() if s.peak < 8.5} == {"facilities/government", "executive/government",
+                                                              "executive/israel"}
+    assert {k for k, s in by_key.items() if s.peak > 18.0} == {"projects", "executive/mashriq", "executive/owner"}
+    assert by_key["executive/owner"].peak >= 21.0 and by_key["facilities/government"].peak <= 7.0
+    assert {k for k, s in by_key.items() if s.sd >= 3.0} == {"facilities", "executive/turkey", "procurement", "it",
+                                                             "executive/gulf"}
+    assert all(0.9 <= s.sd <= 1.1 for s in segs if s.sd < 3.0)
+    # the weekdays come from the calendar, by the day of the contact's own week
+    assert all(s.all_days and not any(s.weekday) for s in segs)
+    week = W.OASIS_WEEKDAYS
+    assert set(week) == set(W.OASIS_SEGMENTS)
+    for key in ("executive/government", "facilities/government", "executive/gulf", "executive/israel"):
+        assert max(range(5), key=week[key].__getitem__) == 0, key
+    assert min(range(5), key=week["executive/government"].__getitem__) == 4
+    assert min(range(5), key=week["procurement/large"].__getitem__) == 4
+    assert min(range(5), key=week["finance"].__getitem__) == 0 and max(range(5), key=week["it"].__getitem__) == 3
+    owner = week["executive/owner"]
+    assert owner[6] == max(owner) and owner[5] == min(owner)
+    # about three contacts in ten peak 2-3 hours off their segment's, the broad segments more often
+    off = [c for c in w.contacts if c.peak != c.segment.peak]
+    assert all(2.0 <= _circular(*w.peaks(c.email)) <= 3.0 for c in off)
+    assert 0.2 <= len(off) / len(w.contacts) <= 0.38
+    assert {c.shift_share for c in w.contacts} == {0.15, 0.2, 0.25, 0.3, 0.4}
+    assert all(c.shift_share == 0.4 for c in w.contacts if c.segment.sd >= 3.0)
+
+
+def test_oasis_world_has_working_weeks_by_country_and_firm(built: dict[str, W.PlantedWorld],
+                                                           written: dict[str, dict]) -> None:
+    w = built["oasis"]
+    log = _log(written["oasis"])
+    weeks: dict[int, set[tuple[int, ...]]] = defaultdict(set)  # by account
+    israel: list[bool] = []
+    for c in w.contacts:
+        _role, country, government = _oasis(w, c)
+        if c.segment.key in W.OASIS_EVERY_DAY:  # site staff and owners answer every day: no day off
+            assert not c.off
+            continue
+        rest = _oasis_rest(c)
+        days = W._oasis_holidays(country, _OASIS_YEARS)
+        assert days <= c.off and all(d in days or d.weekday() in rest for d in c.off)
+        if country == "Israel":  # Sunday to Thursday; some answer on Friday mornings, none on the Sabbath
+            assert rest in ((4, 5), (5,))
+            israel.append(rest == (5,))
+        elif country == "Turkey" or (country == "United Arab Emirates" and government):
+            assert rest == (5, 6)
+        elif country == "United Arab Emirates":  # most private firms followed the government's Monday-to-Friday week
+            assert rest in ((5, 6), (4, 5))
+            weeks[c.account].add(rest)
+        else:
+            assert rest == (4, 5), country
+    assert all(len(v) == 1 for v in weeks.values())  # a firm's week, not a person's
+    kept = sum(v == {(4, 5)} for v in weeks.values()) / len(weeks)
+    assert 0.1 <= kept <= 0.5
+    assert 0.25 <= sum(israel) / len(israel) <= 0.65
+    # no reply lands on an office person's day off; a reply on a day of the contact's weekend is rare, and comes from site
+    # staff, owners or Israel's Friday mornings
+    weekend = total = 0
+    seen: dict[str, set[int]] = defaultdict(set)
+    for tid, at in log.replies.items():
+        c = w.by_email[log.touches[tid][0]]
+        local = at.astimezone(c.tz)
+        country = _OASIS_COUNTRY[c.tz.key]
+        assert local.date() not in c.off, c.email
+        standard = (5, 6) if country in ("United Arab Emirates", "Turkey") else (4, 5)
+        rest = standard if not c.off or country == "Israel" else _oasis_rest(c)
+        total += 1
+        if local.weekday() in rest:
+            weekend += 1
+            assert c.segment.key in W.OASIS_EVERY_DAY or (country == "Israel" and local.weekday() == 4), c.email
+        if c.off:
+            seen["uae" if rest == (5, 6) and country == "United Arab Emirates" else country].add(local.weekday())
+    assert 0 < weekend <= 0.05 * total
+    assert 6 in seen["Saudi Arabia"] and 6 in seen["Egypt"] and 4 in seen["uae"] and 6 not in seen["uae"]
+    assert 4 in seen["Israel"] and 5 not in seen["Israel"] and 6 in seen["United Arab Emirates"]
+    # the reps work their office's week: Sunday to Thursday in Riyadh, Cairo and Tel Aviv, Monday to Friday in Dubai and
+    # London; so Dubai writes to Saudi Arabia on its Friday, Riyadh and Cairo to the Emirates' Monday-to-Friday firms on
+    # their Sunday
+    rests = {"Asia/Dubai": (5, 6), "Europe/London": (5, 6), "Asia/Riyadh": (4, 5), "Africa/Cairo": (4, 5),
+             "Asia/Jerusalem": (4, 5)}
+    assert all(r.rest == rests[r.tz.key] and r.off and r.weekend == 0.0 for r in w.reps)
+    fridays = sundays = 0
+    for i in range(len(w._kind)):
+        if w._kind[i] != W.K_TOUCH:
+            continue
+        r = w.reps[w._rep[i]]
+        d = dt.datetime.fromtimestamp(w._at[i], r.tz).date()
+        assert d.weekday() not in r.rest and d not in r.off, (r.name, d)
+        c = w.contacts[w._who[i]]
+        local = dt.datetime.fromtimestamp(w._at[i], c.tz)
+        fridays += r.tz.key == "Asia/Dubai" and c.tz.key == "Asia/Riyadh" and local.weekday() == 4
+        sundays += (r.rest == (4, 5) and c.tz.key == "Asia/Dubai" and bool(c.off) and _oasis_rest(c) == (5, 6)
+                    and local.weekday() == 6)
+    assert fridays > 0 and sundays > 0
+    # the Emirates' Friday is short for those who work Monday to Friday; Israel's Friday afternoon starts the Sabbath
+    desk = W._Desk
+    friday = dt.datetime(2025, 10, 17, 13, 0, tzinfo=ZoneInfo("Asia/Dubai"))
+    government = desk("facilities/government", "United Arab Emirates", True, "mon", False, "office", frozenset())
+    private = desk("facilities", "United Arab Emirates", False, "mon", False, "office", frozenset())
+    kept_week = desk("facilities", "United Arab Emirates", False, "sun", False, "office", frozenset())
+    assert W._oasis_season(government, friday) == pytest.approx(-1.6)
+    assert W._oasis_season(private, friday) == pytest.approx(-0.8)
+    assert W._oasis_season(government, friday.replace(hour=11)) == 0.0 and W._oasis_season(kept_week, friday) == 0.0
+    assert W._oasis_season(private, friday - dt.timedelta(days=1)) == 0.0
+    jerusalem = ZoneInfo("Asia/Jerusalem")
+    israeli = desk("executive/israel", "Israel", False, "sun", True, "office", frozenset())
+    assert W._oasis_season(israeli, dt.datetime(2025, 10, 17, 14, 0, tzinfo=jerusalem)) == pytest.approx(-1.8)
+    assert W._oasis_season(israeli, dt.datetime(2025, 10, 17, 10, 0, tzinfo=jerusalem)) == 0.0
+
+
+def test_oasis_world_has_ramadan_eids_and_each_countrys_holidays(built: dict[str, W.PlantedWorld]) -> None:
+    w = built["oasis"]
+    calendar = w.fx.calendar
+    assert calendar is not None and w.fx.holiday == W.OASIS_OFF
+    # a public holiday of each country, and the same weekday a week later, neither in a lull
+    holiday = {"Saudi Arabia": dt.date(2025, 9, 23), "United Arab Emirates": dt.date(2025, 12, 2),
+               "Qatar": dt.date(2025, 12, 18), "Kuwait": dt.date(2025, 9, 4), "Oman": dt.date(2025, 11, 26),
+               "Bahrain": dt.date(2025, 12, 16), "Egypt": dt.date(2025, 10, 9), "Jordan": dt.date(2025, 5, 25),
+               "Israel": dt.date(2025, 6, 2), "Turkey": dt.date(2025, 10, 29)}
+    kinds: set[tuple[str, bool]] = set()
+    for c in w.contacts:
+        country = _OASIS_COUNTRY[c.tz.key]
+        days = W._oasis_holidays(country, _OASIS_YEARS)
+        day = holiday[country]
+        assert day in days and day + dt.timedelta(days=7) not in days
+        assert (dt.date(2025, 3, 30) in days) == (country != "Israel")  # Eid al-Fitr
+
+        def at(d: dt.date, c: W._Contact = c) -> float:
+            return calendar(c, dt.datetime.combine(d, dt.time(11), tzinfo=c.tz))
+
+        every_day = c.segment.key in W.OASIS_EVERY_DAY
+        drop = at(day) - at(day + dt.timedelta(days=7))
+        assert drop == pytest.approx(W.OASIS_WORKED_HOLIDAY if every_day else W.OASIS_HOLIDAY), c.email
+        assert (day in c.off) != every_day
+        kinds.add((country, every_day))
+    assert len(kinds) >= 16
+    # in the ten days after the end (Monday 20 April 2026): Israel's Memorial Day and Independence Day, Turkey's 23 April,
+    # and Egypt's clocks moving to summer time
+    end = w.end
+    assert end == dt.datetime(2026, 4, 20, 7, 0, tzinfo=dt.UTC) and end.weekday() == 0
+    ahead = {end.date() + dt.timedelta(days=k) for k in range(1, 11)}
+    assert dt.date(2026, 4, 22) in W._oasis_holidays("Israel", _OASIS_YEARS) & ahead
+    assert dt.date(2026, 4, 23) in W._oasis_holidays("Turkey", _OASIS_YEARS) & ahead
+    assert dt.date(2026, 4, 21) in W._oasis_half_days(_OASIS_YEARS)[1] & ahead
+    for c in w.contacts:
+        country = _OASIS_COUNTRY[c.tz.key]
+        if c.off and country in ("Israel", "Turkey"):
+            assert dt.date(2026, 4, 22 if country == "Israel" else 23) in c.off
+    cairo, amman, riyadh = ZoneInfo("Africa/Cairo"), ZoneInfo("Asia/Amman"), ZoneInfo("Asia/Riyadh")
+
+    def offset(tz: ZoneInfo, day: dt.date) -> dt.timedelta | None:
+        return dt.datetime.combine(day, dt.time(12), tzinfo=tz).utcoffset()
+
+    assert offset(cairo, dt.date(2026, 4, 23)) == dt.timedelta(hours=2)
+    assert offset(cairo, dt.date(2026, 4, 25)) == dt.timedelta(hours=3)
+    for zone in ("Africa/Cairo", "Asia/Jerusalem", "Asia/Tel_Aviv"):  # daylight saving time in Egypt and Israel
+        assert offset(ZoneInfo(zone), dt.date(2025, 1, 15)) != offset(ZoneInfo(zone), dt.date(2025, 7, 15))
+    for zone in ("Asia/Riyadh", "Asia/Dubai", "Asia/Qatar", "Asia/Kuwait", "Asia/Muscat", "Asia/Bahrain", "Asia/Amman",
+                 "Europe/Istanbul"):  # none in the Gulf, Jordan and Turkey
+        assert offset(ZoneInfo(zone), dt.date(2025, 1, 15)) == offset(ZoneInfo(zone), dt.date(2025, 7, 15))
+    assert offset(amman, dt.date(2025, 1, 15)) == offset(riyadh, dt.date(2025, 1, 15))
+    # Ramadan: a short day and replies in the evening, everywhere but Israel; Turkey's offices keep their hours
+    assert W.OASIS_RAMADAN == ((dt.date(2025, 3, 1), dt.date(2025, 3, 29)), (dt.date(2026, 2, 18), dt.date(2026, 3, 19)))
+    desk, season = W._Desk, W._oasis_season
+    government = desk("facilities/government", "Saudi Arabia", True, "sun", False, "office", frozenset())
+    private = desk("procurement", "Saudi Arabia", False, "sun", False, "office", frozenset())
+    site = desk("site", "Saudi Arabia", True, "sun", False, "site", frozenset())
+    turkish = desk("procurement", "Turkey", False, "mon", False, "office", frozenset())
+    israeli = desk("procurement", "Israel", False, "sun", False, "office", frozenset())
+    fast = dt.datetime(2026, 3, 3, 8)  # a Tuesday in Ramadan
+    assert season(government, fast) == pytest.approx(-1.3) and season(private, fast) == pytest.approx(-0.6)
+    assert season(site, fast) == pytest.approx(-0.6) and season(private, fast.replace(hour=12)) == 0.0
+    assert season(private, fast.replace(hour=17)) == pytest.approx(-1.0)
+    assert season(private, fast.replace(hour=21)) == pytest.approx(0.8)
+    assert season(turkish, fast.replace(hour=19)) == pytest.approx(-0.5) and season(turkish, fast) == 0.0
+    assert season(israeli, fast.replace(hour=21)) == 0.0
+    assert season(private, dt.datetime(2025, 4, 15, 8)) == 0.0
+    # the days after each Eid are slow for office people (where not a holiday)
+    after_eid = dt.datetime(2025, 6, 12, 11)
+    assert season(private, after_eid) == pytest.approx(-0.7) and season(site, after_eid) == 0.0
+    assert season(israeli, after_eid) == 0.0
+    assert season(desk("procurement", "Saudi Arabia", False, "sun", False, "office", frozenset({after_eid.date()})),
+                  after_eid) == 0.0
+    # Israel's intermediate days, Memorial Day and the June 2025 war; the Gulf's summer leave
+    assert season(israeli, dt.datetime(2025, 10, 8, 11)) == pytest.approx(-0.9)
+    assert season(israeli, dt.datetime(2025, 6, 16, 11)) == pytest.approx(-1.2)
+    assert season(israeli, dt.datetime(2026, 4, 21, 11)) == pytest.approx(-0.6)
+    summer = dt.datetime(2025, 8, 12, 11)
+    assert season(government, summer) == pytest.approx(-0.5) and season(private, summer) == 0.0
+    assert season(desk("executive/gulf", "Qatar", False, "sun", False, "office", frozenset()), summer) == pytest.approx(-0.5)
+    assert season(desk("facilities/government", "Egypt", True, "sun", False, "office", frozenset()), summer) == 0.0
+    # the reps write less often in Ramadan, after each Eid, over Israel's intermediate days and its war
+    noon = dt.time(12, tzinfo=dt.UTC)
+    assert W._oasis_pace("Saudi Arabia")(dt.datetime.combine(fast.date(), noon).timestamp()) == pytest.approx(1.3)
+    assert W._oasis_pace("Israel")(dt.datetime.combine(fast.date(), noon).timestamp()) == 1.0
+    assert W._oasis_pace("Egypt")(dt.datetime.combine(after_eid.date(), noon).timestamp()) == pytest.approx(2.0)
+    assert W._oasis_pace("Israel")(dt.datetime.combine(dt.date(2025, 10, 8), noon).timestamp()) == pytest.approx(1.8)
+    # in the log: in Ramadan, touches in the evening were likelier answered than in the afternoon, unlike the rest of the
+    # year
+    truth: dict[tuple[bool, str], list[float]] = defaultdict(list)
+    for i in range(len(w._kind)):
+        c = w.contacts[w._who[i]]
+        if w._kind[i] != W.K_TOUCH or _OASIS_COUNTRY[c.tz.key] in ("Israel", "Turkey"):
+            continue
+        local = dt.datetime.fromtimestamp(w._at[i], c.tz)
+        part = "evening" if 20 <= local.hour < 22 else "afternoon" if 15 <= local.hour < 20 else ""
+        if part:
+            truth[(W._in_ramadan(local.date()), part)].append(w.logged[w._num[i]])
+    mean = {k: sum(v) / len(v) for k, v in truth.items()}
+    assert mean[(True, "evening")] > mean[(True, "afternoon")] + 0.1
+    assert mean[(False, "evening")] < mean[(False, "afternoon")] + 0.05
+
+
+def test_oasis_world_has_offices_lead_desks_and_deals_at_once(built: dict[str, W.PlantedWorld],
+                                                              written: dict[str, dict]) -> None:
+    w = built["oasis"]
+    log = _log(written["oasis"])
+    assert {r.tz.key for r in w.reps} == {"Asia/Dubai", "Asia/Riyadh", "Africa/Cairo", "Asia/Jerusalem", "Europe/London"}
+    touches = [i for i in range(len(w._kind)) if w._kind[i] == W.K_TOUCH]
+    crossing = sum(w.reps[w._rep[i]].tz.key != w.contacts[w._who[i]].tz.key for i in touches)
+    assert 0.3 <= crossing / len(touches) <= 0.6
+    hours: dict[str, list[int]] = defaultdict(lambda: [0] * 24)
+    for i in touches:
+        hours[w.contacts[w._who[i]].segment.key][_local(w, i).hour] += 1
+    top = {k: sum(sorted(v)[-4:]) / sum(v) for k, v in hours.items()}
+    assert len(top) == 14 and min(top.values()) >= 0.35
+    # the late segments are seldom touched near their peak
+    for key in ("executive/owner", "projects", "executive/mashriq"):
+        near = [i for i in touches if w.contacts[w._who[i]].segment.key == key]
+        close = sum(_circular(_local(w, i).hour + _local(w, i).minute / 60, w.contacts[w._who[i]].peak) <= 1.5
+                    for i in near)
+        assert close <= 0.25 * len(near), key
+    # the specialist in London sells chiller-plant optimisation and energy analytics, the offices the rest; several
+    # deals at once
+    pipeline = {r["opportunity_id"]: r for r in _rows(written["oasis"]["pipeline"])}
+    assert {p["product"] for p in pipeline.values()} == set(W.OASIS_PRODUCTS)
+    london = {r.name for r in w.reps if r.tz.key == "Europe/London"}
+    specialist = {"Chiller Plant Optimisation", "Energy Analytics"}
+    assert all((p["product"] in specialist) == (p["sales_agent"] in london) for p in pipeline.values())
+    assert _share_in_deals_at_once(w, log, pipeline) >= 0.07
+    # the lead desks start on the leads from each trade show in the days after it
+    first: dict[int, int] = {}
+    for i in sorted(touches, key=w._at.__getitem__):
+        first.setdefault(w._who[i], i)
+    desks = {"Joel Fernandes": "Asia/Dubai", "Omar Saleh": "Africa/Cairo", "Itai Ben-David": "Asia/Jerusalem"}
+    for show, where in W.OASIS_SHOWS:
+        name = "Itai Ben-David" if where == ("Israel",) else "Omar Saleh" if "Egypt" in where else "Joel Fernandes"
+        tz = ZoneInfo(desks[name])
+        days = [dt.datetime.fromtimestamp(w._at[i], tz).date() for i in first.values() if w.reps[w._rep[i]].name == name]
+        burst = sum(show <= d < show + dt.timedelta(days=10) for d in days)
+        assert burst >= 3 and burst >= 3 * len(days) * 10 / 455, (show, name)
+
+
+def test_oasis_world_writes_zones_titles_names_and_offsets(built: dict[str, W.PlantedWorld],
+                                                           written: dict[str, dict]) -> None:
+    w = built["oasis"]
+    paths = written["oasis"]
+    contacts = _rows(paths["contacts"])
+    assert len(contacts) == len(w.contacts)
+    # Israel's and Turkey's zones spelled two ways in contacts.csv, the same clocks
+    zones: dict[str, int] = defaultdict(int)
+    for r in contacts:
+        zones[r["timezone"]] += 1
+    assert set(zones) == set(_OASIS_COUNTRY)
+    for a, b in (("Asia/Jerusalem", "Asia/Tel_Aviv"), ("Europe/Istanbul", "Asia/Istanbul")):
+        assert 0.1 <= zones[b] / (zones[a] + zones[b]) <= 0.45
+        moments = [dt.datetime(2025, m, 15, 12, tzinfo=dt.UTC) for m in range(1, 13)]
+        assert [t.astimezone(ZoneInfo(a)).utcoffset() for t in moments] == [t.astimezone(ZoneInfo(b)).utcoffset()
+                                                                            for t in moments]
+    # the titles read back as written (Arabic, Hebrew with its quotation marks, Turkish letters); the addresses are ASCII
+    by_email = {r["contact_email"]: r for r in contacts}
+    for c in w.contacts:
+        assert by_email[c.email]["title"] == c.title and c.email.isascii() and c.email == c.email.lower()
+    assert any('"' in c.title for c in w.contacts) and any(c.title.isascii() is False for c in w.contacts)
+    # accounts: every country and sector, a legal form by country (none for a government-linked entity), every size given
+    accounts = _rows(paths["accounts"])
+    assert {r["office_location"] for r in accounts} == set(W.OASIS_ZONES)
+    assert {r["sector"] for r in accounts} == set(W.OASIS_SECTORS)
+    assert all(r["employees"] and not r["subsidiary_of"] for r in accounts)
+    forms = {country: tuple(f for f in fs if f) for country, fs in W._OASIS_FORMS.items()}
+    for r in accounts:
+        formal = r["account"].endswith(forms[r["office_location"]])
+        assert not formal if r["sector"] == W.OASIS_GOVERNMENT else formal or r["office_location"] in ("Saudi Arabia",
+                                                                                                    "Egypt"), r["account"]
+    # the offsets written follow each clock: Cairo and Jerusalem change theirs, the Gulf does not
+    offsets: dict[str, set[tuple[int, str]]] = defaultdict(set)
+    zone_of = {r["contact_email"]: r["timezone"] for r in contacts}
+    rows = _rows(paths["activities"])
+    for r in rows:
+        if r["direction"] == "inbound" and r["in_reply_to"]:
+            at = r["occurred_at"]
+            offsets[zone_of[r["contact_email"]]].add((int(at[5:7]), at[-6:]))
+    assert (1, "+02:00") in offsets["Africa/Cairo"] and (7, "+03:00") in offsets["Africa/Cairo"]
+    assert (1, "+02:00") in offsets["Asia/Jerusalem"] and (7, "+03:00") in offsets["Asia/Jerusalem"]
+    assert {o for _, o in offsets["Asia/Riyadh"]} == {"+03:00"} and {o for _, o in offsets["Asia/Dubai"]} == {"+04:00"}
+    types = {r["type"] for r in rows if r["direction"] == "outbound"}
+    assert types == {"email", "call", "meeting", "note"}
+
+
+def test_oasis_world_size_span_and_channels() -> None:
+    """About 30,000 touches at scale 1 over about fifteen months, about 2,350 contacts, about 15% never touched; half the
+    touched contacts touched one to five times, a few touched many times."""
+    w = W.WORLDS["oasis"]()
+    assert 26_000 <= len(w.logged) <= 34_000 and 2_100 <= len(w.contacts) <= 2_600
+    assert 0.12 <= sum(not c.touches for c in w.contacts) / len(w.contacts) <= 0.2
+    counts = [c.touches for c in w.contacts if c.touches]
+    assert 0.4 <= sum(n <= 5 for n in counts) / len(counts) <= 0.6 and 4 <= _median(counts) <= 8
+    assert 0.15 <= sum(n == 1 for n in counts) / len(counts) <= 0.3 and max(counts) >= 100
+    many = [n for n in counts if n >= 30]
+    assert 0.08 <= len(many) / len(counts) <= 0.25 and sum(many) >= 0.45 * sum(counts)
+    span, share = _span_and_channels(w)
+    assert 450 <= span <= 456
+    assert 0.45 <= share["email"] <= 0.6 and 0.24 <= share["call"] <= 0.36 and 0.12 <= share["meeting"] <= 0.24
+    assert w.end == dt.datetime(2026, 4, 20, 7, 0, tzinfo=dt.UTC)
+    assert W.ASIDE == "oasis" and W.SIZES["oasis"] == 30_000
 
 
 def test_the_evaluation_sizes_each_world_to_a_number_of_touches(tmp_path: Path) -> None:

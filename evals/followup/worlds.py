@@ -185,8 +185,10 @@ class _Rep:
     hour_sd: float
     p_random: float  # share of touches at a uniformly random hour 07-20 local
     gap: float  # habitual days between touches of one thread
-    weekend: float = 0.0  # share of weekend days kept (the rest move to Monday)
-    off: frozenset[dt.date] = frozenset()  # office holidays; when set, the rep works on other weekdays only
+    weekend: float = 0.0  # share of weekend days kept (the rest move to the first days of the next week)
+    off: frozenset[dt.date] = frozenset()  # office holidays; when set, the rep works on other working days only
+    rest: tuple[int, ...] = (5, 6)  # the office's weekend (Monday being 0): Friday and Saturday where the week starts on
+    # Sunday
 
 
 @dataclass(slots=True)
@@ -417,7 +419,8 @@ class _Steps(_Thread):
         if prev is not None and days == self.steps[self.sent - 2][0]:
             return prev + rng.uniform(0.5, 2.0) * HOUR
         r = w.reps[self.rep]
-        return w.place(self.rep, _clock(_working_days_after(self.enrol, days, r.off), 12 * 3600, r.tz), rng, after=prev)
+        return w.place(self.rep, _clock(_working_days_after(self.enrol, days, r.off, r.rest), 12 * 3600, r.tz), rng,
+                       after=prev)
 
     def first(self, w: PlantedWorld, rng: random.Random) -> float | None:
         return self._step(w, None, rng)
@@ -540,17 +543,20 @@ class PlantedWorld:
     # ---- scheduling ------------------------------------------------------------------------------------
 
     def place(self, rep: int, target: float, rng: random.Random, after: float | None = None) -> float:
-        """The moment a rep actually touches when aiming at ``target``: that local day (a weekend day moves to
-        Monday to Wednesday unless the rep works weekends), at the rep's habitual hour or, sometimes, any hour 07-20.
-        A rep with office holidays (``_Rep.off``) also moves off those, and never lands on a weekend or a holiday:
-        a touch that would come before ``after`` moves to the next working day."""
+        """The moment a rep actually touches when aiming at ``target``: that local day (a day of the office's weekend,
+        ``_Rep.rest``, moves to the first to third day of the next week unless the rep works weekends), at the rep's
+        habitual hour or, sometimes, any hour 07-20. A rep with office holidays (``_Rep.off``) also moves off those, and
+        never lands on a weekend or a holiday: a touch that would come before ``after`` moves to the next working day."""
         r = self.reps[rep]
         day = dt.datetime.fromtimestamp(target, r.tz).date()
         wd = day.weekday()
-        if wd >= 5 and rng.random() >= r.weekend:
-            day += dt.timedelta(days=7 - wd + rng.choice((0, 0, 1, 2)))
+        if wd in r.rest and rng.random() >= r.weekend:
+            ahead = 1
+            while (wd + ahead) % 7 in r.rest:
+                ahead += 1
+            day += dt.timedelta(days=ahead + rng.choice((0, 0, 1, 2)))
         if r.off:
-            day = _working_day(day, r.off)
+            day = _working_day(day, r.off, r.rest)
         if rng.random() < r.p_random:
             h = rng.uniform(7.0, 21.0)
         else:
@@ -559,8 +565,8 @@ class PlantedWorld:
         t = _clock(day, s, r.tz)
         if after is not None and t <= after:
             if r.off:
-                t = _clock(_working_day(dt.datetime.fromtimestamp(after, r.tz).date() + dt.timedelta(days=1), r.off),
-                           s, r.tz)
+                t = _clock(_working_day(dt.datetime.fromtimestamp(after, r.tz).date() + dt.timedelta(days=1), r.off,
+                                        r.rest), s, r.tz)
             else:
                 t = after + int(rng.uniform(0.5, 4.0) * HOUR)
         return t
@@ -890,18 +896,20 @@ def _back(c: _Contact, day: dt.date) -> dt.date | None:
     return next((back for first, back in c.away if first <= day < back), None)
 
 
-def _working_day(day: dt.date, off: frozenset[dt.date]) -> dt.date:
-    """``day``, or the first weekday after it that is not in ``off``."""
-    while day.weekday() >= 5 or day in off:
+def _working_day(day: dt.date, off: frozenset[dt.date], rest: tuple[int, ...] = (5, 6)) -> dt.date:
+    """``day``, or the first day after it that is neither in ``off`` nor a day of the weekend ``rest`` (Monday being 0;
+    Saturday and Sunday unless told)."""
+    while day.weekday() in rest or day in off:
         day += dt.timedelta(days=1)
     return day
 
 
-def _working_days_after(day: dt.date, n: int, off: frozenset[dt.date]) -> dt.date:
-    """The ``n``-th working day (a weekday not in ``off``) after ``day``; for 0, ``_working_day(day, off)``."""
-    day = _working_day(day, off)
+def _working_days_after(day: dt.date, n: int, off: frozenset[dt.date], rest: tuple[int, ...] = (5, 6)) -> dt.date:
+    """The ``n``-th working day (a day neither in ``off`` nor in the weekend ``rest``) after ``day``; for 0,
+    ``_working_day(day, off, rest)``."""
+    day = _working_day(day, off, rest)
     for _ in range(n):
-        day = _working_day(day + dt.timedelta(days=1), off)
+        day = _working_day(day + dt.timedelta(days=1), off, rest)
     return day
 
 
@@ -1028,8 +1036,8 @@ class _Builder:
         return False
 
     def rep(self, name: str, zone: str, hour: float, gap: float, *, hour_sd: float = 0.8, p_random: float = 0.22,
-            weekend: float = 0.0, off: frozenset[dt.date] = frozenset()) -> int:
-        self.w.reps.append(_Rep(name, _zone(zone), hour, hour_sd, p_random, gap, weekend, off))
+            weekend: float = 0.0, off: frozenset[dt.date] = frozenset(), rest: tuple[int, ...] = (5, 6)) -> int:
+        self.w.reps.append(_Rep(name, _zone(zone), hour, hour_sd, p_random, gap, weekend, off, rest))
         return len(self.w.reps) - 1
 
     def account(self, sector: str, country: str, employees: int, owner: int) -> int:
@@ -2531,7 +2539,7 @@ def _enrolment(t: float, r: _Rep, rng: random.Random) -> dt.date:
     if (day.month == 12 and day.day >= 18) or (day.month == 1 and day.day < 6):
         day = dt.date(day.year + 1 if day.month == 12 else day.year, 1, 6)
         day += dt.timedelta(days=(7 - day.weekday()) % 7)
-    return _working_day(day, r.off)
+    return _working_day(day, r.off, r.rest)
 
 
 def meridian(scale: float = 1.0, seed: int = 1313) -> PlantedWorld:
@@ -7986,6 +7994,805 @@ def harmattan(scale: float = 1.0, seed: int = 2424) -> PlantedWorld:
     return w
 
 
+# --------------------------------------------------------------------------------------------------------
+# 25. Building-management systems and facilities software in the Middle East (kept aside)
+
+OASIS_ZONES: dict[str, tuple[str, ...]] = {
+    "Saudi Arabia": ("Asia/Riyadh",), "United Arab Emirates": ("Asia/Dubai",), "Qatar": ("Asia/Qatar",),
+    "Kuwait": ("Asia/Kuwait",), "Oman": ("Asia/Muscat",), "Bahrain": ("Asia/Bahrain",), "Egypt": ("Africa/Cairo",),
+    "Jordan": ("Asia/Amman",), "Israel": ("Asia/Jerusalem", "Asia/Tel_Aviv"), "Turkey": ("Europe/Istanbul", "Asia/Istanbul"),
+}
+OASIS_CODES = {"Saudi Arabia": "SA", "United Arab Emirates": "AE", "Qatar": "QA", "Kuwait": "KW", "Oman": "OM",
+               "Bahrain": "BH", "Egypt": "EG", "Jordan": "JO", "Israel": "IL", "Turkey": "TR"}
+OASIS_MARKET = {"Saudi Arabia": "gulf", "United Arab Emirates": "gulf", "Qatar": "gulf", "Kuwait": "gulf", "Oman": "gulf",
+                "Bahrain": "gulf", "Egypt": "mashriq", "Jordan": "mashriq", "Israel": "israel", "Turkey": "turkey"}
+OASIS_SECTORS = ("government & semi-government", "real estate", "healthcare", "education", "retail & malls",
+                 "industrial")
+OASIS_GOVERNMENT = OASIS_SECTORS[0]  # the sector the CRM gives a government-linked entity
+OASIS_PRODUCTS = ("BMS Retrofit", "HVAC Controls", "CAFM Software", "IoT Metering", "Chiller Plant Optimisation",
+                  "Energy Analytics", "Maintenance Contract")
+_OASIS_PROJECT = OASIS_PRODUCTS[:4]  # what the account executives sell, building by building
+_OASIS_SPECIALIST = OASIS_PRODUCTS[4:6]  # what the specialist in London sells
+OASIS_LARGE = 1000  # employees: a procurement team from this size buys through a formal tender
+OASIS_OFF = -1.4  # a touch on one of the contact's days off (a day of their weekend, a public holiday)
+OASIS_HOLIDAY = -2.1  # on top of it on a public holiday of an office person's country
+OASIS_WORKED_HOLIDAY = -0.5  # a touch on a public holiday to someone who works every day (site staff, owners)
+OASIS_EVERY_DAY = ("site", "executive/owner")  # the segments that answer every day, weekends and holidays included
+# The working week of an office: (its first day, Monday being 0; its weekend). The Gulf, Egypt, Jordan and Israel work from
+# Sunday to Thursday; the Emirates (its government since 2022, most of its private firms since) and Turkey from Monday to
+# Friday.
+OASIS_WEEKS: dict[str, tuple[int, tuple[int, ...]]] = {"sun": (6, (4, 5)), "mon": (0, (5, 6))}
+OASIS_WEEK = {country: "mon" if country in ("United Arab Emirates", "Turkey") else "sun" for country in OASIS_ZONES}
+OASIS_OLD_WEEK = 0.3  # the share of the Emirates' private firms that kept the Sunday-to-Thursday week
+OASIS_FRIDAY = 0.45  # the share of Israel's office people who also answer on Friday mornings
+OASIS_RAMADAN = _RAMADAN[1:]  # the days of fasting (the first to the last) in 2025 and 2026
+OASIS_EID = (dt.date(2025, 3, 30), dt.date(2025, 6, 6), dt.date(2026, 3, 20))  # the first days of the Eids in the history
+OASIS_WAR = (dt.date(2025, 6, 13), dt.date(2025, 6, 24))  # Israel's offices mostly shut in the June 2025 war with Iran
+# The day the lead desks start on each trade show's leads (the first day of the week after it), and its visitors' countries.
+OASIS_SHOWS: tuple[tuple[dt.date, tuple[str, ...]], ...] = (
+    (dt.date(2025, 5, 11), ("Saudi Arabia", "Kuwait", "Bahrain")),  # Riyadh, 5-8 May 2025
+    (dt.date(2025, 9, 14), ("Israel",)),  # Tel Aviv, 9-11 September 2025
+    (dt.date(2025, 11, 2), ("Egypt", "Jordan")),  # Cairo, 27-30 October 2025
+    (dt.date(2025, 12, 1), ("United Arab Emirates", "Saudi Arabia", "Qatar", "Kuwait", "Oman", "Bahrain", "Turkey")),
+)  # the last: Dubai, 24-27 November 2025
+# A lead's follow-up sequence: (working day after the lead came in, channel); the desk stops after one to five steps.
+OASIS_LEAD_STEPS = ((0, EMAIL), (1, CALL), (3, EMAIL), (7, CALL), (12, EMAIL))
+OASIS_LEAD_CUT = {1: 0.25, 2: 0.2, 3: 0.2, 4: 0.17, 5: 0.18}
+# segment: peak, sd, amp, share of contacts peaking 2-3 hours off
+OASIS_SEGMENTS: dict[str, tuple[float, float, float, float]] = {
+    "facilities/government": (7.0, 0.9, 1.55, 0.15),
+    "executive/government": (7.5, 1.0, 1.5, 0.25),
+    "executive/israel": (8.0, 1.0, 1.5, 0.25),
+    "procurement/large": (9.0, 1.0, 1.5, 0.2),
+    "facilities": (10.5, 3.3, 0.95, 0.4),
+    "finance": (11.0, 1.1, 1.45, 0.2),
+    "executive/turkey": (11.0, 3.0, 1.0, 0.4),
+    "procurement": (12.0, 3.0, 1.0, 0.4),
+    "it": (14.0, 3.2, 0.95, 0.4),
+    "site": (15.5, 1.1, 1.45, 0.15),
+    "executive/gulf": (16.5, 3.0, 1.0, 0.4),
+    "projects": (18.5, 1.1, 1.45, 0.25),
+    "executive/mashriq": (19.5, 1.1, 1.45, 0.3),
+    "executive/owner": (21.0, 1.0, 1.45, 0.3),
+}
+# The log-odds of a reply by the day of the contact's own week: 0-4 its working days, 5 and 6 its weekend.
+OASIS_WEEKDAYS: dict[str, tuple[float, ...]] = {
+    "facilities/government": (0.2, 0.1, 0.05, 0.0, -0.3, -1.0, -1.0),
+    "executive/government": (0.3, 0.15, 0.05, -0.05, -0.45, -1.2, -1.2),
+    "executive/israel": (0.3, 0.1, 0.05, 0.0, -0.2, -0.6, -1.5),
+    "procurement/large": (0.1, 0.15, 0.1, 0.0, -0.4, -1.1, -1.2),
+    "facilities": (0.0, 0.1, 0.15, 0.1, -0.3, -1.0, -1.2),
+    "finance": (-0.3, 0.1, 0.15, 0.1, -0.1, -1.1, -1.2),
+    "executive/turkey": (0.1, 0.1, 0.05, 0.0, -0.3, -1.2, -1.3),
+    "procurement": (0.05, 0.1, 0.1, 0.05, -0.25, -1.0, -1.2),
+    "it": (0.0, 0.1, 0.15, 0.2, -0.2, -1.0, -1.2),
+    "site": (0.15, 0.1, 0.05, 0.0, -0.1, -0.5, -0.7),
+    "executive/gulf": (0.25, 0.1, 0.0, 0.0, -0.35, -1.2, -1.2),
+    "projects": (-0.2, 0.05, 0.1, 0.15, 0.0, -0.9, -1.1),
+    "executive/mashriq": (0.0, 0.1, 0.1, 0.05, -0.2, -1.2, -1.2),
+    "executive/owner": (0.0, 0.0, 0.05, 0.0, 0.1, -0.5, 0.3),
+}
+# Titles by role and language (en: English, ar: Arabic, he: Hebrew, fr: French, tr: Turkish); the same job in many
+# wordings. Owners' titles are found at family businesses only.
+_OASIS_TITLES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("owner", "en"): ("Owner", "Founder", "Chairman", "Chairman & Owner", "Managing Partner", "Founder & Chairman",
+                      "Proprietor"),
+    ("owner", "ar"): ("صاحب الشركة", "المالك", "رئيس مجلس الإدارة", "المؤسس"),
+    ("owner", "he"): ("בעלים", "מייסד", "יו\"ר ובעלים"),
+    ("owner", "fr"): ("Fondateur", "Président Fondateur"),
+    ("owner", "tr"): ("Kurucu", "Yönetim Kurulu Başkanı", "Şirket Sahibi"),
+    ("executive", "en"): ("CEO", "Chief Executive Officer", "General Manager", "GM", "Managing Director", "MD",
+                          "Country Manager", "Executive Director", "Deputy CEO", "Chief Operating Officer", "COO"),
+    ("executive", "ar"): ("المدير التنفيذي", "الرئيس التنفيذي", "المدير العام", "مدير عام", "العضو المنتدب",
+                          "نائب الرئيس التنفيذي"),
+    ("executive", "he"): ("מנכ\"ל", "מנכ״ל", "מנהל כללי", "סמנכ\"ל תפעול"),
+    ("executive", "fr"): ("Directeur Général", "Directrice Générale", "DG"),
+    ("executive", "tr"): ("Genel Müdür", "Genel Müdür Yardımcısı", "İcra Kurulu Başkanı"),
+    ("facilities", "en"): ("Facilities Director", "Director of Facilities Management", "Head of FM", "FM Manager",
+                           "Facility Manager", "Facilities Manager", "Sr. Facilities Manager",
+                           "Director - Facilities & Maintenance", "Head of Engineering Services", "Asset & Facilities Manager",
+                           "O&M Manager"),
+    ("facilities", "ar"): ("مدير إدارة المرافق", "مدير المرافق", "مدير الصيانة", "مدير إدارة الصيانة والتشغيل",
+                           "مدير التشغيل والصيانة"),
+    ("facilities", "he"): ("מנהל אחזקה", "מנהל מתקנים", "מנהל תפעול ואחזקה", "מנהלת אחזקה"),
+    ("facilities", "fr"): ("Directeur Technique", "Responsable Maintenance", "Directeur des Services Généraux"),
+    ("facilities", "tr"): ("Tesis Müdürü", "Bakım Müdürü", "Teknik Müdür", "Tesis Yönetim Müdürü"),
+    ("site", "en"): ("Maintenance Supervisor", "MEP Supervisor", "HVAC Engineer", "Maintenance Engineer", "Shift Engineer",
+                     "BMS Operator", "Facilities Supervisor", "Building Engineer", "MEP Engineer", "HVAC Technician",
+                     "Sr. Maintenance Engineer", "Chief Technician"),
+    ("site", "ar"): ("مشرف صيانة", "مهندس صيانة", "فني تكييف", "مهندس تكييف", "مشرف المرافق"),
+    ("site", "he"): ("טכנאי מיזוג", "מהנדס אחזקה", "אחראי משמרת", "מפעיל מערכות בניין"),
+    ("site", "fr"): ("Technicien de Maintenance", "Chef d'Équipe Maintenance"),
+    ("site", "tr"): ("Bakım Şefi", "Mekanik Bakım Mühendisi", "Teknisyen", "Vardiya Mühendisi"),
+    ("procurement", "en"): ("Procurement Manager", "Purchasing Manager", "Head of Procurement", "Procurement Specialist",
+                            "Buyer", "Sr. Buyer", "Contracts & Procurement Manager", "Supply Chain Manager",
+                            "Procurement Officer", "Tendering Manager"),
+    ("procurement", "ar"): ("مدير المشتريات", "مدير إدارة المشتريات", "أخصائي مشتريات", "مسؤول المشتريات",
+                            "مدير العقود والمشتريات"),
+    ("procurement", "he"): ("מנהל רכש", "מנהלת רכש", "קניין", "ראש תחום רכש"),
+    ("procurement", "fr"): ("Responsable Achats", "Acheteur", "Directeur des Achats"),
+    ("procurement", "tr"): ("Satın Alma Müdürü", "Satınalma Uzmanı", "Satın Alma Sorumlusu"),
+    ("finance", "en"): ("CFO", "Chief Financial Officer", "Finance Director", "Finance Manager", "Financial Controller",
+                        "Head of Finance", "Chief Accountant"),
+    ("finance", "ar"): ("المدير المالي", "مدير الشؤون المالية", "رئيس الحسابات"),
+    ("finance", "he"): ("סמנכ\"ל כספים", "מנהל כספים", "חשב"),
+    ("finance", "fr"): ("Directeur Financier", "DAF"),
+    ("finance", "tr"): ("Mali İşler Müdürü", "Finans Müdürü"),
+    ("it", "en"): ("IT Manager", "Head of IT", "CIO", "Smart Buildings Manager", "Digital Transformation Manager",
+                   "IT Director", "IoT Lead", "CTO"),
+    ("it", "ar"): ("مدير تقنية المعلومات", "مدير التحول الرقمي", "مدير إدارة تقنية المعلومات"),
+    ("it", "he"): ("מנהל מערכות מידע", "מנמ\"ר", "מנהל IT"),
+    ("it", "fr"): ("DSI", "Responsable Informatique"),
+    ("it", "tr"): ("Bilgi İşlem Müdürü", "BT Müdürü"),
+    ("projects", "en"): ("Project Manager", "Projects Director", "Sr. Project Manager", "Development Manager",
+                         "Project Engineer", "Construction Manager", "Head of Projects", "PM"),
+    ("projects", "ar"): ("مدير المشاريع", "مدير مشروع", "مهندس مشاريع"),
+    ("projects", "he"): ("מנהל פרויקטים", "מנהל פרויקט", "מנהלת פרויקטים"),
+    ("projects", "fr"): ("Chef de Projet", "Directeur de Projets"),
+    ("projects", "tr"): ("Proje Müdürü", "Proje Yöneticisi"),
+}
+OASIS_ROLE = {t: role for (role, _), titles in _OASIS_TITLES.items() for t in titles}
+# Titles that name no job: an honorific, a placeholder, a badge scanned at a show.
+OASIS_NAMELESS = ("Eng.", "Eng", "م.", "المهندس", "Dr.", "Mr.", "N/A", "-", "Visitor", "Employee", "موظف", "עובד")
+_OASIS_LANGUAGE: dict[str, dict[str, float]] = {
+    "Saudi Arabia": {"en": 0.7, "ar": 0.3}, "United Arab Emirates": {"en": 0.88, "ar": 0.12},
+    "Qatar": {"en": 0.8, "ar": 0.2}, "Kuwait": {"en": 0.75, "ar": 0.25}, "Oman": {"en": 0.8, "ar": 0.2},
+    "Bahrain": {"en": 0.85, "ar": 0.15}, "Egypt": {"en": 0.55, "ar": 0.33, "fr": 0.12}, "Jordan": {"en": 0.72, "ar": 0.28},
+    "Israel": {"en": 0.55, "he": 0.45}, "Turkey": {"tr": 0.65, "en": 0.35},
+}
+# what kind of account a country's are: government-linked entities, family businesses, other companies
+_OASIS_KINDS: dict[str, dict[str, float]] = {
+    "gulf": {"government": 0.24, "family": 0.3, "corporate": 0.46},
+    "mashriq": {"government": 0.15, "family": 0.35, "corporate": 0.5},
+    "israel": {"family": 0.15, "corporate": 0.85},
+    "turkey": {"family": 0.4, "corporate": 0.6},
+}
+_OASIS_ROLES: dict[str, dict[str, float]] = {
+    "government": {"executive": 0.14, "facilities": 0.3, "site": 0.18, "procurement": 0.18, "it": 0.1, "finance": 0.04,
+                   "projects": 0.06},
+    "family": {"executive": 0.08, "facilities": 0.26, "site": 0.16, "procurement": 0.16, "finance": 0.14, "it": 0.06,
+               "projects": 0.14},
+    "corporate": {"executive": 0.12, "facilities": 0.26, "site": 0.15, "procurement": 0.15, "finance": 0.1, "it": 0.1,
+                  "projects": 0.12},
+}
+_OASIS_SECTOR_SHARES: dict[str, dict[str, float]] = {
+    "family": {"real estate": 0.35, "retail & malls": 0.25, "industrial": 0.25, "healthcare": 0.1, "education": 0.05},
+    "corporate": {"real estate": 0.28, "healthcare": 0.2, "education": 0.14, "retail & malls": 0.14, "industrial": 0.24},
+}
+_OASIS_SIZES = {OASIS_GOVERNMENT: (800, 40000), "real estate": (50, 6000), "healthcare": (150, 12000),
+                "education": (80, 5000), "retail & malls": (40, 4000), "industrial": (60, 9000)}
+_OASIS_FIRSTS = {
+    "gulf": ("Abdullah", "Mohammed", "Fahad", "Khalid", "Sultan", "Saud", "Faisal", "Nasser", "Hamad", "Ahmed", "Saeed",
+             "Rashid", "Noura", "Maha", "Reem", "Hessa", "Latifa", "Mariam", "Sara", "Aisha", "Amal", "Yousef"),
+    "egypt": ("Mohamed", "Ahmed", "Mahmoud", "Mostafa", "Karim", "Amr", "Tarek", "Hany", "Sherif", "Mina", "Rania", "Dina",
+              "Mona", "Heba", "Yasmine", "Nourhan", "Marwa", "Mariam", "Bishoy", "Omar"),
+    "levant": ("Omar", "Zaid", "Laith", "Tariq", "Yazan", "Rami", "Basel", "Dana", "Lina", "Rasha", "Ruba", "Tala", "Haya",
+               "Fadi", "Samer", "Nadine", "Ghassan", "Rana"),
+    "israel": ("Yossi", "Avi", "Moshe", "David", "Eyal", "Amit", "Oren", "Itai", "Noa", "Michal", "Tamar", "Yael",
+               "Shira", "Ronit", "Gal", "Lior", "Ori", "Dana"),
+    "israel arab": ("Ahmad", "Mahmoud", "Samer", "Rami", "Fadi", "Wael", "Lubna", "Rana", "Nisreen", "Amir"),
+    "turkey": ("Mehmet", "Ahmet", "Mustafa", "Emre", "Burak", "Murat", "Can", "Serkan", "Ayşe", "Elif", "Zeynep", "Esra",
+               "Selin", "Gülşen", "Oğuz", "Tuğba"),
+    "south asia": ("Rajesh", "Suresh", "Anil", "Vinod", "Arun", "Praveen", "Imran", "Asif", "Ravi", "Deepak", "Sanjay",
+                   "Kavitha", "Sunita", "Shahid", "Thomas", "Jijo"),
+    "philippines": ("Jose", "Mark", "Ramon", "Joel", "Rommel", "Arnel", "Maricel", "Jocelyn", "Ryan", "Jerome"),
+    "west": ("James", "David", "Mark", "Paul", "Andrew", "Sarah", "Emma", "Claire", "Richard", "Stephen", "Thomas",
+             "Laura", "Gareth", "Fiona"),
+}
+_OASIS_FOUNDERS = {"gulf": _OASIS_FIRSTS["gulf"][:12], "egypt": _OASIS_FIRSTS["egypt"][:10],
+                   "levant": _OASIS_FIRSTS["levant"][:7], "israel": _OASIS_FIRSTS["israel"][:8],
+                   "turkey": _OASIS_FIRSTS["turkey"][:8]}  # the men's names: a family business's founder
+_OASIS_LASTS = {
+    "Saudi Arabia": ("Al Qahtani", "Al Harbi", "Al Otaibi", "Al Ghamdi", "Al Zahrani", "Al Dossary", "Al Shehri",
+                     "Al Mutairi", "Al Shammari", "Al Anazi", "Al Subaie", "Al Rashid"),
+    "United Arab Emirates": ("Al Mansouri", "Al Suwaidi", "Al Hammadi", "Al Shamsi", "Al Ketbi", "Al Mazrouei",
+                             "Al Falasi", "Al Marzooqi", "Al Dhaheri", "Al Nuaimi"),
+    "Qatar": ("Al Kuwari", "Al Marri", "Al Mannai", "Al Sulaiti", "Al Emadi", "Al Kubaisi", "Al Naimi", "Al Hajri"),
+    "Kuwait": ("Al Ajmi", "Al Enezi", "Al Rashidi", "Al Kandari", "Al Mutawa", "Al Awadhi", "Al Fadhli", "Behbehani"),
+    "Oman": ("Al Balushi", "Al Harthy", "Al Busaidi", "Al Hinai", "Al Rawahi", "Al Kindi", "Al Lawati", "Al Maskari"),
+    "Bahrain": ("Al Mahmood", "Al Sayed", "Al Jishi", "Al Aradi", "Bukhammas", "Al Mahroos", "Al Ansari", "Janahi"),
+    "egypt": ("Hassan", "Abdel Aziz", "El Sayed", "Mahmoud", "Ibrahim", "Fathy", "Mansour", "Soliman", "Farouk", "Gamal",
+              "Naguib", "Youssef", "Shenouda", "Ghali", "Abdelrahman", "Zaki"),
+    "levant": ("Al Khatib", "Haddad", "Nasser", "Al Zoubi", "Masri", "Khoury", "Al Tarawneh", "Al Majali", "Qasem",
+               "Hijazi", "Odeh", "Shami", "Karam", "Rizk", "Salameh"),
+    "israel": ("Cohen", "Levi", "Mizrahi", "Peretz", "Biton", "Friedman", "Azoulay", "Katz", "Shapira", "Ben-David",
+               "Avraham", "Dahan", "Goldberg", "Ohana"),
+    "israel arab": ("Khoury", "Zoabi", "Haddad", "Mansour", "Jabareen", "Masarwa", "Nassar", "Kassem"),
+    "turkey": ("Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Yıldız", "Aydın", "Öztürk", "Arslan", "Doğan", "Koç", "Kurt"),
+    "south asia": ("Nair", "Menon", "Pillai", "Kumar", "Sharma", "Reddy", "Iyer", "Khan", "Qureshi", "Siddiqui",
+                   "D'Souza", "Fernandes", "Varghese"),
+    "philippines": ("Santos", "Reyes", "Cruz", "Bautista", "Dela Cruz", "Mendoza", "Garcia", "Villanueva"),
+    "west": ("Smith", "Taylor", "Brown", "Wilson", "Evans", "Walker", "Harris", "Clarke", "Hughes", "O'Brien", "Murray",
+             "Campbell"),
+}
+# where the Gulf's people come from: its nationals, Arab expatriates, South Asians, Filipinos, Westerners
+_OASIS_ORIGINS: dict[str, dict[str, float]] = {
+    "government": {"national": 0.7, "levant": 0.08, "egypt": 0.07, "south asia": 0.1, "west": 0.05},
+    "office": {"national": 0.32, "levant": 0.13, "egypt": 0.12, "south asia": 0.25, "philippines": 0.06, "west": 0.12},
+    "site": {"national": 0.05, "egypt": 0.12, "levant": 0.06, "south asia": 0.5, "philippines": 0.27},
+}
+_OASIS_STEMS = {
+    "Saudi Arabia": ("Al Noor", "Tilal", "Qimam", "Al Rawabi", "Najd", "Al Masar", "Sahab", "Al Yamamah", "Dar Al Khair",
+                     "Rimal", "Al Safwa", "Hijaz", "Al Muruj", "Asir"),
+    "United Arab Emirates": ("Al Waha", "Marsa", "Al Reem", "Al Manara", "Saadiyat", "Al Bateen", "Zabeel", "Al Qudra",
+                             "Liwa", "Jebel Ali", "Al Barsha", "Mushrif"),
+    "Qatar": ("Al Dafna", "Lusail", "Al Wakra", "Al Sadd", "Doha Bay", "Al Khor", "Al Rayyan", "Pearl Coast"),
+    "Kuwait": ("Al Salmiya", "Jahra", "Failaka", "Al Bidaa", "Mubarakiya", "Sharq", "Kuwait Bay", "Ahmadi"),
+    "Oman": ("Muttrah", "Sohar", "Al Batinah", "Nizwa", "Qurum", "Al Hajar", "Dhofar", "Sur"),
+    "Bahrain": ("Manama Bay", "Muharraq", "Seef", "Riffa", "Al Areen", "Dilmun", "Sitra", "Juffair"),
+    "Egypt": ("Nile", "El Nasr", "Delta", "Horus", "El Obour", "Heliopolis", "Zamalek", "Alexandria", "Sphinx", "Sinai",
+              "Maadi", "New Cairo"),
+    "Jordan": ("Petra", "Al Urdun", "Amman Vista", "Dead Sea", "Aqaba", "Zarqa", "Jerash", "Abdali", "Madaba", "Ajloun"),
+    "Israel": ("Carmel", "Galil", "Negev", "Shaked", "Ofek", "Tamar", "Arava", "Yarden", "Hadar", "Gilboa", "Sharon",
+               "Menora"),
+    "Turkey": ("Anadolu", "Boğaziçi", "Ege", "Marmara", "Kuzey", "Toros", "Başkent", "Yıldız", "Kapadokya", "Akdeniz"),
+}
+_OASIS_WORDS = {
+    OASIS_GOVERNMENT: ("Municipality", "Development Authority", "Public Works Authority", "Health Cluster",
+                       "Housing Authority", "Utilities Authority", "Airports Authority", "University Hospital"),
+    "real estate": ("Properties", "Real Estate Development", "Facility Management", "Developments"),
+    "healthcare": ("Hospital", "Medical Center", "Healthcare Group", "Specialist Hospital"),
+    "education": ("International School", "University", "Academy", "Schools"),
+    "retail & malls": ("Mall", "Malls", "Shopping Centres", "Retail"),
+    "industrial": ("Industries", "Logistics Park", "Data Center", "Cold Stores", "Manufacturing"),
+}
+_OASIS_TURKISH_WORDS = {"real estate": ("Gayrimenkul", "Yapı"), "healthcare": ("Hastanesi", "Sağlık Grubu"),
+                        "education": ("Okulları", "Koleji"), "retail & malls": ("AVM", "Alışveriş Merkezi"),
+                        "industrial": ("Sanayi", "Lojistik")}
+_OASIS_FAMILY_WORDS = {"en": ("Group", "& Sons", "Brothers", "Holding", "Trading & Contracting"),
+                       "tr": ("Holding", "Grup", "ve Oğulları")}
+_OASIS_FORMS = {"Saudi Arabia": (" Co.", " Company", ""), "United Arab Emirates": (" LLC", " PJSC", " L.L.C"),
+                "Qatar": (" W.L.L.", " Q.P.S.C."), "Kuwait": (" K.S.C.C.", " W.L.L."), "Oman": (" LLC", " SAOG"),
+                "Bahrain": (" B.S.C.", " W.L.L."), "Egypt": (" S.A.E.", ""), "Jordan": (" PLC", " L.L.C."),
+                "Israel": (" Ltd.", " Ltd"), "Turkey": (" A.Ş.", " Ltd. Şti.")}
+_OASIS_LETTERS = str.maketrans({"ı": "i", "İ": "I"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Desk:
+    """What the calendar needs to know of a person in the oasis world: the segment, the country they work in, whether
+    they work for a government-linked entity, their working week ("sun", "mon"; in Israel "sun" with ``friday`` for
+    those who answer on Friday mornings), whether they keep office days or answer every day ("office", "site", "owner"),
+    and their country's public holidays."""
+
+    key: str
+    country: str
+    government: bool
+    week: str
+    friday: bool
+    kind: str
+    holidays: frozenset[dt.date]
+
+
+def _oasis_key(role: str, government: bool, country: str, employees: int) -> str:
+    """A contact's segment: the role read from the title and, for executives, facilities managers and procurement, the
+    kind of account (government-linked or not, from the sector), the market of its country, or its size."""
+    if role == "owner":
+        return "executive/owner"
+    if role == "executive":
+        return "executive/government" if government else f"executive/{OASIS_MARKET[country]}"
+    if role == "facilities":
+        return "facilities/government" if government else "facilities"
+    if role == "procurement":
+        return "procurement/large" if employees >= OASIS_LARGE else "procurement"
+    return role
+
+
+def _oasis_holidays(country: str, years: tuple[int, ...]) -> frozenset[dt.date]:
+    """Every day in ``years`` that is a public holiday in ``country``, whatever the weekday (a Sunday is a working day
+    where the week starts on Sunday)."""
+    return _holiday_dates(OASIS_CODES[country], None, years)
+
+
+@functools.cache
+def _oasis_half_days(years: tuple[int, ...]) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
+    """Israel's intermediate days of Passover and Sukkot (Chol HaMoed: the offices half empty), and its Memorial Day
+    (open, but a day of ceremonies), from the ``holidays`` package's optional calendar."""
+    days = holidays.country_holidays("IL", years=years, categories=("optional",))
+    names = [(d, name) for d, joined in days.items() for name in joined.split("; ")]
+    return (frozenset(d for d, name in names if name in ("Pesach holiday", "Sukkot holiday")),
+            frozenset(d for d, name in names if name.startswith("Remembrance Day")))
+
+
+def _in_ramadan(day: dt.date) -> bool:
+    return any(first <= day <= last for first, last in OASIS_RAMADAN)
+
+
+def _after_eid(day: dt.date) -> bool:
+    return any(eid <= day <= eid + dt.timedelta(days=8) for eid in OASIS_EID)
+
+
+def _oasis_season(d: _Desk, loc: dt.datetime) -> float:
+    """The log-odds of a reply by the contact's local moment, besides the weekday and the public holidays. In Ramadan
+    (in every country but Israel) the working day is short and replies move to the evening: before 10:00 -0.6 (-1.3 for
+    the office people of government-linked entities, whose Ramadan hours start at 10:00), from 15:00 to 20:00 -1.0 (the
+    rest before the fast is broken), from 20:00 +0.8; in Turkey, whose offices keep their hours, only the breaking of the
+    fast, 18:00-20:30, costs (-0.5). The nine days from the first day of each Eid are slow for office people (-0.7 where
+    not already a holiday). The Emirates' Friday is short for those who work Monday to Friday: from 12:00 -1.6 at
+    government-linked entities, -0.8 elsewhere (the Friday prayer, and many private firms close early). In Israel Friday
+    afternoons are the start of the Sabbath (-1.8 from 13:00), the intermediate days of Passover and Sukkot are half
+    empty (-0.9 for office people), Memorial Day is quiet (-0.6) and the offices mostly shut in the June 2025 war (13-24
+    June: -1.2). The Gulf's office people at government-linked entities and its executives are on summer leave from
+    mid-July to the end of August (-0.5)."""
+    day = loc.date()
+    h = loc.hour + loc.minute / 60.0
+    wd = loc.weekday()
+    office = d.kind == "office"
+    z = 0.0
+    if d.country != "Israel":
+        if _in_ramadan(day):
+            if d.country == "Turkey":
+                z += -0.5 if 18.0 <= h < 20.5 else 0.0
+            elif h < 10.0:
+                z += -1.3 if d.government and office else -0.6
+            elif h >= 20.0:
+                z += 0.8
+            elif h >= 15.0:
+                z -= 1.0
+        if office and _after_eid(day) and day not in d.holidays:
+            z -= 0.7
+    if d.country == "United Arab Emirates" and d.week == "mon" and office and wd == 4 and h >= 12.0:
+        z -= 1.6 if d.government else 0.8
+    if d.country == "Israel":
+        chol_hamoed, memorial = _oasis_half_days((2025, 2026))
+        if wd == 4 and h >= 13.0:
+            z -= 1.8
+        if office and day in chol_hamoed:
+            z -= 0.9
+        if day in memorial:
+            z -= 0.6
+        if OASIS_WAR[0] <= day <= OASIS_WAR[1]:
+            z -= 1.2
+    if (OASIS_MARKET[d.country] == "gulf" and office and (d.government or d.key.startswith("executive"))
+            and ((day.month == 7 and day.day >= 15) or day.month == 8)):
+        z -= 0.5
+    return z
+
+
+def _oasis_pace(country: str) -> Callable[[float], float]:
+    """Gap multiplier of a rep's cadence to a contact in ``country``, by the date: the reps write less in Ramadan (1.3
+    times the gap), in the days after each Eid (2), over Israel's Chol HaMoed (1.8) and in its June 2025 war (3)."""
+    chol_hamoed = _oasis_half_days((2025, 2026))[0]
+
+    def pace(t: float) -> float:
+        day = dt.datetime.fromtimestamp(t, UTC).date()
+        if country == "Israel":
+            if OASIS_WAR[0] <= day <= OASIS_WAR[1]:
+                return 3.0
+            return 1.8 if day in chol_hamoed else 1.0
+        if _after_eid(day):
+            return 2.0
+        return 1.3 if _in_ramadan(day) else 1.0
+
+    return pace
+
+
+def oasis(scale: float = 1.0, seed: int = 2525) -> PlantedWorld:
+    """Kept aside for a final check. A vendor of building-management systems and facilities software (BMS retrofits, HVAC
+    controls, CAFM software, IoT metering, maintenance contracts and, from a specialist, chiller-plant optimisation and
+    energy analytics) selling to government-linked entities (municipalities, authorities, public hospitals and
+    universities; sector "government & semi-government"), real-estate developers and property managers, hospitals,
+    schools and universities, malls and industrial sites in the Middle East: Saudi Arabia (27% of the 1,080 accounts at
+    scale 1), the United Arab Emirates (21%), Qatar (5%), Kuwait (4.5%), Oman (4.5%), Bahrain (3%), Egypt (15%), Jordan
+    (5%), Israel (11%) and Turkey (4.5%), contacts in their own time zones: the Gulf's (Riyadh, Kuwait, Qatar and
+    Bahrain on UTC+3, Dubai and Muscat on UTC+4), Amman and Istanbul (UTC+3 all year) without daylight saving time,
+    Cairo (UTC+2, UTC+3 from the last Friday of April to the last Thursday of October) and Jerusalem (UTC+2, UTC+3 from
+    late March to late October) with it; contacts.csv spells a quarter of the Israeli zones Asia/Tel_Aviv and a quarter
+    of the Turkish ones Asia/Istanbul (the same clocks). About fifteen months of history, from Monday 20 January 2025 to
+    Monday 20 April 2026 (07:00 UTC: 10:00 in Riyadh, Jerusalem, Amman and Istanbul, 11:00 in Dubai, 09:00 in Cairo);
+    the ten days after the end hold Israel's Memorial Day (21 April) and Independence Day (22 April, a public holiday),
+    Turkey's National Sovereignty and Children's Day (23 April), and Egypt moving its clocks to summer time on Friday 24
+    April, besides a weekend of each kind (Friday and Saturday, Saturday and Sunday, Israel's Saturday). An account is a
+    government-linked entity (24% in the Gulf, 15% in Egypt and Jordan, none in Israel and Turkey), a family business
+    (30% in the Gulf, 35% in Egypt and Jordan, 15% in Israel, 40% in Turkey: Al Emadi Trading & Contracting W.L.L.,
+    Mohammed Al Anazi Group Company, Shapira Group Ltd., Çelik ve Oğulları A.Ş.) or another company (Rimal Properties
+    Company, Lusail Medical Center Q.P.S.C., Sinai Data Center S.A.E., Al Waha Logistics Park LLC, Başkent Hastanesi
+    A.Ş.; Nizwa Municipality, Al Safwa Health Cluster: government entities have no legal form). People's names follow
+    the country and, in the Gulf, where people come from (the nationals hold most government posts and own the family
+    businesses; Arab, South Asian, Filipino and Western expatriates hold many others, and most site jobs). The titles
+    are in English, Arabic (12-33% in the Arab countries), Hebrew (45% in Israel), French (12% in Egypt) and Turkish
+    (65% in Turkey), the same job in many wordings (183 titles at scale 1: CEO, GM, المدير التنفيذي, מנכ"ל, מנכ״ל,
+    Directeur Général, İcra Kurulu Başkanı; Head of FM, FM Manager, مدير إدارة المرافق, מנהל אחזקה, Tesis Müdürü;
+    Procurement Manager, Sr. Buyer, مدير المشتريات, מנהל רכש, Satın Alma Müdürü...), each naming one of eight roles:
+    owners (at family businesses only), executives, facilities managers, site staff (supervisors, engineers and
+    technicians), procurement, finance, IT and projects; 6% of the titles name no job (Eng., م., المهندس, Dr., N/A, -,
+    Visitor, Employee, موظف, עובד), 15% at the trade-show leads. Segments from the role read from the title and, for
+    executives, the kind of account (government-linked, from the sector) or the market of its country, for facilities
+    managers the kind of account, and for procurement the size (a team buying by formal tender from 1,000 employees),
+    fourteen of them: government-linked facilities managers answer at 07:00 and their executives at 07:30, at the start
+    of the government day (sd 0.9-1.0 h); Israel's executives at 08:00, before the day's meetings; procurement at large
+    accounts at 09:00, after the tender portals' morning; other facilities managers broadly at 10:30 (sd 3.3 h); finance
+    at 11:00; Turkey's executives broadly at 11:00 (sd 3.0 h); procurement at smaller accounts broadly at 12:00 (sd 3.0
+    h); IT broadly at 14:00 (sd 3.2 h); site staff at 15:30, at the end of the day shift; the Gulf's other executives
+    broadly at 16:30 (sd 3.0 h); projects people at 18:30, back from the sites; Egypt's and Jordan's executives at
+    19:30, their working day running late; owners of family businesses at 21:00, in the evening; the others narrow (sd
+    1.0-1.1 h). 29% of contacts peak 2-3 hours off their segment's (15% of government facilities managers and of site
+    staff, 20-30% in the other narrow segments, 40% in the broad ones). Working weeks: Saudi Arabia, Qatar, Kuwait,
+    Oman, Bahrain, Egypt and Jordan work from Sunday to Thursday; the Emirates' government-linked entities and seven in
+    ten of its private firms from Monday to Friday (the others kept the Sunday-to-Thursday week), and so does Turkey;
+    Israel from Sunday to Thursday, 45% of its office people also answering on Friday mornings. Office people do not
+    answer on their weekend or their country's public holidays (the Eids, Saudi Arabia's Founding Day and National Day,
+    the Emirates' National Day, Egypt's Spring Festival, Jordan's Independence Day; in Israel Passover, Shavuot, Rosh
+    Hashanah, Yom Kippur, Sukkot and Independence Day; Turkey's national days...): on such a day a reply is unlikely
+    (-1.4 on the log-odds, -3.5 on a public holiday) and the reply clock stops, so no office person's reply lands on
+    their weekend. Site staff and owners answer every day (the reply clock runs every day), a little less on public
+    holidays (-0.5); about 1.7% of the replies land on a day of the contact's weekend (site staff, owners, Israel's
+    Friday mornings). The weekday effects are by the day of the contact's own week: government facilities managers and
+    executives best on its first day (+0.2, +0.3) and weak on its last (-0.3, -0.45), the Gulf's and Israel's other
+    executives best on the first (+0.25, +0.3), procurement at large accounts weak on the last (-0.4), finance weak on
+    the first (-0.3, the week's reporting), IT best on the fourth (+0.2), projects people weak on the first (-0.2); site
+    staff a little less at weekends (-0.5, -0.7), owners least on the first day of the weekend (-0.5, the Friday prayer
+    and the family where the week starts on Sunday) and best on the second (+0.3); Israel's executives -0.6 on a Friday.
+    The calendar: in Ramadan (1-29 March 2025, 18 February to 19 March 2026), everywhere but Israel, the working day is
+    short and replies move to the evening (-0.6 before 10:00, -1.3 for the office people of government-linked entities,
+    whose Ramadan hours start at 10:00; -1.0 from 15:00 to 20:00, before and at the breaking of the fast; +0.8 from
+    20:00), except in Turkey, whose offices keep their hours (-0.5 at the breaking of the fast, 18:00-20:30); office
+    people outside Israel are slow for nine days from the first day of each Eid where it is not a holiday (-0.7); the
+    Emirates' Friday is short for those working Monday to Friday (-1.6 from 12:00 at government-linked entities, -0.8
+    elsewhere; the reply clock runs all day); Israel's Friday afternoons start the Sabbath (-1.8 from 13:00), its
+    offices are half empty over the intermediate days of Passover and Sukkot (-0.9), quiet on Memorial Day (-0.6) and
+    mostly shut in the June 2025 war with Iran (13-24 June, -1.2); the Gulf's office people at government-linked
+    entities and its executives are on summer leave from mid-July to the end of August (-0.5). Reps in four offices and
+    London, each with a habitual hour on their own clock and 18-22% of their touches at another hour (07-21), working
+    their office's week only (Sunday to Thursday in Riyadh, Cairo and Tel Aviv, Monday to Friday in Dubai and London)
+    and not on its public holidays: account executives in Dubai for the Emirates' government-linked and largest accounts
+    (08:30: 07:30 in Riyadh) and its others (15:00), Qatar and Oman (10:30) and Turkey (11:00: 10:00 in Istanbul), in
+    Riyadh for Saudi Arabia's government-linked accounts (09:00) and its others (20:30, in the evening), and Kuwait and
+    Bahrain (13:00), in Cairo for Egypt (11:00) and Jordan (15:30: 16:30 in Amman in Egypt's winter, 15:30 in its
+    summer), in Tel Aviv for Israel (08:30), one account in twelve owned by another; customer success managers in Dubai
+    (12:00), Riyadh (10:30) and Cairo (13:00); lead desks in Dubai (09:30; the Gulf and Turkey, writing to Saudi Arabia
+    on Fridays), Cairo (10:00; Egypt and Jordan) and Tel Aviv (16:00; Israel's leads and customers); an implementation
+    engineer in Cairo (12:00) for every market, writing to the Emirates' Monday-to-Friday firms on Sundays; and a
+    specialist in London (14:00: 17:00 in Riyadh in the British winter, 16:00 in its summer). About 3.7% of the touches
+    land on one of the contact's days off. The history is uneven: 170 customers (three to eight people, 14% of those
+    after the first never touched): a success manager keeps in touch with one or two facilities managers, executives,
+    owners or IT people every three to six weeks; the account executive renews the maintenance contract before each
+    anniversary (from 30-60 days before to 0-10 after, with one or two procurement, finance, executive or owner people);
+    projects run building by building in two to four lines side by side (two, three from 1,500 employees, one more at a
+    government-linked entity), each deal of one to four months with one to three facilities, projects, IT, site or
+    procurement people, the next 20-120 days later (each time three times in four), and a won project gets the
+    implementation engineer touching one or two site staff or facilities managers every two to four days for three to
+    eight weeks; about a third of the customers get a specialist's deal of one to four months; their other people hear
+    from the success manager every five to nine weeks (60%) or get one e-mail, and 40% of their people write in
+    unprompted once or twice. 210 prospects (one to four people, 40% of those after the first never touched): the
+    account executive keeps in touch with an executive, owner or facilities manager every four to seven weeks in 40% of
+    them, and 60% get a project deal (the specialist alongside in a fifth); the others get one e-mail. 700 leads: one
+    person (two in a quarter of them, the second never touched six times in ten) who wrote in on any day of the history
+    or, 40% of them, left a card at the vendor's stand at a trade show (Riyadh, 5-8 May 2025; Tel Aviv, 9-11 September;
+    Cairo, 27-30 October; Dubai, 24-27 November), followed up by the lead desk from the first day of its next working
+    week (the Dubai show's from 3 December, after the Emirates' National Day) or up to three working days later: a
+    sequence on set working days of the desk's week (an e-mail at once, a call the next day, an e-mail on the third, a
+    call on the seventh, an e-mail on the twelfth), cut after one to five steps (25%, 20%, 20%, 17% and 18%; a
+    colleague's after one or two) and stopped by an answer, after which the desk writes or calls one to three more times
+    two to four days apart; in a fifth of the leads the account executive books one to three calls or meetings a week
+    apart. Reps' cadences slow down in Ramadan (1.3 times the gap), after each Eid (2), over Israel's intermediate days
+    (1.8) and its June war (3). So the account executives make 64% of the touches, the implementation engineer 13%, the
+    success managers 10%, the lead desks 10% and the specialist 3%; 44% of the touches come from a rep in another time
+    zone than the contact's; each segment's four busiest hours of the contact's clock hold 41-76% of its touches; 0.5%
+    of the touches land before 07:00 and 8% from 19:00, and the late segments are seldom touched near their peak (7% of
+    the owners' touches within 1.5 hours of the contact's own peak, 11% of projects people's, 7% of Egypt's and Jordan's
+    executives'); 11% of the touches fall in Ramadan; 13% of the touched contacts are in two deals at once for a while;
+    a touched contact gets 6 touches at the median (1 at the 10th percentile, 40 at the 90th, up to about 160), 49% of
+    them one to five and 21% a single one, and the 15% with thirty or more get 57% of the touches. A touch the same day
+    as the last does badly (-0.6, -0.4 from half a day), the next day is neutral, two to four days after it is best
+    (+0.25 to +0.3) and long silences cost (-0.4 from four months); fatigue counts four days (-0.15 for one touch in
+    them, on down to -1.05 from five); each unanswered touch in a row costs more (-0.2 for one, on down to -0.75 from
+    six); a reply in the last two days helps (+0.6, gone after seven); a person never touched answers a little less
+    (-0.25); calls do better than e-mails (+0.3), meetings best (+1.0); replies come quickly or not for a day or more
+    (about eight waking hours on average). About 52% of the touches are e-mails, 31% calls and 18% meetings. About
+    30,000 touches at scale 1, about 2,350 contacts, about 15% of them never touched."""
+    staff: dict[str, _Desk] = {}  # by e-mail
+    years = (2025, 2026)
+
+    def calendar(c: _Contact, loc: dt.datetime) -> float:
+        d = staff[c.email]
+        start = OASIS_WEEKS[d.week][0]
+        z = OASIS_WEEKDAYS[d.key][(loc.weekday() - start) % 7]
+        if loc.date() in d.holidays:
+            z += OASIS_HOLIDAY if d.kind == "office" else OASIS_WORKED_HOLIDAY
+        return z + _oasis_season(d, loc)
+
+    fx = Effects(
+        base=-1.2,
+        gap=_pl((0.0, -0.6), (0.5, -0.4), (1.0, 0.0), (2.0, 0.25), (4.0, 0.3), (10.0, 0.1), (30.0, 0.0), (120.0, -0.4)),
+        cold=-0.25,
+        fatigue_days=4.0,
+        fatigue=(0.0, -0.15, -0.35, -0.6, -0.85, -1.05),
+        streak=(0.0, -0.2, -0.35, -0.5, -0.6, -0.7, -0.75),
+        recent=_pl((0.0, 0.6), (2.0, 0.6), (7.0, 0.0)),
+        night=-1.0,
+        channel=(0.0, 0.3, 1.0),
+        delay=Delay(((0.5, 1.2), (0.3, 7.0), (0.2, 28.0)), floor=0.1),
+        responsiveness_sd=0.6,
+        holiday=OASIS_OFF,
+        calendar=calendar,
+    )
+    w = PlantedWorld("oasis", _doc(oasis), fx, dt.datetime(2026, 4, 20, 7, 0, tzinfo=UTC), seed)
+    w.history_days = 470.0
+    rng = random.Random(seed)
+    b = _Builder(w, rng)
+    end = w.end_ts
+    begin = end - 455 * DAY
+    first_day = (w.end - dt.timedelta(days=480)).date()
+    calendar_days = [first_day + dt.timedelta(days=k) for k in range(530)]
+    weekends: dict[tuple[str, str, bool], frozenset[dt.date]] = {}
+    dubai, riyadh, cairo, jerusalem = "Asia/Dubai", "Asia/Riyadh", "Africa/Cairo", "Asia/Jerusalem"
+    ae, sa, eg, il = (_oasis_holidays(country, years) for country in ("United Arab Emirates", "Saudi Arabia", "Egypt",
+                                                                         "Israel"))
+    sunday = OASIS_WEEKS["sun"][1]
+    # account executives, by territory
+    mansour = b.rep("Karim Mansour", dubai, 8.5, 5.0, hour_sd=0.6, p_random=0.2, off=ae)
+    menon = b.rep("Priya Menon", dubai, 15.0, 4.0, hour_sd=0.7, p_random=0.22, off=ae)
+    suwaidi = b.rep("Fatima Al Suwaidi", dubai, 10.5, 6.0, hour_sd=0.6, p_random=0.2, off=ae)
+    yildirim = b.rep("Emre Yıldırım", dubai, 11.0, 6.0, hour_sd=0.6, p_random=0.2, off=ae)
+    qahtani = b.rep("Abdullah Al Qahtani", riyadh, 9.0, 5.0, hour_sd=0.6, p_random=0.2, off=sa, rest=sunday)
+    harbi = b.rep("Faisal Al Harbi", riyadh, 20.5, 6.0, hour_sd=0.7, p_random=0.22, off=sa, rest=sunday)
+    otaibi = b.rep("Sara Al Otaibi", riyadh, 13.0, 5.0, hour_sd=0.6, p_random=0.2, off=sa, rest=sunday)
+    hassan = b.rep("Mostafa Hassan", cairo, 11.0, 5.0, hour_sd=0.7, p_random=0.22, off=eg, rest=sunday)
+    khalil = b.rep("Yasmine Khalil", cairo, 15.5, 6.0, hour_sd=0.6, p_random=0.2, off=eg, rest=sunday)
+    levi = b.rep("Noa Levi", jerusalem, 8.5, 4.0, hour_sd=0.6, p_random=0.2, off=il, rest=sunday)
+    # customer success managers, lead desks, the implementation engineer and the specialist
+    farouk = b.rep("Nadia Farouk", dubai, 12.0, 7.0, hour_sd=0.6, p_random=0.2, off=ae)
+    zahrani = b.rep("Lama Al Zahrani", riyadh, 10.5, 7.0, hour_sd=0.6, p_random=0.2, off=sa, rest=sunday)
+    soliman = b.rep("Heba Soliman", cairo, 13.0, 7.0, hour_sd=0.6, p_random=0.2, off=eg, rest=sunday)
+    fernandes = b.rep("Joel Fernandes", dubai, 9.5, 2.5, hour_sd=0.5, p_random=0.18, off=ae)
+    saleh = b.rep("Omar Saleh", cairo, 10.0, 2.5, hour_sd=0.5, p_random=0.18, off=eg, rest=sunday)
+    ben_david = b.rep("Itai Ben-David", jerusalem, 16.0, 3.0, hour_sd=0.6, p_random=0.2, off=il, rest=sunday)
+    fathy = b.rep("Ahmed Fathy", cairo, 12.0, 3.0, hour_sd=0.7, p_random=0.22, off=eg, rest=sunday)
+    whitfield = b.rep("James Whitfield", "Europe/London", 14.0, 7.0, hour_sd=0.6, p_random=0.2,
+                      off=_public_holidays("United Kingdom", "Europe/London", years))
+    every_ae = [mansour, menon, suwaidi, yildirim, qahtani, harbi, otaibi, hassan, khalil, levi]
+    success = {"Saudi Arabia": zahrani, "Kuwait": zahrani, "Bahrain": zahrani, "United Arab Emirates": farouk,
+               "Qatar": farouk, "Oman": farouk, "Turkey": farouk, "Egypt": soliman, "Jordan": soliman, "Israel": ben_david}
+    desk = {country: saleh if market == "mashriq" else ben_david if market == "israel" else fernandes
+            for country, market in OASIS_MARKET.items()}
+
+    def territory(country: str, government: bool, employees: int) -> int:
+        if country == "United Arab Emirates":
+            return mansour if government or employees >= 2000 else menon
+        if country == "Saudi Arabia":
+            return qahtani if government else harbi
+        return {"Qatar": suwaidi, "Oman": suwaidi, "Kuwait": otaibi, "Bahrain": otaibi, "Egypt": hassan,
+                "Jordan": khalil, "Israel": levi, "Turkey": yildirim}[country]
+
+    segments = {k: Segment(k, p, sd, a, (0.0,) * 7, True) for k, (p, sd, a, _) in OASIS_SEGMENTS.items()}
+    countries = {"Saudi Arabia": 0.26, "United Arab Emirates": 0.22, "Qatar": 0.06, "Kuwait": 0.05, "Oman": 0.04,
+                 "Bahrain": 0.03, "Egypt": 0.14, "Jordan": 0.05, "Israel": 0.1, "Turkey": 0.05}
+    taken: set[str] = set()
+    old_week: set[int] = set()  # the accounts in the Emirates that work from Sunday to Thursday
+
+    def weekend(country: str, week: str, friday: bool) -> frozenset[dt.date]:
+        """The days an office person does not work: their week's weekend (an Israeli who answers on Friday mornings:
+        Saturday) and their country's public holidays."""
+        key = (country, week, friday)
+        if key not in weekends:
+            rest = OASIS_WEEKS[week][1][1:] if friday else OASIS_WEEKS[week][1]
+            weekends[key] = frozenset(d for d in calendar_days if d.weekday() in rest) | _oasis_holidays(country, years)
+        return weekends[key]
+
+    def company(country: str, kind: str, sector: str) -> tuple[str, str]:
+        """An account's name with its legal form, and the name without it (for its domain)."""
+        turkish = country == "Turkey"
+        for k in range(1000):
+            if kind == "family":  # named after the family, or its founder
+                pool = {"Turkey": "turkey", "Israel": "israel", "Egypt": "egypt", "Jordan": "levant"}.get(country, country)
+                family = rng.choice(_OASIS_LASTS[pool])
+                if k >= 5 or rng.random() < 0.3:
+                    family = f"{rng.choice(_OASIS_FOUNDERS['gulf' if pool == country else pool])} {family}"
+                base = f"{family} {rng.choice(_OASIS_FAMILY_WORDS['tr' if turkish else 'en'])}"
+            else:
+                stem = rng.choice(_OASIS_STEMS[country])
+                if k >= 20:
+                    stem = f"{stem} {rng.choice(_OASIS_STEMS[country])}"
+                words = _OASIS_TURKISH_WORDS[sector] if turkish else _OASIS_WORDS[sector]
+                base = f"{stem} {rng.choice(words)}"
+            if base not in taken:
+                taken.add(base)
+                return base + ("" if kind == "government" else rng.choice(_OASIS_FORMS[country])), base
+        raise RuntimeError("no company name left")
+
+    def origin(country: str, kind: str, role: str) -> tuple[str, str]:
+        """The lists a person's first and last names come from."""
+        market = OASIS_MARKET[country]
+        if market == "gulf":
+            mix = "site" if role == "site" else "government" if kind == "government" else "office"
+            where = "national" if role == "owner" else _weighted(rng, _OASIS_ORIGINS[mix])
+            return ("gulf", country) if where == "national" else (where, where)
+        if market == "mashriq":
+            if country == "Egypt":
+                return ("west", "west") if rng.random() < 0.03 and role != "owner" else ("egypt", "egypt")
+            return ("egypt", "egypt") if rng.random() < 0.1 and role != "owner" else ("levant", "levant")
+        if market == "israel":
+            return ("israel arab", "israel arab") if rng.random() < 0.2 else ("israel", "israel")
+        return "turkey", "turkey"
+
+    def person(ai: int, role: str, country: str, kind: str, owner: int, domain: str, nameless: float) -> _Contact:
+        government = kind == "government"
+        key = _oasis_key(role, government, country, w.accounts[ai].employees)
+        if rng.random() < nameless:
+            title = rng.choice(OASIS_NAMELESS)
+        else:
+            language = _weighted(rng, _OASIS_LANGUAGE[country])
+            title = rng.choice(_OASIS_TITLES.get((role, language)) or _OASIS_TITLES[(role, "en")])
+        zones = OASIS_ZONES[country]
+        zone = zones[0] if len(zones) == 1 or rng.random() < 0.75 else zones[1]
+        c = b.contact(ai, zone, segments[key], owner, OASIS_SEGMENTS[key][3], title=title)
+        firsts, lasts = origin(country, kind, role)
+        _rename(w, c, rng.choice(_OASIS_FIRSTS[firsts]), rng.choice(_OASIS_LASTS[lasts]), domain, _OASIS_LETTERS)
+        week = "sun" if ai in old_week else OASIS_WEEK[country]
+        friday = country == "Israel" and rng.random() < OASIS_FRIDAY
+        every_day = key in OASIS_EVERY_DAY
+        if every_day:
+            friday = False
+        else:
+            c.off = weekend(country, week, friday)
+        kind_of = "owner" if role == "owner" else "site" if every_day else "office"
+        staff[c.email] = _Desk(key, country, government, week, friday, kind_of, _oasis_holidays(country, years))
+        return c
+
+    def new_account(kind: str) -> tuple[int, str, str, str, int]:
+        """An account of ``kind`` ("government", "family", "corporate"; another where its country has none, or "any"):
+        its index, country, kind, domain and owner."""
+        country = _weighted(rng, countries)
+        kinds = _OASIS_KINDS[OASIS_MARKET[country]]
+        if kind not in kinds:
+            kind = _weighted(rng, kinds)
+        sector = OASIS_GOVERNMENT if kind == "government" else _weighted(rng, _OASIS_SECTOR_SHARES[kind])
+        lo, hi = (15, 2500) if kind == "family" else _OASIS_SIZES[sector]
+        employees = int(math.exp(rng.uniform(math.log(lo), math.log(hi))))
+        home = territory(country, kind == "government", employees)
+        owner = home if rng.random() < 0.92 else rng.choice(every_ae)
+        ai = b.account("services", country, employees, owner)
+        acc = w.accounts[ai]
+        acc.name, base = company(country, kind, sector)
+        acc.sector, acc.parent = sector, ""
+        if country == "United Arab Emirates" and kind != "government" and rng.random() < OASIS_OLD_WEEK:
+            old_week.add(ai)  # a private firm that kept the Sunday-to-Thursday week
+        return ai, country, kind, _domain(base, _OASIS_LETTERS), owner
+
+    role_of: dict[str, str] = {}
+
+    def populate(ai: int, country: str, kind: str, n: int, owner: int, domain: str, cold: float,
+                 nameless: float) -> list[_Contact]:
+        """``n`` people (the first an owner or an executive six times in ten at a family business), those touched."""
+        roles = _OASIS_ROLES[kind]
+        plan = [("owner" if rng.random() < 0.6 else "executive") if kind == "family" else _weighted(rng, roles)]
+        plan += [_weighted(rng, roles) for _k in range(n - 1)]
+        people = []
+        for k, role in enumerate(plan):
+            c = person(ai, role, country, kind, owner, domain, nameless)
+            role_of[c.email] = role
+            if k > 0 and b.cold(cold):
+                continue  # never touched (never an account's first person)
+            people.append(c)
+        return people
+
+    def having(people: list[_Contact], *roles: str) -> list[_Contact]:
+        return [c for c in people if role_of[c.email] in roles]
+
+    def cadence(c: _Contact, rep: int, start: float, stop: float, gap: float, sigma: float, **kw: object) -> None:
+        c.threads.append(_Cadence(rep, start, stop, gap, sigma, season=_oasis_pace(staff[c.email].country), **kw))
+
+    def project(ai: int, rep: int, people: list[_Contact], t: float, dur: float) -> None:
+        """A project deal: the account executive with one to three people and, once it is won, the implementation
+        engineer putting the buildings on the system with one or two site or facilities people."""
+        di = b.deal(rep, ai, t, t + dur)
+        w.deals[di].product = rng.choice(_OASIS_PROJECT)
+        users = having(people, "facilities", "projects", "it", "site", "procurement") or people
+        chosen = rng.sample(users, min(len(users), rng.choice((1, 1, 2, 3))))
+        for c in chosen:
+            cadence(c, rep, t, min(t + dur, end), w.reps[rep].gap * rng.uniform(0.8, 1.25), 0.45, deal=di,
+                    mix=(0.5, 0.8), react=0.4)
+        if w.deals[di].won and t + dur < end - 5 * DAY:
+            go = t + dur + rng.uniform(3.0, 15.0) * DAY
+            crew = having(people, "site", "facilities") or chosen
+            for c in rng.sample(crew, min(len(crew), rng.choice((1, 2)))):
+                cadence(c, fathy, go, min(go + rng.uniform(21.0, 56.0) * DAY, end), rng.uniform(2.0, 4.0), 0.5, deal=di,
+                        mix=(0.45, 0.75), react=0.3)
+
+    def specialist(ai: int, people: list[_Contact], t: float) -> None:
+        """A chiller-plant or energy-analytics deal with the specialist in London."""
+        if t >= end - 10 * DAY:
+            return
+        chosen = having(people, "facilities", "finance", "executive", "owner", "it") or people[:1]
+        dur = rng.uniform(30.0, 120.0) * DAY
+        di = b.deal(whitfield, ai, t, t + dur)
+        w.deals[di].product = rng.choice(_OASIS_SPECIALIST)
+        for c in rng.sample(chosen, min(len(chosen), rng.choice((1, 2)))):
+            cadence(c, whitfield, t, min(t + dur, end), w.reps[whitfield].gap * rng.uniform(0.8, 1.2), 0.4, deal=di,
+                    mix=(0.55, 0.85), react=0.35)
+
+    def arrive() -> float:
+        return begin if rng.random() < 0.7 else begin + rng.uniform(0.0, 380.0) * DAY
+
+    def once(c: _Contact, rep: int, arrival: float) -> None:
+        c.threads.append(_Once(rep, w.place(rep, rng.uniform(arrival, end - DAY), rng)))
+
+    # customers: many people, touched many times by several deals at once
+    for _ in range(_count(scale, 170, 3)):
+        ai, country, kind, domain, owner = new_account(_weighted(rng, {"government": 0.35, "family": 0.25,
+                                                                       "corporate": 0.4}))
+        employees = w.accounts[ai].employees
+        people = populate(ai, country, kind, rng.randint(3, 8), owner, domain, 0.14, 0.04)
+        arrival = arrive()
+        csm = success[country]
+        keys = having(people, "facilities", "executive", "owner", "it") or people[:1]
+        for c in rng.sample(keys, min(len(keys), rng.choice((1, 1, 2)))):
+            cadence(c, csm, arrival + rng.uniform(0.0, 30.0) * DAY, end, rng.uniform(21.0, 42.0), 0.4, mix=(0.55, 0.85),
+                    react=0.3)
+        # the maintenance contract, renewed before each anniversary
+        anniversary = begin + rng.uniform(0.0, 365.0) * DAY
+        buyers = having(people, "procurement", "finance", "executive", "owner") or people[:1]
+        while anniversary - 30 * DAY < end:
+            t0 = max(anniversary - rng.uniform(30.0, 60.0) * DAY, arrival)
+            t1 = anniversary + rng.uniform(0.0, 10.0) * DAY
+            if t1 > begin + 20 * DAY and t0 < min(t1, end - 3 * DAY):
+                di = b.deal(owner, ai, t0, t1)
+                w.deals[di].product, w.deals[di].won = OASIS_PRODUCTS[6], rng.random() < 0.9
+                for c in rng.sample(buyers, min(len(buyers), rng.choice((1, 1, 2)))):
+                    cadence(c, owner, t0, min(t1, end), w.reps[owner].gap * rng.uniform(0.8, 1.2), 0.45, deal=di,
+                            mix=(0.55, 0.85), react=0.4)
+            anniversary += 365 * DAY
+        # projects building by building, in two to four lines side by side
+        lines = 2 + (employees >= 1500) + (kind == "government")
+        for _line in range(lines):
+            t = arrival + rng.uniform(5.0, 120.0) * DAY
+            while t < end - 10 * DAY and rng.random() < 0.75:
+                dur = rng.uniform(30.0, 120.0) * DAY
+                project(ai, owner, people, t, dur)
+                t += dur + rng.uniform(20.0, 120.0) * DAY
+        if rng.random() < 0.35:
+            specialist(ai, people, arrival + rng.uniform(20.0, 380.0) * DAY)
+        for c in people:
+            c.inbound = rng.randint(1, 2) if rng.random() < 0.4 else 0
+            if not c.threads:
+                if rng.random() < 0.6:
+                    cadence(c, csm, arrival + rng.uniform(0.0, 60.0) * DAY, end, rng.uniform(35.0, 63.0), 0.4,
+                            mix=(0.65, 0.9), react=0.3)
+                else:
+                    once(c, csm, arrival)
+    # prospects: a few people, a deal in the making
+    for _ in range(_count(scale, 210, 3)):
+        ai, country, kind, domain, owner = new_account("any")
+        people = populate(ai, country, kind, rng.choice((1, 2, 2, 3, 4)), owner, domain, 0.4, 0.05)
+        arrival = arrive()
+        deciders = having(people, "executive", "owner", "facilities")
+        if deciders and rng.random() < 0.4:
+            cadence(rng.choice(deciders), owner, arrival + rng.uniform(0.0, 60.0) * DAY, end, rng.uniform(28.0, 49.0),
+                    0.5, mix=(0.55, 0.9), react=0.35)
+        if rng.random() < 0.6:
+            t = arrival + rng.uniform(10.0, 380.0) * DAY
+            if t < end - 10 * DAY:
+                project(ai, owner, people, t, rng.uniform(30.0, 120.0) * DAY)
+                if rng.random() < 0.2:
+                    specialist(ai, people, t + rng.uniform(10.0, 40.0) * DAY)
+        for c in people:
+            if not c.threads:
+                once(c, owner, arrival)
+    # leads: a person who wrote in or left a card at a trade show, a colleague now and then, a short sequence
+    for _ in range(_count(scale, 700, 6)):
+        ai, country, kind, domain, owner = new_account("any")
+        shows = [day for day, where in OASIS_SHOWS if country in where]
+        at_show = rng.random() < 0.4
+        people = populate(ai, country, kind, rng.choice((1, 1, 1, 2)), owner, domain, 0.6, 0.15 if at_show else 0.05)
+        r = desk[country]
+        rep = w.reps[r]
+        if at_show:
+            enrol = _working_days_after(rng.choice(shows), rng.choice((0, 0, 1, 2, 3)), rep.off, rep.rest)
+        else:
+            enrol = dt.datetime.fromtimestamp(begin + rng.uniform(0.0, 450.0) * DAY, rep.tz).date()
+        for k, c in enumerate(people):
+            cut = int(_weighted(rng, {str(n): p for n, p in OASIS_LEAD_CUT.items()}))
+            c.threads.append(_Steps(r, enrol, OASIS_LEAD_STEPS, cut if k == 0 else min(cut, 2)))
+        if rng.random() < 0.2:  # the account executive books a call or a meeting
+            t = _clock(enrol, 12 * 3600, rep.tz) + rng.uniform(3.0, 20.0) * DAY
+            if t < end - 5 * DAY:
+                cadence(people[0], owner, t, min(end, t + rng.uniform(7.0, 25.0) * DAY), 7.0, 0.4, mix=(0.0, 0.55),
+                        react=0.2)
+    w.simulate()
+    return w
+
+
 def _doc(builder: Callable[..., PlantedWorld]) -> str:
     return " ".join((builder.__doc__ or "").split())
 
@@ -8015,8 +8822,9 @@ WORLDS: dict[str, Callable[..., PlantedWorld]] = {
     "bazaar": bazaar,
     "girder": girder,
     "harmattan": harmattan,
+    "oasis": oasis,
 }
-ASIDE: str | None = "harmattan"
+ASIDE: str | None = "oasis"
 """the world kept aside until the model is final, not run by default (None: each has had its first run)"""
 # Outbound touches at scale 1 (about; each world's count is proportional to ``scale``).
 SIZES: dict[str, int] = {"multideal": 120_000, "timezones": 300_000, "weekend": 15_000, "shifted": 200_000,
@@ -8026,4 +8834,4 @@ SIZES: dict[str, int] = {"multideal": 120_000, "timezones": 300_000, "weekend": 
                          "foundry": 33_500, "cantons": 31_500, "lakeside": 29_500,
                          "summit": 29_500, "quarry": 31_000, "fjord": 30_000,
                          "monsoon": 29_000, "bazaar": 30_000, "girder": 31_000,
-                         "harmattan": 31_000}
+                         "harmattan": 31_000, "oasis": 30_000}
