@@ -829,6 +829,19 @@ def test_a_named_day_the_history_shows_is_not_answered_is_skipped_next_year(tmp_
     ("代表取締役社長", "executive"), ("董事長", "executive"), ("副總經理", "executive"), ("대표이사", "executive"),
     ("工事部長", "director"), ("공사부장", "director"), ("積算課長", "manager"), ("工務經理", "manager"),
     ("구매팀장", "manager"), ("現場所長", "manager"), ("積算担当", "staff"), ("안전관리자", "staff"),
+    # the head of a company, a department or a team in other words and other languages
+    ("Chairman", "executive"), ("Proprietor", "executive"), ("DG", "executive"), ("Gérante", "executive"),
+    ("Fondateur", "executive"), ("Dueño", "executive"), ("Daglig leder", "executive"), ("Prezes Zarządu", "executive"),
+    ("Genel Müdür", "executive"), ("Γενικός Διευθυντής", "executive"), ("Tổng Giám đốc", "executive"),
+    ("Direktur Utama", "executive"), ("المدير العام", "executive"), ("الرئيس التنفيذي", "executive"),
+    ("مؤسس الشركة", "executive"), ("Dyrektor Zakupów", "director"), ("Driftsdirektør", "director"),
+    ("Schulleiterin", "director"), ("Giám đốc dự án", "director"), ("المدير المالي", "director"),
+    ("رئيس قسم الصيانة", "director"), ("Dir., FP&A", "director"), ("Mağaza Müdürü", "manager"),
+    ("Kierownik Sklepu", "manager"), ("Produksjonssjef", "manager"), ("Driftsleder sjø", "manager"),
+    ("Encargado de Flota", "manager"), ("Chef Comptable", "manager"), ("Resp. Maintenance", "manager"),
+    ("Ops Mgr", "manager"), ("Șef Magazin", "manager"), ("مسؤول المشتريات", "manager"), ("現場監督", "manager"),
+    ("プロジェクトマネージャー", "manager"), ("Teamleiter", "manager"), ("Abteilungsleiterin", "manager"),
+    ("المهندس الرئيسي", "staff"), ("Acheteuse", "staff"), ("Fiskehelsebiolog", "staff"),
     # a role named after an owner or a partner, an executive's assistant, lead generation
     ("Product Owner", "staff"), ("Channel Partner Manager", "manager"), ("Partner Success Specialist", "staff"),
     ("HR Business Partner", "staff"), ("Executive Assistant to the CEO", "staff"), ("Lead Generation Specialist", "staff"),
@@ -1086,6 +1099,32 @@ def test_the_word_of_a_title_that_names_a_job_brings_its_hours(tmp_path: Path) -
     activities, contacts = _function_history(tmp_path / "alike", same)
     alike = Timing.from_log(from_files(activities, contacts)).model
     assert ("function", "h3") not in {group for group, _ in alike.groups} and alike.functions == {}
+
+
+def test_a_title_that_names_no_job_is_read_by_its_rank(tmp_path: Path) -> None:
+    """Maintenance people answer at 13:00, finance people at 08:00, the heads of companies at 18:00 and everyone else
+    at 10:00; the heads' and
+    the others' titles are many, each held by too few contacts to be read as a job. A contact never touched whose title
+    names no job word found is sent to the hour of the people of their rank, read from their title."""
+    heads = ("CEO", "CFO", "COO", "CTO", "Chairman", "Founder", "Co-founder", "Owner", "Proprietor", "President",
+             "Managing Director", "Executive Director", "PDG", "DG", "Gérant", "Gérante", "Fondateur", "Geschäftsführer",
+             "Inhaber", "Fundador", "Dueño", "Presidente", "Prezes", "Właściciel", "Genel Müdür", "Kurucu",
+             "Administrerende direktør", "Daglig leder", "Toimitusjohtaja", "المدير العام", "الرئيس التنفيذي", "社長",
+             "董事長", "대표이사", "Tổng Giám đốc", "Direktur Utama", "Amministratore Delegato", "Eigenaar")
+    others = ("Analyst", "Accountant", "Engineer", "Buyer", "Planner", "Clerk", "Specialist", "Coordinator", "Consultant",
+              "Administrator", "Auditor", "Designer", "Developer", "Scientist", "Chemist", "Architect", "Surveyor",
+              "Estimator", "Inspector", "Storekeeper", "Dispatcher", "Receptionist", "Cashier", "Controller", "Officer",
+              "Advisor", "Agent", "Associate", "Trainee", "Paralegal", "Bookkeeper", "Statistician", "Economist",
+              "Programmer", "Tester", "Editor", "Writer", "Translator")
+    jobs = {"maintenance": (13, ("Maintenance Manager", "Maintenance Planner", "Maintenance Technician",
+                                 "Head of Maintenance")),
+            "finance": (8, ("Finance Director", "Finance Manager", "Finance Analyst", "Finance Clerk")),
+            "heads": (18, heads), "others": (10, others)}
+    activities, contacts = _function_history(tmp_path, jobs)
+    timing = Timing.from_log(from_files(activities, contacts))
+    assert {"maintenance", "finance"} <= set(timing.model.functions)
+    _sent_to_their_jobs_hour(timing.model, (("Chairwoman", 18), ("Oprichter", 18), ("Jednatel", 18),
+                                            ("Data Steward", 10), ("Maintenance Engineer", 13), ("Finance Officer", 8)))
 
 
 def test_a_word_written_with_vowel_signs_is_read_whole() -> None:

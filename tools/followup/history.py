@@ -14,6 +14,7 @@ import bisect
 import datetime as dt
 import functools
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -57,21 +58,47 @@ _EXECUTIVE = re.compile(
     r"\b(?:chief|ceo|cfo|cto|coo|cio|ciso|cmo|cro|cpo|pr[ée]sident[ea]?|founder|co-?founder|vp|svp|evp|avp|"
     r"vice[- ]pr[ée]sident|managing director|executive director|gesch[äa]ftsf[üu]hrer(?:in)?|geschaeftsfuehrer(?:in)?|"
     r"vorstand|inhaber(?:in)?|directeur g[ée]n[ée]ral|directrice g[ée]n[ée]rale|pdg|director general|"
-    r"directora general|amministratore delegato)\b"
-    r"|\b" + _NOT_HEAD + r"(?:owner|co-?owner|partner)\b(?!\s+(?!(?:at|of|and|in|for)\b)[a-z])",
+    r"directora general|amministratore delegato|"
+    # the head of a company in other words, in English, French, Spanish, Portuguese, Italian, Dutch, German
+    r"chair(?:man|woman|person)|proprietor|proprietress|dg|g[ée]rante?|fondat(?:eur|rice)|administrateur d[ée]l[ée]gu[ée]|"
+    r"fundador[a]?|due[ñn][oa]|propietari[oa]|gerente general|diretora? geral|diretor-presidente|titolare|fondatore|"
+    r"eigenaar|oprichter|algemeen directeur|gr[üu]nder(?:in)?|vicepresident[ea]|pr[äa]sident(?:in)?|"
+    # in Norwegian, Danish, Swedish, Finnish, Icelandic, Polish, Czech, Lithuanian, Turkish, Greek, Russian, Bulgarian
+    r"administrerende direkt[øo]r|adm\. ?dir\.?|daglig leder|verkst[äa]llande direkt[öo]r|vd|toimitusjohtaja|"
+    r"framkv[æa]mdastj[óo]ri|prezes|w[łl]a[śs]ciciel(?:ka)?|za[łl]o[żz]yciel(?:ka)?|dyrektor generalny|"
+    r"gener[áa]ln[íi] [řr]editel(?:ka)?|jednatel(?:ka)?|majitel(?:ka)?|generalinis direktorius|generalin[ėe] direktor[ėe]|"
+    r"savinink(?:as|[ėe])|genel m[üu]d[üu]r[üu]?|y[öo]netim kurulu ba[şs]kan[ıi]|kurucu|γενικ[όο]ς διευθυντ[ήη]ς|"
+    r"γενικ[ήη] διευθ[ύυ]ντρια|πρ[όο]εδρος|ιδιοκτ[ήη]της|генеральн(?:ый|ая) директор|генерален директор|"
+    r"основател[ьи]|владел(?:ец|ица)|собственик|cz[łl]onek zarz[ąa]du|διευθ[ύυ]νων σ[ύυ]μβουλος|"
+    # Vietnamese, Indonesian and Malay
+    r"t[ổo]ng gi[áa]m [đd][ốo]c|ch[ủu] t[ịi]ch|direktur utama|presiden direktur|pemilik|pendiri|komisaris)\b"
+    r"|\b" + _NOT_HEAD + r"(?:owner|co-?owner|partner)\b(?!\s+(?!(?:at|of|and|in|for)\b)[a-z])"
+    # Arabic: a president or chairman (not the head of a department), a general or executive director, a founder or
+    # owner, written with or without the article
+    r"|(?<!\w)(?:ال)?رئيس(?:ة)?\b(?!\s+(?:ال)?(?:قسم|وحدة|شعبة))|(?<!\w)(?:ال)?مدير(?:ة)?\s+(?:ال)?(?:عام|تنفيذي)(?:ة)?\b|"
+    r"(?<!\w)(?:ال)?(?:مؤسس|مالك|صاحب)(?:ة)?\b",
     re.IGNORECASE)
-"""chief officers, presidents, founders, managing directors (in several languages); an owner or a partner when
-the title is theirs ("Owner", "Managing Partner", "Partner, Tax"), not a role named after one ("Product
-Owner", "Channel Partner Manager", "HR Business Partner")"""
+"""chief officers, presidents, founders, managing directors and owners (in several languages); an owner or a partner
+when the title is theirs ("Owner", "Managing Partner", "Partner, Tax"), not a role named after one ("Product Owner",
+"Channel Partner Manager", "HR Business Partner")"""
 _DIRECTOR = re.compile(r"\b(?:director|head|direktor(?:in)?|directeur|directrice|directora|direttore|direttrice|"
-                       r"leiter(?:in)?)\b", re.IGNORECASE)
+                       r"leiter(?:in)?|daf|diretora?|direkt[øo]r|direkt[öo]r|dyrektor(?:ka)?|[řr]editel(?:ka)?|"
+                       r"direktorius|direktor[ėe]|direkt[öo]r[üu]?|διευθυντ[ήη]ς|διευθ[ύυ]ντρια|"
+                       r"директор|руководитель|gi[áa]m [đd][ốo]c|direktur|kepala|dir\.?)\b"
+                       r"|\w+(?:leiter(?:in)?|leitung|direkt[øo]r|direkt[öo]r)\b(?<!teamleiter)(?<!teamleiterin)(?<!abteilungsleiter)"
+                       r"(?<!abteilungsleiterin)"
+                       r"|(?<!\w)(?:ال)?مدير(?:ة)?\b|(?<!\w)(?:ال)?رئيس(?:ة)?\s+(?:ال)?(?:قسم|وحدة|شعبة)", re.IGNORECASE)
 _MANAGER = re.compile(r"\b(?:manager|lead(?!\s+gen)|leader|supervisor|superintendent|foreman|gerente|jefe|jefa|"
-                      r"responsable|teamleiter(?:in)?|abteilungsleiter(?:in)?)\b", re.IGNORECASE)
+                      r"responsable|teamleiter(?:in)?|abteilungsleiter(?:in)?|"
+                      r"resp\.?|chef|cheffe|leder|sjef|m[üu]d[üu]r[üu]?|encargad[oa]|subgerente|superintendente|sorumlus[uü]|[şșs]ef|y[öo]netici(?:si)?|"
+                      r"kierowni(?:k|czka)|vedouc[íi]|vadov(?:as|[ėe])|υπε[ύυ]θυν(?:ος|η)|начальник|мениджър|"
+                      r"tr[ưu][ởo]ng|qu[ảa]n l[ýy]|gi[áa]m s[áa]t|manajer|mgr|man[aá][žz]er|gte\.?|gm|agm|управител)\b"
+                      r"|\w+(?:sjef|leder|ansvarlig|chef|stj[óo]ri)\b|(?<!\w)(?:ال)?(?:مشرف|مسؤول)(?:ة)?\b", re.IGNORECASE)
 
 
 _RANKS = {"executive": re.compile("社長|取締役|会長|會長|執行役員|董事長|董事长|總經理|总经理|總裁|总裁|執行長|执行长|대표이사|사장|회장"),
           "director": re.compile("部長|部长|處長|处长|總監|总监|協理|协理|본부장|부장|이사"),
-          "manager": re.compile("課長|课长|係長|所長|經理|经理|主管|組長|组长|팀장|과장|차장|소장")}
+          "manager": re.compile("課長|课长|係長|所長|經理|经理|主管|組長|组长|監督|监督|マネージャー|マネジャー|팀장|과장|차장|소장|매니저")}
 """the ranks of Japanese, Chinese and Korean titles, written without spaces between words (read as a European
 title's, each inside any word): a president or chairman, a board member or general manager (社長, 取締役, 董事長,
 總經理, 대표이사); a department head (部長, 處長, 본부장, 부장); a section or team chief, or the head of a site (課長, 經理, 팀장, 과장, 所長)"""
@@ -80,10 +107,11 @@ title's, each inside any word): a president or chairman, a board member or gener
 @functools.lru_cache(maxsize=4096)
 def seniority(title: str | None) -> str:
     """How senior a contact's title says they are: executive (chief officers, presidents, vice-presidents,
-    founders, owners, partners, managing directors), director (directors, heads of), manager (managers,
-    leads, supervisors), staff (any other title), or "" with none. People of one seniority keep alike hours
-    (an executive answers early and late), whatever their company."""
-    text = (title or "").strip()[:200]
+    founders, owners, partners, managing directors, chairmen), director (directors, heads of), manager (managers,
+    leads, supervisors, chiefs of a team or a shop), staff (any other title), or "" with none, in the words of
+    European languages, Turkish, Greek, Russian and Bulgarian, Arabic, Vietnamese, Indonesian, Chinese, Japanese and
+    Korean. People of one seniority keep alike hours (an executive answers early and late), whatever their company."""
+    text = unicodedata.normalize("NFC", (title or "").strip()[:200])
     if not text:
         return ""
     if _ASSISTANT.search(text):

@@ -21,7 +21,10 @@ A title says what a person does in words no list of jobs fits ("Maint. & Reliabi
 Planta", "Area Supervisor, Nights"): after a first fit, each word that a few contacts' titles share is scored by
 how far their replies' hours depart from what the fit expects, and each title gets its highest-scoring word as
 its job (``function``, see ``tools.followup.titles``), a segment of the same kind as the seniority the title
-shows. Its level and curves stay only when the score test calls for its hours; else the words are dropped.
+shows. A title with none of those words takes its seniority as its job ("Chairman", "Gérante" and "المدير العام"
+name no job, yet the heads of companies keep alike hours; "Kierownik" and "Teamleiter" lead a team of some kind):
+such people are not lumped together, whatever their rank, in one mixture of hours. Its level and curves stay only
+when the score test calls for its hours; else the words are dropped.
 
 A history's hours follow some of what is known of its contacts and not the rest (the sector in one, the country
 in another), and every curve added to a contact's brings its noise: a segment field gets its own hour curves only
@@ -92,7 +95,7 @@ from tools.followup.calendar import country_code, named_days
 from tools.followup.history import CHANNELS, EPOCH_DAY, ContactInfo, Table, seniority, size_fine
 from tools.followup.titles import function, learn
 
-FORMAT = 9
+FORMAT = 10
 GAP_BINS = (-1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 15, 25)
 """a gap falls in the last bin whose lower edge it reaches (-1: a first touch)"""
 MAX_UNANSWERED = 8
@@ -179,6 +182,8 @@ MAP_TOL = 1e-4
 MAP_TOL_FIRST = 1e-3
 """the solver's tolerance on the mean log-loss gradient: of a fit that is kept, and of the first fit on 80% of a
 history (which only calibrates, is measured, and starts the one kept)"""
+RANK = "~"
+"""the job of a title that names no job word found is its seniority, marked so ("~executive"; no title's word is)"""
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -210,8 +215,9 @@ def contact_fields(info: list[ContactInfo], functions: dict[str, float] | None =
     def col(values: list[Any]) -> np.ndarray:
         return np.asarray(values, dtype=object)
 
-    # a row per touch: each title is read once
-    job = {title: function(title, functions) for title in {i.title for i in info}} if functions else {}
+    # a row per touch: each title is read once; a title that names no job word found is read by its seniority
+    job = {title: function(title, functions) or RANK + seniority(title) for title in {i.title for i in info}
+           if seniority(title)} if functions else {}
 
     return {"sector": col([i.sector or "" for i in info]), "region": col([i.region for i in info]),
             "tz": col([i.timezone or "" for i in info]), "size": col([i.size or "" for i in info]),
