@@ -82,18 +82,17 @@ _EXECUTIVE = re.compile(
 when the title is theirs ("Owner", "Managing Partner", "Partner, Tax"), not a role named after one ("Product Owner",
 "Channel Partner Manager", "HR Business Partner")"""
 _DIRECTOR = re.compile(r"\b(?:director|head|direktor(?:in)?|directeur|directrice|directora|direttore|direttrice|"
-                       r"leiter(?:in)?|daf|diretora?|direkt[øo]r|direkt[öo]r|dyrektor(?:ka)?|[řr]editel(?:ka)?|"
+                       r"leiter(?:in)?|daf|diretora?|direkt[øo]r|dyrektor(?:ka)?|[řr]editel(?:ka)?|"
                        r"direktorius|direktor[ėe]|direkt[öo]r[üu]?|διευθυντ[ήη]ς|διευθ[ύυ]ντρια|"
                        r"директор|руководитель|gi[áa]m [đd][ốo]c|direktur|kepala|dir\.?)\b"
-                       r"|\w+(?:leiter(?:in)?|leitung|direkt[øo]r|direkt[öo]r)\b(?<!teamleiter)(?<!teamleiterin)(?<!abteilungsleiter)"
-                       r"(?<!abteilungsleiterin)"
+                       r"|(?<=\w)(?<!team)(?<!abteilungs)(?:leiter(?:in)?|leitung|direkt[øo]r|direkt[öo]r)\b"
                        r"|(?<!\w)(?:ال)?مدير(?:ة)?\b|(?<!\w)(?:ال)?رئيس(?:ة)?\s+(?:ال)?(?:قسم|وحدة|شعبة)", re.IGNORECASE)
 _MANAGER = re.compile(r"\b(?:manager|lead(?!\s+gen)|leader|supervisor|superintendent|foreman|gerente|jefe|jefa|"
                       r"responsable|teamleiter(?:in)?|abteilungsleiter(?:in)?|"
                       r"resp\.?|chef|cheffe|leder|sjef|m[üu]d[üu]r[üu]?|encargad[oa]|subgerente|superintendente|sorumlus[uü]|[şșs]ef|y[öo]netici(?:si)?|"
                       r"kierowni(?:k|czka)|vedouc[íi]|vadov(?:as|[ėe])|υπε[ύυ]θυν(?:ος|η)|начальник|мениджър|"
                       r"tr[ưu][ởo]ng|qu[ảa]n l[ýy]|gi[áa]m s[áa]t|manajer|mgr|man[aá][žz]er|gte\.?|gm|agm|управител)\b"
-                      r"|\w+(?:sjef|leder|ansvarlig|chef|stj[óo]ri)\b|(?<!\w)(?:ال)?(?:مشرف|مسؤول)(?:ة)?\b", re.IGNORECASE)
+                      r"|(?<=\w)(?:sjef|leder|ansvarlig|chef|stj[óo]ri)\b|(?<!\w)(?:ال)?(?:مشرف|مسؤول)(?:ة)?\b", re.IGNORECASE)
 
 
 _RANKS = {"executive": re.compile("社長|取締役|会長|會長|執行役員|董事長|董事长|總經理|总经理|總裁|总裁|執行長|执行长|대표이사|사장|회장"),
