@@ -22,7 +22,7 @@ SMALL = {"multideal": 0.06, "timezones": 0.025, "weekend": 0.5, "shifted": 0.04,
          "crossover": 0.06, "committee": 0.06, "relay": 0.06, "startup": 0.1, "enterprise": 0.025,
          "harbour": 0.06, "atlas": 0.25, "meridian": 0.25, "prairie": 0.2, "foundry": 0.2,
          "cantons": 0.2, "lakeside": 0.2, "summit": 0.22, "quarry": 0.2, "fjord": 0.2, "monsoon": 0.3,
-         "bazaar": 0.3, "girder": 0.3, "harmattan": 0.3, "oasis": 0.3}
+         "bazaar": 0.3, "girder": 0.3, "harmattan": 0.3, "oasis": 0.3, "pampa": 0.3}
 
 
 @pytest.fixture(scope="module")
@@ -3730,7 +3730,286 @@ def test_oasis_world_size_span_and_channels() -> None:
     assert 450 <= span <= 456
     assert 0.45 <= share["email"] <= 0.6 and 0.24 <= share["call"] <= 0.36 and 0.12 <= share["meeting"] <= 0.24
     assert w.end == dt.datetime(2026, 4, 20, 7, 0, tzinfo=dt.UTC)
-    assert W.ASIDE == "oasis" and W.SIZES["oasis"] == 30_000
+    assert W.SIZES["oasis"] == 30_000
+
+
+_PAMPA_COUNTRY = {zone: country for country, zones in W.PAMPA_ZONES.items() for zone in zones}
+
+
+def _pampa(w: W.PlantedWorld, c: W._Contact) -> tuple[str | None, str, str, int]:
+    """(the role a contact's title names, None when it names no job; the country, from the time zone; the account's sector
+    and size)."""
+    a = w.accounts[c.account]
+    return W.PAMPA_ROLE.get(c.title), _PAMPA_COUNTRY[c.tz.key], a.sector, a.employees
+
+
+def _pampa_segment(role: str, sector: str, country: str, employees: int) -> str:
+    if role == "plant":
+        return "plant/packing" if sector == "fruit and produce export" else "plant/processing"
+    if role == "executive":
+        return "executive/large" if employees >= 3000 else "executive"
+    if role == "commercial":
+        return "commercial/br" if country == "Brazil" else "commercial/es"
+    return role
+
+
+def test_pampa_world_segments_by_role_sector_country_size_and_seniority_read_from_the_title(
+        built: dict[str, W.PlantedWorld]) -> None:
+    w = built["pampa"]
+    segs = {c.segment for c in w.contacts}
+    assert {s.key for s in segs} == set(W.PAMPA_SEGMENTS) and len(segs) == 12
+    nameless = 0
+    for c in w.contacts:
+        role, country, sector, employees = _pampa(w, c)
+        assert w.accounts[c.account].country == country
+        if role is None:  # a title that names no job: the person still has one
+            assert c.title in W.PAMPA_NAMELESS
+            nameless += 1
+            continue
+        assert c.segment.key == _pampa_segment(role, sector, country, employees), c.email
+        if sector == "family farm" and c is next(x for x in w.contacts if x.account == c.account):
+            assert role == "owner"  # a family farm's first person is its owner
+    assert 0.02 <= nameless / len(w.contacts) <= 0.1
+    # each title names one role; Portuguese in Brazil only, Spanish everywhere else, English anywhere
+    named: dict[str, set[str]] = defaultdict(set)
+    language: dict[str, set[str]] = defaultdict(set)
+    for (role, lang), titles in W._PAMPA_TITLES.items():
+        for t in titles:
+            named[t].add(role)
+            language[t].add(lang)
+    assert all(len(v) == 1 for v in named.values()) and all(len(v) == 1 for v in language.values())
+    assert not set(W.PAMPA_NAMELESS) & set(named)
+    used: dict[str, set[str]] = defaultdict(set)
+    for c in w.contacts:
+        used[next(iter(language.get(c.title, {"none"})))].add(_PAMPA_COUNTRY[c.tz.key])
+    assert used["pt"] == {"Brazil"} and "Brazil" not in used["es"] and len(used["es"]) == 6 and len(used["en"]) >= 5
+    titles = {c.title for c in w.contacts}
+    assert len(titles) >= 80
+    assert {"Gerente de Compras", "Gte. de Compras", "Jefe de Planta", "Encarregado de Packing", "Dueño",
+            "Sócio-Diretor", "Supply Chain Manager"} <= set(named)
+    for short in ("Gte.", "Sup.", "Coord."):  # abbreviated wordings in use
+        assert any(t.startswith(short) for t in titles), short
+    assert len({t for t in titles if named.get(t) == {"procurement"}}) >= 6  # the same job in many wordings
+    # the seniority read from the title splits purchasing: heads narrow and early, buyers broad
+    by_key = {s.key: s for s in segs}
+    assert by_key["procurement"].sd <= 1.1 and by_key["buyer"].sd >= 3.0
+    assert by_key["procurement"].peak < by_key["buyer"].peak
+    # early plant people, late owners who answer every day; narrow and broad peaks
+    assert {k for k, s in by_key.items() if s.peak <= 8.0} == {"plant/packing", "quality", "executive/large"}
+    assert max(by_key, key=lambda k: by_key[k].peak) == "owner" and by_key["owner"].peak >= 20.0
+    assert by_key["owner"].all_days and by_key["plant/packing"].all_days and not by_key["buyer"].all_days
+    assert {k for k, s in by_key.items() if s.sd >= 3.0} == {"executive", "commercial/es", "buyer", "it"}
+    assert by_key["commercial/br"].peak < 10.0 < 16.0 < by_key["commercial/es"].peak
+    # about three contacts in ten peak 2-3 hours off their segment's, the broad segments more often
+    off = [c for c in w.contacts if c.peak != c.segment.peak]
+    assert all(2.0 <= _circular(*w.peaks(c.email)) <= 3.0 for c in off)
+    assert 0.2 <= len(off) / len(w.contacts) <= 0.4
+    assert all(c.shift_share == 0.4 for c in w.contacts if c.segment.sd >= 3.0)
+
+
+def test_pampa_world_has_the_long_lunch_holidays_carnival_the_southern_summer_and_harvests(
+        built: dict[str, W.PlantedWorld], written: dict[str, dict]) -> None:
+    w = built["pampa"]
+    calendar = w.fx.calendar
+    assert calendar is not None and w.fx.holiday == W.PAMPA_OFF
+
+    def at(c: W._Contact, day: dt.date, hour: float) -> float:
+        return calendar(c, dt.datetime.combine(day, dt.time(int(hour), int(hour % 1 * 60)), tzinfo=c.tz))
+
+    wednesday = dt.date(2025, 10, 8)
+    seen: set[tuple[str, bool]] = set()
+    for c in w.contacts:
+        role, country, sector, _ = _pampa(w, c)
+        owner = c.segment.key == "owner"
+        # the long lunch, in Mexico, Chile and Argentina only, and little for owners
+        lunch = at(c, wednesday, 14) - at(c, wednesday, 11)
+        expected = (W.PAMPA_LUNCH_OWNER if owner else W.PAMPA_LUNCH) if country in ("Mexico", "Chile", "Argentina") else 0
+        assert lunch == pytest.approx(expected), c.email
+        assert at(c, wednesday + dt.timedelta(days=3), 14) == at(c, wednesday + dt.timedelta(days=3), 11)  # a Saturday
+        seen.add((country, owner))
+        # public holidays and Carnival are days off for all but owners, who answer a little less on them
+        days = W.pampa_holidays(country, c.tz.key)
+        assert (not owner) == (days <= c.off)
+        if country == "Brazil":
+            assert {dt.date(2025, 3, 3), dt.date(2026, 2, 17), dt.date(2025, 11, 20)} <= days
+            assert dt.date(2026, 2, 18) not in days  # Ash Wednesday: a slow morning
+            ash = at(c, dt.date(2026, 2, 18), 10) - at(c, dt.date(2026, 2, 18), 15)
+            assert ash == pytest.approx(W.PAMPA_ASH_WEDNESDAY)
+            if owner:
+                assert at(c, dt.date(2025, 11, 20), 11) - at(c, dt.date(2025, 11, 27), 11) == pytest.approx(
+                    W.PAMPA_WORKED_HOLIDAY)
+                assert at(c, dt.date(2026, 2, 16), 11) - at(c, dt.date(2026, 2, 23), 11) == pytest.approx(
+                    W.PAMPA_WORKED_HOLIDAY + W.PAMPA_CARNIVAL_OWNER)
+            # the states' holidays: São Paulo's 9 July, Ceará's 19 March, Amazonas' 5 September
+            for zone, day in (("America/Sao_Paulo", dt.date(2025, 7, 9)), ("America/Fortaleza", dt.date(2025, 3, 19)),
+                              ("America/Manaus", dt.date(2025, 9, 5))):
+                assert (day in days) == (c.tz.key == zone)
+        if country == "Argentina":
+            assert dt.date(2026, 2, 16) in days
+        if country == "Uruguay":
+            assert {dt.date(2025, 4, 15), dt.date(2026, 2, 16)} <= days  # Tourism Week and Carnival
+        # the southern summer: office people slow in January and February, half of them away two or three weeks
+        summer = at(c, dt.date(2025, 2, 5), 11) - at(c, dt.date(2025, 3, 12), 11)
+        harvest = W.PAMPA_REGION.get(c.tz.key) and (owner or sector == "family farm")
+        if country in ("Chile", "Uruguay", "Colombia", "Peru", "Mexico") and not harvest:
+            assert summer == pytest.approx(W.PAMPA_SUMMER if country in ("Chile", "Uruguay") and not owner else 0.0)
+        if c.away:
+            assert country in W.PAMPA_SUMMER_COUNTRIES and not owner and len(c.away) == 2
+            assert all(first.month in (1, 2) and 14 <= (back - first).days <= 24 for first, back in c.away)
+            assert all(first + dt.timedelta(days=k) in c.off for first, back in c.away for k in range((back - first).days))
+        # the soy harvest: producers answer less in their region's
+        if c.tz.key == "America/Cuiaba":
+            drop = at(c, dt.date(2025, 2, 12), 11) - at(c, dt.date(2025, 4, 9), 11)
+            assert drop == pytest.approx(W.PAMPA_HARVEST_EFFECT if owner or sector == "family farm" else 0.0)
+    assert len(seen) >= 12
+    southern = [c for c in w.contacts if _PAMPA_COUNTRY[c.tz.key] in W.PAMPA_SUMMER_COUNTRIES
+                and c.segment.key != "owner"]
+    assert 0.3 <= sum(bool(c.away) for c in southern) / len(southern) <= 0.7
+    # the automatic replies of those away, all in the southern summer
+    auto = [r for r in _rows(written["pampa"]["activities"]) if r["subject"].startswith("Automatic reply")]
+    assert auto and all(dt.date.fromisoformat(r["occurred_at"][:10]).month in (1, 2, 3) for r in auto)
+    # packing houses in Chile and Peru are swamped in the fruit season
+    packing = W._pampa_season("plant", "fruit and produce export", "Peru", "America/Lima",
+                              dt.datetime(2025, 12, 10, 9))
+    assert packing == pytest.approx(W.PAMPA_PACKING)
+    assert W._pampa_season("plant", "meat and dairy processing", "Peru", "America/Lima", dt.datetime(2025, 12, 10, 9)) == 0
+    assert W._pampa_season("quality", "grain trading", "Mexico", "America/Mexico_City",
+                           dt.datetime(2025, 4, 15, 9)) == pytest.approx(W.PAMPA_HOLY_WEEK)
+    # the ten days after the end (Friday 13 February 2026): Carnival, the southern summer and Mato Grosso's harvest
+    end = w.end
+    assert end == dt.datetime(2026, 2, 13, 12, 0, tzinfo=dt.UTC) and end.weekday() == 4
+    ahead = {end.date() + dt.timedelta(days=k) for k in range(1, 11)}
+    for country, zone in (("Brazil", "America/Sao_Paulo"), ("Argentina", "America/Argentina/Buenos_Aires"),
+                          ("Uruguay", "America/Montevideo")):
+        assert {dt.date(2026, 2, 16), dt.date(2026, 2, 17)} <= W.pampa_holidays(country, zone) & ahead
+    assert all(W.pampa_summer(d) for d in ahead)
+    first, last = W.PAMPA_HARVEST["cerrado"][1]
+    assert all(first <= d <= last for d in ahead)
+
+
+def test_pampa_world_has_offices_on_five_clocks_and_reassigned_territories(built: dict[str, W.PlantedWorld],
+                                                                           written: dict[str, dict]) -> None:
+    w = built["pampa"]
+    assert {r.tz.key for r in w.reps} == {"America/Sao_Paulo", "America/Mexico_City", "America/Bogota",
+                                          "America/Santiago", "America/New_York"}
+    touches = [i for i in range(len(w._kind)) if w._kind[i] == W.K_TOUCH]
+    crossing = sum(w.reps[w._rep[i]].tz.key != w.contacts[w._who[i]].tz.key for i in touches)
+    assert 0.45 <= crossing / len(touches) <= 0.75
+    # the owners are seldom touched near their evening peak
+    owners = [i for i in touches if w.contacts[w._who[i]].segment.key == "owner"]
+    near = sum(_circular(_local(w, i).hour + _local(w, i).minute / 60, w.contacts[w._who[i]].peak) <= 1.5 for i in owners)
+    assert near <= 0.15 * len(owners)
+    # most accounts have a single contact, and it passes from rep to rep
+    people: dict[int, list[W._Contact]] = defaultdict(list)
+    for c in w.contacts:
+        people[c.account].append(c)
+    reps: dict[int, set[int]] = defaultdict(set)
+    for i in touches:
+        if w.reps[w._rep[i]].name in {"Rafael Oliveira", "Camila Souza", "Thiago Almeida", "Martín Etcheverry",
+                                      "Alejandra Ruiz", "Jorge Hernández", "Andrés Restrepo", "Francisca Muñoz",
+                                      "Sebastián Rojas", "Kevin Walsh", "Carlos Vega"}:
+            reps[w.contacts[w._who[i]].account].add(w._rep[i])
+    single = [a for a, ps in people.items() if len(ps) == 1]
+    assert 0.5 <= len(single) / len(people) <= 0.7
+    worked = [a for a in single if a in reps]
+    assert sum(len(reps[a]) >= 2 for a in worked) >= 0.25 * len(worked)  # two account executives or more
+    # the moves: Mato Grosso on 3 March 2025, Argentina and Uruguay to São Paulo on 5 January 2026
+    name = {i: r.name for i, r in enumerate(w.reps)}
+    moved = dt.datetime(2025, 3, 3, 12, tzinfo=dt.UTC).timestamp()
+    cuiaba: dict[tuple[bool, str], int] = defaultdict(int)
+    for i in touches:
+        c = w.contacts[w._who[i]]
+        if c.tz.key == "America/Cuiaba" and w.accounts[c.account].employees < W.PAMPA_LARGE:
+            cuiaba[(w._at[i] >= moved, name[w._rep[i]])] += 1
+    before = sum(n for (after, _), n in cuiaba.items() if not after)
+    after = sum(n for (late, _), n in cuiaba.items() if late)
+    assert cuiaba[(False, "Thiago Almeida")] <= 0.05 * before and cuiaba[(True, "Thiago Almeida")] >= 0.5 * after
+    assert cuiaba[(False, "Rafael Oliveira")] >= 0.4 * before and cuiaba[(True, "Rafael Oliveira")] <= 0.05 * after
+    south = [i for i in touches if name[w._rep[i]] == "Martín Etcheverry"]
+    assert south and min(w._at[i] for i in south) >= dt.datetime(2026, 1, 5, tzinfo=dt.UTC).timestamp()
+    assert all(_PAMPA_COUNTRY[w.contacts[w._who[i]].tz.key] in ("Argentina", "Uruguay") for i in south)
+    # accounts.csv names each account's owner at the end; the cold-chain deals are the specialist's
+    pipeline = _rows(written["pampa"]["pipeline"])
+    assert {p["product"] for p in pipeline} == set(W.PAMPA_PRODUCTS)
+    assert all((p["product"] == "Cold-Chain Monitoring") == (p["sales_agent"] == "Laura Chen") for p in pipeline)
+
+
+def test_pampa_world_touches_in_bursts_before_each_harvest(built: dict[str, W.PlantedWorld]) -> None:
+    w = built["pampa"]
+    windows = {"pampas": dt.date(2025, 3, 25), "centre-south": dt.date(2025, 2, 15)}
+    for region, harvest in windows.items():
+        counts: dict[tuple[bool, bool], int] = defaultdict(int)  # (agri, before the harvest)
+        pre = harvest - dt.timedelta(days=W.PAMPA_PRE_HARVEST)
+        for i in range(len(w._kind)):
+            c = w.contacts[w._who[i]]
+            if w._kind[i] != W.K_TOUCH or W.PAMPA_REGION.get(c.tz.key) != region:
+                continue
+            day = dt.datetime.fromtimestamp(w._at[i], c.tz).date()
+            agri = w.accounts[c.account].sector in W.PAMPA_AGRI
+            if pre <= day < harvest:
+                counts[(agri, True)] += 1
+            elif harvest <= day < harvest + (harvest - pre):
+                counts[(agri, False)] += 1
+        assert counts[(True, True)] >= 2.0 * counts[(True, False)], region
+        ratio = counts[(False, True)] / max(1, counts[(False, False)])
+        assert counts[(True, True)] / counts[(True, False)] >= 1.8 * ratio, region
+    noon = dt.time(12, tzinfo=dt.UTC)
+
+    def pace(country: str, zone: str, agri: bool, day: dt.date) -> float:
+        return W.pampa_pace(country, zone, agri)(dt.datetime.combine(day, noon).timestamp())
+
+    assert pace("Argentina", "America/Argentina/Cordoba", True, dt.date(2025, 3, 10)) == pytest.approx(0.6)
+    assert pace("Argentina", "America/Argentina/Cordoba", True, dt.date(2025, 4, 10)) == pytest.approx(1.5)
+    assert pace("Argentina", "America/Argentina/Cordoba", False, dt.date(2025, 3, 10)) == 1.0
+    assert pace("Chile", "America/Santiago", False, dt.date(2025, 2, 10)) == pytest.approx(1.8)
+    assert pace("Brazil", "America/Sao_Paulo", False, dt.date(2026, 2, 17)) == pytest.approx(2.0)
+    assert pace("Peru", "America/Lima", True, dt.date(2025, 12, 28)) == pytest.approx(1.6)
+
+
+def test_pampa_world_writes_zones_titles_names_and_offsets(built: dict[str, W.PlantedWorld],
+                                                           written: dict[str, dict]) -> None:
+    w = built["pampa"]
+    paths = written["pampa"]
+    contacts = _rows(paths["contacts"])
+    assert len(contacts) == len(w.contacts) and {r["timezone"] for r in contacts} == set(_PAMPA_COUNTRY)
+    by_email = {r["contact_email"]: r for r in contacts}
+    for c in w.contacts:
+        assert by_email[c.email]["title"] == c.title and c.email.isascii() and c.email == c.email.lower()
+    assert any(not c.name.isascii() for c in w.contacts)  # Muñoz, João, Conceição
+    accounts = _rows(paths["accounts"])
+    assert {r["office_location"] for r in accounts} == set(W.PAMPA_ZONES)
+    assert {r["sector"] for r in accounts} == set(W.PAMPA_SECTORS)
+    forms = {country: tuple(fs) for country, fs in W._PAMPA_FORMS.items()}
+    for r in accounts:
+        formal = r["account"].endswith(forms[r["office_location"]])
+        assert formal != (r["sector"] in ("family farm", "agricultural cooperative")), r["account"]
+    # the offsets written follow each clock: Santiago's southern daylight saving time, Tijuana's US one, none elsewhere
+    zone_of = {r["contact_email"]: r["timezone"] for r in contacts}
+    offsets: dict[str, set[tuple[int, str]]] = defaultdict(set)
+    rows = _rows(paths["activities"])
+    for r in rows:
+        if r["direction"] == "inbound" and r["in_reply_to"]:
+            offsets[zone_of[r["contact_email"]]].add((int(r["occurred_at"][5:7]), r["occurred_at"][-6:]))
+    assert (1, "-03:00") in offsets["America/Santiago"] and (7, "-04:00") in offsets["America/Santiago"]
+    assert (1, "-08:00") in offsets["America/Tijuana"] and (7, "-07:00") in offsets["America/Tijuana"]
+    for zone, offset in (("America/Mexico_City", "-06:00"), ("America/Sao_Paulo", "-03:00"), ("America/Cuiaba", "-04:00"),
+                         ("America/Bogota", "-05:00"), ("America/Argentina/Buenos_Aires", "-03:00")):
+        assert {o for _, o in offsets[zone]} == {offset}, zone
+    miami = {r["occurred_at"][-6:] for r in rows if r["sales_agent"] == "Kevin Walsh" and r["direction"] == "outbound"}
+    assert miami == {"-05:00", "-04:00"}
+    assert {r["type"] for r in rows if r["direction"] == "outbound"} == {"email", "call", "meeting", "note"}
+
+
+def test_pampa_world_size_span_and_channels() -> None:
+    """About 30,000 touches at scale 1 over about fifteen months, about 1,970 contacts, about 17% never touched, e-mails,
+    calls and field visits."""
+    w = W.WORLDS["pampa"]()
+    assert 26_000 <= len(w.logged) <= 34_000 and 1_750 <= len(w.contacts) <= 2_200
+    assert 0.12 <= sum(not c.touches for c in w.contacts) / len(w.contacts) <= 0.2
+    span, share = _span_and_channels(w)
+    assert 450 <= span <= 456
+    assert 0.48 <= share["email"] <= 0.62 and 0.22 <= share["call"] <= 0.34 and 0.12 <= share["meeting"] <= 0.24
+    assert W.ASIDE == "pampa" and W.SIZES["pampa"] == 30_000
 
 
 def test_the_evaluation_sizes_each_world_to_a_number_of_touches(tmp_path: Path) -> None:
