@@ -1203,3 +1203,21 @@ def test_a_person_listed_twice_keeps_what_either_row_says(tmp_path: Path) -> Non
     activities, contacts_csv = _write_files(tmp_path / "firm", twice, rows)
     cy = from_files(activities, contacts_csv, tmp_path / "accounts.csv").contacts["c@x.example"]
     assert (cy.account, cy.sector, cy.country, cy.employees, cy.timezone) == ("Acme", None, None, None, "Europe/Berlin")
+
+
+def test_a_contact_no_moment_can_reach_is_counted_apart(tmp_path: Path) -> None:
+    """A contact who can answer at no moment of the ten days (away throughout) has no share of the achievable
+    to score: it is counted apart, and the others are scored as before."""
+    from evals.followup import run as evaluation
+    from evals.followup import worlds
+
+    w = worlds.WORLDS["weekend"](scale=0.1)
+    asked = w.queries(30, seed=1)
+    away = asked[0].email.lower()
+    truth = w.truth
+    w.truth = lambda email, at: 0.0 if email.lower() == away else truth(email, at)  # type: ignore[method-assign]
+    res = evaluation.score_other(w, tmp_path / "w", queries=30)
+    scored = res["policies"]["learned"]
+    assert res["asked"] == len(asked) and res["unreachable"] == 1
+    assert scored["n_warm"] + scored["n_cold"] == len(asked) - 1
+    assert 0 < scored["all"] <= 1 and 0 < res["ceiling"]["bayes"]["all"] <= 1

@@ -209,8 +209,9 @@ def expected_calibration_error(p: np.ndarray, truth: np.ndarray, bins: int = 10)
 def score_other(world: Any, work: Path, queries: int) -> dict[str, Any]:
     """A world of ``worlds.py``: learn from its files as ``copilot followup --activities ...`` does,
     then, for each contact asked about, the true reply probability of the moment chosen over the best
-    of every hour of the next 10 days; and whether the figures shown are right (the planted truth,
-    not noisy outcomes, so a small world can be judged too)."""
+    of every hour of the next 10 days (a contact who can answer at no moment of them has no share, and is
+    counted apart); and whether the figures shown are right (the planted truth, not noisy outcomes, so a
+    small world can be judged too)."""
     paths = world.write(work)
     start = time.perf_counter()
     log = from_files(paths["activities"], paths["contacts"], paths["accounts"], paths.get("pipeline"))
@@ -220,7 +221,7 @@ def score_other(world: Any, work: Path, queries: int) -> dict[str, Any]:
         "learned", "3 business days at 9:00", "random working hour")}
     shown, truth_shown, anywhere, truth_anywhere = [], [], [], []
     latency = []
-    asked = world.queries(queries, seed=1)
+    asked, unreachable = world.queries(queries, seed=1), []
     for q in asked:
         email = q.email.lower()
         grid = [q.now.replace(minute=0, second=0, microsecond=0) + dt.timedelta(hours=h)
@@ -237,8 +238,11 @@ def score_other(world: Any, work: Path, queries: int) -> dict[str, Any]:
         picks = {"learned": rec.best.at, "3 business days at 9:00": baseline_moment(info, state, q.now),
                  "random working hour": rng.choice(working)}
         group = "warm" if q.warm else "cold"
-        for policy, at in picks.items():
-            ratios[policy][group].append(world.truth(email, at) / float(truth.max()))
+        if truth.max() > 0:  # else no moment of the ten days can be answered (away, or on holiday, throughout)
+            for policy, at in picks.items():
+                ratios[policy][group].append(world.truth(email, at) / float(truth.max()))
+        else:
+            unreachable.append(q)
         shown.append(rec.best.p_reply)
         truth_shown.append(world.truth(email, rec.best.at))
         k = rng.randrange(len(grid))
@@ -246,13 +250,13 @@ def score_other(world: Any, work: Path, queries: int) -> dict[str, Any]:
                                                                   timing.model.functions))[0]))
         truth_anywhere.append(float(truth[k]))
     out: dict[str, Any] = {"world": world.name, "description": world.description, "touches": len(log.touches),
-                           "asked": len(shown), "train_seconds": train_s,
+                           "asked": len(shown), "unreachable": len(unreachable), "train_seconds": train_s,
                            "recommend_ms_p50": 1000 * float(np.median(latency)), "policies": {},
                            "ece_shown": expected_calibration_error(np.asarray(shown), np.asarray(truth_shown)),
                            "ece_any_hour": expected_calibration_error(np.asarray(anywhere), np.asarray(truth_anywhere)),
                            "mean_shown": float(np.mean(shown)), "mean_truth_shown": float(np.mean(truth_shown)),
                            "calibration": timing.model.calibration.rows,
-                           "ceiling": ceiling(world, asked)}
+                           "ceiling": ceiling(world, [q for q in asked if q not in unreachable])}
     for policy, groups in ratios.items():
         everyone = groups["warm"] + groups["cold"]
         out["policies"][policy] = {"all": float(np.mean(everyone)), "warm": float(np.mean(groups["warm"] or [np.nan])),
@@ -290,6 +294,11 @@ def report_other(results: list[dict[str, Any]]) -> bool:
                       f"{res['ece_any_hour']:.3f}", f"{sliced.get('ece', float('nan')):.3f}",
                       f"{res['train_seconds']:.0f} s", verdict)
     console.print(table)
+    for res in results:
+        if res.get("unreachable"):
+            console.print(f"{res['world']}: {res['unreachable']} of the {res['asked']} contacts asked about can answer "
+                          "at no moment of the next ten days (away or on holiday throughout); they count in the ECE "
+                          "of the figure shown, not in the shares")
     console.print(f"floors: {FLOOR_WORLD} of the achievable overall, {FLOOR_WORLD_COLD} for contacts never touched, "
                   f"ECE of the figure shown under {CEILING_ECE}. The ceiling is what a policy reaches that knows the "
                   "world's whole planted mechanism except each contact's own peak shift and responsiveness, and "
