@@ -22,7 +22,8 @@ SMALL = {"multideal": 0.06, "timezones": 0.025, "weekend": 0.5, "shifted": 0.04,
          "crossover": 0.06, "committee": 0.06, "relay": 0.06, "startup": 0.1, "enterprise": 0.025,
          "harbour": 0.06, "atlas": 0.25, "meridian": 0.25, "prairie": 0.2, "foundry": 0.2,
          "cantons": 0.2, "lakeside": 0.2, "summit": 0.22, "quarry": 0.2, "fjord": 0.2, "monsoon": 0.3,
-         "bazaar": 0.3, "girder": 0.3, "harmattan": 0.3, "oasis": 0.3, "pampa": 0.3}
+         "bazaar": 0.3, "girder": 0.3, "harmattan": 0.3, "oasis": 0.3, "pampa": 0.3,
+         "typhoon": 0.3}
 
 
 @pytest.fixture(scope="module")
@@ -3992,7 +3993,192 @@ def test_pampa_world_size_span_and_channels() -> None:
     span, share = _span_and_channels(w)
     assert 450 <= span <= 456
     assert 0.48 <= share["email"] <= 0.62 and 0.22 <= share["call"] <= 0.34 and 0.12 <= share["meeting"] <= 0.24
-    assert W.ASIDE == "pampa" and W.SIZES["pampa"] == 30_000
+    assert W.SIZES["pampa"] == 30_000
+
+
+_TYPHOON_COUNTRY = {zone: country for country, places in W.TYPHOON_PLACES.items() for zone, _, _ in places.values()}
+_TYPHOON_MARKET = {"Japan": "north", "South Korea": "north", "Australia": "oceania", "New Zealand": "oceania"}  # the others:
+# Greater China
+
+
+def _typhoon(w: W.PlantedWorld, c: W._Contact) -> tuple[str | None, str]:
+    """(the role a contact's title names, None when it names no job; the account's country)."""
+    return W.TYPHOON_ROLE.get(c.title), w.accounts[c.account].country
+
+
+def test_typhoon_world_segments_by_role_seniority_and_market_read_from_the_title(built: dict[str, W.PlantedWorld]) -> None:
+    w = built["typhoon"]
+    segs = {c.segment for c in w.contacts}
+    assert {s.key for s in segs} == set(W.TYPHOON_SEGMENTS) and len(segs) == 12
+    named, language = _read_titles(W._TYPHOON_TITLES)
+    assert not set(W.TYPHOON_NAMELESS) & set(named)
+    nameless = 0
+    used: dict[str, set[str]] = defaultdict(set)
+    for c in w.contacts:
+        role, country = _typhoon(w, c)
+        assert _TYPHOON_COUNTRY[c.tz.key] == country or (country == "Hong Kong") == (c.tz.key == "Asia/Hong_Kong")
+        if role is None:  # a title that names no job: the person still has one
+            assert c.title in W.TYPHOON_NAMELESS
+            nameless += 1
+            continue
+        market = _TYPHOON_MARKET.get(country, "greater china")
+        assert c.segment.key == (f"{role}/{market}" if role in ("executive", "engineering") else role), c.email
+        for lang in language[c.title]:
+            used[lang].add(country)
+        if role == "shift":
+            assert w.accounts[c.account].sector in ("semiconductor fab", "packaging and test", "electronics assembly")
+    assert 0.02 <= nameless / len(w.contacts) <= 0.08
+    # each script in its own countries, English anywhere
+    assert used["ja"] == {"Japan"} and used["ko"] == {"South Korea"} and used["zh-Hans"] == {"China"}
+    assert used["zh-Hant"] == {"Taiwan", "Hong Kong"} and len(used["en"]) == 8
+    # the seniority read from the title: heads of quality and procurement apart from their staff
+    for head, role in (("品質保証部長", "quality"), ("品証課長", "quality"), ("품질보증팀장", "quality"), ("品保經理", "quality"),
+                       ("质量经理", "quality"), ("購買部長", "procurement"), ("공정팀 과장", "engineering")):
+        assert named[head] == role
+    for junior in ("品質保証部 担当", "品証 担当者", "생산기술 주임", "품질팀 대리", "品保工程師", "质量工程师", "采购专员",
+                   "Quality Engineer", "Buyer"):
+        assert named[junior] == "staff"
+    titles = {c.title for c in w.contacts}
+    assert len(titles) >= 110 and any(not t.isascii() for t in titles)
+    by_key = {s.key: s for s in segs}
+    # late executives in the north, early ones in Oceania, broad ones in Greater China who answer every day
+    assert by_key["executive/north"].peak >= 20.5 and by_key["executive/oceania"].peak <= 7.0
+    assert by_key["executive/greater china"].sd >= 3.0 and by_key["executive/greater china"].all_days
+    assert by_key["engineering/north"].peak >= 18.5 > 9.0 >= by_key["engineering/oceania"].peak
+    # shift leaders: two handovers twelve hours apart, every day; plant managers early, six days a week
+    shift = by_key["shift"]
+    assert shift.all_days and shift.second == (12.0, 0.9, 1.2) and shift.peak == 8.0
+    assert by_key["plant"].all_days and by_key["plant"].weekday[5] > 0 > by_key["plant"].weekday[6]
+    assert {k for k, s in by_key.items() if s.sd >= 3.0} == {"executive/greater china", "engineering/greater china", "it",
+                                                             "staff"}
+    off = [c for c in w.contacts if c.peak != c.segment.peak]
+    assert all(2.0 <= _circular(*w.peaks(c.email)) <= 3.0 for c in off)
+    assert 0.15 <= len(off) / len(w.contacts) <= 0.35
+    # names written in the local script, family name first, for some; e-mail addresses in ASCII
+    assert any(c.name[0] in "佐鈴高渡山中小加吉松井木林" for c in w.contacts if _typhoon(w, c)[1] == "Japan")
+    assert all(c.email.isascii() and c.email == c.email.lower() for c in w.contacts)
+
+
+def test_typhoon_world_has_holidays_closures_typhoons_make_up_days_and_the_lunar_new_year(
+        built: dict[str, W.PlantedWorld]) -> None:
+    w = built["typhoon"]
+    calendar = w.fx.calendar
+    assert calendar is not None and w.fx.holiday == W.TYPHOON_OFF
+
+    def at(c: W._Contact, day: dt.date, hour: float) -> float:
+        return calendar(c, dt.datetime.combine(day, dt.time(int(hour), int(hour % 1 * 60)), tzinfo=c.tz))
+
+    # mainland China's and Taiwan's make-up working days, read from the package
+    cn, tw = W.typhoon_make_up_days("China"), W.typhoon_make_up_days("Taiwan")
+    assert {dt.date(2025, 1, 26), dt.date(2025, 2, 8), dt.date(2025, 9, 28), dt.date(2026, 2, 14)} <= cn
+    assert dt.date(2025, 2, 8) in tw and not W.typhoon_make_up_days("Japan")
+    seen: set[str] = set()
+    for c in w.contacts:
+        country = _typhoon(w, c)[1]
+        key = c.segment.key.split("/")[0]  # the role (also for a title that names none)
+        seen.add(key)
+        if key == "shift":
+            assert not c.off  # the lines run every day of the year
+        elif key == "plant":
+            assert c.off and not c.off & {dt.date(2025, 3, 20)} and len(c.off) < 40
+        else:
+            assert any(W.typhoon_holidays(country, sub) <= c.off for sub in {p[1] for p in W.TYPHOON_PLACES[country].values()})
+        if country == "China":
+            sunday = dt.date(2025, 9, 28)  # worked: as good as a Wednesday
+            assert at(c, sunday, 11) == pytest.approx(c.segment.weekday[2] - c.segment.weekday[6])
+        if country == "Japan" and key in W.TYPHOON_OFFICE:
+            assert {dt.date(2025, 5, 1), dt.date(2025, 8, 14), dt.date(2025, 12, 30)} <= c.off  # the makers' closures
+            assert at(c, dt.date(2025, 3, 24), 11) == pytest.approx(W.TYPHOON_FISCAL_YEAR_END)
+        if country == "Taiwan" and key in W.TYPHOON_OFFICE:
+            assert dt.date(2024, 10, 31) in c.off  # Kong-rey
+        if country == "Hong Kong" and key in W.TYPHOON_OFFICE:
+            assert dt.date(2025, 9, 24) in c.off  # Ragasa
+        if country == "Hong Kong" and key == "shift":
+            assert at(c, dt.date(2025, 9, 24), 11) == pytest.approx(W.TYPHOON_STORM)
+        if country in ("Taiwan", "Hong Kong", "Singapore") and key in W.TYPHOON_OFFICE:
+            assert at(c, dt.date(2026, 2, 10), 11) == pytest.approx(W.TYPHOON_BEFORE_LUNAR)
+            assert at(c, dt.date(2025, 2, 5), 11) == pytest.approx(W.TYPHOON_AFTER_LUNAR)
+        if country in ("Australia", "New Zealand") and key in W.TYPHOON_OFFICE:
+            assert {dt.date(2025, 12, 24), dt.date(2025, 12, 31), dt.date(2026, 1, 2)} <= c.off  # the Christmas closure
+            assert at(c, dt.date(2025, 1, 15), 10) == pytest.approx(W.TYPHOON_SUMMER)
+            assert at(c, dt.date(2025, 3, 14), 16) - at(c, dt.date(2025, 3, 14), 11) == pytest.approx(W.TYPHOON_FRIDAY)
+        if country == "South Korea" and key == "plant":
+            assert {dt.date(2025, 10, 6), dt.date(2026, 2, 17)} <= c.off and dt.date(2025, 10, 9) not in c.off
+            assert at(c, dt.date(2025, 10, 9), 9) == pytest.approx(W.TYPHOON_WORKED_HOLIDAY)  # Hangul Day: worked
+    assert seen == {"executive", "engineering", "plant", "shift", "quality", "procurement", "it", "staff"}
+    # Australia's states and New Zealand's regions: their own holidays
+    assert dt.date(2025, 3, 10) in W.typhoon_holidays("Australia", "SA")  # Adelaide Cup
+    assert dt.date(2025, 3, 10) not in W.typhoon_holidays("Australia", "NSW")
+    assert dt.date(2025, 11, 14) in W.typhoon_holidays("New Zealand", "CAN")  # Canterbury's show day
+    assert dt.date(2025, 11, 14) not in W.typhoon_holidays("New Zealand", "AUK")
+    # the trade shows: fab people of the country slow while SEMICON Taiwan runs
+    fab = [c for c in w.contacts if _typhoon(w, c)[1] == "Taiwan" and c.segment.key == "quality"
+           and w.accounts[c.account].sector == "semiconductor fab"]
+    assert fab and all(at(c, dt.date(2025, 9, 11), 11) == pytest.approx(W.TYPHOON_SHOW) for c in fab)
+    # the end, Thursday 12 February 2026, and the Lunar New Year in the ten days after it
+    end = w.end
+    assert end == dt.datetime(2026, 2, 12, 1, 0, tzinfo=dt.UTC) and end.weekday() == 3
+    ahead = {end.date() + dt.timedelta(days=k) for k in range(1, 11)}
+    for country, days in (("China", 5), ("Taiwan", 5), ("South Korea", 3), ("Hong Kong", 3), ("Singapore", 2)):
+        assert len({d for d in W.typhoon_holidays(country, None) & ahead if d.weekday() < 5}) == days, country
+    assert dt.date(2026, 2, 14) in W.typhoon_make_up_days("China") and dt.date(2026, 2, 14) in ahead
+
+
+def test_typhoon_world_has_six_offices_writing_across_zones_and_daylight_saving(built: dict[str, W.PlantedWorld],
+                                                                                written: dict[str, dict]) -> None:
+    w = built["typhoon"]
+    assert {r.tz.key for r in w.reps} == {"Asia/Tokyo", "Asia/Seoul", "Asia/Taipei", "Asia/Hong_Kong", "Asia/Singapore",
+                                          "Australia/Sydney"}
+    touches = [i for i in range(len(w._kind)) if w._kind[i] == W.K_TOUCH]
+    crossing = sum(w.reps[w._rep[i]].tz.key != w.contacts[w._who[i]].tz.key for i in touches)
+    assert 0.25 <= crossing / len(touches) <= 0.5
+    # the northern executives are seldom touched near their late peak
+    late = [i for i in touches if w.contacts[w._who[i]].segment.key == "executive/north"]
+    near = sum(_circular(_local(w, i).hour + _local(w, i).minute / 60, w.contacts[w._who[i]].peak) <= 1.5 for i in late)
+    assert near <= 0.15 * len(late)
+    # the cadence tool: Oceania's prospects only, at the rep's hour, three days apart
+    tool = [i for i in touches if w.reps[w._rep[i]].name == "Josh Harrison"]
+    assert tool and all(w.accounts[w.contacts[w._who[i]].account].country in ("Australia", "New Zealand") for i in tool)
+    # the specialist sells advanced yield analytics alone, to fabs and test houses
+    pipeline = _rows(written["typhoon"]["pipeline"])
+    assert {p["product"] for p in pipeline} == set(W.TYPHOON_PRODUCTS)
+    assert all((p["product"] == "Advanced Yield Analytics") == (p["sales_agent"] == "Anand Krishnan") for p in pipeline)
+    sectors = {r["account"]: r["sector"] for r in _rows(written["typhoon"]["accounts"])}
+    assert {sectors[p["account"]] for p in pipeline if p["sales_agent"] == "Anand Krishnan"} <= {"semiconductor fab",
+                                                                                                  "packaging and test"}
+    assert set(sectors.values()) == set(W.TYPHOON_SECTORS)
+    # the offsets written: Sydney's, Adelaide's and Auckland's daylight saving time, none in Brisbane, Perth and Asia
+    contacts = _rows(written["typhoon"]["contacts"])
+    zone_of = {r["contact_email"]: r["timezone"] for r in contacts}
+    assert set(zone_of.values()) == set(_TYPHOON_COUNTRY)
+    offsets: dict[str, set[str]] = defaultdict(set)
+    for r in _rows(written["typhoon"]["activities"]):
+        if r["direction"] == "inbound" and r["in_reply_to"]:
+            offsets[zone_of[r["contact_email"]]].add(r["occurred_at"][-6:])
+    assert offsets["Australia/Sydney"] == {"+10:00", "+11:00"} and offsets["Pacific/Auckland"] == {"+12:00", "+13:00"}
+    assert offsets["Australia/Adelaide"] == {"+09:30", "+10:30"}
+    for zone, offset in (("Australia/Brisbane", "+10:00"), ("Australia/Perth", "+08:00"), ("Asia/Tokyo", "+09:00"),
+                         ("Asia/Seoul", "+09:00"), ("Asia/Shanghai", "+08:00")):
+        assert offsets[zone] == {offset}, zone
+    # several contacts of an account touched by several deals at once
+    open_deals: dict[str, set[str]] = defaultdict(set)
+    for i in touches:
+        if w._deal[i] >= 0:
+            open_deals[w.contacts[w._who[i]].email].add(w.deals[w._deal[i]].opportunity_id)
+    assert sum(len(d) >= 2 for d in open_deals.values()) >= 0.15 * len(open_deals)
+
+
+def test_typhoon_world_size_span_and_channels() -> None:
+    """About 30,000 touches at scale 1 over about sixteen months, about 2,000 contacts, about 14% never touched; kept
+    aside in place of pampa."""
+    w = W.WORLDS["typhoon"]()
+    assert 26_000 <= len(w.logged) <= 34_000 and 1_800 <= len(w.contacts) <= 2_200
+    assert 0.1 <= sum(not c.touches for c in w.contacts) / len(w.contacts) <= 0.2
+    span, share = _span_and_channels(w)
+    assert 470 <= span <= 481
+    assert 0.58 <= share["email"] <= 0.74 and 0.18 <= share["call"] <= 0.32 and 0.05 <= share["meeting"] <= 0.14
+    assert W.ASIDE == "typhoon" and W.SIZES["typhoon"] == 30_000 and "pampa" in W.WORLDS
+
 
 
 def test_the_evaluation_sizes_each_world_to_a_number_of_touches(tmp_path: Path) -> None:
