@@ -221,7 +221,8 @@ def score_other(world: Any, work: Path, queries: int) -> dict[str, Any]:
         "learned", "3 business days at 9:00", "random working hour")}
     shown, truth_shown, anywhere, truth_anywhere = [], [], [], []
     latency = []
-    asked, unreachable = world.queries(queries, seed=1), []
+    asked = world.queries(queries, seed=1)
+    reachable = []  # the contacts some moment of the ten days can reach: the shares are of theirs
     for q in asked:
         email = q.email.lower()
         grid = [q.now.replace(minute=0, second=0, microsecond=0) + dt.timedelta(hours=h)
@@ -238,11 +239,11 @@ def score_other(world: Any, work: Path, queries: int) -> dict[str, Any]:
         picks = {"learned": rec.best.at, "3 business days at 9:00": baseline_moment(info, state, q.now),
                  "random working hour": rng.choice(working)}
         group = "warm" if q.warm else "cold"
-        if truth.max() > 0:  # else no moment of the ten days can be answered (away, or on holiday, throughout)
+        best = float(truth.max())
+        if best > 0:  # else no moment of the ten days can be answered (away, or on holiday, throughout)
+            reachable.append(q)
             for policy, at in picks.items():
-                ratios[policy][group].append(world.truth(email, at) / float(truth.max()))
-        else:
-            unreachable.append(q)
+                ratios[policy][group].append(world.truth(email, at) / best)
         shown.append(rec.best.p_reply)
         truth_shown.append(world.truth(email, rec.best.at))
         k = rng.randrange(len(grid))
@@ -250,13 +251,13 @@ def score_other(world: Any, work: Path, queries: int) -> dict[str, Any]:
                                                                   timing.model.functions))[0]))
         truth_anywhere.append(float(truth[k]))
     out: dict[str, Any] = {"world": world.name, "description": world.description, "touches": len(log.touches),
-                           "asked": len(shown), "unreachable": len(unreachable), "train_seconds": train_s,
+                           "asked": len(shown), "unreachable": len(asked) - len(reachable), "train_seconds": train_s,
                            "recommend_ms_p50": 1000 * float(np.median(latency)), "policies": {},
                            "ece_shown": expected_calibration_error(np.asarray(shown), np.asarray(truth_shown)),
                            "ece_any_hour": expected_calibration_error(np.asarray(anywhere), np.asarray(truth_anywhere)),
                            "mean_shown": float(np.mean(shown)), "mean_truth_shown": float(np.mean(truth_shown)),
                            "calibration": timing.model.calibration.rows,
-                           "ceiling": ceiling(world, [q for q in asked if q not in unreachable])}
+                           "ceiling": ceiling(world, reachable)}
     for policy, groups in ratios.items():
         everyone = groups["warm"] + groups["cold"]
         out["policies"][policy] = {"all": float(np.mean(everyone)), "warm": float(np.mean(groups["warm"] or [np.nan])),

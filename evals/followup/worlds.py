@@ -9599,7 +9599,7 @@ def _typhoon_key(role: str, country: str) -> str:
 def typhoon_holidays(country: str, subdiv: str | None) -> frozenset[dt.date]:
     """Every day in the history's years that is a public holiday where a contact in ``country`` (and ``subdiv``) works,
     whatever the weekday; in mainland China and Taiwan the days off given in exchange for a weekend day worked too."""
-    return frozenset(holidays.country_holidays(TYPHOON_CODES[country], subdiv=subdiv, years=TYPHOON_YEARS))
+    return _holiday_dates(TYPHOON_CODES[country], subdiv, TYPHOON_YEARS)
 
 
 @functools.cache
