@@ -23,7 +23,7 @@ SMALL = {"multideal": 0.06, "timezones": 0.025, "weekend": 0.5, "shifted": 0.04,
          "harbour": 0.06, "atlas": 0.25, "meridian": 0.25, "prairie": 0.2, "foundry": 0.2,
          "cantons": 0.2, "lakeside": 0.2, "summit": 0.22, "quarry": 0.2, "fjord": 0.2, "monsoon": 0.3,
          "bazaar": 0.3, "girder": 0.3, "harmattan": 0.3, "oasis": 0.3, "pampa": 0.3,
-         "typhoon": 0.3}
+         "typhoon": 0.3, "steppe": 0.2}
 
 
 @pytest.fixture(scope="module")
@@ -4169,15 +4169,196 @@ def test_typhoon_world_has_six_offices_writing_across_zones_and_daylight_saving(
 
 
 def test_typhoon_world_size_span_and_channels() -> None:
-    """About 30,000 touches at scale 1 over about sixteen months, about 2,000 contacts, about 14% never touched; kept
-    aside in place of pampa."""
+    """About 30,000 touches at scale 1 over about sixteen months, about 2,000 contacts, about 14% never touched."""
     w = W.WORLDS["typhoon"]()
     assert 26_000 <= len(w.logged) <= 34_000 and 1_800 <= len(w.contacts) <= 2_200
     assert 0.1 <= sum(not c.touches for c in w.contacts) / len(w.contacts) <= 0.2
     span, share = _span_and_channels(w)
     assert 470 <= span <= 481
     assert 0.58 <= share["email"] <= 0.74 and 0.18 <= share["call"] <= 0.32 and 0.05 <= share["meeting"] <= 0.14
-    assert W.ASIDE == "typhoon" and W.SIZES["typhoon"] == 30_000 and "pampa" in W.WORLDS
+    assert W.SIZES["typhoon"] == 30_000
+
+
+_STEPPE_COUNTRY = {zone: country for country, places in W.STEPPE_PLACES.items() for zone, _ in places.values()}
+
+
+def _steppe(w: W.PlantedWorld, c: W._Contact) -> tuple[str | None, str]:
+    """(the role a contact's title names, None when it names no job; the account's country)."""
+    return W.STEPPE_ROLE.get(c.title), w.accounts[c.account].country
+
+
+def test_steppe_world_segments_by_role_and_market_read_from_titles_in_many_scripts(
+        built: dict[str, W.PlantedWorld]) -> None:
+    w = built["steppe"]
+    segs = {c.segment for c in w.contacts}
+    assert {s.key for s in segs} == set(W.STEPPE_SEGMENTS) and len(segs) == 10
+    named, language = _read_titles(W._STEPPE_TITLES)
+    assert not set(W.STEPPE_NAMELESS) & set(named)
+    nameless = 0
+    used: dict[str, set[str]] = defaultdict(set)
+    for c in w.contacts:
+        role, country = _steppe(w, c)
+        assert _STEPPE_COUNTRY[c.tz.key] == country
+        if role is None:  # a title that names no job: the person still has one
+            assert c.title in W.STEPPE_NAMELESS
+            nameless += 1
+            continue
+        market = W.STEPPE_MARKET[country]
+        assert c.segment.key == (f"executive/{market}" if role == "executive" else role), c.email
+        if len(language[c.title]) == 1:  # a word of one language alone ("Директор" is Russian and Ukrainian)
+            used[next(iter(language[c.title]))].add(country)
+        sector = w.accounts[c.account].sector
+        if role == "pharmacy":
+            assert sector in ("pharmacy chain", "independent pharmacy")
+        if role == "physician":
+            assert sector in ("private clinic", "public hospital")
+    assert 0.02 <= nameless / len(w.contacts) <= 0.08
+    # each local language in its own country, Russian and English across the region
+    for lang, country in (("uk", "Ukraine"), ("ro", "Moldova"), ("ka", "Georgia"), ("hy", "Armenia"),
+                          ("az", "Azerbaijan"), ("kk", "Kazakhstan"), ("uz", "Uzbekistan")):
+        assert used[lang] == {country}, lang
+    assert len(used["ru"]) == 8 and len(used["en"]) == 8
+    for title, role in (("Главный бухгалтер", "finance"), ("Головний лікар", "physician"), ("Уповноважена особа з закупівель",
+                        "procurement"), ("მთავარი ექიმი", "physician"), ("Dorixona mudiri", "pharmacy"),
+                        ("Бас бухгалтер", "finance"), ("Anbar müdiri", "warehouse"), ("Провизор", "pharmacy")):
+        assert named[title] == role
+    titles = {c.title for c in w.contacts}
+    assert len(titles) >= 120 and any(not t.isascii() for t in titles)
+    by_key = {s.key: s for s in segs}
+    # executives early in the west, at noon in the Caucasus, late in Central Asia
+    assert by_key["executive/west"].peak <= 8.0 and by_key["executive/central asia"].peak >= 18.0
+    assert by_key["executive/west"].peak < by_key["executive/caucasus"].peak < by_key["executive/central asia"].peak
+    # two bumps a day for chief physicians and heads of pharmacies; the pharmacies and warehouses answer every day
+    assert by_key["physician"].second == (7.5, 1.0, 1.0) and by_key["pharmacy"].second == (13.0, 0.8, 1.1)
+    assert {k for k, s in by_key.items() if s.all_days} == {"owner", "pharmacy", "warehouse"}
+    assert by_key["warehouse"].peak == 6.5 and by_key["warehouse"].weekday[5] > 0 > by_key["warehouse"].weekday[6]
+    assert {k for k, s in by_key.items() if s.sd >= 3.0} == {"owner", "it"}
+    assert all(0.8 <= s.sd <= 1.1 for s in segs if s.sd < 3.0)
+    off = [c for c in w.contacts if c.peak != c.segment.peak]
+    assert all(2.0 <= _circular(*w.peaks(c.email)) <= 3.0 for c in off)
+    assert 0.15 <= len(off) / len(w.contacts) <= 0.4
+    # names in Cyrillic, Georgian or Armenian script for some; e-mail addresses in ASCII; women's names in -ova, -eva
+    assert any(any("\u0400" <= ch <= "\u04ff" for ch in c.name) for c in w.contacts if _steppe(w, c)[1] == "Ukraine")
+    assert any(any("\u10a0" <= ch <= "\u10ff" for ch in c.name) for c in w.contacts if _steppe(w, c)[1] == "Georgia")
+    assert any(c.name.split()[-1].endswith(("ova", "eva", "ова", "ева")) for c in w.contacts)
+    assert all(c.email.isascii() and c.email == c.email.lower() for c in w.contacts)
+
+
+def test_steppe_world_has_holidays_martial_law_nowruz_and_ramadan_and_the_end_between_them(
+        built: dict[str, W.PlantedWorld]) -> None:
+    w = built["steppe"]
+    calendar = w.fx.calendar
+    assert calendar is not None and w.fx.holiday == W.STEPPE_OFF
+
+    def at(c: W._Contact, day: dt.date, hour: float) -> float:
+        return calendar(c, dt.datetime.combine(day, dt.time(int(hour), int(hour % 1 * 60)), tzinfo=c.tz))
+
+    # no public holiday in Ukraine under martial law, the feasts worked instead
+    assert not W.steppe_holidays("Ukraine")
+    assert {dt.date(2025, 8, 24), dt.date(2025, 12, 25), dt.date(2026, 1, 1)} <= W.steppe_worked_feasts()
+    assert dt.date(2025, 1, 7) in W.steppe_holidays("Kazakhstan") and dt.date(2025, 1, 6) in W.steppe_holidays("Armenia")
+    assert dt.date(2025, 4, 21) in W.steppe_holidays("Georgia")  # Orthodox Easter Monday
+    assert dt.date(2025, 1, 5) in W.steppe_make_up_days("Kazakhstan")  # a Sunday worked
+    seen: set[str] = set()
+    for c in w.contacts:
+        role, country = _steppe(w, c)
+        key = c.segment.key.split("/")[0]  # the role (also for a title that names none)
+        seen.add(key)
+        holidays_of = W.steppe_holidays(country)
+        if key in ("owner", "pharmacy"):
+            assert not c.off and not c.away
+        elif key == "warehouse":
+            assert c.off == W.steppe_feasts(country) and c.off <= holidays_of
+        else:
+            assert c.off == holidays_of | W._days_away(c.away)
+            assert all(dt.date(2025, 6, 23) <= first < back <= dt.date(2025, 9, 12) for first, back in c.away)
+        if country == "Ukraine":
+            # Christmas on 25 December, worked, against the Thursday before; the evening's power cuts in the winter
+            assert at(c, dt.date(2025, 12, 25), 11) - at(c, dt.date(2025, 12, 18), 11) == pytest.approx(
+                W.STEPPE_UKRAINE_FEAST)
+            assert at(c, dt.date(2025, 12, 25), 19) - at(c, dt.date(2025, 12, 25), 11) == pytest.approx(W.STEPPE_BLACKOUT)
+            assert at(c, dt.date(2025, 6, 4), 19) == at(c, dt.date(2025, 6, 4), 11)
+        if country == "Uzbekistan" and key in W.STEPPE_OFFICE and key != "finance":
+            assert at(c, dt.date(2026, 3, 4), 18) - at(c, dt.date(2026, 3, 4), 11) == pytest.approx(W.STEPPE_IFTAR)
+            assert at(c, dt.date(2025, 3, 17), 11) == pytest.approx(W.STEPPE_NOWRUZ_EVE)
+        if country == "Kazakhstan" and key == "finance":
+            assert at(c, dt.date(2025, 7, 15), 11) == pytest.approx(W.STEPPE_RETURNS)
+        if country == "Kazakhstan" and key in ("owner", "pharmacy"):
+            assert at(c, dt.date(2025, 3, 24), 11) == pytest.approx(W.STEPPE_WORKED_HOLIDAY)
+        if w.accounts[c.account].sector == "public hospital" and key in W.STEPPE_OFFICE and key != "finance":
+            assert at(c, dt.date(2026, 1, 20), 11) == pytest.approx(W.STEPPE_BUDGET)
+        if country == "Georgia" and key in W.STEPPE_OFFICE and key != "finance":
+            assert at(c, dt.date(2025, 5, 6), 11) == pytest.approx(W.STEPPE_MAY)
+            assert at(c, dt.date(2026, 1, 5), 11) == pytest.approx(W.STEPPE_NEW_YEAR)
+    assert seen == {"owner", "executive", "physician", "pharmacy", "procurement", "finance", "warehouse", "it"}
+    # the end, Wednesday 18 March 2026, and Eid al-Fitr meeting Nowruz in the ten days after it, where they are kept
+    end = w.end
+    assert end == dt.datetime(2026, 3, 18, 6, 0, tzinfo=dt.UTC) and end.weekday() == 2
+    ahead = {end.date() + dt.timedelta(days=k) for k in range(1, 11)}
+    for country, days in (("Kazakhstan", 3), ("Uzbekistan", 2), ("Kyrgyzstan", 1), ("Azerbaijan", 6), ("Ukraine", 0),
+                          ("Moldova", 0), ("Georgia", 0), ("Armenia", 0)):
+        assert len({d for d in W.steppe_holidays(country) & ahead if d.weekday() < 5}) == days, country
+    assert dt.date(2026, 3, 20) in W.steppe_feasts("Uzbekistan") and dt.date(2026, 3, 23) in W.steppe_feasts("Kazakhstan")
+    assert dt.date(2026, 3, 19) <= W.OASIS_RAMADAN[-1][1] < dt.date(2026, 3, 20)  # the last day of Ramadan
+
+
+def test_steppe_world_has_offices_on_five_clocks_leave_and_deals_at_once(built: dict[str, W.PlantedWorld],
+                                                                        written: dict[str, dict]) -> None:
+    w = built["steppe"]
+    assert {r.tz.key for r in w.reps} == {"Europe/Kyiv", "Asia/Tbilisi", "Asia/Baku", "Asia/Almaty", "Asia/Tashkent",
+                                          "Europe/Warsaw"}
+    assert all(not r.off for r in w.reps if r.tz.key == "Europe/Kyiv")  # martial law: no office holidays in Kyiv
+    touches = [i for i in range(len(w._kind)) if w._kind[i] == W.K_TOUCH]
+    crossing = sum(w.reps[w._rep[i]].tz.key != w.contacts[w._who[i]].tz.key for i in touches)
+    assert 0.3 <= crossing / len(touches) <= 0.55
+    # the implementation consultants touch heads of pharmacies and warehouses only
+    consultants = {"Serhii Lysenko", "Askar Zhaksylykov"}
+    floor = [i for i in touches if w.reps[w._rep[i]].name in consultants]
+    assert floor and all(w.contacts[w._who[i]].segment.key in ("pharmacy", "warehouse") for i in floor)
+    # the specialist sells demand forecasting alone, to chains and distributors
+    pipeline = _rows(written["steppe"]["pipeline"])
+    assert {p["product"] for p in pipeline} == set(W.STEPPE_PRODUCTS)
+    assert all((p["product"] == "Demand Forecasting") == (p["sales_agent"] == "Tomasz Wójcik") for p in pipeline)
+    sectors = {r["account"]: r["sector"] for r in _rows(written["steppe"]["accounts"])}
+    assert {sectors[p["account"]] for p in pipeline if p["sales_agent"] == "Tomasz Wójcik"} <= {
+        "pharmacy chain", "pharmaceutical distributor"}
+    assert set(sectors.values()) == set(W.STEPPE_SECTORS)
+    # the offsets written: daylight saving in Kyiv and Chișinău, none east of them; Kazakhstan on UTC+5, Kyrgyzstan +6
+    contacts = _rows(written["steppe"]["contacts"])
+    zone_of = {r["contact_email"]: r["timezone"] for r in contacts}
+    assert {"Europe/Kyiv", "Europe/Chisinau", "Asia/Tbilisi", "Asia/Yerevan", "Asia/Baku", "Asia/Almaty", "Asia/Tashkent",
+            "Asia/Bishkek"} <= set(zone_of.values()) <= set(_STEPPE_COUNTRY)
+    offsets: dict[str, set[str]] = defaultdict(set)
+    away = 0
+    for r in _rows(written["steppe"]["activities"]):
+        if r["direction"] == "inbound" and r["in_reply_to"]:
+            offsets[zone_of[r["contact_email"]]].add(r["occurred_at"][-6:])
+        away += r["subject"].startswith("Automatic reply: ")
+    assert offsets["Europe/Kyiv"] == {"+02:00", "+03:00"} and offsets["Europe/Chisinau"] == {"+02:00", "+03:00"}
+    for zone, offset in (("Asia/Tbilisi", "+04:00"), ("Asia/Baku", "+04:00"), ("Asia/Almaty", "+05:00"),
+                         ("Asia/Tashkent", "+05:00"), ("Asia/Bishkek", "+06:00")):
+        assert offsets[zone] == {offset}, zone
+    assert away > 0  # the summer leave answers for itself
+    # several deals at once on one person
+    spans: dict[int, dict[int, list[float]]] = defaultdict(dict)
+    for i in touches:
+        if w._deal[i] >= 0:
+            s = spans[w._who[i]].setdefault(w._deal[i], [w._at[i], w._at[i]])
+            s[1] = w._at[i]
+    both = sum(any(a != b and s[a][0] < s[b][0] < s[a][1] for a in s for b in s) for s in spans.values())
+    assert both >= 0.08 * sum(1 for c in w.contacts if c.touches)
+
+
+def test_steppe_world_size_span_and_channels() -> None:
+    """About 30,000 touches at scale 1 over about fifteen months, about 2,000 contacts, about 14% never touched; kept
+    aside in place of typhoon."""
+    w = W.WORLDS["steppe"]()
+    assert 26_000 <= len(w.logged) <= 34_000 and 1_800 <= len(w.contacts) <= 2_200
+    assert 0.1 <= sum(not c.touches for c in w.contacts) / len(w.contacts) <= 0.2
+    span, share = _span_and_channels(w)
+    assert 445 <= span <= 456
+    assert 0.56 <= share["email"] <= 0.72 and 0.2 <= share["call"] <= 0.34 and 0.05 <= share["meeting"] <= 0.14
+    assert W.ASIDE == "steppe" and W.SIZES["steppe"] == 30_000 and "typhoon" in W.WORLDS
 
 
 
