@@ -33,8 +33,12 @@ MAX_TITLE = 200
 """characters of a title read"""
 MIN_CONTACTS = 8
 """contacts with touches whose titles hold a word, for the word to be judged"""
-FUNCTION_Z = 2.0
-"""standard errors by which a word's hours must depart from everyone's to name a job"""
+FUNCTION_Z = 1.0
+"""standard errors by which a word's hours must depart from everyone's to name a job. The bar is low: one job is
+written in many words, each held by a few contacts, whose departure shows at 1 to 2 standard errors; the jobs are
+then kept, level and curves, only when the score test a segment field gets calls for their hours (``model.fit``),
+and their curves are shrunk like any segment's, so a word taken from noise costs little, where a job's word left
+out sends its people to their rank's hours"""
 MIN_BLOCK_CONTACTS = 5
 """contacts with touches in a three-hour block, for the block to be judged"""
 _CJK = re.compile(r"([\u1100-\u11ff\u3005-\u3007\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
