@@ -23,7 +23,7 @@ SMALL = {"multideal": 0.06, "timezones": 0.025, "weekend": 0.5, "shifted": 0.04,
          "harbour": 0.06, "atlas": 0.25, "meridian": 0.25, "prairie": 0.2, "foundry": 0.2,
          "cantons": 0.2, "lakeside": 0.2, "summit": 0.22, "quarry": 0.2, "fjord": 0.2, "monsoon": 0.3,
          "bazaar": 0.3, "girder": 0.3, "harmattan": 0.3, "oasis": 0.3, "pampa": 0.3,
-         "typhoon": 0.3, "steppe": 0.2}
+         "typhoon": 0.3, "steppe": 0.2, "savanna": 0.2}
 
 
 @pytest.fixture(scope="module")
@@ -4350,7 +4350,7 @@ def test_steppe_world_has_offices_on_five_clocks_leave_and_deals_at_once(built: 
 
 
 def test_steppe_world_size_span_and_channels() -> None:
-    """About 30,000 touches at scale 1 over about fifteen months, about 2,000 contacts, about 14% never touched; kept
+    """About 30,000 touches at scale 1 over about fifteen months, about 2,000 contacts, about 14% never touched; once kept
     aside in place of typhoon."""
     w = W.WORLDS["steppe"]()
     assert 26_000 <= len(w.logged) <= 34_000 and 1_800 <= len(w.contacts) <= 2_200
@@ -4358,7 +4358,204 @@ def test_steppe_world_size_span_and_channels() -> None:
     span, share = _span_and_channels(w)
     assert 445 <= span <= 456
     assert 0.56 <= share["email"] <= 0.72 and 0.2 <= share["call"] <= 0.34 and 0.05 <= share["meeting"] <= 0.14
-    assert W.ASIDE == "steppe" and W.SIZES["steppe"] == 30_000 and "typhoon" in W.WORLDS
+    assert W.SIZES["steppe"] == 30_000 and "typhoon" in W.WORLDS
+
+
+_SAVANNA_COUNTRY = {zone: country for country, (zone, _) in W.SAVANNA_PLACES.items()}
+
+
+def _savanna(w: W.PlantedWorld, c: W._Contact) -> tuple[str | None, str, str]:
+    """(the role a contact's title names, None when it names no job; the account's country and sector)."""
+    a = w.accounts[c.account]
+    return W.SAVANNA_ROLE.get(c.title), a.country, a.sector
+
+
+def test_savanna_world_segments_by_role_and_market_read_from_titles_in_seven_languages(
+        built: dict[str, W.PlantedWorld]) -> None:
+    w = built["savanna"]
+    segs = {c.segment for c in w.contacts}
+    assert {s.key for s in segs} == set(W.SAVANNA_SEGMENTS) and len(segs) == 10
+    named, language = _read_titles(W._SAVANNA_TITLES)
+    assert not set(W.SAVANNA_NAMELESS) & set(named)
+    nameless = 0
+    used: dict[str, set[str]] = defaultdict(set)
+    for c in w.contacts:
+        role, country, sector = _savanna(w, c)
+        assert _SAVANNA_COUNTRY[c.tz.key] == country
+        key = c.segment.key.split("/")[0]
+        # only a co-operative has a board, only a digital lender founders; no digital lender in Ethiopia
+        assert (key == "board") <= (sector == W.SAVANNA_COOP) and (key == "founder") <= (sector == "digital lender")
+        assert not (country == "Ethiopia" and sector == "digital lender")
+        if role is None:  # a title that names no job: the person still has one
+            assert c.title in W.SAVANNA_NAMELESS
+            nameless += 1
+            continue
+        market = W.SAVANNA_MARKET[country]
+        assert c.segment.key == (f"executive/{market}" if role == "executive" else role), c.email
+        if len(language[c.title]) == 1:
+            used[next(iter(language[c.title]))].add(country)
+    assert 0.02 <= nameless / len(w.contacts) <= 0.08
+    # each local language in its own countries, English everywhere
+    for lang, countries in (("sw", {"Kenya", "Uganda", "Tanzania"}), ("fr", {"Rwanda"}), ("rw", {"Rwanda"}),
+                            ("am", {"Ethiopia"}), ("pt", {"Mozambique"}), ("af", {"South Africa"})):
+        assert used[lang] and used[lang] <= countries, lang
+    assert "Tanzania" in used["sw"] and len(used["en"]) == 9
+    for title, role in (("Mwenyekiti", "board"), ("Mweka Hazina", "board"), ("LO", "credit"), ("BM", "branch"),
+                        ("Afisa Mikopo", "credit"), ("Umucungamari", "finance"), ("የብድር ኦፊሰር", "credit"),
+                        ("Gestor de Agência", "branch"), ("Kredietbeampte", "credit"), ("GM", "executive")):
+        assert named[title] == role
+    titles = {c.title for c in w.contacts}
+    assert len(titles) >= 80 and any(not t.isascii() for t in titles)
+    by_key = {s.key: s for s in segs}
+    # executives before the commute in the east, mid-morning in Ethiopia, mid-afternoon in the south
+    assert by_key["executive/east"].peak < 7.0 < by_key["executive/horn"].peak < by_key["executive/south"].peak
+    # two bumps a day for loan officers and branch managers; board members in the evening and at a set lunch hour
+    assert by_key["credit"].second == (13.0, 1.0, 0.9) and by_key["branch"].second == (9.5, 0.9, 1.1)
+    assert by_key["board"].peak == 20.0 and by_key["board"].fixed == (13.0, 0.6, 0.8)
+    assert by_key["board"].weekday[5] == max(by_key["board"].weekday) > 0
+    assert {k for k, s in by_key.items() if s.fixed is not None} == {"board"}
+    assert {k for k, s in by_key.items() if s.all_days} == {"founder", "board", "branch"}
+    assert {k for k, s in by_key.items() if s.sd >= 3.0} == {"founder", "ict"}
+    assert all(0.8 <= s.sd <= 1.2 for s in segs if s.sd < 3.0)
+    off = [c for c in w.contacts if c.peak != c.segment.peak]
+    assert all(2.0 <= _circular(*w.peaks(c.email)) <= 3.0 for c in off)
+    assert 0.15 <= len(off) / len(w.contacts) <= 0.4
+    # the lunch bump sits at 13:00 whatever a board member's own peak
+    board = [c for c in w.contacts if c.segment.key == "board" and c.peak != c.segment.peak]
+    day = dt.date(2026, 4, 15)  # a Wednesday after the end, no holiday anywhere in the region
+    for c in board[:5]:
+        noon = [w.truth(c.email, dt.datetime.combine(day, dt.time(h, 0), tzinfo=c.tz)) for h in (11, 13, 15)]
+        assert noon[1] > noon[0] and noon[1] > noon[2], c.email
+    # Ethiopians' names in Ge'ez script for some, Rwandans' family name first for some; e-mail addresses in ASCII
+    assert any(any("\u1200" <= ch <= "\u137f" for ch in c.name) for c in w.contacts if _savanna(w, c)[1] == "Ethiopia")
+    assert any(c.name.split()[0].isupper() for c in w.contacts if _savanna(w, c)[1] == "Rwanda")
+    assert all(c.email.isascii() and c.email == c.email.lower() for c in w.contacts)
+
+
+def test_savanna_world_has_holidays_month_ends_kwibuka_umuganda_and_easter_after_the_end(
+        built: dict[str, W.PlantedWorld]) -> None:
+    w = built["savanna"]
+    calendar = w.fx.calendar
+    assert calendar is not None and w.fx.holiday == W.SAVANNA_OFF
+
+    def at(c: W._Contact, day: dt.date, hour: float) -> float:
+        return calendar(c, dt.datetime.combine(day, dt.time(int(hour), int(hour % 1 * 60)), tzinfo=c.tz))
+
+    assert {dt.date(2025, 6, 2), dt.date(2025, 10, 20), dt.date(2025, 12, 12)} <= W.savanna_holidays("Kenya")
+    assert {dt.date(2025, 1, 7), dt.date(2025, 9, 11), dt.date(2025, 9, 27)} <= W.savanna_holidays("Ethiopia")
+    assert dt.date(2025, 4, 18) not in W.savanna_holidays("Mozambique")  # no Easter holiday in Mozambique
+    seen: set[str] = set()
+    for c in w.contacts:
+        _, country, sector = _savanna(w, c)
+        key = c.segment.key.split("/")[0]  # the role (also for a title that names none)
+        seen.add(key)
+        holidays_of = W.savanna_holidays(country)
+        if key in ("board", "founder"):
+            assert not c.off and not c.away
+        else:
+            assert c.off == holidays_of | W._days_away(c.away)
+            for first, back in c.away:
+                if W.SAVANNA_MARKET[country] == "south":
+                    assert dt.date(2025, 12, 8) <= first <= dt.date(2025, 12, 22) < back
+                else:
+                    assert dt.date(2025, 8, 4) <= first <= dt.date(2025, 12, 24) and back <= dt.date(2026, 1, 12)
+        # an ordinary Wednesday mid-month: nothing but the weekday
+        assert at(c, dt.date(2025, 6, 11), 11) == 0.0
+        if key == "finance":
+            assert at(c, dt.date(2025, 6, 27), 11) == pytest.approx(W.SAVANNA_MONTH_END)
+            assert at(c, dt.date(2025, 7, 2), 11) == pytest.approx(W.SAVANNA_MONTH_END + (
+                W.SAVANNA_FISCAL if country == "Ethiopia" else 0.0))
+        if key == "credit":
+            assert at(c, dt.date(2025, 6, 27), 11) == pytest.approx(W.SAVANNA_ARREARS)
+            assert at(c, dt.date(2025, 6, 26), 11) == 0.0
+        if key == "board" and country != "Rwanda":
+            holiday = next(d for d in sorted(holidays_of) if d.month in (6, 7, 8, 10))
+            assert at(c, holiday, 20) == pytest.approx(W.SAVANNA_FREE_DAY)
+        if key in ("executive", "board") and country != "Rwanda":
+            assert at(c, dt.date(2025, 3, 13), 11) == pytest.approx(W.SAVANNA_AGM if sector == W.SAVANNA_COOP else 0.0)
+        if country == "Rwanda":
+            # Kwibuka's week against the Thursday after it; Umuganda on the last Saturday's morning (28 June 2025), not
+            # the Saturday before
+            assert at(c, dt.date(2025, 4, 10), 11) - at(c, dt.date(2025, 4, 17), 11) == pytest.approx(W.SAVANNA_KWIBUKA)
+            assert at(c, dt.date(2025, 6, 28), 9) - at(c, dt.date(2025, 6, 28), 15) == pytest.approx(W.SAVANNA_UMUGANDA)
+            assert at(c, dt.date(2025, 6, 21), 9) == at(c, dt.date(2025, 6, 21), 15) == 0.0
+        if key in W.SAVANNA_OFFICE and key not in ("finance", "credit"):
+            year_end = {"east": W.SAVANNA_YEAR_END, "south": W.SAVANNA_SHUTDOWN, "horn": 0.0}
+            assert at(c, dt.date(2025, 12, 22), 11) == pytest.approx(year_end[W.SAVANNA_MARKET[country]])
+            assert at(c, dt.date(2026, 1, 8), 11) == pytest.approx(
+                W.SAVANNA_SHUTDOWN if W.SAVANNA_MARKET[country] == "south" else 0.0)
+            assert at(c, dt.date(2025, 9, 8), 11) == pytest.approx(W.SAVANNA_PAGUME if country == "Ethiopia" else 0.0)
+    assert seen == {"executive", "founder", "board", "branch", "credit", "finance", "ict", "operations"}
+    # the end, Wednesday 1 April 2026, and Easter in the ten days after it, kept differently in each country
+    end = w.end
+    assert end == dt.datetime(2026, 4, 1, 5, 0, tzinfo=dt.UTC) and end.weekday() == 2
+    ahead = {end.date() + dt.timedelta(days=k) for k in range(1, 11)}
+    for country, days in (("Kenya", 2), ("Uganda", 2), ("Tanzania", 3), ("Rwanda", 3), ("Ethiopia", 1),
+                          ("South Africa", 2), ("Zambia", 2), ("Malawi", 2), ("Mozambique", 1)):
+        assert len({d for d in W.savanna_holidays(country) & ahead if d.weekday() < 5}) == days, country
+    assert dt.date(2026, 4, 3) not in W.savanna_holidays("Ethiopia") and dt.date(2026, 4, 10) in W.savanna_holidays(
+        "Ethiopia")
+    assert dt.date(2026, 4, 4) in W.savanna_holidays("Zambia")  # Holy Saturday
+    assert all(dt.date(2026, 4, 7) in W.savanna_holidays(c) for c in ("Tanzania", "Rwanda", "Mozambique"))
+
+
+def test_savanna_world_has_offices_on_three_clocks_board_season_and_deals_at_once(built: dict[str, W.PlantedWorld],
+                                                                                  written: dict[str, dict]) -> None:
+    w = built["savanna"]
+    assert {r.tz.key for r in w.reps} == {"Africa/Nairobi", "Africa/Dar_es_Salaam", "Africa/Kigali", "Africa/Addis_Ababa",
+                                          "Africa/Johannesburg", "Africa/Lusaka", "Africa/Maputo", "Europe/London"}
+    assert [r.name for r in w.reps if not r.off] == ["Faith Njeri"]
+    touches = [i for i in range(len(w._kind)) if w._kind[i] == W.K_TOUCH]
+    crossing = sum(w.reps[w._rep[i]].tz.key != w.contacts[w._who[i]].tz.key for i in touches)
+    assert 0.25 <= crossing / len(touches) <= 0.55
+    # the implementation consultants touch branch managers and loan officers only
+    consultants = {"Peter Kiprono", "Sipho Ndlovu"}
+    floor = [i for i in touches if w.reps[w._rep[i]].name in consultants]
+    assert floor and all(w.contacts[w._who[i]].segment.key in ("branch", "credit") for i in floor)
+    # the board members hear most from mid-January to February
+    board = [i for i in touches if w.contacts[w._who[i]].segment.key == "board"]
+    months = [dt.datetime.fromtimestamp(w._at[i], dt.UTC).month for i in board]
+    assert sum(m in (1, 2) for m in months) / len(months) >= 0.3
+    # the specialist sells credit scoring alone, never to a co-operative
+    pipeline = _rows(written["savanna"]["pipeline"])
+    assert {p["product"] for p in pipeline} == set(W.SAVANNA_PRODUCTS)
+    assert all((p["product"] == "Credit Scoring") == (p["sales_agent"] == "Oliver Hartley") for p in pipeline)
+    sectors = {r["account"]: r["sector"] for r in _rows(written["savanna"]["accounts"])}
+    assert W.SAVANNA_COOP not in {sectors[p["account"]] for p in pipeline if p["sales_agent"] == "Oliver Hartley"}
+    assert set(sectors.values()) == set(W.SAVANNA_SECTORS)
+    # the offsets written: East Africa Time and UTC+2, no daylight saving anywhere
+    zone_of = {r["contact_email"]: r["timezone"] for r in _rows(written["savanna"]["contacts"])}
+    assert set(zone_of.values()) == set(_SAVANNA_COUNTRY)
+    offsets: dict[str, set[str]] = defaultdict(set)
+    away = 0
+    for r in _rows(written["savanna"]["activities"]):
+        if r["direction"] == "inbound" and r["in_reply_to"]:
+            offsets[zone_of[r["contact_email"]]].add(r["occurred_at"][-6:])
+        away += r["subject"].startswith("Automatic reply: ")
+    for zone, offset in (("Africa/Nairobi", "+03:00"), ("Africa/Addis_Ababa", "+03:00"), ("Africa/Kigali", "+02:00"),
+                         ("Africa/Johannesburg", "+02:00"), ("Africa/Maputo", "+02:00")):
+        assert offsets[zone] == {offset}, zone
+    assert away > 0  # the leave answers for itself
+    # several deals at once on one person
+    spans: dict[int, dict[int, list[float]]] = defaultdict(dict)
+    for i in touches:
+        if w._deal[i] >= 0:
+            s = spans[w._who[i]].setdefault(w._deal[i], [w._at[i], w._at[i]])
+            s[1] = w._at[i]
+    both = sum(any(a != b and s[a][0] < s[b][0] < s[a][1] for a in s for b in s) for s in spans.values())
+    assert both >= 0.08 * sum(1 for c in w.contacts if c.touches)
+
+
+def test_savanna_world_size_span_and_channels() -> None:
+    """About 30,000 touches at scale 1 over about fifteen months, about 2,150 contacts, about 14% never touched; kept
+    aside in place of steppe."""
+    w = W.WORLDS["savanna"]()
+    assert 26_000 <= len(w.logged) <= 34_000 and 1_900 <= len(w.contacts) <= 2_400
+    assert 0.1 <= sum(not c.touches for c in w.contacts) / len(w.contacts) <= 0.2
+    span, share = _span_and_channels(w)
+    assert 445 <= span <= 456
+    assert 0.52 <= share["email"] <= 0.68 and 0.24 <= share["call"] <= 0.4 and 0.05 <= share["meeting"] <= 0.14
+    assert W.ASIDE == "savanna" and W.SIZES["savanna"] == 30_000 and "steppe" in W.WORLDS
 
 
 
