@@ -2307,6 +2307,12 @@ def harbour(scale: float = 1.0, seed: int = 1111) -> PlantedWorld:
 # 12. Kept aside: vertical teams of a workforce-software vendor, two-peaked days, hours that move, people away
 
 
+def _away(start: dt.date, days: int) -> tuple[dt.date, dt.date]:
+    """An absence from ``start`` for ``days`` days, as (first day away, day back), both moved to the next weekday."""
+    first = _working_day(start, frozenset())
+    return first, _working_day(first + dt.timedelta(days=days), frozenset())
+
+
 def _absences(rng: random.Random, first: dt.date, last: dt.date, n: int,
               europe: bool) -> tuple[tuple[dt.date, dt.date], ...]:
     """Up to ``n`` absences of a week or two, (first day away, day back) both weekdays, between ``first`` and
@@ -2326,8 +2332,7 @@ def _absences(rng: random.Random, first: dt.date, last: dt.date, n: int,
         else:
             start = first + dt.timedelta(days=rng.randint(0, (last - first).days))
             length = rng.choice((5, 7, 7, 9, 12, 14))
-        start = _working_day(start, frozenset())
-        back = _working_day(start + dt.timedelta(days=length), frozenset())
+        start, back = _away(start, length)
         week = dt.timedelta(days=7)
         if start < first or back > last or any(start < b + week and a < back + week for a, b in out):
             continue
@@ -7538,8 +7543,7 @@ def _harmattan_leave(rng: random.Random, country: str) -> tuple[tuple[dt.date, d
         start, length = dt.date(2025, 12, 15) + dt.timedelta(days=rng.randint(0, 7)), rng.choice((7, 9, 14))
     else:
         start, length = dt.date(2025, 7, 14) + dt.timedelta(days=rng.randint(0, 25)), rng.choice((14, 16, 21, 28))
-    start = _working_day(start, frozenset())
-    return ((start, _working_day(start + dt.timedelta(days=length), frozenset())),)
+    return (_away(start, length),)
 
 
 def harmattan(scale: float = 1.0, seed: int = 2424) -> PlantedWorld:
@@ -9067,8 +9071,7 @@ def _pampa_away(rng: random.Random) -> tuple[tuple[dt.date, dt.date], ...]:
     from a day in January or February (first day away, day back), both weekdays."""
     out = []
     for year in (2025, 2026):
-        start = _working_day(dt.date(year, 1, 2) + dt.timedelta(days=rng.randint(0, 45)), frozenset())
-        out.append((start, _working_day(start + dt.timedelta(days=rng.choice((14, 15, 21))), frozenset())))
+        out.append(_away(dt.date(year, 1, 2) + dt.timedelta(days=rng.randint(0, 45)), rng.choice((14, 15, 21))))
     return tuple(out)
 
 
@@ -10402,8 +10405,7 @@ def steppe_pace(country: str, sector: str) -> Callable[[float], float]:
 def _steppe_leave(rng: random.Random) -> tuple[tuple[dt.date, dt.date], ...]:
     """An office person's summer leave (отпуск): two or three weeks from a weekday between 23 June and 18 August 2025
     (first day away, day back), both weekdays."""
-    start = _working_day(dt.date(2025, 6, 23) + dt.timedelta(days=rng.randint(0, 56)), frozenset())
-    return ((start, _working_day(start + dt.timedelta(days=rng.choice((14, 14, 21))), frozenset())),)
+    return (_away(dt.date(2025, 6, 23) + dt.timedelta(days=rng.randint(0, 56)), rng.choice((14, 14, 21))),)
 
 
 def _steppe_name(country: str, rng: random.Random) -> tuple[str, str, str | None]:
@@ -11074,8 +11076,7 @@ def _savanna_leave(rng: random.Random, market: str) -> tuple[tuple[dt.date, dt.d
     else:
         start = dt.date(2025, 12, 15) + dt.timedelta(days=rng.randint(0, 7))
         weeks = rng.choice((1, 2, 2))
-    start = _working_day(start, frozenset())
-    return ((start, _working_day(start + dt.timedelta(days=7 * weeks), frozenset())),)
+    return (_away(start, 7 * weeks),)
 
 
 def _savanna_name(country: str, rng: random.Random) -> tuple[str, str, str | None]:
