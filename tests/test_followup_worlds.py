@@ -4340,13 +4340,7 @@ def test_steppe_world_has_offices_on_five_clocks_leave_and_deals_at_once(built: 
         assert offsets[zone] == {offset}, zone
     assert away > 0  # the summer leave answers for itself
     # several deals at once on one person
-    spans: dict[int, dict[int, list[float]]] = defaultdict(dict)
-    for i in touches:
-        if w._deal[i] >= 0:
-            s = spans[w._who[i]].setdefault(w._deal[i], [w._at[i], w._at[i]])
-            s[1] = w._at[i]
-    both = sum(any(a != b and s[a][0] < s[b][0] < s[a][1] for a in s for b in s) for s in spans.values())
-    assert both >= 0.08 * sum(1 for c in w.contacts if c.touches)
+    assert _share_in_deals_at_once(w, _log(written["steppe"]), {p["opportunity_id"]: p for p in pipeline}) >= 0.08
 
 
 def test_steppe_world_size_span_and_channels() -> None:
@@ -4537,13 +4531,7 @@ def test_savanna_world_has_offices_on_three_clocks_board_season_and_deals_at_onc
         assert offsets[zone] == {offset}, zone
     assert away > 0  # the leave answers for itself
     # several deals at once on one person
-    spans: dict[int, dict[int, list[float]]] = defaultdict(dict)
-    for i in touches:
-        if w._deal[i] >= 0:
-            s = spans[w._who[i]].setdefault(w._deal[i], [w._at[i], w._at[i]])
-            s[1] = w._at[i]
-    both = sum(any(a != b and s[a][0] < s[b][0] < s[a][1] for a in s for b in s) for s in spans.values())
-    assert both >= 0.08 * sum(1 for c in w.contacts if c.touches)
+    assert _share_in_deals_at_once(w, _log(written["savanna"]), {p["opportunity_id"]: p for p in pipeline}) >= 0.08
 
 
 def test_savanna_world_size_span_and_channels() -> None:
