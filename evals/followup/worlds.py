@@ -384,6 +384,15 @@ class _AwayAware(_Cadence):
         return nt if nt < self.stop else None
 
 
+def _paced(c: _Contact, rep: int, start: float, stop: float, gap: float, pace: Callable[[float], float],
+           mix: tuple[float, float], deal: int = -1, react: float = 0.35) -> None:
+    """A rep's cadence with ``c`` from ``start`` to ``stop`` (none when that is empty), every ``gap`` days as the
+    season's ``pace`` has it, waiting for the day back of a contact who is away."""
+    if start < stop:
+        c.threads.append(_AwayAware(rep, c.tz, c.away, start, stop, gap, 0.45, season=pace, deal=deal, mix=mix,
+                                    react=react))
+
+
 class _Once(_Thread):
     """A single e-mail at ``at`` (a one-off message: an invitation, a document sent on)."""
 
@@ -1081,6 +1090,34 @@ class _Builder:
                 if s0 < end - 5 * DAY:
                     c.threads.append(_Bursts(rep, s0, min(end, s0 + rng.uniform(20.0, 250.0) * DAY), (3, 6),
                                              (2.0, 3.0, 4.0), again, mix=mix, react=0.25))
+
+    def further_deal(self, account: int, rep: int, arrival: float, people: list[_Contact], products: tuple[str, ...],
+                     cadence: Callable[..., None], pace: Callable[[float], float], mix: tuple[float, float],
+                     specialist: tuple[int, str, tuple[float, float]] | None = None) -> None:
+        """With a chance of 0.35, a further deal of ``rep`` at ``account`` on one of ``products``, starting 20-400 days
+        after ``arrival`` (none in the history's last ten days) and lasting 30-100 days: ``cadence`` (called as
+        ``cadence(contact, rep, start, stop, gap, pace, mix, deal, react)``) with one to three of ``people``. With
+        ``specialist`` (their rep, product and mix), with a chance of 0.35 the specialist's own deal too, from a fifth
+        to half-way through it to its end (none starting in the last five days), with the first of those people."""
+        rng, w, end = self.rng, self.w, self.w.end_ts
+        if rng.random() >= 0.35:
+            return
+        t = arrival + rng.uniform(20.0, 400.0) * DAY
+        if t >= end - 10 * DAY:
+            return
+        dur = rng.uniform(30.0, 100.0) * DAY
+        di = self.deal(rep, account, t, t + dur)
+        w.deals[di].product = rng.choice(products)
+        chosen = rng.sample(people, min(len(people), rng.choice((1, 1, 2, 3))))
+        for c in chosen:
+            cadence(c, rep, t, min(t + dur, end), w.reps[rep].gap * rng.uniform(0.8, 1.2), pace, mix, di, 0.4)
+        if specialist is not None and rng.random() < 0.35:
+            t2 = t + rng.uniform(0.2, 0.5) * dur
+            if t2 < end - 5 * DAY:
+                other, product, other_mix = specialist
+                d2 = self.deal(other, account, t2, t + dur)
+                w.deals[d2].product = product
+                cadence(chosen[0], other, t2, min(t + dur, end), w.reps[other].gap, pace, other_mix, d2)
 
     def deal(self, rep: int, account: int, start: float, stop: float) -> int:
         rng = self.rng
@@ -10005,23 +10042,8 @@ def typhoon(scale: float = 1.0, seed: int = 2727) -> PlantedWorld:
             if deciders and rng.random() < 0.35:
                 cadence(rng.choice(deciders), owner, arrival + rng.uniform(0.0, 60.0) * DAY, end, rng.uniform(28.0, 49.0),
                         pace, (0.7, 0.95))
-            if rng.random() < 0.35:
-                t = arrival + rng.uniform(20.0, 400.0) * DAY
-                if t < end - 10 * DAY:
-                    dur = rng.uniform(30.0, 100.0) * DAY
-                    di = b.deal(owner, ai, t, t + dur)
-                    w.deals[di].product = rng.choice(_TYPHOON_LINE_PRODUCTS)
-                    chosen = rng.sample(hq, min(len(hq), rng.choice((1, 1, 2, 3))))
-                    for c in chosen:
-                        cadence(c, owner, t, min(t + dur, end), w.reps[owner].gap * rng.uniform(0.8, 1.2), pace,
-                                (0.66, 0.9), di, 0.4)
-                    if fab and rng.random() < 0.35:
-                        t2 = t + rng.uniform(0.2, 0.5) * dur
-                        if t2 < end - 5 * DAY:
-                            d2 = b.deal(krishnan, ai, t2, t + dur)
-                            w.deals[d2].product = _TYPHOON_SPECIALIST
-                            cadence(chosen[0], krishnan, t2, min(t + dur, end), w.reps[krishnan].gap, pace, (0.72, 0.9),
-                                    d2)
+            b.further_deal(ai, owner, arrival, hq, _TYPHOON_LINE_PRODUCTS, cadence, pace, (0.66, 0.9),
+                           (krishnan, _TYPHOON_SPECIALIST, (0.72, 0.9)) if fab else None)
         for c in people:
             if fab and role_of[c.email] in TYPHOON_OFFICE and rng.random() < 0.15:
                 for _first, last, where in TYPHOON_SHOWS:
@@ -10615,12 +10637,6 @@ def steppe(scale: float = 1.0, seed: int = 2828) -> PlantedWorld:
         staff[c.email] = (role, country, w.accounts[ai].sector)
         return c
 
-    def cadence(c: _Contact, rep: int, start: float, stop: float, gap: float, pace: Callable[[float], float],
-                mix: tuple[float, float], deal: int = -1, react: float = 0.35) -> None:
-        if start < stop:
-            c.threads.append(_AwayAware(rep, c.tz, c.away, start, stop, gap, 0.45, season=pace, deal=deal, mix=mix,
-                                        react=react))
-
     for _ in range(_count(scale, 940, 10)):
         country = _weighted(rng, _STEPPE_COUNTRIES)
         market = STEPPE_MARKET[country]
@@ -10664,8 +10680,8 @@ def steppe(scale: float = 1.0, seed: int = 2828) -> PlantedWorld:
         if customer:
             keys = having("executive", "physician", "procurement", "owner") or people
             for c in rng.sample(keys, min(len(keys), rng.choice((1, 1, 2)))):
-                cadence(c, csm, arrival + rng.uniform(0.0, 30.0) * DAY, end, rng.uniform(18.0, 40.0), pace, (0.6, 0.9),
-                        react=0.3)
+                _paced(c, csm, arrival + rng.uniform(0.0, 30.0) * DAY, end, rng.uniform(18.0, 40.0), pace, (0.6, 0.9),
+                       react=0.3)
             anniversary = begin + rng.uniform(0.0, 365.0) * DAY
             buyers = having("executive", "procurement", "finance", "owner") or people
             while anniversary - 30 * DAY < end:
@@ -10675,8 +10691,8 @@ def steppe(scale: float = 1.0, seed: int = 2828) -> PlantedWorld:
                     di = b.deal(owner, ai, t0, t1)
                     w.deals[di].product, w.deals[di].won = lines[0], rng.random() < 0.88
                     for c in rng.sample(buyers, min(len(buyers), rng.choice((1, 1, 2)))):
-                        cadence(c, owner, t0, min(t1, end), w.reps[owner].gap * rng.uniform(0.8, 1.2), pace, (0.65, 0.9),
-                                di, 0.4)
+                        _paced(c, owner, t0, min(t1, end), w.reps[owner].gap * rng.uniform(0.8, 1.2), pace, (0.65, 0.9),
+                               di, 0.4)
                 anniversary += 365 * DAY
             n_lines = 1 if independent else 3 if employees >= 2000 else 2 if employees >= 200 else 1
             for _line in range(n_lines):
@@ -10686,13 +10702,13 @@ def steppe(scale: float = 1.0, seed: int = 2828) -> PlantedWorld:
                     di = b.deal(owner, ai, t, t + dur)
                     w.deals[di].product = rng.choice(lines)
                     for c in rng.sample(office_people, min(len(office_people), rng.choice((1, 1, 2, 3)))):
-                        cadence(c, owner, t, min(t + dur, end), w.reps[owner].gap * rng.uniform(0.8, 1.25), pace,
-                                (0.62, 0.88), di, 0.4)
+                        _paced(c, owner, t, min(t + dur, end), w.reps[owner].gap * rng.uniform(0.8, 1.25), pace,
+                               (0.62, 0.88), di, 0.4)
                     if w.deals[di].won and t + dur < end - 5 * DAY and floor:
                         go = t + dur + rng.uniform(3.0, 15.0) * DAY
                         for c in rng.sample(floor, min(len(floor), rng.randint(1, 3))):
-                            cadence(c, consultant, go, min(go + rng.uniform(21.0, 56.0) * DAY, end), rng.uniform(2.0, 4.0),
-                                    pace, (0.5, 0.85), di, 0.3)
+                            _paced(c, consultant, go, min(go + rng.uniform(21.0, 56.0) * DAY, end), rng.uniform(2.0, 4.0),
+                                   pace, (0.5, 0.85), di, 0.3)
                     t += dur + rng.uniform(30.0, 150.0) * DAY
             experts = having("executive", "procurement", "warehouse", "it")
             if forecasting and experts and rng.random() < 0.35:
@@ -10702,12 +10718,12 @@ def steppe(scale: float = 1.0, seed: int = 2828) -> PlantedWorld:
                     di = b.deal(wojcik, ai, t, t + dur)
                     w.deals[di].product = _STEPPE_SPECIALIST
                     for c in rng.sample(experts, min(len(experts), rng.choice((1, 2)))):
-                        cadence(c, wojcik, t, min(t + dur, end), w.reps[wojcik].gap * rng.uniform(0.8, 1.2), pace,
-                                (0.75, 0.92), di)
+                        _paced(c, wojcik, t, min(t + dur, end), w.reps[wojcik].gap * rng.uniform(0.8, 1.2), pace,
+                               (0.75, 0.92), di)
             for c in office_people:
                 if not c.threads and rng.random() < 0.6:
-                    cadence(c, csm, arrival + rng.uniform(0.0, 60.0) * DAY, end, rng.uniform(30.0, 60.0), pace,
-                            (0.72, 0.95), react=0.3)
+                    _paced(c, csm, arrival + rng.uniform(0.0, 60.0) * DAY, end, rng.uniform(30.0, 60.0), pace,
+                           (0.72, 0.95), react=0.3)
         else:
             b.sequences(office_people, sdr, arrival, 0.7, 300.0, (60.0, 150.0), (0.75, 1.0))
             tenders = having("procurement", "physician")
@@ -10719,24 +10735,10 @@ def steppe(scale: float = 1.0, seed: int = 2828) -> PlantedWorld:
                                                  (2.0, 3.0, 4.0), (12.0, 20.0), mix=(0.55, 0.9), react=0.35))
             deciders = having("executive", "owner", "physician")
             if deciders and rng.random() < 0.35:
-                cadence(rng.choice(deciders), owner, arrival + rng.uniform(0.0, 60.0) * DAY, end, rng.uniform(28.0, 49.0),
-                        pace, (0.65, 0.95))
-            if rng.random() < 0.35:
-                t = arrival + rng.uniform(20.0, 400.0) * DAY
-                if t < end - 10 * DAY:
-                    dur = rng.uniform(30.0, 100.0) * DAY
-                    di = b.deal(owner, ai, t, t + dur)
-                    w.deals[di].product = rng.choice(lines)
-                    chosen = rng.sample(office_people, min(len(office_people), rng.choice((1, 1, 2, 3))))
-                    for c in chosen:
-                        cadence(c, owner, t, min(t + dur, end), w.reps[owner].gap * rng.uniform(0.8, 1.2), pace,
-                                (0.62, 0.88), di, 0.4)
-                    if forecasting and rng.random() < 0.35:
-                        t2 = t + rng.uniform(0.2, 0.5) * dur
-                        if t2 < end - 5 * DAY:
-                            d2 = b.deal(wojcik, ai, t2, t + dur)
-                            w.deals[d2].product = _STEPPE_SPECIALIST
-                            cadence(chosen[0], wojcik, t2, min(t + dur, end), w.reps[wojcik].gap, pace, (0.75, 0.92), d2)
+                _paced(rng.choice(deciders), owner, arrival + rng.uniform(0.0, 60.0) * DAY, end, rng.uniform(28.0, 49.0),
+                       pace, (0.65, 0.95))
+            b.further_deal(ai, owner, arrival, office_people, lines, _paced, pace, (0.62, 0.88),
+                           (wojcik, _STEPPE_SPECIALIST, (0.75, 0.92)) if forecasting else None)
         for c in people:
             if customer and market == "central asia" and role_of[c.email] in STEPPE_OFFICE and rng.random() < 0.25:
                 after = _clock(STEPPE_FORUM, 12 * 3600, w.reps[owner].tz) + rng.uniform(1.0, 6.0) * DAY
@@ -11284,12 +11286,6 @@ def savanna(scale: float = 1.0, seed: int = 2929) -> PlantedWorld:
         staff[c.email] = (role, country, w.accounts[ai].sector)
         return c
 
-    def cadence(c: _Contact, rep: int, start: float, stop: float, gap: float, pace: Callable[[float], float],
-                mix: tuple[float, float], deal: int = -1, react: float = 0.35) -> None:
-        if start < stop:
-            c.threads.append(_AwayAware(rep, c.tz, c.away, start, stop, gap, 0.45, season=pace, deal=deal, mix=mix,
-                                        react=react))
-
     for _ in range(_count(scale, 960, 10)):
         country = _weighted(rng, _SAVANNA_COUNTRIES)
         market = SAVANNA_MARKET[country]
@@ -11330,8 +11326,8 @@ def savanna(scale: float = 1.0, seed: int = 2929) -> PlantedWorld:
         if customer:
             keys = having("executive", "founder", "operations", "board") or people
             for c in rng.sample(keys, min(len(keys), rng.choice((1, 1, 2)))):
-                cadence(c, csm, arrival + rng.uniform(0.0, 30.0) * DAY, end, rng.uniform(18.0, 40.0), pace, (0.55, 0.9),
-                        react=0.3)
+                _paced(c, csm, arrival + rng.uniform(0.0, 30.0) * DAY, end, rng.uniform(18.0, 40.0), pace, (0.55, 0.9),
+                       react=0.3)
             anniversary = begin + rng.uniform(0.0, 365.0) * DAY
             buyers = having("executive", "founder", "finance") or people
             while anniversary - 30 * DAY < end:
@@ -11341,8 +11337,8 @@ def savanna(scale: float = 1.0, seed: int = 2929) -> PlantedWorld:
                     di = b.deal(owner, ai, t0, t1)
                     w.deals[di].product, w.deals[di].won = lines[0], rng.random() < 0.85
                     for c in rng.sample(buyers, min(len(buyers), rng.choice((1, 1, 2)))):
-                        cadence(c, owner, t0, min(t1, end), w.reps[owner].gap * rng.uniform(0.8, 1.2), pace, (0.6, 0.9),
-                                di, 0.4)
+                        _paced(c, owner, t0, min(t1, end), w.reps[owner].gap * rng.uniform(0.8, 1.2), pace, (0.6, 0.9),
+                               di, 0.4)
                 anniversary += 365 * DAY
             n_lines = 3 if employees >= 1000 else 2 if employees >= 100 else 1
             for _line in range(n_lines):
@@ -11352,13 +11348,13 @@ def savanna(scale: float = 1.0, seed: int = 2929) -> PlantedWorld:
                     di = b.deal(owner, ai, t, t + dur)
                     w.deals[di].product = rng.choice(lines)
                     for c in rng.sample(deciders, min(len(deciders), rng.choice((1, 1, 2, 3)))):
-                        cadence(c, owner, t, min(t + dur, end), w.reps[owner].gap * rng.uniform(0.8, 1.25), pace,
-                                (0.58, 0.88), di, 0.4)
+                        _paced(c, owner, t, min(t + dur, end), w.reps[owner].gap * rng.uniform(0.8, 1.25), pace,
+                               (0.58, 0.88), di, 0.4)
                     if w.deals[di].won and t + dur < end - 5 * DAY and floor:
                         go = t + dur + rng.uniform(3.0, 15.0) * DAY
                         for c in rng.sample(floor, min(len(floor), rng.randint(1, 3))):
-                            cadence(c, consultant, go, min(go + rng.uniform(21.0, 56.0) * DAY, end), rng.uniform(2.0, 4.0),
-                                    pace, (0.45, 0.85), di, 0.3)
+                            _paced(c, consultant, go, min(go + rng.uniform(21.0, 56.0) * DAY, end), rng.uniform(2.0, 4.0),
+                                   pace, (0.45, 0.85), di, 0.3)
                     t += dur + rng.uniform(30.0, 150.0) * DAY
             experts = having("executive", "founder", "credit", "ict")
             if not coop and experts and rng.random() < 0.35:
@@ -11368,35 +11364,20 @@ def savanna(scale: float = 1.0, seed: int = 2929) -> PlantedWorld:
                     di = b.deal(hartley, ai, t, t + dur)
                     w.deals[di].product = _SAVANNA_SPECIALIST
                     for c in rng.sample(experts, min(len(experts), rng.choice((1, 2)))):
-                        cadence(c, hartley, t, min(t + dur, end), w.reps[hartley].gap * rng.uniform(0.8, 1.2), pace,
-                                (0.8, 0.95), di)
+                        _paced(c, hartley, t, min(t + dur, end), w.reps[hartley].gap * rng.uniform(0.8, 1.2), pace,
+                               (0.8, 0.95), di)
             for c in deciders:
                 if not c.threads and rng.random() < 0.6:
-                    cadence(c, csm, arrival + rng.uniform(0.0, 60.0) * DAY, end, rng.uniform(30.0, 60.0), pace,
-                            (0.7, 0.95), react=0.3)
+                    _paced(c, csm, arrival + rng.uniform(0.0, 60.0) * DAY, end, rng.uniform(30.0, 60.0), pace,
+                           (0.7, 0.95), react=0.3)
         else:
             b.sequences(deciders + having("board"), sdr, arrival, 0.7, 300.0, (60.0, 150.0), (0.7, 1.0))
             heads = having("executive", "founder")
             if heads and rng.random() < 0.35:
-                cadence(rng.choice(heads), owner, arrival + rng.uniform(0.0, 60.0) * DAY, end, rng.uniform(28.0, 49.0),
-                        pace, (0.55, 0.95))
-            if rng.random() < 0.35:
-                t = arrival + rng.uniform(20.0, 400.0) * DAY
-                if t < end - 10 * DAY:
-                    dur = rng.uniform(30.0, 100.0) * DAY
-                    di = b.deal(owner, ai, t, t + dur)
-                    w.deals[di].product = rng.choice(lines)
-                    chosen = rng.sample(deciders, min(len(deciders), rng.choice((1, 1, 2, 3))))
-                    for c in chosen:
-                        cadence(c, owner, t, min(t + dur, end), w.reps[owner].gap * rng.uniform(0.8, 1.2), pace,
-                                (0.58, 0.88), di, 0.4)
-                    if not coop and rng.random() < 0.35:
-                        t2 = t + rng.uniform(0.2, 0.5) * dur
-                        if t2 < end - 5 * DAY:
-                            d2 = b.deal(hartley, ai, t2, t + dur)
-                            w.deals[d2].product = _SAVANNA_SPECIALIST
-                            cadence(chosen[0], hartley, t2, min(t + dur, end), w.reps[hartley].gap, pace, (0.8, 0.95),
-                                    d2)
+                _paced(rng.choice(heads), owner, arrival + rng.uniform(0.0, 60.0) * DAY, end, rng.uniform(28.0, 49.0),
+                       pace, (0.55, 0.95))
+            b.further_deal(ai, owner, arrival, deciders, lines, _paced, pace, (0.58, 0.88),
+                           (hartley, _SAVANNA_SPECIALIST, (0.8, 0.95)) if not coop else None)
         # the board season: the account executive's bursts to a co-operative's board before its budget and general
         # meeting, from mid-January to the end of February
         for c in having("board"):
