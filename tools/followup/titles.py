@@ -37,8 +37,10 @@ FUNCTION_Z = 1.0
 """standard errors by which a word's hours must depart from everyone's to name a job. The bar is low: one job is
 written in many words, each held by a few contacts, whose departure shows at 1 to 2 standard errors; the jobs are
 then kept, level and curves, only when the score test a segment field gets calls for their hours (``model.fit``),
-and their curves are shrunk like any segment's, so a word taken from noise costs little, where a job's word left
-out sends its people to their rank's hours"""
+and their curves are shrunk like any segment's, where a job's word left out sends its people to their rank's hours.
+The test asks whether a word's holders in the history depart from everyone's hours, not whether the word foretells
+the next holder's: a word that names no job (a town) and that a dozen people of other hours happen to share is
+taken for one, and moves the others who hold it (more easily at this bar than at 2; at 2 too, with more of them)"""
 MIN_BLOCK_CONTACTS = 5
 """contacts with touches in a three-hour block, for the block to be judged"""
 _CJK = re.compile(r"([\u1100-\u11ff\u3005-\u3007\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
