@@ -922,6 +922,79 @@ def _sector_history(out: Path, chiefs: set[str] | frozenset[str] = frozenset(), 
     return activities, contacts, accounts, [e for e, _ in people]
 
 
+def test_a_subsidiarys_people_get_their_hours_from_who_owns_the_account(tmp_path: Path) -> None:
+    """Sixty groups, each a parent company and three subsidiaries naming it in subsidiary_of, and 150 independent
+    firms, all of one sector and every size: the groups' people answer at 08:00 and the independent firms' at 16:00,
+    whatever their title. Only accounts.csv says who owns an account: the ownership gets its hour curves, and a contact
+    never touched at a new subsidiary is sent to 08:00, one at a new independent firm to 16:00."""
+    rng = random.Random(12)
+    tz = zone("America/Chicago")
+    firms: dict[str, str] = {}  # account -> parent ("" for none)
+    for g in range(60):
+        firms[f"Group {g}"] = ""
+        firms.update({f"Group {g} Unit {u}": f"Group {g}" for u in range(3)})
+    firms.update({f"Solo {i}": "" for i in range(150)})
+    firms.update({"Group 0 Unit 9": "Group 0", "Solo 999": ""})  # no one there is touched
+    grouped = {a for a, parent in firms.items() if parent or a.startswith("Group")}
+    people = [(f"p{i}@{a.lower().replace(' ', '')}.example", a) for i, a in enumerate(sorted(firms) * 2)
+              if a not in ("Group 0 Unit 9", "Solo 999")]
+    rows = [r for email, account in people
+            for r in _peaked_rows(rng, email, account, {"email": 8 if account in grouped else 16}, SECTOR_END)]
+    new = [("new@unit9.example", "Group 0 Unit 9"), ("new@solo999.example", "Solo 999")]
+    activities, contacts = _write_files(tmp_path, [[e, e.split("@")[0], rng.choice(("Buyer", "Manager", "Engineer")),
+                                                    a, "America/Chicago"] for e, a in people + new], rows)
+    accounts = tmp_path / "accounts.csv"
+    with accounts.open("w", newline="") as h:
+        w = csv.writer(h)
+        w.writerow(["account", "sector", "year_established", "revenue", "employees", "office_location", "subsidiary_of"])
+        w.writerows([a, "Retail", 2000, 10, rng.choice((12, 60, 300, 1500, 8000)), "United States", parent]
+                    for a, parent in firms.items())
+    log = from_files(activities, contacts, accounts)
+    assert {log.contacts[e].ownership for e, _ in new} == {"subsidiary", "independent"}
+    timing = Timing.from_log(log)
+    assert any(group[0] == "ownership" and group[-1] == "h3" for group, _ in timing.model.groups)
+    assert abs(timing.recommend("new@unit9.example", SECTOR_END).best.at.astimezone(tz).hour - 8) <= 1
+    assert abs(timing.recommend("new@solo999.example", SECTOR_END).best.at.astimezone(tz).hour - 16) <= 1
+
+
+def test_a_groups_chiefs_and_an_independent_firms_keep_their_own_hours(tmp_path: Path) -> None:
+    """Chief executives answer at 07:00 at a group's parent company, at 18:00 at its subsidiaries and at 13:00 at an
+    independent firm; everyone else ("Buyer", "Engineer") at 10:00 wherever they work. Seniority and ownership each
+    get their curves, yet neither alone, nor both added up, put a chief at 18:00: the pair's test, against the fit with
+    both fields' curves, calls for its own, and a chief never touched at a new subsidiary is sent to 18:00, one at a
+    new independent firm to 13:00, and a buyer at a new subsidiary to 10:00."""
+    rng = random.Random(21)
+    tz = zone("America/Chicago")
+    firms: dict[str, str] = {}  # account -> parent ("" for none)
+    for g in range(50):
+        firms[f"Group {g}"] = ""
+        firms.update({f"Group {g} Unit {u}": f"Group {g}" for u in range(3)})
+    firms.update({f"Solo {i}": "" for i in range(200)})
+    chief = {"parent": 7, "subsidiary": 18, "independent": 13}
+    owned = {a: "subsidiary" if parent else "parent" if a.startswith("Group") else "independent"
+             for a, parent in firms.items()}
+    people = [(f"p{i}@{a.lower().replace(' ', '')}.example", a, "CEO" if i % 2 else rng.choice(("Buyer", "Engineer")))
+              for i, a in enumerate(sorted(firms) * 2)]
+    rows = [r for email, account, title in people for r in _peaked_rows(
+        rng, email, account, {"email": chief[owned[account]] if title == "CEO" else 10}, SECTOR_END)]
+    firms.update({"Group 0 Unit 9": "Group 0", "Solo 999": ""})  # no one there is touched
+    new = [("chief@unit9.example", "Group 0 Unit 9", "CEO"), ("chief@solo999.example", "Solo 999", "CEO"),
+           ("buyer@unit9.example", "Group 0 Unit 9", "Buyer")]
+    activities, contacts = _write_files(tmp_path, [[e, e.split("@")[0], t, a, "America/Chicago"]
+                                                   for e, a, t in people + new], rows)
+    accounts = tmp_path / "accounts.csv"
+    with accounts.open("w", newline="") as h:
+        w = csv.writer(h)
+        w.writerow(["account", "sector", "year_established", "revenue", "employees", "office_location", "subsidiary_of"])
+        w.writerows([a, "Retail", 2000, 10, rng.choice((12, 60, 300, 1500, 8000)), "United States", parent]
+                    for a, parent in firms.items())
+    timing = Timing.from_log(from_files(activities, contacts, accounts))
+    pairs = {group[:2] for group, _ in timing.model.groups if len(group) == 3 and group[-1] == "h3"}
+    assert any("ownership" in pair for pair in pairs), pairs
+    hours = [timing.recommend(e, SECTOR_END).best.at.astimezone(tz).hour for e, _, _ in new]
+    assert all(abs(h - want) <= 1 for h, want in zip(hours, (18, 13, 10), strict=True)), hours
+
+
 @pytest.mark.parametrize("sample", [None, 150])
 def test_only_the_fields_the_hours_follow_get_hour_curves(sample: int | None, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:

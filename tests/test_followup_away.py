@@ -197,3 +197,29 @@ def test_a_contact_heard_from_in_person_is_back_whatever_their_message_said(tmp_
     assert contact_state(log, email, end).away_until is None
     assert log.away_periods(email)[0][1] == (sent + dt.timedelta(days=2)).timestamp()  # away until heard from
     assert not any("away" in note for note in Timing.from_log(log).recommend(email, end).notes)
+
+
+def test_the_crm_database_and_its_files_say_alike_who_owns_each_account(engine, demo_dir: Path) -> None:  # noqa: ANN001
+    """An account's ownership (a parent others name in subsidiary_of, a subsidiary naming one, an independent firm)
+    is read alike from the CRM database and from accounts.csv, and each of the three kinds is there."""
+    from connectors.activities import import_activities
+    from connectors.maven import import_maven
+
+    assert import_maven(engine, demo_dir).committed
+    assert import_activities(engine, demo_dir / "activities.csv", demo_dir / "contacts.csv").committed
+    crm = from_database(engine).contacts
+    files = from_files(demo_dir / "activities.csv", demo_dir / "contacts.csv", demo_dir / "accounts.csv").contacts
+    assert crm and {e: i.ownership for e, i in crm.items()} == {e: i.ownership for e, i in files.items()}
+    with (demo_dir / "accounts.csv").open(newline="") as f:
+        parent_of = {r["account"]: r["subsidiary_of"] for r in csv.DictReader(f)}
+    for info in files.values():
+        if info.account in parent_of:
+            expected = ("subsidiary" if parent_of[info.account] else
+                        "parent" if info.account in parent_of.values() else "independent")
+            assert info.ownership == expected, info
+    assert {i.ownership for i in files.values()} >= {"parent", "subsidiary", "independent"}
+    one = next(e for e, i in crm.items() if i.ownership == "parent")
+    assert from_database(engine, one).contacts[one].ownership == "parent"
+    # without accounts.csv nothing is known of it
+    assert {i.ownership for i in from_files(demo_dir / "activities.csv", demo_dir / "contacts.csv").contacts.values()} \
+        == {None}

@@ -137,6 +137,9 @@ class ContactInfo:
     country: str | None = None
     employees: int | None = None
     title: str | None = None
+    ownership: str | None = None
+    """who owns the account: "parent" (other accounts name it as theirs), "subsidiary" (it names one) or
+    "independent" (neither); None when the account is not known"""
 
     @property
     def region(self) -> str:
@@ -236,14 +239,18 @@ def from_database(engine: Engine, contact_email: str | None = None) -> Log:
     acc = Account.__table__
     with engine.connect() as conn:
         query = (select(c.c.id, c.c.email, c.c.name, c.c.timezone, acc.c.name, acc.c.sector, acc.c.employees,
-                        acc.c.office_location, c.c.title).select_from(c.outerjoin(acc, acc.c.id == c.c.account_id)))
+                        acc.c.office_location, c.c.title, acc.c.id, acc.c.parent_id)
+                 .select_from(c.outerjoin(acc, acc.c.id == c.c.account_id)))
         if contact_email is not None:
             query = query.where(c.c.email == contact_email.lower())
+        parents = set(conn.scalars(select(acc.c.parent_id).where(acc.c.parent_id.is_not(None)).distinct()))
         ids = set()
-        for contact_id, email, name, tz, account, sector, employees, country, title in conn.execute(query):
+        for contact_id, email, name, tz, account, sector, employees, country, title, account_id, parent in conn.execute(
+                query):
             key = email.lower()
+            owned = None if account_id is None else _ownership(parent is not None, account_id in parents)
             log.contacts[key] = ContactInfo(key, name or key, tz or "UTC", account, sector, size_band(employees),
-                                            country, employees, title)
+                                            country, employees, title, owned)
             ids.add(contact_id)
         if contact_email is not None and not log.contacts:
             return log
@@ -280,17 +287,24 @@ def _rows(path: Path, columns: tuple[Sequence[str], Sequence[str]]) -> Iterator[
 def from_files(activities: Path, contacts: Path, accounts: Path | None = None,
                pipeline: Path | None = None) -> Log:
     """The same log from the canonical files (contacts.csv, activities.csv), streamed; accounts.csv
-    (sector, employees, office_location) and sales_pipeline.csv (deal stages) when given."""
+    (sector, employees, office_location, and who owns the account from subsidiary_of, a parent named only where the
+    file lists it, as the CRM's import links it) and sales_pipeline.csv (deal stages) when given."""
     from connectors.activities import ACTIVITY_COLUMNS, CONTACT_COLUMNS
     from connectors.fields import parse_timestamp
     from connectors.maven import FILES
 
     log = Log()
     firms: dict[str, tuple[str | None, int | None, str | None]] = {}
+    parent_of: dict[str, str] = {}
     if accounts is not None:
         for _, row in _rows(accounts, FILES["accounts"][1:]):
             employees = int(row["employees"]) if row["employees"].isdigit() else None
             firms[row["account"]] = (row["sector"] or None, employees, row["office_location"] or None)
+            if row["subsidiary_of"] and row["subsidiary_of"] != row["account"]:
+                parent_of[row["account"]] = row["subsidiary_of"]
+    parent_of = {account: parent for account, parent in parent_of.items() if parent in firms}  # as the CRM links them
+    named = set(parent_of.values())
+    owners = {account: _ownership(account in parent_of, account in named) for account in firms}
     stages: dict[str, str] = {}
     if pipeline is not None:
         stages = {r["opportunity_id"]: r["deal_stage"] for _, r in _rows(pipeline, FILES["pipeline"][1:])}
@@ -300,7 +314,8 @@ def from_files(activities: Path, contacts: Path, accounts: Path | None = None,
             raise ImportFileError(f"{where}: contact_email is empty")
         sector, employees, country = firms.get(row["account"], (None, None, None))
         info = ContactInfo(email, row["name"] or email, _timezone(row["timezone"], where), row["account"] or None,
-                           sector, size_band(employees), country, employees, row["title"] or None)
+                           sector, size_band(employees), country, employees, row["title"] or None,
+                           owners.get(row["account"]))
         if email in log.contacts:  # the same person twice (an address spelled with capitals): what either row says
             info = _merged(log.contacts[email], info)
         log.contacts[email] = info
@@ -322,8 +337,14 @@ def from_files(activities: Path, contacts: Path, accounts: Path | None = None,
     return log
 
 
-_FIRM = ("account", "sector", "size", "country", "employees")
+_FIRM = ("account", "sector", "size", "country", "employees", "ownership")
 """a contact's account and what is known of it: taken together from one row"""
+
+
+def _ownership(has_parent: bool, has_subsidiaries: bool) -> str:
+    """Who owns an account, as its CRM row and the others' say: a subsidiary (it names a parent), a parent (others
+    name it as theirs: a group's holding or head office) or an independent firm (neither)."""
+    return "subsidiary" if has_parent else "parent" if has_subsidiaries else "independent"
 
 
 def _merged(first: ContactInfo, again: ContactInfo) -> ContactInfo:

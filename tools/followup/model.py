@@ -6,7 +6,8 @@ Log-odds are a sum of effects, each with a Gaussian prior centred on zero:
   last touch (which of the two matters is learned: contacts who work weekends count every day),
   touches since the contact's last reply, days since that reply, touches in the previous week,
   channel, deal stage;
-- each segment's (sector, region, time zone, size band, finer size bins, country, and the seniority the contact's title shows): its own level,
+- each segment's (sector, region, time zone, size band, finer size bins, country, the seniority the contact's title
+  shows, and who owns the account: a group's parent company, a subsidiary or an independent firm): its own level,
   a weekday pattern (sector, region, time zone and finer size bins always; the others when a score test calls for
   their hours) and, when a score test calls for it, an hour-of-day curve, hour by hour (a narrow peak is kept) and
   in three-hour blocks (a broad one is learned from less data);
@@ -95,7 +96,7 @@ from tools.followup.calendar import country_code, named_days
 from tools.followup.history import CHANNELS, EPOCH_DAY, ContactInfo, Table, seniority, size_fine
 from tools.followup.titles import function, learn
 
-FORMAT = 10
+FORMAT = 11
 GAP_BINS = (-1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 15, 25)
 """a gap falls in the last bin whose lower edge it reaches (-1: a first touch)"""
 MAX_UNANSWERED = 8
@@ -103,8 +104,8 @@ MAX_RECENT = 5
 REPLY_AGE_BINS = (-1, 0, 3, 7, 14, 30, 60, 120)
 """days since the contact's last reply: a bin is the last lower edge reached (-1: never replied)"""
 FIELDS = ("wd", "hr", "h3", "gap", "gapc", "un", "rc", "rp", "ch", "st", "sector", "region", "tz", "size", "sizefine", "country",
-          "role", "function", "account", "contact")
-SEGMENTS = ("sector", "region", "tz", "size", "sizefine", "country", "role", "function")
+          "role", "function", "ownership", "account", "contact")
+SEGMENTS = ("sector", "region", "tz", "size", "sizefine", "country", "role", "function", "ownership")
 WEEKLY = ("sector", "region", "tz", "sizefine")
 """segments whose weekday pattern is always learned: seven effects (a region's weekend, a sector's Monday) cost a
 small history little, where a score test on the hours alone would miss them"""
@@ -130,7 +131,7 @@ CHANNEL_GROUPS: tuple[Group, ...] = ((("ch", "h3"), 0.5), (("ch", "hr"), 0.25))
 """each channel's departure from everyone's hours (a call reaches people at the desk, an e-mail is answered
 whenever it is read), kept only when a score test on the fit without them calls for it, as a pair's is"""
 KIND = {"sector": "sector", "region": "place", "country": "place", "tz": "place", "size": "size", "sizefine": "size",
-        "role": "role", "function": "role"}
+        "role": "role", "function": "role", "ownership": "ownership"}
 """what each segment field says about a contact; a kind's fields are the same thing at coarser or finer grain"""
 PAIRS = tuple((a, b) for i, a in enumerate(KIND) for b in list(KIND)[i + 1:] if KIND[a] != KIND[b])
 """pairs of segment fields of different kinds that may carry their own hour-of-day curve; of the pairs of
@@ -223,7 +224,8 @@ def contact_fields(info: list[ContactInfo], functions: dict[str, float] | None =
             "tz": col([i.timezone or "" for i in info]), "size": col([i.size or "" for i in info]),
             "sizefine": col([size_fine(i.employees) for i in info]), "country": col([i.country or "" for i in info]),
             "role": col([seniority(i.title) for i in info]),
-            "function": col([job.get(i.title, "") for i in info]), "account": col([i.account or "" for i in info])}
+            "function": col([job.get(i.title, "") for i in info]), "ownership": col([i.ownership or "" for i in info]),
+            "account": col([i.account or "" for i in info])}
 
 
 @dataclass
