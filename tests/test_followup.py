@@ -113,7 +113,7 @@ def test_a_contact_never_touched_gets_the_segment_profile(world, timing: Timing)
     assert "no touch on record" in rec.reason
     info = timing.log.contacts[cold.email]
     stranger = ContactInfo("someone.new@elsewhere.example", "Someone New", info.timezone, info.account,
-                           info.sector, info.size, info.country, info.employees, info.title)
+                           info.sector, info.size, info.country, info.employees, info.title, info.ownership)
     again = recommend(timing.model, stranger, contact_state(timing.log, cold.email, NOW), NOW)
     assert again.best.at == rec.best.at and again.best.p_reply == pytest.approx(rec.best.p_reply)
     assert rec.best.p_reply > 0 and len(rec.alternatives) == 2
@@ -550,7 +550,8 @@ def _combination_touches(seed: int, peaks: dict[tuple[str, str], float], by: str
     fields = {"sector": sector[who].astype(object), "sizefine": size[who].astype(object),
               "size": band[who].astype(object), "region": region[who].astype(object), "tz": tz[who].astype(object),
               "country": country[who].astype(object), "role": rng.choice(["executive", "director", "manager", "staff"], n_contacts)[who].astype(object),
-              "function": np.full(len(who), "", dtype=object), "h3": hour // 3,
+              "function": np.full(len(who), "", dtype=object), "ownership": np.full(len(who), "independent", dtype=object),
+              "h3": hour // 3,
               "ch": rng.choice(["email", "call"], len(who)).astype(object),
               "contact": np.asarray([f"c{i}" for i in who], dtype=object)}
     return fields, y
