@@ -223,3 +223,19 @@ def test_the_crm_database_and_its_files_say_alike_who_owns_each_account(engine, 
     # without accounts.csv nothing is known of it
     assert {i.ownership for i in from_files(demo_dir / "activities.csv", demo_dir / "contacts.csv").contacts.values()} \
         == {None}
+
+
+def test_an_account_listed_twice_is_read_from_its_first_row_as_the_crm_keeps_it(tmp_path: Path) -> None:
+    """accounts.csv lists an account twice, the second row naming a parent: its first row counts (the CRM's import
+    keeps the first and rejects the second), so it is independent and the account its second row names is no parent."""
+    (tmp_path / "accounts.csv").write_text(
+        "account,sector,year_established,revenue,employees,office_location,subsidiary_of\n"
+        "Elm,retail,2000,1,50,Japan,\nOak,retail,2000,1,50,Japan,\nElm,software,2001,2,9000,Peru,Oak\n")
+    (tmp_path / "contacts.csv").write_text("contact_email,name,title,account,timezone\n"
+                                           "a@elm.example,A,Buyer,Elm,Asia/Tokyo\nb@oak.example,B,Buyer,Oak,Asia/Tokyo\n")
+    (tmp_path / "activities.csv").write_text(
+        "activity_id,occurred_at,type,direction,sales_agent,account,contact_email,opportunity_id,subject,body,"
+        "in_reply_to\n")
+    log = from_files(tmp_path / "activities.csv", tmp_path / "contacts.csv", tmp_path / "accounts.csv")
+    elm, oak = log.contacts["a@elm.example"], log.contacts["b@oak.example"]
+    assert (elm.sector, elm.employees, elm.ownership, oak.ownership) == ("retail", 50, "independent", "independent")

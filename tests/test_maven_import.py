@@ -109,3 +109,25 @@ def test_parent_accounts_are_linked(engine: Engine, maven_dir: Path) -> None:
     expected = {line.split(",")[0]: line.rstrip().split(",")[-1]
                 for line in (maven_dir / "accounts.csv").read_text().splitlines()[1:] if line.rstrip()[-1] != ","}
     assert dict(pairs) == expected and len(expected) > 5
+
+
+def test_a_parent_link_taken_out_of_the_file_is_taken_out_of_the_crm(engine: Engine, maven_dir: Path,
+                                                                       tmp_path: Path) -> None:
+    """A re-import of accounts.csv whose subsidiary_of is cleared for one account, and names an account the file does
+    not list for another, leaves neither linked to a parent; the other links stay."""
+    import_maven(engine, maven_dir)
+    changed = tmp_path / "maven"
+    changed.mkdir()
+    for f in maven_dir.iterdir():
+        (changed / f.name).write_bytes(f.read_bytes())
+    lines = (changed / "accounts.csv").read_text().splitlines()
+    linked = [i for i, line in enumerate(lines[1:], start=1) if line.rstrip()[-1] != ","]
+    cleared, elsewhere = lines[linked[0]].split(",")[0], lines[linked[1]].split(",")[0]
+    lines[linked[0]] = lines[linked[0]].rsplit(",", 1)[0] + ","
+    lines[linked[1]] = lines[linked[1]].rsplit(",", 1)[0] + ",No Such Holding"
+    (changed / "accounts.csv").write_text("\n".join(lines) + "\n")
+    import_maven(engine, changed)
+    with engine.connect() as conn:
+        parents = dict(conn.execute(select(Account.name, Account.parent_id)).all())
+    assert parents[cleared] is None and parents[elsewhere] is None
+    assert sum(p is not None for p in parents.values()) == len(linked) - 2

@@ -298,6 +298,8 @@ def from_files(activities: Path, contacts: Path, accounts: Path | None = None,
     parent_of: dict[str, str] = {}
     if accounts is not None:
         for _, row in _rows(accounts, FILES["accounts"][1:]):
+            if row["account"] in firms:  # an account listed twice: its first row, as the CRM's import keeps it
+                continue
             employees = int(row["employees"]) if row["employees"].isdigit() else None
             firms[row["account"]] = (row["sector"] or None, employees, row["office_location"] or None)
             if row["subsidiary_of"] and row["subsidiary_of"] != row["account"]:
