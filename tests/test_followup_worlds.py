@@ -23,7 +23,7 @@ SMALL = {"multideal": 0.06, "timezones": 0.025, "weekend": 0.5, "shifted": 0.04,
          "harbour": 0.06, "atlas": 0.25, "meridian": 0.25, "prairie": 0.2, "foundry": 0.2,
          "cantons": 0.2, "lakeside": 0.2, "summit": 0.22, "quarry": 0.2, "fjord": 0.2, "monsoon": 0.3,
          "bazaar": 0.3, "girder": 0.3, "harmattan": 0.3, "oasis": 0.3, "pampa": 0.3,
-         "typhoon": 0.3, "steppe": 0.2, "savanna": 0.2}
+         "typhoon": 0.3, "steppe": 0.2, "savanna": 0.2, "archipelago": 0.2}
 
 
 @pytest.fixture(scope="module")
@@ -4535,7 +4535,7 @@ def test_savanna_world_has_offices_on_three_clocks_board_season_and_deals_at_onc
 
 
 def test_savanna_world_size_span_and_channels() -> None:
-    """About 30,000 touches at scale 1 over about fifteen months, about 2,150 contacts, about 14% never touched; kept
+    """About 30,000 touches at scale 1 over about fifteen months, about 2,150 contacts, about 14% never touched; once kept
     aside in place of steppe."""
     w = W.WORLDS["savanna"]()
     assert 26_000 <= len(w.logged) <= 34_000 and 1_900 <= len(w.contacts) <= 2_400
@@ -4543,8 +4543,263 @@ def test_savanna_world_size_span_and_channels() -> None:
     span, share = _span_and_channels(w)
     assert 445 <= span <= 456
     assert 0.52 <= share["email"] <= 0.68 and 0.24 <= share["call"] <= 0.4 and 0.05 <= share["meeting"] <= 0.14
-    assert W.ASIDE == "savanna" and W.SIZES["savanna"] == 30_000 and "steppe" in W.WORLDS
+    assert W.SIZES["savanna"] == 30_000 and "steppe" in W.WORLDS
 
+
+_ARCHIPELAGO_COUNTRY = {zone: country for country, zone in W.ARCHIPELAGO_ZONES.items()}
+_ARCHIPELAGO_MARKETS = {"Dominican Republic": "hispanophone", "Puerto Rico": "hispanophone", "Curaçao": "antilles",
+                        "Aruba": "antilles", "Martinique": "antilles", "Guadeloupe": "antilles"}  # the others: anglophone
+_ARCHIPELAGO_SELLERS = {"agency", "broker"}
+
+
+def _archipelago_segment(role: str, sector: str, country: str, employees: int | None, grouped: bool) -> str:
+    """The segment the world's description gives a person of ``role`` at an account of ``sector`` in ``country`` with
+    ``employees`` (None: blank), belonging to a group or not."""
+    if role == "executive":
+        if sector == W.ARCHIPELAGO_BROKER and employees is not None and employees < 25:
+            return "broker"  # the owner of a small brokerage sells
+        return f"executive/{_ARCHIPELAGO_MARKETS.get(country, 'anglophone')}"
+    if role == "claims":
+        return "claims/life" if sector == W.ARCHIPELAGO_LIFE else "claims/general"
+    if role == "finance":
+        return "finance/group" if grouped else "finance/independent"
+    if role == "distribution":
+        return "broker" if sector == W.ARCHIPELAGO_BROKER else "agency"
+    return role
+
+
+def test_archipelago_world_segments_from_titles_sectors_countries_sizes_and_groups_read_from_the_files(
+        built: dict[str, W.PlantedWorld], written: dict[str, dict]) -> None:
+    w = built["archipelago"]
+    paths = written["archipelago"]
+    accounts = {r["account"]: r for r in _rows(paths["accounts"])}
+    # the groups: subsidiaries name a holding that is itself in the CRM, as a financial holding in some language
+    parents = {r["subsidiary_of"] for r in accounts.values()} - {""}
+    assert len(parents) >= 5 and parents <= set(accounts)
+    assert all(W.ARCHIPELAGO_SECTOR[accounts[p]["sector"]] == W.ARCHIPELAGO_GROUP and not accounts[p]["subsidiary_of"]
+               for p in parents)
+    assert {W.ARCHIPELAGO_SECTOR[r["sector"]] for r in accounts.values()} == set(W.ARCHIPELAGO_SECTORS)
+    # the sector worded in the record's language: Spanish, Dutch and French only where they are spoken
+    record: dict[str, set[str]] = defaultdict(set)
+    for r in accounts.values():
+        record[next(lang for lang, words in W.ARCHIPELAGO_SECTOR_WORDS.items() if r["sector"] in words)].add(
+            r["office_location"])
+    assert record["es"] <= {"Dominican Republic", "Puerto Rico"} and record["nl"] <= {"Curaçao", "Aruba"}
+    assert record["fr"] == {"Martinique", "Guadeloupe"} and record["en"] == set(W.ARCHIPELAGO_ZONES) - record["fr"]
+    assert any(a.sector == "Assurance IARD" for a in w.accounts) and any(a.sector == "Seguros Generales" for a in w.accounts)
+    # a blank employee count, never for a brokerage
+    blank = [r for r in accounts.values() if not r["employees"]]
+    assert blank and all(W.ARCHIPELAGO_SECTOR[r["sector"]] != W.ARCHIPELAGO_BROKER for r in blank)
+    named, language = _read_titles(W._ARCHIPELAGO_TITLES)
+    assert not set(W.ARCHIPELAGO_NAMELESS) & set(named) and W.ARCHIPELAGO_OWNERS <= set(named)
+    rows = _rows(paths["contacts"])
+    assert len(rows) == len(w.contacts)
+    nameless = listed = 0
+    used: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        c = w.by_email[r["contact_email"]]
+        a = accounts[r["account"]]
+        country, sector = a["office_location"], W.ARCHIPELAGO_SECTOR[a["sector"]]
+        employees = int(a["employees"]) if a["employees"] else None
+        # the contact's own clock is their country's; the CRM gives it or its default zone, the head office's
+        assert c.tz.key == W.ARCHIPELAGO_ZONES[country] and r["timezone"] in (c.tz.key, "America/New_York")
+        listed += r["timezone"] != c.tz.key
+        role = W.ARCHIPELAGO_ROLE.get(r["title"])
+        if role is None:  # a title that names no job: the person still has one
+            assert r["title"] in W.ARCHIPELAGO_NAMELESS
+            nameless += 1
+            continue
+        grouped = bool(a["subsidiary_of"]) or r["account"] in parents
+        assert c.segment.key == _archipelago_segment(role, sector, country, employees, grouped), c.email
+        if r["title"] in W.ARCHIPELAGO_OWNERS:
+            assert sector == W.ARCHIPELAGO_BROKER and employees is not None and employees < 25
+        if len(language[r["title"]]) == 1:
+            used[next(iter(language[r["title"]]))].add(country)
+    assert 0.02 <= nameless / len(rows) <= 0.08 and 0.06 <= listed / len(rows) <= 0.2
+    assert used["es"] <= {"Dominican Republic", "Puerto Rico", "Aruba"} and used["nl"] <= {"Curaçao", "Aruba"}
+    assert used["fr"] <= {"Martinique", "Guadeloupe"} and used["es"] and used["nl"] and used["fr"]
+    assert len(used["en"]) >= 11
+    titles = {c.title for c in w.contacts}
+    assert len(titles) >= 70 and any(not t.isascii() for t in titles)
+    # twelve segments: early and late, narrow and broad, two that answer every day
+    segs = {c.segment for c in w.contacts}
+    by_key = {s.key: s for s in segs}
+    assert set(by_key) == set(W.ARCHIPELAGO_SEGMENTS) and len(segs) == 12
+    assert by_key["executive/anglophone"].peak < 8.0 < by_key["executive/antilles"].peak < 17.0 < by_key[
+        "executive/hispanophone"].peak
+    assert {k for k, s in by_key.items() if s.sd >= 2.5} == {"finance/independent", "it", "broker"}
+    assert all(0.8 <= s.sd <= 1.2 for s in segs if s.sd < 2.5)
+    assert {k for k, s in by_key.items() if s.all_days} == _ARCHIPELAGO_SELLERS
+    assert all(s.weekday[5] > 0 and s.weekday[5] == max(s.weekday) for k, s in by_key.items() if s.all_days)
+    assert all(max(s.weekday[5:]) <= -0.7 for k, s in by_key.items() if not s.all_days)
+    assert by_key["claims/general"].second == (9.75, 1.0, 1.0) and {k for k, s in by_key.items() if s.second} == {
+        "claims/general"}
+    # contacts 2-3 hours off their segment's peak, and each contact's best hour on a quiet Wednesday is their own peak
+    off = [c for c in w.contacts if c.peak != c.segment.peak]
+    assert all(2.0 <= _circular(*w.peaks(c.email)) <= 3.0 for c in off)
+    assert 0.15 <= len(off) / len(w.contacts) <= 0.45
+    day = dt.date(2026, 2, 25)  # two weeks after the end, no holiday anywhere in the region
+    for c in w.contacts:
+        assert _circular(_argmax_hour(w, c.email, day), c.peak) <= 1.0, c.email
+    # names follow the country: both family names for some Dominicans and Puerto Ricans, FAMILY NAME first for some in
+    # the French Antilles; e-mail addresses in ASCII
+    assert any(len(c.name.split()) >= 3 for c in w.contacts if _ARCHIPELAGO_COUNTRY[c.tz.key] == "Dominican Republic")
+    assert any(c.name.split()[0].isupper() for c in w.contacts if _ARCHIPELAGO_COUNTRY[c.tz.key] in W.ARCHIPELAGO_FRENCH)
+    assert all(c.email.isascii() and c.email == c.email.lower() for c in w.contacts)
+
+
+def test_archipelago_world_has_holidays_carnival_a_hurricane_and_carnival_after_the_end(
+        built: dict[str, W.PlantedWorld], written: dict[str, dict]) -> None:
+    w = built["archipelago"]
+    calendar = w.fx.calendar
+    assert calendar is not None and w.fx.holiday == W.ARCHIPELAGO_OFF
+
+    def at(c: W._Contact, day: dt.date, hour: int = 11) -> float:
+        return calendar(c, dt.datetime.combine(day, dt.time(hour, 0), tzinfo=c.tz))
+
+    # the holidays package's days, and Carnival days the offices keep though no law makes them holidays
+    assert {dt.date(2025, 3, 5), dt.date(2025, 10, 20), dt.date(2026, 2, 18)} <= W.archipelago_holidays("Jamaica")
+    assert {dt.date(2025, 5, 30), dt.date(2025, 10, 20)} <= W.archipelago_holidays("Trinidad and Tobago")
+    assert dt.date(2026, 2, 16) not in W.archipelago_holidays("Trinidad and Tobago")
+    assert W.archipelago_carnival("Trinidad and Tobago") == {dt.date(2025, 3, 3), dt.date(2025, 3, 4),
+                                                             dt.date(2026, 2, 16), dt.date(2026, 2, 17)}
+    assert dt.date(2026, 2, 18) in W.archipelago_carnival("Martinique") and not W.archipelago_carnival("Jamaica")
+    assert dt.date(2025, 5, 22) in W.archipelago_holidays("Martinique")  # the Abolition of Slavery, 27 May in Guadeloupe
+    assert dt.date(2025, 5, 27) in W.archipelago_holidays("Guadeloupe")
+    assert dt.date(2025, 11, 27) in W.archipelago_holidays("Puerto Rico")  # Thanksgiving
+    seen: set[str] = set()
+    for c in w.contacts:
+        key, country = c.segment.key, _ARCHIPELAGO_COUNTRY[c.tz.key]
+        market = _ARCHIPELAGO_MARKETS.get(country, "anglophone")
+        seen.add(key)
+        if key in _ARCHIPELAGO_SELLERS:
+            assert not c.off and not c.away
+            holiday = next(d for d in sorted(W.archipelago_holidays(country))
+                           if dt.date(2025, 4, 21) <= d <= dt.date(2025, 10, 27))  # after Holy Week, before Melissa
+            assert at(c, holiday) == pytest.approx(W.ARCHIPELAGO_WORKED_HOLIDAY)
+        else:
+            assert c.off == W.archipelago_holidays(country) | W.archipelago_carnival(country) | W._days_away(c.away)
+            for first, back in c.away:
+                if country in W.ARCHIPELAGO_FRENCH:
+                    assert dt.date(2025, 7, 7) <= first <= dt.date(2025, 8, 1) and back <= dt.date(2025, 9, 1)
+                else:
+                    assert dt.date(2025, 7, 1) <= first <= dt.date(2025, 12, 22) and back <= dt.date(2026, 1, 12)
+        # an ordinary Wednesday mid-month: nothing but the weekday
+        assert at(c, dt.date(2025, 6, 11)) == 0.0
+        if key == "finance/group":
+            assert at(c, dt.date(2025, 6, 3)) == pytest.approx(W.ARCHIPELAGO_PACK)
+            assert at(c, dt.date(2025, 6, 27)) == 0.0
+        if key == "finance/independent":
+            assert at(c, dt.date(2025, 6, 27)) == at(c, dt.date(2025, 7, 8)) == pytest.approx(W.ARCHIPELAGO_RETURNS)
+            assert at(c, dt.date(2025, 6, 3)) == at(c, dt.date(2025, 7, 15)) == 0.0
+        if key == "underwriting":
+            assert at(c, dt.date(2025, 5, 20)) == pytest.approx(W.ARCHIPELAGO_RENEWALS)
+            assert at(c, dt.date(2025, 6, 4)) == 0.0
+        # Hurricane Melissa in Jamaica: everyone cut off for twelve days, the general insurers' claims people swamped
+        # to 19 December
+        surge = key == "claims/general" and country == "Jamaica"
+        jamaica = country == "Jamaica"
+        assert at(c, dt.date(2025, 11, 7)) == pytest.approx(
+            (W.ARCHIPELAGO_BLACKOUT if jamaica else 0.0) + (W.ARCHIPELAGO_SURGE if surge else 0.0))
+        assert at(c, dt.date(2025, 11, 20)) == pytest.approx(W.ARCHIPELAGO_SURGE if surge else 0.0)
+        # Carnival in Trinidad and Tobago: the fêtes before it, the morning after
+        trinidad = country == "Trinidad and Tobago"
+        assert at(c, dt.date(2026, 2, 10)) == pytest.approx(W.ARCHIPELAGO_FETES if trinidad else 0.0)
+        if key in _ARCHIPELAGO_SELLERS and (trinidad or country in W.ARCHIPELAGO_FRENCH):
+            assert at(c, dt.date(2026, 2, 17)) == pytest.approx(W.ARCHIPELAGO_MAS)
+        assert at(c, dt.date(2026, 2, 18)) == pytest.approx(
+            W.ARCHIPELAGO_ASH if trinidad else W.ARCHIPELAGO_MAS if key in _ARCHIPELAGO_SELLERS and country in
+            W.ARCHIPELAGO_FRENCH else W.ARCHIPELAGO_WORKED_HOLIDAY if key in _ARCHIPELAGO_SELLERS and country in
+            ("Jamaica", "Cayman Islands") else 0.0)
+        # Holy Week in the hispanophone market; the year-end for the office people, to Three Kings' Day there
+        assert at(c, dt.date(2025, 4, 15)) == pytest.approx(W.ARCHIPELAGO_HOLY_WEEK if market == "hispanophone" else 0.0)
+        if key not in _ARCHIPELAGO_SELLERS and not key.startswith("finance"):
+            assert at(c, dt.date(2026, 1, 5)) == pytest.approx(W.ARCHIPELAGO_YEAR_END if market == "hispanophone" else 0.0)
+            assert at(c, dt.date(2025, 12, 23)) == pytest.approx(W.ARCHIPELAGO_YEAR_END + (
+                W.ARCHIPELAGO_RENEWALS if key == "underwriting" else 0.0))
+    assert seen == set(W.ARCHIPELAGO_SEGMENTS)
+    # replies at a weekend (on the contact's own clock, the offset the file writes them with) come from the sellers
+    log = _log(written["archipelago"])
+    key_of = {c.email: c.segment.key for c in w.contacts}
+    weekend = [key_of[log.touches[tid][0]] for tid, reply in log.replies.items() if reply.weekday() >= 5]
+    assert weekend and set(weekend) <= _ARCHIPELAGO_SELLERS
+    # the end, Wednesday 11 February 2026, and Carnival in the ten days after it, kept differently in each country
+    assert w.end == dt.datetime(2026, 2, 11, 13, 0, tzinfo=dt.UTC) and w.end.weekday() == 2
+    ahead = {w.end.date() + dt.timedelta(days=k) for k in range(1, 11)}
+    days_off = {16: ("Trinidad and Tobago", "Puerto Rico", "Curaçao", "Aruba", "Martinique", "Guadeloupe"),
+                17: ("Trinidad and Tobago", "Martinique", "Guadeloupe"),
+                18: ("Jamaica", "Cayman Islands", "Martinique", "Guadeloupe")}
+    for country in W.ARCHIPELAGO_ZONES:
+        off = {d.day for d in (W.archipelago_holidays(country) | W.archipelago_carnival(country)) & ahead
+               if d.weekday() < 5}
+        assert off == {day for day, where in days_off.items() if country in where}, country
+
+
+def test_archipelago_world_has_offices_on_clocks_with_and_without_daylight_saving_groups_and_deals_at_once(
+        built: dict[str, W.PlantedWorld], written: dict[str, dict]) -> None:
+    w = built["archipelago"]
+    paths = written["archipelago"]
+    assert {r.tz.key for r in w.reps} == {"America/Jamaica", "America/Port_of_Spain", "America/Santo_Domingo",
+                                          "America/New_York", "America/Curacao", "America/Martinique", "America/Toronto"}
+    anytime = {"Shanique Gordon", "Stefan Ramdial", "Rafael Guzmán", "Javier Colón", "Anjali Persad", "Ramón Peña",
+               "Ludovic Régis"}
+    assert {r.name for r in w.reps if not r.off} == {r.name for r in w.reps if r.weekend > 0} == anytime
+    touches = [i for i in range(len(w._kind)) if w._kind[i] == W.K_TOUCH]
+    crossing = sum(w.reps[w._rep[i]].tz.key != w.contacts[w._who[i]].tz.key for i in touches)
+    assert 0.35 <= crossing / len(touches) <= 0.7
+    # the offsets written: the Miami and Toronto reps' touches and the Bahamians' replies move with daylight saving,
+    # the islands' other clocks never do
+    zone_of = {c.email: c.tz.key for c in w.contacts}
+    rep_offsets: dict[str, set[str]] = defaultdict(set)
+    reply_offsets: dict[str, set[str]] = defaultdict(set)
+    activities = _rows(paths["activities"])
+    for r in activities:
+        if r["direction"] == "outbound" and r["type"] != "note":
+            rep_offsets[r["sales_agent"]].add(r["occurred_at"][-6:])
+        elif r["in_reply_to"]:
+            reply_offsets[zone_of[r["contact_email"]]].add(r["occurred_at"][-6:])
+    assert rep_offsets["Javier Colón"] == rep_offsets["Owen MacLeod"] == {"-05:00", "-04:00"}
+    assert rep_offsets["Kerry-Ann Campbell"] == {"-05:00"} and rep_offsets["Rajesh Maharaj"] == {"-04:00"}
+    assert reply_offsets["America/Nassau"] == {"-05:00", "-04:00"}
+    for zone in ("America/Jamaica", "America/Cayman"):
+        assert reply_offsets[zone] == {"-05:00"}, zone
+    for zone in set(W.ARCHIPELAGO_ZONES.values()) - {"America/Nassau", "America/Jamaica", "America/Cayman"}:
+        assert reply_offsets[zone] == {"-04:00"}, zone
+    # the consultants train the claims, operations and selling people only
+    consultants = {"Anjali Persad", "Ramón Peña", "Ludovic Régis"}
+    trained = {w.contacts[w._who[i]].segment.key for i in touches if w.reps[w._rep[i]].name in consultants}
+    assert trained and trained <= {"claims/general", "claims/life", "operations", "agency", "broker"}
+    # the specialist sells catastrophe analytics alone, never to a life insurer
+    pipeline = _rows(paths["pipeline"])
+    sectors = {r["account"]: W.ARCHIPELAGO_SECTOR[r["sector"]] for r in _rows(paths["accounts"])}
+    assert {p["product"] for p in pipeline} == set(W.ARCHIPELAGO_PRODUCTS)
+    assert all((p["product"] == "Catastrophe Analytics") == (p["sales_agent"] == "Owen MacLeod") for p in pipeline)
+    assert W.ARCHIPELAGO_LIFE not in {sectors[p["account"]] for p in pipeline if p["sales_agent"] == "Owen MacLeod"}
+    # half of a group's subsidiaries write from the group's domain
+    parent_of = {r["account"]: r["subsidiary_of"] for r in _rows(paths["accounts"])}
+    domains: dict[str, set[str]] = defaultdict(set)
+    for r in _rows(paths["contacts"]):
+        domains[r["account"]].add(r["contact_email"].split("@")[1])
+    assert any(domains[a] & domains[p] for a, p in parent_of.items() if p and p in domains)
+    # the reps' cadences slow down over the year-end, around Carnival and, in Jamaica, for four weeks after the hurricane
+    def pace(country: str, day: dt.date) -> float:
+        return W.archipelago_pace(country)(dt.datetime.combine(day, dt.time(15, 0), tzinfo=dt.UTC).timestamp())
+
+    assert pace("Jamaica", dt.date(2025, 11, 20)) == 3.0 and pace("Jamaica", dt.date(2025, 11, 26)) == 1.0
+    assert pace("Barbados", dt.date(2025, 11, 20)) == 1.0 and pace("Barbados", dt.date(2025, 12, 29)) == 1.8
+    assert pace("Trinidad and Tobago", dt.date(2026, 2, 18)) == pace("Guadeloupe", dt.date(2026, 2, 17)) == 1.6
+    assert pace("Curaçao", dt.date(2026, 2, 17)) == 1.0 and pace("Puerto Rico", dt.date(2025, 4, 16)) == 1.4
+    # several deals at once on one person
+    log = _log(paths)
+    assert _share_in_deals_at_once(w, log, {p["opportunity_id"]: p for p in pipeline}) >= 0.08
+    # kept aside, in place of savanna; at scale 1 about 31,000 touches over about fifteen months
+    assert W.ASIDE == "archipelago" and W.SIZES["archipelago"] == 31_000 and "savanna" in W.WORLDS
+    full = W.WORLDS["archipelago"]()
+    assert 26_000 <= len(full.logged) <= 36_000 and 1_700 <= len(full.contacts) <= 2_200
+    assert 0.1 <= sum(not c.touches for c in full.contacts) / len(full.contacts) <= 0.2
+    span, share = _span_and_channels(full)
+    assert 445 <= span <= 456
+    assert 0.5 <= share["email"] <= 0.66 and 0.24 <= share["call"] <= 0.4 and 0.05 <= share["meeting"] <= 0.15
 
 
 def test_the_evaluation_sizes_each_world_to_a_number_of_touches(tmp_path: Path) -> None:
