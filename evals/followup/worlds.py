@@ -1119,6 +1119,92 @@ class _Builder:
                 w.deals[d2].product = product
                 cadence(chosen[0], other, t2, min(t + dur, end), w.reps[other].gap, pace, other_mix, d2)
 
+    def named(self, account: int, zone: str, segment: Segment, owner: int, shift_share: float, title: str, domain: str,
+              names: Callable[[str, random.Random], tuple[str, str, str | None]], country: str,
+              off: frozenset[dt.date]) -> _Contact:
+        """A contact titled ``title``, named as people in ``country`` are (``names``: given name, family name, the name
+        as the CRM writes it when otherwise), with an address at ``domain`` and ``off`` as their public days off."""
+        c = self.contact(account, zone, segment, owner, shift_share, title=title)
+        first, last, name = names(country, self.rng)
+        _rename(self.w, c, first, last, domain, name=name)
+        c.off = off
+        return c
+
+    def customer(self, account: int, owner: int, arrival: float, begin: float, pace: Callable[[float], float], *,
+                 success: int, consultant: int, keys: list[_Contact], buyers: list[_Contact], deciders: list[_Contact],
+                 floor: list[_Contact], experts: list[_Contact], products: tuple[str, ...], n_lines: int,
+                 longest: float, specialist: tuple[int, str, tuple[float, float]] | None) -> None:
+        """A customer's deals and care: customer success (``success``) keeps in touch with one or two of ``keys`` every
+        18-40 days; ``owner`` works the renewal of ``products[0]`` before each anniversary with one or two of ``buyers``;
+        ``n_lines`` lines of deals on ``products`` (each going on with a chance of 0.65, a deal of 30 to ``longest``
+        days with one to three of ``deciders``, the next 30-150 days after it), a won deal getting one to three of
+        ``floor`` trained by ``consultant`` every two to four days for three to eight weeks; with ``specialist`` (their
+        rep, product and mix) and ``experts``, with a chance of 0.35 the specialist's deal with one or two of them;
+        last, customer success keeps in touch with 60% of the ``deciders`` no one else writes to."""
+        rng, w, end = self.rng, self.w, self.w.end_ts
+        for c in rng.sample(keys, min(len(keys), rng.choice((1, 1, 2)))):
+            _paced(c, success, arrival + rng.uniform(0.0, 30.0) * DAY, end, rng.uniform(18.0, 40.0), pace, (0.55, 0.9),
+                   react=0.3)
+        anniversary = begin + rng.uniform(0.0, 365.0) * DAY
+        while anniversary - 30 * DAY < end:
+            t0 = max(anniversary - rng.uniform(30.0, 60.0) * DAY, arrival)
+            t1 = anniversary + rng.uniform(0.0, 10.0) * DAY
+            if t1 > begin + 20 * DAY and t0 < min(t1, end - 3 * DAY):
+                di = self.deal(owner, account, t0, t1)
+                w.deals[di].product, w.deals[di].won = products[0], rng.random() < 0.85
+                for c in rng.sample(buyers, min(len(buyers), rng.choice((1, 1, 2)))):
+                    _paced(c, owner, t0, min(t1, end), w.reps[owner].gap * rng.uniform(0.8, 1.2), pace, (0.6, 0.9), di,
+                           0.4)
+            anniversary += 365 * DAY
+        for _line in range(n_lines):
+            t = arrival + rng.uniform(5.0, 120.0) * DAY
+            while t < end - 10 * DAY and rng.random() < 0.65:
+                dur = rng.uniform(30.0, longest) * DAY
+                di = self.deal(owner, account, t, t + dur)
+                w.deals[di].product = rng.choice(products)
+                for c in rng.sample(deciders, min(len(deciders), rng.choice((1, 1, 2, 3)))):
+                    _paced(c, owner, t, min(t + dur, end), w.reps[owner].gap * rng.uniform(0.8, 1.25), pace,
+                           (0.58, 0.88), di, 0.4)
+                if w.deals[di].won and t + dur < end - 5 * DAY and floor:
+                    go = t + dur + rng.uniform(3.0, 15.0) * DAY
+                    for c in rng.sample(floor, min(len(floor), rng.randint(1, 3))):
+                        _paced(c, consultant, go, min(go + rng.uniform(21.0, 56.0) * DAY, end), rng.uniform(2.0, 4.0),
+                               pace, (0.45, 0.85), di, 0.3)
+                t += dur + rng.uniform(30.0, 150.0) * DAY
+        if specialist is not None and experts and rng.random() < 0.35:
+            other, product, other_mix = specialist
+            t = arrival + rng.uniform(10.0, 300.0) * DAY
+            if t < end - 10 * DAY:
+                dur = rng.uniform(30.0, 90.0) * DAY
+                di = self.deal(other, account, t, t + dur)
+                w.deals[di].product = product
+                for c in rng.sample(experts, min(len(experts), rng.choice((1, 2)))):
+                    _paced(c, other, t, min(t + dur, end), w.reps[other].gap * rng.uniform(0.8, 1.2), pace, other_mix,
+                           di)
+        for c in deciders:
+            if not c.threads and rng.random() < 0.6:
+                _paced(c, success, arrival + rng.uniform(0.0, 60.0) * DAY, end, rng.uniform(30.0, 60.0), pace,
+                       (0.7, 0.95), react=0.3)
+
+    def prospect(self, account: int, owner: int, sdr: int, arrival: float, pace: Callable[[float], float],
+                 sequenced: list[_Contact], heads: list[_Contact], deciders: list[_Contact], products: tuple[str, ...],
+                 specialist: tuple[int, str, tuple[float, float]] | None) -> None:
+        """A prospect's touches: the sales development sequences (``sequences``) for 70% of ``sequenced``; with a chance
+        of 0.35 ``owner`` keeps in touch with one of ``heads`` every four to seven weeks; a further deal with
+        ``deciders`` (``further_deal``, with ``specialist`` when given)."""
+        rng, end = self.rng, self.w.end_ts
+        self.sequences(sequenced, sdr, arrival, 0.7, 300.0, (60.0, 150.0), (0.7, 1.0))
+        if heads and rng.random() < 0.35:
+            _paced(rng.choice(heads), owner, arrival + rng.uniform(0.0, 60.0) * DAY, end, rng.uniform(28.0, 49.0), pace,
+                   (0.55, 0.95))
+        self.further_deal(account, owner, arrival, deciders, products, _paced, pace, (0.58, 0.88), specialist)
+
+    def untouched(self, c: _Contact, rep: int, arrival: float) -> None:
+        """When no one writes to ``c``, a single e-mail from ``rep`` at a moment between ``arrival`` and the history's
+        last day."""
+        if not c.threads:
+            c.threads.append(_Once(rep, self.w.place(rep, self.rng.uniform(arrival, self.w.end_ts - DAY), self.rng)))
+
     def deal(self, rep: int, account: int, start: float, stop: float) -> int:
         rng = self.rng
         i = len(self.w.deals)
@@ -2375,6 +2461,12 @@ def _absences(rng: random.Random, first: dt.date, last: dt.date, n: int,
             continue
         out.append((start, back))
     return tuple(sorted(out))
+
+
+def _on_leave(c: _Contact, away: tuple[tuple[dt.date, dt.date], ...]) -> None:
+    """``c`` away on ``away``, days off too."""
+    c.away = away
+    c.off = c.off | _days_away(c.away)
 
 
 def _days_away(away: tuple[tuple[dt.date, dt.date], ...]) -> frozenset[dt.date]:
@@ -3663,6 +3755,22 @@ def _rename(w: PlantedWorld, c: _Contact, first: str, last: str, domain: str, le
     c.email = f"{_slug(first, letters)}.{_slug(last, letters)}.{_b36(len(w.contacts) - 1)}@{domain}.example"
     c.name = name or f"{first} {last}"
     w.by_email[c.email] = c
+
+
+def _stem(rng: random.Random, stems: tuple[str, ...], k: int, stem: str = "") -> str:
+    """A company name's stem at the ``k``-th try: ``stem`` or one of ``stems``, from the 20th try with another after it."""
+    stem = stem or rng.choice(stems)
+    return f"{stem} {rng.choice(stems)}" if k >= 20 else stem
+
+
+def _unique(taken: set[str], make: Callable[[int], str]) -> str:
+    """The first of ``make(0)``, ``make(1)``, ... (up to 1,000 tries) not in ``taken``, then taken."""
+    for k in range(1000):
+        name = make(k)
+        if name not in taken:
+            taken.add(name)
+            return name
+    raise RuntimeError("no company name left")
 
 
 def _school_pace(t: float) -> float:
@@ -11259,15 +11367,12 @@ def savanna(scale: float = 1.0, seed: int = 2929) -> PlantedWorld:
 
     def company(country: str, place: str, sector: str) -> str:
         kinds = _SAVANNA_LOCAL_KINDS.get((sector, country), _SAVANNA_KINDS[sector])
-        for k in range(1000):
-            stem = rng.choice(_SAVANNA_STEMS[country])
-            if k >= 20:
-                stem = f"{stem} {rng.choice(_SAVANNA_STEMS[country])}"
-            name = rng.choice(kinds).format(s=stem, p=place)
-            if name not in taken:
-                taken.add(name)
-                return name
-        raise RuntimeError("no company name left")
+
+        def make(k: int) -> str:
+            stem = _stem(rng, _SAVANNA_STEMS[country], k)
+            return rng.choice(kinds).format(s=stem, p=place)
+
+        return _unique(taken, make)
 
     def person(ai: int, role: str, country: str, owner: int, domain: str) -> _Contact:
         key = _savanna_key(role, country)
@@ -11276,13 +11381,10 @@ def savanna(scale: float = 1.0, seed: int = 2929) -> PlantedWorld:
         else:
             lang = _weighted(rng, SAVANNA_LANGUAGE[country])
             title = rng.choice(_SAVANNA_TITLES.get((role, lang)) or _SAVANNA_TITLES[(role, "en")])
-        c = b.contact(ai, SAVANNA_PLACES[country][0], segments[key], owner, SAVANNA_SEGMENTS[key][3], title=title)
-        first, last, name = _savanna_name(country, rng)
-        _rename(w, c, first, last, domain, name=name)
-        c.off = savanna_off(role, country)
+        c = b.named(ai, SAVANNA_PLACES[country][0], segments[key], owner, SAVANNA_SEGMENTS[key][3], title, domain,
+                    _savanna_name, country, savanna_off(role, country))
         if role in SAVANNA_OFFICE and rng.random() < (0.45 if SAVANNA_MARKET[country] == "south" else 0.3):
-            c.away = _savanna_leave(rng, SAVANNA_MARKET[country])
-            c.off = c.off | _days_away(c.away)
+            _on_leave(c, _savanna_leave(rng, SAVANNA_MARKET[country]))
         staff[c.email] = (role, country, w.accounts[ai].sector)
         return c
 
@@ -11321,63 +11423,18 @@ def savanna(scale: float = 1.0, seed: int = 2929) -> PlantedWorld:
             return [c for c in among if role_of[c.email] in roles]
 
         deciders = having("executive", "founder", "finance", "operations", "ict") or people[:1]
-        floor = having("branch", "credit")
         lines = _SAVANNA_LINES[sector]
+        specialist = (hartley, _SAVANNA_SPECIALIST, (0.8, 0.95)) if not coop else None
         if customer:
-            keys = having("executive", "founder", "operations", "board") or people
-            for c in rng.sample(keys, min(len(keys), rng.choice((1, 1, 2)))):
-                _paced(c, csm, arrival + rng.uniform(0.0, 30.0) * DAY, end, rng.uniform(18.0, 40.0), pace, (0.55, 0.9),
-                       react=0.3)
-            anniversary = begin + rng.uniform(0.0, 365.0) * DAY
-            buyers = having("executive", "founder", "finance") or people
-            while anniversary - 30 * DAY < end:
-                t0 = max(anniversary - rng.uniform(30.0, 60.0) * DAY, arrival)
-                t1 = anniversary + rng.uniform(0.0, 10.0) * DAY
-                if t1 > begin + 20 * DAY and t0 < min(t1, end - 3 * DAY):
-                    di = b.deal(owner, ai, t0, t1)
-                    w.deals[di].product, w.deals[di].won = lines[0], rng.random() < 0.85
-                    for c in rng.sample(buyers, min(len(buyers), rng.choice((1, 1, 2)))):
-                        _paced(c, owner, t0, min(t1, end), w.reps[owner].gap * rng.uniform(0.8, 1.2), pace, (0.6, 0.9),
-                               di, 0.4)
-                anniversary += 365 * DAY
-            n_lines = 3 if employees >= 1000 else 2 if employees >= 100 else 1
-            for _line in range(n_lines):
-                t = arrival + rng.uniform(5.0, 120.0) * DAY
-                while t < end - 10 * DAY and rng.random() < 0.65:
-                    dur = rng.uniform(30.0, 100.0) * DAY
-                    di = b.deal(owner, ai, t, t + dur)
-                    w.deals[di].product = rng.choice(lines)
-                    for c in rng.sample(deciders, min(len(deciders), rng.choice((1, 1, 2, 3)))):
-                        _paced(c, owner, t, min(t + dur, end), w.reps[owner].gap * rng.uniform(0.8, 1.25), pace,
-                               (0.58, 0.88), di, 0.4)
-                    if w.deals[di].won and t + dur < end - 5 * DAY and floor:
-                        go = t + dur + rng.uniform(3.0, 15.0) * DAY
-                        for c in rng.sample(floor, min(len(floor), rng.randint(1, 3))):
-                            _paced(c, consultant, go, min(go + rng.uniform(21.0, 56.0) * DAY, end), rng.uniform(2.0, 4.0),
-                                   pace, (0.45, 0.85), di, 0.3)
-                    t += dur + rng.uniform(30.0, 150.0) * DAY
-            experts = having("executive", "founder", "credit", "ict")
-            if not coop and experts and rng.random() < 0.35:
-                t = arrival + rng.uniform(10.0, 300.0) * DAY
-                if t < end - 10 * DAY:
-                    dur = rng.uniform(30.0, 90.0) * DAY
-                    di = b.deal(hartley, ai, t, t + dur)
-                    w.deals[di].product = _SAVANNA_SPECIALIST
-                    for c in rng.sample(experts, min(len(experts), rng.choice((1, 2)))):
-                        _paced(c, hartley, t, min(t + dur, end), w.reps[hartley].gap * rng.uniform(0.8, 1.2), pace,
-                               (0.8, 0.95), di)
-            for c in deciders:
-                if not c.threads and rng.random() < 0.6:
-                    _paced(c, csm, arrival + rng.uniform(0.0, 60.0) * DAY, end, rng.uniform(30.0, 60.0), pace,
-                           (0.7, 0.95), react=0.3)
+            b.customer(ai, owner, arrival, begin, pace, success=csm, consultant=consultant,
+                       keys=having("executive", "founder", "operations", "board") or people,
+                       buyers=having("executive", "founder", "finance") or people, deciders=deciders,
+                       floor=having("branch", "credit"), experts=having("executive", "founder", "credit", "ict"),
+                       products=lines, n_lines=3 if employees >= 1000 else 2 if employees >= 100 else 1, longest=100.0,
+                       specialist=specialist)
         else:
-            b.sequences(deciders + having("board"), sdr, arrival, 0.7, 300.0, (60.0, 150.0), (0.7, 1.0))
-            heads = having("executive", "founder")
-            if heads and rng.random() < 0.35:
-                _paced(rng.choice(heads), owner, arrival + rng.uniform(0.0, 60.0) * DAY, end, rng.uniform(28.0, 49.0),
-                       pace, (0.55, 0.95))
-            b.further_deal(ai, owner, arrival, deciders, lines, _paced, pace, (0.58, 0.88),
-                           (hartley, _SAVANNA_SPECIALIST, (0.8, 0.95)) if not coop else None)
+            b.prospect(ai, owner, sdr, arrival, pace, deciders + having("board"), having("executive", "founder"), deciders,
+                       lines, specialist)
         # the board season: the account executive's bursts to a co-operative's board before its budget and general
         # meeting, from mid-January to the end of February
         for c in having("board"):
@@ -11392,9 +11449,7 @@ def savanna(scale: float = 1.0, seed: int = 2929) -> PlantedWorld:
                 after = _clock(SAVANNA_CONFERENCE, 12 * 3600, w.reps[owner].tz) + rng.uniform(1.0, 6.0) * DAY
                 if arrival < after < end:
                     c.threads.append(_Once(owner, w.place(owner, after, rng)))
-            if not c.threads:
-                who = csm if customer else sdr
-                c.threads.append(_Once(who, w.place(who, rng.uniform(arrival, end - DAY), rng)))
+            b.untouched(c, csm if customer else sdr, arrival)
     w.simulate()
     w.auto_replies()
     return w
@@ -12057,21 +12112,17 @@ def archipelago(scale: float = 1.0, seed: int = 3030) -> PlantedWorld:
         return baptiste, persad, ramdial
 
     def name_of(firm: _Firm, lang: str) -> str:
-        for k in range(1000):
+        def make(k: int) -> str:
             if firm.stem and firm.sector != ARCHIPELAGO_GROUP:
                 place = _ARCHIPELAGO_PLACE.get((firm.country, lang), firm.country)
                 name = _ARCHIPELAGO_SUBSIDIARY_KINDS[(firm.sector, lang)].format(g=firm.stem, c=place)
                 if k:
                     name = name.replace(firm.stem, f"{firm.stem} {k + 1}", 1)
-            else:
-                stem = firm.stem or rng.choice(_ARCHIPELAGO_STEMS[firm.country])
-                if k >= 20:
-                    stem = f"{stem} {rng.choice(_ARCHIPELAGO_STEMS[firm.country])}"
-                name = rng.choice(_ARCHIPELAGO_KINDS[(firm.sector, lang)]).format(s=stem)
-            if name not in taken:
-                taken.add(name)
                 return name
-        raise RuntimeError("no company name left")
+            stem = _stem(rng, _ARCHIPELAGO_STEMS[firm.country], k, firm.stem)
+            return rng.choice(_ARCHIPELAGO_KINDS[(firm.sector, lang)]).format(s=stem)
+
+        return _unique(taken, make)
 
     def person(ai: int, role: str, key: str, country: str, owner: int, domain: str, small: bool) -> _Contact:
         if rng.random() < 0.04:
@@ -12084,15 +12135,12 @@ def archipelago(scale: float = 1.0, seed: int = 3030) -> PlantedWorld:
                 title = rng.choice(owners)
             else:
                 title = rng.choice([t for t in titles if t not in ARCHIPELAGO_OWNERS])
-        c = b.contact(ai, ARCHIPELAGO_ZONES[country], segments[key], owner, ARCHIPELAGO_SEGMENTS[key][3], title=title)
-        first, last, name = _archipelago_name(country, rng)
-        _rename(w, c, first, last, domain, name=name)
-        c.off = archipelago_off(key, country)
+        c = b.named(ai, ARCHIPELAGO_ZONES[country], segments[key], owner, ARCHIPELAGO_SEGMENTS[key][3], title, domain,
+                    _archipelago_name, country, archipelago_off(key, country))
         if key not in ARCHIPELAGO_SALES:
             share = 0.5 if country in ARCHIPELAGO_FRENCH else 0.35 if ARCHIPELAGO_MARKET[country] == "antilles" else 0.3
             if rng.random() < share:
-                c.away = _archipelago_leave(rng, country)
-                c.off = c.off | _days_away(c.away)
+                _on_leave(c, _archipelago_leave(rng, country))
         if rng.random() < 0.12:
             c.listed = _zone(miami)  # the CRM's default zone, the head office's
         staff[c.email] = (key, country)
@@ -12206,53 +12254,12 @@ def archipelago(scale: float = 1.0, seed: int = 3030) -> PlantedWorld:
                            (0.55, 0.95))
         elif customer:
             deciders = having("executive", "finance", "it", "operations", "underwriting") or people[:1]
-            floor = having("claims", "operations", "distribution")
-            keys = having("executive", "operations", "it") or people
-            for c in rng.sample(keys, min(len(keys), rng.choice((1, 1, 2)))):
-                _paced(c, csm, arrival + rng.uniform(0.0, 30.0) * DAY, end, rng.uniform(18.0, 40.0), pace, (0.55, 0.9),
-                       react=0.3)
-            anniversary = begin + rng.uniform(0.0, 365.0) * DAY
-            buyers = having("executive", "finance") or people
-            while anniversary - 30 * DAY < end:
-                t0 = max(anniversary - rng.uniform(30.0, 60.0) * DAY, arrival)
-                t1 = anniversary + rng.uniform(0.0, 10.0) * DAY
-                if t1 > begin + 20 * DAY and t0 < min(t1, end - 3 * DAY):
-                    di = b.deal(owner, ai, t0, t1)
-                    w.deals[di].product, w.deals[di].won = lines[0], rng.random() < 0.85
-                    for c in rng.sample(buyers, min(len(buyers), rng.choice((1, 1, 2)))):
-                        _paced(c, owner, t0, min(t1, end), w.reps[owner].gap * rng.uniform(0.8, 1.2), pace, (0.6, 0.9),
-                               di, 0.4)
-                anniversary += 365 * DAY
-            n_lines = 3 if employees >= 800 else 2 if employees >= 80 else 1
-            for _line in range(n_lines):
-                t = arrival + rng.uniform(5.0, 120.0) * DAY
-                while t < end - 10 * DAY and rng.random() < 0.65:
-                    dur = rng.uniform(30.0, 110.0) * DAY
-                    di = b.deal(owner, ai, t, t + dur)
-                    w.deals[di].product = rng.choice(lines)
-                    for c in rng.sample(deciders, min(len(deciders), rng.choice((1, 1, 2, 3)))):
-                        _paced(c, owner, t, min(t + dur, end), w.reps[owner].gap * rng.uniform(0.8, 1.25), pace,
-                               (0.58, 0.88), di, 0.4)
-                    if w.deals[di].won and t + dur < end - 5 * DAY and floor:
-                        go = t + dur + rng.uniform(3.0, 15.0) * DAY
-                        for c in rng.sample(floor, min(len(floor), rng.randint(1, 3))):
-                            _paced(c, consultant, go, min(go + rng.uniform(21.0, 56.0) * DAY, end), rng.uniform(2.0, 4.0),
-                                   pace, (0.45, 0.85), di, 0.3)
-                    t += dur + rng.uniform(30.0, 150.0) * DAY
-            experts = having("executive", "underwriting")
-            if cat and experts and rng.random() < 0.35:
-                t = arrival + rng.uniform(10.0, 300.0) * DAY
-                if t < end - 10 * DAY:
-                    dur = rng.uniform(30.0, 90.0) * DAY
-                    di = b.deal(macleod, ai, t, t + dur)
-                    w.deals[di].product = _ARCHIPELAGO_SPECIALIST
-                    for c in rng.sample(experts, min(len(experts), rng.choice((1, 2)))):
-                        _paced(c, macleod, t, min(t + dur, end), w.reps[macleod].gap * rng.uniform(0.8, 1.2), pace,
-                               (0.8, 0.95), di)
-            for c in deciders:
-                if not c.threads and rng.random() < 0.6:
-                    _paced(c, csm, arrival + rng.uniform(0.0, 60.0) * DAY, end, rng.uniform(30.0, 60.0), pace,
-                           (0.7, 0.95), react=0.3)
+            b.customer(ai, owner, arrival, begin, pace, success=csm, consultant=consultant,
+                       keys=having("executive", "operations", "it") or people,
+                       buyers=having("executive", "finance") or people, deciders=deciders,
+                       floor=having("claims", "operations", "distribution"), experts=having("executive", "underwriting"),
+                       products=lines, n_lines=3 if employees >= 800 else 2 if employees >= 80 else 1, longest=110.0,
+                       specialist=specialist)
             # after the hurricane, customer success checks in with the claims people and executives of Jamaica's
             # general insurers and brokerages
             if country == "Jamaica" and sector != ARCHIPELAGO_LIFE:
@@ -12262,16 +12269,9 @@ def archipelago(scale: float = 1.0, seed: int = 3030) -> PlantedWorld:
                         c.threads.append(_Once(csm, w.place(csm, at, rng)))
         else:
             deciders = having("executive", "finance", "it", "operations", "underwriting", "distribution") or people[:1]
-            b.sequences(deciders, sdr, arrival, 0.7, 300.0, (60.0, 150.0), (0.7, 1.0))
-            heads = having("executive")
-            if heads and rng.random() < 0.35:
-                _paced(rng.choice(heads), owner, arrival + rng.uniform(0.0, 60.0) * DAY, end, rng.uniform(28.0, 49.0),
-                       pace, (0.55, 0.95))
-            b.further_deal(ai, owner, arrival, deciders, lines, _paced, pace, (0.58, 0.88), specialist)
+            b.prospect(ai, owner, sdr, arrival, pace, deciders, having("executive"), deciders, lines, specialist)
         for c in people:
-            if not c.threads:
-                who = csm if customer else sdr
-                c.threads.append(_Once(who, w.place(who, rng.uniform(arrival, end - DAY), rng)))
+            b.untouched(c, csm if customer else sdr, arrival)
     w.simulate()
     w.auto_replies()
     return w
