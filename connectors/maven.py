@@ -177,23 +177,17 @@ class _MavenImport:
         for name, account_id, parent_id in self.conn.execute(select(table.c.name, table.c.id, table.c.parent_id)):
             ids[name] = account_id
             linked[account_id] = parent_id
-        named = {name for name, _, _ in parents}
-        for name in out:  # a row that names no parent now: a link a former import made is taken away
-            if name not in named and linked.get(ids.get(name, -1)) is not None:
-                self.conn.execute(update(table).where(table.c.id == ids[name]).values(parent_id=None))
+        wanted: dict[str, int | None] = dict.fromkeys(out)  # each row's parent: none unless it names one listed
         for name, parent, where in parents:
             if parent not in ids:
                 self.report.warn("parent account (subsidiary_of) not in accounts.csv; left empty", where)
-                if linked[ids[name]] is not None:
-                    self.conn.execute(update(table).where(table.c.id == ids[name]).values(parent_id=None))
-                continue
-            if parent == name:
+            elif parent == name:
                 self.report.warn("account is its own parent; left empty", where)
-                if linked[ids[name]] is not None:
-                    self.conn.execute(update(table).where(table.c.id == ids[name]).values(parent_id=None))
-                continue
-            if linked[ids[name]] != ids[parent]:  # a re-import writes only what changed
-                self.conn.execute(update(table).where(table.c.id == ids[name]).values(parent_id=ids[parent]))
+            else:
+                wanted[name] = ids[parent]
+        for name, parent_id in wanted.items():
+            if linked[ids[name]] != parent_id:  # a re-import writes only what changed (a link no longer named goes)
+                self.conn.execute(update(table).where(table.c.id == ids[name]).values(parent_id=parent_id))
         self._flush_corrections()
 
     def teams(self, rows: Iterable[CsvRow]) -> None:

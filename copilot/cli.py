@@ -375,7 +375,8 @@ def followup_cmd(
     activities: Annotated[Path | None, typer.Option(help="Learn from this activities.csv instead of the "
                                                          "workspace (with --contacts).")] = None,
     contacts: Annotated[Path | None, typer.Option(help="contacts.csv, with --activities.")] = None,
-    accounts: Annotated[Path | None, typer.Option(help="accounts.csv (sector, size, country, and who owns each account from subsidiary_of), optional.")] = None,
+    accounts: Annotated[Path | None, typer.Option(help="accounts.csv (sector, size, country, and who owns each "
+                                                       "account from subsidiary_of), optional.")] = None,
     pipeline: Annotated[Path | None, typer.Option(help="sales_pipeline.csv (deal stages), optional.")] = None,
     calibration: Annotated[bool, typer.Option("--calibration", help="Show how well the reply model is calibrated "
                                                                     "on the latest touches, and stop.")] = False,

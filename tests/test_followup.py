@@ -7,7 +7,7 @@ import datetime as dt
 import json
 import math
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -902,6 +902,27 @@ def test_people_of_one_seniority_get_their_hours_whatever_their_company(tmp_path
 SECTOR_END = dt.datetime(2026, 11, 20, 18, tzinfo=dt.UTC)
 
 
+def _accounts_csv(path: Path, rows: Iterable[Sequence[object]]) -> Path:
+    """accounts.csv in the canonical format at ``path``, with ``rows`` (account, sector, year_established, revenue,
+    employees, office_location, subsidiary_of)."""
+    with path.open("w", newline="") as h:
+        w = csv.writer(h)
+        w.writerow(["account", "sector", "year_established", "revenue", "employees", "office_location", "subsidiary_of"])
+        w.writerows(rows)
+    return path
+
+
+def _groups(groups: int, independent: int) -> dict[str, str]:
+    """Each account and the parent it names ("" for none): ``groups`` parent companies with three subsidiaries each,
+    and ``independent`` firms."""
+    firms: dict[str, str] = {}
+    for g in range(groups):
+        firms[f"Group {g}"] = ""
+        firms.update({f"Group {g} Unit {u}": f"Group {g}" for u in range(3)})
+    firms.update({f"Solo {i}": "" for i in range(independent)})
+    return firms
+
+
 def _sector_history(out: Path, chiefs: set[str] | frozenset[str] = frozenset(), new: tuple[tuple[str, str], ...] = ()
                     ) -> tuple[Path, Path, Path, list[str]]:
     """720 contacts at 260 firms of every size, answering at their sector's hour (retailers at 08:00, software
@@ -915,11 +936,8 @@ def _sector_history(out: Path, chiefs: set[str] | frozenset[str] = frozenset(), 
         rng, email, account, {"email": 12 if email in chiefs else peaks[firms[account][0]]}, SECTOR_END)]
     activities, contacts = _write_files(out, [[e, e.split("@")[0], "CEO" if e in chiefs else "Buyer", a,
                                                "America/Chicago"] for e, a in people + list(new)], rows)
-    accounts = out / "accounts.csv"
-    with accounts.open("w", newline="") as h:
-        w = csv.writer(h)
-        w.writerow(["account", "sector", "year_established", "revenue", "employees", "office_location", "subsidiary_of"])
-        w.writerows([a, sector, 2000, 10, staff, "United States", ""] for a, (sector, staff) in firms.items())
+    accounts = _accounts_csv(out / "accounts.csv",
+                             ([a, sector, 2000, 10, staff, "United States", ""] for a, (sector, staff) in firms.items()))
     return activities, contacts, accounts, [e for e, _ in people]
 
 
@@ -930,11 +948,7 @@ def test_a_subsidiarys_people_get_their_hours_from_who_owns_the_account(tmp_path
     never touched at a new subsidiary is sent to 08:00, one at a new independent firm to 16:00."""
     rng = random.Random(12)
     tz = zone("America/Chicago")
-    firms: dict[str, str] = {}  # account -> parent ("" for none)
-    for g in range(60):
-        firms[f"Group {g}"] = ""
-        firms.update({f"Group {g} Unit {u}": f"Group {g}" for u in range(3)})
-    firms.update({f"Solo {i}": "" for i in range(150)})
+    firms = _groups(60, 150)
     firms.update({"Group 0 Unit 9": "Group 0", "Solo 999": ""})  # no one there is touched
     grouped = {a for a, parent in firms.items() if parent or a.startswith("Group")}
     people = [(f"p{i}@{a.lower().replace(' ', '')}.example", a) for i, a in enumerate(sorted(firms) * 2)
@@ -944,12 +958,8 @@ def test_a_subsidiarys_people_get_their_hours_from_who_owns_the_account(tmp_path
     new = [("new@unit9.example", "Group 0 Unit 9"), ("new@solo999.example", "Solo 999")]
     activities, contacts = _write_files(tmp_path, [[e, e.split("@")[0], rng.choice(("Buyer", "Manager", "Engineer")),
                                                     a, "America/Chicago"] for e, a in people + new], rows)
-    accounts = tmp_path / "accounts.csv"
-    with accounts.open("w", newline="") as h:
-        w = csv.writer(h)
-        w.writerow(["account", "sector", "year_established", "revenue", "employees", "office_location", "subsidiary_of"])
-        w.writerows([a, "Retail", 2000, 10, rng.choice((12, 60, 300, 1500, 8000)), "United States", parent]
-                    for a, parent in firms.items())
+    accounts = _accounts_csv(tmp_path / "accounts.csv", ([a, "Retail", 2000, 10, rng.choice((12, 60, 300, 1500, 8000)),
+                                                          "United States", parent] for a, parent in firms.items()))
     log = from_files(activities, contacts, accounts)
     assert {log.contacts[e].ownership for e, _ in new} == {"subsidiary", "independent"}
     timing = Timing.from_log(log)
@@ -966,11 +976,7 @@ def test_a_groups_chiefs_and_an_independent_firms_keep_their_own_hours(tmp_path:
     new independent firm to 13:00, and a buyer at a new subsidiary to 10:00."""
     rng = random.Random(21)
     tz = zone("America/Chicago")
-    firms: dict[str, str] = {}  # account -> parent ("" for none)
-    for g in range(50):
-        firms[f"Group {g}"] = ""
-        firms.update({f"Group {g} Unit {u}": f"Group {g}" for u in range(3)})
-    firms.update({f"Solo {i}": "" for i in range(200)})
+    firms = _groups(50, 200)
     chief = {"parent": 7, "subsidiary": 18, "independent": 13}
     owned = {a: "subsidiary" if parent else "parent" if a.startswith("Group") else "independent"
              for a, parent in firms.items()}
@@ -983,12 +989,8 @@ def test_a_groups_chiefs_and_an_independent_firms_keep_their_own_hours(tmp_path:
            ("buyer@unit9.example", "Group 0 Unit 9", "Buyer")]
     activities, contacts = _write_files(tmp_path, [[e, e.split("@")[0], t, a, "America/Chicago"]
                                                    for e, a, t in people + new], rows)
-    accounts = tmp_path / "accounts.csv"
-    with accounts.open("w", newline="") as h:
-        w = csv.writer(h)
-        w.writerow(["account", "sector", "year_established", "revenue", "employees", "office_location", "subsidiary_of"])
-        w.writerows([a, "Retail", 2000, 10, rng.choice((12, 60, 300, 1500, 8000)), "United States", parent]
-                    for a, parent in firms.items())
+    accounts = _accounts_csv(tmp_path / "accounts.csv", ([a, "Retail", 2000, 10, rng.choice((12, 60, 300, 1500, 8000)),
+                                                          "United States", parent] for a, parent in firms.items()))
     timing = Timing.from_log(from_files(activities, contacts, accounts))
     pairs = {group[:2] for group, _ in timing.model.groups if len(group) == 3 and group[-1] == "h3"}
     assert any("ownership" in pair for pair in pairs), pairs

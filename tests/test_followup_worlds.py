@@ -9,6 +9,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -24,6 +25,12 @@ SMALL = {"multideal": 0.06, "timezones": 0.025, "weekend": 0.5, "shifted": 0.04,
          "cantons": 0.2, "lakeside": 0.2, "summit": 0.22, "quarry": 0.2, "fjord": 0.2, "monsoon": 0.3,
          "bazaar": 0.3, "girder": 0.3, "harmattan": 0.3, "oasis": 0.3, "pampa": 0.3,
          "typhoon": 0.3, "steppe": 0.2, "savanna": 0.2, "archipelago": 0.2}
+
+
+def _calendar_at(calendar: Callable[[W._Contact, dt.datetime], float], c: W._Contact, day: dt.date,
+                 hour: float = 11) -> float:
+    """A world's calendar effect for ``c`` at ``hour`` (fractions are minutes) of ``day``, on their clock."""
+    return calendar(c, dt.datetime.combine(day, dt.time(int(hour), int(hour % 1 * 60)), tzinfo=c.tz))
 
 
 @pytest.fixture(scope="module")
@@ -3797,8 +3804,7 @@ def test_pampa_world_has_the_long_lunch_holidays_carnival_the_southern_summer_an
     calendar = w.fx.calendar
     assert calendar is not None and w.fx.holiday == W.PAMPA_OFF
 
-    def at(c: W._Contact, day: dt.date, hour: float) -> float:
-        return calendar(c, dt.datetime.combine(day, dt.time(int(hour), int(hour % 1 * 60)), tzinfo=c.tz))
+    at = partial(_calendar_at, calendar)
 
     wednesday = dt.date(2025, 10, 8)
     seen: set[tuple[str, bool]] = set()
@@ -4065,8 +4071,7 @@ def test_typhoon_world_has_holidays_closures_typhoons_make_up_days_and_the_lunar
     calendar = w.fx.calendar
     assert calendar is not None and w.fx.holiday == W.TYPHOON_OFF
 
-    def at(c: W._Contact, day: dt.date, hour: float) -> float:
-        return calendar(c, dt.datetime.combine(day, dt.time(int(hour), int(hour % 1 * 60)), tzinfo=c.tz))
+    at = partial(_calendar_at, calendar)
 
     # mainland China's and Taiwan's make-up working days, read from the package
     cn, tw = W.typhoon_make_up_days("China"), W.typhoon_make_up_days("Taiwan")
@@ -4250,8 +4255,7 @@ def test_steppe_world_has_holidays_martial_law_nowruz_and_ramadan_and_the_end_be
     calendar = w.fx.calendar
     assert calendar is not None and w.fx.holiday == W.STEPPE_OFF
 
-    def at(c: W._Contact, day: dt.date, hour: float) -> float:
-        return calendar(c, dt.datetime.combine(day, dt.time(int(hour), int(hour % 1 * 60)), tzinfo=c.tz))
+    at = partial(_calendar_at, calendar)
 
     # no public holiday in Ukraine under martial law, the feasts worked instead
     assert not W.steppe_holidays("Ukraine")
@@ -4432,8 +4436,7 @@ def test_savanna_world_has_holidays_month_ends_kwibuka_umuganda_and_easter_after
     calendar = w.fx.calendar
     assert calendar is not None and w.fx.holiday == W.SAVANNA_OFF
 
-    def at(c: W._Contact, day: dt.date, hour: float) -> float:
-        return calendar(c, dt.datetime.combine(day, dt.time(int(hour), int(hour % 1 * 60)), tzinfo=c.tz))
+    at = partial(_calendar_at, calendar)
 
     assert {dt.date(2025, 6, 2), dt.date(2025, 10, 20), dt.date(2025, 12, 12)} <= W.savanna_holidays("Kenya")
     assert {dt.date(2025, 1, 7), dt.date(2025, 9, 11), dt.date(2025, 9, 27)} <= W.savanna_holidays("Ethiopia")
@@ -4654,8 +4657,7 @@ def test_archipelago_world_has_holidays_carnival_a_hurricane_and_carnival_after_
     calendar = w.fx.calendar
     assert calendar is not None and w.fx.holiday == W.ARCHIPELAGO_OFF
 
-    def at(c: W._Contact, day: dt.date, hour: int = 11) -> float:
-        return calendar(c, dt.datetime.combine(day, dt.time(hour, 0), tzinfo=c.tz))
+    at = partial(_calendar_at, calendar)
 
     # the holidays package's days, and Carnival days the offices keep though no law makes them holidays
     assert {dt.date(2025, 3, 5), dt.date(2025, 10, 20), dt.date(2026, 2, 18)} <= W.archipelago_holidays("Jamaica")

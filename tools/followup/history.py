@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, exists, func, select
 
 from connectors.csvsource import ImportFileError, read_csv
 from copilot.crm.models import Account, Activity, Contact, Opportunity, User
@@ -238,17 +238,18 @@ def from_database(engine: Engine, contact_email: str | None = None) -> Log:
     a, c, o, u = Activity.__table__, Contact.__table__, Opportunity.__table__, User.__table__
     acc = Account.__table__
     with engine.connect() as conn:
+        child = acc.alias("child")
         query = (select(c.c.id, c.c.email, c.c.name, c.c.timezone, acc.c.name, acc.c.sector, acc.c.employees,
-                        acc.c.office_location, c.c.title, acc.c.id, acc.c.parent_id)
+                        acc.c.office_location, c.c.title, acc.c.id, acc.c.parent_id,
+                        exists().where(child.c.parent_id == acc.c.id))
                  .select_from(c.outerjoin(acc, acc.c.id == c.c.account_id)))
         if contact_email is not None:
             query = query.where(c.c.email == contact_email.lower())
-        parents = set(conn.scalars(select(acc.c.parent_id).where(acc.c.parent_id.is_not(None)).distinct()))
         ids = set()
-        for contact_id, email, name, tz, account, sector, employees, country, title, account_id, parent in conn.execute(
-                query):
+        for (contact_id, email, name, tz, account, sector, employees, country, title, account_id, parent,
+             has_subsidiaries) in conn.execute(query):
             key = email.lower()
-            owned = None if account_id is None else _ownership(parent is not None, account_id in parents)
+            owned = None if account_id is None else _ownership(parent is not None, bool(has_subsidiaries))
             log.contacts[key] = ContactInfo(key, name or key, tz or "UTC", account, sector, size_band(employees),
                                             country, employees, title, owned)
             ids.add(contact_id)
