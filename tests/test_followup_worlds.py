@@ -24,7 +24,7 @@ SMALL = {"multideal": 0.06, "timezones": 0.025, "weekend": 0.5, "shifted": 0.04,
          "harbour": 0.06, "atlas": 0.25, "meridian": 0.25, "prairie": 0.2, "foundry": 0.2,
          "cantons": 0.2, "lakeside": 0.2, "summit": 0.22, "quarry": 0.2, "fjord": 0.2, "monsoon": 0.3,
          "bazaar": 0.3, "girder": 0.3, "harmattan": 0.3, "oasis": 0.3, "pampa": 0.3,
-         "typhoon": 0.3, "steppe": 0.2, "savanna": 0.2, "archipelago": 0.2}
+         "typhoon": 0.3, "steppe": 0.2, "savanna": 0.2, "archipelago": 0.2, "lagoon": 0.2}
 
 
 def _calendar_at(calendar: Callable[[W._Contact, dt.datetime], float], c: W._Contact, day: dt.date,
@@ -4794,14 +4794,241 @@ def test_archipelago_world_has_offices_on_clocks_with_and_without_daylight_savin
     # several deals at once on one person
     log = _log(paths)
     assert _share_in_deals_at_once(w, log, {p["opportunity_id"]: p for p in pipeline}) >= 0.08
-    # kept aside, in place of savanna; at scale 1 about 31,000 touches over about fifteen months
-    assert W.ASIDE == "archipelago" and W.SIZES["archipelago"] == 31_000 and "savanna" in W.WORLDS
+    # once kept aside in place of savanna; at scale 1 about 31,000 touches over about fifteen months
+    assert W.SIZES["archipelago"] == 31_000 and "savanna" in W.WORLDS
     full = W.WORLDS["archipelago"]()
     assert 26_000 <= len(full.logged) <= 36_000 and 1_700 <= len(full.contacts) <= 2_200
     assert 0.1 <= sum(not c.touches for c in full.contacts) / len(full.contacts) <= 0.2
     span, share = _span_and_channels(full)
     assert 445 <= span <= 456
     assert 0.5 <= share["email"] <= 0.66 and 0.24 <= share["call"] <= 0.4 and 0.05 <= share["meeting"] <= 0.15
+
+
+_LAGOON_TITLE_COUNTRIES = {"es": {"Spain"}, "pt": {"Portugal"}, "it": {"Italy", "Malta"}, "el": {"Greece", "Cyprus"},
+                           "el-latn": {"Greece", "Cyprus"}}
+_LAGOON_RECORD_COUNTRIES = {"es": {"Spain"}, "pt": {"Portugal"}, "it": {"Italy"}, "el": {"Greece", "Cyprus"}}
+_LAGOON_SATURDAY = {"dentist/iberia", "dentist/italy", "lab", "vet/clinic"}
+
+
+def _lagoon_segment(role: str, sector: str, country: str) -> str:
+    """The segment the world's description gives a person of ``role`` at an account of ``sector`` in ``country``."""
+    if role == "dentist":
+        market = {"Spain": "iberia", "Portugal": "iberia", "Italy": "italy", "Malta": "italy"}.get(country, "greece")
+        return f"dentist/{market}"
+    if role == "vet":
+        return "vet/hospital" if sector == W.LAGOON_HOSPITAL else "vet/clinic"
+    return role
+
+
+def test_lagoon_world_segments_from_titles_sectors_and_countries_read_from_the_files(
+        built: dict[str, W.PlantedWorld], written: dict[str, dict]) -> None:
+    w = built["lagoon"]
+    paths = written["lagoon"]
+    accounts = {r["account"]: r for r in _rows(paths["accounts"])}
+    # the groups: a practice names its group's head office, itself in the CRM as a dental or veterinary group
+    parents = {r["subsidiary_of"] for r in accounts.values()} - {""}
+    assert len(parents) >= 4 and parents <= set(accounts)
+    assert all(W.LAGOON_SECTOR[accounts[p]["sector"]] in W.LAGOON_GROUPS and not accounts[p]["subsidiary_of"]
+               for p in parents)
+    assert all(W.LAGOON_SECTOR[r["sector"]] in (W.LAGOON_PRACTICE, W.LAGOON_CLINIC, W.LAGOON_HOSPITAL)
+               for r in accounts.values() if r["subsidiary_of"])
+    assert {W.LAGOON_SECTOR[r["sector"]] for r in accounts.values()} == set(W.LAGOON_SECTORS)
+    # the sector worded in the record's language, each where it is spoken; English anywhere
+    record: dict[str, set[str]] = defaultdict(set)
+    for r in accounts.values():
+        record[next(lang for lang, words in W.LAGOON_SECTOR_WORDS.items() if r["sector"] in words)].add(
+            r["office_location"])
+    for lang, countries in _LAGOON_RECORD_COUNTRIES.items():
+        assert record[lang] and record[lang] <= countries, lang
+    assert "Malta" in record["en"] and record["en"] <= set(W.LAGOON_CODES)
+    # a blank employee count, only for an independent practice or laboratory
+    blank = [r for r in accounts.values() if not r["employees"]]
+    assert blank and all(W.LAGOON_SECTOR[r["sector"]] in (W.LAGOON_PRACTICE, W.LAGOON_LAB) and not r["subsidiary_of"]
+                         for r in blank)
+    named, language = _read_titles(W._LAGOON_TITLES)
+    assert not set(W.LAGOON_NAMELESS) & set(named) and "" in W.LAGOON_NAMELESS
+    rows = _rows(paths["contacts"])
+    assert len(rows) == len(w.contacts)
+    nameless = listed = islanders = 0
+    used: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        c = w.by_email[r["contact_email"]]
+        a = accounts[r["account"]]
+        sector, country = W.LAGOON_SECTOR[a["sector"]], a["office_location"]
+        # the contact's clock is one of the country's; the CRM gives some islanders their country's mainland zone
+        zones = {zone for zone, _, _ in W.LAGOON_PLACES[country].values()}
+        assert c.tz.key in zones
+        if c.tz.key in W.LAGOON_ISLANDS:
+            islanders += 1
+            listed += r["timezone"] != c.tz.key
+            assert r["timezone"] in (c.tz.key, W.LAGOON_ISLANDS[c.tz.key])
+        else:
+            assert r["timezone"] == c.tz.key
+        role = named.get(r["title"])
+        if role is None:  # a title that names no job, or none: the person still has one
+            assert r["title"] in W.LAGOON_NAMELESS
+            nameless += 1
+            continue
+        assert c.segment.key == _lagoon_segment(role, sector, country), c.email
+        # the people each kind of account has
+        if role == "lab":
+            assert sector == W.LAGOON_LAB
+        if role in ("dentist", "vet"):
+            assert sector in ((W.LAGOON_PRACTICE,) if role == "dentist" else (W.LAGOON_CLINIC, W.LAGOON_HOSPITAL))
+        if role in ("executive", "operations"):
+            assert sector in W.LAGOON_GROUPS
+        if len(language[r["title"]]) == 1:
+            used[next(iter(language[r["title"]]))].add(country)
+    assert 0.04 <= nameless / len(rows) <= 0.13
+    assert islanders and 0.2 <= listed / islanders <= 0.6
+    for lang, countries in _LAGOON_TITLE_COUNTRIES.items():
+        assert used[lang] and used[lang] <= countries, lang
+    assert len(used["en"]) >= 5
+    for title, role in (("Dir. Médico", "dentist"), ("Médico Dentista", "dentist"), ("Direttore Sanitario", "dentist"),
+                        ("Οδοντίατρος", "dentist"), ("Odontiatros", "dentist"), ("Med. Vet.", "vet"), ("DVM", "vet"),
+                        ("Κτηνίατρος", "vet"), ("TPD", "lab"), ("Odontotecnico", "lab"), ("Resp. Compras", "procurement"),
+                        ("Ufficio Acquisti", "procurement"), ("AD", "executive"), ("Λογιστήριο", "finance"),
+                        ("IT Mgr", "it"), ("Gestora de Clínica", "manager"), ("COO", "operations")):
+        assert named[title] == role
+    titles = {c.title for c in w.contacts}
+    assert len(titles) >= 90 and any(not t.isascii() for t in titles)
+    # twelve segments: dentists by market, vets by the kind of practice, the practices open on Saturday mornings
+    segs = {c.segment for c in w.contacts}
+    by_key = {s.key: s for s in segs}
+    assert set(by_key) == set(W.LAGOON_SEGMENTS) and len(segs) == 12
+    assert by_key["lab"].peak < by_key["operations"].peak < by_key["manager"].peak < by_key["procurement"].peak
+    assert by_key["dentist/italy"].peak < by_key["dentist/iberia"].peak < by_key["dentist/greece"].peak
+    assert by_key["executive"].peak < by_key["vet/clinic"].peak == max(s.peak for s in segs)
+    assert {k for k, s in by_key.items() if s.second} == {"dentist/iberia", "dentist/italy", "vet/clinic", "operations"}
+    assert by_key["vet/clinic"].second is not None and by_key["vet/clinic"].second[0] < 0  # the lunch before the evening
+    assert all(s.second is None or s.second[2] < s.amp for s in segs)
+    assert {k for k, s in by_key.items() if s.sd >= 3.0} == {"vet/hospital", "it"}
+    assert all(0.8 <= s.sd <= 1.0 for s in segs if s.sd < 3.0)
+    assert {k for k, s in by_key.items() if s.all_days} == _LAGOON_SATURDAY | {"vet/hospital"}
+    assert all(s.weekday[5] == max(s.weekday) > 0 and s.weekday[6] <= -1.0 for k, s in by_key.items()
+               if k in _LAGOON_SATURDAY)
+    assert all(max(s.weekday[5:]) <= -0.9 for s in segs if not s.all_days)
+    # contacts 2-3 hours off their segment's peak, and each contact's best hour on a quiet Thursday is their own peak
+    off = [c for c in w.contacts if c.peak != c.segment.peak]
+    assert all(2.0 <= _circular(*w.peaks(c.email)) <= 3.0 for c in off)
+    assert 0.15 <= len(off) / len(w.contacts) <= 0.4
+    day = dt.date(2025, 11, 6)  # two weeks after the end, no holiday anywhere in the region
+    for c in w.contacts:
+        assert _circular(_argmax_hour(w, c.email, day), c.peak) <= 1.0, c.email
+    # names: in Greek script for some in Greece and Cyprus, two family names for some in Spain and Portugal, FAMILY NAME
+    # first for some in Italy; e-mail addresses in ASCII
+    country_of = {c.email: w.accounts[c.account].country for c in w.contacts}
+    assert any(any("\u0370" <= ch <= "\u03ff" for ch in c.name) for c in w.contacts
+               if country_of[c.email] in ("Greece", "Cyprus"))
+    assert any(len(c.name.split()) >= 3 for c in w.contacts if country_of[c.email] == "Spain")
+    assert any(c.name.split()[0].isupper() for c in w.contacts if country_of[c.email] == "Italy")
+    assert all(c.email.isascii() and c.email == c.email.lower() for c in w.contacts)
+
+
+def test_lagoon_world_has_regional_holidays_summer_closures_saturdays_and_the_clocks_change_after_the_end(
+        built: dict[str, W.PlantedWorld], written: dict[str, dict]) -> None:
+    w = built["lagoon"]
+    calendar = w.fx.calendar
+    assert calendar is not None and w.fx.holiday == W.LAGOON_OFF
+
+    at = partial(_calendar_at, calendar)
+
+    # the holidays package's days, with the regions' and the cities' own
+    assert {dt.date(2025, 9, 11), dt.date(2025, 9, 24)} <= W.lagoon_holidays("Spain", "Barcelona")
+    assert dt.date(2025, 5, 2) in W.lagoon_holidays("Spain", "MD") - W.lagoon_holidays("Spain", "Barcelona")
+    assert dt.date(2025, 5, 30) in W.lagoon_holidays("Spain", "CN")  # the Day of the Canary Islands
+    assert dt.date(2025, 6, 13) in W.lagoon_holidays("Portugal", "11") - W.lagoon_holidays("Portugal", "13")
+    assert dt.date(2025, 6, 9) in W.lagoon_holidays("Portugal", "20")  # the Azores' day
+    assert dt.date(2024, 12, 7) in W.lagoon_holidays("Italy", "MI") - W.lagoon_holidays("Italy", "RM")
+    assert dt.date(2025, 9, 19) in W.lagoon_holidays("Italy", "NA")  # San Gennaro
+    assert {dt.date(2025, 3, 3), dt.date(2025, 8, 15)} <= W.lagoon_holidays("Greece", None)
+    assert dt.date(2025, 9, 8) in W.lagoon_holidays("Malta", None)
+    assert dt.date(2025, 10, 1) in W.lagoon_holidays("Cyprus", None)
+    seen: set[str] = set()
+    away_of: dict[int, list[tuple[tuple[dt.date, dt.date], ...]]] = defaultdict(list)
+    for c in w.contacts:
+        key, country = c.segment.key, w.accounts[c.account].country
+        seen.add(key)
+        away = W._days_away(c.away)
+        if key == "vet/hospital":  # the hospitals' vets work through the public holidays
+            assert c.off == away
+            assert at(c, dt.date(2025, 5, 1)) == pytest.approx(W.LAGOON_WORKED_HOLIDAY)
+            assert at(c, dt.date(2024, 12, 30)) == at(c, dt.date(2025, 8, 12)) == 0.0
+        else:
+            # the public holidays of the contact's place: one of the country's places on the contact's clock
+            assert any(c.off == W.lagoon_holidays(country, sub) | away
+                       for zone, sub, _ in W.LAGOON_PLACES[country].values() if zone == c.tz.key), c.email
+            assert at(c, dt.date(2025, 5, 1)) == pytest.approx(W.LAGOON_CLOSE if key == "finance" else 0.0)
+            assert at(c, dt.date(2024, 12, 30)) == pytest.approx(
+                W.LAGOON_YEAR_END + (W.LAGOON_CLOSE if key == "finance" else 0.0))
+            assert at(c, dt.date(2025, 4, 15)) == pytest.approx(
+                W.LAGOON_HOLY_WEEK if country in ("Spain", "Greece", "Cyprus") else 0.0)
+        # away in the summer, in 2024 and in 2025 (an August closure or the contact's own leave)
+        if c.away:
+            assert len(c.away) == 2 and [first.year for first, _ in c.away] == [2024, 2025]
+            for first, back in c.away:
+                assert dt.date(first.year, 7, 1) <= first <= dt.date(first.year, 9, 2) and back <= dt.date(
+                    first.year, 9, 25) and first.weekday() < 5 and back.weekday() < 5
+            if country in ("Italy", "Greece", "Cyprus"):  # Ferragosto and the Dormition, 15 August, inside
+                assert any(first <= dt.date(2025, 8, 14) < back for first, back in c.away), c.email
+            away_of[c.account].append(c.away)
+        # an ordinary Wednesday mid-month: nothing but the weekday
+        assert at(c, dt.date(2025, 6, 11)) == 0.0
+        # the practices open on Saturday mornings shut at 14:00
+        assert at(c, dt.date(2025, 6, 14), 10) == 0.0
+        assert at(c, dt.date(2025, 6, 14), 16) == pytest.approx(
+            W.LAGOON_SATURDAY_AFTERNOON if key in _LAGOON_SATURDAY else 0.0)
+        # Greek and Cypriot dentists free on Monday and Wednesday evenings
+        free = W.LAGOON_FREE_EVENING if key == "dentist/greece" else 0.0
+        assert at(c, dt.date(2025, 6, 16), 19) == pytest.approx(free) and at(c, dt.date(2025, 6, 17), 19) == 0.0
+        office = key in W.LAGOON_OFFICE
+        assert at(c, dt.date(2025, 8, 12)) == pytest.approx(W.LAGOON_AUGUST if office else 0.0)
+        if key != "vet/hospital":  # (15 July is a holiday in Palermo)
+            assert at(c, dt.date(2025, 7, 15), 16) == pytest.approx(
+                W.LAGOON_SUMMER_HOURS if office and country == "Spain" else 0.0)
+            assert at(c, dt.date(2025, 7, 15), 11) == 0.0
+        if key == "finance":
+            assert at(c, dt.date(2025, 6, 30)) == at(c, dt.date(2025, 7, 2)) == pytest.approx(W.LAGOON_CLOSE)
+        assert at(c, dt.date(2025, 3, 26)) == pytest.approx(W.LAGOON_FAIR if key == "lab" else 0.0)
+    assert seen == set(W.LAGOON_SEGMENTS)
+    # a practice that shuts for the summer has all its people away on the same days
+    shared = any(len(aways) >= 2 and len(set(aways)) == 1 for aways in away_of.values())
+    assert shared and sum(bool(c.away) for c in w.contacts) >= 0.4 * len(w.contacts)
+    # an automatic reply names the day back
+    activities = _rows(written["lagoon"]["activities"])
+    assert any(r["subject"].startswith("Automatic reply") for r in activities)
+    # replies at a weekend (on the contact's own clock) come from the practices open on Saturdays and the hospitals
+    log = _log(written["lagoon"])
+    key_of = {c.email: c.segment.key for c in w.contacts}
+    weekend = [key_of[log.touches[tid][0]] for tid, reply in log.replies.items() if reply.weekday() >= 5]
+    assert weekend and set(weekend) <= _LAGOON_SATURDAY | {"vet/hospital"}
+    # the end, Wednesday 22 October 2025, and the ten days after it: the clocks go back an hour on Sunday 26 October in
+    # every zone, Ohi Day on Tuesday 28 October in Greece and Cyprus, All Saints' Day on Saturday 1 November in Spain,
+    # Portugal and Italy, when their practices would be open in the morning
+    assert w.end == dt.datetime(2025, 10, 22, 7, 0, tzinfo=dt.UTC) and w.end.weekday() == 2
+    ahead = {w.end.date() + dt.timedelta(days=k) for k in range(1, 11)}
+    for zone in W.LAGOON_ZONES:
+        tz = ZoneInfo(zone)
+        before = dt.datetime(2025, 10, 25, 12, tzinfo=tz).utcoffset()
+        after = dt.datetime(2025, 10, 27, 12, tzinfo=tz).utcoffset()
+        assert before is not None and after is not None and before - after == dt.timedelta(hours=1), zone
+    for country, places in W.LAGOON_PLACES.items():
+        for _zone, sub, _ in places.values():
+            days = W.lagoon_holidays(country, sub) & ahead
+            expected = {"Greece": {dt.date(2025, 10, 28)}, "Cyprus": {dt.date(2025, 10, 28)},
+                        "Malta": set()}.get(country, {dt.date(2025, 11, 1)})
+            assert days == expected, (country, sub)
+    greek = [c for c in w.contacts if w.accounts[c.account].country in ("Greece", "Cyprus") and c.off and c.touches]
+    spanish = [c for c in w.contacts if c.segment.key == "dentist/iberia" and c.touches]
+    assert greek and spanish
+    for c in greek[:10]:
+        holiday = w.truth(c.email, dt.datetime(2025, 10, 28, 11, tzinfo=c.tz))
+        assert holiday < 0.5 * w.truth(c.email, dt.datetime(2025, 10, 29, 11, tzinfo=c.tz)), c.email
+    for c in spanish[:10]:
+        saints = w.truth(c.email, dt.datetime(2025, 11, 1, 10, tzinfo=c.tz))
+        assert saints < 0.5 * w.truth(c.email, dt.datetime(2025, 10, 25, 10, tzinfo=c.tz)), c.email
+    # kept aside, in place of archipelago; at scale 1 about 30,500 touches over about fifteen months
+    assert W.ASIDE == "lagoon" and W.SIZES["lagoon"] == 30_500 and "archipelago" in W.WORLDS
 
 
 def test_the_evaluation_sizes_each_world_to_a_number_of_touches(tmp_path: Path) -> None:
