@@ -115,8 +115,12 @@ def build_graph(model_provider: ModelProvider, fallback: ModelProvider | None = 
                 content = json.dumps({"error": f"the tool {call['name']!r} is not available in this setup",
                                       "type": "ToolInputError"})
             elif call["name"] in ACTIONS:
+                # the draft the rep read is one shown in an earlier turn: one written in this turn, whatever it says,
+                # has not been read by anyone yet
+                start = state.get("turn_start", 0)
                 content = _action_call(ctx, call, args, thread_id, tainted, current, own, actions, to_run,
-                                       _last_draft(messages), state.get("turn_start", 0))
+                                       _last_draft(messages[:start]), start,
+                                       fresh=_last_draft(messages[start:]))
                 if content is None:
                     continue  # answered by the execute node
             else:
@@ -202,6 +206,11 @@ def _last_draft(messages: list[AnyMessage]) -> dict[str, Any] | None:
             "record_ids": (d.get("record_ids") or [])[:10]}
 
 
+def _same_text(args: dict[str, Any], draft: dict[str, Any]) -> bool:
+    """Whether an e-mail's body is the draft's (spacing aside)."""
+    return " ".join(str(args.get("body", "")).split()) == " ".join(str(draft.get("body", "")).split())
+
+
 def _outcome(result: dict[str, Any]) -> str:
     status = result.get("status")
     if status == "done":
@@ -211,7 +220,7 @@ def _outcome(result: dict[str, Any]) -> str:
 
 def _action_call(ctx: CopilotContext, call: dict[str, Any], args: dict[str, Any], thread_id: str, tainted: bool,
                  current: str, own: list[str], actions: list[dict[str, Any]], to_run: list[str],
-                 draft: dict[str, Any] | None, turn: int) -> str | None:
+                 draft: dict[str, Any] | None, turn: int, fresh: dict[str, Any] | None = None) -> str | None:
     """Turn one action call into a stored request; the JSON the model gets back (None: the execute node answers)."""
     from copilot.actions import prepare, store
     from copilot.review.intent import unrequested
@@ -234,6 +243,8 @@ def _action_call(ctx: CopilotContext, call: dict[str, Any], args: dict[str, Any]
     if tainted:
         with ctx.engine.connect() as conn:
             why = unrequested(conn, name, request["args"], current, own, draft)
+        if why and name == "send_email" and fresh is not None and _same_text(request["args"], fresh):
+            why = "I drafted it just now and you have not read it yet; read the draft, then tell me to send it"
         if why:
             record_now(ctx.engine, actor=ctx.identity.name, actor_id=ctx.identity.user_id, event="blocked_unrequested",
                        account_id=request["account_id"], detail={"tool": name, "summary": request["summary"],

@@ -138,8 +138,10 @@ class Copilot:
             self._cpu.acquire()
 
     def ask(self, question: str, user: str, thread_id: str | None = None, *,
-            on_status: Callable[[str], None] | None = None) -> AskResult:
-        """One turn. ``on_status`` hears what is running ("is querying the CRM...") before each lookup."""
+            on_status: Callable[[str], None] | None = None, private: bool = True) -> AskResult:
+        """One turn. ``on_status`` hears what is running ("is querying the CRM...") before each lookup. Where others
+        read the answer (``private`` False: a channel), only the outcomes of requests made in this conversation are
+        told in it; the rest wait for a private one."""
         thread_id = thread_id or uuid.uuid4().hex
         if not THREAD_ID.fullmatch(thread_id):
             raise ToolInputError("a thread id is 1 to 64 letters, digits, '.', '_', ':' or '-'")
@@ -153,9 +155,10 @@ class Copilot:
                 if not held:
                     return self._result(BUSY, [], thread_id)
                 with self._cpu:
-                    return self._ask(question, user, thread_id, on_status)
+                    return self._ask(question, user, thread_id, on_status, private)
 
-    def _ask(self, question: str, user: str, thread_id: str, on_status: Callable[[str], None] | None) -> AskResult:
+    def _ask(self, question: str, user: str, thread_id: str, on_status: Callable[[str], None] | None,
+             private: bool = True) -> AskResult:
         from copilot.review.approvals import outcomes_to_tell, pending_in_thread
 
         ctx = self.context(user, thread_id)
@@ -169,7 +172,8 @@ class Copilot:
                                 f"{self.settings.max_question_chars:,}. Could you shorten it?", [], thread_id)
         if not question.strip():
             return self._result("Ask me about your deals, accounts or pipeline.", [], thread_id)
-        told = outcomes_to_tell(self.engine, ctx.identity.user_id, now=self.clock())
+        told = outcomes_to_tell(self.engine, ctx.identity.user_id, now=self.clock(),
+                                thread_id=None if private else thread_id)
         waiting = pending_in_thread(self.engine, thread_id)
         state_in = {"messages": [HumanMessage(content=question)], "turn_start": len(before), "tool_calls": 0,
                     "sources": [], "notes": [], "owner": ctx.identity.user_id, "actions": [], "to_run": []}

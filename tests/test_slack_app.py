@@ -320,3 +320,33 @@ def test_a_private_request_is_decided_privately(slack_app: tuple[str, FakeSlack]
     told = _wait_for(slack, "chat.postMessage", 2)[-1]
     assert told["channel"] == "URICK" and "thread_ts" not in told  # a DM to the rep, never the channel C9
     assert not [p for p in slack.called("chat.postMessage") if p["channel"] == "C9"]
+
+
+def test_a_private_requests_outcome_is_never_repeated_in_a_channel(slack_app: tuple[str, FakeSlack],
+                                                                    engine: Engine) -> None:
+    """The outcome of a request made privately is told in private (a DM), never in a channel's answer."""
+    base, slack = slack_app
+    with engine.begin() as conn:
+        conn.execute(update(User).where(User.name == "Mona Manager").values(slack_user_id="UMONA"))
+    assert _command(base, "URICK", "log a call with Keystone: Kim says their CFO is leaving, keep it quiet") == 200
+    (card,) = _wait_for(slack, "chat.postMessage")
+    blocks = json.loads(card["blocks"]) if isinstance(card["blocks"], str) else card["blocks"]
+    value = next(b for b in blocks if b["type"] == "actions")["elements"][0]["value"]
+    assert _click(base, "UMONA", "approval_approve", value, "1700000000.777") == 200
+    _wait_for(slack, "chat.postMessage", 2)  # the rep's DM with the outcome
+    assert _post(base, _mention("URICK", "<@UBOT> how many open deals do I have?", ts="1700000009.000100",
+                                event_id="EvPub")) == 200
+    public = _wait_for(slack, "chat.postMessage", 3)[-1]
+    assert public["channel"] == "C1"
+    shown = json.dumps(public.get("blocks")) + public.get("text", "")
+    assert "for you: 4" in shown and "CFO is leaving" not in shown and "Update on your requests" not in shown
+    dm = {"type": "event_callback", "team_id": "T1", "api_app_id": "A1", "event_id": "EvDmLater",
+          "event_time": int(time.time()),
+          "event": {"type": "message", "channel_type": "im", "channel": "D7", "user": "URICK",
+                    "text": "how many open deals do I have?", "ts": "1700000010.000100",
+                    "event_ts": "1700000010.000100"}}
+    assert _post(base, dm) == 200
+    private = _wait_for(slack, "chat.postMessage", 4)[-1]
+    assert private["channel"] == "D7"
+    told = json.dumps(private.get("blocks")) + private.get("text", "")
+    assert "Update on your requests" in told and "CFO is leaving" in told

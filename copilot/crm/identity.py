@@ -77,8 +77,9 @@ def identity_for(engine: Engine, name: str, *, default_timezone: str | None = No
 
 
 def account_in_scope(conn: Connection, identity: Identity, account_id: int) -> bool:
-    """Whether ``identity`` may see the account: one of its deals, or one of the touches logged on it, belongs to
-    someone in scope. An account nobody works on is seen by sales-ops only."""
+    """Whether ``identity`` may see the account: one of its deals belongs to someone in scope or, on an account
+    with no deals, one of the touches logged on it does (a touch on another rep's account, covering for them, does
+    not open it). An account nobody works on is seen by sales-ops only."""
     if identity.sees_everything:
         return True
     team = sorted(identity.team)
@@ -86,6 +87,8 @@ def account_in_scope(conn: Connection, identity: Identity, account_id: int) -> b
                                                      identity.scope(Opportunity.user_id)).limit(1)).first()
     if deal is not None:
         return True
+    if conn.execute(select(Opportunity.id).where(Opportunity.account_id == account_id).limit(1)).first() is not None:
+        return False
     touch = conn.execute(select(Activity.id).where(Activity.account_id == account_id,
                                                    Activity.user_id.in_(team)).limit(1)).first()
     return touch is not None

@@ -142,9 +142,19 @@ def decide(engine: Engine, settings: Settings, caller: Identity, request_id: str
         raise _refuse(engine, caller, row, request_id, f"this request is already {row.status.replace('_', ' ')}{by}; "
                       "nothing was changed", now, decision)
     if row.replaces is not None and decision == "approve":
+        editors: set[int] = set()  # everyone who edited it on its way here: their changes are still in it
         with engine.connect() as conn:
-            editor = conn.execute(select(table.c.decided_by_id).where(table.c.id == row.replaces)).scalar()
-        if editor == caller.user_id:
+            earlier, seen = row.replaces, set()
+            while earlier is not None and earlier not in seen:
+                seen.add(earlier)
+                before = conn.execute(select(table.c.decided_by_id, table.c.replaces).where(table.c.id == earlier)
+                                      ).first()
+                if before is None:
+                    break
+                if before.decided_by_id is not None:
+                    editors.add(before.decided_by_id)
+                earlier = before.replaces
+        if caller.user_id in editors:
             raise _refuse(engine, caller, row, request_id, "you edited this request: another approver decides it",
                           now, decision)
     _refuse_if_expired(engine, caller, row, now, decision)
@@ -209,13 +219,17 @@ def edit(engine: Engine, settings: Settings, caller: Identity, request_id: str, 
     return stored
 
 
-def outcomes_to_tell(engine: Engine, user_id: int, *, now: dt.datetime) -> list[str]:
-    """Outcomes of the user's reviewed requests they have not been told yet (marked told)."""
+def outcomes_to_tell(engine: Engine, user_id: int, *, now: dt.datetime, thread_id: str | None = None) -> list[str]:
+    """Outcomes of the user's reviewed requests they have not been told yet (marked told): all of them, or only
+    those asked for in the conversation ``thread_id`` (where others may read the answer)."""
     table = Action.__table__
+    where = [table.c.requested_by == user_id, table.c.notified_at.is_(None), table.c.decided_by_id.is_not(None),
+             table.c.status.in_(FINAL)]
+    if thread_id is not None:
+        where.append(table.c.thread_id == thread_id)
     with engine.begin() as conn:
-        rows = conn.execute(select(table.c.id, table.c.result, table.c.summary, table.c.status).where(
-            table.c.requested_by == user_id, table.c.notified_at.is_(None), table.c.decided_by_id.is_not(None),
-            table.c.status.in_(FINAL)).order_by(table.c.decided_at)).all()
+        rows = conn.execute(select(table.c.id, table.c.result, table.c.summary, table.c.status).where(*where)
+                            .order_by(table.c.decided_at)).all()
         if rows:
             conn.execute(table.update().where(table.c.id.in_([r.id for r in rows])).values(notified_at=now))
     return [f"{(r.result or {}).get('message') or r.summary} (request {r.id})" for r in rows]

@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from decimal import Decimal
@@ -77,10 +78,23 @@ class Policy(_Strict):
             return None
         parts = []
         for w in sorted(words, key=len, reverse=True):
-            body = re.escape(w).replace(r"\ ", r"\s+")
-            # whole words: a boundary only where the phrase itself starts or ends with a letter ("20% off" matches)
-            parts.append(("(?<!\\w)" if w[0].isalnum() else "") + body + ("(?!\\w)" if w[-1].isalnum() else ""))
-        return re.compile("(" + "|".join(parts) + ")", re.IGNORECASE)
+            stem = w.endswith("*")
+            w = fold(w.rstrip("*").strip())
+            if not w:
+                continue
+            # a space between two letters is any space; next to a sign it may be none ("20%off" is "20% off")
+            body = "".join(r"\s+" if ch == " " and w[i - 1].isalnum() and w[i + 1].isalnum() else
+                           r"\s*" if ch == " " else re.escape(ch) for i, ch in enumerate(w))
+            # whole words where the phrase starts or ends with a letter of a spaced script ("20% off" matches, and
+            # a word in Chinese anywhere); a word ending in * is a stem ("discount*": discounting, discounted)
+            parts.append(("(?<!\\w)" if _spaced(w[0]) else "") + body +
+                         (r"\w*" if stem else "(?!\\w)" if _spaced(w[-1]) else ""))
+        return re.compile("(" + "|".join(parts) + ")", re.IGNORECASE) if parts else None
+
+
+def _spaced(ch: str) -> bool:
+    """Whether ``ch`` is a letter or digit of a script that spaces its words (Chinese and Japanese do not)."""
+    return ch.isalnum() and unicodedata.category(ch) != "Lo"
 
 
 def _bytes(path: Path) -> bytes:
@@ -146,8 +160,8 @@ def _base_key_reasons(conn: Connection, policy: Policy, account_id: int) -> list
                                 .where(Opportunity.account_id == account_id, Opportunity.stage.in_(OPEN_STAGES))
                                 ).scalar_one()
         if Decimal(pipeline) > Decimal(str(rules.open_pipeline_above)):
-            reasons.append(f"{me.name}'s open pipeline (${Decimal(pipeline):,.0f} at list price) is above "
-                           f"${rules.open_pipeline_above:,.0f}")
+            # no figure: the sum counts every rep's deals, and the rep and the approver may not see them all
+            reasons.append(f"{me.name}'s open pipeline at list price is above ${rules.open_pipeline_above:,.0f}")
     return reasons
 
 

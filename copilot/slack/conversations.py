@@ -31,14 +31,16 @@ def answer_in_thread(services: Services, directory: SlackDirectory, client: WebC
     where: dict[str, Any] = {"channel": channel, "thread_ts": thread_ts, "unfurl_links": False, "unfurl_media": False}
     reply(services, directory, user, text, thread_id(team, channel, thread_ts, user),
             lambda **message: client.chat_postMessage(**where, **message),
-            after=lambda pending: post_cards(services, client, pending, {"channel": channel, "thread_ts": thread_ts}))
+            after=lambda pending: post_cards(services, client, pending, {"channel": channel, "thread_ts": thread_ts}),
+            private=channel.startswith("D"))  # a direct message; in a channel others read the answer
 
 
 def reply(services: Services, directory: SlackDirectory, user: str, text: str, conversation: str,
           deliver: Callable[..., Any], after: Callable[[list[dict[str, Any]]], None] | None = None,
-          on_status: Callable[[str], None] | None = None) -> None:
+          on_status: Callable[[str], None] | None = None, private: bool = True) -> None:
     """The one way every surface answers: the linked user, their conversation, ``deliver`` for the message,
-    ``after`` for the approval cards of what waits for review, ``on_status`` for what is running."""
+    ``after`` for the approval cards of what waits for review, ``on_status`` for what is running; ``private``
+    False where others read the answer (then only this conversation's outcomes are told in it)."""
     identity = directory.identity(user)
     if identity is None:
         deliver(text=NOT_LINKED)
@@ -48,7 +50,8 @@ def reply(services: Services, directory: SlackDirectory, user: str, text: str, c
         deliver(text="Ask me about your deals, accounts or pipeline.")
         return
     try:
-        result = services.copilot.ask(question, identity.name, thread_id=conversation, on_status=on_status)
+        result = services.copilot.ask(question, identity.name, thread_id=conversation, on_status=on_status,
+                                      private=private)
     except Exception:  # noqa: BLE001 - a person sees an apology and an id; the log has the detail
         incident = uuid.uuid4().hex[:12]
         log.exception("slack answer failed (incident %s, thread %s)", incident, conversation)
@@ -97,7 +100,7 @@ def answer_command(services: Services, directory: SlackDirectory, client: WebCli
     else:
         deliver = lambda **message: client.chat_postEphemeral(**base, user=user, **message)  # noqa: E731
     reply(services, directory, user, question, thread_id(team, channel, "slash-command", user), deliver,
-            after=lambda pending: post_cards(services, client, pending, {"channel": channel}))
+            after=lambda pending: post_cards(services, client, pending, {"channel": channel}), private=not shared)
 
 
 def register(app: App, services: Services, directory: SlackDirectory) -> None:
