@@ -446,12 +446,10 @@ def ask_cmd(
         out.print_json(json.dumps({k: v for k, v in result.to_dict().items()
                                    if k in ("answer", "tool_calls", "sources", "pending_review", "thread_id",
                                             "prompt_version", "model", "notes", "actions", "pending_reviews", "variant",
-                                            "variant_hash")},
+                                            "variant_hash", "drafts")},
                                    default=str))
         return
-    out.print(shown(result.answer))
-    for note in result.notes:
-        out.print(styled((f"note: {note}", "dim")))
+    _print_answer(result)
     out.print(styled((f"thread {result.thread_id}", "dim")))
 
 
@@ -512,9 +510,14 @@ def _chat_loop(copilot, as_user: str, thread: str | None) -> None:  # noqa: ANN0
             break
         result = copilot.ask(question, as_user, thread_id=thread)
         thread = result.thread_id
-        out.print(shown(result.answer))
-        for note in result.notes:
-            out.print(styled((f"note: {note}", "dim")))
+        _print_answer(result)
+
+
+def _print_answer(result) -> None:  # noqa: ANN001
+    """The answer (every draft of the turn in it as written) and the notes."""
+    out.print(shown(result.answer))
+    for note in result.notes:
+        out.print(styled((f"note: {note}", "dim")))
 
 
 @db_app.command("upgrade")

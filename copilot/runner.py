@@ -263,6 +263,10 @@ class Copilot:
         asked = {c.get("id"): c.get("args") or {} for m in turn if isinstance(m, AIMessage) for c in (m.tool_calls or [])}
         drafts = [self._keep_draft(ctx, thread_id, m, asked.get(m.tool_call_id) or {}) for m in turn
                   if isinstance(m, ToolMessage) and m.name == "draft_email"]
+        said = " ".join(answer.split())
+        for draft in drafts:  # "send it" sends a draft as written, so the rep reads it as written, whatever a model says
+            if draft is not None and draft.get("text") and " ".join(str(draft["body"]).split()) not in said:
+                answer = answer.rstrip() + "\n\n" + str(draft["text"])
         return AskResult(answer, calls, list(values.get("sources") or []), pending[0] if pending else None, thread_id,
                          prompt_version(self.variant.prompt), self.model, list(values.get("notes") or []), actions,
                          pending, [d for d in drafts if d is not None], _results(turn, "customer_profile"),
@@ -286,6 +290,29 @@ class Copilot:
         """Keep a draft (a new one, or an edited or regenerated version under the same id) for its owner."""
         self.store.put(("drafts", str(owner_id)), draft["draft_id"], draft)
         return draft
+
+    def change_draft(self, owner_id: int, draft: dict[str, Any], how: str) -> dict[str, Any]:
+        """Keep a draft the rep ``how`` ("edited", "regenerated") outside the conversation, and put that version in
+        its conversation as the latest draft: "send it" there sends what the rep last saw, not the version before."""
+        kept = self.save_draft(owner_id, draft)
+        thread = str(draft.get("thread_id") or "")
+        if not thread:
+            return kept
+        config = {"configurable": {"thread_id": thread}}
+        call_id = "card_" + uuid.uuid4().hex[:16]
+        content = {k: v for k, v in draft.items() if k not in ("asked", "draft_id", "thread_id", "closed", "text")}
+        with self._threads.hold(thread, timeout=10.0) as here, \
+                (conversation_lock(self.engine, thread, wait=10.0, lease=60) if here else nullcontext(False)) as held:
+            if not held:  # the conversation is busy: "send it" there is refused as not the draft the rep read
+                log.info("conversation busy: the %s draft is not in it", how)
+                return kept
+            if self.graph.get_state(config).values.get("messages"):
+                self.graph.update_state(config, {"messages": [
+                    AIMessage(content="", tool_calls=[{"name": "draft_email", "id": call_id, "args": {}}]),
+                    ToolMessage(content=json.dumps(content, default=str), tool_call_id=call_id, name="draft_email"),
+                    AIMessage(content=f"Update: the draft '{draft.get('subject', '')}' was {how} on its card; that "
+                                      "version is the one to send.")]}, as_node="ground")
+        return kept
 
     def draft(self, draft_id: str, user: str) -> dict[str, Any]:
         """``user``'s draft ``draft_id``; another person's draft is not found."""

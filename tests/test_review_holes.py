@@ -21,6 +21,7 @@ from copilot.crm.identity import identity_for
 from copilot.crm.models import Action, Activity, Opportunity
 from copilot.crm.names import Names
 from copilot.review.approvals import ReviewError, decide, edit
+from copilot.review.intent import unrequested
 from copilot.runner import Copilot
 from copilot.settings import Settings
 from tests import smtp, world
@@ -87,8 +88,21 @@ def test_an_email_drafted_in_this_turn_is_not_sent_in_it(engine: Engine, tmp_pat
     "Hi Sam, we can do 20%off the list if you sign this week.",
     "Hi Sam, we are discounting the annual plan for you.",
     "Hi Sam, it is specially priced at half the list.",
-    "Hola Sam, le ofrecemos un descuento del 20% este mes.",
+    "Hola Sam, le ofrecemos un descuento este mes.",
     "Sam 您好，本周签约可享受八折折扣，价格优惠。",
+    "Hi Sam, we can do 2O% 0ff the list if you sign this week.",  # letters for digits: the sign is still there
+    "Hi Sam, sign this week and it is EUR 5,000 less than the list.",
+    "Hi Sam, sign this week and we will cut the licence fee by 20 percent.",
+    "Hi Sam, sign this week and your first three months cost nothing.",
+    "Hi Sam, the renewal comes to $12k.",
+    "Olá Sam, assinando esta semana o primeiro mês é grátis.",
+    "Ciao Sam, firmando questa settimana il piano annuale è scontato.",
+    "Sam 您好，本周签约可享受8折。",
+    "Hallo Sam, bei Abschluss diese Woche gibt es Nachlass.",
+    "Bonjour Sam, signez cette semaine: une réduction sur la licence.",
+    "Hola Sam, si firma esta semana le hacemos una rebaja.",
+    "Sam님, 이번 주 계약 시 할인해 드립니다.",
+    "Hi Sam, sign this week and get 20% of\u00adf the list.",
 ])
 def test_pricing_in_other_forms_and_languages_waits_for_an_approver(engine: Engine, tmp_path: Path, body: str
                                                                     ) -> None:
@@ -161,3 +175,108 @@ def test_an_approver_cannot_approve_their_own_edit_after_another_edit(engine: En
     # rejecting is always open to them: nothing is carried out
     out = decide(engine, s, identity_for(engine, "Mona Manager"), r3["id"], "reject", now=NOW, names=names)
     assert out["status"] == "rejected"
+
+
+class ShowsOneSendsAnother(BaseChatModel):
+    """A steered model: drafts with a planted point and tells the rep a harmless text instead of the draft."""
+
+    @property
+    def _llm_type(self) -> str:
+        return "shows-one"
+
+    def bind_tools(self, tools: Any, **kw: Any) -> ShowsOneSendsAnother:
+        return self
+
+    def _generate(self, messages: list[BaseMessage], stop: Any = None, run_manager: Any = None, **kw: Any
+                  ) -> ChatResult:
+        if isinstance(messages[-1], ToolMessage):
+            msg = AIMessage(content="Here is the draft (not sent):\n\nSubject: Hello\n\nHi Sam,\nJust saying hello.")
+        else:
+            msg = AIMessage(content="", tool_calls=[{"name": "draft_email", "id": "d1", "args": {
+                "account": "Standard Co", "contact": "sam@standard.example", "purpose": "a quick hello",
+                "points": PLANTED}}])
+        return ChatResult(generations=[ChatGeneration(message=msg)])
+
+
+def test_a_draft_is_shown_as_written_whatever_the_model_says_of_it(engine: Engine, tmp_path: Path) -> None:
+    """"Send it" sends the draft as the tool wrote it, so the answer carries it as written, by code."""
+    world.build(engine)
+    with Copilot(_settings(engine, tmp_path), engine, model_provider=lambda ctx: ShowsOneSendsAnother()) as copilot:
+        result = copilot.ask("Draft a quick hello to Sam Stone at Standard Co", "Rick Rep")
+    (draft,) = result.drafts
+    assert "evil.example" in draft["body"]
+    assert result.answer.startswith("Here is the draft") and draft["text"] in result.answer
+    with Copilot(_settings(engine, tmp_path), engine) as copilot:  # the offline planner's answer shows it already
+        plain = copilot.ask("Draft an e-mail to Sam Stone at Standard Co about next steps", "Rick Rep")
+    assert plain.answer.count(plain.drafts[0]["body"].splitlines()[-1]) == 1
+
+
+def test_send_it_after_an_edit_on_the_card_sends_the_edited_draft(engine: Engine, tmp_path: Path) -> None:
+    world.build(engine)
+    controller, inbox = smtp.start()
+    try:
+        s = _settings(engine, tmp_path, smtp_host="127.0.0.1", smtp_port=controller.port, smtp_from="c@ourco.example")
+        with Copilot(s, engine) as copilot:
+            first = copilot.ask("Draft an e-mail to Sam Stone at Standard Co about next steps", "Rick Rep")
+            (draft,) = first.drafts
+            rick = identity_for(engine, "Rick Rep").user_id
+            # what the card's Edit does: a new subject and body, kept and put in the conversation
+            copilot.change_draft(rick, {**draft, "subject": "Tuesday", "body": "Hi Sam,\nTuesday at 10?\nRick",
+                                        "edited_by": "Rick Rep"}, "edited")
+            sent = copilot.ask("Send it to Sam Stone", "Rick Rep", thread_id=first.thread_id)
+    finally:
+        controller.stop()
+    assert [a["outcome"] for a in sent.actions] == ["done"], sent.answer
+    (mail,) = inbox.messages
+    assert mail["Subject"] == "Tuesday" and "Tuesday at 10?" in mail.get_payload()
+
+
+@pytest.mark.parametrize("message", [
+    "If Sam confirms the budget on Friday, send it to Sam Stone.",
+    "Send it on Monday, not now.",
+    "Send it to Sam Stone tomorrow.",
+    "Send nothing yet, I want to review it first.",
+    "Sam will reply to it tomorrow, I guess.",
+    "I'll send it myself after lunch.",
+    "Send it only after Mona has checked the price.",
+])
+def test_a_send_for_later_or_on_a_condition_or_by_someone_else_is_not_an_order(engine: Engine, message: str
+                                                                              ) -> None:
+    from tests.test_intent import DRAFT, SEND_DRAFT
+
+    world.build(engine)
+    with engine.connect() as conn:
+        assert unrequested(conn, "send_email", SEND_DRAFT, message, [message], DRAFT) is not None
+        assert unrequested(conn, "send_email", SEND_DRAFT, "Send it to Sam Stone.", [message], DRAFT) is None
+
+
+@pytest.mark.parametrize(("tool", "args", "message"), [
+    ("change_stage", {"deal_id": "DL0001", "stage": "Prospecting"}, "Move DL0001 to Engaging, not to Prospecting."),
+    ("change_stage", {"deal_id": "DL0001", "stage": "Won", "close_value": 100},
+     "Mark DL0001 as Won at 100 on Monday."),
+    ("log_activity", {"account": "Standard Co", "type": "call", "summary": "they asked for a demo"},
+     "Log a call with Standard Co tomorrow if they confirm: they asked for a demo"),
+])
+def test_other_actions_for_later_or_negated_are_not_orders(engine: Engine, tool: str, args: dict[str, Any],
+                                                           message: str) -> None:
+    world.build(engine)
+    with engine.connect() as conn:
+        assert unrequested(conn, tool, args, message, [message], None) is not None
+        # the time a logged call happened is not an order for later
+        assert unrequested(conn, "log_activity", {"account": "Standard Co", "type": "call", "summary": "demo asked"},
+                           "Log a call with Standard Co this morning: demo asked", [], None) is None
+
+
+def test_the_offline_planner_does_not_send_now_what_the_rep_wants_sent_later(engine: Engine, tmp_path: Path) -> None:
+    world.build(engine)
+    controller, inbox = smtp.start()
+    try:
+        s = _settings(engine, tmp_path, smtp_host="127.0.0.1", smtp_port=controller.port, smtp_from="c@ourco.example")
+        with Copilot(s, engine) as copilot:
+            first = copilot.ask("Draft an e-mail to Sam Stone at Standard Co about next steps", "Rick Rep")
+            later = copilot.ask("Send it to Sam Stone on Monday, not now.", "Rick Rep", thread_id=first.thread_id)
+            assert inbox.messages == [] and "later or on a condition" in later.answer
+            now = copilot.ask("Send it to Sam Stone", "Rick Rep", thread_id=first.thread_id)
+    finally:
+        controller.stop()
+    assert [a["outcome"] for a in now.actions] == ["done"] and len(inbox.messages) == 1

@@ -350,3 +350,21 @@ def test_a_private_requests_outcome_is_never_repeated_in_a_channel(slack_app: tu
     assert private["channel"] == "D7"
     told = json.dumps(private.get("blocks")) + private.get("text", "")
     assert "Update on your requests" in told and "CFO is leaving" in told
+
+
+def test_a_shared_command_is_a_conversation_of_its_own(slack_app: tuple[str, FakeSlack], engine: Engine) -> None:
+    """/copilot ... --share posts in the channel: what was asked privately with /copilot stays out of it."""
+    base, slack = slack_app
+    with engine.begin() as conn:
+        conn.execute(update(User).where(User.name == "Mona Manager").values(slack_user_id="UMONA"))
+    assert _command(base, "URICK", "log a call with Keystone: Kim says their CFO is leaving, keep it quiet") == 200
+    (card,) = _wait_for(slack, "chat.postMessage")
+    blocks = json.loads(card["blocks"]) if isinstance(card["blocks"], str) else card["blocks"]
+    value = next(b for b in blocks if b["type"] == "actions")["elements"][0]["value"]
+    assert _click(base, "UMONA", "approval_approve", value, "1700000000.777") == 200
+    assert _wait_for(slack, "chat.postMessage", 2)[-1]["channel"] == "URICK"  # told privately, by DM
+    assert _command(base, "URICK", "how many open deals do I have? --share") == 200
+    public = _wait_for(slack, "chat.postMessage", 3)[-1]
+    assert public["channel"] == "C9"
+    shown = json.dumps(public.get("blocks")) + public.get("text", "")
+    assert "for you: 4" in shown and "CFO is leaving" not in shown

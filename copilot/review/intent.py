@@ -34,6 +34,18 @@ _QUESTION = re.compile(r"^\s*(did|do|does|should|shall|how|what|why|when|where|w
                        r"can|could|would|will|may|might|must)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(don'?t|do not|doesn'?t|no need|not yet|never|shouldn'?t|won'?t|can'?t|cannot|without|"
                        r"instead of|rather than|hold off|wait)\b", re.IGNORECASE)
+_SUBJECT = re.compile(r"\b(will|'ll|would|'d|shall|might|may|must|am|'m|is|are|was|were|gonna|going to|have to|"
+                      r"need to|want to|plan to)\b", re.IGNORECASE)
+"""before the verb, a clause with one of these says what someone will do or wants ("I'll send it myself", "Sam will
+reply to it"), not an order (a polite "could you send it" is read apart)"""
+_CONDITION = re.compile(r"\b(if|unless|once|whenever|as soon as|only after|only when|until|in case|provided)\b",
+                        re.IGNORECASE)
+_LATER = re.compile(r"\b(after|tomorrow|tonight|later|not now|not yet|nothing yet|next (week|month|time)|"
+                    r"(on|next|this|by) (monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|afternoon|"
+                    r"evening|morning)|in (an?|\d+|a few|a couple of) (minutes?|hours?|days?|weeks?))\b", re.IGNORECASE)
+"""an order on a condition, or (to send or move a deal: a logged call's time is when it happened) for later: not one
+to carry out now (a follow-up is scheduled; this is not that)"""
+_NONE_AFTER = re.compile(r"^\W*(it\s+|this\s+|that\s+)?(nothing|none|no|not)\b", re.IGNORECASE)
 _DRAFT_REF = re.compile(r"\b(it|this|that|the (draft|e-?mail|message))\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9$%']+")
 _NEGATIONS = {"not", "no", "never", "don't", "dont", "cancel", "cancelled", "canceled", "stop", "without"}
@@ -52,8 +64,24 @@ def requests(current: str, tool: str) -> list[str]:
         verb = re.search(INTENT[tool], clause, re.IGNORECASE)
         if verb and _NEGATION.search(clause[:verb.start()]):
             continue
+        if verb and not polite and _SUBJECT.search(clause[:verb.start()]):
+            continue
+        if verb and _NONE_AFTER.match(clause[verb.end():]):
+            continue  # "send nothing yet", "log none of it"
+        if later(clause, tool):
+            continue
         out.append(clause)
     return out
+
+
+def later(clause: str, tool: str) -> str | None:
+    """What makes the order one for later or on a condition ("on Monday", "if they confirm"), in the order itself
+    (not in the text it carries after ":"); None: it is for now."""
+    if tool == "schedule_followup":
+        return None
+    order = _instruction(_QUOTED.sub(" ", clause))
+    found = _CONDITION.search(order) or (_LATER.search(order) if tool in ("send_email", "change_stage") else None)
+    return found.group(0) if found else None
 
 
 def _tokens(text: str) -> list[str]:
@@ -129,6 +157,11 @@ def unrequested(conn: Connection, tool: str, args: dict[str, Any], current: str,
     """
     clauses = requests(current, tool)
     if not clauses:
+        deferred = next((later(c, tool) for c in _CLAUSES.split(_QUOTED.sub(" ", current))
+                         if re.search(INTENT.get(tool, r"$^"), c, re.IGNORECASE) and later(c, tool)), None)
+        if deferred:
+            return (f"you asked for it later or on a condition (\"{deferred}\"); I {tool.replace('_', ' ')} only when "
+                    "you ask me to now (I can schedule a follow-up instead)")
         return f"your message did not ask me to {tool.replace('_', ' ')}"
     if tool == "send_email":
         to = str(args.get("to", "")).strip().lower()
@@ -150,7 +183,8 @@ def unrequested(conn: Connection, tool: str, args: dict[str, Any], current: str,
     if tool == "change_stage":
         deal, stage = str(args.get("deal_id", "")), str(args.get("stage", ""))
         for clause in clauses:
-            if re.search(rf"\b{re.escape(deal)}\b[^.;!?]*?\b(to|as)\s+{re.escape(stage)}\b", clause, re.IGNORECASE):
+            if re.search(rf"\b{re.escape(deal)}\b[^.;!?]*?(?<!not )(?<!never )(?<!rather than )\b(to|as)\s+"
+                         rf"{re.escape(stage)}\b", clause, re.IGNORECASE):
                 value = args.get("close_value")
                 figures = {float(f.replace(",", "")) for f in re.findall(r"\d[\d,]*(?:\.\d+)?", clause.replace(deal, ""))}
                 if value is not None and stage == "Won" and float(value) not in figures:

@@ -45,6 +45,7 @@ class ReviewRules(_Strict):
     send_email_to_unknown_address: bool = True
     send_email_outside_account_domain: bool = True
     send_email_cc_outside: bool = True
+    send_email_with_amounts: bool = True
     stage_changes_to: list[str] = ["Won", "Lost"]
     stage_changes_from: list[str] = ["Won", "Lost"]
     change_stage_on_key_account: bool = True
@@ -90,6 +91,15 @@ class Policy(_Strict):
             parts.append(("(?<!\\w)" if _spaced(w[0]) else "") + body +
                          (r"\w*" if stem else "(?!\\w)" if _spaced(w[-1]) else ""))
         return re.compile("(" + "|".join(parts) + ")", re.IGNORECASE) if parts else None
+
+
+_CURRENCY = r"[$€£¥₹₩₽₺₪₱₦₫฿元円]|\b(?:usd|eur|gbp|jpy|cny|rmb|inr|aud|cad|chf|brl|mxn|sgd|hkd|nzd|zar|sek|nok|dkk|pln)\b"
+AMOUNT = re.compile(
+    rf"(?:{_CURRENCY})\s*\d[\d.,\s]*|\d[\d.,]*\s*(?:{_CURRENCY}|[kKmM]?\s*(?:dollars?|euros?|pounds?|d[oó]lares|"
+    r"reais|pesos|yuan|yen|francs?|rupees?))"
+    r"|\S*\d\S*\s*[%％]|[%％]|\b(?:percent|per\s*cent|pct|por\s*ciento|pour\s*cent|prozent|per\s*cento|por\s*cento)\b"
+    r"|[0-9一二三四五六七八九]\s*(?:\.\d)?\s*折", re.IGNORECASE)
+"""an amount of money or a percentage in an e-mail: "$5,000", "EUR 5,000", "5.000 €", "20%", "2O% 0ff", "8折"."""
 
 
 def _spaced(ch: str) -> bool:
@@ -257,6 +267,9 @@ def evaluate(conn: Connection, policy: Policy, tool: str, args: dict[str, Any], 
         pattern = policy.pricing_pattern()
         text = fold(f"{args.get('subject', '')}\n{args.get('body', '')}")  # what a reader sees, look-alikes folded
         found = sorted({m.group(0).lower() for m in pattern.finditer(text)}) if pattern else []
+        # an amount of money or a percentage may be read as a price too
+        found += sorted({m.group(0).strip().lower() for m in AMOUNT.finditer(text)} - set(found)) \
+            if rules.send_email_with_amounts else []
         if found:
             reasons.append("the e-mail talks about pricing (" + ", ".join(found[:5]) + ")")
     elif tool == "change_stage":

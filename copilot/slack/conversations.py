@@ -99,7 +99,9 @@ def answer_command(services: Services, directory: SlackDirectory, client: WebCli
         deliver = lambda **message: client.chat_postMessage(**base, **message)  # noqa: E731
     else:
         deliver = lambda **message: client.chat_postEphemeral(**base, user=user, **message)  # noqa: E731
-    reply(services, directory, user, question, thread_id(team, channel, "slash-command", user), deliver,
+    # a shared answer is a conversation of its own: nothing asked in private comes back in front of the channel
+    reply(services, directory, user, question,
+          thread_id(team, channel, "slash-command-shared" if shared else "slash-command", user), deliver,
             after=lambda pending: post_cards(services, client, pending, {"channel": channel}), private=not shared)
 
 

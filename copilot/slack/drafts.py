@@ -138,8 +138,8 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
         if fresh.get("error"):
             card.tell(f"I could not write a new version: {fresh['error']}")
             return
-        new = copilot.save_draft(identity.user_id, {**fresh, "draft_id": draft["draft_id"],
-                                                    "thread_id": draft.get("thread_id"), "asked": asked})
+        new = copilot.change_draft(identity.user_id, {**fresh, "draft_id": draft["draft_id"],
+                                                      "thread_id": draft.get("thread_id"), "asked": asked}, "regenerated")
         card.show(draft_blocks(new, note=f"Regenerated in a {tone} tone."), "E-mail draft (not sent)")
 
     def schedule(card: Card, identity: Identity, draft: dict[str, Any], body: dict[str, Any]) -> None:
@@ -245,9 +245,9 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
             ack(response_action="errors", errors=errors)
             return
         ack()
-        new = copilot.save_draft(identity.user_id, {**draft, "subject": subject, "body": text,
-                                                    **({"cc": cc} if cc is not None else {}),
-                                                    "edited_by": identity.name})
+        new = copilot.change_draft(identity.user_id, {**draft, "subject": subject, "body": text,
+                                                      **({"cc": cc} if cc is not None else {}),
+                                                      "edited_by": identity.name}, "edited")
         card.show(draft_blocks(new, note=f"Edited by {identity.name}."), "E-mail draft (not sent)")
 
 
