@@ -158,6 +158,17 @@ def test_model_text_never_reaches_sql_as_sql(maven: Engine) -> None:
     assert not any("Cancity" in s for s, _ in seen)
 
 
+def test_a_ranking_shows_every_one_tied_at_its_last_place(maven: Engine) -> None:
+    ops = identity_for(maven, "ops")
+    query = {"metrics": ["lost_count"], "group_by": ["account"], "order_by": "lost_count", "descending": True}
+    top5 = run_query(maven, ops, {**query, "limit": 5})
+    assert [(r["account"], r["lost_count"]) for r in top5.rows] == [
+        ("Hottechi", 82), ("Kan-code", 72), ("Konex", 63), ("Condax", 54), ("Dontechi", 47), ("Isdom", 47)]
+    assert any("2 are tied at place 5" in n for n in top5.notes)
+    top4 = run_query(maven, ops, {**query, "limit": 4})  # no tie at the fourth place: four rows, no note
+    assert len(top4.rows) == 4 and not any("tied" in n for n in top4.notes)
+
+
 def test_activity_metrics_on_demo(engine: Engine, demo_dir: Path) -> None:
     import_maven(engine, demo_dir)
     import_activities(engine, demo_dir / "activities.csv", demo_dir / "contacts.csv")

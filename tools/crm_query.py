@@ -307,13 +307,24 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def _finish(stmt, query: CrmQuery, labels: list[str]):  # noqa: ANN001, ANN202
+TIES = 20
+"""how many rows past a ranking's last place are read to find those tied with it"""
+
+
+def _rank_key(value: Any, descending: bool) -> tuple[bool, float]:
+    """A row's place by its value: highest (or lowest) first, an unknown value last."""
+    if value is None:
+        return (True, 0.0)
+    return (False, -float(value) if descending else float(value))
+
+
+def _finish(stmt, query: CrmQuery, labels: list[str], extra: int = 0):  # noqa: ANN001, ANN202
     if query.order_by:
         col = literal_column_for(labels, query.order_by)
         stmt = stmt.order_by(col.desc().nulls_last() if query.descending else col.asc().nulls_last())
     elif query.group_by:
         stmt = stmt.order_by(*[literal_column_for(labels, g) for g in query.group_by])
-    return stmt.limit(query.limit)
+    return stmt.limit(query.limit + extra)
 
 
 def literal_column_for(labels: list[str], name: str) -> Any:
@@ -337,17 +348,30 @@ def _opportunities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[
         where.append(O.account_id.is_not(None))
     if query.records:
         return _deal_records(engine, identity, query, where, notes)
-    groups = [_opp_group(g).label(g) for g in query.group_by]
+    # each group's expression built once: PostgreSQL matches the grouped and the selected one, parameters included
+    grouped = [_opp_group(g) for g in query.group_by]
+    groups = [e.label(g) for e, g in zip(grouped, query.group_by, strict=True)]
     metrics = [_opp_metric(m).label(m) for m in query.metrics]
     stmt = _opp_from(select(*groups, *metrics)).where(and_(True, *where))
     if groups:
-        stmt = stmt.group_by(*[_opp_group(g) for g in query.group_by])
+        stmt = stmt.group_by(*grouped)
     labels = [*query.group_by, *query.metrics]
-    stmt = _finish(stmt, query, labels)
+    ranked = bool(groups and query.order_by)
+    # a ranking reads a few more rows than asked for: those tied with the last one asked for are shown too
+    stmt = _finish(stmt, query, labels, extra=TIES if ranked else 0)
     ids_stmt = _opp_from(select(O.id)).where(and_(True, *where)).order_by(O.id)
     count_stmt = _opp_from(select(func.count(O.id))).where(and_(True, *where))
     with engine.connect() as conn:
         rows = [{k: _clean(v) for k, v in r._mapping.items()} for r in conn.execute(stmt)]
+        if ranked:  # ties in the order of their names, the same every time
+            rows.sort(key=lambda r: (_rank_key(r[query.order_by], query.descending),
+                                     *[str(r[g]) for g in query.group_by]))
+        if ranked and len(rows) > query.limit:
+            last = rows[query.limit - 1][query.order_by]
+            tied = [r for r in rows[query.limit:] if r[query.order_by] == last and last is not None]
+            rows = rows[:query.limit] + tied
+            if tied:
+                notes = [*notes, f"{len(tied) + 1} are tied at place {query.limit}, so all of them are shown"]
         ids = list(conn.scalars(ids_stmt.limit(MAX_IDS)))
         total = conn.execute(count_stmt).scalar_one()
     return QueryResult(entity="opportunities", columns=labels, rows=rows,

@@ -68,6 +68,7 @@ would wonder wondering curious quick question remind remember anyway though alth
 again back even ever else something anything everything nothing someone anyone everybody anybody thing things
 kind sort lot lots bit little big large small good bad new old high low great far near much few several via
 currently recently lately basically generally specifically total totals sum tally whole across along within
+together combined altogether
 without upon onto having getting can could right now hmm um please kindly much selling sell sells seller
 performing performer performers doing""".split())
 FUNCTION = set("""a an the of in on at to for from with by and or but is are was were be do does did i me my we us
@@ -84,6 +85,8 @@ SMALL_NUMBER_OK = re.compile(r"\b(top|which|first|last|best|worst|the)\s+(\d{1,2
 FUTURE = re.compile(r"\b(will|going to|forecast|forecasted|predict|predicted|projection|projected|next year|"
                     r"expected to|gonna)\b")
 COMPANY_WIDE = re.compile(r"\b(whole|entire|overall) (company|business|org|organisation|organization|sales team)\b|"
+                          r"\bcompany s\b|\bour company\b|\bcompany (total|overall|figures?|numbers?|win rate|"
+                          r"revenue|pipeline)\b|"
                           r"\bcompany[- ]wide\b|\ball (the )?reps\b|\beveryone\b|\bacross the company\b")
 
 
@@ -166,7 +169,98 @@ def _correct(word: str) -> str | None:
     return str(best[0])
 
 
+ALL_STAGES = ("Won", "Lost", "Prospecting", "Engaging")
+_STAGE_SET = {"won": {"Won"}, "win": {"Won"}, "wins": {"Won"}, "winning": {"Won"}, "lost": {"Lost"}, "lose": {"Lost"},
+              "losing": {"Lost"}, "closed": {"Won", "Lost"}, "close": {"Won", "Lost"}, "closing": {"Won", "Lost"},
+              "open": {"Prospecting", "Engaging"}}
+_NOT = (r"(?:not|never|no longer|yet to be|non-?|un|without|excluding|exclude|except|other than|besides|apart from|"
+        r"not counting|leaving out|leave out|minus|did ?n[o']?t|(?:have|has|had|are|is|was|were|do|does|wo) ?n[o']?t)"
+        r"\s*(?:(?:yet|ever|been|be|get|got|gotten|we|they|i|you|he|she|it|still|any|the|deals?)\s+)*")
+NOT_STAGE = re.compile(rf"\b{_NOT}(won|wins?|winning|lost|lose|losing|closed|close|closing|open)\b")
+"""a stage said to be not the case: "not won", "didn't close", "haven't been won", "not lost"."""
+EITHER_STAGE = re.compile(r"\b(won|lost|open)\b(?:\s+(?:deals?|ones))?\s+(?:or|and|\+|plus)\s+"
+                          r"(?:(?:are|is|were|was|still|the|both)\s+)*(won|lost|open)\b")
+"""two stages together: "lost or still open", "won and lost"."""
+PERIOD_MENTION = re.compile(r"\b(q[1-4]|h[12]|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|"
+                            r"nov\w*|dec\w*)\s*(?:of\s+)?'?((?:19|20)?\d\d)\b")
+
+
 def read(text: str, names: Names, identity: Identity, today: dt.date, context: Context) -> Reading:
+    """What ``text`` asks, in frames of the CRM's figures (or a question back, or a refusal); a count of deals in a
+    stage said not to be ("not won") or of two stages ("lost or open") is counted over the stages meant."""
+    reading = _read(_expanded(text), names, identity, today, context)
+    # "closed deals" (won or lost) counted as such, not as the won ones among them
+    reading.frames, reading.offer = [[f.edit(topic="count") if f.topic in ("won_count", "lost_count", "open_count") and
+                                      f.filters.get("stage") and set(f.filters["stage"]) != set(STAGES_OF[f.topic])
+                                      else f for f in frames] for frames in (reading.frames, reading.offer)]
+    said = re.sub(r"[\u2019`]", "'", _expanded(text).lower())
+    if reading.kind == "crm" and BY_COUNT.search(said):  # ranked by how many deals were won, not by their revenue
+        reading.frames = [_by_won_count(f, said) for f in reading.frames]
+    negated = [m.group(1) for m in NOT_STAGE.finditer(said)]
+    either = [w for m in EITHER_STAGE.finditer(said) for w in m.groups()]
+    periods = {(m.group(1)[:3], m.group(2)[-2:]) for m in PERIOD_MENTION.finditer(said)}
+    if reading.kind == "crm" and len(periods) >= 2 and len(reading.frames) >= 2 and \
+            len({f.period for f in reading.frames}) < min(len(periods), len(reading.frames)):
+        return Reading("ask", note="You asked two things with different periods. So that I don't mix them up, could "
+                                   "you ask them one at a time?")
+    if reading.kind == "crm" and re.search(r"\bhow many (different |distinct |unique )?(accounts|customers|clients|"
+                                           r"companies)\b", said) and \
+            re.search(r"\b(won|win|wins|closed|bought|buy|business)\b", said) and \
+            any(f.topic in ("count", "won_count", "lost_count", "open_count", "won_revenue") for f in reading.frames):
+        return Reading("ask", note="I count deals, not the accounts behind them. I can rank the accounts by won deals "
+                                   "('won deals by account'), which lists every account with a win.")
+    if not negated and not either or reading.kind != "crm":
+        return reading
+    stages: set[str] = set()
+    for word in either:
+        stages |= _STAGE_SET[word]
+    for word in negated:
+        stages |= set(ALL_STAGES) - _STAGE_SET[word]
+    counts = ("count", "won_count", "lost_count", "open_count")
+    if re.search(r"\b(which|who|whom)\b", said) and negated:
+        return Reading("ask", note="I can't list who has none of something. I can show each one's figure instead, for "
+                                   "example 'won deals by rep': anyone missing from it has none.")
+    if not stages or any(f.topic not in counts for f in reading.frames) or \
+            negated and any(f.period is not None for f in reading.frames):
+        kinds = " and ".join(sorted(stages, key=ALL_STAGES.index)) if stages else "those stages"
+        return Reading("ask", note=f"Do you mean a count of the deals in {kinds}? I count deals by stage (won, lost, "
+                                   "open); ask for that count, or for each stage on its own.")
+    chosen = [s for s in ALL_STAGES if s in stages]
+    return Reading(reading.kind, [f.edit(topic="count").with_filters(stage=chosen) for f in reading.frames],
+                   reading.compare, reading.note, reading.offer, reading.account, reading.confidence, reading.unplaced)
+
+
+SHORT = {"rev": "revenue", "revs": "revenue", "avg": "average", "amt": "amount", "qtr": "quarter", "qtrs": "quarters",
+         "yr": "year", "yrs": "years", "opp": "deal", "opps": "deals", "oppty": "deal", "oppties": "deals",
+         "pipe": "pipeline", "sz": "size", "cnt": "count", "tot": "total", "acct": "account", "accts": "accounts",
+         "mgr": "manager", "mgrs": "managers", "w/": "with", "w/o": "without", "num": "number", "nbr": "number"}
+"""a sales team's shorthand, read as the words it stands for ("won rev", "avg deal sz", "# of opps")"""
+_SHORT = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(SHORT, key=len, reverse=True)) +
+                    r")(?![\w/])|#\s*(?=of\b)", re.IGNORECASE)
+
+
+def _expanded(text: str) -> str:
+    return _SHORT.sub(lambda m: SHORT.get(m.group(1).lower(), "") if m.group(1) else "number ", text)
+
+
+BY_COUNT = re.compile(r"\bby (?:the )?(?:number|count|#|no\.?) of (?:deals? )?(?:won|wins)\b|"
+                      r"\bby (?:the )?(?:number|count|#) of (?:won )?deals won\b|\bby (?:deals|opportunities) won\b|"
+                      r"\bby (?:won deals|wins|win count)\b|\bby (?:the )?(?:number|count) of (?:won )?deals\b")
+
+
+def _by_won_count(frame: Frame, said: str) -> Frame:
+    """A ranking by the number of deals won: of people ("reps", "on my team") when the frame listed deals."""
+    if frame.topic not in ("won_revenue", "won_count", "count"):
+        return frame
+    if frame.form in ("ranked", "breakdown"):
+        return frame.edit(topic="won_count")
+    if frame.form == "records" and re.search(r"\b(reps?|people|sellers?|agents?|who|on my team|of my team)\b", said):
+        return Frame("won_count", "ranked", {k: v for k, v in frame.filters.items() if k != "stage"}, frame.period,
+                     frame.basis, group="rep", descending=True, limit=frame.limit)
+    return frame
+
+
+def _read(text: str, names: Names, identity: Identity, today: dt.date, context: Context) -> Reading:
     if context.offer and YES.match(text):
         return Reading("crm", context.offer, compare=len(context.offer) > 1)
     words = tokens(text)

@@ -1389,6 +1389,62 @@ def wd17(c):
     return E([], [rep])
 
 
+@q("wording", "dev", "ops", "how many deals haven't we won")
+def wd18(c):
+    return E([len([d for d in c.deals if d.stage != "Won"])], absent=[c.won_count(c.deals)])
+
+
+@q("wording", "holdout", "ops", "how many of Darcel's deals were not lost")
+def wd19(c):
+    mine = c.sel(agent="Darcel Schlecht")
+    return E([len([d for d in mine if d.stage != "Lost"])], absent=[c.lost_count(mine)])
+
+
+@q("wording", "holdout", "ops", "deals that are still open or were lost, how many?")
+def wd20(c):
+    return E([c.lost_count(c.deals) + c.open_count(c.deals)])
+
+
+@q("wording", "dev", "ops", "how many MG Special deals did we not win")
+def wd21(c):
+    mg = c.sel(product="MG Special")
+    return E([len([d for d in mg if d.stage != "Won"])], absent=[c.won_count(mg)])
+
+
+@q("wording", "holdout", "ops", "top 3 reps by number of wins")
+def wd22(c):
+    by = c.by(c.sel(stage="won"), lambda d: d.agent)
+    reps = best(by, key=lambda a: len(by[a]), n=3)
+    return E([len(by[a]) for a in reps], reps)
+
+
+@q("wording", "holdout", "Rocco Neubert", "top 2 of my reps by deals won")
+def wd23(c):
+    by = c.by(c.sel(c.visible("Rocco Neubert"), stage="won"), lambda d: d.agent)
+    reps = best(by, key=lambda a: len(by[a]), n=2)
+    return E([len(by[a]) for a in reps], reps)
+
+
+@q("wording", "dev", "ops", "avg deal sz for MG Advanced")
+def wd24(c):
+    return E([c.avg_won(c.sel(product="MG Advanced"))])
+
+
+@q("wording", "holdout", "ops", "won rev from GTX Plus Basic in q4 2017")
+def wd25(c):
+    return E([c.won_revenue(c.sel(product="GTX Plus Basic", closed=quarter(2017, 4)))])
+
+
+@q("wording", "holdout", "ops", "closed deals in H1 2017, won and lost together")
+def wd26(c):
+    return E([len(c.sel(stage="closed", closed=half(2017, 1)))])
+
+
+@q("wording", "dev", "ops", "how many deals closed in Q4 2017")
+def wd27(c):
+    return E([len(c.sel(stage="closed", closed=quarter(2017, 4)))], absent=[c.won_count(c.sel(closed=quarter(2017, 4)))])
+
+
 # ---- unanswerable: the CRM holds nothing to answer these ----------------------------------------------
 def _unanswerable(c):
     return DECLINE()
