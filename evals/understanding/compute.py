@@ -1435,7 +1435,7 @@ def wd25(c):
     return E([c.won_revenue(c.sel(product="GTX Plus Basic", closed=quarter(2017, 4)))])
 
 
-@q("wording", "holdout", "ops", "closed deals in H1 2017, won and lost together")
+@q("wording", "dev", "ops", "closed deals in H1 2017, won and lost together")
 def wd26(c):
     return E([len(c.sel(stage="closed", closed=half(2017, 1)))])
 
