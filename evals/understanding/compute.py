@@ -1440,6 +1440,11 @@ def wd26(c):
     return E([len(c.sel(stage="closed", closed=half(2017, 1)))])
 
 
+@q("wording", "holdout", "ops", "how many Konex deals are not closed yet")
+def wd28(c):
+    return E([c.open_count(c.sel(account="Konex"))], absent=[len(c.sel(account="Konex", stage="closed"))])
+
+
 @q("wording", "dev", "ops", "how many deals closed in Q4 2017")
 def wd27(c):
     return E([len(c.sel(stage="closed", closed=quarter(2017, 4)))], absent=[c.won_count(c.sel(closed=quarter(2017, 4)))])
