@@ -280,3 +280,30 @@ def test_the_offline_planner_does_not_send_now_what_the_rep_wants_sent_later(eng
     finally:
         controller.stop()
     assert [a["outcome"] for a in now.actions] == ["done"] and len(inbox.messages) == 1
+
+
+def test_the_follow_up_advice_leaves_out_touches_outside_the_callers_scope(demo_workspace, tmp_path: Path
+                                                                          ) -> None:  # noqa: ANN001
+    """A rep with a deal at an account asks about a contact only another team touched: the advice counts none of
+    those touches and says colleagues have been in touch; sales-ops sees them all."""
+    from sqlalchemy import text
+
+    from copilot.demo.generator import ANCHOR
+    from tools.followup import next_followup
+
+    _, engine = demo_workspace
+    now = ANCHOR.replace(tzinfo=None)
+    with engine.connect() as conn:
+        row = conn.execute(text(
+            "SELECT c.email, ua.name AS rep, count(*) AS n "
+            "FROM activities a JOIN contacts c ON c.id = a.contact_id JOIN accounts acc ON acc.id = c.account_id "
+            "JOIN opportunities o ON o.account_id = acc.id JOIN users ua ON ua.id = o.user_id AND ua.role = 'rep' "
+            "WHERE a.direction = 'outbound' AND a.user_id != ua.id AND NOT EXISTS (SELECT 1 FROM activities x "
+            " WHERE x.contact_id = c.id AND x.user_id = ua.id) "
+            "GROUP BY c.email, ua.name ORDER BY n DESC LIMIT 1")).first()
+    assert row is not None and row.n > 0
+    mine = next_followup(engine, identity_for(engine, row.rep), {"contact_email": row.email}, now=now, home=tmp_path)
+    assert mine["prior_touches"] == 0 and mine["last_touch_at"] is None and mine["unanswered_in_a_row"] == 0
+    assert any("Colleagues outside your scope" in n for n in mine["notes"])
+    ops = next_followup(engine, identity_for(engine, "ops"), {"contact_email": row.email}, now=now, home=tmp_path)
+    assert ops["prior_touches"] > 0 and not any("Colleagues" in n for n in ops["notes"])

@@ -25,7 +25,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Connection, Engine, func, select
 
-from copilot.crm.models import Account, Activity, Contact
+from copilot.crm.models import Account, Activity, Contact, User
 from tools.crm_query import validated
 from copilot.crm.errors import ScopeError, ToolInputError
 from tools.followup.history import Log, State, contact_state, from_database, from_files, table
@@ -113,17 +113,26 @@ class Timing:
 
     def recommend(self, email: str, now: dt.datetime) -> Recommendation:
         """For the contact with this e-mail, as of ``now`` (aware; touches after it are left out)."""
-        return self.advise(email, now)[0]
+        return self.advise(email, now)[0]  # every rep's touches
 
-    def advise(self, email: str, now: dt.datetime) -> tuple[Recommendation, State]:
+    def advise(self, email: str, now: dt.datetime, reps: frozenset[str] | None = None
+               ) -> tuple[Recommendation, State, bool]:
         """The recommendation and the contact's situation it rests on (last touch, unanswered touches in a
-        row, prior touches), read from one pass over their history."""
+        row, prior touches), read from one pass over their history; with ``reps``, from those reps' touches only
+        (the caller's scope), and whether any other rep's were left out."""
         key = email.strip().lower()
         log = self.log if self.log is not None else from_database(self.engine, key)  # type: ignore[arg-type]
         if key not in log.contacts:
             raise ToolInputError(f"unknown contact e-mail {email[:80]!r}: not in the contacts on record")
+        left_out = False
+        if reps is not None:
+            rows = log.by_contact().get(key, [])
+            kept = [r for r in rows if r[4] in reps]
+            if len(kept) < len(rows):
+                left_out = True
+                log = replace(log, touches=[r for r in log.touches if r[1] != key] + kept, _by_contact=None)
         state = contact_state(log, key, now)
-        return recommend(self.model, log.contacts[key], state, now), state
+        return recommend(self.model, log.contacts[key], state, now), state, left_out
 
 
 _CACHE: dict[str, Timing] = {}
@@ -156,11 +165,13 @@ def next_followup(engine: Engine, identity: Identity, args: FollowupArgs | dict[
     with engine.connect() as conn:
         emails, because, on_account = _who(conn, engine, identity, args, names)
     timing = Timing.for_database(engine, home)
-    rec, state = timing.advise(emails[0], aware)
+    # a contact's history as the caller may see it: touches by reps outside their scope are left out (and said so)
+    reps = None if identity.sees_everything else _names_of(engine, identity.team)
+    rec, state, left_out = timing.advise(emails[0], aware, reps)
     for email in emails[1:]:  # the account's most responsive contact: the best chance at their own best moment
-        other = timing.advise(email, aware)
+        other = timing.advise(email, aware, reps)
         if other[0].best.p_reply > rec.best.p_reply:
-            rec, state = other
+            rec, state, left_out = other
     if len(emails) > 1 and on_account is not None:
         because = (f"the account's most responsive contact (of {len(emails)})" if on_account <= len(emails) else
                    f"the account's most responsive contact (of the {len(emails)} most recently touched, "
@@ -172,12 +183,20 @@ def next_followup(engine: Engine, identity: Identity, args: FollowupArgs | dict[
         rec = habitual(rec)
     out = advice(rec, state, aware, identity.timezone, chosen_because=because, compared=len(emails),
                  on_account=on_account)
+    if left_out:
+        out["notes"].append("Colleagues outside your scope have also been in touch with this contact; their touches "
+                            "are left out of this advice, so check with them before you follow up.")
     if arm is not None and showing is not None:  # what was shown, and both arms' moments for this contact
         showing.record(arm, contact=rec.contact.email, account=rec.contact.account,
                        shown={"recommended_at": out["recommended_at"], "p_reply": out["p_reply"],
                               "learned_at": learned.best.at.isoformat(timespec="minutes"),
                               "habit_at": out["baseline_at"]})
     return out
+
+
+def _names_of(engine: Engine, users: frozenset[int]) -> frozenset[str]:
+    with engine.connect() as conn:
+        return frozenset(conn.execute(select(User.name).where(User.id.in_(sorted(users)))).scalars())
 
 
 def advice(rec: Recommendation, state: State, now: dt.datetime, rep_timezone: str | None, *,
