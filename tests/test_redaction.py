@@ -93,7 +93,11 @@ MONEY_LEAKS = [("$40k", "40"), ("40,000 USD", "40"), ("€1.2m", "1.2"), ("1.2 m
                ("forty grand", "forty"), ("half a million euros", "million"), ("a six-figure", "six"),
                ("two hundred and fifty thousand dollars", "fifty"), ("one point two million", "million"),
                ("＄４０ｋ", "40"), ("$ 40,000.00", "40"), ("1'000'000 CHF", "000"), ("40k-50k", "50"),
-               ("a few hundred bucks", "hundred"), ("40 thousand", "thousand"), ("Rs. 5 lakh", "lakh")]
+               ("a few hundred bucks", "hundred"), ("40 thousand", "thousand"), ("Rs. 5 lakh", "lakh"),
+               ("forty-five hundred per seat", "forty"), ("forty percent", "forty"),
+               ("twenty-two per cent", "twenty"), ("fünfzigtausend Euro", "fünfzigtausend"),
+               ("fünfzig Euro", "fünfzig"), ("cuarenta mil dólares", "cuarenta"), ("trente mille euros", "trente"),
+               ("quaranta mila euro", "quaranta"), ("四万五千美元", "四万五千"), ("三百万元", "三百万")]
 
 ORDINARY = ["security", "budget", "proposal", "renewal", "discount"]
 

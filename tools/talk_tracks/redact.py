@@ -14,7 +14,8 @@ in six steps, in this order:
 4. **Money**: a figure with a currency symbol or code, a money word or a size suffix (``$40k``,
    ``40,000 USD``, ``€1.2m``, ``1.2 million dollars``, ``USD 40000``, ``40 grand``), and spelled-out
    numbers before a money word or carrying a magnitude (``forty thousand dollars``, ``half a
-   million``, ``a six-figure deal``) become ``[amount]``.
+   million``, ``a six-figure deal``, ``forty percent``; in Spanish, Portuguese, French, German or Italian, ``cuarenta
+   mil dólares``, ``fünfzigtausend Euro``; in Chinese numerals, ``四万五千美元``) become ``[amount]``.
 5. **Phone numbers** in any layout (``555-1234``, ``555/123 4567``, ``(0)20 7946 0958``, ``+44 20
    7946 0958``, ``ext. 2231``, seven or more digits spelled out) become ``[phone]``; then **every
    remaining digit run** becomes ``[number]``: no figure from another rep's deal survives, not even
@@ -24,7 +25,8 @@ in six steps, in this order:
    any case, with or without accents, with a possessive (``Chloe's`` -> ``[contact]'s``); a run of
    name tokens (``Clara M. Ferreira``, ``ferreira clara``) becomes a single ``[contact]``.
 
-Over-redaction is the accepted price: a contact called ``Will Price`` hides every "price", and
+Over-redaction is the accepted price: a contact called ``Will Price`` hides every "price", "a few hundred" is a
+figure, and
 ``met at acme.example`` reads ``[email]``. Small spelled-out numbers (``nine months``, ``fifty
 users``) are ordinary words and stay. While the steps run, placeholders are private-use characters,
 so that no later step can match inside them (a contact named "Contact" does not eat ``[contact]``);
@@ -106,14 +108,32 @@ _DIGIT_WORDS = "zero|oh|one|two|three|four|five|six|seven|eight|nine"
 _NUMBER_WORDS = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                  r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|"
                  r"eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|tens|lakhs?|crores?)")
-_SCALE = re.compile(r"\b(?:thousand|million|billion|trillion|lakh|crore)\b", re.IGNORECASE)
+_SCALE = re.compile(r"\b(?:hundred|thousand|million|billion|trillion|lakh|crore)\b", re.IGNORECASE)
 _FILLER = r"(?:a|an|and|of|point|few|couple|several|half|quarter)"
 _WORD_SEP = r"(?:[\s-]+|\s*,\s*)"
 SPELLED_RE = re.compile(
     rf"\b(?P<figure>(?:{_NUMBER_WORDS}|a|an|half|quarter|few|couple|several)"
     rf"(?:(?:{_WORD_SEP}(?:{_NUMBER_WORDS}|{_FILLER}))*{_WORD_SEP}{_NUMBER_WORDS})?)\b"
-    rf"(?P<post>{_WORD_SEP}(?:of\s+)?(?:{_MONEY_WORDS}|k)\b)?",
+    rf"(?P<post>{_WORD_SEP}(?:of\s+)?(?:{_MONEY_WORDS}|k|percent|per\s*cent|pct)\b|\s*%)?",
     re.IGNORECASE)
+# other languages' spelled figures: a magnitude word ("mil", "tausend", "mille"), with the number words before it,
+# or a number word before a money word ("fünfzig Euro"); and a run of Chinese or Japanese numerals
+_FOREIGN_UNITS = (r"(?:un[oa]?|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|veinte|treinta|cuarenta|cincuenta|"
+                  r"sesenta|setenta|ochenta|noventa|cien(?:to)?|doscientos|quinientos|um|dois|três|quatro|vinte|trinta|"
+                  r"quarenta|cinquenta|sessenta|setenta|oitenta|noventa|cem|deux|trois|quatre|cinq|six|sept|huit|neuf|"
+                  r"dix|vingt|trente|quarante|cinquante|soixante|cent|ein|eine|zwei|drei|vier|fünf|sechs|sieben|acht|"
+                  r"neun|zehn|zwanzig|dreißig|dreissig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig|due|tre|"
+                  r"quattro|sei|sette|otto|nove|dieci|venti|trenta|quaranta|cinquanta|sessanta|settanta|ottanta|"
+                  r"novanta|cento)")
+_FOREIGN_MAGNITUDE = (r"(?:[^\W\d_]*(?:tausend|hundert|millionen|milliarden)|mil|millón|millones|milhão|milhões|"
+                      r"milhares|mille|milles|mila|milione|milioni|miliardi?|millions?|milliards?)")
+_FOREIGN_MONEY = r"(?:euros?|dólares|dolares|dollars?|reais|pesos|soles|francs?|franken|libras?|sterline|rublos?)"
+FOREIGN_RE = re.compile(
+    rf"(?<![^\W\d_])(?:(?:{_FOREIGN_UNITS})(?:[\s-]+(?:y|e|et|und)?\s*)?)*{_FOREIGN_MAGNITUDE}(?![^\W\d_])"
+    rf"|(?<![^\W\d_])(?:{_FOREIGN_UNITS})(?:[\s-]+(?:y|e|et|und)\s+(?:{_FOREIGN_UNITS}))*\s+{_FOREIGN_MONEY}"
+    rf"(?![^\W\d_])", re.IGNORECASE)
+CJK_NUMBER_RE = re.compile(r"[零〇一二三四五六七八九十百千万萬亿億两兩]{2,}(?:美元|欧元|英镑|日元|港元|元|圆|円)?|"
+                           r"[零〇一二三四五六七八九十两兩]+(?:美元|欧元|英镑|日元|港元|元|圆|円)")
 FIGURES_RE = re.compile(r"\b(?:(?:high|mid|low)[\s-]+)?(?:five|six|seven|eight|nine|\d+)[\s-]+figures?\b",
                         re.IGNORECASE)
 
@@ -129,7 +149,7 @@ def _spelled(match: re.Match[str]) -> str:
     if not re.search(rf"\b{_NUMBER_WORDS}\b", figure, re.IGNORECASE):
         return match.group(0)  # "a dollar", "a few": no figure in it
     if match["post"]:
-        return AMOUNT
+        return AMOUNT  # a sum of money, or a share ("forty percent")
     if _SCALE.search(figure):
         return NUMBER  # "forty thousand", "one point two million": a figure even without a currency
     return match.group(0)  # "nine months", "fifty users": ordinary words
@@ -238,6 +258,8 @@ def redact(text: str, names: list[str]) -> str:
     text = DATE_RE.sub(DATE, text)
     text = AMOUNT_RE.sub(_amount, text)
     text = SPELLED_RE.sub(_spelled, text)
+    text = FOREIGN_RE.sub(AMOUNT, text)
+    text = CJK_NUMBER_RE.sub(AMOUNT, text)
     text = FIGURES_RE.sub(AMOUNT, text)
     text = PHONE_RE.sub(_phone, text)
     text = EXTENSION_RE.sub(PHONE, text)
