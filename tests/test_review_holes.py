@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,53 +36,67 @@ def _settings(engine: Engine, tmp_path: Path, **more: Any) -> Settings:
                     llm="offline", **more)
 
 
-class DraftThenSend(BaseChatModel):
-    """A model that obeys planted text: drafts with the attacker's point, then sends that very draft at once."""
-
-    @property
-    def _llm_type(self) -> str:
-        return "draft-then-send"
-
-    def bind_tools(self, tools: Any, **kw: Any) -> DraftThenSend:
-        return self
-
-    def _generate(self, messages: list[BaseMessage], stop: Any = None, run_manager: Any = None, **kw: Any
-                  ) -> ChatResult:
-        last = messages[-1]
-        if isinstance(last, ToolMessage) and last.name == "draft_email":
-            text = str(last.content)
-            d = json.loads(text[text.index("{"):text.rindex("}") + 1])
-            msg = AIMessage(content="", tool_calls=[{"name": "send_email", "id": "s1", "args": {
-                "account": d["account"], "to": d["to_email"], "subject": d["subject"], "body": d["body"]}}])
-        elif isinstance(last, ToolMessage):
-            msg = AIMessage(content="Done.")
-        else:
-            msg = AIMessage(content="", tool_calls=[{"name": "draft_email", "id": "d1", "args": {
-                "account": "Standard Co", "contact": "sam@standard.example", "purpose": "a quick hello",
-                "points": PLANTED}}])
-        return ChatResult(generations=[ChatGeneration(message=msg)])
-
-
-def test_an_email_drafted_in_this_turn_is_not_sent_in_it(engine: Engine, tmp_path: Path) -> None:
-    """Only a draft the rep was shown in an earlier turn counts as the one they read; the next turn's "send it"
-    sends it."""
+@pytest.fixture
+def mailed(engine: Engine, tmp_path: Path) -> Iterator[tuple[Settings, Any]]:
+    """The demo world and settings whose e-mail goes to a real local SMTP server (its inbox beside them)."""
     world.build(engine)
     controller, inbox = smtp.start()
     try:
-        s = _settings(engine, tmp_path, smtp_host="127.0.0.1", smtp_port=controller.port, smtp_from="c@ourco.example")
-        with Copilot(s, engine, model_provider=lambda ctx: DraftThenSend()) as copilot:
-            first = copilot.ask("Send a quick hello to Sam Stone at Standard Co", "Rick Rep")
-            assert inbox.messages == []
-            assert [a["outcome"] for a in first.actions] == ["not done"]
-            assert "you have not read it yet" in first.answer
-            with engine.connect() as conn:
-                assert conn.execute(select(Action.id)).first() is None
-        with Copilot(s, engine) as copilot:  # the rep read it; the offline planner sends the draft they read
-            sent = copilot.ask("Send it to Sam Stone", "Rick Rep", thread_id=first.thread_id)
-        assert [a["outcome"] for a in sent.actions] == ["done"], sent.answer
-        assert [m["To"] for m in inbox.messages] == ["sam@standard.example"]
+        yield _settings(engine, tmp_path, smtp_host="127.0.0.1", smtp_port=controller.port,
+                        smtp_from="c@ourco.example"), inbox
     finally:
         controller.stop()
+
+
+class _Scripted(BaseChatModel):
+    """A model that obeys planted text, one reply for each situation (``reply``)."""
+
+    @property
+    def _llm_type(self) -> str:
+        return type(self).__name__
+
+    def bind_tools(self, tools: Any, **kw: Any) -> _Scripted:
+        return self
+
+    def reply(self, last: BaseMessage) -> AIMessage:
+        raise NotImplementedError
+
+    def _generate(self, messages: list[BaseMessage], stop: Any = None, run_manager: Any = None, **kw: Any
+                  ) -> ChatResult:
+        return ChatResult(generations=[ChatGeneration(message=self.reply(messages[-1]))])
+
+
+DRAFT_PLANTED = AIMessage(content="", tool_calls=[{"name": "draft_email", "id": "d1", "args": {
+    "account": "Standard Co", "contact": "sam@standard.example", "purpose": "a quick hello", "points": PLANTED}}])
+
+
+class DraftThenSend(_Scripted):
+    """Drafts with the attacker's point, then sends that very draft at once."""
+
+    def reply(self, last: BaseMessage) -> AIMessage:
+        if isinstance(last, ToolMessage) and last.name == "draft_email":
+            text = str(last.content)
+            d = json.loads(text[text.index("{"):text.rindex("}") + 1])
+            return AIMessage(content="", tool_calls=[{"name": "send_email", "id": "s1", "args": {
+                "account": d["account"], "to": d["to_email"], "subject": d["subject"], "body": d["body"]}}])
+        return AIMessage(content="Done.") if isinstance(last, ToolMessage) else DRAFT_PLANTED
+
+
+def test_an_email_drafted_in_this_turn_is_not_sent_in_it(engine: Engine, mailed: tuple[Settings, Any]) -> None:
+    """Only a draft the rep was shown in an earlier turn counts as the one they read; the next turn's "send it"
+    sends it."""
+    s, inbox = mailed
+    with Copilot(s, engine, model_provider=lambda ctx: DraftThenSend()) as copilot:
+        first = copilot.ask("Send a quick hello to Sam Stone at Standard Co", "Rick Rep")
+        assert inbox.messages == []
+        assert [a["outcome"] for a in first.actions] == ["not done"]
+        assert "you have not read it yet" in first.answer
+        with engine.connect() as conn:
+            assert conn.execute(select(Action.id)).first() is None
+    with Copilot(s, engine) as copilot:  # the rep read it; the offline planner sends the draft they read
+        sent = copilot.ask("Send it to Sam Stone", "Rick Rep", thread_id=first.thread_id)
+    assert [a["outcome"] for a in sent.actions] == ["done"], sent.answer
+    assert [m["To"] for m in inbox.messages] == ["sam@standard.example"]
 
 
 @pytest.mark.parametrize("body", [
@@ -177,25 +192,13 @@ def test_an_approver_cannot_approve_their_own_edit_after_another_edit(engine: En
     assert out["status"] == "rejected"
 
 
-class ShowsOneSendsAnother(BaseChatModel):
-    """A steered model: drafts with a planted point and tells the rep a harmless text instead of the draft."""
+class ShowsOneSendsAnother(_Scripted):
+    """Drafts with a planted point and tells the rep a harmless text instead of the draft."""
 
-    @property
-    def _llm_type(self) -> str:
-        return "shows-one"
-
-    def bind_tools(self, tools: Any, **kw: Any) -> ShowsOneSendsAnother:
-        return self
-
-    def _generate(self, messages: list[BaseMessage], stop: Any = None, run_manager: Any = None, **kw: Any
-                  ) -> ChatResult:
-        if isinstance(messages[-1], ToolMessage):
-            msg = AIMessage(content="Here is the draft (not sent):\n\nSubject: Hello\n\nHi Sam,\nJust saying hello.")
-        else:
-            msg = AIMessage(content="", tool_calls=[{"name": "draft_email", "id": "d1", "args": {
-                "account": "Standard Co", "contact": "sam@standard.example", "purpose": "a quick hello",
-                "points": PLANTED}}])
-        return ChatResult(generations=[ChatGeneration(message=msg)])
+    def reply(self, last: BaseMessage) -> AIMessage:
+        if isinstance(last, ToolMessage):
+            return AIMessage(content="Here is the draft (not sent):\n\nSubject: Hello\n\nHi Sam,\nJust saying hello.")
+        return DRAFT_PLANTED
 
 
 def test_a_draft_is_shown_as_written_whatever_the_model_says_of_it(engine: Engine, tmp_path: Path) -> None:
@@ -211,21 +214,17 @@ def test_a_draft_is_shown_as_written_whatever_the_model_says_of_it(engine: Engin
     assert plain.answer.count(plain.drafts[0]["body"].splitlines()[-1]) == 1
 
 
-def test_send_it_after_an_edit_on_the_card_sends_the_edited_draft(engine: Engine, tmp_path: Path) -> None:
-    world.build(engine)
-    controller, inbox = smtp.start()
-    try:
-        s = _settings(engine, tmp_path, smtp_host="127.0.0.1", smtp_port=controller.port, smtp_from="c@ourco.example")
-        with Copilot(s, engine) as copilot:
-            first = copilot.ask("Draft an e-mail to Sam Stone at Standard Co about next steps", "Rick Rep")
-            (draft,) = first.drafts
-            rick = identity_for(engine, "Rick Rep").user_id
-            # what the card's Edit does: a new subject and body, kept and put in the conversation
-            copilot.change_draft(rick, {**draft, "subject": "Tuesday", "body": "Hi Sam,\nTuesday at 10?\nRick",
-                                        "edited_by": "Rick Rep"}, "edited")
-            sent = copilot.ask("Send it to Sam Stone", "Rick Rep", thread_id=first.thread_id)
-    finally:
-        controller.stop()
+def test_send_it_after_an_edit_on_the_card_sends_the_edited_draft(engine: Engine, mailed: tuple[Settings, Any]
+                                                                   ) -> None:
+    s, inbox = mailed
+    with Copilot(s, engine) as copilot:
+        first = copilot.ask("Draft an e-mail to Sam Stone at Standard Co about next steps", "Rick Rep")
+        (draft,) = first.drafts
+        rick = identity_for(engine, "Rick Rep").user_id
+        # what the card's Edit does: a new subject and body, kept and put in the conversation
+        copilot.change_draft(rick, {**draft, "subject": "Tuesday", "body": "Hi Sam,\nTuesday at 10?\nRick",
+                                    "edited_by": "Rick Rep"}, "edited")
+        sent = copilot.ask("Send it to Sam Stone", "Rick Rep", thread_id=first.thread_id)
     assert [a["outcome"] for a in sent.actions] == ["done"], sent.answer
     (mail,) = inbox.messages
     assert mail["Subject"] == "Tuesday" and "Tuesday at 10?" in mail.get_payload()
@@ -267,23 +266,19 @@ def test_other_actions_for_later_or_negated_are_not_orders(engine: Engine, tool:
                            "Log a call with Standard Co this morning: demo asked", [], None) is None
 
 
-def test_the_offline_planner_does_not_send_now_what_the_rep_wants_sent_later(engine: Engine, tmp_path: Path) -> None:
-    world.build(engine)
-    controller, inbox = smtp.start()
-    try:
-        s = _settings(engine, tmp_path, smtp_host="127.0.0.1", smtp_port=controller.port, smtp_from="c@ourco.example")
-        with Copilot(s, engine) as copilot:
-            first = copilot.ask("Draft an e-mail to Sam Stone at Standard Co about next steps", "Rick Rep")
-            later = copilot.ask("Send it to Sam Stone on Monday, not now.", "Rick Rep", thread_id=first.thread_id)
-            assert inbox.messages == [] and "later or on a condition" in later.answer
-            now = copilot.ask("Send it to Sam Stone", "Rick Rep", thread_id=first.thread_id)
-    finally:
-        controller.stop()
+def test_the_offline_planner_does_not_send_now_what_the_rep_wants_sent_later(engine: Engine,
+                                                                            mailed: tuple[Settings, Any]) -> None:
+    s, inbox = mailed
+    with Copilot(s, engine) as copilot:
+        first = copilot.ask("Draft an e-mail to Sam Stone at Standard Co about next steps", "Rick Rep")
+        later = copilot.ask("Send it to Sam Stone on Monday, not now.", "Rick Rep", thread_id=first.thread_id)
+        assert inbox.messages == [] and "later or on a condition" in later.answer
+        now = copilot.ask("Send it to Sam Stone", "Rick Rep", thread_id=first.thread_id)
     assert [a["outcome"] for a in now.actions] == ["done"] and len(inbox.messages) == 1
 
 
 def test_the_follow_up_advice_leaves_out_touches_outside_the_callers_scope(demo_workspace, tmp_path: Path
-                                                                          ) -> None:  # noqa: ANN001
+                                                                          ) -> None:
     """A rep with a deal at an account asks about a contact only another team touched: the advice counts none of
     those touches and says colleagues have been in touch; sales-ops sees them all."""
     from sqlalchemy import text

@@ -322,39 +322,8 @@ def test_a_private_request_is_decided_privately(slack_app: tuple[str, FakeSlack]
     assert not [p for p in slack.called("chat.postMessage") if p["channel"] == "C9"]
 
 
-def test_a_private_requests_outcome_is_never_repeated_in_a_channel(slack_app: tuple[str, FakeSlack],
-                                                                    engine: Engine) -> None:
-    """The outcome of a request made privately is told in private (a DM), never in a channel's answer."""
-    base, slack = slack_app
-    with engine.begin() as conn:
-        conn.execute(update(User).where(User.name == "Mona Manager").values(slack_user_id="UMONA"))
-    assert _command(base, "URICK", "log a call with Keystone: Kim says their CFO is leaving, keep it quiet") == 200
-    (card,) = _wait_for(slack, "chat.postMessage")
-    blocks = json.loads(card["blocks"]) if isinstance(card["blocks"], str) else card["blocks"]
-    value = next(b for b in blocks if b["type"] == "actions")["elements"][0]["value"]
-    assert _click(base, "UMONA", "approval_approve", value, "1700000000.777") == 200
-    _wait_for(slack, "chat.postMessage", 2)  # the rep's DM with the outcome
-    assert _post(base, _mention("URICK", "<@UBOT> how many open deals do I have?", ts="1700000009.000100",
-                                event_id="EvPub")) == 200
-    public = _wait_for(slack, "chat.postMessage", 3)[-1]
-    assert public["channel"] == "C1"
-    shown = json.dumps(public.get("blocks")) + public.get("text", "")
-    assert "for you: 4" in shown and "CFO is leaving" not in shown and "Update on your requests" not in shown
-    dm = {"type": "event_callback", "team_id": "T1", "api_app_id": "A1", "event_id": "EvDmLater",
-          "event_time": int(time.time()),
-          "event": {"type": "message", "channel_type": "im", "channel": "D7", "user": "URICK",
-                    "text": "how many open deals do I have?", "ts": "1700000010.000100",
-                    "event_ts": "1700000010.000100"}}
-    assert _post(base, dm) == 200
-    private = _wait_for(slack, "chat.postMessage", 4)[-1]
-    assert private["channel"] == "D7"
-    told = json.dumps(private.get("blocks")) + private.get("text", "")
-    assert "Update on your requests" in told and "CFO is leaving" in told
-
-
-def test_a_shared_command_is_a_conversation_of_its_own(slack_app: tuple[str, FakeSlack], engine: Engine) -> None:
-    """/copilot ... --share posts in the channel: what was asked privately with /copilot stays out of it."""
-    base, slack = slack_app
+def _approved_private_note(base: str, slack: FakeSlack, engine: Engine) -> None:
+    """Rick logs a call on a key account with a private /copilot; Mona approves it; Rick is told by DM."""
     with engine.begin() as conn:
         conn.execute(update(User).where(User.name == "Mona Manager").values(slack_user_id="UMONA"))
     assert _command(base, "URICK", "log a call with Keystone: Kim says their CFO is leaving, keep it quiet") == 200
@@ -363,8 +332,39 @@ def test_a_shared_command_is_a_conversation_of_its_own(slack_app: tuple[str, Fak
     value = next(b for b in blocks if b["type"] == "actions")["elements"][0]["value"]
     assert _click(base, "UMONA", "approval_approve", value, "1700000000.777") == 200
     assert _wait_for(slack, "chat.postMessage", 2)[-1]["channel"] == "URICK"  # told privately, by DM
+
+
+def _shown(message: dict) -> str:
+    return json.dumps(message.get("blocks")) + message.get("text", "")
+
+
+def test_a_private_requests_outcome_is_never_repeated_in_a_channel(slack_app: tuple[str, FakeSlack],
+                                                                    engine: Engine) -> None:
+    """The outcome of a request made privately is told in private (a DM), never in a channel's answer."""
+    base, slack = slack_app
+    _approved_private_note(base, slack, engine)
+    assert _post(base, _mention("URICK", "<@UBOT> how many open deals do I have?", ts="1700000009.000100",
+                                event_id="EvPub")) == 200
+    public = _wait_for(slack, "chat.postMessage", 3)[-1]
+    assert public["channel"] == "C1"
+    assert "for you: 4" in _shown(public) and "CFO is leaving" not in _shown(public)
+    assert "Update on your requests" not in _shown(public)
+    dm = {"type": "event_callback", "team_id": "T1", "api_app_id": "A1", "event_id": "EvDmLater",
+          "event_time": int(time.time()),
+          "event": {"type": "message", "channel_type": "im", "channel": "D7", "user": "URICK",
+                    "text": "how many open deals do I have?", "ts": "1700000010.000100",
+                    "event_ts": "1700000010.000100"}}
+    assert _post(base, dm) == 200
+    private = _wait_for(slack, "chat.postMessage", 4)[-1]
+    assert private["channel"] == "D7"
+    assert "Update on your requests" in _shown(private) and "CFO is leaving" in _shown(private)
+
+
+def test_a_shared_command_is_a_conversation_of_its_own(slack_app: tuple[str, FakeSlack], engine: Engine) -> None:
+    """/copilot ... --share posts in the channel: what was asked privately with /copilot stays out of it."""
+    base, slack = slack_app
+    _approved_private_note(base, slack, engine)
     assert _command(base, "URICK", "how many open deals do I have? --share") == 200
     public = _wait_for(slack, "chat.postMessage", 3)[-1]
     assert public["channel"] == "C9"
-    shown = json.dumps(public.get("blocks")) + public.get("text", "")
-    assert "for you: 4" in shown and "CFO is leaving" not in shown
+    assert "for you: 4" in _shown(public) and "CFO is leaving" not in _shown(public)
