@@ -31,7 +31,7 @@ from copilot.crm.audit import record_now
 from copilot.crm.errors import ToolError
 from copilot.grounding import drop_figures, ungrounded
 from copilot.models import call_model, failure_note
-from copilot.state import CopilotState, latest_result
+from copilot.state import CopilotState, draft_id, latest_result
 from copilot.toolbox import run_tool, schemas
 from copilot.untrusted import data_block
 from prompts import render
@@ -119,8 +119,8 @@ def build_graph(model_provider: ModelProvider, fallback: ModelProvider | None = 
                 # has not been read by anyone yet
                 start = state.get("turn_start", 0)
                 content = _action_call(ctx, call, args, thread_id, tainted, current, own, actions, to_run,
-                                       _last_draft(messages[:start]), start,
-                                       fresh=_last_draft(messages[start:]))
+                                       _read_draft(messages[:start], thread_id, runtime.store, ctx.identity.user_id),
+                                       start, fresh=_last_draft(messages[start:]))
                 if content is None:
                     continue  # answered by the execute node
             else:
@@ -204,6 +204,21 @@ def _last_draft(messages: list[AnyMessage]) -> dict[str, Any] | None:
             "subject": d.get("subject"), "body": d.get("body"),
             "sources": d.get("cites") or [], "talk_track_deal": d.get("talk_track_deal"),
             "record_ids": (d.get("record_ids") or [])[:10]}
+
+
+def _read_draft(messages: list[AnyMessage], thread_id: str, store: Any, owner: int) -> dict[str, Any] | None:
+    """The draft the rep last read in this conversation: the latest one shown, or the version of it they edited or
+    regenerated on its card since (kept under the same id, whether or not it reached the conversation)."""
+    draft = _last_draft(messages)
+    shown = next((m for m in reversed(messages) if isinstance(m, ToolMessage) and m.name == "draft_email"), None)
+    if draft is None or shown is None or store is None:
+        return draft
+    item = store.get(("drafts", str(owner)), draft_id(thread_id, str(shown.tool_call_id)))
+    kept = dict(item.value) if item is not None else {}
+    if not kept.get("body") or kept.get("closed"):
+        return draft
+    return {**draft, "subject": kept.get("subject"), "body": kept.get("body"), "cc": list(kept.get("cc") or []),
+            "to": kept.get("to", draft.get("to")), "to_email": kept.get("to_email", draft.get("to_email"))}
 
 
 def _same_text(args: dict[str, Any], draft: dict[str, Any]) -> bool:

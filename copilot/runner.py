@@ -8,7 +8,6 @@ variant, prompt version and model that produced it.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import logging
 import os
@@ -27,6 +26,7 @@ from sqlalchemy import Engine
 
 from copilot.context import CopilotContext, Variant, utc_now
 from copilot.graph import build_graph
+from copilot.state import draft_id
 from copilot.models import model_name, offline_model, openai_model
 from copilot.settings import Settings
 from copilot.toolbox import doing, run_tool
@@ -282,9 +282,8 @@ class Copilot:
             return None
         if not isinstance(draft, dict) or draft.get("error") or not draft.get("body"):
             return None
-        draft_id = "d_" + hashlib.sha256(f"{thread_id}\0{message.tool_call_id}".encode()).hexdigest()[:16]
-        return self.save_draft(ctx.identity.user_id, {**draft, "draft_id": draft_id, "thread_id": thread_id,
-                                                      "asked": args})
+        return self.save_draft(ctx.identity.user_id, {**draft, "draft_id": draft_id(thread_id, message.tool_call_id),
+                                                      "thread_id": thread_id, "asked": args})
 
     def save_draft(self, owner_id: int, draft: dict[str, Any]) -> dict[str, Any]:
         """Keep a draft (a new one, or an edited or regenerated version under the same id) for its owner."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from typing import Annotated, Any, TypedDict
@@ -41,3 +42,8 @@ def latest_result(messages: Sequence[BaseMessage], tool: str) -> dict[str, Any] 
                 return None
             return None if not isinstance(result, dict) or "error" in result else result
     return None
+
+
+def draft_id(thread_id: str, tool_call_id: str) -> str:
+    """The id a draft is kept under for its owner: the conversation and the call that wrote it."""
+    return "d_" + hashlib.sha256(f"{thread_id}\0{tool_call_id}".encode()).hexdigest()[:16]

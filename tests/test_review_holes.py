@@ -118,6 +118,14 @@ def test_an_email_drafted_in_this_turn_is_not_sent_in_it(engine: Engine, mailed:
     "Hola Sam, si firma esta semana le hacemos una rebaja.",
     "Sam님, 이번 주 계약 시 할인해 드립니다.",
     "Hi Sam, sign this week and get 20% of\u00adf the list.",
+    "Hi Sam, sign this week and get two months free.",
+    "Hi Sam, onboarding will be free for you.",
+    "Hi Sam, we can take 5k off.",
+    "Hi Sam, 4,000 instead of 5,000.",
+    "Hi Sam, five thousand dollars off the renewal.",
+    "Hi Sam, 20pct off.",
+    "Hi Sam, 20 \u066a off.",
+    "Hi Sam, half off the licence.",
 ])
 def test_pricing_in_other_forms_and_languages_waits_for_an_approver(engine: Engine, tmp_path: Path, body: str
                                                                     ) -> None:
@@ -135,7 +143,8 @@ def test_a_plain_email_is_not_taken_for_pricing(engine: Engine, tmp_path: Path) 
     with Copilot(_settings(engine, tmp_path), engine) as copilot:
         out = copilot.act("Rick Rep", "send_email", {"account": "Standard Co", "to": "sam@standard.example",
                                                      "subject": "Next steps", "body": "Hi Sam, are you free on "
-                                                     "Tuesday? Our precise rollout plan is priceless."},
+                                                     "Tuesday at 10? Thanks for your precious time; the 3 CAD "
+                                                     "drawings and our precise rollout plan are attached."},
                           thread_id="t1", request_key="k1")
     assert out["status"] != "pending_review", out  # "free" on Tuesday is a word apart; "precise" is no price
 
@@ -238,6 +247,16 @@ def test_send_it_after_an_edit_on_the_card_sends_the_edited_draft(engine: Engine
     "Sam will reply to it tomorrow, I guess.",
     "I'll send it myself after lunch.",
     "Send it only after Mona has checked the price.",
+    "Send it to Sam Stone when he confirms the budget.",
+    "Send it to Sam Stone, but not before Friday.",
+    "Send it to Sam Stone on 1 December.",
+    "Send it to Sam Stone Monday morning.",
+    "Send it to Sam Stone at 5pm.",
+    "Send it to Sam Stone in two days.",
+    "Send it to Sam Stone at the end of the week.",
+    "Send it to Sam Stone. Not now though, on Monday.",
+    "Send it to Sam Stone\non Monday",
+    "Ask Rita to send it to Sam Stone.",
 ])
 def test_a_send_for_later_or_on_a_condition_or_by_someone_else_is_not_an_order(engine: Engine, message: str
                                                                               ) -> None:
@@ -247,6 +266,39 @@ def test_a_send_for_later_or_on_a_condition_or_by_someone_else_is_not_an_order(e
     with engine.connect() as conn:
         assert unrequested(conn, "send_email", SEND_DRAFT, message, [message], DRAFT) is not None
         assert unrequested(conn, "send_email", SEND_DRAFT, "Send it to Sam Stone.", [message], DRAFT) is None
+
+
+@pytest.mark.parametrize("message", [
+    "That is great, send it to Sam Stone.",
+    "I am happy with it, send it to Sam Stone",
+    "Sam is waiting for it - send it to Sam Stone",
+    "Send it to Sam Stone now, I read it once more.",
+    "Send it to Sam Stone this morning.",
+    "Send it to Sam Stone, he asked for it after our call.",
+    "Send it to Sam Stone now - he is back tomorrow.",
+    "Send it to Sam Stone, as we agreed on Tuesday.",
+    "Great - send it to Sam Stone now",
+])
+def test_an_order_for_now_is_one_whatever_else_the_message_says(engine: Engine, message: str) -> None:
+    from tests.test_intent import DRAFT, SEND_DRAFT
+
+    world.build(engine)
+    with engine.connect() as conn:
+        assert unrequested(conn, "send_email", SEND_DRAFT, message, [message], DRAFT) is None
+
+
+@pytest.mark.parametrize(("tool", "args", "message"), [
+    ("log_activity", {"account": "Standard Co", "type": "call", "summary": "they want a demo"},
+     "Log a call with Standard Co once more: they want a demo"),
+    ("change_stage", {"deal_id": "DL0001", "stage": "Won", "close_value": 1000},
+     "They signed yesterday after lunch, mark deal DL0001 as Won for 1000"),
+    ("change_stage", {"deal_id": "DL0001", "stage": "Won", "close_value": 1000},
+     "Now that it is signed, mark deal DL0001 as Won for 1000"),
+])
+def test_other_orders_for_now_are_carried_out(engine: Engine, tool: str, args: dict[str, Any], message: str) -> None:
+    world.build(engine)
+    with engine.connect() as conn:
+        assert unrequested(conn, tool, args, message, [message], None) is None
 
 
 @pytest.mark.parametrize(("tool", "args", "message"), [
@@ -284,7 +336,7 @@ def test_the_follow_up_advice_leaves_out_touches_outside_the_callers_scope(demo_
     from sqlalchemy import text
 
     from copilot.demo.generator import ANCHOR
-    from tools.followup import next_followup
+    from tools.followup import Timing, next_followup
 
     _, engine = demo_workspace
     now = ANCHOR.replace(tzinfo=None)
@@ -300,5 +352,24 @@ def test_the_follow_up_advice_leaves_out_touches_outside_the_callers_scope(demo_
     mine = next_followup(engine, identity_for(engine, row.rep), {"contact_email": row.email}, now=now, home=tmp_path)
     assert mine["prior_touches"] == 0 and mine["last_touch_at"] is None and mine["unanswered_in_a_row"] == 0
     assert any("Colleagues outside your scope" in n for n in mine["notes"])
+    # what the model learned of this contact, from the other team's touches, is not used or said either
+    first = mine["contact_name"].split()[0]
+    assert Timing.for_database(engine, tmp_path).model.knows("contact", row.email)
+    assert f"replies from {first}" not in mine["reason"] and row.email in mine["contact"]
     ops = next_followup(engine, identity_for(engine, "ops"), {"contact_email": row.email}, now=now, home=tmp_path)
     assert ops["prior_touches"] > 0 and not any("Colleagues" in n for n in ops["notes"])
+
+
+def test_a_card_edit_that_missed_the_conversation_still_stops_the_old_version(engine: Engine,
+                                                                              mailed: tuple[Settings, Any]) -> None:
+    """An edit kept while the conversation was busy (not written into it): "send it" there does not send the
+    version before the edit, which the rep no longer sees on the card."""
+    s, inbox = mailed
+    with Copilot(s, engine) as copilot:
+        first = copilot.ask("Draft an e-mail to Sam Stone at Standard Co about next steps", "Rick Rep")
+        (draft,) = first.drafts
+        rick = identity_for(engine, "Rick Rep").user_id
+        copilot.save_draft(rick, {**draft, "subject": "Corrected", "body": "Hi Sam,\nCorrected text.\nRick",
+                                  "edited_by": "Rick Rep"})  # what change_draft keeps when the conversation is busy
+        sent = copilot.ask("Send it to Sam Stone", "Rick Rep", thread_id=first.thread_id)
+    assert inbox.messages == [] and [a["outcome"] for a in sent.actions] == ["not done"], sent.answer

@@ -356,7 +356,8 @@ def _opportunities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[
     if groups:
         stmt = stmt.group_by(*grouped)
     labels = [*query.group_by, *query.metrics]
-    ranked = bool(groups and query.order_by)
+    ranked = bool(groups and query.order_by) and query.limit >= 3  # a "top N" list (the planner reads a tie for
+    # the top itself, from two rows)
     # a ranking reads a few more rows than asked for: those tied with the last one asked for are shown too
     stmt = _finish(stmt, query, labels, extra=TIES if ranked else 0)
     ids_stmt = _opp_from(select(O.id)).where(and_(True, *where)).order_by(O.id)
@@ -371,7 +372,9 @@ def _opportunities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[
             tied = [r for r in rows[query.limit:] if r[query.order_by] == last and last is not None]
             rows = rows[:query.limit] + tied
             if tied:
-                notes = [*notes, f"{len(tied) + 1} are tied at place {query.limit}, so all of them are shown"]
+                more = len(rows) - query.limit == TIES
+                notes = [*notes, "those tied at the last place are shown too" + (" (and more are tied with them)"
+                                                                               if more else "")]
         ids = list(conn.scalars(ids_stmt.limit(MAX_IDS)))
         total = conn.execute(count_stmt).scalar_one()
     return QueryResult(entity="opportunities", columns=labels, rows=rows,

@@ -149,6 +149,25 @@ def vocabulary() -> frozenset[str]:
                                                       "stalled", "engage", "close", "closed", "closing"})
 
 
+COMPASS = {"north", "south", "northern", "southern", "eastern", "western", "midwest", "midwestern", "northeast",
+           "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern"}
+GENERIC_NAME_WORDS = {"corporation", "corp", "company", "group", "holding", "holdings", "inc", "ltd", "limited",
+                      "systems", "solutions", "international", "global", "industries", "technologies", "services",
+                      "the", "and", "of", "co"}
+
+
+def _account_words(names: Names) -> frozenset[str]:
+    """The distinctive words of account names (four letters or more, not "corporation" or "group")."""
+    key = tuple(names.by_kind.get("account", []))
+    if _ACCOUNT_WORDS[0] != key:
+        words = {w for name in key for w in tokens(name) if len(w) >= 4 and w.isalpha()} - GENERIC_NAME_WORDS - FILLER
+        _ACCOUNT_WORDS[:] = [key, frozenset(words)]
+    return _ACCOUNT_WORDS[1]
+
+
+_ACCOUNT_WORDS: list = [(), frozenset()]
+
+
 @lru_cache(maxsize=1)
 def _known() -> tuple[str, ...]:
     return tuple(sorted(vocabulary()))
@@ -178,9 +197,10 @@ _NOT = (r"(?:not|never|no longer|yet to be|non-?|un|without|excluding|exclude|ex
         r"\s*(?:(?:yet|ever|been|be|get|got|gotten|we|they|i|you|he|she|it|still|any|the|deals?)\s+)*")
 NOT_STAGE = re.compile(rf"\b{_NOT}(won|wins?|winning|lost|lose|losing|closed|close|closing|open)\b")
 """a stage said to be not the case: "not won", "didn't close", "haven't been won", "not lost"."""
-EITHER_STAGE = re.compile(r"\b(won|lost|open)\b(?:\s+(?:deals?|ones))?\s+(?:or|and|\+|plus)\s+"
+EITHER_STAGE = re.compile(r"\b(won|lost|open)\b(?:\s+(?:deals?|ones))?\s+or\s+"
                           r"(?:(?:are|is|were|was|still|the|both)\s+)*(won|lost|open)\b")
-"""two stages together: "lost or still open", "won and lost"."""
+"""two stages together: "lost or still open" ("won and lost" asks for both, each on its own)."""
+POSITIVE_STAGE = re.compile(r"\b(won|wins?|winning|lost|lose|losing|open)\b")
 PERIOD_MENTION = re.compile(r"\b(q[1-4]|h[12]|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|"
                             r"nov\w*|dec\w*)\s*(?:of\s+)?'?((?:19|20)?\d\d)\b")
 
@@ -189,6 +209,24 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     """What ``text`` asks, in frames of the CRM's figures (or a question back, or a refusal); a count of deals in a
     stage said not to be ("not won") or of two stages ("lost or open") is counted over the stages meant."""
     reading = _read(_expanded(text), names, identity, today, context)
+    said0 = re.sub(r"[\u2019`]", "'", _expanded(text).lower())
+    if reading.kind == "crm" and (m := QUALIFIED.search(said0)):
+        return Reading("ask", note=f'The CRM does not say which are "{m.group(0)}". Could you say it with what it '
+                                   "holds (a product, sector, office, rep, period or stage, or the largest or most "
+                                   "recent deals)?")
+    if reading.kind == "crm" and (m := VAGUE_PERIOD.search(said0)):
+        q, h = ("Q4", "H2") if m.group(1) == "late" else ("Q1", "H1")
+        return Reading("ask", note=f'Which months do you mean by "{m.group(0)}"? For example {q} {m.group(2)} or '
+                                   f"{h} {m.group(2)}.")
+    if reading.kind == "crm" and (m := ABSENCE.search(said0)):
+        return Reading("ask", note=f'I can\'t count what is missing ("{m.group(0)}") yet. I can count deals by '
+                                   "stage (won, lost, open) or show each one's figure (for example 'won deals by "
+                                   "rep'): anyone missing from it has none.")
+    partial = [w for w in reading.unplaced if w in _account_words(names)]
+    if reading.kind in ("ask", "unknown", "crm") and partial:
+        options = [n for n in names.by_kind.get("account", []) if partial[0] in tokens(n)][:3]
+        return Reading("ask", note=f'"{partial[0]}" is part of the name of {" or ".join(options)}. Which account do '
+                                   "you mean? Ask again with its full name.", unplaced=reading.unplaced)
     # "closed deals" (won or lost) counted as such, not as the won ones among them
     reading.frames, reading.offer = [[f.edit(topic="count") if f.topic in ("won_count", "lost_count", "open_count") and
                                       f.filters.get("stage") and set(f.filters["stage"]) != set(STAGES_OF[f.topic])
@@ -197,6 +235,8 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     if reading.kind == "crm" and BY_COUNT.search(said):  # ranked by how many deals were won, not by their revenue
         reading.frames = [_by_won_count(f, said) for f in reading.frames]
     negated = [m.group(1) for m in NOT_STAGE.finditer(said)]
+    if negated and POSITIVE_STAGE.search(NOT_STAGE.sub(" ", said)):
+        negated = []  # "did we win, not lose?", "won from deals that weren't lost": the stage named is the one meant
     either = [w for m in EITHER_STAGE.finditer(said) for w in m.groups()]
     periods = {(m.group(1)[:3], m.group(2)[-2:]) for m in PERIOD_MENTION.finditer(said)}
     if reading.kind == "crm" and len(periods) >= 2 and len(reading.frames) >= 2 and \
@@ -229,6 +269,22 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     return Reading(reading.kind, [f.edit(topic="count").with_filters(stage=chosen) for f in reading.frames],
                    reading.compare, reading.note, reading.offer, reading.account, reading.confidence, reading.unplaced)
 
+
+QUALIFIED = re.compile(
+    r"\b(?:big|bigger|large|larger|small|smaller|old|older|young|younger|mid[- ]?size[d]?|medium[- ]?sized?|"
+    r"high[- ]value|low[- ]value|high[- ]margin|at[- ]risk|risky|strategic|important|major|minor|enterprise|"
+    r"long|short|quick|fast|slow|recent)\s+(?:accounts?|customers?|clients?|companies|deals?|opportunities|reps?|"
+    r"sellers?|wins?)\b"
+    r"|\bnew\s+(?:accounts?|customers?|clients?|companies|reps?|sellers?|hires?)\b|\bfirst[- ]time\s+\w+"
+    r"|\b(?:won|win|closed|close|sold|lost)\s+(?:\w+\s+){0,3}?(?:quickly|fast|slowly|recently)\b"
+    r"|\b(?:were|was|are|is)\s+(?:recent|quick|fast|slow|big|large|small)\b")
+"""a kind of account, deal or rep the CRM holds nothing to tell ("large accounts", "new customers", "won quickly")"""
+VAGUE_PERIOD = re.compile(r"\b(early|late|start of|beginning of|the start of|the beginning of)\s*-?\s*((?:19|20)\d\d)\b")
+ABSENCE = re.compile(r"\bneither\b|\bnor\b|\b(?:has|have|had|with|got|get)\s+(?:no|zero|none)\b|\bno\s+(?:deals?|wins?|"
+                     r"accounts?|customers?)\b|\bnever\s+(?:got|been|was|were|had|have|has|did)\b|"
+                     r"\bhow many (?:reps?|people|sellers?|agents?|managers?|accounts?|customers?|clients?|companies|"
+                     r"products?|offices?)\b[^?]*\b(?:never|not|n't)\b")
+"""a count of what is not there ("reps with no deals", "deals that never got engaged", "neither won nor lost")"""
 
 SHORT = {"rev": "revenue", "revs": "revenue", "avg": "average", "amt": "amount", "qtr": "quarter", "qtrs": "quarters",
          "yr": "year", "yrs": "years", "opp": "deal", "opps": "deals", "oppty": "deal", "oppties": "deals",
@@ -291,7 +347,9 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
             if w not in small_ok and not (len(w) == 4 and 1990 <= int(w) <= 2100 and i in found.words):
                 unplaced.append(w)
             continue
-        if w in PERIOD_WORDS:
+        if w in PERIOD_WORDS or w in COMPASS or w in _account_words(names):
+            # a word of an account's name on its own ("Acme" for Acme Corporation), or a region the CRM has no
+            # office for ("north"): a name not found, never a word to drop
             unplaced.append(w)
             continue
         if w in vocab:

@@ -34,17 +34,29 @@ _QUESTION = re.compile(r"^\s*(did|do|does|should|shall|how|what|why|when|where|w
                        r"can|could|would|will|may|might|must)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(don'?t|do not|doesn'?t|no need|not yet|never|shouldn'?t|won'?t|can'?t|cannot|without|"
                        r"instead of|rather than|hold off|wait)\b", re.IGNORECASE)
-_SUBJECT = re.compile(r"\b(will|'ll|would|'d|shall|might|may|must|am|'m|is|are|was|were|gonna|going to|have to|"
-                      r"need to|want to|plan to)\b", re.IGNORECASE)
-"""before the verb, a clause with one of these says what someone will do or wants ("I'll send it myself", "Sam will
-reply to it"), not an order (a polite "could you send it" is read apart)"""
-_CONDITION = re.compile(r"\b(if|unless|once|whenever|as soon as|only after|only when|until|in case|provided)\b",
-                        re.IGNORECASE)
-_LATER = re.compile(r"\b(after|tomorrow|tonight|later|not now|not yet|nothing yet|next (week|month|time)|"
-                    r"(on|next|this|by) (monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|afternoon|"
-                    r"evening|morning)|in (an?|\d+|a few|a couple of) (minutes?|hours?|days?|weeks?))\b", re.IGNORECASE)
-"""an order on a condition, or (to send or move a deal: a logged call's time is when it happened) for later: not one
-to carry out now (a follow-up is scheduled; this is not that)"""
+_SUBJECT = re.compile(r"(?:(?:\b|(?<=\w))(?:will|'ll|would|'d|shall|might|may|must|can|could|should|am|'m|is|are|"
+                      r"was|were|gonna|going to|has to|have to|needs? to|wants? to|plans? to)\s+|\b(?:ask|tell|have|get|"
+                      r"let|remind)\s+[\w.@'-]+(?:\s+[\w.@'-]+)?\s+(?:to\s+)?)(?:\w+\s+)?$", re.IGNORECASE)
+"""right before the verb, what someone will do or wants ("I'll send it myself", "Sam will reply to it"), or an order
+to someone else ("ask Rita to send it"): not an order to the copilot (a polite "could you send it" is read apart;
+"That is great, send it" is an order)"""
+_DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_CONDITION = re.compile(r"\b(if|unless|once(?!\s+(?:more|again))|when|whenever|as soon as|only after|only when|"
+                        r"until|till|in case|provided)\b", re.IGNORECASE)
+_DEFERRED = re.compile(r"\b(not now|not yet|nothing yet|not before|not until|no earlier than|hold (?:it|off)|"
+                       r"wait (?:until|till|for))\b", re.IGNORECASE)
+"""said anywhere in the message, the rep holds the order back"""
+_LATER = re.compile(
+    rf"\b(after|tomorrow|tonight|later|next (?:week|month|time|{_DAYS})|(?:on |next |by |this )?{_DAYS}(?:\s+"
+    r"(?:morning|afternoon|evening|night))?|this (?:afternoon|evening|weekend)|in (?:an?|\d+|one|two|three|four|five|"
+    r"a few|a couple of) (?:minutes?|hours?|days?|weeks?)|(?:at )?the end of (?:the )?(?:day|week|month)|"
+    r"at \d{1,2}(?::\d\d)?\s*(?:am|pm|h)?|(?:on |by )?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS +
+    r"|(?:on |by )?" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?)\b",
+    re.IGNORECASE)
+"""when the order's own words (from its verb to the next comma) put it later: to send or move a deal (a logged call's
+time is when it happened) -- a follow-up is scheduled; this is not that"""
+_PAUSE = re.compile(r"[,;:\u2013\u2014]|\s-\s|\s+(?:but|and then|then)\s+", re.IGNORECASE)
 _NONE_AFTER = re.compile(r"^\W*(it\s+|this\s+|that\s+)?(nothing|none|no|not)\b", re.IGNORECASE)
 _DRAFT_REF = re.compile(r"\b(it|this|that|the (draft|e-?mail|message))\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9$%']+")
@@ -55,7 +67,8 @@ def requests(current: str, tool: str) -> list[str]:
     """The clauses of the rep's message that ask for ``tool`` in the imperative (quoted text left out)."""
     text = _QUOTED.sub(" ", current)
     out = []
-    for clause in _CLAUSES.split(text):
+    clauses = _CLAUSES.split(text)
+    for i, clause in enumerate(clauses):
         if not re.search(INTENT.get(tool, r"$^"), clause, re.IGNORECASE):
             continue
         polite = bool(_POLITE.match(clause))
@@ -68,19 +81,31 @@ def requests(current: str, tool: str) -> list[str]:
             continue
         if verb and _NONE_AFTER.match(clause[verb.end():]):
             continue  # "send nothing yet", "log none of it"
-        if later(clause, tool):
+        if later(clause, tool) or (tool != "schedule_followup" and _DEFERRED.search(text)):
             continue
+        tail = clauses[i + 1] if i + 1 < len(clauses) else ""
+        if tool in ("send_email", "change_stage") and len(tail.split()) <= 4 and _LATER.search(tail):
+            continue  # "Send it to Sam" and, on its own line, "on Monday"
         out.append(clause)
     return out
 
 
 def later(clause: str, tool: str) -> str | None:
-    """What makes the order one for later or on a condition ("on Monday", "if they confirm"), in the order itself
-    (not in the text it carries after ":"); None: it is for now."""
+    """What makes the order one for later or on a condition ("on Monday", "if they confirm"): a condition anywhere in
+    its sentence up to the verb or from the verb to the next pause, a time only from the verb to the next pause
+    ("send it now, he is back tomorrow" is for now); never in the text it carries after ":". None: it is for now."""
     if tool == "schedule_followup":
         return None
     order = _instruction(_QUOTED.sub(" ", clause))
-    found = _CONDITION.search(order) or (_LATER.search(order) if tool in ("send_email", "change_stage") else None)
+    verb = re.search(INTENT.get(tool, r"$^"), order, re.IGNORECASE)
+    if verb is None:
+        return None
+    before = _PAUSE.split(order[:verb.start()])[-1] if _CONDITION.search(order[:verb.start()]) is None else \
+        order[:verb.start()]
+    after = _PAUSE.split(order[verb.start():])[0]
+    found = _CONDITION.search(before) or _CONDITION.search(after)
+    if found is None and tool in ("send_email", "change_stage"):
+        found = _LATER.search(after)
     return found.group(0) if found else None
 
 
@@ -157,8 +182,11 @@ def unrequested(conn: Connection, tool: str, args: dict[str, Any], current: str,
     """
     clauses = requests(current, tool)
     if not clauses:
-        deferred = next((later(c, tool) for c in _CLAUSES.split(_QUOTED.sub(" ", current))
-                         if re.search(INTENT.get(tool, r"$^"), c, re.IGNORECASE) and later(c, tool)), None)
+        said = _QUOTED.sub(" ", current)
+        held = _DEFERRED.search(said) if tool != "schedule_followup" else None
+        deferred = held.group(0) if held else \
+            next((later(c, tool) for c in _CLAUSES.split(said)
+                  if re.search(INTENT.get(tool, r"$^"), c, re.IGNORECASE) and later(c, tool)), None)
         if deferred:
             return (f"you asked for it later or on a condition (\"{deferred}\"); I {tool.replace('_', ' ')} only when "
                     "you ask me to now (I can schedule a follow-up instead)")

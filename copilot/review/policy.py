@@ -93,13 +93,15 @@ class Policy(_Strict):
         return re.compile("(" + "|".join(parts) + ")", re.IGNORECASE) if parts else None
 
 
-_CURRENCY = r"[$€£¥₹₩₽₺₪₱₦₫฿元円]|\b(?:usd|eur|gbp|jpy|cny|rmb|inr|aud|cad|chf|brl|mxn|sgd|hkd|nzd|zar|sek|nok|dkk|pln)\b"
+_CURRENCY = r"[$€£¥₹₩₽₺₪₱₦₫฿元円]|\b(?:usd|eur|gbp|jpy|cny|rmb|inr|aud|chf|brl|mxn|sgd|hkd|nzd|zar|sek|nok|dkk|pln)\b"
+_MONEY = (r"(?:dollars?|bucks?|euros?|pounds?|quid|d[oó]lares|reais|pesos|yuan|yen|francs?|rupees?|grand)")
 AMOUNT = re.compile(
-    rf"(?:{_CURRENCY})\s*\d[\d.,\s]*|\d[\d.,]*\s*(?:{_CURRENCY}|[kKmM]?\s*(?:dollars?|euros?|pounds?|d[oó]lares|"
-    r"reais|pesos|yuan|yen|francs?|rupees?))"
-    r"|\S*\d\S*\s*[%％]|[%％]|\b(?:percent|per\s*cent|pct|por\s*ciento|pour\s*cent|prozent|per\s*cento|por\s*cento)\b"
-    r"|[0-9一二三四五六七八九]\s*(?:\.\d)?\s*折", re.IGNORECASE)
-"""an amount of money or a percentage in an e-mail: "$5,000", "EUR 5,000", "5.000 €", "20%", "2O% 0ff", "8折"."""
+    rf"(?:{_CURRENCY})\s*\d[\d.,\s]*|\d[\d.,]*\s*(?:{_CURRENCY}|[kKmM]?\s*{_MONEY}\b)|\b{_MONEY}\b"
+    r"|\b\d[\d.,]*\s*[kK]\b|\S*\d\S*\s*[%％٪]|[%％٪]|\d\s*pct\b"
+    r"|\b(?:percent|per\s*cent|pct|por\s*ciento|pour\s*cent|prozent|per\s*cento|por\s*cento)\b"
+    r"|\binstead of\s+\S*\d|[0-9一二三四五六七八九]\s*(?:\.\d)?\s*折", re.IGNORECASE)
+"""an amount of money or a percentage in an e-mail: "$5,000", "EUR 5,000", "5.000 €", "5k", "five thousand dollars",
+"20%", "20pct", "2O% 0ff", "4,000 instead of 5,000", "8折"."""
 
 
 def _spaced(ch: str) -> bool:

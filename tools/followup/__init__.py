@@ -132,7 +132,13 @@ class Timing:
                 left_out = True
                 log = replace(log, touches=[r for r in log.touches if r[1] != key] + kept, _by_contact=None)
         state = contact_state(log, key, now)
-        return recommend(self.model, log.contacts[key], state, now), state, left_out
+        info = log.contacts[key]
+        if not left_out:
+            return recommend(self.model, info, state, now), state, left_out
+        # what the model learned of this contact came from touches the caller may not see: advise as for a
+        # contact it has not seen (their segment's and account's pattern), under the contact's own name
+        unseen = replace(info, email=f"{key}\x00unseen")
+        return replace(recommend(self.model, unseen, state, now), contact=info), state, left_out
 
 
 _CACHE: dict[str, Timing] = {}
