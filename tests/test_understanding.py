@@ -8,6 +8,7 @@ separately, and the dev sets allow none.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -140,3 +141,29 @@ def test_shipped_topic_weights_are_those_of_the_examples() -> None:
     expected = model.predict_proba(hstack([chars.transform(questions), words.transform(questions)]).tocsr())
     assert list(model.classes_) == ours.labels
     assert np.abs(expected - np.array([ours.scores(q) for q in questions])).max() < 1e-9
+
+
+@pytest.mark.parametrize("question", [
+    "How much did we win from Acme?",                  # part of an account's name (Acme Corporation)
+    "Won revenue for the North office",                # no such office
+    "Won revenue from large accounts",                 # a kind of account the CRM does not hold
+    "How many deals did we win quickly?",
+    "How many new customers did we win in 2017?",
+    "Won revenue in early 2017",                       # which months?
+    "How many deals did we lose in late 2017?",
+    "How many deals are neither won nor lost?",        # counts of what is not there
+    "How many reps have never won a deal?",
+    "How many Central reps have no deals?",
+])
+def test_a_word_it_cannot_place_is_asked_about_never_dropped(copilot: Copilot, question: str) -> None:
+    answer = copilot.ask(question, "ops").answer
+    assert ("?" in answer or "I can't" in answer) and not re.search(r"\d[\d,]{2,}", answer.replace("2017", "")), answer
+
+
+def test_who_has_more_after_two_figures_is_asked_not_read_off_the_last(copilot: Copilot) -> None:
+    first = copilot.ask("How many deals did Elease Gluck win?", "ops")
+    copilot.ask("And Rosalina Dieter?", "ops", thread_id=first.thread_id)
+    answer = copilot.ask("who has more?", "ops", thread_id=first.thread_id).answer
+    assert "Which two do you mean" in answer and "72" not in answer
+    both = copilot.ask("who won more deals, Elease Gluck or Rosalina Dieter?", "ops").answer
+    assert "80" in both and "72" in both and "Elease Gluck has 8 more" in both

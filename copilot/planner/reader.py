@@ -210,6 +210,10 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     stage said not to be ("not won") or of two stages ("lost or open") is counted over the stages meant."""
     reading = _read(_expanded(text), names, identity, today, context)
     said0 = re.sub(r"[\u2019`]", "'", _expanded(text).lower())
+    if context.frames and WHO_MORE.search(said0):
+        return Reading("ask", note="Which two do you mean, and by what? Name both, for example: \"who won more "
+                                   "deals, Elease Gluck or Rosalina Dieter?\" or \"compare East and West on won "
+                                   "revenue\".")
     if reading.kind == "crm" and (m := QUALIFIED.search(said0)):
         return Reading("ask", note=f'The CRM does not say which are "{m.group(0)}". Could you say it with what it '
                                    "holds (a product, sector, office, rep, period or stage, or the largest or most "
@@ -270,6 +274,10 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
                    reading.compare, reading.note, reading.offer, reading.account, reading.confidence, reading.unplaced)
 
 
+WHO_MORE = re.compile(r"^\W*(?:so|and|ok|okay|then|but)?\W*(?:who|which one|which of (?:them|the two|those|these))(?:'s|"
+                      r"\s+(?:has|had|have|won|did|sold|made|got|gets|is|was|closed|brought))?\s+(?:in\s+)?(?:more|less|"
+                      r"fewer|higher|lower|bigger|better|worse|ahead|the better)\b[^,;]*\??$")
+"""after figures for two subjects, "who has more?": which two, and by which figure, is asked (never read off the last)"""
 QUALIFIED = re.compile(
     r"\b(?:big|bigger|large|larger|small|smaller|old|older|young|younger|mid[- ]?size[d]?|medium[- ]?sized?|"
     r"high[- ]value|low[- ]value|high[- ]margin|at[- ]risk|risky|strategic|important|major|minor|enterprise|"
