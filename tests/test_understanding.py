@@ -167,3 +167,19 @@ def test_who_has_more_after_two_figures_is_asked_not_read_off_the_last(copilot: 
     assert "Which two do you mean" in answer and "72" not in answer
     both = copilot.ask("who won more deals, Elease Gluck or Rosalina Dieter?", "ops").answer
     assert "80" in both and "72" in both and "Elease Gluck has 8 more" in both
+
+
+@pytest.mark.parametrize(("user", "turns", "expected"), [
+    ("ops", ["How many deals were engaged in Q3 2017?", "how many of them were won?", "and lost?"],
+     ["2,770", "1,207", "805"]),  # of the deals engaged in Q3, by stage
+    ("ops", ["How many deals did Kary Hendrixson win in 2017?", "how many of those were GTX Pro?",
+             "and her average deal size on those?"], ["209", "50", "4,778.14"]),
+    ("Darcel Schlecht", ["how many of my deals are still open?", "what about lost ones in Q4 2017?"], ["194", "65"]),
+])
+def test_a_follow_up_keeps_what_the_last_figure_was_over(copilot: Copilot, user: str, turns: list[str],
+                                                         expected: list[str]) -> None:
+    thread = None
+    for question, figure in zip(turns, expected, strict=True):
+        result = copilot.ask(question, user, thread_id=thread)
+        thread = result.thread_id
+        assert figure in result.answer, (question, result.answer)

@@ -236,6 +236,8 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
                                       f.filters.get("stage") and set(f.filters["stage"]) != set(STAGES_OF[f.topic])
                                       else f for f in frames] for frames in (reading.frames, reading.offer)]
     said = re.sub(r"[\u2019`]", "'", _expanded(text).lower())
+    if reading.kind == "crm" and context.frames and len(context.frames) == 1:
+        reading.frames = [_follow(f, context.frames[0], said) for f in reading.frames]
     if reading.kind == "crm" and BY_COUNT.search(said):  # ranked by how many deals were won, not by their revenue
         reading.frames = [_by_won_count(f, said) for f in reading.frames]
     negated = [m.group(1) for m in NOT_STAGE.finditer(said)]
@@ -310,6 +312,31 @@ def _expanded(text: str) -> str:
 BY_COUNT = re.compile(r"\bby (?:the )?(?:number|count|#|no\.?) of (?:deals? )?(?:won|wins)\b|"
                       r"\bby (?:the )?(?:number|count|#) of (?:won )?deals won\b|\bby (?:deals|opportunities) won\b|"
                       r"\bby (?:won deals|wins|win count)\b|\bby (?:the )?(?:number|count) of (?:won )?deals\b")
+
+
+REFERS_BACK = re.compile(r"\b(?:of|on|for|among|from|in) (?:them|those|these)(?: deals)?\b|\bthose deals\b")
+STAGE_ONES = re.compile(r"^\W*(?:and|what about|how about|ok|so|now)?\s*(?:the\s+)?(lost|won|open)\s+(?:ones|deals)\b")
+
+
+def _follow(frame: Frame, last: Frame, said: str) -> Frame:
+    """A follow-up that refers back ("of them", "on those") keeps what the last figure was over: its filters and,
+    for the same period, the date it was read on ("engaged in Q3": of them, the won ones are those engaged in Q3);
+    "what about lost ones in Q4?" counts the lost ones."""
+    if (m := STAGE_ONES.match(said)) and frame.topic in ("count", "won_count", "lost_count", "open_count") and \
+            frame.form == "figure":
+        topic = {"lost": "lost_count", "won": "won_count", "open": "open_count"}[m.group(1)]
+        frame = frame.edit(topic=topic, basis="engage" if topic == "open_count" else "close").with_filters(stage=None)
+    if last.basis == "engage" and frame.period == last.period and frame.basis != "engage" and \
+            re.match(r"^\W*(?:and|what about|how about)?\s*(?:the\s+)?(?:lost|won)\W*(?:ones|deals)?\W*$", said):
+        frame = frame.edit(basis="engage")  # "and lost?" after "of the deals engaged in Q3, the won ones"
+    if REFERS_BACK.search(said):
+        kept = {k: v for k, v in last.filters.items() if k not in frame.filters and k != "stage"}
+        frame = frame.with_filters(**kept)
+        if frame.period is None and last.period is not None:
+            frame = frame.edit(period=last.period)
+        if last.basis == "engage" and frame.period == last.period:
+            frame = frame.edit(basis="engage")
+    return frame
 
 
 def _by_won_count(frame: Frame, said: str) -> Frame:
