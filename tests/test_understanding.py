@@ -183,3 +183,30 @@ def test_a_follow_up_keeps_what_the_last_figure_was_over(copilot: Copilot, user:
         result = copilot.ask(question, user, thread_id=thread)
         thread = result.thread_id
         assert figure in result.answer, (question, result.answer)
+
+
+@pytest.mark.parametrize(("turns", "expected"), [
+    (["how many deals did Anna Snelling win?", "how many did Cecily Lampkin win?",
+      "who won more deals in 2017 Anna Snelling or Cecily Lampkin?"], "Anna Snelling has 101 more"),
+    (["how many deals did we win in 2017?", "who won more in Q3 2017?"], "Darcel Schlecht has the most won deals"),
+    (["list recent deals"], "The most recent deals"),
+    (["show me big deals"], "The largest deals"),
+    (["how long deals take to close on average?"], "51.8 days"),
+    (["does Cheers have no open deals?"], "Open deals for Cheers: 8"),
+    (["how many deals did we win in Q2 2017?", "no, I meant Q3 2017"], "Won deals, closed in Q3 2017: 1,257"),
+    (["how many deals did we win or lose in 2017?"], "6,711"),
+    (["how many deals did we win in Q3 2017?", "how many did we lose?"], "Lost deals, closed in Q3 2017: 790"),
+    (["how many deals are not won yet?"], "2,089"),
+])
+def test_ordinary_wordings_near_the_guards_are_answered(copilot: Copilot, turns: list[str], expected: str) -> None:
+    thread = None
+    for question in turns:
+        result = copilot.ask(question, "ops", thread_id=thread)
+        thread = result.thread_id
+    assert expected in result.answer, result.answer
+
+
+@pytest.mark.parametrize("question", ["what's the longest sales cycle we've had?", "how many deals were engaged recently?"])
+def test_a_superlative_or_a_vague_time_is_asked_about(copilot: Copilot, question: str) -> None:
+    answer = copilot.ask(question, "ops").answer
+    assert "?" in answer and "51.8" not in answer and "8,800" not in answer, answer

@@ -197,8 +197,8 @@ _NOT = (r"(?:not|never|no longer|yet to be|non-?|un|without|excluding|exclude|ex
         r"\s*(?:(?:yet|ever|been|be|get|got|gotten|we|they|i|you|he|she|it|still|any|the|deals?)\s+)*")
 NOT_STAGE = re.compile(rf"\b{_NOT}(won|wins?|winning|lost|lose|losing|closed|close|closing|open)\b")
 """a stage said to be not the case: "not won", "didn't close", "haven't been won", "not lost"."""
-EITHER_STAGE = re.compile(r"\b(won|lost|open)\b(?:\s+(?:deals?|ones))?\s+or\s+"
-                          r"(?:(?:are|is|were|was|still|the|both)\s+)*(won|lost|open)\b")
+EITHER_STAGE = re.compile(r"\b(won|win|lost|lose|open)\b(?:\s+(?:deals?|ones))?\s+or\s+"
+                          r"(?:(?:are|is|were|was|still|the|both)\s+)*(won|win|lost|lose|open)\b")
 """two stages together: "lost or still open" ("won and lost" asks for both, each on its own)."""
 POSITIVE_STAGE = re.compile(r"\b(won|wins?|winning|lost|lose|losing|open)\b")
 PERIOD_MENTION = re.compile(r"\b(q[1-4]|h[12]|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|"
@@ -214,7 +214,8 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
         return Reading("ask", note="Which two do you mean, and by what? Name both, for example: \"who won more "
                                    "deals, Elease Gluck or Rosalina Dieter?\" or \"compare East and West on won "
                                    "revenue\".")
-    if reading.kind == "crm" and (m := QUALIFIED.search(said0)):
+    if reading.kind == "crm" and (m := QUALIFIED.search(said0)) and \
+            any(f.form != "records" for f in reading.frames):  # a list of "recent" or "big" deals is ordered by them
         return Reading("ask", note=f'The CRM does not say which are "{m.group(0)}". Could you say it with what it '
                                    "holds (a product, sector, office, rep, period or stage, or the largest or most "
                                    "recent deals)?")
@@ -226,7 +227,8 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
         return Reading("ask", note=f'I can\'t count what is missing ("{m.group(0)}") yet. I can count deals by '
                                    "stage (won, lost, open) or show each one's figure (for example 'won deals by "
                                    "rep'): anyone missing from it has none.")
-    partial = [w for w in reading.unplaced if w in _account_words(names)]
+    partial = [w for w in reading.unplaced if w in _account_words(names) and not re.search(
+        rf"\b{re.escape(w)}\s+(?:sector|industry|accounts?|companies|firms|customers|clients)\b", said0)]
     if reading.kind in ("ask", "unknown", "crm") and partial:
         options = [n for n in names.by_kind.get("account", []) if partial[0] in tokens(n)][:3]
         return Reading("ask", note=f'"{partial[0]}" is part of the name of {" or ".join(options)}. Which account do '
@@ -236,6 +238,15 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
                                       f.filters.get("stage") and set(f.filters["stage"]) != set(STAGES_OF[f.topic])
                                       else f for f in frames] for frames in (reading.frames, reading.offer)]
     said = re.sub(r"[\u2019`]", "'", _expanded(text).lower())
+    if reading.kind == "crm" and REFERS_BACK.search(said) and (not context.frames or context.offer):
+        return Reading("ask", note="Which deals do you mean by \"them\"? My last answer was a question, not a list; "
+                                   "ask again with what they are (for example 'GTX Pro deals engaged in Q3 2017').")
+    if reading.kind == "crm" and re.search(r"\b(longest|shortest|quickest|fastest|slowest)\b", said) and \
+            any(f.topic == "avg_sales_cycle_days" and f.form == "figure" or
+                f.form == "records" and f.order == "close_value" for f in reading.frames):
+        return Reading("ask", note="Do you mean the deal that took the longest (or shortest) from engagement to close? "
+                                   "Ask 'which won deal took the longest to close'; the average sales cycle is "
+                                   "'what's the average sales cycle'.")
     if reading.kind == "crm" and context.frames and len(context.frames) == 1:
         reading.frames = [_follow(f, context.frames[0], said) for f in reading.frames]
     if reading.kind == "crm" and BY_COUNT.search(said):  # ranked by how many deals were won, not by their revenue
@@ -262,6 +273,9 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
         stages |= _STAGE_SET[word]
     for word in negated:
         stages |= set(ALL_STAGES) - _STAGE_SET[word]
+    if negated and re.search(r"\b(yet|still)\b", said) and set(negated) <= {"won", "win", "wins", "winning", "closed",
+                                                                            "close", "closing", "lost", "lose"}:
+        stages = {"Prospecting", "Engaging"}  # "not won yet", "still not closed": the open ones
     counts = ("count", "won_count", "lost_count", "open_count")
     if re.search(r"\b(which|who|whom)\b", said) and negated:
         return Reading("ask", note="I can't list who has none of something. I can show each one's figure instead, for "
@@ -278,20 +292,22 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
 
 WHO_MORE = re.compile(r"^\W*(?:so|and|ok|okay|then|but)?\W*(?:who|which one|which of (?:them|the two|those|these))(?:'s|"
                       r"\s+(?:has|had|have|won|did|sold|made|got|gets|is|was|closed|brought))?\s+(?:in\s+)?(?:more|less|"
-                      r"fewer|higher|lower|bigger|better|worse|ahead|the better)\b[^,;]*\??$")
+                      r"fewer|higher|lower|bigger|better|worse|ahead|the better)(?:\s+(?:deals?|wins?|revenue|money|"
+                      r"pipeline|sales))?\W*$")
 """after figures for two subjects, "who has more?": which two, and by which figure, is asked (never read off the last)"""
 QUALIFIED = re.compile(
-    r"\b(?:big|bigger|large|larger|small|smaller|old|older|young|younger|mid[- ]?size[d]?|medium[- ]?sized?|"
+    r"\b(?:large|larger|small|smaller|old|older|young|younger|mid[- ]?size[d]?|medium[- ]?sized?|"
     r"high[- ]value|low[- ]value|high[- ]margin|at[- ]risk|risky|strategic|important|major|minor|enterprise|"
-    r"long|short|quick|fast|slow|recent)\s+(?:accounts?|customers?|clients?|companies|deals?|opportunities|reps?|"
-    r"sellers?|wins?)\b"
+    r"quick|fast|slow)\s+(?:accounts?|customers?|clients?|companies|deals?|opportunities|reps?|sellers?|wins?)\b"
+    r"|\bbig(?:ger)?\s+(?:accounts?|customers?|clients?|companies)\b"
     r"|\bnew\s+(?:accounts?|customers?|clients?|companies|reps?|sellers?|hires?)\b|\bfirst[- ]time\s+\w+"
-    r"|\b(?:won|win|closed|close|sold|lost)\s+(?:\w+\s+){0,3}?(?:quickly|fast|slowly|recently)\b"
+    r"|\b(?:won|win|closed|close|sold|lost|engaged|started|opened|created)\s+(?:\w+\s+){0,3}?(?:quickly|fast|slowly|"
+    r"recently|lately)\b"
     r"|\b(?:were|was|are|is)\s+(?:recent|quick|fast|slow|big|large|small)\b")
 """a kind of account, deal or rep the CRM holds nothing to tell ("large accounts", "new customers", "won quickly")"""
 VAGUE_PERIOD = re.compile(r"\b(early|late|start of|beginning of|the start of|the beginning of)\s*-?\s*((?:19|20)\d\d)\b")
-ABSENCE = re.compile(r"\bneither\b|\bnor\b|\b(?:has|have|had|with|got|get)\s+(?:no|zero|none)\b|\bno\s+(?:deals?|wins?|"
-                     r"accounts?|customers?)\b|\bnever\s+(?:got|been|was|were|had|have|has|did)\b|"
+ABSENCE = re.compile(r"\bneither\b[^?]*\bnor\b|\bhow many\b[^?]*\b(?:has|have|had|with|got|get)\s+(?:no|zero|none)\b|"
+                     r"\bnever\s+(?:got|been|was|were|had|have|has|did)\b|"
                      r"\bhow many (?:reps?|people|sellers?|agents?|managers?|accounts?|customers?|clients?|companies|"
                      r"products?|offices?)\b[^?]*\b(?:never|not|n't)\b")
 """a count of what is not there ("reps with no deals", "deals that never got engaged", "neither won nor lost")"""
@@ -306,6 +322,7 @@ _SHORT = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(SHORT
 
 
 def _expanded(text: str) -> str:
+    text = re.sub(r"\bi\s+mean(?:t)?\b", " ", text, flags=re.IGNORECASE)  # "no, I meant Q3": a correction, not a mean
     return _SHORT.sub(lambda m: SHORT.get(m.group(1).lower(), "") if m.group(1) else "number ", text)
 
 
@@ -329,6 +346,10 @@ def _follow(frame: Frame, last: Frame, said: str) -> Frame:
     if last.basis == "engage" and frame.period == last.period and frame.basis != "engage" and \
             re.match(r"^\W*(?:and|what about|how about)?\s*(?:the\s+)?(?:lost|won)\W*(?:ones|deals)?\W*$", said):
         frame = frame.edit(basis="engage")  # "and lost?" after "of the deals engaged in Q3, the won ones"
+    if frame.period is None and last.period is not None and re.match(
+            r"^\W*(?:and\s+|so\s+)?how many\s+(?:did we|did they|have we|were|was|are)?\s*(?:lose|lost|win|won)\W*$", said):
+        frame = frame.edit(period=last.period, basis="close")  # "how many did we lose?" after "... win in Q3 2017?"
+        frame = frame.with_filters(**{k: v for k, v in last.filters.items() if k not in frame.filters and k != "stage"})
     if REFERS_BACK.search(said):
         kept = {k: v for k, v in last.filters.items() if k not in frame.filters and k != "stage"}
         frame = frame.with_filters(**kept)
