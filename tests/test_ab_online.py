@@ -409,7 +409,7 @@ def test_each_showing_through_the_copilot_is_one_exposure(ab_workspace, copilot:
         rows = _exposures(engine)
         assert len(rows) == before + 1, asked.answer
         row = rows[-1]
-        rec = timing.recommend(email, ANCHOR)
+        rec = timing.advise(email, ANCHOR, frozenset({rep}))[0]  # from the touches in the rep's scope
         shown = rec.best.at if variant == "learned" else rec.baseline.at
         with engine.connect() as conn:
             contact_id, account_id = conn.execute(select(Contact.id, Contact.account_id)

@@ -303,8 +303,9 @@ def test_agent_tool_on_the_crm(demo_workspace, tmp_path: Path) -> None:  # noqa:
     ops = identity_for(engine, "ops")
     with engine.connect() as conn:
         email, rep = conn.execute(text(
-            "SELECT c.email, u.name FROM activities a JOIN contacts c ON c.id = a.contact_id "
-            "JOIN users u ON u.id = a.user_id GROUP BY c.email, u.name ORDER BY count(*) DESC LIMIT 1")).one()
+            "SELECT c.email, min(u.name) FROM activities a JOIN contacts c ON c.id = a.contact_id "
+            "JOIN users u ON u.id = a.user_id GROUP BY c.email HAVING count(DISTINCT a.user_id) = 1 "
+            "ORDER BY count(*) DESC LIMIT 1")).one()  # touched by one rep alone: their advice is everyone's
         other = conn.execute(text("SELECT name FROM users WHERE role = 'rep' AND name != :n "
                                   "AND id NOT IN (SELECT user_id FROM activities a JOIN contacts c ON "
                                   "c.id = a.contact_id WHERE c.email = :e) LIMIT 1"), {"n": rep, "e": email}).scalar()
