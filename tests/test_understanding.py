@@ -210,3 +210,12 @@ def test_ordinary_wordings_near_the_guards_are_answered(copilot: Copilot, turns:
 def test_a_superlative_or_a_vague_time_is_asked_about(copilot: Copilot, question: str) -> None:
     answer = copilot.ask(question, "ops").answer
     assert "?" in answer and "51.8" not in answer and "8,800" not in answer, answer
+
+
+def test_a_breakdown_asked_of_a_list_of_people_is_asked_again_not_a_crash(copilot: Copilot) -> None:
+    thread = None
+    for question in ("how is my team doing in Q4 2017", "yes", "and last quarter?", "what about Anna?", "yes",
+                     "by product"):
+        result = copilot.ask(question, "Dustin Brinkmann", thread_id=thread)
+        thread = result.thread_id
+    assert "could not break that down by product" in result.answer

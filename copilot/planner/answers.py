@@ -496,6 +496,9 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
         return f"{head}: no matching deals. {_sources(result)}{notes}", focus
     if frame.form in ("ranked", "breakdown") and frame.group:
         group = frame.group
+        if any(group not in row for row in rows):  # the lookup was not the one this answer is about: say so
+            return (f"I could not break that down by {group.replace('_', ' ')} here. Ask it again in full, for "
+                    f"example 'won deals by {group.replace('_', ' ')} for my team in Q4 2017'.", focus)
         if frame.form == "ranked" and frame.limit == 1:
             row = rows[0]
             tie = _tie(frame, rows, topic)
