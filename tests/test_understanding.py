@@ -219,3 +219,11 @@ def test_a_breakdown_asked_of_a_list_of_people_is_asked_again_not_a_crash(copilo
         result = copilot.ask(question, "Dustin Brinkmann", thread_id=thread)
         thread = result.thread_id
     assert "could not break that down by product" in result.answer
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("which rep has the biggest average deal", "Daniell Hammack has the highest average won deal size"),
+    ("who's my fastest closer", "1. Daniell Hammack: 46.6 days"),
+])
+def test_a_managers_ranking_is_by_the_measure_named(copilot: Copilot, question: str, first: str) -> None:
+    assert first in copilot.ask(question, "Rocco Neubert").answer

@@ -249,6 +249,13 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
                                    "'what's the average sales cycle'.")
     if reading.kind == "crm" and context.frames and len(context.frames) == 1:
         reading.frames = [_follow(f, context.frames[0], said) for f in reading.frames]
+    if reading.kind == "crm" and re.search(r"\b(?:biggest|largest|highest|smallest|lowest)\s+average\s+(?:won\s+)?"
+                                           r"(?:deal|deal size|sale)\b", said):
+        reading.frames = [f.edit(topic="avg_won_deal_size") if f.form == "ranked" and f.topic == "won_revenue" else f
+                          for f in reading.frames]  # "the biggest average deal" ranks by the average, not the total
+    if reading.kind == "crm" and re.search(r"\b(?:fastest|quickest)\s+(?:closer|seller|rep)s?\b", said):
+        reading.frames = [f.edit(descending=False) if f.topic == "avg_sales_cycle_days" and f.form in
+                          ("ranked", "breakdown") else f for f in reading.frames]  # the fastest: the shortest cycle
     if reading.kind == "crm" and BY_COUNT.search(said):  # ranked by how many deals were won, not by their revenue
         reading.frames = [_by_won_count(f, said) for f in reading.frames]
     negated = [m.group(1) for m in NOT_STAGE.finditer(said)]
