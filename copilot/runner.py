@@ -221,17 +221,22 @@ class Copilot:
         thread = thread_of(self.engine, request_id)
         if not thread or not outcome.get("message"):
             return
-        config = {"configurable": {"thread_id": thread}}
         # written between the conversation's turns; if a turn holds it for long, the rep is told on their next
         # turn instead (``outcomes_to_tell``), and a decision never waits for a conversation
-        with self._threads.hold(thread, timeout=2.0) as here, \
-                (conversation_lock(self.engine, thread, wait=2.0, lease=60) if here else nullcontext(False)) as held:
+        if not self._write_to_thread(thread, [AIMessage(content=f"Update: {outcome['message']}")], wait=2.0):
+            log.info("conversation busy: the outcome of %s is told on the next turn", request_id)
+
+    def _write_to_thread(self, thread: str, messages: list[Any], *, wait: float) -> bool:
+        """Add ``messages`` to an existing conversation between its turns, waiting at most ``wait`` seconds for it;
+        False when a turn held it that long (nothing written)."""
+        config = {"configurable": {"thread_id": thread}}
+        with self._threads.hold(thread, timeout=wait) as here, \
+                (conversation_lock(self.engine, thread, wait=wait, lease=60) if here else nullcontext(False)) as held:
             if not held:
-                log.info("conversation busy: the outcome of %s is told on the next turn", request_id)
-                return
+                return False
             if self.graph.get_state(config).values.get("messages"):
-                self.graph.update_state(config, {"messages": [AIMessage(content=f"Update: {outcome['message']}")]},
-                                        as_node="ground")
+                self.graph.update_state(config, {"messages": messages}, as_node="ground")
+            return True
 
     def _run(self, state_in: Any, config: dict[str, Any], ctx: CopilotContext, thread_id: str,
              on_status: Callable[[str], None] | None = None) -> AskResult:
@@ -297,20 +302,15 @@ class Copilot:
         thread = str(draft.get("thread_id") or "")
         if not thread:
             return kept
-        config = {"configurable": {"thread_id": thread}}
         call_id = "card_" + uuid.uuid4().hex[:16]
         content = {k: v for k, v in draft.items() if k not in ("asked", "draft_id", "thread_id", "closed", "text")}
-        with self._threads.hold(thread, timeout=10.0) as here, \
-                (conversation_lock(self.engine, thread, wait=10.0, lease=60) if here else nullcontext(False)) as held:
-            if not held:  # the conversation is busy: "send it" there is refused as not the draft the rep read
-                log.info("conversation busy: the %s draft is not in it", how)
-                return kept
-            if self.graph.get_state(config).values.get("messages"):
-                self.graph.update_state(config, {"messages": [
-                    AIMessage(content="", tool_calls=[{"name": "draft_email", "id": call_id, "args": {}}]),
-                    ToolMessage(content=json.dumps(content, default=str), tool_call_id=call_id, name="draft_email"),
-                    AIMessage(content=f"Update: the draft '{draft.get('subject', '')}' was {how} on its card; that "
-                                      "version is the one to send.")]}, as_node="ground")
+        if not self._write_to_thread(thread, [
+                AIMessage(content="", tool_calls=[{"name": "draft_email", "id": call_id, "args": {}}]),
+                ToolMessage(content=json.dumps(content, default=str), tool_call_id=call_id, name="draft_email"),
+                AIMessage(content=f"Update: the draft '{draft.get('subject', '')}' was {how} on its card; that version "
+                                  "is the one to send.")], wait=10.0):
+            # the conversation is busy: "send it" there is refused, the version kept here being the one the rep read
+            log.info("conversation busy: the %s draft is not in it", how)
         return kept
 
     def draft(self, draft_id: str, user: str) -> dict[str, Any]:

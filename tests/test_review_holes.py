@@ -223,13 +223,18 @@ def test_a_draft_is_shown_as_written_whatever_the_model_says_of_it(engine: Engin
     assert plain.answer.count(plain.drafts[0]["body"].splitlines()[-1]) == 1
 
 
+def _drafted(copilot: Copilot, engine: Engine) -> tuple[Any, dict[str, Any], int]:
+    """Rick's draft to Sam Stone (the turn's result, the draft as kept, and Rick's user id)."""
+    first = copilot.ask("Draft an e-mail to Sam Stone at Standard Co about next steps", "Rick Rep")
+    (draft,) = first.drafts
+    return first, draft, identity_for(engine, "Rick Rep").user_id
+
+
 def test_send_it_after_an_edit_on_the_card_sends_the_edited_draft(engine: Engine, mailed: tuple[Settings, Any]
                                                                    ) -> None:
     s, inbox = mailed
     with Copilot(s, engine) as copilot:
-        first = copilot.ask("Draft an e-mail to Sam Stone at Standard Co about next steps", "Rick Rep")
-        (draft,) = first.drafts
-        rick = identity_for(engine, "Rick Rep").user_id
+        first, draft, rick = _drafted(copilot, engine)
         # what the card's Edit does: a new subject and body, kept and put in the conversation
         copilot.change_draft(rick, {**draft, "subject": "Tuesday", "body": "Hi Sam,\nTuesday at 10?\nRick",
                                     "edited_by": "Rick Rep"}, "edited")
@@ -366,9 +371,7 @@ def test_a_card_edit_that_missed_the_conversation_still_stops_the_old_version(en
     version before the edit, which the rep no longer sees on the card."""
     s, inbox = mailed
     with Copilot(s, engine) as copilot:
-        first = copilot.ask("Draft an e-mail to Sam Stone at Standard Co about next steps", "Rick Rep")
-        (draft,) = first.drafts
-        rick = identity_for(engine, "Rick Rep").user_id
+        first, draft, rick = _drafted(copilot, engine)
         copilot.save_draft(rick, {**draft, "subject": "Corrected", "body": "Hi Sam,\nCorrected text.\nRick",
                                   "edited_by": "Rick Rep"})  # what change_draft keeps when the conversation is busy
         sent = copilot.ask("Send it to Sam Stone", "Rick Rep", thread_id=first.thread_id)

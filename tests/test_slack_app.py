@@ -46,6 +46,14 @@ def _mention(user: str, text: str, ts: str = "1700000000.000100", event_id: str 
                                                       "channel": "C1", "event_ts": ts}}
 
 
+def _dm(text: str, ts: str, event_id: str) -> dict:
+    """Rick's direct message to the app, as Slack's Events API sends it."""
+    return {"type": "event_callback", "team_id": "T1", "api_app_id": "A1", "event_id": event_id,
+            "event_time": int(time.time()),
+            "event": {"type": "message", "channel_type": "im", "channel": "D7", "user": "URICK", "text": text,
+                      "ts": ts, "event_ts": ts}}
+
+
 def _wait_for(slack: FakeSlack, method: str, count: int = 1, seconds: float = 20) -> list[dict]:
     return slack.wait(method, count, seconds)
 
@@ -281,11 +289,7 @@ def test_an_account_brief_is_a_card(slack_app: tuple[str, FakeSlack]) -> None:
 
 def test_a_direct_message_is_answered_in_its_thread(slack_app: tuple[str, FakeSlack]) -> None:
     base, slack = slack_app
-    message = {"type": "event_callback", "team_id": "T1", "api_app_id": "A1", "event_id": "EvDm",
-               "event_time": int(time.time()),
-               "event": {"type": "message", "channel_type": "im", "channel": "D7", "user": "URICK",
-                         "text": "how many open deals do I have?", "ts": "1700000000.000700",
-                         "event_ts": "1700000000.000700"}}
+    message = _dm("how many open deals do I have?", "1700000000.000700", "EvDm")
     assert _post(base, message) == 200
     (answer,) = _wait_for(slack, "chat.postMessage")
     assert answer["channel"] == "D7" and answer["thread_ts"] == "1700000000.000700"
@@ -349,12 +353,7 @@ def test_a_private_requests_outcome_is_never_repeated_in_a_channel(slack_app: tu
     assert public["channel"] == "C1"
     assert "for you: 4" in _shown(public) and "CFO is leaving" not in _shown(public)
     assert "Update on your requests" not in _shown(public)
-    dm = {"type": "event_callback", "team_id": "T1", "api_app_id": "A1", "event_id": "EvDmLater",
-          "event_time": int(time.time()),
-          "event": {"type": "message", "channel_type": "im", "channel": "D7", "user": "URICK",
-                    "text": "how many open deals do I have?", "ts": "1700000010.000100",
-                    "event_ts": "1700000010.000100"}}
-    assert _post(base, dm) == 200
+    assert _post(base, _dm("how many open deals do I have?", "1700000010.000100", "EvDmLater")) == 200
     private = _wait_for(slack, "chat.postMessage", 4)[-1]
     assert private["channel"] == "D7"
     assert "Update on your requests" in _shown(private) and "CFO is leaving" in _shown(private)

@@ -158,14 +158,13 @@ GENERIC_NAME_WORDS = {"corporation", "corp", "company", "group", "holding", "hol
 
 def _account_words(names: Names) -> frozenset[str]:
     """The distinctive words of account names (four letters or more, not "corporation" or "group")."""
-    key = tuple(names.by_kind.get("account", []))
-    if _ACCOUNT_WORDS[0] != key:
-        words = {w for name in key for w in tokens(name) if len(w) >= 4 and w.isalpha()} - GENERIC_NAME_WORDS - FILLER
-        _ACCOUNT_WORDS[:] = [key, frozenset(words)]
-    return _ACCOUNT_WORDS[1]
+    return _words_of(tuple(names.by_kind.get("account", [])))
 
 
-_ACCOUNT_WORDS: list = [(), frozenset()]
+@lru_cache(maxsize=4)
+def _words_of(accounts: tuple[str, ...]) -> frozenset[str]:
+    return frozenset({w for name in accounts for w in tokens(name) if len(w) >= 4 and w.isalpha()}
+                     - GENERIC_NAME_WORDS - FILLER)
 
 
 @lru_cache(maxsize=1)
@@ -189,6 +188,9 @@ def _correct(word: str) -> str | None:
 
 
 ALL_STAGES = ("Won", "Lost", "Prospecting", "Engaging")
+STAGE_COUNTS = ("won_count", "lost_count", "open_count")
+COUNTS = ("count", *STAGE_COUNTS)
+"""the topics that count deals: in every stage, or in one stage's"""
 _STAGE_SET = {"won": {"Won"}, "win": {"Won"}, "wins": {"Won"}, "winning": {"Won"}, "lost": {"Lost"}, "lose": {"Lost"},
               "losing": {"Lost"}, "closed": {"Won", "Lost"}, "close": {"Won", "Lost"}, "closing": {"Won", "Lost"},
               "open": {"Prospecting", "Engaging"}}
@@ -208,36 +210,36 @@ PERIOD_MENTION = re.compile(r"\b(q[1-4]|h[12]|jan\w*|feb\w*|mar\w*|apr\w*|may|ju
 def read(text: str, names: Names, identity: Identity, today: dt.date, context: Context) -> Reading:
     """What ``text`` asks, in frames of the CRM's figures (or a question back, or a refusal); a count of deals in a
     stage said not to be ("not won") or of two stages ("lost or open") is counted over the stages meant."""
-    reading = _read(_expanded(text), names, identity, today, context)
-    said0 = re.sub(r"[\u2019`]", "'", _expanded(text).lower())
-    if context.frames and WHO_MORE.search(said0):
+    expanded = _expanded(text)
+    reading = _read(expanded, names, identity, today, context)
+    said = re.sub(r"[\u2019`]", "'", expanded.lower())
+    if context.frames and WHO_MORE.search(said):
         return Reading("ask", note="Which two do you mean, and by what? Name both, for example: \"who won more "
                                    "deals, Elease Gluck or Rosalina Dieter?\" or \"compare East and West on won "
                                    "revenue\".")
-    if reading.kind == "crm" and (m := QUALIFIED.search(said0)) and \
+    if reading.kind == "crm" and (m := QUALIFIED.search(said)) and \
             any(f.form != "records" for f in reading.frames):  # a list of "recent" or "big" deals is ordered by them
         return Reading("ask", note=f'The CRM does not say which are "{m.group(0)}". Could you say it with what it '
                                    "holds (a product, sector, office, rep, period or stage, or the largest or most "
                                    "recent deals)?")
-    if reading.kind == "crm" and (m := VAGUE_PERIOD.search(said0)):
+    if reading.kind == "crm" and (m := VAGUE_PERIOD.search(said)):
         q, h = ("Q4", "H2") if m.group(1) == "late" else ("Q1", "H1")
         return Reading("ask", note=f'Which months do you mean by "{m.group(0)}"? For example {q} {m.group(2)} or '
                                    f"{h} {m.group(2)}.")
-    if reading.kind == "crm" and (m := ABSENCE.search(said0)):
+    if reading.kind == "crm" and (m := ABSENCE.search(said)):
         return Reading("ask", note=f'I can\'t count what is missing ("{m.group(0)}") yet. I can count deals by '
                                    "stage (won, lost, open) or show each one's figure (for example 'won deals by "
                                    "rep'): anyone missing from it has none.")
     partial = [w for w in reading.unplaced if w in _account_words(names) and not re.search(
-        rf"\b{re.escape(w)}\s+(?:sector|industry|accounts?|companies|firms|customers|clients)\b", said0)]
+        rf"\b{re.escape(w)}\s+(?:sector|industry|accounts?|companies|firms|customers|clients)\b", said)]
     if reading.kind in ("ask", "unknown", "crm") and partial:
         options = [n for n in names.by_kind.get("account", []) if partial[0] in tokens(n)][:3]
         return Reading("ask", note=f'"{partial[0]}" is part of the name of {" or ".join(options)}. Which account do '
                                    "you mean? Ask again with its full name.", unplaced=reading.unplaced)
     # "closed deals" (won or lost) counted as such, not as the won ones among them
-    reading.frames, reading.offer = [[f.edit(topic="count") if f.topic in ("won_count", "lost_count", "open_count") and
+    reading.frames, reading.offer = [[f.edit(topic="count") if f.topic in STAGE_COUNTS and
                                       f.filters.get("stage") and set(f.filters["stage"]) != set(STAGES_OF[f.topic])
                                       else f for f in frames] for frames in (reading.frames, reading.offer)]
-    said = re.sub(r"[\u2019`]", "'", _expanded(text).lower())
     if reading.kind == "crm" and REFERS_BACK.search(said) and (not context.frames or context.offer):
         return Reading("ask", note="Which deals do you mean by \"them\"? My last answer was a question, not a list; "
                                    "ask again with what they are (for example 'GTX Pro deals engaged in Q3 2017').")
@@ -270,7 +272,7 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     if reading.kind == "crm" and re.search(r"\bhow many (different |distinct |unique )?(accounts|customers|clients|"
                                            r"companies)\b", said) and \
             re.search(r"\b(won|win|wins|closed|bought|buy|business)\b", said) and \
-            any(f.topic in ("count", "won_count", "lost_count", "open_count", "won_revenue") for f in reading.frames):
+            any(f.topic in (*COUNTS, "won_revenue") for f in reading.frames):
         return Reading("ask", note="I count deals, not the accounts behind them. I can rank the accounts by won deals "
                                    "('won deals by account'), which lists every account with a win.")
     if not negated and not either or reading.kind != "crm":
@@ -283,11 +285,10 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     if negated and re.search(r"\b(yet|still)\b", said) and set(negated) <= {"won", "win", "wins", "winning", "closed",
                                                                             "close", "closing", "lost", "lose"}:
         stages = {"Prospecting", "Engaging"}  # "not won yet", "still not closed": the open ones
-    counts = ("count", "won_count", "lost_count", "open_count")
     if re.search(r"\b(which|who|whom)\b", said) and negated:
         return Reading("ask", note="I can't list who has none of something. I can show each one's figure instead, for "
                                    "example 'won deals by rep': anyone missing from it has none.")
-    if not stages or any(f.topic not in counts for f in reading.frames) or \
+    if not stages or any(f.topic not in COUNTS for f in reading.frames) or \
             negated and any(f.period is not None for f in reading.frames):
         kinds = " and ".join(sorted(stages, key=ALL_STAGES.index)) if stages else "those stages"
         return Reading("ask", note=f"Do you mean a count of the deals in {kinds}? I count deals by stage (won, lost, "
@@ -346,8 +347,7 @@ def _follow(frame: Frame, last: Frame, said: str) -> Frame:
     """A follow-up that refers back ("of them", "on those") keeps what the last figure was over: its filters and,
     for the same period, the date it was read on ("engaged in Q3": of them, the won ones are those engaged in Q3);
     "what about lost ones in Q4?" counts the lost ones."""
-    if (m := STAGE_ONES.match(said)) and frame.topic in ("count", "won_count", "lost_count", "open_count") and \
-            frame.form == "figure":
+    if (m := STAGE_ONES.match(said)) and frame.topic in COUNTS and frame.form == "figure":
         topic = {"lost": "lost_count", "won": "won_count", "open": "open_count"}[m.group(1)]
         frame = frame.edit(topic=topic, basis="engage" if topic == "open_count" else "close").with_filters(stage=None)
     if last.basis == "engage" and frame.period == last.period and frame.basis != "engage" and \
@@ -355,16 +355,20 @@ def _follow(frame: Frame, last: Frame, said: str) -> Frame:
         frame = frame.edit(basis="engage")  # "and lost?" after "of the deals engaged in Q3, the won ones"
     if frame.period is None and last.period is not None and re.match(
             r"^\W*(?:and\s+|so\s+)?how many\s+(?:did we|did they|have we|were|was|are)?\s*(?:lose|lost|win|won)\W*$", said):
-        frame = frame.edit(period=last.period, basis="close")  # "how many did we lose?" after "... win in Q3 2017?"
-        frame = frame.with_filters(**{k: v for k, v in last.filters.items() if k not in frame.filters and k != "stage"})
+        # "how many did we lose?" after "how many did we win in Q3 2017?"
+        frame = _kept(frame.edit(period=last.period, basis="close"), last)
     if REFERS_BACK.search(said):
-        kept = {k: v for k, v in last.filters.items() if k not in frame.filters and k != "stage"}
-        frame = frame.with_filters(**kept)
+        frame = _kept(frame, last)
         if frame.period is None and last.period is not None:
             frame = frame.edit(period=last.period)
         if last.basis == "engage" and frame.period == last.period:
             frame = frame.edit(basis="engage")
     return frame
+
+
+def _kept(frame: Frame, last: Frame) -> Frame:
+    """``frame`` with the last figure's filters it does not set itself (its stage aside)."""
+    return frame.with_filters(**{k: v for k, v in last.filters.items() if k not in frame.filters and k != "stage"})
 
 
 def _by_won_count(frame: Frame, said: str) -> Frame:
