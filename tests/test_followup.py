@@ -1298,3 +1298,32 @@ def test_a_contact_no_moment_can_reach_is_counted_apart(tmp_path: Path) -> None:
     assert res["asked"] == len(asked) and res["unreachable"] == 1
     assert scored["n_warm"] + scored["n_cold"] == len(asked) - 1
     assert 0 < scored["all"] <= 1 and 0 < res["ceiling"]["bayes"]["all"] <= 1
+
+
+def test_the_segments_known_diagnosis_writes_each_contacts_planted_segment_as_their_title(tmp_path: Path) -> None:
+    """``--segments-known`` replaces each title by the contact's planted segment, one word per segment; a row
+    without a title (an address's second spelling) stays without one, and everything else is as written."""
+    import csv
+
+    from evals.followup import run as evaluation
+    from evals.followup import worlds
+
+    w = worlds.WORLDS["savanna"](scale=0.05)
+    paths = w.write(tmp_path / "w")
+    with paths["contacts"].open(newline="", encoding="utf-8") as f:
+        before = list(csv.DictReader(f))
+    evaluation.tell_segments(w, paths["contacts"])
+    with paths["contacts"].open(newline="", encoding="utf-8") as f:
+        after = list(csv.DictReader(f))
+    segment = {c.email.lower(): c.segment.key for c in w.contacts}
+    assert len(after) == len(before) > 50
+    words: dict[str, set[str]] = {}
+    for old, new in zip(before, after, strict=True):
+        assert {k: v for k, v in old.items() if k != "title"} == {k: v for k, v in new.items() if k != "title"}
+        if not old["title"]:
+            assert new["title"] == ""
+            continue
+        assert new["title"].isalnum() and new["title"].startswith("segment")
+        words.setdefault(segment[old["contact_email"].lower()], set()).add(new["title"])
+    assert all(len(w) == 1 for w in words.values()) and len(words) > 3
+    assert len({next(iter(w)) for w in words.values()}) == len(words)  # one word per segment, no two alike

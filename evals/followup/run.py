@@ -18,6 +18,7 @@ estimator's interval misses the truth in more than a third of the independent lo
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import json
 import random
@@ -206,13 +207,31 @@ def expected_calibration_error(p: np.ndarray, truth: np.ndarray, bins: int = 10)
                      for part in np.array_split(order, bins) if len(part)) / len(p))
 
 
-def score_other(world: Any, work: Path, queries: int) -> dict[str, Any]:
+def tell_segments(world: Any, contacts: Path) -> None:
+    """Rewrite ``contacts`` (a world's contacts.csv) with each contact's title replaced by their planted segment,
+    written as one word: what the model reaches when it is told who keeps alike hours (it still learns each
+    segment's hours, and that the word names them, from the history)."""
+    key = {c.email.lower(): "segment" + "".join(ch for ch in c.segment.key.lower() if ch.isalnum())
+           for c in world.contacts}
+    with contacts.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    title, email = rows[0].index("title"), rows[0].index("contact_email")
+    for row in rows[1:]:
+        if row[title] and row[email].lower() in key:
+            row[title] = key[row[email].lower()]
+    with contacts.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows)
+
+
+def score_other(world: Any, work: Path, queries: int, segments_known: bool = False) -> dict[str, Any]:
     """A world of ``worlds.py``: learn from its files as ``copilot followup --activities ...`` does,
     then, for each contact asked about, the true reply probability of the moment chosen over the best
     of every hour of the next 10 days (a contact who can answer at no moment of them has no share, and is
     counted apart); and whether the figures shown are right (the planted truth, not noisy outcomes, so a
     small world can be judged too)."""
     paths = world.write(work)
+    if segments_known:
+        tell_segments(world, paths["contacts"])
     start = time.perf_counter()
     log = from_files(paths["activities"], paths["contacts"], paths["accounts"], paths.get("pipeline"))
     timing = Timing.from_log(log)
@@ -251,6 +270,7 @@ def score_other(world: Any, work: Path, queries: int) -> dict[str, Any]:
                                                                   timing.model.functions))[0]))
         truth_anywhere.append(float(truth[k]))
     out: dict[str, Any] = {"world": world.name, "description": world.description, "touches": len(log.touches),
+                           "segments_known": segments_known,
                            "asked": len(shown), "unreachable": len(asked) - len(reachable), "train_seconds": train_s,
                            "recommend_ms_p50": 1000 * float(np.median(latency)), "policies": {},
                            "ece_shown": expected_calibration_error(np.asarray(shown), np.asarray(truth_shown)),
@@ -374,6 +394,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--touches", type=int,
                         help="instead of --scale: each world of worlds.py sized to about this many touches")
     parser.add_argument("--skip-planted", action="store_true", help="skip the two worlds of planted.py")
+    parser.add_argument("--segments-known", action="store_true",
+                        help="a diagnosis, not a score: each contact's title in the worlds of worlds.py is replaced by "
+                             "their planted segment, so the loss from telling the segments apart is taken away")
     args = parser.parse_args(argv)
     if args.touches is not None and args.touches < 1000:
         parser.error("--touches must be at least 1000")
@@ -386,7 +409,7 @@ def main(argv: list[str] | None = None) -> int:
         for name in names:
             scale = args.touches / worlds.SIZES[name] if args.touches else args.scale
             others.append(score_other(worlds.WORLDS[name](scale=scale), Path(tmp) / name,
-                                      min(args.queries, 1500)))
+                                      min(args.queries, 1500), args.segments_known))
     if args.json:
         args.json.write_text(json.dumps({"planted": results, "worlds": others}, indent=2, default=str))
     ok = report(results) if results else True
