@@ -54,7 +54,7 @@ import math
 import random
 import unicodedata
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -1015,6 +1015,11 @@ def _employees(rng: random.Random, band: str) -> int:
     return int(math.exp(rng.uniform(math.log(lo), math.log(hi))))
 
 
+def _headcount(rng: random.Random, low: int, high: int) -> int:
+    """An employee count from ``low`` to ``high``, spread evenly on a log scale."""
+    return int(math.exp(rng.uniform(math.log(low), math.log(high))))
+
+
 def _shifted(peak: float, share: float, rng: random.Random) -> float:
     """The segment's peak, moved by 2 or 3 hours for a ``share`` of contacts (towards the side that keeps it
     in the waking day)."""
@@ -1198,6 +1203,52 @@ class _Builder:
             _paced(rng.choice(heads), owner, arrival + rng.uniform(0.0, 60.0) * DAY, end, rng.uniform(28.0, 49.0), pace,
                    (0.55, 0.95))
         self.further_deal(account, owner, arrival, deciders, products, _paced, pace, (0.58, 0.88), specialist)
+
+    def head_office(self, account: int, owner: int, sdr: int, arrival: float, pace: Callable[[float], float],
+                    people: list[_Contact], customer: bool, heads: list[_Contact], products: tuple[str, ...],
+                    mix: tuple[float, float], specialist: tuple[int, str, tuple[float, float]] | None) -> None:
+        """A group's head office. A customer's: ``owner`` keeps in touch with four in five of ``people`` every three to
+        six weeks (``mix``) and, with a chance of 0.6, runs a group-wide deal on one of ``products`` of two to six months
+        (none starting in the history's last ten days) with one or two of them; with ``specialist`` (their rep, product
+        and mix), with a chance of 0.3 the specialist's own deal alongside, from three tenths of the way through to its
+        end (none starting in the last five days), with the first of those people. A prospect's: the sales development
+        sequences (``sequences``) for 70% of ``people``, and with a chance of 0.4 ``owner`` keeps in touch with the first
+        of ``heads`` every four to seven weeks."""
+        rng, w, end = self.rng, self.w, self.w.end_ts
+        if not customer:
+            self.sequences(people, sdr, arrival, 0.7, 300.0, (60.0, 150.0), (0.7, 1.0))
+            if heads and rng.random() < 0.4:
+                _paced(heads[0], owner, arrival + rng.uniform(0.0, 60.0) * DAY, end, rng.uniform(28.0, 49.0), pace,
+                       (0.55, 0.95))
+            return
+        for c in people:
+            if rng.random() < 0.8:
+                _paced(c, owner, arrival + rng.uniform(0.0, 30.0) * DAY, end, rng.uniform(21.0, 42.0), pace, mix,
+                       react=0.35)
+        if rng.random() < 0.6:
+            t = arrival + rng.uniform(20.0, 300.0) * DAY
+            if t < end - 10 * DAY:
+                dur = rng.uniform(60.0, 180.0) * DAY
+                di = self.deal(owner, account, t, t + dur)
+                w.deals[di].product = rng.choice(products)
+                chosen = rng.sample(people, min(len(people), rng.choice((1, 2))))
+                for c in chosen:
+                    _paced(c, owner, t, min(t + dur, end), w.reps[owner].gap * rng.uniform(0.8, 1.2), pace, (0.6, 0.88),
+                           di, 0.4)
+                if specialist is not None and rng.random() < 0.3 and t + 0.3 * dur < end - 5 * DAY:
+                    other, product, other_mix = specialist
+                    d2 = self.deal(other, account, t + 0.3 * dur, t + dur)
+                    w.deals[d2].product = product
+                    _paced(chosen[0], other, t + 0.3 * dur, min(t + dur, end), w.reps[other].gap, pace, other_mix, d2)
+
+    def notice(self, people: list[_Contact], rep: int, day: dt.date, within: tuple[float, float], arrival: float) -> None:
+        """A single e-mail from ``rep`` to each of ``people``, ``within`` days (drawn evenly) after noon of ``day`` on
+        their clock, when that falls between ``arrival`` and the history's end."""
+        rng, w = self.rng, self.w
+        for c in people:
+            at = _clock(day, 12 * 3600, c.tz) + rng.uniform(*within) * DAY
+            if arrival < at < w.end_ts:
+                c.threads.append(_Once(rep, w.place(rep, at, rng)))
 
     def untouched(self, c: _Contact, rep: int, arrival: float) -> None:
         """When no one writes to ``c``, a single e-mail from ``rep`` at a moment between ``arrival`` and the history's
@@ -3761,6 +3812,12 @@ def _stem(rng: random.Random, stems: tuple[str, ...], k: int, stem: str = "") ->
     """A company name's stem at the ``k``-th try: ``stem`` or one of ``stems``, from the 20th try with another after it."""
     stem = stem or rng.choice(stems)
     return f"{stem} {rng.choice(stems)}" if k >= 20 else stem
+
+
+def _group_stem(pool: Sequence[str], n: int) -> str:
+    """The ``n``-th group's stem from ``pool``: its stems in turn, numbered from the second round on (Perla, ...,
+    Perla 2)."""
+    return pool[n % len(pool)] + ("" if n < len(pool) else f" {n // len(pool) + 1}")
 
 
 def _unique(taken: set[str], make: Callable[[int], str]) -> str:
@@ -12047,8 +12104,7 @@ def archipelago(scale: float = 1.0, seed: int = 3030) -> PlantedWorld:
     w.history_days = 470.0
     rng = random.Random(seed)
     b = _Builder(w, rng)
-    end = w.end_ts
-    begin = end - 455 * DAY
+    begin = w.end_ts - 455 * DAY
 
     def office(country: str) -> frozenset[dt.date]:
         return frozenset(d for d in archipelago_holidays(country) | archipelago_carnival(country) if d.weekday() < 5)
@@ -12152,12 +12208,11 @@ def archipelago(scale: float = 1.0, seed: int = 3030) -> PlantedWorld:
     rng.shuffle(stems)
     for g in range(_count(scale, 45, 2)):
         home = _weighted(rng, _ARCHIPELAGO_HOMES)
-        stem = stems[g % len(stems)] + ("" if g < len(stems) else f" {g // len(stems) + 1}")
+        stem = _group_stem(stems, g)
         customer = rng.random() < 0.55
-        low, high = _ARCHIPELAGO_SIZES[ARCHIPELAGO_GROUP]
         holding = len(firms)
-        firms.append(_Firm(home, ARCHIPELAGO_GROUP, int(math.exp(rng.uniform(math.log(low), math.log(high)))),
-                           customer, holding, stem))
+        firms.append(_Firm(home, ARCHIPELAGO_GROUP, _headcount(rng, *_ARCHIPELAGO_SIZES[ARCHIPELAGO_GROUP]), customer,
+                           holding, stem))
         held: set[tuple[str, str]] = set()
         for _k in range(rng.randint(2, 5)):
             country = home if rng.random() < 0.35 else rng.choice(_ARCHIPELAGO_REACH[home])
@@ -12166,13 +12221,12 @@ def archipelago(scale: float = 1.0, seed: int = 3030) -> PlantedWorld:
                 continue
             held.add((country, sector))
             low, high = _ARCHIPELAGO_SIZES[sector]
-            firms.append(_Firm(country, sector, int(math.exp(rng.uniform(math.log(max(low, 40)), math.log(high)))),
+            firms.append(_Firm(country, sector, _headcount(rng, max(low, 40), high),
                                rng.random() < (0.75 if customer else 0.15), holding, stem))
     for _ in range(_count(scale, 670, 8)):
         sector = _weighted(rng, _ARCHIPELAGO_SECTOR_SHARES)
-        low, high = _ARCHIPELAGO_SIZES[sector]
-        firms.append(_Firm(_weighted(rng, _ARCHIPELAGO_COUNTRIES), sector,
-                           int(math.exp(rng.uniform(math.log(low), math.log(high)))), rng.random() < 0.38))
+        firms.append(_Firm(_weighted(rng, _ARCHIPELAGO_COUNTRIES), sector, _headcount(rng, *_ARCHIPELAGO_SIZES[sector]),
+                           rng.random() < 0.38))
     account_of: dict[int, int] = {}  # plan index -> account index
     domain_of: dict[int, str] = {}
     for fi, firm in enumerate(firms):
@@ -12226,32 +12280,8 @@ def archipelago(scale: float = 1.0, seed: int = 3030) -> PlantedWorld:
         cat = sector != ARCHIPELAGO_LIFE  # the specialist sells to general insurers, brokerages and groups
         specialist = (macleod, _ARCHIPELAGO_SPECIALIST, (0.8, 0.95)) if cat else None
         if holding:
-            if customer:
-                for c in people:
-                    if rng.random() < 0.8:
-                        _paced(c, owner, arrival + rng.uniform(0.0, 30.0) * DAY, end, rng.uniform(21.0, 42.0), pace,
-                               (0.6, 0.9), react=0.35)
-                if rng.random() < 0.6:
-                    t = arrival + rng.uniform(20.0, 300.0) * DAY
-                    if t < end - 10 * DAY:
-                        dur = rng.uniform(60.0, 180.0) * DAY
-                        di = b.deal(owner, ai, t, t + dur)
-                        w.deals[di].product = rng.choice(lines)
-                        chosen = rng.sample(people, min(len(people), rng.choice((1, 2))))
-                        for c in chosen:
-                            _paced(c, owner, t, min(t + dur, end), w.reps[owner].gap * rng.uniform(0.8, 1.2), pace,
-                                   (0.6, 0.88), di, 0.4)
-                        if rng.random() < 0.3 and t + 0.3 * dur < end - 5 * DAY:
-                            d2 = b.deal(macleod, ai, t + 0.3 * dur, t + dur)
-                            w.deals[d2].product = _ARCHIPELAGO_SPECIALIST
-                            _paced(chosen[0], macleod, t + 0.3 * dur, min(t + dur, end), w.reps[macleod].gap, pace,
-                                   (0.8, 0.95), d2)
-            else:
-                b.sequences(people, sdr, arrival, 0.7, 300.0, (60.0, 150.0), (0.7, 1.0))
-                heads = having("executive")
-                if heads and rng.random() < 0.4:
-                    _paced(heads[0], owner, arrival + rng.uniform(0.0, 60.0) * DAY, end, rng.uniform(28.0, 49.0), pace,
-                           (0.55, 0.95))
+            b.head_office(ai, owner, sdr, arrival, pace, people, customer, having("executive"), lines, (0.6, 0.9),
+                          specialist)
         elif customer:
             deciders = having("executive", "finance", "it", "operations", "underwriting") or people[:1]
             b.customer(ai, owner, arrival, begin, pace, success=csm, consultant=consultant,
@@ -12263,10 +12293,7 @@ def archipelago(scale: float = 1.0, seed: int = 3030) -> PlantedWorld:
             # after the hurricane, customer success checks in with the claims people and executives of Jamaica's
             # general insurers and brokerages
             if country == "Jamaica" and sector != ARCHIPELAGO_LIFE:
-                for c in having("claims", "executive"):
-                    at = _clock(ARCHIPELAGO_MELISSA, 12 * 3600, c.tz) + rng.uniform(3.0, 12.0) * DAY
-                    if arrival < at < end:
-                        c.threads.append(_Once(csm, w.place(csm, at, rng)))
+                b.notice(having("claims", "executive"), csm, ARCHIPELAGO_MELISSA, (3.0, 12.0), arrival)
         else:
             deciders = having("executive", "finance", "it", "operations", "underwriting", "distribution") or people[:1]
             b.prospect(ai, owner, sdr, arrival, pace, deciders, having("executive"), deciders, lines, specialist)
@@ -12984,7 +13011,7 @@ def lagoon(scale: float = 1.0, seed: int = 3131) -> PlantedWorld:
 
     def size(sector: str, low_floor: int = 0) -> int:
         low, high = _LAGOON_SIZES[sector]
-        return int(math.exp(rng.uniform(math.log(max(low, low_floor)), math.log(high))))
+        return _headcount(rng, max(low, low_floor), high)
 
     # the plan: the groups (a head office and two to six practices), then the independents
     firms: list[_Practice] = []
@@ -12995,8 +13022,7 @@ def lagoon(scale: float = 1.0, seed: int = 3131) -> PlantedWorld:
     for _g in range(_count(scale, 45, 2)):
         kind = LAGOON_DSO if rng.random() < 0.7 else LAGOON_VET_GROUP
         home = _weighted(rng, _LAGOON_HOMES)
-        n, pool = made[kind], stems[kind]
-        stem = pool[n % len(pool)] + ("" if n < len(pool) else f" {n // len(pool) + 1}")
+        stem = _group_stem(stems[kind], made[kind])
         made[kind] += 1
         customer = rng.random() < 0.5
         head = len(firms)
@@ -13081,32 +13107,8 @@ def lagoon(scale: float = 1.0, seed: int = 3131) -> PlantedWorld:
         specialist = (rinaldi, _LAGOON_SPECIALIST, (0.7, 0.95)) if imaging else None
         leads = having("dentist", "vet", "lab")
         if holding:
-            if customer:
-                for c in people:
-                    if rng.random() < 0.8:
-                        _paced(c, owner, arrival + rng.uniform(0.0, 30.0) * DAY, end, rng.uniform(21.0, 42.0), pace,
-                               (0.6, 0.88), react=0.35)
-                if rng.random() < 0.6:
-                    t = arrival + rng.uniform(20.0, 300.0) * DAY
-                    if t < end - 10 * DAY:
-                        dur = rng.uniform(60.0, 180.0) * DAY
-                        di = b.deal(owner, ai, t, t + dur)
-                        w.deals[di].product = rng.choice(lines)
-                        chosen = rng.sample(people, min(len(people), rng.choice((1, 2))))
-                        for c in chosen:
-                            _paced(c, owner, t, min(t + dur, end), w.reps[owner].gap * rng.uniform(0.8, 1.2), pace,
-                                   (0.6, 0.88), di, 0.4)
-                        if rng.random() < 0.3 and t + 0.3 * dur < end - 5 * DAY:
-                            d2 = b.deal(rinaldi, ai, t + 0.3 * dur, t + dur)
-                            w.deals[d2].product = _LAGOON_SPECIALIST
-                            _paced(chosen[0], rinaldi, t + 0.3 * dur, min(t + dur, end), w.reps[rinaldi].gap, pace,
-                                   (0.7, 0.95), d2)
-            else:
-                b.sequences(people, sdr, arrival, 0.7, 300.0, (60.0, 150.0), (0.7, 1.0))
-                heads = having("executive", "operations")
-                if heads and rng.random() < 0.4:
-                    _paced(heads[0], owner, arrival + rng.uniform(0.0, 60.0) * DAY, end, rng.uniform(28.0, 49.0), pace,
-                           (0.55, 0.95))
+            b.head_office(ai, owner, sdr, arrival, pace, people, customer, having("executive", "operations"), lines,
+                          (0.6, 0.88), specialist)
         elif customer:
             deciders = having("dentist", "vet", "lab", "manager", "procurement", "it", "finance") or people[:1]
             b.customer(ai, owner, arrival, begin, pace, success=csm, consultant=consultant,
@@ -13119,10 +13121,7 @@ def lagoon(scale: float = 1.0, seed: int = 3131) -> PlantedWorld:
             # before the summer, customer success writes once to the leads and managers of two practices in five about
             # pausing the patient reminders while they are shut
             if sector != LAGOON_HOSPITAL and rng.random() < 0.4:
-                for c in having("dentist", "vet", "lab", "manager"):
-                    at = _clock(dt.date(2025, 7, 14), 12 * 3600, c.tz) + rng.uniform(0.0, 8.0) * DAY
-                    if arrival < at < end:
-                        c.threads.append(_Once(csm, w.place(csm, at, rng)))
+                b.notice(having("dentist", "vet", "lab", "manager"), csm, dt.date(2025, 7, 14), (0.0, 8.0), arrival)
         else:
             deciders = having("dentist", "vet", "lab", "manager", "procurement", "it", "finance") or people[:1]
             b.prospect(ai, owner, sdr, arrival, pace, deciders, leads or people[:1], deciders, lines, specialist)
@@ -13654,15 +13653,13 @@ def estuary(scale: float = 1.0, seed: int = 3232) -> PlantedWorld:
         return c
 
     def size(sector: str) -> int:
-        low, high = _ESTUARY_SIZES[sector]
-        return int(math.exp(rng.uniform(math.log(low), math.log(high))))
+        return _headcount(rng, *_ESTUARY_SIZES[sector])
 
     # the plan: the groups (a head office and two to five companies in its country), then the independents
     firms: list[_Utility] = []
     for gi in range(_count(scale, 30, 2)):
         home = _weighted(rng, _ESTUARY_HOMES)
-        pool = _ESTUARY_STEMS[home]
-        stem = pool[gi % len(pool)] + ("" if gi < len(pool) else f" {gi // len(pool) + 1}")
+        stem = _group_stem(_ESTUARY_STEMS[home], gi)
         customer = rng.random() < 0.5
         head = len(firms)
         firms.append(_Utility(home, _ESTUARY_PLACES[home][0], ESTUARY_GROUP, size(ESTUARY_GROUP), customer, head, stem))
