@@ -319,3 +319,28 @@ def test_a_time_to_meet_in_the_reps_words_becomes_the_ask(workspace, talk_store,
     ask = next(line for line in d["body"].splitlines() if "?" in line)
     assert "that time" in ask and "this week" not in ask and "Tuesday" in d["body"]
     _assert_customer_facing(d, target)
+
+
+def test_a_named_contact_is_found_in_any_script_with_or_without_accents_or_by_title_never_swapped(
+        copilot: Copilot, target: dict[str, Any], workspace) -> None:  # noqa: ANN001
+    """A draft goes to the contact the rep names, written with accents or without, in another script, or by their
+    title; a name the account does not have is said, and no other contact is written to in their place. With no
+    contact named, the draft says whom it is to and why."""
+    _, engine = workspace
+    with engine.begin() as conn:
+        for email, name, title in (("zoe.brandt@named.example", "Zoë Brandt", "Chief Sustainability Officer"),
+                                   ("wang.wei@named.example", "王伟", "Buyer")):
+            conn.execute(text("INSERT INTO contacts (email, name, title, account_id, timezone) "
+                              "VALUES (:e, :n, :t, :a, 'Europe/Berlin')"),
+                         {"e": email, "n": name, "t": title, "a": target["account_id"]})
+    rep, account = target["rep"], target["account"]
+    for i, (asked, to) in enumerate((("Zoë Brandt", "zoe.brandt@named.example"),
+                                     ("Zoe Brandt", "zoe.brandt@named.example"),
+                                     ("the Chief Sustainability Officer", "zoe.brandt@named.example"),
+                                     ("王伟", "wang.wei@named.example"))):
+        draft = _draft(copilot, f"Draft an email to {asked} at {account} about next steps", rep, f"named-{i}")
+        assert draft["to_email"] == to, (asked, draft["to"])
+    missing = copilot.ask(f"Draft an email to José at {account} about next steps", rep, "named-missing")
+    assert not missing.drafts and "no contact" in missing.answer and "josé" in missing.answer.casefold()
+    unnamed = _draft(copilot, f"Draft an email to {account} about next steps", rep, "named-none")
+    assert any(n.startswith("no contact was named, so this is to ") for n in unnamed["notes"]), unnamed["notes"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
@@ -114,6 +115,11 @@ def draft_email(engine: Engine, identity: Identity, args: EmailArgs | dict[str, 
     if contact is None:
         contact = next((c for c in contacts if last and c["email"] == last["email"]), None) or \
             _pick_contact(contacts, None)
+        if len(contacts) > 1:
+            notes.append(f"no contact was named, so this is to {one_line(contact.get('name'))}, "
+                         + ("whose e-mail it answers" if last and contact["email"] == last["email"] else
+                            "who replied last" if contact.get("last_reply") else "the first on record")
+                         + "; name another to write to them")
     contact = {**contact, "name": one_line(contact.get("name")), "title": one_line(contact.get("title")) or None}
 
     open_deals = profile["deals"]["open"]
@@ -326,24 +332,29 @@ def _last_email(engine: Engine, identity: Identity, account_id: int | None, cont
     return None
 
 
+def _folded(text: str | None) -> str:
+    """``text`` in lower case without accents ("Zoë" as "zoe"), so that a name typed without them still matches."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", (text or "").casefold())
+                   if not unicodedata.combining(ch)).strip()
+
+
 def _pick_contact(contacts: list[dict[str, Any]], wanted: str | None) -> dict[str, Any]:
     if wanted:
-        w = wanted.casefold().strip()
-        exact = [c for c in contacts if w in ((c["email"] or "").casefold(), (c["name"] or "").casefold())]
+        w = _folded(wanted)
+        exact = [c for c in contacts if w in (_folded(c["email"]), _folded(c["name"]))]
         if exact:
             return exact[0]
         named = [c for c in contacts if c.get("name") and len(c["name"]) > 3 and re.search(
-            rf"(?<!\w){re.escape(c['name'].casefold())}(?!\w)", w)]
+            rf"(?<!\w){re.escape(_folded(c['name']))}(?!\w)", w)]
         if len(named) == 1:  # "ava vidal over": the words around a full name
             return named[0]
         role = re.sub(r"^(the|their|our)\s+", "", w)
-        titled = [c for c in contacts if role and (c.get("title") or "").casefold() == role]
+        titled = [c for c in contacts if role and _folded(c.get("title")) == role]
         if len(titled) == 1:
             return titled[0]
         if len(titled) > 1:
             raise ToolInputError(f"{wanted[:80]!r} could be " + " or ".join(c["name"] for c in titled) + "; which one?")
-        parts = [] if len(w) < 3 else [c for c in contacts if w in (c["email"] or "").casefold()
-                                       or w in (c["name"] or "").casefold()]
+        parts = [] if len(w) < 3 else [c for c in contacts if w in _folded(c["email"]) or w in _folded(c["name"])]
         if len(parts) == 1:
             return parts[0]
         if len(parts) > 1:

@@ -103,6 +103,13 @@ def _offers_named(t: str, skip: list[tuple[int, int]], names: list[str], have: l
     return [masked[a:b].strip() for key, a, b in concept_spans(masked) if key not in covered]
 
 
+NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['’-])*"
+"""a word of a person's name, in any script ("zoë", "王伟", "o'neil")"""
+GENERIC = ("team|people|folks|group|everyone|account|company|customer|client|business|firm|office|contacts?|"
+           "person|right person|decision makers?|stakeholders?|buyers?|champion|main contact")
+"""what "to the ... at Acme" may say that is no one's title"""
+
+
 def email_args(t: str, original: str = "", names: list[str] | None = None) -> dict[str, Any]:
     """What a request for a new draft asks for, beyond the account and product (found by the name spotter)."""
     original = original or t
@@ -141,13 +148,18 @@ def email_args(t: str, original: str = "", names: list[str] | None = None) -> di
     if re.search(REPLY, t):
         args["reply_to_last"] = True
     contact = re.search(r"\b(?:to|for|email|e-mail|write|message)\s+(?!(?:to|for|an?|the|them|him|her|my|our)\b)"
-                        r"(?P<c>[a-z][a-z'-]+(?:\s+(?!at\b|from\b|of\b|in\b|over\b|with\b)[a-z][a-z'-]+){0,2})"
+                        rf"(?P<c>{NAME_WORD}(?:\s+(?!at\b|from\b|of\b|in\b|over\b|with\b){NAME_WORD}){{0,2}})"
                         r"\s*(?:\b(?:over at|at|from|of|in|with)\b|\(|,)", t)
+    titled = re.search(r"\b(?:to|for|email|e-mail|write|message)\s+(?P<c>(?:the|their)\s+(?!(?:" + GENERIC + r")\b)"
+                       rf"{NAME_WORD}(?:\s+(?!at\b|from\b|of\b|in\b|over\b|with\b)[\w&/.-]+){{0,3}})"
+                       r"\s+(?:over at|at|from|of|in)\b", t)
     address = re.search(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", t)
     if address:
         args["contact"] = address.group(0)
-    elif contact and contact.group("c") not in ("them", "him", "her", "someone", "the team", "everyone", "the cfo"):
+    elif contact and contact.group("c") not in ("them", "him", "her", "someone", "the team", "everyone"):
         args["contact"] = contact.group("c")
+    elif titled:  # "to the CFO at Acme": the contact of that title, or a question back when there is none or several
+        args["contact"] = titled.group("c")
     return args
 
 
