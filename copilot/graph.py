@@ -151,6 +151,25 @@ def build_graph(model_provider: ModelProvider, fallback: ModelProvider | None = 
                                    tool_call_id=entry["tool_call_id"], name=entry["tool"]))
         return {"messages": out, "to_run": [], "actions": actions, "sources": list(dict.fromkeys(sources))}
 
+    def _as_written(turn: list[Any]) -> list[str]:
+        """What the turn's tools wrote to be shown word for word: a draft as the draft tool wrote it (what "send it"
+        sends), and an action's message as the code that asked for review or carried it out wrote it."""
+        out = []
+        for m in turn:
+            if not isinstance(m, ToolMessage):
+                continue
+            try:
+                result = json.loads(str(m.content))
+            except json.JSONDecodeError:
+                continue
+            if not isinstance(result, dict) or result.get("error"):
+                continue
+            if m.name == "draft_email" and isinstance(result.get("text"), str):
+                out.append(result["text"])
+            elif isinstance(result.get("message"), str):
+                out.append(result["message"])
+        return out
+
     def ground(state: CopilotState) -> dict[str, Any]:
         messages = state["messages"]
         answer = messages[-1]
@@ -160,7 +179,7 @@ def build_graph(model_provider: ModelProvider, fallback: ModelProvider | None = 
         results = [str(m.content) for m in turn if isinstance(m, ToolMessage)]
         results += [json.dumps(c.get("args") or {}) for m in turn if isinstance(m, AIMessage)
                     for c in (m.tool_calls or [])]  # the periods and limits the question was read as
-        bad = ungrounded(str(answer.content), results, question)
+        bad = ungrounded(str(answer.content), results, question, _as_written(turn))
         if not bad:
             return {}
         fixed = drop_figures(str(answer.content), bad)

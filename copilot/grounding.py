@@ -489,12 +489,13 @@ NEAR = 300
 away) can make a sum or a rate: "882 won of 1,418 closed"."""
 
 
-def ungrounded(answer: str, results: list[str], question: str = "") -> list[Figure]:
+def ungrounded(answer: str, results: list[str], question: str = "", verbatim: list[str] | None = None) -> list[Figure]:
     """The figures in ``answer`` that no tool result of this turn supports, each with its span.
 
     ``results`` are the turn's tool results and the arguments of its tool calls (JSON strings).
     ``question`` is not evidence: a figure the rep asked about is not true because they asked. Only
-    the rep's own words quoted back in quotation marks ('I could not place "150"') are left alone."""
+    the rep's own words quoted back in quotation marks ('I could not place "150"') are left alone, and so is a tool's
+    text shown word for word (``verbatim``: a draft as the draft tool wrote it, which is what "send it" sends)."""
     ev = Evidence(results)
     figs = figures(answer, frozenset(ev.names))
     if not figs:
@@ -502,6 +503,11 @@ def ungrounded(answer: str, results: list[str], question: str = "") -> list[Figu
     found = [_direct(f, ev) for f in figs]
     quoted = _quoting(answer, question) if question else []
     quoted += _name_spans(answer, ev.errors) if ev.errors else []
+    for text in verbatim or []:
+        at = answer.find(text) if text.strip() else -1
+        while at >= 0:
+            quoted.append((at, at + len(text)))
+            at = answer.find(text, at + len(text))
     bad: list[Figure] = []
     for i, f in enumerate(figs):
         if found[i] or f.small or (f.year and int(f.value) in ev.years):

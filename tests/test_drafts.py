@@ -344,3 +344,19 @@ def test_a_named_contact_is_found_in_any_script_with_or_without_accents_or_by_ti
     assert not missing.drafts and "no contact" in missing.answer and "josé" in missing.answer.casefold()
     unnamed = _draft(copilot, f"Draft an email to {account} about next steps", rep, "named-none")
     assert any(n.startswith("no contact was named, so this is to ") for n in unnamed["notes"]), unnamed["notes"]
+
+
+def test_a_draft_with_the_reps_own_figures_is_shown_once_as_it_will_be_sent(
+        copilot: Copilot, target: dict[str, Any]) -> None:
+    """The rep's own figure in a draft ("12 users", "30%") is the draft tool's text, shown word for word: never
+    replaced by "[figure removed]" in the draft the rep reads (while the e-mail sent would carry it), nor in the
+    review's reason; the draft is shown once."""
+    rep, thread = target["rep"], "own-figures"
+    asked = copilot.ask(f"Draft an email to {target['other']} at {target['account']}: mention we can onboard 12 "
+                        "users in the first week and that it saved them 30%", rep, thread)
+    assert asked.drafts, asked.answer
+    body = asked.drafts[-1]["body"]
+    assert "12 users" in body and "30%" in body
+    assert "[figure removed]" not in asked.answer and asked.answer.count(body) == 1, asked.answer
+    sent = copilot.ask("send it", rep, thread)
+    assert "[figure removed]" not in sent.answer and "30%" in sent.answer, sent.answer
