@@ -367,3 +367,22 @@ def test_a_shared_command_is_a_conversation_of_its_own(slack_app: tuple[str, Fak
     public = _wait_for(slack, "chat.postMessage", 3)[-1]
     assert public["channel"] == "C9"
     assert "for you: 4" in _shown(public) and "CFO is leaving" not in _shown(public)
+
+
+def test_slacks_escaped_characters_and_markup_are_read_as_typed(slack_app: tuple[str, FakeSlack],
+                                                                 engine: Engine) -> None:
+    """Slack sends "&" as "&amp;" (and "<", ">" escaped, links and mentions as markup): the question is read as the
+    rep typed it, so an account whose name holds "&" can be asked about."""
+    from copilot.crm.models import Account
+    from copilot.slack.conversations import as_typed
+
+    assert as_typed("<@UBOT> email <mailto:ana@x.example|ana@x.example> about &lt;b&gt; in <#C1|deals> <!here>") \
+        == " email ana@x.example about <b> in #deals @here"
+    assert as_typed("a &amp;lt; b") == "a &lt; b"  # unescaped once: what was typed as "&lt;" stays so
+    with engine.begin() as conn:
+        conn.execute(update(Account).where(Account.name == "Standard Co").values(name="Standard & Co"))
+    base, slack = slack_app
+    assert _post(base, _dm("how many open deals do I have with Standard &amp; Co?", "1700000000.000900", "EvAmp")) == 200
+    (answer,) = _wait_for(slack, "chat.postMessage")
+    text = json.dumps(answer["blocks"])
+    assert "Standard &amp; Co: 1" in text, text  # Rick's one open deal there, the name shown escaped for Slack

@@ -22,7 +22,27 @@ from copilot.slack.identity import NOT_LINKED, SlackDirectory
 from copilot.slack.threads import thread_id
 
 log = logging.getLogger("copilot.slack")
-MENTION = re.compile(r"<@[A-Z0-9]+>")
+MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+MARKUP = re.compile(r"<(?P<target>[^<>|]*)(?:\|(?P<label>[^<>]*))?>")
+
+
+def as_typed(text: str) -> str:
+    """A Slack message's text as the person typed it: mentions of the app dropped, a link, channel, e-mail address or
+    broadcast written out ("<mailto:ana@x.example|ana@x.example>" as "ana@x.example", "<#C1|deals>" as "#deals",
+    "<!here>" as "@here"), then "&amp;", "&lt;" and "&gt;" as "&", "<" and ">" (Slack escapes those three and no
+    other), so that "Gekko &amp; Co" is the account "Gekko & Co"."""
+    def written(m: re.Match[str]) -> str:
+        target, label = m.group("target"), m.group("label")
+        if target.startswith("#"):
+            return f"#{label or target[1:]}"
+        if target.startswith("!"):
+            return label or f"@{target[1:].split('^')[0]}"
+        if target.startswith("mailto:"):
+            return label or target[len("mailto:"):]
+        return label or target
+
+    text = MARKUP.sub(written, MENTION.sub("", text or ""))
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 def answer_in_thread(services: Services, directory: SlackDirectory, client: WebClient, *, team: str, channel: str,
@@ -45,7 +65,7 @@ def reply(services: Services, directory: SlackDirectory, user: str, text: str, c
     if identity is None:
         deliver(text=NOT_LINKED)
         return
-    question = MENTION.sub("", text or "").strip()
+    question = as_typed(text).strip()
     if not question:
         deliver(text="Ask me about your deals, accounts or pipeline.")
         return
