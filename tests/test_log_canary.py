@@ -134,3 +134,31 @@ def test_a_database_error_quoting_a_row_is_shown_without_it(engine: Engine, tmp_
                      home=str(tmp_path / "home"), database_url=engine.url.render_as_string(hide_password=False))
     assert result.code == 2 and "database problem: " in result.err and "bad row [e-mail] [phone]" in result.err
     assert CANARIES[1] not in result.out + result.err and "555-0199" not in result.out + result.err
+
+
+def test_addresses_written_in_escaped_forms_are_blanked_and_libraries_never_log_bodies(tmp_path: Path) -> None:
+    """An address with Slack's zero-width marks inside (as such, or escaped in a JSON body a library's debug line
+    quotes), its "@" escaped as in a URL, or its local part quoted, is blanked; and at DEBUG the libraries that quote
+    what they send and receive (Slack's, the model's client, the HTTP clients, the memory store) log nothing under
+    INFO, while the copilot's own loggers are at DEBUG."""
+    from copilot.crm.logs import QUIET, scrub, setup_logging
+
+    for written in ("hana\\u200b.holm@quinmariteholdings\\u200b.example", "hana\u200b.holm@x\u200b.example",
+                    "hana.holm%40x.example", '"hana holm"@x.example'):
+        assert scrub(f"json_body: {{'text': '*To:* Hana &lt;{written}&gt;'}}") == \
+            "json_body: {'text': '*To:* Hana &lt;[e-mail]&gt;'}", written
+    assert scrub("at 2026-11-30 12:00, 3.14159") == "at 2026-11-30 12:00, 3.14159"
+    root = logging.getLogger()
+    before = (root.level, list(root.handlers), {n: logging.getLogger(n).level for n in QUIET})
+    try:
+        root.handlers = []
+        setup_logging("DEBUG")
+        assert root.getEffectiveLevel() == logging.DEBUG and logging.getLogger("copilot.slack").isEnabledFor(logging.DEBUG)
+        for name in ("slack_sdk.web.base_client", "openai._base_client", "httpcore.http11", "langgraph.store.sqlite.base"):
+            assert not logging.getLogger(name).isEnabledFor(logging.DEBUG), name
+            assert logging.getLogger(name).isEnabledFor(logging.INFO), name
+    finally:
+        root.setLevel(before[0])
+        root.handlers = before[1]
+        for n, level in before[2].items():
+            logging.getLogger(n).setLevel(level)

@@ -7,7 +7,15 @@ from __future__ import annotations
 import logging
 import re
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+EMAIL = re.compile(r"(?:\"[^\"\n@]{1,64}\"|[\w.+-]+)(?:@|%40)[\w-]+(\.[\w-]+)+", re.IGNORECASE)
+"""an address, also with its local part quoted ("a b"@x.example) or its "@" escaped as in a URL (%40)"""
+INVISIBLE = re.compile(r"\\u(?:200[b-d]|2060|feff)|[\u200b-\u200d\u2060\ufeff]", re.IGNORECASE)
+"""zero-width characters, as such or escaped as in JSON ("\\u200b"): Slack's messages put them inside addresses so
+that they are not made links, and a library's debug line quotes the JSON"""
+QUIET = ("slack_sdk", "slack_bolt", "urllib3", "httpx", "httpcore", "openai", "langgraph", "langchain", "chromadb",
+         "sentence_transformers", "aiosmtpd", "mail.log", "uvicorn")
+"""libraries whose debug lines quote what they send and receive (a request's body: an answer, a draft, a contact's
+name, a search's keys): they log at INFO and above whatever the level asked for"""
 PHONE = re.compile(r"(?<![\w.])\+?\(?\d[\d ().-]{6,}\d(?![\w.])")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -23,7 +31,7 @@ def _phone(match: re.Match[str]) -> str:
 
 
 def scrub(text: str) -> str:
-    return PHONE.sub(_phone, EMAIL.sub("[e-mail]", text))
+    return PHONE.sub(_phone, EMAIL.sub("[e-mail]", INVISIBLE.sub("", text)))
 
 
 class NoPersonalData(logging.Filter):
@@ -47,6 +55,10 @@ class NoPersonalData(logging.Filter):
 def setup_logging(level: str | int = "WARNING") -> None:
     """Log at ``level`` to stderr, every handler behind the personal-data filter."""
     logging.basicConfig(level=level)
+    for name in QUIET:
+        logging.getLogger(name).setLevel(max(logging.INFO, logging.getLogger().getEffectiveLevel()))
+    logging.getLogger("copilot").debug("logging at %s; %s log at INFO and above (their debug lines quote bodies)",
+                                       logging.getLevelName(logging.getLogger().getEffectiveLevel()), ", ".join(QUIET))
     for handler in logging.getLogger().handlers:
         if not any(isinstance(f, NoPersonalData) for f in handler.filters):
             handler.addFilter(NoPersonalData())
