@@ -402,3 +402,45 @@ def test_the_cc_is_edited_in_the_modal_and_an_outside_cc_waits_for_the_approver(
     (sent,) = mail.messages
     assert sent["Cc"] == "friend@evil.example, u2@ourco.example"
     assert sorted(mail.rcpt_tos[0]) == ["friend@evil.example", "sam@standard.example", "u2@ourco.example"]
+
+
+def test_send_while_the_database_is_locked_apologises_and_a_later_send_works(tmp_path: Path, mail: smtp.Inbox) -> None:
+    """Send clicked while another process holds the CRM database: the clicker is told nothing was sent (with an
+    incident id, never a stack trace), the draft stays open, and Send once the lock is gone sends it, once."""
+    import sqlite3
+
+    from copilot.crm.db import connect, migrate
+
+    url = f"sqlite:///{tmp_path / 'crm.sqlite3'}"
+    settings = Settings(home=tmp_path / "home", database_url=url, llm="offline", slack_bot_token="xoxb-test",
+                        slack_signing_secret=SECRET, smtp_host="127.0.0.1", smtp_port=mail.port,  # type: ignore[attr-defined]
+                        smtp_from="copilot@ourco.example", smtp_timeout=5, db_busy_timeout=0.5)
+    engine = connect(settings)
+    migrate(engine)
+    world.build(engine)
+    _history(engine)
+    with engine.begin() as conn:
+        conn.execute(update(User).where(User.name == "Rick Rep").values(slack_user_id="URICK"))
+    with fake_slack() as slack:
+        settings = settings.model_copy(update={"slack_api_url": slack.url})
+        with build_services(settings, engine=engine) as services, serve(asgi(build_app(services))) as base:
+            _, buttons = _draft_card(base, slack, "Standard Co", "1700002000.000100")
+            holder = sqlite3.connect(tmp_path / "crm.sqlite3", timeout=5)
+            holder.execute("BEGIN EXCLUSIVE")
+            try:
+                _click(base, "URICK", buttons["draft_send"], channel="C1", ts="1700002000.000200")
+                (sorry,) = _wait(slack, "chat.postEphemeral")
+            finally:
+                holder.rollback()
+                holder.close()
+            assert "nothing was sent" in sorry["text"] and "incident" in sorry["text"], sorry["text"]
+            assert "Traceback" not in sorry["text"] and "OperationalError" not in sorry["text"]
+            assert not mail.messages
+            _click(base, "URICK", buttons["draft_send"], channel="C1", ts="1700002000.000200")
+            closed = _wait(slack, "chat.update")[-1]
+            assert "Sent" in json.dumps(_blocks(closed)), _blocks(closed)
+            deadline = time.monotonic() + 20
+            while not mail.messages and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert len(mail.messages) == 1
+    engine.dispose()

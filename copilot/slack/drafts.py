@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -111,15 +112,21 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
                 return
             draft_id = str(((body.get("actions") or [{}])[0]).get("value") or "")
             try:
-                draft = copilot.draft(draft_id, identity.name)
-            except ToolError:
-                card.tell(NOT_YOURS)
-                return
-            if draft.get("closed"):  # sent, or waiting for approval: never changed or sent again
-                card.show(draft_blocks(draft, closed=draft["closed"]), "E-mail draft")
-                card.tell(f"Nothing changed: {draft['closed']}")
-                return
-            action(card, identity, draft, body)
+                try:
+                    draft = copilot.draft(draft_id, identity.name)
+                except ToolError:
+                    card.tell(NOT_YOURS)
+                    return
+                if draft.get("closed"):  # sent, or waiting for approval: never changed or sent again
+                    card.show(draft_blocks(draft, closed=draft["closed"]), "E-mail draft")
+                    card.tell(f"Nothing changed: {draft['closed']}")
+                    return
+                action(card, identity, draft, body)
+            except Exception:  # noqa: BLE001 - the clicker reads an apology and an id, the log has the detail
+                incident = uuid.uuid4().hex[:12]
+                log.exception("draft button failed (incident %s, draft %s)", incident, draft_id)
+                card.tell(f"Sorry, something went wrong on my side and nothing was sent. Try again in a moment; if "
+                          f"it happens again, quote incident {incident} to your admin.")
         return on_click
 
     def edit(card: Card, identity: Identity, draft: dict[str, Any], body: dict[str, Any]) -> None:
@@ -188,6 +195,14 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
             copilot.save_draft(identity.user_id, draft)  # not sent: the draft is open again
             card.tell(f"Not sent: {exc}")
             return
+        except Exception:
+            # not sent (a busy or lost database, a failure of ours): the draft is open again, so that Send works once
+            # it is over; the request's key keeps a second click from sending twice if the first got further
+            try:
+                copilot.save_draft(identity.user_id, draft)
+            except Exception:  # noqa: BLE001 - the apology below still reaches the clicker
+                log.exception("a draft could not be opened again after a failed send (draft %s)", draft["draft_id"])
+            raise
         status = outcome.get("status")
         if status == "pending_review":
             closed = f"Sent for approval by {identity.name}: {outcome['message']}"
