@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import sys
 import warnings
 from pathlib import Path
@@ -815,6 +816,15 @@ def main() -> None:
         elif "database is locked" in first:
             first += " (another process kept it busy past COPILOT_DB_BUSY_TIMEOUT)"
         err.print(styled(("error:", "bold red"), f" database problem: {first}"))
+        sys.exit(2)
+    except sqlite3.OperationalError as exc:  # the conversation memory's file (memory.sqlite3)
+        from copilot.crm.logs import scrub
+
+        logging.getLogger(__name__).debug("memory database error", exc_info=True)
+        first = scrub((str(exc).strip().splitlines() or [""])[0])
+        if "locked" in first or "busy" in first:
+            first += " (another process kept it busy past COPILOT_DB_BUSY_TIMEOUT)"
+        err.print(styled(("error:", "bold red"), f" conversation memory problem: {first}"))
         sys.exit(2)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
         if isinstance(exc, typer.Abort):

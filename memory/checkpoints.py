@@ -218,10 +218,12 @@ def open_memory(settings: Settings) -> Iterator[Memory]:
     path = settings.home / MEMORY_FILE
     recovered = _prepare_sqlite(path)
     # one connection each: the checkpointer and the store lock their own connection per operation, so turns of
-    # different conversations run side by side; a writer waits for another's write instead of failing
+    # different conversations run side by side; a writer waits for another's write instead of failing, for
+    # db_busy_timeout as the CRM's connections do
     with ExitStack() as stack:
         saver_conn, store_conn = (stack.enter_context(closing(sqlite3.connect(
-            str(path), check_same_thread=False, isolation_level=None, timeout=30))) for _ in range(2))
+            str(path), check_same_thread=False, isolation_level=None, timeout=settings.db_busy_timeout)))
+            for _ in range(2))
         saver_conn.execute("PRAGMA journal_mode=WAL")
         saver = SqliteSaver(saver_conn)
         store = SqliteStore(store_conn)

@@ -74,3 +74,26 @@ def test_policy_show_and_a_malformed_policy(home: str, capsys: pytest.CaptureFix
     broken = run_cli(["ask", "log a call with Konex: hi", "--as", "ops"], capsys, monkeypatch, home=home)
     assert "policy.toml: not valid TOML" in broken.out and "Traceback" not in broken.out + broken.err
     assert run_cli(["policy", "show"], capsys, monkeypatch, home=home).code == 2
+
+
+def test_a_locked_memory_file_is_a_one_line_error_after_the_busy_timeout(
+        home: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another process holding the conversation memory's file: the question waits COPILOT_DB_BUSY_TIMEOUT (as for the
+    CRM's file), then gets one line that says what is wrong and which setting, exit 2, no traceback."""
+    import sqlite3
+
+    assert run_cli(["ask", "How many deals are in Prospecting?", "--as", "ops"], capsys, monkeypatch,
+                   home=home).code == 0  # the memory file exists
+    monkeypatch.setenv("COPILOT_DB_BUSY_TIMEOUT", "0.5")
+    holder = sqlite3.connect(Path(home) / "memory.sqlite3", timeout=5)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        result = run_cli(["ask", "How many deals are in Engaging?", "--as", "ops"], capsys, monkeypatch, home=home)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert result.code == 2, result
+    assert "conversation memory problem: database is locked" in result.err and "COPILOT_DB_BUSY_TIMEOUT" in result.err
+    assert "Traceback" not in result.err + result.out
+    after = run_cli(["ask", "How many deals are in Engaging?", "--as", "ops"], capsys, monkeypatch, home=home)
+    assert after.code == 0 and "Engaging" in after.out
