@@ -72,3 +72,31 @@ def test_a_lock_whose_holder_died_is_taken_over_once_its_lease_ends(engine: Engi
         time.sleep(0.3)
         with conversation_lock(engine, "t", wait=0, lease=60) as third:
             assert third  # the first holder's lease ran out
+
+
+def test_a_lock_held_by_a_process_of_this_machine_that_is_gone_is_taken_over_at_once(engine: Engine) -> None:
+    """A process killed mid-turn (a restart) leaves its row with a long lease: a turn of another process on this
+    machine takes it over at once when that process is no longer running, and not while it runs."""
+    import datetime as dt
+
+    from sqlalchemy import insert
+
+    from copilot.crm.locks import MACHINE
+    from copilot.crm.models import ConversationLock
+
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        with engine.begin() as conn:
+            conn.execute(insert(ConversationLock).values(
+                id="killed", holder=f"{MACHINE}:{child.pid}:abc", expires_at=dt.datetime(2999, 1, 1)))
+            conn.execute(insert(ConversationLock).values(
+                id="elsewhere", holder=f"another-machine:{child.pid}:abc", expires_at=dt.datetime(2999, 1, 1)))
+        with conversation_lock(engine, "killed", wait=0, lease=60) as held:
+            assert not held  # its holder still runs
+    finally:
+        child.kill()
+        child.wait()
+    with conversation_lock(engine, "killed", wait=0, lease=60) as held:
+        assert held  # gone: taken over without waiting for its lease
+    with conversation_lock(engine, "elsewhere", wait=0, lease=60) as held:
+        assert not held  # another machine's process cannot be checked: its lease stands

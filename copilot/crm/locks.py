@@ -1,6 +1,7 @@
 """One turn at a time per conversation, across threads and processes: a lease row in the database.
 
-A turn inserts its row (or takes over one whose lease expired: its holder died), waits for it up to a deadline
+A turn inserts its row (or takes over one whose lease expired, or whose holder was a process of this machine that
+is gone: its holder died, killed or restarted mid-turn), waits for it up to a deadline
 while another turn holds it, and deletes it when done. It works the same on SQLite and PostgreSQL and holds no
 connection while the turn runs.
 """
@@ -15,13 +16,24 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine, delete, update
+import psutil
+from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from copilot.crm.models import ConversationLock
 
-HOST = f"{socket.gethostname()[:60]}:{os.getpid()}"
+MACHINE = socket.gethostname()[:60]
+HOST = f"{MACHINE}:{os.getpid()}"
+
+
+def _gone(holder: str) -> bool:
+    """Whether ``holder`` ("machine:pid:turn") was a process of this machine that is no longer running."""
+    machine, _, rest = holder.partition(":")
+    pid = rest.partition(":")[0]
+    if machine != MACHINE or not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    return not psutil.pid_exists(int(pid))
 
 
 def _now() -> dt.datetime:
@@ -38,8 +50,14 @@ def _try(engine: Engine, key: str, holder: str, lease: float) -> bool:
                         .on_conflict_do_nothing(index_elements=["id"]).returning(table.c.id)).first() is not None:
             return True
         # a lease past its time belongs to a turn that died: take it over
-        return conn.execute(update(table).where(table.c.id == key, table.c.expires_at < now)
-                            .values(holder=holder, expires_at=until)).rowcount == 1
+        if conn.execute(update(table).where(table.c.id == key, table.c.expires_at < now)
+                        .values(holder=holder, expires_at=until)).rowcount == 1:
+            return True
+        # so does one held by a process of this machine that is gone, whatever its lease says
+        current = conn.execute(select(table.c.holder).where(table.c.id == key)).scalar()
+        return current is not None and _gone(current) and conn.execute(
+            update(table).where(table.c.id == key, table.c.holder == current)
+            .values(holder=holder, expires_at=until)).rowcount == 1
 
 
 @contextmanager
