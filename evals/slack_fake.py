@@ -21,6 +21,7 @@ class FakeSlack:
     profiles: dict[str, dict[str, Any]] = field(default_factory=dict)  # Slack user id -> profile
     users: dict[str, dict[str, Any]] = field(default_factory=dict)  # Slack user id -> other user fields (tz, ...)
     failures: dict[str, list[int]] = field(default_factory=dict)  # method -> HTTP statuses to answer first
+    retry_after: str = "0"  # the Retry-After of a 429
     refusals: dict[str, list[str]] = field(default_factory=dict)  # method -> Slack errors (ok: false) to answer first
     socket_url: str = ""  # what apps.connections.open hands out (Socket Mode)
     post_times: dict[str, float] = field(default_factory=dict)  # thread_ts -> when its answer was posted
@@ -96,7 +97,7 @@ def fake_slack() -> Iterator[FakeSlack]:
                 payload = json.dumps({"ok": False, "error": "ratelimited" if status == 429 else "fatal_error"}).encode()
                 self.send_response(status)
                 if status == 429:
-                    self.send_header("Retry-After", "0")
+                    self.send_header("Retry-After", fake.retry_after)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(payload)))
                 self.end_headers()

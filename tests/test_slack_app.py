@@ -386,3 +386,31 @@ def test_slacks_escaped_characters_and_markup_are_read_as_typed(slack_app: tuple
     (answer,) = _wait_for(slack, "chat.postMessage")
     text = json.dumps(answer["blocks"])
     assert "Standard &amp; Co: 1" in text, text  # Rick's one open deal there, the name shown escaped for Slack
+
+
+def test_a_long_rate_limit_is_not_waited_out_and_the_rep_is_told(slack_app: tuple[str, FakeSlack]) -> None:
+    """Slack answering 429 with a Retry-After of ten minutes: the call is not retried after it (a listener would be
+    held for up to half an hour), and the rep gets an apology with an incident id instead."""
+    base, slack = slack_app
+    slack.retry_after = "600"
+    slack.failures["chat.postMessage"] = [429]
+    assert _post(base, _mention("URICK", "<@UBOT> how many open deals do I have?", event_id="EvSlow")) == 200
+    (apology,) = _wait_for(slack, "chat.postMessage", 1, seconds=15)
+    assert apology["text"].startswith("Sorry, Slack would not show my answer (ratelimited)"), apology["text"]
+    assert "incident" in apology["text"] and [m for m, _ in slack.calls].count("chat.postMessage:429") == 1
+
+
+def test_the_approvers_card_is_posted_even_when_slack_refuses_the_reps_answer(slack_app: tuple[str, FakeSlack],
+                                                                               engine: Engine) -> None:
+    """An action waiting for review whose answer Slack refuses: the rep gets the apology and the approver still gets
+    their card (the request would otherwise wait unseen)."""
+    base, slack = slack_app
+    with engine.begin() as conn:
+        conn.execute(update(User).where(User.name == "Mona Manager").values(slack_user_id="UMONA"))
+    slack.refusals["chat.postMessage"] = ["invalid_blocks"]
+    assert _post(base, _mention("URICK", "<@UBOT> log a call with Keystone: they asked for a proposal",
+                                ts="1700000000.000950", event_id="EvRefusedCard")) == 200
+    posts = _wait_for(slack, "chat.postMessage", 3)
+    assert any(p.get("text", "").startswith("Sorry, Slack would not show my answer") for p in posts)
+    card = next(p for p in posts if p["channel"] == "UMONA")
+    assert "Approval needed" in json.dumps(card["blocks"])

@@ -21,14 +21,33 @@ from copilot.slack import approvals, assistant, conversations, dedup, drafts, ho
 from copilot.slack.identity import SlackDirectory
 
 
+RATE_LIMIT_WAIT = 20
+"""seconds of Slack's Retry-After a call waits out before trying again; a longer one is not waited for (the answer is
+then apologised for), so a listener is never held for minutes"""
+
+
+class BoundedRateLimitRetryHandler(RateLimitErrorRetryHandler):
+    """Slack's rate limits retried only when their Retry-After is at most RATE_LIMIT_WAIT seconds."""
+
+    def _can_retry(self, *, state: Any, request: Any, response: Any = None, error: Any = None) -> bool:
+        if response is None or response.status_code != 429:
+            return False
+        wait = next((v for k, v in response.headers.items() if k.lower() == "retry-after"), ["1"])
+        try:
+            return float(wait[0] if isinstance(wait, list) else wait) <= RATE_LIMIT_WAIT
+        except (TypeError, ValueError):
+            return False
+
+
 def build_app(services: Services) -> App:
     """The Bolt app over the process's services; the Web API client points at ``SLACK_API_URL``."""
     settings = services.settings
     if settings.slack_bot_token is None:
         raise ValueError("SLACK_BOT_TOKEN is not set")
-    # Slack's rate limits (429 with Retry-After), its 5xx errors and dropped connections are retried with back-off
+    # Slack's rate limits (429 with a Retry-After of RATE_LIMIT_WAIT at most), its 5xx errors and dropped connections
+    # are retried with back-off
     client = WebClient(token=settings.slack_bot_token.get_secret_value(), base_url=settings.slack_api_url,
-                       retry_handlers=[RateLimitErrorRetryHandler(max_retry_count=3),
+                       retry_handlers=[BoundedRateLimitRetryHandler(max_retry_count=3),
                                        ServerErrorRetryHandler(max_retry_count=3),
                                        ConnectionErrorRetryHandler(max_retry_count=2)])
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None

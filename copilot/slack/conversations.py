@@ -79,16 +79,33 @@ def reply(services: Services, directory: SlackDirectory, user: str, text: str, c
                      f"to your admin.")
         return
     try:
-        _deliver_answer(deliver, result, conversation)
-    except SlackApiError as exc:  # Slack refused the message (too long, invalid blocks): say so, never silence
-        incident = uuid.uuid4().hex[:12]
-        log.warning("slack refused an answer (incident %s, thread %s): %s", incident, conversation,
-                    exc.response.get("error"))
-        deliver(text=f"Sorry, Slack would not show my answer ({exc.response.get('error')}). Try asking for less at "
-                     f"once; if it happens again, quote incident {incident} to your admin.")
-        return
-    if result.pending_reviews and after is not None:
-        after(result.pending_reviews)  # the approver's card, once the rep has their answer
+        try:
+            _deliver_answer(deliver, result, conversation)
+        except SlackApiError as exc:  # Slack refused the message (too long, invalid blocks): say so, never silence
+            incident = uuid.uuid4().hex[:12]
+            log.warning("slack refused an answer (incident %s, thread %s): %s", incident, conversation,
+                        exc.response.get("error"))
+            _apologise(deliver, f"Sorry, Slack would not show my answer ({exc.response.get('error')}). Try asking for "
+                                f"less at once; if it happens again, quote incident {incident} to your admin.",
+                       incident)
+        except Exception:  # noqa: BLE001 - Slack out of reach (timeouts, errors past the retries): said if it can be
+            incident = uuid.uuid4().hex[:12]
+            log.exception("slack answer not delivered (incident %s, thread %s)", incident, conversation)
+            _apologise(deliver, "Sorry, I could not post my answer: Slack did not take it. Ask again in a moment; if "
+                                f"it happens again, quote incident {incident} to your admin.", incident)
+    finally:
+        if result.pending_reviews and after is not None:
+            try:
+                after(result.pending_reviews)  # the approver's card, whether or not the rep's answer got through
+            except Exception:  # noqa: BLE001 - the request waits in `approvals list` and the Home tab all the same
+                log.exception("approval cards not posted (thread %s)", conversation)
+
+
+def _apologise(deliver: Callable[..., Any], text: str, incident: str) -> None:
+    try:
+        deliver(text=text)
+    except Exception:  # noqa: BLE001 - Slack took neither the answer nor this: the log keeps the incident
+        log.exception("slack apology not delivered either (incident %s)", incident)
 
 
 def _deliver_answer(deliver: Callable[..., Any], result: Any, conversation: str) -> None:
