@@ -246,3 +246,28 @@ def test_notes_written_in_other_ways_still_give_their_play_and_stance() -> None:
     assert read_note("Worked a treat. Made no difference.").plays == []
     assert read_note("Biggest hesitation: the rollout effort for their IT team.").concern == \
         "the rollout effort for their IT team"
+
+
+def test_a_line_to_say_from_other_reps_deals_holds_no_redaction_marker(demo_workspace, talk_store) -> None:  # noqa: ANN001
+    """A play's line is said as it is: worded from another rep's note, what redaction took out (a figure, a date,
+    an address, a person) is left out of the line, not shown as a marker; the notes quoted as evidence keep theirs."""
+    from sqlalchemy import text as sql
+
+    from tools.talk_tracks.plays import sayable
+
+    assert sayable("walk the CISO through the architecture and SOC [number] report") == \
+        "walk the CISO through the architecture and SOC report"
+    assert sayable("offer a discount of [amount] on the first year") == "offer a discount on the first year"
+    assert sayable("send [contact] the case study by [date]") == "send their contact the case study"
+    assert sayable("call them at [phone] (ext. [number])") == "call them"
+    _, engine = demo_workspace
+    with engine.connect() as conn:
+        reps = [n for (n,) in conn.execute(sql("SELECT name FROM users WHERE role = 'rep' ORDER BY name"))]
+    lines = []
+    for rep in reps:
+        for query in ("their security team wants a review before purchase", "finance pushed back on cost",
+                      "they want a pilot first", "the champion left the company"):
+            result = search_talk_tracks(engine, talk_store, identity_for(engine, rep), {"query": query})
+            lines += [p.line for p in result.plays + result.avoid] + [p.action for p in result.plays + result.avoid]
+    assert lines
+    assert not [line for line in lines if re.search(r"\[(?:number|amount|date|email|phone|contact)\]", line)]

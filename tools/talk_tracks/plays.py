@@ -358,11 +358,27 @@ def plays_from_ranked(engine: Engine, identity: Identity, query: str,
 
 
 def _shown_wording(wordings: list[str], holders: dict[str, list[Note]], show: _Shower) -> str:
-    """The first wording a note the caller may see uses; else the first, redacted as its note would be."""
+    """The first wording a note the caller may see uses; else the first, redacted as its note would be and made
+    sayable (``sayable``)."""
     for said in wordings:
         if any(not show.hidden(n) for n in holders.get(said, [])):
             return said
-    return show.text(holders[wordings[0]][0], wordings[0]) if holders.get(wordings[0]) else wordings[0]
+    return sayable(show.text(holders[wordings[0]][0], wordings[0])) if holders.get(wordings[0]) else wordings[0]
+
+
+_MARKED = re.compile(r"(?:\s*\b(?:a|an|the|of|by|to|at|on|about|for|with|around|some|over|under|ext|extension)\b\.?)?\s*"
+                     r"\[(?:number|amount|date|email|phone)\](?:\s*(?:%|percent|x|times)(?!\w))?")
+_CONTACT = re.compile(r"\[contact\](?:'s|’s)?")
+
+
+def sayable(text: str) -> str:
+    """A redacted wording a rep can say as it is: what stood for a figure, a date, an address or a phone number is
+    left out with the little word before it ("the SOC [number] report" reads "the SOC report", "a discount of
+    [amount]" reads "a discount"), and a person named is "their contact"; never a marker in a line to say."""
+    text = _CONTACT.sub(lambda m: "their contact's" if m.group(0) != "[contact]" else "their contact", text)
+    text = _MARKED.sub("", text)
+    text = re.sub(r"\s+([,.;:!?)])", r"\1", re.sub(r"\(\s*\)", "", text))
+    return re.sub(r"\s{2,}", " ", text).strip(" ,;:")
 
 
 def _filters(names: Names, product: Any, sector: Any) -> dict[str, list[str]]:
