@@ -360,3 +360,20 @@ def test_a_draft_with_the_reps_own_figures_is_shown_once_as_it_will_be_sent(
     assert "[figure removed]" not in asked.answer and asked.answer.count(body) == 1, asked.answer
     sent = copilot.ask("send it", rep, thread)
     assert "[figure removed]" not in sent.answer and "30%" in sent.answer, sent.answer
+
+
+def test_a_template_left_in_a_contacts_name_or_the_signature_is_flagged_not_sent_silently(
+        copilot: Copilot, target: dict[str, Any], workspace) -> None:  # noqa: ANN001
+    """A contact's name on record written as a template ("{first_name} [Contact Name]"), or a signature holding
+    "[phone number]", is what the draft shows as written; the draft says so and to replace it before sending."""
+    _, engine = workspace
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO contacts (email, name, title, account_id, timezone) "
+                          "VALUES ('tpl@named.example', '{first_name} [Contact Name]', 'Buyer', :a, 'UTC')"),
+                     {"a": target["account_id"]})
+    draft = _draft(copilot, f"Draft an email to tpl@named.example at {target['account']} about next steps",
+                   target["rep"], "template-name")
+    assert any("'{first_name}'" in n and "replace it before sending" in n for n in draft["notes"]), draft["notes"]
+    plain = _draft(copilot, f"Draft an email to {target['other']} at {target['account']} about next steps",
+                   target["rep"], "template-none")
+    assert not any("replace it before sending" in n for n in plain["notes"]), plain["notes"]

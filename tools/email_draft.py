@@ -191,6 +191,10 @@ def draft_email(engine: Engine, identity: Identity, args: EmailArgs | dict[str, 
     if language == "en":  # what approvers changed in this rep's earlier e-mails to this account
         edits = reviewer_edits(engine, identity.user_id, account_id)
         body, applied = apply_choices(body, phrasing_choices(edits))
+    held = sorted({m.group(0) for m in TEMPLATE.finditer(f"{subject}\n{body}")})
+    if held:  # a name or a signature on record written as a template: the rep fills it in, never sends it as is
+        notes.append("this draft holds " + ", ".join(repr(h[:40]) for h in held[:3]) + ", taken from the contact's "
+                     "record or your signature as written there: replace it before sending")
     cc = [prefs["manager_email"]] if prefs.get("cc_manager") and prefs.get("manager_email") else []
     if prefs.get("cc_manager") and not cc:
         notes.append("you asked to copy your manager, but no manager's e-mail is on record")
@@ -338,6 +342,12 @@ def _folded(text: str | None) -> str:
                    if not unicodedata.combining(ch)).strip()
 
 
+TEMPLATE = re.compile(r"\{\{?\s*[\w .-]{1,40}\s*\}\}?|\[\s*(?:[A-Za-z]+[ _-]){0,3}(?:name|phone(?: number)?|"
+                      r"e-?mail|company|title|number|date)\s*\]|<\s*(?:first|last|full|your|contact)[ _]?name\s*>",
+                      re.IGNORECASE)
+"""what a template leaves for someone to fill in ("{first_name}", "[Contact Name]", "[phone number]", "<first name>")"""
+
+
 def _pick_contact(contacts: list[dict[str, Any]], wanted: str | None) -> dict[str, Any]:
     if wanted:
         w = _folded(wanted)
@@ -360,8 +370,8 @@ def _pick_contact(contacts: list[dict[str, Any]], wanted: str | None) -> dict[st
         if len(parts) > 1:
             raise ToolInputError(f"{wanted[:80]!r} could be " + " or ".join(c["name"] for c in parts)
                                  + "; which one?")
-        raise ToolInputError(f"no contact {wanted[:80]!r} at this account; contacts: " + ", ".join(
-            c["name"] + (f" ({c['title']})" if c.get("title") else "") for c in contacts))
+        raise ToolInputError(f"no contact {one_line(wanted)[:80]!r} at this account; contacts: " + ", ".join(
+            one_line(c["name"]) + (f" ({one_line(c['title'])})" if c.get("title") else "") for c in contacts))
     replied = [c for c in contacts if c.get("last_reply")]
     return max(replied, key=lambda c: c["last_reply"]) if replied else contacts[0]
 
