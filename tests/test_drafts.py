@@ -377,3 +377,15 @@ def test_a_template_left_in_a_contacts_name_or_the_signature_is_flagged_not_sent
     plain = _draft(copilot, f"Draft an email to {target['other']} at {target['account']} about next steps",
                    target["rep"], "template-none")
     assert not any("replace it before sending" in n for n in plain["notes"]), plain["notes"]
+
+
+def test_an_account_the_request_names_and_the_crm_lacks_is_said(copilot: Copilot, target: dict[str, Any]) -> None:
+    """"Brief me on Nonexistent Inc" and "draft an e-mail to Bob at Zzyzx Ltd" name the account that was not found
+    before asking which one; without a name, only the question."""
+    rep = target["rep"]
+    brief = copilot.ask("brief me on Nonexistent Inc", rep, "unknown-brief")
+    assert brief.answer.startswith('I found no account named "Nonexistent Inc" among yours. Which account?'), brief.answer
+    email = copilot.ask("draft an email to Bob at Zzyzx Ltd about pricing", rep, "unknown-email")
+    assert 'no account named "zzyzx ltd"' in email.answer.casefold() and not email.drafts, email.answer
+    bare = copilot.ask("brief me", rep, "unknown-bare")
+    assert bare.answer.startswith("Which account?"), bare.answer

@@ -93,6 +93,20 @@ def understand(text: str, names: Names, identity: Identity, today: dt.date,
     return _frames(read(text, names, identity, today, context), identity, text, by_kind)
 
 
+BRIEFED = re.compile(r"\b(?:brief (?:me|us) on|tell me about|brief on|profile of|status of|update on|summary of|"
+                     r"summari[sz]e)\s+(?P<n>[^?!.,;:\n]{2,60}?)\s*(?:[?!.,;:]|$)")
+AT_ACCOUNT = re.compile(r"\b(?:at|for)\s+(?P<n>[^?!.,;:\n]{2,60}?)\s*(?:\b(?:about|on|regarding|re|to|that|saying|"
+                        r"with)\b|[?!.,;:]|$)")
+
+
+def _not_found(m: re.Match[str] | None) -> str:
+    """'I found no account named "zzyzx ltd" among yours. ' for the name a request gave that matches none."""
+    name = " ".join((m.group("n") if m else "").split())
+    if not name or name in ("it", "them", "this", "that", "an account", "the account", "my account"):
+        return ""
+    return f'I found no account named "{name}" among yours. '
+
+
 def _frames(r: ReaderResult, identity: Identity, text: str, by_kind: dict[str, list[str]]) -> Reading:
     if r.kind == "crm" and r.frames:
         return Reading([ToolCall("crm_query", query_for(f)) for f in r.frames], "frames", frames=r.frames,
@@ -103,8 +117,8 @@ def _frames(r: ReaderResult, identity: Identity, text: str, by_kind: dict[str, l
         return _talk_tracks(text, by_kind)
     if r.kind == "profile":
         if r.account is None:
-            return Reading(kind="need", note="Which account? For example: brief me on "
-                                            f"{by_kind.get('account', ['an account'])[0]}.")
+            return Reading(kind="need", note=_not_found(BRIEFED.search(text)) + "Which account? For example: brief "
+                                            f"me on {by_kind.get('account', ['an account'])[0]}.")
         return Reading([ToolCall("customer_profile", {"account": r.account})], "profile", subject=r.account)
     if r.kind == "day":
         return Reading([ToolCall("my_day", {})], "day")
@@ -150,8 +164,8 @@ def _email(t: str, by_kind: dict[str, list[str]], context: Context, original: st
             context.focus.get("contact_account") == account:
         args["contact"] = context.focus["contact"]  # the contact this conversation is about
     if "account" not in args:
-        return Reading(kind="need", note="Which account is the e-mail for? For example: draft an e-mail to "
-                                        "Kan-code about next steps.")
+        return Reading(kind="need", note=_not_found(AT_ACCOUNT.search(t)) + "Which account is the e-mail for? For "
+                                        "example: draft an e-mail to Kan-code about next steps.")
     return Reading([ToolCall("draft_email", args)], "email", subject=args["account"])
 
 
