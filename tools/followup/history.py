@@ -233,7 +233,8 @@ def _epoch(naive_utc: dt.datetime) -> float:
 
 
 def from_database(engine: Engine, contact_email: str | None = None) -> Log:
-    """Every touch in the CRM (or one contact's), with its reply and its deal's stage."""
+    """Every touch in the CRM (or one contact's), with its reply and its deal's stage; read in one order whatever the
+    database (by time, then id), so that SQLite and PostgreSQL holding one history learn one model."""
     log = Log()
     a, c, o, u = Activity.__table__, Contact.__table__, Opportunity.__table__, User.__table__
     acc = Account.__table__
@@ -242,7 +243,7 @@ def from_database(engine: Engine, contact_email: str | None = None) -> Log:
         query = (select(c.c.id, c.c.email, c.c.name, c.c.timezone, acc.c.name, acc.c.sector, acc.c.employees,
                         acc.c.office_location, c.c.title, acc.c.id, acc.c.parent_id,
                         exists().where(child.c.parent_id == acc.c.id))
-                 .select_from(c.outerjoin(acc, acc.c.id == c.c.account_id)))
+                 .select_from(c.outerjoin(acc, acc.c.id == c.c.account_id)).order_by(c.c.email))
         if contact_email is not None:
             query = query.where(c.c.email == contact_email.lower())
         ids = set()
@@ -258,10 +259,11 @@ def from_database(engine: Engine, contact_email: str | None = None) -> Log:
         touches = (select(a.c.id, c.c.email, a.c.occurred_at, a.c.type, u.c.name, o.c.stage)
                    .select_from(a.join(c, c.c.id == a.c.contact_id).join(u, u.c.id == a.c.user_id)
                                 .outerjoin(o, o.c.id == a.c.opportunity_id))
-                   .where(a.c.direction == "outbound", a.c.type.in_(CHANNELS)))
+                   .where(a.c.direction == "outbound", a.c.type.in_(CHANNELS)).order_by(a.c.occurred_at, a.c.id))
         inbound = (select(c.c.email, a.c.occurred_at, a.c.in_reply_to, func.substr(a.c.subject, 1, SCAN),
                           func.substr(a.c.body, 1, SCAN))
-                   .select_from(a.outerjoin(c, c.c.id == a.c.contact_id)).where(a.c.direction == "inbound"))
+                   .select_from(a.outerjoin(c, c.c.id == a.c.contact_id)).where(a.c.direction == "inbound")
+                   .order_by(a.c.occurred_at, a.c.id))
         if contact_email is not None:
             touches = touches.where(a.c.contact_id.in_(ids))
             inbound = inbound.where(a.c.contact_id.in_(ids))
