@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import json
 import logging
-from contextlib import nullcontext
 from collections.abc import Callable
+from contextlib import nullcontext
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel

@@ -91,6 +91,9 @@ def test_a_lock_held_by_a_process_of_this_machine_that_is_gone_is_taken_over_at_
                 id="killed", holder=f"{MACHINE}:{child.pid}:abc", expires_at=dt.datetime(2999, 1, 1)))
             conn.execute(insert(ConversationLock).values(
                 id="elsewhere", holder=f"another-machine:{child.pid}:abc", expires_at=dt.datetime(2999, 1, 1)))
+            twin = MACHINE.split("~")[0] + "~000000000000"  # a container of the same host name, other process ids
+            conn.execute(insert(ConversationLock).values(
+                id="twin", holder=f"{twin}:{child.pid}:abc", expires_at=dt.datetime(2999, 1, 1)))
         with conversation_lock(engine, "killed", wait=0, lease=60) as held:
             assert not held  # its holder still runs
     finally:
@@ -100,3 +103,5 @@ def test_a_lock_held_by_a_process_of_this_machine_that_is_gone_is_taken_over_at_
         assert held  # gone: taken over without waiting for its lease
     with conversation_lock(engine, "elsewhere", wait=0, lease=60) as held:
         assert not held  # another machine's process cannot be checked: its lease stands
+    with conversation_lock(engine, "twin", wait=0, lease=60) as held:
+        assert not held  # nor can one of another process-id namespace under the same host name

@@ -25,8 +25,7 @@ from copilot.crm.models import Activity, Contact
 from copilot.crm.reviewer_edits import apply_choices, phrasing_choices, reviewer_edits
 from tools.crm_query import validated
 from tools.drafts.guard import leaks, open_deal_ids, other_customers
-from tools.drafts.phrasebook import (LANGUAGES, angle_of, angle_of_concept, concept_of, concepts_in,
-                                     prompt_version)
+from tools.drafts.phrasebook import LANGUAGES, angle_of, angle_of_concept, concept_of, concepts_in, prompt_version
 from tools.drafts.writer import Plan, Point, one_line, write
 from tools.experiments.exposures import Arm, Showing
 from tools.profile import customer_profile

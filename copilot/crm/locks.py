@@ -9,12 +9,14 @@ connection while the turn runs.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import socket
 import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import psutil
 from sqlalchemy import Engine, delete, select, update
@@ -23,15 +25,30 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from copilot.crm.models import ConversationLock
 
-MACHINE = socket.gethostname()[:60]
+
+def _machine() -> tuple[str, bool]:
+    """This process's machine as a holder names it: the host name, and (where Linux tells them) a digest of the boot
+    and the process-id namespace, so that two containers or hosts of one name are never taken for one; and whether
+    process ids of holders so named can be checked here."""
+    name = socket.gethostname().replace(":", "")[:40]
+    try:
+        boot = Path("/proc/sys/kernel/random/boot_id").read_text().strip()
+        space = os.readlink("/proc/self/ns/pid")
+    except OSError:
+        return name, False
+    return f"{name}~{hashlib.sha256(f'{boot} {space}'.encode()).hexdigest()[:12]}", True
+
+
+MACHINE, CHECKABLE = _machine()
 HOST = f"{MACHINE}:{os.getpid()}"
 
 
 def _gone(holder: str) -> bool:
-    """Whether ``holder`` ("machine:pid:turn") was a process of this machine that is no longer running."""
+    """Whether ``holder`` ("machine:pid:turn") was a process of this machine (and process-id namespace) that is no
+    longer running."""
     machine, _, rest = holder.partition(":")
     pid = rest.partition(":")[0]
-    if machine != MACHINE or not pid.isdigit() or int(pid) == os.getpid():
+    if not CHECKABLE or machine != MACHINE or not pid.isdigit() or int(pid) == os.getpid():
         return False
     return not psutil.pid_exists(int(pid))
 

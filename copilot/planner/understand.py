@@ -15,14 +15,15 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from copilot.crm.identity import Identity
+from copilot.crm.names import Names
 from copilot.planner.compile import query_for
 from copilot.planner.emails import OTHER_CONTACT, email_args, revision
 from copilot.planner.frames import Context, Frame
 from copilot.planner.reader import Reading as ReaderResult
 from copilot.planner.reader import read
 from copilot.planner.spotting import spot
-from copilot.crm.identity import Identity
-from copilot.crm.names import Names
+
 
 @dataclass
 class ToolCall:

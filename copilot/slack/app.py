@@ -20,7 +20,6 @@ from copilot.services import Services
 from copilot.slack import approvals, assistant, conversations, dedup, drafts, home
 from copilot.slack.identity import SlackDirectory
 
-
 RATE_LIMIT_WAIT = 20
 """seconds of Slack's Retry-After a call waits out before trying again; a longer one is not waited for (the answer is
 then apologised for), so a listener is never held for minutes"""
