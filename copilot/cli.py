@@ -804,27 +804,19 @@ def main() -> None:
     except (ImportFileError, UserError, ValueError, ToolError) as exc:
         err.print(styled(("error:", "bold red"), f" {exc}"))
         sys.exit(2)
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, sqlite3.OperationalError) as exc:  # the CRM's database, or the memory's file
         from copilot.crm.logs import scrub
 
-        logging.getLogger(__name__).debug("database error", exc_info=True)
-        first = scrub(str(exc.orig if getattr(exc, "orig", None) else exc).strip().splitlines()[0])  # no row's data
+        what = "conversation memory" if isinstance(exc, sqlite3.OperationalError) else "database"
+        logging.getLogger(__name__).debug("%s error", what, exc_info=True)
+        first = scrub((str(getattr(exc, "orig", None) or exc).strip().splitlines() or [""])[0])  # no row's data
         if "timeout expired" in first or "timed out" in first:
             first += " (COPILOT_DB_CONNECT_TIMEOUT)"
         elif "statement timeout" in first:
             first += " (COPILOT_DB_STATEMENT_TIMEOUT)"
         elif "database is locked" in first:
             first += " (another process kept it busy past COPILOT_DB_BUSY_TIMEOUT)"
-        err.print(styled(("error:", "bold red"), f" database problem: {first}"))
-        sys.exit(2)
-    except sqlite3.OperationalError as exc:  # the conversation memory's file (memory.sqlite3)
-        from copilot.crm.logs import scrub
-
-        logging.getLogger(__name__).debug("memory database error", exc_info=True)
-        first = scrub((str(exc).strip().splitlines() or [""])[0])
-        if "locked" in first or "busy" in first:
-            first += " (another process kept it busy past COPILOT_DB_BUSY_TIMEOUT)"
-        err.print(styled(("error:", "bold red"), f" conversation memory problem: {first}"))
+        err.print(styled(("error:", "bold red"), f" {what} problem: {first}"))
         sys.exit(2)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
         if isinstance(exc, typer.Abort):

@@ -37,7 +37,7 @@ from copilot.crm.identity import Identity
 from copilot.crm.models import Account, Contact, DealNote, Opportunity, Product
 from copilot.crm.names import Names
 from tools.talk_tracks.reading import NoteReading, imperative, present, read_note
-from tools.talk_tracks.redact import redact
+from tools.talk_tracks.redact import MARKERS, redact
 
 if TYPE_CHECKING:
     from tools.talk_tracks.store import TalkTrackStore
@@ -366,16 +366,18 @@ def _shown_wording(wordings: list[str], holders: dict[str, list[Note]], show: _S
     return sayable(show.text(holders[wordings[0]][0], wordings[0])) if holders.get(wordings[0]) else wordings[0]
 
 
+_CONTACT_MARK = "[contact]"
 _MARKED = re.compile(r"(?:\s*\b(?:a|an|the|of|by|to|at|on|about|for|with|around|some|over|under|ext|extension)\b\.?)?\s*"
-                     r"\[(?:number|amount|date|email|phone)\](?:\s*(?:%|percent|x|times)(?!\w))?")
-_CONTACT = re.compile(r"\[contact\](?:'s|’s)?")
+                     r"(?:" + "|".join(re.escape(m) for m in MARKERS if m != _CONTACT_MARK) + r")"
+                     r"(?:\s*(?:%|percent|x|times)(?!\w))?")
+_CONTACT = re.compile(re.escape(_CONTACT_MARK) + r"(?:'s|’s)?")
 
 
 def sayable(text: str) -> str:
     """A redacted wording a rep can say as it is: what stood for a figure, a date, an address or a phone number is
     left out with the little word before it ("the SOC [number] report" reads "the SOC report", "a discount of
     [amount]" reads "a discount"), and a person named is "their contact"; never a marker in a line to say."""
-    text = _CONTACT.sub(lambda m: "their contact's" if m.group(0) != "[contact]" else "their contact", text)
+    text = _CONTACT.sub(lambda m: "their contact's" if m.group(0) != _CONTACT_MARK else "their contact", text)
     text = _MARKED.sub("", text)
     text = re.sub(r"\s+([,.;:!?)])", r"\1", re.sub(r"\(\s*\)", "", text))
     return re.sub(r"\s{2,}", " ", text).strip(" ,;:")

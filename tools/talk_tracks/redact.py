@@ -50,6 +50,8 @@ _PLACEHOLDERS = {"contact": "\ue000", "email": "\ue001", "phone": "\ue002", "amo
                  "number": "\ue004", "date": "\ue005"}
 CONTACT, EMAIL, PHONE, AMOUNT, NUMBER, DATE = _PLACEHOLDERS.values()
 _SHOWN = {mark: f"[{word}]" for word, mark in _PLACEHOLDERS.items()}
+MARKERS = tuple(f"[{word}]" for word in _PLACEHOLDERS)
+"""what stands in the text returned for what was taken out ("[contact]", "[number]", ...)"""
 
 # ---------------------------------------------------------------------------------------------- 1. normalise
 
