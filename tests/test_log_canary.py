@@ -148,6 +148,12 @@ def test_addresses_written_in_escaped_forms_are_blanked_and_libraries_never_log_
         assert scrub(f"json_body: {{'text': '*To:* Hana &lt;{written}&gt;'}}") == \
             "json_body: {'text': '*To:* Hana &lt;[e-mail]&gt;'}", written
     assert scrub("at 2026-11-30 12:00, 3.14159") == "at 2026-11-30 12:00, 3.14159"
+    # a number written without separators, as a phone's or a card's, is blanked; a Slack timestamp, an amount, an
+    # identifier and a short number are not
+    assert scrub("call 4915112345678 or 2125550199, card 4111111111111111") == \
+        "call [phone] or [phone], card [phone]"
+    assert scrub("ts 1700000000.123456, amount 250000, id DL000123456789, 123456789") == \
+        "ts 1700000000.123456, amount 250000, id DL000123456789, 123456789"
     root = logging.getLogger()
     before = (root.level, list(root.handlers), {n: logging.getLogger(n).level for n in QUIET})
     try:

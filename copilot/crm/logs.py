@@ -20,12 +20,19 @@ PHONE = re.compile(r"(?<![\w.])\+?\(?\d[\d ().-]{6,}\d(?![\w.])")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+UNSEPARATED = (10, 19)
+"""a run of this many digits with nothing between them is a number written as a phone's or a card's (4915112345678,
+2125550199): blanked too, unless a decimal point or a letter joins it to more (a Slack timestamp, an identifier)"""
+
+
 def _phone(match: re.Match[str]) -> str:
-    """A phone number: 9 or more digits written with a leading + or with separators (not a date or a time)."""
+    """A phone number: 9 or more digits written with a leading + or with separators (not a date or a time), or
+    UNSEPARATED digits in a row."""
     text = match.group(0)
     digits = sum(c.isdigit() for c in text)
     written = text.startswith(("+", "(")) or any(c in text for c in " ().-")
-    if digits < 9 or not written or DATE.search(text) or re.fullmatch(r"\d+\.\d+", text):
+    bare = text.isdigit() and UNSEPARATED[0] <= digits <= UNSEPARATED[1]
+    if digits < 9 or not (written or bare) or DATE.search(text) or re.fullmatch(r"\d+\.\d+", text):
         return text
     return "[phone]"
 
