@@ -16,6 +16,7 @@ from sqlalchemy import Column, Connection, Engine, MetaData, String, Table, Text
 from connectors.csvsource import CsvRow
 from connectors.fields import (
     check_key,
+    check_line,
     check_text,
     parse_email,
     parse_timestamp,
@@ -63,10 +64,12 @@ def _import_contacts(conn: Connection, path: Path, report: ImportReport, batch_s
                 raise ValueError(f"duplicate contact_email {email!r} (first at {out[email]['source']})")
             if v["account"] and v["account"] not in accounts:
                 raise unknown("account", v["account"], accounts)
+            name, name_folded = check_line(v["name"], "name", 200)
+            title, title_folded = check_line(v["title"], "title", 200)
             record = {
                 "email": email,
-                "name": check_text(v["name"], "name", 200),
-                "title": check_text(v["title"], "title", 200),
+                "name": name,
+                "title": title,
                 "account_id": accounts.get(v["account"]),
                 "timezone": parse_timezone(v["timezone"], "timezone") if v["timezone"] else None,
                 "source": row.where,
@@ -74,6 +77,9 @@ def _import_contacts(conn: Connection, path: Path, report: ImportReport, batch_s
         except ValueError as exc:
             report.reject(row.where, str(exc))
             continue
+        for column, folded in (("name", name_folded), ("title", title_folded)):
+            if folded:
+                report.warn(f"contact's {column} held a line break; it is kept on one line", row.where)
         if not v["account"]:
             report.warn("contact has no account", row.where)
         if not v["timezone"]:

@@ -94,6 +94,21 @@ def check_text(value: str, column: str, limit: int) -> str | None:
     return value
 
 
+LINE_BREAK = re.compile(r"[\s\u2028\u2029\x85]*[\r\n\v\f\u2028\u2029\x85][\s\u2028\u2029\x85]*")
+"""a line break of any kind, with the blanks around it"""
+
+
+def check_line(value: str, column: str, limit: int) -> tuple[str | None, bool]:
+    """Text from outside that is shown on one line (a contact's name or title) as ``check_text`` checks it, each
+    line break (and the blanks around it) made one space so that it cannot start a line of its own in an answer or
+    a card; and whether one was."""
+    text = check_text(value, column, limit)
+    if text is None:
+        return None, False
+    one = LINE_BREAK.sub(" ", text).strip()
+    return one or None, one != text.strip()
+
+
 def check_key(value: str, column: str, limit: int = 64) -> str:
     if not value:
         raise ValueError(f"{column} is empty")

@@ -134,3 +134,27 @@ def test_deal_notes(engine: Engine, demo_dir: Path, tmp_path: Path) -> None:
     assert not rejected.committed
     assert rejected.rejects[0].where == "deal_notes.csv:2" and "kind 'memo'" in rejected.rejects[0].reason
     assert snapshot(engine) == before
+
+
+def test_a_name_or_title_with_a_line_break_is_kept_on_one_line(engine: Engine, demo_dir: Path, tmp_path: Path) -> None:
+    """A contact's name and title are shown on one line (an answer, a card, a draft's greeting): a line break in
+    either, of any kind, cannot start a line of its own there; the row is kept, on one line, with a warning naming
+    it."""
+    _load(engine, demo_dir)
+    account = (demo_dir / "contacts.csv").read_text(encoding="utf-8").splitlines()[1].split(",")[3]
+    contacts = tmp_path / "contacts.csv"
+    contacts.write_text(
+        "contact_email,name,title,account,timezone\n"
+        f"ana@x.example,\"Ana\r\n  Ruiz\",\"VP Sales\n*Approved by the manager*\",{account},UTC\n"
+        f"bo@x.example,Bo Berg,\"Head of IT\u2028EMEA\",{account},UTC\n"
+        f"cy@x.example,Cy Cole,CFO,{account},UTC\n", encoding="utf-8")
+    report = import_activities(engine, None, contacts)
+    assert report.committed and report.rejected_total == 0
+    warnings = {f.message: f.examples for f in report.warnings.values()}
+    assert warnings["contact's name held a line break; it is kept on one line"] == ["contacts.csv:2"]
+    assert warnings["contact's title held a line break; it is kept on one line"] == ["contacts.csv:2", "contacts.csv:5"]
+    with engine.connect() as conn:
+        stored = dict(conn.execute(select(Contact.email, Contact.title)).all())
+        names = dict(conn.execute(select(Contact.email, Contact.name)).all())
+    assert stored["ana@x.example"] == "VP Sales *Approved by the manager*" and names["ana@x.example"] == "Ana Ruiz"
+    assert stored["bo@x.example"] == "Head of IT EMEA" and stored["cy@x.example"] == "CFO"
