@@ -25,7 +25,7 @@ SMALL = {"multideal": 0.06, "timezones": 0.025, "weekend": 0.5, "shifted": 0.04,
          "cantons": 0.2, "lakeside": 0.2, "summit": 0.22, "quarry": 0.2, "fjord": 0.2, "monsoon": 0.3,
          "bazaar": 0.3, "girder": 0.3, "harmattan": 0.3, "oasis": 0.3, "pampa": 0.3,
          "typhoon": 0.3, "steppe": 0.2, "savanna": 0.2, "archipelago": 0.2, "lagoon": 0.2,
-         "estuary": 0.2}
+         "estuary": 0.2, "canopy": 0.2}
 
 
 def _calendar_at(calendar: Callable[[W._Contact, dt.datetime], float], c: W._Contact, day: dt.date,
@@ -5241,13 +5241,259 @@ def test_estuary_world_has_offices_on_two_weeks_deals_at_once_and_peaks_seldom_t
     assert share["consultant"] <= 0.1 and share["executive/asia"] <= 0.12
     assert share["procurement/group"] >= 0.3 and share["operations/asia"] >= 0.2
     # kept aside, in place of lagoon; at scale 1 about 30,000 touches over about fifteen months
-    assert W.ASIDE == "estuary" and W.SIZES["estuary"] == 30_000 and "lagoon" in W.WORLDS
+    assert W.ASIDE == "canopy" and W.SIZES["canopy"] == 30_000 and "estuary" in W.WORLDS
     full = W.WORLDS["estuary"]()
     assert 25_000 <= len(full.logged) <= 35_000 and 1_450 <= len(full.contacts) <= 1_950
     assert 0.1 <= sum(not c.touches for c in full.contacts) / len(full.contacts) <= 0.2
     span, channels = _span_and_channels(full)
     assert 445 <= span <= 456
     assert 0.5 <= channels["email"] <= 0.66 and 0.24 <= channels["call"] <= 0.4 and 0.05 <= channels["meeting"] <= 0.15
+
+
+_CANOPY_EUROPE = {"Finland": "Europe/Helsinki", "Estonia": "Europe/Tallinn", "Latvia": "Europe/Riga",
+                  "Austria": "Europe/Vienna"}
+_CANOPY_TITLE_COUNTRIES = {"fi": {"Finland"}, "sv": {"Finland"}, "et": {"Estonia"}, "lv": {"Latvia"},
+                           "ru": {"Estonia", "Latvia"}, "de": {"Austria"}, "ms": {"Malaysia"}, "zh": {"Malaysia"}}
+
+
+def _canopy_segment(role: str, sector: str, employees: str, grouped: bool) -> str:
+    """The segment the world's description gives a person of ``role`` at an account of ``sector`` with ``employees`` (as
+    written, maybe blank), of a group or not."""
+    size = int(employees or 0)
+    if role == "executive":
+        return "executive/group" if grouped else "executive/large" if size >= 250 else "executive/family"
+    if role == "buyer":
+        return "buyer/forest" if sector == "forestry" else "buyer/industry"
+    if role == "production":
+        shifts = sector == "pulp and board mill" or (sector == "sawmill" and size >= 250)
+        return "production/shifts" if shifts else "production"
+    return role
+
+
+def _canopy_files(paths: dict[str, Path]) -> tuple[dict[str, dict[str, str]], dict[str, tuple[str | None, dict[str, str]]]]:
+    """The accounts, and each contact's (role read from the title, or None; the account's row), read from the files."""
+    accounts = {r["account"]: r for r in _rows(paths["accounts"])}
+    named, _ = _read_titles(W._CANOPY_TITLES)
+    roles = {t.casefold(): role for t, role in named.items()}
+    return accounts, {r["contact_email"]: (roles.get(r["title"].casefold()), accounts[r["account"]])
+                      for r in _rows(paths["contacts"])}
+
+
+def test_canopy_world_segments_from_titles_sectors_sizes_and_groups_read_from_the_files(
+        built: dict[str, W.PlantedWorld], written: dict[str, dict]) -> None:
+    w = built["canopy"]
+    paths = written["canopy"]
+    accounts, people = _canopy_files(paths)
+    # the groups: a company names its group's head office, in the same country, itself a forest industry group
+    parents = {r["subsidiary_of"] for r in accounts.values()} - {""}
+    assert len(parents) >= 3 and parents <= set(accounts)
+    assert all(accounts[p]["sector"] == "forest industry group" and not accounts[p]["subsidiary_of"] for p in parents)
+    assert all(r["sector"] in ("sawmill", "pulp and board mill", "forestry")
+               and accounts[r["subsidiary_of"]]["office_location"] == r["office_location"]
+               for r in accounts.values() if r["subsidiary_of"])
+    assert {r["sector"] for r in accounts.values()} == set(W.CANOPY_SECTORS)
+    assert {r["office_location"] for r in accounts.values()} == set(_CANOPY_EUROPE) | {"Malaysia"}
+    blank = [r for r in accounts.values() if not r["employees"]]
+    assert blank and all(r["sector"] == "timber trade" for r in blank)
+    named, language = _read_titles(W._CANOPY_TITLES)
+    assert len({t.casefold() for t in named}) == len(named) == len(W.CANOPY_ROLE)
+    assert not {t.casefold() for t in W.CANOPY_NAMELESS} & {t.casefold() for t in named}
+    rows = _rows(paths["contacts"])
+    assert len(rows) == len(w.contacts)
+    nameless = messy = 0
+    used: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        c = w.by_email[r["contact_email"]]
+        role, account = people[r["contact_email"]]
+        country = account["office_location"]
+        if country == "Malaysia":
+            assert r["timezone"] == c.tz.key in ("Asia/Kuala_Lumpur", "Asia/Kuching")
+        else:
+            assert r["timezone"] == c.tz.key == _CANOPY_EUROPE[country]
+        if role is None:  # a title that names no job, or none: the person still has one
+            assert r["title"] in W.CANOPY_NAMELESS_IN[country]
+            nameless += 1
+            continue
+        grouped = account["sector"] == "forest industry group" or bool(account["subsidiary_of"])
+        assert c.segment.key == _canopy_segment(role, account["sector"], account["employees"], grouped), c.email
+        messy += r["title"] not in named
+        if role == "production":
+            assert account["sector"] in ("sawmill", "pulp and board mill")
+        title = next(t for t in named if t.casefold() == r["title"].casefold())
+        if len(language[title]) == 1:
+            used[next(iter(language[title]))].add(country)
+    assert 0.03 <= nameless / len(rows) <= 0.12 and 0.03 <= messy / len(rows) <= 0.15
+    for lang, countries in _CANOPY_TITLE_COUNTRIES.items():
+        assert used[lang] and used[lang] <= countries, lang
+    assert used["en"] == set(_CANOPY_EUROPE) | {"Malaysia"}
+    for title, role in (("Toimitusjohtaja", "executive"), ("Valdes loceklis", "executive"), ("董事经理", "executive"),
+                        ("Puunostaja", "buyer"), ("Holzeinkäufer", "buyer"), ("Vuoromestari", "production"),
+                        ("Мастер смены", "production"), ("Metsäasiantuntija", "forester"), ("Revierförster", "forester"),
+                        ("Penyelia Pembalakan", "forester"), ("Ekspordijuht", "sales"), ("Jurutera Automasi", "it"),
+                        ("Galvenais grāmatvedis", "finance")):
+        assert named[title] == role
+    # eleven segments: executives by ownership and size, buyers by sector, production by sector and size; early, late,
+    # narrow, broad; the family firms' executives alone answer at weekends
+    segs = {c.segment for c in w.contacts}
+    by_key = {s.key: s for s in segs}
+    assert set(by_key) == set(W.CANOPY_SEGMENTS) and len(segs) == 11
+    assert by_key["buyer/forest"].peak <= 7.0 and by_key["executive/group"].peak <= 8.0
+    assert by_key["executive/family"].peak >= 20.5
+    assert by_key["buyer/forest"].peak + 3.0 <= by_key["buyer/industry"].peak
+    assert by_key["production"].peak + 3.0 <= by_key["production/shifts"].peak
+    assert {k for k, s in by_key.items() if s.sd >= 3.0} == {"executive/large", "forester"}
+    assert all(0.9 <= s.sd <= 1.3 for s in segs if s.sd < 3.0)
+    assert {k for k, s in by_key.items() if s.all_days} == {"executive/family"}
+    assert by_key["executive/family"].weekday[6] == max(by_key["executive/family"].weekday) > 0
+    off = [c for c in w.contacts if c.peak != c.segment.peak]
+    assert all(2.0 <= _circular(*w.peaks(c.email)) <= 3.0 for c in off)
+    assert 0.18 <= len(off) / len(w.contacts) <= 0.36
+    # names as the CRM holds them; e-mail addresses in ASCII
+    country_of = {c.email: people[c.email][1]["office_location"] for c in w.contacts}
+    malaysians = [c.name for c in w.contacts if country_of[c.email] == "Malaysia"]
+    assert any(" bin " in n or " binti " in n for n in malaysians) and any(" a/l " in n or " a/p " in n for n in malaysians)
+    assert any(any("\u4e00" <= ch <= "\u9fff" for ch in n) for n in malaysians)
+    assert any(c.name.startswith(("Ing. ", "DI ", "Mag. ", "Dr. ")) for c in w.contacts if country_of[c.email] == "Austria")
+    assert any(not c.name.isascii() for c in w.contacts if country_of[c.email] == "Latvia")
+    assert any(c.name.islower() or c.name.isupper() for c in w.contacts)
+    assert all(c.email.isascii() and c.email == c.email.lower() for c in w.contacts)
+
+
+def test_canopy_world_has_holidays_local_customs_and_midsummer_after_the_end(
+        built: dict[str, W.PlantedWorld], written: dict[str, dict]) -> None:
+    w = built["canopy"]
+    calendar = w.fx.calendar
+    assert calendar is not None and w.fx.holiday == W.CANOPY_OFF
+    at = partial(_calendar_at, calendar)
+    _, people = _canopy_files(written["canopy"])
+    # the holidays package's days
+    assert {dt.date(2025, 6, 20), dt.date(2025, 12, 6), dt.date(2026, 1, 6)} <= W.canopy_holidays("Finland")
+    assert {dt.date(2025, 6, 23), dt.date(2025, 8, 20)} <= W.canopy_holidays("Estonia")
+    assert {dt.date(2025, 5, 5), dt.date(2025, 11, 18), dt.date(2026, 6, 22)} <= W.canopy_holidays("Latvia")
+    assert {dt.date(2025, 6, 19), dt.date(2025, 12, 8)} <= W.canopy_holidays("Austria")
+    assert dt.date(2025, 6, 3) in W.canopy_holidays("Malaysia", "13") - W.canopy_holidays("Malaysia", "14")  # Gawai
+    assert dt.date(2025, 5, 30) in W.canopy_holidays("Malaysia", "12") - W.canopy_holidays("Malaysia", "13")  # Kaamatan
+    assert dt.date(2025, 10, 20) in W.canopy_holidays("Malaysia", "14") - W.canopy_holidays("Malaysia", "13")
+    seen: set[str] = set()
+    for c in w.contacts:
+        key, country = c.segment.key, people[c.email][1]["office_location"]
+        seen.add(key)
+        away = W._days_away(c.away)
+        if key == "executive/family":  # every day of the week, through the public holidays
+            assert c.off == away == frozenset()
+            assert at(c, dt.date(2025, 12, 29)) == at(c, dt.date(2026, 1, 14)) == 0.0
+            continue
+        if country == "Malaysia":  # the public holidays of the state, one of those on the contact's clock
+            states = {sub for zone, sub in W.CANOPY_MALAYSIA.values() if zone == c.tz.key}
+            assert any(c.off == W.canopy_holidays(country, sub) | away for sub in states), c.email
+        else:
+            assert c.off == W.canopy_holidays(country) | away, c.email
+        forest = key in ("buyer/forest", "forester")
+        # the Thursday before Midsummer Eve in Finland, Estonia's short working day, both in the ten days after the end
+        assert at(c, dt.date(2026, 6, 18), 15) - at(c, dt.date(2026, 6, 18), 11) == pytest.approx(
+            W.CANOPY_COTTAGE if country == "Finland" else 0.0)
+        assert at(c, dt.date(2026, 6, 22), 15) - at(c, dt.date(2026, 6, 22), 11) == pytest.approx(
+            W.CANOPY_SHORT_DAY if country == "Estonia" else 0.0)
+        assert at(c, dt.date(2026, 6, 5)) - at(c, dt.date(2026, 6, 12)) == pytest.approx(
+            W.CANOPY_FENSTERTAG if country == "Austria" else 0.0)
+        assert at(c, dt.date(2026, 3, 25)) - at(c, dt.date(2026, 4, 8)) == pytest.approx(
+            W.CANOPY_RAYA if country == "Malaysia" else 0.0)
+        assert at(c, dt.date(2026, 4, 28)) - at(c, dt.date(2026, 6, 10)) == pytest.approx(
+            W.CANOPY_THAW if forest and country in ("Finland", "Estonia", "Latvia") else 0.0)
+        assert at(c, dt.date(2026, 1, 14)) - at(c, dt.date(2026, 3, 11)) == pytest.approx(
+            W.CANOPY_MONSOON if forest and c.tz.key == "Asia/Kuching" else 0.0)
+        assert at(c, dt.date(2025, 12, 29)) - at(c, dt.date(2026, 1, 14)) == pytest.approx(
+            0.0 if country == "Malaysia" else W.CANOPY_YEAR_END)
+        summer = {"Finland": W.CANOPY_KESALOMA, "Estonia": W.CANOPY_BALTIC_SUMMER, "Latvia": W.CANOPY_BALTIC_SUMMER}
+        assert at(c, dt.date(2025, 7, 15)) - at(c, dt.date(2025, 9, 10)) == pytest.approx(summer.get(country, 0.0))
+    assert seen == set(W.CANOPY_SEGMENTS)
+    # a contact's weekend replies come from the family firms' executives alone
+    log = _log(written["canopy"])
+    key_of = {c.email: c.segment.key for c in w.contacts}
+    weekend = {key_of[log.touches[tid][0]] for tid, reply in log.replies.items()
+               if reply.astimezone(w.by_email[log.touches[tid][0]].tz).weekday() >= 5}
+    assert weekend == {"executive/family"}
+    assert any(r["subject"].startswith("Automatic reply") for r in _rows(written["canopy"]["activities"]))
+    # half of Finland's office people take three or four weeks off from late June or early July 2025
+    finns = [c for c in w.contacts if people[c.email][1]["office_location"] == "Finland" and c.segment.key !=
+             "executive/family"]
+    summer_leave = [c for c in finns if c.away and dt.date(2025, 6, 23) <= c.away[0][0] <= dt.date(2025, 7, 14)
+                    and (c.away[0][1] - c.away[0][0]).days in (21, 22, 23, 28, 29, 30)]
+    assert 0.35 <= len(summer_leave) / len(finns) <= 0.7
+    # the end, Tuesday 16 June 2026, and the ten days after it: Midsummer
+    assert w.end == dt.datetime(2026, 6, 16, 7, 0, tzinfo=dt.UTC) and w.end.weekday() == 1
+    ahead = {w.end.date() + dt.timedelta(days=k) for k in range(1, 11)}
+    expected = {"Finland": {dt.date(2026, 6, 19), dt.date(2026, 6, 20)},
+                "Estonia": {dt.date(2026, 6, 23), dt.date(2026, 6, 24)},
+                "Latvia": {dt.date(2026, 6, 22), dt.date(2026, 6, 23), dt.date(2026, 6, 24)}, "Austria": set()}
+    for country, days in expected.items():
+        assert W.canopy_holidays(country) & ahead == days, country
+    for _zone, subdiv in W.CANOPY_MALAYSIA.values():
+        assert W.canopy_holidays("Malaysia", subdiv) & ahead == {dt.date(2026, 6, 17)}, subdiv
+    quiet = w.end.timestamp() - 30 * W.DAY  # no touch in the last month: the gap moves little from one week to the next
+
+    def resting(country: str) -> list[W._Contact]:
+        return [c for c in w.contacts if people[c.email][1]["office_location"] == country and c.touches
+                and c.last is not None and c.last < quiet and c.segment.key != "executive/family"][:10]
+
+    finnish, estonian, latvian, malaysian = resting("Finland"), resting("Estonia"), resting("Latvia"), resting("Malaysia")
+    assert finnish and estonian and latvian and malaysian
+    for c in finnish:  # Midsummer Eve against the Friday after it (the summer holidays then)
+        eve = w.truth(c.email, dt.datetime(2026, 6, 19, 11, tzinfo=c.tz))
+        assert eve < 0.75 * w.truth(c.email, dt.datetime(2026, 6, 26, 11, tzinfo=c.tz)), c.email
+    for c in estonian + latvian:  # Victory Day or Līgo against the Tuesday after it
+        holiday = w.truth(c.email, dt.datetime(2026, 6, 23, 11, tzinfo=c.tz))
+        assert holiday < 0.5 * w.truth(c.email, dt.datetime(2026, 6, 30, 11, tzinfo=c.tz)), c.email
+    for c in malaysian:  # the Islamic New Year against the Wednesday after it
+        holiday = w.truth(c.email, dt.datetime(2026, 6, 17, 11, tzinfo=c.tz))
+        assert holiday < 0.5 * w.truth(c.email, dt.datetime(2026, 6, 24, 11, tzinfo=c.tz)), c.email
+
+
+def test_canopy_world_has_offices_across_zones_deals_at_once_and_peaks_seldom_touched(
+        built: dict[str, W.PlantedWorld], written: dict[str, dict]) -> None:
+    w = built["canopy"]
+    paths = written["canopy"]
+    # reps in Helsinki, Tallinn, Vienna and Kuala Lumpur, writing on their own weekdays (the consultants now and then at
+    # weekends)
+    assert {r.tz.key for r in w.reps} == {"Europe/Helsinki", "Europe/Tallinn", "Europe/Vienna", "Asia/Kuala_Lumpur"}
+    log = _log(paths)
+    reps = {r["activity_id"]: r["sales_agent"] for r in _rows(paths["activities"])}
+    rep_of = {r.name: r for r in w.reps}
+    for tid, (_, at, _, _) in log.touches.items():
+        r = rep_of[reps[tid]]
+        assert r.weekend > 0 or at.astimezone(r.tz).weekday() < 5, tid
+    # contacts touched in several deals at once
+    pipeline = {p["opportunity_id"]: p for p in _rows(paths["pipeline"])}
+    assert _share_in_deals_at_once(w, log, pipeline) >= 0.08
+    # the late and the early segments are seldom touched near the contact's own peak, the others more often
+    near: dict[str, list[bool]] = defaultdict(list)
+    for email, at, _, _ in log.touches.values():
+        c = w.by_email[email]
+        local = at.astimezone(c.tz)
+        near[c.segment.key].append(_circular(local.hour + local.minute / 60, c.peak) <= 1.5)
+    share = {k: sum(v) / len(v) for k, v in near.items()}
+    assert share["executive/family"] <= 0.1 and share["buyer/forest"] <= 0.2 and share["forester"] <= 0.2
+    assert share["sales"] >= 0.25 and share["finance"] >= 0.25
+    # kept aside, in place of estuary; at scale 1 about 30,000 touches over about fifteen months
+    assert W.ASIDE == "canopy" and W.SIZES["canopy"] == 30_000 and "estuary" in W.WORLDS
+    full = W.WORLDS["canopy"]()
+    assert 25_000 <= len(full.logged) <= 35_000 and 1_600 <= len(full.contacts) <= 1_900
+    assert 0.1 <= sum(not c.touches for c in full.contacts) / len(full.contacts) <= 0.2
+    span, channels = _span_and_channels(full)
+    assert 445 <= span <= 456
+    assert 0.5 <= channels["email"] <= 0.66 and 0.24 <= channels["call"] <= 0.4 and 0.05 <= channels["meeting"] <= 0.15
+    # the description's shares: the markets of the independents, the contacts off their segment's peak, touches from a
+    # rep in another time zone, the Austrians named with a degree
+    independents = [a for a in full.accounts if not a.parent and a.sector != "forest industry group"]
+    shares = {"Finland": 0.3, "Austria": 0.23, "Malaysia": 0.18, "Latvia": 0.15, "Estonia": 0.14}
+    for country, expected in shares.items():
+        assert abs(sum(a.country == country for a in independents) / len(independents) - expected) <= 0.04, country
+    assert 0.22 <= sum(c.peak != c.segment.peak for c in full.contacts) / len(full.contacts) <= 0.3
+    touches = [i for i in range(len(full._kind)) if full._kind[i] == W.K_TOUCH]
+    across = sum(full.reps[full._rep[i]].tz.key != full.contacts[full._who[i]].tz.key for i in touches) / len(touches)
+    assert 0.33 <= across <= 0.5
+    austrians = [c for c in full.contacts if full.accounts[c.account].country == "Austria"]
+    assert 0.25 <= sum(c.name.startswith(("Ing. ", "DI ", "Mag. ", "Dr. ")) for c in austrians) / len(austrians) <= 0.45
 
 
 def test_the_evaluation_sizes_each_world_to_a_number_of_touches(tmp_path: Path) -> None:
