@@ -13469,7 +13469,7 @@ def _estuary_name(country: str, rng: random.Random) -> tuple[str, str, str | Non
 
 
 @dataclass
-class _Utility:
+class _PlannedFirm:
     """An account as planned: where and what it is, its group (the head office's index, or its own for a head office),
     whether it is a customer."""
 
@@ -13628,7 +13628,7 @@ def estuary(scale: float = 1.0, seed: int = 3232) -> PlantedWorld:
             return hermans, friis if country == "Denmark" else smits, bos
         return chaiyo, rahman if country == "Bangladesh" else kaew, rattana
 
-    def name_of(firm: _Utility, head: bool) -> str:
+    def name_of(firm: _PlannedFirm, head: bool) -> str:
         def make(k: int) -> str:
             if firm.stem:
                 kind, companies = _ESTUARY_GROUP_KINDS[firm.country]
@@ -13656,22 +13656,22 @@ def estuary(scale: float = 1.0, seed: int = 3232) -> PlantedWorld:
         return _headcount(rng, *_ESTUARY_SIZES[sector])
 
     # the plan: the groups (a head office and two to five companies in its country), then the independents
-    firms: list[_Utility] = []
+    firms: list[_PlannedFirm] = []
     for gi in range(_count(scale, 30, 2)):
         home = _weighted(rng, _ESTUARY_HOMES)
         stem = _group_stem(_ESTUARY_STEMS[home], gi)
         customer = rng.random() < 0.5
         head = len(firms)
-        firms.append(_Utility(home, _ESTUARY_PLACES[home][0], ESTUARY_GROUP, size(ESTUARY_GROUP), customer, head, stem))
+        firms.append(_PlannedFirm(home, _ESTUARY_PLACES[home][0], ESTUARY_GROUP, size(ESTUARY_GROUP), customer, head, stem))
         places = rng.sample(_ESTUARY_PLACES[home], rng.randint(2, 5))
         for place in places:
             sector = ESTUARY_UTILITY if rng.random() < 0.6 else ESTUARY_AUTHORITY
-            firms.append(_Utility(home, place, sector, size(sector), rng.random() < (0.8 if customer else 0.15), head,
+            firms.append(_PlannedFirm(home, place, sector, size(sector), rng.random() < (0.8 if customer else 0.15), head,
                                   stem))
     for _ in range(_count(scale, 660, 8)):
         country = _weighted(rng, _ESTUARY_COUNTRIES)
         sector = _weighted(rng, _ESTUARY_SECTOR_SHARES)
-        firms.append(_Utility(country, rng.choice(_ESTUARY_PLACES[country]), sector, size(sector), rng.random() < 0.38))
+        firms.append(_PlannedFirm(country, rng.choice(_ESTUARY_PLACES[country]), sector, size(sector), rng.random() < 0.38))
     account_of: dict[int, int] = {}  # plan index -> account index
     domain_of: dict[int, str] = {}
     for fi, firm in enumerate(firms):
@@ -14142,20 +14142,6 @@ def _canopy_name(country: str, rng: random.Random) -> tuple[str, str, str | None
     return first, last, name
 
 
-@dataclass
-class _Woodland:
-    """An account as planned: where and what it is, its group (the head office's index, or its own for a head office),
-    whether it is a customer."""
-
-    country: str
-    place: str
-    sector: str
-    employees: int
-    customer: bool
-    group: int = -1  # index in the plan of the group's head office (-1: an independent)
-    stem: str = ""  # the group's stem
-
-
 def canopy(scale: float = 1.0, seed: int = 3333) -> PlantedWorld:
     """Kept aside for a final check. A vendor of forestry and wood-industry software headquartered in Helsinki (harvest
     planning, forest inventory, timber procurement, chain of custody, a mill MES, kiln control, timber sales and
@@ -14310,7 +14296,7 @@ def canopy(scale: float = 1.0, seed: int = 3333) -> PlantedWorld:
             return tan, kumar, ahonen
         return lehtinen, {"Finland": heikkinen, "Austria": huber}.get(country, kask), koskinen
 
-    def name_of(firm: _Woodland, head: bool) -> str:
+    def name_of(firm: _PlannedFirm, head: bool) -> str:
         def make(k: int) -> str:
             if firm.stem:
                 kind, companies = _CANOPY_GROUP_KINDS[firm.country]
@@ -14343,21 +14329,21 @@ def canopy(scale: float = 1.0, seed: int = 3333) -> PlantedWorld:
         return _headcount(rng, *_CANOPY_SIZES[sector])
 
     # the plan: the groups (a head office and two to five companies in its country), then the independents
-    firms: list[_Woodland] = []
+    firms: list[_PlannedFirm] = []
     for gi in range(_count(scale, 30, 2)):
         home = _weighted(rng, _CANOPY_HOMES)
         stem = _group_stem(_CANOPY_STEMS[home], gi)
         customer = rng.random() < 0.5
         head = len(firms)
-        firms.append(_Woodland(home, _CANOPY_PLACES[home][0], CANOPY_GROUP, size(CANOPY_GROUP), customer, head, stem))
+        firms.append(_PlannedFirm(home, _CANOPY_PLACES[home][0], CANOPY_GROUP, size(CANOPY_GROUP), customer, head, stem))
         for place in rng.sample(_CANOPY_PLACES[home], rng.randint(2, 5)):
             sector = _weighted(rng, {CANOPY_SAWMILL: 0.5, CANOPY_MILL: 0.25, CANOPY_FORESTRY: 0.25})
-            firms.append(_Woodland(home, place, sector, max(size(sector), 60), rng.random() < (0.8 if customer else 0.15),
+            firms.append(_PlannedFirm(home, place, sector, max(size(sector), 60), rng.random() < (0.8 if customer else 0.15),
                                    head, stem))
     for _ in range(_count(scale, 675, 8)):
         country = _weighted(rng, _CANOPY_COUNTRIES)
         sector = _weighted(rng, _CANOPY_SECTOR_SHARES)
-        firms.append(_Woodland(country, rng.choice(_CANOPY_PLACES[country]), sector, size(sector), rng.random() < 0.38))
+        firms.append(_PlannedFirm(country, rng.choice(_CANOPY_PLACES[country]), sector, size(sector), rng.random() < 0.38))
     account_of: dict[int, int] = {}  # plan index -> account index
     domain_of: dict[int, str] = {}
     for fi_, firm in enumerate(firms):
