@@ -300,14 +300,42 @@ def test_a_direct_message_is_answered_in_its_thread(slack_app: tuple[str, FakeSl
     assert len(slack.called("chat.postMessage")) == 1
 
 
-def test_an_answer_slack_refuses_gets_an_apology_not_silence(slack_app: tuple[str, FakeSlack]) -> None:
+def test_an_answer_slack_refuses_in_its_form_is_posted_as_plain_text(slack_app: tuple[str, FakeSlack]) -> None:
+    """Slack refusing the answer's blocks (too many, too long): the answer is not lost, it comes again as plain text
+    in the thread, escaped, saying why it looks so."""
     base, slack = slack_app
     slack.refusals["chat.postMessage"] = ["invalid_blocks"]
     assert _post(base, _mention("URICK", "<@UBOT> how many open deals do I have?", event_id="EvRefused")) == 200
-    refused, apology = _wait_for(slack, "chat.postMessage", 2)
-    assert refused.get("blocks") and "blocks" not in apology
+    refused, plain = _wait_for(slack, "chat.postMessage", 2)
+    assert refused.get("blocks") and "blocks" not in plain
+    assert plain["text"].startswith("_Slack would not show this answer in its usual form")
+    assert "for you: 4" in plain["text"] and plain["thread_ts"] == "1700000000.000100"
+    time.sleep(0.5)
+    assert len(slack.called("chat.postMessage")) == 2  # no apology: the answer got through
+
+
+def test_an_answer_slack_refuses_in_every_form_gets_an_apology_not_silence(slack_app: tuple[str, FakeSlack]) -> None:
+    base, slack = slack_app
+    slack.refusals["chat.postMessage"] = ["invalid_blocks", "msg_too_long"]
+    assert _post(base, _mention("URICK", "<@UBOT> how many open deals do I have?", event_id="EvRefusedTwice")) == 200
+    refused, plain, apology = _wait_for(slack, "chat.postMessage", 3)
+    assert refused.get("blocks") and "blocks" not in plain and "blocks" not in apology
     assert apology["text"].startswith("Sorry, Slack would not show my answer (invalid_blocks)")
-    assert apology["thread_ts"] == "1700000000.000100"
+    assert "incident" in apology["text"] and apology["thread_ts"] == "1700000000.000100"
+
+
+def test_a_long_answer_refused_is_posted_in_a_few_parts_at_most() -> None:
+    """An answer of many sections, refused: at most PLAIN_PARTS messages, each within Slack's limit, the last saying
+    the rest is cut."""
+    from copilot.slack.blocks import SECTION_LIMIT
+    from copilot.slack.conversations import PLAIN_PARTS, _as_plain_text
+
+    sent: list[str] = []
+    answer = "\n".join(f"Deal {i}: <b>Acme & Co</b> {'x' * 90}" for i in range(400))
+    assert _as_plain_text(lambda **message: sent.append(message["text"]), answer, "abc")
+    assert len(sent) == PLAIN_PARTS and all(len(part) <= SECTION_LIMIT + 200 for part in sent)
+    assert "<b>" not in "".join(sent) and "&lt;b&gt;Acme &amp; Co" in sent[0]
+    assert sent[-1].endswith("_(The rest is cut: ask for less at once to see it.)_")
 
 
 def test_a_private_request_is_decided_privately(slack_app: tuple[str, FakeSlack], engine: Engine) -> None:
@@ -407,10 +435,10 @@ def test_the_approvers_card_is_posted_even_when_slack_refuses_the_reps_answer(sl
     base, slack = slack_app
     with engine.begin() as conn:
         conn.execute(update(User).where(User.name == "Mona Manager").values(slack_user_id="UMONA"))
-    slack.refusals["chat.postMessage"] = ["invalid_blocks"]
+    slack.refusals["chat.postMessage"] = ["invalid_blocks", "invalid_blocks"]
     assert _post(base, _mention("URICK", "<@UBOT> log a call with Keystone: they asked for a proposal",
                                 ts="1700000000.000950", event_id="EvRefusedCard")) == 200
-    posts = _wait_for(slack, "chat.postMessage", 3)
+    posts = _wait_for(slack, "chat.postMessage", 4)
     assert any(p.get("text", "").startswith("Sorry, Slack would not show my answer") for p in posts)
     card = next(p for p in posts if p["channel"] == "UMONA")
     assert "Approval needed" in json.dumps(card["blocks"])

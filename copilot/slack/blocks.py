@@ -31,10 +31,12 @@ def escape(text: str) -> str:
 def sections(text: str) -> list[dict[str, Any]]:
     """Outside text as mrkdwn sections: escaped first, then split within Slack's limit (never inside an
     ``&amp;``), so no section grows past it."""
-    return [{"type": "section", "text": {"type": "mrkdwn", "text": part or " "}} for part in _chunks(escape(text))]
+    return [{"type": "section", "text": {"type": "mrkdwn", "text": part or " "}} for part in chunks(escape(text))]
 
 
-def _chunks(text: str, size: int = SECTION_LIMIT) -> list[str]:
+def chunks(text: str, size: int = SECTION_LIMIT) -> list[str]:
+    """Escaped ``text`` in parts of at most ``size`` characters, cut at line ends where a line fits (an escaped
+    character is never cut in two)."""
     out: list[str] = []
     current = ""
     for line in text.splitlines() or [""]:

@@ -17,7 +17,7 @@ from slack_sdk.errors import SlackApiError
 from copilot.crm.audit import record_now
 from copilot.services import Services
 from copilot.slack.approvals import post_cards
-from copilot.slack.blocks import answer_blocks, escape, fallback_text
+from copilot.slack.blocks import answer_blocks, chunks, escape, fallback_text
 from copilot.slack.identity import NOT_LINKED, SlackDirectory
 from copilot.slack.threads import thread_id
 
@@ -83,9 +83,11 @@ def reply(services: Services, directory: SlackDirectory, user: str, text: str, c
             _deliver_answer(deliver, result, conversation)
         except SlackApiError as exc:  # Slack refused the message (too long, invalid blocks): say so, never silence
             incident = uuid.uuid4().hex[:12]
-            log.warning("slack refused an answer (incident %s, thread %s): %s", incident, conversation,
-                        exc.response.get("error"))
-            _apologise(deliver, f"Sorry, Slack would not show my answer ({exc.response.get('error')}). Try asking for "
+            error = exc.response.get("error")
+            log.warning("slack refused an answer (incident %s, thread %s): %s", incident, conversation, error)
+            if error != "ratelimited" and _as_plain_text(deliver, result.answer, incident):
+                return  # the answer got through, as text
+            _apologise(deliver, f"Sorry, Slack would not show my answer ({error}). Try asking for "
                                 f"less at once; if it happens again, quote incident {incident} to your admin.",
                        incident)
         except Exception:  # noqa: BLE001 - Slack out of reach (timeouts, errors past the retries): said if it can be
@@ -99,6 +101,28 @@ def reply(services: Services, directory: SlackDirectory, user: str, text: str, c
                 after(result.pending_reviews)  # the approver's card, whether or not the rep's answer got through
             except Exception:  # noqa: BLE001 - the request waits in `approvals list` and the Home tab all the same
                 log.exception("approval cards not posted (thread %s)", conversation)
+
+
+PLAIN_PARTS = 4
+"""messages an answer Slack refused in its usual form is posted in again, as plain text, at most"""
+
+
+def _as_plain_text(deliver: Callable[..., Any], answer: str, incident: str) -> bool:
+    """The answer Slack would not show in its usual form (its blocks too many or too long), posted again as plain text
+    in a few messages, without buttons; whether it got through. An answer longer than PLAIN_PARTS messages is cut, and
+    says so."""
+    parts = chunks(escape(answer.strip() or " "))
+    if len(parts) > PLAIN_PARTS:
+        parts = parts[:PLAIN_PARTS]
+        parts[-1] += "\n_(The rest is cut: ask for less at once to see it.)_"
+    parts[0] = "_Slack would not show this answer in its usual form, so here it is as plain text._\n" + parts[0]
+    try:
+        for part in parts:
+            deliver(text=part)
+    except Exception:  # noqa: BLE001 - the apology that follows says so
+        log.warning("slack refused the answer as plain text too (incident %s)", incident)
+        return False
+    return True
 
 
 def _apologise(deliver: Callable[..., Any], text: str, incident: str) -> None:
