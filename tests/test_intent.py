@@ -83,3 +83,43 @@ def test_what_the_rep_asks_for_goes_through(conn, tool: str, args: dict, message
 def test_what_the_rep_did_not_ask_for_is_refused(conn, tool: str, args: dict, message: str,  # noqa: ANN001
                                                   draft: dict | None) -> None:
     assert unrequested(conn, tool, args, message, [message], draft) is not None
+
+
+MOVE = {"deal_id": "DL0001", "stage": "Engaging"}
+
+
+@pytest.mark.parametrize(("tool", "args", "message"), [
+    ("send_email", SEND_DRAFT, "Send it. Actually no, don't."),
+    ("send_email", SEND_DRAFT, "Send it \u2014 no, scratch that."),
+    ("send_email", SEND_DRAFT, "Send it. Cancel that."),
+    ("send_email", SEND_DRAFT, "send it... just kidding, keep it as a draft"),
+    ("send_email", SEND_DRAFT, "send it or not, I'm not sure"),
+    ("send_email", SEND_DRAFT, "send it lol no"),
+    ("send_email", SEND_DRAFT, "send it, on second thought keep it"),
+    ("send_email", SEND_DRAFT, "Send it.\nNo."),
+    ("send_email", SEND_DRAFT, "send it. nvm"),
+    ("send_email", SEND_DRAFT, "Send it! Hmm, nope."),
+    ("send_email", SEND_DRAFT, "Send it. Don't send it yet actually."),
+    ("change_stage", MOVE, "Move deal DL0001 to Engaging. No wait, cancel that."),
+    ("log_activity", {**LOG, "summary": "budget approved"},
+     "Log a call with Standard Co: budget approved. Wait, no, don't log that, it's wrong."),
+])
+def test_an_order_taken_back_in_the_same_message_is_not_carried_out(conn, tool: str, args: dict,  # noqa: ANN001
+                                                                    message: str) -> None:
+    """An order followed, in the same message, by words that take it back or doubt it is not an order: nothing is
+    done, and the rep is told to ask again plainly."""
+    why = unrequested(conn, tool, args, message, [message], DRAFT if tool == "send_email" else None)
+    assert why is not None and "took it back or were unsure" in why, why
+
+
+@pytest.mark.parametrize(("tool", "args", "message"), [
+    ("send_email", SEND_DRAFT, "send it, no changes needed"),
+    ("send_email", SEND_DRAFT, "Send it to Sam. No rush on the follow-up though."),
+    ("send_email", SEND_DRAFT, "Yes, send it. No more edits."),
+    ("log_activity", {**LOG, "summary": "they said no, don't call before Monday"},
+     "Log a call with Standard Co: they said no, don't call before Monday"),
+    ("log_activity", LOG, "Log a call with Standard Co: they asked for a demo. Don't send pricing yet."),
+])
+def test_words_after_an_order_that_do_not_take_it_back_leave_it(conn, tool: str, args: dict,  # noqa: ANN001
+                                                                message: str) -> None:
+    assert unrequested(conn, tool, args, message, [message], DRAFT if tool == "send_email" else None) is None

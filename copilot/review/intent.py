@@ -56,6 +56,17 @@ _LATER = re.compile(
     re.IGNORECASE)
 """when the order's own words (from its verb to the next comma) put it later: to send or move a deal (a logged call's
 time is when it happened) -- a follow-up is scheduled; this is not that"""
+_RETRACTED = re.compile(
+    r"\b(?:actually|wait|hmm+|oh|um+|erm?|hold on)\W+(?:no|nope|don'?t|do not|hold|cancel|stop|never ?mind|scratch|"
+    r"forget|keep|leave)\b|\bno\W+(?:wait|don'?t|do not|scratch|cancel|stop|never ?mind|forget|hold|keep|leave|no)\b|"
+    r"\b(?:cancel|scratch|forget|ignore|disregard|undo|belay|strike)\s+(?:that|this|it|the last|what i (?:said|wrote)|"
+    r"my last)\b|\bnever ?mind\b|\bsecond thoughts?\b|\b(?:just )?(?:kidding|joking)\b|\bjk\b|\blol\W+no\b|"
+    r"\bnah\b|\bnope\b|\bor not\b|\bnot sure\b|\bunsure\b|\bmaybe not\b|\btake (?:that|it) back\b|"
+    r"\b(?:keep|leave) it (?:as )?(?:a )?draft\b|\b(?:don'?t|do not)\s+do\s+(?:it|that|this)\b|\bnvm\b|^\W*no\W*$",
+    re.IGNORECASE | re.MULTILINE)
+"""said after the order in the same message, the rep takes it back or is unsure ("Send it. Actually no, don't.",
+"send it, on second thought keep it", "send it or not", "move it to Engaging. No wait, cancel that"): nothing is
+done until they ask again"""
 _PAUSE = re.compile(r"[,;:\u2013\u2014]|\s-\s|\s+(?:but|and then|then)\s+", re.IGNORECASE)
 _NONE_AFTER = re.compile(r"^\W*(it\s+|this\s+|that\s+)?(nothing|none|no|not)\b", re.IGNORECASE)
 _DRAFT_REF = re.compile(r"\b(it|this|that|the (draft|e-?mail|message))\b", re.IGNORECASE)
@@ -83,11 +94,38 @@ def requests(current: str, tool: str) -> list[str]:
             continue  # "send nothing yet", "log none of it"
         if later(clause, tool) or (tool != "schedule_followup" and _DEFERRED.search(text)):
             continue
+        if verb and _taken_back(clauses, i, verb.end(), tool):
+            continue
         tail = clauses[i + 1] if i + 1 < len(clauses) else ""
         if tool in ("send_email", "change_stage") and len(tail.split()) <= 4 and _LATER.search(tail):
             continue  # "Send it to Sam" and, on its own line, "on Monday"
         out.append(clause)
     return out
+
+
+_UNDONE = {
+    "send_email": r"send|forward|reply|respond|e-?mail",
+    "log_activity": r"log|record|add|write|note",
+    "schedule_followup": r"schedule|book|set|add|create|put|remind",
+    "change_stage": r"move|mark|set|change|update|put",
+}
+"""the verbs whose "don't ..." after an order of that kind takes it back ("Log it. Wait, don't log that.")"""
+
+
+def retracted(after: str, tool: str = "") -> str | None:
+    """What in the words after an order takes it back or doubts it (None: nothing). In the order's own sentence, the
+    text it carries after ":" (a logged summary, an e-mail's words) is the rep's to write, so it is not read for
+    this; the sentences after it are."""
+    own, _, rest = after.partition("\n")
+    read = own.partition(":")[0] + "\n" + rest
+    found = _RETRACTED.search(read) or (re.search(rf"\b(?:don'?t|do not)\s+(?:{_UNDONE[tool]})\b", read,
+                                                  re.IGNORECASE) if tool in _UNDONE else None)
+    return found.group(0).strip() if found else None
+
+
+def _taken_back(clauses: list[str], i: int, end: int, tool: str) -> str | None:
+    """What takes back the order whose verb ends at ``end`` in ``clauses[i]``, in the rest of the message."""
+    return retracted(clauses[i][end:].replace("\n", " ") + "\n" + "\n".join(clauses[i + 1:]), tool)
 
 
 def later(clause: str, tool: str) -> str | None:
@@ -183,6 +221,13 @@ def unrequested(conn: Connection, tool: str, args: dict[str, Any], current: str,
     clauses = requests(current, tool)
     if not clauses:
         said = _QUOTED.sub(" ", current)
+        parts = _CLAUSES.split(said)
+        taken_back = next((found for i, part in enumerate(parts)
+                           if (verb := re.search(INTENT.get(tool, r"$^"), part, re.IGNORECASE))
+                           and (found := _taken_back(parts, i, verb.end(), tool))), None)
+        if taken_back:
+            return (f"you took it back or were unsure in the same message (\"{taken_back}\"); I "
+                    f"{tool.replace('_', ' ')} only when you ask me to plainly: say it again on its own if you want it")
         held = _DEFERRED.search(said) if tool != "schedule_followup" else None
         deferred = held.group(0) if held else \
             next((later(c, tool) for c in _CLAUSES.split(said)
