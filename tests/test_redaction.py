@@ -305,6 +305,7 @@ def test_scan_out_of_scope_snippets_carry_no_personal_data_or_figures(demo_works
     with engine.connect() as conn:
         reps = conn.execute(sql("SELECT id, name FROM users WHERE role = 'rep' ORDER BY name")).all()
         deals = {d: (u, a) for d, u, a in conn.execute(sql("SELECT id, user_id, account_id FROM opportunities"))}
+        accounts = dict(conn.execute(sql("SELECT id, name FROM accounts")).all())
         contacts: dict[int, list[str]] = {}
         for account_id, name in conn.execute(sql("SELECT account_id, name FROM contacts")):
             contacts.setdefault(account_id, []).append(name or "")
@@ -334,7 +335,9 @@ def test_scan_out_of_scope_snippets_carry_no_personal_data_or_figures(demo_works
                     assert not has_word(s.text, token), (rep, query, s.deal_id, token, s.text)
                 assert_clean(s.text)
                 # the snippet is the redaction of a real note of that deal: the scan looks at what it should
-                source = [o for o in originals[(s.deal_id, s.kind, s.date)] if redact(o, names) == s.text]
+                assert s.account == "" and not has_word(s.text, accounts[account_id]), (s.deal_id, s.text)
+                source = [o for o in originals[(s.deal_id, s.kind, s.date)]
+                          if redact(o, names, [accounts[account_id]]) == s.text]
                 assert source, (s.deal_id, s.text)
                 with_name += any(has_word(source[0], t) for t in tokens)
                 with_digit += bool(re.search(r"\d", source[0]))

@@ -397,12 +397,17 @@ def test_talk_tracks_redact_foreign_deals(role: str, world: World, matrix, talk_
                 snippets = data["worked"] + data["did_not_work"]
                 seen += len(snippets)
                 redacted += sum(s["redacted"] for s in snippets)
-                about_the_account += sum(s["account"] == acct.name for s in snippets)
+                # a question naming the account is never answered from its deals the caller may not see
+                cited = snippets + [c for p in data["plays"] + data["avoid"] for c in p["evidence"] + p["against"]]
+                problems += [f"{me.name} / {args}: {c['deal_id']}, a deal of the account asked about, shown"
+                             for c in cited if c["redacted"] and c["deal_id"] in acct.deal_ids]
+                about_the_account += sum(c["deal_id"] in acct.deal_ids for c in cited)
                 problems += [f"{me.name} / {args}: {p}" for p in snippet_problems(snippets, me, world, acct)]
     assert not problems, report(problems)
-    # the searches did find the foreign accounts' own deals, so the checks above had something to check
+    # the searches found other deals the caller may not see, so the checks above had something to check; the
+    # account's own deals (which sales-ops is shown, below) were left out
     assert redacted >= len(matrix[role]) * PER_IDENTITY, (seen, redacted)
-    assert about_the_account >= len(matrix[role]) * PER_IDENTITY, (seen, about_the_account)
+    assert about_the_account == 0, about_the_account
 
 
 # ------------------------------------------------------------------------------------------- positive control
@@ -451,17 +456,21 @@ def test_ops_sees_the_same_accounts_and_the_checks_would_notice(world: World, ma
         assert snippets and not any(s["redacted"] for s in snippets), where
         if acct.id in rep_view:
             assert snippet_problems(snippets, me, world, acct), where
-    # a rep's redacted snippet is the same deal as ops' clear one, with the contact's name gone
+    # a rep's redacted snippet is the same deal as ops' clear one, with the contact's and the account's names gone
     rep_ctx = context(world, me, talk_store)
     found = False
-    for acct in accounts:
-        _, clear = call(ctx, "talk_tracks", {"query": f"{acct.contacts[0][0]} at {acct.name}", "limit": 10})
-        _, hidden = call(rep_ctx, "talk_tracks", {"query": f"{acct.contacts[0][0]} at {acct.name}", "limit": 10})
+    for query in ("what did the customer say about the budget", "who signed off on the security review",
+                  "discovery call with the head of operations", "they asked for a discount"):
+        _, clear = call(ctx, "talk_tracks", {"query": query, "limit": 10, "outcome": "any"})
+        _, hidden = call(rep_ctx, "talk_tracks", {"query": query, "limit": 10, "outcome": "any"})
         clear_by_deal = {s["deal_id"]: s for s in clear["worked"] + clear["did_not_work"]}
         for s in hidden["worked"] + hidden["did_not_work"]:
             original = clear_by_deal.get(s["deal_id"])
-            if s["redacted"] and original and original["text"] != s["text"] and contact_details(original["text"], acct):
+            acct = world.accounts.get(world.deal_owner.get(s["deal_id"], (0, 0))[1])
+            if s["redacted"] and original and acct and original["text"] != s["text"] \
+                    and contact_details(original["text"], acct):
                 assert "[contact]" in s["text"] and not contact_details(s["text"], acct)
+                assert s["account"] == "" and original["account"] == acct.name
                 found = True
     assert found, "no snippet naming a contact was found for both ops and the rep"
 

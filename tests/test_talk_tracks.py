@@ -131,6 +131,44 @@ def test_out_of_scope_snippets_hide_contact_details(demo_workspace, talk_store) 
     assert any(name and name in s.text for s in ops.worked + ops.did_not_work for name, _ in contacts)
 
 
+def test_out_of_scope_snippets_hide_their_account_and_none_is_shown_for_an_account_asked_about(
+        demo_workspace, talk_store) -> None:  # noqa: ANN001
+    """A deal the caller may not see is shown without its account's name (in the snippet, its text and the plays'
+    citations); asked about an account by name, a rep without deals there is shown none of another rep's deals of
+    it, while sales-ops, who may see them, is."""
+    _, engine = demo_workspace
+    with engine.connect() as conn:
+        rep = conn.execute(text("SELECT name FROM users WHERE role = 'rep' ORDER BY name LIMIT 1")).scalar_one()
+        rows = conn.execute(text(
+            "SELECT a.name, u.name FROM opportunities o JOIN accounts a ON a.id = o.account_id "
+            "JOIN users u ON u.id = o.user_id JOIN deal_notes n ON n.opportunity_id = o.id")).all()
+    accounts = {a for a, _ in rows}
+    theirs = sorted({a for a, owner in rows if owner != rep} - {a for a, owner in rows if owner == rep})
+    me = identity_for(engine, rep)
+    result = search_talk_tracks(engine, talk_store, me, {"query": "what did the customer say about the budget",
+                                                         "limit": 5})
+    cited = [c for p in result.plays + result.avoid for c in p.evidence + p.against]
+    hidden = [s for s in result.worked + result.did_not_work + cited if s.redacted]
+    assert hidden
+    for s in hidden:
+        assert s.account == "" and not any(re.search(rf"\b{re.escape(a)}\b", s.text, re.IGNORECASE)
+                                           for a in accounts), s.text
+    for account in theirs[:3]:
+        asked = search_talk_tracks(engine, talk_store, me, {"query": f"what worked at {account}?", "limit": 5})
+        everything = asked.worked + asked.did_not_work + [c for p in asked.plays + asked.avoid
+                                                          for c in p.evidence + p.against]
+        assert not [s for s in everything if s.redacted and s.account == ""
+                    and s.deal_id in _deals_at(engine, account)], account
+        ops = _ops_search(talk_store, engine, query=f"what worked at {account}?", limit=5)
+        assert any(s.account == account for s in ops.worked + ops.did_not_work), account
+
+
+def _deals_at(engine: Engine, account: str) -> set[str]:
+    with engine.connect() as conn:
+        return set(conn.execute(text("SELECT o.id FROM opportunities o JOIN accounts a ON a.id = o.account_id "
+                                     "WHERE a.name = :a"), {"a": account}).scalars())
+
+
 def test_incremental_reindex(demo_workspace, tmp_path: Path) -> None:  # noqa: ANN001
     settings, engine = demo_workspace
     own = Settings(home=tmp_path, database_url=None)

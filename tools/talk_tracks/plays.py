@@ -254,8 +254,10 @@ def _score(t: _Tally, suggested: bool) -> float:
 class _Shower:
     """Notes as the caller may see them: out-of-scope deals without contact details (as ``search.py``)."""
 
-    def __init__(self, engine: Engine, identity: Identity, notes: dict[str, list[Note]]) -> None:
+    def __init__(self, engine: Engine, identity: Identity, notes: dict[str, list[Note]],
+                 withheld: set[str] | frozenset[str] = frozenset()) -> None:
         self.identity = identity
+        self.withheld = withheld
         outside = {n.account_id for ns in notes.values() for n in ns if not identity.may_see_user(n.rep_id)}
         self.names: dict[int, list[str]] = defaultdict(list)
         if outside:
@@ -267,15 +269,21 @@ class _Shower:
     def hidden(self, n: Note) -> bool:
         return not self.identity.may_see_user(n.rep_id)
 
+    def citable(self, n: Note) -> bool:
+        """Whether the note may be quoted: not one of a deal the caller may not see at an account the question names
+        (``withheld``: case-folded names), which would tell another rep's story of it."""
+        return not (self.hidden(n) and n.account.casefold() in self.withheld)
+
     def text(self, n: Note, text: str | None = None) -> str:
         text = n.text if text is None else text
-        return redact(text, self.names.get(n.account_id, [])) if self.hidden(n) else text
+        return redact(text, self.names.get(n.account_id, []), [n.account]) if self.hidden(n) else text
 
     def cited(self, n: Note) -> Cited:
         stances = {f.stance for f in n.reading.plays} - {"none"}
         stance = stances.pop() if len(stances) == 1 else "mixed" if stances else "none"
         return Cited(note_id=n.note_id, deal_id=n.deal_id, date=n.date, kind=n.kind, outcome=n.outcome,
-                     product=n.product, sector=n.sector, account=n.account, text=self.text(n), stance=stance,
+                     product=n.product, sector=n.sector, account="" if self.hidden(n) else n.account,
+                     text=self.text(n), stance=stance,
                      redacted=self.hidden(n), cite=f"deal {n.deal_id}, {n.date}")
 
 
@@ -315,15 +323,16 @@ def _pick_concern(t: _Tally) -> str | None:
 
 
 def plays_from_ranked(engine: Engine, identity: Identity, query: str,
-                      ranked: list[tuple[str, float, dict[str, Any], str]], *, limit: int = 3) -> PlayReport:
-    """Plays from deals ranked for ``query`` (``search.rank``'s output, best first)."""
+                      ranked: list[tuple[str, float, dict[str, Any], str]], *, limit: int = 3,
+                      withheld: set[str] | frozenset[str] = frozenset()) -> PlayReport:
+    """Plays from deals ranked for ``query`` (``search.rank``'s output, best first); ``withheld``: see ``_Shower``."""
     order = [item[2]["deal_id"] for item in ranked]
     if not order:
         return PlayReport(plays=[], avoid=[], contradictions=[])
     top = max(item[1] for item in ranked) or 1.0
     weights = {item[2]["deal_id"]: item[1] / top for item in ranked}
     notes = deal_notes(engine, order)
-    show = _Shower(engine, identity, notes)
+    show = _Shower(engine, identity, notes, withheld)
     holders: dict[str, list[Note]] = defaultdict(list)  # an action or a concern -> the notes that say it
     for n in (n for ns in notes.values() for n in ns):
         for said in [f.action for f in n.reading.plays] + [n.reading.concern or ""]:
@@ -344,10 +353,11 @@ def plays_from_ranked(engine: Engine, identity: Identity, query: str,
             by_sector={k: {"won": v["won"], "lost": v["lost"]} for k, v in sorted(t.by_sector.items())},
             sectors=sum(1 for v in t.by_sector.values() if v["won" if suggested else "lost"]),
             by_product={k: {"won": v["won"], "lost": v["lost"]} for k, v in sorted(t.by_product.items())},
-            evidence=[cite(n) for n in t.evidence[: SHOWN["evidence"]]],
-            against=[cite(n) for n in t.against[: SHOWN["against"]]],
+            evidence=[cite(n) for n in t.evidence if show.citable(n)][: SHOWN["evidence"]],
+            against=[cite(n) for n in t.against if show.citable(n)][: SHOWN["against"]],
             contradictions=[Contradiction(deal_id=d, outcome=o, action=action, notes=[cite(n) for n in ns])
-                            for d, o, ns in t.contradictions[: SHOWN["contradictions"]]],
+                            for d, o, ns in [c for c in t.contradictions if all(show.citable(n) for n in c[2])]
+                            [: SHOWN["contradictions"]]],
             score=round(_score(t, suggested), 4)))
     plays = sorted(plays, key=lambda p: (-p.score, -p.won, p.action))[:limit]
     avoid = sorted(avoid, key=lambda p: (-p.score, -p.lost, p.action))[:limit]
@@ -404,11 +414,13 @@ def suggest_plays(engine: Engine, store: "TalkTrackStore", identity: Identity, q
 def analyse_plays(engine: Engine, store: "TalkTrackStore", identity: Identity, query: str, *,
                   product: str | list[str] | None = None, sector: str | list[str] | None = None,
                   names: Names | None = None, limit: int = 3, mode: str = "hybrid",
-                  filters: dict[str, list[str]] | None = None, vector: Any = None) -> PlayReport:
-    """Suggested plays, plays to avoid and the contradictions among them, for ``query``."""
+                  filters: dict[str, list[str]] | None = None, vector: Any = None,
+                  withheld: set[str] | frozenset[str] = frozenset()) -> PlayReport:
+    """Suggested plays, plays to avoid and the contradictions among them, for ``query`` (``withheld``: see
+    ``_Shower``)."""
     from tools.talk_tracks.search import rank
 
     if filters is None:
         filters = _filters(names or Names.load(engine), product, sector)
     ranked = rank(store, query, filters, mode, candidates=CANDIDATES, vector=vector)  # type: ignore[arg-type]
-    return plays_from_ranked(engine, identity, query, ranked, limit=limit)
+    return plays_from_ranked(engine, identity, query, ranked, limit=limit, withheld=withheld)

@@ -47,8 +47,8 @@ __all__ = ["redact"]
 # ---------------------------------------------------------------------------------------------- placeholders
 
 _PLACEHOLDERS = {"contact": "\ue000", "email": "\ue001", "phone": "\ue002", "amount": "\ue003",
-                 "number": "\ue004", "date": "\ue005"}
-CONTACT, EMAIL, PHONE, AMOUNT, NUMBER, DATE = _PLACEHOLDERS.values()
+                 "number": "\ue004", "date": "\ue005", "account": "\ue006"}
+CONTACT, EMAIL, PHONE, AMOUNT, NUMBER, DATE, ACCOUNT = _PLACEHOLDERS.values()
 _SHOWN = {mark: f"[{word}]" for word, mark in _PLACEHOLDERS.items()}
 MARKERS = tuple(f"[{word}]" for word in _PLACEHOLDERS)
 """what stands in the text returned for what was taken out ("[contact]", "[number]", ...)"""
@@ -247,11 +247,35 @@ def _redact_names(text: str, names: Iterable[str]) -> str:
 # ---------------------------------------------------------------------------------------------- redact
 
 
-def redact(text: str, names: list[str]) -> str:
-    """``text`` without contact names, e-mail addresses, phone numbers, dates, figures or amounts.
+LEGAL = re.compile(r"(?:[\s,]+(?:inc|ltd|llc|plc|corp|corporation|co|company|gmbh|ag|sa|s\.a|bv|nv|oy|ab|as|"
+                   r"pty|limited|group|holdings?))+\.?\s*$", re.IGNORECASE)
+"""a legal form or "group" at the end of an account's name ("Torhelon Works Ltd" is also written without it)"""
+
+
+def _redact_accounts(text: str, accounts: Iterable[str]) -> str:
+    """Each account's name (as written, or without its legal form), as whole words, whatever the case or accents."""
+    forms = {f for a in accounts if a for f in (_fold(normalise(a)).strip(), LEGAL.sub("", _fold(normalise(a))).strip())
+             if len(f) >= 3}
+    if not forms:
+        return text
+    pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+")
+                                                    for f in sorted(forms, key=len, reverse=True)) + r")(?![^\W_])",
+                         re.IGNORECASE)
+    shadow = _fold(text)
+    out, last = [], 0
+    for match in pattern.finditer(shadow):
+        out += [text[last:match.start()], ACCOUNT]
+        last = match.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
+def redact(text: str, names: list[str], accounts: Iterable[str] = ()) -> str:
+    """``text`` without contact names, account names, e-mail addresses, phone numbers, dates, figures or amounts.
 
     ``names`` are the full names of the people whose names must go (for a talk-track snippet, the
-    contacts of the deal's account). The result is NFKC-normalised and contains no digit at all.
+    contacts of the deal's account), ``accounts`` the names of the accounts that must go (the deal's).
+    The result is NFKC-normalised and contains no digit at all.
     """
     text = normalise(text)
     text = EMAIL_RE.sub(EMAIL, text)
@@ -268,5 +292,6 @@ def redact(text: str, names: list[str]) -> str:
     text = SPELLED_PHONE_RE.sub(PHONE, text)
     text = NUMBER_RE.sub(NUMBER, text)
     text = re.sub(r"\d", NUMBER, text)  # any digit the patterns above could not reach
+    text = _redact_accounts(text, accounts)
     text = _redact_names(text, names)
     return "".join(_SHOWN.get(c, c) for c in text)

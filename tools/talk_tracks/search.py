@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from sqlalchemy import Engine, select
 
-from copilot.crm.models import Contact
+from copilot.crm.models import Account, Contact
 from tools.crm_query import validated
 from tools.experiments.exposures import Showing
 from copilot.crm.identity import Identity
@@ -160,6 +160,10 @@ def search_talk_tracks(engine: Engine, store: "TalkTrackStore", identity: Identi
         filters["outcome"] = [args.outcome]
     vector = store.embedder.encode([args.query]) if mode != "lexical" else None
     ranked = collapse(rank(store, args.query, filters, mode, vector=vector))
+    # a deal the caller may not see is never shown for the account the question names: asked "what worked at Acme?",
+    # a rep without deals there would be told another rep's story of Acme, its name taken out or not
+    named = named_accounts(args.query, names.by_kind.get("account", [])) | contacts_accounts(engine, args.query)
+    ranked = [r for r in ranked if identity.may_see_user(r[2]["rep_id"]) or r[2]["account"].casefold() not in named]
     won = [r for r in ranked if r[2]["outcome"] == "won"][: args.limit * 4]
     failed = failed_deals(engine, [r[2]["deal_id"] for r in won])
     worked = [r for r in won if r[2]["deal_id"] not in failed][: args.limit]
@@ -167,7 +171,7 @@ def search_talk_tracks(engine: Engine, store: "TalkTrackStore", identity: Identi
     lost = [r for r in ranked if r[2]["outcome"] == "lost"][: args.limit]
     play_filters = {k: v for k, v in filters.items() if k in ("product", "sector")}  # plays need both outcomes
     report = analyse_plays(engine, store, identity, args.query, limit=args.limit, mode=mode, filters=play_filters,
-                           vector=vector) if with_plays else None
+                           vector=vector, withheld=named) if with_plays else None
     shown = worked + lost
     outside = {r[2]["account_id"] for r in shown if not identity.may_see_user(r[2]["rep_id"])}
     contact_names: dict[int, list[str]] = {}
@@ -181,16 +185,40 @@ def search_talk_tracks(engine: Engine, store: "TalkTrackStore", identity: Identi
         note_id, score, meta, text = item
         hidden = not identity.may_see_user(meta["rep_id"])
         if hidden:
-            text = redact(text, contact_names.get(meta["account_id"], []))
+            text = redact(text, contact_names.get(meta["account_id"], []), [meta["account"]])
         return Snippet(note_id=note_id, deal_id=meta["deal_id"], date=meta["date"], kind=meta["kind"],
                        outcome=meta["outcome"], product=meta["product"], sector=meta["sector"],
-                       account=meta["account"], text=text, score=round(score, 5), redacted=hidden,
+                       account="" if hidden else meta["account"], text=text, score=round(score, 5), redacted=hidden,
                        cite=f"deal {meta['deal_id']}, {meta['date']}")
 
     return TalkTracks(query=args.query, worked=[snippet(r) for r in worked], did_not_work=[snippet(r) for r in lost],
                       filters=filters, notes=notes, plays=report.plays if report else [],
                       avoid=report.avoid if report else [], contradictions=report.contradictions if report else [],
                       set_aside=set_aside)
+
+
+def named_accounts(query: str, accounts: list[str]) -> set[str]:
+    """The accounts ``query`` names (each as whole words, whatever the case), case-folded."""
+    folded = " ".join(query.casefold().split())
+    return {a.casefold() for a in accounts
+            if len(a) >= 3 and re.search(rf"(?<![\w]){re.escape(' '.join(a.casefold().split()))}(?![\w])", folded)}
+
+
+def contacts_accounts(engine: Engine, query: str) -> set[str]:
+    """The accounts (case-folded names) of the contacts whose full name ``query`` holds, as whole words."""
+    words = set(re.findall(r"[^\W\d_]{2,}", query.casefold()))
+    if not words:
+        return set()
+    folded = " ".join(query.casefold().split())
+    out = set()
+    with engine.connect() as conn:
+        for name, account in conn.execute(select(Contact.name, Account.name).join(Account,
+                                                                                 Account.id == Contact.account_id)):
+            parts = (name or "").casefold().split()
+            if len(parts) >= 2 and parts[0] in words and parts[-1] in words and account and \
+                    re.search(rf"(?<!\w){re.escape(' '.join(parts))}(?!\w)", folded):
+                out.add(account.casefold())
+    return out
 
 
 def _run(ctx: ToolContext, args: dict[str, Any]) -> TalkTracks:
