@@ -208,6 +208,33 @@ def test_pricing_words_cannot_be_hidden_with_invisible_or_fullwidth_characters(c
     assert any("pricing" in r for r in request["reasons"]), request["reasons"]
 
 
+@pytest.mark.parametrize("body", [
+    "Good news: we will knock a third off the licence fee and throw in onboarding on the house.",
+    "The first two months on us if you sign this quarter.",
+    "I can cut the fee in half for the pilot.",
+    "I can reduce your licence fee for the first year.",
+    "We will match their price.",
+    "The total is USD5000 for the pilot.",
+    "The pilot is 5.000,- EUR.",
+    "That is 10 per-cent below what you pay now.",
+])
+def test_a_price_concession_in_any_words_is_pricing(crm, body: str) -> None:  # noqa: ANN001
+    """A concession no word of the policy's list names (a third off, months on us, the fee cut in half, an amount
+    glued to its currency) still waits for an approver."""
+    request = _prepare(crm, "Rick Rep", "send_email", _email(body=body))
+    assert request["needs_review"] and any("pricing" in r for r in request["reasons"]), request["reasons"]
+
+
+@pytest.mark.parametrize("body", [
+    "Feel free to reach out if anything is unclear.",
+    "Count on us for support during the rollout; we proposed a phased rollout to spread the cost.",
+    "This could lower the risk for your team, and we can cut through the noise in the first call.",
+])
+def test_ordinary_words_near_prices_are_not_pricing(crm, body: str) -> None:  # noqa: ANN001
+    request = _prepare(crm, "Rick Rep", "send_email", _email(body=body))
+    assert not any("pricing" in r for r in request["reasons"]), request["reasons"]
+
+
 def test_a_partial_workspace_policy_keeps_the_pricing_rule(crm) -> None:  # noqa: ANN001
     _, settings = crm
     settings.home.mkdir(parents=True, exist_ok=True)

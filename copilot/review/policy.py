@@ -46,6 +46,7 @@ class ReviewRules(_Strict):
     send_email_outside_account_domain: bool = True
     send_email_cc_outside: bool = True
     send_email_with_amounts: bool = True
+    send_email_with_concessions: bool = True
     stage_changes_to: list[str] = ["Won", "Lost"]
     stage_changes_from: list[str] = ["Won", "Lost"]
     change_stage_on_key_account: bool = True
@@ -93,15 +94,32 @@ class Policy(_Strict):
         return re.compile("(" + "|".join(parts) + ")", re.IGNORECASE) if parts else None
 
 
-_CURRENCY = r"[$€£¥₹₩₽₺₪₱₦₫฿元円]|\b(?:usd|eur|gbp|jpy|cny|rmb|inr|aud|chf|brl|mxn|sgd|hkd|nzd|zar|sek|nok|dkk|pln)\b"
+_CURRENCY = r"[$€£¥₹₩₽₺₪₱₦₫฿元円]|\b(?:usd|eur|gbp|jpy|cny|rmb|inr|aud|chf|brl|mxn|sgd|hkd|nzd|zar|sek|nok|dkk|pln)(?![a-z])"
 _MONEY = (r"(?:dollars?|bucks?|euros?|pounds?|quid|d[oó]lares|reais|pesos|yuan|yen|francs?|rupees?|grand)")
 AMOUNT = re.compile(
-    rf"(?:{_CURRENCY})\s*\d[\d.,\s]*|\d[\d.,]*\s*(?:{_CURRENCY}|[kKmM]?\s*{_MONEY}\b)|\b{_MONEY}\b"
+    rf"(?:{_CURRENCY})\s*\d[\d.,\s]*|\d[\d.,]*(?:,-|\.-|-)?\s*(?:{_CURRENCY}|[kKmM]?\s*{_MONEY}\b)|\b{_MONEY}\b"
     r"|\b\d[\d.,]*\s*[kK]\b|\S*\d\S*\s*[%％٪]|[%％٪]|\d\s*pct\b"
-    r"|\b(?:percent|per\s*cent|pct|por\s*ciento|pour\s*cent|prozent|per\s*cento|por\s*cento)\b"
+    r"|\b(?:percent|per[\s-]*cent|pct|por\s*ciento|pour\s*cent|prozent|per\s*cento|por\s*cento)\b"
     r"|\binstead of\s+\S*\d|[0-9一二三四五六七八九]\s*(?:\.\d)?\s*折", re.IGNORECASE)
 """an amount of money or a percentage in an e-mail: "$5,000", "EUR 5,000", "5.000 €", "5k", "five thousand dollars",
 "20%", "20pct", "2O% 0ff", "4,000 instead of 5,000", "8折"."""
+
+_PRICED = (r"(?:fee|fees|price\w*|licen[cs]e\w*|subscription\w*|cost\w*|rate|rates|quote\w*|invoice\w*|bill\w*|"
+           r"renewal\w*)")
+_FREEBIE = (r"(?:months?|weeks?|years?|quarters?|days?|seats?|licen[cs]es?|users?|onboarding|training|implementation|"
+            r"support|setup|set-up|installation|integration|upgrades?|add-?ons?|module)")
+CONCESSION = re.compile(
+    rf"\b(?:cut|cuts|cutting|reduc\w*|lower\w*|drop\w*|knock\w*|slash\w*|trim\w*|shav\w*|halv\w*|match\w*|beat\w*|"
+    rf"undercut\w*|shave\w*)\b(?:\W+\w+){{0,5}}?\W+{_PRICED}\b"
+    rf"|\b(?:a\s+|one\s+)?(?:third|quarter|half|fifth|tenth)\s+off\b"
+    rf"|\boff\s+(?:the|your|our|its|this|that)\s+(?:\w+\s+){{0,2}}?{_PRICED}\b"
+    rf"|\b{_FREEBIE}\s+(?:\w+\s+){{0,2}}?(?:on\s+the\s+house|on\s+us|for\s+free|free|gratis|at\s+no\s+charge)\b"
+    rf"|\bon\s+the\s+house\b|\bthrow(?:n|ing|s)?\s+(?:\w+\s+){{0,2}}?in\b|\bin\s+half\b"
+    rf"|\b(?:extra|bonus|additional)\s+(?:\w+\s+)?(?:months?|weeks?|years?|seats?|licen[cs]es?)\s+(?:free|on\s+us)\b",
+    re.IGNORECASE)
+"""a price concession in words, whatever the policy's list says: "knock a third off the licence fee", "cut the fee in
+half", "I can reduce your licence fee", "two months on us", "onboarding on the house", "we'll throw in training";
+"knock" or "cut" with no price after it ("cut through the noise") is not one"""
 
 
 def _spaced(ch: str) -> bool:
@@ -272,6 +290,8 @@ def evaluate(conn: Connection, policy: Policy, tool: str, args: dict[str, Any], 
         # an amount of money or a percentage may be read as a price too
         found += sorted({m.group(0).strip().lower() for m in AMOUNT.finditer(text)} - set(found)) \
             if rules.send_email_with_amounts else []
+        found += sorted({" ".join(m.group(0).split()).lower() for m in CONCESSION.finditer(text)} - set(found)) \
+            if rules.send_email_with_concessions else []
         if found:
             reasons.append("the e-mail talks about pricing (" + ", ".join(found[:5]) + ")")
     elif tool == "change_stage":
