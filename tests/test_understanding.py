@@ -227,3 +227,91 @@ def test_a_breakdown_asked_of_a_list_of_people_is_asked_again_not_a_crash(copilo
 ])
 def test_a_managers_ranking_is_by_the_measure_named(copilot: Copilot, question: str, first: str) -> None:
     assert first in copilot.ask(question, "Rocco Neubert").answer
+
+
+@pytest.mark.parametrize(("question", "excluded"), [
+    ("won revenue apart from GTX Basic", "499,263"),
+    ("won revenue leaving out GTX Basic", "499,263"),
+    ("won revenue for every product but GTX Basic", "499,263"),
+    ("won revenue for all products save GTX Basic", "499,263"),
+    ("won revenue aside from GTX Basic", "499,263"),
+    ("won revenue leave out GTX Basic", "499,263"),
+    ("won revenue without GTX Basic", "499,263"),
+    ("won revenue bar GTX Basic", "499,263"),
+    ("won revenue barring GTX Basic", "499,263"),
+    ("won revenue not counting GTX Basic", "499,263"),
+    ("won revenue minus GTX Basic", "499,263"),
+    ("won revenue omitting GTX Basic", "499,263"),
+    ("won revenue exclusive of GTX Basic", "499,263"),
+    ("won revenue except for GTX Basic", "499,263"),
+    ("how many deals did we win in 2017 leaving GTX Basic out", "915"),
+    ("win rate apart from Darcel Schlecht", "63.1%"),
+    ("win rate for everyone but Darcel Schlecht", "63.1%"),
+    ("how many open deals apart from Kan-code", "Kan-code: 9"),
+    ("won revenue in 2017 apart from Q4", "2,802,496"),
+    ("won revenue in 2017 excluding Q4", "2,802,496"),
+])
+def test_every_wording_that_leaves_something_out_is_refused_never_answered_for_it(copilot: Copilot, question: str,
+                                                                                  excluded: str) -> None:
+    answer = copilot.ask(question, "ops").answer
+    assert "can't answer questions that leave something out" in answer, answer
+    assert excluded not in answer and not re.search(r"\d[\d,]{2,}", answer), answer
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("I know the total, but how much did GTX Basic win?", "$499,263"),      # "but" joining two parts
+    ("all good, but what is Darcel Schlecht's win rate?", "63.1%"),
+    ("how many deals did we win, not lose?", "4,238"),                      # a stage said not to be
+])
+def test_words_of_exclusion_in_other_senses_are_answered(copilot: Copilot, question: str, expected: str) -> None:
+    assert expected in copilot.ask(question, "ops").answer
+
+
+def _thread(copilot: Copilot, turns: list[str], user: str = "ops") -> list[str]:
+    thread, answers = None, []
+    for question in turns:
+        result = copilot.ask(question, user, thread_id=thread)
+        thread = result.thread_id
+        answers.append(result.answer)
+    return answers
+
+
+COMPARED = ["won revenue for GTX Pro in the West office in Q3 2017", "how does that compare with Q2 2017?"]
+
+
+def test_after_a_comparison_of_periods_a_follow_up_keeps_its_filters_and_asks_the_period(copilot: Copilot) -> None:
+    answers = _thread(copilot, [*COMPARED, "how many were lost?", "yes"])
+    assert "$325,760" in answers[0] and "$368,976" in answers[1]
+    assert "Which period do you mean, Q3 2017 or Q2 2017?" in answers[2] and "2,473" not in answers[2]
+    assert "Lost deals for GTX Pro, West office, closed in Q2 2017: 42" in answers[3]
+    named = _thread(copilot, [*COMPARED, "how many were lost?", "Q3 2017"])[-1]
+    assert "Lost deals for GTX Pro, West office, closed in Q3 2017: 45" in named
+    assert "Lost deals for GTX Pro, West office, closed in Q4 2017: 32" in \
+        _thread(copilot, [*COMPARED, "what about lost ones in Q4 2017?"])[-1]
+    assert "Won revenue for GTX Pro, West office, closed in Q4 2017: $257,056" in \
+        _thread(copilot, [*COMPARED, "and in Q4 2017?"])[-1]
+    assert "Lost deals for GTX Pro, West office, closed in Q3 2017: 45" in \
+        _thread(copilot, [COMPARED[0], "how many were lost?"])[-1]
+
+
+def test_after_a_comparison_of_two_subjects_a_follow_up_gives_each_ones_figure(copilot: Copilot) -> None:
+    answer = _thread(copilot, ["won revenue in Q3 2017 for GTX Pro vs GTX Basic", "how many were lost?"])[-1]
+    assert "Lost deals for GTX Pro, closed in Q3 2017: 142" in answer
+    assert "Lost deals for GTX Basic, closed in Q3 2017: 163" in answer and "2,473" not in answer
+
+
+@pytest.mark.parametrize("question", [
+    "how much revenue did we win in Q2 2017 compared to last quarter",
+    "how much revenue did we win in Q2 2017 compared to the previous quarter",
+    "how much revenue did we win in Q2 2017 compared to the quarter before",
+])
+def test_last_quarter_beside_a_named_quarter_is_the_one_before_it(copilot: Copilot, question: str) -> None:
+    answer = copilot.ask(question, "ops").answer
+    assert "Won revenue, closed in Q1 2017: $1,134,672 from 531 won deals" in answer, answer
+    assert "Won revenue, closed in Q2 2017: $3,086,111" in answer and "2026" not in answer
+    assert "Q2 2017 has $1,951,439 more than Q1 2017" in answer
+
+
+def test_last_year_beside_a_named_quarter_is_asked(copilot: Copilot) -> None:
+    answer = copilot.ask("won deals in Q2 2017 vs last year", "ops").answer
+    assert 'Which period do you mean by "last year"?' in answer and "2026" not in answer

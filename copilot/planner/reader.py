@@ -251,6 +251,17 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
                                    "'what's the average sales cycle'.")
     if reading.kind == "crm" and context.frames and len(context.frames) == 1:
         reading.frames = [_follow(f, context.frames[0], said) for f in reading.frames]
+    if reading.kind == "crm" and context.compare and len(context.frames) == 2 and len(reading.frames) == 1 and \
+            (COUNT_BACK.match(said) or STAGE_ONES.match(said) or REFERS_BACK.search(said)):
+        frame = reading.frames[0]
+        if (m := STAGE_ONES.match(said)) and frame.form == "figure" and frame.topic in (*COUNTS, "won_revenue"):
+            topic = {"lost": "lost_count", "won": "won_count", "open": "open_count"}[m.group(1)]
+            frame = frame.edit(topic=topic, basis="engage" if topic == "open_count" else "close",
+                               also=[]).with_filters(stage=None)
+        after = _after_comparison(frame, context.frames)
+        if isinstance(after, Reading):
+            return after
+        reading.frames, reading.compare = after, len(after) > 1
     if reading.kind == "crm" and re.search(r"\b(?:biggest|largest|highest|smallest|lowest)\s+average\s+(?:won\s+)?"
                                            r"(?:deal|deal size|sale)\b", said):
         reading.frames = [f.edit(topic="avg_won_deal_size") if f.form == "ranked" and f.topic == "won_revenue" else f
@@ -353,8 +364,7 @@ def _follow(frame: Frame, last: Frame, said: str) -> Frame:
     if last.basis == "engage" and frame.period == last.period and frame.basis != "engage" and \
             re.match(r"^\W*(?:and|what about|how about)?\s*(?:the\s+)?(?:lost|won)\W*(?:ones|deals)?\W*$", said):
         frame = frame.edit(basis="engage")  # "and lost?" after "of the deals engaged in Q3, the won ones"
-    if frame.period is None and last.period is not None and re.match(
-            r"^\W*(?:and\s+|so\s+)?how many\s+(?:did we|did they|have we|were|was|are)?\s*(?:lose|lost|win|won)\W*$", said):
+    if frame.period is None and last.period is not None and COUNT_BACK.match(said):
         # "how many did we lose?" after "how many did we win in Q3 2017?"
         frame = _kept(frame.edit(period=last.period, basis="close"), last)
     if REFERS_BACK.search(said):
@@ -364,6 +374,37 @@ def _follow(frame: Frame, last: Frame, said: str) -> Frame:
         if last.basis == "engage" and frame.period == last.period:
             frame = frame.edit(basis="engage")
     return frame
+
+
+COUNT_BACK = re.compile(r"^\W*(?:and\s+|so\s+)?how many\s+(?:did we|did they|have we|were|was|are)?\s*"
+                        r"(?:lose|lost|win|won)\W*$")
+"""a count of one stage that says nothing of its own subject or period: "how many did we lose?", "how many were won?"."""
+
+
+def _after_comparison(frame: Frame, sides: list[Frame]) -> list[Frame] | Reading:
+    """A follow-up that refers back after a comparison keeps what both sides were over: the filters they share
+    and, when they differ in subject, each side's; when they differ only in period and the follow-up names none,
+    which period is asked (the later-asked side is offered), never a company-wide figure."""
+    a, b = sides
+    mine = {k: v for k, v in frame.filters.items() if k != "stage" and not all(s.filters.get(k) == v for s in sides)}
+    if mine:
+        return [frame]  # a subject of its own: not a follow-up of both sides
+    stage = {"stage": frame.filters["stage"]} if "stage" in frame.filters else {}
+
+    def over(side: Frame, period: Period | None, basis: str) -> Frame:
+        filters = {k: v for k, v in side.filters.items() if k != "stage"}
+        return frame.edit(filters={**filters, **stage}, period=period, basis=basis)
+
+    keys = (set(a.filters) | set(b.filters)) - {"stage"}
+    if any(a.filters.get(k) != b.filters.get(k) for k in keys):  # two subjects: each one's figure
+        return [over(side, frame.period or side.period, frame.basis if frame.period else side.basis)
+                for side in sides]
+    if frame.period is not None or a.period == b.period:
+        return [over(a, frame.period or a.period, frame.basis if frame.period else a.basis)]
+    offer = over(b, b.period, b.basis)
+    labels = [s.period.label if s.period else "all time" for s in (a, b)]
+    return Reading("ask", offer=[offer], note=f"Which period do you mean, {labels[0]} or {labels[1]}? Say yes for "
+                                              f"{labels[1]}, or ask again with the period.")
 
 
 def _kept(frame: Frame, last: Frame) -> Frame:
@@ -383,6 +424,10 @@ def _by_won_count(frame: Frame, said: str) -> Frame:
     return frame
 
 
+PERIOD_REPLY = {"in", "for", "the", "no", "oh", "sorry", "ok", "okay", "then", "please", "yes", "that", "one", "of",
+                "during", "over", "just", "only", "and", "what", "about", "how"}
+
+
 def _read(text: str, names: Names, identity: Identity, today: dt.date, context: Context) -> Reading:
     if context.offer and YES.match(text):
         return Reading("crm", context.offer, compare=len(context.offer) > 1)
@@ -390,12 +435,27 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
     spots = [s for s in spot(text, names)  # "summer 2017" is a season, not Summer the manager
              if not (s.kind == "user" and s.end - s.start == 1 and words[s.start] in SEASONS)]
     found = open_ended(find_period(words, today, context.period), words, today)
+    if context.offer and found.period is not None and not spots and \
+            all(i in found.words or w in PERIOD_REPLY for i, w in enumerate(words)):
+        # the period a question back asked for ("Which period do you mean...?" "Q3 2017")
+        offer = [f.edit(period=found.period) for f in context.offer]
+        return Reading("crm", offer, compare=len(offer) > 1)
     second = None
     if found.period is not None and found.words:
         masked = ["_" if i in found.words else w for i, w in enumerate(words)]
         other = find_period(masked, today, found.period)
         referring = {"that", "same", "before", "after", "previous", "prior", "next", "following", "this"}
-        if other.period is not None and other.period != found.period and \
+        said = " ".join(masked)
+        if _absolute(found.period) and (m := RELATIVE_OTHER.search(said)) and \
+                min(_indexes(masked, m)) > min(found.words):
+            # "Q2 2017 compared to last quarter": the quarter before the one named, not the one before today
+            unit = m.group(1) or m.group(2) or m.group(3)
+            if unit != found.period.unit:
+                return Reading("ask", note=f'Which period do you mean by "{m.group(0).strip()}"? Name it with '
+                                           f'its year, as in "{found.period.label} compared to '
+                                           f'{found.period.shifted(-1).label}".')
+            second = Found(found.period.shifted(-1), other.words | _indexes(masked, m))
+        elif other.period is not None and other.period != found.period and \
                 not any(masked[i] in referring for i in other.words):
             second = other
     taken = set(found.words) | (second.words if second else set())
@@ -440,8 +500,8 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
     joined = " ".join(fixed)
     if re.search(r"\b(established|founded|incorporated)\s+(in\s+|before\s+|after\s+|since\s+)?(19|20)\d\d", joined):
         return Reading("decline", note="unsupported")
-    if (m := NEGATION.search(joined)) and (any(_word_index(fixed, m.start()) < s.end for s in spots)
-                                           or re.search(r"\bno account\b", joined)):
+    if _excludes(words, spots, found, second) or (m := NEGATION.search(joined)) and (
+            any(_word_index(fixed, m.start()) < s.end for s in spots) or re.search(r"\bno account\b", joined)):
         return Reading("decline", note="exclusion")
     if re.search(r"\b(loss|losing|lose)\s+(rate|ratio|percentage)\b|\bpercentage of (deals )?(we )?(lost|lose)\b|"
                  r"\bwhat (percent|percentage|share|fraction) of (our )?deals (are|were|do we|did we) (lost|lose)\b", joined):
@@ -582,6 +642,68 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
         return Reading("ask", offer=reading.frames, compare=reading.compare, unplaced=unplaced,
                        confidence=reading.confidence)
     return reading
+
+
+EXCLUDING = re.compile(
+    r"\b(?:except(?:ing)?(?: for)?|exclud(?:e|es|ed|ing)|exclusive of|other than|besides|apart from|aside from|"
+    r"leav(?:e|es|ing) out|leav(?:e|es|ing) aside|set(?:ting)? aside|not count(?:ing)?|not includ(?:e|ing)|"
+    r"without count(?:ing)?|without|minus|omit(?:s|ting|ted)?|bar(?:ring)?|ignor(?:e|ing)|disregard(?:ing)?|"
+    r"tak(?:e|ing) out|remov(?:e|ing)|outside(?: of)?|save(?: for)?|but(?: for)?)$")
+"""words that leave out what follows them ("apart from", "leaving out", "all products save", "every rep but")"""
+_VERB_BEFORE = {"to", "i", "we", "you", "they", "he", "she", "can", "could", "would", "will", "should", "please",
+                "let's", "lets", "and", "did", "do", "does", "not", "a", "the", "must", "may", "might"}
+_QUANTIFIER = {"all", "every", "each", "any", "everyone", "everybody", "everything", "anyone", "anybody", "anything"}
+
+
+def _excludes(words: list[str], spots: list[Spot], found: Found, second: Found | None) -> bool:
+    """A question that leaves something out: a word of exclusion right before a name or a period ("won revenue
+    apart from GTX Basic", "2017 leaving out Q4", "every product but GTX Basic", "all reps save Darcel")."""
+    starts = {s.start for s in spots}
+    for s in spots:  # "leaving GTX Basic out", "with Darcel's deals taken out"
+        after = words[s.end:s.end + 3]
+        if s.start and re.fullmatch(r"leav(?:e|es|ing)|tak(?:e|es|ing)|keep(?:s|ing)?", words[s.start - 1]) and \
+                "out" in after[:1 + (after[:1] in (["deals"], ["ones"], ["s"]))]:
+            return True
+        if re.fullmatch(r"(?:s )?(?:deals? )?(?:taken|left|kept) out", " ".join(after)):
+            return True
+    period_words = set(found.words) | (set(second.words) if second else set())
+    for i in range(len(words)):
+        target = i + 1
+        while target < len(words) and words[target] in ("the", "in", "for", "of", "any", "all"):
+            target += 1
+        if target >= len(words) or not (target in starts or target in period_words):
+            continue
+        for n in (3, 2, 1):  # the exclusion words right before the name or period
+            if i - n + 1 < 0 or not EXCLUDING.match(" ".join(words[i - n + 1:i + 1])):
+                continue
+            first = words[i - n + 1]
+            before = words[i - n] if i - n >= 0 else ""
+            if first in ("save", "bar", "barring", "but") or first.startswith(("remov", "tak", "ignor", "omit")):
+                # a verb ("save GTX Pro deals", "take out"), or "but" joining two parts: only after "all" or
+                # "every" ("every product but X") or right after the thing being counted
+                if first == "but" and not any(w in _QUANTIFIER for w in words[:i - n + 1]):
+                    break
+                if first != "but" and (before in _VERB_BEFORE or not before):
+                    break
+            return True
+    return False
+
+
+RELATIVE_OTHER = re.compile(r"\b(?:last|past|previous|prior|preceding) (quarter|month|year|half)\b|"
+                            r"\b(?:the )?(quarter|month|year|half) (?:before|prior)(?: (?:that|this|it))?\b|"
+                            r"\b(?:the )?(quarter|month|year|half) (?:earlier)\b")
+"""a period said relative to another ("last quarter", "the quarter before", "the previous month")"""
+
+
+def _absolute(period: Period) -> bool:
+    """A period named by its date ("Q2 2017"), not by today ("last quarter", "this year")."""
+    return period.unit in ("year", "half", "quarter", "month") and not re.match(r"(?:this|last|the last) ",
+                                                                                period.label)
+
+
+def _indexes(words: list[str], m: re.Match[str]) -> set[int]:
+    """The indexes of the words a match over ``" ".join(words)`` covers."""
+    return {i for i in range(len(words)) if m.start() <= len(" ".join(words[:i])) + (1 if i else 0) < m.end()}
 
 
 def _word_index(words: list[str], char_pos: int) -> int:
@@ -1072,4 +1194,6 @@ def _edit(context: Context, t: _Text, identity: Identity, words: list[str], raw:
             g = g.edit(form="ranked" if direction else "breakdown", group=group,
                        descending=direction != "least", limit=n or (1 if direction else 50))
         out.append(g)
+    if len(out) == 2 and out[0] == out[1]:  # both sides of a comparison moved to one period: one figure
+        out = out[:1]
     return out, context.compare and len(out) > 1
