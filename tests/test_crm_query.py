@@ -189,3 +189,128 @@ def test_unknown_user_identity(maven: Engine) -> None:
     with pytest.raises(ToolInputError, match="unknown user 'Ana Snelling'; did you mean 'Anna Snelling'"):
         identity_for(maven, "Ana Snelling")
     assert identity_for(maven, "anna snelling").name == "Anna Snelling"
+
+
+NO_DEALS = ["Carl Lin", "Carol Thompson", "Elizabeth Anderson", "Mei-Mei Johns", "Natalya Ivanova"]
+
+
+def _ranked(maven: Engine, who: str, metric: str, *, descending: bool, limit: int, **filters: object):
+    return run_query(maven, identity_for(maven, who), {
+        "metrics": [metric], "filters": filters, "group_by": ["rep"], "order_by": metric, "descending": descending,
+        "limit": limit})
+
+
+def test_a_ranking_by_the_fewest_includes_those_with_none(maven: Engine) -> None:
+    """Reps with no matching deal rank with 0 (five reps have no deals at all; Garret Kinder, Donn Cantrell and
+    Reed Clapper have deals but none open); all those tied at the last place are shown and counted."""
+    fewest_open = _ranked(maven, "ops", "open_count", descending=False, limit=2, stage=["Prospecting", "Engaging"])
+    assert [(r["rep"], r["open_count"]) for r in fewest_open.rows] == [
+        (n, 0) for n in sorted([*NO_DEALS, "Donn Cantrell", "Garret Kinder", "Reed Clapper"])]
+    assert fewest_open.tied == 8 and fewest_open.notes == ["those tied at the last place are shown too"]
+    revenue = _ranked(maven, "ops", "won_revenue", descending=False, limit=6, stage=["Won"])
+    assert [(r["rep"], r["won_revenue"]) for r in revenue.rows] == [*[(n, 0) for n in NO_DEALS],
+                                                                    ("Violet Mclelland", 123431)]
+    wins_2017 = _ranked(maven, "ops", "won_count", descending=False, limit=6, stage=["Won"],
+                        close_from="2017-01-01", close_to="2017-12-31")
+    assert [(r["rep"], r["won_count"]) for r in wins_2017.rows] == [*[(n, 0) for n in NO_DEALS],
+                                                                    ("Wilburn Farren", 55)]
+    one = _ranked(maven, "ops", "open_count", descending=False, limit=1, stage=["Prospecting", "Engaging"])
+    assert one.rows == fewest_open.rows and one.tied == 8  # one asked for: everyone tied with it too
+    everyone = _ranked(maven, "ops", "won_count", descending=True, limit=50, stage=["Won"])
+    assert len(everyone.rows) == 35 and everyone.rows[0] == {"rep": "Darcel Schlecht", "won_count": 349}
+    assert everyone.tied == 0 and not everyone.notes
+
+
+def test_a_managers_ranking_covers_exactly_their_reps(maven: Engine) -> None:
+    team = _ranked(maven, "Cara Losch", "won_count", descending=True, limit=50, stage=["Won"])
+    assert [(r["rep"], r["won_count"]) for r in team.rows] == [
+        ("Corliss Cosme", 150), ("Violet Mclelland", 122), ("Rosie Papadopoulos", 78), ("Garret Kinder", 75),
+        ("Wilburn Farren", 55), ("Elizabeth Anderson", 0)]  # not Cara Losch herself, nobody from another team
+    fewest = _ranked(maven, "Cara Losch", "won_count", descending=False, limit=2, stage=["Won"])
+    assert [(r["rep"], r["won_count"]) for r in fewest.rows] == [("Elizabeth Anderson", 0), ("Wilburn Farren", 55)]
+    assert fewest.tied == 0
+    # her team's accounts: the 64 its reps have deals with, 34 of them with no win
+    accounts = run_query(maven, identity_for(maven, "Cara Losch"), {
+        "metrics": ["won_count"], "filters": {"stage": ["Won"]}, "group_by": ["account"], "order_by": "won_count",
+        "descending": False, "limit": 100})
+    assert len(accounts.rows) == 64 and sum(r["won_count"] == 0 for r in accounts.rows) == 34
+    assert accounts.rows[0] == {"account": "Betatech", "won_count": 0}
+    assert sum(r["won_count"] for r in accounts.rows) == 480
+    anna = _ranked(maven, "Anna Snelling", "won_count", descending=False, limit=5)  # a rep: her own row only
+    assert anna.rows == [{"rep": "Anna Snelling", "won_count": 208}]
+
+
+def test_a_ranking_by_a_rate_leaves_out_those_with_no_figure_and_says_so(maven: Engine) -> None:
+    lowest = run_query(maven, identity_for(maven, "ops"), {
+        "metrics": ["win_rate", "won_count", "lost_count"], "filters": {"stage": ["Won", "Lost"]},
+        "group_by": ["rep"], "order_by": "win_rate", "descending": False, "limit": 2})
+    assert [(r["rep"], r["won_count"], r["lost_count"]) for r in lowest.rows] == [
+        ("Lajuana Vencill", 127, 104), ("Markita Hansen", 130, 97)]
+    assert lowest.rows[0]["win_rate"] == pytest.approx(127 / 231, abs=1e-6)
+    assert lowest.left_out == 5 and lowest.notes == [
+        "5 reps with no won or lost deals have no win rate and are left out: Carl Lin, Carol Thompson, "
+        "Elizabeth Anderson, Mei-Mei Johns and Natalya Ivanova"]
+    size = run_query(maven, identity_for(maven, "Cara Losch"), {
+        "metrics": ["avg_won_deal_size"], "filters": {"stage": ["Won"]}, "group_by": ["rep"],
+        "order_by": "avg_won_deal_size", "descending": False, "limit": 50})
+    assert [r["rep"] for r in size.rows][0] == "Violet Mclelland" and len(size.rows) == 5
+    assert size.notes == ["1 rep with no won deals has no average won deal size and is left out: Elizabeth Anderson"]
+
+
+def test_rankings_of_offices_products_and_accounts_include_those_with_none(maven: Engine) -> None:
+    ops = identity_for(maven, "ops")
+    q1 = run_query(maven, ops, {"metrics": ["won_count"], "filters": {"stage": ["Won"], "close_from": "2017-01-01",
+                                                                      "close_to": "2017-03-31"},
+                                "group_by": ["account"], "order_by": "won_count", "descending": False, "limit": 2})
+    assert [(r["account"], r["won_count"]) for r in q1.rows] == [("Bluth Company", 0), ("Bubba Gump", 1),
+                                                                 ("Iselectrics", 1)]
+    kan_code = _ranked(maven, "ops", "won_count", descending=False, limit=2, stage=["Won"], account=["Kan-code"])
+    assert [r["won_count"] for r in kan_code.rows] == [0] * 15 and kan_code.tied == 15
+    assert [r["rep"] for r in kan_code.rows] == sorted([
+        "Anna Snelling", "Cecily Lampkin", "Darcel Schlecht", "Gladys Colclough", "Jonathan Berthelot",
+        "Lajuana Vencill", "Marty Freudenburg", "Moses Frase", "Niesha Huffines", "Versie Hillebrand", *NO_DEALS])
+    offices = run_query(maven, identity_for(maven, "Cara Losch"), {
+        "metrics": ["open_count"], "filters": {"stage": ["Prospecting", "Engaging"]}, "group_by": ["regional_office"],
+        "order_by": "open_count", "limit": 5})
+    assert offices.rows == [{"regional_office": "East", "open_count": 219}]  # her team's office only
+
+
+FEWEST = [
+    ("ops", "which rep has the fewest open deals?",
+     "8 reps (Carl Lin, Carol Thompson, Donn Cantrell, Elizabeth Anderson, Garret Kinder, Mei-Mei Johns, Natalya "
+     "Ivanova and Reed Clapper) are tied for the least open deals: 0 each."),
+    ("Cara Losch", "which rep on my team had the fewest wins?",
+     "Elizabeth Anderson has the least won deals (among your team): 0."),
+    ("Cara Losch", "rank my reps by number of wins",
+     "Won deals by rep for your team:\n1. Corliss Cosme: 150\n2. Violet Mclelland: 122\n3. Rosie Papadopoulos: 78\n"
+     "4. Garret Kinder: 75\n5. Wilburn Farren: 55\n6. Elizabeth Anderson: 0\n"),
+    ("ops", "which rep has the lowest won revenue?",
+     "5 reps (Carl Lin, Carol Thompson, Elizabeth Anderson, Mei-Mei Johns and Natalya Ivanova) are tied for the "
+     "least won revenue: $0 from 0 won deals each."),
+    ("ops", "which rep had the fewest wins in 2017?",
+     "5 reps (Carl Lin, Carol Thompson, Elizabeth Anderson, Mei-Mei Johns and Natalya Ivanova) are tied for the "
+     "least won deals in 2017: 0 each."),
+    ("ops", "which rep won the fewest deals at Kan-code?",
+     "15 reps (among them Anna Snelling, Carl Lin, Carol Thompson, Cecily Lampkin, Darcel Schlecht, Elizabeth "
+     "Anderson, Gladys Colclough, Jonathan Berthelot, Lajuana Vencill, Marty Freudenburg) are tied for the least "
+     "won deals (among Kan-code): 0 each."),
+    ("Cara Losch", "who on my team has the lowest win rate?",
+     "Garret Kinder has the lowest win rate (among your team): 61.0% (75 won of 123 closed)"),
+]
+
+
+def test_answers_to_the_fewest_name_those_with_none(maven: Engine, tmp_path: Path) -> None:
+    from copilot.runner import Copilot
+    from copilot.settings import Settings
+
+    url = maven.url.render_as_string(hide_password=False)
+    with Copilot(Settings(home=tmp_path / "home", database_url=url, llm="offline"), maven) as copilot:
+        answers = {question: copilot.ask(question, user).answer for user, question, _ in FEWEST}
+        highest = copilot.ask("who on my team has the highest win rate?", "Cara Losch").answer
+    for _, question, expected in FEWEST:
+        assert answers[question].startswith(expected), (question, answers[question])
+        assert "[figure removed]" not in answers[question]
+    assert answers["who on my team has the lowest win rate?"].endswith(
+        "Note: 1 rep with no won or lost deals has no win rate and is left out: Elizabeth Anderson.")
+    assert highest.startswith("Wilburn Farren has the highest win rate (among your team): 69.6% (55 won of 79 closed)")
+    assert "left out" not in highest  # those with no figure could not be at the top

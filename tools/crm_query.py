@@ -151,6 +151,12 @@ class QueryResult(BaseModel):
     notes: list[str] = []
     counts: dict[str, int] = {}
     """The sales directory only: how many of the people listed are reps and how many managers."""
+    tied: int = 0
+    """A ranking only: how many share the value of the last place asked for (itself included), when any past it
+    share it too; those past the rows read for ties are counted here but not listed."""
+    left_out: int = 0
+    """A ranking by a rate or an average only: how many of those ranked have no deals in its denominator, so no
+    figure, and are left out (a note names them)."""
 
 
 def validated(model: type[BaseModel], args: Any) -> Any:
@@ -356,30 +362,106 @@ def _opportunities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[
     if groups:
         stmt = stmt.group_by(*grouped)
     labels = [*query.group_by, *query.metrics]
-    ranked = bool(groups and query.order_by) and query.limit >= 3  # a "top N" list (the planner reads a tie for
-    # the top itself, from two rows)
+    # a ranking of people, places, accounts or products covers everyone in the caller's sight, those with no
+    # matching deal too: every row is read, and the cut made here
+    whole = bool(groups and query.order_by) and len(query.group_by) == 1 and query.group_by[0] in POPULATIONS \
+        and query.order_by in query.metrics
+    ranked = bool(groups and query.order_by) and (query.limit >= 2 or whole)  # a "top N" list, or the planner's
+    # top one and the next (everyone tied for the top is read too)
     # a ranking reads a few more rows than asked for: those tied with the last one asked for are shown too
-    stmt = _finish(stmt, query, labels, extra=TIES if ranked else 0)
+    if not whole:
+        stmt = _finish(stmt, query, labels, extra=TIES if ranked else 0)
     ids_stmt = _opp_from(select(O.id)).where(and_(True, *where)).order_by(O.id)
     count_stmt = _opp_from(select(func.count(O.id))).where(and_(True, *where))
+    tied_n = left_n = 0
     with engine.connect() as conn:
         rows = [{k: _clean(v) for k, v in r._mapping.items()} for r in conn.execute(stmt)]
+        if whole:
+            rows, left_out = _everyone(conn, identity, query, f, rows)
+            if left_out:
+                left_n = len(left_out)
+                notes = [*notes, _left_out_note(query.group_by[0], str(query.order_by), left_out)]
         if ranked:  # ties in the order of their names, the same every time
             rows.sort(key=lambda r: (_rank_key(r[query.order_by], query.descending),
                                      *[str(r[g]) for g in query.group_by]))
         if ranked and len(rows) > query.limit:
             last = rows[query.limit - 1][query.order_by]
             tied = [r for r in rows[query.limit:] if r[query.order_by] == last and last is not None]
-            rows = rows[:query.limit] + tied
             if tied:
-                more = len(rows) - query.limit == TIES
-                notes = [*notes, "those tied at the last place are shown too" + (" (and more are tied with them)"
-                                                                               if more else "")]
+                tied_n = sum(1 for r in rows if r[query.order_by] == last)
+            rows = rows[:query.limit] + tied[:TIES]
+            if tied:
+                if whole:
+                    more = f" (and {len(tied) - TIES:,} more are tied with them)" if len(tied) > TIES else ""
+                else:  # only TIES rows past the last place were read
+                    more = " (and more are tied with them)" if len(tied) == TIES else ""
+                    tied_n = tied_n if not more else 0  # not known
+                notes = [*notes, "those tied at the last place are shown too" + more]
         ids = list(conn.scalars(ids_stmt.limit(MAX_IDS)))
         total = conn.execute(count_stmt).scalar_one()
     return QueryResult(entity="opportunities", columns=labels, rows=rows,
                        definitions={m: DEFINITIONS[m] for m in query.metrics}, scope=identity.describe(),
-                       record_ids=ids, record_count=total, notes=notes)
+                       record_ids=ids, record_count=total, notes=notes, tied=tied_n, left_out=left_n)
+
+
+POPULATIONS = {"rep", "manager", "regional_office", "account", "product", "sector"}
+"""Groups whose every member in the caller's sight is ranked, with 0 when none of their deals match."""
+ZERO = {"count": 0, "won_count": 0, "lost_count": 0, "open_count": 0, "won_revenue": 0, "open_pipeline_list_price": 0}
+"""A member with no matching deal: 0 for a count or a sum; a rate or an average has no value (None)."""
+NO_FIGURE = {"win_rate": "no won or lost deals", "avg_won_deal_size": "no won deals",
+             "avg_sales_cycle_days": "no won deals"}
+KIND = {"rep": ("rep", "reps"), "manager": ("manager", "managers"), "regional_office": ("office", "offices"),
+        "account": ("account", "accounts"), "product": ("product", "products"), "sector": ("sector", "sectors")}
+
+
+def _population(conn: Any, identity: Identity, group: str, f: dict[str, Any]) -> list[str]:
+    """Everyone (or everything) a ranking by ``group`` covers: the members the caller may see that the filters on
+    people, places, accounts and products name, whether or not any of their deals match the other filters."""
+    people = [identity.scope(REP.id),
+              *_in_filters(f, {"rep": REP.name, "manager": MGR.name, "regional_office": REP.regional_office})]
+    owners = select(REP.id).select_from(REP).outerjoin(MGR, MGR.id == REP.manager_id).where(and_(True, *people))
+    people.append(REP.role == "rep")  # a manager's own row is not one of their reps
+    if group in ("rep", "manager", "regional_office"):
+        column = {"rep": REP.name, "manager": MGR.name, "regional_office": REP.regional_office}[group]
+        stmt = select(column).select_from(REP).outerjoin(MGR, MGR.id == REP.manager_id).where(and_(True, *people))
+    elif group == "product":
+        stmt = select(P.name).where(and_(True, *_in_filters(f, {"product": P.name})))
+    else:  # accounts (and their sectors): every account for sales-ops, else those in the caller's scope
+        where = _in_filters(f, {"account": A.name, "sector": A.sector})
+        if "tier" in f:
+            where.append(A.tier == f["tier"])
+        if not identity.sees_everything or any(k in f for k in ("rep", "manager", "regional_office")):
+            worked = select(O.account_id).where(O.user_id.in_(owners), O.account_id.is_not(None))
+            # an account with no deals is in scope when one of the caller's people touched it
+            untouched = ~select(O.id).where(O.account_id == A.id).exists()
+            touched = select(Activity.account_id).where(Activity.user_id.in_(owners))
+            where.append(A.id.in_(worked) | (untouched & A.id.in_(touched)))
+        stmt = select(A.sector if group == "sector" else A.name).where(and_(True, *where))
+    return sorted({v for v in conn.scalars(stmt) if v is not None})
+
+
+def _everyone(conn: Any, identity: Identity, query: CrmQuery, f: dict[str, Any],
+              rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[str]]:
+    """``rows`` with every member of the ranking's population that has none (0 for a count or a sum), and, for a
+    rate or an average, without those that have no figure: those left out are returned by name."""
+    group, order = query.group_by[0], str(query.order_by)
+    seen = {r[group] for r in rows}
+    rows = rows + [{group: name, **{m: ZERO.get(m) for m in query.metrics}}
+                   for name in _population(conn, identity, group, f) if name not in seen]
+    left_out = sorted(str(r[group]) for r in rows if r[order] is None)
+    return [r for r in rows if r[order] is not None], left_out
+
+
+def _left_out_note(group: str, metric: str, names: list[str]) -> str:
+    one, many = KIND[group]
+    shown = names if len(names) <= 10 else [*names[:10], f"{len(names) - 10:,} more"]
+    listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+    why = NO_FIGURE.get(metric, "no matching deals")
+    label = {"win_rate": "win rate", "avg_won_deal_size": "average won deal size",
+             "avg_sales_cycle_days": "average sales cycle"}.get(metric, "figure")
+    return (f"{len(names):,} {one if len(names) == 1 else many} with {why} "
+            f"{'has' if len(names) == 1 else 'have'} no {label} and {'is' if len(names) == 1 else 'are'} "
+            f"left out: {listed}")
 
 
 def _deal_records(engine: Engine, identity: Identity, query: CrmQuery, where: list[Any],

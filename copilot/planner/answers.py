@@ -463,6 +463,28 @@ def _tie(frame: Frame, rows: list[dict[str, Any]], key: str) -> str:
     return f" (tied with {other}; there may be more at the same value)"
 
 
+GROUP_PLURAL = {"rep": "reps", "manager": "managers", "regional_office": "offices", "account": "accounts",
+                "product": "products", "sector": "sectors"}
+TIED_LISTED = 10
+"""at most this many of those tied for the top are named; past it the answer says how many"""
+
+
+def _tied_for_top(frame: Frame, rows: list[dict[str, Any]], key: str, result: dict[str, Any]) -> str:
+    """Those tied for the top of a ranking of people, places, accounts or products, when the tool counted them
+    all: "8 reps (Carl Lin, Carol Thompson, ... and Reed Clapper)"; past TIED_LISTED, the first of them."""
+    group = frame.group or ""
+    if group not in GROUP_PLURAL or len(rows) < 2 or rows[0].get(key) is None or rows[1].get(key) != rows[0].get(key):
+        return ""
+    same = [str(r.get(group) or "Unassigned") for r in rows if r.get(key) == rows[0].get(key)]
+    counted = int(result.get("tied") or 0)
+    if counted < len(same) and any("more are tied" in n for n in result.get("notes") or []):
+        return ""  # not all of them were counted: said the older way
+    n = max(counted, len(same))
+    if n <= TIED_LISTED:
+        return f"{n:,} {GROUP_PLURAL[group]} ({', '.join(same[:-1])} and {same[-1]})"
+    return f"{n:,} {GROUP_PLURAL[group]} (among them {', '.join(same[:TIED_LISTED])})"
+
+
 def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple[str, dict[str, str]]:
     rows = result.get("rows") or []
     topic = frame.topic
@@ -501,7 +523,6 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
                     f"example 'won deals by {group.replace('_', ' ')} for my team in Q4 2017'.", focus)
         if frame.form == "ranked" and frame.limit == 1:
             row = rows[0]
-            tie = _tie(frame, rows, topic)
             word = "most" if frame.descending else "least"
             if topic in RATES or topic.startswith("avg"):
                 word = "highest" if frame.descending else "lowest"
@@ -511,6 +532,16 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
             who = subject_of(frame, me)
             when = f" in {frame.period.label}" if frame.period else ""
             scope = f" (among {who})" if who else ""
+            # the rows read past the top are for ties: the note that says so is not for this answer; nor, for the
+            # highest, that those with no figure are left out (they could not be at the top): for the lowest it is
+            notes = "".join(f" Note: {n}." for n in result.get("notes") or []
+                            if "read as" not in n and "tied at the last place" not in n
+                            and not (frame.descending and "left out:" in n))
+            tied = _tied_for_top(frame, rows, topic, result)
+            if tied:
+                return (f"{tied} are tied for the {word} {LABEL.get(topic, topic)}{scope}{when}: "
+                        f"{_figures(frame, row)}{_definition(result, topic)} each. {_sources(result)}{notes}", focus)
+            tie = _tie(frame, rows, topic)
             return (f"{row[group] or 'Unassigned'} has the {word} {LABEL.get(topic, topic)}{scope}{when}{tie}: "
                     f"{_figures(frame, row)}{_definition(result, topic)}. {_sources(result)}{notes}", focus)
         lines = [f"{i}. {row[group] or 'Unassigned'}: {_figures(frame, row)}" for i, row in enumerate(rows, 1)]
