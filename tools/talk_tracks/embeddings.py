@@ -71,7 +71,9 @@ class LocalEmbedder(EmbeddingFunction[Documents]):
                 os.environ.setdefault("HF_HUB_OFFLINE", "1")
                 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
                 from sentence_transformers import SentenceTransformer
+                from transformers.utils import logging as transformers_logging
 
+                transformers_logging.disable_progress_bar()  # no "Loading weights" bar on a person's terminal
                 self._shared[key] = SentenceTransformer(str(directory), device="cpu", local_files_only=True)
             return self._shared[key]
 
