@@ -315,3 +315,42 @@ def test_last_quarter_beside_a_named_quarter_is_the_one_before_it(copilot: Copil
 def test_last_year_beside_a_named_quarter_is_asked(copilot: Copilot) -> None:
     answer = copilot.ask("won deals in Q2 2017 vs last year", "ops").answer
     assert 'Which period do you mean by "last year"?' in answer and "2026" not in answer
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("how many deals did we win without the lost ones", "Won deals: 4,238."),
+    ("how many deals did we win, without the lost ones?", "Won deals: 4,238."),
+    ("how many deals did we win in Q3 2017 without the lost ones", "Won deals, closed in Q3 2017: 1,257."),
+    ("how many deals did we lose without the won ones", "Lost deals: 2,473."),
+])
+def test_a_stage_named_beside_one_said_not_to_be_is_the_one_counted(copilot: Copilot, question: str,
+                                                                     expected: str) -> None:
+    answer = copilot.ask(question, "ops").answer
+    assert answer.startswith(expected), answer
+    assert ("2,473" if "win" in question else "4,238") not in answer, answer
+
+
+@pytest.mark.parametrize(("follow_up", "expected"), [
+    ("how many were lost in Q3 2017?", "Lost deals for GTX Pro, West office, closed in Q3 2017: 45."),
+    ("how many did we lose in Q4 2017?", "Lost deals for GTX Pro, West office, closed in Q4 2017: 32."),
+])
+def test_a_follow_up_naming_its_own_period_keeps_the_last_figures_filters(copilot: Copilot, follow_up: str,
+                                                                          expected: str) -> None:
+    answers = _thread(copilot, [COMPARED[0], follow_up])
+    assert "$325,760" in answers[0]
+    assert answers[1].startswith(expected) and "790" not in answers[1], answers[1]
+
+
+@pytest.mark.parametrize("follow_up", ["how does that compare with last quarter?",
+                                       "how does that compare with the previous quarter?",
+                                       "how does that compare with the quarter before?"])
+def test_last_quarter_in_a_comparing_follow_up_is_the_one_before_the_threads(copilot: Copilot,
+                                                                              follow_up: str) -> None:
+    answer = _thread(copilot, ["won revenue in Q2 2017", follow_up])[-1]
+    assert "Won revenue, closed in Q1 2017: $1,134,672 from 531 won deals" in answer, answer
+    assert "Q2 2017 has $1,951,439 more than Q1 2017" in answer and "2026" not in answer, answer
+
+
+def test_last_year_in_a_comparing_follow_up_after_a_quarter_is_asked(copilot: Copilot) -> None:
+    answer = _thread(copilot, ["won revenue in Q2 2017", "how does that compare with last year?"])[-1]
+    assert 'Which period do you mean by "last year"?' in answer and "2026" not in answer and "$" not in answer

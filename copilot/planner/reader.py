@@ -202,6 +202,15 @@ NOT_STAGE = re.compile(rf"\b{_NOT}(won|wins?|winning|lost|lose|losing|closed|clo
 EITHER_STAGE = re.compile(r"\b(won|win|lost|lose|open)\b(?:\s+(?:deals?|ones))?\s+or\s+"
                           r"(?:(?:are|is|were|was|still|the|both)\s+)*(won|win|lost|lose|open)\b")
 """two stages together: "lost or still open" ("won and lost" asks for both, each on its own)."""
+STAGE_TOPIC = {"won": "won_count", "win": "won_count", "wins": "won_count", "winning": "won_count",
+               "lost": "lost_count", "lose": "lost_count", "losing": "lost_count", "open": "open_count"}
+
+
+def _stage_counts_of(stages: set[str]) -> set[str]:
+    """The stage counts over any of ``stages``."""
+    return {t for t in STAGE_COUNTS if set(STAGES_OF[t]) & stages}
+
+
 POSITIVE_STAGE = re.compile(r"\b(won|wins?|winning|lost|lose|losing|open)\b")
 PERIOD_MENTION = re.compile(r"\b(q[1-4]|h[12]|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|"
                             r"nov\w*|dec\w*)\s*(?:of\s+)?'?((?:19|20)?\d\d)\b")
@@ -273,7 +282,31 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
         reading.frames = [_by_won_count(f, said) for f in reading.frames]
     negated = [m.group(1) for m in NOT_STAGE.finditer(said)]
     if negated and POSITIVE_STAGE.search(NOT_STAGE.sub(" ", said)):
-        negated = []  # "did we win, not lose?", "won from deals that weren't lost": the stage named is the one meant
+        # "did we win, not lose?", "won from deals that weren't lost": the stage named is the one meant, never the
+        # one said not to be ("how many did we win without the lost ones" is the won deals)
+        named = [w for w in POSITIVE_STAGE.findall(NOT_STAGE.sub(" ", said))]
+        excluded = set().union(*(_STAGE_SET[w] for w in negated))
+        meant = {STAGE_TOPIC[w] for w in named if w in STAGE_TOPIC}
+        for attr in ("frames", "offer"):
+            frames = getattr(reading, attr)
+            if not any(set(STAGES_OF.get(f.topic, [])) & excluded or set(f.also) & _stage_counts_of(excluded)
+                       for f in frames if f.topic in COUNTS):
+                continue
+            if len(meant) != 1 or any(set(STAGES_OF.get(f.topic, [])) & excluded for f in frames
+                                      if f.topic not in COUNTS):
+                return Reading("ask", note="Which deals do you mean: the won, lost or open ones? I count deals by "
+                                           "stage; ask for one stage, or for each on its own.")
+            topic = meant.pop()
+            kept: list[Frame] = []
+            for f in frames:
+                if f.topic in COUNTS:
+                    f = f.edit(topic=topic if set(STAGES_OF.get(f.topic, [])) & excluded else f.topic,
+                               also=[x for x in f.also if not set(STAGES_OF.get(x, [])) & excluded])
+                if f not in kept:
+                    kept.append(f)
+            setattr(reading, attr, kept)
+            meant = {topic}
+        negated = []
     either = [w for m in EITHER_STAGE.finditer(said) for w in m.groups()]
     periods = {(m.group(1)[:3], m.group(2)[-2:]) for m in PERIOD_MENTION.finditer(said)}
     if reading.kind == "crm" and len(periods) >= 2 and len(reading.frames) >= 2 and \
@@ -367,6 +400,10 @@ def _follow(frame: Frame, last: Frame, said: str) -> Frame:
     if frame.period is None and last.period is not None and COUNT_BACK.match(said):
         # "how many did we lose?" after "how many did we win in Q3 2017?"
         frame = _kept(frame.edit(period=last.period, basis="close"), last)
+    if frame.period is not None and COUNT_BACK.match(OWN_PERIOD.sub(" ", said)):
+        # "how many were lost in Q3 2017?" after "won revenue for GTX Pro in the West office in Q3 2017": a new
+        # stage or period over the same subject
+        frame = _kept(frame, last)
     if REFERS_BACK.search(said):
         frame = _kept(frame, last)
         if frame.period is None and last.period is not None:
@@ -379,6 +416,9 @@ def _follow(frame: Frame, last: Frame, said: str) -> Frame:
 COUNT_BACK = re.compile(r"^\W*(?:and\s+|so\s+)?how many\s+(?:did we|did they|have we|were|was|are)?\s*"
                         r"(?:lose|lost|win|won)\W*$")
 """a count of one stage that says nothing of its own subject or period: "how many did we lose?", "how many were won?"."""
+OWN_PERIOD = re.compile(r"\s*\b(?:in|during|for|over|of)?\s*(?:(?:q[1-4]|h[12]|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|"
+                        r"jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\s*(?:of\s+)?'?(?:19|20)\d\d|(?:19|20)\d\d)\b")
+"""the period a count names of its own ("how many were lost in Q3 2017?"), taken out to see what else it says"""
 
 
 def _after_comparison(frame: Frame, sides: list[Frame]) -> list[Frame] | Reading:
@@ -424,6 +464,10 @@ def _by_won_count(frame: Frame, said: str) -> Frame:
     return frame
 
 
+LAST_UNIT = re.compile(r"\b(?:last|past)\s+(quarter|month|year|half)\b")
+"""a period said relative to today that, in a comparison with the thread's period, is the one before that"""
+
+
 PERIOD_REPLY = {"in", "for", "the", "no", "oh", "sorry", "ok", "okay", "then", "please", "yes", "that", "one", "of",
                 "during", "over", "just", "only", "and", "what", "about", "how"}
 
@@ -435,6 +479,13 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
     spots = [s for s in spot(text, names)  # "summer 2017" is a season, not Summer the manager
              if not (s.kind == "user" and s.end - s.start == 1 and words[s.start] in SEASONS)]
     found = open_ended(find_period(words, today, context.period), words, today)
+    if context.period is not None and found.period is not None and not _absolute(found.period) and \
+            _compare_with_context(words) and (m := LAST_UNIT.search(" ".join(words))):
+        # "how does that compare with last quarter?": the one before the thread's period, not the one before today
+        if m.group(1) != context.period.unit:
+            return Reading("ask", note=f'Which period do you mean by "{m.group(0)}"? Name it with its year, as in '
+                                       f'"compare with {context.period.label}".')
+        found = Found(context.period.shifted(-1), found.words, relative_to_context=True)
     if context.offer and found.period is not None and not spots and \
             all(i in found.words or w in PERIOD_REPLY for i, w in enumerate(words)):
         # the period a question back asked for ("Which period do you mean...?" "Q3 2017")
