@@ -417,13 +417,12 @@ KIND = {"rep": ("rep", "reps"), "manager": ("manager", "managers"), "regional_of
 def _population(conn: Any, identity: Identity, group: str, f: dict[str, Any]) -> list[str]:
     """Everyone (or everything) a ranking by ``group`` covers: the members the caller may see that the filters on
     people, places, accounts and products name, whether or not any of their deals match the other filters."""
-    people = [identity.scope(REP.id),
-              *_in_filters(f, {"rep": REP.name, "manager": MGR.name, "regional_office": REP.regional_office})]
+    columns = {"rep": REP.name, "manager": MGR.name, "regional_office": REP.regional_office}
+    people = [identity.scope(REP.id), *_in_filters(f, columns)]
     owners = select(REP.id).select_from(REP).outerjoin(MGR, MGR.id == REP.manager_id).where(and_(True, *people))
     people.append(REP.role == "rep")  # a manager's own row is not one of their reps
     if group in ("rep", "manager", "regional_office"):
-        column = {"rep": REP.name, "manager": MGR.name, "regional_office": REP.regional_office}[group]
-        stmt = select(column).select_from(REP).outerjoin(MGR, MGR.id == REP.manager_id).where(and_(True, *people))
+        stmt = select(columns[group]).select_from(REP).outerjoin(MGR, MGR.id == REP.manager_id).where(and_(True, *people))
     elif group == "product":
         stmt = select(P.name).where(and_(True, *_in_filters(f, {"product": P.name})))
     else:  # accounts (and their sectors): every account for sales-ops, else those in the caller's scope

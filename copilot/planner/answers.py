@@ -6,6 +6,7 @@ from typing import Any
 
 from copilot.planner.frames import Frame
 from copilot.planner.understand import Reading
+from tools.crm_query import KIND
 
 MONEY = {"won_revenue", "avg_won_deal_size", "open_pipeline_list_price", "list_price"}
 RATES = {"win_rate", "reply_rate"}
@@ -463,8 +464,8 @@ def _tie(frame: Frame, rows: list[dict[str, Any]], key: str) -> str:
     return f" (tied with {other}; there may be more at the same value)"
 
 
-GROUP_PLURAL = {"rep": "reps", "manager": "managers", "regional_office": "offices", "account": "accounts",
-                "product": "products", "sector": "sectors"}
+GROUP_PLURAL = {group: many for group, (_, many) in KIND.items()}
+"""what a ranking's members are called, as the tool that ranks them names them"""
 TIED_LISTED = 10
 """at most this many of those tied for the top are named; past it the answer says how many"""
 

@@ -264,7 +264,7 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
             (COUNT_BACK.match(said) or STAGE_ONES.match(said) or REFERS_BACK.search(said)):
         frame = reading.frames[0]
         if (m := STAGE_ONES.match(said)) and frame.form == "figure" and frame.topic in (*COUNTS, "won_revenue"):
-            topic = {"lost": "lost_count", "won": "won_count", "open": "open_count"}[m.group(1)]
+            topic = STAGE_TOPIC[m.group(1)]
             frame = frame.edit(topic=topic, basis="engage" if topic == "open_count" else "close",
                                also=[]).with_filters(stage=None)
         after = _after_comparison(frame, context.frames)
@@ -284,7 +284,7 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     if negated and POSITIVE_STAGE.search(NOT_STAGE.sub(" ", said)):
         # "did we win, not lose?", "won from deals that weren't lost": the stage named is the one meant, never the
         # one said not to be ("how many did we win without the lost ones" is the won deals)
-        named = [w for w in POSITIVE_STAGE.findall(NOT_STAGE.sub(" ", said))]
+        named = POSITIVE_STAGE.findall(NOT_STAGE.sub(" ", said))
         excluded = set().union(*(_STAGE_SET[w] for w in negated))
         meant = {STAGE_TOPIC[w] for w in named if w in STAGE_TOPIC}
         for attr in ("frames", "offer"):

@@ -230,7 +230,7 @@ def unrequested(conn: Connection, tool: str, args: dict[str, Any], current: str,
                     f"{tool.replace('_', ' ')} only when you ask me to plainly: say it again on its own if you want it")
         held = _DEFERRED.search(said) if tool != "schedule_followup" else None
         deferred = held.group(0) if held else \
-            next((later(c, tool) for c in _CLAUSES.split(said)
+            next((later(c, tool) for c in parts
                   if re.search(INTENT.get(tool, r"$^"), c, re.IGNORECASE) and later(c, tool)), None)
         if deferred:
             return (f"you asked for it later or on a condition (\"{deferred}\"); I {tool.replace('_', ' ')} only when "

@@ -226,22 +226,24 @@ def _names_pattern(tokens: set[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True))
     one = rf"(?<![^\W\d_])(?:{alternatives})(?:s)?(?![^\W\d_])"  # "Chloes", "the Ferreiras" too
     run = rf"{one}(?:\s+(?:[^\W\d_]\.\s*)?{one})*"                # "Clara M. Ferreira" is one contact
-    return re.compile(rf"{run}(?P<poss>[{_APOSTROPHES}]s?(?![^\W\d_]))?", re.IGNORECASE)
+    return re.compile(rf"{run}(?P<kept>[{_APOSTROPHES}]s?(?![^\W\d_]))?", re.IGNORECASE)
+
+
+def _replace_folded(text: str, pattern: re.Pattern[str], mark: str) -> str:
+    """Each match of ``pattern`` made ``mark``, matched without accents and replaced in the text as written; a match's
+    group ``kept`` (a possessive "'s"), when the pattern has one, stays after the mark."""
+    out, last = [], 0
+    for match in pattern.finditer(_fold(text)):
+        kept = match.groupdict().get("kept") or ""
+        out += [text[last:match.start()], mark, text[match.end() - len(kept):match.end()]]
+        last = match.end()
+    out.append(text[last:])
+    return "".join(out)
 
 
 def _redact_names(text: str, names: Iterable[str]) -> str:
     tokens = name_tokens(names)
-    if not tokens:
-        return text
-    pattern = _names_pattern(tokens)
-    shadow = _fold(text)  # matched without accents, replaced in the text as written
-    out, last = [], 0
-    for match in pattern.finditer(shadow):
-        poss = match["poss"] or ""
-        out += [text[last:match.start()], CONTACT, text[match.end() - len(poss):match.end()]]
-        last = match.end()
-    out.append(text[last:])
-    return "".join(out)
+    return _replace_folded(text, _names_pattern(tokens), CONTACT) if tokens else text
 
 
 # ---------------------------------------------------------------------------------------------- redact
@@ -254,20 +256,14 @@ LEGAL = re.compile(r"(?:[\s,]+(?:inc|ltd|llc|plc|corp|corporation|co|company|gmb
 
 def _redact_accounts(text: str, accounts: Iterable[str]) -> str:
     """Each account's name (as written, or without its legal form), as whole words, whatever the case or accents."""
-    forms = {f for a in accounts if a for f in (_fold(normalise(a)).strip(), LEGAL.sub("", _fold(normalise(a))).strip())
-             if len(f) >= 3}
+    folded = [_fold(normalise(a)) for a in accounts if a]
+    forms = {f for a in folded for f in (a.strip(), LEGAL.sub("", a).strip()) if len(f) >= 3}
     if not forms:
         return text
     pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+")
                                                     for f in sorted(forms, key=len, reverse=True)) + r")(?![^\W_])",
                          re.IGNORECASE)
-    shadow = _fold(text)
-    out, last = [], 0
-    for match in pattern.finditer(shadow):
-        out += [text[last:match.start()], ACCOUNT]
-        last = match.end()
-    out.append(text[last:])
-    return "".join(out)
+    return _replace_folded(text, pattern, ACCOUNT)
 
 
 def redact(text: str, names: list[str], accounts: Iterable[str] = ()) -> str:

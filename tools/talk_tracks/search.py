@@ -198,28 +198,30 @@ def search_talk_tracks(engine: Engine, store: "TalkTrackStore", identity: Identi
                       set_aside=set_aside)
 
 
+def _says(query: str, phrase: str) -> bool:
+    """Whether ``query`` holds ``phrase`` as whole words, whatever the case and the spaces between them."""
+    folded = " ".join(query.casefold().split())
+    return re.search(rf"(?<!\w){re.escape(' '.join(phrase.casefold().split()))}(?!\w)", folded) is not None
+
+
 def named_accounts(query: str, accounts: list[str]) -> set[str]:
     """The accounts ``query`` names (each as whole words, whatever the case), case-folded."""
-    folded = " ".join(query.casefold().split())
-    return {a.casefold() for a in accounts
-            if len(a) >= 3 and re.search(rf"(?<![\w]){re.escape(' '.join(a.casefold().split()))}(?![\w])", folded)}
+    return {a.casefold() for a in accounts if len(a) >= 3 and _says(query, a)}
 
 
 def contacts_accounts(engine: Engine, query: str) -> set[str]:
     """The accounts (case-folded names) of the contacts whose full name ``query`` holds, as whole words."""
     words = set(re.findall(r"[^\W\d_]{2,}", query.casefold()))
-    longest = sorted(words, key=len, reverse=True)[:40]
     if not words:
         return set()
-    folded = " ".join(query.casefold().split())
+    some = sorted(words, key=len, reverse=True)[:40]
     out = set()
-    with engine.connect() as conn:  # the database reads only the names holding one of the question's longer words
+    with engine.connect() as conn:  # the database reads only the names holding one of the question's words
         for name, account in conn.execute(select(Contact.name, Account.name).join(
                 Account, Account.id == Contact.account_id).where(or_(*(func.lower(Contact.name).contains(w, autoescape=True)
-                                                                      for w in longest)))):
+                                                                      for w in some)))):
             parts = (name or "").casefold().split()
-            if len(parts) >= 2 and parts[0] in words and parts[-1] in words and account and \
-                    re.search(rf"(?<!\w){re.escape(' '.join(parts))}(?!\w)", folded):
+            if len(parts) >= 2 and parts[0] in words and parts[-1] in words and account and _says(query, name):
                 out.add(account.casefold())
     return out
 
