@@ -1204,6 +1204,55 @@ def test_a_title_that_names_no_job_is_read_by_its_rank(tmp_path: Path) -> None:
                                             ("Data Steward", 10), ("Maintenance Engineer", 13), ("Finance Officer", 8)))
 
 
+def test_a_job_whose_hours_differ_by_sector_is_found_within_each(tmp_path: Path) -> None:
+    """Grocery store managers answer at 07:00 before opening and fashion store managers at 18:00 after closing, while
+    the other people of each sector keep the opposite hours: across everyone, a store manager's hours are nobody's in
+    particular, so only within a sector does the word "store" show a job. It is found there, and a store manager
+    never touched is sent to their sector's store managers' hour."""
+    from tools.followup.titles import learn
+
+    # the score itself: holders whose departures cancel across two strata score only within them
+    rng = np.random.default_rng(3)
+    contacts = np.repeat([f"c{i}" for i in range(80)], 40)
+    block = np.tile(np.arange(8), 400)
+    store = np.asarray([int(c[1:]) < 40 for c in contacts])
+    early = np.asarray([int(c[1:]) % 2 == 0 for c in contacts])
+    residual = rng.normal(0, 0.3, len(contacts)) + np.where(block == 2, 0.3, np.where(block == 6, -0.3, 0.0)) * \
+        np.where(early, 1, -1) * store
+    titles = {f"c{i}": "Store Manager" if i < 40 else "Buyer" for i in range(80)}
+    strata = {"sector": {f"c{i}": "grocery" if i % 2 == 0 else "fashion" for i in range(80)}}
+    assert "store" not in learn(contacts, titles, block, residual)
+    assert "store" in learn(contacts, titles, block, residual, strata)
+
+    rng2 = random.Random(5)
+    stores = ("Store Manager", "Store Manager - Branch", "Store Mgr", "Store Manager (North)")
+    others = ("Category Manager", "HR Manager", "Finance Manager", "Buying Manager", "Marketing Manager")
+    people, firms = [], []
+    for i in range(900):
+        account = f"Firm {i // 3}"
+        sector = "grocery" if (i // 3) % 2 == 0 else "fashion"
+        if i % 3 == 0:
+            firms.append([account, sector, 2000, 10, 200, "United States", ""])
+        store = rng2.random() < 0.5
+        peak = 7 if store == (sector == "grocery") else 18
+        people.append((f"p{i}@firm{i // 3}.example", account, rng2.choice(stores if store else others), peak))
+    rows = [r for email, account, _, peak in people
+            for r in _peaked_rows(rng2, email, account, {"email": peak}, CHANNEL_END)]
+    activities, contacts_csv = _write_files(tmp_path / "stores", [[e, e.split("@")[0], t, a, "America/Chicago"]
+                                                                 for e, a, t, _ in people], rows)
+    accounts = _accounts_csv(tmp_path / "accounts.csv", [*firms, ["New Grocer", "grocery", 2000, 10, 200,
+                                                                  "United States", ""],
+                                                         ["New Boutique", "fashion", 2000, 10, 200, "United States", ""]])
+    timing = Timing.from_log(from_files(activities, contacts_csv, accounts))
+    assert "store" in timing.model.functions, {k: round(v, 2) for k, v in timing.model.pair_tests.items()}
+    tz = zone("America/Chicago")
+    for account, sector, hour in (("New Grocer", "grocery", 7), ("New Boutique", "fashion", 18)):
+        info = ContactInfo(f"new@{sector}.example", "New", "America/Chicago", account, sector=sector,
+                           title="Store Manager")
+        rec = recommend(timing.model, info, State(None, 0, 0, "unknown"), CHANNEL_END)
+        assert abs(rec.best.at.astimezone(tz).hour - hour) <= 1, (sector, rec.best.at)
+
+
 def test_a_word_written_with_vowel_signs_is_read_whole() -> None:
     """Hindi, Tamil and Thai write vowels as signs on their letters, and a word is not cut at them; Latin accents and
     Arabic's short-vowel marks are dropped, so a word is the same with or without them."""

@@ -22,7 +22,8 @@ A title says what a person does in words no list of jobs fits ("Maint. & Reliabi
 Planta", "Area Supervisor, Nights"): after a first fit, each word that a few contacts' titles share is scored by
 how far their replies' hours depart from what the fit expects, and each title gets its highest-scoring word as
 its job (``function``, see ``tools.followup.titles``), a segment of the same kind as the seniority the title
-shows. A title with none of those words takes its seniority as its job ("Chairman", "Gérante" and "المدير العام"
+shows. A word is judged across everyone and within each sector, country, size band and kind of owner (one job keeps
+other hours in each sector), so the pair of a job and a sector can be found where neither shows alone. A title with none of those words takes its seniority as its job ("Chairman", "Gérante" and "المدير العام"
 name no job, yet the heads of companies keep alike hours; "Kierownik" and "Teamleiter" lead a team of some kind):
 such people are not lumped together, whatever their rank, in one mixture of hours. Its level and curves stay only
 when the score test calls for its hours; else the words are dropped.
@@ -115,6 +116,8 @@ without any calls for it, as a pair's is (see ``pair_tests``), and then only the
 most (a region's, its time zone's or its country's): the hours of a history's contacts follow some of what is known
 of them and not the rest, and each curve of noise added to a contact's costs a small history dearly. ``function`` is
 the word of the title whose replies' hours depart most (see ``tools.followup.titles``)"""
+STRATA = ("sector", "country", "ownership", "size")
+"""fields within whose values a title word's hours are judged as well as across everyone"""
 Group = tuple[tuple[str, ...], float]
 GROUPS: tuple[Group, ...] = (
     # everyone
@@ -791,7 +794,8 @@ def fit(t: Table, contacts: dict[str, ContactInfo], start: ReplyModel | None = N
         if functions is None:
             # the words of titles whose replies' hours depart from what the fit without them expects
             functions = learn(t.contact, {c: info.title for c, info in contacts.items()}, np.asarray(fields["h3"]),
-                              t.replied - _sigmoid(ind @ coef + intercept))
+                              t.replied - _sigmoid(ind @ coef + intercept),
+                              {f: {c: str(getattr(info, f) or "") for c, info in contacts.items()} for f in STRATA})
             if functions:
                 without = (fields, vocab, ind, coef, intercept, scales)
                 before = ReplyModel(vocab=vocab, coef=coef, intercept=intercept, groups=groups, raw=coef)

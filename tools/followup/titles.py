@@ -4,8 +4,8 @@
 People of one job keep alike hours (a plant manager answers before the morning meeting, an engineer after the
 shift, a night crew at the handover), but titles are written in many wordings, languages and abbreviations, and
 no list of jobs fits every trade. So the words are learned from the history: each word that a few contacts' titles
-share is judged by how far the replies to those contacts depart, hour by hour, from everyone's (a score test,
-on what a first fit without them leaves unexplained), and each title is given its word that departs most, when
+share is judged by how far the replies to those contacts depart, hour by hour, from everyone's, or from those of
+the others of their sector or market (a score test, on what a first fit without them leaves unexplained), and each title is given its word that departs most, when
 one departs enough. A title's other words ("manager", a town) depart less, since they mix people of several jobs.
 The model keeps the jobs only when their hours pass the score test it applies to any segment's (see
 ``model.fit``).
@@ -104,8 +104,8 @@ def _pieces(word: str) -> list[str]:
     return out
 
 
-def learn(contacts: np.ndarray, titles: dict[str, str | None], block: np.ndarray, residual: np.ndarray
-          ) -> dict[str, float]:
+def learn(contacts: np.ndarray, titles: dict[str, str | None], block: np.ndarray, residual: np.ndarray,
+          strata: dict[str, dict[str, str]] | None = None) -> dict[str, float]:
     """The words of titles whose replies' hours depart from what a fitted model without them expects by FUNCTION_Z
     standard errors or more, with their scores; from the ``residual`` s (outcome less the fitted chance) of the
     touches of ``contacts`` in three-hour ``block`` s.
@@ -114,7 +114,12 @@ def learn(contacts: np.ndarray, titles: dict[str, str | None], block: np.ndarray
     block's sum over its contacts, less the block's share of their whole sum (a word of people who answer more at
     every hour is not taken for one whose hours differ), is set against its variance over those contacts; under no
     departure the squares add up to about the number of blocks judged, and the excess, in standard errors, is the
-    word's score."""
+    word's score.
+
+    One job may keep other hours in each sector or market (a grocery store's manager answers before opening, a fashion
+    store's after closing), so that across everyone its departures cancel out. So a word is also judged within each
+    value of each field of ``strata`` (field: contact: value), against the others of that value (whose own hours are
+    taken out first), the squares added up over the values; its score is the highest of everyone's and each field's."""
     people, person = np.unique(np.asarray(contacts), return_inverse=True)
     person = person.reshape(-1)
     if len(people) == 0:
@@ -124,27 +129,43 @@ def learn(contacts: np.ndarray, titles: dict[str, str | None], block: np.ndarray
     cell = person * 8 + block
     s = np.bincount(cell, r, minlength=len(people) * 8).reshape(-1, 8)
     n = np.bincount(cell, minlength=len(people) * 8).reshape(-1, 8).astype(float)
-    whole = s.sum(axis=1)
     keys = [words(titles.get(p)) for p in people.tolist()]
     holders: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
         for w in k:
             holders.setdefault(w, []).append(i)
+    layers = [(np.zeros(len(people), dtype=np.int64), s)]  # everyone as one stratum, then each field's strata
+    for values in (strata or {}).values():
+        layer = np.unique([values.get(p) or "" for p in people.tolist()], return_inverse=True)[1].reshape(-1)
+        # each stratum's own hours are taken out: a word is judged against the others of its stratum
+        where = layer[person] * 8 + block
+        mean = np.bincount(where, r, minlength=(int(layer.max()) + 1) * 8) / np.maximum(
+            np.bincount(where, minlength=(int(layer.max()) + 1) * 8), 1)
+        layers.append((layer, np.bincount(cell, r - mean[where], minlength=len(people) * 8).reshape(-1, 8)))
     score: dict[str, float] = {}
     for w, who in holders.items():
         if len(who) < MIN_CONTACTS:
             continue
         idx = np.asarray(who)
-        counts = n[idx]
-        share = counts.sum(axis=0) / max(float(counts.sum()), 1.0)
-        dev = s[idx] - share[None, :] * whole[idx][:, None]
-        u, variance = dev.sum(axis=0), (dev ** 2).sum(axis=0)
-        judged = ((counts > 0).sum(axis=0) >= MIN_BLOCK_CONTACTS) & (variance > 1e-9)
-        df = int(judged.sum()) - 1
-        if df < 2:
-            continue
-        stat = float((u[judged] ** 2 / variance[judged]).sum())
-        score[w] = (stat - df) / float(np.sqrt(2 * df))
+        best = -np.inf
+        for layer, s in layers:
+            whole = s.sum(axis=1)
+            stat, df = 0.0, 0
+            for stratum in np.unique(layer[idx]):
+                part = idx[layer[idx] == stratum]
+                counts = n[part]
+                share = counts.sum(axis=0) / max(float(counts.sum()), 1.0)
+                dev = s[part] - share[None, :] * whole[part][:, None]
+                u, variance = dev.sum(axis=0), (dev ** 2).sum(axis=0)
+                judged = ((counts > 0).sum(axis=0) >= MIN_BLOCK_CONTACTS) & (variance > 1e-9)
+                if int(judged.sum()) < 3:
+                    continue
+                stat += float((u[judged] ** 2 / variance[judged]).sum())
+                df += int(judged.sum()) - 1
+            if df >= 2:
+                best = max(best, (stat - df) / float(np.sqrt(2 * df)))
+        if np.isfinite(best):
+            score[w] = best
     return {w: z for w, z in score.items() if z >= FUNCTION_Z}
 
 
