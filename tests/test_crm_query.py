@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, text
 
 from connectors.activities import import_activities
 from connectors.maven import import_maven
@@ -314,3 +314,50 @@ def test_answers_to_the_fewest_name_those_with_none(maven: Engine, tmp_path: Pat
         "Note: 1 rep with no won or lost deals has no win rate and is left out: Elizabeth Anderson.")
     assert highest.startswith("Wilburn Farren has the highest win rate (among your team): 69.6% (55 won of 79 closed)")
     assert "left out" not in highest  # those with no figure could not be at the top
+
+
+def _activity_ranking(engine: Engine, who: str, metric: str, group: str = "rep", *, descending: bool = False,
+                      limit: int = 1, **filters: object):
+    return run_query(engine, identity_for(engine, who), {
+        "entity": "activities", "metrics": [metric], "filters": filters, "group_by": [group], "order_by": metric,
+        "descending": descending, "limit": limit})
+
+
+def test_rankings_of_activities_include_those_with_none_within_scope(engine: Engine, demo_dir: Path) -> None:
+    """A rep who logged no call ranks with 0 among the fewest calls, for sales-ops and for their manager, and is
+    their own ranking's one row; nobody outside the asker's scope is added."""
+    import_maven(engine, demo_dir)
+    import_activities(engine, demo_dir / "activities.csv", demo_dir / "contacts.csv")
+    teams = [line.split(",") for line in (demo_dir / "sales_teams.csv").read_text().splitlines()[1:]]
+    quiet, manager = teams[0][0], teams[0][1]
+    team = sorted(name for name, boss, *_ in teams if boss == manager)
+    with engine.begin() as conn:  # the quiet rep never called anyone
+        conn.execute(text("DELETE FROM activities WHERE type = 'call' AND user_id = "
+                          "(SELECT id FROM users WHERE name = :n)"), {"n": quiet})
+    fewest = _activity_ranking(engine, "ops", "count", activity_type=["call"])
+    assert fewest.rows == [{"rep": quiet, "count": 0}] and fewest.tied == 0
+    everyone = _activity_ranking(engine, "ops", "count", limit=100, activity_type=["call"])
+    assert sorted(r["rep"] for r in everyone.rows) == sorted(name for name, *_ in teams)
+    assert [r["count"] for r in everyone.rows if r["count"] == 0] == [0]
+    theirs = _activity_ranking(engine, manager, "count", limit=100, activity_type=["call"])
+    assert sorted(r["rep"] for r in theirs.rows) == team and theirs.rows[0] == {"rep": quiet, "count": 0}
+    own = _activity_ranking(engine, quiet, "count", limit=5, activity_type=["call"])
+    assert own.rows == [{"rep": quiet, "count": 0}]
+    other = next(name for name in team if name != quiet)
+    assert [r["rep"] for r in _activity_ranking(engine, other, "count", limit=5, activity_type=["call"]).rows] == [other]
+    # a period with no touches at all: everyone in scope at 0, and no reply rate to rank them by
+    later = {"activity_from": "2099-01-01"}
+    none = _activity_ranking(engine, manager, "touches", limit=2, **later)
+    assert none.rows == [{"rep": name, "touches": 0} for name in team] and none.tied == len(team)
+    rate = _activity_ranking(engine, quiet, "reply_rate", **later)
+    assert rate.rows == [] and rate.left_out == 1
+    assert rate.notes == [f"1 rep with no touches has no reply rate and is left out: {quiet}"]
+    accounts = _activity_ranking(engine, quiet, "replies", "account", limit=100, **later)
+    with engine.connect() as conn:
+        worked = sorted(conn.scalars(text(
+            "SELECT DISTINCT a.name FROM accounts a JOIN opportunities o ON o.account_id = a.id "
+            "JOIN users u ON u.id = o.user_id WHERE u.name = :n"), {"n": quiet}))
+    assert worked and [r["account"] for r in accounts.rows] == worked
+    assert {r["replies"] for r in accounts.rows} == {0}
+    with pytest.raises(ToolInputError, match="applies to activities only"):
+        run_query(engine, identity_for(engine, "ops"), {"metrics": ["count"], "filters": {"activity_type": ["call"]}})

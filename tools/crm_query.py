@@ -25,6 +25,7 @@ from tools.sql import days_between, period
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Names50 = Annotated[list[Name], Field(max_length=50)]
 Stage = Literal["Prospecting", "Engaging", "Won", "Lost"]
+ActivityType = Literal["email", "call", "meeting", "note"]
 Entity = Literal["opportunities", "accounts", "activities", "users", "products"]
 Metric = Literal[
     "count", "won_count", "lost_count", "open_count", "won_revenue", "avg_won_deal_size", "win_rate",
@@ -93,6 +94,8 @@ class Filters(BaseModel):
     value_max: Annotated[float, Field(ge=0, le=1e12)] | None = None
     activity_from: dt.date | None = None
     activity_to: dt.date | None = None
+    activity_type: Annotated[list[ActivityType], Field(max_length=4)] | None = None
+    """Activities only: e-mails, calls, meetings or notes."""
     parent: Names50 | None = None
     """Accounts only: the subsidiaries of these accounts."""
 
@@ -343,6 +346,8 @@ def _opportunities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[
                    notes: list[str]) -> QueryResult:
     if "parent" in f:
         raise ToolInputError("filter 'parent' applies to accounts only")
+    if "activity_type" in f:
+        raise ToolInputError("filter 'activity_type' applies to activities only")
     where = _opp_filters(identity, f)
     if "account" in query.group_by:  # deals with no account are not an account: never rank them as one
         with engine.connect() as conn:
@@ -362,41 +367,14 @@ def _opportunities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[
     if groups:
         stmt = stmt.group_by(*grouped)
     labels = [*query.group_by, *query.metrics]
-    # a ranking of people, places, accounts or products covers everyone in the caller's sight, those with no
-    # matching deal too: every row is read, and the cut made here
-    whole = bool(groups and query.order_by) and len(query.group_by) == 1 and query.group_by[0] in POPULATIONS \
-        and query.order_by in query.metrics
-    ranked = bool(groups and query.order_by) and (query.limit >= 2 or whole)  # a "top N" list, or the planner's
-    # top one and the next (everyone tied for the top is read too)
-    # a ranking reads a few more rows than asked for: those tied with the last one asked for are shown too
+    whole, ranked = _ranking(query)
     if not whole:
         stmt = _finish(stmt, query, labels, extra=TIES if ranked else 0)
     ids_stmt = _opp_from(select(O.id)).where(and_(True, *where)).order_by(O.id)
     count_stmt = _opp_from(select(func.count(O.id))).where(and_(True, *where))
-    tied_n = left_n = 0
     with engine.connect() as conn:
         rows = [{k: _clean(v) for k, v in r._mapping.items()} for r in conn.execute(stmt)]
-        if whole:
-            rows, left_out = _everyone(conn, identity, query, f, rows)
-            if left_out:
-                left_n = len(left_out)
-                notes = [*notes, _left_out_note(query.group_by[0], str(query.order_by), left_out)]
-        if ranked:  # ties in the order of their names, the same every time
-            rows.sort(key=lambda r: (_rank_key(r[query.order_by], query.descending),
-                                     *[str(r[g]) for g in query.group_by]))
-        if ranked and len(rows) > query.limit:
-            last = rows[query.limit - 1][query.order_by]
-            tied = [r for r in rows[query.limit:] if r[query.order_by] == last and last is not None]
-            if tied:
-                tied_n = sum(1 for r in rows if r[query.order_by] == last)
-            rows = rows[:query.limit] + tied[:TIES]
-            if tied:
-                if whole:
-                    more = f" (and {len(tied) - TIES:,} more are tied with them)" if len(tied) > TIES else ""
-                else:  # only TIES rows past the last place were read
-                    more = " (and more are tied with them)" if len(tied) == TIES else ""
-                    tied_n = tied_n if not more else 0  # not known
-                notes = [*notes, "those tied at the last place are shown too" + more]
+        rows, notes, tied_n, left_n = _cut(conn, identity, query, f, rows, notes, whole=whole, ranked=ranked)
         ids = list(conn.scalars(ids_stmt.limit(MAX_IDS)))
         total = conn.execute(count_stmt).scalar_one()
     return QueryResult(entity="opportunities", columns=labels, rows=rows,
@@ -404,19 +382,60 @@ def _opportunities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[
                        record_ids=ids, record_count=total, notes=notes, tied=tied_n, left_out=left_n)
 
 
+def _ranking(query: CrmQuery) -> tuple[bool, bool]:
+    """Whether ``query`` ranks a whole population (every member in the caller's sight, those with nothing matching
+    too: every row is read and the cut made after), and whether it is a ranking at all (a "top N" list, or the
+    planner's top one and the next; everyone tied for the last place is read too)."""
+    grouped = bool(query.group_by and query.order_by)
+    whole = grouped and len(query.group_by) == 1 and query.group_by[0] in POPULATIONS \
+        and query.order_by in query.metrics
+    return whole, grouped and (query.limit >= 2 or whole)
+
+
+def _cut(conn: Any, identity: Identity, query: CrmQuery, f: dict[str, Any], rows: list[dict[str, Any]],
+         notes: list[str], *, whole: bool, ranked: bool) -> tuple[list[dict[str, Any]], list[str], int, int]:
+    """A ranking's rows: its whole population added when ``whole``, in order, cut at the limit with those tied at
+    the last place kept; with the notes, how many are tied at the last place and how many are left out."""
+    tied_n = left_n = 0
+    if whole:
+        rows, left_out = _everyone(conn, identity, query, f, rows)
+        if left_out:
+            left_n = len(left_out)
+            notes = [*notes, _left_out_note(query.group_by[0], str(query.order_by), left_out)]
+    if ranked:  # ties in the order of their names, the same every time
+        rows.sort(key=lambda r: (_rank_key(r[query.order_by], query.descending),
+                                 *[str(r[g]) for g in query.group_by]))
+    if ranked and len(rows) > query.limit:
+        last = rows[query.limit - 1][query.order_by]
+        tied = [r for r in rows[query.limit:] if r[query.order_by] == last and last is not None]
+        if tied:
+            tied_n = sum(1 for r in rows if r[query.order_by] == last)
+        rows = rows[:query.limit] + tied[:TIES]
+        if tied:
+            if whole:
+                more = f" (and {len(tied) - TIES:,} more are tied with them)" if len(tied) > TIES else ""
+            else:  # only TIES rows past the last place were read
+                more = " (and more are tied with them)" if len(tied) == TIES else ""
+                tied_n = tied_n if not more else 0  # not known
+            notes = [*notes, "those tied at the last place are shown too" + more]
+    return rows, notes, tied_n, left_n
+
+
 POPULATIONS = {"rep", "manager", "regional_office", "account", "product", "sector"}
-"""Groups whose every member in the caller's sight is ranked, with 0 when none of their deals match."""
-ZERO = {"count": 0, "won_count": 0, "lost_count": 0, "open_count": 0, "won_revenue": 0, "open_pipeline_list_price": 0}
-"""A member with no matching deal: 0 for a count or a sum; a rate or an average has no value (None)."""
+"""Groups whose every member in the caller's sight is ranked, with 0 when none of their deals (or touches) match."""
+ZERO = {"count": 0, "won_count": 0, "lost_count": 0, "open_count": 0, "won_revenue": 0, "open_pipeline_list_price": 0,
+        "touches": 0, "replies": 0}
+"""A member with no matching deal or touch: 0 for a count or a sum; a rate or an average has no value (None)."""
 NO_FIGURE = {"win_rate": "no won or lost deals", "avg_won_deal_size": "no won deals",
-             "avg_sales_cycle_days": "no won deals"}
+             "avg_sales_cycle_days": "no won deals", "reply_rate": "no touches"}
 KIND = {"rep": ("rep", "reps"), "manager": ("manager", "managers"), "regional_office": ("office", "offices"),
         "account": ("account", "accounts"), "product": ("product", "products"), "sector": ("sector", "sectors")}
 
 
 def _population(conn: Any, identity: Identity, group: str, f: dict[str, Any]) -> list[str]:
     """Everyone (or everything) a ranking by ``group`` covers: the members the caller may see that the filters on
-    people, places, accounts and products name, whether or not any of their deals match the other filters."""
+    people, places, accounts and products name, whether or not any of their deals (or touches) match the other
+    filters."""
     columns = {"rep": REP.name, "manager": MGR.name, "regional_office": REP.regional_office}
     people = [identity.scope(REP.id), *_in_filters(f, columns)]
     owners = select(REP.id).select_from(REP).outerjoin(MGR, MGR.id == REP.manager_id).where(and_(True, *people))
@@ -457,7 +476,7 @@ def _left_out_note(group: str, metric: str, names: list[str]) -> str:
     listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
     why = NO_FIGURE.get(metric, "no matching deals")
     label = {"win_rate": "win rate", "avg_won_deal_size": "average won deal size",
-             "avg_sales_cycle_days": "average sales cycle"}.get(metric, "figure")
+             "avg_sales_cycle_days": "average sales cycle", "reply_rate": "reply rate"}.get(metric, "figure")
     return (f"{len(names):,} {one if len(names) == 1 else many} with {why} "
             f"{'has' if len(names) == 1 else 'have'} no {label} and {'is' if len(names) == 1 else 'are'} "
             f"left out: {listed}")
@@ -501,8 +520,10 @@ def _activities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[str
         where.append(act.occurred_at >= dt.datetime.combine(f["activity_from"], dt.time()))
     if "activity_to" in f:
         where.append(act.occurred_at < dt.datetime.combine(f["activity_to"] + dt.timedelta(days=1), dt.time()))
+    if "activity_type" in f:
+        where.append(act.type.in_(f["activity_type"]))
     unsupported = set(f) - {"rep", "manager", "regional_office", "account", "sector", "activity_from",
-                            "activity_to"}
+                            "activity_to", "activity_type"}
     if unsupported:
         raise ToolInputError(f"filter(s) {sorted(unsupported)} do not apply to activities")
     touches = func.sum(case((act.direction == "outbound", 1), else_=0))
@@ -522,14 +543,19 @@ def _activities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[str
                        *[metric[m].label(m) for m in query.metrics]))
     if query.group_by:
         stmt = stmt.group_by(*[group[g] for g in query.group_by])
-    stmt = _finish(stmt, query, labels)
+    # a ranking of reps, managers, offices or accounts covers everyone in the caller's sight, those with no
+    # matching touch too (0), as a ranking of deals does
+    whole, ranked = _ranking(query)
+    if not whole:
+        stmt = _finish(stmt, query, labels, extra=TIES if ranked else 0)
     with engine.connect() as conn:
         rows = [{k: _clean(v) for k, v in r._mapping.items()} for r in conn.execute(stmt)]
+        rows, notes, tied_n, left_n = _cut(conn, identity, query, f, rows, notes, whole=whole, ranked=ranked)
         ids = list(conn.scalars(base(select(act.id)).order_by(act.id).limit(MAX_IDS)))
         total = conn.execute(base(select(func.count(act.id)))).scalar_one()
     return QueryResult(entity="activities", columns=labels, rows=rows,
                        definitions={m: DEFINITIONS[m] for m in query.metrics}, scope=identity.describe(),
-                       record_ids=ids, record_count=total, notes=notes)
+                       record_ids=ids, record_count=total, notes=notes, tied=tied_n, left_out=left_n)
 
 
 ACCOUNT_FIELDS = ["account", "sector", "revenue_musd", "employees", "year_established", "office_location",
