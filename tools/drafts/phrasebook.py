@@ -40,9 +40,14 @@ def _env() -> Environment:
     return Environment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
 
 
+@lru_cache(maxsize=512)
+def _template(template: str) -> Any:
+    return _env().from_string(template)
+
+
 def say(template: str, **variables: Any) -> str:
     """One phrase with its variables filled in."""
-    return _env().from_string(template).render(**variables)
+    return _template(template).render(**variables)
 
 
 def layout(language: str, **parts: Any) -> str:

@@ -94,9 +94,12 @@ def write(plan: Plan) -> tuple[str, str, list[str]]:
         if point.concept:
             said.append(say(ph["offer"][point.concept]["short" if short else "standard"], **names))
         elif point.free:
-            clause = re.match(r"(?i)(i|we|you|they|it|there|our \w+ (is|are|will|can|has|have|was))\b", point.free)
+            free = _coordinated(point.free) if plan.language == "en" else point.free
+            clause = CLAUSE.match(free)
+            if clause and i and clause.group(1) != "I":  # "Also, our team is ready", not "Also, Our team..."
+                free = free[:1].lower() + free[1:]
             kind = ("clause" if clause else "free") + ("_first" if i == 0 else "")
-            said.append(say(ph["point"][kind], point=point.free, **names))
+            said.append(say(ph["point"][kind], point=free, **names))
 
     support: list[str] = []
     if plan.support:  # the caller decides how many: none in a short draft that makes the rep's points
@@ -113,7 +116,8 @@ def write(plan: Plan) -> tuple[str, str, list[str]]:
     meets = any(p.free and WHEN.search(p.free) and MEETING.search(p.free) for p in plan.points)
     closing_line.append(ph["ask_then" if meets else "ask"][plan.tone])
 
-    paragraphs = [[x for x in p if plan.allows(x)] for p in (opening, said)] + [support, closing_line]
+    paragraphs = [[tidy(x, plan.language) for x in p if plan.allows(x)] for p in (opening, said)] + \
+        [[tidy(x, plan.language) for x in p] for p in (support, closing_line)]
     body = layout(plan.language, greeting=say(ph["greeting"][plan.tone], **names), paragraphs=paragraphs,
                   closing=ph["closing"][plan.tone], signature=plan.signature).strip()
     body = re.sub(r"\n{3,}", "\n\n", body)
@@ -127,6 +131,43 @@ def write(plan: Plan) -> tuple[str, str, list[str]]:
     if not plan.allows(subject):
         subject = say(ph["subject"]["plain"], **names)
     return subject[:300], body, [s for p in paragraphs for s in p]
+
+
+CLAUSE = re.compile(r"(?i)(i|we|you|they|it|there|our \w+ (is|are|will|can|has|have|was))\b")
+"""a point that is a sentence of its own ("we can start in May"), not a thing to mention ("the pilot")"""
+SUBJECT = r"(?:i|we|you|they|he|she|it|there|this|these|those|our|your|the)\b"
+AND_THAT = re.compile(r",?\s+(and|but|or)\s+that\s+(?=" + SUBJECT + ")", re.IGNORECASE)
+DOUBLED = re.compile(r"\b([^\W\d_]+)(?:\s+\1\b)+", re.IGNORECASE)
+MAY_DOUBLE = {"had", "that"}  # "what he had had", "that that": doubled on purpose
+ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "approx", "incl", "cf", "mr", "mrs", "ms", "dr", "st"}
+
+
+def _coordinated(point: str) -> str:
+    """The rep's point with "and that it..." said as a clause of its own: "we can start in May and that it saved
+    them 30%" is "we can start in May, and it saved them 30%" (the "that" belonged to "mention that...")."""
+    return AND_THAT.sub(lambda m: f", {m.group(1).lower()} ", point)
+
+
+def tidy(sentence: str, language: str = "en") -> str:
+    """A sentence put together from a template and the rep's words, with the slips of joining them mended: a word
+    said twice ("a a pilot"), a space before a comma or a full stop, a missing space after a comma, two full stops,
+    a sentence that starts in lower case (an abbreviation or an ellipsis does not end a sentence)."""
+    if language != "en":
+        return re.sub(r"([。，；：！？])\1+", r"\1", re.sub(r"[.。]+。", "。", sentence))
+    out = DOUBLED.sub(lambda m: m.group(0) if m.group(1).casefold() in MAY_DOUBLE else m.group(1), sentence)
+    out = re.sub(r"\s+([,.;:!?])(?!\d)", r"\1", out)
+    out = re.sub(r"([,;])(?=[^\W\d_])", r"\1 ", out)
+    out = re.sub(r"(?<!\.)\.\.(?!\.)", ".", out)
+    out = re.sub(r",([.!?])", r"\1", out)
+
+    def capital(m: re.Match[str]) -> str:
+        before = re.findall(r"[\w.]+$", out[:m.start()])
+        if out[:m.start()].endswith("..") or before and before[0].casefold().rstrip(".") in ABBREVIATIONS:
+            return m.group(0)
+        return m.group(1) + m.group(2).upper()
+
+    out = re.sub(r"(?<=[.!?])(\s+)([^\W\d_])", capital, out)
+    return out[:1].upper() + out[1:]
 
 
 def one_line(text: object) -> str:
