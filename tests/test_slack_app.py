@@ -282,7 +282,7 @@ def test_an_account_brief_is_a_card(slack_app: tuple[str, FakeSlack]) -> None:
     blocks = json.loads(posted["blocks"]) if isinstance(posted["blocks"], str) else posted["blocks"]
     assert blocks[0] == {"type": "header", "text": {"type": "plain_text", "text": "Standard Co"}}
     fields = [f["text"] for b in blocks if b.get("fields") for f in b["fields"]]
-    assert "*Open deals:* 1 ($1,000 at list price)" in fields and "*Tier:* standard" in fields
+    assert "Open deals: 1 ($1,000 at list price)" in fields and "Tier: standard" in fields
     assert any("Next step:" in json.dumps(b) for b in blocks) and "None" not in json.dumps(blocks)
     assert any("AI-generated" in json.dumps(b) for b in blocks)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -90,7 +91,7 @@ def test_a_draft_card_shows_outside_text_literally_with_its_buttons() -> None:
     assert all(e["value"] == "d_1" for e in actions[0]["elements"])
     assert "confirm" in actions[0]["elements"][-1]  # sending asks once more
     fields = [f["text"] for b in blocks if b.get("fields") for f in b["fields"]]
-    assert fields[:2] == ["*To:* Sam &lt;sam@standard\u200b.example&gt;", "*Cc:* boss@ourco\u200b.example"]
+    assert fields[:2] == ["To: Sam &lt;sam@standard\u200b.example&gt;", "Cc: boss@ourco\u200b.example"]
     assert "Drawn from: DL0001" in text
     assert actions[0]["elements"][-1]["confirm"]["text"]["text"].startswith(
         "To Sam <sam@standard.example>, Cc boss@ourco.example.")  # plain text: nothing there becomes a link
@@ -133,8 +134,8 @@ def test_a_brief_card_shows_the_profile_as_fields_with_outside_text_escaped() ->
     blocks = brief_blocks(profile)
     text = json.dumps(blocks)
     fields = [f["text"] for b in blocks if b.get("fields") for f in b["fields"]]
-    assert "*Employees:* 1,200" in fields and "*Revenue:* $45.5M" in fields and "*Health:* 71/100" in fields
-    assert "*Reply rate:* 25% of 8 touches" in fields and "*Open deals:* 2 ($5,000 at list price)" in fields
+    assert "Employees: 1,200" in fields and "Revenue: $45.5M" in fields and "Health: 71/100" in fields
+    assert "Reply rate: 25% of 8 touches" in fields and "Open deals: 2 ($5,000 at list price)" in fields
     assert blocks[0]["text"]["type"] == "plain_text"  # Slack never reads mentions or links in plain text
     assert all("<!here>" not in json.dumps(b) for b in blocks[1:])
     assert "@channel" not in text and "<http" not in text and "None" not in text
@@ -186,3 +187,86 @@ def test_a_draft_card_shows_what_the_draft_rests_on_beside_it() -> None:
     assert "DL0002" not in json.dumps(body) and "pilot" in json.dumps(body)
     assert "Added from similar deals: found a smaller pilot (won 7, lost 1 where tried)" in context
     assert "Note: left out your point" in context
+
+
+FORMATTED = "*Urgent* _call_ ~now~ `rm -rf` ```block``` **x**\n> quoted\nsnake_case NB_2024_17 a*b"
+
+
+def _texts(blocks: list[dict]) -> list[dict]:
+    """Every text object of the blocks (sections, fields, context elements), buttons and confirmations aside."""
+    out = []
+    for b in blocks:
+        if b["type"] in ("section", "header") and b.get("text"):
+            out.append(b["text"])
+        out += b.get("fields") or []
+        if b["type"] == "context":
+            out += b["elements"]
+    return out
+
+
+def _formatting_slack_would_apply(text: str) -> list[str]:
+    """The spans Slack's mrkdwn would format: a mark opening after a space, a line start or punctuation and
+    touching a word, a line that starts with ">"."""
+    marks = re.findall(r"(?:^|(?<=[\s(\"'.,;:!?]))([*_~`])(?=[^\s\u200b*_~`])[^\n]*?(?<=[^\s\u200b])\1(?![^\W_])",
+                       text, re.MULTILINE)
+    return marks + re.findall(r"^[ \t]*&gt;", text, re.MULTILINE)
+
+
+def test_crm_text_shows_literally_and_ids_and_figures_copy_as_they_are() -> None:
+    """Outside text in a card is plain text (Slack formats nothing there), character for character; in a message's
+    mrkdwn text every formatting mark is kept from formatting, while ids and figures pass unchanged."""
+    from copilot.slack.approvals import card_blocks
+    from copilot.slack.blocks import brief_blocks, draft_blocks, home_view
+
+    draft = {"draft_id": "d_1", "to": "*Sam* <sam@x.example>", "account": "_Acme_ ~Corp~", "subject": "`Re` *deal*",
+             "body": FORMATTED, "cites": ["NB_2024_17"], "notes": ["*bold* note"], "plays": [
+                 {"play": "_pilot_ first", "won": 3, "lost": 1, "why": "added"}]}
+    profile = {"account": "Acme", "firmographics": {"sector": "*tech*", "parent_account": "_Holding_"},
+               "deals": {"open_count": 2, "open_pipeline_list_price": 12000}, "engagement": {}, "health": {},
+               "contacts": [{"name": "*Eve*", "title": "_CFO_"}], "risks": ["~stalled~"], "next_step": "`call` Eve",
+               "scope": "your own deals"}
+    request = {"id": "act_12", "summary": "send *this* to _kim_", "args": {"body": FORMATTED}, "args_hash": "ab12cd"}
+    built = {
+        "answer": answer_blocks(f"Won revenue: $12,345.67 (NB_2024_17)\n{FORMATTED}", sources=["NB_2024_17", "D1"],
+                                model="offline", prompt_version="v1", feedback_value="t"),
+        "draft": draft_blocks(draft), "closed": draft_blocks(draft, closed="Sent *now*"), "brief": brief_blocks(profile),
+        "approval": card_blocks(request, "{}"), "decided": card_blocks(request, "{}", decided="Approved by _Mona_"),
+        "home": home_view(name="*Rick*", day={"follow_ups_due": [{"account": "_Acme_", "due_at": "2025-01-02T10:00",
+                                                                    "note": "*call*"}]},
+                          pending=[{"status": "pending", "summary": "~send~", "id": "act_12"}], pipeline={})["blocks"],
+    }
+    for name, blocks in built.items():
+        for obj in _texts(blocks):
+            if obj["type"] == "mrkdwn":  # only the copilot's own labels stay mrkdwn
+                assert not any(ch in obj["text"] for ch in "_~`") and obj["text"] in ("*E-mail draft (not sent)*",
+                                                                                       "AI-generated by the sales "
+                                                                                       "copilot from the CRM."), name
+            else:  # plain text, the headers' own words aside with no emoji code read either
+                assert obj["type"] == "plain_text", (name, obj)
+                assert obj.get("emoji") is False or obj["text"] in ("Acme", "Your day"), (name, obj)
+                assert "\u200b*" not in obj["text"] and "\u200b_" not in obj["text"], (name, obj)
+    shown = json.dumps(built, ensure_ascii=False)
+    assert FORMATTED.replace(">", "&gt;").replace("\n", "\\n") in shown.replace("\u200b", "")
+    answer = json.dumps(built["answer"], ensure_ascii=False)
+    assert "$12,345.67 (NB_2024_17)" in answer and "Records: NB_2024_17, D1" in answer  # copied as they are
+    approval = json.dumps(built["approval"], ensure_ascii=False)
+    assert "Request act_12, hash ab12cd" in approval and "send *this* to _kim_" in approval
+    fields = [f["text"] for b in built["draft"] if b.get("fields") for f in b["fields"]]
+    assert fields[1:] == ["Account: _Acme_ ~Corp~", "Subject: `Re` *deal*"]
+
+
+@given(st.text(alphabet=st.sampled_from("ab1 *_~`>\n.,"), max_size=80))
+def test_mrkdwn_text_never_formats_and_reads_the_same(text: str) -> None:
+    safe = escape(text)
+    assert not _formatting_slack_would_apply(safe), (text, safe)
+    assert safe.replace("\u200b", "").replace("&gt;", ">") == text
+
+
+def test_formatting_marks_in_message_text_are_kept_from_formatting_ids_and_figures_are_not() -> None:
+    assert _formatting_slack_would_apply("*Urgent* _call_ ~now~ `x`\n&gt; q") == ["*", "_", "~", "`", "&gt;"]
+    safe = escape(FORMATTED)
+    assert not _formatting_slack_would_apply(safe)
+    assert safe.replace("\u200b", "").replace("&gt;", ">") == FORMATTED
+    for same in ("NB_2024_17", "act_12", "$12,345.67", "up 3.5% to $1.2M", "request 42, hash ab12cd", "a*b"):
+        assert escape(same) == same
+    assert fallback_text("*Won*: $1,200 for _Acme_") == "\u200b*\u200bWon\u200b*\u200b: $1,200 for \u200b_\u200bAcme\u200b_\u200b"

@@ -21,7 +21,7 @@ from copilot.crm.models import User
 from copilot.review.approvals import _row, describe, show
 from copilot.review.policy import approver_refusal, load_policy
 from copilot.services import Services
-from copilot.slack.blocks import cc_line, escape, fields_modal, reason_modal, sections, submitted
+from copilot.slack.blocks import cc_line, escape, fields_modal, plain, reason_modal, sections, submitted
 from copilot.slack.identity import NOT_LINKED, SlackDirectory
 from copilot.slack.reminders import remind
 
@@ -36,18 +36,17 @@ def card_blocks(request: dict[str, Any], value: str, *, decided: str | None = No
     recipients = [f"To: {args['to']}", *([f"Cc: {cc_line(args.get('cc'))}"] if cc_line(args.get("cc")) else [])] \
         if request.get("tool") == "send_email" and args.get("to") else []
     blocks: list[dict[str, Any]] = [
-        {"type": "section", "text": {"type": "mrkdwn", "text": escape(f"Approval needed: {request['summary']}")}},
+        {"type": "section", "text": plain(f"Approval needed: {request['summary']}", 3000)},
         {"type": "section", "fields": [
-            {"type": "mrkdwn", "text": escape(f"Requested by: {request.get('requested_by') or 'unknown'}")},
-            {"type": "mrkdwn", "text": escape(f"Why review: {why}")[:2000]},
-            *({"type": "mrkdwn", "text": escape(line)[:2000]} for line in recipients),
-            {"type": "mrkdwn", "text": escape(f"Request {request['id']}, hash {str(request.get('args_hash'))[:16]}")}]},
+            plain(f"Requested by: {request.get('requested_by') or 'unknown'}"), plain(f"Why review: {why}"),
+            *(plain(line) for line in recipients),
+            plain(f"Request {request['id']}, hash {str(request.get('args_hash'))[:16]}")]},
     ]
     shown = args.get("body") or args.get("summary")
     if shown:  # what will be sent or written, word for word and whole
         blocks += sections(str(shown))
     if decided:
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(decided)}]})
+        blocks.append({"type": "context", "elements": [plain(decided)]})
     else:
         blocks.append({"type": "actions", "block_id": "approval", "elements": [
             {"type": "button", "action_id": "approval_approve", "style": "primary", "value": value,

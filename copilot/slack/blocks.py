@@ -1,7 +1,11 @@
 """Block Kit builders: pure functions from the copilot's answers to Slack messages.
 
 Text that came from the CRM (names, notes, e-mail bodies) is escaped so that it can never mention
-``@channel``, form a link or unfurl; every answer is marked as AI-generated and carries feedback buttons.
+``@channel``, form a link or unfurl, and is shown literally: in blocks it is ``plain_text`` (Slack applies no
+formatting there, and ``"verbatim": true`` on mrkdwn would not stop ``*bold*``), so every character, a request id
+or a figure too, is the one copied; in a message's plain ``text`` (mrkdwn only) the formatting characters that
+could open or close bold, italics, strike-through or code are kept apart from their words by an invisible space.
+Every answer is marked as AI-generated and carries feedback buttons.
 """
 
 from __future__ import annotations
@@ -17,8 +21,13 @@ _WWW = re.compile(r"\bwww\.", re.IGNORECASE)
 _DOT = re.compile(r"(?<=\w)\.(?=[^\W\d_])")  # a dot between a word and a letter: every domain, any ending
 
 
-def escape(text: str) -> str:
-    """``text`` safe to show in mrkdwn: &, < and > escaped (no <!channel>, <@U..>, <url|label>), broadcast
+MARKS = "*_~`"
+"""what opens or closes formatting in mrkdwn: *bold*, _italic_, ~strike~, `code` (and ```code blocks```)"""
+_QUOTE = re.compile(r"^([ \t]*)&gt;", re.MULTILINE)  # a line starting with ">" is a quote
+
+
+def unlinked(text: str) -> str:
+    """``text`` safe to show in any Slack text: &, < and > escaped (no <!channel>, <@U..>, <url|label>), broadcast
     words and anything Slack would turn into a link (a scheme, ``www.``, any ``name.tld``, so also an e-mail
     address) broken with an invisible space."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -28,10 +37,34 @@ def escape(text: str) -> str:
     return _DOT.sub(f"{ZWSP}.", text)
 
 
+def literal(text: str) -> str:
+    """Escaped ``text`` shown as written in mrkdwn: a formatting character that could open or close formatting (one
+    not between two letters or digits, as the ``_`` of ``NB_2024_17`` is, which Slack never formats) gets an
+    invisible space on each side, and a line's leading ">" one before it. Ids and figures, which have no such
+    character, pass unchanged; what a reader sees is the same characters."""
+    out = []
+    for i, ch in enumerate(text):
+        inside = 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+        out.append(f"{ZWSP}{ch}{ZWSP}" if ch in MARKS and not inside else ch)
+    return _QUOTE.sub(lambda m: f"{m.group(1)}{ZWSP}&gt;", "".join(out))
+
+
+def escape(text: str) -> str:
+    """``text`` safe to show in mrkdwn (a message's plain ``text``): no mention, no link, no formatting."""
+    return literal(unlinked(text))
+
+
+def plain(text: str, limit: int = 2000) -> dict[str, Any]:
+    """Outside text as a ``plain_text`` object: shown literally (no bold, italics, strike-through, code, quote or
+    emoji code), never a mention or a link, and copied as the same characters."""
+    return {"type": "plain_text", "text": unlinked(text)[:limit] or " ", "emoji": False}
+
+
 def sections(text: str) -> list[dict[str, Any]]:
-    """Outside text as mrkdwn sections: escaped first, then split within Slack's limit (never inside an
+    """Outside text as plain-text sections: escaped first, then split within Slack's limit (never inside an
     ``&amp;``), so no section grows past it."""
-    return [{"type": "section", "text": {"type": "mrkdwn", "text": part or " "}} for part in chunks(escape(text))]
+    return [{"type": "section", "text": {"type": "plain_text", "text": part or " ", "emoji": False}}
+            for part in chunks(unlinked(text))]
 
 
 def chunks(text: str, size: int = SECTION_LIMIT) -> list[str]:
@@ -81,12 +114,11 @@ def draft_blocks(draft: dict[str, Any], *, note: str | None = None, closed: str 
     and Edit, Regenerate, Schedule and Send (or, once ``closed``, what became of it)."""
     to = str(draft.get("to") or draft.get("to_email") or "")
     cc = cc_line(draft.get("cc"))
-    fields = [f"*To:* {escape(to)}", *([f"*Cc:* {escape(cc)}"] if cc else []),
-              f"*Account:* {escape(str(draft.get('account') or ''))}",
-              f"*Subject:* {escape(str(draft.get('subject') or ''))}"]
+    fields = [f"To: {to}", *([f"Cc: {cc}"] if cc else []), f"Account: {draft.get('account') or ''}",
+              f"Subject: {draft.get('subject') or ''}"]
     blocks: list[dict[str, Any]] = [
         {"type": "section", "text": {"type": "mrkdwn", "text": "*E-mail draft (not sent)*"}},
-        {"type": "section", "fields": [{"type": "mrkdwn", "text": f[:2000]} for f in fields]},
+        {"type": "section", "fields": [plain(f) for f in fields]},
         *sections(str(draft.get("body") or "")),
     ]
     notes = [f"Drawn from: {', '.join(map(str, draft['cites']))}"] if draft.get("cites") else []
@@ -95,9 +127,9 @@ def draft_blocks(draft: dict[str, Any], *, note: str | None = None, closed: str 
     notes += [f"Note: {n}" for n in (draft.get("notes") or [])[:3]]
     notes += [note] if note else []
     if notes:
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(n)[:2000]} for n in notes]})
+        blocks.append({"type": "context", "elements": [plain(n) for n in notes]})
     if closed:
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(closed)[:2000]}]})
+        blocks.append({"type": "context", "elements": [plain(closed)]})
         return blocks
     value = str(draft.get("draft_id") or "")
     send = _button("draft_send", "Send", value, "primary")
@@ -130,26 +162,22 @@ def brief_blocks(profile: dict[str, Any]) -> list[dict[str, Any]]:
              ("Reply rate", f"{e['reply_rate']:.0%} of {e.get('touches', 0):,} touches"
               if isinstance(e.get("reply_rate"), int | float) else None),
              ("Last reply", str(e["last_reply"])[:10] if e.get("last_reply") else None)]
-    fields = [{"type": "mrkdwn", "text": f"*{label}:* {escape(str(value))}"[:2000]} for label, value in facts
-              if value not in (None, "")]
+    fields = [plain(f"{label}: {value}") for label, value in facts if value not in (None, "")]
     blocks: list[dict[str, Any]] = [
         {"type": "header", "text": {"type": "plain_text", "text": str(profile.get("account") or "Account")[:150]}},
         *({"type": "section", "fields": fields[i:i + 10]} for i in range(0, len(fields), 10))]
     contacts = [f"{c.get('name')}" + (f" ({c['title']})" if c.get("title") else "") for c in
                 (profile.get("contacts") or [])[:4]]
     if contacts:
-        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": escape("Contacts: " + ", ".join(
-            contacts))[:SECTION_LIMIT]}})
+        blocks.append({"type": "section", "text": plain("Contacts: " + ", ".join(contacts), SECTION_LIMIT)})
     risks = profile.get("risks") or []
     if risks:
-        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": escape(
-            "Risks:\n" + "\n".join(f"• {r}" for r in risks[:5]))[:SECTION_LIMIT]}})
+        blocks.append({"type": "section", "text": plain("Risks:\n" + "\n".join(f"• {r}" for r in risks[:5]),
+                                                        SECTION_LIMIT)})
     if profile.get("next_step"):
-        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": escape(
-            f"Next step: {profile['next_step']}")[:SECTION_LIMIT]}})
+        blocks.append({"type": "section", "text": plain(f"Next step: {profile['next_step']}", SECTION_LIMIT)})
     if profile.get("scope"):
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(
-            f"Figures over {profile['scope']}.")[:2000]}]})
+        blocks.append({"type": "context", "elements": [plain(f"Figures over {profile['scope']}.")]})
     return blocks
 
 
@@ -219,11 +247,10 @@ def answer_blocks(answer: str, *, sources: list[str], model: str, prompt_version
     for draft in drafts:
         blocks += draft_blocks(draft)
     if sources:
-        shown = ", ".join(escape(s) for s in sources[:10]) + (f" and {len(sources) - 10:,} more"
-                                                               if len(sources) > 10 else "")
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": f"Records: {shown}"}]})
-    blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(
-        f"AI-generated by the sales copilot ({model}, prompt {prompt_version[:12]}). Check before you act on it.")}]})
+        shown = ", ".join(sources[:10]) + (f" and {len(sources) - 10:,} more" if len(sources) > 10 else "")
+        blocks.append({"type": "context", "elements": [plain(f"Records: {shown}")]})
+    blocks.append({"type": "context", "elements": [plain(
+        f"AI-generated by the sales copilot ({model}, prompt {prompt_version[:12]}). Check before you act on it.")]})
     blocks.append({"type": "actions", "block_id": "feedback", "elements": [
         {"type": "button", "action_id": "feedback_up", "text": {"type": "plain_text", "text": "\U0001F44D Helpful"},
          "value": feedback_value[:2000]},
@@ -241,7 +268,7 @@ def fallback_text(answer: str, limit: int = 300) -> str:
 def home_view(*, name: str, day: dict[str, Any], pending: list[dict[str, Any]], pipeline: dict[str, Any]) -> dict:
     """The App Home tab: follow-ups due today, stalled deals, requests waiting for a decision, the pipeline."""
     def section(text: str) -> dict[str, Any]:
-        return {"type": "section", "text": {"type": "mrkdwn", "text": escape(text)[:SECTION_LIMIT]}}
+        return {"type": "section", "text": plain(text, SECTION_LIMIT)}
 
     blocks: list[dict[str, Any]] = [{"type": "header", "text": {"type": "plain_text", "text": "Your day"[:150]}},
                                     section(f"Hello {name}.")]
