@@ -663,7 +663,8 @@ def _run(ctx: ToolContext, args: dict[str, Any]) -> QueryResult:
 
 
 TOOL = Tool("crm_query", "Query the CRM: counts, won revenue, win rate, average won deal size, sales-cycle days, "
-            "open pipeline, reply rates; filter by stage, product, account, rep, manager, office, sector, dates, "
-            "value; group, order, limit; or the deals themselves (records). Also account firmographics (filter "
-            "parent for subsidiaries), the sales directory and the price list.", CrmQuery, QueryResult, _run,
-            doing="querying the CRM")
+            "open pipeline, reply rates, touches and activities (filter activity_type for calls, e-mails or "
+            "meetings); filter by stage, product, account, rep, manager, office, sector, dates, value; group, order, "
+            "limit (a ranking of people, offices or accounts counts everyone you may see, 0 for none); or the deals "
+            "themselves (records). Also account firmographics (filter parent for subsidiaries), the sales directory "
+            "and the price list.", CrmQuery, QueryResult, _run, doing="querying the CRM")
