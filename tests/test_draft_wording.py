@@ -35,7 +35,6 @@ SLIPS = {
     "no space after a comma": re.compile(r",(?=[^\W\d_])"),
     "two full stops": re.compile(r"(?<!\.)\.\.(?!\.)|,\.|\.,"),
     "lower case after a full stop": re.compile(r"(?<!\be\.g)(?<!\bi\.e)[.!?]\s+[a-z]"),
-    "lower case first letter": re.compile(r"^[a-z]"),
     "a capital inside a sentence": re.compile(r"(?<=[a-z,] )(?:Our|We|They|It|There|You|That|And|The|A)\b"),
     "two spaces": re.compile(r"  "),
     "no end": re.compile(r"[^.?:!]$"),
@@ -74,7 +73,9 @@ def test_drafts_across_the_templates_have_no_joining_slips(language: str) -> Non
     for plan in plans:
         _, body, sentences = write(plan)
         assert sentences and all(s in body for s in sentences)
-        for sentence in sentences:
+        for before, sentence in zip(["."] + sentences, sentences):
+            if language == "en" and sentence[:1].islower() and not before.endswith(":"):
+                slips.setdefault("lower case first letter", set()).add(sentence)
             for what, pattern in (SLIPS if language == "en" else SLIPS_ZH).items():
                 if pattern.search(sentence):
                     slips.setdefault(what, set()).add(sentence)
@@ -90,8 +91,12 @@ def test_the_reps_figures_and_words_are_kept_when_the_joins_are_mended() -> None
     assert "Also, we can onboard 12 users in the first week, and it saved you 30%." in sentences
     assert "Also, our team is ready to start, but there is a waiting list." in sentences
     assert "and that" not in body
+    offered = write(Plan(language="en", tone="friendly", length="standard", name="Dana Kim", title=None,
+                         account="Acme Logistics", product="GTX Pro", signature="Sam Rivera",
+                         points=[Point(concept="roi")], support=["phased_rollout"]))[1]
+    assert "in a similar position: we could start with a phased rollout" in offered  # one sentence, run on
     # sentences already right are left as they are: abbreviations, figures, an ellipsis, "had had"
     for right in ("We can start on 1.5 seats, e.g. the finance team.", "It costs $12,000... and takes 6 weeks.",
                   "What they had had before was slower.", "Thank you for your e-mail of Tuesday 4 March."):
         assert tidy(right) == right
-    assert tidy("there is a a discount ,for you. and more ..") == "There is a discount, for you. And more."
+    assert tidy("There is a a discount ,for you. and more ..") == "There is a discount, for you. And more."

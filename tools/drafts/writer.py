@@ -151,7 +151,8 @@ def _coordinated(point: str) -> str:
 def tidy(sentence: str, language: str = "en") -> str:
     """A sentence put together from a template and the rep's words, with the slips of joining them mended: a word
     said twice ("a a pilot"), a space before a comma or a full stop, a missing space after a comma, two full stops,
-    a sentence that starts in lower case (an abbreviation or an ellipsis does not end a sentence)."""
+    lower case after a full stop (an abbreviation or an ellipsis does not end a sentence). The first letter is the
+    template's: an offer that follows "...in a similar position:" starts in lower case on purpose."""
     if language != "en":
         return re.sub(r"([。，；：！？])\1+", r"\1", re.sub(r"[.。]+。", "。", sentence))
     out = DOUBLED.sub(lambda m: m.group(0) if m.group(1).casefold() in MAY_DOUBLE else m.group(1), sentence)
@@ -166,8 +167,7 @@ def tidy(sentence: str, language: str = "en") -> str:
             return m.group(0)
         return m.group(1) + m.group(2).upper()
 
-    out = re.sub(r"(?<=[.!?])(\s+)([^\W\d_])", capital, out)
-    return out[:1].upper() + out[1:]
+    return re.sub(r"(?<=[.!?])(\s+)([^\W\d_])", capital, out)
 
 
 def one_line(text: object) -> str:
