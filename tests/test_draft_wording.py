@@ -97,6 +97,7 @@ def test_the_reps_figures_and_words_are_kept_when_the_joins_are_mended() -> None
     assert "in a similar position: we could start with a phased rollout" in offered  # one sentence, run on
     # sentences already right are left as they are: abbreviations, figures, an ellipsis, "had had"
     for right in ("We can start on 1.5 seats, e.g. the finance team.", "It costs $12,000... and takes 6 weeks.",
-                  "What they had had before was slower.", "Thank you for your e-mail of Tuesday 4 March."):
+                  "What they had had before was slower.", "Thank you for your e-mail of Tuesday 4 March.",
+                  "We visit Walla Walla on Tuesday."):
         assert tidy(right) == right
     assert tidy("There is a a discount ,for you. and more ..") == "There is a discount, for you. And more."
