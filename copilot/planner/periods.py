@@ -185,7 +185,8 @@ def find_period(tokens: list[str], today: dt.date, context: Period | None = None
         return Found(quarter(default_year, int(m.group(1))), used(m), relative_to_context=not year_in_text)
     # relative to the conversation's period
     if context is not None:
-        if m := re.search(r"\b(?:the\s+)?(quarter|month|year|half)\s+(?:before|prior)(?:\s+(?:that|this|it))?\b", text) or \
+        if m := re.search(r"\b(?:the\s+)?(quarter|month|year|half)\s+(?:before|prior)(?!\s+last\b)(?:\s+(?:that|this|it))?\b",
+                          text) or \
                 re.search(r"\b(?:the\s+)?(?:previous|prior|preceding)\s+(quarter|month|year|half)\b", text):
             return Found(_step(context, m.group(1), -1), used(m), relative_to_context=True)
         if m := re.search(r"\b(?:the\s+)?(quarter|month|year|half)\s+after(?:\s+(?:that|this|it))?\b", text) or \
@@ -205,6 +206,9 @@ def find_period(tokens: list[str], today: dt.date, context: Period | None = None
         y = int(m.group(1))
         if 1990 <= y <= 2100:
             return Found(year(y), used(m))
+    if m := re.search(r"\b(?:the\s+)?(year|quarter|month)\s+before\s+last\b", text):
+        p = _relative("last", m.group(1), today).shifted(-1)
+        return Found(replace(p, label=f"the {m.group(1)} before last ({p.label})"), used(m))
     if m := re.search(r"\b(this|last|past|previous)\s+(year|quarter|month)\b|\b(ytd|year to date)\b", text):
         return Found(_relative(m.group(1) or "this", m.group(2) or "year", today), used(m))
     if m := re.search(r"\b(?:last|past)\s+(\d{1,3})\s+days\b", text):
@@ -227,10 +231,14 @@ def open_ended(found: Found, tokens: list[str], today: dt.date) -> Found:
     if before == "to" and first > 1 and tokens[first - 2] == "up":
         before = "upto"
     p = found.period
+    after = tokens[max(found.words) + 1] if max(found.words) + 1 < len(tokens) else ""
+    if before == "from" and after not in ("on", "onward", "onwards", "forward", "forwards"):
+        return found  # "the deals from Q1 2017": those of Q1 2017; "from Q1 2017 on" runs on from it
     if before in OPEN_START and not any(t in ("to", "until", "till", "through", "and") for t in tokens[max(found.words):]):
         start = p.end + dt.timedelta(days=1) if OPEN_START[before] == "after" else p.start
         label = f"{'after' if OPEN_START[before] == 'after' else 'since'} {p.label}"
-        return Found(Period(start, today, label, "range"), found.words | {first - 1})
+        onward = {max(found.words) + 1} if before == "from" else set()
+        return Found(Period(start, today, label, "range"), found.words | {first - 1} | onward)
     if before in OPEN_END:
         end = p.start - dt.timedelta(days=1) if OPEN_END[before] == "before" else p.end
         label = f"{'before' if OPEN_END[before] == 'before' else 'up to the end of'} {p.label}"

@@ -32,12 +32,12 @@ GROUP_WORDS = {"product": "product", "products": "product", "rep": "rep", "reps"
                "office": "regional_office", "offices": "regional_office", "region": "regional_office",
                "regions": "regional_office", "sector": "sector", "sectors": "sector", "industry": "sector",
                "industries": "sector", "manager": "manager", "managers": "manager", "team": "manager",
-               "teams": "manager", "stage": "stage", "stages": "stage", "quarter": "close_quarter",
+               "teams": "manager", "closer": "rep", "closers": "rep", "stage": "stage", "stages": "stage", "quarter": "close_quarter",
                "quarters": "close_quarter", "month": "close_month", "months": "close_month"}
 MOST = {"most", "highest", "best", "biggest", "largest", "top", "greatest", "longest", "oldest", "more", "higher",
-        "better", "bigger", "larger", "strongest", "leading", "max", "maximum"}
+        "better", "bigger", "larger", "strongest", "leading", "max", "maximum", "slowest"}
 LEAST = {"least", "lowest", "worst", "smallest", "fewest", "shortest", "newest", "less", "lower", "fewer",
-         "smaller", "weakest", "bottom", "min", "minimum", "worse"}
+         "smaller", "weakest", "bottom", "min", "minimum", "worse", "fastest", "quickest"}
 DEAL_NOUNS = {"deal", "deals", "win", "wins", "opportunity", "opportunities", "sale", "one", "ones", "contract",
               "contracts", "loss", "losses"}
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -67,7 +67,7 @@ getting bring brings bringing brought go goes going went gone take takes took ta
 would wonder wondering curious quick question remind remember anyway though although because while where whether
 again back even ever else something anything everything nothing someone anyone everybody anybody thing things
 kind sort lot lots bit little big large small good bad new old high low great far near much few several via
-currently recently lately basically generally specifically total totals sum tally whole across along within
+currently recently lately basically single generally specifically total totals sum tally whole across along within
 together combined altogether
 without upon onto having getting can could right now hmm um please kindly much selling sell sells seller
 performing performer performers doing""".split())
@@ -79,9 +79,12 @@ PERIOD_WORDS = {"half", "quarter", "quarters", "month", "months", "week", "weeks
                 "autumn", "fall", "thru", "upto"}
 NEGATION = re.compile(r"\b(not|excluding|exclude|except|other than|besides|without|aren't|weren't|isn't|non|apart from|"
                       r"outside)\b|\bno account\b")
-SMALL_NUMBER_OK = re.compile(r"\b(top|which|first|last|best|worst|the)\s+(\d{1,2})\b|\b(\d{1,2})\s+(best|top|biggest|"
-                             r"largest|highest|most|smallest|lowest|worst|latest|oldest|longest|recent|reps|deals|wins|"
-                             r"accounts|products|offices|sectors|managers|customers|opportunities)\b")
+RANK_WORDS = (r"best|top|bottom|biggest|largest|highest|most|smallest|lowest|worst|fewest|least|latest|oldest|longest|"
+              r"shortest|fastest|quickest|slowest|weakest|strongest")
+"""the words that rank, and so may come with how many are wanted ("bottom 3", "the 3 fastest", "worst five")"""
+SMALL_NUMBER_OK = re.compile(rf"\b(which|first|last|the|{RANK_WORDS})\s+(\d{{1,2}})\b|\b(\d{{1,2}})\s+({RANK_WORDS}|"
+                             r"recent|reps|deals|wins|accounts|products|offices|sectors|managers|customers|"
+                             r"opportunities|sellers|closers|people)\b")
 FUTURE = re.compile(r"\b(will|going to|forecast|forecasted|predict|predicted|projection|projected|next year|"
                     r"expected to|gonna)\b")
 COMPANY_WIDE = re.compile(r"\b(whole|entire|overall) (company|business|org|organisation|organization|sales team)\b|"
@@ -271,10 +274,13 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
         if isinstance(after, Reading):
             return after
         reading.frames, reading.compare = after, len(after) > 1
-    if reading.kind == "crm" and re.search(r"\b(?:biggest|largest|highest|smallest|lowest)\s+average\s+(?:won\s+)?"
-                                           r"(?:deal|deal size|sale)\b", said):
-        reading.frames = [f.edit(topic="avg_won_deal_size") if f.form == "ranked" and f.topic == "won_revenue" else f
-                          for f in reading.frames]  # "the biggest average deal" ranks by the average, not the total
+    if reading.kind in ("crm", "ask") and re.search(r"\b(?:biggest|largest|highest|smallest|lowest)\s+(?:average\s+(?:won\s+)?"
+                                           r"(?:deal|deal size|sale)|(?:won\s+)?(?:deal|sale)\s+sizes?|"
+                                           r"(?:won\s+)?(?:deals|sales|wins)(?!\s+(?:won|closed|by|in|for)\b))\b", said):
+        reading.frames, reading.offer = [[f.edit(topic="avg_won_deal_size") if f.form == "ranked" and
+                                          f.topic == "won_revenue" else f for f in frames]
+                                         for frames in (reading.frames, reading.offer)]
+        # "the biggest average deal", "the biggest deals": ranked by the average, not the total
     if reading.kind == "crm" and re.search(r"\b(?:fastest|quickest)\s+(?:closer|seller|rep)s?\b", said):
         reading.frames = [f.edit(descending=False) if f.topic == "avg_sales_cycle_days" and f.form in
                           ("ranked", "breakdown") else f for f in reading.frames]  # the fastest: the shortest cycle
@@ -373,8 +379,20 @@ _SHORT = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(SHORT
                     r")(?![\w/])|#\s*(?=of\b)", re.IGNORECASE)
 
 
+WON_SHARE = re.compile(r"(?:%|\b(?:percent(?:age)?|per ?cent|share|proportion|fraction))\s+of\s+(?P<whose>(?:[\w'-]+\s+){0,3}?)"
+                       r"(?:closed\s+)?(?:deals|opportunities|opps)\s+(?:(?:did|do|does|have|has|had)\s+(?:we|i|they|you|"
+                       r"he|she|it|[a-z]+)\s+|(?:were|are|get|got|that\s+(?:were|are|got))\s+)?(?:won|win|winning)\b",
+                       re.IGNORECASE)
+"""the share of deals won ("what % of deals did we win?"): the win rate, which says what it counts"""
+PER_DEAL = re.compile(r"\b(?:won\s+)?(?:revenue|dollars|money|value|amount)\s+(?:won\s+)?(?:per|a|each)\s+(?:won\s+|closed\s+)?"
+                      r"(?:deal|win|sale|contract)\b", re.IGNORECASE)
+"""revenue per won deal: the average won deal size, not the total"""
+
+
 def _expanded(text: str) -> str:
     text = re.sub(r"\bi\s+mean(?:t)?\b", " ", text, flags=re.IGNORECASE)  # "no, I meant Q3": a correction, not a mean
+    text = WON_SHARE.sub(lambda m: f"win rate of {m.group('whose')}deals", text)
+    text = PER_DEAL.sub("average won deal size", text)
     return _SHORT.sub(lambda m: SHORT.get(m.group(1).lower(), "") if m.group(1) else "number ", text)
 
 
@@ -464,6 +482,12 @@ def _by_won_count(frame: Frame, said: str) -> Frame:
     return frame
 
 
+RANKS_PEOPLE = re.compile(r"\b(?:best|top|worst|bottom|strongest|weakest|leading|star|poorest)\b(?:\s+[a-z0-9]+){0,2}?\s+"
+                          r"(?:reps?|sellers?|salespeople|salesperson|agents?|performers?|closers?|managers?|teams?|"
+                          r"offices?|regions?)\b")
+"""people, teams or offices ranked by how good they are: by some figure, not a list of who they are"""
+BEFORE_LAST = re.compile(r"\b(?:the\s+)?(?:quarter|month|year|half)\s+before\s+(?:the\s+)?last(?:\s+one)?\b")
+"""two periods back ("the quarter before last"): from today, or, beside another period, asked about"""
 LAST_UNIT = re.compile(r"\b(?:last|past)\s+(quarter|month|year|half)\b")
 """a period said relative to today that, in a comparison with the thread's period, is the one before that"""
 
@@ -486,6 +510,11 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
             return Reading("ask", note=f'Which period do you mean by "{m.group(0)}"? Name it with its year, as in '
                                        f'"compare with {context.period.label}".')
         found = Found(context.period.shifted(-1), found.words, relative_to_context=True)
+    if (m := BEFORE_LAST.search(" ".join(words))) and (context.period is not None or
+                                                       re.search(r"\b(?:19|20)\d\d\b", " ".join(words))):
+        # "Q4 2017 vs the quarter before last", or said in a thread about 2017: before which "last" is not sure
+        return Reading("ask", note=f'Which period do you mean by "{m.group(0)}"? Name it with its year, as in '
+                                   f'"Q2 2017".')
     if context.offer and found.period is not None and not spots and \
             all(i in found.words or w in PERIOD_REPLY for i, w in enumerate(words)):
         # the period a question back asked for ("Which period do you mean...?" "Q3 2017")
@@ -525,6 +554,9 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
             if w not in small_ok and not (len(w) == 4 and 1990 <= int(w) <= 2100 and i in found.words):
                 unplaced.append(w)
             continue
+        if w in ("quarter", "quarters", "month", "months") and i and words[i - 1] in ("by", "per", "each", "every", "which",
+                                                                                 "what"):
+            continue  # "won revenue by quarter", "which month had...": a grouping, not a period left unnamed
         if w in PERIOD_WORDS or w in COMPASS or w in _account_words(names):
             # a word of an account's name on its own ("Acme" for Acme Corporation), or a region the CRM has no
             # office for ("north"): a name not found, never a word to drop
@@ -544,6 +576,12 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
                                    "For example: Q3 2017.")
     delex = _delex(fixed, spots, found, _breaks(text))
     t = _Text(fixed, spots, found, taken, frozenset(names.by_kind.get("manager", [])))
+    if re.search(r"\b(?:most|least|more|less) expensive\b|\b(?:cheapest|priciest|cheaper|pricier)\b|"
+                 r"\b(?:highest|lowest|biggest|smallest) (?:list |sales )?price\b", " ".join(fixed)) and \
+            not re.search(r"\b(deals?|opportunit\w*|wins?|won|lost|open|pipeline|accounts?|customers?)\b", " ".join(fixed)):
+        # "what's our most expensive product": the price list, every product's price side by side
+        products = [s.name for s in spots if s.kind == "product"]
+        return Reading("crm", [Frame("list_price", "attribute", {"product": products})])
     if FUTURE.search(" ".join(fixed)) or any(w in exclusive_words() for w in fixed):
         return Reading("decline", note="unsupported")
     if identity.role in ("rep", "manager") and COMPANY_WIDE.search(" ".join(fixed)):
@@ -554,7 +592,8 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
     if _excludes(words, spots, found, second) or (m := NEGATION.search(joined)) and (
             any(_word_index(fixed, m.start()) < s.end for s in spots) or re.search(r"\bno account\b", joined)):
         return Reading("decline", note="exclusion")
-    if re.search(r"\b(loss|losing|lose)\s+(rate|ratio|percentage)\b|\bpercentage of (deals )?(we )?(lost|lose)\b|"
+    if re.search(r"\b(loss|losing|lose)\s+(rate|ratio|percentage)\b|\bratio of (won|wins|winning)( deals)? (to|vs|versus|and) "
+                 r"(lost|losses|losing)\b|\b(won|wins) (to|vs|versus) (lost|losses) ratio\b|\bpercentage of (deals )?(we )?(lost|lose)\b|"
                  r"\bwhat (percent|percentage|share|fraction) of (our )?deals (are|were|do we|did we) (lost|lose)\b", joined):
         return Reading("ask", note="I measure the win rate: won / (won + lost) closed deals; the loss rate is the rest "
                                    "of it. Shall I give you the win rate, with the won and lost counts?",
@@ -569,7 +608,8 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
     if re.search(r"\b(average|mean|median|total|sum)\b.*\b(employees|headcount|staff|annual revenue|turnover)\b", joined) \
             or re.search(r"\b(%|percent|percentage|share|proportion|fraction) of (our |the |total )?(won )?"
                          r"(revenue|sales|bookings|wins|deals)\b", joined) \
-            or re.search(r"\baverage\b.*\bper (rep|account|product|office|manager|team|seller|customer)\b", joined) \
+            or re.search(r"\baverage\b.*\bper (rep|account|product|office|manager|team|seller|customer)\b", joined) and \
+            not re.search(r"\baverage (won )?(deal|deal size|sale size|sales cycle|cycle|win rate)\b", joined) \
             or re.search(r"\b(parent|subsidiar\w*)\b", joined) and re.search(
                 r"\b(won|win|revenue|deals|pipeline|sold|brought|closed)\b", joined) \
             or re.search(r"\b(top|best|biggest|most)\b.*\b(in|for) (each|every)\b", joined) \
@@ -609,6 +649,11 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
         topic, p = next((x, q) for x, q in classifier().distribution(" ".join(clauses))
                         if x in DEAL_METRICS or x in ("deal_value", "deal_list"))
         topics, confidence = [topic], max(p, confidence)
+    if topics[0] == "team" and RANKS_PEOPLE.search(" ".join(fixed)) and \
+            not (context.frames and context.frames[0].topic in DEAL_METRICS):
+        # "the top five reps in Q4 2017", "who are the best reps": a ranking by a figure left unsaid, never the list
+        # of the team; the likeliest figure is offered in a question back
+        topics, confidence = ["deal_value"], min(confidence, 0.3)
     bare = [w for i, w in enumerate(fixed) if i not in taken and w not in FILLER and w not in ME | HE | IT]
     followup = bool(context.frames) and (whole.topic == "edit" or bool(FOLLOW_UP_START.match(text)) or
                                          _refers_back(fixed) or _compare_with_context(fixed) or not bare or
@@ -639,8 +684,11 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
     cue = bool(FOLLOW_UP_START.match(text))
     own_words = [w for i, w in enumerate(fixed) if i not in taken and w not in FILLER and w not in ME | HE | IT
                  and not (cue and w in GROUP_WORDS)]
-    ranking_again = followup and topics[0] == "team" and _direction(fixed) is not None and \
-        context.frames[0].topic in DEAL_METRICS
+    ranking_again = followup and _direction(fixed) is not None and (
+        topics[0] == "team" and context.frames[0].topic in DEAL_METRICS or
+        # "and the bottom 3?" after a ranking: the same ranking from the other end
+        context.frames[0].form == "ranked" and all(w in MOST or w in LEAST or w in GROUP_WORDS or w.isdigit() or
+                                                   w in NUMBER_WORDS for w in own_words))
     edit_like = whole.topic == "edit" and (not parts or len(own_words) <= 2 or found.period is None and not spots)
     if followup and (edit_like or not own_words or ranking_again):
         frames, compare = _edit(context, t, identity, fixed, text)
@@ -741,7 +789,7 @@ def _excludes(words: list[str], spots: list[Spot], found: Found, second: Found |
 
 
 RELATIVE_OTHER = re.compile(r"\b(?:last|past|previous|prior|preceding) (quarter|month|year|half)\b|"
-                            r"\b(?:the )?(quarter|month|year|half) (?:before|prior)(?: (?:that|this|it))?\b|"
+                            r"\b(?:the )?(quarter|month|year|half) (?:before|prior)(?! last\b)(?: (?:that|this|it))?\b|"
                             r"\b(?:the )?(quarter|month|year|half) (?:earlier)\b")
 """a period said relative to another ("last quarter", "the quarter before", "the previous month")"""
 
@@ -898,11 +946,10 @@ def _place_filters(t: _Text, words: list[str], context: Context, topic: str) -> 
 
 def _n(words: list[str]) -> int | None:
     text = " ".join(words)
-    for pattern in (r"\btop\s+(\d{1,2}|[a-z]+)\b", r"\bwhich\s+(\d{1,2}|two|three|four|five|ten)\s+[a-z]+", r"\b(\d{1,2}|[a-z]+)\s+(?:best|top|biggest|largest|highest|"
-                    r"most|smallest|lowest|worst|latest|oldest|longest|recent|largest)\b",
+    for pattern in (r"\b(?:top|bottom)\s+(\d{1,2}|[a-z]+)\b", r"\bwhich\s+(\d{1,2}|two|three|four|five|ten)\s+[a-z]+",
+                    rf"\b(\d{{1,2}}|[a-z]+)\s+(?:{RANK_WORDS}|recent)\b",
                     r"\b(?:first|last)\s+(\d{1,2})\b",
-                    r"\b(?:best|top|biggest|largest|highest|smallest|lowest|worst|latest|oldest|longest)\s+"
-                    r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\b"):
+                    rf"\b(?:{RANK_WORDS})\s+(\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten)\b"):
         if m := re.search(pattern, text):
             v = m.group(1)
             if v.isdigit():
@@ -991,6 +1038,14 @@ def _fresh(topics: list[str], t: _Text, identity: Identity, words: list[str],
     direction = _direction(words)
     n = _n(words)
     account_topics = [x for x in topics if x in ACCOUNT_FIELDS]
+    if account_topics and not filters.get("account") and \
+            _group(words, t, filters) in ("product", "rep", "regional_office", "manager", "sector"):
+        # products, reps, offices, teams and sectors have no annual revenue, headcount or sector of their own: "the 3 lowest
+        # products by revenue" ranks them by the revenue they won; an account's other fields are not theirs at all
+        if account_topics[0] != "revenue_musd":
+            return [], False
+        topics = ["won_revenue", *[x for x in topics if x not in ACCOUNT_FIELDS and x != "won_revenue"]]
+        topic, account_topics = topics[0], []
     if account_topics and not filters.get("account") and context.focus.get("account") and \
             FOLLOW_UP_START.match(" ".join(words)) and not direction:
         filters["account"] = [context.focus["account"]]
@@ -1040,7 +1095,7 @@ def _fresh(topics: list[str], t: _Text, identity: Identity, words: list[str],
     group_word = next((i for i, w in enumerate(words) if GROUP_WORDS.get(w) == group or (group == "rep" and w == "who")),
                       None)
     if topic in ("deal_value", "deal_list") and group and group != "stage" and direction and \
-            (deal_word is None or group_word is not None and group_word < deal_word):
+            (deal_word is None or group_word is not None and group_word < deal_word) and not ONE_DEAL.search(text):
         topic = "won_revenue" if topic == "deal_value" else "won_count"  # "top 3 sellers by revenue": a ranking
         return [_deal_frame(topic, t, words, filters, period, direction, n, context)], False
     if topic == "deal_list" and re.search(r"\bhow many\b|\bnumber of\b", text) and not LIST_VERB.search(text):
@@ -1101,6 +1156,11 @@ def _records_frame(topic: str, words: list[str], filters: dict[str, object], per
     return Frame(metric, "records", f, period, _basis(metric, words), order=order, descending=desc, limit=limit)
 
 
+ONE_DEAL = re.compile(r"\b(?:biggest|largest|smallest|highest|lowest|priciest|most valuable)\s+(?:single\s+|one\s+)?"
+                      r"(?:deal|win|sale|contract|opportunity)\b(?!\s+(?:size|sizes|value|values|rate|count|amount))")
+"""one deal singled out by its value ("who closed the biggest deal?"): that deal, with its rep, not a ranking of reps"""
+
+
 def _deal_frame(metric: str, t: _Text, words: list[str], filters: dict[str, object], period: Period | None,
                 direction: str | None, n: int | None, context: Context) -> Frame:
     text = " ".join(words)
@@ -1117,7 +1177,7 @@ def _deal_frame(metric: str, t: _Text, words: list[str], filters: dict[str, obje
     stalled = re.search(r"\b(stuck|stalled)\b|\bopen the longest\b|\bbeen open\b", text) is not None
     if metric == "reply_rate":
         return frame
-    if direction and deal_first and (singular_deal or n):
+    if direction and (deal_first or ONE_DEAL.search(text)) and (singular_deal or n):
         order, desc, stages = _records_order(metric, words, direction)
         f = dict(filters)
         if stages and "stage" not in f:
@@ -1213,7 +1273,8 @@ def _edit(context: Context, t: _Text, identity: Identity, words: list[str], raw:
             g = g.edit(topic={"lost": "lost_count", "won": "won_count", "open": "open_count"}[stage_word.group(1)],
                        also=[]).with_filters(stage=None)
         if g.form == "ranked" and _direction(words) and not _group(words, t, g.filters):
-            g = g.edit(descending=_direction(words) == "most")
+            g = g.edit(descending=_direction(words) == "most",
+                       limit=_n(words) or (1 if re.search(r"\b(one|who)\b", text) else g.limit))
         if re.search(r"\b(just|only)\s+(the\s+)?open\b", text):
             g = g.edit(topic="open_count") if g.form != "records" else g.with_filters(stage=["Prospecting", "Engaging"])
         elif re.search(r"\b(just|only)\s+(the\s+)?won\b", text):
