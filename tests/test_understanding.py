@@ -482,3 +482,19 @@ def test_the_most_expensive_product_is_read_off_the_price_list(copilot: Copilot)
 def test_from_a_period_is_that_period_unless_it_runs_on(copilot: Copilot, question: str, expected: str) -> None:
     answer = copilot.ask(question, "ops").answer
     assert answer.startswith(expected), answer
+
+
+@pytest.mark.parametrize("user", ["ops", "Cara Losch"])
+def test_two_teams_compared_with_no_figure_named_are_asked_on_which(copilot: Copilot, user: str) -> None:
+    mine = "my team" if user == "Cara Losch" else "Cara Losch's team"
+    answer = copilot.ask(f"how does {mine} compare to Rocco Neubert's team", user).answer
+    assert answer.startswith("Compare them on which figure") and "reps:" not in answer, answer
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("who's on my team", 'Ask "who is my manager?"'),
+    ("how do I rank on my team", "That is outside your scope"),
+])
+def test_a_reps_own_team_is_never_the_whole_sales_team(copilot: Copilot, question: str, expected: str) -> None:
+    answer = copilot.ask(question, "Darcel Schlecht").answer
+    assert expected in answer and "35 reps" not in answer and "unknown manager" not in answer, answer

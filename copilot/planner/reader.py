@@ -649,6 +649,18 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
         topic, p = next((x, q) for x, q in classifier().distribution(" ".join(clauses))
                         if x in DEAL_METRICS or x in ("deal_value", "deal_list"))
         topics, confidence = [topic], max(p, confidence)
+    if topics[0] == "team" and identity.role == "rep" and _mentions(fixed, ME) and \
+            re.search(r"\b(rank|ranks|ranking|ranked|position|place|standing|stand|compare|top|best|worst)\b", joined):
+        return Reading("decline", note="ranking")  # "how do I rank on my team": other people's deals
+    if topics[0] == "team" and identity.role == "rep" and re.search(r"\b(my|our)\s+(own\s+)?team\b", joined) and \
+            not [s for s in spots if s.kind == "user"]:
+        return Reading("ask", note="Your team is your manager's. Ask \"who is my manager?\", then \"who is on <your "
+                                   "manager>'s team?\"")
+    if topics[0] == "team" and _compare_with_context(fixed) and not context.frames:
+        # "how does Cara's team compare to Rocco's": by a figure left unsaid, never the two teams' members
+        return Reading("ask", note="Compare them on which figure: won revenue, won deals, win rate, average deal size "
+                                   "or sales cycle? For example: \"compare Cara Losch's team and Rocco Neubert's team "
+                                   "on win rate\".")
     if topics[0] == "team" and RANKS_PEOPLE.search(" ".join(fixed)) and \
             not (context.frames and context.frames[0].topic in DEAL_METRICS):
         # "the top five reps in Q4 2017", "who are the best reps": a ranking by a figure left unsaid, never the list
