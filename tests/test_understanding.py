@@ -498,3 +498,26 @@ def test_two_teams_compared_with_no_figure_named_are_asked_on_which(copilot: Cop
 def test_a_reps_own_team_is_never_the_whole_sales_team(copilot: Copilot, question: str, expected: str) -> None:
     answer = copilot.ask(question, "Darcel Schlecht").answer
     assert expected in answer and "35 reps" not in answer and "unknown manager" not in answer, answer
+
+
+def test_which_is_the_lowest_after_a_breakdown_is_the_lowest_of_it(copilot: Copilot) -> None:
+    answers = _thread(copilot, ["won revenue by office in 2017", "which is the lowest?", "and its win rate?"])
+    assert answers[1].startswith("East has the least won revenue in 2017: $3,090,594"), answers[1]
+    assert answers[2].startswith("Win rate for East office, closed in 2017: 63.0%"), answers[2]
+
+
+def test_it_after_a_product_singled_out_is_that_product_over_the_same_period(copilot: Copilot) -> None:
+    answers = _thread(copilot, ["which product had the most wins in Q2 2017", "and the fewest?",
+                                "how much revenue did it bring in?"])
+    assert answers[1].startswith("GTK 500 has the least won deals in Q2 2017: 7"), answers[1]
+    assert answers[2].startswith("Won revenue for GTK 500, closed in Q2 2017: $186,737 from 7 won deals"), answers[2]
+    assert "10,005,534" not in answers[2]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("who's the worst manager", "Do you mean won revenue by manager?"),
+    ("who manages the top rep", "Which rep do you mean?"),
+])
+def test_the_best_or_worst_manager_is_asked_by_which_figure(copilot: Copilot, question: str, expected: str) -> None:
+    answer = copilot.ask(question, "ops").answer
+    assert expected in answer and "no record" not in answer, answer

@@ -661,7 +661,12 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
         return Reading("ask", note="Compare them on which figure: won revenue, won deals, win rate, average deal size "
                                    "or sales cycle? For example: \"compare Cara Losch's team and Rocco Neubert's team "
                                    "on win rate\".")
-    if topics[0] == "team" and RANKS_PEOPLE.search(" ".join(fixed)) and \
+    if topics[0] in ("manager", "rep_office") and (m := RANKS_PEOPLE.search(" ".join(fixed))) and \
+            re.search(r"\b(reps?|sellers?|salespeople|salesperson|agents?|performers?|closers?)$", m.group(0)):
+        # "who manages the top rep": first which rep, by a figure named
+        return Reading("ask", note="Which rep do you mean? Name them (\"who manages Darcel Schlecht?\"), or find them "
+                                   "first with a figure (\"top rep by won revenue\").")
+    if topics[0] in ("team", "manager", "rep_office") and RANKS_PEOPLE.search(" ".join(fixed)) and \
             not (context.frames and context.frames[0].topic in DEAL_METRICS):
         # "the top five reps in Q4 2017", "who are the best reps": a ranking by a figure left unsaid, never the list
         # of the team; the likeliest figure is offered in a question back
@@ -842,7 +847,7 @@ def _mentions(words: list[str], vocab: set[str]) -> bool:
 def _refers_back(words: list[str]) -> bool:
     text = " ".join(words)
     return bool(re.search(r"\b(those|them|they|these|there|that one|of them|of those|was that|were they|that was|"
-                          r"same|its|their|the parent)\b", text))
+                          r"same|its|their|the parent|(?:did|does|has|had|is|was) it)\b", text))
 
 
 def _compare_with_context(words: list[str]) -> bool:
@@ -939,7 +944,8 @@ def _place_filters(t: _Text, words: list[str], context: Context, topic: str) -> 
         f["account"] = [context.focus["account"]]
     last = context.focus.get("last")
     if last in ("account", "product", "sector", "regional_office") and last not in f and context.focus.get(last) and \
-            re.search(r"\b(with|from|to|for|of|in|on|at)\s+(them|it|that one)\b|\bthere\b", text):
+            re.search(r"\b(with|from|to|for|of|in|on|at)\s+(them|it|that one)\b|\bthere\b|"
+                      r"\b(did|does|do|has|have|had|is|was|were|are)\s+(it|they)\b|\b(its|their)\b", text):
         f[last] = [context.focus[last]]
     for kind, words_ in (("sector", "sector|industry"), ("regional_office", "office|region"),
                          ("product", "product")):
@@ -1296,7 +1302,12 @@ def _edit(context: Context, t: _Text, identity: Identity, words: list[str], raw:
         direction = _direction(words)
         n = _n(words)
         wants_rows = re.search(r"\b(list|show|sort|order|rank|which|what are)\b", text)
-        if wants_rows and not re.search(r"\bby (rep|product|account|office|sector|manager|team|stage)", text):
+        if wants_rows and g.form in ("ranked", "breakdown") and g.group and direction and \
+                not _group(words, t, g.filters) and not re.search(r"\b(deals?|wins?|opportunit\w*|sales?|contracts?)\b",
+                                                                  text):
+            # "which is the lowest?" after a breakdown: the lowest of the same breakdown, not the smallest deal
+            g = g.edit(form="ranked", descending=direction == "most", limit=n or 1)
+        elif wants_rows and not re.search(r"\bby (rep|product|account|office|sector|manager|team|stage)", text):
             order, desc, stages = _records_order(g.topic, words, direction)
             if re.search(r"\bby (value|size|amount|worth)\b|\bbiggest|\blargest|\bsmallest", text):
                 open_only = (g.filters.get("stage") or STAGES_OF.get(g.topic) or []) in (
