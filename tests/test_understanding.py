@@ -521,3 +521,8 @@ def test_it_after_a_product_singled_out_is_that_product_over_the_same_period(cop
 def test_the_best_or_worst_manager_is_asked_by_which_figure(copilot: Copilot, question: str, expected: str) -> None:
     answer = copilot.ask(question, "ops").answer
     assert expected in answer and "no record" not in answer, answer
+
+
+def test_an_attribute_of_two_accounts_gives_each_ones(copilot: Copilot) -> None:
+    answer = copilot.ask("how many employees does Kan-code have vs Konex", "ops").answer
+    assert "Kan-code: 34,288 employees" in answer and "Konex: 13,756 employees" in answer, answer

@@ -718,6 +718,10 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
         if not topics:
             return Reading("ask", note="unclear", unplaced=unplaced)
         frames, compare = _fresh(topics, t, identity, fixed, context)
+        if topics[0] == "revenue_musd" and frames and frames[0].topic == "won_revenue":
+            # read as the revenue won because what is ranked has no annual revenue: the two readings were one
+            dist = dict(classifier().distribution(" ".join(clauses)))
+            confidence = max(confidence, sum(dist.get(x, 0.0) for x in ("revenue_musd", "won_revenue", "deal_value")))
         own_slots = bool(spots) or found.period is not None or _mentions(fixed, ME | HE)
         last = context.frames[0] if context.frames else None
         if last is not None and last.topic == "team" and frames and frames[0].topic in DEAL_METRICS and not own_slots \
@@ -1072,9 +1076,9 @@ def _fresh(topics: list[str], t: _Text, identity: Identity, words: list[str],
     if account_topics and period is not None and not re.search(r"\b(founded|established)\b", text):
         return [], False  # an account's size or sector has no period: "<account> H1 2017" is another question
     if account_topics:
-        if filters.get("account") and not direction:
-            return [Frame(account_topics[0], "attribute", {"account": filters["account"][:1]},  # type: ignore[index]
-                          also=account_topics[1:])], False
+        if filters.get("account") and not direction:  # each account named, side by side ("Kan-code vs Konex")
+            return [Frame(account_topics[0], "attribute", {"account": [a]}, also=account_topics[1:])
+                    for a in filters["account"][:5]], len(filters["account"]) > 1  # type: ignore[index]
         order = account_topics[0] if account_topics[0] in ("employees", "revenue_musd", "year_established") \
             else None
         if order:

@@ -1477,6 +1477,64 @@ for _i, (_split, _user, _text) in enumerate([
     q("unanswerable", _split, _user, _text, cid=f"un{_i:02d}")(_unanswerable)
 
 
+# ---- more dev questions: bottom-N rankings, revenue of non-accounts, the biggest deal, shares and averages ----
+@q("periods", "dev", "ops", "how many deals are still open from Q1 2017")
+def xper01(c):
+    return E([c.open_count(c.sel(engaged=quarter(2017, 1)))])
+
+
+@q("comparisons", "dev", "ops", "how many employees does Kan-code have vs Konex")
+def xcmp01(c):
+    return E([firm(c, "Kan-code", "employees"), firm(c, "Konex", "employees")])
+
+
+@q("multi_part", "dev", "ops", "revenue per won deal and win rate for Kary Hendrixson")
+def xmul01(c):
+    ds = c.sel(agent="Kary Hendrixson")
+    return E([c.avg_won(ds), c.win_rate(ds)])
+
+
+@q("attributes", "dev", "ops", "whats the most expensive product we sell")
+def xatt01(c):
+    p = top1(c.price, key=c.price.get)
+    return E([c.price[p]], [p])
+
+
+@q("extremes", "dev", "ops", "who closed the biggest deal in Nov 2017?")
+def xext01(c):
+    d = biggest_wins(c, c.sel(closed=month(2017, 11)), 1)[0]
+    return E([d.value], [d.agent, d.id])
+
+
+@q("lists", "dev", "ops", "the 3 lowest products by revenue")
+def xlst01(c):
+    ps = best(c.price, key=lambda p: c.won_revenue(c.sel(product=p)), n=3, lowest=True)
+    return E([c.won_revenue(c.sel(product=p)) for p in ps], ps)
+
+
+@q("people", "dev", "ops", "bottom 3 managers by revenue")
+def xppl01(c):
+    ms = best(c.managers, key=lambda m: c.won_revenue(c.sel(manager=m)), n=3, lowest=True)
+    return E([c.won_revenue(c.sel(manager=m)) for m in ms], ms)
+
+
+@q("my", "dev", "Darcel Schlecht", "what % of my deals did I win")
+def xmy01(c):
+    return E([c.win_rate(c.visible("Darcel Schlecht"))])
+
+
+@q("scope", "dev", "Rocco Neubert", "what % of deals did Darcel Schlecht win?")
+def xsco01(c):
+    ds = c.sel(agent="Darcel Schlecht")
+    c.check_outside("Rocco Neubert", ds)
+    return REFUSE([c.win_rate(ds)])
+
+
+@q("unanswerable", "dev", "ops", "which product has the most employees")
+def xuna01(c):
+    return DECLINE()
+
+
 # =========================================================================================================
 # dialogues: one function per dialogue, returning its turns as (input, expectation)
 # =========================================================================================================
