@@ -416,17 +416,22 @@ def test_a_deals_size_or_revenue_per_deal_is_the_average_not_the_total(copilot: 
     assert expected in answer and not_said not in answer, answer
 
 
-def test_an_average_over_people_is_still_declined(copilot: Copilot) -> None:
-    assert "I can't answer that from the CRM" in copilot.ask("average won revenue per rep", "ops").answer
+@pytest.mark.parametrize("question", ["average won revenue per rep", "average win rate across reps"])
+def test_an_average_over_people_is_still_declined(copilot: Copilot, question: str) -> None:
+    assert "I can't answer that from the CRM" in copilot.ask(question, "ops").answer
 
 
 @pytest.mark.parametrize(("question", "expected"), [
     ("what % of deals did we win in Q2 2017?", "Win rate, closed in Q2 2017: 61.7%"),
     ("what percentage of Darcel Schlecht's deals did he win", "Win rate for Darcel Schlecht: 63.1%"),
     ("share of deals won by the West office", "Win rate for West office: 63.9%"),
+    ("what % of deals did the West office win", "Win rate for West office: 63.9%"),
+    ("what % of deals did Darcel Schlecht win in Q3 2017", "Win rate for Darcel Schlecht, closed in Q3 2017: 63.5%"),
+    ("Melvin Marxen: what % of deals did my team win in 2017", "Win rate for your team, closed in 2017: 62.2%"),
 ])
 def test_the_share_of_deals_won_is_the_win_rate(copilot: Copilot, question: str, expected: str) -> None:
-    answer = copilot.ask(question, "ops").answer
+    user, _, question = question.rpartition(": ")
+    answer = copilot.ask(question, user or "ops").answer
     assert answer.startswith(expected), answer
 
 

@@ -380,8 +380,8 @@ _SHORT = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(SHORT
 
 
 WON_SHARE = re.compile(r"(?:%|\b(?:percent(?:age)?|per ?cent|share|proportion|fraction))\s+of\s+(?P<whose>(?:[\w'-]+\s+){0,3}?)"
-                       r"(?:closed\s+)?(?:deals|opportunities|opps)\s+(?:(?:did|do|does|have|has|had)\s+(?:we|i|they|you|"
-                       r"he|she|it|[a-z]+)\s+|(?:were|are|get|got|that\s+(?:were|are|got))\s+)?(?:won|win|winning)\b",
+                       r"(?:closed\s+)?(?:deals|opportunities|opps)\s+(?:(?:did|do|does|have|has|had)\s+(?P<who>(?:[\w'-]+\s+){1,3}?)|"
+                       r"(?:were|are|get|got|that\s+(?:were|are|got))\s+)?(?:won|win|winning)\b",
                        re.IGNORECASE)
 """the share of deals won ("what % of deals did we win?"): the win rate, which says what it counts"""
 PER_DEAL = re.compile(r"\b(?:won\s+)?(?:revenue|dollars|money|value|amount)\s+(?:won\s+)?(?:per|a|each)\s+(?:won\s+|closed\s+)?"
@@ -391,7 +391,7 @@ PER_DEAL = re.compile(r"\b(?:won\s+)?(?:revenue|dollars|money|value|amount)\s+(?
 
 def _expanded(text: str) -> str:
     text = re.sub(r"\bi\s+mean(?:t)?\b", " ", text, flags=re.IGNORECASE)  # "no, I meant Q3": a correction, not a mean
-    text = WON_SHARE.sub(lambda m: f"win rate of {m.group('whose')}deals", text)
+    text = WON_SHARE.sub(lambda m: f"win rate of {m.group('whose')}deals {m.group('who') or ''}".rstrip(), text)
     text = PER_DEAL.sub("average won deal size", text)
     return _SHORT.sub(lambda m: SHORT.get(m.group(1).lower(), "") if m.group(1) else "number ", text)
 
@@ -608,8 +608,9 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
     if re.search(r"\b(average|mean|median|total|sum)\b.*\b(employees|headcount|staff|annual revenue|turnover)\b", joined) \
             or re.search(r"\b(%|percent|percentage|share|proportion|fraction) of (our |the |total )?(won )?"
                          r"(revenue|sales|bookings|wins|deals)\b", joined) \
-            or re.search(r"\baverage\b.*\bper (rep|account|product|office|manager|team|seller|customer)\b", joined) and \
-            not re.search(r"\baverage (won )?(deal|deal size|sale size|sales cycle|cycle|win rate)\b", joined) \
+            or re.search(r"\baverage\b.*\b(per|across|among) (all |the |our |my )?(reps?|accounts?|products?|offices?|"
+                         r"managers?|teams?|sellers?|customers?|sectors?)\b", joined) and \
+            not re.search(r"\baverage (won )?(deal|deal size|sale size|sales cycle|cycle)\b", joined) \
             or re.search(r"\b(parent|subsidiar\w*)\b", joined) and re.search(
                 r"\b(won|win|revenue|deals|pipeline|sold|brought|closed)\b", joined) \
             or re.search(r"\b(top|best|biggest|most)\b.*\b(in|for) (each|every)\b", joined) \
