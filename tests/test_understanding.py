@@ -531,3 +531,20 @@ def test_the_best_or_worst_manager_is_asked_by_which_figure(copilot: Copilot, qu
 def test_an_attribute_of_two_accounts_gives_each_ones(copilot: Copilot) -> None:
     answer = copilot.ask("how many employees does Kan-code have vs Konex", "ops").answer
     assert "Kan-code: 34,288 employees" in answer and "Konex: 13,756 employees" in answer, answer
+
+
+@pytest.mark.parametrize("question", ["how did won revenue change from Q2 2017 to Q3 2017",
+                                      "by what % did won revenue grow from Q3 to Q4 2017"])
+def test_a_change_from_one_period_to_another_is_never_the_total_over_both(copilot: Copilot, question: str) -> None:
+    answer = copilot.ask(question, "ops").answer
+    assert answer.startswith("Do you want Q") and "side by side" in answer and "$" not in answer, answer
+
+
+def test_better_with_no_figure_named_is_asked_by_which(copilot: Copilot) -> None:
+    answer = copilot.ask("was Q4 2017 better than Q3 2017", "ops").answer
+    assert answer.startswith("Better by which figure") and "$" not in answer, answer
+
+
+def test_last_year_beside_a_named_span_of_months_is_asked(copilot: Copilot) -> None:
+    answer = copilot.ask("how many deals did we win from March to May 2017 compared to last year", "ops").answer
+    assert 'Which period do you mean by "last year"?' in answer and "2025" not in answer, answer

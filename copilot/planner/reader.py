@@ -234,6 +234,16 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
         return Reading("ask", note=f'The CRM does not say which are "{m.group(0)}". Could you say it with what it '
                                    "holds (a product, sector, office, rep, period or stage, or the largest or most "
                                    "recent deals)?")
+    if reading.kind in ("crm", "ask") and CHANGE.search(said) and \
+            (spans := [f.period for f in reading.frames + reading.offer if f.period and f.period.unit == "range" and
+                       " to " in f.period.label]):
+        # "how did won revenue change from Q2 2017 to Q3 2017": the two periods side by side, never their sum
+        first, _, last = spans[0].label.partition(" to ")
+        return Reading("ask", note=f"Do you want {first} and {last} side by side? Ask \"... in {first} vs {last}\" "
+                                   f"(with the year on both); from {first} to {last} taken together is one total.")
+    if reading.kind == "crm" and re.search(r"\b(better|worse)\b", said) and not METRIC_WORD.search(said):
+        return Reading("ask", note="Better by which figure: won revenue, won deals, win rate, average deal size or "
+                                   "sales cycle? For example: \"won revenue in Q4 2017 vs Q3 2017\".")
     if reading.kind == "crm" and (m := VAGUE_PERIOD.search(said)):
         q, h = ("Q4", "H2") if m.group(1) == "late" else ("Q1", "H1")
         return Reading("ask", note=f'Which months do you mean by "{m.group(0)}"? For example {q} {m.group(2)} or '
@@ -348,6 +358,12 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
                    reading.compare, reading.note, reading.offer, reading.account, reading.confidence, reading.unplaced)
 
 
+CHANGE = re.compile(r"\b(chang\w*|grow\w*|growth|increas\w*|decreas\w*|drop\w*|declin\w*|fell|fall\w*|rose|rise|"
+                    r"risen|go(?:ne)? (?:up|down)|went (?:up|down)|trend\w*|differ\w*|evolv\w*)\b")
+"""a change between two periods, not a total over the span between them"""
+METRIC_WORD = re.compile(r"\b(deals?|wins?|won|lost|los[se]s?|revenue|rate|sales?|sold|opportunit\w*|contracts?|pipeline|"
+                         r"cycle|size|value|worth|money|bookings|closed|price|employees|headcount)\b")
+"""a word naming what a figure is of: "better" with none of these says better by nothing in particular"""
 WHO_MORE = re.compile(r"^\W*(?:so|and|ok|okay|then|but)?\W*(?:who|which one|which of (?:them|the two|those|these))(?:'s|"
                       r"\s+(?:has|had|have|won|did|sold|made|got|gets|is|was|closed|brought))?\s+(?:in\s+)?(?:more|less|"
                       r"fewer|higher|lower|bigger|better|worse|ahead|the better)(?:\s+(?:deals?|wins?|revenue|money|"
@@ -531,9 +547,9 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
             # "Q2 2017 compared to last quarter": the quarter before the one named, not the one before today
             unit = m.group(1) or m.group(2) or m.group(3)
             if unit != found.period.unit:
+                other = found.period.shifted(-1).label if found.period.unit != "range" else "Q4 2016"
                 return Reading("ask", note=f'Which period do you mean by "{m.group(0).strip()}"? Name it with '
-                                           f'its year, as in "{found.period.label} compared to '
-                                           f'{found.period.shifted(-1).label}".')
+                                           f'its year, as in "{found.period.label} compared to {other}".')
             second = Found(found.period.shifted(-1), other.words | _indexes(masked, m))
         elif other.period is not None and other.period != found.period and \
                 not any(masked[i] in referring for i in other.words):
@@ -818,8 +834,8 @@ RELATIVE_OTHER = re.compile(r"\b(?:last|past|previous|prior|preceding) (quarter|
 
 def _absolute(period: Period) -> bool:
     """A period named by its date ("Q2 2017"), not by today ("last quarter", "this year")."""
-    return period.unit in ("year", "half", "quarter", "month") and not re.match(r"(?:this|last|the last) ",
-                                                                                period.label)
+    named = period.unit in ("year", "half", "quarter", "month") or period.unit == "range" and " to " in period.label
+    return named and not re.match(r"(?:this|last|the last|the \w+ before last) ", period.label)
 
 
 def _indexes(words: list[str], m: re.Match[str]) -> set[int]:
