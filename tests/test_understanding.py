@@ -548,3 +548,14 @@ def test_better_with_no_figure_named_is_asked_by_which(copilot: Copilot) -> None
 def test_last_year_beside_a_named_span_of_months_is_asked(copilot: Copilot) -> None:
     answer = copilot.ask("how many deals did we win from March to May 2017 compared to last year", "ops").answer
     assert 'Which period do you mean by "last year"?' in answer and "2025" not in answer, answer
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("who are our top 3 customers in medical",
+     "Won revenue by account for medical sector:\n1. Condax: $206,410 from 105 won deals\n2. Isdom: $164,683"),
+    ("lowest 2 accounts by employees in software",
+     "Accounts with the fewest employees among software sector:\n1. Dalttechnology: 96\n2. Bubba Gump: 2,253"),
+])
+def test_top_or_lowest_accounts_are_ranked_never_counted(copilot: Copilot, question: str, expected: str) -> None:
+    answer = copilot.ask(question, "ops").answer
+    assert answer.startswith(expected) and "There are" not in answer, answer

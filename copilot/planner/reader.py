@@ -1127,6 +1127,18 @@ def _fresh(topics: list[str], t: _Text, identity: Identity, words: list[str],
                                                                re.search(r"\b(which|what)\b", text)):
             return [Frame("account_count", "ranked" if direction else "breakdown", f, group=group,
                           descending=direction != "least", limit=n or (1 if direction else 50))], False
+        if direction and group in ("account", None) and not re.search(r"\bhow many\b|\bnumber of\b", text):
+            # "the lowest 2 accounts by employees in software", "our top 3 customers in medical": accounts ranked,
+            # by the field named, else by the revenue won from them; never how many accounts there are
+            field = "employees" if re.search(r"\b(employees|headcount|staff)\b", text) else \
+                "year_established" if re.search(r"\b(founded|established|oldest|newest|youngest)\b", text) else \
+                "revenue_musd" if re.search(r"\b(annual|yearly) revenue\b|\bturnover\b", text) else None
+            desc = direction != "least" if field != "year_established" else \
+                not re.search(r"\b(oldest|earliest|first)\b", text) and direction != "least"
+            if field:
+                return [Frame(field, "records", f, descending=desc, limit=n or 1, order=field)], False
+            return [Frame("won_revenue", "ranked", dict(f), period, "close", group="account",
+                          descending=direction != "least", limit=n or 1)], False
         return [Frame("account_count", "attribute", f)], False
     group = _group(words, t, filters)
     deal_word = next((i for i, w in enumerate(words) if w in ("deal", "deals", "win", "wins", "opportunity",
