@@ -214,8 +214,7 @@ def test_a_superlative_or_a_vague_time_is_asked_about(copilot: Copilot, question
 
 def test_a_breakdown_asked_of_a_list_of_people_is_asked_again_not_a_crash(copilot: Copilot) -> None:
     thread = None
-    for question in ("how is my team doing in Q4 2017", "yes", "and last quarter?", "what about Anna?", "yes",
-                     "by product"):
+    for question in ("who is on my team", "by product"):
         result = copilot.ask(question, "Dustin Brinkmann", thread_id=thread)
         thread = result.thread_id
     assert "could not break that down by product" in result.answer
@@ -559,3 +558,8 @@ def test_last_year_beside_a_named_span_of_months_is_asked(copilot: Copilot) -> N
 def test_top_or_lowest_accounts_are_ranked_never_counted(copilot: Copilot, question: str, expected: str) -> None:
     answer = copilot.ask(question, "ops").answer
     assert answer.startswith(expected) and "There are" not in answer, answer
+
+
+def test_how_an_office_did_is_asked_by_which_figure_never_its_members(copilot: Copilot) -> None:
+    answer = copilot.ask("how'd the central office do in q3 2017", "ops").answer
+    assert answer.startswith("By which figure") and "reps:" not in answer, answer

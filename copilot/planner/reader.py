@@ -673,11 +673,17 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
             not [s for s in spots if s.kind == "user"]:
         return Reading("ask", note="Your team is your manager's. Ask \"who is my manager?\", then \"who is on <your "
                                    "manager>'s team?\"")
-    if topics[0] == "team" and _compare_with_context(fixed) and not context.frames:
-        # "how does Cara's team compare to Rocco's": by a figure left unsaid, never the two teams' members
-        return Reading("ask", note="Compare them on which figure: won revenue, won deals, win rate, average deal size "
-                                   "or sales cycle? For example: \"compare Cara Losch's team and Rocco Neubert's team "
-                                   "on win rate\".")
+    if topics[0] == "team" and not context.frames and (_compare_with_context(fixed) or re.search(
+            r"\bhow\b(?!\s+(?:many|much|long|often|old|big))", joined) and re.search(
+            r"\b(do|doing|did|done|perform\w*|far(?:e|ed|ing)|going|went)\b(?!\s+(?:i|we|you|they|he|she)\b)", joined)):
+        # "how does Cara's team compare to Rocco's", "how did the Central office do in Q3 2017": by a figure left
+        # unsaid, never the members of the team or office
+        if _compare_with_context(fixed):
+            return Reading("ask", note="Compare them on which figure: won revenue, won deals, win rate, average deal "
+                                       "size or sales cycle? For example: \"compare Cara Losch's team and Rocco "
+                                       "Neubert's team on win rate\".")
+        return Reading("ask", note="By which figure: won revenue, won deals, win rate, average deal size or sales "
+                                   "cycle? For example: \"win rate for the Central office in Q3 2017\".")
     if topics[0] in ("manager", "rep_office") and (m := RANKS_PEOPLE.search(" ".join(fixed))) and \
             re.search(r"\b(reps?|sellers?|salespeople|salesperson|agents?|performers?|closers?)$", m.group(0)):
         # "who manages the top rep": first which rep, by a figure named
