@@ -242,8 +242,8 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
         return Reading("ask", note=f"Do you want {first} and {last} side by side? Ask \"... in {first} vs {last}\" "
                                    f"(with the year on both); from {first} to {last} taken together is one total.")
     if reading.kind == "crm" and re.search(r"\b(better|worse)\b", said) and not METRIC_WORD.search(said):
-        return Reading("ask", note="Better by which figure: won revenue, won deals, win rate, average deal size or "
-                                   "sales cycle? For example: \"won revenue in Q4 2017 vs Q3 2017\".")
+        return Reading("ask", note="Better by which figure, do you mean: won revenue, won deals, win rate, average "
+                                   "deal size or sales cycle? For example: \"won revenue in Q4 2017 vs Q3 2017\".")
     if reading.kind == "crm" and (m := VAGUE_PERIOD.search(said)):
         q, h = ("Q4", "H2") if m.group(1) == "late" else ("Q1", "H1")
         return Reading("ask", note=f'Which months do you mean by "{m.group(0)}"? For example {q} {m.group(2)} or '
@@ -671,19 +671,19 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
         return Reading("decline", note="ranking")  # "how do I rank on my team": other people's deals
     if topics[0] == "team" and identity.role == "rep" and re.search(r"\b(my|our)\s+(own\s+)?team\b", joined) and \
             not [s for s in spots if s.kind == "user"]:
-        return Reading("ask", note="Your team is your manager's. Ask \"who is my manager?\", then \"who is on <your "
-                                   "manager>'s team?\"")
+        return Reading("ask", note="Whose team do you mean? Yours is your manager's: ask \"who is my manager?\", "
+                                   "then \"who is on <your manager>'s team?\"")
     if topics[0] == "team" and not context.frames and (_compare_with_context(fixed) or re.search(
             r"\bhow\b(?!\s+(?:many|much|long|often|old|big))", joined) and re.search(
             r"\b(do|doing|did|done|perform\w*|far(?:e|ed|ing)|going|went)\b(?!\s+(?:i|we|you|they|he|she)\b)", joined)):
         # "how does Cara's team compare to Rocco's", "how did the Central office do in Q3 2017": by a figure left
         # unsaid, never the members of the team or office
         if _compare_with_context(fixed):
-            return Reading("ask", note="Compare them on which figure: won revenue, won deals, win rate, average deal "
-                                       "size or sales cycle? For example: \"compare Cara Losch's team and Rocco "
+            return Reading("ask", note="Which figure do you want them compared on: won revenue, won deals, win rate, "
+                                       "average deal size or sales cycle? For example: \"compare Cara Losch's team and Rocco "
                                        "Neubert's team on win rate\".")
-        return Reading("ask", note="By which figure: won revenue, won deals, win rate, average deal size or sales "
-                                   "cycle? For example: \"win rate for the Central office in Q3 2017\".")
+        return Reading("ask", note="Which figure do you want: won revenue, won deals, win rate, average deal size or "
+                                   "sales cycle? For example: \"win rate for the Central office in Q3 2017\".")
     if topics[0] in ("manager", "rep_office") and (m := RANKS_PEOPLE.search(" ".join(fixed))) and \
             re.search(r"\b(reps?|sellers?|salespeople|salesperson|agents?|performers?|closers?)$", m.group(0)):
         # "who manages the top rep": first which rep, by a figure named
