@@ -563,3 +563,14 @@ def test_top_or_lowest_accounts_are_ranked_never_counted(copilot: Copilot, quest
 def test_how_an_office_did_is_asked_by_which_figure_never_its_members(copilot: Copilot) -> None:
     answer = copilot.ask("how'd the central office do in q3 2017", "ops").answer
     assert answer.startswith("Which figure do you want:") and "reps:" not in answer, answer
+
+
+@pytest.mark.parametrize(("question", "expected", "not_said"), [
+    ("who are the 2 reps with the lowest avg deal size", "2. Versie Hillebrand: $1,066.44", "The smallest"),
+    ("how many deals did the top rep win", "Darcel Schlecht has the most won deals: 349", "The largest"),
+    ("how many deals did the bottom rep win", "are tied for the least won deals: 0 each", "The smallest"),
+])
+def test_how_many_people_a_ranking_names_and_win_as_a_verb(copilot: Copilot, question: str, expected: str,
+                                                           not_said: str) -> None:
+    answer = copilot.ask(question, "ops").answer
+    assert expected in answer and not_said not in answer, answer

@@ -994,7 +994,9 @@ def _n(words: list[str]) -> int | None:
     for pattern in (r"\b(?:top|bottom)\s+(\d{1,2}|[a-z]+)\b", r"\bwhich\s+(\d{1,2}|two|three|four|five|ten)\s+[a-z]+",
                     rf"\b(\d{{1,2}}|[a-z]+)\s+(?:{RANK_WORDS}|recent)\b",
                     r"\b(?:first|last)\s+(\d{1,2})\b",
-                    rf"\b(?:{RANK_WORDS})\s+(\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten)\b"):
+                    rf"\b(?:{RANK_WORDS})\s+(\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten)\b",
+                    r"\b(?:the|which|who are the)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:reps|sellers|"
+                    r"salespeople|products|offices|accounts|customers|clients|managers|sectors|teams)\b"):
         if m := re.search(pattern, text):
             v = m.group(1)
             if v.isdigit():
@@ -1229,7 +1231,9 @@ def _deal_frame(metric: str, t: _Text, words: list[str], filters: dict[str, obje
     group_at = next((i for i, w in enumerate(words) if GROUP_WORDS.get(w) == group or
                      (group == "rep" and w == "who")), None)
     deal_first = deal_at is not None and (group_at is None or deal_at < group_at)
-    singular_deal = re.search(r"\b(deal|win(?! rate)|sale|opportunity|contract)\b", text) is not None
+    singular_deal = re.search(r"\b(deal|sale|opportunity|contract)\b|\b(?:a|the|one|our|my|his|her|their|biggest|"
+                              r"largest|smallest|latest|last|first|recent|single|top)\s+win\b(?! rate)", text) is not None
+    # "win" is a deal only as a noun ("our biggest win"), not as the verb of "how many deals did the bottom rep win"
     list_words = LIST_VERB.search(text) is not None
     stalled = re.search(r"\b(stuck|stalled)\b|\bopen the longest\b|\bbeen open\b", text) is not None
     if metric == "reply_rate":
