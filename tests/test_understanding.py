@@ -574,3 +574,19 @@ def test_how_many_people_a_ranking_names_and_win_as_a_verb(copilot: Copilot, que
                                                            not_said: str) -> None:
     answer = copilot.ask(question, "ops").answer
     assert expected in answer and not_said not in answer, answer
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("what is the conversion rate from engaging to won", "The CRM keeps each deal's current stage, not its history"),
+    ("won revenue in prospecting", "The CRM keeps each deal's current stage, not its history"),
+    ("how many accounts did Darcel Schlecht sell to", "I count deals, not the accounts behind them"),
+])
+def test_what_the_crm_cannot_tell_is_asked_about_never_answered_with_another_figure(copilot: Copilot, question: str,
+                                                                                   expected: str) -> None:
+    answer = copilot.ask(question, "ops").answer
+    assert answer.startswith(expected) and "n/a" not in answer and "85 accounts" not in answer, answer
+
+
+def test_a_share_of_a_total_is_declined_not_answered_with_the_part(copilot: Copilot) -> None:
+    answer = copilot.ask("Darcel's won revenue as a % of the Central office", "ops").answer
+    assert "I can't answer that from the CRM" in answer and "1,153,214" not in answer, answer

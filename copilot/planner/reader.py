@@ -241,6 +241,15 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
         first, _, last = spans[0].label.partition(" to ")
         return Reading("ask", note=f"Do you want {first} and {last} side by side? Ask \"... in {first} vs {last}\" "
                                    f"(with the year on both); from {first} to {last} taken together is one total.")
+    if reading.kind == "crm" and any(f.topic in ("win_rate", "won_count", "lost_count", "won_revenue",
+                                                 "avg_won_deal_size", "avg_sales_cycle_days") and
+                                     f.filters.get("stage") and
+                                     not set(f.filters["stage"]) & {"Won", "Lost"} for f in reading.frames):
+        # "the conversion rate from engaging to won": the CRM holds each deal's stage now, not the stages it went through
+        return Reading("ask", note="The CRM keeps each deal's current stage, not its history: an open deal (Prospecting "
+                                   "or Engaging) has no win, loss or value yet, and I can't tell how many deals went from "
+                                   "one stage to another. Do you want the figure over all deals instead?",
+                       offer=[f.with_filters(stage=None) for f in reading.frames])
     if reading.kind == "crm" and re.search(r"\b(better|worse)\b", said) and not METRIC_WORD.search(said):
         return Reading("ask", note="Better by which figure, do you mean: won revenue, won deals, win rate, average "
                                    "deal size or sales cycle? For example: \"won revenue in Q4 2017 vs Q3 2017\".")
@@ -331,8 +340,8 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
                                    "you ask them one at a time?")
     if reading.kind == "crm" and re.search(r"\bhow many (different |distinct |unique )?(accounts|customers|clients|"
                                            r"companies)\b", said) and \
-            re.search(r"\b(won|win|wins|closed|bought|buy|business)\b", said) and \
-            any(f.topic in (*COUNTS, "won_revenue") for f in reading.frames):
+            re.search(r"\b(won|win|wins|closed|bought|buy|business|sell|sells|sold|selling)\b", said) and \
+            any(f.topic in (*COUNTS, "won_revenue", "account_count") for f in reading.frames):
         return Reading("ask", note="I count deals, not the accounts behind them. I can rank the accounts by won deals "
                                    "('won deals by account'), which lists every account with a win.")
     if not negated and not either or reading.kind != "crm":
@@ -409,6 +418,7 @@ def _expanded(text: str) -> str:
     text = re.sub(r"\bi\s+mean(?:t)?\b", " ", text, flags=re.IGNORECASE)  # "no, I meant Q3": a correction, not a mean
     text = WON_SHARE.sub(lambda m: f"win rate of {m.group('whose')}deals {m.group('who') or ''}".rstrip(), text)
     text = PER_DEAL.sub("average won deal size", text)
+    text = re.sub(r"\b(as an?)\s*%\s*of\b", r"\1 percent of", text, flags=re.IGNORECASE)  # "as a % of": a share
     return _SHORT.sub(lambda m: SHORT.get(m.group(1).lower(), "") if m.group(1) else "number ", text)
 
 
@@ -624,6 +634,7 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
     if re.search(r"\b(average|mean|median|total|sum)\b.*\b(employees|headcount|staff|annual revenue|turnover)\b", joined) \
             or re.search(r"\b(%|percent|percentage|share|proportion|fraction) of (our |the |total )?(won )?"
                          r"(revenue|sales|bookings|wins|deals)\b", joined) \
+            or re.search(r"\bas an? (percent|percentage|share|proportion|fraction) of\b", joined) \
             or re.search(r"\baverage\b.*\b(per|across|among) (all |the |our |my )?(reps?|accounts?|products?|offices?|"
                          r"managers?|teams?|sellers?|customers?|sectors?)\b", joined) and \
             not re.search(r"\baverage (won )?(deal|deal size|sale size|sales cycle|cycle)\b", joined) \
