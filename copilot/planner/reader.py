@@ -342,8 +342,8 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
                                            r"companies)\b", said) and \
             re.search(r"\b(won|win|wins|closed|bought|buy|business|sell|sells|sold|selling)\b", said) and \
             any(f.topic in (*COUNTS, "won_revenue", "account_count") for f in reading.frames):
-        return Reading("ask", note="I count deals, not the accounts behind them. I can rank the accounts by won deals "
-                                   "('won deals by account'), which lists every account with a win.")
+        return Reading("ask", note="I count deals, not the accounts behind them. Do you want the accounts ranked by won "
+                                   "deals ('won deals by account')? That lists every account with a win.")
     if not negated and not either or reading.kind != "crm":
         return reading
     stages: set[str] = set()
