@@ -169,6 +169,20 @@ def test_who_has_more_after_two_figures_is_asked_not_read_off_the_last(copilot: 
     assert "80" in both and "72" in both and "Elease Gluck has 8 more" in both
 
 
+@pytest.mark.parametrize("question", ["how much revenue did we win last year", "won revenue YTD",
+                                      "how many deals did we win last quarter", "deals won in the last 30 days",
+                                      "what's my win rate this quarter"])
+def test_a_period_counted_from_today_after_the_last_deal_is_asked_about(copilot: Copilot, question: str) -> None:
+    """The Maven deals end in December 2017: a period counted from today holds none of them, so which one was meant is
+    asked, never answered with 0; the figure asked for is kept, so naming a period next answers it."""
+    user = "Darcel Schlecht" if "my" in question else "ops"
+    first = copilot.ask(question, user)
+    assert "Which period do you mean" in first.answer and "December 2017" in first.answer, first.answer
+    assert not re.search(r"\$0|: 0\b|n/a", first.answer), first.answer
+    again = copilot.ask("in Q4 2017", user, thread_id=first.thread_id).answer
+    assert "Q4 2017" in again and "Which period" not in again and re.search(r"\d", again), again
+
+
 @pytest.mark.parametrize(("user", "turns", "expected"), [
     ("ops", ["How many deals were engaged in Q3 2017?", "how many of them were won?", "and lost?"],
      ["2,770", "1,207", "805"]),  # of the deals engaged in Q3, by stage

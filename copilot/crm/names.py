@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import datetime as dt
 import re
 
 from rapidfuzz import fuzz, process, utils
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 
-from copilot.crm.models import Account, Product, User
+from copilot.crm.models import Account, Opportunity, Product, User
 from copilot.crm.errors import ToolInputError
 
 MAX_NAME = 200
@@ -43,6 +44,8 @@ class Names:
     """The CRM's names by kind, loaded once per run."""
 
     by_kind: dict[str, list[str]] = field(default_factory=dict)
+    dates: tuple[dt.date, dt.date] | None = None
+    """the first and the last date of the CRM's deals (engaged or closed); None when it holds none"""
 
     @classmethod
     def load(cls, engine: Engine) -> Names:
@@ -58,7 +61,11 @@ class Names:
                 "regional_office": [o for o in conn.scalars(select(users.c.regional_office).distinct()) if o],
                 "sector": [s for s in conn.scalars(select(Account.__table__.c.sector).distinct()) if s],
             }
-        return cls(names)
+            deals = Opportunity.__table__
+            first, engaged, closed = conn.execute(select(func.min(deals.c.engage_date), func.max(deals.c.engage_date),
+                                                         func.max(deals.c.close_date))).one()
+        last = max((d for d in (engaged, closed) if d is not None), default=None)
+        return cls(names, (first or last, last) if last is not None else None)
 
     def resolve(self, kind: str, typed: str) -> NameMatch:
         """The one CRM name ``typed`` stands for, or a clear error with suggestions."""

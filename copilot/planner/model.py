@@ -67,6 +67,10 @@ class OfflinePlanner(BaseChatModel):
                 return _reply(text, offered)
             if reading.kind == "decline":
                 return _reply(decline(reading.note or "unsupported", self.identity.describe()), context)
+            later = _after_the_deals(reading, getattr(self.names, "dates", None))
+            if later:  # the thread keeps what was asked, so "2017" next asks it of that year
+                return _reply(later, Context(reading.frames, context.focus, [], reading.compare, previous=context.frames,
+                                             draft=context.draft))
             if not reading.calls:
                 return _reply(reading.note or not_understood(examples(self.names)), context)
             if reading.note == "send_last_draft":
@@ -99,6 +103,25 @@ class OfflinePlanner(BaseChatModel):
                                                "contact": draft["to_email"], "contact_account": draft["account"]},
                               [], context.compare, context.previous, dict(draft["request"]))
         return _reply(compose(reading, results), context)
+
+
+RELATIVE = ("last ", "this ", "the last ")
+"""how the label of a period counted from today starts ("last year (2025)", "this quarter (Q4 2026)")"""
+
+
+def _after_the_deals(reading: Any, dates: tuple[dt.date, dt.date] | None) -> str | None:
+    """A question back when a period counted from today starts after the CRM's last deal: its figure would be nothing,
+    and a history that ended before today means some other period was likely meant."""
+    if reading.kind != "frames" or not dates:
+        return None
+    for frame in reading.frames:
+        period = frame.period
+        if period is not None and period.label.startswith(RELATIVE) and period.start > dates[1]:
+            last = f"Q{(dates[1].month - 1) // 3 + 1} {dates[1].year}"
+            return (f"Counted from today, that period runs from {period.start.isoformat()} to {period.end.isoformat()}, "
+                    f"and the CRM's deals run from {dates[0]:%B %Y} to {dates[1]:%B %Y}, so it holds none. Which period "
+                    f"do you mean, for example {last} or the year {dates[1].year}?")
+    return None
 
 
 def _result(message: ToolMessage) -> Any:
