@@ -134,28 +134,29 @@ def learn(contacts: np.ndarray, titles: dict[str, str | None], block: np.ndarray
     for i, k in enumerate(keys):
         for w in k:
             holders.setdefault(w, []).append(i)
-    layers = [(np.zeros(len(people), dtype=np.int64), s)]  # everyone as one stratum, then each field's strata
+    # everyone as one stratum, then each field's strata: each with every contact's residual sums by block and in all
+    layers = [(np.zeros(len(people), dtype=np.int64), s, s.sum(axis=1))]
     for values in (strata or {}).values():
         layer = np.unique([values.get(p) or "" for p in people.tolist()], return_inverse=True)[1].reshape(-1)
         # each stratum's own hours are taken out: a word is judged against the others of its stratum
         where = layer[person] * 8 + block
-        mean = np.bincount(where, r, minlength=(int(layer.max()) + 1) * 8) / np.maximum(
-            np.bincount(where, minlength=(int(layer.max()) + 1) * 8), 1)
-        layers.append((layer, np.bincount(cell, r - mean[where], minlength=len(people) * 8).reshape(-1, 8)))
+        cells = (int(layer.max()) + 1) * 8
+        mean = np.bincount(where, r, minlength=cells) / np.maximum(np.bincount(where, minlength=cells), 1)
+        sums = np.bincount(cell, r - mean[where], minlength=len(people) * 8).reshape(-1, 8)
+        layers.append((layer, sums, sums.sum(axis=1)))
     score: dict[str, float] = {}
     for w, who in holders.items():
         if len(who) < MIN_CONTACTS:
             continue
         idx = np.asarray(who)
         best = -np.inf
-        for layer, s in layers:
-            whole = s.sum(axis=1)
+        for layer, sums, whole in layers:
             stat, df = 0.0, 0
             for stratum in np.unique(layer[idx]):
                 part = idx[layer[idx] == stratum]
                 counts = n[part]
                 share = counts.sum(axis=0) / max(float(counts.sum()), 1.0)
-                dev = s[part] - share[None, :] * whole[part][:, None]
+                dev = sums[part] - share[None, :] * whole[part][:, None]
                 u, variance = dev.sum(axis=0), (dev ** 2).sum(axis=0)
                 judged = ((counts > 0).sum(axis=0) >= MIN_BLOCK_CONTACTS) & (variance > 1e-9)
                 if int(judged.sum()) < 3:
