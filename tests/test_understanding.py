@@ -7,6 +7,7 @@ separately, and the dev sets allow none.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import subprocess
@@ -17,6 +18,7 @@ import pytest
 from sqlalchemy import Engine
 
 from connectors.maven import import_maven
+from copilot.planner.periods import Period, find_period, open_ended
 from copilot.runner import Copilot
 from copilot.settings import Settings
 
@@ -171,7 +173,10 @@ def test_who_has_more_after_two_figures_is_asked_not_read_off_the_last(copilot: 
 
 @pytest.mark.parametrize("question", ["how much revenue did we win last year", "won revenue YTD",
                                       "how many deals did we win last quarter", "deals won in the last 30 days",
-                                      "what's my win rate this quarter"])
+                                      "what's my win rate this quarter", "how much did we win the year before last",
+                                      "how many deals did we win the quarter before last",
+                                      "won revenue the month before last", "win rate since last year",
+                                      "how did I do in the year before last?"])
 def test_a_period_counted_from_today_after_the_last_deal_is_asked_about(copilot: Copilot, question: str) -> None:
     """The Maven deals end in December 2017: a period counted from today holds none of them, so which one was meant is
     asked, never answered with 0; the figure asked for is kept, so naming a period next answers it."""
@@ -464,7 +469,20 @@ def test_the_quarter_before_last_beside_another_period_is_asked(copilot: Copilot
 
 def test_the_quarter_before_last_alone_is_two_quarters_before_today(copilot: Copilot) -> None:
     answer = copilot.ask("won revenue the quarter before last", "ops").answer
-    assert "the quarter before last (Q2 2026)" in answer, answer
+    assert "runs from 2026-04-01 to 2026-06-30" in answer and "Which period do you mean" in answer, answer
+
+
+def test_a_period_counted_from_today_is_marked_so_whatever_its_label() -> None:
+    today = dt.date(2026, 12, 1)
+    for said in ("the year before last", "last quarter", "this month", "the last 30 days", "since last year",
+                 "the quarter before last"):
+        found = open_ended(find_period(said.split(), today), said.split(), today)
+        assert found.period is not None and found.period.from_today, said
+        assert Period.from_dict(found.period.as_dict()) == found.period
+        assert found.period.shifted(-1).from_today, said
+    for said in ("2017", "q3 2017", "since q3 2017", "march 2017"):
+        found = open_ended(find_period(said.split(), today), said.split(), today)
+        assert found.period is not None and not found.period.from_today, said
 
 
 @pytest.mark.parametrize(("question", "expected"), [

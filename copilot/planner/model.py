@@ -105,10 +105,6 @@ class OfflinePlanner(BaseChatModel):
         return _reply(compose(reading, results), context)
 
 
-RELATIVE = ("last ", "this ", "the last ")
-"""how the label of a period counted from today starts ("last year (2025)", "this quarter (Q4 2026)")"""
-
-
 def _after_the_deals(reading: Any, dates: tuple[dt.date, dt.date] | None) -> str | None:
     """A question back when a period counted from today starts after the CRM's last deal: its figure would be nothing,
     and a history that ended before today means some other period was likely meant."""
@@ -116,7 +112,7 @@ def _after_the_deals(reading: Any, dates: tuple[dt.date, dt.date] | None) -> str
         return None
     for frame in reading.frames:
         period = frame.period
-        if period is not None and period.label.startswith(RELATIVE) and period.start > dates[1]:
+        if period is not None and period.from_today and period.start > dates[1]:
             last = f"Q{(dates[1].month - 1) // 3 + 1} {dates[1].year}"
             return (f"Counted from today, that period runs from {period.start.isoformat()} to {period.end.isoformat()}, "
                     f"and the CRM's deals run from {dates[0]:%B %Y} to {dates[1]:%B %Y}, so it holds none. Which period "

@@ -29,17 +29,25 @@ class Period:
     end: dt.date
     label: str
     unit: str  # year, half, quarter, month, range, days
+    from_today: bool = False
+    """counted from today ("last year", "the quarter before last", "the last 30 days", "since last month"), not
+    named by its dates: a history that ended before today may hold nothing in it"""
 
-    def as_dict(self) -> dict[str, str]:
+    def as_dict(self) -> dict[str, str | bool]:
         d = asdict(self)
         return {**d, "start": self.start.isoformat(), "end": self.end.isoformat()}
 
     @classmethod
     def from_dict(cls, d: dict[str, str]) -> Period:
-        return cls(dt.date.fromisoformat(d["start"]), dt.date.fromisoformat(d["end"]), d["label"], d["unit"])
+        return cls(dt.date.fromisoformat(d["start"]), dt.date.fromisoformat(d["end"]), d["label"], d["unit"],
+                   bool(d.get("from_today")))
 
     def shifted(self, steps: int) -> Period:
-        """The period of the same length ``steps`` units later (negative: earlier)."""
+        """The period of the same length ``steps`` units later (negative: earlier); one counted from today stays so."""
+        moved = self._shifted(steps)
+        return replace(moved, from_today=True) if self.from_today else moved
+
+    def _shifted(self, steps: int) -> Period:
         if self.unit == "year":
             return year(self.start.year + steps)
         if self.unit in ("quarter", "half", "month"):
@@ -208,12 +216,12 @@ def find_period(tokens: list[str], today: dt.date, context: Period | None = None
             return Found(year(y), used(m))
     if m := re.search(r"\b(?:the\s+)?(year|quarter|month)\s+before\s+last\b", text):
         p = _relative("last", m.group(1), today).shifted(-1)
-        return Found(replace(p, label=f"the {m.group(1)} before last ({p.label})"), used(m))
+        return Found(replace(p, label=f"the {m.group(1)} before last ({p.label})", from_today=True), used(m))
     if m := re.search(r"\b(this|last|past|previous)\s+(year|quarter|month)\b|\b(ytd|year to date)\b", text):
         return Found(_relative(m.group(1) or "this", m.group(2) or "year", today), used(m))
     if m := re.search(r"\b(?:last|past)\s+(\d{1,3})\s+days\b", text):
         n = int(m.group(1))
-        return Found(Period(today - dt.timedelta(days=n), today, f"the last {n} days", "days"), used(m))
+        return Found(Period(today - dt.timedelta(days=n), today, f"the last {n} days", "days", True), used(m))
     return Found(None, set())
 
 
@@ -238,11 +246,11 @@ def open_ended(found: Found, tokens: list[str], today: dt.date) -> Found:
         start = p.end + dt.timedelta(days=1) if OPEN_START[before] == "after" else p.start
         label = f"{'after' if OPEN_START[before] == 'after' else 'since'} {p.label}"
         onward = {max(found.words) + 1} if before == "from" else set()
-        return Found(Period(start, today, label, "range"), found.words | {first - 1} | onward)
+        return Found(Period(start, today, label, "range", p.from_today), found.words | {first - 1} | onward)
     if before in OPEN_END:
         end = p.start - dt.timedelta(days=1) if OPEN_END[before] == "before" else p.end
         label = f"{'before' if OPEN_END[before] == 'before' else 'up to the end of'} {p.label}"
-        return Found(Period(dt.date(1900, 1, 1), end, label, "range"),
+        return Found(Period(dt.date(1900, 1, 1), end, label, "range", p.from_today),
                      found.words | {first - 1} | ({first - 2} if before == "upto" else set()))
     return found
 
@@ -265,11 +273,11 @@ def _relative(which: str, unit: str, today: dt.date) -> Period:
             p = quarter(today.year, (today.month - 1) // 3 + 1).shifted(-1)
         else:
             p = month(today.year, today.month).shifted(-1)
-        return replace(p, label=f"last {unit} ({p.label})")  # says which one it read "last" as
+        return replace(p, label=f"last {unit} ({p.label})", from_today=True)  # says which one it read "last" as
     if unit == "year":
-        return Period(dt.date(today.year, 1, 1), today, f"this year ({today.year})", "range")
+        return Period(dt.date(today.year, 1, 1), today, f"this year ({today.year})", "range", True)
     if unit == "quarter":
         q = (today.month - 1) // 3 + 1
-        return Period(quarter(today.year, q).start, today, f"this quarter (Q{q} {today.year})", "range")
+        return Period(quarter(today.year, q).start, today, f"this quarter (Q{q} {today.year})", "range", True)
     return Period(dt.date(today.year, today.month, 1), today, f"this month ({calendar.month_name[today.month]} "
-                  f"{today.year})", "range")
+                  f"{today.year})", "range", True)

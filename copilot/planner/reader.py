@@ -852,7 +852,7 @@ RELATIVE_OTHER = re.compile(r"\b(?:last|past|previous|prior|preceding) (quarter|
 def _absolute(period: Period) -> bool:
     """A period named by its date ("Q2 2017"), not by today ("last quarter", "this year")."""
     named = period.unit in ("year", "half", "quarter", "month") or period.unit == "range" and " to " in period.label
-    return named and not re.match(r"(?:this|last|the last|the \w+ before last) ", period.label)
+    return named and not period.from_today
 
 
 def _indexes(words: list[str], m: re.Match[str]) -> set[int]:
