@@ -622,3 +622,30 @@ def test_what_the_crm_cannot_tell_is_asked_about_never_answered_with_another_fig
 def test_a_share_of_a_total_is_declined_not_answered_with_the_part(copilot: Copilot) -> None:
     answer = copilot.ask("Darcel's won revenue as a % of the Central office", "ops").answer
     assert "I can't answer that from the CRM" in answer and "1,153,214" not in answer, answer
+
+
+@pytest.mark.parametrize(("user", "question", "expected"), [
+    ("ops", "which deal did we win last", "The most recent won deal (tied with"),
+    ("ops", "when did we last win a deal?", "The most recent won deal (tied with"),
+    ("ops", "what did we lose most recently?", "The most recent lost deal (tied with"),
+    ("ops", "what was our first win?", "The earliest won deal (tied with"),
+    ("ops", "which account did we win the most recent deal from?", "The most recent won deal (tied with"),
+    ("ops", "what was the first deal we lost in 2017?", "The earliest lost deal, closed in 2017 (tied with"),
+    ("ops", "what's our newest open deal?", "The most recently engaged open deal: DB801ISB"),
+    ("Darcel Schlecht", "what was my last win?", "The most recent won deal of yours (tied with"),
+])
+def test_the_last_or_first_deal_is_that_deal_by_its_date_never_a_count(copilot: Copilot, user: str, question: str,
+                                                                       expected: str) -> None:
+    answer = copilot.ask(question, user).answer
+    assert expected in answer and "closed 2017-" in answer or "engaged 2017-12-22" in answer, answer
+    assert "4,238" not in answer and "2,473" not in answer and "Records (" not in answer, answer
+
+
+def test_the_last_few_deals_are_that_many_by_close_date() -> None:
+    from copilot.planner.reader import _recency
+
+    assert _recency("list the 5 most recent wins") == "latest"
+    assert _recency("what was our first win?") == "first"
+    assert _recency("how many deals did we win last year?") is None  # a period, not a deal singled out
+    assert _recency("who won the most deals last quarter?") is None
+    assert _recency("won revenue the year before last") is None

@@ -225,6 +225,9 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     expanded = _expanded(text)
     reading = _read(expanded, names, identity, today, context)
     said = re.sub(r"[\u2019`]", "'", expanded.lower())
+    if reading.kind in ("crm", "ask") and (when := _recency(said)):
+        reading.frames, reading.offer = [[_by_recency(f, said, when) for f in frames]
+                                         for frames in (reading.frames, reading.offer)]
     if context.frames and WHO_MORE.search(said):
         return Reading("ask", note="Which two do you mean, and by what? Name both, for example: \"who won more "
                                    "deals, Elease Gluck or Rosalina Dieter?\" or \"compare East and West on won "
@@ -365,6 +368,53 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     chosen = [s for s in ALL_STAGES if s in stages]
     return Reading(reading.kind, [f.edit(topic="count").with_filters(stage=chosen) for f in reading.frames],
                    reading.compare, reading.note, reading.offer, reading.account, reading.confidence, reading.unplaced)
+
+
+TODAY_PERIOD = re.compile(r"\b(?:last|past|this|previous|next)\s+(?:\d+\s+)?(?:years?|quarters?|months?|halfs?|halves|weeks?|"
+                          r"days?)\b|\bbefore last\b|\blast (?:one|time)\b|\bat last\b")
+RECENT = re.compile(r"\b(?:most recent(?:ly)?|latest|newest|last|first|earliest)\b")
+RECENT_DEAL = re.compile(r"\b(?:most recent(?:ly)?|latest|newest|last|first|earliest)\s+(?:\w+\s+){0,2}?(?:deals?|wins?|"
+                         r"sales?|contracts?|opportunit(?:y|ies)|loss(?:es)?|one)\b|"
+                         r"\b(?:did|have|has|had)\s+(?:we|i|you|they|he|she|\w+)\s+(?:\w+\s+)?(?:last|first)\s+"
+                         r"(?:win|won|lose|lost|close|closed|sign|signed|book|booked)\b|"
+                         r"\b(?:win|won|lose|lost|close|closed|sign|signed|book|booked)\b(?:\s+\w+){0,3}?\s+"
+                         r"(?:last|first|most recently|latest)\W*$")
+"""a deal singled out by when it closed ("which deal did we win last", "our first win", "what did we lose most
+recently"): that deal, by its close date, never a count or the largest"""
+
+
+def _recency(said: str) -> str | None:
+    """"latest" or "first" when the question singles out deals by when they closed (not a period such as "last
+    year", which is taken out first)."""
+    text = TODAY_PERIOD.sub(" ", said)
+    if not RECENT_DEAL.search(text):
+        return None
+    word = RECENT.search(text).group(0)  # type: ignore[union-attr]
+    return "first" if word in ("first", "earliest") else "latest"
+
+
+def _by_recency(frame: Frame, said: str, when: str) -> Frame:
+    """A count, a ranking or a list of deals read as the deal(s) that closed last (or first), that many."""
+    if frame.topic not in (*COUNTS, "won_revenue") or frame.form == "attribute":
+        return frame
+    if frame.form in ("ranked", "breakdown") and not re.search(r"\bmost recent(?:ly)?\b", said):
+        return frame
+    text = TODAY_PERIOD.sub(" ", said)
+    plural = re.search(r"\b(?:deals|wins|sales|contracts|opportunities|losses|ones)\b", text) and \
+        not re.search(r"\b(?:which|what) (?:was|is)\b", text)
+    n = _n(tokens(text))
+    stages = frame.filters.get("stage") or (None if frame.form == "records" else STAGES_OF.get(frame.topic))
+    if re.search(r"\bclos(?:e|ed|ing)\b", text) and not re.search(r"\b(?:won|win|wins|lost|lose|loss|open)\b", text):
+        stages = ["Won", "Lost"]  # "the last deal we closed": won or lost
+    elif not stages and re.search(r"\b(?:won|win|wins)\b", text):
+        stages = ["Won"]
+    opened = stages in (["Prospecting", "Engaging"], ["Engaging"], ["Prospecting"])
+    topic = frame.topic if frame.topic in COUNTS else "won_count"
+    fields = [frame.group] if frame.group in ("account", "rep", "product") else []
+    return Frame(topic, "records", {**{k: v for k, v in frame.filters.items() if k != "stage"},
+                                    **({"stage": list(stages)} if stages else {})},
+                 frame.period, frame.basis, order="engage_date" if opened else "close_date",
+                 descending=when == "latest", limit=n or (10 if plural else 1), fields=fields)
 
 
 CHANGE = re.compile(r"\b(chang\w*|grow\w*|growth|increas\w*|decreas\w*|drop\w*|declin\w*|fell|fall\w*|rose|rise|"
@@ -718,6 +768,8 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
         return Reading("decline", note="scope")  # a rep's "my team's revenue": other people's deals
     if "unsupported" in topics and (whole.topic == "unsupported" or len(topics) == 1):
         return Reading("decline", note="unsupported")
+    if topics[0] in ("talk_tracks", "day", "unsupported") and _recency(joined):
+        topics = ["deal_list"]  # "when did we last win a deal?": that deal, by its close date
     if topics[0] == "day" and any(s.kind in ("account", "product") for s in spots):
         return Reading("ask", confidence=confidence, unplaced=unplaced)  # "<account>'s share price today"
     if topics[0] in ("talk_tracks", "day", "profile") and not followup:
