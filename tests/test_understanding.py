@@ -649,3 +649,24 @@ def test_the_last_few_deals_are_that_many_by_close_date() -> None:
     assert _recency("how many deals did we win last year?") is None  # a period, not a deal singled out
     assert _recency("who won the most deals last quarter?") is None
     assert _recency("won revenue the year before last") is None
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("which products sold best in the east", ["top 5", "1. GTX Pro: $1,285,647", "2. GTX Plus Pro: $822,168",
+                                              "3. MG Advanced: $655,914"]),
+    ("which offices brought in the most revenue?", ["1. West: $3,568,647", "2. Central: $3,346,293",
+                                                    "3. East: $3,090,594"]),
+    ("which products did worst in Q3 2017?", ["bottom 5", "1. MG Special: $12,749", "2. GTK 500: $104,601"]),
+])
+def test_a_ranking_asked_in_the_plural_with_no_number_gives_several(copilot: Copilot, question: str,
+                                                                    expected: list[str]) -> None:
+    answer = copilot.ask(question, "ops").answer
+    assert all(e in answer for e in expected), answer
+
+
+@pytest.mark.parametrize(("user", "question", "expected"), [
+    ("ops", "which rep won the most deals?", "Darcel Schlecht has the most won deals: 349"),
+    ("Rocco Neubert", "which of my reps closed the most deals?", "Cassey Cress has the most won deals"),
+])
+def test_a_ranking_asked_of_one_still_gives_one(copilot: Copilot, user: str, question: str, expected: str) -> None:
+    assert expected in copilot.ask(question, user).answer

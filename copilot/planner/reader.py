@@ -1308,7 +1308,8 @@ def _deal_frame(metric: str, t: _Text, words: list[str], filters: dict[str, obje
             f["stage"] = stages
         return frame.edit(form="records", filters=f, order=order, descending=desc, limit=n or 1)
     if group and direction and group != "stage":
-        return frame.edit(form="ranked", group=group, descending=direction == "most", limit=n or 1)
+        return frame.edit(form="ranked", group=group, descending=direction == "most",
+                          limit=n or (SEVERAL if _plural_group(words, group_at) else 1))
     if group and _breakdown(words):
         return frame.edit(form="breakdown", group=group, limit=50)
     if (direction and (singular_deal or n)) or stalled or (list_words and re.search(r"\b(deals|wins|opportunities)\b",
@@ -1322,6 +1323,21 @@ def _deal_frame(metric: str, t: _Text, words: list[str], filters: dict[str, obje
     if group and re.search(r"\bwho\b|\bwhich\b", text) and not direction:
         return frame.edit(form="breakdown", group=group, limit=50)
     return frame
+
+
+SEVERAL = 5
+"""how many a ranking gives when it asks for several with no number ("which products sold best")"""
+SINGULAR_GROUP = {"product", "rep", "agent", "salesperson", "seller", "account", "customer", "client", "company",
+                  "office", "region", "sector", "industry", "manager", "team", "closer", "quarter", "month"}
+
+
+def _plural_group(words: list[str], at: int | None) -> bool:
+    """The members ranked are named in the plural ("which products sold best", "the reps with the most wins"), not
+    one of them ("which of the reps", "which rep")."""
+    if at is None or words[at] in SINGULAR_GROUP or words[at] not in GROUP_WORDS:
+        return False
+    before = words[max(at - 3, 0):at]
+    return "of" not in before and not re.search(r"\b(?:is|was|has|had)\b", " ".join(words[at + 1:at + 3]))
 
 
 def _own_scope(frame: Frame, identity: Identity) -> Frame:
