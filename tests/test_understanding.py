@@ -670,3 +670,28 @@ def test_a_ranking_asked_in_the_plural_with_no_number_gives_several(copilot: Cop
 ])
 def test_a_ranking_asked_of_one_still_gives_one(copilot: Copilot, user: str, question: str, expected: str) -> None:
     assert expected in copilot.ask(question, user).answer
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Darcel Schlecht's avg deal size vs the company", ["$3,304.34", "$2,360.91",
+                                                        "Darcel Schlecht is higher than the whole company by $943.43"]),
+    ("compare Darcel Schlecht's win rate with the company's", ["63.1%", "63.2%", "less than a tenth of a percentage"]),
+    ("how does the East office's win rate compare to the company average in 2017?", ["63.0%", "63.2%"]),
+])
+def test_a_figure_set_beside_the_company_gives_both_sides(copilot: Copilot, question: str,
+                                                          expected: list[str]) -> None:
+    answer = copilot.ask(question, "ops").answer
+    assert all(e in answer for e in expected), answer
+
+
+@pytest.mark.parametrize(("user", "question", "expected"), [
+    ("Darcel Schlecht", "my avg deal size vs the company", "outside your scope"),
+    ("Darcel Schlecht", "how does my win rate compare to the company average?", "outside your scope"),
+    ("Rocco Neubert", "my team's win rate compared with everyone else", "outside your scope"),
+    ("ops", "how many deals did Darcel Schlecht win compared to the other reps?", "leave something out"),
+    ("ops", "my win rate vs the company", "Whose figure do you want"),
+])
+def test_the_company_side_of_a_comparison_is_never_dropped(copilot: Copilot, user: str, question: str,
+                                                           expected: str) -> None:
+    answer = copilot.ask(question, user).answer
+    assert expected in answer and "3,304.34" not in answer and "63.1%" not in answer and "349" not in answer, answer

@@ -426,7 +426,8 @@ def _difference(frames: list[Frame], results: list[dict[str, Any]], me: str | No
     if frames[0].form != "figure" or a is None or b is None:
         return None
     metric = frames[0].topic
-    names = [subject_of(f, me) or (f.period.label if f.period else "all") for f in frames]
+    whole = "the whole company" if any(subject_of(f, me) for f in frames) else None
+    names = [subject_of(f, me) or whole or (f.period.label if f.period else "all") for f in frames]
     if names[0] == names[1] and frames[0].period and frames[1].period:
         names = [frames[0].period.label, frames[1].period.label]
     if frames[0].filters == frames[1].filters and frames[0].period == frames[1].period:
@@ -435,7 +436,9 @@ def _difference(frames: list[Frame], results: list[dict[str, Any]], me: str | No
         return f"They are the same: {fmt(metric, a)}."
     hi, lo = (0, 1) if a > b else (1, 0)
     gap = abs(float(a) - float(b))
-    if metric in RATES:
+    if metric in RATES and round(gap * 100, 1) == 0:
+        gap_text = "less than a tenth of a percentage point"  # never "by 0.0"
+    elif metric in RATES:
         gap_text = f"{gap * 100:.1f} percentage points"
     elif metric in MONEY:
         gap_text = fmt(metric, gap)
@@ -443,9 +446,10 @@ def _difference(frames: list[Frame], results: list[dict[str, Any]], me: str | No
         gap_text = f"{gap:.1f} days"
     else:
         gap_text = f"{gap:,.0f}"
+    first = names[hi][:1].upper() + names[hi][1:]
     if metric in RATES or metric.startswith("avg"):
-        return f"{names[hi]} is higher than {names[lo]} by {gap_text}."
-    return f"{names[hi]} has {gap_text} more than {names[lo]}."
+        return f"{first} is higher than {names[lo]} by {gap_text}."
+    return f"{first} has {gap_text} more than {names[lo]}."
 
 
 def _figures(frame: Frame, row: dict[str, Any]) -> str:

@@ -92,6 +92,16 @@ COMPANY_WIDE = re.compile(r"\b(whole|entire|overall) (company|business|org|organ
                           r"revenue|pipeline)\b|"
                           r"\bcompany[- ]wide\b|\ball (the )?reps\b|\beveryone\b|\bacross the company\b")
 
+COMPANY_SIDE = re.compile(r"\b(?:vs\.?|versus|against|than|to|with|beside|relative to)\s+(?:that of\s+)?(?:the\s+|our\s+)?"
+                          r"(?:whole\s+|entire\s+|overall\s+)?(?:company|company(?:'s| s|s)|org|organi[sz]ation|business|"
+                          r"everyone|everybody|(?:company|overall|global)(?:[- ]wide)? (?:average|avg|figure|rate|number)|"
+                          r"average (?:rep|seller)|all (?:the )?reps)\b(?!\s+else)")
+"""a figure set beside the whole company's ("my win rate vs the company", "compared to the company average")"""
+OTHERS_SIDE = re.compile(r"\b(?:vs\.?|versus|against|than|to|with|beside|relative to)\s+(?:the\s+)?(?:everyone else|everybody else|"
+                         r"the rest(?: of (?:the )?(?:company|reps|team|sales team))?|(?:all (?:of )?)?(?:the )?other (?:reps|sellers|"
+                         r"people|offices|products|teams))\b")
+"""a figure set beside everyone else's: the whole without the one named"""
+
 
 @lru_cache(maxsize=1)
 def exclusive_words() -> frozenset[str]:
@@ -228,6 +238,16 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     if reading.kind in ("crm", "ask") and (when := _recency(said)):
         reading.frames, reading.offer = [[_by_recency(f, said, when) for f in frames]
                                          for frames in (reading.frames, reading.offer)]
+    if reading.kind == "crm" and OTHERS_SIDE.search(said):
+        return Reading("decline", note="exclusion")  # everyone but the one named
+    if reading.kind == "crm" and not compare_ok(reading) and COMPANY_SIDE.search(said):
+        return Reading("ask", note="Whose figure do you want set beside the whole company's? Name the rep, team, "
+                                   "office or product, for example: \"Darcel Schlecht's win rate vs the company\".")
+    if reading.kind == "crm" and COMPANY_SIDE.search(said):
+        # "Darcel's average deal size vs the company": that figure, and the same over every deal, side by side
+        frame = reading.frames[0]
+        whole = frame.with_filters(**{k: None for k in SUBJECTS})
+        reading.frames, reading.compare = [frame, whole], True
     if context.frames and WHO_MORE.search(said):
         return Reading("ask", note="Which two do you mean, and by what? Name both, for example: \"who won more "
                                    "deals, Elease Gluck or Rosalina Dieter?\" or \"compare East and West on won "
@@ -381,6 +401,16 @@ RECENT_DEAL = re.compile(r"\b(?:most recent(?:ly)?|latest|newest|last|first|earl
                          r"(?:last|first|most recently|latest)\W*$")
 """a deal singled out by when it closed ("which deal did we win last", "our first win", "what did we lose most
 recently"): that deal, by its close date, never a count or the largest"""
+
+
+SUBJECTS = ("rep", "manager", "regional_office", "product", "account", "sector", "tier")
+"""the filters that name whose figure it is (the rest say which deals: stage, dates, values)"""
+
+
+def compare_ok(reading: Reading) -> bool:
+    """One figure of a named subject, that can be set beside the same figure over every deal."""
+    return len(reading.frames) == 1 and reading.frames[0].form == "figure" and \
+        reading.frames[0].topic in (*DEAL_METRICS, ) and any(reading.frames[0].filters.get(k) for k in SUBJECTS)
 
 
 def _recency(said: str) -> str | None:
@@ -660,7 +690,9 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
         return Reading("crm", [Frame("list_price", "attribute", {"product": products})])
     if FUTURE.search(" ".join(fixed)) or any(w in exclusive_words() for w in fixed):
         return Reading("decline", note="unsupported")
-    if identity.role in ("rep", "manager") and COMPANY_WIDE.search(" ".join(fixed)):
+    if identity.role in ("rep", "manager") and (COMPANY_WIDE.search(" ".join(fixed)) or
+                                                COMPANY_SIDE.search(" ".join(fixed)) or
+                                                OTHERS_SIDE.search(" ".join(fixed))):
         return Reading("decline", note="scope")
     joined = " ".join(fixed)
     if re.search(r"\b(established|founded|incorporated)\s+(in\s+|before\s+|after\s+|since\s+)?(19|20)\d\d", joined):
