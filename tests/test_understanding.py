@@ -695,3 +695,51 @@ def test_the_company_side_of_a_comparison_is_never_dropped(copilot: Copilot, use
                                                            expected: str) -> None:
     answer = copilot.ask(question, user).answer
     assert expected in answer and "3,304.34" not in answer and "63.1%" not in answer and "349" not in answer, answer
+
+
+@pytest.fixture(scope="module")
+def demo_copilot(tmp_path_factory: pytest.TempPathFactory, demo_dir: Path):  # noqa: ANN201
+    from connectors.activities import import_activities
+    from copilot.workspace import open_database
+
+    home = tmp_path_factory.mktemp("understanding-demo")
+    settings = Settings(home=home, database_url=None, llm="offline")
+    engine: Engine = open_database(settings)
+    import_maven(engine, demo_dir)
+    import_activities(engine, demo_dir / "activities.csv", demo_dir / "contacts.csv")
+    with Copilot(settings, engine) as c:
+        yield c, demo_dir
+
+
+def _logged(demo_dir: Path, kind: str, outbound: bool = False) -> dict[str, int]:
+    import csv
+
+    counts = {row["sales_agent"]: 0 for row in csv.DictReader((demo_dir / "sales_teams.csv").open())}
+    for row in csv.DictReader((demo_dir / "activities.csv").open()):
+        if row["type"] == kind and (row["direction"] == "outbound" or not outbound):
+            counts[row["sales_agent"]] += 1
+    return counts
+
+
+def test_calls_e_mails_and_meetings_are_counted_and_ranked_by_type(demo_copilot) -> None:  # noqa: ANN001
+    copilot, demo_dir = demo_copilot
+    calls = _logged(demo_dir, "call")
+    fewest = min(calls.values())
+    answer = copilot.ask("who logged the fewest calls", "ops").answer
+    assert "fewest calls logged" in answer and f": {fewest}" in answer, answer
+    assert all(name in answer for name, n in calls.items() if n == fewest), answer
+    rep = max(calls, key=lambda name: (calls[name], name))
+    answer = copilot.ask(f"how many calls did {rep} make?", "ops").answer
+    assert f"Calls made for {rep}: {calls[rep]:,}" in answer, answer
+    sent = _logged(demo_dir, "email", outbound=True)
+    top = max(sent.values())
+    answer = copilot.ask("who sent the most emails?", "ops").answer
+    assert f"most e-mails sent: {top:,}" in answer, answer
+    meetings = _logged(demo_dir, "meeting")
+    answer = copilot.ask("how many meetings did we have?", "ops").answer
+    assert f"Meetings logged: {sum(meetings.values()):,}" in answer, answer
+
+
+def test_calls_where_none_are_logged_are_said_to_be_none(copilot: Copilot) -> None:
+    answer = copilot.ask("who logged the fewest calls", "ops").answer
+    assert "none. The CRM holds no logged activity" in answer and "decline" not in answer, answer

@@ -300,6 +300,20 @@ DEAL_ORDER = {"close_value": "by value", "engage_date": "oldest first", "close_d
               "cycle_days": "by sales-cycle length", "list_price": "by list price"}
 
 
+ACTIVITY_PLURAL = {"call": "calls", "email": "e-mails", "meeting": "meetings", "note": "notes"}
+ACTIVITY_DONE = {"call": "calls made", "email": "e-mails sent", "meeting": "meetings held", "note": "notes written"}
+
+
+def label_of(frame: Frame) -> str:
+    """What the frame's figure is called: "won revenue", "win rate"; for logged activities, which ("calls")."""
+    if frame.topic == "activity_count":
+        types = frame.filters.get("activity_type") or []
+        if frame.filters.get("direction") == "outbound":  # those the reps made, sent or held
+            return " and ".join(ACTIVITY_DONE.get(t, t) for t in types) or "outbound activities"
+        return " and ".join(ACTIVITY_PLURAL.get(t, t) for t in types) + " logged" if types else "activities logged"
+    return LABEL.get(frame.topic) or frame.topic.replace("_", " ")
+
+
 def subject_of(frame: Frame, me: str | None = None) -> str:
     f = frame.filters
     parts: list[str] = []
@@ -333,7 +347,8 @@ def describe(frame: Frame, me: str | None = None) -> str:
     if frame.period:
         label = frame.period.label
         prep = "" if label.startswith(("since", "before", "after", "up to")) else "in "
-        when = f", {'engaged' if frame.basis == 'engage' else 'closed'} {prep}{label}"
+        verb = "engaged" if frame.basis == "engage" else "closed"
+        when = f" {prep}{label}" if frame.topic == "activity_count" else f", {verb} {prep}{label}"
     if frame.form == "records" and frame.topic in ATTRIBUTE_LABEL:
         which = "highest" if frame.descending else "lowest"
         return f"the account{'s' if frame.limit > 1 else ''} with the {which} {ATTRIBUTE_LABEL[frame.topic]}" + \
@@ -356,7 +371,8 @@ def describe(frame: Frame, me: str | None = None) -> str:
         plural = kind.replace("deal", "deals", 1)
         return f"the {most} {plural}{of}{when}" if frame.limit <= 10 and order != "engage_date" or \
             frame.limit <= 5 else f"{plural}{of}{when}, {DEAL_ORDER.get(order, '')}"
-    label = LABEL.get(frame.topic) or ATTRIBUTE_LABEL.get(frame.topic) or frame.topic.replace("_", " ")
+    label = label_of(frame) if frame.topic == "activity_count" else \
+        LABEL.get(frame.topic) or ATTRIBUTE_LABEL.get(frame.topic) or frame.topic.replace("_", " ")
     sep = " " if who.startswith("in ") else " for "
     if frame.form in ("ranked", "breakdown") and frame.group:
         return f"{label} by {frame.group.replace('_', ' ')}{sep + who if who else ''}{when}"
@@ -519,6 +535,11 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
         return _records(frame, result, me)
     head = describe(frame, me)
     head = head[0].upper() + head[1:]
+    if topic == "activity_count":  # the tool counts the activities matching the filters as "count"
+        if not result.get("record_count"):
+            return f"{head}: none. The CRM holds no logged activity of that kind. {_sources(result)}", focus
+        key = "touches" if frame.filters.get("direction") == "outbound" else "count"
+        rows = [{**r, topic: r.get(key)} for r in rows]
     if not rows:
         return f"{head}: no matching deals. {_sources(result)}{notes}", focus
     if frame.form in ("ranked", "breakdown") and frame.group:
@@ -531,6 +552,8 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
             word = "most" if frame.descending else "least"
             if topic in RATES or topic.startswith("avg"):
                 word = "highest" if frame.descending else "lowest"
+            elif topic == "activity_count":
+                word = "most" if frame.descending else "fewest"
             if group in ("rep", "account", "product", "sector", "regional_office") and row[group]:
                 focus[group] = str(row[group])
                 focus["last"] = group  # "it", "them", "that one" point here next
@@ -544,10 +567,10 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
                             and not (frame.descending and "left out:" in n))
             tied = _tied_for_top(frame, rows, topic, result)
             if tied:
-                return (f"{tied} are tied for the {word} {LABEL.get(topic, topic)}{scope}{when}: "
+                return (f"{tied} are tied for the {word} {label_of(frame)}{scope}{when}: "
                         f"{_figures(frame, row)}{_definition(result, topic)} each. {_sources(result)}{notes}", focus)
             tie = _tie(frame, rows, topic)
-            return (f"{row[group] or 'Unassigned'} has the {word} {LABEL.get(topic, topic)}{scope}{when}{tie}: "
+            return (f"{row[group] or 'Unassigned'} has the {word} {label_of(frame)}{scope}{when}{tie}: "
                     f"{_figures(frame, row)}{_definition(result, topic)}. {_sources(result)}{notes}", focus)
         lines = [f"{i}. {row[group] or 'Unassigned'}: {_figures(frame, row)}" for i, row in enumerate(rows, 1)]
         if group in ("rep", "account", "product", "sector", "regional_office") and rows and rows[0][group]:

@@ -35,6 +35,17 @@ def query_for(frame: Frame) -> dict[str, Any]:
         if frame.group:
             args.update(group_by=[frame.group], order_by="count", descending=frame.descending, limit=frame.limit)
         return args
+    if topic == "activity_count":  # calls, e-mails, meetings or notes logged
+        keep = {k: v for k, v in f.items() if k in ("rep", "manager", "regional_office", "account", "sector",
+                                                    "activity_type")}
+        if frame.period:
+            keep["activity_from"], keep["activity_to"] = frame.period.start.isoformat(), frame.period.end.isoformat()
+        metric = "touches" if f.get("direction") == "outbound" else "count"  # "sent", "made": outbound ones only
+        args = {"entity": "activities", "metrics": [metric], "filters": keep}
+        if frame.form in ("ranked", "breakdown") and frame.group:
+            args.update(group_by=[frame.group], order_by=metric, descending=frame.descending,
+                        limit=frame.limit + 1 if frame.limit == 1 else frame.limit)
+        return args
     if topic == "reply_rate":
         keep = {k: v for k, v in f.items() if k in ("rep", "manager", "regional_office", "account", "sector")}
         if frame.period:

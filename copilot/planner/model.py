@@ -112,7 +112,7 @@ def _after_the_deals(reading: Any, dates: tuple[dt.date, dt.date] | None) -> str
         return None
     for frame in reading.frames:
         period = frame.period
-        if period is not None and period.from_today and period.start > dates[1]:
+        if period is not None and period.from_today and period.start > dates[1] and frame.topic != "activity_count":
             last = f"Q{(dates[1].month - 1) // 3 + 1} {dates[1].year}"
             return (f"Counted from today, that period runs from {period.start.isoformat()} to {period.end.isoformat()}, "
                     f"and the CRM's deals run from {dates[0]:%B %Y} to {dates[1]:%B %Y}, so it holds none. Which period "

@@ -688,6 +688,8 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
         # "what's our most expensive product": the price list, every product's price side by side
         products = [s.name for s in spots if s.kind == "product"]
         return Reading("crm", [Frame("list_price", "attribute", {"product": products})])
+    if (logged := _activities_logged(t, identity, words, context)) is not None:
+        return logged
     if FUTURE.search(" ".join(fixed)) or any(w in exclusive_words() for w in fixed):
         return Reading("decline", note="unsupported")
     if identity.role in ("rep", "manager") and (COMPANY_WIDE.search(" ".join(fixed)) or
@@ -1357,6 +1359,59 @@ def _deal_frame(metric: str, t: _Text, words: list[str], filters: dict[str, obje
     return frame
 
 
+ACTIVITY_TYPES = {"call": "call", "calls": "call", "e-mail": "email", "e-mails": "email", "email": "email",
+                  "emails": "email", "meeting": "meeting", "meetings": "meeting", "note": "note", "notes": "note"}
+ACTIVITY = re.compile(r"\b(?:(?:phone\s+)?calls?|e-?mails?|meetings?|notes?)\b")
+ACTIVITY_COUNT = re.compile(r"\b(?:how many|number of|count of|most|fewest|least|fewer|more|lowest|highest|top|bottom)\b"
+                            r"(?:\s+\w+){0,3}?\s+(?:phone\s+)?(?:calls?|e-?mails?|meetings?|notes?)\b|"
+                            r"\b(?:log|logged|logs|logging|make|made|makes|making|place|placed|send|sent|sends|sending|"
+                            r"had|have|has|book|booked|hold|held|take|took|write|wrote|written)\b(?:\s+\w+){0,3}?\s+"
+                            r"(?:the\s+)?(?:most|fewest|least|fewer|more|lowest|highest)\s+(?:\w+\s+)?(?:phone\s+)?"
+                            r"(?:calls?|e-?mails?|meetings?|notes?)\b|"
+                            r"^(?:\w+\s+){0,2}(?:phone\s+)?(?:calls|e-?mails|meetings)\s+(?:logged\s+)?(?:by|per|for each)\s+"
+                            r"(?:rep|reps|office|offices|manager|managers|team|teams|account|accounts)\b")
+"""a count or ranking of logged calls, e-mails, meetings or notes ("who logged the fewest calls", "how many meetings
+did Darcel have"), not a draft or a reply rate"""
+
+
+def _activities_logged(t: _Text, identity: Identity, words: list[str], context: Context) -> Reading | None:
+    """Calls, e-mails, meetings or notes counted (by rep when "who"), over the activities the CRM logged."""
+    text = " ".join(w if w != "e" else "" for w in words).replace("  ", " ")
+    if not ACTIVITY_COUNT.search(text) or re.search(r"\b(?:reply|replies|response|responses|rate|draft|write (?:an?|"
+                                                     r"the))\b", text):
+        return None
+    types = sorted({ACTIVITY_TYPES[m.group(0).split()[-1].replace("e-", "e")] for m in ACTIVITY.finditer(text)})
+    people = _people_filters(t, identity, words, t.spots, context)
+    places = {k: v for k, v in _place_filters(t, words, context, "count").items()
+              if k in ("account", "regional_office", "sector")}
+    if any(k in _place_filters(t, words, context, "count") for k in ("product", "stage", "tier")):
+        return Reading("ask", note="Calls, e-mails and meetings are logged against accounts and reps, not products, "
+                                   "stages or tiers. Could you ask by rep, team, office, account or sector?")
+    sent = re.search(r"\b(?:sent|send|sends|sending|made|make|makes|making|placed|place|wrote|write|written|"
+                     r"outbound|outgoing)\b", text) is not None
+    filters: dict[str, object] = {**places, **people, "activity_type": types, **({"direction": "outbound"} if sent
+                                                                                 else {})}
+    direction = _direction(words)
+    group = _group(words, t, filters)
+    n = _n(words)
+    period = t.found.period
+    if group not in (None, "rep", "manager", "regional_office", "account"):
+        group = None
+    if direction and group is None:
+        group = "rep"
+    form = "ranked" if group and direction else "breakdown" if group and _breakdown(words) else "figure"
+    if form == "figure" and group:
+        form = "breakdown"
+    frame = Frame("activity_count", form, filters, period, "activity", group=group if form != "figure" else None,
+                  descending=direction != "least", limit=n or (1 if form == "ranked" else 50))
+    if identity.role in ("rep", "manager"):
+        if form != "figure" and group in ("rep", "manager", "regional_office") and \
+                not (identity.role == "manager" and group == "rep"):
+            return Reading("decline", note="ranking")
+        frame = _own_scope(frame, identity)
+    return Reading("crm", [frame])
+
+
 SEVERAL = 5
 """how many a ranking gives when it asks for several with no number ("which products sold best")"""
 SINGULAR_GROUP = {"product", "rep", "agent", "salesperson", "seller", "account", "customer", "client", "company",
@@ -1375,7 +1430,8 @@ def _plural_group(words: list[str], at: int | None) -> bool:
 def _own_scope(frame: Frame, identity: Identity) -> Frame:
     """A rep's or a manager's figure names whose deals it covers ("you", "your team"): the same records the
     scope allows, said out loud, so a rep's own total is never read as the company's."""
-    if frame.topic not in (*DEAL_METRICS, "reply_rate") or frame.filters.get("rep") or frame.filters.get("manager"):
+    if frame.topic not in (*DEAL_METRICS, "reply_rate", "activity_count") or frame.filters.get("rep") or \
+            frame.filters.get("manager"):
         return frame
     return frame.with_filters(**({"manager": [identity.name]} if identity.role == "manager"
                                  else {"rep": [identity.name]}))
