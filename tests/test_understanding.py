@@ -652,11 +652,11 @@ def test_the_last_few_deals_are_that_many_by_close_date() -> None:
 
 
 @pytest.mark.parametrize(("question", "expected"), [
-    ("which products sold best in the east", ["top 5", "1. GTX Pro: $1,285,647", "2. GTX Plus Pro: $822,168",
+    ("which products sold best in the east", ["Top 5 shown", "1. GTX Pro: $1,285,647", "2. GTX Plus Pro: $822,168",
                                               "3. MG Advanced: $655,914"]),
     ("which offices brought in the most revenue?", ["1. West: $3,568,647", "2. Central: $3,346,293",
                                                     "3. East: $3,090,594"]),
-    ("which products did worst in Q3 2017?", ["bottom 5", "1. MG Special: $12,749", "2. GTK 500: $104,601"]),
+    ("which products did worst in Q3 2017?", ["Bottom 5 shown", "1. MG Special: $12,749", "2. GTK 500: $104,601"]),
 ])
 def test_a_ranking_asked_in_the_plural_with_no_number_gives_several(copilot: Copilot, question: str,
                                                                     expected: list[str]) -> None:
