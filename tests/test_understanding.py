@@ -743,3 +743,12 @@ def test_calls_e_mails_and_meetings_are_counted_and_ranked_by_type(demo_copilot)
 def test_calls_where_none_are_logged_are_said_to_be_none(copilot: Copilot) -> None:
     answer = copilot.ask("who logged the fewest calls", "ops").answer
     assert "none. The CRM holds no logged activity" in answer and "decline" not in answer, answer
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("what's the biggest open deal?", "The highest list-price open deal (tied with"),
+    ("what's the largest deal still in engaging?", "The highest list-price deal in Engaging (tied with"),
+])
+def test_the_biggest_open_deal_is_by_its_list_price(copilot: Copilot, question: str, expected: str) -> None:
+    answer = copilot.ask(question, "ops").answer
+    assert expected in answer and "GTK 500" in answer and "list price $26,768" in answer, answer

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from copilot.planner.frames import Frame
+from copilot.planner.frames import Frame, record_order
 from copilot.planner.understand import Reading
 from tools.crm_query import KIND
 
@@ -357,7 +357,7 @@ def describe(frame: Frame, me: str | None = None) -> str:
         kind = {("Won",): "won deal", ("Lost",): "lost deal", ("Prospecting", "Engaging"): "open deal",
                 ("Engaging",): "deal in Engaging", ("Prospecting",): "deal in Prospecting"}.get(
             tuple(frame.filters.get("stage") or ()), "deal")
-        order = frame.order or "close_value"
+        order = record_order(frame)
         most = {("close_value", True): "largest", ("close_value", False): "smallest",
                 ("cycle_days", True): "longest-cycle", ("cycle_days", False): "shortest-cycle",
                 ("engage_date", False): "longest-open", ("engage_date", True): "most recently engaged",
@@ -609,7 +609,7 @@ def _records(frame: Frame, result: dict[str, Any], me: str | None) -> tuple[str,
             bits.append(f"{r['cycle_days']} days to close")
         bits.append(str(r["rep"]))
         lines.append(f"{i}. {r['deal']}: " + ", ".join(bits))
-    tie = _tie(frame, rows, frame.order or "close_value")
+    tie = _tie(frame, rows, record_order(frame))
     rows = rows[:max(frame.limit, 1)]
     lines = lines[:len(rows)]
     more = total - len(rows)

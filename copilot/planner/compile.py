@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from copilot.planner.frames import ACCOUNT_FIELDS, STAGES_OF, Frame
+from copilot.planner.frames import ACCOUNT_FIELDS, STAGES_OF, Frame, record_order
 
 SUPPORT = {"win_rate": ["won_count", "lost_count"], "avg_won_deal_size": ["won_count", "won_revenue"],
            "won_revenue": ["won_count"], "open_pipeline_list_price": ["open_count"]}
@@ -58,7 +58,7 @@ def query_for(frame: Frame) -> dict[str, Any]:
         else:
             f["close_from"], f["close_to"] = lo, hi
     if frame.form == "records":  # one more than asked, so that a tie for the top is seen and said
-        return {"entity": "opportunities", "records": True, "filters": f, "order_by": frame.order or "close_value",
+        return {"entity": "opportunities", "records": True, "filters": f, "order_by": record_order(frame),
                 "descending": frame.descending, "limit": frame.limit + 1 if frame.limit == 1 else frame.limit}
     metrics = [topic]
     for m in [*SUPPORT.get(topic, []), *frame.also]:

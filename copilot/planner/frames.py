@@ -90,3 +90,12 @@ class Context:
     @property
     def period(self) -> Period | None:
         return next((f.period for f in self.frames if f.period), None)
+
+
+def record_order(frame: Frame) -> str:
+    """The field deal records are ordered by: an open deal has no close value yet, so its size is its list price."""
+    order = frame.order or "close_value"
+    stages = frame.filters.get("stage")
+    if order == "close_value" and stages and set(stages) <= {"Prospecting", "Engaging"}:
+        return "list_price"
+    return order

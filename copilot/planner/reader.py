@@ -266,7 +266,7 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
                                    f"(with the year on both); from {first} to {last} taken together is one total.")
     if reading.kind == "crm" and any(f.topic in ("win_rate", "won_count", "lost_count", "won_revenue",
                                                  "avg_won_deal_size", "avg_sales_cycle_days") and
-                                     f.filters.get("stage") and
+                                     f.form != "records" and f.filters.get("stage") and
                                      not set(f.filters["stage"]) & {"Won", "Lost"} for f in reading.frames):
         # "the conversion rate from engaging to won": the CRM holds each deal's stage now, not the stages it went through
         return Reading("ask", note="The CRM keeps each deal's current stage, not its history: an open deal (Prospecting "
