@@ -752,3 +752,14 @@ def test_calls_where_none_are_logged_are_said_to_be_none(copilot: Copilot) -> No
 def test_the_biggest_open_deal_is_by_its_list_price(copilot: Copilot, question: str, expected: str) -> None:
     answer = copilot.ask(question, "ops").answer
     assert expected in answer and "GTK 500" in answer and "list price $26,768" in answer, answer
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("which account was founded first?", "Zotware has the earliest year established: 1979."),
+    ("which account was established most recently?", "Condax has the latest year established: 2017."),
+    ("the 3 oldest accounts in software", "1. Zotware: 1979"),
+])
+def test_the_account_founded_first_is_the_one_with_the_earliest_year(copilot: Copilot, question: str,
+                                                                      expected: str) -> None:
+    answer = copilot.ask(question, "ops").answer
+    assert expected in answer and "2,017" not in answer, answer
+

@@ -519,16 +519,20 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
         which = "lowest" if not frame.descending else "highest"
         if topic == "employees":
             which = "fewest employees" if not frame.descending else "most employees"
+        elif topic == "year_established":  # a year, not an amount: the oldest account has the earliest
+            which = "earliest year established" if not frame.descending else "latest year established"
         else:
             which = f"{which} {ATTRIBUTE_LABEL[topic]}"
         where = f" among {subject_of(frame, me)}" if subject_of(frame, me) else ""
-        lines = [f"{i}. {r['account']}: {fmt(topic if topic == 'revenue_musd' else 'count', r[topic])}"
-                 for i, r in enumerate(rows, 1)]
+
+        def value(r: dict[str, Any]) -> str:
+            return str(r[topic]) if topic == "year_established" else \
+                fmt(topic if topic == "revenue_musd" else "count", r[topic])
+        lines = [f"{i}. {r['account']}: {value(r)}" for i, r in enumerate(rows, 1)]
         focus["account"] = rows[0]["account"]
         focus["last"] = "account"
         if len(rows) == 1:
-            return (f"{rows[0]['account']} has the {which}{where}: "
-                    f"{fmt(topic if topic == 'revenue_musd' else 'count', rows[0][topic])}"
+            return (f"{rows[0]['account']} has the {which}{where}: {value(rows[0])}"
                     f"{' employees' if topic == 'employees' else ''}.", focus)
         return f"Accounts with the {which}{where}:\n" + "\n".join(lines), focus
     if frame.form == "records":

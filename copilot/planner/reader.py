@@ -1205,8 +1205,11 @@ def _fresh(topics: list[str], t: _Text, identity: Identity, words: list[str],
             else None
         if order:
             f = {k: v for k, v in filters.items() if k in ("sector", "tier")}
-            return [Frame(account_topics[0], "records", f, descending=direction != "least", limit=n or 1,
-                          order=order)], False
+            desc = direction != "least"
+            if order == "year_established":  # founded first, the oldest: the earliest year
+                desc = not re.search(r"\b(oldest|earliest|first|longest)\b", text) and direction != "least" or \
+                    bool(re.search(r"\b(newest|youngest|latest|most recent(?:ly)?|last)\b", text))
+            return [Frame(account_topics[0], "records", f, descending=desc, limit=n or 1, order=order)], False
     if topic == "subsidiaries":
         return [Frame("subsidiaries", "attribute", {"parent": filters.get("account", [])[:1]})], False
     if topic == "list_price":
