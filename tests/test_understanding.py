@@ -753,6 +753,7 @@ def test_the_biggest_open_deal_is_by_its_list_price(copilot: Copilot, question: 
     answer = copilot.ask(question, "ops").answer
     assert expected in answer and "GTK 500" in answer and "list price $26,768" in answer, answer
 
+
 @pytest.mark.parametrize(("question", "expected"), [
     ("which account was founded first?", "Zotware has the earliest year established: 1979."),
     ("which account was established most recently?", "Condax has the latest year established: 2017."),
@@ -763,3 +764,14 @@ def test_the_account_founded_first_is_the_one_with_the_earliest_year(copilot: Co
     answer = copilot.ask(question, "ops").answer
     assert expected in answer and "2,017" not in answer, answer
 
+
+@pytest.mark.parametrize(("question", "expected", "absent"), [
+    ("who won the first deal?", "The earliest won deal (tied with", "Darcel Schlecht: 349"),
+    ("the last three losses", "The most recent lost deals (3 of 2,473)", "4. "),
+    ("who did the company lose the most deals to?", "I can't answer that from the CRM", "Hottechi"),
+    ("how did GTX Pro do compared to the company?", "Compared with the whole company on which figure", "$"),
+])
+def test_the_deal_or_the_figure_asked_is_the_one_answered(copilot: Copilot, question: str, expected: str,
+                                                          absent: str) -> None:
+    answer = copilot.ask(question, "ops").answer
+    assert expected in answer and absent not in answer, answer

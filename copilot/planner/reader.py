@@ -97,6 +97,10 @@ COMPANY_SIDE = re.compile(r"\b(?:vs\.?|versus|against|than|to|with|beside|relati
                           r"everyone|everybody|(?:company|overall|global)(?:[- ]wide)? (?:average|avg|figure|rate|number)|"
                           r"average (?:rep|seller)|all (?:the )?reps)\b(?!\s+else)")
 """a figure set beside the whole company's ("my win rate vs the company", "compared to the company average")"""
+LOST_TO = re.compile(r"\b(?:lose|lost|losing|loses)\s+(?:\w+\s+){0,4}?to\s+(?:who|whom|which|what)\b|"
+                     r"\b(?:who|whom|which \w+|what \w+)\s+(?:did|do|have|has)\s+(?:we|i|you|they|the company|\w+)\s+"
+                     r"(?:\w+\s+){0,3}?(?:lose|lost)\s+(?:\w+\s+){0,3}?to\b")
+"""who deals were lost to ("who did we lose the most deals to"): a competitor, which the CRM does not record"""
 OTHERS_SIDE = re.compile(r"\b(?:vs\.?|versus|against|than|to|with|beside|relative to)\s+(?:the\s+)?(?:everyone else|everybody else|"
                          r"the rest(?: of (?:the )?(?:company|reps|team|sales team))?|(?:all (?:of )?)?(?:the )?other (?:reps|sellers|"
                          r"people|offices|products|teams))\b")
@@ -238,6 +242,12 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     if reading.kind in ("crm", "ask") and (when := _recency(said)):
         reading.frames, reading.offer = [[_by_recency(f, said, when) for f in frames]
                                          for frames in (reading.frames, reading.offer)]
+    if reading.kind in ("talk_tracks", "unknown") and COMPANY_SIDE.search(said):
+        return Reading("ask", note="Compared with the whole company on which figure: won revenue, won deals, win rate, "
+                                   "average deal size or sales cycle? For example: \"GTX Pro's win rate vs the "
+                                   "company\".")
+    if reading.kind in ("crm", "ask") and LOST_TO.search(said):
+        return Reading("decline", note="unsupported")  # who beat us: the CRM records no competitor
     if reading.kind == "crm" and OTHERS_SIDE.search(said):
         return Reading("decline", note="exclusion")  # everyone but the one named
     if reading.kind == "crm" and not compare_ok(reading) and COMPANY_SIDE.search(said):
@@ -427,12 +437,16 @@ def _by_recency(frame: Frame, said: str, when: str) -> Frame:
     """A count, a ranking or a list of deals read as the deal(s) that closed last (or first), that many."""
     if frame.topic not in (*COUNTS, "won_revenue") or frame.form == "attribute":
         return frame
-    if frame.form in ("ranked", "breakdown") and not re.search(r"\bmost recent(?:ly)?\b", said):
-        return frame
     text = TODAY_PERIOD.sub(" ", said)
+    if frame.form in ("ranked", "breakdown") and not re.search(
+            r"\bmost recent(?:ly)?\b|\b(?:latest|newest|last|first|earliest)\s+(?:deal|win|sale|contract|opportunity|"
+            r"loss)\b", text):
+        return frame  # "who won the first deal" is that deal; "who won the most deals" is a ranking
     plural = re.search(r"\b(?:deals|wins|sales|contracts|opportunities|losses|ones)\b", text) and \
         not re.search(r"\b(?:which|what) (?:was|is)\b", text)
-    n = _n(tokens(text))
+    m = re.search(r"\b(?:last|first|latest|newest|earliest|most recent)\s+(\d{1,2}|two|three|four|five|six|seven|eight|"
+                  r"nine|ten|twenty)\b", text)
+    n = (int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]) if m else _n(tokens(text))
     stages = frame.filters.get("stage") or (None if frame.form == "records" else STAGES_OF.get(frame.topic))
     if re.search(r"\bclos(?:e|ed|ing)\b", text) and not re.search(r"\b(?:won|win|wins|lost|lose|loss|open)\b", text):
         stages = ["Won", "Lost"]  # "the last deal we closed": won or lost
@@ -802,7 +816,8 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
         return Reading("decline", note="scope")  # a rep's "my team's revenue": other people's deals
     if "unsupported" in topics and (whole.topic == "unsupported" or len(topics) == 1):
         return Reading("decline", note="unsupported")
-    if topics[0] in ("talk_tracks", "day", "unsupported") and _recency(joined):
+    if topics[0] in ("talk_tracks", "day", "unsupported", "year_established") and _recency(joined) and \
+            not any(s.kind == "account" for s in spots):
         topics = ["deal_list"]  # "when did we last win a deal?": that deal, by its close date
     if topics[0] == "day" and any(s.kind in ("account", "product") for s in spots):
         return Reading("ask", confidence=confidence, unplaced=unplaced)  # "<account>'s share price today"
