@@ -775,3 +775,17 @@ def test_the_deal_or_the_figure_asked_is_the_one_answered(copilot: Copilot, ques
                                                           absent: str) -> None:
     answer = copilot.ask(question, "ops").answer
     assert expected in answer and absent not in answer, answer
+
+
+@pytest.mark.parametrize(("question", "expected", "absent"), [
+    ("how many deals did we start in Q1 2017?", "Deals, engaged in Q1 2017: 1,619", "647"),
+    ("how many deals closed in October 2017 were lost?", "Lost deals, closed in October 2017: 287", "566"),
+    ("won revenue for Q3 and Q4 2017 combined", "$5,784,751 from 2,453 won deals", "more than"),
+    ("won revenue in Q3 2017 from deals engaged in Q2 2017", "one at a time", "$"),
+    ("what's the won revenue per rep on average?", "I can't answer that from the CRM", "$"),
+    ("how many deals without an account are open?", "can't answer questions that leave something out", "2,089"),
+])
+def test_what_a_question_says_of_its_deals_is_kept_or_asked(copilot: Copilot, question: str, expected: str,
+                                                            absent: str) -> None:
+    answer = copilot.ask(question, "ops").answer
+    assert expected in answer and absent not in answer, answer

@@ -714,7 +714,8 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
     if re.search(r"\b(established|founded|incorporated)\s+(in\s+|before\s+|after\s+|since\s+)?(19|20)\d\d", joined):
         return Reading("decline", note="unsupported")
     if _excludes(words, spots, found, second) or (m := NEGATION.search(joined)) and (
-            any(_word_index(fixed, m.start()) < s.end for s in spots) or re.search(r"\bno account\b", joined)):
+            any(_word_index(fixed, m.start()) < s.end for s in spots) or
+            re.search(r"\bno account\b|\bwithout (?:an? |any )?(?:account|customer|client|company)\b", joined)):
         return Reading("decline", note="exclusion")
     if re.search(r"\b(loss|losing|lose)\s+(rate|ratio|percentage)\b|\bratio of (won|wins|winning)( deals)? (to|vs|versus|and) "
                  r"(lost|losses|losing)\b|\b(won|wins) (to|vs|versus) (lost|losses) ratio\b|\bpercentage of (deals )?(we )?(lost|lose)\b|"
@@ -736,6 +737,9 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
             or re.search(r"\baverage\b.*\b(per|across|among) (all |the |our |my )?(reps?|accounts?|products?|offices?|"
                          r"managers?|teams?|sellers?|customers?|sectors?)\b", joined) and \
             not re.search(r"\baverage (won )?(deal|deal size|sale size|sales cycle|cycle)\b", joined) \
+            or re.search(r"\b(per|each|a) (rep|account|product|office|manager|team|seller|customer|sector)\b.*"
+                         r"\bon average\b|\bon average\b.*\b(per|each|a) (rep|account|product|office|manager|team|"
+                         r"seller|customer|sector)\b", joined) \
             or re.search(r"\b(parent|subsidiar\w*)\b", joined) and re.search(
                 r"\b(won|win|revenue|deals|pipeline|sold|brought|closed)\b", joined) \
             or re.search(r"\b(top|best|biggest|most)\b.*\b(in|for) (each|every)\b", joined) \
@@ -880,8 +884,23 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
                                                    " ".join(fixed)):
             frames = [_inherit(f, context.frames[0]) for f in frames]
         if second is not None and len(frames) == 1 and frames[0].period is not None:
-            frames, compare = [frames[0], frames[0].edit(period=second.period)], True
-            frames.sort(key=lambda f: f.period.start)  # type: ignore[union-attr]
+            a, b = sorted([frames[0].period, second.period], key=lambda p: p.start)
+            if re.search(r"\b(?:engaged|started|created|opened|entered)\b", joined) and \
+                    re.search(r"\b(?:won|win|lost|lose|closed|close|revenue|sold)\b", joined) and \
+                    not _compare_with_context(fixed):
+                # "won in Q3 from deals engaged in Q2": one date of each kind, which one figure cannot hold
+                return Reading("ask", note=f"I can filter by when deals were engaged or by when they closed, one at a "
+                                           f"time. Do you want the deals engaged in {a.label} and in {b.label} side by "
+                                           "side, or those closed in each? Ask for one of them.")
+            if re.search(r"\b(?:combined|together|altogether|in total|total of|summed|put together|both)\b", joined):
+                # "Q3 and Q4 2017 combined": one total over both, never the two side by side
+                if a.end + dt.timedelta(days=1) != b.start:
+                    return Reading("ask", note=f"{a.label} and {b.label} are not next to each other. Do you want each "
+                                               f"on its own, or the whole span from {a.label} to {b.label}?")
+                frames = [frames[0].edit(period=Period(a.start, b.end, f"{a.label} to {b.label}", "range"))]
+            else:
+                frames, compare = [frames[0], frames[0].edit(period=second.period)], True
+                frames.sort(key=lambda f: f.period.start)  # type: ignore[union-attr]
         reading = Reading("crm", frames, compare=compare, confidence=confidence)
     if reading.kind == "crm" and identity.role in ("rep", "manager"):
         if any(f.form in ("ranked", "breakdown") and f.group in ("rep", "manager", "regional_office") and
@@ -1093,8 +1112,10 @@ def _place_filters(t: _Text, words: list[str], context: Context, topic: str) -> 
     for word, stage in STAGE_WORDS.items():  # "in Engaging", not "started engaging"
         if re.search(rf"\b{word}\b", text) and not re.search(rf"\b(start|started|begin|began|starting)\s+{word}\b", text):
             f["stage"] = [stage]
-    if re.search(r"\bwon or lost\b|\blost or won\b|\bclosed deals\b|\bdeals (that )?closed\b", text) and \
-            topic in ("count", "won_count", "lost_count"):
+    if (re.search(r"\bwon or lost\b|\blost or won\b", text) or
+            re.search(r"\bclosed deals\b|\bdeals (that )?closed\b", text) and
+            len(set(re.findall(r"\b(won|lost)\b", text))) != 1) and topic in ("count", "won_count", "lost_count"):
+        # "closed deals": won or lost; "deals closed in October that were lost": the lost ones
         f["stage"] = ["Won", "Lost"]
     if re.search(r"\bkey\s+(accounts?|customers?|clients?)\b", text):
         f["tier"] = "key"
@@ -1308,7 +1329,8 @@ def _sides(t: _Text, filters: dict[str, object]) -> tuple[str, list[str]] | None
 
 def _basis(metric: str, words: list[str]) -> str:
     return "engage" if metric in ("open_count", "open_pipeline_list_price") or \
-        re.search(r"\b(created|new|started|engaged?|opened|entered)\b", " ".join(words)) else "close"
+        re.search(r"\b(created|new|started|engaged?|opened|entered|began|begun|kicked off)\b|\b(?:start|begin)\b(?! of)",
+                  " ".join(words)) else "close"
 
 
 LIST_VERB = re.compile(r"^(please\s+)?(list|show|pull up|what are|which are)\b|\bgive me (the |a |all )?(list|deals)\b|\b(list|show)( me)? (all |the )?"
