@@ -677,6 +677,7 @@ def test_a_ranking_asked_of_one_still_gives_one(copilot: Copilot, user: str, que
                                                         "Darcel Schlecht is higher than the whole company by $943.43"]),
     ("compare Darcel Schlecht's win rate with the company's", ["63.1%", "63.2%", "less than a tenth of a percentage"]),
     ("how does the East office's win rate compare to the company average in 2017?", ["63.0%", "63.2%"]),
+    ("GTX Pro win rate versus overall", ["63.6%", "63.2%", "GTX Pro is higher than the whole company"]),
 ])
 def test_a_figure_set_beside_the_company_gives_both_sides(copilot: Copilot, question: str,
                                                           expected: list[str]) -> None:
@@ -687,6 +688,7 @@ def test_a_figure_set_beside_the_company_gives_both_sides(copilot: Copilot, ques
 @pytest.mark.parametrize(("user", "question", "expected"), [
     ("Darcel Schlecht", "my avg deal size vs the company", "outside your scope"),
     ("Darcel Schlecht", "how does my win rate compare to the company average?", "outside your scope"),
+    ("Darcel Schlecht", "am I above the company average win rate?", "outside your scope"),
     ("Rocco Neubert", "my team's win rate compared with everyone else", "outside your scope"),
     ("ops", "how many deals did Darcel Schlecht win compared to the other reps?", "leave something out"),
     ("ops", "my win rate vs the company", "Whose figure do you want"),

@@ -92,18 +92,19 @@ COMPANY_WIDE = re.compile(r"\b(whole|entire|overall) (company|business|org|organ
                           r"revenue|pipeline)\b|"
                           r"\bcompany[- ]wide\b|\ball (the )?reps\b|\beveryone\b|\bacross the company\b")
 
-COMPANY_SIDE = re.compile(r"\b(?:vs\.?|versus|against|than|to|with|beside|relative to)\s+(?:that of\s+)?(?:the\s+|our\s+)?"
-                          r"(?:whole\s+|entire\s+|overall\s+)?(?:company|company(?:'s| s|s)|org|organi[sz]ation|business|"
-                          r"everyone|everybody|(?:company|overall|global)(?:[- ]wide)? (?:average|avg|figure|rate|number)|"
-                          r"average (?:rep|seller)|all (?:the )?reps)\b(?!\s+else)")
+COMPANY_SIDE = re.compile(r"\b(?:vs\.?|versus|against|than|to|with|beside|relative to|above|below)\s+(?:that of\s+)?"
+                          r"(?:the\s+|our\s+)?(?:overall\W*$|(?:whole\s+|entire\s+|overall\s+)?"
+                          r"(?:company|company(?:'s| s|s)|org|organi[sz]ation|business|everyone|everybody|"
+                          r"(?:company|overall|global)(?:[- ]wide)? (?:average|avg|figure|rate|number)|"
+                          r"average (?:rep|seller)|all (?:the )?reps)\b(?!\s+else))")
 """a figure set beside the whole company's ("my win rate vs the company", "compared to the company average")"""
 LOST_TO = re.compile(r"\b(?:lose|lost|losing|loses)\s+(?:\w+\s+){0,4}?to\s+(?:who|whom|which|what)\b|"
                      r"\b(?:who|whom|which \w+|what \w+)\s+(?:did|do|have|has)\s+(?:we|i|you|they|the company|\w+)\s+"
                      r"(?:\w+\s+){0,3}?(?:lose|lost)\s+(?:\w+\s+){0,3}?to\b")
 """who deals were lost to ("who did we lose the most deals to"): a competitor, which the CRM does not record"""
-OTHERS_SIDE = re.compile(r"\b(?:vs\.?|versus|against|than|to|with|beside|relative to)\s+(?:the\s+)?(?:everyone else|everybody else|"
-                         r"the rest(?: of (?:the )?(?:company|reps|team|sales team))?|(?:all (?:of )?)?(?:the )?other (?:reps|sellers|"
-                         r"people|offices|products|teams))\b")
+OTHERS_SIDE = re.compile(r"\b(?:vs\.?|versus|against|than|to|with|beside|relative to)\s+(?:the\s+)?"
+                         r"(?:everyone else|everybody else|the rest(?: of (?:the )?(?:company|reps|team|sales team))?|"
+                         r"(?:all (?:of )?)?(?:the )?other (?:reps|sellers|people|offices|products|teams))\b")
 """a figure set beside everyone else's: the whole without the one named"""
 
 
