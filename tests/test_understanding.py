@@ -791,3 +791,9 @@ def test_what_a_question_says_of_its_deals_is_kept_or_asked(copilot: Copilot, qu
                                                             absent: str) -> None:
     answer = copilot.ask(question, "ops").answer
     assert expected in answer and absent not in answer, answer
+
+
+def test_a_ranking_says_how_many_it_shows_only_when_it_shows_that_many(copilot: Copilot) -> None:
+    answer = copilot.ask("which offices have the best win rate?", "ops").answer
+    assert "1. West: 63.9%" in answer and "3. Central: 62.6%" in answer and "shown" not in answer, answer
+

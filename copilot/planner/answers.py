@@ -580,7 +580,8 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
         if group in ("rep", "account", "product", "sector", "regional_office") and rows and rows[0][group]:
             focus[group] = str(rows[0][group])
             focus["last"] = group
-        shown = f"\n{'Top' if frame.descending else 'Bottom'} {frame.limit} shown." if frame.form == "ranked" else ""
+        shown = f"\n{'Top' if frame.descending else 'Bottom'} {frame.limit} shown." \
+            if frame.form == "ranked" and len(rows) >= frame.limit else ""
         return f"{head}{_definition(result, topic)}:\n" + "\n".join(lines) + f"{shown}\n{_sources(result)}{notes}", focus
     return f"{head}: {_figures(frame, rows[0])}{_definition(result, topic)}. {_sources(result)}{notes}", focus
 
