@@ -797,3 +797,9 @@ def test_a_ranking_says_how_many_it_shows_only_when_it_shows_that_many(copilot: 
     answer = copilot.ask("which offices have the best win rate?", "ops").answer
     assert "1. West: 63.9%" in answer and "3. Central: 62.6%" in answer and "shown" not in answer, answer
 
+
+def test_the_latest_win_of_a_sector_is_offered_as_that_deal_never_a_count_of_accounts(copilot: Copilot) -> None:
+    first = copilot.ask("our latest win in the medical sector?", "ops")
+    assert "the most recent won deal of medical sector?" in first.answer, first.answer
+    answer = copilot.ask("yes", "ops", thread_id=first.thread_id).answer
+    assert "The most recent won deal of medical sector" in answer and "closed 2017-12-" in answer, answer

@@ -821,7 +821,7 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
         return Reading("decline", note="scope")  # a rep's "my team's revenue": other people's deals
     if "unsupported" in topics and (whole.topic == "unsupported" or len(topics) == 1):
         return Reading("decline", note="unsupported")
-    if topics[0] in ("talk_tracks", "day", "unsupported", "year_established") and _recency(joined) and \
+    if topics[0] in ("talk_tracks", "day", "unsupported", "year_established", "account_count") and _recency(joined) and \
             not any(s.kind == "account" for s in spots):
         topics = ["deal_list"]  # "when did we last win a deal?": that deal, by its close date
     if topics[0] == "day" and any(s.kind in ("account", "product") for s in spots):
