@@ -803,3 +803,9 @@ def test_the_latest_win_of_a_sector_is_offered_as_that_deal_never_a_count_of_acc
     assert "the most recent won deal of medical sector?" in first.answer, first.answer
     answer = copilot.ask("yes", "ops", thread_id=first.thread_id).answer
     assert "The most recent won deal of medical sector" in answer and "closed 2017-12-" in answer, answer
+
+
+def test_how_many_were_won_last_with_nothing_after_last_is_asked(copilot: Copilot) -> None:
+    answer = copilot.ask("how many deals did we win last?", "ops").answer
+    assert "Do you want the most recent won deals" in answer and "4,238" not in answer, answer
+    assert "The most recent won deals (3 of" in copilot.ask("what were the last 3 deals we won?", "ops").answer

@@ -240,6 +240,11 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     expanded = _expanded(text)
     reading = _read(expanded, names, identity, today, context)
     said = re.sub(r"[\u2019`]", "'", expanded.lower())
+    if reading.kind in ("crm", "ask") and (when := _recency(said)) and re.search(r"\bhow many\b|\bnumber of\b", said) \
+            and not re.search(r"\b(?:last|first|latest|most recent)\s+(?:\d+|\w+)\s+(?:deals|wins|losses|sales)\b", said):
+        # "how many deals did we win last?": last of what is not said, and a count is not a deal
+        return Reading("ask", note="Do you want the most recent won deals (\"which deals did we win last?\"), or how many "
+                                   "were won in a period? Name it, for example Q4 2017.")
     if reading.kind in ("crm", "ask") and (when := _recency(said)):
         reading.frames, reading.offer = [[_by_recency(f, said, when) for f in frames]
                                          for frames in (reading.frames, reading.offer)]
