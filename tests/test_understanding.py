@@ -809,3 +809,10 @@ def test_how_many_were_won_last_with_nothing_after_last_is_asked(copilot: Copilo
     answer = copilot.ask("how many deals did we win last?", "ops").answer
     assert "Do you want the most recent won deals" in answer and "4,238" not in answer, answer
     assert "The most recent won deals (3 of" in copilot.ask("what were the last 3 deals we won?", "ops").answer
+
+
+def test_a_reply_rate_of_one_kind_of_touch_is_asked_never_given_over_all(demo_copilot) -> None:  # noqa: ANN001
+    copilot, _ = demo_copilot
+    first = copilot.ask("what's our reply rate on emails?", "ops")
+    assert "can't split it by type" in first.answer and "%" not in first.answer, first.answer
+    assert "Reply rate: " in copilot.ask("yes", "ops", thread_id=first.thread_id).answer

@@ -248,6 +248,11 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     if reading.kind in ("crm", "ask") and (when := _recency(said)):
         reading.frames, reading.offer = [[_by_recency(f, said, when) for f in frames]
                                          for frames in (reading.frames, reading.offer)]
+    if reading.kind == "crm" and any(f.topic == "reply_rate" for f in reading.frames) and ACTIVITY.search(said):
+        # "reply rate on e-mails": the rate is over every outbound touch, and replies are not split by what they answer
+        return Reading("ask", note="I measure the reply rate over every outbound touch (e-mails, calls and meetings "
+                                   "together) and can't split it by type. Do you want it over all touches? Say yes.",
+                       offer=reading.frames)
     if reading.kind in ("talk_tracks", "unknown") and COMPANY_SIDE.search(said):
         return Reading("ask", note="Compared with the whole company on which figure: won revenue, won deals, win rate, "
                                    "average deal size or sales cycle? For example: \"GTX Pro's win rate vs the "
