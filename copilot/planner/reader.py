@@ -1427,7 +1427,7 @@ did Darcel have"), not a draft or a reply rate"""
 
 def _activities_logged(t: _Text, identity: Identity, words: list[str], context: Context) -> Reading | None:
     """Calls, e-mails, meetings or notes counted (by rep when "who"), over the activities the CRM logged."""
-    text = " ".join(w if w != "e" else "" for w in words).replace("  ", " ")
+    text = re.sub(r"\be (mails?)\b", r"e\1", " ".join(words))  # "e-mails" comes as "e mails"
     if not ACTIVITY_COUNT.search(text) or re.search(r"\b(?:reply|replies|response|responses|rate|draft|write (?:an?|"
                                                      r"the))\b", text):
         return None
