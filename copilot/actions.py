@@ -25,7 +25,7 @@ from copilot.crm.identity import Identity, account_in_scope, identity_by_id
 from copilot.crm.models import Account, Action, Activity, Contact, Opportunity, Task
 from copilot.crm.names import Names
 from copilot.crm.values import CONTROL
-from copilot.review.outbox import deliver, enqueue
+from copilot.review.outbox import deliver, enqueue, plain_address, reads_as_written
 from copilot.review.policy import approvers_description, args_hash, evaluate, load_policy
 from copilot.settings import Settings
 from tools.crm_query import validated
@@ -35,7 +35,8 @@ def _plain(value: str | None, *, one_line: bool = False) -> str | None:
     """Text without control characters (no NUL, no terminal escapes; no line break where one line is meant)."""
     if value is None:
         return value
-    if CONTROL.search(value) or (one_line and ("\n" in value or "\t" in value)):
+    # a line or paragraph separator (U+2028, U+2029) breaks a line too: an e-mail header refuses it
+    if CONTROL.search(value) or (one_line and any(ch in value for ch in "\n\t\u2028\u2029")):
         raise ValueError("must not contain control characters" + (" or line breaks" if one_line else ""))
     return value
 
@@ -105,7 +106,7 @@ def cc_addresses(value: Any) -> list[str]:
         address = item.strip().lower()
         if not address:
             continue
-        if CONTROL.search(address) or not re.match(ADDRESS, address):
+        if CONTROL.search(address) or not re.match(ADDRESS, address) or not plain_address(address):
             raise ValueError(f"{address[:80]!r} is not a plain e-mail address (write name@example.com, without a "
                              "name or brackets)")
         if address not in out:
@@ -130,6 +131,22 @@ class SendEmailArgs(BaseModel):
 
     _text = field_validator("body")(lambda v: _plain(v))
     _line = field_validator("account", "to", "subject")(lambda v: _plain(v, one_line=True))
+
+    @field_validator("to")
+    @classmethod
+    def _address(cls, value: str) -> str:
+        if not plain_address(value):
+            raise ValueError("must be a plain e-mail address that a mail server reads as written (no quotes, "
+                             "comments or encoded words)")
+        return value
+
+    @field_validator("subject")
+    @classmethod
+    def _subject(cls, value: str) -> str:
+        if not reads_as_written("subject", value):
+            raise ValueError("must reach the recipient as written: an encoded word (=?...?=) would be read as other "
+                             "text, possibly as more headers")
+        return value
 
     @field_validator("cc", mode="before")
     @classmethod

@@ -197,3 +197,42 @@ def test_killed_after_the_smtp_hand_off_the_email_is_never_sent_twice(crm, mail)
         assert conn.execute(text("SELECT count(*) FROM activities")).scalar_one() == 1
     assert [e["event"] for e in events(engine, action_id=request["id"])][-3:] == [
         "email_unknown", "decision_refused", "email_resolved"]
+
+
+INJECTED = "=?utf-8?q?The_pilot=0D=0AReply-To:_thief@evil.example=0D=0A=0D=0APay_here?="
+"""a subject an outsider can write into their e-mail, repeated by a reply ("Re: ..."): the e-mail library reads the
+encoded word as the text it encodes, a line break and a header and a body of their own"""
+
+
+@pytest.mark.parametrize("hostile", [{"subject": f"Re: {INJECTED}"}, {"subject": "Hi\u2028Bcc: thief@evil.example"},
+                                     {"to": "sam(x)@standard.example"}, {"cc": ["a\"b@ourco.example"]},
+                                     {"to": "sam@=?utf-8?q?standard=0D=0ABcc:_thief?=.example"}])
+def test_a_subject_or_address_the_mail_server_would_read_otherwise_is_refused_before_review(crm, hostile) -> None:  # noqa: ANN001
+    from copilot.crm.errors import ToolInputError
+
+    engine, settings = crm
+    args = {"account": "Standard Co", "to": "sam@standard.example", "subject": "The pilot", "body": "Hello", **hostile}
+    with pytest.raises(ToolInputError, match="to|cc|subject"):
+        prepare(engine, settings, identity_for(engine, "Rick Rep"), Names.load(engine), "send_email", args,
+                thread_id="thread-h", call_id="call-h", now=NOW)
+
+
+@pytest.mark.parametrize("row", [{"subject": f"Re: {INJECTED}"}, {"to_addr": "sam(x)@standard.example"},
+                                 {"cc_addr": "ann@ourco.example, b\"c@evil.example"}])
+def test_a_queued_message_is_sent_only_exactly_as_written(crm, mail, row) -> None:  # noqa: ANN001
+    """A message in the outbox that would reach the mail server as other headers or other recipients (one queued
+    before the checks on the way in, or written there by hand) fails and is never handed off."""
+    from copilot.review.outbox import deliver
+
+    engine, settings = crm
+    _, inbox = mail
+    values = {"id": "act_hostile", "message_id": "<act_hostile@ourco.example>", "account_id": None,
+              "sender": settings.smtp_from, "to_addr": "sam@standard.example", "cc_addr": None,
+              "subject": "The pilot", "body": "Hello", "status": "queued", "created_at": NOW, "attempts": 0, **row}
+    with engine.begin() as conn:
+        conn.execute(OutboxMessage.__table__.insert().values(**values))
+    result = deliver(engine, settings, "act_hostile", now=NOW)
+    assert result["status"] == "failed" and "not sent" in result["message"]
+    assert inbox.messages == []
+    with engine.connect() as conn:
+        assert conn.execute(select(OutboxMessage.status)).scalars().all() == ["failed"]

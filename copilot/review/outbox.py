@@ -17,7 +17,10 @@ import os
 import smtplib
 import socket
 import threading
+from email import message_from_bytes
+from email.headerregistry import Address
 from email.message import EmailMessage
+from email.policy import default as email_policy
 from email.utils import make_msgid
 from typing import Any
 
@@ -36,6 +39,55 @@ STALE_AFTER = dt.timedelta(minutes=10)
 
 def _me() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def reads_as_written(header: str, value: str) -> bool:
+    """Whether a header's ``value`` reaches the recipient as written. The e-mail library reads an encoded word
+    (``=?utf-8?q?...?=``) in a value as the text it encodes, which may hold a line break and so a header (``Bcc:``,
+    ``Reply-To:``) or a body of its own: such a value is not sent."""
+    try:
+        return str(email_policy.header_factory(header, value)) == value
+    except (ValueError, TypeError, IndexError):
+        return False
+
+
+def plain_address(value: str) -> bool:
+    """Whether ``value`` is one address the e-mail library reads back as the same address: no comment (``a(x)@b``),
+    quote, encoded word or character it would drop or change."""
+    try:
+        return Address(addr_spec=value).addr_spec == value
+    except (ValueError, TypeError, IndexError):  # a header defect is a ValueError
+        return False
+
+
+def written(*, sender: str, to: str, cc: str | None, subject: str, body: str, message_id: str,
+            action_id: str) -> EmailMessage:
+    """The message to hand to SMTP, exactly as approved; ValueError when any part would reach the mail server
+    otherwise (an address read as another, a subject read as more headers)."""
+    addresses = [to, *[a.strip() for a in (cc or "").split(",") if a.strip()]]
+    bad = [a for a in addresses if not plain_address(a)]
+    if bad:
+        raise ValueError(f"{bad[0][:80]!r} is not an address the mail server would read as written")
+    if not reads_as_written("subject", subject):
+        raise ValueError("the subject would not reach the recipient as written (it holds an encoded word, =?...?=)")
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = to
+    if cc:
+        message["Cc"] = cc
+    message["Subject"] = subject
+    message["Message-ID"] = message_id
+    message["X-Copilot-Action"] = action_id
+    message.set_content(body)
+    # what goes over the wire, read back: the same headers, recipients and subject, nothing added
+    back = message_from_bytes(message.as_bytes(), policy=email_policy)
+    names = [k.lower() for k in back.keys()]
+    expected = ["from", "to", *(["cc"] if cc else []), "subject", "message-id", "x-copilot-action", "content-type",
+                "content-transfer-encoding", "mime-version"]
+    recipients = [a.addr_spec for h in ("To", "Cc") for a in (back[h].addresses if back[h] is not None else ())]
+    if sorted(names) != sorted(expected) or recipients != addresses or str(back["Subject"]) != subject:
+        raise ValueError("the message would not reach the mail server as written")
+    return message
 
 
 def message_id(action_id: str, sender: str) -> str:
@@ -97,15 +149,8 @@ def deliver(engine: Engine, settings: Settings, action_id: str, *, now: dt.datet
         _set(engine, action_id, now, "email_queued", status="queued", error="no SMTP server configured")
         return {"status": "queued", "message": f"The e-mail to {row.to_addr} is queued: no SMTP server is configured."}
     try:  # built before the hand-off is claimed: a message that cannot be written is never half sent
-        message = EmailMessage()
-        message["From"] = row.sender
-        message["To"] = row.to_addr
-        if row.cc_addr:
-            message["Cc"] = row.cc_addr
-        message["Subject"] = row.subject
-        message["Message-ID"] = row.message_id or make_msgid()
-        message["X-Copilot-Action"] = action_id
-        message.set_content(row.body)
+        message = written(sender=row.sender, to=row.to_addr, cc=row.cc_addr, subject=row.subject, body=row.body,
+                          message_id=row.message_id or make_msgid(), action_id=action_id)
     except (ValueError, TypeError) as exc:
         _set(engine, action_id, now, "email_failed", status="failed", error=f"the message cannot be written: {exc}")
         return {"status": "failed", "message": f"The e-mail to {row.to_addr} could not be written ({exc}); not sent."}
