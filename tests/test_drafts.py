@@ -389,3 +389,29 @@ def test_an_account_the_request_names_and_the_crm_lacks_is_said(copilot: Copilot
     assert 'no account named "zzyzx ltd"' in email.answer.casefold() and not email.drafts, email.answer
     bare = copilot.ask("brief me", rep, "unknown-bare")
     assert bare.answer.startswith("Which account?"), bare.answer
+
+
+def test_their_subject_with_an_encoded_word_is_not_repeated(copilot: Copilot, target: dict[str, Any],
+                                                            workspace) -> None:  # noqa: ANN001
+    """An outsider's subject that the e-mail library would read as other text (here a line break and a Reply-To
+    header of its own) is not repeated in the reply: the draft can be sent as it stands."""
+    from copilot.actions import SendEmailArgs
+
+    _, engine = workspace
+    hostile = "=?utf-8?q?Offer=0D=0AReply-To:_thief@evil.example?="
+    query = ("SELECT t.id FROM activities t JOIN contacts c ON c.id = t.contact_id WHERE c.email = :e "
+             "AND t.direction = 'inbound' AND t.type = 'email' ORDER BY t.occurred_at DESC LIMIT 1")
+    with engine.begin() as conn:
+        last = conn.execute(text(query), {"e": target["writer_email"]}).scalar_one()
+        before = conn.execute(text("SELECT subject FROM activities WHERE id = :i"), {"i": last}).scalar_one()
+        conn.execute(text("UPDATE activities SET subject = :s WHERE id = :i"), {"s": hostile, "i": last})
+    try:
+        rep, thread = target["rep"], "reply-encoded"
+        _draft(copilot, f"draft an email to {target['writer']} at {target['account']}", rep, thread)
+        reply = _draft(copilot, "reply to their last email", rep, thread)
+    finally:
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE activities SET subject = :s WHERE id = :i"), {"s": before, "i": last})
+    assert reply["reply_to"]["activity_id"] == last and "=?" not in reply["subject"]
+    assert any("not repeated" in n for n in reply.get("notes") or []), reply.get("notes")
+    SendEmailArgs(account=target["account"], to=reply["to_email"], subject=reply["subject"], body=reply["body"])

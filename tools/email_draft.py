@@ -23,6 +23,7 @@ from copilot.crm.errors import ToolInputError
 from copilot.crm.identity import Identity
 from copilot.crm.models import Activity, Contact
 from copilot.crm.reviewer_edits import apply_choices, phrasing_choices, reviewer_edits
+from copilot.review.outbox import reads_as_written
 from tools.crm_query import validated
 from tools.drafts.guard import leaks, open_deal_ids, other_customers
 from tools.drafts.phrasebook import LANGUAGES, angle_of, angle_of_concept, concept_of, concepts_in, prompt_version
@@ -290,6 +291,10 @@ def _safe(engine: Engine, store: Any, plan: Plan, account_id: int | None, profil
     if plan.purpose and (why := leaks(engine, store, plan.purpose, deal_ids=deal_ids, others=others)):
         notes.append(f"left out the purpose '{plan.purpose[:80]}': {why}")
         plan.purpose = None
+    if plan.reply_subject and not reads_as_written("subject", f"Re: {one_line(plan.reply_subject)}"):
+        # an encoded word (=?utf-8?q?...?=) in their subject: our e-mail would carry other text, even other headers
+        notes.append("their subject line is not repeated: it would not reach them as written")
+        plan.reply_subject = None
     if plan.reply_subject and (len(plan.reply_subject) > 120 or leaks(
             engine, store, plan.reply_subject, deal_ids=deal_ids, others=others)):
         notes.append("their subject line is not repeated: it is long or names something internal")
