@@ -444,3 +444,47 @@ def test_send_while_the_database_is_locked_apologises_and_a_later_send_works(tmp
                 time.sleep(0.05)
             assert len(mail.messages) == 1
     engine.dispose()
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else []
+    return [s for item in items for s in _strings(item)]
+
+
+def _slack_refusals(blocks: list[dict[str, Any]]) -> list[str]:
+    """What Slack would refuse in ``blocks``, by slack_sdk's own limits (its models check a button's confirmation
+    dialog only when it is built on its own)."""
+    from slack_sdk.models.blocks import Block, ConfirmObject
+
+    problems = [] if len(blocks) <= 50 else [f"{len(blocks)} blocks"]
+    for block in blocks:
+        try:
+            Block.parse(block).validate_json()
+            for element in block.get("elements") or []:
+                if element.get("confirm"):
+                    ConfirmObject.parse(element["confirm"]).validate_json()
+        except Exception as exc:  # noqa: BLE001 - each refusal is listed
+            problems.append(f"{block['type']}: {exc}")
+    return problems
+
+
+def test_a_long_contact_name_and_address_still_make_a_draft_card_slack_takes(app: tuple[str, FakeSlack],
+                                                                            engine: Engine) -> None:
+    """A contact's name and address from the CRM as long as their columns allow: the card is one Slack takes, its Send
+    confirmation cut to Slack's 300 characters."""
+    from copilot.crm.models import Contact
+
+    base, slack = app
+    name = "Sam " + "Tobias-" * 30
+    address = "samuel." + "x" * 80 + "@standard.example"
+    with engine.begin() as conn:
+        conn.execute(update(Contact).where(Contact.id == 1).values(name=name[:200], email=address))
+    posted, buttons = _draft_card(base, slack, "Standard Co", "1700000900.000100")
+    blocks = _blocks(posted)
+    assert {"draft_edit", "draft_regenerate", "draft_schedule", "draft_send"} <= buttons.keys()
+    assert not _slack_refusals(blocks), _slack_refusals(blocks)
+    assert "x" * 80 + "@standard" in "\n".join(_strings(blocks))  # the whole address shown
+    confirm = buttons["draft_send"]["confirm"]["text"]["text"]
+    assert confirm.startswith("To Sam") and confirm.endswith("\u2026. Key accounts wait for an approver first.")

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 SECTION_LIMIT = 3000  # Slack's limit for a section's text
+CONFIRM_LIMIT = 300  # Slack's limit for a confirmation dialog's text (slack_sdk's ConfirmObject.text_max_length)
 ZWSP = "\u200b"
 _BROADCAST = re.compile(r"@(channel|here|everyone)\b", re.IGNORECASE)
 _SCHEME = re.compile(r"(\w)://")
@@ -133,9 +134,12 @@ def draft_blocks(draft: dict[str, Any], *, note: str | None = None, closed: str 
         return blocks
     value = str(draft.get("draft_id") or "")
     send = _button("draft_send", "Send", value, "primary")
+    after = ". Key accounts wait for an approver first."
+    recipients = f"To {to}" + (f", Cc {cc}" if cc else "")
+    if len(recipients) + len(after) > CONFIRM_LIMIT:  # a long name or Cc: cut, so Slack still takes the card
+        recipients = recipients[:CONFIRM_LIMIT - len(after) - 1] + "\u2026"
     send["confirm"] = {"title": {"type": "plain_text", "text": "Send this e-mail?"},
-                       "text": {"type": "plain_text", "text": (f"To {to}" + (f", Cc {cc}" if cc else ""))[:300]
-                                + ". Key accounts wait for an approver first."},
+                       "text": {"type": "plain_text", "text": recipients + after},
                        "confirm": {"type": "plain_text", "text": "Send"},
                        "deny": {"type": "plain_text", "text": "Not yet"}}
     blocks.append({"type": "actions", "block_id": f"draft:{value}"[:255], "elements": [
