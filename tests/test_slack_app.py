@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine, select, update
 
 from copilot.crm.models import User
 from copilot.services import build_services
@@ -442,3 +442,20 @@ def test_the_approvers_card_is_posted_even_when_slack_refuses_the_reps_answer(sl
     assert any(p.get("text", "").startswith("Sorry, Slack would not show my answer") for p in posts)
     card = next(p for p in posts if p["channel"] == "UMONA")
     assert "Approval needed" in json.dumps(card["blocks"])
+
+
+def test_a_right_to_left_override_in_crm_text_shows_as_its_code(slack_app: tuple[str, FakeSlack],
+                                                                 engine: Engine) -> None:
+    """A contact's title with a right-to-left override would show the contacts after it, and the copilot's own words,
+    in reverse order; it is shown as its code, as on the command line, and the rest reads as stored."""
+    from copilot.crm.models import Account, Contact
+
+    base, slack = slack_app
+    with engine.begin() as conn:
+        account = conn.execute(select(Account.id).where(Account.name == "Standard Co")).scalar_one()
+        conn.execute(update(Contact).where(Contact.account_id == account).values(title="CFO \u202eevorppa"))
+    assert _post(base, _mention("URICK", "<@UBOT> tell me about Standard Co", event_id="EvBidi")) == 200
+    (posted,) = _wait_for(slack, "chat.postMessage")
+    blocks = json.loads(posted["blocks"]) if isinstance(posted["blocks"], str) else posted["blocks"]
+    shown = json.dumps([posted.get("text"), blocks], ensure_ascii=False)
+    assert "\u202e" not in shown and "CFO \\\\u202eevorppa" in shown, shown

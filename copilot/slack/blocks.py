@@ -13,8 +13,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from copilot.crm.values import BIDI
+
 SECTION_LIMIT = 3000  # Slack's limit for a section's text
 CONFIRM_LIMIT = 300  # Slack's limit for a confirmation dialog's text (slack_sdk's ConfirmObject.text_max_length)
+HEADER_LIMIT = 150  # Slack's limit for a header's text
 ZWSP = "\u200b"
 _BROADCAST = re.compile(r"@(channel|here|everyone)\b", re.IGNORECASE)
 _SCHEME = re.compile(r"(\w)://")
@@ -27,11 +30,17 @@ MARKS = "*_~`"
 _QUOTE = re.compile(r"^([ \t]*)&gt;", re.MULTILINE)  # a line starting with ">" is a quote
 
 
+def unreversed(text: str) -> str:
+    """``text`` with each bidirectional embedding, override or isolate shown as its code (``\\u202e``), as on the
+    command line: none can make what follows it, an address or the copilot's own words, read in another order."""
+    return BIDI.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
 def unlinked(text: str) -> str:
     """``text`` safe to show in any Slack text: &, < and > escaped (no <!channel>, <@U..>, <url|label>), broadcast
     words and anything Slack would turn into a link (a scheme, ``www.``, any ``name.tld``, so also an e-mail
-    address) broken with an invisible space."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    address) broken with an invisible space, and no bidirectional control (:func:`unreversed`)."""
+    text = unreversed(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _BROADCAST.sub(lambda m: f"@{ZWSP}{m.group(1)}", text)
     text = _SCHEME.sub(lambda m: f"{m.group(1)}:{ZWSP}//", text)
     text = _WWW.sub(lambda m: f"{m.group(0)[:-1]}{ZWSP}.", text)
@@ -135,7 +144,7 @@ def draft_blocks(draft: dict[str, Any], *, note: str | None = None, closed: str 
     value = str(draft.get("draft_id") or "")
     send = _button("draft_send", "Send", value, "primary")
     after = ". Key accounts wait for an approver first."
-    recipients = f"To {to}" + (f", Cc {cc}" if cc else "")
+    recipients = unreversed(f"To {to}" + (f", Cc {cc}" if cc else ""))
     if len(recipients) + len(after) > CONFIRM_LIMIT:  # a long name or Cc: cut, so Slack still takes the card
         recipients = recipients[:CONFIRM_LIMIT - len(after) - 1] + "\u2026"
     send["confirm"] = {"title": {"type": "plain_text", "text": "Send this e-mail?"},
@@ -168,7 +177,8 @@ def brief_blocks(profile: dict[str, Any]) -> list[dict[str, Any]]:
              ("Last reply", str(e["last_reply"])[:10] if e.get("last_reply") else None)]
     fields = [plain(f"{label}: {value}") for label, value in facts if value not in (None, "")]
     blocks: list[dict[str, Any]] = [
-        {"type": "header", "text": {"type": "plain_text", "text": str(profile.get("account") or "Account")[:150]}},
+        {"type": "header", "text": {"type": "plain_text",
+                                    "text": unreversed(str(profile.get("account") or "Account"))[:HEADER_LIMIT]}},
         *({"type": "section", "fields": fields[i:i + 10]} for i in range(0, len(fields), 10))]
     contacts = [f"{c.get('name')}" + (f" ({c['title']})" if c.get("title") else "") for c in
                 (profile.get("contacts") or [])[:4]]
