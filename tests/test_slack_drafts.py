@@ -488,3 +488,22 @@ def test_a_long_contact_name_and_address_still_make_a_draft_card_slack_takes(app
     assert "x" * 80 + "@standard" in "\n".join(_strings(blocks))  # the whole address shown
     confirm = buttons["draft_send"]["confirm"]["text"]["text"]
     assert confirm.startswith("To Sam") and confirm.endswith("\u2026. Key accounts wait for an approver first.")
+
+
+def test_the_approver_sees_the_whole_subject_that_will_be_sent(app: tuple[str, FakeSlack], mail: smtp.Inbox) -> None:
+    """A subject longer than the request's summary holds (it gives the first 120 characters): the approval card
+    shows it whole, so nothing is sent that the approver did not see."""
+    base, slack = app
+    _, buttons = _draft_card(base, slack, "Keystone", "1700001000.000100")
+    _click(base, "URICK", buttons["draft_edit"], channel="C1", ts="1700001000.000200")
+    view = _opened_view(slack, 1)
+    subject = "Next steps for the Keystone rollout " + "and the team " * 8 + "- reply to my private address instead"
+    assert 120 < len(subject) <= 300
+    status, _ = _submit(base, "URICK", view, {"subject": subject, "body": "Hi Kim,\n\nShall we talk?\n\nBest,\nRick"})
+    assert status == 200
+    _wait(slack, "chat.update")
+    _click(base, "URICK", buttons["draft_send"], channel="C1", ts="1700001000.000200")
+    card = next(p for p in _wait(slack, "chat.postMessage", 2) if p["channel"] == "UMONA")
+    fields = [f["text"] for b in _blocks(card) if b.get("fields") for f in b["fields"]]
+    assert any(f.replace("\u200b", "") == f"Subject: {subject}" for f in fields), fields
+    assert not _slack_refusals(_blocks(card))

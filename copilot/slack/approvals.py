@@ -35,6 +35,8 @@ def card_blocks(request: dict[str, Any], value: str, *, decided: str | None = No
     # an e-mail's recipients, each on its own line: who gets it is what the approver decides on
     recipients = [f"To: {args['to']}", *([f"Cc: {cc_line(args.get('cc'))}"] if cc_line(args.get("cc")) else [])] \
         if request.get("tool") == "send_email" and args.get("to") else []
+    # and the subject whole: the summary above gives only its start
+    recipients += [f"Subject: {args['subject']}"] if request.get("tool") == "send_email" and args.get("subject") else []
     blocks: list[dict[str, Any]] = [
         {"type": "section", "text": plain(f"Approval needed: {request['summary']}", 3000)},
         {"type": "section", "fields": [
@@ -42,7 +44,7 @@ def card_blocks(request: dict[str, Any], value: str, *, decided: str | None = No
             *(plain(line) for line in recipients),
             plain(f"Request {request['id']}, hash {str(request.get('args_hash'))[:16]}")]},
     ]
-    shown = args.get("body") or args.get("summary")
+    shown = args.get("body") or args.get("summary") or args.get("note")
     if shown:  # what will be sent or written, word for word and whole
         blocks += sections(str(shown))
     if decided:
