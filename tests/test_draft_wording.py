@@ -101,3 +101,12 @@ def test_the_reps_figures_and_words_are_kept_when_the_joins_are_mended() -> None
                   "We visit Walla Walla on Tuesday."):
         assert tidy(right) == right
     assert tidy("There is a a discount ,for you. and more ..") == "There is a discount, for you. And more."
+
+
+def test_a_word_the_rep_says_twice_on_purpose_or_in_another_language_is_kept() -> None:
+    """Only a slip where a template meets the rep's words ("offer a" + "a pilot") is said once: the rep's own doubled
+    words, in English or another language, reach the e-mail as written."""
+    for right in ("Haben Sie sie gesehen?", "Nous nous verrons mardi.", "We are very very pleased.",
+                  "Die die Preise machen, sind hier.", "Bye bye for now."):
+        assert tidy(right) == right
+    assert tidy("We could offer a a pilot to to the team.") == "We could offer a pilot to the team."

@@ -139,7 +139,12 @@ SUBJECT = r"(?:i|we|you|they|he|she|it|there|this|these|those|our|your|the)\b"
 AND_THAT = re.compile(r",?\s+(and|but|or)\s+that\s+(?=" + SUBJECT + ")", re.IGNORECASE)
 DOUBLED = re.compile(r"\b([^\W\d_]+)(?:\s+\1\b)+", re.IGNORECASE)
 """a word said again in lower case ("a a", "The the"); a name said twice ("Walla Walla") is left as it is"""
-MAY_DOUBLE = {"had", "that"}  # "what he had had", "that that": doubled on purpose
+SLIPS = {"a", "an", "the", "to", "of", "for", "in", "on", "at", "by", "with", "about", "from", "and", "or", "but",
+         "we", "i", "you", "your", "our", "us", "it", "is", "are", "be", "can", "could", "will", "would", "shall",
+         "this", "these", "if", "as", "so", "me", "my"}
+"""the English words a template and the rep's words can meet on ("...offer a" + "a pilot"): only these are said once;
+any other word said twice is the rep's ("very very", "bye bye") or another language's ("nous nous verrons", "Haben
+Sie sie gesehen?") and is kept"""
 ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "approx", "incl", "cf", "mr", "mrs", "ms", "dr", "st"}
 
 
@@ -156,7 +161,7 @@ def tidy(sentence: str, language: str = "en") -> str:
     template's: an offer that follows "...in a similar position:" starts in lower case on purpose."""
     if language != "en":
         return re.sub(r"([。，；：！？])\1+", r"\1", re.sub(r"[.。]+。", "。", sentence))
-    out = DOUBLED.sub(lambda m: m.group(0) if m.group(1).casefold() in MAY_DOUBLE or m.group(0).split()[-1][:1].isupper()
+    out = DOUBLED.sub(lambda m: m.group(0) if m.group(1).casefold() not in SLIPS or m.group(0).split()[-1][:1].isupper()
                       else m.group(1), sentence)
     out = re.sub(r"\s+([,.;:!?])(?!\d)", r"\1", out)
     out = re.sub(r"([,;])(?=[^\W\d_])", r"\1 ", out)
