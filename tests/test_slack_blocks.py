@@ -271,3 +271,24 @@ def test_formatting_marks_in_message_text_are_kept_from_formatting_ids_and_figur
         assert escape(same) == same
     z = "\u200b"
     assert fallback_text("*Won*: $1,200 for _Acme_") == f"{z}*{z}Won{z}*{z}: $1,200 for {z}_{z}Acme{z}_{z}"
+
+
+def test_the_approval_card_of_the_longest_email_is_one_slack_takes() -> None:
+    """The longest body an e-mail may have, in lines just over half a section long once escaped: each line alone
+    would need its own section, past Slack's 50 blocks, and the approver would get no card; the body is then cut
+    into full sections, whole."""
+    from slack_sdk.models.blocks import Block
+
+    from copilot.actions import SendEmailArgs
+    from copilot.slack.approvals import card_blocks
+
+    line = "&" * 300
+    body = "\n".join([line] * 66)
+    args = SendEmailArgs(account="Acme", to="kim@acme.example", subject="Terms", body=body).model_dump()
+    blocks = card_blocks({"id": "act_1", "tool": "send_email", "summary": "send 'Terms' to kim", "args": args,
+                          "args_hash": "h"}, "{}")
+    assert len(blocks) <= 50
+    for block in blocks:
+        Block.parse(block).validate_json()
+    shown = "".join(b["text"]["text"] for b in blocks if b["type"] == "section" and b.get("text"))
+    assert shown.count("&amp;") == 300 * 66  # every character, none cut in two

@@ -21,7 +21,7 @@ from copilot.crm.models import User
 from copilot.review.approvals import _row, describe, show
 from copilot.review.policy import approver_refusal, load_policy
 from copilot.services import Services
-from copilot.slack.blocks import cc_line, escape, fields_modal, plain, reason_modal, sections, submitted
+from copilot.slack.blocks import BLOCK_LIMIT, cc_line, escape, fields_modal, plain, reason_modal, sections, submitted
 from copilot.slack.identity import NOT_LINKED, SlackDirectory
 from copilot.slack.reminders import remind
 
@@ -45,8 +45,8 @@ def card_blocks(request: dict[str, Any], value: str, *, decided: str | None = No
             plain(f"Request {request['id']}, hash {str(request.get('args_hash'))[:16]}")]},
     ]
     shown = args.get("body") or args.get("summary") or args.get("note")
-    if shown:  # what will be sent or written, word for word and whole
-        blocks += sections(str(shown))
+    if shown:  # what will be sent or written, word for word and whole, within Slack's blocks per message
+        blocks += sections(str(shown), most=BLOCK_LIMIT - len(blocks) - 1)
     if decided:
         blocks.append({"type": "context", "elements": [plain(decided)]})
     else:

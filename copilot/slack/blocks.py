@@ -16,6 +16,7 @@ from typing import Any
 from copilot.crm.values import BIDI
 
 SECTION_LIMIT = 3000  # Slack's limit for a section's text
+BLOCK_LIMIT = 50  # Slack's limit for the blocks of a message
 CONFIRM_LIMIT = 300  # Slack's limit for a confirmation dialog's text (slack_sdk's ConfirmObject.text_max_length)
 HEADER_LIMIT = 150  # Slack's limit for a header's text
 ZWSP = "\u200b"
@@ -70,11 +71,15 @@ def plain(text: str, limit: int = 2000) -> dict[str, Any]:
     return {"type": "plain_text", "text": unlinked(text)[:limit] or " ", "emoji": False}
 
 
-def sections(text: str) -> list[dict[str, Any]]:
+def sections(text: str, most: int | None = None) -> list[dict[str, Any]]:
     """Outside text as plain-text sections: escaped first, then split within Slack's limit (never inside an
-    ``&amp;``), so no section grows past it."""
+    ``&amp;``), so no section grows past it. At ``most`` sections, when lines would need more (many lines of just
+    over half the limit), the text is cut into full sections regardless of its lines."""
+    parts = chunks(unlinked(text))
+    if most is not None and len(parts) > most:
+        parts = _cut("\n".join(unlinked(text).splitlines()))  # every section full
     return [{"type": "section", "text": {"type": "plain_text", "text": part or " ", "emoji": False}}
-            for part in chunks(unlinked(text))]
+            for part in parts]
 
 
 def chunks(text: str, size: int = SECTION_LIMIT) -> list[str]:
@@ -87,10 +92,7 @@ def chunks(text: str, size: int = SECTION_LIMIT) -> list[str]:
             if current:
                 out.append(current)
                 current = ""
-            cut = size
-            entity = line.rfind("&", size - 6, size)  # an escaped character is never cut in two
-            if entity > 0 and ";" not in line[entity:size]:
-                cut = entity
+            cut = _cut_at(line, size)
             out.append(line[:cut])
             line = line[cut:]
         if len(current) + len(line) + 1 > size:
@@ -101,6 +103,22 @@ def chunks(text: str, size: int = SECTION_LIMIT) -> list[str]:
     if current or not out:
         out.append(current)
     return out
+
+
+def _cut_at(text: str, size: int) -> int:
+    """Where to cut escaped ``text`` at most ``size`` characters in: never inside an escaped character."""
+    entity = text.rfind("&", size - 6, size)
+    return entity if entity > 0 and ";" not in text[entity:size] else size
+
+
+def _cut(text: str, size: int = SECTION_LIMIT) -> list[str]:
+    """Escaped ``text`` in full parts of ``size`` characters (the last shorter), lines or not."""
+    out = []
+    while len(text) > size:
+        cut = _cut_at(text, size)
+        out.append(text[:cut])
+        text = text[cut:]
+    return [*out, text]
 
 
 def _button(action_id: str, text: str, value: str, style: str | None = None) -> dict[str, Any]:
