@@ -236,3 +236,19 @@ def test_a_queued_message_is_sent_only_exactly_as_written(crm, mail, row) -> Non
     assert inbox.messages == []
     with engine.connect() as conn:
         assert conn.execute(select(OutboxMessage.status)).scalars().all() == ["failed"]
+
+
+def test_a_subject_with_a_word_longer_than_a_header_line_is_sent_whole(crm, mail) -> None:  # noqa: ANN001
+    engine, settings = crm
+    _, inbox = mail
+    subject = "x" * 77 + " " + "y" * 200  # words longer than a header line
+    request = prepare(engine, settings, identity_for(engine, "Rick Rep"), Names.load(engine), "send_email",
+                      {"account": "Standard Co", "to": "sam@standard.example", "subject": subject, "body": "Hello"},
+                      thread_id="thread-long", call_id="call-long", now=NOW)
+    stored, _ = store(engine, request, now=NOW)
+    assert not request["needs_review"]
+    assert perform(engine, settings, stored["id"], now=NOW)["delivery"] == "sent"
+    (sent,) = inbox.messages
+    from email.header import decode_header, make_header
+
+    assert str(make_header(decode_header(sent["Subject"]))).split() == subject.split()
