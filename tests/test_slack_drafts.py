@@ -507,3 +507,18 @@ def test_the_approver_sees_the_whole_subject_that_will_be_sent(app: tuple[str, F
     fields = [f["text"] for b in _blocks(card) if b.get("fields") for f in b["fields"]]
     assert any(f.replace("\u200b", "") == f"Subject: {subject}" for f in fields), fields
     assert not _slack_refusals(_blocks(card))
+
+
+def test_a_subject_mail_programs_would_read_otherwise_is_refused_in_the_edit_modal(app: tuple[str, FakeSlack]
+                                                                                    ) -> None:
+    """An encoded word (=?...?=) or a line separator typed into the subject is said in the modal, where the rep can
+    correct it, not found out when Send is clicked."""
+    base, slack = app
+    _, buttons = _draft_card(base, slack, "Standard Co", "1700001100.000100")
+    _click(base, "URICK", buttons["draft_edit"], channel="C1", ts="1700001100.000200")
+    view = _opened_view(slack, 1)
+    for subject in ("=?utf-8?q?Hi=0D=0AReply-To:_me@evil.example?=", "Hi\u2028Bcc: me@evil.example"):
+        status, response = _submit(base, "URICK", view, {"subject": subject, "body": "Hi Sam"})
+        assert status == 200 and json.loads(response)["errors"]["subject"], subject
+    time.sleep(0.3)
+    assert slack.called("chat.update") == []  # nothing saved

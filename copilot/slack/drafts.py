@@ -22,6 +22,7 @@ from slack_sdk.errors import SlackApiError
 from copilot.actions import cc_addresses
 from copilot.crm.errors import ToolError
 from copilot.crm.identity import Identity
+from copilot.review.outbox import reads_as_written
 from copilot.services import Services
 from copilot.slack.approvals import post_cards
 from copilot.slack.blocks import draft_blocks, edit_draft_modal, escape, submitted
@@ -236,8 +237,10 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
                 cc = cc_addresses(values["cc"])
             except ValueError as exc:
                 errors["cc"] = str(exc)[:150]
-        if not subject or "\n" in subject:
+        if not subject or any(ch in subject for ch in "\n\r\u2028\u2029"):
             errors["subject"] = "A subject is one line of text."
+        elif not reads_as_written("subject", subject):
+            errors["subject"] = "Write it without =?...?=: mail programs would read that as other text."
         if not text:
             errors["body"] = "The body cannot be empty."
         user = str((body.get("user") or {}).get("id") or "")
