@@ -76,6 +76,12 @@ class Settings(BaseSettings):
             raise ValueError(f"must start with {prefix!r}")
         return value
 
+    @field_validator("slack_signing_secret")
+    @classmethod
+    def _secret_given(cls, value: SecretStr | None) -> SecretStr | None:
+        # a blank secret is no secret: the app says it is missing, as when unset
+        return value if value is not None and value.get_secret_value().strip() else None
+
     @field_validator("slack_api_url")
     @classmethod
     def _api_url(cls, value: str) -> str:

@@ -133,6 +133,10 @@ def test_a_missing_or_invalid_setting_stops_the_app_with_one_line(tmp_path: Path
                          capture_output=True, text=True, timeout=60, cwd=tmp_path)
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1 and "SLACK_BOT_TOKEN" in bad.stderr
     assert "nope" not in bad.stderr
+    blank = subprocess.run([sys.executable, str(root / "slack_app.py")],
+                           env={**env, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": " "},
+                           capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert blank.returncode == 2 and blank.stderr.strip() == "missing setting SLACK_SIGNING_SECRET", blank.stderr
 
 
 def _command(base: str, user: str, text: str) -> int:
