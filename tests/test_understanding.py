@@ -817,3 +817,17 @@ def test_a_reply_rate_of_one_kind_of_touch_is_asked_never_given_over_all(demo_co
     first = copilot.ask("what's our reply rate on emails?", "ops")
     assert "can't split it by type" in first.answer and "%" not in first.answer, first.answer
     assert "Reply rate: " in copilot.ask("yes", "ops", thread_id=first.thread_id).answer
+
+
+@pytest.mark.parametrize(("question", "several"), [
+    ("Which of my reps have the highest win rates?", True),
+    ("which of my reps has the highest win rate", False),
+    ("Which reps have the highest win rates?", True),
+])
+def test_which_of_my_reps_have_is_several_and_which_of_my_reps_has_is_one(copilot: Copilot, question: str,
+                                                                           several: bool) -> None:
+    answer = copilot.ask(question, "Rocco Neubert").answer
+    if several:
+        assert "1. Boris Faz: 66.0%" in answer and "5. Donn Cantrell: 57.5%" in answer, answer
+    else:
+        assert "Boris Faz has the highest win rate" in answer and "Reed Clapper" not in answer, answer

@@ -1470,12 +1470,20 @@ SINGULAR_GROUP = {"product", "rep", "agent", "salesperson", "seller", "account",
 
 
 def _plural_group(words: list[str], at: int | None) -> bool:
-    """The members ranked are named in the plural ("which products sold best", "the reps with the most wins"), not
-    one of them ("which of the reps", "which rep")."""
+    """The members ranked are named in the plural ("which products sold best", "the reps with the most wins", "which
+    of my reps have the highest win rates"), not one of them ("which of the reps has", "which rep")."""
     if at is None or words[at] in SINGULAR_GROUP or words[at] not in GROUP_WORDS:
         return False
     before = words[max(at - 3, 0):at]
-    return "of" not in before and not re.search(r"\b(?:is|was|has|had)\b", " ".join(words[at + 1:at + 3]))
+    after = words[at + 1:at + 3]
+    if re.search(r"\b(?:is|was|has|had)\b", " ".join(after)):
+        return False
+    # "which of my reps" is one of them unless its verb is plural ("have", "are"); "won" or "closed" says neither
+    return "of" not in before or bool(after) and after[0] in PLURAL_VERBS
+
+
+PLURAL_VERBS = {"have", "are", "were", "do", "win", "sell", "close", "bring", "make", "generate", "lose"}
+"""verbs whose form after a group word says several ("which of my reps have")"""
 
 
 def _own_scope(frame: Frame, identity: Identity) -> Frame:
