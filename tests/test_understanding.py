@@ -831,3 +831,19 @@ def test_which_of_my_reps_have_is_several_and_which_of_my_reps_has_is_one(copilo
         assert "1. Boris Faz: 66.0%" in answer and "5. Donn Cantrell: 57.5%" in answer, answer
     else:
         assert "Boris Faz has the highest win rate" in answer and "Reed Clapper" not in answer, answer
+
+
+@pytest.mark.parametrize(("user", "question", "expected", "absent"), [
+    ("ops", "Who is the rep on Kan-code?", ["1. Kary Hendrixson: 18", "3. Donn Cantrell: 15", "Versie Hillebrand: 1"],
+     ["Health:", "Darcel Schlecht", "Carl Lin"]),
+    ("ops", "which reps sell to Kan-code", ["1. Kary Hendrixson: 18"], ["Health:", "Carl Lin"]),
+    ("ops", "who's the account manager for Kan-code", ["1. Kary Hendrixson: 18"], ["Summer Sewald", "Carl Lin"]),
+    ("Rocco Neubert", "Who is the rep on Kan-code?", ["1. Donn Cantrell: 15", "5. Boris Faz: 9"],
+     ["Natalya Ivanova", "Kary Hendrixson"]),
+])
+def test_the_rep_on_an_account_is_the_reps_on_its_deals_with_how_many_each(copilot: Copilot, user: str, question: str,
+                                                                          expected: list[str], absent: list[str]) -> None:
+    """The CRM keeps a rep on each deal, not on the account: the reps its deals are with, never the account's brief."""
+    answer = copilot.ask(question, user).answer
+    assert all(e in answer for e in expected) and not any(a in answer for a in absent), answer
+    assert "not on the account" in answer, answer

@@ -576,6 +576,13 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
             tie = _tie(frame, rows, topic)
             return (f"{row[group] or 'Unassigned'} has the {word} {label_of(frame)}{scope}{when}{tie}: "
                     f"{_figures(frame, row)}{_definition(result, topic)}. {_sources(result)}{notes}", focus)
+        if reps_of_account(frame):
+            # the reps an account's deals are with: those with none there are not among them
+            rows = [row for row in rows if row.get("count")]
+            if not rows:
+                return f"{head}: no matching deals. {_sources(result)}{notes}", focus
+            accounts = " and ".join(frame.filters["account"])
+            head = f"{accounts}'s deals are with these reps (the CRM keeps a rep on each deal, not on the account). {head}"
         lines = [f"{i}. {row[group] or 'Unassigned'}: {_figures(frame, row)}" for i, row in enumerate(rows, 1)]
         if group in ("rep", "account", "product", "sector", "regional_office") and rows and rows[0][group]:
             focus[group] = str(rows[0][group])
@@ -584,6 +591,12 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
             if frame.form == "ranked" and len(rows) >= frame.limit else ""
         return f"{head}{_definition(result, topic)}:\n" + "\n".join(lines) + f"{shown}\n{_sources(result)}{notes}", focus
     return f"{head}: {_figures(frame, rows[0])}{_definition(result, topic)}. {_sources(result)}{notes}", focus
+
+
+def reps_of_account(frame: Frame) -> bool:
+    """Deals counted by rep for named accounts: who the accounts' deals are with ("who is the rep on Kan-code")."""
+    return frame.topic == "count" and frame.form == "breakdown" and frame.group == "rep" and \
+        bool(frame.filters.get("account"))
 
 
 def _definition(result: dict[str, Any], metric: str) -> str:

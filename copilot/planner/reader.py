@@ -623,6 +623,15 @@ LAST_UNIT = re.compile(r"\b(?:last|past)\s+(quarter|month|year|half)\b")
 """a period said relative to today that, in a comparison with the thread's period, is the one before that"""
 
 
+REP_OF_ACCOUNT = re.compile(
+    r"\b(?:who|which|what)(?:\s+(?:is|are|was|were|s))?\s+(?:the\s+|our\s+|my\s+)?(?:sales\s+)?(?:reps?|sellers?|"
+    r"salesperson|salespeople|agents?|account\s+(?:owners?|managers?|reps?|executives?|execs?))\s+(?:on|for|at|of|"
+    r"with|to|covering|handling|assigned to|working)\b|"
+    r"\b(?:who|which\s+(?:reps?|sellers?|salespeople|agents?))\s+(?:\w+\s+)?(?:sells?|sold|selling|handles?|handled|"
+    r"handling|covers?|covered|covering|works?|worked|working|(?:is|are|was|were)\s+on)\b")
+"""who sells to an account ("who is the rep on Kan-code", "which reps sell to Kan-code"): the reps on its deals"""
+
+
 PERIOD_REPLY = {"in", "for", "the", "no", "oh", "sorry", "ok", "okay", "then", "please", "yes", "that", "one", "of",
                 "during", "over", "just", "only", "and", "what", "about", "how"}
 
@@ -818,6 +827,11 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
         # "the top five reps in Q4 2017", "who are the best reps": a ranking by a figure left unsaid, never the list
         # of the team; the likeliest figure is offered in a question back
         topics, confidence = ["deal_value"], min(confidence, 0.3)
+    reps_of_account = False
+    if any(s.kind == "account" for s in spots) and REP_OF_ACCOUNT.search(joined) and _direction(fixed) is None and \
+            not re.search(r"\bhow (?:many|much)\b|\bnumber of\b", joined):
+        # "who is the rep on Kan-code": the reps on its deals, each with how many (the CRM keeps a rep per deal)
+        topics, confidence, reps_of_account = ["count"], max(confidence, 0.9), True
     bare = [w for i, w in enumerate(fixed) if i not in taken and w not in FILLER and w not in ME | HE | IT]
     followup = bool(context.frames) and (whole.topic == "edit" or bool(FOLLOW_UP_START.match(text)) or
                                          _refers_back(fixed) or _compare_with_context(fixed) or not bare or
@@ -868,6 +882,9 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
         if not topics:
             return Reading("ask", note="unclear", unplaced=unplaced)
         frames, compare = _fresh(topics, t, identity, fixed, context)
+        if reps_of_account:  # "the account manager for Kan-code" is a rep, not a manager of reps
+            frames = [f.edit(form="breakdown", group="rep", limit=50) if f.topic == "count" and f.form != "records"
+                      else f for f in frames]
         if topics[0] == "revenue_musd" and frames and frames[0].topic == "won_revenue":
             # read as the revenue won because what is ranked has no annual revenue: the two readings were one
             dist = dict(classifier().distribution(" ".join(clauses)))
