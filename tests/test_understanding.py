@@ -847,3 +847,24 @@ def test_the_rep_on_an_account_is_the_reps_on_its_deals_with_how_many_each(copil
     answer = copilot.ask(question, user).answer
     assert all(e in answer for e in expected) and not any(a in answer for a in absent), answer
     assert "not on the account" in answer, answer
+
+
+@pytest.mark.parametrize("question", ["How many open deals did we have in March 2017?", "how many deals were open in 2017",
+                                      "list open deals in March 2017"])
+def test_open_deals_at_a_past_date_are_asked_about_never_counted_as_another_figure(copilot: Copilot,
+                                                                                   question: str) -> None:
+    """The CRM keeps each deal's current stage, not its history: which deals were open then is not known."""
+    first = copilot.ask(question, "ops")
+    assert "not its history" in first.answer and "engaged in" in first.answer, first.answer
+    assert not re.search(r"\d[\d,]{2,}", re.sub(r"(?:19|20)\d\d", "", first.answer)), first.answer
+    if question.startswith("How many"):
+        answer = copilot.ask("yes", "ops", thread_id=first.thread_id).answer
+        assert "Deals, engaged in March 2017: 792" in answer, answer
+
+
+def test_open_deals_said_as_engaged_then_or_open_now_are_still_counted(copilot: Copilot) -> None:
+    assert "Open deals, engaged in March 2017: 137" in copilot.ask("how many open deals were engaged in March 2017",
+                                                                  "ops").answer
+    assert "Open deals, engaged in Q1 2017: 297" in copilot.ask("how many deals are still open from Q1 2017",
+                                                               "ops").answer
+

@@ -240,6 +240,8 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     expanded = _expanded(text)
     reading = _read(expanded, names, identity, today, context)
     said = re.sub(r"[\u2019`]", "'", expanded.lower())
+    if reading.kind == "crm" and (past := _open_back_then(reading.frames, said)) is not None:
+        return past
     if reading.kind in ("crm", "ask") and (when := _recency(said)) and re.search(r"\bhow many\b|\bnumber of\b", said) \
             and not re.search(r"\b(?:last|first|latest|most recent)\s+(?:\d+|\w+)\s+(?:deals|wins|losses|sales)\b", said):
         # "how many deals did we win last?": last of what is not said, and a count is not a deal
@@ -409,6 +411,32 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     chosen = [s for s in ALL_STAGES if s in stages]
     return Reading(reading.kind, [f.edit(topic="count").with_filters(stage=chosen) for f in reading.frames],
                    reading.compare, reading.note, reading.offer, reading.account, reading.confidence, reading.unplaced)
+
+
+OPEN_COHORT = re.compile(r"\b(?:created|new|started|start|engaged?|opened|entered|began|begun|begin|kicked off|still|"
+                         r"now|currently|today|remain\w*|from|since)\b")
+"""what makes a count of open deals over a period one of the deals engaged in it that are open now ("open deals
+engaged in March 2017", "still open from Q1 2017")"""
+NAMED_PERIOD = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _open_back_then(frames: list[Frame], said: str) -> Reading | None:
+    """Open deals over a past period said as a state then ("how many open deals did we have in March 2017"): the CRM
+    keeps each deal's current stage, not its history, so which were open at the time is asked, never answered
+    with another count."""
+    frame = next((f for f in frames if f.period is not None and (
+        f.topic == "open_count" and f.form != "records" or
+        f.form == "records" and set(f.filters.get("stage") or []) == {"Prospecting", "Engaging"})), None)
+    if frame is None or frame.period is None or OPEN_COHORT.search(said) or not NAMED_PERIOD.search(said) or \
+            not re.search(r"\bopen\b", said):
+        return None
+    label = frame.period.label
+    offer = frame.edit(topic="count" if frame.topic == "open_count" else frame.topic, basis="engage",
+                       also=[]).with_filters(stage=None)
+    return Reading("ask", note=f"The CRM keeps each deal's current stage, not its history, so I can't tell which "
+                               f"deals were open in {label}. Do you mean the deals engaged in {label} (in any stage "
+                               f"now), or the deals open now? Say yes for the deals engaged in {label}, or ask "
+                               f"\"how many deals are open now?\"", offer=[offer])
 
 
 TODAY_PERIOD = re.compile(r"\b(?:last|past|this|previous|next)\s+(?:\d+\s+)?(?:years?|quarters?|months?|halfs?|halves|weeks?|"
