@@ -868,3 +868,15 @@ def test_open_deals_said_as_engaged_then_or_open_now_are_still_counted(copilot: 
     assert "Open deals, engaged in Q1 2017: 297" in copilot.ask("how many deals are still open from Q1 2017",
                                                                "ops").answer
 
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("best selling products", ["Won revenue by product:", "1. GTX Pro: $3,510,578 from 729 won deals",
+                               "5. GTX Basic: $499,263"]),
+    ("top-selling products in Central", ["Won revenue by product for Central office:",
+                                         "1. GTX Pro: $1,104,109 from 229 won deals", "5. GTX Basic: $182,839"]),
+    ("best selling product", ["GTX Pro has the most won revenue: $3,510,578"]),
+])
+def test_best_selling_products_are_ranked_by_the_revenue_they_won(copilot: Copilot, question: str,
+                                                                  expected: list[str]) -> None:
+    answer = copilot.ask(question, "ops").answer
+    assert all(e in answer for e in expected) and "?" not in answer and "open" not in answer.lower(), answer

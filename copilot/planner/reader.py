@@ -651,6 +651,10 @@ LAST_UNIT = re.compile(r"\b(?:last|past)\s+(quarter|month|year|half)\b")
 """a period said relative to today that, in a comparison with the thread's period, is the one before that"""
 
 
+BEST_SELLING = re.compile(r"\b(?:best|top|worst|bottom|poorest|highest|lowest|biggest)\s*-?\s*(?:selling|sellers?)\s+"
+                          r"(?:\w+\s+)?products?\b|\bproducts?\s+(?:that\s+|which\s+)?(?:sells?|sold|selling)\s+"
+                          r"(?:the\s+)?(?:best|worst)\b")
+"""products ranked by how well they sell ("best selling products", "top-selling products in Central")"""
 REP_OF_ACCOUNT = re.compile(
     r"\b(?:who|which|what)(?:\s+(?:is|are|was|were|s))?\s+(?:the\s+|our\s+|my\s+)?(?:sales\s+)?(?:reps?|sellers?|"
     r"salesperson|salespeople|agents?|account\s+(?:owners?|managers?|reps?|executives?|execs?))\s+(?:on|for|at|of|"
@@ -855,6 +859,9 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
         # "the top five reps in Q4 2017", "who are the best reps": a ranking by a figure left unsaid, never the list
         # of the team; the likeliest figure is offered in a question back
         topics, confidence = ["deal_value"], min(confidence, 0.3)
+    if BEST_SELLING.search(joined) and not any(s.kind == "product" for s in spots):
+        # "best selling products", "top-selling products in Central": products ranked by the revenue they won
+        topics, confidence = ["won_revenue"], max(confidence, 0.9)
     reps_of_account = False
     if any(s.kind == "account" for s in spots) and REP_OF_ACCOUNT.search(joined) and _direction(fixed) is None and \
             not re.search(r"\bhow (?:many|much)\b|\bnumber of\b", joined):
