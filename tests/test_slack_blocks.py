@@ -292,3 +292,47 @@ def test_the_approval_card_of_the_longest_email_is_one_slack_takes() -> None:
         Block.parse(block).validate_json()
     shown = "".join(b["text"]["text"] for b in blocks if b["type"] == "section" and b.get("text"))
     assert shown.count("&amp;") == 300 * 66  # every character, none cut in two
+
+
+def test_an_answer_past_slacks_50_blocks_is_several_messages_each_card_whole_with_its_buttons() -> None:
+    """Six long drafts in one answer need more than Slack's 50 blocks: they come in several messages Slack takes, in
+    order, each draft's card whole (so its Send button is beside its words), the feedback buttons closing the last;
+    nothing is left out."""
+    from slack_sdk.models.blocks import Block
+
+    from copilot.slack.blocks import BLOCK_LIMIT, answer_messages, draft_blocks
+
+    body = "\n\n".join(f"Paragraph {p}: " + "word " * 500 for p in range(6))
+    drafts = [{"draft_id": f"d_{i}", "to": f"p{i}@acme.example", "account": "Acme", "subject": f"Draft {i}",
+               "body": body + f"\n\nEnd of draft {i}", "cc": [], "cites": []} for i in range(6)]
+    kwargs = {"sources": ["D1"], "model": "offline", "prompt_version": "abc", "feedback_value": "{}", "drafts": drafts}
+    whole = answer_blocks("Here are six drafts.", **kwargs)
+    assert len(whole) > BLOCK_LIMIT
+    messages = answer_messages("Here are six drafts.", **kwargs)
+    assert len(messages) > 1 and [b for m in messages for b in m] == whole  # in order, nothing lost
+    for message in messages:
+        assert len(message) <= BLOCK_LIMIT
+        for block in message:
+            Block.parse(block).validate_json()
+    for draft in drafts:
+        card = draft_blocks(draft)
+        assert any(m[i:i + len(card)] == card for m in messages for i in range(len(m))), draft["draft_id"]  # whole
+    assert messages[-1][-1]["block_id"] == "feedback" and len(answer_messages("Short.", **{**kwargs, "drafts": []})) == 1
+
+
+def test_the_slack_answer_is_delivered_in_as_many_messages_as_its_blocks_need() -> None:
+    from types import SimpleNamespace
+
+    from copilot.slack.conversations import _deliver_answer
+
+    drafts = [{"draft_id": f"d_{i}", "to": f"p{i}@acme.example", "account": "Acme", "subject": f"Draft {i}",
+               "body": ("word " * 700 + "\n\n") * 4, "cc": [], "cites": []} for i in range(5)]
+    result = SimpleNamespace(answer="Five drafts.", sources=[], model="offline", prompt_version="p", drafts=drafts,
+                             briefs=[], tool_calls=[], actions=[], notes=[])
+    sent: list[dict] = []
+    _deliver_answer(lambda **message: sent.append(message), result, "T1")
+    assert len(sent) > 1 and all(len(m["blocks"]) <= 50 for m in sent)
+    assert sent[0]["text"] == "Five drafts." and sent[1]["text"] == f"(continued, 2 of {len(sent)})"
+    sends = [e for m in sent for b in m["blocks"] if b["type"] == "actions" for e in b["elements"]
+             if e.get("action_id") == "draft_send"]
+    assert len(sends) == 5

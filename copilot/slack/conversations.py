@@ -17,7 +17,7 @@ from slack_sdk.errors import SlackApiError
 from copilot.crm.audit import record_now
 from copilot.services import Services
 from copilot.slack.approvals import post_cards
-from copilot.slack.blocks import answer_blocks, chunks, escape, fallback_text
+from copilot.slack.blocks import answer_messages, chunks, escape, fallback_text
 from copilot.slack.identity import NOT_LINKED, SlackDirectory
 from copilot.slack.threads import thread_id
 
@@ -133,12 +133,15 @@ def _apologise(deliver: Callable[..., Any], text: str, incident: str) -> None:
 
 
 def _deliver_answer(deliver: Callable[..., Any], result: Any, conversation: str) -> None:
-    deliver(text=fallback_text(result.answer),
-            blocks=answer_blocks(result.answer, sources=result.sources, model=result.model,
-                                 prompt_version=result.prompt_version, drafts=result.drafts,
-                                 briefs=result.briefs, brief_only=_brief_only(result),
-                                 feedback_value=json.dumps({"t": conversation, "m": result.model,
-                                                            "p": result.prompt_version})))
+    """The answer as blocks: in one message, or, past Slack's 50 blocks, in several in order (``answer_messages``)."""
+    messages = answer_messages(result.answer, sources=result.sources, model=result.model,
+                               prompt_version=result.prompt_version, drafts=result.drafts, briefs=result.briefs,
+                               brief_only=_brief_only(result),
+                               feedback_value=json.dumps({"t": conversation, "m": result.model,
+                                                          "p": result.prompt_version}))
+    for i, blocks in enumerate(messages):
+        text = fallback_text(result.answer) if i == 0 else f"(continued, {i + 1} of {len(messages)})"
+        deliver(text=text, blocks=blocks)
 
 
 def _brief_only(result: Any) -> bool:
