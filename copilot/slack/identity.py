@@ -51,7 +51,7 @@ class SlackDirectory:
                 return cached[1]
         try:
             user = self.client.users_info(user=slack_user).get("user", {}) or {}
-            email = (user.get("profile", {}).get("email") or "").strip().casefold() or None
+            email = (user.get("profile", {}).get("email") or "").strip().lower() or None
             found = SlackProfile(email, _zone_name(user.get("tz")))
         except SlackApiError:
             found = SlackProfile(None, None)
