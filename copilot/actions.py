@@ -24,8 +24,8 @@ from copilot.crm.errors import ScopeError, ToolInputError
 from copilot.crm.identity import Identity, account_in_scope, identity_by_id
 from copilot.crm.models import Account, Action, Activity, Contact, Opportunity, Task
 from copilot.crm.names import Names
-from copilot.crm.values import CONTROL
-from copilot.review.outbox import deliver, enqueue, plain_address, reads_as_written
+from copilot.crm.values import CONTROL, plain_address, reads_as_written
+from copilot.review.outbox import deliver, enqueue
 from copilot.review.policy import approvers_description, args_hash, evaluate, load_policy
 from copilot.settings import Settings
 from tools.crm_query import validated

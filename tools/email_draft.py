@@ -23,7 +23,7 @@ from copilot.crm.errors import ToolInputError
 from copilot.crm.identity import Identity
 from copilot.crm.models import Activity, Contact
 from copilot.crm.reviewer_edits import apply_choices, phrasing_choices, reviewer_edits
-from copilot.review.outbox import reads_as_written
+from copilot.crm.values import reads_as_written
 from tools.crm_query import validated
 from tools.drafts.guard import leaks, open_deal_ids, other_customers
 from tools.drafts.phrasebook import LANGUAGES, angle_of, angle_of_concept, concept_of, concepts_in, prompt_version

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from email.headerregistry import Address
+from email.policy import default as email_policy
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -58,3 +60,22 @@ def parse_email(value: str, column: str) -> str:
     if not EMAIL.match(email) or len(email) > 320:
         raise ValueError(f"{column} {value!r} is not an e-mail address")
     return email
+
+
+def reads_as_written(header: str, value: str) -> bool:
+    """Whether a header's ``value`` reaches the recipient as written. The e-mail library reads an encoded word
+    (``=?utf-8?q?...?=``) in a value as the text it encodes, which may hold a line break and so a header (``Bcc:``,
+    ``Reply-To:``) or a body of its own: such a value is not sent."""
+    try:
+        return str(email_policy.header_factory(header, value)) == value
+    except (ValueError, TypeError, IndexError):
+        return False
+
+
+def plain_address(value: str) -> bool:
+    """Whether ``value`` is one address the e-mail library reads back as the same address: no comment (``a(x)@b``),
+    quote, encoded word or character it would drop or change."""
+    try:
+        return Address(addr_spec=value).addr_spec == value
+    except (ValueError, TypeError, IndexError):  # a header defect is a ValueError
+        return False

@@ -18,7 +18,6 @@ import smtplib
 import socket
 import threading
 from email import message_from_bytes
-from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import default as email_policy
 from email.utils import make_msgid
@@ -30,6 +29,7 @@ from sqlalchemy import Connection, Engine, select
 from copilot.crm.audit import record
 from copilot.crm.errors import ToolInputError
 from copilot.crm.models import OutboxMessage
+from copilot.crm.values import plain_address, reads_as_written
 from copilot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -39,25 +39,6 @@ STALE_AFTER = dt.timedelta(minutes=10)
 
 def _me() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
-
-
-def reads_as_written(header: str, value: str) -> bool:
-    """Whether a header's ``value`` reaches the recipient as written. The e-mail library reads an encoded word
-    (``=?utf-8?q?...?=``) in a value as the text it encodes, which may hold a line break and so a header (``Bcc:``,
-    ``Reply-To:``) or a body of its own: such a value is not sent."""
-    try:
-        return str(email_policy.header_factory(header, value)) == value
-    except (ValueError, TypeError, IndexError):
-        return False
-
-
-def plain_address(value: str) -> bool:
-    """Whether ``value`` is one address the e-mail library reads back as the same address: no comment (``a(x)@b``),
-    quote, encoded word or character it would drop or change."""
-    try:
-        return Address(addr_spec=value).addr_spec == value
-    except (ValueError, TypeError, IndexError):  # a header defect is a ValueError
-        return False
 
 
 def written(*, sender: str, to: str, cc: str | None, subject: str, body: str, message_id: str,

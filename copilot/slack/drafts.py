@@ -22,7 +22,7 @@ from slack_sdk.errors import SlackApiError
 from copilot.actions import cc_addresses
 from copilot.crm.errors import ToolError
 from copilot.crm.identity import Identity
-from copilot.review.outbox import reads_as_written
+from copilot.crm.values import reads_as_written
 from copilot.services import Services
 from copilot.slack.approvals import post_cards
 from copilot.slack.blocks import draft_blocks, edit_draft_modal, escape, submitted
