@@ -32,6 +32,7 @@ import numpy as np
 
 from evals.followup import planted, worlds
 from evals.followup.ceiling import ceiling
+from evals.followup.plain import NAME as PLAIN, PlainRegression
 from tools.followup import Timing
 from tools.followup.history import contact_state, from_files
 from tools.followup.recommend import _fields, baseline_moment
@@ -67,11 +68,12 @@ def score_world(world: planted.World, rows: list[list], decisions: list[planted.
     log = from_files(paths["activities"], paths["contacts"], paths["accounts"])
     timing = Timing.from_log(log)
     train_s = time.perf_counter() - start
+    plain = PlainRegression(log)
     now = planted.END
     rng = random.Random(seed)
     ratios: dict[str, dict[str, list[float]]] = {p: {"warm": [], "cold": []}
-                                                  for p in ("learned", "3 business days at 9:00", "rep's habit",
-                                                            "random working hour")}
+                                                  for p in ("learned", PLAIN, "3 business days at 9:00",
+                                                            "rep's habit", "random working hour")}
     asked = world.contacts if len(world.contacts) <= queries else random.Random(seed).sample(world.contacts, queries)
     for c in asked:
         state = contact_state(log, c.email, now)
@@ -82,7 +84,8 @@ def score_world(world: planted.World, rows: list[list], decisions: list[planted.
         chosen = timing.recommend(c.email, now).best.at
         info = log.contacts[c.email]
         working = [g for g in grid if g.astimezone(c.tz).weekday() < 5 and 8 <= g.astimezone(c.tz).hour < 18]
-        picks = {"learned": chosen, "3 business days at 9:00": baseline_moment(info, state, now),
+        picks = {"learned": chosen, PLAIN: plain.pick(info.sector, info.timezone, grid),
+                 "3 business days at 9:00": baseline_moment(info, state, now),
                  "rep's habit": _habit(c, state, now), "random working hour": rng.choice(working)}
         for policy, at in picks.items():
             ratios[policy][group].append(_true(world, c, state, at) / best)
@@ -236,8 +239,9 @@ def score_other(world: Any, work: Path, queries: int, segments_known: bool = Fal
     log = from_files(paths["activities"], paths["contacts"], paths["accounts"], paths.get("pipeline"))
     timing = Timing.from_log(log)
     train_s = time.perf_counter() - start
+    plain = PlainRegression(log)
     ratios: dict[str, dict[str, list[float]]] = {p: {"warm": [], "cold": []} for p in (
-        "learned", "3 business days at 9:00", "random working hour")}
+        "learned", PLAIN, "3 business days at 9:00", "random working hour")}
     shown, truth_shown, anywhere, truth_anywhere = [], [], [], []
     latency = []
     asked = world.queries(queries, seed=1)
@@ -255,7 +259,8 @@ def score_other(world: Any, work: Path, queries: int, segments_known: bool = Fal
         rng = random.Random(email)
         tz = planted.ZoneInfo(info.timezone)
         working = [g for g in grid if g.astimezone(tz).weekday() < 5 and 8 <= g.astimezone(tz).hour < 18]
-        picks = {"learned": rec.best.at, "3 business days at 9:00": baseline_moment(info, state, q.now),
+        picks = {"learned": rec.best.at, PLAIN: plain.pick(info.sector, info.timezone, grid),
+                 "3 business days at 9:00": baseline_moment(info, state, q.now),
                  "random working hour": rng.choice(working)}
         group = "warm" if q.warm else "cold"
         best = float(truth.max())
@@ -294,8 +299,8 @@ def report_other(results: list[dict[str, Any]]) -> bool:
     table = Table(title="worlds shaped another way (evals/followup/worlds.py): share of the achievable reply "
                         "probability, and the calibration error of the figure shown (against the planted truth)",
                   title_justify="left")
-    for col in ("world", "touches", "learned all", "warm", "cold", "ceiling all", "ceiling cold", "3 bd at 9:00",
-                "random hour", "ECE shown", "ECE any hour", "ECE latest slice", "trained", "verdict"):
+    for col in ("world", "touches", "learned all", "warm", "cold", "ceiling all", "ceiling cold", "plain LR",
+                "3 bd at 9:00", "random hour", "ECE shown", "ECE any hour", "ECE latest slice", "trained", "verdict"):
         table.add_column(col, justify="left" if col in ("world", "verdict") else "right")
     ok = True
     for res in results:
@@ -310,6 +315,7 @@ def report_other(results: list[dict[str, Any]]) -> bool:
             verdict = "MISSED (so would any policy)"
         table.add_row(res["world"], f"{res['touches']:,}", f"{learned['all']:.3f}", f"{learned['warm']:.3f}",
                       f"{learned['cold']:.3f}", f"{best['all']:.3f}", f"{best['cold']:.3f}",
+                      f"{res['policies'][PLAIN]['all']:.3f}",
                       f"{res['policies']['3 business days at 9:00']['all']:.3f}",
                       f"{res['policies']['random working hour']['all']:.3f}", f"{res['ece_shown']:.3f}",
                       f"{res['ece_any_hour']:.3f}", f"{sliced.get('ece', float('nan')):.3f}",
