@@ -823,6 +823,8 @@ def test_a_reply_rate_of_one_kind_of_touch_is_asked_never_given_over_all(demo_co
     ("Which of my reps have the highest win rates?", True),
     ("which of my reps has the highest win rate", False),
     ("Which reps have the highest win rates?", True),
+    ("which of my reps had the highest win rates", True),
+    ("which of my reps had the highest win rate", False),
 ])
 def test_which_of_my_reps_have_is_several_and_which_of_my_reps_has_is_one(copilot: Copilot, question: str,
                                                                            several: bool) -> None:
@@ -880,3 +882,9 @@ def test_best_selling_products_are_ranked_by_the_revenue_they_won(copilot: Copil
                                                                   expected: list[str]) -> None:
     answer = copilot.ask(question, "ops").answer
     assert all(e in answer for e in expected) and "?" not in answer and "open" not in answer.lower(), answer
+
+
+def test_which_reps_had_the_highest_win_rates_gives_five(copilot: Copilot) -> None:
+    """"had" is singular and plural alike: the plural of what they had, or of the reps, says several."""
+    answer = copilot.ask("which of my reps had the highest win rates", "Cara Losch").answer
+    assert "1. Wilburn Farren: 69.6%" in answer and "5. Garret Kinder: 61.0%" in answer, answer

@@ -142,6 +142,7 @@ class _Text:
     found: Found
     taken: set[int]
     managers: frozenset[str] = frozenset()
+    said: tuple[str, ...] = ()  # the words as typed, before slips were corrected ("rates" stays plural)
 
 
 
@@ -747,7 +748,7 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
         return Reading("ask", note=f"Which year do you mean for {found.missing_year.upper() if len(found.missing_year) <= 3 else found.missing_year}? "
                                    "For example: Q3 2017.")
     delex = _delex(fixed, spots, found, _breaks(text))
-    t = _Text(fixed, spots, found, taken, frozenset(names.by_kind.get("manager", [])))
+    t = _Text(fixed, spots, found, taken, frozenset(names.by_kind.get("manager", [])), tuple(words))
     if re.search(r"\b(?:most|least|more|less) expensive\b|\b(?:cheapest|priciest|cheaper|pricier)\b|"
                  r"\b(?:highest|lowest|biggest|smallest) (?:list |sales )?price\b", " ".join(fixed)) and \
             not re.search(r"\b(deals?|opportunit\w*|wins?|won|lost|open|pipeline|accounts?|customers?)\b", " ".join(fixed)):
@@ -1446,7 +1447,7 @@ def _deal_frame(metric: str, t: _Text, words: list[str], filters: dict[str, obje
         return frame.edit(form="records", filters=f, order=order, descending=desc, limit=n or 1)
     if group and direction and group != "stage":
         return frame.edit(form="ranked", group=group, descending=direction == "most",
-                          limit=n or (SEVERAL if _plural_group(words, group_at) else 1))
+                          limit=n or (SEVERAL if _plural_group(words, group_at, t.said) else 1))
     if group and _breakdown(words):
         return frame.edit(form="breakdown", group=group, limit=50)
     if (direction and (singular_deal or n)) or stalled or (list_words and re.search(r"\b(deals|wins|opportunities)\b",
@@ -1521,17 +1522,23 @@ SINGULAR_GROUP = {"product", "rep", "agent", "salesperson", "seller", "account",
                   "office", "region", "sector", "industry", "manager", "team", "closer", "quarter", "month"}
 
 
-def _plural_group(words: list[str], at: int | None) -> bool:
+def _plural_group(words: list[str], at: int | None, said: tuple[str, ...] = ()) -> bool:
     """The members ranked are named in the plural ("which products sold best", "the reps with the most wins", "which
     of my reps have the highest win rates"), not one of them ("which of the reps has", "which rep")."""
     if at is None or words[at] in SINGULAR_GROUP or words[at] not in GROUP_WORDS:
         return False
     before = words[max(at - 3, 0):at]
     after = words[at + 1:at + 3]
-    if re.search(r"\b(?:is|was|has|had)\b", " ".join(after)):
+    if re.search(r"\b(?:is|was|has)\b", " ".join(after)):
         return False
+    if "had" in after:  # "had" says neither: "which reps had" is several, "which of my reps had" as what they had
+        return "of" not in before or bool(PLURAL_MEASURE.search(" ".join((said or words)[at + 1:])))
     # "which of my reps" is one of them unless its verb is plural ("have", "are"); "won" or "closed" says neither
     return "of" not in before or bool(after) and after[0] in PLURAL_VERBS
+
+
+PLURAL_MEASURE = re.compile(r"\b(?:rates|sizes|cycles|revenues|averages|totals|figures|numbers)\b")
+"""a figure each member has one of, said in the plural ("which of my reps had the highest win rates"): several members"""
 
 
 PLURAL_VERBS = {"have", "are", "were", "do", "win", "sell", "close", "bring", "make", "generate", "lose"}
