@@ -842,6 +842,10 @@ def test_which_of_my_reps_have_is_several_and_which_of_my_reps_has_is_one(copilo
     ("ops", "who's the account manager for Kan-code", ["1. Kary Hendrixson: 18"], ["Summer Sewald", "Carl Lin"]),
     ("Rocco Neubert", "Who is the rep on Kan-code?", ["1. Donn Cantrell: 15", "5. Boris Faz: 9"],
      ["Natalya Ivanova", "Kary Hendrixson"]),
+    ("ops", "who owns Kan-code", ["1. Kary Hendrixson: 18", "2. Maureen Marcano: 16"], ["parent", "Carl Lin"]),
+    ("ops", "which reps have deals with Kan-code", ["1. Kary Hendrixson: 18", "3. Donn Cantrell: 15"],
+     ["GTK 500", "$", "Carl Lin"]),
+    ("Rocco Neubert", "who owns Kan-code?", ["1. Donn Cantrell: 15", "2. Reed Clapper: 13"], ["Kary Hendrixson"]),
 ])
 def test_the_rep_on_an_account_is_the_reps_on_its_deals_with_how_many_each(copilot: Copilot, user: str, question: str,
                                                                           expected: list[str], absent: list[str]) -> None:

@@ -661,8 +661,12 @@ REP_OF_ACCOUNT = re.compile(
     r"salesperson|salespeople|agents?|account\s+(?:owners?|managers?|reps?|executives?|execs?))\s+(?:on|for|at|of|"
     r"with|to|covering|handling|assigned to|working)\b|"
     r"\b(?:who|which\s+(?:reps?|sellers?|salespeople|agents?))\s+(?:\w+\s+)?(?:sells?|sold|selling|handles?|handled|"
-    r"handling|covers?|covered|covering|works?|worked|working|(?:is|are|was|were)\s+on)\b")
-"""who sells to an account ("who is the rep on Kan-code", "which reps sell to Kan-code"): the reps on its deals"""
+    r"handling|covers?|covered|covering|works?|worked|working|(?:is|are|was|were)\s+on)\b|"
+    r"\bwho\s+(?:owns|owned|manages|managed|handles)\b|\bwho(?:\s+is|\s+are|\s+s|'s)?\s+(?:the\s+)?owners?\s+(?:of|for|on)\b|"
+    r"\b(?:who|which\s+(?:reps?|sellers?|salespeople|agents?|people))\s+(?:has|have|had)\s+(?:any\s+|the\s+)?"
+    r"(?:deals?|opportunit(?:y|ies))\s+(?:with|at|for|on)\b")
+"""who sells to an account ("who is the rep on Kan-code", "which reps sell to Kan-code", "who owns Kan-code", "which
+reps have deals with Kan-code"): the reps on its deals"""
 
 
 PERIOD_REPLY = {"in", "for", "the", "no", "oh", "sorry", "ok", "okay", "then", "please", "yes", "that", "one", "of",
