@@ -80,6 +80,18 @@ def test_sales_cycle_and_open_pipeline(maven: Engine) -> None:
     assert row["open_pipeline_list_price"] > 0
 
 
+def test_value_bounds_strict_or_not_on_the_close_value_or_the_list_price(maven: Engine) -> None:
+    ops = identity_for(maven, "ops")
+
+    def won(**bounds: float) -> int:
+        return run_query(maven, ops, {"metrics": ["won_count"], "filters": bounds}).rows[0]["won_count"]
+    assert (won(value_above=54), won(value_min=54), won(value_below=54), won(value_max=54)) == (3867, 3947, 291, 371)
+    open_ = {"stage": ["Prospecting", "Engaging"], "value_of": "list_price"}
+    counts = [run_query(maven, ops, {"metrics": ["count"], "filters": {**open_, key: 4821}}).record_count
+              for key in ("value_min", "value_above")]
+    assert counts == [571, 238]
+
+
 def test_rep_sees_only_their_own_deals(maven: Engine) -> None:
     anna = identity_for(maven, "Anna Snelling")
     mine = run_query(maven, anna, {"metrics": ["count"], "group_by": ["rep"]})

@@ -892,3 +892,34 @@ def test_which_reps_had_the_highest_win_rates_gives_five(copilot: Copilot) -> No
     """"had" is singular and plural alike: the plural of what they had, or of the reps, says several."""
     answer = copilot.ask("which of my reps had the highest win rates", "Cara Losch").answer
     assert "1. Wilburn Farren: 69.6%" in answer and "5. Garret Kinder: 61.0%" in answer, answer
+
+
+@pytest.mark.parametrize(("user", "question", "expected"), [
+    ("ops", "how many deals over $5,000 did we win", "Won deals worth over $5,000: 656."),
+    ("ops", "won deals above 5k", "Won deals worth over $5,000: 656."),
+    ("ops", "how many deals between $1,000 and $2,000 did we win", "Won deals worth from $1,000 to $2,000: 504."),
+    ("ops", "won revenue from deals over $10k in 2017", "closed in 2017: $400,612 from 15 won deals"),
+    ("Anna Snelling", "how many deals over $1k did I win", "Won deals worth over $1,000 for you: 68."),
+    ("ops", "open deals worth more than $1,000", "Open deals at a list price over $1,000 (the CRM holds no close "
+                                                  "value for them): 1,231."),
+    ("ops", "deals under $500 in Q3 2017", "The largest won deals worth under $500, closed in Q3 2017 (10 of 279):\n"
+                                           "1. M6J6VNVQ"),
+])
+def test_a_bound_on_deal_value_is_on_the_close_value_of_won_deals_or_the_list_price_of_open_ones(
+        copilot: Copilot, user: str, question: str, expected: str) -> None:
+    """Only won deals have a close value (a lost one's is 0); an open deal is worth its product's list price."""
+    answer = copilot.ask(question, user).answer
+    assert expected in answer and "[figure removed]" not in answer, answer
+
+
+@pytest.mark.parametrize("question", ["win rate on deals over $5,000", "what's our win rate for deals above 5k?"])
+def test_a_win_rate_over_deals_of_some_value_is_asked_about(copilot: Copilot, question: str) -> None:
+    answer = copilot.ask(question, "ops").answer
+    assert "lost deals have no value" in answer and "%" not in answer, answer
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("reps with more than 5 deals", "5 deals"), ("deals that took more than 100 days", "100 days")])
+def test_a_count_or_a_length_after_more_than_is_not_a_deal_value(copilot: Copilot, question: str,
+                                                                 expected: str) -> None:
+    assert "worth" not in copilot.ask(question, "ops").answer

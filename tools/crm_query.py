@@ -92,6 +92,12 @@ class Filters(BaseModel):
     close_to: dt.date | None = None
     value_min: Annotated[float, Field(ge=0, le=1e12)] | None = None
     value_max: Annotated[float, Field(ge=0, le=1e12)] | None = None
+    value_above: Annotated[float, Field(ge=0, le=1e12)] | None = None
+    """Deals worth more than this (not equal to it); ``value_below``: less than it."""
+    value_below: Annotated[float, Field(ge=0, le=1e12)] | None = None
+    value_of: Literal["close_value", "list_price"] | None = None
+    """Which value the value bounds are on: a won deal's close value (the default), or the product's list price
+    (what an open or lost deal is worth, as it has no close value)."""
     activity_from: dt.date | None = None
     activity_to: dt.date | None = None
     activity_type: Annotated[list[ActivityType], Field(max_length=4)] | None = None
@@ -211,6 +217,7 @@ def _resolve(filters: Filters, names: Names, people: str = "rep") -> tuple[dict[
             out[field] = sorted({m.name for m in matches})
             notes.extend(n for m in matches if (n := m.note()))
     for lo, hi in (("engage_from", "engage_to"), ("close_from", "close_to"), ("value_min", "value_max"),
+                   ("value_above", "value_below"), ("value_min", "value_below"), ("value_above", "value_max"),
                    ("activity_from", "activity_to")):
         if lo in out and hi in out and out[lo] > out[hi]:
             raise ToolInputError(f"{lo} ({out[lo]}) is after {hi} ({out[hi]})")
@@ -268,10 +275,15 @@ def _opp_filters(identity: Identity, f: dict[str, Any]) -> list[Any]:
                             ("close_from", O.close_date, "ge"), ("close_to", O.close_date, "le")):
         if key in f:
             where.append(column >= f[key] if op == "ge" else column <= f[key])
+    value = P.list_price if f.get("value_of") == "list_price" else O.close_value
     if "value_min" in f:
-        where.append(O.close_value >= f["value_min"])
+        where.append(value >= f["value_min"])
     if "value_max" in f:
-        where.append(O.close_value <= f["value_max"])
+        where.append(value <= f["value_max"])
+    if "value_above" in f:
+        where.append(value > f["value_above"])
+    if "value_below" in f:
+        where.append(value < f["value_below"])
     return where
 
 

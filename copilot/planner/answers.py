@@ -6,6 +6,7 @@ from typing import Any
 
 from copilot.planner.frames import Frame, record_order
 from copilot.planner.understand import Reading
+from copilot.planner.values import bound_label
 from tools.crm_query import KIND
 
 MONEY = {"won_revenue", "avg_won_deal_size", "open_pipeline_list_price", "list_price"}
@@ -343,6 +344,7 @@ def subject_of(frame: Frame, me: str | None = None) -> str:
 def describe(frame: Frame, me: str | None = None) -> str:
     """What the frame asks, in words ("won revenue for Anna Snelling, closed in Q3 2017")."""
     who = subject_of(frame, me)
+    bound = bound_label(frame.filters)
     when = ""
     if frame.period:
         label = frame.period.label
@@ -366,6 +368,7 @@ def describe(frame: Frame, me: str | None = None) -> str:
             (order, frame.descending)]
         of = f" of yours{who[3:]}" if who.startswith("you") and not who.startswith("your ") else \
             f" of {who}" if who else ""
+        of = f" {bound}{of}" if bound else of
         if frame.limit == 1:
             return f"the {most} {kind}{of}{when}"
         plural = kind.replace("deal", "deals", 1)
@@ -373,6 +376,8 @@ def describe(frame: Frame, me: str | None = None) -> str:
             frame.limit <= 5 else f"{plural}{of}{when}, {DEAL_ORDER.get(order, '')}"
     label = label_of(frame) if frame.topic == "activity_count" else \
         LABEL.get(frame.topic) or ATTRIBUTE_LABEL.get(frame.topic) or frame.topic.replace("_", " ")
+    if bound:  # "won deals worth over $5,000", "average won deal size of deals worth under $500"
+        label = f"{label} {bound}" if label.endswith("deals") else f"{label} of deals {bound}"
     sep = " " if who.startswith("in ") else " for "
     if frame.form in ("ranked", "breakdown") and frame.group:
         return f"{label} by {frame.group.replace('_', ' ')}{sep + who if who else ''}{when}"

@@ -24,6 +24,7 @@ from copilot.planner.classify import classifier
 from copilot.planner.frames import ACCOUNT_FIELDS, DEAL_METRICS, STAGES_OF, Context, Frame
 from copilot.planner.periods import Found, Period, find_period, month_word, open_ended
 from copilot.planner.spotting import Spot, normal, spot, tokens
+from copilot.planner.values import NOT_BOUNDED, bounded, find_bound
 
 GROUP_WORDS = {"product": "product", "products": "product", "rep": "rep", "reps": "rep", "agent": "rep",
                "agents": "rep", "salesperson": "rep", "salespeople": "rep", "seller": "rep", "sellers": "rep",
@@ -237,7 +238,21 @@ PERIOD_MENTION = re.compile(r"\b(q[1-4]|h[12]|jan\w*|feb\w*|mar\w*|apr\w*|may|ju
 
 def read(text: str, names: Names, identity: Identity, today: dt.date, context: Context) -> Reading:
     """What ``text`` asks, in frames of the CRM's figures (or a question back, or a refusal); a count of deals in a
-    stage said not to be ("not won") or of two stages ("lost or open") is counted over the stages meant."""
+    stage said not to be ("not won") or of two stages ("lost or open") is counted over the stages meant; a bound on
+    the deals' value ("over $5,000") is read like a period, apart from the rest, and set on each frame."""
+    bound, rest = find_bound(text)
+    reading = _read_question(rest, names, identity, today, context)
+    if bound is None or reading.kind not in ("crm", "ask"):
+        return reading
+    for attr in ("frames", "offer"):
+        frames = [bounded(f, bound) for f in getattr(reading, attr)]
+        if any(f is None for f in frames):
+            return Reading("ask", note=NOT_BOUNDED)
+        setattr(reading, attr, frames)
+    return reading
+
+
+def _read_question(text: str, names: Names, identity: Identity, today: dt.date, context: Context) -> Reading:
     expanded = _expanded(text)
     reading = _read(expanded, names, identity, today, context)
     said = re.sub(r"[\u2019`]", "'", expanded.lower())

@@ -1,0 +1,119 @@
+"""Deal values people set a bound on ("deals over $5,000", "won deals above 5k", "open deals worth more than
+$1,000", "deals under $500"), as filters on the CRM's deal values.
+
+The CRM holds a value only for a won deal (its close value; a lost one is 0). An open deal has none yet, and
+what it is worth until it closes is its product's list price; a lost deal's is the same list price. So a bound
+is read on the close value of the won deals, or on the list price of the open (or lost) ones, and the answer
+says which; a figure that needs both (a win rate: won against lost) is asked about, never worked out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from copilot.planner.frames import Frame
+
+_AMOUNT = r"(?:us\$|\$)?\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|mm|thousand|million)?(?:\s?(?:dollars|usd|bucks))?"
+_OPS = {"above": r"over|above|more than|greater than|bigger than|larger than|higher than|exceeding|in excess of|"
+                 r"north of",
+        "min": r"at least|no less than|not less than|a minimum of|minimum of|min of",
+        "below": r"under|below|less than|smaller than|lower than|beneath",
+        "max": r"at most|no more than|not more than|up to|a maximum of|maximum of|max of"}
+BOUND = re.compile(rf"\b(?:(?:worth|valued at|value[ds]?|with a value|of value|sized?|at)\s+)?(?:(?P<op>"
+                   rf"{'|'.join(_OPS.values())})\s+(?P<amount>{_AMOUNT})|between\s+(?P<lo>{_AMOUNT})\s+and\s+"
+                   rf"(?P<hi>{_AMOUNT}))(?!\s*(?:%|percent|days?|weeks?|months?|years?|deals?|wins?|won|employees|"
+                   r"people|reps?|accounts?|customers?|times|touches|calls|e-?mails|meetings))(?![\w.,]\d|\w)",
+                   re.IGNORECASE)
+"""a bound on a deal's value: an amount of money after "over", "under", "at least", "up to" or "between"; an
+amount said as money ("$500", "5k") or large enough to be one, never a count ("more than 5 deals")"""
+
+
+@dataclass(frozen=True)
+class Bound:
+    filters: dict[str, float]  # value_above, value_min, value_below, value_max: the tool's filters
+    said: str  # the words that set it, as typed
+
+
+def _amount(text: str) -> tuple[float, bool]:
+    """The amount ``text`` says, and whether it is said as money (a currency sign, "k", "dollars")."""
+    t = text.casefold().replace(",", "").replace(" ", "")
+    money = "$" in t or bool(re.search(r"(k|m|mm|thousand|million|dollars|usd|bucks)$", t))
+    t = re.sub(r"(dollars|usd|bucks)$", "", t).replace("us$", "").replace("$", "")
+    scale = 1.0
+    for suffix, factor in (("thousand", 1e3), ("million", 1e6), ("mm", 1e6), ("k", 1e3), ("m", 1e6)):
+        if t.endswith(suffix):
+            t, scale = t[:-len(suffix)], factor
+            break
+    return float(t) * scale, money
+
+
+def find_bound(text: str) -> tuple[Bound | None, str]:
+    """The bound on a deal's value that ``text`` sets, and the text without it (for the rest to be read)."""
+    for m in BOUND.finditer(text):
+        if m.group("op"):
+            amount, money = _amount(m.group("amount"))
+            if not money and amount < 100:
+                continue  # "more than 5": a count, not an amount of money
+            op = next(k for k, v in _OPS.items() if re.fullmatch(v, m.group("op").casefold().strip()))
+            filters = {f"value_{op}": amount}
+        else:
+            (lo, lo_money), (hi, hi_money) = _amount(m.group("lo")), _amount(m.group("hi"))
+            if not (lo_money or hi_money) and hi < 100:
+                continue
+            filters = {"value_min": min(lo, hi), "value_max": max(lo, hi)}
+        rest = f"{text[:m.start()]} {text[m.end():]}"
+        return Bound(filters, " ".join(m.group(0).split())), " ".join(rest.split())
+    return None, text
+
+
+OPEN = {"Prospecting", "Engaging"}
+BY_CLOSE_VALUE = ("won_count", "won_revenue", "avg_won_deal_size", "avg_sales_cycle_days")
+BY_LIST_PRICE = ("open_count", "lost_count", "open_pipeline_list_price")
+
+
+def bounded(frame: Frame, bound: Bound) -> Frame | None:
+    """``frame`` over the deals whose value is within ``bound``: won deals by their close value, open or lost ones by
+    their list price; a count of deals in no stage is of the won ones (the only ones with a value). None when the
+    bound cannot apply (a win rate, a figure that is not of deals)."""
+    stages = set(frame.filters.get("stage") or [])
+    topic = frame.topic
+    if frame.form == "attribute" or topic not in (*BY_CLOSE_VALUE, *BY_LIST_PRICE, "count"):
+        return None
+    if stages and (stages & {"Won"}) and stages - {"Won"}:
+        return None  # won and lost (or open) together: two kinds of value in one figure
+    if topic == "count" or frame.form == "records" and not stages:
+        if stages and stages <= OPEN | {"Lost"}:
+            return frame.with_filters(**bound.filters, value_of="list_price")
+        if frame.form == "records":
+            return frame.with_filters(**bound.filters, stage=["Won"])
+        return frame.edit(topic="won_count").with_filters(**bound.filters, stage=None)
+    if topic in BY_LIST_PRICE or stages and stages <= OPEN | {"Lost"}:
+        return frame.with_filters(**bound.filters, value_of="list_price")
+    return frame.with_filters(**bound.filters)
+
+
+def bound_label(filters: dict[str, Any]) -> str:
+    """The bound as the answer says it: "worth over $5,000", "at a list price under $1,000"."""
+    def money(v: float) -> str:
+        return f"${v:,.0f}" if v == int(v) else f"${v:,.2f}"
+    said = []
+    if "value_min" in filters and "value_max" in filters:
+        said.append(f"from {money(filters['value_min'])} to {money(filters['value_max'])}")
+    else:
+        for key, word in (("value_above", "over {}"), ("value_min", "{} or more"), ("value_below", "under {}"),
+                          ("value_max", "{} or less")):
+            if key in filters:
+                said.append(word.format(money(filters[key])))
+    if not said:
+        return ""
+    if filters.get("value_of") == "list_price":
+        return f"at a list price {' and '.join(said)} (the CRM holds no close value for them)"
+    return "worth " + " and ".join(said)
+
+
+NOT_BOUNDED = ("I can set a bound on a deal's value only for figures of won deals (their close value) or of open "
+               "deals (their product's list price, as they have no close value yet): lost deals have no value in the "
+               "CRM, so a win rate over deals of some size can't be measured. Do you want the won deals or the open "
+               "ones in that range?")
