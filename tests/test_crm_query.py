@@ -92,6 +92,16 @@ def test_value_bounds_strict_or_not_on_the_close_value_or_the_list_price(maven: 
     assert counts == [571, 238]
 
 
+def test_medians_of_won_deal_size_and_sales_cycle(maven: Engine) -> None:
+    ops = identity_for(maven, "ops")
+    row = run_query(maven, ops, {"metrics": ["median_won_deal_size", "median_sales_cycle_days"]}).rows[0]
+    assert row == {"median_won_deal_size": 1117, "median_sales_cycle_days": 57}
+    assert run_query(maven, ops, {"metrics": ["median_won_deal_size"],
+                                  "filters": {"product": ["GTX Basic"]}}).rows == [{"median_won_deal_size": 547}]
+    with pytest.raises(ToolInputError, match="median"):
+        run_query(maven, ops, {"metrics": ["median_won_deal_size"], "group_by": ["rep"]})
+
+
 def test_rep_sees_only_their_own_deals(maven: Engine) -> None:
     anna = identity_for(maven, "Anna Snelling")
     mine = run_query(maven, anna, {"metrics": ["count"], "group_by": ["rep"]})

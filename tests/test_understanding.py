@@ -923,3 +923,24 @@ def test_a_win_rate_over_deals_of_some_value_is_asked_about(copilot: Copilot, qu
 def test_a_count_or_a_length_after_more_than_is_not_a_deal_value(copilot: Copilot, question: str,
                                                                  expected: str) -> None:
     assert "worth" not in copilot.ask(question, "ops").answer
+
+
+@pytest.mark.parametrize(("user", "question", "expected"), [
+    ("ops", "median deal size", "Median won deal size: $1,117 of 4,238 won deals"),
+    ("ops", "what's the median won deal for GTX Pro", "Median won deal size for GTX Pro: $4,828 of 729 won deals"),
+    ("ops", "median sales cycle", "Median sales cycle: 57.0 days of 4,238 won deals"),
+    ("ops", "what is the median deal size in Q3 2017", "closed in Q3 2017: $1,131 of 1,257 won deals"),
+    ("Anna Snelling", "my median deal size", "Median won deal size for you: $460"),
+    ("Cara Losch", "median sales cycle for my team", "Median sales cycle for your team: 58.0 days"),
+    ("ops", "median deal size for GTX Pro vs GTX Basic", "GTX Pro is higher than GTX Basic by $4,281."),
+])
+def test_a_median_is_the_middle_won_deal_or_sales_cycle_never_the_average(copilot: Copilot, user: str, question: str,
+                                                                          expected: str) -> None:
+    answer = copilot.ask(question, user).answer
+    assert expected in answer and "average" not in answer and "[figure removed]" not in answer, answer
+
+
+@pytest.mark.parametrize("question", ["median deal size by rep", "median win rate"])
+def test_a_median_of_another_figure_or_by_group_is_asked_about(copilot: Copilot, question: str) -> None:
+    answer = copilot.ask(question, "ops").answer
+    assert "I can give the median won deal size or the median sales cycle" in answer and "$" not in answer, answer

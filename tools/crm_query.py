@@ -8,6 +8,7 @@ identity; every result carries the definitions used and the ids of the records b
 from __future__ import annotations
 
 import datetime as dt
+import statistics
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -29,7 +30,8 @@ ActivityType = Literal["email", "call", "meeting", "note"]
 Entity = Literal["opportunities", "accounts", "activities", "users", "products"]
 Metric = Literal[
     "count", "won_count", "lost_count", "open_count", "won_revenue", "avg_won_deal_size", "win_rate",
-    "avg_sales_cycle_days", "open_pipeline_list_price", "touches", "replies", "reply_rate",
+    "avg_sales_cycle_days", "open_pipeline_list_price", "touches", "replies", "reply_rate", "median_won_deal_size",
+    "median_sales_cycle_days",
 ]
 GroupBy = Literal[
     "stage", "product", "account", "rep", "manager", "regional_office", "sector", "tier", "close_month",
@@ -50,6 +52,9 @@ DEFINITIONS: dict[str, str] = {
     "avg_won_deal_size": "won revenue / number of Won deals",
     "win_rate": "win rate = won / (won + lost)",
     "avg_sales_cycle_days": "average days from engage_date to close_date, Won deals",
+    "median_won_deal_size": "the middle close_value of Won deals: as many above it as below",
+    "median_sales_cycle_days": "the middle number of days from engage_date to close_date of Won deals: as many "
+                               "above it as below",
     "open_pipeline_list_price": "sum of the product list price of open (Prospecting or Engaging) deals",
     "touches": "outbound activities",
     "replies": "inbound activities answering an outbound touch (in_reply_to set)",
@@ -57,7 +62,8 @@ DEFINITIONS: dict[str, str] = {
 }
 METRICS_BY_ENTITY: dict[str, set[str]] = {
     "opportunities": {"count", "won_count", "lost_count", "open_count", "won_revenue", "avg_won_deal_size",
-                      "win_rate", "avg_sales_cycle_days", "open_pipeline_list_price"},
+                      "win_rate", "avg_sales_cycle_days", "open_pipeline_list_price", "median_won_deal_size",
+                      "median_sales_cycle_days"},
     "activities": {"count", "touches", "replies", "reply_rate"},
     "accounts": {"count"},
     "users": {"count"},
@@ -139,6 +145,9 @@ class CrmQuery(BaseModel):
             raise ValueError("records applies to opportunities only")
         if self.records and self.group_by:
             raise ValueError("records cannot be grouped; drop group_by or records")
+        if self.group_by and any(m.startswith("median_") for m in self.metrics):
+            raise ValueError("a median is of all the deals matching the filters: drop group_by, or ask one group at "
+                             "a time")
         allowed: tuple[str, ...] = (*self.metrics, *self.group_by)
         if self.records:
             allowed = ("close_value", "list_price", "engage_date", "close_date", "cycle_days")
@@ -374,7 +383,8 @@ def _opportunities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[
     # each group's expression built once: PostgreSQL matches the grouped and the selected one, parameters included
     grouped = [_opp_group(g) for g in query.group_by]
     groups = [e.label(g) for e, g in zip(grouped, query.group_by, strict=True)]
-    metrics = [_opp_metric(m).label(m) for m in query.metrics]
+    medians = [m for m in query.metrics if m in MEDIANS]
+    metrics = [_opp_metric(m).label(m) for m in query.metrics if m not in MEDIANS] or [func.count(O.id).label("_")]
     stmt = _opp_from(select(*groups, *metrics)).where(and_(True, *where))
     if groups:
         stmt = stmt.group_by(*grouped)
@@ -385,13 +395,25 @@ def _opportunities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[
     ids_stmt = _opp_from(select(O.id)).where(and_(True, *where)).order_by(O.id)
     count_stmt = _opp_from(select(func.count(O.id))).where(and_(True, *where))
     with engine.connect() as conn:
-        rows = [{k: _clean(v) for k, v in r._mapping.items()} for r in conn.execute(stmt)]
+        rows = [{k: _clean(v) for k, v in r._mapping.items() if k != "_"} for r in conn.execute(stmt)]
+        for m in medians:  # never grouped: one row
+            rows[0][m] = _median(conn, m, where)
         rows, notes, tied_n, left_n = _cut(conn, identity, query, f, rows, notes, whole=whole, ranked=ranked)
         ids = list(conn.scalars(ids_stmt.limit(MAX_IDS)))
         total = conn.execute(count_stmt).scalar_one()
     return QueryResult(entity="opportunities", columns=labels, rows=rows,
                        definitions={m: DEFINITIONS[m] for m in query.metrics}, scope=identity.describe(),
                        record_ids=ids, record_count=total, notes=notes, tied=tied_n, left_out=left_n)
+
+
+MEDIANS = {"median_won_deal_size": O.close_value, "median_sales_cycle_days": days_between(O.engage_date, O.close_date)}
+"""the medians, each of its value over the won deals: worked out from the values, as SQLite has no median"""
+
+
+def _median(conn: Any, metric: str, where: list[Any]) -> float | None:
+    won = _opp_from(select(MEDIANS[metric])).where(and_(True, *where, O.stage == "Won"))
+    values = [float(v) for v in conn.scalars(won) if v is not None]
+    return _clean(statistics.median(values)) if values else None
 
 
 def _ranking(query: CrmQuery) -> tuple[bool, bool]:

@@ -9,13 +9,18 @@ from copilot.planner.understand import Reading
 from copilot.planner.values import bound_label
 from tools.crm_query import KIND
 
-MONEY = {"won_revenue", "avg_won_deal_size", "open_pipeline_list_price", "list_price"}
+MONEY = {"won_revenue", "avg_won_deal_size", "open_pipeline_list_price", "list_price", "median_won_deal_size"}
+DAYS = {"avg_sales_cycle_days", "median_sales_cycle_days"}
+DEFINED = ("win_rate", "avg_won_deal_size", "open_pipeline_list_price", "avg_sales_cycle_days", "reply_rate",
+           "median_won_deal_size", "median_sales_cycle_days")
+"""the figures whose definition the answer gives"""
 RATES = {"win_rate", "reply_rate"}
 LABEL = {
     "count": "deals", "won_count": "won deals", "lost_count": "lost deals", "open_count": "open deals",
     "won_revenue": "won revenue", "avg_won_deal_size": "average won deal size", "win_rate": "win rate",
     "avg_sales_cycle_days": "average sales cycle", "open_pipeline_list_price": "open pipeline (at list price)",
     "reply_rate": "reply rate", "touches": "touches", "replies": "replies",
+    "median_won_deal_size": "median won deal size", "median_sales_cycle_days": "median sales cycle",
 }
 def examples(names: Any) -> list[str]:
     """Example questions that name people, accounts and products of this workspace."""
@@ -37,7 +42,7 @@ def fmt(metric: str, value: Any) -> str:
     if metric in MONEY:
         v = float(value)
         return f"${v:,.0f}" if v == int(v) else f"${v:,.2f}"
-    if metric == "avg_sales_cycle_days":
+    if metric in DAYS:
         return f"{float(value):.1f} days"
     if metric == "revenue_musd":
         return f"{float(value):,.2f} (millions of US dollars)"
@@ -140,8 +145,7 @@ def _metric(reading: Reading, result: dict[str, Any]) -> str:
     metric = reading.metric or "count"
     period = f" in {reading.period}" if reading.period else ""
     definition = (result.get("definitions") or {}).get(metric)
-    tail = f" ({definition})" if definition and metric in ("win_rate", "avg_won_deal_size", "open_pipeline_list_price",
-                                                            "avg_sales_cycle_days", "reply_rate") else ""
+    tail = f" ({definition})" if definition and metric in DEFINED else ""
     group = next((c for c in result.get("columns", []) if c not in LABEL), None)
     if not rows:
         return f"No matching deals{period}. {_sources(result)}"
@@ -172,6 +176,8 @@ def _extra(row: dict[str, Any], metric: str) -> str:
         return f" ({row['won_count']:,} won of {row['won_count'] + row['lost_count']:,} closed)"
     if metric in ("won_revenue", "avg_won_deal_size") and row.get("won_count") is not None:
         return f" from {row['won_count']:,} won deals"
+    if metric in ("median_won_deal_size", "median_sales_cycle_days") and row.get("won_count") is not None:
+        return f" of {row['won_count']:,} won deals"
     if metric == "open_pipeline_list_price" and row.get("open_count") is not None:
         return f" across {row['open_count']:,} open deals"
     if metric == "reply_rate" and row.get("touches") is not None:
@@ -329,7 +335,8 @@ def subject_of(frame: Frame, me: str | None = None) -> str:
     if f.get("tier") == "key":
         parts.append("key accounts")
     default = {"won_count": ["Won"], "won_revenue": ["Won"], "avg_won_deal_size": ["Won"], "lost_count": ["Lost"],
-               "avg_sales_cycle_days": ["Won"], "win_rate": ["Won", "Lost"], "open_count": ["Prospecting", "Engaging"],
+               "avg_sales_cycle_days": ["Won"], "median_won_deal_size": ["Won"], "median_sales_cycle_days": ["Won"],
+               "win_rate": ["Won", "Lost"], "open_count": ["Prospecting", "Engaging"],
                "open_pipeline_list_price": ["Prospecting", "Engaging"]}.get(frame.topic)
     if frame.form == "records":
         return ", ".join(parts)
@@ -463,12 +470,12 @@ def _difference(frames: list[Frame], results: list[dict[str, Any]], me: str | No
         gap_text = f"{gap * 100:.1f} percentage points"
     elif metric in MONEY:
         gap_text = fmt(metric, gap)
-    elif metric == "avg_sales_cycle_days":
+    elif metric in DAYS:
         gap_text = f"{gap:.1f} days"
     else:
         gap_text = f"{gap:,.0f}"
     first = names[hi][:1].upper() + names[hi][1:]
-    if metric in RATES or metric.startswith("avg"):
+    if metric in RATES or metric.startswith(("avg", "median")):
         return f"{first} is higher than {names[lo]} by {gap_text}."
     return f"{first} has {gap_text} more than {names[lo]}."
 
@@ -606,8 +613,7 @@ def reps_of_account(frame: Frame) -> bool:
 
 def _definition(result: dict[str, Any], metric: str) -> str:
     d = (result.get("definitions") or {}).get(metric)
-    return f" ({d})" if d and metric in ("win_rate", "avg_won_deal_size", "open_pipeline_list_price",
-                                         "avg_sales_cycle_days", "reply_rate") else ""
+    return f" ({d})" if d and metric in DEFINED else ""
 
 
 def _records(frame: Frame, result: dict[str, Any], me: str | None) -> tuple[str, dict[str, str]]:

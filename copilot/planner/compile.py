@@ -7,7 +7,8 @@ from typing import Any
 from copilot.planner.frames import ACCOUNT_FIELDS, STAGES_OF, Frame, record_order
 
 SUPPORT = {"win_rate": ["won_count", "lost_count"], "avg_won_deal_size": ["won_count", "won_revenue"],
-           "won_revenue": ["won_count"], "open_pipeline_list_price": ["open_count"]}
+           "won_revenue": ["won_count"], "open_pipeline_list_price": ["open_count"],
+           "median_won_deal_size": ["won_count"], "median_sales_cycle_days": ["won_count"]}
 
 
 def query_for(frame: Frame) -> dict[str, Any]:

@@ -16,13 +16,14 @@ from typing import Any
 from copilot.planner.periods import Period
 
 DEAL_METRICS = ("won_revenue", "won_count", "lost_count", "open_count", "count", "win_rate", "avg_won_deal_size",
-                "avg_sales_cycle_days", "open_pipeline_list_price")
+                "avg_sales_cycle_days", "open_pipeline_list_price", "median_won_deal_size", "median_sales_cycle_days")
 ACCOUNT_FIELDS = ("employees", "revenue_musd", "sector", "office_location", "year_established", "parent_account")
 PEOPLE_TOPICS = ("manager", "rep_office", "team")
 OTHER_TOPICS = ("reply_rate", "subsidiaries", "list_price", "account_count")
 STAGES_OF = {"won_count": ["Won"], "won_revenue": ["Won"], "avg_won_deal_size": ["Won"],
              "avg_sales_cycle_days": ["Won"], "lost_count": ["Lost"], "win_rate": ["Won", "Lost"],
-             "open_count": ["Prospecting", "Engaging"], "open_pipeline_list_price": ["Prospecting", "Engaging"]}
+             "open_count": ["Prospecting", "Engaging"], "open_pipeline_list_price": ["Prospecting", "Engaging"],
+             "median_won_deal_size": ["Won"], "median_sales_cycle_days": ["Won"]}
 
 
 @dataclass

@@ -241,15 +241,37 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     stage said not to be ("not won") or of two stages ("lost or open") is counted over the stages meant; a bound on
     the deals' value ("over $5,000") is read like a period, apart from the rest, and set on each frame."""
     bound, rest = find_bound(text)
-    reading = _read_question(rest, names, identity, today, context)
-    if bound is None or reading.kind not in ("crm", "ask"):
+    median = MEDIAN.search(rest) is not None
+    reading = _read_question(MEDIAN.sub("average", rest), names, identity, today, context)
+    if reading.kind not in ("crm", "ask"):
         return reading
     for attr in ("frames", "offer"):
-        frames = [bounded(f, bound) for f in getattr(reading, attr)]
-        if any(f is None for f in frames):
-            return Reading("ask", note=NOT_BOUNDED)
+        frames = getattr(reading, attr)
+        if median:
+            frames = [_as_median(f) for f in frames]
+            if any(f is None for f in frames):
+                return Reading("ask", note=NOT_A_MEDIAN)
+        if bound is not None:
+            frames = [bounded(f, bound) for f in frames]
+            if any(f is None for f in frames):
+                return Reading("ask", note=NOT_BOUNDED)
         setattr(reading, attr, frames)
     return reading
+
+
+MEDIAN = re.compile(r"\bmedian\b", re.IGNORECASE)
+MEDIAN_OF = {"avg_won_deal_size": "median_won_deal_size", "avg_sales_cycle_days": "median_sales_cycle_days"}
+"""the averages that have a median: "median deal size" is read as the average is, then as its median"""
+NOT_A_MEDIAN = ("I can give the median won deal size or the median sales cycle, each over the deals you name, but not "
+                "a median of another figure, nor rank or break down by one. For example: \"median deal size for GTX "
+                "Pro in 2017\" or \"median sales cycle for my deals\".")
+
+
+def _as_median(frame: Frame) -> Frame | None:
+    """``frame``'s average as its median, or None when it has none (another figure, a ranking, a breakdown)."""
+    if frame.topic not in MEDIAN_OF or frame.form != "figure" or any(x not in MEDIAN_OF for x in frame.also):
+        return None
+    return frame.edit(topic=MEDIAN_OF[frame.topic], also=[MEDIAN_OF[x] for x in frame.also])
 
 
 def _read_question(text: str, names: Names, identity: Identity, today: dt.date, context: Context) -> Reading:
