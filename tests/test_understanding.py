@@ -944,3 +944,18 @@ def test_a_median_is_the_middle_won_deal_or_sales_cycle_never_the_average(copilo
 def test_a_median_of_another_figure_or_by_group_is_asked_about(copilot: Copilot, question: str) -> None:
     answer = copilot.ask(question, "ops").answer
     assert "I can give the median won deal size or the median sales cycle" in answer and "$" not in answer, answer
+
+
+@pytest.mark.parametrize(("user", "question", "expected"), [
+    ("Anna Snelling", "my best month", "2017-03 has the most won revenue (among you): $47,208 from 25 won deals."),
+    ("Anna Snelling", "which month did I win the most", "2017-03 has the most won revenue (among you): $47,208"),
+    ("Anna Snelling", "which month did I win the most deals", "2017-06 has the most won deals (among you): 34."),
+    ("ops", "what was our best month", "2017-06 has the most won revenue: $1,338,466 from 531 won deals."),
+    ("Cara Losch", "best month for my team in 2017", "2017-09 has the most won revenue (among your team) in 2017: "
+                                                     "$157,144 from 65 won deals."),
+    ("Anna Snelling", "my worst month in 2017", "a month with no matching deal is not ranked"),
+])
+def test_a_best_month_is_the_month_with_the_most_won_revenue(copilot: Copilot, user: str, question: str,
+                                                             expected: str) -> None:
+    answer = copilot.ask(question, user).answer
+    assert expected in answer and "Stalled" not in answer, answer

@@ -581,6 +581,8 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
             notes = "".join(f" Note: {n}." for n in result.get("notes") or []
                             if "read as" not in n and "tied at the last place" not in n
                             and not (frame.descending and "left out:" in n))
+            if group in ("close_month", "close_quarter") and not frame.descending:  # no row for one with nothing
+                notes += f" Note: a {group[6:]} with no matching deal is not ranked."
             tied = _tied_for_top(frame, rows, topic, result)
             if tied:
                 return (f"{tied} are tied for the {word} {label_of(frame)}{scope}{when}: "

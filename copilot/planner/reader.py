@@ -693,6 +693,10 @@ BEST_SELLING = re.compile(r"\b(?:best|top|worst|bottom|poorest|highest|lowest|bi
                           r"(?:\w+\s+)?products?\b|\bproducts?\s+(?:that\s+|which\s+)?(?:sells?|sold|selling)\s+"
                           r"(?:the\s+)?(?:best|worst)\b")
 """products ranked by how well they sell ("best selling products", "top-selling products in Central")"""
+BEST_PERIOD = re.compile(r"\b(?:best|strongest|top|biggest|worst|weakest|slowest|quietest)\s+(?:month|quarter)\b|"
+                         r"\b(?:which|what)\s+(?:month|quarter)\b(?:\s+\w+){0,4}?\s+(?:win|won|sell|sold|close|closed|"
+                         r"book|booked|bring in|brought in|make|made)\s+(?:the\s+)?(?:most|least)\b")
+"""the month or quarter that went best ("my best month", "which month did I win the most"): by the revenue won"""
 REP_OF_ACCOUNT = re.compile(
     r"\b(?:who|which|what)(?:\s+(?:is|are|was|were|s))?\s+(?:the\s+|our\s+|my\s+)?(?:sales\s+)?(?:reps?|sellers?|"
     r"salesperson|salespeople|agents?|account\s+(?:owners?|managers?|reps?|executives?|execs?))\s+(?:on|for|at|of|"
@@ -768,9 +772,9 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
             if w not in small_ok and not (len(w) == 4 and 1990 <= int(w) <= 2100 and i in found.words):
                 unplaced.append(w)
             continue
-        if w in ("quarter", "quarters", "month", "months") and i and words[i - 1] in ("by", "per", "each", "every", "which",
-                                                                                 "what"):
-            continue  # "won revenue by quarter", "which month had...": a grouping, not a period left unnamed
+        if w in ("quarter", "quarters", "month", "months") and i and (
+                words[i - 1] in ("by", "per", "each", "every", "which", "what") or words[i - 1] in MOST | LEAST):
+            continue  # "won revenue by quarter", "which month had...", "my best month": a grouping, not a period
         if w in PERIOD_WORDS or w in COMPASS or w in _account_words(names):
             # a word of an account's name on its own ("Acme" for Acme Corporation), or a region the CRM has no
             # office for ("north"): a name not found, never a word to drop
@@ -903,6 +907,10 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
         topics, confidence = ["deal_value"], min(confidence, 0.3)
     if BEST_SELLING.search(joined) and not any(s.kind == "product" for s in spots):
         # "best selling products", "top-selling products in Central": products ranked by the revenue they won
+        topics, confidence = ["won_revenue"], max(confidence, 0.9)
+    if BEST_PERIOD.search(joined) and not re.search(r"\b(?:deals?|wins|opportunit\w*|contracts?|rate|cycle|size|lost|"
+                                                   r"losses|open|pipeline|engaged)\b", joined):
+        # "my best month", "which month did I win the most": months (or quarters) ranked by the revenue won in them
         topics, confidence = ["won_revenue"], max(confidence, 0.9)
     reps_of_account = False
     if any(s.kind == "account" for s in spots) and REP_OF_ACCOUNT.search(joined) and _direction(fixed) is None and \
