@@ -959,3 +959,30 @@ def test_a_best_month_is_the_month_with_the_most_won_revenue(copilot: Copilot, u
                                                              expected: str) -> None:
     answer = copilot.ask(question, user).answer
     assert expected in answer and "Stalled" not in answer, answer
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("deals won in the first week of March 2017", "Won deals, closed in the first week of March 2017 (2017-03-01 to "
+                                                  "2017-03-07): 117."),
+    ("won revenue the week of 2017-03-06", "closed in the week of 2017-03-06 (Monday 2017-03-06 to Sunday 2017-03-12): "
+                                           "$262,986 from 118 won deals"),
+    ("won revenue the week of March 8, 2017", "(Monday 2017-03-06 to Sunday 2017-03-12): $262,986"),
+    ("how many deals did we win in the last week of June 2017", "(2017-06-24 to 2017-06-30): 128."),
+])
+def test_a_week_is_named_with_its_dates(copilot: Copilot, question: str, expected: str) -> None:
+    answer = copilot.ask(question, "ops").answer
+    assert expected in answer, answer
+
+
+@pytest.mark.parametrize("question", ["won revenue this week", "deals won last week",
+                                      "how many deals did we win in the past 2 weeks"])
+def test_a_week_counted_from_today_after_the_last_deal_is_asked_about(copilot: Copilot, question: str) -> None:
+    answer = copilot.ask(question, "ops").answer
+    assert "Counted from today" in answer and "$0" not in answer and ": 0" not in answer, answer
+
+
+def test_a_week_of_a_day_runs_monday_to_sunday() -> None:
+    found = find_period("the week of 2017 03 08".split(), dt.date(2026, 12, 1))
+    assert found.period == Period(dt.date(2017, 3, 6), dt.date(2017, 3, 12), found.period.label, "week")
+    relative = find_period("deals won last week".split(), dt.date(2026, 12, 1)).period
+    assert relative is not None and relative.from_today and relative.start == dt.date(2026, 11, 23)

@@ -28,7 +28,7 @@ class Period:
     start: dt.date
     end: dt.date
     label: str
-    unit: str  # year, half, quarter, month, range, days
+    unit: str  # year, half, quarter, month, week, range, days
     from_today: bool = False
     """counted from today ("last year", "the quarter before last", "the last 30 days", "since last month"), not
     named by its dates: a history that ended before today may hold nothing in it"""
@@ -134,6 +134,10 @@ def find_period(tokens: list[str], today: dt.date, context: Period | None = None
     def need_year(what: str, m: re.Match[str]) -> Found:
         return Found(None, used(m), missing_year=what)
 
+    if (week := _week(text, month_re, default_year)) is not None:
+        period, m = week
+        return Found(period, used(m)) if period is not None else need_year(m.group(0), m)
+
     if month_re:
         mr = rf"(?:{month_re})"
         if m := re.search(rf"\b(?:between|from)\s+({mr})\s+(?:{YEAR}\s+)?(?:and|to|till|until|through)\s+({mr})"
@@ -219,10 +223,74 @@ def find_period(tokens: list[str], today: dt.date, context: Period | None = None
         return Found(replace(p, label=f"the {m.group(1)} before last ({p.label})", from_today=True), used(m))
     if m := re.search(r"\b(this|last|past|previous)\s+(year|quarter|month)\b|\b(ytd|year to date)\b", text):
         return Found(_relative(m.group(1) or "this", m.group(2) or "year", today), used(m))
+    if m := re.search(r"\b(this|last|past|previous)\s+week\b", text):
+        return Found(_this_week(today, m.group(1)), used(m))
+    if m := re.search(r"\b(?:last|past)\s+(\d{1,2}|two|three|four|five|six)\s+weeks\b", text):
+        n = 7 * (int(m.group(1)) if m.group(1).isdigit() else WEEK_COUNTS[m.group(1)])
+        return Found(Period(today - dt.timedelta(days=n), today, f"{m.group(0)}", "days", True), used(m))
     if m := re.search(r"\b(?:last|past)\s+(\d{1,3})\s+days\b", text):
         n = int(m.group(1))
         return Found(Period(today - dt.timedelta(days=n), today, f"the last {n} days", "days", True), used(m))
     return Found(None, set())
+
+
+WEEK_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+WEEK_OF_MONTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 5}
+
+
+def _week(text: str, month_re: str, default_year: int | None) -> tuple[Period | None, re.Match[str]] | None:
+    """A week named by a day in it ("the week of 2017-03-06", "the week of March 8, 2017": Monday to Sunday) or by its
+    place in a month ("the first week of March 2017": the 1st to the 7th; "the last week": the month's last seven
+    days), with its dates in its label; (None, the words) when its year is not said."""
+    day_re = r"(\d{1,2})(?:st|nd|rd|th)?"
+    lead = r"\bweek\s+(?:of|starting|beginning|commencing|from|including|containing)\s+(?:on\s+)?(?:the\s+)?"
+    if month_re:
+        m = re.search(rf"\b(first|1st|second|2nd|third|3rd|fourth|4th|last)\s+week\s+(?:of|in)\s+({month_re})"
+                      rf"(?:\s+(?:of\s+)?{YEAR})?\b", text)
+        if m:
+            y = int(m.group(3)) if m.group(3) else default_year
+            if y is None:
+                return None, m
+            whole = month(y, month_word(m.group(2)))  # type: ignore[arg-type]
+            n = WEEK_OF_MONTH[m.group(1)]
+            start = whole.end - dt.timedelta(days=6) if n == 5 else whole.start + dt.timedelta(days=7 * (n - 1))
+            end = start + dt.timedelta(days=6)
+            return Period(start, end, f"the {m.group(1)} week of {whole.label} ({start.isoformat()} to "
+                                      f"{end.isoformat()})", "week"), m
+    found: tuple[dt.date, re.Match[str]] | None = None
+    if m := re.search(rf"{lead}{YEAR}\s+(\d{{1,2}})\s+(\d{{1,2}})\b", text):
+        found = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)), m)
+    elif month_re and (m := re.search(rf"{lead}({month_re})\s+{day_re}(?:\s+{YEAR})?\b", text) or
+                       re.search(rf"{lead}{day_re}\s+(?:of\s+)?({month_re})(?:\s+{YEAR})?\b", text)):
+        word, day = (m.group(1), m.group(2)) if not m.group(1).isdigit() else (m.group(2), m.group(1))
+        y = int(m.group(3)) if m.group(3) else default_year
+        if y is None:
+            return None, m
+        found = _date(y, month_word(word), int(day), m)  # type: ignore[arg-type]
+    if found is None:
+        return None
+    day, m = found
+    start = day - dt.timedelta(days=day.weekday())
+    end = start + dt.timedelta(days=6)
+    return Period(start, end, f"the week of {day.isoformat()} (Monday {start.isoformat()} to Sunday "
+                              f"{end.isoformat()})", "week"), m
+
+
+def _date(y: int, m: int, d: int, match: re.Match[str]) -> tuple[dt.date, re.Match[str]] | None:
+    try:
+        return dt.date(y, m, d), match
+    except ValueError:
+        return None
+
+
+def _this_week(today: dt.date, which: str) -> Period:
+    """This week (Monday to today) or last week (Monday to Sunday before it), counted from today."""
+    monday = today - dt.timedelta(days=today.weekday())
+    if which == "this":
+        return Period(monday, today, f"this week ({monday.isoformat()} to {today.isoformat()})", "week", True)
+    start = monday - dt.timedelta(days=7)
+    return Period(start, start + dt.timedelta(days=6), f"last week ({start.isoformat()} to "
+                  f"{(start + dt.timedelta(days=6)).isoformat()})", "week", True)
 
 
 OPEN_START = {"since": "start", "from": "start", "after": "after", "starting": "start"}
