@@ -986,3 +986,18 @@ def test_a_week_of_a_day_runs_monday_to_sunday() -> None:
     assert found.period == Period(dt.date(2017, 3, 6), dt.date(2017, 3, 12), found.period.label, "week")
     relative = find_period("deals won last week".split(), dt.date(2026, 12, 1)).period
     assert relative is not None and relative.from_today and relative.start == dt.date(2026, 11, 23)
+
+
+@pytest.mark.parametrize("question", ["reps with won revenue over $100k", "accounts with revenue over 1000",
+                                      "revenue over $1m"])
+def test_a_bound_on_a_total_or_an_accounts_size_is_asked_never_set_on_each_deal(copilot: Copilot, question: str) -> None:
+    answer = copilot.ask(question, "ops").answer
+    assert "the value of each deal?" in answer and "[figure removed]" not in answer, answer
+
+
+def test_a_bound_in_a_follow_up_replaces_the_threads_and_keeps_its_period(copilot: Copilot) -> None:
+    first = copilot.ask("won deals above 5k", "ops")
+    second = copilot.ask("and in Q3 2017?", "ops", thread_id=first.thread_id)
+    assert "Won deals worth over $5,000, closed in Q3 2017: 197." in second.answer, second.answer
+    third = copilot.ask("what about under $500?", "ops", thread_id=first.thread_id).answer
+    assert "Won deals worth under $500, closed in Q3 2017: 279." in third, third

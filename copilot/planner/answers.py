@@ -318,7 +318,15 @@ def label_of(frame: Frame) -> str:
         if frame.filters.get("direction") == "outbound":  # those the reps made, sent or held
             return " and ".join(ACTIVITY_DONE.get(t, t) for t in types) or "outbound activities"
         return " and ".join(ACTIVITY_PLURAL.get(t, t) for t in types) + " logged" if types else "activities logged"
-    return LABEL.get(frame.topic) or frame.topic.replace("_", " ")
+    label = LABEL.get(frame.topic) or frame.topic.replace("_", " ")
+    return _bounded_label(label, bound_label(frame.filters))
+
+
+def _bounded_label(label: str, bound: str) -> str:
+    """"won deals worth over $5,000", "average won deal size of deals worth under $500"."""
+    if not bound:
+        return label
+    return f"{label} {bound}" if label.endswith("deals") else f"{label} of deals {bound}"
 
 
 def subject_of(frame: Frame, me: str | None = None) -> str:
@@ -383,8 +391,7 @@ def describe(frame: Frame, me: str | None = None) -> str:
             frame.limit <= 5 else f"{plural}{of}{when}, {DEAL_ORDER.get(order, '')}"
     label = label_of(frame) if frame.topic == "activity_count" else \
         LABEL.get(frame.topic) or ATTRIBUTE_LABEL.get(frame.topic) or frame.topic.replace("_", " ")
-    if bound:  # "won deals worth over $5,000", "average won deal size of deals worth under $500"
-        label = f"{label} {bound}" if label.endswith("deals") else f"{label} of deals {bound}"
+    label = _bounded_label(label, bound)
     sep = " " if who.startswith("in ") else " for "
     if frame.form in ("ranked", "breakdown") and frame.group:
         return f"{label} by {frame.group.replace('_', ' ')}{sep + who if who else ''}{when}"

@@ -24,7 +24,7 @@ from copilot.planner.classify import classifier
 from copilot.planner.frames import ACCOUNT_FIELDS, DEAL_METRICS, STAGES_OF, Context, Frame
 from copilot.planner.periods import Found, Period, find_period, month_word, open_ended
 from copilot.planner.spotting import Spot, normal, spot, tokens
-from copilot.planner.values import NOT_BOUNDED, bounded, find_bound
+from copilot.planner.values import NOT_BOUNDED, NOT_ON_DEALS, UNSURE, bounded, find_bound
 
 GROUP_WORDS = {"product": "product", "products": "product", "rep": "rep", "reps": "rep", "agent": "rep",
                "agents": "rep", "salesperson": "rep", "salespeople": "rep", "seller": "rep", "sellers": "rep",
@@ -245,6 +245,11 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     reading = _read_question(MEDIAN.sub("average", rest), names, identity, today, context)
     if reading.kind not in ("crm", "ask"):
         return reading
+    if bound is not None and not bound.on_deals and not (bound.bare and context.frames):
+        return Reading("ask", note=NOT_ON_DEALS.format(said=bound.said))
+    if bound is not None and reading.kind == "ask":  # the reading offered would state the bound as no result does
+        return Reading("ask", note=reading.note if reading.note and reading.note != "unclear" else
+                       UNSURE.format(said=bound.said))
     for attr in ("frames", "offer"):
         frames = getattr(reading, attr)
         if median:

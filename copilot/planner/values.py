@@ -21,7 +21,7 @@ _OPS = {"above": r"over|above|more than|greater than|bigger than|larger than|hig
         "min": r"at least|no less than|not less than|a minimum of|minimum of|min of",
         "below": r"under|below|less than|smaller than|lower than|beneath",
         "max": r"at most|no more than|not more than|up to|a maximum of|maximum of|max of"}
-BOUND = re.compile(rf"\b(?:(?:worth|valued at|value[ds]?|with a value|of value|sized?|at)\s+)?(?:(?P<op>"
+BOUND = re.compile(rf"\b(?P<worth>(?:worth|valued at|valued|value[ds]?|with a value|of value|sized?)\s+)?(?:(?P<op>"
                    rf"{'|'.join(_OPS.values())})\s+(?P<amount>{_AMOUNT})|between\s+(?P<lo>{_AMOUNT})\s+and\s+"
                    rf"(?P<hi>{_AMOUNT}))(?!\s*(?:%|percent|days?|weeks?|months?|years?|deals?|wins?|won|employees|"
                    r"people|reps?|accounts?|customers?|times|touches|calls|e-?mails|meetings))(?![\w.,]\d|\w)",
@@ -34,6 +34,18 @@ amount said as money ("$500", "5k") or large enough to be one, never a count ("m
 class Bound:
     filters: dict[str, float]  # value_above, value_min, value_below, value_max: the tool's filters
     said: str  # the words that set it, as typed
+    on_deals: bool = True
+    """said of deals ("deals over $5,000", "wins worth more than 5k"), not of a total ("reps with revenue over
+    $100k", "accounts with revenue over 1000"), which is not a bound on each deal's value"""
+    bare: bool = False
+    """said with nothing it is of ("what about under $500?"): of the deals a thread is about"""
+
+
+DEAL_WORDS = {"deal", "deals", "win", "wins", "opportunity", "opportunities", "opp", "opps", "contract", "contracts",
+              "one", "ones"}
+STATE_WORDS = {"won", "lost", "closed", "open", "engaged", "signed", "booked"}
+CUE_WORDS = {"what", "how", "about", "and", "only", "just", "now", "ok", "okay", "so", "then", "the", "those", "them",
+             "ones", "of", "same", "but"}
 
 
 def _amount(text: str) -> tuple[float, bool]:
@@ -49,22 +61,31 @@ def _amount(text: str) -> tuple[float, bool]:
     return float(t) * scale, money
 
 
+def _not_money(amount: float, money: bool) -> bool:
+    """"more than 5" is a count, "over 2017" a year: neither an amount of money unless said as one."""
+    return not money and (amount < 100 or amount == int(amount) and 1900 <= amount <= 2100)
+
+
 def find_bound(text: str) -> tuple[Bound | None, str]:
     """The bound on a deal's value that ``text`` sets, and the text without it (for the rest to be read)."""
     for m in BOUND.finditer(text):
         if m.group("op"):
             amount, money = _amount(m.group("amount"))
-            if not money and amount < 100:
-                continue  # "more than 5": a count, not an amount of money
+            if _not_money(amount, money):
+                continue
             op = next(k for k, v in _OPS.items() if re.fullmatch(v, m.group("op").casefold().strip()))
             filters = {f"value_{op}": amount}
         else:
             (lo, lo_money), (hi, hi_money) = _amount(m.group("lo")), _amount(m.group("hi"))
-            if not (lo_money or hi_money) and hi < 100:
+            if _not_money(lo, lo_money) or _not_money(hi, hi_money):
                 continue
             filters = {"value_min": min(lo, hi), "value_max": max(lo, hi)}
+        before = re.findall(r"[\w']+", text[:m.start()].casefold())
+        on_deals = bool(m.group("worth")) or bool(before) and (before[-1] in DEAL_WORDS or before[-1] in STATE_WORDS
+                                                               and bool(DEAL_WORDS & set(before)))
         rest = f"{text[:m.start()]} {text[m.end():]}"
-        return Bound(filters, " ".join(m.group(0).split())), " ".join(rest.split())
+        bare = all(w in CUE_WORDS for w in before)
+        return Bound(filters, " ".join(m.group(0).split()), on_deals, bare), " ".join(rest.split())
     return None, text
 
 
@@ -73,12 +94,16 @@ BY_CLOSE_VALUE = ("won_count", "won_revenue", "avg_won_deal_size", "avg_sales_cy
 BY_LIST_PRICE = ("open_count", "lost_count", "open_pipeline_list_price")
 
 
+CLEARED = {"value_min": None, "value_max": None, "value_above": None, "value_below": None, "value_of": None}
+
+
 def bounded(frame: Frame, bound: Bound) -> Frame | None:
     """``frame`` over the deals whose value is within ``bound``: won deals by their close value, open or lost ones by
     their list price; a count of deals in no stage is of the won ones (the only ones with a value). None when the
     bound cannot apply (a win rate, a figure that is not of deals)."""
     stages = set(frame.filters.get("stage") or [])
     topic = frame.topic
+    frame = frame.with_filters(**CLEARED)  # a new bound replaces the thread's last one
     if frame.form == "attribute" or topic not in (*BY_CLOSE_VALUE, *BY_LIST_PRICE, "count"):
         return None
     if stages and (stages & {"Won"}) and stages - {"Won"}:
@@ -113,6 +138,11 @@ def bound_label(filters: dict[str, Any]) -> str:
     return "worth " + " and ".join(said)
 
 
+NOT_ON_DEALS = ("Is \"{said}\" the value of each deal? I can filter deals by their value (won deals by their close "
+                "value, open ones by their list price), but not people, products or accounts by a total, nor accounts "
+                "by their size. Ask again with the deals it is about, for example as a count or a list of won deals.")
+UNSURE = ("I could not read the rest of your question beside \"{said}\". Could you ask it again, for example as a count "
+          "or a list of the won or open deals in that range?")
 NOT_BOUNDED = ("I can set a bound on a deal's value only for figures of won deals (their close value) or of open "
                "deals (their product's list price, as they have no close value yet): lost deals have no value in the "
                "CRM, so a win rate over deals of some size can't be measured. Do you want the won deals or the open "
