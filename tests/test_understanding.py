@@ -1001,3 +1001,11 @@ def test_a_bound_in_a_follow_up_replaces_the_threads_and_keeps_its_period(copilo
     assert "Won deals worth over $5,000, closed in Q3 2017: 197." in second.answer, second.answer
     third = copilot.ask("what about under $500?", "ops", thread_id=first.thread_id).answer
     assert "Won deals worth under $500, closed in Q3 2017: 279." in third, third
+
+
+def test_a_median_follow_up_keeps_the_median_and_the_average_asked_next_is_the_average(copilot: Copilot) -> None:
+    first = copilot.ask("median deal size", "ops")
+    second = copilot.ask("and for GTX Pro?", "ops", thread_id=first.thread_id).answer
+    assert "Median won deal size for GTX Pro: $4,828" in second, second
+    third = copilot.ask("what about the average?", "ops", thread_id=first.thread_id).answer
+    assert "Average won deal size for GTX Pro: $4,815.61" in third and "Median" not in third, third

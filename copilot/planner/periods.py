@@ -223,7 +223,7 @@ def find_period(tokens: list[str], today: dt.date, context: Period | None = None
         return Found(replace(p, label=f"the {m.group(1)} before last ({p.label})", from_today=True), used(m))
     if m := re.search(r"\b(this|last|past|previous)\s+(year|quarter|month)\b|\b(ytd|year to date)\b", text):
         return Found(_relative(m.group(1) or "this", m.group(2) or "year", today), used(m))
-    if m := re.search(r"\b(this|last|past|previous)\s+week\b", text):
+    if m := re.search(r"\b(this|last|past|previous)\s+week\b(?!\s+(?:of|in)\b)", text):
         return Found(_this_week(today, m.group(1)), used(m))
     if m := re.search(r"\b(?:last|past)\s+(\d{1,2}|two|three|four|five|six)\s+weeks\b", text):
         n = 7 * (int(m.group(1)) if m.group(1).isdigit() else WEEK_COUNTS[m.group(1)])

@@ -256,6 +256,9 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
             frames = [_as_median(f) for f in frames]
             if any(f is None for f in frames):
                 return Reading("ask", note=NOT_A_MEDIAN)
+        elif re.search(r"\b(?:average|avg|mean)\b", rest, re.IGNORECASE):  # "and the average?" after a median
+            frames = [f.edit(topic=AVERAGE_OF.get(f.topic, f.topic), also=[AVERAGE_OF.get(x, x) for x in f.also])
+                      for f in frames]
         if bound is not None:
             frames = [bounded(f, bound) for f in frames]
             if any(f is None for f in frames):
@@ -267,6 +270,7 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
 MEDIAN = re.compile(r"\bmedian\b", re.IGNORECASE)
 MEDIAN_OF = {"avg_won_deal_size": "median_won_deal_size", "avg_sales_cycle_days": "median_sales_cycle_days"}
 """the averages that have a median: "median deal size" is read as the average is, then as its median"""
+AVERAGE_OF = {median: average for average, median in MEDIAN_OF.items()}
 NOT_A_MEDIAN = ("I can give the median won deal size or the median sales cycle, each over the deals you name, but not "
                 "a median of another figure, nor rank or break down by one. For example: \"median deal size for GTX "
                 "Pro in 2017\" or \"median sales cycle for my deals\".")
