@@ -1009,3 +1009,10 @@ def test_a_median_follow_up_keeps_the_median_and_the_average_asked_next_is_the_a
     assert "Median won deal size for GTX Pro: $4,828" in second, second
     third = copilot.ask("what about the average?", "ops", thread_id=first.thread_id).answer
     assert "Average won deal size for GTX Pro: $4,815.61" in third and "Median" not in third, third
+
+
+def test_a_best_week_is_asked_about_with_the_best_month_offered(copilot: Copilot) -> None:
+    first = copilot.ask("my best week", "Anna Snelling")
+    assert "not weeks" in first.answer and "$" not in first.answer, first.answer
+    answer = copilot.ask("yes", "Anna Snelling", thread_id=first.thread_id).answer
+    assert "2017-03 has the most won revenue (among you): $47,208" in answer, answer

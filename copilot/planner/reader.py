@@ -917,6 +917,15 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
     if BEST_SELLING.search(joined) and not any(s.kind == "product" for s in spots):
         # "best selling products", "top-selling products in Central": products ranked by the revenue they won
         topics, confidence = ["won_revenue"], max(confidence, 0.9)
+    if re.search(r"\b(?:best|strongest|top|biggest|worst|weakest|slowest|quietest)\s+weeks?\b|\b(?:which|what)\s+"
+                 r"weeks?\b(?:\s+\w+){0,4}?\s+(?:most|least|best|worst)\b", joined):
+        # no grouping by week: the best month is offered
+        best = Frame("won_revenue", "ranked", {}, found.period, group="close_month",
+                     descending=not re.search(r"\b(?:worst|weakest|slowest|quietest|least)\b", joined))
+        which = ("best", "most") if best.descending else ("worst", "least")
+        return Reading("ask", note="I can rank months or quarters by the revenue won in them, not weeks. Do you want the "
+                                   f"{which[0]} month (\"which month had the {which[1]} won revenue?\")?",
+                       offer=[_own_scope(best, identity) if identity.role in ("rep", "manager") else best])
     if BEST_PERIOD.search(joined) and not re.search(r"\b(?:deals?|wins|opportunit\w*|contracts?|rate|cycle|size|lost|"
                                                    r"losses|open|pipeline|engaged)\b", joined):
         # "my best month", "which month did I win the most": months (or quarters) ranked by the revenue won in them
