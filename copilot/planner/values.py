@@ -23,8 +23,9 @@ _OPS = {"above": r"over|above|more than|greater than|bigger than|larger than|hig
         "max": r"at most|no more than|not more than|up to|a maximum of|maximum of|max of"}
 BOUND = re.compile(rf"\b(?P<worth>(?:worth|valued at|valued|value[ds]?|with a value|of value|sized?)\s+)?(?:(?P<op>"
                    rf"{'|'.join(_OPS.values())})\s+(?P<amount>{_AMOUNT})|between\s+(?P<lo>{_AMOUNT})\s+and\s+"
-                   rf"(?P<hi>{_AMOUNT}))(?!\s*(?:%|percent|days?|weeks?|months?|years?|deals?|wins?|won|employees|"
-                   r"people|reps?|accounts?|customers?|times|touches|calls|e-?mails|meetings))(?![\w.,]\d|\w)",
+                   rf"(?P<hi>{_AMOUNT}))(?!\s*(?:%|percent|days?|weeks?|months?|years?|deals?|wins?|won|lost|open|closed|"
+                   r"opportunit\w*|employees|people|reps?|accounts?|customers?|times|touches|calls|e-?mails|meetings))"
+                   r"(?![\w.,]\d|\w)",
                    re.IGNORECASE)
 """a bound on a deal's value: an amount of money after "over", "under", "at least", "up to" or "between"; an
 amount said as money ("$500", "5k") or large enough to be one, never a count ("more than 5 deals")"""
