@@ -946,6 +946,13 @@ def test_a_median_of_another_figure_or_by_group_is_asked_about(copilot: Copilot,
     assert "I can give the median won deal size or the median sales cycle" in answer and "$" not in answer, answer
 
 
+@pytest.mark.parametrize("question", ["median deal size of open deals", "average deal size of open deals",
+                                      "what's the average value of deals in the pipeline"])
+def test_the_size_of_open_deals_is_asked_about_never_given_as_the_won_deals(copilot: Copilot, question: str) -> None:
+    answer = copilot.ask(question, "ops").answer
+    assert "Open deals have no close value yet" in answer and "$" not in answer, answer
+
+
 @pytest.mark.parametrize(("user", "question", "expected"), [
     ("Anna Snelling", "my best month", "2017-03 has the most won revenue (among you): $47,208 from 25 won deals."),
     ("Anna Snelling", "which month did I win the most", "2017-03 has the most won revenue (among you): $47,208"),

@@ -835,6 +835,12 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
             not re.search(r"\b(won|win|wins)\b", joined):
         return Reading("ask", note="Lost deals have no value in the CRM (their close value is 0), and the sales cycle "
                                    "and deal size are measured on won deals. Do you want how many deals were lost?")
+    if re.search(r"\b(open|active|ongoing|in (the |my |our )?pipeline|not (yet )?closed|still in play)\b", joined) and \
+            re.search(r"\b(average|mean|median|typical)\b.*\b(deal size|size|value|worth|amount|cycle)\b", joined) and \
+            not re.search(r"\b(won|win|wins|closed won)\b", joined):
+        return Reading("ask", note="Open deals have no close value yet, and the sales cycle and deal size are measured "
+                                   "on won deals. I can give the open pipeline at list price, or the average or median "
+                                   "won deal. Which do you want?")
     rep_beyond_own = identity.role == "rep" and bool(
         re.search(r"\b(my|our)\s+(own\s+)?(team|office|region)\b|\brank on\b", joined))
     if re.search(r"\b(average|mean|median|total|sum)\b.*\b(employees|headcount|staff|annual revenue|turnover)\b", joined) \
