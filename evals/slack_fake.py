@@ -24,6 +24,7 @@ class FakeSlack:
     retry_after: str = "0"  # the Retry-After of a 429
     refusals: dict[str, list[str]] = field(default_factory=dict)  # method -> Slack errors (ok: false) to answer first
     socket_url: str = ""  # what apps.connections.open hands out (Socket Mode)
+    enterprise_id: str = ""  # the Enterprise Grid organisation the app is installed in, if any (auth.test)
     post_times: dict[str, float] = field(default_factory=dict)  # thread_ts -> when its answer was posted
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -51,12 +52,15 @@ class FakeSlack:
         if method == "apps.connections.open":
             return {"ok": True, "url": self.socket_url}
         if method == "auth.test":
-            return {"ok": True, "user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1", "team": "Team"}
+            return {"ok": True, "user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1", "team": "Team",
+                    **({"enterprise_id": self.enterprise_id} if self.enterprise_id else {})}
         if method == "users.info":
             user = args.get("user", "")
             if user not in self.profiles:
                 return {"ok": False, "error": "user_not_found"}
-            return {"ok": True, "user": {**self.users.get(user, {}), "id": user, "profile": self.profiles[user]}}
+            # a member of the workspace the app is installed in (auth.test's T1) unless ``users`` says otherwise
+            return {"ok": True, "user": {"team_id": "T1", **self.users.get(user, {}), "id": user,
+                                         "profile": self.profiles[user]}}
         if method == "chat.postMessage" and args.get("thread_ts"):
             with self._lock:
                 self.post_times.setdefault(str(args["thread_ts"]), time.monotonic())

@@ -42,3 +42,37 @@ def test_a_profile_email_that_only_folds_to_a_users_is_not_theirs(engine: Engine
         assert directory.identity("UFOLD") is None
         mona = directory.identity("UCASE")
         assert mona is not None and mona.name == "Mona Manager"
+
+
+def test_only_a_person_of_this_workspace_is_linked_by_their_own_address(engine: Engine) -> None:
+    """The profile address stands for a CRM user only when it is a person of the app's own workspace (or Enterprise
+    Grid organisation) with an address Slack has not marked unconfirmed, compared in ASCII lower case, and only when
+    it names one CRM user not already linked to another Slack id."""
+    world.build(engine)
+    with engine.begin() as conn:
+        conn.execute(update(User).where(User.name == "Rick Rep").values(email="kate@ourco.example"))
+        conn.execute(update(User).where(User.name == "Rita Rep").values(email="Boss@ourco.example"))
+        conn.execute(update(User).where(User.name == "Carl Rep").values(email="boss@ourco.example"))
+        conn.execute(update(User).where(User.name == "Nate Manager").values(slack_user_id="UNATE"))
+    mona = {"email": "u2@ourco.example"}
+    with fake_slack() as slack:
+        slack.profiles = {"UKELVIN": {"email": "\u212aate@ourco.example"}, "UTWIN": {"email": "boss@ourco.example"},
+                          "UBOTX": mona, "UAPP": mona, "UGONE": mona, "UFOREIGN": mona, "USTRANGE": mona,
+                          "UUNCONFIRMED": mona, "UPLUS": {"email": "u2+x@ourco.example"},
+                          "UDOT": {"email": "u2@ourco.example."}, "USECOND": {"email": "u5@ourco.example"},
+                          "UMONA": {"email": " U2@OURCO.example "}}
+        slack.users = {"UBOTX": {"is_bot": True}, "UAPP": {"is_app_user": True}, "UGONE": {"deleted": True},
+                       "UFOREIGN": {"team_id": "TOTHER"}, "USTRANGE": {"is_stranger": True},
+                       "UUNCONFIRMED": {"is_email_confirmed": False}}
+        directory = SlackDirectory(engine, WebClient(token="xoxb-test", base_url=slack.url))
+        linked = {user: getattr(directory.identity(user), "name", None) for user in slack.profiles}
+        assert linked == {**{user: None for user in slack.profiles}, "UMONA": "Mona Manager"}
+
+    with fake_slack() as slack:  # an Enterprise Grid install: a person of the organisation, from any of its workspaces
+        slack.enterprise_id = "E1"
+        slack.profiles = {"UGRID": mona, "UOUTSIDE": mona}
+        slack.users = {"UGRID": {"team_id": "T2", "enterprise_user": {"enterprise_id": "E1"}},
+                       "UOUTSIDE": {"team_id": "T3", "enterprise_user": {"enterprise_id": "E9"}}}
+        directory = SlackDirectory(engine, WebClient(token="xoxb-test", base_url=slack.url))
+        assert getattr(directory.identity("UGRID"), "name", None) == "Mona Manager"
+        assert directory.identity("UOUTSIDE") is None
