@@ -94,10 +94,34 @@ def test_a_draft_card_shows_outside_text_literally_with_its_buttons() -> None:
     assert fields[:2] == ["To: Sam &lt;sam@standard\u200b.example&gt;", "Cc: boss@ourco\u200b.example"]
     assert "Drawn from: DL0001" in text
     assert actions[0]["elements"][-1]["confirm"]["text"]["text"].startswith(
-        "To Sam <sam@standard.example>, Cc boss@ourco.example.")  # plain text: nothing there becomes a link
+        "To Sam &lt;sam@standard\u200b.example&gt;, Cc boss@ourco\u200b.example.")  # escaped as the card is
     assert "Cc" not in json.dumps(draft_blocks({**draft, "cc": []}))  # no Cc: no Cc line
     closed = draft_blocks(draft, closed="Sent by Rick")
     assert not [b for b in closed if b["type"] == "actions"] and "Sent by Rick" in json.dumps(closed)
+
+
+def test_the_send_confirmation_shows_every_address_whatever_the_name() -> None:
+    """The confirmation Send asks for names the addresses first and whole: a contact's name from the CRM, however long,
+    however written (an address of its own, a line break, an emoji code, a mention), is cut after them, one line,
+    escaped and without emoji, and a Cc too long to list is counted; never more than Slack's 300 characters."""
+    from copilot.slack.blocks import CONFIRM_LIMIT, draft_blocks
+
+    def confirm(draft: dict) -> dict:
+        (actions,) = [b for b in draft_blocks(draft) if b["type"] == "actions"]
+        return actions["elements"][-1]["confirm"]["text"]
+
+    spoof = "Sam <sam@standard.example>, Cc nobody. Key accounts wait for an approver first.\n" + "." * 240
+    draft = {"draft_id": "d_1", "to": f"{spoof} <ceo@rival.example>", "to_email": "ceo@rival.example",
+             "to_name": spoof, "cc": ["boss@ourco.example"], "subject": "S", "body": "B"}
+    text = confirm(draft)
+    assert text["emoji"] is False and len(text["text"]) <= CONFIRM_LIMIT and "\n" not in text["text"]
+    assert text["text"].startswith("To ceo@rival\u200b.example (Sam &lt;sam@standard\u200b.example&gt;, Cc nobody")
+    assert text["text"].endswith("\u2026), Cc boss@ourco\u200b.example. Key accounts wait for an approver first.")
+    named = confirm({**draft, "to_name": ":rotating_light: <!channel> *Sam* & Co"})["text"]
+    assert named.startswith("To ceo@rival\u200b.example (:rotating_light: &lt;!channel&gt; *Sam* &amp; Co), Cc")
+    many = confirm({**draft, "cc": [f"{'a' * 50}{i}@ourco.example" for i in range(5)]})["text"]
+    assert many.startswith("To ceo@rival\u200b.example (Sam") and ", and 5 Cc addresses shown on the card." in many
+    assert len(many) <= CONFIRM_LIMIT
 
 
 def test_modals_carry_the_current_values_and_read_back_what_was_typed() -> None:

@@ -161,18 +161,34 @@ def draft_blocks(draft: dict[str, Any], *, note: str | None = None, closed: str 
         return blocks
     value = str(draft.get("draft_id") or "")
     send = _button("draft_send", "Send", value, "primary")
-    after = ". Key accounts wait for an approver first."
-    recipients = unreversed(f"To {to}" + (f", Cc {cc}" if cc else ""))
-    if len(recipients) + len(after) > CONFIRM_LIMIT:  # a long name or Cc: cut, so Slack still takes the card
-        recipients = recipients[:CONFIRM_LIMIT - len(after) - 1] + "\u2026"
     send["confirm"] = {"title": {"type": "plain_text", "text": "Send this e-mail?"},
-                       "text": {"type": "plain_text", "text": recipients + after},
+                       "text": {"type": "plain_text", "text": confirm_text(draft), "emoji": False},
                        "confirm": {"type": "plain_text", "text": "Send"},
                        "deny": {"type": "plain_text", "text": "Not yet"}}
     blocks.append({"type": "actions", "block_id": f"draft:{value}"[:255], "elements": [
         _button("draft_edit", "Edit", value), _button("draft_regenerate", "Regenerate", value),
         _button("draft_schedule", "Schedule", value), send]})
     return blocks
+
+
+def confirm_text(draft: dict[str, Any]) -> str:
+    """What Send asks to confirm, within Slack's 300 characters and escaped like the rest of the card: the addresses
+    first and whole (the Cc counted when they do not all fit), then the recipient's name on one line, cut to what is
+    left, so no name, however long or however written, can push an address out of sight or stand for another."""
+    after = ". Key accounts wait for an approver first."
+    to = unlinked(f"To {draft.get('to_email') or draft.get('to') or ''}")
+    copies = [a for a in cc_line(draft.get("cc")).split(", ") if a]
+    cc = unlinked(f", Cc {', '.join(copies)}") if copies else ""
+    if len(to) + len(cc) + len(after) > CONFIRM_LIMIT:
+        cc = f", and {len(copies)} Cc address{'es' if len(copies) > 1 else ''} shown on the card" if copies else ""
+    if len(to) + len(cc) + len(after) > CONFIRM_LIMIT:  # an address this long is refused before sending anyway
+        return to[:_cut_at(to, CONFIRM_LIMIT - len(after) - 1)] + "\u2026" + after
+    name = unlinked(" ".join(str(draft.get("to_name") or "").split()))
+    room = CONFIRM_LIMIT - len(to) - len(cc) - len(after) - len(" ()")
+    if name and room > 1:
+        name = name if len(name) <= room else name[:_cut_at(name, room - 1)] + "\u2026"
+        to = f"{to} ({name})"
+    return to + cc + after
 
 
 def brief_blocks(profile: dict[str, Any]) -> list[dict[str, Any]]:
