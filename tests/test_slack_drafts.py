@@ -487,7 +487,8 @@ def test_a_long_contact_name_and_address_still_make_a_draft_card_slack_takes(app
     assert not _slack_refusals(blocks), _slack_refusals(blocks)
     assert "x" * 80 + "@standard" in "\n".join(_strings(blocks))  # the whole address shown
     confirm = buttons["draft_send"]["confirm"]["text"]["text"]
-    assert confirm.startswith("To Sam") and confirm.endswith("\u2026. Key accounts wait for an approver first.")
+    assert confirm.startswith(f"To samuel\u200b.{'x' * 80}@standard\u200b.example (Sam Tobias")  # the address whole
+    assert confirm.endswith("\u2026). Key accounts wait for an approver first.") and len(confirm) <= 300
 
 
 def test_the_approver_sees_the_whole_subject_that_will_be_sent(app: tuple[str, FakeSlack], mail: smtp.Inbox) -> None:
