@@ -26,7 +26,7 @@ from sqlalchemy import Engine
 
 from copilot.context import CopilotContext, Variant, utc_now
 from copilot.graph import build_graph
-from copilot.state import draft_id
+from copilot.state import draft_id, draft_version
 from copilot.models import model_name, offline_model, openai_model
 from copilot.settings import Settings
 from copilot.toolbox import doing, run_tool
@@ -295,10 +295,37 @@ class Copilot:
         self.store.put(("drafts", str(owner_id)), draft["draft_id"], draft)
         return draft
 
+    @contextmanager
+    def _draft_held(self, owner_id: int, draft_id: str) -> Iterator[None]:
+        """One change at a time to a draft (a Send, an Edit, a Regenerate), across threads and processes."""
+        with conversation_lock(self.engine, f"draft:{owner_id}:{draft_id}"[:64], wait=15.0, lease=60) as held:
+            if not held:
+                raise ToolInputError("the draft is being changed right now; try again in a moment")
+            yield
+
+    def claim_draft(self, draft_id: str, user: str, closed: str, version: str) -> tuple[str, dict[str, Any]]:
+        """Close ``user``'s draft ``draft_id`` for sending, in one step no Edit or Regenerate can come between: only
+        while it is open and is still the ``version`` the clicked card showed (:func:`copilot.state.draft_version`).
+        ("claimed", the draft as it stands, to send), ("closed", the draft) or ("changed", the draft kept now)."""
+        identity = identity_for(self.engine, user)
+        with self._draft_held(identity.user_id, draft_id):
+            draft = self.draft(draft_id, user)
+            if draft.get("closed"):
+                return "closed", draft
+            if draft_version(draft) != version:
+                return "changed", draft
+            self.save_draft(identity.user_id, {**draft, "closed": closed})
+        return "claimed", draft
+
     def change_draft(self, owner_id: int, draft: dict[str, Any], how: str) -> dict[str, Any]:
         """Keep a draft the rep ``how`` ("edited", "regenerated") outside the conversation, and put that version in
-        its conversation as the latest draft: "send it" there sends what the rep last saw, not the version before."""
-        kept = self.save_draft(owner_id, draft)
+        its conversation as the latest draft: "send it" there sends what the rep last saw, not the version before.
+        A draft closed meanwhile (sent, or sending) is not changed: ToolInputError."""
+        with self._draft_held(owner_id, draft["draft_id"]):
+            kept = self.store.get(("drafts", str(owner_id)), str(draft["draft_id"])[:40])
+            if kept is not None and kept.value.get("closed"):
+                raise ToolInputError(f"Nothing changed: {kept.value['closed']}")
+            kept = self.save_draft(owner_id, {k: v for k, v in draft.items() if k != "closed"})
         thread = str(draft.get("thread_id") or "")
         if not thread:
             return kept

@@ -44,6 +44,15 @@ def latest_result(messages: Sequence[BaseMessage], tool: str) -> dict[str, Any] 
     return None
 
 
+def draft_version(draft: dict[str, Any]) -> str:
+    """A digest of what a draft would send (account, recipient, Cc, subject, body): a card's Send button carries the
+    version it shows, and sends nothing when the draft kept is another."""
+    sent = [str(draft.get(k) or "") for k in ("account", "to_email", "subject", "body")]
+    cc = draft.get("cc")
+    cc = [str(a) for a in cc] if isinstance(cc, list | tuple) else str(cc or "")
+    return hashlib.sha256(json.dumps([sent, cc]).encode()).hexdigest()[:16]
+
+
 def draft_id(thread_id: str, tool_call_id: str) -> str:
     """The id a draft is kept under for its owner: the conversation and the call that wrote it."""
     return "d_" + hashlib.sha256(f"{thread_id}\0{tool_call_id}".encode()).hexdigest()[:16]

@@ -79,6 +79,7 @@ def test_slack_settings(monkeypatch) -> None:  # noqa: ANN001
 
 def test_a_draft_card_shows_outside_text_literally_with_its_buttons() -> None:
     from copilot.slack.blocks import draft_blocks
+    from copilot.state import draft_version
 
     draft = {"draft_id": "d_1", "to": "Sam <sam@standard.example>", "account": "Acme <!channel>", "subject": "Hi @here",
              "body": "Visit https://evil.example now <@U123>", "cc": ["boss@ourco.example"], "cites": ["DL0001"]}
@@ -88,7 +89,9 @@ def test_a_draft_card_shows_outside_text_literally_with_its_buttons() -> None:
     actions = [b for b in blocks if b["type"] == "actions"]
     assert [e["action_id"] for e in actions[0]["elements"]] == ["draft_edit", "draft_regenerate", "draft_schedule",
                                                                 "draft_send"]
-    assert all(e["value"] == "d_1" for e in actions[0]["elements"])
+    assert [e["value"] for e in actions[0]["elements"][:3]] == ["d_1"] * 3
+    assert actions[0]["elements"][-1]["value"] == f"d_1:{draft_version(draft)}"  # Send: this version only
+    assert draft_version({**draft, "body": "Visit another page"}) != draft_version(draft)
     assert "confirm" in actions[0]["elements"][-1]  # sending asks once more
     fields = [f["text"] for b in blocks if b.get("fields") for f in b["fields"]]
     assert fields[:2] == ["To: Sam &lt;sam@standard\u200b.example&gt;", "Cc: boss@ourco\u200b.example"]

@@ -124,7 +124,7 @@ def test_a_draft_is_a_card_edited_in_a_modal_and_sent(app: tuple[str, FakeSlack]
     posted, buttons = _draft_card(base, slack, "Standard Co", "1700000100.000100")
     text = json.dumps(_blocks(posted))
     assert set(buttons) >= {"draft_edit", "draft_regenerate", "draft_schedule", "draft_send"}
-    assert "E-mail draft (not sent)" in text and "sam@standard.example" in text and "Hi Sam" in text
+    assert "E-mail draft (not sent)" in text and "sam@standard\\u200b.example" in text and "Hi Sam" in text
     assert text.count("Hi Sam") == 1  # the draft once, as its card
     assert "AI-generated" in text and "feedback_up" in text
 
@@ -146,7 +146,7 @@ def test_a_draft_is_a_card_edited_in_a_modal_and_sent(app: tuple[str, FakeSlack]
     assert updated["ts"] == "1700000100.000200" and "A phased rollout" in json.dumps(_blocks(updated))
     assert "Edited by Rick Rep" in json.dumps(_blocks(updated))
 
-    _click(base, "URICK", buttons["draft_send"], channel="C1", ts="1700000100.000200")
+    _click(base, "URICK", _buttons(_blocks(updated))["draft_send"], channel="C1", ts="1700000100.000200")
     closed = _wait(slack, "chat.update", 2)[-1]
     assert "Sent" in json.dumps(_blocks(closed)) and "draft_send" not in json.dumps(_blocks(closed))
     deadline = time.monotonic() + 20
@@ -162,6 +162,66 @@ def test_a_draft_is_a_card_edited_in_a_modal_and_sent(app: tuple[str, FakeSlack]
     assert len(mail.messages) == 1
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(OutboxMessage)).scalar_one() == 1
+
+
+def test_send_sends_only_the_version_its_card_showed_and_an_edit_never_reopens_a_sent_draft(
+        engine: Engine, tmp_path: Path, mail: smtp.Inbox) -> None:
+    """Send clicked on a card an Edit has since replaced sends nothing and shows the draft as it stands; an Edit checked
+    before a Send and saved after it is not kept, so the draft stays sent, its card without a Send, and one e-mail,
+    the approved text, goes out."""
+    world.build(engine)
+    _history(engine)
+    with engine.begin() as conn:
+        conn.execute(update(User).where(User.name == "Rick Rep").values(slack_user_id="URICK"))
+    with fake_slack() as slack:
+        settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
+                            llm="offline", slack_bot_token="xoxb-test", slack_signing_secret=SECRET,
+                            slack_api_url=slack.url, smtp_host="127.0.0.1", smtp_port=mail.port,  # type: ignore[attr-defined]
+                            smtp_from="copilot@ourco.example", smtp_timeout=5)
+        with build_services(settings, engine=engine) as services, serve(asgi(build_app(services))) as base:
+            posted, old = _draft_card(base, slack, "Standard Co", "1700003000.000100")
+            _click(base, "URICK", old["draft_edit"], channel="C1", ts="1700003000.000200")
+            view = _opened_view(slack, 1)
+            assert _submit(base, "URICK", view, {"subject": "Version two", "body": "The second body."})[0] == 200
+            (edited,) = _wait(slack, "chat.update")
+            _click(base, "URICK", old["draft_send"], channel="C1", ts="1700003000.000200")  # the card as first shown
+            told = _wait(slack, "chat.postEphemeral")[-1]["text"]
+            assert told.startswith("Nothing was sent: the draft changed") and not mail.messages
+            current = _wait(slack, "chat.update", 2)[-1]
+            assert "Version two" in json.dumps(_blocks(current)) and "draft_send" in json.dumps(_blocks(current))
+
+            # an Edit read the open draft just before Send closed it, and saves just after the e-mail went
+            read, armed, paused, go = services.copilot.draft, threading.Event(), threading.Event(), threading.Event()
+
+            def draft(draft_id: str, user: str) -> dict[str, Any]:
+                found = read(draft_id, user)
+                if armed.is_set():
+                    armed.clear()
+                    paused.set()
+                    go.wait(30)
+                return found
+
+            services.copilot.draft = draft  # type: ignore[method-assign]
+            armed.set()
+            late = threading.Thread(target=_submit, args=(base, "URICK", view,
+                                                          {"subject": "Version three", "body": "The third body."}))
+            late.start()
+            assert paused.wait(30)
+            _click(base, "URICK", _buttons(_blocks(current))["draft_send"], channel="C1", ts="1700003000.000200")
+            _delivered(mail)
+            go.set()
+            late.join(30)
+            time.sleep(0.5)
+            for card in slack.called("chat.update")[2:]:  # any Send shown since is clicked too
+                if "draft_send" in _buttons(_blocks(card)):
+                    _click(base, "URICK", _buttons(_blocks(card))["draft_send"], channel="C1", ts="1700003000.000200")
+            time.sleep(1.0)
+            (sent,) = mail.messages
+            assert sent["Subject"] == "Version two" and b"The second body." in sent.get_payload(decode=True)
+            assert "draft_send" not in json.dumps(_blocks(slack.called("chat.update")[-1]))
+            assert "Your edit was not kept" in slack.called("chat.postEphemeral")[-1]["text"]
+            with engine.connect() as conn:
+                assert conn.execute(select(func.count()).select_from(OutboxMessage)).scalar_one() == 1
 
 
 def test_regenerate_writes_another_version_in_place(app: tuple[str, FakeSlack]) -> None:
@@ -349,7 +409,7 @@ def test_a_draft_copied_to_the_manager_shows_the_cc_and_send_delivers_to_it(
     posted, buttons = _draft_card(base, slack, "Standard Co", "1700001000.000100")
     shown = _shown(_blocks(posted))
     assert "To: Sam Stone &lt;sam@standard.example&gt;" in shown and "Cc: u2@ourco.example" in shown
-    assert "To Sam Stone <sam@standard.example>, Cc u2@ourco.example" in shown  # the Send confirmation
+    assert "To sam@standard.example (Sam Stone), Cc u2@ourco.example" in shown  # the Send confirmation
     _click(base, "URICK", buttons["draft_send"], channel="C1", ts="1700001000.000200")
     assert "Sent" in _shown(_blocks(_wait(slack, "chat.update")[-1]))
     _delivered(mail)
@@ -381,9 +441,10 @@ def test_the_cc_is_edited_in_the_modal_and_an_outside_cc_waits_for_the_approver(
     status, _ = _submit(base, "URICK", view, {"cc": "Friend@Evil.example; u2@ourco.example", "subject": subject,
                                               "body": body})
     assert status == 200
-    assert "Cc: friend@evil.example, u2@ourco.example" in _shown(_blocks(_wait(slack, "chat.update")[-1]))
+    edited = _blocks(_wait(slack, "chat.update")[-1])
+    assert "Cc: friend@evil.example, u2@ourco.example" in _shown(edited)
 
-    _click(base, "URICK", buttons["draft_send"], channel="C1", ts="1700001100.000200")
+    _click(base, "URICK", _buttons(edited)["draft_send"], channel="C1", ts="1700001100.000200")
     card = next(p for p in _wait(slack, "chat.postMessage", 2) if p["channel"] == "UMONA")
     shown = _shown(_blocks(card))
     assert "To: sam@standard.example" in shown and "Cc: friend@evil.example, u2@ourco.example" in shown
@@ -502,8 +563,8 @@ def test_the_approver_sees_the_whole_subject_that_will_be_sent(app: tuple[str, F
     assert 120 < len(subject) <= 300
     status, _ = _submit(base, "URICK", view, {"subject": subject, "body": "Hi Kim,\n\nShall we talk?\n\nBest,\nRick"})
     assert status == 200
-    _wait(slack, "chat.update")
-    _click(base, "URICK", buttons["draft_send"], channel="C1", ts="1700001000.000200")
+    (edited,) = _wait(slack, "chat.update")
+    _click(base, "URICK", _buttons(_blocks(edited))["draft_send"], channel="C1", ts="1700001000.000200")
     card = next(p for p in _wait(slack, "chat.postMessage", 2) if p["channel"] == "UMONA")
     fields = [f["text"] for b in _blocks(card) if b.get("fields") for f in b["fields"]]
     assert any(f.replace("\u200b", "") == f"Subject: {subject}" for f in fields), fields

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from copilot.crm.values import BIDI
+from copilot.state import draft_version
 
 SECTION_LIMIT = 3000  # Slack's limit for a section's text
 BLOCK_LIMIT = 50  # Slack's limit for the blocks of a message
@@ -160,7 +161,7 @@ def draft_blocks(draft: dict[str, Any], *, note: str | None = None, closed: str 
         blocks.append({"type": "context", "elements": [plain(closed)]})
         return blocks
     value = str(draft.get("draft_id") or "")
-    send = _button("draft_send", "Send", value, "primary")
+    send = _button("draft_send", "Send", f"{value}:{draft_version(draft)}", "primary")  # sends only this version
     send["confirm"] = {"title": {"type": "plain_text", "text": "Send this e-mail?"},
                        "text": {"type": "plain_text", "text": confirm_text(draft), "emoji": False},
                        "confirm": {"type": "plain_text", "text": "Send"},

@@ -111,7 +111,7 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
             if identity is None:
                 card.tell(NOT_LINKED)
                 return
-            draft_id = str(((body.get("actions") or [{}])[0]).get("value") or "")
+            draft_id = str(((body.get("actions") or [{}])[0]).get("value") or "").partition(":")[0]
             try:
                 try:
                     draft = copilot.draft(draft_id, identity.name)
@@ -146,8 +146,13 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
         if fresh.get("error"):
             card.tell(f"I could not write a new version: {fresh['error']}")
             return
-        new = copilot.change_draft(identity.user_id, {**fresh, "draft_id": draft["draft_id"],
-                                                      "thread_id": draft.get("thread_id"), "asked": asked}, "regenerated")
+        try:
+            new = copilot.change_draft(identity.user_id, {**fresh, "draft_id": draft["draft_id"],
+                                                          "thread_id": draft.get("thread_id"), "asked": asked},
+                                       "regenerated")
+        except ToolError as exc:  # sent (or being sent) meanwhile: that version stays
+            card.tell(str(exc))
+            return
         card.show(draft_blocks(new, note=f"Regenerated in a {tone} tone."), "E-mail draft (not sent)")
 
     def schedule(card: Card, identity: Identity, draft: dict[str, Any], body: dict[str, Any]) -> None:
@@ -183,12 +188,29 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
                  f"the best chance of a reply ({advice.get('p_reply_pct', '')}).{reminder}")
 
     def send(card: Card, identity: Identity, draft: dict[str, Any], body: dict[str, Any]) -> None:
+        # closed first, in one step with the check that the draft is still the version this card showed: an Edit
+        # saved meanwhile is neither sent unseen nor able to bring the draft back to send again
+        shown = str(((body.get("actions") or [{}])[0]).get("value") or "").partition(":")[2]
+        try:
+            status, draft = copilot.claim_draft(draft["draft_id"], identity.name,
+                                                f"Sending, asked by {identity.name}.", shown)
+        except ToolError as exc:
+            card.tell(f"Not sent: {exc}")
+            return
+        if status == "closed":
+            card.show(draft_blocks(draft, closed=draft["closed"]), "E-mail draft")
+            card.tell(f"Nothing changed: {draft['closed']}")
+            return
+        if status == "changed":
+            card.show(draft_blocks(draft, note="Changed after the card you clicked was shown."),
+                      "E-mail draft (not sent)")
+            card.tell("Nothing was sent: the draft changed after the card you clicked was shown. Read it as it "
+                      "stands now and press Send again to send it.")
+            return
         args = {"account": draft.get("account"), "to": draft.get("to_email"), "cc": list(draft.get("cc") or []),
                 "subject": draft.get("subject"), "body": draft.get("body")}
         facts = {"draft": {k: draft.get(k) for k in ("to", "to_email", "cc", "subject", "body", "cites",
                                                      "record_ids")}}
-        # closed first, so an Edit modal still open or a second click cannot bring the draft back to send again
-        copilot.save_draft(identity.user_id, {**draft, "closed": f"Sending, asked by {identity.name}."})
         try:
             outcome = copilot.act(identity.name, "send_email", args, thread_id=draft.get("thread_id") or "",
                                   request_key=f"{draft['draft_id']}:send", facts=facts)
@@ -263,9 +285,13 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
             ack(response_action="errors", errors=errors)
             return
         ack()
-        new = copilot.change_draft(identity.user_id, {**draft, "subject": subject, "body": text,
-                                                      **({"cc": cc} if cc is not None else {}),
-                                                      "edited_by": identity.name}, "edited")
+        try:
+            new = copilot.change_draft(identity.user_id, {**draft, "subject": subject, "body": text,
+                                                          **({"cc": cc} if cc is not None else {}),
+                                                          "edited_by": identity.name}, "edited")
+        except ToolError as exc:  # sent (or being sent) since the form was checked: the edit is not kept
+            card.tell(f"{exc} Your edit was not kept.")
+            return
         card.show(draft_blocks(new, note=f"Edited by {identity.name}."), "E-mail draft (not sent)")
 
 
