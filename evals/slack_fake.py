@@ -22,7 +22,8 @@ class FakeSlack:
     users: dict[str, dict[str, Any]] = field(default_factory=dict)  # Slack user id -> other user fields (tz, ...)
     failures: dict[str, list[int]] = field(default_factory=dict)  # method -> HTTP statuses to answer first
     retry_after: str = "0"  # the Retry-After of a 429
-    refusals: dict[str, list[str]] = field(default_factory=dict)  # method -> Slack errors (ok: false) to answer first
+    refusals: dict[str, list[str | None]] = field(default_factory=dict)  # method -> Slack errors (ok: false) to
+    # answer first, in order; None: that call is answered as usual
     socket_url: str = ""  # what apps.connections.open hands out (Socket Mode)
     enterprise_id: str = ""  # the Enterprise Grid organisation the app is installed in, if any (auth.test)
     post_times: dict[str, float] = field(default_factory=dict)  # thread_ts -> when its answer was posted
@@ -47,8 +48,9 @@ class FakeSlack:
         with self._lock:
             self.calls.append((method, args))
             refused = self.refusals.get(method) or []
-            if refused:
-                return {"ok": False, "error": refused.pop(0)}
+            error = refused.pop(0) if refused else None
+            if error is not None:
+                return {"ok": False, "error": error}
         if method == "apps.connections.open":
             return {"ok": True, "url": self.socket_url}
         if method == "auth.test":

@@ -509,3 +509,51 @@ def test_an_approval_is_never_taken_from_a_forged_stale_or_claimed_click(slack_a
     with engine.connect() as conn:
         assert conn.execute(select(Action.status).where(Action.id == request_id)).scalar_one() == "pending"
         assert conn.execute(select(func.count()).select_from(Activity)).scalar_one() == 0
+
+
+def test_an_answer_in_three_messages_whose_second_is_refused_loses_and_repeats_nothing(engine: Engine,
+                                                                                     tmp_path: Path) -> None:
+    """Slack refuses the second of an answer's three messages: the first stays as posted, the third (with its cards
+    and their Send buttons, and the feedback buttons) still comes, and the second's words follow once as plain text;
+    the question is asked once."""
+    from types import SimpleNamespace
+
+    from slack_sdk import WebClient
+
+    from copilot.slack.conversations import answer_in_thread
+    from copilot.slack.identity import SlackDirectory
+
+    world.build(engine)
+    with engine.begin() as conn:
+        conn.execute(update(User).where(User.name == "Rick Rep").values(slack_user_id="URICK"))
+    drafts = [{"draft_id": f"d_{i}", "to": f"p{i}@acme.example", "account": "Acme", "subject": f"Draft {i}",
+               "body": (f"Body {i} " + "word " * 700 + "\n\n") * 4, "cc": [], "cites": []} for i in range(11)]
+    result = SimpleNamespace(answer="Eleven drafts.", sources=[], model="offline", prompt_version="p", drafts=drafts,
+                             briefs=[], tool_calls=[], actions=[], notes=[], pending_reviews=[])
+    with fake_slack() as slack:
+        settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
+                            llm="offline", slack_bot_token="xoxb-test", slack_api_url=slack.url)
+        with build_services(settings, engine=engine) as services:
+            asked: list[str] = []
+            services.copilot.ask = lambda question, *a, **k: asked.append(question) or result  # type: ignore[method-assign]
+            slack.refusals = {"chat.postMessage": [None, "invalid_blocks"]}
+            client = WebClient(token="xoxb-test", base_url=slack.url)
+            answer_in_thread(services, SlackDirectory(engine, client), client, team="T1", channel="D1",
+                             thread_ts="1700000000.000700", user="URICK", text="eleven drafts please")
+        posts = slack.called("chat.postMessage")
+    assert asked == ["eleven drafts please"]
+    shown = [p for p in posts if p.get("blocks")]
+    assert len(shown) == 3 and shown[0]["text"] == "Eleven drafts." and shown[2]["text"] == "(continued, 3 of 3)"
+    refused, delivered = shown[1], [shown[0], shown[2]]
+    plain = [p["text"] for p in posts if not p.get("blocks")]
+    assert plain and plain[0].startswith("_Part 2 of 3 of my answer did not get through") and "invalid" in plain[0]
+    assert len(plain) == 4 and plain[-1].endswith("_(The rest of this part is cut: ask for less at once to see it.)_")
+    in_refused = [i for i in range(len(drafts)) if f"Subject: Draft {i}\"" in json.dumps(refused["blocks"])]
+    assert in_refused and f"Body {in_refused[0]} " in "".join(plain)  # its words follow, as far as four messages hold
+    for i in range(len(drafts)):  # no draft twice: on a card that came with its Send button, or else as text
+        on_cards = sum(json.dumps(p["blocks"]).count(f"Subject: Draft {i}\"") for p in delivered)
+        in_text = sum(t.count(f"Body {i} ") for t in plain)
+        assert (on_cards, bool(in_text)) == ((0, in_text > 0) if i in in_refused else (1, False)), (i, on_cards)
+    assert "Eleven drafts." not in "".join(plain)  # what the first message showed is not repeated
+    assert "draft_send" in json.dumps(shown[2]["blocks"]) and "feedback_up" in json.dumps(shown[2]["blocks"])
+    assert "Slack would not show this answer" not in json.dumps(posts)  # the whole answer is never posted again

@@ -17,7 +17,7 @@ from slack_sdk.errors import SlackApiError
 from copilot.crm.audit import record_now
 from copilot.services import Services
 from copilot.slack.approvals import post_cards
-from copilot.slack.blocks import answer_messages, chunks, escape, fallback_text
+from copilot.slack.blocks import answer_messages, chunks, escape, fallback_text, literal
 from copilot.slack.identity import NOT_LINKED, SlackDirectory
 from copilot.slack.threads import thread_id
 
@@ -139,9 +139,46 @@ def _deliver_answer(deliver: Callable[..., Any], result: Any, conversation: str)
                                brief_only=_brief_only(result),
                                feedback_value=json.dumps({"t": conversation, "m": result.model,
                                                           "p": result.prompt_version}))
+    missed: list[tuple[int, str]] = []
     for i, blocks in enumerate(messages):
         text = fallback_text(result.answer) if i == 0 else f"(continued, {i + 1} of {len(messages)})"
-        deliver(text=text, blocks=blocks)
+        try:
+            deliver(text=text, blocks=blocks)
+        except Exception as exc:
+            if i == 0:  # nothing shown yet: the caller posts the answer as plain text, or apologises
+                raise
+            # the parts shown stay shown and the ones after still come, each once; the one refused follows as text
+            error = exc.response.get("error") if isinstance(exc, SlackApiError) else type(exc).__name__
+            missed.append((i, str(error)))
+    for i, error in missed:
+        incident = uuid.uuid4().hex[:12]
+        log.warning("slack refused part %d of %d of an answer (incident %s, thread %s): %s", i + 1, len(messages),
+                    incident, conversation, error)
+        words = chunks("\n".join(literal(t) for t in _words(messages[i])) or " ")
+        words[0] = (f"_Part {i + 1} of {len(messages)} of my answer did not get through in its usual form ({error}), so "
+                    "here it is as plain text, without its buttons: ask again for a draft in it to send it._\n"
+                    + words[0])
+        if len(words) > PLAIN_PARTS:
+            words = words[:PLAIN_PARTS]
+            words[-1] += "\n_(The rest of this part is cut: ask for less at once to see it.)_"
+        try:
+            for part in words:
+                deliver(text=part)
+        except Exception:  # noqa: BLE001 - said once more, shortly, if Slack takes anything at all
+            _apologise(deliver, f"Sorry, part {i + 1} of {len(messages)} of my answer could not be posted. If it "
+                                f"happens again, quote incident {incident} to your admin.", incident)
+
+
+def _words(blocks: list[dict[str, Any]]) -> list[str]:
+    """The texts of ``blocks`` (sections, their fields, headers, context lines), buttons left out: already escaped
+    for plain text, so only their formatting marks are left to keep apart (:func:`literal`)."""
+    out: list[str] = []
+    for block in blocks:
+        texts = [block.get("text"), *(block.get("fields") or []),
+                 *(block.get("elements") or [] if block.get("type") == "context" else [])]
+        out += [str(t["text"]).strip("*") if t.get("type") == "mrkdwn" else str(t["text"])
+                for t in texts if isinstance(t, dict) and t.get("text")]
+    return out
 
 
 def _brief_only(result: Any) -> bool:
