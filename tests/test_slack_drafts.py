@@ -584,3 +584,30 @@ def test_a_subject_mail_programs_would_read_otherwise_is_refused_in_the_edit_mod
         assert status == 200 and json.loads(response)["errors"]["subject"], subject
     time.sleep(0.3)
     assert slack.called("chat.update") == []  # nothing saved
+
+
+def test_an_address_the_mail_library_cannot_parse_is_refused_where_it_is_typed(app: tuple[str, FakeSlack],
+                                                                                engine: Engine) -> None:
+    """A Cc with a trailing dot (or another form the e-mail library fails on with an error of its own, not a
+    ValueError) is said in the modal, and a contact's address like it makes Send refuse, never a crash; nothing
+    is queued."""
+    from copilot.crm.models import Contact
+    from copilot.crm.values import plain_address
+
+    for odd in ("boss@ourco.example.", "\x00@[a.2=", "\ud800?=c=?utf-8?b?BQ\x00?c++@[\t", "<:_:2>?=x?,?b\""):
+        assert plain_address(odd) is False, odd
+    base, slack = app
+    _, buttons = _draft_card(base, slack, "Standard Co", "1700001200.000100")
+    _click(base, "URICK", buttons["draft_edit"], channel="C1", ts="1700001200.000200")
+    view = _opened_view(slack, 1)
+    status, response = _submit(base, "URICK", view, {"cc": "u2@ourco.example.", "subject": "S", "body": "Hi Sam"})
+    assert status == 200 and "is not a plain e-mail address" in json.loads(response)["errors"]["cc"]
+    with engine.begin() as conn:
+        conn.execute(update(Contact).where(Contact.id == 1).values(email="sam@standard.example."))
+    _mention(base, "URICK", "<@UBOT> draft an email to Standard Co about the pilot", "1700001300.000100", "Ev13")
+    posted = next(p for p in _wait(slack, "chat.postMessage", 2) if p.get("thread_ts") == "1700001300.000100")
+    _click(base, "URICK", _buttons(_blocks(posted))["draft_send"], channel="C1", ts="1700001300.000200")
+    told = _wait(slack, "chat.postEphemeral")[-1]["text"]
+    assert told.startswith("Not sent:") and "incident" not in told, told
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(OutboxMessage)).scalar_one() == 0
