@@ -557,3 +557,41 @@ def test_an_answer_in_three_messages_whose_second_is_refused_loses_and_repeats_n
     assert "Eleven drafts." not in "".join(plain)  # what the first message showed is not repeated
     assert "draft_send" in json.dumps(shown[2]["blocks"]) and "feedback_up" in json.dumps(shown[2]["blocks"])
     assert "Slack would not show this answer" not in json.dumps(posts)  # the whole answer is never posted again
+
+
+def test_an_answer_whose_first_message_is_refused_still_brings_the_cards_after_it(engine: Engine,
+                                                                                   tmp_path: Path) -> None:
+    """Slack refuses the first of an answer's messages: the ones after it still come with their cards and buttons, and
+    only the first one's words follow as plain text, not the whole answer again."""
+    from types import SimpleNamespace
+
+    from slack_sdk import WebClient
+
+    from copilot.slack.conversations import answer_in_thread
+    from copilot.slack.identity import SlackDirectory
+
+    world.build(engine)
+    with engine.begin() as conn:
+        conn.execute(update(User).where(User.name == "Rick Rep").values(slack_user_id="URICK"))
+    drafts = [{"draft_id": f"d_{i}", "to": f"p{i}@acme.example", "account": "Acme", "subject": f"Draft {i}",
+               "body": f"Body {i} " + "word " * 60, "cc": [], "cites": []} for i in range(15)]
+    result = SimpleNamespace(answer="Fifteen drafts.", sources=[], model="offline", prompt_version="p", drafts=drafts,
+                             briefs=[], tool_calls=[], actions=[], notes=[], pending_reviews=[])
+    with fake_slack() as slack:
+        settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
+                            llm="offline", slack_bot_token="xoxb-test", slack_api_url=slack.url)
+        with build_services(settings, engine=engine) as services:
+            services.copilot.ask = lambda *a, **k: result  # type: ignore[method-assign]
+            slack.refusals = {"chat.postMessage": ["invalid_blocks"]}
+            client = WebClient(token="xoxb-test", base_url=slack.url)
+            answer_in_thread(services, SlackDirectory(engine, client), client, team="T1", channel="D1",
+                             thread_ts="1700000000.000800", user="URICK", text="fifteen drafts please")
+        posts = slack.called("chat.postMessage")
+    shown = [p for p in posts if p.get("blocks")]
+    plain = [p["text"] for p in posts if not p.get("blocks")]
+    assert len(shown) >= 2 and "draft_send" in json.dumps(shown[1]["blocks"])
+    assert plain[0].startswith(f"_Part 1 of {len(shown)} of my answer did not get through")
+    assert "Slack would not show this answer" not in json.dumps(posts)
+    for i in range(len(drafts)):  # each draft once: on a card shown, or else in the first part's text
+        on_cards = sum(json.dumps(p["blocks"]).count(f"Subject: Draft {i}\"") for p in shown[1:])
+        assert on_cards + any(f"Body {i} " in t for t in plain) == 1, i

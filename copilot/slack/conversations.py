@@ -140,16 +140,17 @@ def _deliver_answer(deliver: Callable[..., Any], result: Any, conversation: str)
                                feedback_value=json.dumps({"t": conversation, "m": result.model,
                                                           "p": result.prompt_version}))
     missed: list[tuple[int, str]] = []
+    first: Exception | None = None
     for i, blocks in enumerate(messages):
         text = fallback_text(result.answer) if i == 0 else f"(continued, {i + 1} of {len(messages)})"
         try:
             deliver(text=text, blocks=blocks)
-        except Exception as exc:
-            if i == 0:  # nothing shown yet: the caller posts the answer as plain text, or apologises
-                raise
-            # the parts shown stay shown and the ones after still come, each once; the one refused follows as text
+        except Exception as exc:  # noqa: BLE001 - the parts shown stay shown and the others still come, each once
+            first = first or exc
             error = exc.response.get("error") if isinstance(exc, SlackApiError) else type(exc).__name__
             missed.append((i, str(error)))
+    if first is not None and len(missed) == len(messages):
+        raise first  # nothing shown: the caller posts the answer as plain text, or apologises
     for i, error in missed:
         incident = uuid.uuid4().hex[:12]
         log.warning("slack refused part %d of %d of an answer (incident %s, thread %s): %s", i + 1, len(messages),
