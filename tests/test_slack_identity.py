@@ -76,3 +76,17 @@ def test_only_a_person_of_this_workspace_is_linked_by_their_own_address(engine: 
         directory = SlackDirectory(engine, WebClient(token="xoxb-test", base_url=slack.url))
         assert getattr(directory.identity("UGRID"), "name", None) == "Mona Manager"
         assert directory.identity("UOUTSIDE") is None
+
+
+def test_a_failed_profile_lookup_is_asked_again_and_not_kept_as_nobody(engine: Engine) -> None:
+    """users.info failing for a moment (Slack's fatal_error, a rate limit past its retries) leaves the person unlinked
+    for that event only: the next one asks again, where "user_not_found" is kept like an answer."""
+    world.build(engine)
+    with fake_slack() as slack:
+        slack.profiles = {"UMONA": {"email": "u2@ourco.example"}}
+        slack.refusals = {"users.info": ["fatal_error", "ratelimited"]}
+        directory = SlackDirectory(engine, WebClient(token="xoxb-test", base_url=slack.url))
+        assert directory.identity("UMONA") is None and directory.identity("UMONA") is None
+        assert getattr(directory.identity("UMONA"), "name", None) == "Mona Manager"
+        assert directory.identity("UNOBODY") is None and directory.identity("UNOBODY") is None
+        assert [c["user"] for c in slack.called("users.info")] == ["UMONA"] * 3 + ["UNOBODY"]

@@ -81,7 +81,9 @@ class SlackDirectory:
             user = self.client.users_info(user=slack_user).get("user", {}) or {}
             raw = user.get("profile", {}).get("email") if self._ours(user) else None
             found = SlackProfile(_address(raw), _zone_name(user.get("tz")))
-        except SlackApiError:
+        except SlackApiError as exc:
+            if exc.response.get("error") not in ("user_not_found", "user_not_visible"):
+                return SlackProfile(None, None)  # Slack busy or failing: asked again next time, not for ttl_seconds
             found = SlackProfile(None, None)
         with self._lock:
             self._profiles[slack_user] = (now, found)
