@@ -51,6 +51,10 @@ class FakeSlack:
             error = refused.pop(0) if refused else None
             if error is not None:
                 return {"ok": False, "error": error}
+        if method in ("chat.postMessage", "chat.postEphemeral", "chat.update", "chat.scheduleMessage"):
+            refusal = _too_long(args.get("blocks"))
+            if refusal:
+                return {"ok": False, "error": refusal}
         if method == "apps.connections.open":
             return {"ok": True, "url": self.socket_url}
         if method == "auth.test":
@@ -79,6 +83,32 @@ class FakeSlack:
         if method in ("chat.postMessage", "chat.postEphemeral", "chat.update"):
             return {"ok": True, "channel": args.get("channel", "C1"), "ts": f"1700000000.{len(self.calls):06d}"}
         return {"ok": True}
+
+
+BLOCKS_TEXT_LIMIT = 13_000
+"""about where Slack starts answering ``msg_blocks_too_long``: the characters of a message's blocks' texts together"""
+
+
+def _texts(value: Any) -> int:
+    if isinstance(value, list):
+        return sum(_texts(v) for v in value)
+    if isinstance(value, dict):
+        return sum(len(v) if k == "text" and isinstance(v, str) else _texts(v) for k, v in value.items())
+    return 0
+
+
+def _too_long(blocks: Any) -> str | None:
+    """The error Slack answers a message whose blocks it will not take for their number or length, else None."""
+    if isinstance(blocks, str):
+        try:
+            blocks = json.loads(blocks)
+        except json.JSONDecodeError:
+            return "invalid_blocks_format"
+    if not isinstance(blocks, list):
+        return None
+    if len(blocks) > 50:
+        return "invalid_blocks"
+    return "msg_blocks_too_long" if _texts(blocks) > BLOCKS_TEXT_LIMIT else None
 
 
 @contextmanager

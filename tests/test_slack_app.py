@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 import urllib.error
 import urllib.request
@@ -527,7 +528,7 @@ def test_an_answer_in_three_messages_whose_second_is_refused_loses_and_repeats_n
     with engine.begin() as conn:
         conn.execute(update(User).where(User.name == "Rick Rep").values(slack_user_id="URICK"))
     drafts = [{"draft_id": f"d_{i}", "to": f"p{i}@acme.example", "account": "Acme", "subject": f"Draft {i}",
-               "body": (f"Body {i} " + "word " * 700 + "\n\n") * 4, "cc": [], "cites": []} for i in range(11)]
+               "body": f"Body {i} " + "word " * 300, "cc": [], "cites": []} for i in range(16)]
     result = SimpleNamespace(answer="Eleven drafts.", sources=[], model="offline", prompt_version="p", drafts=drafts,
                              briefs=[], tool_calls=[], actions=[], notes=[], pending_reviews=[])
     with fake_slack() as slack:
@@ -595,3 +596,41 @@ def test_an_answer_whose_first_message_is_refused_still_brings_the_cards_after_i
     for i in range(len(drafts)):  # each draft once: on a card shown, or else in the first part's text
         on_cards = sum(json.dumps(p["blocks"]).count(f"Subject: Draft {i}\"") for p in shown[1:])
         assert on_cards + any(f"Body {i} " in t for t in plain) == 1, i
+
+
+def test_a_draft_longer_than_one_message_holds_comes_whole_with_send_after_its_last_word(engine: Engine,
+                                                                                         tmp_path: Path) -> None:
+    """A draft whose body is as long as an e-mail may be (20,000 characters) is more text than Slack takes in one
+    message (it answers msg_blocks_too_long past about 13,000): its card comes in several messages Slack takes, in
+    order, every word of it once, and its Send button after the last of them."""
+    from types import SimpleNamespace
+
+    from slack_sdk import WebClient
+
+    from copilot.slack.conversations import answer_in_thread
+    from copilot.slack.identity import SlackDirectory
+
+    world.build(engine)
+    with engine.begin() as conn:
+        conn.execute(update(User).where(User.name == "Rick Rep").values(slack_user_id="URICK"))
+    body = "".join(f"Paragraph {i:03d}. " + "word " * 37 + "\n\n" for i in range(98))  # 19,796 characters
+    draft = {"draft_id": "d_long", "to": "sam@standard.example", "account": "Standard Co", "subject": "Long",
+             "body": body, "cc": [], "cites": []}
+    result = SimpleNamespace(answer="One long draft.", sources=[], model="offline", prompt_version="p",
+                             drafts=[draft], briefs=[], tool_calls=[], actions=[], notes=[], pending_reviews=[])
+    with fake_slack() as slack:
+        settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
+                            llm="offline", slack_bot_token="xoxb-test", slack_api_url=slack.url)
+        with build_services(settings, engine=engine) as services:
+            services.copilot.ask = lambda *a, **k: result  # type: ignore[method-assign]
+            client = WebClient(token="xoxb-test", base_url=slack.url)
+            answer_in_thread(services, SlackDirectory(engine, client), client, team="T1", channel="D1",
+                             thread_ts="1700000000.000900", user="URICK", text="one long draft")
+        posts = slack.called("chat.postMessage")
+    assert len(posts) > 1 and all(p.get("blocks") for p in posts), [p["text"] for p in posts]
+    shown = "".join(b["text"]["text"] for p in posts for b in p["blocks"]
+                    if b["type"] == "section" and b.get("text", {}).get("type") == "plain_text")
+    assert [int(n) for n in re.findall(r"Paragraph (\d{3})", shown)] == list(range(98))  # every word, once, in order
+    (send,) = [i for i, p in enumerate(posts) if "draft_send" in json.dumps(p["blocks"])]
+    last = max(i for i, p in enumerate(posts) if "Paragraph 097" in json.dumps(p["blocks"]))
+    assert send >= last  # the button comes after the last word it sends

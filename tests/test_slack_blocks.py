@@ -327,7 +327,7 @@ def test_an_answer_past_slacks_50_blocks_is_several_messages_each_card_whole_wit
     nothing is left out."""
     from slack_sdk.models.blocks import Block
 
-    from copilot.slack.blocks import BLOCK_LIMIT, answer_messages, draft_blocks
+    from copilot.slack.blocks import BLOCK_LIMIT, TEXT_LIMIT, answer_messages, draft_blocks, text_size
 
     body = "\n\n".join(f"Paragraph {p}: " + "word " * 500 for p in range(6))
     drafts = [{"draft_id": f"d_{i}", "to": f"p{i}@acme.example", "account": "Acme", "subject": f"Draft {i}",
@@ -338,13 +338,22 @@ def test_an_answer_past_slacks_50_blocks_is_several_messages_each_card_whole_wit
     messages = answer_messages("Here are six drafts.", **kwargs)
     assert len(messages) > 1 and [b for m in messages for b in m] == whole  # in order, nothing lost
     for message in messages:
-        assert len(message) <= BLOCK_LIMIT
+        assert len(message) <= BLOCK_LIMIT and text_size(message) <= TEXT_LIMIT  # what Slack takes in one message
         for block in message:
             Block.parse(block).validate_json()
-    for draft in drafts:
+    for draft in drafts:  # each card longer than one message holds: in consecutive messages, Send after its last word
+        card = draft_blocks(draft)
+        assert text_size(card) > TEXT_LIMIT
+        flat = [(n, b) for n, m in enumerate(messages) for b in m]
+        start = next(i for i in range(len(flat)) if [b for _, b in flat[i:i + len(card)]] == card)
+        where = [n for n, _ in flat[start:start + len(card)]]
+        assert where[-1] - where[0] == 1, where  # two messages, one after the other, the buttons in the second
+    assert messages[-1][-1]["block_id"] == "feedback" and len(answer_messages("Short.", **{**kwargs, "drafts": []})) == 1
+    shorter = [{**d, "body": "\n\n".join(body.split("\n\n")[:3])} for d in drafts]  # each fits one message
+    messages = answer_messages("Here are six drafts.", **{**kwargs, "drafts": shorter})
+    for draft in shorter:
         card = draft_blocks(draft)
         assert any(m[i:i + len(card)] == card for m in messages for i in range(len(m))), draft["draft_id"]  # whole
-    assert messages[-1][-1]["block_id"] == "feedback" and len(answer_messages("Short.", **{**kwargs, "drafts": []})) == 1
 
 
 def test_the_slack_answer_is_delivered_in_as_many_messages_as_its_blocks_need() -> None:

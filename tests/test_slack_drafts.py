@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -611,3 +612,89 @@ def test_an_address_the_mail_library_cannot_parse_is_refused_where_it_is_typed(a
     assert told.startswith("Not sent:") and "incident" not in told, told
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(OutboxMessage)).scalar_one() == 0
+
+
+def test_an_approval_card_longer_than_one_message_holds_is_posted_whole_and_decided(
+        engine: Engine, tmp_path: Path, mail: smtp.Inbox) -> None:
+    """An e-mail for a key account with a body as long as one may be: more text than Slack takes in one message, so
+    its approval card comes in several, every word in order and Approve after the last; the decision updates the
+    card and the e-mail goes out whole."""
+    from slack_sdk import WebClient
+
+    from copilot.slack.approvals import post_cards
+
+    world.build(engine)
+    with engine.begin() as conn:
+        for name, slack_id in (("Rick Rep", "URICK"), ("Mona Manager", "UMONA")):
+            conn.execute(update(User).where(User.name == name).values(slack_user_id=slack_id))
+    body = "".join(f"Paragraph {i:03d}. " + "word " * 37 + "\n\n" for i in range(98)).strip()
+    with fake_slack() as slack:
+        settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
+                            llm="offline", slack_bot_token="xoxb-test", slack_signing_secret=SECRET,
+                            slack_api_url=slack.url, smtp_host="127.0.0.1", smtp_port=mail.port,  # type: ignore[attr-defined]
+                            smtp_from="copilot@ourco.example", smtp_timeout=5)
+        with build_services(settings, engine=engine) as services, serve(asgi(build_app(services))) as base:
+            outcome = services.copilot.act("Rick Rep", "send_email", {
+                "account": "Keystone", "to": "kim@keystone.example", "subject": "The whole plan", "body": body},
+                thread_id="t-long", request_key="long")
+            assert outcome["status"] == "pending_review"
+            post_cards(services, WebClient(token="xoxb-test", base_url=slack.url), [outcome["request"]],
+                       {"channel": "C1", "thread_ts": "1700004000.000100"})
+            posts = slack.called("chat.postMessage")
+            assert len(posts) > 1 and all(p["channel"] == "UMONA" for p in posts)
+            shown = "".join(b["text"]["text"] for p in posts for b in _blocks(p)
+                            if b["type"] == "section" and b.get("text", {}).get("type") == "plain_text")
+            assert [int(n) for n in re.findall(r"Paragraph (\d{3})", shown)] == list(range(98))
+            assert "approval_approve" in json.dumps(_blocks(posts[-1]))
+            assert not any("approval_approve" in json.dumps(_blocks(p)) for p in posts[:-1])
+            _click(base, "UMONA", _buttons(_blocks(posts[-1]))["approval_approve"], channel="UMONA",
+                   ts="1700004000.000300")
+            decided = _wait(slack, "chat.update")[-1]
+            assert "Approved by Mona Manager" in json.dumps(_blocks(decided))
+            _delivered(mail)
+            assert b"Paragraph 097." in mail.messages[0].get_payload(decode=True)
+
+
+def test_a_draft_longer_than_one_message_holds_is_sent_from_its_last_message_and_closed_there(
+        engine: Engine, tmp_path: Path, mail: smtp.Inbox) -> None:
+    """A draft card in two messages (its body longer than one holds): Send in the second sends the whole body, and
+    that message is updated to say so, in a card Slack takes."""
+    from types import SimpleNamespace
+
+    from slack_sdk import WebClient
+
+    from copilot.slack.conversations import answer_in_thread
+    from copilot.slack.identity import SlackDirectory
+
+    world.build(engine)
+    _history(engine)
+    with engine.begin() as conn:
+        conn.execute(update(User).where(User.name == "Rick Rep").values(slack_user_id="URICK"))
+    body = "".join(f"Paragraph {i:03d}. " + "word " * 37 + "\n\n" for i in range(98)).strip()
+    with fake_slack() as slack:
+        settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
+                            llm="offline", slack_bot_token="xoxb-test", slack_signing_secret=SECRET,
+                            slack_api_url=slack.url, smtp_host="127.0.0.1", smtp_port=mail.port,  # type: ignore[attr-defined]
+                            smtp_from="copilot@ourco.example", smtp_timeout=5)
+        with build_services(settings, engine=engine) as services, serve(asgi(build_app(services))) as base:
+            draft = services.copilot.save_draft(3, {
+                "draft_id": "d_long", "thread_id": "t-long", "to": "Sam Stone <sam@standard.example>",
+                "to_email": "sam@standard.example", "to_name": "Sam Stone", "account": "Standard Co",
+                "subject": "The whole plan", "body": body, "cc": []})
+            result = SimpleNamespace(answer="One long draft.", sources=[], model="offline", prompt_version="p",
+                                     drafts=[draft], briefs=[], tool_calls=[], actions=[], notes=[], pending_reviews=[])
+            services.copilot.ask = lambda *a, **k: result  # type: ignore[method-assign]
+            client = WebClient(token="xoxb-test", base_url=slack.url)
+            answer_in_thread(services, SlackDirectory(engine, client), client, team="T1", channel="C1",
+                             thread_ts="1700005000.000100", user="URICK", text="one long draft")
+            posts = slack.called("chat.postMessage")
+            (card,) = [p for p in posts if "draft_send" in json.dumps(_blocks(p))]
+            assert card is not posts[0]  # the card's buttons are in a later message than its first words
+            _click(base, "URICK", _buttons(_blocks(card))["draft_send"], channel="C1", ts="1700005000.000300")
+            _delivered(mail)
+            assert b"Paragraph 097." in mail.messages[0].get_payload(decode=True)
+            time.sleep(0.5)
+            updates = slack.called("chat.update")
+            assert updates and "Sent" in json.dumps(_blocks(updates[-1])) and "draft_send" not in json.dumps(
+                _blocks(updates[-1]))
+            assert [m for m, _ in slack.calls if m == "chat.update"] and not slack.called("chat.postEphemeral")

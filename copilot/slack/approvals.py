@@ -21,7 +21,8 @@ from copilot.crm.models import User
 from copilot.review.approvals import _row, describe, show
 from copilot.review.policy import approver_refusal, load_policy
 from copilot.services import Services
-from copilot.slack.blocks import BLOCK_LIMIT, cc_line, escape, fields_modal, plain, reason_modal, sections, submitted
+from copilot.slack.blocks import (BLOCK_LIMIT, cc_line, escape, fields_modal, pieces, plain, reason_modal, sections,
+                                  submitted)
 from copilot.slack.identity import NOT_LINKED, SlackDirectory
 from copilot.slack.reminders import remind
 
@@ -102,8 +103,13 @@ def post_cards(services: Services, client: WebClient, pending: list[dict[str, An
             continue
         value = json.dumps({"id": row.id, "hash": request["args_hash"], "ch": origin.get("channel") or "",
                             "ts": origin.get("thread_ts") or ""})
-        client.chat_postMessage(channel=target[0], text=escape(f"Approval needed: {request['summary']}")[:300],
-                                blocks=card_blocks(request, value), unfurl_links=False, unfurl_media=False)
+        # a body longer than one message holds comes first, in order; the buttons close the last message, after
+        # every word the approver decides on
+        parts = pieces(card_blocks(request, value))
+        for i, part in enumerate(parts):
+            text = escape(f"Approval needed: {request['summary']}")[:300] if i == 0 else \
+                f"(continued, {i + 1} of {len(parts)})"
+            client.chat_postMessage(channel=target[0], text=text, blocks=part, unfurl_links=False, unfurl_media=False)
         sent.append(target[1])
     return sent
 
@@ -126,8 +132,9 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
         row = _row(services.engine, str(request_id or value.get("id")))
         request = describe(row, services.engine) if row is not None else {"id": value.get("id"), "summary": ""}
         if ts:
+            # the card's last message (the one with the buttons) says who decided; the parts before it stay
             client.chat_update(channel=channel, ts=ts, text=escape(message)[:300],
-                               blocks=card_blocks(request, "", decided=f"{verb} by {name}: {message}"))
+                               blocks=pieces(card_blocks(request, "", decided=f"{verb} by {name}: {message}"))[-1])
         if row is not None and row.tool == "schedule_followup" and row.status == "executed":
             message = f"{message} {_remind_requester(services, client, row)}".strip()
         if value.get("ch") and value.get("ts"):  # the rep's thread

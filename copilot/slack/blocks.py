@@ -18,6 +18,9 @@ from copilot.state import draft_version
 
 SECTION_LIMIT = 3000  # Slack's limit for a section's text
 BLOCK_LIMIT = 50  # Slack's limit for the blocks of a message
+TEXT_LIMIT = 12_000
+"""the characters of text one message's blocks hold together at most: past about 13,000 Slack refuses the message
+(``msg_blocks_too_long``) however few its blocks"""
 CONFIRM_LIMIT = 300  # Slack's limit for a confirmation dialog's text (slack_sdk's ConfirmObject.text_max_length)
 HEADER_LIMIT = 150  # Slack's limit for a header's text
 ZWSP = "\u200b"
@@ -297,12 +300,34 @@ def answer_messages(answer: str, **kwargs: Any) -> list[list[dict[str, Any]]]:
     the records, the AI mark and the feedback buttons close the last."""
     messages: list[list[dict[str, Any]]] = [[]]
     for part in _answer_parts(answer, **kwargs):
-        for start in range(0, len(part), BLOCK_LIMIT):
-            piece = part[start:start + BLOCK_LIMIT]
-            if len(messages[-1]) + len(piece) > BLOCK_LIMIT:
+        for piece in pieces(part):
+            if messages[-1] and (len(messages[-1]) + len(piece) > BLOCK_LIMIT
+                                 or text_size(messages[-1]) + text_size(piece) > TEXT_LIMIT):
                 messages.append([])
             messages[-1] += piece
     return messages
+
+
+def text_size(blocks: Any) -> int:
+    """The characters of every text in ``blocks`` (sections, fields, context lines, buttons and their dialogs)."""
+    if isinstance(blocks, list):
+        return sum(text_size(b) for b in blocks)
+    if not isinstance(blocks, dict):
+        return 0
+    return sum(len(v) if k == "text" and isinstance(v, str) else text_size(v) for k, v in blocks.items()
+               if isinstance(v, str | dict | list))
+
+
+def pieces(part: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """A card (or the answer's words) in as few messages as Slack takes it: whole where it fits, else cut between
+    blocks, in order, so that a card longer than one message holds (a draft's long body) ends with its buttons in
+    the last of them, after every word it sends."""
+    out: list[list[dict[str, Any]]] = [[]]
+    for block in part:
+        if out[-1] and (len(out[-1]) + 1 > BLOCK_LIMIT or text_size(out[-1]) + text_size(block) > TEXT_LIMIT):
+            out.append([])
+        out[-1].append(block)
+    return out
 
 
 def _answer_parts(answer: str, *, sources: list[str], model: str, prompt_version: str, feedback_value: str,

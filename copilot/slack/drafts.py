@@ -25,7 +25,7 @@ from copilot.crm.identity import Identity
 from copilot.crm.values import reads_as_written
 from copilot.services import Services
 from copilot.slack.approvals import post_cards
-from copilot.slack.blocks import draft_blocks, edit_draft_modal, escape, submitted
+from copilot.slack.blocks import draft_blocks, edit_draft_modal, escape, pieces, submitted
 from copilot.slack.identity import NOT_LINKED, SlackDirectory
 from copilot.slack.reminders import remind
 
@@ -70,7 +70,9 @@ class Card:
         return card, str(meta.get("d") or "")
 
     def show(self, blocks: list[dict[str, Any]], text: str) -> None:
-        """Replace the card (if Slack refuses the new one, the clicker is told)."""
+        """Replace the card (if Slack refuses the new one, the clicker is told). A card longer than one message holds
+        came in several, the buttons in the last: that last one is replaced by the new card's last part."""
+        blocks = pieces(blocks)[-1]
         try:
             if self.ephemeral:
                 if self.respond is not None:
