@@ -24,10 +24,10 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy import Engine, func, select, update
 
-log = logging.getLogger("copilot.slack")
-
 from copilot.crm.identity import Identity, identity_by_id
 from copilot.crm.models import User
+
+log = logging.getLogger("copilot.slack")
 
 NOT_LINKED = ("I can't tell who you are in the CRM yet, so I can't show you any data. Ask your sales-ops admin "
               "to link your Slack account (`copilot users set \"Your Name\" --slack-id <your Slack member id>`), "
