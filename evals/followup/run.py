@@ -5,8 +5,9 @@ For each planted world (see ``planted.py``): learn from its canonical files exac
 
 - score policies by the true reply probability of the moment each chooses in the next 10 days,
   divided by the best achievable one (every hour of those days), for warm contacts (touched before)
-  and cold ones (never touched): the learned recommender, 3 business days at 9:00, the rep's habit,
-  and a random working-hours slot;
+  and cold ones (never touched): the learned recommender, a plain logistic regression with sector × hour
+  and sector × weekday terms (``plain.py``), 3 business days at 9:00, the rep's habit, and a random
+  working-hours slot;
 - report calibration (Brier, ECE) on the later time slice by prior touches;
 - estimate the recommender's reply rate off-policy from the logged touches (IPS, self-normalised
   IPS, doubly robust, with 95% intervals) and check each against the planted truth.
