@@ -97,7 +97,7 @@ from tools.followup.calendar import country_code, named_days
 from tools.followup.history import CHANNELS, EPOCH_DAY, ContactInfo, Table, seniority, size_fine
 from tools.followup.titles import function, learn
 
-FORMAT = 11
+FORMAT = 12
 GAP_BINS = (-1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 15, 25)
 """a gap falls in the last bin whose lower edge it reaches (-1: a first touch)"""
 MAX_UNANSWERED = 8
@@ -179,6 +179,12 @@ DAY_OFF_EXPECTED = 3.0
 """a day the holidays package names for a country besides its public holidays (Carnival in Brazil) is a day off
 there when the history's touches on it were answered at most DAY_OFF_SHARE as often as the model expects for
 them, DAY_OFF_Z standard errors below it, the model expecting DAY_OFF_EXPECTED replies or more"""
+OFF_PRIOR = 0.2
+OFF_SHARE = 0.1
+"""any other named day is off with a chance from the history: OFF_PRIOR before any touch on it is seen (most such
+days are working days), then weighed by how its touches were answered against a day off, where OFF_SHARE of the
+replies expected on another day still come, and a working day, where all do. A moment on it is worth its figure
+times the chance the day is worked: a history too short to prove Carnival is off still steers away from it"""
 SCALE_LIMITS = (0.02, 3.0)
 CALIBRATION_ROWS = 40_000
 """touches of the calibration slice the calibration is learned from, at most (a sample of a larger slice)"""
@@ -272,6 +278,9 @@ class ReplyModel:
     far its hours departed from what the fit without its curves expects, in standard errors (see ``pair_tests``)"""
     days_off: dict[str, list[str]] = field(default_factory=dict)
     """country code -> the names of its days (besides public holidays) that its contacts did not answer on"""
+    off_chances: dict[str, dict[str, float]] = field(default_factory=dict)
+    """country code -> name of one of its other named days seen in the history -> the chance it is off there (see
+    OFF_PRIOR); a named day not listed has OFF_PRIOR"""
     _codes: dict[str, dict[Any, int]] = field(default_factory=dict, repr=False)
     _offsets: list[int] = field(default_factory=list, repr=False)
 
@@ -369,6 +378,16 @@ class ReplyModel:
         off = self.days_off.get(code or "", [])
         return next((name for name in named_days(code, day.year).get(day, ()) if name in off), None)
 
+    def off_chance(self, code: str | None, day: dt.date) -> tuple[float, str | None]:
+        """The chance ``day`` is not worked by ``code``'s contacts (0 for a day the holidays package does not name
+        besides the public holidays), and its name."""
+        names = named_days(code, day.year).get(day, ())
+        if not names:
+            return 0.0, None
+        seen = self.off_chances.get(code or "", {})
+        chance, name = max((seen.get(n, OFF_PRIOR), n) for n in names)
+        return chance, name
+
     def knows(self, fieldname: str, value: Any) -> bool:
         return value in self._codes[fieldname]
 
@@ -381,7 +400,7 @@ class ReplyModel:
                 "fingerprint": self.fingerprint, "seconds": self.seconds, "scales": self.scales,
                 "shift_prior": self.shift_prior, "groups": [[list(g), sd] for g, sd in self.groups],
                 "pair_tests": [[list(k), v] for k, v in self.pair_tests.items()], "days_off": self.days_off,
-                "functions": self.functions,
+                "off_chances": self.off_chances, "functions": self.functions,
                 "calibration": {"rows": self.calibration.rows, "slices": self.calibration.slices}}
         tmp = path.with_suffix(".tmp.npz")
         names = sorted(self.shift_posterior)
@@ -409,7 +428,7 @@ class ReplyModel:
                        shift_prior=meta["shift_prior"], shift_posterior=posterior,
                        groups=[(tuple(g), sd) for g, sd in meta["groups"]],
                        pair_tests={(k[0], k[1]): v for k, v in meta["pair_tests"]}, days_off=meta["days_off"],
-                       functions=meta["functions"],
+                       off_chances=meta["off_chances"], functions=meta["functions"],
                        calibration=Calibration(**meta["calibration"]))
         except (OSError, ValueError, KeyError, EOFError, TypeError, zipfile.BadZipFile):
             return None
@@ -1009,20 +1028,22 @@ def train(t: Table, contacts: dict[str, ContactInfo], fingerprint: str = "") -> 
                         "measure": f"{len(late):,} touches after {_day(q90)}"})
     model = fit(usable, contacts, start=first)
     model.platt = platt
-    model.days_off = days_off(usable, contacts, model)
+    model.days_off, model.off_chances = days_off(usable, contacts, model)
     model.calibration = calibration
     model.fingerprint = fingerprint
     model.seconds = time.perf_counter() - start
     return model
 
 
-def days_off(t: Table, contacts: dict[str, ContactInfo], model: ReplyModel) -> dict[str, list[str]]:
+def days_off(t: Table, contacts: dict[str, ContactInfo], model: ReplyModel
+             ) -> tuple[dict[str, list[str]], dict[str, dict[str, float]]]:
     """Of the days the holidays package names for each country besides its public holidays, the ones whose
     touches in this history were answered far less than the model expects of such a touch on another day
     (see DAY_OFF_Z): Carnival in Brazil, where it is kept, and not India's restricted holidays, where work
-    goes on. Each name is judged over all its dates in the history (Carnival's two days, every year)."""
+    goes on. Each name is judged over all its dates in the history (Carnival's two days, every year). And for
+    each other name seen, the chance it is off (see OFF_PRIOR)."""
     if len(t) == 0:
-        return {}
+        return {}, {}
     people, row = np.unique(np.asarray(t.contact), return_inverse=True)
     code_of = np.asarray([country_code(contacts[c].country, contacts[c].timezone) or "" for c in people.tolist()],
                          dtype=object)
@@ -1040,7 +1061,7 @@ def days_off(t: Table, contacts: dict[str, ContactInfo], model: ReplyModel) -> d
     key = np.where(person >= 0, person * 10**6 + day, -1)
     hit = np.isin(key, np.fromiter(names, dtype=np.int64, count=len(names)))
     if not hit.any():
-        return {}
+        return {}, {}
     p = model.probability(fields_of(t.take(hit), contacts, model.functions))
     y = t.replied[hit].astype(float)
     tally: dict[tuple[str, str], np.ndarray] = {}
@@ -1048,11 +1069,15 @@ def days_off(t: Table, contacts: dict[str, ContactInfo], model: ReplyModel) -> d
         for name in names[k]:
             tally.setdefault((countries[k // 10**6], name), np.zeros(3))[:] += (seen, q, q * (1 - q))
     out: dict[str, list[str]] = {}
+    chances: dict[str, dict[str, float]] = {}
     for (code, name), (seen, expected, var) in sorted(tally.items()):
         if expected >= DAY_OFF_EXPECTED and seen <= DAY_OFF_SHARE * expected \
                 and (seen - expected) / np.sqrt(var) <= -DAY_OFF_Z:
             out.setdefault(code, []).append(name)
-    return out
+        else:  # Poisson counts of replies: OFF_SHARE of those expected if it is off, all of them if it is worked
+            odds = np.log(OFF_PRIOR / (1 - OFF_PRIOR)) + seen * np.log(OFF_SHARE) + (1 - OFF_SHARE) * expected
+            chances.setdefault(code, {})[name] = round(float(_sigmoid(np.asarray(odds))), 4)
+    return out, chances
 
 
 def _day(epoch: float) -> str:

@@ -125,6 +125,16 @@ def candidates(model: ReplyModel, info: ContactInfo, now: dt.datetime, days: int
     return out, skipped
 
 
+def worked(model: ReplyModel, info: ContactInfo, moments: list[dt.datetime]) -> np.ndarray:
+    """The chance each moment's day is worked by the contact: under 1 on a day the holidays package names besides
+    the public holidays (Carnival in Brazil), by what the history shows of it (``ReplyModel.off_chance``)."""
+    code = country_code(info.country, info.timezone)
+    tz = zone(info.timezone)
+    days = {m.astimezone(tz).date() for m in moments}
+    off = {d: model.off_chance(code, d)[0] for d in days}
+    return np.asarray([1.0 - off[m.astimezone(tz).date()] for m in moments])
+
+
 def _daypart(hour: int) -> str:
     if hour < 9:
         return "early morning"
@@ -147,7 +157,7 @@ def recommend(model: ReplyModel, info: ContactInfo, state: State, now: dt.dateti
     moments, notes = candidates(model, info, now, days, state.away_until)
     base_at = baseline_moment(info, state, now)
     fields = _fields(info, state, moments + [base_at], channel, model.functions)
-    every = model.probability(fields)
+    every = model.probability(fields) * worked(model, info, moments + [base_at])
     p_base, p = float(every[-1]), every[:-1]
     if moments:  # the history's evidence counts too: of two moments that look alike, the better seen one
         order = np.argsort(-model.choice_score(fields, every)[:-1], kind="stable")
@@ -163,6 +173,12 @@ def recommend(model: ReplyModel, info: ContactInfo, state: State, now: dt.dateti
             days_used.add(moments[i].date())
         if len(alternatives) == 2:
             break
+    local_days = sorted({m.astimezone(tz).date() for m in moments})
+    for day in local_days:
+        chance, name = model.off_chance(country_code(info.country, info.timezone), day)
+        if chance >= 0.5:
+            notes.append(f"{day.isoformat()} is {name} there, a day its contacts seldom answered on in this history: "
+                         f"a moment then counts for {1 - chance:.0%} of its figure")
     if state.ignored_after:
         notes.append(f"{state.ignored_after} touch(es) logged after {now.isoformat(timespec='minutes')} "
                      "were left out: the advice is as of that moment")
@@ -216,7 +232,8 @@ def if_just_replied(model: ReplyModel, info: ContactInfo, state: State, at: dt.d
     set against, asked of the model as every other figure is."""
     fresh = State(state.last_touch, 0, state.prior, state.stage, recent=state.recent, recent_times=state.recent_times,
                   last_reply=state.last_touch)
-    return float(model.probability(_fields(info, fresh, [at], channel, model.functions))[0])
+    return float(model.probability(_fields(info, fresh, [at], channel, model.functions))[0]
+                 * worked(model, info, [at])[0])
 
 
 def _reason(model: ReplyModel, info: ContactInfo, state: State, local_now: dt.datetime, best: Slot,
