@@ -25,7 +25,7 @@ SMALL = {"multideal": 0.06, "timezones": 0.025, "weekend": 0.5, "shifted": 0.04,
          "cantons": 0.2, "lakeside": 0.2, "summit": 0.22, "quarry": 0.2, "fjord": 0.2, "monsoon": 0.3,
          "bazaar": 0.3, "girder": 0.3, "harmattan": 0.3, "oasis": 0.3, "pampa": 0.3,
          "typhoon": 0.3, "steppe": 0.2, "savanna": 0.2, "archipelago": 0.2, "lagoon": 0.2,
-         "estuary": 0.2, "canopy": 0.2, "pasture": 0.2}
+         "estuary": 0.2, "canopy": 0.2, "pasture": 0.2, "vineyard": 0.2}
 
 
 def _calendar_at(calendar: Callable[[W._Contact, dt.datetime], float], c: W._Contact, day: dt.date,
@@ -5761,7 +5761,7 @@ def test_pasture_world_has_offices_across_zones_deals_at_once_and_peaks_seldom_t
     assert share["procurement"] >= 0.3 and share["quality"] >= 0.25 and share["herd"] >= 0.25
     assert 0.01 <= sum(sunday_hours) / len(sunday_hours) <= 0.1
     # kept aside, in place of canopy; at scale 1 about 30,000 touches over about fifteen months
-    assert W.ASIDE == "pasture" and W.SIZES["pasture"] == 30_000 and "canopy" in W.WORLDS
+    assert W.SIZES["pasture"] == 30_000 and "canopy" in W.WORLDS
     full = W.WORLDS["pasture"]()
     assert 25_000 <= len(full.logged) <= 35_000 and 1_600 <= len(full.contacts) <= 1_950
     assert 0.1 <= sum(not c.touches for c in full.contacts) / len(full.contacts) <= 0.2
@@ -5781,6 +5781,156 @@ def test_pasture_world_has_offices_across_zones_deals_at_once_and_peaks_seldom_t
     assert 0.33 <= across <= 0.5
     slovaks = [c for c in full.contacts if full.accounts[c.account].country == "Slovakia"]
     assert 0.2 <= sum(c.name.casefold().startswith("ing. ") for c in slovaks) / len(slovaks) <= 0.4
+
+
+def _vineyard_segment(title: str, account: dict[str, str], accounts: dict[str, dict[str, str]]) -> str:
+    """The segment the world's description gives a person titled ``title`` at ``account`` (a row of accounts.csv),
+    read from the files alone: each sector from another field."""
+    sector, size, country = account["sector"], int(account["employees"] or 0), account["office_location"]
+    if sector == "winery":
+        if size < 25:
+            return "winery/estate"
+        cellar = ("Enólogo", "Enologo", "Œnologue", "Chef de Cave", "Cellar Master", "Oenologist", "Head Winemaker",
+                  "Directora Técnica", "Direttore Tecnico")
+        return "winery/cellar" if title in cellar else "winery/export"
+    if sector == "restaurant":
+        floor = ("Sommelier", "Head Sommelier", "Escanção", "Chef", "Head Chef", "Chef de Cuisine", "Maître",
+                 "Jefe de Sala", "Chef Sommelier", "Wine Director")
+        return "restaurant/floor" if title in floor else "restaurant/owner"
+    if sector == "wine retail group" or (sector == "wine shop" and account["subsidiary_of"]):
+        assert sector == "wine retail group" or accounts[account["subsidiary_of"]]["sector"] == "wine retail group"
+        return "shop/chain"
+    if sector == "wine shop":
+        return "shop"
+    assert sector == "importer"
+    return "importer/iberia" if country in ("Portugal", "Spain") else "importer"
+
+
+def test_vineyard_world_segments_from_a_different_field_for_each_sector_holidays_and_the_clock_change(
+        built: dict[str, W.PlantedWorld], written: dict[str, dict]) -> None:
+    w = built["vineyard"]
+    paths = written["vineyard"]
+    accounts = {r["account"]: r for r in _rows(paths["accounts"])}
+    assert {r["sector"] for r in accounts.values()} == {"winery", "restaurant", "wine shop", "importer",
+                                                        "wine retail group"}
+    assert {r["office_location"] for r in accounts.values()} == {"Portugal", "Spain", "Italy", "France", "Greece"}
+    assert any(r["sector"] == "winery" and not r["employees"] for r in accounts.values())
+    peaks = {"winery/estate": 19.5, "winery/export": 10.0, "winery/cellar": 13.5, "restaurant/floor": 16.5,
+             "restaurant/owner": 11.5, "shop/chain": 9.5, "shop": 14.0, "importer/iberia": 17.5, "importer": 10.5}
+    every_day = {"winery/estate", "restaurant/floor", "restaurant/owner", "shop"}
+    zones = {"Portugal": {"Europe/Lisbon"}, "Spain": {"Europe/Madrid", "Atlantic/Canary"}, "Italy": {"Europe/Rome"},
+             "France": {"Europe/Paris"}, "Greece": {"Europe/Athens"}}
+    seen: set[str] = set()
+    for r in _rows(paths["contacts"]):
+        c = w.by_email[r["contact_email"]]
+        account = accounts[r["account"]]
+        key = _vineyard_segment(r["title"], account, accounts)
+        assert c.segment.key == key and c.segment.peak == peaks[key], c.email
+        assert c.segment.all_days == (key in every_day)
+        assert r["timezone"] == c.tz.key and c.tz.key in zones[account["office_location"]]
+        seen.add(key)
+        # office people keep their country's (or the Canaries') public holidays; the others take none off
+        holidays = W.vineyard_holidays(account["office_location"], c.tz.key == "Atlantic/Canary")
+        if key in every_day:
+            assert not c.off and not c.away
+        else:
+            assert c.off == holidays | W._days_away(c.away)
+    assert seen == set(peaks)
+    broad = [c for c in w.contacts if c.segment.sd >= 3.0]
+    narrow = [c for c in w.contacts if c.segment.sd < 3.0]
+    assert 0.25 <= sum(c.peak != c.segment.peak for c in broad) / len(broad) <= 0.55
+    assert 0.12 <= sum(c.peak != c.segment.peak for c in narrow) / len(narrow) <= 0.33
+    assert all(abs(c.peak - c.segment.peak) in (0.0, 2.0, 3.0) for c in w.contacts)
+    # the calendar: the harvest for the wineries, August and the afternoon break for office people, the December rush
+    at = dt.datetime(2025, 9, 17, 19, 30)
+    assert W.vineyard_calendar("winery/estate", "Italy", at) == W.VINEYARD_HARVEST["winery/estate"] < 0
+    assert W.vineyard_calendar("winery/estate", "Italy", at.replace(month=11)) == 0.0
+    assert W.vineyard_calendar("importer/iberia", "Spain", dt.datetime(2025, 8, 12, 10)) == W.VINEYARD_AUGUST
+    assert W.vineyard_calendar("importer/iberia", "Spain", dt.datetime(2025, 11, 12, 15)) == W.VINEYARD_SIESTA
+    assert W.vineyard_calendar("importer", "Italy", dt.datetime(2025, 11, 12, 15)) == 0.0
+    assert W.vineyard_calendar("restaurant/floor", "Greece", dt.datetime(2025, 12, 10, 16)) == W.VINEYARD_RUSH
+    assert W.vineyard_calendar("shop", "Greece", dt.datetime(2025, 8, 12, 15)) == 0.0  # shops keep August and lunch
+    # the ten days after the end: the change to summer time on 29 March, Good Friday off in Portugal and Spain only
+    assert w.end == dt.datetime(2026, 3, 26, 16, tzinfo=dt.UTC) and w.end.astimezone(ZoneInfo("Europe/Lisbon")).hour == 16
+    later = w.end + dt.timedelta(days=5)
+    for zone in ("Europe/Lisbon", "Europe/Madrid", "Europe/Rome", "Europe/Paris", "Europe/Athens", "Atlantic/Canary"):
+        assert later.astimezone(ZoneInfo(zone)).utcoffset() - w.end.astimezone(ZoneInfo(zone)).utcoffset() == \
+            dt.timedelta(hours=1), zone
+    ahead = {w.end.date() + dt.timedelta(days=k) for k in range(11)}
+    good_friday = {dt.date(2026, 4, 3)}
+    for country, days in (("Portugal", good_friday), ("Spain", good_friday), ("Italy", set()), ("France", set()),
+                          ("Greece", set())):
+        assert {d for d in W.vineyard_holidays(country) & ahead if d.weekday() < 5} == days, country
+    assert dt.date(2026, 3, 25) in W.vineyard_holidays("Greece")  # the day before the end
+    office = next(c for c in w.contacts if c.segment.key == "importer/iberia" and not c.away
+                  and w.accounts[c.account].country == "Spain" and c.tz.key == "Europe/Madrid")
+    friday = dt.datetime(2026, 4, 3, 11, tzinfo=office.tz)
+    assert w.truth(office.email, friday) < w.truth(office.email, friday - dt.timedelta(days=1))
+    # the reps: Lisbon, Rome, Athens and São Paulo, which keeps no daylight saving, at their own hours
+    assert {r.tz.key for r in w.reps} == {"Europe/Lisbon", "Europe/Rome", "Europe/Athens", "America/Sao_Paulo"}
+    assert all(0.18 <= r.p_random <= 0.22 for r in w.reps)
+    sao = [i for i, r in enumerate(w.reps) if r.tz.key == "America/Sao_Paulo"]
+    assert sorted(w.reps[i].hour for i in sao) == [10.0, 16.0]
+    log = _log(paths)
+    written_by = {r["activity_id"]: r["sales_agent"] for r in _rows(paths["activities"])}
+    names = {w.reps[i].name for i in sao}
+    late = [at.astimezone(ZoneInfo("Europe/Lisbon")).hour for tid, (_, at, _, _) in log.touches.items()
+            if written_by[tid] in names]
+    assert late and sum(h >= 18 for h in late) >= 0.25 * len(late)
+    for tid, (e, _, _, _) in log.touches.items():
+        if written_by[tid] in names:
+            assert accounts[log.contacts[e]["account"]]["sector"] == "winery"
+
+
+def test_vineyard_world_has_very_many_thin_members_and_a_few_heavy_key_accounts(
+        built: dict[str, W.PlantedWorld], written: dict[str, dict]) -> None:
+    """Two touches at the median, most touched contacts one to three times, and the few touched 60 times or more (the
+    key accounts' people) holding a large share of the touches; the thin ones answering as the truth says."""
+    w = built["vineyard"]
+    log = _log(written["vineyard"])
+    per: dict[str, int] = defaultdict(int)
+    for e, _, _, _ in log.touches.values():
+        per[e] += 1
+    counts = sorted(per.values())
+    assert counts[len(counts) // 2] <= 3
+    assert sum(n <= 3 for n in counts) >= 0.55 * len(counts)
+    heavy = [n for n in counts if n >= 60]
+    assert heavy and len(heavy) <= 0.12 * len(counts) and sum(heavy) >= 0.3 * len(log.touches)
+    assert sum(n for n in counts if n <= 3) <= 0.25 * len(log.touches)
+    # the heavy ones are the key accounts' people, whose accounts have deals; the thin ones' accounts have none
+    deals = {w.accounts[d.account].name for d in w.deals}
+    for e, n in per.items():
+        account = log.contacts[e]["account"]
+        if n >= 60:
+            assert account in deals, e
+    thin = {e for e, n in per.items() if n <= 2}
+    assert sum(log.contacts[e]["account"] not in deals for e in thin) >= 0.9 * len(thin)
+    # a thin member's touches are answered as often as the truth says
+    hits = expected = var = 0.0
+    for tid, (e, at, end, _) in log.touches.items():
+        if e in thin and end <= w.end:
+            p = w.logged[int(tid[1:])]
+            reply = log.replies.get(tid)
+            hits += reply is not None and reply <= end
+            expected += p
+            var += p * (1 - p)
+    assert var > 10 and abs(hits - expected) <= 3 * math.sqrt(var)
+    # kept aside; at scale 1 about 30,500 touches over about fourteen months, and the description's shares
+    assert W.ASIDE == "vineyard" and W.SIZES["vineyard"] == 30_000 and "pasture" in W.WORLDS
+    full = W.WORLDS["vineyard"]()
+    assert 26_000 <= len(full.logged) <= 35_000 and 3_000 <= len(full.contacts) <= 3_800
+    assert 0.1 <= sum(not c.touches for c in full.contacts) / len(full.contacts) <= 0.2
+    span, channels = _span_and_channels(full)
+    assert 400 <= span <= 415
+    assert 0.6 <= channels["email"] <= 0.72 and 0.2 <= channels["call"] <= 0.33 and 0.04 <= channels["meeting"] <= 0.1
+    shares = {"Portugal": 0.23, "Spain": 0.27, "Italy": 0.26, "France": 0.13, "Greece": 0.11}
+    for country, expected_share in shares.items():
+        assert abs(sum(a.country == country for a in full.accounts) / len(full.accounts) - expected_share) <= 0.03
+    touched = sorted(c.touches for c in full.contacts if c.touches)
+    assert touched[len(touched) // 2] == 2 and 0.6 <= sum(n <= 3 for n in touched) / len(touched) <= 0.75
+    heavy_full = [n for n in touched if n >= 60]
+    assert 0.4 <= sum(heavy_full) / len(full.logged) <= 0.6
+    assert 0.2 <= sum(c.peak != c.segment.peak for c in full.contacts) / len(full.contacts) <= 0.3
 
 
 def test_the_evaluation_sizes_each_world_to_a_number_of_touches(tmp_path: Path) -> None:
