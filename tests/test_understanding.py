@@ -1023,3 +1023,24 @@ def test_a_best_week_is_asked_about_with_the_best_month_offered(copilot: Copilot
     assert "not weeks" in first.answer and "$" not in first.answer, first.answer
     answer = copilot.ask("yes", "Anna Snelling", thread_id=first.thread_id).answer
     assert "2017-03 has the most won revenue (among you): $47,208" in answer, answer
+
+
+@pytest.mark.parametrize(("user", "question", "expected"), [
+    ("ops", "what % of revenue comes from GTX Pro", "GTX Pro's share: 35.1% ($3,510,578 of $10,005,534)."),
+    ("ops", "GTX Pro share of revenue", "GTX Pro's share: 35.1% ($3,510,578 of $10,005,534)."),
+    ("ops", "what percent of 2017 revenue came from the West office",
+     "West office's share: 35.7% ($3,568,647 of $10,005,534)."),
+    ("ops", "what % of our deals are GTX Pro", "GTX Pro's share: 16.8% (1,480 of 8,800)."),
+    ("ops", "what share of Q3 2017 wins did Darcel Schlecht have", "Darcel Schlecht's share: 9.1% (115 of 1,257)."),
+    ("Rocco Neubert", "what % of revenue comes from GTX Pro", "GTX Pro's share: 43.4% ($850,293 of $1,960,545)."),
+    ("Darcel Schlecht", "what % of my revenue is GTX Pro", "GTX Pro's share: 67.0% ($773,129 of $1,153,214)."),
+])
+def test_a_share_of_a_total_gives_the_part_the_whole_and_the_percentage(copilot: Copilot, user: str, question: str,
+                                                                        expected: str) -> None:
+    answer = copilot.ask(question, user).answer
+    assert expected in answer and "more than" not in answer, answer
+
+
+def test_a_share_with_no_part_named_is_asked_about(copilot: Copilot) -> None:
+    answer = copilot.ask("what % of revenue", "ops").answer
+    assert "A share of which total" in answer and "$" not in answer, answer

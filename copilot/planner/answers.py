@@ -428,7 +428,7 @@ def ask(offer: list[Frame], unplaced: list[str], me: str | None, examples: list[
 
 
 def compose_frames(frames: list[Frame], results: list[dict[str, Any]], compare: bool,
-                   me: str | None) -> tuple[str, dict[str, str]]:
+                   me: str | None, share: bool = False) -> tuple[str, dict[str, str]]:
     """The answer to each frame, and who or what it singled out (for the next follow-up)."""
     focus: dict[str, str] = {}
     for frame in frames:
@@ -444,7 +444,15 @@ def compose_frames(frames: list[Frame], results: list[dict[str, Any]], compare: 
         text, singled = _frame_answer(frame, result, me)
         focus.update(singled)
         lines.append(text)
-    if compare and len(frames) == 2:
+    if share and len(frames) == 2:
+        part, whole = (_value(f, r) for f, r in zip(frames, results))
+        only = frames[0].with_filters(**{k: None for k, v in frames[1].filters.items() if frames[0].filters.get(k) == v})
+        name = subject_of(only, me)
+        if part is not None and whole:
+            lines.append(f"{name[:1].upper() + name[1:]}'s share: "
+                         f"{float(part) / float(whole) * 100:.1f}% ({fmt(frames[0].topic, part)} of "
+                         f"{fmt(frames[0].topic, whole)}).")
+    elif compare and len(frames) == 2:
         diff = _difference(frames, results, me)
         if diff:
             lines.append(diff)

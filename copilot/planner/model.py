@@ -85,7 +85,7 @@ class OfflinePlanner(BaseChatModel):
                 content="", tool_calls=[{"name": c.name, "args": c.args, "id": f"call_{uuid.uuid4().hex[:12]}"}
                                         for c in calls]))])
         if reading.kind == "frames":
-            text, focus = compose_frames(reading.frames, results, reading.compare, me)
+            text, focus = compose_frames(reading.frames, results, reading.compare, me, share=reading.note == "share")
             return _reply(text, Context(reading.frames, {**context.focus, **focus}, [], reading.compare,
                                         previous=context.frames, draft=context.draft))
         if reading.kind == "profile" and reading.subject:  # "there", "them" now point at this account

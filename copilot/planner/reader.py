@@ -283,8 +283,41 @@ def _as_median(frame: Frame) -> Frame | None:
     return frame.edit(topic=MEDIAN_OF[frame.topic], also=[MEDIAN_OF[x] for x in frame.also])
 
 
+SHARE = re.compile(r"\b(?:percent(?:age)?|share|proportion|fraction|portion)\s+of\s+(?:(?:our|the|total|all|my|"
+                   r"(?:my\s+)?team'?s?|company'?s?)\s+)*(?P<mid>(?:[\w'-]+\s+){0,3}?)(?P<what>won\s+revenue|revenue|sales|bookings|wins|won\s+deals|"
+                   r"deals\s+won|deals|opportunities|opps)\b", re.IGNORECASE)
+"""a part's share of a total ("what % of revenue comes from GTX Pro?"): the part, the whole and the percentage"""
+SHARE_OF = {"won revenue": "won revenue", "revenue": "won revenue", "sales": "won revenue", "bookings": "won revenue",
+            "wins": "won deals", "won deals": "won deals", "deals won": "won deals"}
+SHARE_TOPICS = ("won_revenue", "won_count", "count", "lost_count", "open_count", "open_pipeline_list_price")
+
+
+def _share(expanded: str, names: Names, identity: Identity, today: dt.date, context: Context) -> Reading | None:
+    """A share of a total: the part's figure and the whole's (the same deals without the part's subject), side by
+    side; None when it is not one, or its part is not a single summable figure of a named subject."""
+    m = SHARE.search(expanded)
+    if m is None:
+        return None
+    what = SHARE_OF.get(" ".join(m.group("what").lower().split()), "deals")
+    part = _read(expanded[:m.start()] + ("how much " if what == "won revenue" else "how many ") + what + " " +
+                 m.group("mid") + expanded[m.end():], names, identity, today, context)
+    frames = part.frames if part.kind == "crm" else []
+    if what == "deals" and frames and frames[0].topic == "open_count" and \
+            not re.search(r"\b(open|pipeline|active|ongoing|prospecting|engaging)\b", expanded, re.IGNORECASE):
+        frames = [frames[0].edit(topic="count")]  # "what % of our deals are GTX Pro": of every deal, not the open ones
+    if len(frames) != 1 or frames[0].form != "figure" or frames[0].topic not in SHARE_TOPICS or \
+            not any(frames[0].filters.get(k) for k in SUBJECTS if k != "tier"):
+        return Reading("ask", note="A share of which total, for whom? Name the part and the whole, for example: "
+                                   "\"what % of won revenue in 2017 came from GTX Pro?\"")
+    own = {k: frames[0].filters.get(k) for k in ("rep", "manager") if frames[0].filters.get(k) == [identity.name]}
+    whole = frames[0].with_filters(**{**{k: None for k in SUBJECTS}, **own})  # the asker's own deals stay the whole
+    return Reading("crm", frames=[frames[0], whole], note="share", confidence=part.confidence)
+
+
 def _read_question(text: str, names: Names, identity: Identity, today: dt.date, context: Context) -> Reading:
     expanded = _expanded(text)
+    if (share := _share(expanded, names, identity, today, context)) is not None:
+        return share
     reading = _read(expanded, names, identity, today, context)
     said = re.sub(r"[\u2019`]", "'", expanded.lower())
     if reading.kind == "crm" and (past := _open_back_then(reading.frames, said)) is not None:
@@ -598,6 +631,7 @@ def _expanded(text: str) -> str:
     text = re.sub(r"\bi\s+mean(?:t)?\b", " ", text, flags=re.IGNORECASE)  # "no, I meant Q3": a correction, not a mean
     text = WON_SHARE.sub(lambda m: f"win rate of {m.group('whose')}deals {m.group('who') or ''}".rstrip(), text)
     text = PER_DEAL.sub("average won deal size", text)
+    text = re.sub(r"(?<![\d.])%(?=\s*of\b)", " percent", text)  # "what % of revenue": a share ("60% of" is not)
     text = re.sub(r"\b(as an?)\s*%\s*of\b", r"\1 percent of", text, flags=re.IGNORECASE)  # "as a % of": a share
     return _SHORT.sub(lambda m: SHORT.get(m.group(1).lower(), "") if m.group(1) else "number ", text)
 

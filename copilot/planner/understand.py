@@ -111,7 +111,7 @@ def _not_found(m: re.Match[str] | None) -> str:
 def _frames(r: ReaderResult, identity: Identity, text: str, by_kind: dict[str, list[str]]) -> Reading:
     if r.kind == "crm" and r.frames:
         return Reading([ToolCall("crm_query", query_for(f)) for f in r.frames], "frames", frames=r.frames,
-                       compare=r.compare)
+                       compare=r.compare, note=r.note if r.note == "share" else None)
     if r.kind == "decline":
         return Reading(kind="decline", note=r.note)
     if r.kind == "talk_tracks":
