@@ -1044,3 +1044,50 @@ def test_a_share_of_a_total_gives_the_part_the_whole_and_the_percentage(copilot:
 def test_a_share_with_no_part_named_is_asked_about(copilot: Copilot) -> None:
     answer = copilot.ask("what % of revenue", "ops").answer
     assert "A share of which total" in answer and "$" not in answer, answer
+
+
+def test_the_average_of_a_count_or_total_asked_next_is_the_average_deal_over_the_same_deals(copilot: Copilot) -> None:
+    first = copilot.ask("my won deals in 2017", "Anna Snelling")
+    second = copilot.ask("how many over 2k", "Anna Snelling", thread_id=first.thread_id).answer
+    assert "Won deals worth over $2,000 for you, closed in 2017: 49." in second, second
+    third = copilot.ask("and the average of those", "Anna Snelling", thread_id=first.thread_id).answer
+    assert "Average won deal size of deals worth over $2,000 for you, closed in 2017: $4,585.35 from 49" in third, third
+    fourth = copilot.ask("and the median?", "Anna Snelling", thread_id=first.thread_id).answer
+    assert "Median won deal size of deals worth over $2,000 for you, closed in 2017: $5,060" in fourth, fourth
+    other = copilot.ask("how many deals did i win in q3 2017", "Anna Snelling")
+    answer = copilot.ask("average?", "Anna Snelling", thread_id=other.thread_id).answer
+    assert "Average won deal size for you, closed in Q3 2017: $1,318.15 from 55 won deals" in answer, answer
+
+
+@pytest.mark.parametrize(("user", "question", "expected"), [
+    ("Anna Snelling", "my deals between 1000 and 2000", "worth from $1,000 to $2,000 of yours (10 of 19)"),
+    ("ops", "how many deals did we win between 1000 and 2000", "Won deals worth from $1,000 to $2,000: 504."),
+])
+def test_a_range_of_amounts_ending_in_a_year_like_number_is_still_money(copilot: Copilot, user: str, question: str,
+                                                                         expected: str) -> None:
+    answer = copilot.ask(question, user).answer
+    assert expected in answer, answer
+
+
+@pytest.mark.parametrize("question", ["what was my average revenue per month", "average monthly revenue in 2017",
+                                      "avg wins per quarter"])
+def test_an_average_per_period_is_asked_about_with_each_periods_total_offered(copilot: Copilot, question: str) -> None:
+    first = copilot.ask(question, "Anna Snelling")
+    assert "An average per" in first.answer and "$" not in first.answer, first.answer
+    answer = copilot.ask("yes", "Anna Snelling", thread_id=first.thread_id).answer
+    assert "by close" in answer and "Average" not in answer, answer
+
+
+def test_who_is_the_rep_after_an_account_names_the_reps_on_its_deals(copilot: Copilot) -> None:
+    first = copilot.ask("how many deals did we win with Kan-code", "ops")
+    answer = copilot.ask("who's the rep", "ops", thread_id=first.thread_id).answer
+    assert "1. Kary Hendrixson: 18" in answer and "2. Maureen Marcano: 16" in answer, answer
+    brief = copilot.ask("brief me on Codehow", "ops")
+    answer = copilot.ask("who is the rep there?", "ops", thread_id=brief.thread_id).answer
+    assert "1. Darcel Schlecht: 32" in answer and "2. Anna Snelling: 13" in answer, answer
+    team = copilot.ask("won revenue from Kan-code", "Rocco Neubert")
+    answer = copilot.ask("who's the rep", "Rocco Neubert", thread_id=team.thread_id).answer
+    assert "1. Donn Cantrell: 15" in answer and "Kary Hendrixson" not in answer, answer
+    product = copilot.ask("won revenue for GTX Pro", "ops")
+    answer = copilot.ask("who's the rep", "ops", thread_id=product.thread_id).answer
+    assert "Which rep do you mean?" in answer and "no record" not in answer, answer

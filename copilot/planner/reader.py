@@ -245,6 +245,9 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     reading = _read_question(MEDIAN.sub("average", rest), names, identity, today, context)
     if reading.kind not in ("crm", "ask"):
         return reading
+    if (span := AVERAGE_PER_SPAN.search(rest)) and not re.search(r"\b(?:size|sized|cycle|per deal|deal value|value of "
+                                                                 r"(?:a|each) deal|rate)\b", rest, re.IGNORECASE):
+        return _average_per_span(reading, span, rest)
     if bound is not None and not bound.on_deals and not (bound.bare and context.frames):
         return Reading("ask", note=NOT_ON_DEALS.format(said=bound.said))
     if bound is not None and reading.kind == "ask":  # the reading offered would state the bound as no result does
@@ -252,6 +255,9 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
                        UNSURE.format(said=bound.said))
     for attr in ("frames", "offer"):
         frames = getattr(reading, attr)
+        if (median or re.search(r"\b(?:average|avg|mean)\b", rest, re.IGNORECASE)) and not PER_SPAN.search(rest):
+            frames = [f.edit(topic="avg_won_deal_size", also=[]) if f.topic in ("won_count", "won_revenue") and
+                      f.form in ("figure", "ranked", "breakdown") else f for f in frames]  # "the average of those"
         if median:
             frames = [_as_median(f) for f in frames]
             if any(f is None for f in frames):
@@ -268,6 +274,36 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
 
 
 MEDIAN = re.compile(r"\bmedian\b", re.IGNORECASE)
+AVERAGE_PER_SPAN = re.compile(r"\b(?:average|avg|mean|typical)\b.*?\b(?:per|a|each|every|in an?)\s+(?P<a>day|week|month|"
+                              r"quarter|year)\b|\b(?:average|avg|mean|typical)\s+(?P<b>daily|weekly|monthly|quarterly|"
+                              r"yearly|annual)\b", re.IGNORECASE)
+"""an average over periods ("average revenue per month", "avg monthly wins"): which periods count is not said"""
+SPAN_GROUP = {"month": "close_month", "monthly": "close_month", "quarter": "close_quarter", "quarterly": "close_quarter"}
+
+
+def _average_per_span(reading: Reading, span: re.Match[str], rest: str) -> Reading:
+    """"Average revenue per month": asked about, since which months count (those with no deal too?) is not said;
+    each month's (or quarter's) total is offered."""
+    said = (span.group("a") or span.group("b")).lower()
+    group = SPAN_GROUP.get(said)
+    base = (reading.frames or reading.offer or [Frame("won_revenue")])[0]
+    topic = "won_count" if re.search(r"\b(?:deals|wins|won deals|number|count|how many)\b", rest, re.IGNORECASE) \
+        else "won_revenue"
+    offer = [Frame(topic, "breakdown", {k: v for k, v in base.filters.items() if k != "stage"}, base.period,
+                   base.basis, group=group, limit=50)] if group else []
+    unit = {"monthly": "month", "quarterly": "quarter", "daily": "day", "weekly": "week", "yearly": "year",
+            "annual": "year"}.get(said, said)
+    what = "won deals" if topic == "won_count" else "won revenue"
+    return Reading("ask", offer=offer, note=f"An average per {unit} depends on which {unit}s count (is a {unit} "
+                   f"with no won deal a 0, or left out?). " +
+                   (f"Do you want the {what} of each {unit} instead? Say yes." if group else
+                    "I can give each month's or quarter's total; which do you want?"))
+
+
+PER_SPAN = re.compile(r"\b(?:per|each|every|a|an)\s+(?:day|week|month|quarter|year|rep|account|product|office|manager|"
+                      r"sector|team|customer)\b|\b(?:daily|weekly|monthly|quarterly|yearly|annual|annually)\b",
+                      re.IGNORECASE)
+"""an average over spans or groups ("average monthly revenue", "average wins per rep"), not the average deal"""
 MEDIAN_OF = {"avg_won_deal_size": "median_won_deal_size", "avg_sales_cycle_days": "median_sales_cycle_days"}
 """the averages that have a median: "median deal size" is read as the average is, then as its median"""
 AVERAGE_OF = {median: average for average, median in MEDIAN_OF.items()}
@@ -322,6 +358,11 @@ def _read_question(text: str, names: Names, identity: Identity, today: dt.date, 
     said = re.sub(r"[\u2019`]", "'", expanded.lower())
     if reading.kind == "crm" and (past := _open_back_then(reading.frames, said)) is not None:
         return past
+    if reading.kind == "crm" and any(f.topic in ("manager", "rep_office") and f.form != "records" and
+                                     not any(f.filters.get(k) for k in ("rep", "manager")) for f in reading.frames):
+        # "who's the rep?" with no rep or account to go by: which one, never "no record"
+        return Reading("ask", note="Which rep do you mean? Name them (\"who manages Darcel Schlecht?\"), or the account "
+                                   "(\"who is the rep on Kan-code?\").")
     if reading.kind in ("crm", "ask") and (when := _recency(said)) and re.search(r"\bhow many\b|\bnumber of\b", said) \
             and not re.search(r"\b(?:last|first|latest|most recent)\s+(?:\d+|\w+)\s+(?:deals|wins|losses|sales)\b", said):
         # "how many deals did we win last?": last of what is not said, and a count is not a deal
@@ -751,6 +792,10 @@ REP_OF_ACCOUNT = re.compile(
     r"(?:deals?|opportunit(?:y|ies))\s+(?:with|at|for|on)\b")
 """who sells to an account ("who is the rep on Kan-code", "which reps sell to Kan-code", "who owns Kan-code", "which
 reps have deals with Kan-code"): the reps on its deals"""
+REP_THERE = re.compile(r"^\W*(?:and\s+|so\s+|ok\s+)?(?:who|which\s+reps?)(?:\s+(?:is|are|was|were|s))?\s+(?:the\s+|their\s+|its\s+)?"
+                       r"(?:sales\s+)?(?:reps?|sellers?|salesperson|salespeople|agents?|account\s+(?:owners?|managers?|"
+                       r"reps?))(?:\s+(?:there|then|on\s+(?:it|that|them|those|that\s+account)))?\W*$")
+"""who sells to the account a thread is about ("who's the rep?", "who is the rep there?")"""
 
 
 PERIOD_REPLY = {"in", "for", "the", "no", "oh", "sorry", "ok", "okay", "then", "please", "yes", "that", "one", "of",
@@ -975,6 +1020,16 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
             not re.search(r"\bhow (?:many|much)\b|\bnumber of\b", joined):
         # "who is the rep on Kan-code": the reps on its deals, each with how many (the CRM keeps a rep per deal)
         topics, confidence, reps_of_account = ["count"], max(confidence, 0.9), True
+    last_account = list((context.frames[0].filters.get("account") or []) if context.frames else []) or \
+        ([context.focus["account"]] if context.focus.get("last") == "account" and context.focus.get("account") else [])
+    if not reps_of_account and len(last_account) == 1 and _direction(fixed) is None and \
+            not any(s.kind in ("account", "rep", "manager") for s in spots) and \
+            (REP_OF_ACCOUNT.search(joined) or REP_THERE.search(joined)) and \
+            not re.search(r"\bhow (?:many|much)\b|\bnumber of\b", joined):
+        # "who's the rep?" after figures for Kan-code: the reps on its deals, each with how many
+        frame = Frame("count", "breakdown", {"account": last_account}, group="rep", limit=50)
+        return Reading("crm", [_own_scope(frame, identity) if identity.role in ("rep", "manager") else frame],
+                       confidence=max(confidence, 0.9))
     bare = [w for i, w in enumerate(fixed) if i not in taken and w not in FILLER and w not in ME | HE | IT]
     followup = bool(context.frames) and (whole.topic == "edit" or bool(FOLLOW_UP_START.match(text)) or
                                          _refers_back(fixed) or _compare_with_context(fixed) or not bare or

@@ -46,7 +46,7 @@ DEAL_WORDS = {"deal", "deals", "win", "wins", "opportunity", "opportunities", "o
               "one", "ones"}
 STATE_WORDS = {"won", "lost", "closed", "open", "engaged", "signed", "booked"}
 CUE_WORDS = {"what", "how", "about", "and", "only", "just", "now", "ok", "okay", "so", "then", "the", "those", "them",
-             "ones", "of", "same", "but"}
+             "ones", "of", "same", "but", "many", "are", "were"}
 
 
 def _amount(text: str) -> tuple[float, bool]:
@@ -78,8 +78,9 @@ def find_bound(text: str) -> tuple[Bound | None, str]:
             filters = {f"value_{op}": amount}
         else:
             (lo, lo_money), (hi, hi_money) = _amount(m.group("lo")), _amount(m.group("hi"))
-            if _not_money(lo, lo_money) or _not_money(hi, hi_money):
-                continue
+            if not lo_money and lo < 100 or not hi_money and hi < 100 or \
+                    _not_money(lo, lo_money) and _not_money(hi, hi_money):
+                continue  # "between 5 and 10 deals", "between 2016 and 2017"; "between 1000 and 2000" is money
             filters = {"value_min": min(lo, hi), "value_max": max(lo, hi)}
         before = re.findall(r"[\w']+", text[:m.start()].casefold())
         on_deals = bool(m.group("worth")) or bool(before) and (before[-1] in DEAL_WORDS or before[-1] in STATE_WORDS
