@@ -406,8 +406,8 @@ def test_revenue_of_products_reps_offices_teams_and_sectors_is_the_revenue_they_
     assert expected in answer and "annual revenue" not in answer and "Kan-code" not in answer, answer
 
 
-def test_accounts_by_revenue_are_still_by_their_annual_revenue(copilot: Copilot) -> None:
-    assert "1. Kan-code: 11,698.03" in copilot.ask("top 5 accounts by revenue", "ops").answer
+def test_accounts_by_annual_revenue_are_by_their_annual_revenue(copilot: Copilot) -> None:
+    assert "1. Kan-code: 11,698.03" in copilot.ask("top 5 accounts by annual revenue", "ops").answer
 
 
 @pytest.mark.parametrize(("question", "expected", "not_said"), [
@@ -1091,3 +1091,30 @@ def test_who_is_the_rep_after_an_account_names_the_reps_on_its_deals(copilot: Co
     product = copilot.ask("won revenue for GTX Pro", "ops")
     answer = copilot.ask("who's the rep", "ops", thread_id=product.thread_id).answer
     assert "Which rep do you mean?" in answer and "no record" not in answer, answer
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("top 5 accounts by revenue", "5. Hottechi: $194,957 from 111 won deals"),
+    ("Kan-code revenue", "Won revenue for Kan-code: $341,455 from 115 won deals."),
+])
+def test_an_accounts_bare_revenue_is_asked_about_won_or_annual(copilot: Copilot, question: str, expected: str) -> None:
+    first = copilot.ask(question, "ops")
+    assert "or the accounts' own annual revenue?" in first.answer and "$" not in first.answer, first.answer
+    answer = copilot.ask("yes", "ops", thread_id=first.thread_id).answer
+    assert expected in answer and "millions" not in answer, answer
+
+
+def test_an_accounts_annual_revenue_said_so_is_still_given(copilot: Copilot) -> None:
+    answer = copilot.ask("which retail account has the highest annual revenue", "ops").answer
+    assert "Ganjaflex has the highest annual revenue" in answer and "5,158.71" in answer, answer
+
+
+@pytest.mark.parametrize(("user", "question", "expected"), [
+    ("Darcel Schlecht", "my top 3 accounts by revenue", ["1. Warephase: $62,371", "2. Ron-tech: $62,096",
+                                                         "3. Codehow: $59,990"]),
+    ("Rocco Neubert", "top accounts for my team by revenue", ["1. Kan-code: $119,566", "2. Plussunin: $112,244"]),
+])
+def test_my_accounts_by_revenue_rank_them_by_the_revenue_won_on_my_deals(copilot: Copilot, user: str, question: str,
+                                                                         expected: list[str]) -> None:
+    answer = copilot.ask(question, user).answer
+    assert all(e in answer for e in expected), answer

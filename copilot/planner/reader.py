@@ -358,6 +358,19 @@ def _read_question(text: str, names: Names, identity: Identity, today: dt.date, 
     said = re.sub(r"[\u2019`]", "'", expanded.lower())
     if reading.kind == "crm" and (past := _open_back_then(reading.frames, said)) is not None:
         return past
+    if reading.kind == "crm" and len(reading.frames) == 1 and reading.frames[0].topic == "revenue_musd" and \
+            reading.frames[0].form in ("records", "attribute") and not re.search(
+                r"\b(?:annual|annually|yearly|a year|per year|turnover|own revenue|company revenue|millions?|size|"
+                r"sized|employees|headcount)\b", said):
+        # "top 5 accounts by revenue", "Kan-code revenue": the revenue won from them, or their own annual revenue?
+        frame = reading.frames[0]
+        won = Frame("won_revenue", "ranked", {k: v for k, v in frame.filters.items() if k in SUBJECTS},
+                    frame.period, group="account", descending=frame.descending, limit=frame.limit) \
+            if frame.form == "records" else Frame("won_revenue", "figure", dict(frame.filters), frame.period)
+        won = _own_scope(won, identity) if identity.role in ("rep", "manager") else won
+        return Reading("ask", offer=[won], note="By revenue, do you mean the revenue we won from them (their won deals) "
+                                                "or the accounts' own annual revenue? Say yes for the won revenue, or "
+                                                "ask for their annual revenue.")
     if reading.kind == "crm" and any(f.topic in ("manager", "rep_office") and f.form != "records" and
                                      not any(f.filters.get(k) for k in ("rep", "manager")) for f in reading.frames):
         # "who's the rep?" with no rep or account to go by: which one, never "no record"
@@ -1456,7 +1469,11 @@ def _fresh(topics: list[str], t: _Text, identity: Identity, words: list[str],
             FOLLOW_UP_START.match(" ".join(words)) and not direction:
         filters["account"] = [context.focus["account"]]
     if account_topics and not filters.get("account") and direction and _mentions(words, ME):
-        return [], False  # "which of my accounts ...": accounts are not owned in the CRM
+        if account_topics[0] != "revenue_musd" or re.search(r"\b(annual|yearly|turnover)\b", text):
+            return [], False  # "which of my accounts ...": accounts are not owned in the CRM
+        # "my top 3 accounts by revenue": the accounts ranked by the revenue won on my deals
+        topics = ["won_revenue", *[x for x in topics if x not in ACCOUNT_FIELDS and x != "won_revenue"]]
+        topic, account_topics = topics[0], []
     if account_topics and period is not None and not re.search(r"\b(founded|established)\b", text):
         return [], False  # an account's size or sector has no period: "<account> H1 2017" is another question
     if account_topics:
