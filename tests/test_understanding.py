@@ -1118,3 +1118,24 @@ def test_my_accounts_by_revenue_rank_them_by_the_revenue_won_on_my_deals(copilot
                                                                          expected: list[str]) -> None:
     answer = copilot.ask(question, user).answer
     assert all(e in answer for e in expected), answer
+
+
+@pytest.mark.parametrize(("user", "question", "expected"), [
+    ("ops", "how much revenue since june 15 2017", "Won revenue, closed since 2017-06-15: $6,515,546 from 2,731 won deals."),
+    ("ops", "deals won on 2017-03-01", "Won deals, closed on 2017-03-01: 20."),
+    ("ops", "how many deals did we win between march 3 and march 20 2017",
+     "Won deals, closed from 2017-03-03 to 2017-03-20: 307."),
+    ("ops", "lost deals before 2017-04-01", "Lost deals, closed before 2017-04-01: 116."),
+    ("ops", "top 3 reps from 3 mar to 20 mar 2017", "3. Zane Levy: $42,940 from 12 won deals"),
+    ("Darcel Schlecht", "my revenue since 15th june 2017", "closed since 2017-06-15: $809,671 from 234 won deals."),
+])
+def test_a_period_named_by_its_days_is_read_to_the_day(copilot: Copilot, user: str, question: str, expected: str) -> None:
+    answer = copilot.ask(question, user).answer
+    assert expected in answer, answer
+
+
+def test_a_day_is_found_with_its_words_and_a_count_before_a_month_is_no_day() -> None:
+    today = dt.date(2026, 12, 1)
+    found = find_period("won revenue from 1 jan 2017 to 15 feb 2017".split(), today)
+    assert (found.period.start, found.period.end) == (dt.date(2017, 1, 1), dt.date(2017, 2, 15)), found
+    assert find_period("top 5 march 2017".split(), today).period.unit == "month"

@@ -363,7 +363,7 @@ def describe(frame: Frame, me: str | None = None) -> str:
     when = ""
     if frame.period:
         label = frame.period.label
-        prep = "" if label.startswith(("since", "before", "after", "up to")) else "in "
+        prep = "" if label.startswith(("since", "before", "after", "up to", "from ", "on ")) else "in "
         verb = "engaged" if frame.basis == "engage" else "closed"
         when = f" {prep}{label}" if frame.topic == "activity_count" else f", {verb} {prep}{label}"
     if frame.form == "records" and frame.topic in ATTRIBUTE_LABEL:

@@ -137,6 +137,9 @@ def find_period(tokens: list[str], today: dt.date, context: Period | None = None
     if (week := _week(text, month_re, default_year)) is not None:
         period, m = week
         return Found(period, used(m)) if period is not None else need_year(m.group(0), m)
+    if (days := _days(text, month_re)) is not None:
+        period, m = days
+        return Found(period, used(m))
 
     if month_re:
         mr = rf"(?:{month_re})"
@@ -276,6 +279,78 @@ def _week(text: str, month_re: str, default_year: int | None) -> tuple[Period | 
                               f"{end.isoformat()})", "week"), m
 
 
+DAY_LEAD = ("on", "from", "since", "between", "after", "before", "until", "till", "to", "and", "through", "thru",
+            "starting")
+LEAD_BEHIND = "|".join(rf"(?<=\b{w} )" for w in DAY_LEAD)
+
+
+def _day_patterns(month_re: str, with_year: bool) -> list[str]:
+    """A day said with its month (and year): "2017 03 06" (from 2017-03-06), "june 15 2017", "15th of June 2017"; a
+    bare number before a month only after a word of time ("from 1 jan"), so "top 5 March 2017" is no day."""
+    y = rf"\s+(?:of\s+)?{YEAR}" if with_year else ""
+    out = [rf"{YEAR}\s+(\d{{1,2}})\s+(\d{{1,2}})"] if with_year else []
+    if month_re:
+        out += [rf"(?P<mw>{month_re})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{y}",
+                rf"(?:{LEAD_BEHIND}|(?=\d{{1,2}}(?:st|nd|rd|th)))(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                rf"(?P<mw2>{month_re}){y}"]
+    return out
+
+
+def _parse_day(m: re.Match[str], year_: int | None) -> dt.date | None:
+    g = m.groupdict()
+    try:
+        if g.get("mw") or g.get("mw2"):
+            said = re.search(rf"{YEAR}$", m.group(0))
+            y = int(said.group(1)) if said else year_
+            if y is None:
+                return None
+            return dt.date(y, month_word(g.get("mw") or g["mw2"]), int(g.get("d") or g["d2"]))  # type: ignore[arg-type]
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except (ValueError, TypeError):
+        return None
+
+
+@dataclass(frozen=True)
+class _Span:
+    """Where in the text a period was said (as a match would say it)."""
+    a: int
+    b: int
+
+    def start(self) -> int:
+        return self.a
+
+    def end(self) -> int:
+        return self.b
+
+    def group(self, _: int = 0) -> str:
+        return ""
+
+
+def _days(text: str, month_re: str) -> tuple[Period, _Span] | None:
+    """Days named by their dates: "from 1 jan 2017 to 15 feb 2017", "between 2017-03-01 and 2017-03-15" (a range),
+    "on june 15 2017" or "since June 15, 2017" (one day, which "since" runs on from)."""
+    said: list[tuple[int, int, re.Match[str], bool]] = []
+    for with_year in (True, False):
+        for pattern in _day_patterns(month_re, with_year):
+            for m in re.finditer(rf"\b{pattern}\b", text):
+                if not any(a < m.end() and m.start() < b for a, b, _, _ in said):
+                    said.append((m.start(), m.end(), m, with_year))
+    said.sort(key=lambda x: x[0])
+    for (a1, b1, m1, _), (a2, b2, m2, y2) in zip(said, said[1:]):
+        if y2 and re.fullmatch(r"\s+(?:to|and|until|till|through|thru)\s+", text[b1:a2]) and \
+                re.search(r"\b(?:from|between)\s+$", text[:a1]):
+            end = _parse_day(m2, None)
+            start = _parse_day(m1, end.year if end else None)
+            if start and end and start <= end:
+                return Period(start, end, f"from {start.isoformat()} to {end.isoformat()}", "range"), \
+                    _Span(text.rindex(" ", 0, a1 - 1) + 1 if " " in text[:a1 - 1] else 0, b2)
+    for a, b, m, with_year in said:
+        day = _parse_day(m, None) if with_year else None
+        if day is not None:
+            return Period(day, day, f"on {day.isoformat()}", "days"), _Span(a, b)
+    return None
+
+
 def _date(y: int, m: int, d: int, match: re.Match[str]) -> tuple[dt.date, re.Match[str]] | None:
     try:
         return dt.date(y, m, d), match
@@ -312,12 +387,12 @@ def open_ended(found: Found, tokens: list[str], today: dt.date) -> Found:
         return found  # "the deals from Q1 2017": those of Q1 2017; "from Q1 2017 on" runs on from it
     if before in OPEN_START and not any(t in ("to", "until", "till", "through", "and") for t in tokens[max(found.words):]):
         start = p.end + dt.timedelta(days=1) if OPEN_START[before] == "after" else p.start
-        label = f"{'after' if OPEN_START[before] == 'after' else 'since'} {p.label}"
+        label = f"{'after' if OPEN_START[before] == 'after' else 'since'} {p.label.removeprefix('on ')}"
         onward = {max(found.words) + 1} if before == "from" else set()
         return Found(Period(start, today, label, "range", p.from_today), found.words | {first - 1} | onward)
     if before in OPEN_END:
         end = p.start - dt.timedelta(days=1) if OPEN_END[before] == "before" else p.end
-        label = f"{'before' if OPEN_END[before] == 'before' else 'up to the end of'} {p.label}"
+        label = f"{'before' if OPEN_END[before] == 'before' else 'up to the end of'} {p.label.removeprefix('on ')}"
         return Found(Period(dt.date(1900, 1, 1), end, label, "range", p.from_today),
                      found.words | {first - 1} | ({first - 2} if before == "upto" else set()))
     return found
