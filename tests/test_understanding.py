@@ -1139,3 +1139,25 @@ def test_a_day_is_found_with_its_words_and_a_count_before_a_month_is_no_day() ->
     found = find_period("won revenue from 1 jan 2017 to 15 feb 2017".split(), today)
     assert (found.period.start, found.period.end) == (dt.date(2017, 1, 1), dt.date(2017, 2, 15)), found
     assert find_period("top 5 march 2017".split(), today).period.unit == "month"
+
+
+def test_a_ranking_asked_again_by_another_figure_stays_a_ranking(copilot: Copilot) -> None:
+    first = copilot.ask("top 3 reps on my team by revenue", "Cara Losch")
+    second = copilot.ask("what about by win rate", "Cara Losch", thread_id=first.thread_id).answer
+    assert "1. Wilburn Farren: 69.6%" in second and "3. Rosie Papadopoulos: 64.5%" in second, second
+    third = copilot.ask("and the worst?", "Cara Losch", thread_id=first.thread_id).answer
+    assert "1. Garret Kinder: 61.0%" in third and "2. Violet Mclelland: 63.2%" in third, third
+    products = copilot.ask("top 5 products by revenue in 2017", "Cara Losch")
+    answer = copilot.ask("by number of wins", "Cara Losch", thread_id=products.thread_id).answer
+    assert "1. MG Special: 119" in answer and "5. GTX Plus Pro: 60" in answer, answer
+    figure = copilot.ask("top 3 products by revenue", "ops")
+    answer = copilot.ask("and by win rate?", "ops", thread_id=figure.thread_id).answer
+    assert "1. MG Special: 64.8%" in answer and "3. GTX Basic: 63.7%" in answer, answer
+
+
+@pytest.mark.parametrize(("user", "question"), [("Cara Losch", "who on my team has no deals"),
+                                                ("Cara Losch", "reps with no deals"),
+                                                ("ops", "which accounts have zero wins")])
+def test_who_has_none_is_asked_about_never_answered_with_deals(copilot: Copilot, user: str, question: str) -> None:
+    answer = copilot.ask(question, user).answer
+    assert "I can't count what is missing" in answer and "$" not in answer, answer

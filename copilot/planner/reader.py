@@ -358,6 +358,13 @@ def _read_question(text: str, names: Names, identity: Identity, today: dt.date, 
     said = re.sub(r"[\u2019`]", "'", expanded.lower())
     if reading.kind == "crm" and (past := _open_back_then(reading.frames, said)) is not None:
         return past
+    if reading.kind == "crm" and context.frames and len(reading.frames) == 1 and \
+            reading.frames[0].topic in DEAL_METRICS and reading.frames[0].form == "figure" and \
+            re.match(r"^\W*(?:and|what about|how about|now|ok|okay|then|same|same but|but|and now)?\s*(?:ranked\s+|sorted\s+|"
+                     r"ordered\s+)?by\b", said):
+        # "by number of wins" after a ranking: the same ranking by that figure
+        last = context.frames[0]
+        reading.frames = [_reranked(_inherit(reading.frames[0], last), last, ["by"])]
     if reading.kind == "crm" and len(reading.frames) == 1 and reading.frames[0].topic == "revenue_musd" and \
             reading.frames[0].form in ("records", "attribute") and not re.search(
                 r"\b(?:annual|annually|yearly|a year|per year|turnover|own revenue|company revenue|millions?|size|"
@@ -437,7 +444,7 @@ def _read_question(text: str, names: Names, identity: Identity, today: dt.date, 
         q, h = ("Q4", "H2") if m.group(1) == "late" else ("Q1", "H1")
         return Reading("ask", note=f'Which months do you mean by "{m.group(0)}"? For example {q} {m.group(2)} or '
                                    f"{h} {m.group(2)}.")
-    if reading.kind == "crm" and (m := ABSENCE.search(said)):
+    if reading.kind in ("crm", "ask", "unknown") and (m := ABSENCE.search(said)):
         return Reading("ask", note=f'I can\'t count what is missing ("{m.group(0)}") yet. I can count deals by '
                                    "stage (won, lost, open) or show each one's figure (for example 'won deals by "
                                    "rep'): anyone missing from it has none.")
@@ -656,7 +663,9 @@ QUALIFIED = re.compile(
     r"|\b(?:were|was|are|is)\s+(?:recent|quick|fast|slow|big|large|small)\b")
 """a kind of account, deal or rep the CRM holds nothing to tell ("large accounts", "new customers", "won quickly")"""
 VAGUE_PERIOD = re.compile(r"\b(early|late|start of|beginning of|the start of|the beginning of)\s*-?\s*((?:19|20)\d\d)\b")
-ABSENCE = re.compile(r"\bneither\b[^?]*\bnor\b|\bhow many\b[^?]*\b(?:has|have|had|with|got|get)\s+(?:no|zero|none)\b|"
+ABSENCE = re.compile(r"\bneither\b[^?]*\bnor\b|\b(?:who|which\s+\w+|whom|any\s+\w+|reps?|people|sellers?|agents?|"
+                     r"accounts?|customers?|products?)\b[^?]*\b(?:has|have|had|with|got|get|made|make)\s+(?:no|zero|not\s+"
+                     r"(?:a|any|one)|none)\s+(?:\w+\s+)?(?:deals?|wins?|sales?|opportunit\w*|revenue|losses)\b|\bhow many\b[^?]*\b(?:has|have|had|with|got|get)\s+(?:no|zero|none)\b|"
                      r"\bnever\s+(?:got|been|was|were|had|have|has|did)\b|"
                      r"\bhow many (?:reps?|people|sellers?|agents?|managers?|accounts?|customers?|clients?|companies|"
                      r"products?|offices?)\b[^?]*\b(?:never|not|n't)\b")
@@ -1115,6 +1124,7 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
             bases = context.frames if context.compare else context.frames[:1]
             frames = [_inherit(frames[0].edit(filters={k: v for k, v in frames[0].filters.items() if k != "stage"}), b)
                       for b in bases]
+            frames = [_reranked(f, b, fixed) for f, b in zip(frames, bases)]
             compare = context.compare and len(frames) > 1
         elif followup and frames and context.period is not None and found.period is None and \
                 all(f.topic in (*DEAL_METRICS, "reply_rate") for f in frames):
@@ -1732,6 +1742,15 @@ def _own_scope(frame: Frame, identity: Identity) -> Frame:
         return frame
     return frame.with_filters(**({"manager": [identity.name]} if identity.role == "manager"
                                  else {"rep": [identity.name]}))
+
+
+def _reranked(frame: Frame, last: Frame, words: list[str]) -> Frame:
+    """"What about by win rate?" after a ranking: the same ranking by the figure named now, never that figure over
+    everyone together."""
+    if last.form in ("ranked", "breakdown") and last.group and frame.form == "figure" and "by" in words and \
+            not any(w in words for w in ("his", "her", "their", "its", "him", "them")):
+        return frame.edit(form=last.form, group=last.group, limit=last.limit, descending=last.descending)
+    return frame
 
 
 def _inherit(frame: Frame, last: Frame) -> Frame:
