@@ -1095,7 +1095,6 @@ def test_who_is_the_rep_after_an_account_names_the_reps_on_its_deals(copilot: Co
 
 @pytest.mark.parametrize(("question", "expected"), [
     ("top 5 accounts by revenue", "5. Hottechi: $194,957 from 111 won deals"),
-    ("Kan-code revenue", "Won revenue for Kan-code: $341,455 from 115 won deals."),
 ])
 def test_an_accounts_bare_revenue_is_asked_about_won_or_annual(copilot: Copilot, question: str, expected: str) -> None:
     first = copilot.ask(question, "ops")
@@ -1161,3 +1160,17 @@ def test_a_ranking_asked_again_by_another_figure_stays_a_ranking(copilot: Copilo
 def test_who_has_none_is_asked_about_never_answered_with_deals(copilot: Copilot, user: str, question: str) -> None:
     answer = copilot.ask(question, user).answer
     assert "I can't count what is missing" in answer and "$" not in answer, answer
+
+
+@pytest.mark.parametrize(("user", "question", "expected"), [
+    ("ops", "won vs lost deals in 2017", ["Won deals, closed in 2017: 4,238.", "Lost deals, closed in 2017: 2,473."]),
+    ("ops", "won and lost deals", ["Won deals: 4,238.", "Lost deals: 2,473."]),
+    ("ops", "how many open deals are engaging vs prospecting", ["Deals in Engaging: 1,589.", "Deals in Prospecting: 500."]),
+    ("Rocco Neubert", "won and lost deals by rep", ["Won deals by rep for your team:\n1. Cassey Cress: 163",
+                                                    "Lost deals by rep for your team:\n1. Donn Cantrell: 117"]),
+    ("ops", "closed deals in H1 2017, won and lost together", ["2,679"]),
+])
+def test_two_stages_side_by_side_give_each_ones_count(copilot: Copilot, user: str, question: str,
+                                                      expected: list[str]) -> None:
+    answer = copilot.ask(question, user).answer
+    assert all(e in answer for e in expected), answer

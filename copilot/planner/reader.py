@@ -222,6 +222,13 @@ NOT_STAGE = re.compile(rf"\b{_NOT}(won|wins?|winning|lost|lose|losing|closed|clo
 EITHER_STAGE = re.compile(r"\b(won|win|lost|lose|open)\b(?:\s+(?:deals?|ones))?\s+or\s+"
                           r"(?:(?:are|is|were|was|still|the|both)\s+)*(won|win|lost|lose|open)\b")
 """two stages together: "lost or still open" ("won and lost" asks for both, each on its own)."""
+_PAIRED = r"(won|wins|win|lost|losses|lose|open|engaging|prospecting)"
+STAGE_PAIR = re.compile(rf"\b{_PAIRED}\b(?:\s+(?:deals?|ones|opps|opportunities))?\s*(?:,\s*)?(?:and|vs\.?|versus|"
+                        rf"compared\s+(?:to|with)|against|&)\s+(?:the\s+|how\s+many\s+|in\s+)?{_PAIRED}\b(?!\s+(?:rates?|ratios?|"
+                        rf"percentages?|%|revenue|value|size|cycle))")
+"""two stages named side by side ("won and lost deals", "engaging vs prospecting"): each one's count"""
+PAIR_STAGE = {"won": "won_count", "wins": "won_count", "win": "won_count", "lost": "lost_count", "losses": "lost_count",
+              "lose": "lost_count", "open": "open_count", "engaging": "Engaging", "prospecting": "Prospecting"}
 STAGE_TOPIC = {"won": "won_count", "win": "won_count", "wins": "won_count", "winning": "won_count",
                "lost": "lost_count", "lose": "lost_count", "losing": "lost_count", "open": "open_count"}
 
@@ -255,8 +262,10 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
                        UNSURE.format(said=bound.said))
     for attr in ("frames", "offer"):
         frames = getattr(reading, attr)
-        if (median or re.search(r"\b(?:average|avg|mean)\b", rest, re.IGNORECASE)) and not PER_SPAN.search(rest):
-            frames = [f.edit(topic="avg_won_deal_size", also=[]) if f.topic in ("won_count", "won_revenue") and
+        if context.frames and (median or re.search(r"\b(?:average|avg|mean)\b", rest, re.IGNORECASE)) and \
+                not PER_SPAN.search(rest) and not re.search(r"\b(?:cycle|days|long|count|number|how many|how much|"
+                                                            r"total|revenue)\b", rest, re.IGNORECASE):
+            frames = [f.edit(topic="avg_won_deal_size") if f.topic in ("won_count", "won_revenue") and not f.also and
                       f.form in ("figure", "ranked", "breakdown") else f for f in frames]  # "the average of those"
         if median:
             frames = [_as_median(f) for f in frames]
@@ -366,7 +375,7 @@ def _read_question(text: str, names: Names, identity: Identity, today: dt.date, 
         last = context.frames[0]
         reading.frames = [_reranked(_inherit(reading.frames[0], last), last, ["by"])]
     if reading.kind == "crm" and len(reading.frames) == 1 and reading.frames[0].topic == "revenue_musd" and \
-            reading.frames[0].form in ("records", "attribute") and not re.search(
+            reading.frames[0].form == "records" and not re.search(
                 r"\b(?:annual|annually|yearly|a year|per year|turnover|own revenue|company revenue|millions?|size|"
                 r"sized|employees|headcount)\b", said):
         # "top 5 accounts by revenue", "Kan-code revenue": the revenue won from them, or their own annual revenue?
@@ -492,6 +501,16 @@ def _read_question(text: str, names: Names, identity: Identity, today: dt.date, 
                           ("ranked", "breakdown") else f for f in reading.frames]  # the fastest: the shortest cycle
     if reading.kind == "crm" and BY_COUNT.search(said):  # ranked by how many deals were won, not by their revenue
         reading.frames = [_by_won_count(f, said) for f in reading.frames]
+    if reading.kind == "crm" and (pair := STAGE_PAIR.search(said)) and len(reading.frames) == 1 and \
+            reading.frames[0].form in ("figure", "breakdown") and reading.frames[0].topic in COUNTS and \
+            not NOT_STAGE.search(said) and not EITHER_STAGE.search(said) and \
+            not re.search(r"\b(?:together|combined|altogether|in total|total|sum|closed)\b", said):
+        # "won and lost deals in 2017", "engaging vs prospecting": each stage's count, never one of them
+        said_stages = list(dict.fromkeys(PAIR_STAGE[w] for w in pair.groups()))
+        base = reading.frames[0].edit(also=[]).with_filters(stage=None)
+        if len(said_stages) == 2 and not reading.frames[0].also:
+            reading.frames = [base.edit(topic=t) if t in STAGE_COUNTS else
+                              base.edit(topic="count").with_filters(stage=[t]) for t in said_stages]
     negated = [m.group(1) for m in NOT_STAGE.finditer(said)]
     if negated and POSITIVE_STAGE.search(NOT_STAGE.sub(" ", said)):
         # "did we win, not lose?", "won from deals that weren't lost": the stage named is the one meant, never the
