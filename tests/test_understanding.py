@@ -1174,3 +1174,16 @@ def test_two_stages_side_by_side_give_each_ones_count(copilot: Copilot, user: st
                                                       expected: list[str]) -> None:
     answer = copilot.ask(question, user).answer
     assert all(e in answer for e in expected), answer
+
+
+def test_a_share_of_the_last_figure_is_taken_and_kept_in_follow_ups(copilot: Copilot) -> None:
+    first = copilot.ask("my won revenue in Q3 2017", "Darcel Schlecht")
+    second = copilot.ask("what % of that was GTX Pro", "Darcel Schlecht", thread_id=first.thread_id).answer
+    assert "GTX Pro's share: 65.8% ($245,478 of $373,218)." in second, second
+    third = copilot.ask("and in Q4?", "Darcel Schlecht", thread_id=first.thread_id).answer
+    assert "GTX Pro's share: 75.5% ($269,919 of $357,666)." in third, third
+    fourth = copilot.ask("and MG Advanced?", "Darcel Schlecht", thread_id=first.thread_id).answer
+    assert "MG Advanced's share: 3.7% ($13,222 of $357,666)." in fourth and "100.0%" not in fourth, fourth
+    other = copilot.ask("won deals in 2017", "ops")
+    answer = copilot.ask("what share of those were in the West office", "ops", thread_id=other.thread_id).answer
+    assert "West office's share: 33.9% (1,438 of 4,238)." in answer, answer

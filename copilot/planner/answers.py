@@ -444,11 +444,11 @@ def compose_frames(frames: list[Frame], results: list[dict[str, Any]], compare: 
         text, singled = _frame_answer(frame, result, me)
         focus.update(singled)
         lines.append(text)
-    if share and len(frames) == 2:
+    if (share or any(f.whole for f in frames[1:])) and len(frames) == 2:
         part, whole = (_value(f, r) for f, r in zip(frames, results))
         only = frames[0].with_filters(**{k: None for k, v in frames[1].filters.items() if frames[0].filters.get(k) == v})
         name = subject_of(only, me)
-        if part is not None and whole:
+        if part is not None and whole and name:
             lines.append(f"{name[:1].upper() + name[1:]}'s share: "
                          f"{float(part) / float(whole) * 100:.1f}% ({fmt(frames[0].topic, part)} of "
                          f"{fmt(frames[0].topic, whole)}).")

@@ -39,6 +39,7 @@ class Frame:
     order: str | None = None  # for records: close_value, engage_date, close_date, cycle_days (or an account field)
     also: list[str] = field(default_factory=list)  # more topics over the same subject ("how many, and worth?")
     fields: list[str] = field(default_factory=list)  # for records: the columns asked for
+    whole: bool = False  # the total a share is of ("what % of revenue comes from GTX Pro": every deal's revenue)
 
     def edit(self, **changes: Any) -> Frame:
         return replace(self, **changes)

@@ -332,6 +332,9 @@ SHARE = re.compile(r"\b(?:percent(?:age)?|share|proportion|fraction|portion)\s+o
                    r"(?:my\s+)?team'?s?|company'?s?)\s+)*(?P<mid>(?:[\w'-]+\s+){0,3}?)(?P<what>won\s+revenue|revenue|sales|bookings|wins|won\s+deals|"
                    r"deals\s+won|deals|opportunities|opps)\b", re.IGNORECASE)
 """a part's share of a total ("what % of revenue comes from GTX Pro?"): the part, the whole and the percentage"""
+SHARE_BACK = re.compile(r"\b(?:percent(?:age)?|share|proportion|fraction|portion)\s+of\s+(?:that|those|it|them|this|"
+                        r"these)(?:\s+(?:was|were|is|are|came|comes|come)(?:\s+from)?)?\b", re.IGNORECASE)
+"""a share of the figure just given ("what % of that was GTX Pro?")"""
 SHARE_OF = {"won revenue": "won revenue", "revenue": "won revenue", "sales": "won revenue", "bookings": "won revenue",
             "wins": "won deals", "won deals": "won deals", "deals won": "won deals"}
 SHARE_TOPICS = ("won_revenue", "won_count", "count", "lost_count", "open_count", "open_pipeline_list_price")
@@ -341,6 +344,19 @@ def _share(expanded: str, names: Names, identity: Identity, today: dt.date, cont
     """A share of a total: the part's figure and the whole's (the same deals without the part's subject), side by
     side; None when it is not one, or its part is not a single summable figure of a named subject."""
     m = SHARE.search(expanded)
+    back = SHARE_BACK.search(expanded)
+    if m is None and back is not None and context.frames and context.frames[0].form == "figure" and \
+            context.frames[0].topic in SHARE_TOPICS and not context.compare:
+        # "what % of that was GTX Pro?" after a figure: the part named, of that figure
+        whole = context.frames[0]
+        part = _read("what about " + expanded[back.end():], names, identity, today, context)
+        frame = part.frames[0] if part.kind == "crm" and len(part.frames) == 1 else None
+        if frame is None or frame.topic != whole.topic or frame.period != whole.period or frame.form != "figure" or \
+                not any(frame.filters.get(k) and frame.filters.get(k) != whole.filters.get(k) for k in SUBJECTS):
+            return Reading("ask", note="A share of that figure for which part? Name it, for example: \"what % of that "
+                                       "was GTX Pro?\"")
+        return Reading("crm", frames=[frame, whole.edit(whole=True)], compare=True, note="share",
+                       confidence=part.confidence)
     if m is None:
         return None
     what = SHARE_OF.get(" ".join(m.group("what").lower().split()), "deals")
@@ -356,7 +372,8 @@ def _share(expanded: str, names: Names, identity: Identity, today: dt.date, cont
                                    "\"what % of won revenue in 2017 came from GTX Pro?\"")
     own = {k: frames[0].filters.get(k) for k in ("rep", "manager") if frames[0].filters.get(k) == [identity.name]}
     whole = frames[0].with_filters(**{**{k: None for k in SUBJECTS}, **own})  # the asker's own deals stay the whole
-    return Reading("crm", frames=[frames[0], whole], note="share", confidence=part.confidence)
+    return Reading("crm", frames=[frames[0], whole.edit(whole=True)], compare=True, note="share",
+                   confidence=part.confidence)
 
 
 def _read_question(text: str, names: Names, identity: Identity, today: dt.date, context: Context) -> Reading:
@@ -1820,9 +1837,11 @@ def _edit(context: Context, t: _Text, identity: Identity, words: list[str], raw:
                 g = g.with_filters(stage=None)
         if period:
             g = g.edit(period=period)
-        if people:
+        if people and not f.whole:  # the total a share is of keeps its subjects: "and MG Advanced?" is the part's
             g = g.with_filters(**{"rep": None, "manager": None, **people})
         for k, v in places.items():
+            if f.whole and k != "stage":
+                continue
             if k == "stage" and g.form != "records":
                 g = g.with_filters(stage=v)
             elif k == "regional_office" and not people:  # "and the whole West office?": the office, not the rep in it
