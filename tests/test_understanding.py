@@ -1187,3 +1187,15 @@ def test_a_share_of_the_last_figure_is_taken_and_kept_in_follow_ups(copilot: Cop
     other = copilot.ask("won deals in 2017", "ops")
     answer = copilot.ask("what share of those were in the West office", "ops", thread_id=other.thread_id).answer
     assert "West office's share: 33.9% (1,438 of 4,238)." in answer, answer
+
+
+@pytest.mark.parametrize(("user", "question", "expected"), [
+    ("Rocco Neubert", "top accounts for my team", "1. Kan-code: $119,566 from 37 won deals"),
+    ("Cara Losch", "top accounts for my team", "1. Umbrella Corporation: $76,918 from 22 won deals"),
+    ("Rocco Neubert", "best products for my team", "1. GTX Pro: $850,293 from 177 won deals"),
+    ("Cara Losch", "which product does my team sell the most of", "MG Special has the most won deals (among your team): 119."),
+])
+def test_a_teams_top_accounts_or_products_are_ranked_never_the_team_list(copilot: Copilot, user: str, question: str,
+                                                                         expected: str) -> None:
+    answer = copilot.ask(question, user).answer
+    assert expected in answer and "for your team? Say yes" not in answer, answer

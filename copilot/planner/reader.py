@@ -1073,6 +1073,14 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
                                                    r"losses|open|pipeline|engaged)\b", joined):
         # "my best month", "which month did I win the most": months (or quarters) ranked by the revenue won in them
         topics, confidence = ["won_revenue"], max(confidence, 0.9)
+    if topics[0] == "team" and re.search(r"\bteam'?s?\b", joined) and \
+            re.search(r"\b(?:products?|accounts?|customers?|clients?|sectors?|industr(?:y|ies))\b", joined) and \
+            re.search(r"\b(?:top|best|most|biggest|largest|highest|worst|least|lowest)\b", joined):
+        # "top accounts for my team", "which product does my team sell the most of": those ranked by the revenue
+        # the team won from them, never the list of the team
+        topics = ["won_count"] if re.search(r"\b(?:most of|least of|number|count|units|how many)\b", joined) \
+            else ["won_revenue"]
+        confidence = max(confidence, 0.6)
     reps_of_account = False
     if any(s.kind == "account" for s in spots) and REP_OF_ACCOUNT.search(joined) and _direction(fixed) is None and \
             not re.search(r"\bhow (?:many|much)\b|\bnumber of\b", joined):
