@@ -1199,3 +1199,16 @@ def test_a_teams_top_accounts_or_products_are_ranked_never_the_team_list(copilot
                                                                          expected: str) -> None:
     answer = copilot.ask(question, user).answer
     assert expected in answer and "for your team? Say yes" not in answer, answer
+
+
+def test_two_stages_with_a_period_between_give_each_ones_count(copilot: Copilot) -> None:
+    answer = copilot.ask("how many deals did my team lose in 2017 vs win", "Cara Losch").answer
+    assert "Lost deals for your team, closed in 2017: 265." in answer and \
+        "Won deals for your team, closed in 2017: 480." in answer, answer
+
+
+def test_a_reps_figure_beside_the_team_is_out_of_scope_with_their_own_offered(copilot: Copilot) -> None:
+    first = copilot.ask("my average deal size vs the team", "Anna Snelling")
+    assert "outside your scope" in first.answer and "$" not in first.answer, first.answer
+    answer = copilot.ask("yes", "Anna Snelling", thread_id=first.thread_id).answer
+    assert "Average won deal size for you: $1,322.38 from 208 won deals" in answer, answer

@@ -99,6 +99,9 @@ COMPANY_SIDE = re.compile(r"\b(?:vs\.?|versus|against|than|to|with|beside|relati
                           r"(?:company|overall|global)(?:[- ]wide)? (?:average|avg|figure|rate|number)|"
                           r"average (?:rep|seller)|all (?:the )?reps)\b(?!\s+else))")
 """a figure set beside the whole company's ("my win rate vs the company", "compared to the company average")"""
+TEAM_SIDE = re.compile(r"\b(?:vs\.?|versus|against|than|compared (?:to|with)|relative to|beside)\s+(?:the\s+|my\s+|our\s+)?"
+                       r"(?:rest of (?:the |my )?)?(?:team|teammates|peers|colleagues)(?:'s|s)?\b")
+"""a figure set beside the asker's team's ("my average deal size vs the team")"""
 LOST_TO = re.compile(r"\b(?:lose|lost|losing|loses)\s+(?:\w+\s+){0,4}?to\s+(?:who|whom|which|what)\b|"
                      r"\b(?:who|whom|which \w+|what \w+)\s+(?:did|do|have|has)\s+(?:we|i|you|they|the company|\w+)\s+"
                      r"(?:\w+\s+){0,3}?(?:lose|lost)\s+(?:\w+\s+){0,3}?to\b")
@@ -223,7 +226,8 @@ EITHER_STAGE = re.compile(r"\b(won|win|lost|lose|open)\b(?:\s+(?:deals?|ones))?\
                           r"(?:(?:are|is|were|was|still|the|both)\s+)*(won|win|lost|lose|open)\b")
 """two stages together: "lost or still open" ("won and lost" asks for both, each on its own)."""
 _PAIRED = r"(won|wins|win|lost|losses|lose|open|engaging|prospecting)"
-STAGE_PAIR = re.compile(rf"\b{_PAIRED}\b(?:\s+(?:deals?|ones|opps|opportunities))?\s*(?:,\s*)?(?:and|vs\.?|versus|"
+STAGE_PAIR = re.compile(rf"\b{_PAIRED}\b(?:\s+(?:deals?|ones|opps|opportunities))?(?:\s+(?:in|during|for)\s+\w+(?:\s+\d{{4}})?)?"
+                        rf"\s*(?:,\s*)?(?:and|vs\.?|versus|"
                         rf"compared\s+(?:to|with)|against|&)\s+(?:the\s+|how\s+many\s+|in\s+)?{_PAIRED}\b(?!\s+(?:rates?|ratios?|"
                         rf"percentages?|%|revenue|value|size|cycle))")
 """two stages named side by side ("won and lost deals", "engaging vs prospecting"): each one's count"""
@@ -428,6 +432,11 @@ def _read_question(text: str, names: Names, identity: Identity, today: dt.date, 
                                    "company\".")
     if reading.kind in ("crm", "ask") and LOST_TO.search(said):
         return Reading("decline", note="unsupported")  # who beat us: the CRM records no competitor
+    if reading.kind == "crm" and identity.role == "rep" and TEAM_SIDE.search(said):
+        # a rep's "my average deal size vs the team": the team's side is other reps' deals
+        return Reading("ask", note="Your team's figures include other reps' deals, which are outside your scope (you "
+                                   "see your own deals). Do you want your own figure alone? Say yes.",
+                       offer=reading.frames[:1])
     if reading.kind == "crm" and OTHERS_SIDE.search(said):
         return Reading("decline", note="exclusion")  # everyone but the one named
     if reading.kind == "crm" and not compare_ok(reading) and COMPANY_SIDE.search(said):
