@@ -1212,3 +1212,15 @@ def test_a_reps_figure_beside_the_team_is_out_of_scope_with_their_own_offered(co
     assert "outside your scope" in first.answer and "$" not in first.answer, first.answer
     answer = copilot.ask("yes", "Anna Snelling", thread_id=first.thread_id).answer
     assert "Average won deal size for you: $1,322.38 from 208 won deals" in answer, answer
+
+
+@pytest.mark.parametrize(("user", "question", "expected"), [
+    ("Rocco Neubert", "how's Cassey Cress doing", "Won revenue for Cassey Cress: $450,489 from 163 won deals; win rate "
+                                                  "62.5% (163 won of 261 closed)."),
+    ("Rocco Neubert", "hows boris faz doing in 2017", "closed in 2017: $261,631 from 101 won deals; win rate 66.0%"),
+    ("ops", "how is the West office doing", "Won revenue for West office: $3,568,647 from 1,438 won deals; win rate 63.9%"),
+])
+def test_how_someone_is_doing_gives_their_won_revenue_and_win_rate(copilot: Copilot, user: str, question: str,
+                                                                   expected: str) -> None:
+    answer = copilot.ask(question, user).answer
+    assert expected in answer and "Which account?" not in answer, answer

@@ -1127,6 +1127,16 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
         kind = topics[0]
         account = next((s.name for s in spots if s.kind == "account"), None) or \
             (context.focus.get("account") if _mentions(fixed, IT | {"account", "company"}) else None)
+        if kind == "profile" and account is None and re.search(r"\bhows?\b", joined) \
+                and re.search(r"\b(?:doing|going|performing|do|did|tracking)\b", joined) and \
+                (any(s.kind in ("rep", "manager", "user", "regional_office") for s in spots) or
+                 _mentions(fixed, ME | {"we", "us", "our", "team"})):
+            # "how's Cassey Cress doing?", "how are we doing in Q3 2017?": the won revenue and the win rate
+            frame = Frame("won_revenue", "figure", _people_filters(t, identity, fixed, t.spots, context) |
+                          {k: v for k, v in _place_filters(t, fixed, context, "won_revenue").items()
+                           if k == "regional_office"}, found.period, also=["win_rate"])
+            frame = _own_scope(frame, identity) if identity.role in ("rep", "manager") else frame
+            return Reading("crm", [frame], confidence=max(confidence, 0.6))
         return Reading(kind, account=account, confidence=confidence)
     if context.frames and not spots and found.period is None and \
             re.search(r"\b(the two|both|which one|which of them|which of those two|which (\w+ )?is (better|higher|"
