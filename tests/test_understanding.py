@@ -1224,3 +1224,10 @@ def test_how_someone_is_doing_gives_their_won_revenue_and_win_rate(copilot: Copi
                                                                    expected: str) -> None:
     answer = copilot.ask(question, user).answer
     assert expected in answer and "Which account?" not in answer, answer
+
+
+def test_a_question_back_about_a_ranking_by_the_number_won_offers_the_count(copilot: Copilot) -> None:
+    first = copilot.ask("top 3 products by number of deals won in H2 2017", "ops")
+    assert "won revenue" not in first.answer, first.answer
+    answer = copilot.ask("yes", "ops", thread_id=first.thread_id).answer
+    assert "1. GTX Basic: 513" in answer and "3. GTX Pro: 426" in answer and "$" not in answer, answer

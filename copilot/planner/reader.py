@@ -525,8 +525,9 @@ def _read_question(text: str, names: Names, identity: Identity, today: dt.date, 
     if reading.kind == "crm" and re.search(r"\b(?:fastest|quickest)\s+(?:closer|seller|rep)s?\b", said):
         reading.frames = [f.edit(descending=False) if f.topic == "avg_sales_cycle_days" and f.form in
                           ("ranked", "breakdown") else f for f in reading.frames]  # the fastest: the shortest cycle
-    if reading.kind == "crm" and BY_COUNT.search(said):  # ranked by how many deals were won, not by their revenue
+    if reading.kind in ("crm", "ask") and BY_COUNT.search(said):  # ranked by how many were won, not by their revenue
         reading.frames = [_by_won_count(f, said) for f in reading.frames]
+        reading.offer = [_by_won_count(f, said) for f in reading.offer]  # the reading offered is by the count too
     if reading.kind == "crm" and (pair := STAGE_PAIR.search(said)) and len(reading.frames) == 1 and \
             reading.frames[0].form in ("figure", "breakdown") and reading.frames[0].topic in COUNTS and \
             not NOT_STAGE.search(said) and not EITHER_STAGE.search(said) and \
