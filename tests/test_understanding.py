@@ -1231,3 +1231,14 @@ def test_a_question_back_about_a_ranking_by_the_number_won_offers_the_count(copi
     assert "won revenue" not in first.answer, first.answer
     answer = copilot.ask("yes", "ops", thread_id=first.thread_id).answer
     assert "1. GTX Basic: 513" in answer and "3. GTX Pro: 426" in answer and "$" not in answer, answer
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("how many won deals are in the West office", "Won deals for West office: 1,438."),
+    ("how many lost deals are in the East office", "Lost deals for East office: 687."),
+    ("how many open deals are in the West office", "Open deals for West office: 748."),
+])
+def test_a_stage_said_with_are_in_is_that_stage_never_the_open_deals(copilot: Copilot, question: str,
+                                                                     expected: str) -> None:
+    answer = copilot.ask(question, "ops").answer
+    assert expected in answer, answer

@@ -525,6 +525,14 @@ def _read_question(text: str, names: Names, identity: Identity, today: dt.date, 
     if reading.kind == "crm" and re.search(r"\b(?:fastest|quickest)\s+(?:closer|seller|rep)s?\b", said):
         reading.frames = [f.edit(descending=False) if f.topic == "avg_sales_cycle_days" and f.form in
                           ("ranked", "breakdown") else f for f in reading.frames]  # the fastest: the shortest cycle
+    if reading.kind in ("crm", "ask") and not re.search(r"\b(?:open|pipeline|active|ongoing|engaging|engaged|prospecting|"
+                                                     r"in play|not (?:yet )?closed|still)\b", said) and \
+            not NOT_STAGE.search(said) and not EITHER_STAGE.search(said) and \
+            len(said_stage := {STAGE_TOPIC[w] for w in re.findall(r"\b(won|lost)\b", said)}) == 1:
+        # "how many won deals are in the West office": the stage said, never the open deals "are in" suggests
+        for attr in ("frames", "offer"):
+            setattr(reading, attr, [f.edit(topic=next(iter(said_stage))) if f.topic == "open_count" else f
+                                    for f in getattr(reading, attr)])
     if reading.kind in ("crm", "ask") and BY_COUNT.search(said):  # ranked by how many were won, not by their revenue
         reading.frames = [_by_won_count(f, said) for f in reading.frames]
         reading.offer = [_by_won_count(f, said) for f in reading.offer]  # the reading offered is by the count too
