@@ -1242,3 +1242,9 @@ def test_a_stage_said_with_are_in_is_that_stage_never_the_open_deals(copilot: Co
                                                                      expected: str) -> None:
     answer = copilot.ask(question, "ops").answer
     assert expected in answer, answer
+
+
+def test_which_reps_are_tied_for_the_most_is_the_ranking_that_shows_ties(copilot: Copilot) -> None:
+    answer = copilot.ask("which reps are tied for most wins in dec 2017", "ops").answer
+    assert "1. Darcel Schlecht: 32" in answer and "4. Gladys Colclough: 24" in answer and \
+        "5. Kary Hendrixson: 24" in answer and "could not place" not in answer, answer

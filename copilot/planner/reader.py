@@ -69,7 +69,7 @@ would wonder wondering curious quick question remind remember anyway though alth
 again back even ever else something anything everything nothing someone anyone everybody anybody thing things
 kind sort lot lots bit little big large small good bad new old high low great far near much few several via
 currently recently lately basically single generally specifically total totals sum tally whole across along within
-together combined altogether
+together combined altogether tied tie ties joint
 without upon onto having getting can could right now hmm um please kindly much selling sell sells seller
 performing performer performers doing""".split())
 FUNCTION = set("""a an the of in on at to for from with by and or but is are was were be do does did i me my we us
