@@ -946,6 +946,19 @@ def test_a_median_of_another_figure_or_by_group_is_asked_about(copilot: Copilot,
     assert "I can give the median won deal size or the median sales cycle" in answer and "$" not in answer, answer
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    ("how many deals are there", "Deals: 8,800."),  # pandas: len(sales_pipeline)
+    ("how many deals are there for Kan-code", "Deals for Kan-code: 196."),
+    ("how many deals are there for Darcel Schlecht", "Deals for Darcel Schlecht: 747."),
+    ("how many open deals are there", "Open deals: 2,089."),  # Engaging or Prospecting
+    ("how many active deals are there", "Open deals: 2,089."),
+])
+def test_how_many_deals_are_there_counts_every_deal_unless_open_ones_are_said(copilot: Copilot, question: str,
+                                                                             expected: str) -> None:
+    answer = copilot.ask(question, "ops").answer
+    assert answer.startswith(expected), answer
+
+
 @pytest.mark.parametrize("question", ["median deal size of open deals", "average deal size of open deals",
                                       "what's the average value of deals in the pipeline"])
 def test_the_size_of_open_deals_is_asked_about_never_given_as_the_won_deals(copilot: Copilot, question: str) -> None:

@@ -533,6 +533,14 @@ def _read_question(text: str, names: Names, identity: Identity, today: dt.date, 
         for attr in ("frames", "offer"):
             setattr(reading, attr, [f.edit(topic=next(iter(said_stage))) if f.topic == "open_count" else f
                                     for f in getattr(reading, attr)])
+    if reading.kind in ("crm", "ask") and re.search(r"\b(?:deals|opportunities|opps)\s+(?:are|were)\s+there\b", said) and \
+            not re.search(r"\b(?:open|opened|pipeline|active|ongoing|engaging|engaged|prospecting|in play|in progress|"
+                          r"not (?:yet )?closed|still|current|currently|live|pending|outstanding|left|remaining|won|lost|"
+                          r"closed)\b", said):
+        # "how many deals are there": every deal, not the open ones a present tense suggests to the classifier
+        for attr in ("frames", "offer"):
+            setattr(reading, attr, [f.edit(topic="count") if f.topic == "open_count" else f
+                                    for f in getattr(reading, attr)])
     if reading.kind in ("crm", "ask") and BY_COUNT.search(said):  # ranked by how many were won, not by their revenue
         reading.frames = [_by_won_count(f, said) for f in reading.frames]
         reading.offer = [_by_won_count(f, said) for f in reading.offer]  # the reading offered is by the count too
