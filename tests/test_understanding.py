@@ -946,6 +946,25 @@ def test_a_median_of_another_figure_or_by_group_is_asked_about(copilot: Copilot,
     assert "I can give the median won deal size or the median sales cycle" in answer and "$" not in answer, answer
 
 
+@pytest.mark.parametrize(("question", "expected"), [  # expected: pandas over sales_pipeline.csv and products.csv
+    ("how many deals worth $5,000 or more did we win", "Won deals worth $5,000 or more: 657."),
+    ("won deals of 5k or more", "Won deals worth $5,000 or more: 657."),
+    ("open deals at $1,000 or less", "Open deals at a list price $1,000 or less (the CRM holds no close value for them): "
+                                     "858."),
+    ("how many won deals of $500 or less in Q3 2017", "Won deals worth $500 or less, closed in Q3 2017: 280."),
+])
+def test_a_bound_said_after_the_amount_is_read_as_one_said_before_it(copilot: Copilot, question: str,
+                                                                      expected: str) -> None:
+    answer = copilot.ask(question, "ops").answer
+    assert answer.startswith(expected), answer
+
+
+@pytest.mark.parametrize("question", ["reps with 100 deals or more", "reps with revenue of $100k or more"])
+def test_a_count_or_a_total_after_the_amount_is_never_a_bound_on_deal_value(copilot: Copilot, question: str) -> None:
+    answer = copilot.ask(question, "ops").answer
+    assert "Won deals worth" not in answer and "Records" not in answer, answer
+
+
 @pytest.mark.parametrize(("question", "expected"), [
     ("how many deals are there", "Deals: 8,800."),  # pandas: len(sales_pipeline)
     ("how many deals are there for Kan-code", "Deals for Kan-code: 196."),

@@ -21,13 +21,19 @@ _OPS = {"above": r"over|above|more than|greater than|bigger than|larger than|hig
         "min": r"at least|no less than|not less than|a minimum of|minimum of|min of",
         "below": r"under|below|less than|smaller than|lower than|beneath",
         "max": r"at most|no more than|not more than|up to|a maximum of|maximum of|max of"}
-BOUND = re.compile(rf"\b(?P<worth>(?:worth|valued at|valued|value[ds]?|with a value|of value|sized?)\s+)?(?:(?P<op>"
-                   rf"{'|'.join(_OPS.values())})\s+(?P<amount>{_AMOUNT})|between\s+(?P<lo>{_AMOUNT})\s+and\s+"
-                   rf"(?P<hi>{_AMOUNT}))(?!\s*(?:%|percent|days?|weeks?|months?|years?|deals?|wins?|won|lost|open|closed|"
-                   r"opportunit\w*|employees|people|reps?|accounts?|customers?|times|touches|calls|e-?mails|meetings))"
-                   r"(?![\w.,]\d|\w)",
+_WORTH = r"(?P<worth>(?:worth|valued at|valued|value[ds]?|with a value|of value|sized?)\s+)?"
+_NOT_COUNT = (r"(?!\s*(?:%|percent|days?|weeks?|months?|years?|deals?|wins?|won|lost|open|closed|opportunit\w*|employees|"
+              r"people|reps?|accounts?|customers?|times|touches|calls|e-?mails|meetings))(?![\w.,]\d|\w)")
+"""what may not follow an amount for it to be money: a count of deals or days, a percentage"""
+BOUND = re.compile(rf"\b{_WORTH}(?:(?P<op>{'|'.join(_OPS.values())})\s+(?P<amount>{_AMOUNT})|between\s+(?P<lo>{_AMOUNT})"
+                   rf"\s+and\s+(?P<hi>{_AMOUNT})){_NOT_COUNT}",
                    re.IGNORECASE)
-"""a bound on a deal's value: an amount of money after "over", "under", "at least", "up to" or "between"; an
+_AFTER = {"min": r"or more|or above|or higher|or greater|and up|and above|or over",
+          "max": r"or less|or below|or lower|or under|and under|and below"}
+TRAILING = re.compile(rf"(?<![\w$.,]){_WORTH}(?P<amount>{_AMOUNT})\s+(?P<after>{'|'.join(_AFTER.values())}){_NOT_COUNT}",
+                      re.IGNORECASE)
+"""a bound on a deal's value: an amount of money after "over", "under", "at least", "up to" or "between" (or before "or
+more", "or less": ``TRAILING``); an
 amount said as money ("$500", "5k") or large enough to be one, never a count ("more than 5 deals")"""
 
 
@@ -69,8 +75,14 @@ def _not_money(amount: float, money: bool) -> bool:
 
 def find_bound(text: str) -> tuple[Bound | None, str]:
     """The bound on a deal's value that ``text`` sets, and the text without it (for the rest to be read)."""
-    for m in BOUND.finditer(text):
-        if m.group("op"):
+    for m in [*BOUND.finditer(text), *TRAILING.finditer(text)]:
+        if "after" in m.groupdict():  # "$5,000 or more"
+            amount, money = _amount(m.group("amount"))
+            if _not_money(amount, money):
+                continue
+            op = next(k for k, v in _AFTER.items() if re.fullmatch(v, " ".join(m.group("after").casefold().split())))
+            filters = {f"value_{op}": amount}
+        elif m.group("op"):
             amount, money = _amount(m.group("amount"))
             if _not_money(amount, money):
                 continue
@@ -83,8 +95,9 @@ def find_bound(text: str) -> tuple[Bound | None, str]:
                 continue  # "between 5 and 10 deals", "between 2016 and 2017"; "between 1000 and 2000" is money
             filters = {"value_min": min(lo, hi), "value_max": max(lo, hi)}
         before = re.findall(r"[\w']+", text[:m.start()].casefold())
-        on_deals = bool(m.group("worth")) or bool(before) and (before[-1] in DEAL_WORDS or before[-1] in STATE_WORDS
-                                                               and bool(DEAL_WORDS & set(before)))
+        said_of = before[:-1] if before and before[-1] in ("of", "at") else before  # "deals of 5k or more"
+        on_deals = bool(m.group("worth")) or bool(said_of) and (said_of[-1] in DEAL_WORDS or said_of[-1] in STATE_WORDS
+                                                                and bool(DEAL_WORDS & set(said_of)))
         rest = f"{text[:m.start()]} {text[m.end():]}"
         bare = all(w in CUE_WORDS for w in before)
         return Bound(filters, " ".join(m.group(0).split()), on_deals, bare), " ".join(rest.split())
