@@ -64,9 +64,9 @@ class PlainRegression:
 
     def pick(self, sector: str | None, timezone: str, moments: list[dt.datetime]) -> dt.datetime:
         """The moment of ``moments`` with the highest predicted chance (the first of any tie)."""
-        if not self.fitted or (sector or "") not in self.sectors:
-            return moments[0] if not self.fitted else self._pick(None, timezone, moments)
-        return self._pick(self.sectors[sector or ""], timezone, moments)
+        if not self.fitted:
+            return moments[0]
+        return self._pick(self.sectors.get(sector or ""), timezone, moments)
 
     def _pick(self, code: int | None, timezone: str, moments: list[dt.datetime]) -> dt.datetime:
         tz = self._zone(timezone)

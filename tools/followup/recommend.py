@@ -125,14 +125,22 @@ def candidates(model: ReplyModel, info: ContactInfo, now: dt.datetime, days: int
     return out, skipped
 
 
-def worked(model: ReplyModel, info: ContactInfo, moments: list[dt.datetime]) -> np.ndarray:
+def _days_off(model: ReplyModel, info: ContactInfo, moments: list[dt.datetime]
+              ) -> dict[dt.date, tuple[float, str | None]]:
+    """Each day of ``moments`` on the contact's clock, with the chance it is off there and its name
+    (``ReplyModel.off_chance``)."""
+    code, tz = country_code(info.country, info.timezone), zone(info.timezone)
+    return {day: model.off_chance(code, day) for day in {m.astimezone(tz).date() for m in moments}}
+
+
+def worked(model: ReplyModel, info: ContactInfo, moments: list[dt.datetime],
+           off: dict[dt.date, tuple[float, str | None]] | None = None) -> np.ndarray:
     """The chance each moment's day is worked by the contact: under 1 on a day the holidays package names besides
-    the public holidays (Carnival in Brazil), by what the history shows of it (``ReplyModel.off_chance``)."""
-    code = country_code(info.country, info.timezone)
+    the public holidays (Carnival in Brazil), by what the history shows of it (``ReplyModel.off_chance``); ``off``:
+    those chances when they are known already."""
+    off = _days_off(model, info, moments) if off is None else off
     tz = zone(info.timezone)
-    days = {m.astimezone(tz).date() for m in moments}
-    off = {d: model.off_chance(code, d)[0] for d in days}
-    return np.asarray([1.0 - off[m.astimezone(tz).date()] for m in moments])
+    return np.asarray([1.0 - off[m.astimezone(tz).date()][0] for m in moments])
 
 
 def _daypart(hour: int) -> str:
@@ -157,7 +165,8 @@ def recommend(model: ReplyModel, info: ContactInfo, state: State, now: dt.dateti
     moments, notes = candidates(model, info, now, days, state.away_until)
     base_at = baseline_moment(info, state, now)
     fields = _fields(info, state, moments + [base_at], channel, model.functions)
-    every = model.probability(fields) * worked(model, info, moments + [base_at])
+    off = _days_off(model, info, moments + [base_at])
+    every = model.probability(fields) * worked(model, info, moments + [base_at], off)
     p_base, p = float(every[-1]), every[:-1]
     if moments:  # the history's evidence counts too: of two moments that look alike, the better seen one
         order = np.argsort(-model.choice_score(fields, every)[:-1], kind="stable")
@@ -173,9 +182,8 @@ def recommend(model: ReplyModel, info: ContactInfo, state: State, now: dt.dateti
             days_used.add(moments[i].date())
         if len(alternatives) == 2:
             break
-    local_days = sorted({m.astimezone(tz).date() for m in moments})
-    for day in local_days:
-        chance, name = model.off_chance(country_code(info.country, info.timezone), day)
+    for day in sorted({m.astimezone(tz).date() for m in moments}):
+        chance, name = off[day]
         if chance >= 0.5:
             notes.append(f"{day.isoformat()} is {name} there, a day its contacts seldom answered on in this history: "
                          f"a moment then counts for {1 - chance:.0%} of its figure")
