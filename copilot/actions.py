@@ -24,7 +24,7 @@ from copilot.crm.errors import ScopeError, ToolInputError
 from copilot.crm.identity import Identity, account_in_scope, identity_by_id
 from copilot.crm.models import Account, Action, Activity, Contact, Opportunity, Task
 from copilot.crm.names import Names
-from copilot.crm.values import CONTROL, plain_address, reads_as_written
+from copilot.crm.values import CONTROL, EMAIL_BODY_LIMIT, plain_address, reads_as_written
 from copilot.review.outbox import deliver, enqueue
 from copilot.review.policy import approvers_description, args_hash, evaluate, load_policy
 from copilot.settings import Settings
@@ -127,7 +127,7 @@ class SendEmailArgs(BaseModel):
     cc: list[str] = Field(default_factory=list, description=f"Addresses to copy (at most {MAX_CC}), e.g. the rep's "
                                                             "manager; each a plain address")
     subject: str = Field(min_length=1, max_length=300)
-    body: str = Field(min_length=1, max_length=20_000)
+    body: str = Field(min_length=1, max_length=EMAIL_BODY_LIMIT)
 
     _text = field_validator("body")(lambda v: _plain(v))
     _line = field_validator("account", "to", "subject")(lambda v: _plain(v, one_line=True))

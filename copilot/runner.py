@@ -35,6 +35,7 @@ from prompts import version as prompt_version
 from copilot.crm.errors import ScopeError, ToolInputError
 from copilot.crm.identity import identity_for
 from copilot.crm.locks import conversation_lock
+from copilot.crm.values import body_problem
 
 log = logging.getLogger("copilot")
 RECURSION_LIMIT = 25
@@ -320,7 +321,12 @@ class Copilot:
     def change_draft(self, owner_id: int, draft: dict[str, Any], how: str) -> dict[str, Any]:
         """Keep a draft the rep ``how`` ("edited", "regenerated") outside the conversation, and put that version in
         its conversation as the latest draft: "send it" there sends what the rep last saw, not the version before.
-        A draft closed meanwhile (sent, or sending) is not changed: ToolInputError."""
+        A draft closed meanwhile (sent, or sending), or one whose body no e-mail can carry (too long, or holding what
+        an e-mail cannot carry: :func:`copilot.crm.values.body_problem`), is not changed: ToolInputError, and the
+        version before stays."""
+        problem = body_problem(str(draft.get("body") or ""))
+        if problem:
+            raise ToolInputError(f"Nothing changed: {problem}")
         with self._draft_held(owner_id, draft["draft_id"]):
             kept = self.store.get(("drafts", str(owner_id)), str(draft["draft_id"])[:40])
             if kept is not None and kept.value.get("closed"):

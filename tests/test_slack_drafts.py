@@ -698,3 +698,52 @@ def test_a_draft_longer_than_one_message_holds_is_sent_from_its_last_message_and
             assert updates and "Sent" in json.dumps(_blocks(updates[-1])) and "draft_send" not in json.dumps(
                 _blocks(updates[-1]))
             assert [m for m, _ in slack.calls if m == "chat.update"] and not slack.called("chat.postEphemeral")
+
+
+def test_a_draft_longer_than_an_e_mail_holds_is_neither_written_nor_regenerated(
+        engine: Engine, tmp_path: Path, mail: smtp.Inbox) -> None:
+    """An approver's sentence choice that makes the next draft longer than the longest e-mail allowed: a new draft is
+    refused, saying how long it would be and the limit; Regenerate on an earlier card says the same and leaves that
+    card and its draft as they were; a change kept outside Slack is refused the same way."""
+    from copilot.crm.errors import ToolInputError
+    from copilot.crm.values import EMAIL_BODY_LIMIT
+
+    world.build(engine)
+    _history(engine)
+    with engine.begin() as conn:
+        for name, slack_id in (("Rick Rep", "URICK"), ("Mona Manager", "UMONA")):
+            conn.execute(update(User).where(User.name == name).values(slack_user_id=slack_id))
+    with fake_slack() as slack:
+        settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
+                            llm="offline", slack_bot_token="xoxb-test", slack_signing_secret=SECRET,
+                            slack_api_url=slack.url, smtp_host="127.0.0.1", smtp_port=mail.port,  # type: ignore[attr-defined]
+                            smtp_from="copilot@ourco.example", smtp_timeout=5)
+        with build_services(settings, engine=engine) as services, serve(asgi(build_app(services))) as base:
+            posted, buttons = _draft_card(base, slack, "Standard Co", "1700007000.000100")
+            # the approver writes the signature line as one long sentence: the e-mail she edits stays within the limit
+            outcome = services.copilot.act("Rick Rep", "send_email", {
+                "account": "Standard Co", "to": "sam@standard.example", "subject": "Terms",
+                "body": "Hello Sam.\nWe can offer a discount.\nRick Rep"}, thread_id="t-terms", request_key="terms")
+            assert outcome["status"] == "pending_review"
+            long = ("word " * 3_980).strip()
+            services.copilot.edit(outcome["request_id"], "Mona Manager",
+                                  {"body": f"Hello Sam.\nWe can offer a discount.\n{long}"})
+
+            _click(base, "URICK", buttons["draft_regenerate"], channel="C1", ts="1700007000.000200")
+            told = _wait(slack, "chat.postEphemeral")[-1]["text"]
+            assert told.startswith("I could not write a new version") and f"at most {EMAIL_BODY_LIMIT:,}" in told, told
+            assert re.search(r"is 2\d,\d{3} characters long", told), told
+            time.sleep(0.3)
+            assert slack.called("chat.update") == []
+            draft_id = buttons["draft_edit"]["value"].partition(";")[0]
+            kept = services.copilot.draft(draft_id, "Rick Rep")
+            assert "Hi Sam" in kept["body"] and long not in kept["body"]
+            with pytest.raises(ToolInputError, match=f"at most {EMAIL_BODY_LIMIT:,}"):
+                services.copilot.change_draft(3, {**kept, "body": kept["body"] + long}, "edited")
+            assert services.copilot.draft(draft_id, "Rick Rep")["body"] == kept["body"]
+
+            _mention(base, "URICK", "<@UBOT> draft an email to Standard Co about the pilot", "1700007100.000100",
+                     "Ev71")
+            answer = next(p for p in _wait(slack, "chat.postMessage", 2) if p.get("thread_ts") == "1700007100.000100")
+            shown = json.dumps(_blocks(answer))
+            assert "draft_send" not in shown and f"{EMAIL_BODY_LIMIT:,}" in shown, shown

@@ -23,7 +23,7 @@ from copilot.crm.errors import ToolInputError
 from copilot.crm.identity import Identity
 from copilot.crm.models import Activity, Contact
 from copilot.crm.reviewer_edits import apply_choices, phrasing_choices, reviewer_edits
-from copilot.crm.values import reads_as_written
+from copilot.crm.values import body_problem, reads_as_written
 from tools.crm_query import validated
 from tools.drafts.guard import leaks, open_deal_ids, other_customers
 from tools.drafts.phrasebook import LANGUAGES, angle_of, angle_of_concept, concept_of, concepts_in, prompt_version
@@ -191,6 +191,9 @@ def draft_email(engine: Engine, identity: Identity, args: EmailArgs | dict[str, 
     if language == "en":  # what approvers changed in this rep's earlier e-mails to this account
         edits = reviewer_edits(engine, identity.user_id, account_id)
         body, applied = apply_choices(body, phrasing_choices(edits))
+    problem = body_problem(body)  # an approver's sentence choice, a name on record: nothing half written is kept
+    if problem:
+        raise ToolInputError(f"the draft cannot be written as it stands. {problem}")
     held = sorted({m.group(0) for m in TEMPLATE.finditer(f"{subject}\n{body}")})
     if held:  # a name or a signature on record written as a template: the rep fills it in, never sends it as is
         notes.append("this draft holds " + ", ".join(repr(h[:40]) for h in held[:3]) + ", taken from the contact's "

@@ -19,6 +19,20 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 """Bidirectional embeddings, overrides and isolates: they can make text on a screen read in another order."""
 
+EMAIL_BODY_LIMIT = 20_000
+"""The most characters an e-mail's body may hold, drafted, edited, regenerated or sent: about 3,000 words, far past any
+sales e-mail, and what a draft's card carries in two Slack messages (about 12,000 characters each) and an approval
+card in its 50 blocks."""
+
+
+def body_problem(body: str) -> str | None:
+    """Why an e-mail's ``body`` cannot be kept or sent as it stands, said for a person, or None: longer than
+    EMAIL_BODY_LIMIT."""
+    if len(body) > EMAIL_BODY_LIMIT:
+        return (f"The body is {len(body):,} characters long; an e-mail holds at most {EMAIL_BODY_LIMIT:,}. "
+                "Shorten it.")
+    return None
+
 
 def visible(text: object) -> str:
     """Text from outside made safe for a terminal: each control character as a visible code (``\\x1b``),

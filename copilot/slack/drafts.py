@@ -22,7 +22,7 @@ from slack_sdk.errors import SlackApiError
 from copilot.actions import cc_addresses
 from copilot.crm.errors import ToolError
 from copilot.crm.identity import Identity
-from copilot.crm.values import reads_as_written
+from copilot.crm.values import body_problem, reads_as_written
 from copilot.services import Services
 from copilot.slack.approvals import post_cards
 from copilot.slack.blocks import draft_blocks, edit_draft_modal, escape, pieces, submitted
@@ -267,6 +267,8 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
             errors["subject"] = "Write it without =?...?=: mail programs would read that as other text."
         if not text:
             errors["body"] = "The body cannot be empty."
+        elif problem := body_problem(text):
+            errors["body"] = problem[:150]
         user = str((body.get("user") or {}).get("id") or "")
         card, draft_id = Card.from_metadata(view.get("private_metadata") or "", client, user)
         identity = directory.identity(user)
