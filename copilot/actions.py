@@ -24,7 +24,7 @@ from copilot.crm.errors import ScopeError, ToolInputError
 from copilot.crm.identity import Identity, account_in_scope, identity_by_id
 from copilot.crm.models import Account, Action, Activity, Contact, Opportunity, Task
 from copilot.crm.names import Names
-from copilot.crm.values import CONTROL, EMAIL_BODY_LIMIT, plain_address, reads_as_written
+from copilot.crm.values import CONTROL, EMAIL_BODY_LIMIT, plain_address, reads_as_written, uncarried
 from copilot.review.outbox import deliver, enqueue
 from copilot.review.policy import approvers_description, args_hash, evaluate, load_policy
 from copilot.settings import Settings
@@ -38,6 +38,9 @@ def _plain(value: str | None, *, one_line: bool = False) -> str | None:
     # a line or paragraph separator (U+2028, U+2029) breaks a line too: an e-mail header refuses it
     if CONTROL.search(value) or (one_line and any(ch in value for ch in "\n\t\u2028\u2029")):
         raise ValueError("must not contain control characters" + (" or line breaks" if one_line else ""))
+    problem = uncarried(value)  # half of a character: no UTF-8 form, so no e-mail and no database row carries it
+    if problem:
+        raise ValueError(problem)
     return value
 
 

@@ -700,6 +700,34 @@ def test_a_draft_longer_than_one_message_holds_is_sent_from_its_last_message_and
             assert [m for m, _ in slack.calls if m == "chat.update"] and not slack.called("chat.postEphemeral")
 
 
+def test_a_body_too_long_or_holding_half_a_character_is_refused_in_the_edit_modal_and_the_draft_kept(
+        app: tuple[str, FakeSlack], mail: smtp.Inbox) -> None:
+    """A body past the longest e-mail allowed, or one holding half of a character (a lone surrogate, which no e-mail
+    carries), is said in the Edit modal, with what is wrong; the card and the draft stay as they were, and Send sends
+    the version before."""
+    from copilot.crm.values import EMAIL_BODY_LIMIT
+
+    base, slack = app
+    posted, buttons = _draft_card(base, slack, "Standard Co", "1700006000.000100")
+    _click(base, "URICK", buttons["draft_edit"], channel="C1", ts="1700006000.000200")
+    view = _opened_view(slack, 1)
+    status, response = _submit(base, "URICK", view, {"subject": "Long", "body": "word " * (EMAIL_BODY_LIMIT // 5)
+                                                     + "over"})
+    said = json.loads(response)["errors"]["body"]
+    assert status == 200 and f"{EMAIL_BODY_LIMIT + 4:,} characters" in said and f"{EMAIL_BODY_LIMIT:,}" in said
+    status, response = _submit(base, "URICK", view, {"subject": "Half", "body": "Hi Sam,\n\nSee you \ud83d soon."})
+    said = json.loads(response)["errors"]["body"]
+    assert status == 200 and "half of a character (\\ud83d)" in said, said
+    status, response = _submit(base, "URICK", view, {"subject": "Half \udc00", "body": "Hi Sam"})
+    assert status == 200 and "half of a character" in json.loads(response)["errors"]["subject"]
+    time.sleep(0.3)
+    assert slack.called("chat.update") == []  # nothing written
+    _click(base, "URICK", buttons["draft_send"], channel="C1", ts="1700006000.000200")  # the card as first shown
+    _delivered(mail)
+    assert b"Hi Sam" in mail.messages[0].get_payload(decode=True) and mail.messages[0]["Subject"] not in ("Long",
+                                                                                                       "Half")
+
+
 def test_a_draft_longer_than_an_e_mail_holds_is_neither_written_nor_regenerated(
         engine: Engine, tmp_path: Path, mail: smtp.Inbox) -> None:
     """An approver's sentence choice that makes the next draft longer than the longest e-mail allowed: a new draft is

@@ -23,15 +23,30 @@ EMAIL_BODY_LIMIT = 20_000
 """The most characters an e-mail's body may hold, drafted, edited, regenerated or sent: about 3,000 words, far past any
 sales e-mail, and what a draft's card carries in two Slack messages (about 12,000 characters each) and an approval
 card in its 50 blocks."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def uncarried(text: str) -> str | None:
+    """What in ``text`` an e-mail (or Slack) cannot carry, said for the person who wrote it, or None: a control
+    character other than a line break or a tab, or half of a character (a lone UTF-16 surrogate, which has no UTF-8
+    form)."""
+    bad = CONTROL.search(text)
+    if bad:
+        return f"it holds a control character (\\x{ord(bad.group(0)):02x}), which an e-mail cannot carry"
+    half = _SURROGATE.search(text)
+    if half:
+        return f"it holds half of a character (\\u{ord(half.group(0)):04x}), which an e-mail cannot carry"
+    return None
 
 
 def body_problem(body: str) -> str | None:
     """Why an e-mail's ``body`` cannot be kept or sent as it stands, said for a person, or None: longer than
-    EMAIL_BODY_LIMIT."""
+    EMAIL_BODY_LIMIT, or holding what an e-mail cannot carry (:func:`uncarried`)."""
     if len(body) > EMAIL_BODY_LIMIT:
         return (f"The body is {len(body):,} characters long; an e-mail holds at most {EMAIL_BODY_LIMIT:,}. "
                 "Shorten it.")
-    return None
+    problem = uncarried(body)
+    return f"The body cannot be sent: {problem}; remove or retype it." if problem else None
 
 
 def visible(text: object) -> str:

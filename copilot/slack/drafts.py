@@ -22,7 +22,7 @@ from slack_sdk.errors import SlackApiError
 from copilot.actions import cc_addresses
 from copilot.crm.errors import ToolError
 from copilot.crm.identity import Identity
-from copilot.crm.values import body_problem, reads_as_written
+from copilot.crm.values import body_problem, reads_as_written, uncarried
 from copilot.services import Services
 from copilot.slack.approvals import post_cards
 from copilot.slack.blocks import draft_blocks, edit_draft_modal, escape, pieces, submitted
@@ -263,6 +263,8 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
                 errors["cc"] = str(exc)[:150]
         if not subject or any(ch in subject for ch in "\n\r\u2028\u2029"):
             errors["subject"] = "A subject is one line of text."
+        elif problem := uncarried(subject):
+            errors["subject"] = f"The subject cannot be sent: {problem}."[:150]
         elif not reads_as_written("subject", subject):
             errors["subject"] = "Write it without =?...?=: mail programs would read that as other text."
         if not text:
