@@ -55,6 +55,10 @@ class FakeSlack:
             refusal = _too_long(args.get("blocks"))
             if refusal:
                 return {"ok": False, "error": refusal}
+        if method in ("views.publish", "views.open", "views.update", "views.push"):
+            refusal = _view_refused(args.get("view"))
+            if refusal:
+                return {"ok": False, "error": "invalid_arguments", "response_metadata": {"messages": [refusal]}}
         if method == "apps.connections.open":
             return {"ok": True, "url": self.socket_url}
         if method == "auth.test":
@@ -106,9 +110,60 @@ def _too_long(blocks: Any) -> str | None:
             return "invalid_blocks_format"
     if not isinstance(blocks, list):
         return None
-    if len(blocks) > 50:
+    if len(blocks) > 50 or any(_block_refused(block) for block in blocks):
         return "invalid_blocks"
     return "msg_blocks_too_long" if _texts(blocks) > BLOCKS_TEXT_LIMIT else None
+
+
+VIEW_BLOCKS = 100
+"""Slack's most blocks in a view (an App Home tab or a modal)"""
+TEXT_LIMITS = {"section": 3000, "header": 150}
+"""the longest text of a block of each type Slack takes"""
+
+
+def _block_refused(block: Any) -> str | None:
+    """What Slack would refuse in one block (its documented limits on texts, fields and elements), else None."""
+    if not isinstance(block, dict) or not isinstance(block.get("type"), str):
+        return "a block is not an object with a type"
+    kind = block["type"]
+    text = block.get("text")
+    if isinstance(text, dict):
+        if not isinstance(text.get("text"), str) or not text["text"]:
+            return f"a {kind}'s text is empty"
+        if kind in TEXT_LIMITS and len(text["text"]) > TEXT_LIMITS[kind]:
+            return f"a {kind}'s text is {len(text['text'])} characters, more than {TEXT_LIMITS[kind]}"
+        if kind == "header" and text.get("type") != "plain_text":
+            return "a header's text is not plain_text"
+    if len(str(block.get("block_id") or "")) > 255:
+        return "a block_id is longer than 255 characters"
+    fields = block.get("fields") or []
+    if len(fields) > 10 or any(len(str(f.get("text") or "")) > 2000 for f in fields if isinstance(f, dict)):
+        return f"a {kind} has more than 10 fields or a field longer than 2000 characters"
+    elements = block.get("elements") or []
+    if kind == "context" and len(elements) > 10:
+        return "a context block has more than 10 elements"
+    if kind == "actions" and len(elements) > 25:
+        return "an actions block has more than 25 elements"
+    for element in elements:
+        if isinstance(element, dict) and element.get("type") == "button":
+            if len(str((element.get("text") or {}).get("text") or "")) > 75 or len(str(element.get("value") or "")) > 2000:
+                return "a button's text is longer than 75 characters or its value longer than 2000"
+    return None
+
+
+def _view_refused(view: Any) -> str | None:
+    """What Slack would refuse in a view (views.publish, views.open), else None: more than VIEW_BLOCKS blocks, or a
+    block past its limits."""
+    if isinstance(view, str):
+        try:
+            view = json.loads(view)
+        except json.JSONDecodeError:
+            return "the view is not JSON"
+    if not isinstance(view, dict) or not isinstance(view.get("blocks"), list):
+        return "the view has no blocks"
+    if len(view["blocks"]) > VIEW_BLOCKS:
+        return f"the view has {len(view['blocks'])} blocks, more than {VIEW_BLOCKS}"
+    return next((problem for problem in map(_block_refused, view["blocks"]) if problem), None)
 
 
 @contextmanager

@@ -175,6 +175,70 @@ def test_the_home_tab_shows_the_reps_own_day(slack_app: tuple[str, FakeSlack], e
     assert "DL0006" not in text and "Carl" not in text
 
 
+def test_the_home_tab_stays_within_slacks_limits_for_a_large_world_and_says_what_is_left_out(
+        engine: Engine, tmp_path: Path) -> None:
+    """Sixty follow-ups due, forty stalled deals and twenty-five requests waiting, on accounts with the longest names
+    and notes full of markup, mentions and escapes: the home tab is one Slack takes (the fake checks its blocks and
+    their texts), every list says how many it leaves out, and no outside text is a mention or a link."""
+    import datetime as dt
+
+    from sqlalchemy import insert
+
+    from copilot.crm.models import Account, Opportunity, Task
+    from evals.slack_fake import _view_refused
+
+    world.build(engine)
+    hostile = "<!channel> &amp; @here *bold* \u202e <https://evil.example|click> "
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    with engine.begin() as conn:
+        conn.execute(update(User).where(User.name == "Rick Rep").values(slack_user_id="URICK"))
+        conn.execute(insert(Account), [{"id": 100 + i, "name": f"{i:02d} " + ("Acme & Sons " * 20)[:196],
+                                        "tier": "standard", "sector": "software"} for i in range(40)])
+        conn.execute(insert(Task), [{"id": f"T{i:03d}", "user_id": 3, "account_id": 100 + i % 40,
+                                     "due_at": now - dt.timedelta(hours=i + 1), "created_at": now,
+                                     "note": (hostile * 10)[:2000]} for i in range(60)])
+        conn.execute(insert(Opportunity), [{"id": f"DLX{i:03d}", "user_id": 3, "product_id": 1, "account_id": 100 + i,
+                                            "stage": "Engaging", "engage_date": dt.date(2026, 1, 1)}
+                                           for i in range(40)])
+    with fake_slack() as slack:
+        settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
+                            llm="offline", slack_bot_token="xoxb-test", slack_signing_secret=SECRET,
+                            slack_api_url=slack.url)
+        with build_services(settings, engine=engine) as services, serve(asgi(build_app(services))) as base:
+            for i in range(25):
+                outcome = services.copilot.act("Rick Rep", "log_activity", {
+                    "account": "Keystone", "type": "call", "summary": f"Call {i:02d}: " + hostile * 40},
+                    thread_id=f"t-home-{i}", request_key=f"home-{i}")
+                assert outcome["status"] == "pending_review"
+            payload = {"type": "event_callback", "team_id": "T1", "api_app_id": "A1", "event_id": "EvHomeBig",
+                       "event_time": int(time.time()),
+                       "event": {"type": "app_home_opened", "user": "URICK", "channel": "D1", "tab": "home",
+                                 "event_ts": "1700000001.000200"}}
+            assert _post(base, payload) == 200
+            (published,) = _wait_for(slack, "views.publish")
+    view = json.loads(published["view"]) if isinstance(published["view"], str) else published["view"]
+    assert _view_refused(view) is None, _view_refused(view)
+    texts = [b["text"]["text"] for b in view["blocks"] if b["type"] == "section"]
+
+    def counted(title: str, total: int) -> str:
+        found = [t for t in texts if t.startswith(title)]
+        assert len(found) == 1, [t[:80] for t in texts]
+        text = found[0]
+        lines = text.splitlines()[1:]
+        more = re.fullmatch(r"\u2026and (\d+) more", lines[-1])
+        assert more, lines[-1]
+        assert len(lines) - 1 + int(more.group(1)) == total, (len(lines), lines[-1])
+        assert all(line.startswith("\u2022 ") for line in lines[:-1]) and len(lines) > 1
+        return text
+
+    counted("Follow-ups due:", 60)
+    counted("Stalled deals (43):", 43)  # Rick's three Engaging deals in the small world and the forty above
+    waiting = counted("Waiting for a decision:", 25)
+    assert "request act_" in waiting
+    shown = "\n".join(texts)
+    assert "<" not in shown and "@here" not in shown and "https://evil" not in shown and "\u202e" not in shown
+
+
 def _click(base: str, user: str, action_id: str, value: str, message_ts: str, channel: str = "UMONA") -> int:
     from urllib.parse import urlencode
 

@@ -55,6 +55,8 @@ class MyDay(BaseModel):
     as_of: str
     scope: str
     follow_ups_due: list[DueFollowUp]
+    follow_ups_due_count: int
+    """Every follow-up due by the end of today (``follow_ups_due`` lists the first ``limit``)."""
     stalled: list[StalledDeal]
     stalled_count: int
     unanswered: list[UnansweredAccount]
@@ -78,6 +80,8 @@ def my_day(engine: Engine, identity: Identity, args: dict | MyDayArgs | None = N
             .join(Account, Account.id == Task.account_id).join(User, User.id == Task.user_id)
             .where(identity.scope(Task.user_id), Task.due_at < end_of_day).order_by(Task.due_at).limit(a.limit)
         ).all()
+        due_count = conn.execute(select(func.count()).select_from(Task).where(
+            identity.scope(Task.user_id), Task.due_at < end_of_day)).scalar_one()
         last_activity = (select(Activity.account_id, func.max(Activity.occurred_at).label("last"))
                          .where(acts_in_scope, Activity.occurred_at <= now).group_by(Activity.account_id).subquery())
         engaging = conn.execute(
@@ -115,6 +119,7 @@ def my_day(engine: Engine, identity: Identity, args: dict | MyDayArgs | None = N
                   for t in due]
     return MyDay(
         as_of=now.isoformat(timespec="minutes"), scope=identity.describe(), follow_ups_due=follow_ups,
+        follow_ups_due_count=due_count,
         stalled=shown, stalled_count=len(stalled),
         unanswered=[UnansweredAccount(account=u.name, unanswered_in_a_row=u.n,
                                       last_touch=u.last.isoformat(timespec="minutes")) for u in unanswered],

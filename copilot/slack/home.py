@@ -22,7 +22,7 @@ def view_for(services: Services, directory: SlackDirectory, user: str) -> dict[s
     if identity is None:
         return {"type": "home", "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": escape(NOT_LINKED)}}]}
     engine = services.engine
-    day = my_day(engine, identity, now=utc_now()).model_dump(mode="json")
+    day = my_day(engine, identity, {"limit": 20}, now=utc_now()).model_dump(mode="json")  # the most it lists
     pending = listing(engine, services.settings, identity)
     rows = run_query(engine, identity, {"metrics": ["open_count", "open_pipeline_list_price"]}).rows
     return home_view(name=identity.name, day=day, pending=pending, pipeline=rows[0] if rows else {})
