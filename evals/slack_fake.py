@@ -27,7 +27,15 @@ class FakeSlack:
     socket_url: str = ""  # what apps.connections.open hands out (Socket Mode)
     enterprise_id: str = ""  # the Enterprise Grid organisation the app is installed in, if any (auth.test)
     post_times: dict[str, float] = field(default_factory=dict)  # thread_ts -> when its answer was posted
+    messages: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)  # (channel, ts) -> what a channel
+    # shows now: the arguments of the message as posted, then as updated; a deleted one is gone
     _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def shown(self, channel: str, thread_ts: str) -> list[dict[str, Any]]:
+        """The messages of a thread as its channel shows them now (posted, updated, not deleted), in order."""
+        with self._lock:
+            return [m for (ch, ts), m in sorted(self.messages.items(), key=lambda kv: kv[0][1])
+                    if ch == channel and (m.get("thread_ts") == thread_ts or ts == thread_ts)]
 
     def called(self, method: str) -> list[dict[str, Any]]:
         with self._lock:
@@ -84,8 +92,23 @@ class FakeSlack:
                     "scheduled_message_id": f"Q{len(self.calls):08d}"}
         if method == "views.open":
             return {"ok": True, "view": {"id": f"V{len(self.calls):06d}"}}
-        if method in ("chat.postMessage", "chat.postEphemeral", "chat.update"):
-            return {"ok": True, "channel": args.get("channel", "C1"), "ts": f"1700000000.{len(self.calls):06d}"}
+        if method in ("chat.update", "chat.delete"):
+            key = (str(args.get("channel") or ""), str(args.get("ts") or ""))
+            with self._lock:
+                if key not in self.messages and key[1] in {k[1] for k in self.messages}:
+                    return {"ok": False, "error": "message_not_found"}  # a message of this fake, gone or elsewhere
+                if method == "chat.delete":
+                    self.messages.pop(key, None)
+                elif key in self.messages:
+                    self.messages[key] = {**self.messages[key], **args}
+            return {"ok": True, "channel": key[0], "ts": key[1]}
+        if method in ("chat.postMessage", "chat.postEphemeral"):
+            ts = f"1700000000.{len(self.calls):06d}"
+            if method == "chat.postMessage":
+                with self._lock:
+                    self.messages[(str(args.get("channel") or "C1"), ts)] = {**args, "ts": ts}
+            return {"ok": True, "channel": args.get("channel", "C1"), "ts": ts,
+                    **({"message_ts": ts} if method == "chat.postEphemeral" else {})}
         return {"ok": True}
 
 

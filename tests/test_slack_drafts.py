@@ -775,3 +775,75 @@ def test_a_draft_longer_than_an_e_mail_holds_is_neither_written_nor_regenerated(
             answer = next(p for p in _wait(slack, "chat.postMessage", 2) if p.get("thread_ts") == "1700007100.000100")
             shown = json.dumps(_blocks(answer))
             assert "draft_send" not in shown and f"{EMAIL_BODY_LIMIT:,}" in shown, shown
+
+
+def test_a_card_in_two_messages_is_changed_in_both_and_the_thread_never_mixes_versions(
+        engine: Engine, tmp_path: Path, mail: smtp.Inbox) -> None:
+    """A draft longer than one message holds (an approver wrote its greeting as one long sentence) comes as a card in
+    two messages, the buttons in the second. Regenerate writes a shorter version: the thread then shows that version
+    alone, in the message with the buttons, the first message of the old card removed; a longer version takes both
+    messages again; and Send then sends the version shown, whole."""
+    world.build(engine)
+    _history(engine)
+    with engine.begin() as conn:
+        for name, slack_id in (("Rick Rep", "URICK"), ("Mona Manager", "UMONA")):
+            conn.execute(update(User).where(User.name == name).values(slack_user_id=slack_id))
+    with fake_slack() as slack:
+        settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
+                            llm="offline", slack_bot_token="xoxb-test", slack_signing_secret=SECRET,
+                            slack_api_url=slack.url, smtp_host="127.0.0.1", smtp_port=mail.port,  # type: ignore[attr-defined]
+                            smtp_from="copilot@ourco.example", smtp_timeout=5)
+        with build_services(settings, engine=engine) as services, serve(asgi(build_app(services))) as base:
+            long = ("word " * 3_000).strip()
+            outcome = services.copilot.act("Rick Rep", "send_email", {
+                "account": "Standard Co", "to": "sam@standard.example", "subject": "Terms",
+                "body": "Hi Sam,\nWe can offer a discount.\nRick Rep"}, thread_id="t-terms", request_key="terms")
+            services.copilot.edit(outcome["request_id"], "Mona Manager",
+                                  {"body": f"{long}\nWe can offer a discount.\nRick Rep"})
+            thread = "1700008000.000100"
+            _mention(base, "URICK", "<@UBOT> draft an email to Standard Co about the pilot", thread, "Ev80")
+            _wait(slack, "chat.postMessage", 2)
+            time.sleep(0.3)
+
+            def shown() -> tuple[list[dict[str, Any]], str]:
+                messages = slack.shown("C1", thread)
+                return messages, "\n".join(_strings([_blocks(m) for m in messages]))
+
+            messages, text = shown()
+            assert len(messages) == 2 and text.count("word") == 3_000  # the card in two messages, the body once
+            assert "draft_send" not in json.dumps(_blocks(messages[0])) and "draft_send" in json.dumps(
+                _blocks(messages[1]))
+            first, last = messages[0]["ts"], messages[1]["ts"]
+
+            _click(base, "URICK", _buttons(_blocks(messages[1]))["draft_regenerate"], channel="C1", ts=last,
+                   thread_ts=thread)
+            _wait(slack, "chat.delete")
+            time.sleep(0.3)
+            messages, text = shown()
+            assert [m["ts"] for m in messages] == [last], "the old card's first message is removed"
+            assert "Dear Sam Stone" in text and "Regenerated in a formal tone" in text
+            assert "word" not in text and "Hi Sam" not in text  # nothing of the version before
+            assert [(c["channel"], c["ts"]) for c in slack.called("chat.delete")] == [("C1", first)]
+
+            # a version longer than the card's one message now: it goes on in a new message, the buttons there
+            _click(base, "URICK", _buttons(_blocks(messages[0]))["draft_regenerate"], channel="C1", ts=last,
+                   thread_ts=thread)  # direct
+            deadline = time.monotonic() + 30
+            while "in a direct tone" not in shown()[1] and time.monotonic() < deadline:
+                time.sleep(0.1)
+            _click(base, "URICK", _buttons(_blocks(messages[0]))["draft_regenerate"], channel="C1", ts=last,
+                   thread_ts=thread)  # friendly again, with the approver's long greeting
+            deadline = time.monotonic() + 30
+            while shown()[1].count("word") != 3_000 and time.monotonic() < deadline:
+                time.sleep(0.1)
+            messages, text = shown()
+            assert len(messages) == 2 and text.count("word") == 3_000 and "Dear Sam Stone" not in text, text[:300]
+            assert messages[0]["ts"] == last and "draft_send" in json.dumps(_blocks(messages[1]))
+            send = _buttons(_blocks(messages[1]))["draft_send"]
+            _click(base, "URICK", send, channel="C1", ts=messages[1]["ts"], thread_ts=thread)
+            _delivered(mail)
+            assert mail.messages[0].get_payload(decode=True).decode().count("word") == 3_000
+            time.sleep(0.5)
+            messages, text = shown()
+            assert len(messages) == 2 and text.count("word") == 3_000 and "draft_send" not in text
+            assert any("Sent" in s for s in _strings(_blocks(messages[1])))

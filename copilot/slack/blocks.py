@@ -26,6 +26,10 @@ HEADER_LIMIT = 150  # Slack's limit for a header's text
 VIEW_BLOCK_LIMIT = 100  # Slack's limit for the blocks of a view (the App Home tab, a modal)
 ITEM_LIMIT = 300
 """the characters of one listed item (a follow-up, a deal, a request) shown before it is cut"""
+CARD_START = "draft_card:"
+"""the block id of a draft card's first block, after which comes the draft's id"""
+CARD_BUTTONS = "draft:"
+"""the block id of a draft card's buttons, after which comes the draft's id"""
 ZWSP = "\u200b"
 _BROADCAST = re.compile(r"@(channel|here|everyone)\b", re.IGNORECASE)
 _SCHEME = re.compile(r"(\w)://")
@@ -151,8 +155,10 @@ def draft_blocks(draft: dict[str, Any], *, note: str | None = None, closed: str 
     cc = cc_line(draft.get("cc"))
     fields = [f"To: {to}", *([f"Cc: {cc}"] if cc else []), f"Account: {draft.get('account') or ''}",
               f"Subject: {draft.get('subject') or ''}"]
+    value = str(draft.get("draft_id") or "")
     blocks: list[dict[str, Any]] = [
-        {"type": "section", "text": {"type": "mrkdwn", "text": "*E-mail draft (not sent)*"}},
+        {"type": "section", "block_id": f"{CARD_START}{value}"[:255],
+         "text": {"type": "mrkdwn", "text": "*E-mail draft (not sent)*"}},
         {"type": "section", "fields": [plain(f) for f in fields]},
         *sections(str(draft.get("body") or "")),
     ]
@@ -166,16 +172,56 @@ def draft_blocks(draft: dict[str, Any], *, note: str | None = None, closed: str 
     if closed:
         blocks.append({"type": "context", "elements": [plain(closed)]})
         return blocks
-    value = str(draft.get("draft_id") or "")
     send = _button("draft_send", "Send", f"{value}:{draft_version(draft)}", "primary")  # sends only this version
     send["confirm"] = {"title": {"type": "plain_text", "text": "Send this e-mail?"},
                        "text": {"type": "plain_text", "text": confirm_text(draft), "emoji": False},
                        "confirm": {"type": "plain_text", "text": "Send"},
                        "deny": {"type": "plain_text", "text": "Not yet"}}
-    blocks.append({"type": "actions", "block_id": f"draft:{value}"[:255], "elements": [
+    blocks.append({"type": "actions", "block_id": f"{CARD_BUTTONS}{value}"[:255], "elements": [
         _button("draft_edit", "Edit", value), _button("draft_regenerate", "Regenerate", value),
         _button("draft_schedule", "Schedule", value), send]})
     return blocks
+
+
+def card_ref(value: str) -> tuple[str, str, list[str]]:
+    """What a draft card's button carries: the draft's id, the version its card shows (Send only) and the ts of the
+    messages before the one holding the button that hold the rest of that card (a card longer than one message holds),
+    in order."""
+    head, _, earlier = str(value or "").partition(";")
+    draft, _, version = head.partition(":")
+    return draft, version, [ts for ts in earlier.split(",") if ts]
+
+
+def with_earlier(blocks: list[dict[str, Any]], earlier: list[str]) -> list[dict[str, Any]]:
+    """``blocks`` with each draft card's buttons carrying ``earlier``, the ts of the messages before theirs that hold
+    the rest of their card (see :func:`card_ref`), so that changing the card changes every message of it."""
+    return [_carrying(block, earlier) for block in blocks]
+
+
+def _carrying(block: dict[str, Any], earlier: list[str]) -> dict[str, Any]:
+    if not earlier or block.get("type") != "actions" or not str(block.get("block_id") or "").startswith(CARD_BUTTONS):
+        return block
+    tail = ";" + ",".join(earlier)
+    return {**block, "elements": [{**e, "value": (str(e.get("value") or "") + tail)[:2000]}
+                                  if str(e.get("action_id") or "").startswith("draft_") else e
+                                  for e in block["elements"]]}
+
+
+def linked(message: list[dict[str, Any]], before: list[tuple[str, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
+    """``message`` with the buttons of each draft card that started in an earlier message carrying the ts of the
+    messages holding the rest of it (:func:`with_earlier`); ``before`` is the messages already posted (ts, blocks),
+    in order."""
+    out = []
+    for block in message:
+        draft = str(block.get("block_id") or "")[len(CARD_BUTTONS):] if block.get("type") == "actions" and \
+            str(block.get("block_id") or "").startswith(CARD_BUTTONS) else None
+        start = f"{CARD_START}{draft}"
+        if draft is not None and not any(b.get("block_id") == start for b in message):
+            first = next((i for i in range(len(before) - 1, -1, -1)
+                          if any(b.get("block_id") == start for b in before[i][1])), None)
+            block = _carrying(block, [ts for ts, _ in before[first:] if ts] if first is not None else [])
+        out.append(block)
+    return out
 
 
 def confirm_text(draft: dict[str, Any]) -> str:
@@ -299,12 +345,15 @@ def answer_blocks(answer: str, *, sources: list[str], model: str, prompt_version
 
 def answer_messages(answer: str, **kwargs: Any) -> list[list[dict[str, Any]]]:
     """``answer_blocks`` as the messages Slack takes: one, or, past BLOCK_LIMIT blocks (many drafts or briefs, a
-    long answer), several in order, each card whole in one of them where it fits, so every draft keeps its buttons;
-    the records, the AI mark and the feedback buttons close the last."""
+    long answer), several in order, each card whole in one of them where it fits, so every draft keeps its buttons,
+    and a card longer than one message holds starting on a message of its own; the records, the AI mark and the
+    feedback buttons close the last."""
     messages: list[list[dict[str, Any]]] = [[]]
     for part in _answer_parts(answer, **kwargs):
-        for piece in pieces(part):
-            if messages[-1] and (len(messages[-1]) + len(piece) > BLOCK_LIMIT
+        split = pieces(part)
+        for i, piece in enumerate(split):
+            # a card in several messages starts on one of its own: changing it then changes those messages only
+            if messages[-1] and ((i == 0 and len(split) > 1) or len(messages[-1]) + len(piece) > BLOCK_LIMIT
                                  or text_size(messages[-1]) + text_size(piece) > TEXT_LIMIT):
                 messages.append([])
             messages[-1] += piece

@@ -17,7 +17,7 @@ from slack_sdk.errors import SlackApiError
 from copilot.crm.audit import record_now
 from copilot.services import Services
 from copilot.slack.approvals import post_cards
-from copilot.slack.blocks import answer_messages, chunks, escape, fallback_text, literal
+from copilot.slack.blocks import answer_messages, chunks, escape, fallback_text, linked, literal
 from copilot.slack.identity import NOT_LINKED, SlackDirectory
 from copilot.slack.threads import thread_id
 
@@ -141,11 +141,14 @@ def _deliver_answer(deliver: Callable[..., Any], result: Any, conversation: str)
                                                           "p": result.prompt_version}))
     missed: list[tuple[int, str]] = []
     first: Exception | None = None
+    posted: list[tuple[str, list[dict[str, Any]]]] = []  # (ts, blocks) of each message: a card's buttons name them all
     for i, blocks in enumerate(messages):
         text = fallback_text(result.answer) if i == 0 else f"(continued, {i + 1} of {len(messages)})"
         try:
-            deliver(text=text, blocks=blocks)
+            response = deliver(text=text, blocks=linked(blocks, posted))
+            posted.append((str((response or {}).get("ts") or ""), blocks))
         except Exception as exc:  # noqa: BLE001 - the parts shown stay shown and the others still come, each once
+            posted.append(("", blocks))
             first = first or exc
             error = exc.response.get("error") if isinstance(exc, SlackApiError) else type(exc).__name__
             missed.append((i, str(error)))

@@ -25,7 +25,7 @@ from copilot.crm.identity import Identity
 from copilot.crm.values import body_problem, reads_as_written, uncarried
 from copilot.services import Services
 from copilot.slack.approvals import post_cards
-from copilot.slack.blocks import draft_blocks, edit_draft_modal, escape, pieces, submitted
+from copilot.slack.blocks import card_ref, draft_blocks, edit_draft_modal, escape, pieces, submitted, with_earlier
 from copilot.slack.identity import NOT_LINKED, SlackDirectory
 from copilot.slack.reminders import remind
 
@@ -47,10 +47,13 @@ class Card:
         self.ephemeral = bool(container.get("is_ephemeral")) or not self.ts
         self.user = str((body.get("user") or {}).get("id") or "")
         self.response_url = str(body.get("response_url") or "")
+        # the messages before this one that hold the rest of its card (a card longer than one message holds)
+        self.earlier = [] if self.ephemeral else card_ref(((body.get("actions") or [{}])[0]).get("value") or "")[2]
 
     def metadata(self, draft_id: str) -> str:
         return json.dumps({"d": draft_id, "ch": self.channel, "ts": "" if self.ephemeral else self.ts,
-                           "tt": self.thread_ts, "u": self.response_url if self.ephemeral else ""})
+                           "tt": self.thread_ts, "u": self.response_url if self.ephemeral else "",
+                           "e": ",".join(self.earlier)})
 
     @classmethod
     def from_metadata(cls, raw: str, client: WebClient, user: str) -> tuple[Card, str]:
@@ -61,7 +64,8 @@ class Card:
         if not isinstance(meta, dict) or not all(isinstance(v, str) for v in meta.values()):
             meta = {}
         card = cls({"channel": {"id": meta.get("ch")}, "message": {"ts": meta.get("ts"), "thread_ts": meta.get("tt")},
-                    "user": {"id": user}, "response_url": meta.get("u")}, client)
+                    "user": {"id": user}, "response_url": meta.get("u"),
+                    "actions": [{"value": f";{meta.get('e') or ''}"}]}, client)
         if meta.get("u"):
             from slack_sdk.webhook import WebhookClient
 
@@ -70,15 +74,30 @@ class Card:
         return card, str(meta.get("d") or "")
 
     def show(self, blocks: list[dict[str, Any]], text: str) -> None:
-        """Replace the card (if Slack refuses the new one, the clicker is told). A card longer than one message holds
-        came in several, the buttons in the last: that last one is replaced by the new card's last part."""
-        blocks = pieces(blocks)[-1]
+        """Replace the card (if Slack refuses the new one, the clicker is told), in every message of it: a card longer
+        than one message holds came in several, the buttons in the last. The new card takes as many of those
+        messages as it needs, the last of them the one clicked, and the ones before it are removed; a card longer
+        than the old one goes on in new messages of the thread. A card only its reader sees can only be replaced in
+        the message clicked."""
+        parts = pieces(blocks)
         try:
             if self.ephemeral:
                 if self.respond is not None:
-                    self.respond(replace_original=True, text=text, blocks=blocks)
+                    self.respond(replace_original=True, text=text, blocks=parts[-1])
                 return
-            self.client.chat_update(channel=self.channel, ts=self.ts, text=text, blocks=blocks)
+            old = [*self.earlier, self.ts]
+            kept = old[max(len(old) - len(parts), 0):]
+            shown: list[str] = []
+            for ts, part in zip(kept, parts):
+                self.client.chat_update(channel=self.channel, ts=ts, text=text, blocks=with_earlier(part, shown))
+                shown.append(ts)
+            for part in parts[len(kept):]:
+                posted = self.client.chat_postMessage(channel=self.channel, thread_ts=self.thread_ts or None,
+                                                      text=text, blocks=with_earlier(part, shown),
+                                                      unfurl_links=False, unfurl_media=False)
+                shown.append(str(posted.get("ts") or ""))
+            for ts in old[:len(old) - len(kept)]:  # the old card's first messages, not needed by the new one
+                self.client.chat_delete(channel=self.channel, ts=ts)
         except SlackApiError as exc:
             log.warning("card not updated: %s", exc.response.get("error"))
             self.tell(f"Slack did not accept the updated card ({exc.response.get('error')}); the draft is saved. "
@@ -113,7 +132,7 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
             if identity is None:
                 card.tell(NOT_LINKED)
                 return
-            draft_id = str(((body.get("actions") or [{}])[0]).get("value") or "").partition(":")[0]
+            draft_id = card_ref(((body.get("actions") or [{}])[0]).get("value") or "")[0]
             try:
                 try:
                     draft = copilot.draft(draft_id, identity.name)
@@ -192,7 +211,7 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
     def send(card: Card, identity: Identity, draft: dict[str, Any], body: dict[str, Any]) -> None:
         # closed first, in one step with the check that the draft is still the version this card showed: an Edit
         # saved meanwhile is neither sent unseen nor able to bring the draft back to send again
-        shown = str(((body.get("actions") or [{}])[0]).get("value") or "").partition(":")[2]
+        shown = card_ref(((body.get("actions") or [{}])[0]).get("value") or "")[1]
         try:
             status, draft = copilot.claim_draft(draft["draft_id"], identity.name,
                                                 f"Sending, asked by {identity.name}.", shown)
