@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import time
@@ -237,6 +238,38 @@ def test_the_home_tab_stays_within_slacks_limits_for_a_large_world_and_says_what
     assert "request act_" in waiting
     shown = "\n".join(texts)
     assert "<" not in shown and "@here" not in shown and "https://evil" not in shown and "\u202e" not in shown
+
+
+def test_the_home_tab_counts_every_request_waiting_past_the_two_hundred_it_lists(
+        slack_app: tuple[str, FakeSlack], engine: Engine) -> None:
+    """Two hundred and thirty requests of Rick's wait for a decision: the home tab lists what fits and "…and N more"
+    counts the rest of all 230, not of the first 200 it fetched."""
+    from sqlalchemy import insert
+
+    from copilot.crm.models import Action
+
+    base, slack = slack_app
+    with engine.begin() as conn:
+        rick = conn.execute(select(User.id).where(User.name == "Rick Rep")).scalar_one()
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        conn.execute(insert(Action), [{
+            "id": f"act_many_{i:03d}", "tool": "log_activity", "args": {"summary": f"call {i}"}, "account_id": None,
+            "requested_by": rick, "status": "pending", "created_at": now - dt.timedelta(minutes=i),
+            "summary": f"Log call {i:03d}", "reasons": ["key account"], "args_hash": f"{i:064d}",
+            "expires_at": now + dt.timedelta(days=3)} for i in range(230)])
+    payload = {"type": "event_callback", "team_id": "T1", "api_app_id": "A1", "event_id": "EvHomeMany",
+               "event_time": int(time.time()),
+               "event": {"type": "app_home_opened", "user": "URICK", "channel": "D1", "tab": "home",
+                         "event_ts": "1700000001.000300"}}
+    assert _post(base, payload) == 200
+    (published,) = _wait_for(slack, "views.publish")
+    view = json.loads(published["view"]) if isinstance(published["view"], str) else published["view"]
+    (waiting,) = [b["text"]["text"] for b in view["blocks"]
+                  if b["type"] == "section" and b["text"]["text"].startswith("Waiting for a decision:")]
+    lines = waiting.splitlines()[1:]
+    more = re.fullmatch(r"\u2026and (\d+) more", lines[-1])
+    assert more and len(lines) - 1 + int(more.group(1)) == 230, (len(lines), lines[-1])
+    assert "Log call 000" in lines[0]  # newest first
 
 
 def _click(base: str, user: str, action_id: str, value: str, message_ts: str, channel: str = "UMONA") -> int:

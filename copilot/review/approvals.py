@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 
 from copilot.actions import ACTIONS, FINAL, perform, prepare, store
 from copilot.crm.audit import record, record_now
@@ -68,15 +68,7 @@ def listing(engine: Engine, settings: Settings, caller: Identity, *, status: str
             limit: int = 200) -> list[dict[str, Any]]:
     """The requests the caller made or may decide (sales-ops and the approvers' group: all), newest first."""
     table = Action.__table__
-    policy = load_policy(settings.home)
-    query = select(table).where(table.c.reasons.is_not(None)).order_by(table.c.created_at.desc()).limit(limit)
-    if status:
-        query = query.where(table.c.status == status)
-    everyone = caller.sees_everything or caller.name in policy.approvers.group
-    if not everyone:  # chosen in SQL, before the limit: other teams' requests never push the caller's out
-        reports = select(User.id).where(User.manager_id == caller.user_id) if policy.approvers.requester_manager \
-            else select(User.id).where(User.id == -1)
-        query = query.where((table.c.requested_by == caller.user_id) | table.c.requested_by.in_(reports))
+    query = _visible(select(table), settings, caller, status).order_by(table.c.created_at.desc()).limit(limit)
     out = []
     with engine.connect() as conn:
         names = dict(conn.execute(select(User.id, User.name)).all())
@@ -84,6 +76,28 @@ def listing(engine: Engine, settings: Settings, caller: Identity, *, status: str
             out.append({**describe(row), "requested_by": names.get(row.requested_by),
                         "yours": row.requested_by == caller.user_id})
     return out
+
+
+def listing_count(engine: Engine, settings: Settings, caller: Identity, *, status: str | None = "pending") -> int:
+    """How many requests :func:`listing` would give the caller with no limit: counted in SQL, none fetched."""
+    with engine.connect() as conn:
+        return int(conn.execute(_visible(select(func.count()).select_from(Action.__table__), settings, caller,
+                                         status)).scalar_one())
+
+
+def _visible(query: Any, settings: Settings, caller: Identity, status: str | None) -> Any:
+    """``query`` narrowed to review requests (with ``status``, if given) the caller made or may decide."""
+    table = Action.__table__
+    query = query.where(table.c.reasons.is_not(None))
+    if status:
+        query = query.where(table.c.status == status)
+    policy = load_policy(settings.home)
+    if not (caller.sees_everything or caller.name in policy.approvers.group):
+        # chosen in SQL, before any limit: other teams' requests never push the caller's out
+        reports = select(User.id).where(User.manager_id == caller.user_id) if policy.approvers.requester_manager \
+            else select(User.id).where(User.id == -1)
+        query = query.where((table.c.requested_by == caller.user_id) | table.c.requested_by.in_(reports))
+    return query
 
 
 def _refuse(engine: Engine, caller: Identity, row: Any | None, request_id: str, why: str, now: dt.datetime,

@@ -433,9 +433,11 @@ def listed(title: str, items: list[str], total: int | None = None) -> dict[str, 
     return {"type": "section", "text": {"type": "plain_text", "text": "\n".join(lines), "emoji": False}}
 
 
-def home_view(*, name: str, day: dict[str, Any], pending: list[dict[str, Any]], pipeline: dict[str, Any]) -> dict:
-    """The App Home tab: follow-ups due today, stalled deals, requests waiting for a decision, the pipeline; within
-    Slack's limits whatever the data, each list cut with "…and N more" where it would not fit."""
+def home_view(*, name: str, day: dict[str, Any], pending: list[dict[str, Any]], pipeline: dict[str, Any],
+              pending_count: int | None = None) -> dict:
+    """The App Home tab: follow-ups due today, stalled deals, requests waiting for a decision (``pending_count`` of
+    them in all, when ``pending`` is only the first), the pipeline; within Slack's limits whatever the data, each list
+    cut with "…and N more" where it would not fit."""
     def section(text: str) -> dict[str, Any]:
         return {"type": "section", "text": plain(text, SECTION_LIMIT)}
 
@@ -451,7 +453,8 @@ def home_view(*, name: str, day: dict[str, Any], pending: list[dict[str, Any]], 
         blocks.append(listed(f"Stalled deals ({count:,}):", [f"{d['deal']}: {d['account']}, {d['product']}"
                                                              for d in stalled], count))
     waiting = [p for p in pending if p.get("status") == "pending"]
-    blocks.append(listed("Waiting for a decision:", [f"{p['summary']} (request {p['id']})" for p in waiting])
+    blocks.append(listed("Waiting for a decision:", [f"{p['summary']} (request {p['id']})" for p in waiting],
+                         pending_count)
                   if waiting else section("Nothing is waiting for a decision."))
     if pipeline:
         blocks.append(section(f"Open pipeline: {pipeline['open_count']:,} open deals, "
