@@ -647,12 +647,23 @@ def test_an_approval_card_longer_than_one_message_holds_is_posted_whole_and_deci
             assert [int(n) for n in re.findall(r"Paragraph (\d{3})", shown)] == list(range(98))
             assert "approval_approve" in json.dumps(_blocks(posts[-1]))
             assert not any("approval_approve" in json.dumps(_blocks(p)) for p in posts[:-1])
-            _click(base, "UMONA", _buttons(_blocks(posts[-1]))["approval_approve"], channel="UMONA",
-                   ts="1700004000.000300")
+            card = sorted(ts for (ch, ts) in slack.messages if ch == "UMONA")
+            assert len(card) == len(posts)
+            _click(base, "UMONA", _buttons(_blocks(posts[-1]))["approval_approve"], channel="UMONA", ts=card[-1])
             decided = _wait(slack, "chat.update")[-1]
             assert "Approved by Mona Manager" in json.dumps(_blocks(decided))
             _delivered(mail)
             assert b"Paragraph 097." in mail.messages[0].get_payload(decode=True)
+            # every message of the card shows the decided request, never a part of it as still waiting
+            time.sleep(0.3)
+            now = [m for (ch, ts), m in sorted(slack.messages.items()) if ch == "UMONA"]
+            shown = "".join(b["text"]["text"] for m in now for b in _blocks(m)
+                            if b["type"] == "section" and b.get("text", {}).get("type") == "plain_text")
+            assert [int(n) for n in re.findall(r"Paragraph (\d{3})", shown)] == list(range(98))
+            assert "Approval needed" not in shown and shown.startswith("Decided, no longer waiting: ")
+            assert not any("approval_" in json.dumps(_blocks(m)) for m in now)
+            assert {m["ts"] for m in now} <= set(card) and "Approved by Mona Manager" in json.dumps(_blocks(now[-1]))
+            assert all(m.get("text") != f"(continued, 2 of {len(posts)})" for m in now)
 
 
 def test_a_draft_longer_than_one_message_holds_is_sent_from_its_last_message_and_closed_there(

@@ -24,13 +24,15 @@ from copilot.services import Services
 from copilot.slack.blocks import (BLOCK_LIMIT, cc_line, escape, fields_modal, pieces, plain, reason_modal, sections,
                                   submitted)
 from copilot.slack.identity import NOT_LINKED, SlackDirectory
+from copilot.slack.messages import rewrite
 from copilot.slack.reminders import remind
 
 log = logging.getLogger("copilot.slack")
 
 
 def card_blocks(request: dict[str, Any], value: str, *, decided: str | None = None) -> list[dict[str, Any]]:
-    """The approval card: what will happen, why review is needed, who asked; buttons until it is decided."""
+    """The approval card: what will happen, why review is needed, who asked; buttons until it is decided, then who
+    decided (``decided``)."""
     why = "; ".join(str(r) for r in request.get("reasons") or []) or "the review policy"
     args = request.get("args") or {}
     # an e-mail's recipients, each on its own line: who gets it is what the approver decides on
@@ -39,7 +41,9 @@ def card_blocks(request: dict[str, Any], value: str, *, decided: str | None = No
     # and the subject whole: the summary above gives only its start
     recipients += [f"Subject: {args['subject']}"] if request.get("tool") == "send_email" and args.get("subject") else []
     blocks: list[dict[str, Any]] = [
-        {"type": "section", "text": plain(f"Approval needed: {request['summary']}", 3000)},
+        # once decided, the card's first words say so: in a card of several messages they are not beside the verdict
+        {"type": "section", "text": plain(f"{'Decided, no longer waiting' if decided else 'Approval needed'}: "
+                                          f"{request['summary']}", 3000)},
         {"type": "section", "fields": [
             plain(f"Requested by: {request.get('requested_by') or 'unknown'}"), plain(f"Why review: {why}"),
             *(plain(line) for line in recipients),
@@ -101,15 +105,20 @@ def post_cards(services: Services, client: WebClient, pending: list[dict[str, An
         if target is None:
             log.warning("no Slack approver for request %s; it waits in `copilot approvals list`", row.id)
             continue
-        value = json.dumps({"id": row.id, "hash": request["args_hash"], "ch": origin.get("channel") or "",
-                            "ts": origin.get("thread_ts") or ""})
+        value = {"id": row.id, "hash": request["args_hash"], "ch": origin.get("channel") or "",
+                 "ts": origin.get("thread_ts") or ""}
         # a body longer than one message holds comes first, in order; the buttons close the last message, after
-        # every word the approver decides on
-        parts = pieces(card_blocks(request, value))
+        # every word the approver decides on, and carry the messages before it ("e"), so that a decision changes all
+        parts = pieces(card_blocks(request, json.dumps(value)))
+        earlier: list[str] = []
         for i, part in enumerate(parts):
             text = escape(f"Approval needed: {request['summary']}")[:300] if i == 0 else \
                 f"(continued, {i + 1} of {len(parts)})"
-            client.chat_postMessage(channel=target[0], text=text, blocks=part, unfurl_links=False, unfurl_media=False)
+            if i and i == len(parts) - 1:
+                part = pieces(card_blocks(request, json.dumps({**value, "e": ",".join(earlier)})))[-1]
+            posted = client.chat_postMessage(channel=target[0], text=text, blocks=part, unfurl_links=False,
+                                             unfurl_media=False)
+            earlier.append(str(posted.get("ts") or ""))
         sent.append(target[1])
     return sent
 
@@ -132,9 +141,11 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
         row = _row(services.engine, str(request_id or value.get("id")))
         request = describe(row, services.engine) if row is not None else {"id": value.get("id"), "summary": ""}
         if ts:
-            # the card's last message (the one with the buttons) says who decided; the parts before it stay
-            client.chat_update(channel=channel, ts=ts, text=escape(message)[:300],
-                               blocks=pieces(card_blocks(request, "", decided=f"{verb} by {name}: {message}"))[-1])
+            # every message of the card, its buttons' and the ones before it, shows the decided card, so no part of
+            # it still reads as waiting
+            earlier = [t for t in str(value.get("e") or "").split(",") if t]
+            rewrite(client, channel, [*earlier, ts],
+                    pieces(card_blocks(request, "", decided=f"{verb} by {name}: {message}")), escape(message)[:300])
         if row is not None and row.tool == "schedule_followup" and row.status == "executed":
             message = f"{message} {_remind_requester(services, client, row)}".strip()
         if value.get("ch") and value.get("ts"):  # the rep's thread

@@ -25,8 +25,9 @@ from copilot.crm.identity import Identity
 from copilot.crm.values import body_problem, reads_as_written, uncarried
 from copilot.services import Services
 from copilot.slack.approvals import post_cards
-from copilot.slack.blocks import card_ref, draft_blocks, edit_draft_modal, escape, pieces, submitted, with_earlier
+from copilot.slack.blocks import card_ref, draft_blocks, edit_draft_modal, escape, pieces, submitted
 from copilot.slack.identity import NOT_LINKED, SlackDirectory
+from copilot.slack.messages import rewrite
 from copilot.slack.reminders import remind
 
 log = logging.getLogger("copilot.slack")
@@ -85,19 +86,7 @@ class Card:
                 if self.respond is not None:
                     self.respond(replace_original=True, text=text, blocks=parts[-1])
                 return
-            old = [*self.earlier, self.ts]
-            kept = old[max(len(old) - len(parts), 0):]
-            shown: list[str] = []
-            for ts, part in zip(kept, parts):
-                self.client.chat_update(channel=self.channel, ts=ts, text=text, blocks=with_earlier(part, shown))
-                shown.append(ts)
-            for part in parts[len(kept):]:
-                posted = self.client.chat_postMessage(channel=self.channel, thread_ts=self.thread_ts or None,
-                                                      text=text, blocks=with_earlier(part, shown),
-                                                      unfurl_links=False, unfurl_media=False)
-                shown.append(str(posted.get("ts") or ""))
-            for ts in old[:len(old) - len(kept)]:  # the old card's first messages, not needed by the new one
-                self.client.chat_delete(channel=self.channel, ts=ts)
+            rewrite(self.client, self.channel, [*self.earlier, self.ts], parts, text, thread_ts=self.thread_ts)
         except SlackApiError as exc:
             log.warning("card not updated: %s", exc.response.get("error"))
             self.tell(f"Slack did not accept the updated card ({exc.response.get('error')}); the draft is saved. "
