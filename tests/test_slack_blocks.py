@@ -372,3 +372,24 @@ def test_the_slack_answer_is_delivered_in_as_many_messages_as_its_blocks_need() 
     sends = [e for m in sent for b in m["blocks"] if b["type"] == "actions" for e in b["elements"]
              if e.get("action_id") == "draft_send"]
     assert len(sends) == 5
+
+
+def test_a_draft_card_is_found_in_a_message_it_shares_open_or_closed() -> None:
+    """Two drafts in one answer: each card runs from its first block to its buttons, the answer's words before them
+    and the feedback after; a closed card (no buttons) ends with the line saying what became of it; a message holding
+    only a card's last part starts with it."""
+    from copilot.slack.blocks import card_span, draft_blocks
+
+    drafts = [{"draft_id": f"d{n}", "to": "sam@standard.example", "account": "Standard Co", "subject": f"S{n}",
+               "body": f"Body {n}"} for n in (1, 2)]
+    blocks = answer_blocks("Two drafts.", sources=[], model="m", prompt_version="p", feedback_value="{}",
+                           drafts=drafts)
+    ids = [b.get("block_id") for b in blocks]
+    one, two = card_span(blocks, "d1"), card_span(blocks, "d2")
+    assert one == (ids.index("draft_card:d1"), ids.index("draft:d1"))
+    assert two == (ids.index("draft_card:d2"), ids.index("draft:d2")) and one[0] > 0 and two[1] < len(blocks) - 1
+    closed = [*blocks[:two[0]], *draft_blocks(drafts[1], closed="Sent."), *blocks[two[1] + 1:]]
+    start, end = card_span(closed, "d2")
+    assert closed[start]["block_id"] == "draft_card:d2" and "Sent." in json.dumps(closed[end])
+    assert card_span(blocks[one[0] + 2:], "d1") == (0, one[1] - one[0] - 2)  # its first blocks in an earlier message
+    assert card_span(blocks, "d3") is None and card_span(blocks[:one[1]], "d1") is None

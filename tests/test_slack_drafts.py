@@ -86,11 +86,13 @@ def _mention(base: str, user: str, text: str, ts: str, event_id: str) -> None:
     assert signed_post(base, json.dumps(payload), SECRET) == 200
 
 
-def _click(base: str, user: str, button: dict[str, Any], *, channel: str, ts: str, thread_ts: str | None = None
-           ) -> None:
+def _click(base: str, user: str, button: dict[str, Any], *, channel: str, ts: str, thread_ts: str | None = None,
+           blocks: list[dict[str, Any]] | None = None) -> None:
+    """A click on ``button`` in message ``ts``; ``blocks``: what that message shows, which Slack sends with a click."""
     payload = {"type": "block_actions", "team": {"id": "T1"}, "user": {"id": user}, "api_app_id": "A1",
                "channel": {"id": channel}, "container": {"type": "message", "message_ts": ts, "channel_id": channel},
-               "message": {"ts": ts, "type": "message", **({"thread_ts": thread_ts} if thread_ts else {})},
+               "message": {"ts": ts, "type": "message", **({"thread_ts": thread_ts} if thread_ts else {}),
+                           **({"blocks": blocks} if blocks else {})},
                "trigger_id": "1.2.3", "response_url": "http://127.0.0.1:1/unused",
                "actions": [{"action_id": button["action_id"], "block_id": "b", "value": button["value"],
                             "type": "button", "action_ts": str(time.time())}]}
@@ -827,7 +829,7 @@ def test_a_card_in_two_messages_is_changed_in_both_and_the_thread_never_mixes_ve
             first, last = messages[0]["ts"], messages[1]["ts"]
 
             _click(base, "URICK", _buttons(_blocks(messages[1]))["draft_regenerate"], channel="C1", ts=last,
-                   thread_ts=thread)
+                   thread_ts=thread, blocks=_blocks(messages[1]))
             _wait(slack, "chat.delete")
             time.sleep(0.3)
             messages, text = shown()
@@ -835,15 +837,16 @@ def test_a_card_in_two_messages_is_changed_in_both_and_the_thread_never_mixes_ve
             assert "Dear Sam Stone" in text and "Regenerated in a formal tone" in text
             assert "word" not in text and "Hi Sam" not in text  # nothing of the version before
             assert [(c["channel"], c["ts"]) for c in slack.called("chat.delete")] == [("C1", first)]
+            assert "feedback_up" in json.dumps(_blocks(messages[0]))  # the answer's feedback buttons stay
 
             # a version longer than the card's one message now: it goes on in a new message, the buttons there
             _click(base, "URICK", _buttons(_blocks(messages[0]))["draft_regenerate"], channel="C1", ts=last,
-                   thread_ts=thread)  # direct
+                   thread_ts=thread, blocks=_blocks(messages[0]))  # direct
             deadline = time.monotonic() + 30
             while "in a direct tone" not in shown()[1] and time.monotonic() < deadline:
                 time.sleep(0.1)
             _click(base, "URICK", _buttons(_blocks(messages[0]))["draft_regenerate"], channel="C1", ts=last,
-                   thread_ts=thread)  # friendly again, with the approver's long greeting
+                   thread_ts=thread, blocks=_blocks(messages[0]))  # friendly again, with the approver's long greeting
             deadline = time.monotonic() + 30
             while shown()[1].count("word") != 3_000 and time.monotonic() < deadline:
                 time.sleep(0.1)
@@ -851,10 +854,173 @@ def test_a_card_in_two_messages_is_changed_in_both_and_the_thread_never_mixes_ve
             assert len(messages) == 2 and text.count("word") == 3_000 and "Dear Sam Stone" not in text, text[:300]
             assert messages[0]["ts"] == last and "draft_send" in json.dumps(_blocks(messages[1]))
             send = _buttons(_blocks(messages[1]))["draft_send"]
-            _click(base, "URICK", send, channel="C1", ts=messages[1]["ts"], thread_ts=thread)
+            assert "feedback_up" in json.dumps(_blocks(messages[1]))  # after the card's last word, as posted
+            _click(base, "URICK", send, channel="C1", ts=messages[1]["ts"], thread_ts=thread,
+                   blocks=_blocks(messages[1]))
             _delivered(mail)
             assert mail.messages[0].get_payload(decode=True).decode().count("word") == 3_000
             time.sleep(0.5)
             messages, text = shown()
             assert len(messages) == 2 and text.count("word") == 3_000 and "draft_send" not in text
             assert any("Sent" in s for s in _strings(_blocks(messages[1])))
+            assert "feedback_up" in json.dumps(_blocks(messages[1]))
+
+
+def _outside_cards(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The blocks of ``messages`` that are no draft's card (nor the line saying where a card went), in order: a card
+    runs from its ``draft_card:`` block (or its message's start) to its ``draft:`` block (or its message's end)."""
+    out: list[dict[str, Any]] = []
+    for blocks in (_blocks(m) for m in messages):
+        ids = [str(b.get("block_id") or "") for b in blocks]
+        inside: set[int] = set()
+        for i, block_id in enumerate(ids):
+            if block_id.startswith("draft:"):
+                start = max((j for j in range(i) if ids[j] == f"draft_card:{block_id[6:]}"), default=0)
+                inside |= set(range(start, i + 1))
+            elif block_id.startswith("draft_card:") and f"draft:{block_id[11:]}" not in ids:
+                inside |= set(range(i, len(ids)))
+        out += [b for i, b in enumerate(blocks) if i not in inside and "now in a new message below" not in json.dumps(b)]
+    return out
+
+
+def test_changing_one_draft_of_a_message_leaves_the_answer_and_the_other_draft_as_they_were(
+        engine: Engine, tmp_path: Path, mail: smtp.Inbox) -> None:
+    """An answer with two short drafts comes in one message: its words, both cards, the records, the AI mark and the
+    feedback buttons. An Edit saved in the modal of the first, then a Send of the second, change that card alone:
+    every other block of the message is still there as it was, the other card keeps its buttons and they still
+    work."""
+    from types import SimpleNamespace
+
+    from slack_sdk import WebClient
+
+    from copilot.slack.conversations import answer_in_thread
+    from copilot.slack.identity import SlackDirectory
+
+    world.build(engine)
+    with engine.begin() as conn:
+        conn.execute(update(User).where(User.name == "Rick Rep").values(slack_user_id="URICK"))
+    with fake_slack() as slack:
+        settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
+                            llm="offline", slack_bot_token="xoxb-test", slack_signing_secret=SECRET,
+                            slack_api_url=slack.url, smtp_host="127.0.0.1", smtp_port=mail.port,  # type: ignore[attr-defined]
+                            smtp_from="copilot@ourco.example", smtp_timeout=5)
+        with build_services(settings, engine=engine) as services, serve(asgi(build_app(services))) as base:
+            drafts = [services.copilot.save_draft(3, {
+                "draft_id": f"d_{n}", "thread_id": "t-two", "to": "Sam Stone <sam@standard.example>",
+                "to_email": "sam@standard.example", "to_name": "Sam Stone", "account": "Standard Co",
+                "subject": f"Subject {n}", "body": f"Hi Sam,\n\nBody {n}.\n\nRick", "cc": []}) for n in ("one", "two")]
+            result = SimpleNamespace(answer="Two drafts for Sam, as asked.", sources=["DL0001"], model="offline",
+                                     prompt_version="p", drafts=drafts, briefs=[], tool_calls=[], actions=[],
+                                     notes=[], pending_reviews=[])
+            services.copilot.ask = lambda *a, **k: result  # type: ignore[method-assign]
+            client = WebClient(token="xoxb-test", base_url=slack.url)
+            thread = "1700009000.000100"
+            answer_in_thread(services, SlackDirectory(engine, client), client, team="T1", channel="C1",
+                             thread_ts=thread, user="URICK", text="two drafts")
+            (message,) = slack.shown("C1", thread)
+            ts, before = message["ts"], _blocks(message)
+            others = _outside_cards([message])
+            shown = json.dumps(others)
+            assert "Two drafts for Sam" in shown and "feedback_up" in shown and "Records: DL0001" in shown
+            assert [b["block_id"] for b in before if str(b.get("block_id")).startswith("draft")] == [
+                "draft_card:d_one", "draft:d_one", "draft_card:d_two", "draft:d_two"]
+
+            _click(base, "URICK", _buttons(before[:[b.get("block_id") for b in before].index("draft:d_one") + 1])[
+                "draft_edit"], channel="C1", ts=ts, thread_ts=thread, blocks=before)
+            view = _opened_view(slack, 1)
+            assert _submit(base, "URICK", view, {"subject": "Subject one, edited", "body": "Hi Sam,\n\nNew."})[0] == 200
+            _wait(slack, "chat.update")
+            (message,) = slack.shown("C1", thread)
+            after = _blocks(message)
+            assert _outside_cards([message]) == others  # the answer's words, the records, the feedback: as they were
+            text = json.dumps(after)
+            assert "Subject one, edited" in text and "Edited by Rick Rep" in text and "Body one" not in text
+            assert text.count("draft_send") == 2 and "Subject two" in text and "Body two" in text
+            two = after[[b.get("block_id") for b in after].index("draft_card:d_two"):]
+            assert two == before[[b.get("block_id") for b in before].index("draft_card:d_two"):]  # untouched
+
+            _click(base, "URICK", _buttons(two)["draft_send"], channel="C1", ts=ts, thread_ts=thread, blocks=after)
+            _delivered(mail)
+            assert mail.messages[0]["Subject"] == "Subject two"
+            _wait(slack, "chat.update", 2)
+            (message,) = slack.shown("C1", thread)
+            final = json.dumps(_blocks(message))
+            assert _outside_cards([message]) == others
+            assert "Subject one, edited" in final and final.count("draft_send") == 1 and "Sent" in final
+
+
+def test_a_card_grown_past_what_its_shared_message_holds_moves_to_new_messages_and_nothing_else_changes(
+        engine: Engine, tmp_path: Path, mail: smtp.Inbox) -> None:
+    """Two short drafts share one message with the answer's words and its feedback buttons. Regenerate writes the
+    first again in a version too long for that message (an approver wrote its greeting as one long sentence): the
+    new card comes in new messages of the thread, its buttons after its last word, and the message it left keeps the
+    answer's words, the other card and the feedback as they were, and says where the draft went. Send on the new card
+    then sends that version whole and closes it in both of its messages, the shared message untouched."""
+    from types import SimpleNamespace
+
+    from slack_sdk import WebClient
+
+    from copilot.slack.conversations import answer_in_thread
+    from copilot.slack.identity import SlackDirectory
+
+    world.build(engine)
+    _history(engine)
+    with engine.begin() as conn:
+        conn.execute(update(User).where(User.name == "Rick Rep").values(slack_user_id="URICK"))
+    with fake_slack() as slack:
+        settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
+                            llm="offline", slack_bot_token="xoxb-test", slack_signing_secret=SECRET,
+                            slack_api_url=slack.url, smtp_host="127.0.0.1", smtp_port=mail.port,  # type: ignore[attr-defined]
+                            smtp_from="copilot@ourco.example", smtp_timeout=5)
+        with build_services(settings, engine=engine) as services, serve(asgi(build_app(services))) as base:
+            outcome = services.copilot.act("Rick Rep", "send_email", {
+                "account": "Standard Co", "to": "sam@standard.example", "subject": "Terms",
+                "body": "Hi Sam,\nWe can offer a discount.\nRick Rep"}, thread_id="t-terms", request_key="terms")
+            services.copilot.edit(outcome["request_id"], "Mona Manager",
+                                  {"body": f"{('word ' * 3_000).strip()}\nWe can offer a discount.\nRick Rep"})
+            drafts = [services.copilot.save_draft(3, {
+                "draft_id": f"d_{n}", "thread_id": "t-grow", "to": "Sam Stone <sam@standard.example>",
+                "to_email": "sam@standard.example", "to_name": "Sam Stone", "account": "Standard Co", "tone": "direct",
+                "subject": f"Subject {n}", "body": f"Hi Sam,\n\nBody {n}.\n\nRick", "cc": []}) for n in ("one", "two")]
+            result = SimpleNamespace(answer="Two drafts for Sam, as asked.", sources=["DL0001"], model="offline",
+                                     prompt_version="p", drafts=drafts, briefs=[], tool_calls=[], actions=[],
+                                     notes=[], pending_reviews=[])
+            services.copilot.ask = lambda *a, **k: result  # type: ignore[method-assign]
+            client = WebClient(token="xoxb-test", base_url=slack.url)
+            thread = "1700009100.000100"
+            answer_in_thread(services, SlackDirectory(engine, client), client, team="T1", channel="C1",
+                             thread_ts=thread, user="URICK", text="two drafts")
+            (message,) = slack.shown("C1", thread)
+            ts, before = message["ts"], _blocks(message)
+            others = _outside_cards([message])
+            two = before[[b.get("block_id") for b in before].index("draft_card:d_two"):
+                         [b.get("block_id") for b in before].index("draft:d_two") + 1]
+
+            regenerate = next(e for b in before if b.get("block_id") == "draft:d_one" for e in b["elements"]
+                              if e["action_id"] == "draft_regenerate")
+            _click(base, "URICK", regenerate, channel="C1", ts=ts, thread_ts=thread, blocks=before)
+            deadline = time.monotonic() + 30
+            while len(slack.shown("C1", thread)) < 3 and time.monotonic() < deadline:
+                time.sleep(0.1)
+            time.sleep(0.3)
+            messages = slack.shown("C1", thread)
+            assert [m["ts"] for m in messages][0] == ts and len(messages) == 3, [m.get("text") for m in messages]
+            kept = _blocks(messages[0])
+            assert _outside_cards(messages) == others  # the answer's words, the records, the feedback: as they were
+            assert "now in a new message below" in json.dumps(kept) and "Body one" not in json.dumps(kept)
+            ids = [b.get("block_id") for b in kept]
+            assert kept[ids.index("draft_card:d_two"):ids.index("draft:d_two") + 1] == two  # the other card, untouched
+            moved = "\n".join(_strings([_blocks(m) for m in messages[1:]]))
+            assert moved.count("word") == 3_000 and "Regenerated in a friendly tone" in moved
+            assert "draft_send" not in json.dumps(_blocks(messages[1])) and "draft_send" in json.dumps(
+                _blocks(messages[2]))
+
+            _click(base, "URICK", _buttons(_blocks(messages[2]))["draft_send"], channel="C1", ts=messages[2]["ts"],
+                   thread_ts=thread, blocks=_blocks(messages[2]))
+            _delivered(mail)
+            assert mail.messages[0].get_payload(decode=True).decode().count("word") == 3_000
+            time.sleep(0.5)
+            after = slack.shown("C1", thread)
+            assert [m["ts"] for m in after] == [m["ts"] for m in messages] and _blocks(after[0]) == kept
+            closed = "\n".join(_strings([_blocks(m) for m in after[1:]]))
+            assert closed.count("word") == 3_000 and "draft_send" not in closed and "Sent" in closed

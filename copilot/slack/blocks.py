@@ -29,7 +29,7 @@ ITEM_LIMIT = 300
 CARD_START = "draft_card:"
 """the block id of a draft card's first block, after which comes the draft's id"""
 CARD_BUTTONS = "draft:"
-"""the block id of a draft card's buttons, after which comes the draft's id"""
+"""the block id of a draft card's buttons (once it is closed, of its last line), after which comes the draft's id"""
 ZWSP = "\u200b"
 _BROADCAST = re.compile(r"@(channel|here|everyone)\b", re.IGNORECASE)
 _SCHEME = re.compile(r"(\w)://")
@@ -169,8 +169,8 @@ def draft_blocks(draft: dict[str, Any], *, note: str | None = None, closed: str 
     notes += [note] if note else []
     if notes:
         blocks.append({"type": "context", "elements": [plain(n) for n in notes]})
-    if closed:
-        blocks.append({"type": "context", "elements": [plain(closed)]})
+    if closed:  # the card's last block, as its buttons were: where the card ends in a message it shares
+        blocks.append({"type": "context", "block_id": f"{CARD_BUTTONS}{value}"[:255], "elements": [plain(closed)]})
         return blocks
     send = _button("draft_send", "Send", f"{value}:{draft_version(draft)}", "primary")  # sends only this version
     send["confirm"] = {"title": {"type": "plain_text", "text": "Send this e-mail?"},
@@ -192,10 +192,12 @@ def card_ref(value: str) -> tuple[str, str, list[str]]:
     return draft, version, [ts for ts in earlier.split(",") if ts]
 
 
-def with_earlier(blocks: list[dict[str, Any]], earlier: list[str]) -> list[dict[str, Any]]:
-    """``blocks`` with each draft card's buttons carrying ``earlier``, the ts of the messages before theirs that hold
-    the rest of their card (see :func:`card_ref`), so that changing the card changes every message of it."""
-    return [_carrying(block, earlier) for block in blocks]
+def with_earlier(blocks: list[dict[str, Any]], earlier: list[str], draft: str | None = None) -> list[dict[str, Any]]:
+    """``blocks`` with each draft card's buttons (only draft ``draft``'s, if given) carrying ``earlier``, the ts of the
+    messages before theirs that hold the rest of their card (see :func:`card_ref`), so that changing the card changes
+    every message of it."""
+    mine = f"{CARD_BUTTONS}{draft}"[:255] if draft is not None else None
+    return [_carrying(block, earlier) if mine is None or block.get("block_id") == mine else block for block in blocks]
 
 
 def _carrying(block: dict[str, Any], earlier: list[str]) -> dict[str, Any]:
@@ -205,6 +207,25 @@ def _carrying(block: dict[str, Any], earlier: list[str]) -> dict[str, Any]:
     return {**block, "elements": [{**e, "value": (str(e.get("value") or "") + tail)[:2000]}
                                   if str(e.get("action_id") or "").startswith("draft_") else e
                                   for e in block["elements"]]}
+
+
+def card_span(message: list[dict[str, Any]], draft_id: str) -> tuple[int, int] | None:
+    """Where draft ``draft_id``'s card is in one message's blocks: (first, last) index, from its first block (or the
+    message's first, when the card began in an earlier message) to its buttons (or, once closed, its last line);
+    None when the card does not end in this message."""
+    ids = [str(b.get("block_id") or "") for b in message]
+    end = f"{CARD_BUTTONS}{draft_id}"[:255]
+    if not draft_id or end not in ids:
+        return None
+    last = ids.index(end)
+    start = f"{CARD_START}{draft_id}"[:255]
+    first = max((i for i in range(last + 1) if ids[i] == start), default=0)
+    return first, last
+
+
+def fits(blocks: list[dict[str, Any]]) -> bool:
+    """Whether one message holds ``blocks`` (Slack's 50 blocks and about 12,000 characters of text)."""
+    return len(blocks) <= BLOCK_LIMIT and text_size(blocks) <= TEXT_LIMIT
 
 
 def linked(message: list[dict[str, Any]], before: list[tuple[str, list[dict[str, Any]]]]) -> list[dict[str, Any]]:

@@ -27,7 +27,7 @@ from copilot.services import Services
 from copilot.slack.approvals import post_cards
 from copilot.slack.blocks import card_ref, draft_blocks, edit_draft_modal, escape, pieces, submitted
 from copilot.slack.identity import NOT_LINKED, SlackDirectory
-from copilot.slack.messages import rewrite
+from copilot.slack.messages import recalled, remember, replace_card
 from copilot.slack.reminders import remind
 
 log = logging.getLogger("copilot.slack")
@@ -38,8 +38,9 @@ NOT_YOURS = "Only the person who asked for this draft can use it, and only while
 class Card:
     """Where a clicked card lives, and how to change it or answer beside it (an ephemeral card has no ts)."""
 
-    def __init__(self, body: dict[str, Any], client: WebClient, respond: Callable[..., Any] | None = None) -> None:
-        self.client, self.respond = client, respond
+    def __init__(self, body: dict[str, Any], client: WebClient, respond: Callable[..., Any] | None = None,
+                 store: Any = None) -> None:
+        self.client, self.respond, self.store = client, respond, store
         message = body.get("message") or {}
         container = body.get("container") or {}
         self.channel = str((body.get("channel") or {}).get("id") or container.get("channel_id") or "")
@@ -50,6 +51,15 @@ class Card:
         self.response_url = str(body.get("response_url") or "")
         # the messages before this one that hold the rest of its card (a card longer than one message holds)
         self.earlier = [] if self.ephemeral else card_ref(((body.get("actions") or [{}])[0]).get("value") or "")[2]
+        # the blocks of the message clicked, as Slack sends them with a click (a modal's save comes without them:
+        # then as the app last saw or changed that message), so that changing this card leaves the others there
+        blocks = message.get("blocks")
+        self.message: list[dict[str, Any]] | None = blocks if isinstance(blocks, list) and blocks else None
+        if store is not None and not self.ephemeral:
+            if self.message is not None:
+                remember(store, self.channel, self.ts, self.message)
+            else:
+                self.message = recalled(store, self.channel, self.ts)
 
     def metadata(self, draft_id: str) -> str:
         return json.dumps({"d": draft_id, "ch": self.channel, "ts": "" if self.ephemeral else self.ts,
@@ -57,7 +67,7 @@ class Card:
                            "e": ",".join(self.earlier)})
 
     @classmethod
-    def from_metadata(cls, raw: str, client: WebClient, user: str) -> tuple[Card, str]:
+    def from_metadata(cls, raw: str, client: WebClient, user: str, store: Any = None) -> tuple[Card, str]:
         try:
             meta = json.loads(raw or "{}")
         except json.JSONDecodeError:
@@ -66,7 +76,7 @@ class Card:
             meta = {}
         card = cls({"channel": {"id": meta.get("ch")}, "message": {"ts": meta.get("ts"), "thread_ts": meta.get("tt")},
                     "user": {"id": user}, "response_url": meta.get("u"),
-                    "actions": [{"value": f";{meta.get('e') or ''}"}]}, client)
+                    "actions": [{"value": f";{meta.get('e') or ''}"}]}, client, store=store)
         if meta.get("u"):
             from slack_sdk.webhook import WebhookClient
 
@@ -75,18 +85,22 @@ class Card:
         return card, str(meta.get("d") or "")
 
     def show(self, blocks: list[dict[str, Any]], text: str) -> None:
-        """Replace the card (if Slack refuses the new one, the clicker is told), in every message of it: a card longer
-        than one message holds came in several, the buttons in the last. The new card takes as many of those
-        messages as it needs, the last of them the one clicked, and the ones before it are removed; a card longer
-        than the old one goes on in new messages of the thread. A card only its reader sees can only be replaced in
-        the message clicked."""
+        """Replace the card (if Slack refuses the new one, the clicker is told), in every message of it and nothing
+        else: a card longer than one message holds came in several, the buttons in the last; a shorter one may share
+        its message with an answer's words, other cards and the feedback buttons, which stay as they were
+        (:func:`copilot.slack.messages.replace_card`). A card only its reader sees can only be replaced in the
+        message clicked."""
         parts = pieces(blocks)
         try:
             if self.ephemeral:
                 if self.respond is not None:
                     self.respond(replace_original=True, text=text, blocks=parts[-1])
                 return
-            rewrite(self.client, self.channel, [*self.earlier, self.ts], parts, text, thread_ts=self.thread_ts)
+            written = replace_card(self.client, self.channel, [*self.earlier, self.ts], self.message, blocks, text,
+                                   thread_ts=self.thread_ts)
+            if self.store is not None:
+                for ts, shown in written:
+                    remember(self.store, self.channel, ts, shown)
         except SlackApiError as exc:
             log.warning("card not updated: %s", exc.response.get("error"))
             self.tell(f"Slack did not accept the updated card ({exc.response.get('error')}); the draft is saved. "
@@ -116,7 +130,7 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
         def on_click(ack: Callable[..., Any], body: dict[str, Any], client: WebClient,
                      respond: Callable[..., Any]) -> None:
             ack()
-            card = Card(body, client, respond)
+            card = Card(body, client, respond, store=copilot.store)
             identity = directory.identity(card.user)
             if identity is None:
                 card.tell(NOT_LINKED)
@@ -280,7 +294,7 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
         elif problem := body_problem(text):
             errors["body"] = problem[:150]
         user = str((body.get("user") or {}).get("id") or "")
-        card, draft_id = Card.from_metadata(view.get("private_metadata") or "", client, user)
+        card, draft_id = Card.from_metadata(view.get("private_metadata") or "", client, user, store=copilot.store)
         identity = directory.identity(user)
         draft: dict[str, Any] = {}
         if identity is None:
