@@ -886,9 +886,9 @@ def _outside_cards(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def test_changing_one_draft_of_a_message_leaves_the_answer_and_the_other_draft_as_they_were(
         engine: Engine, tmp_path: Path, mail: smtp.Inbox) -> None:
     """An answer with two short drafts comes in one message: its words, both cards, the records, the AI mark and the
-    feedback buttons. An Edit saved in the modal of the first, then a Send of the second, change that card alone:
-    every other block of the message is still there as it was, the other card keeps its buttons and they still
-    work."""
+    feedback buttons. An Edit saved in the modal of the first, then a Send of the second (clicked on the message as it
+    was before the Edit), change that card alone: every other block of the message is still there as it was, the other
+    card keeps its buttons and they still work."""
     from types import SimpleNamespace
 
     from slack_sdk import WebClient
@@ -939,7 +939,9 @@ def test_changing_one_draft_of_a_message_leaves_the_answer_and_the_other_draft_a
             two = after[[b.get("block_id") for b in after].index("draft_card:d_two"):]
             assert two == before[[b.get("block_id") for b in before].index("draft_card:d_two"):]  # untouched
 
-            _click(base, "URICK", _buttons(two)["draft_send"], channel="C1", ts=ts, thread_ts=thread, blocks=after)
+            # Send on the second card, clicked as the message showed before the Edit (a click that crossed the update
+            # on its way): the edited first card stays
+            _click(base, "URICK", _buttons(two)["draft_send"], channel="C1", ts=ts, thread_ts=thread, blocks=before)
             _delivered(mail)
             assert mail.messages[0]["Subject"] == "Subject two"
             _wait(slack, "chat.update", 2)

@@ -13,15 +13,18 @@ import json
 import logging
 import uuid
 from collections.abc import Callable
+from contextlib import nullcontext
 from typing import Any
 
 from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from sqlalchemy import Engine
 
 from copilot.actions import cc_addresses
 from copilot.crm.errors import ToolError
 from copilot.crm.identity import Identity
+from copilot.crm.locks import conversation_lock
 from copilot.crm.values import body_problem, reads_as_written, uncarried
 from copilot.services import Services
 from copilot.slack.approvals import post_cards
@@ -39,8 +42,8 @@ class Card:
     """Where a clicked card lives, and how to change it or answer beside it (an ephemeral card has no ts)."""
 
     def __init__(self, body: dict[str, Any], client: WebClient, respond: Callable[..., Any] | None = None,
-                 store: Any = None) -> None:
-        self.client, self.respond, self.store = client, respond, store
+                 store: Any = None, engine: Engine | None = None) -> None:
+        self.client, self.respond, self.store, self.engine = client, respond, store, engine
         message = body.get("message") or {}
         container = body.get("container") or {}
         self.channel = str((body.get("channel") or {}).get("id") or container.get("channel_id") or "")
@@ -51,15 +54,13 @@ class Card:
         self.response_url = str(body.get("response_url") or "")
         # the messages before this one that hold the rest of its card (a card longer than one message holds)
         self.earlier = [] if self.ephemeral else card_ref(((body.get("actions") or [{}])[0]).get("value") or "")[2]
-        # the blocks of the message clicked, as Slack sends them with a click (a modal's save comes without them:
-        # then as the app last saw or changed that message), so that changing this card leaves the others there
+        # the blocks of the message clicked, as Slack sends them with a click (a modal's save comes without them),
+        # kept until the app changes that message, so that changing this card leaves the others there
         blocks = message.get("blocks")
         self.message: list[dict[str, Any]] | None = blocks if isinstance(blocks, list) and blocks else None
-        if store is not None and not self.ephemeral:
-            if self.message is not None:
-                remember(store, self.channel, self.ts, self.message)
-            else:
-                self.message = recalled(store, self.channel, self.ts)
+        if store is not None and self.message is not None and not self.ephemeral and \
+                recalled(store, self.channel, self.ts) is None:
+            remember(store, self.channel, self.ts, self.message)
 
     def metadata(self, draft_id: str) -> str:
         return json.dumps({"d": draft_id, "ch": self.channel, "ts": "" if self.ephemeral else self.ts,
@@ -67,7 +68,8 @@ class Card:
                            "e": ",".join(self.earlier)})
 
     @classmethod
-    def from_metadata(cls, raw: str, client: WebClient, user: str, store: Any = None) -> tuple[Card, str]:
+    def from_metadata(cls, raw: str, client: WebClient, user: str, store: Any = None, engine: Engine | None = None
+                      ) -> tuple[Card, str]:
         try:
             meta = json.loads(raw or "{}")
         except json.JSONDecodeError:
@@ -76,7 +78,7 @@ class Card:
             meta = {}
         card = cls({"channel": {"id": meta.get("ch")}, "message": {"ts": meta.get("ts"), "thread_ts": meta.get("tt")},
                     "user": {"id": user}, "response_url": meta.get("u"),
-                    "actions": [{"value": f";{meta.get('e') or ''}"}]}, client, store=store)
+                    "actions": [{"value": f";{meta.get('e') or ''}"}]}, client, store=store, engine=engine)
         if meta.get("u"):
             from slack_sdk.webhook import WebhookClient
 
@@ -96,11 +98,16 @@ class Card:
                 if self.respond is not None:
                     self.respond(replace_original=True, text=text, blocks=parts[-1])
                 return
-            written = replace_card(self.client, self.channel, [*self.earlier, self.ts], self.message, blocks, text,
-                                   thread_ts=self.thread_ts)
-            if self.store is not None:
-                for ts, shown in written:
-                    remember(self.store, self.channel, ts, shown)
+            # one change at a time to a message, from what it shows after the last: two cards of one message changed
+            # at once, or from a click on a message since changed, each keep the other's change
+            with conversation_lock(self.engine, f"slack:{self.channel}:{self.ts}"[:64], wait=15.0, lease=60) \
+                    if self.engine is not None else nullcontext():
+                message = recalled(self.store, self.channel, self.ts) if self.store is not None else None
+                written = replace_card(self.client, self.channel, [*self.earlier, self.ts], message or self.message,
+                                       blocks, text, thread_ts=self.thread_ts)
+                if self.store is not None:
+                    for ts, shown in written:
+                        remember(self.store, self.channel, ts, shown)
         except SlackApiError as exc:
             log.warning("card not updated: %s", exc.response.get("error"))
             self.tell(f"Slack did not accept the updated card ({exc.response.get('error')}); the draft is saved. "
@@ -130,7 +137,7 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
         def on_click(ack: Callable[..., Any], body: dict[str, Any], client: WebClient,
                      respond: Callable[..., Any]) -> None:
             ack()
-            card = Card(body, client, respond, store=copilot.store)
+            card = Card(body, client, respond, store=copilot.store, engine=services.engine)
             identity = directory.identity(card.user)
             if identity is None:
                 card.tell(NOT_LINKED)
@@ -294,7 +301,8 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
         elif problem := body_problem(text):
             errors["body"] = problem[:150]
         user = str((body.get("user") or {}).get("id") or "")
-        card, draft_id = Card.from_metadata(view.get("private_metadata") or "", client, user, store=copilot.store)
+        card, draft_id = Card.from_metadata(view.get("private_metadata") or "", client, user, store=copilot.store,
+                                            engine=services.engine)
         identity = directory.identity(user)
         draft: dict[str, Any] = {}
         if identity is None:
