@@ -20,7 +20,8 @@ its hours depart from everyone's (see ``pair_tests``); a moment is advised for a
 
 A title says what a person does in words no list of jobs fits ("Maint. & Reliability Mgr", "Comprador de
 Planta", "Area Supervisor, Nights"): after a first fit, each word that a few contacts' titles share is scored by
-how far their replies' hours depart from what the fit expects, and each title gets its highest-scoring word as
+how far their replies' hours depart from what the fit expects, and each title gets, of its words that depart
+enough, the one whose holders each depart most as
 its job (``function``, see ``tools.followup.titles``), a segment of the same kind as the seniority the title
 shows. A word is judged across everyone and within each sector, country, size band and kind of owner (one job keeps
 other hours in each sector), so the pair of a job and a sector can be found where neither shows alone. A title with none of those words takes its seniority as its job ("Chairman", "Gérante" and "المدير العام"
@@ -97,7 +98,7 @@ from tools.followup.calendar import country_code, named_days
 from tools.followup.history import CHANNELS, EPOCH_DAY, ContactInfo, Table, seniority, size_fine
 from tools.followup.titles import function, learn
 
-FORMAT = 12
+FORMAT = 13
 GAP_BINS = (-1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 15, 25)
 """a gap falls in the last bin whose lower edge it reaches (-1: a first touch)"""
 MAX_UNANSWERED = 8
@@ -265,7 +266,7 @@ class ReplyModel:
     """each effect's posterior variance as a row sees it (an hour-by-hour curve's neighbours' added); None:
     not known, and moments are chosen by their estimate alone"""
     functions: dict[str, float] = field(default_factory=dict)
-    """the words of titles that name a job, with their scores (``tools.followup.titles.learn``)"""
+    """the words of titles that name a job, with how far each holder's hours depart (``tools.followup.titles.learn``)"""
     raw: np.ndarray | None = field(default=None, repr=False)
     """the fitted weights before the hour curves' neighbours are added (a later fit starts from them)"""
     shift_prior: list[float] = field(default_factory=lambda: [float(s == 0) for s in SHIFTS])

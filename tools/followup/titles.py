@@ -5,8 +5,10 @@ People of one job keep alike hours (a plant manager answers before the morning m
 shift, a night crew at the handover), but titles are written in many wordings, languages and abbreviations, and
 no list of jobs fits every trade. So the words are learned from the history: each word that a few contacts' titles
 share is judged by how far the replies to those contacts depart, hour by hour, from everyone's, or from those of
-the others of their sector or market (a score test, on what a first fit without them leaves unexplained), and each title is given its word that departs most, when
-one departs enough. A title's other words ("manager", a town) depart less, since they mix people of several jobs.
+the others of their sector or market (a score test, on what a first fit without them leaves unexplained). A word that
+departs enough may name a job, and each title is given, of its words that may, the one whose holders each depart
+most: a word many people of several jobs share ("manager", "coordinator") may depart further in standard errors than
+the word of one job held by a few, since its holders are many, but each of them departs less, as they are a mixture.
 The model keeps the jobs only when their hours pass the score test it applies to any segment's (see
 ``model.fit``).
 
@@ -107,8 +109,8 @@ def _pieces(word: str) -> list[str]:
 def learn(contacts: np.ndarray, titles: dict[str, str | None], block: np.ndarray, residual: np.ndarray,
           strata: dict[str, dict[str, str]] | None = None) -> dict[str, float]:
     """The words of titles whose replies' hours depart from what a fitted model without them expects by FUNCTION_Z
-    standard errors or more, with their scores; from the ``residual`` s (outcome less the fitted chance) of the
-    touches of ``contacts`` in three-hour ``block`` s.
+    standard errors or more, with how far each of their holders departs; from the ``residual`` s (outcome less the
+    fitted chance) of the touches of ``contacts`` in three-hour ``block`` s.
 
     Per contact and block the residuals are summed (a contact's touches are not independent). For a word, each
     block's sum over its contacts, less the block's share of their whole sum (a word of people who answer more at
@@ -119,7 +121,15 @@ def learn(contacts: np.ndarray, titles: dict[str, str | None], block: np.ndarray
     One job may keep other hours in each sector or market (a grocery store's manager answers before opening, a fashion
     store's after closing), so that across everyone its departures cancel out. So a word is also judged within each
     value of each field of ``strata`` (field: contact: value), against the others of that value (whose own hours are
-    taken out first), the squares added up over the values; its score is the highest of everyone's and each field's."""
+    taken out first), the squares added up over the values; the look (everyone's or a field's) that departs most, in
+    standard errors, is the word's.
+
+    Each word that departs by FUNCTION_Z standard errors or more in its look is returned with how far each of its holders
+    departs: the excess of the squares over their number, per block judged and per holder. A title is given its word
+    that departs most so (``function``): a word that people of several jobs share departs further in standard errors
+    than the word of one of those jobs, as more people hold it, but less per holder, as they are a mixture. Only the words
+    that are some contact's job are returned: the model learns no hours for the others ("地主" in "工地主任", held by
+    the same people as "工地主任" itself)."""
     people, person = np.unique(np.asarray(contacts), return_inverse=True)
     person = person.reshape(-1)
     if len(people) == 0:
@@ -149,7 +159,7 @@ def learn(contacts: np.ndarray, titles: dict[str, str | None], block: np.ndarray
         if len(who) < MIN_CONTACTS:
             continue
         idx = np.asarray(who)
-        best = -np.inf
+        best, each = -np.inf, 0.0  # the look that departs most, in standard errors, and per holder in it
         for layer, sums, whole in layers:
             stat, df = 0.0, 0
             for stratum in np.unique(layer[idx]):
@@ -163,16 +173,19 @@ def learn(contacts: np.ndarray, titles: dict[str, str | None], block: np.ndarray
                     continue
                 stat += float((u[judged] ** 2 / variance[judged]).sum())
                 df += int(judged.sum()) - 1
-            if df >= 2:
-                best = max(best, (stat - df) / float(np.sqrt(2 * df)))
-        if np.isfinite(best):
-            score[w] = best
-    return {w: z for w, z in score.items() if z >= FUNCTION_Z}
+            if df >= 2 and (stat - df) / float(np.sqrt(2 * df)) > best:
+                best, each = (stat - df) / float(np.sqrt(2 * df)), (stat - df) / (df * len(idx))
+        if best >= FUNCTION_Z:
+            score[w] = each
+    # a word that is no contact's job (each title holding it has a word of more departing holders) has no hours of its
+    # own learned: a new title whose job it would be takes the next of its words instead
+    chosen = {function(titles.get(p), score) for p in people.tolist()}
+    return {w: v for w, v in score.items() if w in chosen}
 
 
 def function(title: str | None, scores: dict[str, float]) -> str:
-    """The word of ``title`` that names its job: of its words that ``learn`` scored, the one scored highest
-    ("" when none is)."""
+    """The word of ``title`` that names its job: of its words that ``learn`` kept, the one whose holders each depart
+    most ("" when none is)."""
     return max(((scores[w], w) for w in words(title) if w in scores), default=(0.0, ""))[1]
 
 
