@@ -64,3 +64,14 @@ def test_periods(text: str, label: str) -> None:
     period = find_period(tokens(text), dt.date(2026, 11, 27)).period
     assert period is not None and period.label == label
     assert period.start <= period.end
+
+
+
+@pytest.mark.parametrize("question", ["How many opportunities are in the CRM", "how many opportunities are there",
+                                      "how many deals do we have in the CRM"])
+def test_every_deal_in_the_crm_is_counted(copilot: Copilot, maven_dir: Path, question: str) -> None:
+    import csv
+
+    with (maven_dir / "sales_pipeline.csv").open(newline="") as f:
+        every = sum(1 for _ in csv.DictReader(f))
+    assert f"Deals: {every:,}." in copilot.ask(question, "ops").answer

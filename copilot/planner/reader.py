@@ -754,6 +754,8 @@ PER_DEAL = re.compile(r"\b(?:won\s+)?(?:revenue|dollars|money|value|amount)\s+(?
 
 def _expanded(text: str) -> str:
     text = re.sub(r"\bi\s+mean(?:t)?\b", " ", text, flags=re.IGNORECASE)  # "no, I meant Q3": a correction, not a mean
+    # "how many opportunities are in the CRM": every deal it holds, as "how many are there" is
+    text = re.sub(r"\b(?:in|inside|within)\s+(?:the|our)\s+(?:crm|database)\b", "there", text, flags=re.IGNORECASE)
     text = WON_SHARE.sub(lambda m: f"win rate of {m.group('whose')}deals {m.group('who') or ''}".rstrip(), text)
     text = PER_DEAL.sub("average won deal size", text)
     text = re.sub(r"(?<![\d.])%(?=\s*of\b)", " percent", text)  # "what % of revenue": a share ("60% of" is not)
