@@ -75,3 +75,37 @@ def test_every_deal_in_the_crm_is_counted(copilot: Copilot, maven_dir: Path, que
     with (maven_dir / "sales_pipeline.csv").open(newline="") as f:
         every = sum(1 for _ in csv.DictReader(f))
     assert f"Deals: {every:,}." in copilot.ask(question, "ops").answer
+
+
+def _won_deals(copilot: Copilot):  # noqa: ANN202
+    """Every won deal with its rep, manager, office, sector and product series, read with plain SQL and pandas."""
+    import pandas as pd
+
+    sql = """SELECT o.id, o.stage, o.engage_date, o.close_date, o.close_value, r.name AS rep, m.name AS manager,
+                    r.regional_office AS office, a.sector, p.series
+             FROM opportunities o JOIN users r ON r.id = o.user_id LEFT JOIN users m ON m.id = r.manager_id
+             LEFT JOIN accounts a ON a.id = o.account_id JOIN products p ON p.id = o.product_id"""
+    with copilot.engine.connect() as conn:
+        result = conn.exec_driver_sql(sql)
+        deals = pd.DataFrame(result.all(), columns=list(result.keys()))
+    for column in ("engage_date", "close_date"):
+        deals[column] = pd.to_datetime(deals[column])
+    deals["close_value"] = deals.close_value.astype(float)
+    won = deals[deals.stage == "Won"].copy()
+    won["cycle"] = (won.close_date - won.engage_date).dt.days
+    return won
+
+
+def _money(v: float) -> str:
+    return f"${v:,.0f}" if v == int(v) else f"${v:,.2f}"
+
+
+def test_revenue_by_product_series(copilot: Copilot) -> None:
+    won = _won_deals(copilot)
+    answer = copilot.ask("Revenue by product series", "ops").answer
+    assert "Won revenue by product series" in answer, answer
+    totals = won.groupby("series").close_value.sum().sort_values(ascending=False)
+    assert list(totals.index) == ["GTX", "MG", "GTK"]
+    for i, (series, total) in enumerate(totals.items(), 1):
+        assert f"{i}. {series}: {_money(float(total))} from {int((won.series == series).sum()):,} won deals" in answer, \
+            answer

@@ -35,7 +35,7 @@ Metric = Literal[
 ]
 GroupBy = Literal[
     "stage", "product", "account", "rep", "manager", "regional_office", "sector", "tier", "close_month",
-    "close_quarter", "close_year", "engage_quarter", "type", "direction", "activity_month",
+    "close_quarter", "close_year", "engage_quarter", "type", "direction", "activity_month", "series",
 ]
 DealField = Literal["close_value", "engage_date", "close_date", "cycle_days", "list_price"]
 AccountField = Literal["employees", "revenue_musd", "year_established"]
@@ -70,7 +70,7 @@ METRICS_BY_ENTITY: dict[str, set[str]] = {
     "products": {"count"},
 }
 GROUPS_BY_ENTITY: dict[str, set[str]] = {
-    "opportunities": {"stage", "product", "account", "rep", "manager", "regional_office", "sector", "tier",
+    "opportunities": {"stage", "product", "series", "account", "rep", "manager", "regional_office", "sector", "tier",
                       "close_month", "close_quarter", "close_year", "engage_quarter"},
     "activities": {"rep", "account", "type", "direction", "activity_month", "regional_office", "manager"},
     "accounts": {"sector", "regional_office", "tier"},
@@ -307,7 +307,7 @@ def _opp_group(name: str) -> Any:
         "rep": REP.name, "manager": MGR.name, "regional_office": REP.regional_office,
         "sector": A.sector, "tier": A.tier, "close_month": period(O.close_date, "month"),
         "close_quarter": period(O.close_date, "quarter"), "close_year": period(O.close_date, "year"),
-        "engage_quarter": period(O.engage_date, "quarter"),
+        "engage_quarter": period(O.engage_date, "quarter"), "series": P.series,
     }[name]
 
 
@@ -455,7 +455,7 @@ def _cut(conn: Any, identity: Identity, query: CrmQuery, f: dict[str, Any], rows
     return rows, notes, tied_n, left_n
 
 
-POPULATIONS = {"rep", "manager", "regional_office", "account", "product", "sector"}
+POPULATIONS = {"rep", "manager", "regional_office", "account", "product", "sector", "series"}
 """Groups whose every member in the caller's sight is ranked, with 0 when none of their deals (or touches) match."""
 ZERO = {"count": 0, "won_count": 0, "lost_count": 0, "open_count": 0, "won_revenue": 0, "open_pipeline_list_price": 0,
         "touches": 0, "replies": 0}
@@ -463,7 +463,8 @@ ZERO = {"count": 0, "won_count": 0, "lost_count": 0, "open_count": 0, "won_reven
 NO_FIGURE = {"win_rate": "no won or lost deals", "avg_won_deal_size": "no won deals",
              "avg_sales_cycle_days": "no won deals", "reply_rate": "no touches"}
 KIND = {"rep": ("rep", "reps"), "manager": ("manager", "managers"), "regional_office": ("office", "offices"),
-        "account": ("account", "accounts"), "product": ("product", "products"), "sector": ("sector", "sectors")}
+        "account": ("account", "accounts"), "product": ("product", "products"), "sector": ("sector", "sectors"),
+        "series": ("product series", "product series")}
 
 
 def _population(conn: Any, identity: Identity, group: str, f: dict[str, Any]) -> list[str]:
@@ -476,8 +477,8 @@ def _population(conn: Any, identity: Identity, group: str, f: dict[str, Any]) ->
     people.append(REP.role == "rep")  # a manager's own row is not one of their reps
     if group in ("rep", "manager", "regional_office"):
         stmt = select(columns[group]).select_from(REP).outerjoin(MGR, MGR.id == REP.manager_id).where(and_(True, *people))
-    elif group == "product":
-        stmt = select(P.name).where(and_(True, *_in_filters(f, {"product": P.name})))
+    elif group in ("product", "series"):
+        stmt = select(P.name if group == "product" else P.series).where(and_(True, *_in_filters(f, {"product": P.name})))
     else:  # accounts (and their sectors): every account for sales-ops, else those in the caller's scope
         where = _in_filters(f, {"account": A.name, "sector": A.sector})
         if "tier" in f:

@@ -356,6 +356,9 @@ def subject_of(frame: Frame, me: str | None = None) -> str:
     return ", ".join(parts)
 
 
+GROUP_SAID = {"series": "product series"}
+
+
 def describe(frame: Frame, me: str | None = None) -> str:
     """What the frame asks, in words ("won revenue for Anna Snelling, closed in Q3 2017")."""
     who = subject_of(frame, me)
@@ -394,7 +397,7 @@ def describe(frame: Frame, me: str | None = None) -> str:
     label = _bounded_label(label, bound)
     sep = " " if who.startswith("in ") else " for "
     if frame.form in ("ranked", "breakdown") and frame.group:
-        return f"{label} by {frame.group.replace('_', ' ')}{sep + who if who else ''}{when}"
+        return f"{label} by {GROUP_SAID.get(frame.group, frame.group.replace('_', ' '))}{sep + who if who else ''}{when}"
     return f"{label}{sep + who if who else ''}{when}"
 
 

@@ -34,7 +34,7 @@ GROUP_WORDS = {"product": "product", "products": "product", "rep": "rep", "reps"
                "regions": "regional_office", "sector": "sector", "sectors": "sector", "industry": "sector",
                "industries": "sector", "manager": "manager", "managers": "manager", "team": "manager",
                "teams": "manager", "closer": "rep", "closers": "rep", "stage": "stage", "stages": "stage", "quarter": "close_quarter",
-               "quarters": "close_quarter", "month": "close_month", "months": "close_month"}
+               "quarters": "close_quarter", "month": "close_month", "months": "close_month", "series": "series"}
 MOST = {"most", "highest", "best", "biggest", "largest", "top", "greatest", "longest", "oldest", "more", "higher",
         "better", "bigger", "larger", "strongest", "leading", "max", "maximum", "slowest"}
 LEAST = {"least", "lowest", "worst", "smallest", "fewest", "shortest", "newest", "less", "lower", "fewer",
@@ -1481,6 +1481,8 @@ def _direction(words: list[str]) -> str | None:
 def _group(words: list[str], t: _Text, filters: dict[str, object]) -> str | None:
     text = " ".join(words)
     spot_kinds = {s.kind for s in t.spots}
+    if re.search(r"\b(?:by|per|each|every|across|which|what)\s+(?:the\s+)?(?:product\s+)?series\b", text):
+        return "series"  # "revenue by product series": GTX, MG, GTK, not each product
     if m := re.search(r"\b(?:by|per|each|every|across)\s+(?:the\s+)?([a-z]+)", text):
         if m.group(1) in GROUP_WORDS and GROUP_WORDS[m.group(1)] not in ("close_quarter", "close_month") or \
                 m.group(1).rstrip("s") in ("quarter", "month"):
@@ -1511,8 +1513,8 @@ def _group(words: list[str], t: _Text, filters: dict[str, object]) -> str | None
 
 
 def _breakdown(words: list[str]) -> bool:
-    return bool(re.search(r"\b(by|per|each|every|across)\s+(product|rep|account|office|region|sector|manager|team|"
-                          r"stage|quarter|month|customer|seller|agent)s?\b|\bbreak\s?down\b|\brank(ed|ing)?\b",
+    return bool(re.search(r"\b(by|per|each|every|across)\s+(?:product\s+)?(series|product|rep|account|office|region|"
+                          r"sector|manager|team|stage|quarter|month|customer|seller|agent)s?\b|\bbreak\s?down\b|\brank(ed|ing)?\b",
                           " ".join(words)))
 
 
