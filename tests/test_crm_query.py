@@ -98,8 +98,10 @@ def test_medians_of_won_deal_size_and_sales_cycle(maven: Engine) -> None:
     assert row == {"median_won_deal_size": 1117, "median_sales_cycle_days": 57}
     assert run_query(maven, ops, {"metrics": ["median_won_deal_size"],
                                   "filters": {"product": ["GTX Basic"]}}).rows == [{"median_won_deal_size": 547}]
-    with pytest.raises(ToolInputError, match="median"):
-        run_query(maven, ops, {"metrics": ["median_won_deal_size"], "group_by": ["rep"]})
+    by_product = run_query(maven, ops, {"metrics": ["median_won_deal_size"], "group_by": ["product"],
+                                        "order_by": "median_won_deal_size", "descending": False}).rows
+    assert by_product[0] == {"product": "MG Special", "median_won_deal_size": 55}
+    assert {"product": "GTX Basic", "median_won_deal_size": 547} in by_product
 
 
 def test_rep_sees_only_their_own_deals(maven: Engine) -> None:

@@ -109,3 +109,33 @@ def test_revenue_by_product_series(copilot: Copilot) -> None:
     for i, (series, total) in enumerate(totals.items(), 1):
         assert f"{i}. {series}: {_money(float(total))} from {int((won.series == series).sum()):,} won deals" in answer, \
             answer
+
+
+def test_median_won_deal_size_by_sector(copilot: Copilot) -> None:
+    won = _won_deals(copilot)
+    answer = copilot.ask("median won deal size by sector", "ops").answer
+    assert "Median won deal size by sector" in answer, answer
+    for sector, median in won.groupby("sector").close_value.median().items():
+        assert f"{sector}: {_money(float(median))} " in answer, (sector, answer)
+
+
+@pytest.mark.parametrize(("question", "column", "label"), [
+    ("median sales cycle by manager", "manager", "manager"), ("median sales cycle by region", "office", "regional office"),
+    ("median sales cycle by agent", "rep", "rep"),
+])
+def test_median_sales_cycle_by_group(copilot: Copilot, question: str, column: str, label: str) -> None:
+    won = _won_deals(copilot)
+    answer = copilot.ask(question, "ops").answer
+    assert f"Median sales cycle by {label}" in answer, answer
+    medians = won.groupby(column).cycle.median()
+    assert len(medians) > 2
+    for name, median in medians.items():
+        assert f"{name}: {float(median):.1f} days" in answer, (name, answer)
+
+
+def test_a_median_of_something_the_crm_has_not_is_asked_about(copilot: Copilot) -> None:
+    for question in ("median deal size by colour", "median win rate by rep"):
+        reply = copilot.ask(question, "ops")
+        assert not reply.tool_calls
+        assert "?" in reply.answer or "can give" in reply.answer, reply.answer
+        assert "$" not in reply.answer, reply.answer

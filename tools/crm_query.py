@@ -145,9 +145,6 @@ class CrmQuery(BaseModel):
             raise ValueError("records applies to opportunities only")
         if self.records and self.group_by:
             raise ValueError("records cannot be grouped; drop group_by or records")
-        if self.group_by and any(m.startswith("median_") for m in self.metrics):
-            raise ValueError("a median is of all the deals matching the filters: drop group_by, or ask one group at "
-                             "a time")
         allowed: tuple[str, ...] = (*self.metrics, *self.group_by)
         if self.records:
             allowed = ("close_value", "list_price", "engage_date", "close_date", "cycle_days")
@@ -390,14 +387,15 @@ def _opportunities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[
         stmt = stmt.group_by(*grouped)
     labels = [*query.group_by, *query.metrics]
     whole, ranked = _ranking(query)
-    if not whole:
+    late = bool(medians and groups)  # ordered and cut once every row's figure is known
+    if not whole and not late:
         stmt = _finish(stmt, query, labels, extra=TIES if ranked else 0)
     ids_stmt = _opp_from(select(O.id)).where(and_(True, *where)).order_by(O.id)
     count_stmt = _opp_from(select(func.count(O.id))).where(and_(True, *where))
     with engine.connect() as conn:
         rows = [{k: _clean(v) for k, v in r._mapping.items() if k != "_"} for r in conn.execute(stmt)]
-        for m in medians:  # never grouped: one row
-            rows[0][m] = _median(conn, m, where)
+        for m in medians:
+            _medians(conn, m, where, grouped, query.group_by, rows)
         rows, notes, tied_n, left_n = _cut(conn, identity, query, f, rows, notes, whole=whole, ranked=ranked)
         ids = list(conn.scalars(ids_stmt.limit(MAX_IDS)))
         total = conn.execute(count_stmt).scalar_one()
@@ -410,10 +408,17 @@ MEDIANS = {"median_won_deal_size": O.close_value, "median_sales_cycle_days": day
 """the medians, each of its value over the won deals: worked out from the values, as SQLite has no median"""
 
 
-def _median(conn: Any, metric: str, where: list[Any]) -> float | None:
-    won = _opp_from(select(MEDIANS[metric])).where(and_(True, *where, O.stage == "Won"))
-    values = [float(v) for v in conn.scalars(won) if v is not None]
-    return _clean(statistics.median(values)) if values else None
+def _medians(conn: Any, metric: str, where: list[Any], grouped: list[Any], group_by: list[str],
+             rows: list[dict[str, Any]]) -> None:
+    """Each row's median (one row when not grouped), from the won deals' values of its group."""
+    won = _opp_from(select(*grouped, MEDIANS[metric])).where(and_(True, *where, O.stage == "Won"))
+    values: dict[tuple[Any, ...], list[float]] = {}
+    for r in conn.execute(won):
+        if r[-1] is not None:
+            values.setdefault(tuple(_clean(v) for v in r[:-1]), []).append(float(r[-1]))
+    for row in rows:
+        these = values.get(tuple(row[g] for g in group_by))
+        row[metric] = _clean(statistics.median(these)) if these else None
 
 
 def _ranking(query: CrmQuery) -> tuple[bool, bool]:
@@ -436,6 +441,9 @@ def _cut(conn: Any, identity: Identity, query: CrmQuery, f: dict[str, Any], rows
         if left_out:
             left_n = len(left_out)
             notes = [*notes, _left_out_note(query.group_by[0], str(query.order_by), left_out)]
+    if not ranked and query.group_by and any(m in MEDIANS for m in query.metrics):
+        # not cut in SQL (a median is known only now): in the groups' order
+        rows = sorted(rows, key=lambda r: tuple((r[g] is None, str(r[g])) for g in query.group_by))[:query.limit]
     if ranked:  # ties in the order of their names, the same every time
         rows.sort(key=lambda r: (_rank_key(r[query.order_by], query.descending),
                                  *[str(r[g]) for g in query.group_by]))
@@ -461,7 +469,8 @@ ZERO = {"count": 0, "won_count": 0, "lost_count": 0, "open_count": 0, "won_reven
         "touches": 0, "replies": 0}
 """A member with no matching deal or touch: 0 for a count or a sum; a rate or an average has no value (None)."""
 NO_FIGURE = {"win_rate": "no won or lost deals", "avg_won_deal_size": "no won deals",
-             "avg_sales_cycle_days": "no won deals", "reply_rate": "no touches"}
+             "avg_sales_cycle_days": "no won deals", "reply_rate": "no touches", "median_won_deal_size": "no won deals",
+             "median_sales_cycle_days": "no won deals"}
 KIND = {"rep": ("rep", "reps"), "manager": ("manager", "managers"), "regional_office": ("office", "offices"),
         "account": ("account", "accounts"), "product": ("product", "products"), "sector": ("sector", "sectors"),
         "series": ("product series", "product series")}
@@ -511,7 +520,9 @@ def _left_out_note(group: str, metric: str, names: list[str]) -> str:
     listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
     why = NO_FIGURE.get(metric, "no matching deals")
     label = {"win_rate": "win rate", "avg_won_deal_size": "average won deal size",
-             "avg_sales_cycle_days": "average sales cycle", "reply_rate": "reply rate"}.get(metric, "figure")
+             "avg_sales_cycle_days": "average sales cycle", "reply_rate": "reply rate",
+             "median_won_deal_size": "median won deal size",
+             "median_sales_cycle_days": "median sales cycle"}.get(metric, "figure")
     return (f"{len(names):,} {one if len(names) == 1 else many} with {why} "
             f"{'has' if len(names) == 1 else 'have'} no {label} and {'is' if len(names) == 1 else 'are'} "
             f"left out: {listed}")

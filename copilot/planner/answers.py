@@ -153,7 +153,7 @@ def _metric(reading: Reading, result: dict[str, Any]) -> str:
         if reading.superlative and len(rows) == 1:
             row = rows[0]
             word = "most" if reading.superlative == "most" else "least"
-            if metric in RATES or metric.startswith("avg"):
+            if metric in RATES or metric.startswith(("avg", "median")):
                 word = "highest" if reading.superlative == "most" else "lowest"
             return (f"{row[group] or 'Unassigned'} has the {word} {LABEL.get(metric, metric)}{period}: "
                     f"{fmt(metric, row[metric])}{_extra(row, metric)}{tail}. {_sources(result)}")
@@ -584,7 +584,7 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
         if frame.form == "ranked" and frame.limit == 1:
             row = rows[0]
             word = "most" if frame.descending else "least"
-            if topic in RATES or topic.startswith("avg"):
+            if topic in RATES or topic.startswith(("avg", "median")):
                 word = "highest" if frame.descending else "lowest"
             elif topic == "activity_count":
                 word = "most" if frame.descending else "fewest"

@@ -320,14 +320,16 @@ PER_SPAN = re.compile(r"\b(?:per|each|every|a|an)\s+(?:day|week|month|quarter|ye
 MEDIAN_OF = {"avg_won_deal_size": "median_won_deal_size", "avg_sales_cycle_days": "median_sales_cycle_days"}
 """the averages that have a median: "median deal size" is read as the average is, then as its median"""
 AVERAGE_OF = {median: average for average, median in MEDIAN_OF.items()}
-NOT_A_MEDIAN = ("I can give the median won deal size or the median sales cycle, each over the deals you name, but not "
-                "a median of another figure, nor rank or break down by one. For example: \"median deal size for GTX "
-                "Pro in 2017\" or \"median sales cycle for my deals\".")
+NOT_A_MEDIAN = ("I can give the median won deal size or the median sales cycle, over the deals you name or by rep, "
+                "manager, office, product, sector or account, but not a median of another figure. For example: "
+                "\"median deal size for GTX Pro in 2017\" or \"median sales cycle by manager\".")
 
 
 def _as_median(frame: Frame) -> Frame | None:
-    """``frame``'s average as its median, or None when it has none (another figure, a ranking, a breakdown)."""
-    if frame.topic not in MEDIAN_OF or frame.form != "figure" or any(x not in MEDIAN_OF for x in frame.also):
+    """``frame``'s average as its median (one figure, a ranking or a breakdown), or None when it has none (another
+    figure, the deals themselves)."""
+    if frame.topic not in MEDIAN_OF or frame.form not in ("figure", "ranked", "breakdown") or \
+            any(x not in MEDIAN_OF for x in frame.also):
         return None
     return frame.edit(topic=MEDIAN_OF[frame.topic], also=[MEDIAN_OF[x] for x in frame.also])
 
