@@ -102,6 +102,8 @@ def test_medians_of_won_deal_size_and_sales_cycle(maven: Engine) -> None:
                                         "order_by": "median_won_deal_size", "descending": False}).rows
     assert by_product[0] == {"product": "MG Special", "median_won_deal_size": 55}
     assert {"product": "GTX Basic", "median_won_deal_size": 547} in by_product
+    with pytest.raises(ToolInputError, match="having"):
+        run_query(maven, ops, {"metrics": ["won_count"], "having": {"metric": "won_count", "above": 100}})
 
 
 def test_rep_sees_only_their_own_deals(maven: Engine) -> None:

@@ -139,3 +139,33 @@ def test_a_median_of_something_the_crm_has_not_is_asked_about(copilot: Copilot) 
         assert not reply.tool_calls
         assert "?" in reply.answer or "can give" in reply.answer, reply.answer
         assert "$" not in reply.answer, reply.answer
+
+
+def _reps_won(copilot: Copilot):  # noqa: ANN202
+    """Each rep's won deals, those with none too (0), from plain SQL and pandas."""
+    import pandas as pd
+
+    with copilot.engine.connect() as conn:
+        reps = [r for (r,) in conn.exec_driver_sql("SELECT name FROM users WHERE role = 'rep'")]
+    won = _won_deals(copilot).groupby("rep").size()
+    return pd.Series({r: int(won.get(r, 0)) for r in reps})
+
+
+@pytest.mark.parametrize(("question", "keep", "head"), [
+    ("which agents won more than 100 deals", lambda n: n > 100, "Reps with more than 100 won deals:"),
+    ("reps with fewer than 50 won deals", lambda n: n < 50, "Reps with fewer than 50 won deals:"),
+    ("which reps have at least 200 won deals", lambda n: n >= 200, "Reps with 200 or more won deals:"),
+])
+def test_a_bound_on_each_reps_count_keeps_the_reps_within_it(copilot: Copilot, question: str, keep, head: str) -> None:  # noqa: ANN001
+    answer = copilot.ask(question, "ops").answer
+    assert answer.startswith(head), answer
+    counts = _reps_won(copilot)
+    kept = counts[counts.map(keep)]
+    assert 0 < len(kept) < len(counts)
+    listed = [line.split(". ", 1)[1] for line in answer.splitlines() if line[:1].isdigit()]
+    assert sorted(listed) == sorted(f"{rep}: {n:,}" for rep, n in kept.items()), answer
+
+
+def test_a_bound_on_one_reps_count_is_asked_about(copilot: Copilot) -> None:
+    reply = copilot.ask("did Darcel Schlecht win more than 100 deals", "ops")
+    assert not reply.tool_calls and "Say yes" in reply.answer, reply.answer

@@ -112,6 +112,27 @@ class Filters(BaseModel):
     """Accounts only: the subsidiaries of these accounts."""
 
 
+class Having(BaseModel):
+    """A bound on a group's figure ("reps with more than 100 won deals"): only the groups within it are kept; a
+    member of a ranked population with no matching deal has 0 for a count or a sum, and is kept or not as 0 is."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    metric: Metric
+    above: float | None = None
+    """more than this (not equal to it); ``below``: less than it; ``min``/``max``: at least / at most"""
+    below: float | None = None
+    min: float | None = None
+    max: float | None = None
+
+    def keeps(self, value: Any) -> bool:
+        if value is None:
+            return False
+        v = float(value)
+        return (self.above is None or v > self.above) and (self.below is None or v < self.below) and \
+            (self.min is None or v >= self.min) and (self.max is None or v <= self.max)
+
+
 class CrmQuery(BaseModel):
     """A question to the CRM. Example: won revenue by rep for Q2 2017 ->
     {"entity": "opportunities", "metrics": ["won_revenue"], "group_by": ["rep"],
@@ -130,6 +151,9 @@ class CrmQuery(BaseModel):
     order_by: Metric | GroupBy | DealField | AccountField | None = None
     descending: bool = True
     limit: Annotated[int, Field(ge=1, le=500)] = 50
+    having: Having | None = None
+    """Grouped only: keep the groups whose figure (one of ``metrics``) is within the bound, e.g. reps who won more
+    than 100 deals: {"metric": "won_count", "above": 100}."""
 
     @model_validator(mode="after")
     def _fits_entity(self) -> CrmQuery:
@@ -145,6 +169,13 @@ class CrmQuery(BaseModel):
             raise ValueError("records applies to opportunities only")
         if self.records and self.group_by:
             raise ValueError("records cannot be grouped; drop group_by or records")
+        if self.having is not None:
+            if not self.group_by:
+                raise ValueError("having bounds a group's figure: set group_by")
+            if self.having.metric not in self.metrics:
+                raise ValueError(f"having.metric {self.having.metric!r} must be one of metrics")
+            if all(getattr(self.having, k) is None for k in ("above", "below", "min", "max")):
+                raise ValueError("having needs a bound: above, below, min or max")
         allowed: tuple[str, ...] = (*self.metrics, *self.group_by)
         if self.records:
             allowed = ("close_value", "list_price", "engage_date", "close_date", "cycle_days")
@@ -387,7 +418,7 @@ def _opportunities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[
         stmt = stmt.group_by(*grouped)
     labels = [*query.group_by, *query.metrics]
     whole, ranked = _ranking(query)
-    late = bool(medians and groups)  # ordered and cut once every row's figure is known
+    late = bool(medians and groups) or query.having is not None  # ordered and cut once every row's figure is known
     if not whole and not late:
         stmt = _finish(stmt, query, labels, extra=TIES if ranked else 0)
     ids_stmt = _opp_from(select(O.id)).where(and_(True, *where)).order_by(O.id)
@@ -441,8 +472,10 @@ def _cut(conn: Any, identity: Identity, query: CrmQuery, f: dict[str, Any], rows
         if left_out:
             left_n = len(left_out)
             notes = [*notes, _left_out_note(query.group_by[0], str(query.order_by), left_out)]
-    if not ranked and query.group_by and any(m in MEDIANS for m in query.metrics):
-        # not cut in SQL (a median is known only now): in the groups' order
+    if query.having is not None:
+        rows = [r for r in rows if query.having.keeps(r[query.having.metric])]
+    if not ranked and query.group_by and (query.having is not None or any(m in MEDIANS for m in query.metrics)):
+        # not cut in SQL (a median or a bound on a group's figure is known only now): in the groups' order
         rows = sorted(rows, key=lambda r: tuple((r[g] is None, str(r[g])) for g in query.group_by))[:query.limit]
     if ranked:  # ties in the order of their names, the same every time
         rows.sort(key=lambda r: (_rank_key(r[query.order_by], query.descending),

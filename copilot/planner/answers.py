@@ -6,7 +6,7 @@ from typing import Any
 
 from copilot.planner.frames import Frame, record_order
 from copilot.planner.understand import Reading
-from copilot.planner.values import bound_label
+from copilot.planner.values import bound_label, having_label
 from tools.crm_query import KIND
 
 MONEY = {"won_revenue", "avg_won_deal_size", "open_pipeline_list_price", "list_price", "median_won_deal_size"}
@@ -396,6 +396,10 @@ def describe(frame: Frame, me: str | None = None) -> str:
         LABEL.get(frame.topic) or ATTRIBUTE_LABEL.get(frame.topic) or frame.topic.replace("_", " ")
     label = _bounded_label(label, bound)
     sep = " " if who.startswith("in ") else " for "
+    if frame.form in ("ranked", "breakdown") and frame.group and frame.having:  # "reps with more than 100 won deals"
+        many = {**{g: k[1] for g, k in KIND.items()}, "close_month": "months", "close_quarter": "quarters"}.get(
+            frame.group, frame.group.replace("_", " "))
+        return f"{many} with {having_label(frame.having)} {label}{sep + who if who else ''}{when}"
     if frame.form in ("ranked", "breakdown") and frame.group:
         return f"{label} by {GROUP_SAID.get(frame.group, frame.group.replace('_', ' '))}{sep + who if who else ''}{when}"
     return f"{label}{sep + who if who else ''}{when}"
@@ -575,7 +579,7 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
         key = "touches" if frame.filters.get("direction") == "outbound" else "count"
         rows = [{**r, topic: r.get(key)} for r in rows]
     if not rows:
-        return f"{head}: no matching deals. {_sources(result)}{notes}", focus
+        return f"{head}: {'none' if frame.having else 'no matching deals'}. {_sources(result)}{notes}", focus
     if frame.form in ("ranked", "breakdown") and frame.group:
         group = frame.group
         if any(group not in row for row in rows):  # the lookup was not the one this answer is about: say so

@@ -81,4 +81,6 @@ def query_for(frame: Frame) -> dict[str, Any]:
     if frame.form in ("ranked", "breakdown") and frame.group:
         args.update(group_by=[frame.group], order_by=topic, descending=frame.descending,
                     limit=frame.limit + 1 if frame.limit == 1 else frame.limit)
+        if frame.having:
+            args["having"] = {"metric": topic, **frame.having}
     return args

@@ -40,6 +40,7 @@ class Frame:
     also: list[str] = field(default_factory=list)  # more topics over the same subject ("how many, and worth?")
     fields: list[str] = field(default_factory=list)  # for records: the columns asked for
     whole: bool = False  # the total a share is of ("what % of revenue comes from GTX Pro": every deal's revenue)
+    having: dict[str, float] = field(default_factory=dict)  # a bound on each group's figure ("more than 100": above)
 
     def edit(self, **changes: Any) -> Frame:
         return replace(self, **changes)

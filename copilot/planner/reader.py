@@ -24,7 +24,8 @@ from copilot.planner.classify import classifier
 from copilot.planner.frames import ACCOUNT_FIELDS, DEAL_METRICS, STAGES_OF, Context, Frame
 from copilot.planner.periods import Found, Period, find_period, month_word, open_ended
 from copilot.planner.spotting import Spot, normal, spot, tokens
-from copilot.planner.values import NOT_BOUNDED, NOT_ON_DEALS, UNSURE, bounded, find_bound
+from copilot.planner.values import (NOT_BOUNDED, NOT_COUNTED_BY, NOT_COUNTED_WITH, NOT_ON_DEALS, UNSURE, CountBound, bounded, find_bound,
+                                    find_count_bound)
 
 GROUP_WORDS = {"product": "product", "products": "product", "rep": "rep", "reps": "rep", "agent": "rep",
                "agents": "rep", "salesperson": "rep", "salespeople": "rep", "seller": "rep", "sellers": "rep",
@@ -252,8 +253,11 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     stage said not to be ("not won") or of two stages ("lost or open") is counted over the stages meant; a bound on
     the deals' value ("over $5,000") is read like a period, apart from the rest, and set on each frame."""
     bound, rest = find_bound(text)
+    counted, rest = find_count_bound(rest)
     median = MEDIAN.search(rest) is not None
     reading = _read_question(MEDIAN.sub("average", rest), names, identity, today, context)
+    if counted is not None:
+        return _count_bounded(reading, counted, rest)
     if reading.kind not in ("crm", "ask"):
         return reading
     if (span := AVERAGE_PER_SPAN.search(rest)) and not re.search(r"\b(?:size|sized|cycle|per deal|deal value|value of "
@@ -287,6 +291,27 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
 
 
 MEDIAN = re.compile(r"\bmedian\b", re.IGNORECASE)
+COUNT_OF = {"won": "won_count", "wins": "won_count", "win": "won_count", "lost": "lost_count", "losses": "lost_count",
+            "open": "open_count"}
+
+
+def _count_bounded(reading: Reading, counted: CountBound, rest: str) -> Reading:
+    """"Which reps won more than 100 deals": each group's count of deals, only the groups within the bound (those
+    with none too, for "fewer than"); asked about when no group is named, or the figure is not a count of deals."""
+    frames = reading.frames if reading.kind == "crm" else []
+    said = re.findall(r"[a-z]+", rest.lower())
+    groups = [GROUP_WORDS[w] for w in said if w in GROUP_WORDS]
+    if len(frames) != 1 or frames[0].topic not in COUNTS or frames[0].also or not (frames[0].group or groups):
+        one = [f for f in frames if f.form == "figure" and f.topic in COUNTS and not f.also]
+        return Reading("ask", note=NOT_COUNTED_BY if len(frames) == len(one) == 1 else NOT_COUNTED_WITH, offer=one[:1])
+    frame = frames[0]
+    stages = {COUNT_OF[w] for w in re.findall(r"[a-z]+", counted.said.lower()) if w in COUNT_OF}
+    topic = stages.pop() if len(stages) == 1 else frame.topic
+    if topic != frame.topic:
+        frame = frame.edit(topic=topic).with_filters(stage=None)
+    return Reading("crm", [frame.edit(form="breakdown", group=frame.group or groups[0], limit=500, order=None,
+                                      descending=counted.most_first, having=dict(counted.having))],
+                   confidence=reading.confidence)
 AVERAGE_PER_SPAN = re.compile(r"\b(?:average|avg|mean|typical)\b.*?\b(?:per|a|each|every|in an?)\s+(?P<a>day|week|month|"
                               r"quarter|year)\b|\b(?:average|avg|mean|typical)\s+(?P<b>daily|weekly|monthly|quarterly|"
                               r"yearly|annual)\b", re.IGNORECASE)

@@ -104,6 +104,52 @@ def find_bound(text: str) -> tuple[Bound | None, str]:
     return None, text
 
 
+COUNT_OPS = {"above": r"more than|over|above|greater than|in excess of", "min": r"at least|no fewer than|no less than",
+             "below": r"fewer than|less than|under|below", "max": r"at most|no more than|not more than|up to"}
+COUNT_BOUND = re.compile(rf"\b(?P<op>{'|'.join(COUNT_OPS.values())})\s+(?P<n>\d[\d,]*)\s+(?=(?P<what>(?:(?:won|lost|open|closed)\s+)?"
+                         r"(?:deals?|wins?|opportunit(?:y|ies)|opps?|losses|sales)\b))", re.IGNORECASE)
+"""a bound on how many deals each one has ("reps who won more than 100 deals", "reps with fewer than 50 won deals"):
+a bound on a group's count, never on each deal's value"""
+
+
+@dataclass(frozen=True)
+class CountBound:
+    having: dict[str, float]  # above, min, below or max: the tool's bound on a group's figure
+    said: str
+
+    @property
+    def most_first(self) -> bool:
+        return "above" in self.having or "min" in self.having
+
+
+def find_count_bound(text: str) -> tuple[CountBound | None, str]:
+    """The bound on each group's count of deals that ``text`` sets, and the text without it (the count's own words
+    stay: "reps with fewer than 50 won deals" is read as "reps with won deals")."""
+    m = COUNT_BOUND.search(text)
+    if m is None:
+        return None, text
+    op = next(k for k, v in COUNT_OPS.items() if re.fullmatch(v, " ".join(m.group("op").casefold().split())))
+    said = " ".join(f"{m.group('op')} {m.group('n')} {m.group('what')}".split())
+    return CountBound({op: float(m.group("n").replace(",", ""))}, said), " ".join(f"{text[:m.start()]} "
+                                                                                   f"{text[m.end():]}".split())
+
+
+def having_label(having: dict[str, float]) -> str:
+    """The bound as the answer says it: "more than 100", "fewer than 50"."""
+    def n(v: float) -> str:
+        return f"{v:,.0f}" if v == int(v) else f"{v:,.2f}"
+    words = {"above": "more than {}", "min": "{} or more", "below": "fewer than {}", "max": "{} or fewer"}
+    return " and ".join(words[k].format(n(v)) for k, v in having.items() if k in words)
+
+
+NOT_COUNTED_BY = ("I can keep the reps, managers, offices, products, sectors or accounts whose count of deals is within a "
+                  "bound (\"which reps won more than ... deals\", \"products with fewer than ... won deals\"), but not "
+                  "answer yes or no about one figure. Do you want the count itself? Say yes.")
+NOT_COUNTED_WITH = ("I can keep the reps, managers, offices, products, sectors or accounts whose count of deals is within a "
+                    "bound (\"which reps won more than ... deals\"), with that count alone. Could you ask for the rest "
+                    "on its own?")
+
+
 OPEN = {"Prospecting", "Engaging"}
 BY_CLOSE_VALUE = ("won_count", "won_revenue", "avg_won_deal_size", "avg_sales_cycle_days")
 BY_LIST_PRICE = ("open_count", "lost_count", "open_pipeline_list_price")
