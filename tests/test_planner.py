@@ -169,3 +169,45 @@ def test_a_bound_on_each_reps_count_keeps_the_reps_within_it(copilot: Copilot, q
 def test_a_bound_on_one_reps_count_is_asked_about(copilot: Copilot) -> None:
     reply = copilot.ask("did Darcel Schlecht win more than 100 deals", "ops")
     assert not reply.tool_calls and "Say yes" in reply.answer, reply.answer
+
+
+def _won_in(copilot: Copilot, first: str, last: str) -> int:
+    won = _won_deals(copilot)
+    return int(((won.close_date >= first) & (won.close_date <= last)).sum())
+
+
+def test_a_week_named_by_its_iso_number(copilot: Copilot) -> None:
+    won = _won_deals(copilot)
+    iso = won.close_date.dt.isocalendar()
+    week = won[(iso.year == 2017) & (iso.week == 10)]
+    import pandas as pd
+
+    assert tuple(pd.Timestamp("2017-03-06").isocalendar()) == (2017, 10, 1)  # the dates the answer names
+    assert tuple(pd.Timestamp("2017-03-12").isocalendar()) == (2017, 10, 7)
+    for question in ("deals won in week 10 of 2017", "how many deals did we win in 2017 w10"):
+        answer = copilot.ask(question, "ops").answer
+        assert f"Won deals, closed in the week 2017-W10 (Monday 2017-03-06 to Sunday 2017-03-12): {len(week):,}." in \
+            answer, answer
+    assert len(week) == _won_in(copilot, "2017-03-06", "2017-03-12")
+
+
+@pytest.mark.parametrize("question", ["deals won in week 60 of 2017", "deals won in week 0 of 2017"])
+def test_a_week_number_the_year_has_not_is_said_to_be_none(copilot: Copilot, question: str) -> None:
+    import pandas as pd
+
+    assert pd.Timestamp("2017-12-25").isocalendar()[1:] == (52, 1) and pd.Timestamp("2018-01-01").isocalendar()[1] == 1
+    reply = copilot.ask(question, "ops")
+    assert not reply.tool_calls, reply.tool_calls
+    assert reply.answer.startswith("There is no such ISO week in 2017: its weeks run from 2017-W01 (Monday 2017-01-02) "
+                                   "through 2017-W52 (Monday 2017-12-25)."), reply.answer
+
+
+def test_the_week_before_last_is_counted_from_today(copilot: Copilot, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(copilot, "clock", lambda: dt.datetime(2017, 12, 28, 15))  # a Thursday
+    answer = copilot.ask("deals won the week before last", "ops").answer
+    n = _won_in(copilot, "2017-12-11", "2017-12-17")  # last week is 2017-12-18 to 2017-12-24
+    assert n > 10
+    assert f"Won deals, closed in the week before last (2017-12-11 to 2017-12-17): {n:,}." in answer, answer
+    monkeypatch.setattr(copilot, "clock", lambda: dt.datetime(2026, 11, 27, 15))
+    later = copilot.ask("deals won the week before last", "ops").answer  # after the CRM's last deal: asked about
+    assert "2026-11-09 to 2026-11-15" in later and "holds none" in later, later

@@ -104,6 +104,7 @@ class Found:
     words: set[int]  # indexes of the tokens that named it
     missing_year: str | None = None  # "Q3" said with no year anywhere to take one from
     relative_to_context: bool = False
+    invalid: str | None = None  # why the period said is none ("week 60 of 2017"), to be told as it is
 
 
 YEAR = r"((?:19|20)\d\d)"
@@ -134,6 +135,10 @@ def find_period(tokens: list[str], today: dt.date, context: Period | None = None
     def need_year(what: str, m: re.Match[str]) -> Found:
         return Found(None, used(m), missing_year=what)
 
+    if (iso := _iso_week(text, default_year)) is not None:
+        found, m = iso
+        return Found(found, used(m)) if isinstance(found, Period) else \
+            need_year(m.group(0), m) if found is None else Found(None, used(m), invalid=found)
     if (week := _week(text, month_re, default_year)) is not None:
         period, m = week
         return Found(period, used(m)) if period is not None else need_year(m.group(0), m)
@@ -221,6 +226,11 @@ def find_period(tokens: list[str], today: dt.date, context: Period | None = None
         y = int(m.group(1))
         if 1990 <= y <= 2100:
             return Found(year(y), used(m))
+    if m := re.search(r"\b(?:the\s+)?week\s+before\s+last\b", text):
+        last = _this_week(today, "last")
+        start, end = last.start - dt.timedelta(days=7), last.end - dt.timedelta(days=7)
+        return Found(Period(start, end, f"the week before last ({start.isoformat()} to {end.isoformat()})", "week", True),
+                     used(m))
     if m := re.search(r"\b(?:the\s+)?(year|quarter|month)\s+before\s+last\b", text):
         p = _relative("last", m.group(1), today).shifted(-1)
         return Found(replace(p, label=f"the {m.group(1)} before last ({p.label})", from_today=True), used(m))
@@ -239,6 +249,35 @@ def find_period(tokens: list[str], today: dt.date, context: Period | None = None
 
 WEEK_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 WEEK_OF_MONTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 5}
+
+
+ISO_WEEK = (rf"\b(?:(?:iso\s+)?(?:week|wk)\s*|w)(\d{{1,3}})\s+(?:of\s+|in\s+)?{YEAR}\b",
+            rf"\b{YEAR}\s+(?:(?:iso\s+)?(?:week|wk)\s*|w)(\d{{1,3}})\b", r"\b(?:iso\s+)?week\s+(\d{1,3})\b")
+"""a week named by its ISO number: "week 10 of 2017", "2017 w10" (from 2017-W10), "week 10" (the year from elsewhere)"""
+
+
+def _iso_week(text: str, default_year: int | None) -> tuple[Period | str | None, re.Match[str]] | None:
+    """An ISO week by its number (Monday to Sunday, week 1 the one with the year's first Thursday), with its dates in
+    its label; (None, the words) when its year is not said; (why, the words) when the year has no such week."""
+    for i, pattern in enumerate(ISO_WEEK):
+        if m := re.search(pattern, text):
+            break
+    else:
+        return None
+    n, y = (int(m.group(1)), int(m.group(2))) if i == 0 else (int(m.group(2)), int(m.group(1))) if i == 1 else \
+        (int(m.group(1)), default_year)
+    if y is None:
+        return None, m
+    weeks = dt.date(y, 12, 28).isocalendar()[1]  # the 28th of December is always in the year's last week
+    if not 1 <= n <= weeks:
+        first, last = dt.date.fromisocalendar(y, 1, 1), dt.date.fromisocalendar(y, weeks, 1)
+        return (f"There is no such ISO week in {y}: its weeks run from {y}-W01 (Monday {first.isoformat()}) through "
+                f"{y}-W{weeks:02d} (Monday {last.isoformat()}). Which week do you mean? Name it by its number, as in "
+                f"{y}-W10, or by a day in it, as in \"the week of {first.isoformat()}\"."), m
+    start = dt.date.fromisocalendar(y, n, 1)
+    end = start + dt.timedelta(days=6)
+    return Period(start, end, f"the week {y}-W{n:02d} (Monday {start.isoformat()} to Sunday {end.isoformat()})",
+                  "week"), m
 
 
 def _week(text: str, month_re: str, default_year: int | None) -> tuple[Period | None, re.Match[str]] | None:

@@ -880,7 +880,7 @@ RANKS_PEOPLE = re.compile(r"\b(?:best|top|worst|bottom|strongest|weakest|leading
                           r"(?:reps?|sellers?|salespeople|salesperson|agents?|performers?|closers?|managers?|teams?|"
                           r"offices?|regions?)\b")
 """people, teams or offices ranked by how good they are: by some figure, not a list of who they are"""
-BEFORE_LAST = re.compile(r"\b(?:the\s+)?(?:quarter|month|year|half)\s+before\s+(?:the\s+)?last(?:\s+one)?\b")
+BEFORE_LAST = re.compile(r"\b(?:the\s+)?(?:quarter|month|year|half|week)\s+before\s+(?:the\s+)?last(?:\s+one)?\b")
 """two periods back ("the quarter before last"): from today, or, beside another period, asked about"""
 LAST_UNIT = re.compile(r"\b(?:last|past)\s+(quarter|month|year|half)\b")
 """a period said relative to today that, in a comparison with the thread's period, is the one before that"""
@@ -990,6 +990,8 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
             fixed[i] = better
         else:
             unplaced.append(w)
+    if found.invalid:
+        return Reading("ask", note=found.invalid)
     if found.missing_year:
         return Reading("ask", note=f"Which year do you mean for {found.missing_year.upper() if len(found.missing_year) <= 3 else found.missing_year}? "
                                    "For example: Q3 2017.")
