@@ -387,3 +387,17 @@ def test_rankings_of_activities_include_those_with_none_within_scope(engine: Eng
     assert {r["replies"] for r in accounts.rows} == {0}
     with pytest.raises(ToolInputError, match="applies to activities only"):
         run_query(engine, identity_for(engine, "ops"), {"metrics": ["count"], "filters": {"activity_type": ["call"]}})
+
+
+def test_a_bound_on_each_groups_count_keeps_those_within_it_and_their_records(maven: Engine) -> None:
+    ops = identity_for(maven, "ops")  # counted from sales_pipeline.csv: only Darcel Schlecht won more than 300
+    result = run_query(maven, ops, {"metrics": ["won_count"], "group_by": ["rep"], "order_by": "won_count",
+                                    "filters": {"stage": ["Won"]}, "having": {"metric": "won_count", "above": 300}})
+    assert result.rows == [{"rep": "Darcel Schlecht", "won_count": 349}]
+    assert result.record_count == 349  # the deals behind the reps kept, not every won deal
+    none = run_query(maven, ops, {"metrics": ["won_count"], "group_by": ["rep"], "order_by": "won_count",
+                                  "filters": {"stage": ["Won"]}, "having": {"metric": "won_count", "max": 0}})
+    assert {r["won_count"] for r in none.rows} == {0} and none.record_count == 0 and len(none.rows) == 5
+    with pytest.raises(ToolInputError, match="having"):
+        run_query(maven, ops, {"metrics": ["won_count"], "group_by": ["rep"], "having": {"metric": "won_revenue",
+                                                                                        "above": 1}})

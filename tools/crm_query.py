@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
-from sqlalchemy import Engine, and_, case, func, literal, literal_column, select
+from sqlalchemy import Engine, and_, case, false, func, literal, literal_column, or_, select
 from sqlalchemy.orm import aliased
 
 from copilot.crm.models import OPEN_STAGES, Account, Activity, Opportunity, Product, User
@@ -428,6 +428,10 @@ def _opportunities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[
         for m in medians:
             _medians(conn, m, where, grouped, query.group_by, rows)
         rows, notes, tied_n, left_n = _cut(conn, identity, query, f, rows, notes, whole=whole, ranked=ranked)
+        if query.having is not None:  # the records behind the groups kept, not those of every group
+            kept = or_(false(), *[and_(True, *[e.is_(None) if r[g] is None else e == r[g]
+                                               for e, g in zip(grouped, query.group_by, strict=True)]) for r in rows])
+            ids_stmt, count_stmt = ids_stmt.where(kept), count_stmt.where(kept)
         ids = list(conn.scalars(ids_stmt.limit(MAX_IDS)))
         total = conn.execute(count_stmt).scalar_one()
     return QueryResult(entity="opportunities", columns=labels, rows=rows,
