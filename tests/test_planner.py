@@ -134,11 +134,14 @@ def test_median_sales_cycle_by_group(copilot: Copilot, question: str, column: st
 
 
 def test_a_median_of_something_the_crm_has_not_is_asked_about(copilot: Copilot) -> None:
-    for question in ("median deal size by colour", "median win rate by rep"):
+    for question in ("median deal size by colour", "median win rate by rep", "median by colour"):
         reply = copilot.ask(question, "ops")
         assert not reply.tool_calls
         assert "?" in reply.answer or "can give" in reply.answer, reply.answer
         assert "$" not in reply.answer, reply.answer
+    answer = copilot.ask("median by colour", "ops").answer
+    assert answer.startswith('I could not place "colour". I can give the median won deal size or the median sales '
+                             "cycle"), answer
 
 
 def _reps_won(copilot: Copilot):  # noqa: ANN202

@@ -258,6 +258,9 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     reading = _read_question(MEDIAN.sub("average", rest), names, identity, today, context)
     if counted is not None:
         return _count_bounded(reading, counted, rest)
+    if median and reading.kind == "unknown":  # "median by colour": a median, of what the CRM holds, is asked about
+        said = f'I could not place "{reading.unplaced[0]}". ' if reading.unplaced else ""
+        return Reading("ask", note=said + NOT_A_MEDIAN, unplaced=reading.unplaced)
     if reading.kind not in ("crm", "ask"):
         return reading
     if (span := AVERAGE_PER_SPAN.search(rest)) and not re.search(r"\b(?:size|sized|cycle|per deal|deal value|value of "
