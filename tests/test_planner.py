@@ -214,3 +214,17 @@ def test_the_week_before_last_is_counted_from_today(copilot: Copilot, monkeypatc
     monkeypatch.setattr(copilot, "clock", lambda: dt.datetime(2026, 11, 27, 15))
     later = copilot.ask("deals won the week before last", "ops").answer  # after the CRM's last deal: asked about
     assert "2026-11-09 to 2026-11-15" in later and "holds none" in later, later
+
+
+def test_a_bound_on_each_reps_count_stays_in_the_askers_scope(copilot: Copilot) -> None:
+    reply = copilot.ask("reps with fewer than 50 won deals", "Darcel Schlecht")
+    assert not reply.tool_calls and "outside your scope" in reply.answer, reply.answer
+    won = _won_deals(copilot)
+    team = won[won.manager == "Cara Losch"].groupby("rep").size()
+    kept = team[team > 100]
+    assert 0 < len(kept) < len(team)
+    answer = copilot.ask("which of my reps won more than 100 deals", "Cara Losch").answer
+    assert answer.startswith("Reps with more than 100 won deals for your team:"), answer
+    listed = [line.split(". ", 1)[1] for line in answer.splitlines() if line[:1].isdigit()]
+    assert sorted(listed) == sorted(f"{rep}: {n:,}" for rep, n in kept.items()), answer
+    assert f"Records ({int(kept.sum()):,})" in answer, answer

@@ -257,7 +257,7 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     median = MEDIAN.search(rest) is not None
     reading = _read_question(MEDIAN.sub("average", rest), names, identity, today, context)
     if counted is not None:
-        return _count_bounded(reading, counted, rest)
+        return _count_bounded(reading, counted, rest, identity)
     if median and reading.kind == "unknown":  # "median by colour": a median, of what the CRM holds, is asked about
         said = f'I could not place "{reading.unplaced[0]}". ' if reading.unplaced else ""
         return Reading("ask", note=said + NOT_A_MEDIAN, unplaced=reading.unplaced)
@@ -298,7 +298,14 @@ COUNT_OF = {"won": "won_count", "wins": "won_count", "win": "won_count", "lost":
             "open": "open_count"}
 
 
-def _count_bounded(reading: Reading, counted: CountBound, rest: str) -> Reading:
+def _ranks_others(frame: Frame, identity: Identity) -> bool:
+    """Whether ``frame`` ranks or breaks down people or offices beyond what ``identity`` may see (a rep: any; a
+    manager: anything but their own reps)."""
+    return identity.role in ("rep", "manager") and frame.form in ("ranked", "breakdown") and \
+        frame.group in ("rep", "manager", "regional_office") and not (identity.role == "manager" and frame.group == "rep")
+
+
+def _count_bounded(reading: Reading, counted: CountBound, rest: str, identity: Identity) -> Reading:
     """"Which reps won more than 100 deals": each group's count of deals, only the groups within the bound (those
     with none too, for "fewer than"); asked about when no group is named, or the figure is not a count of deals."""
     frames = reading.frames if reading.kind == "crm" else []
@@ -312,9 +319,11 @@ def _count_bounded(reading: Reading, counted: CountBound, rest: str) -> Reading:
     topic = stages.pop() if len(stages) == 1 else frame.topic
     if topic != frame.topic:
         frame = frame.edit(topic=topic).with_filters(stage=None)
-    return Reading("crm", [frame.edit(form="breakdown", group=frame.group or groups[0], limit=500, order=None,
-                                      descending=counted.most_first, having=dict(counted.having))],
-                   confidence=reading.confidence)
+    frame = frame.edit(form="breakdown", group=frame.group or groups[0], limit=500, order=None,
+                       descending=counted.most_first, having=dict(counted.having))
+    if _ranks_others(frame, identity):
+        return Reading("decline", note="ranking")
+    return Reading("crm", [frame], confidence=reading.confidence)
 AVERAGE_PER_SPAN = re.compile(r"\b(?:average|avg|mean|typical)\b.*?\b(?:per|a|each|every|in an?)\s+(?P<a>day|week|month|"
                               r"quarter|year)\b|\b(?:average|avg|mean|typical)\s+(?P<b>daily|weekly|monthly|quarterly|"
                               r"yearly|annual)\b", re.IGNORECASE)
@@ -1266,8 +1275,7 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
                 frames.sort(key=lambda f: f.period.start)  # type: ignore[union-attr]
         reading = Reading("crm", frames, compare=compare, confidence=confidence)
     if reading.kind == "crm" and identity.role in ("rep", "manager"):
-        if any(f.form in ("ranked", "breakdown") and f.group in ("rep", "manager", "regional_office") and
-               not (identity.role == "manager" and f.group == "rep") for f in reading.frames):
+        if any(_ranks_others(f, identity) for f in reading.frames):
             return Reading("decline", note="ranking")
         reading.frames = [_own_scope(f, identity) for f in reading.frames]
     reading.unplaced = unplaced
