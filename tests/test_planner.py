@@ -159,7 +159,8 @@ def _reps_won(copilot: Copilot):  # noqa: ANN202
     ("reps with fewer than 50 won deals", lambda n: n < 50, "Reps with fewer than 50 won deals:"),
     ("which reps have at least 200 won deals", lambda n: n >= 200, "Reps with 200 or more won deals:"),
 ])
-def test_a_bound_on_each_reps_count_keeps_the_reps_within_it(copilot: Copilot, question: str, keep, head: str) -> None:  # noqa: ANN001
+def test_a_bound_on_each_reps_count_keeps_the_reps_within_it(copilot: Copilot, question: str, keep,  # noqa: ANN001
+                                                             head: str) -> None:
     answer = copilot.ask(question, "ops").answer
     assert answer.startswith(head), answer
     counts = _reps_won(copilot)

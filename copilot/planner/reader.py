@@ -24,8 +24,8 @@ from copilot.planner.classify import classifier
 from copilot.planner.frames import ACCOUNT_FIELDS, DEAL_METRICS, STAGES_OF, Context, Frame
 from copilot.planner.periods import Found, Period, find_period, month_word, open_ended
 from copilot.planner.spotting import Spot, normal, spot, tokens
-from copilot.planner.values import (NOT_BOUNDED, NOT_COUNTED_BY, NOT_COUNTED_WITH, NOT_ON_DEALS, UNSURE, CountBound, bounded, find_bound,
-                                    find_count_bound)
+from copilot.planner.values import (NOT_BOUNDED, NOT_COUNTED_BY, NOT_COUNTED_WITH, NOT_ON_DEALS, UNSURE, CountBound,
+                                    bounded, find_bound, find_count_bound)
 
 GROUP_WORDS = {"product": "product", "products": "product", "rep": "rep", "reps": "rep", "agent": "rep",
                "agents": "rep", "salesperson": "rep", "salespeople": "rep", "seller": "rep", "sellers": "rep",
@@ -1554,7 +1554,8 @@ def _group(words: list[str], t: _Text, filters: dict[str, object]) -> str | None
 
 def _breakdown(words: list[str]) -> bool:
     return bool(re.search(r"\b(by|per|each|every|across)\s+(?:product\s+)?(series|product|rep|account|office|region|"
-                          r"sector|manager|team|stage|quarter|month|customer|seller|agent)s?\b|\bbreak\s?down\b|\brank(ed|ing)?\b",
+                          r"sector|manager|team|stage|quarter|month|customer|seller|agent)s?\b|\bbreak\s?down\b|"
+                          r"\brank(ed|ing)?\b",
                           " ".join(words)))
 
 

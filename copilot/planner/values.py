@@ -106,8 +106,9 @@ def find_bound(text: str) -> tuple[Bound | None, str]:
 
 COUNT_OPS = {"above": r"more than|over|above|greater than|in excess of", "min": r"at least|no fewer than|no less than",
              "below": r"fewer than|less than|under|below", "max": r"at most|no more than|not more than|up to"}
-COUNT_BOUND = re.compile(rf"\b(?P<op>{'|'.join(COUNT_OPS.values())})\s+(?P<n>\d[\d,]*)\s+(?=(?P<what>(?:(?:won|lost|open|closed)\s+)?"
-                         r"(?:deals?|wins?|opportunit(?:y|ies)|opps?|losses|sales)\b))", re.IGNORECASE)
+COUNT_BOUND = re.compile(rf"\b(?P<op>{'|'.join(COUNT_OPS.values())})\s+(?P<n>\d[\d,]*)\s+"
+                         r"(?=(?P<what>(?:(?:won|lost|open|closed)\s+)?(?:deals?|wins?|opportunit(?:y|ies)|opps?|losses|"
+                         r"sales)\b))", re.IGNORECASE)
 """a bound on how many deals each one has ("reps who won more than 100 deals", "reps with fewer than 50 won deals"):
 a bound on a group's count, never on each deal's value"""
 
