@@ -1425,3 +1425,17 @@ def test_the_segments_known_diagnosis_writes_each_contacts_planted_segment_as_th
         words.setdefault(segment[old["contact_email"].lower()], set()).add(new["title"])
     assert all(len(w) == 1 for w in words.values()) and len(words) > 3
     assert len({next(iter(w)) for w in words.values()}) == len(words)  # one word per segment, no two alike
+
+
+def test_titles_that_say_nothing_of_the_hours_bring_no_job_of_their_own(tmp_path: Path) -> None:
+    """In `quarry` at about 15,000 touches the titles ("Superintendente de Mina", "SHEQ Manager") say nothing of the
+    hours, which follow the sector and the company's size. Each title's word is chosen for how far its holders' hours
+    depart on the same touches the job is then judged on, so the job departs by a few standard errors from noise
+    alone: it is judged at FUNCTION_TEST_Z, and no job, nor any word, is kept."""
+    from evals.followup import worlds
+
+    world = worlds.quarry(scale=15_000 / worlds.SIZES["quarry"])
+    paths = world.write(tmp_path)
+    timing = Timing.from_log(from_files(paths["activities"], paths["contacts"], paths["accounts"], paths.get("pipeline")))
+    assert not any("function" in group and len(group) > 1 for group, _ in timing.model.groups)  # no hours of a job
+    assert timing.model.functions == {}

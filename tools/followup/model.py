@@ -150,6 +150,10 @@ standard errors; a cell and block is judged once this many contacts have touches
 SINGLE_TEST_Z = 2.0
 """a segment field's own curves are kept at this many standard errors: a few fields are tested, against
 everyone's curve alone, where the pairs are many, and a small history's segments show at 2 to 3"""
+FUNCTION_TEST_Z = PAIR_TEST_Z
+"""the job's own curves are kept at this many standard errors, not SINGLE_TEST_Z: its values, the words of the titles,
+were each chosen for how far their holders' hours depart on the very touches the test judges, so in a history whose
+titles say nothing of the hours the job departs by a few standard errors from noise alone"""
 FIXED_SCALE = {("h3",), ("hr",)}
 """everyone's hour-of-day curve keeps its prior scale: one curve of 24 hours, whose peak a scale learned
 from the root mean square of its hours would flatten"""
@@ -696,11 +700,12 @@ def _codes_of(values: Any) -> np.ndarray:
 
 def _called_for(tests: dict[tuple[str, str], float]) -> list[tuple[str, str]]:
     """The pairs whose own hour curves the tests call for: at PAIR_TEST_Z or more (a segment field alone at
-    SINGLE_TEST_Z), and the highest of their two kinds of field."""
+    SINGLE_TEST_Z, the job at FUNCTION_TEST_Z), and the highest of their two kinds of field."""
     best: dict[tuple[str, str], tuple[float, tuple[str, str]]] = {}
     for (a, b), z in tests.items():
         kinds = _kinds((a, b))
-        if z >= (SINGLE_TEST_Z if a in TESTED and not b else PAIR_TEST_Z) and z > best.get(kinds, (-np.inf, ("", "")))[0]:
+        bar = PAIR_TEST_Z if b or a not in TESTED else FUNCTION_TEST_Z if a == "function" else SINGLE_TEST_Z
+        if z >= bar and z > best.get(kinds, (-np.inf, ("", "")))[0]:
             best[kinds] = (z, (a, b))
     return [pair for _, pair in best.values()]
 
