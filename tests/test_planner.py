@@ -158,6 +158,10 @@ def _reps_won(copilot: Copilot):  # noqa: ANN202
     ("which agents won more than 100 deals", lambda n: n > 100, "Reps with more than 100 won deals:"),
     ("reps with fewer than 50 won deals", lambda n: n < 50, "Reps with fewer than 50 won deals:"),
     ("which reps have at least 200 won deals", lambda n: n >= 200, "Reps with 200 or more won deals:"),
+    ("reps with not fewer than 150 won deals", lambda n: n >= 150, "Reps with 150 or more won deals:"),
+    ("reps with not less than 150 won deals", lambda n: n >= 150, "Reps with 150 or more won deals:"),
+    ("reps with not over 60 won deals", lambda n: n <= 60, "Reps with 60 or fewer won deals:"),
+    ("reps who won not more than 60 deals", lambda n: n <= 60, "Reps with 60 or fewer won deals:"),
 ])
 def test_a_bound_on_each_reps_count_keeps_the_reps_within_it(copilot: Copilot, question: str, keep,  # noqa: ANN001
                                                              head: str) -> None:

@@ -111,6 +111,8 @@ COUNT_BOUND = re.compile(rf"\b(?P<op>{'|'.join(COUNT_OPS.values())})\s+(?P<n>\d[
                          r"sales)\b))", re.IGNORECASE)
 """a bound on how many deals each one has ("reps who won more than 100 deals", "reps with fewer than 50 won deals"):
 a bound on a group's count, never on each deal's value"""
+NEGATED = {"above": "max", "max": "above", "below": "min", "min": "below"}
+"""the bound meant when "not" comes before it: "not over 60" is 60 or fewer, "not fewer than 150" 150 or more"""
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,10 @@ def find_count_bound(text: str) -> tuple[CountBound | None, str]:
         return None, text
     op = next(k for k, v in COUNT_OPS.items() if re.fullmatch(v, " ".join(m.group("op").casefold().split())))
     said = " ".join(f"{m.group('op')} {m.group('n')} {m.group('what')}".split())
-    return CountBound({op: float(m.group("n").replace(",", ""))}, said), " ".join(f"{text[:m.start()]} "
+    start = m.start()
+    if negated := re.search(r"\bnot\s+$", text[:start], re.IGNORECASE):  # "not fewer than 150": 150 or more
+        op, said, start = NEGATED[op], f"not {said}", negated.start()
+    return CountBound({op: float(m.group("n").replace(",", ""))}, said), " ".join(f"{text[:start]} "
                                                                                    f"{text[m.end():]}".split())
 
 
