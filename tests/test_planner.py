@@ -174,6 +174,17 @@ def test_a_bound_on_each_reps_count_keeps_the_reps_within_it(copilot: Copilot, q
     assert sorted(listed) == sorted(f"{rep}: {n:,}" for rep, n in kept.items()), answer
 
 
+def test_a_bound_on_each_reps_count_of_deals_worth_over_an_amount_counts_only_those(copilot: Copilot) -> None:
+    answer = copilot.ask("agents with more than 20 won deals over $5,000", "ops").answer
+    assert answer.startswith("Reps with more than 20 won deals worth over $5,000:"), answer
+    won = _won_deals(copilot)
+    counts = won[won.close_value > 5000].groupby("rep").size()
+    kept = counts[counts > 20]
+    assert 0 < len(kept) < len(counts)
+    listed = [line.split(". ", 1)[1] for line in answer.splitlines() if line[:1].isdigit()]
+    assert sorted(listed) == sorted(f"{rep}: {n:,}" for rep, n in kept.items()), answer
+
+
 def test_a_bound_on_one_reps_count_is_asked_about(copilot: Copilot) -> None:
     reply = copilot.ask("did Darcel Schlecht win more than 100 deals", "ops")
     assert not reply.tool_calls and "Say yes" in reply.answer, reply.answer

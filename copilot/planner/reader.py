@@ -24,8 +24,8 @@ from copilot.planner.classify import classifier
 from copilot.planner.frames import ACCOUNT_FIELDS, DEAL_METRICS, STAGES_OF, Context, Frame
 from copilot.planner.periods import Found, Period, find_period, month_word, open_ended
 from copilot.planner.spotting import Spot, normal, spot, tokens
-from copilot.planner.values import (NOT_BOUNDED, NOT_COUNTED_BY, NOT_COUNTED_WITH, NOT_ON_DEALS, UNSURE, CountBound,
-                                    bounded, find_bound, find_count_bound)
+from copilot.planner.values import (NOT_BOUNDED, NOT_COUNTED_BY, NOT_COUNTED_WITH, NOT_ON_DEALS, UNSURE, Bound,
+                                    CountBound, bounded, find_bound, find_count_bound)
 
 GROUP_WORDS = {"product": "product", "products": "product", "rep": "rep", "reps": "rep", "agent": "rep",
                "agents": "rep", "salesperson": "rep", "salespeople": "rep", "seller": "rep", "sellers": "rep",
@@ -257,7 +257,7 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     median = MEDIAN.search(rest) is not None
     reading = _read_question(MEDIAN.sub("average", rest), names, identity, today, context)
     if counted is not None:
-        return _count_bounded(reading, counted, rest, identity)
+        return _count_bounded(reading, counted, rest, identity, bound)
     if median and reading.kind == "unknown":  # "median by colour": a median, of what the CRM holds, is asked about
         said = f'I could not place "{reading.unplaced[0]}". ' if reading.unplaced else ""
         return Reading("ask", note=said + NOT_A_MEDIAN, unplaced=reading.unplaced)
@@ -305,9 +305,11 @@ def _ranks_others(frame: Frame, identity: Identity) -> bool:
         frame.group in ("rep", "manager", "regional_office") and not (identity.role == "manager" and frame.group == "rep")
 
 
-def _count_bounded(reading: Reading, counted: CountBound, rest: str, identity: Identity) -> Reading:
+def _count_bounded(reading: Reading, counted: CountBound, rest: str, identity: Identity,
+                   bound: Bound | None = None) -> Reading:
     """"Which reps won more than 100 deals": each group's count of deals, only the groups within the bound (those
-    with none too, for "fewer than"); asked about when no group is named, or the figure is not a count of deals."""
+    with none too, for "fewer than"); asked about when no group is named, or the figure is not a count of deals. A
+    bound on each deal's value ("more than 20 won deals over $5,000") counts only the deals within it."""
     frames = reading.frames if reading.kind == "crm" else []
     said = re.findall(r"[a-z]+", rest.lower())
     groups = [GROUP_WORDS[w] for w in said if w in GROUP_WORDS]
@@ -321,6 +323,12 @@ def _count_bounded(reading: Reading, counted: CountBound, rest: str, identity: I
         frame = frame.edit(topic=topic).with_filters(stage=None)
     frame = frame.edit(form="breakdown", group=frame.group or groups[0], limit=500, order=None,
                        descending=counted.most_first, having=dict(counted.having))
+    if bound is not None:
+        if not bound.on_deals:
+            return Reading("ask", note=NOT_ON_DEALS.format(said=bound.said))
+        if (within := bounded(frame, bound)) is None:
+            return Reading("ask", note=NOT_BOUNDED)
+        frame = within
     if _ranks_others(frame, identity):
         return Reading("decline", note="ranking")
     return Reading("crm", [frame], confidence=reading.confidence)
