@@ -185,6 +185,11 @@ def test_a_bound_on_each_reps_count_of_deals_worth_over_an_amount_counts_only_th
     assert sorted(listed) == sorted(f"{rep}: {n:,}" for rep, n in kept.items()), answer
 
 
+def test_a_bound_on_a_count_beside_one_not_on_deals_is_asked_about(copilot: Copilot) -> None:
+    reply = copilot.ask("reps with over 100 and under 150 won deals", "ops")
+    assert not reply.tool_calls and '"over 100"' in reply.answer, reply.answer
+
+
 def test_a_bound_on_one_reps_count_is_asked_about(copilot: Copilot) -> None:
     reply = copilot.ask("did Darcel Schlecht win more than 100 deals", "ops")
     assert not reply.tool_calls and "Say yes" in reply.answer, reply.answer
