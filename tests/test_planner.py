@@ -162,6 +162,8 @@ def _reps_won(copilot: Copilot):  # noqa: ANN202
     ("reps with not less than 150 won deals", lambda n: n >= 150, "Reps with 150 or more won deals:"),
     ("reps with not over 60 won deals", lambda n: n <= 60, "Reps with 60 or fewer won deals:"),
     ("reps who won not more than 60 deals", lambda n: n <= 60, "Reps with 60 or fewer won deals:"),
+    ("reps that haven't won more than 100 deals", lambda n: n <= 100, "Reps with 100 or fewer won deals:"),
+    ("reps who did not win more than 100 deals", lambda n: n <= 100, "Reps with 100 or fewer won deals:"),
 ])
 def test_a_bound_on_each_reps_count_keeps_the_reps_within_it(copilot: Copilot, question: str, keep,  # noqa: ANN001
                                                              head: str) -> None:

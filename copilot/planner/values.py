@@ -133,10 +133,12 @@ def find_count_bound(text: str) -> tuple[CountBound | None, str]:
         return None, text
     op = next(k for k, v in COUNT_OPS.items() if re.fullmatch(v, " ".join(m.group("op").casefold().split())))
     said = " ".join(f"{m.group('op')} {m.group('n')} {m.group('what')}".split())
-    start = m.start()
-    if negated := re.search(r"\bnot\s+$", text[:start], re.IGNORECASE):  # "not fewer than 150": 150 or more
-        op, said, start = NEGATED[op], f"not {said}", negated.start()
-    return CountBound({op: float(m.group("n").replace(",", ""))}, said), " ".join(f"{text[:start]} "
+    before = text[:m.start()]
+    # "not fewer than 150", "haven't won more than 100": the other side of the bound; the verb stays to be read
+    if negated := re.search(r"(?:\bnot|n't|\bnever)\s+(?P<verb>(?:win|won|lose|lost)\s+)?$", before, re.IGNORECASE):
+        op, said = NEGATED[op], f"not {said}"
+        before = f"{before[:negated.start()]} {negated.group('verb') or ''}"
+    return CountBound({op: float(m.group("n").replace(",", ""))}, said), " ".join(f"{before} "
                                                                                    f"{text[m.end():]}".split())
 
 
