@@ -21,7 +21,7 @@ same line and a value of the record it came from (882 won of 1,418 closed, when 
 882 and lost 536).
 
 Not figures: list numbering ("1." or "2)" at the start of a line), dates and times (2017-03-01,
-2017-03-01T10:00, March 2017, 30 Nov, Q3 2017, H1 2017, "in 2017", 10:00, 9am), record ids and other
+2017-03-01T10:00, an ISO week 2017-W10, March 2017, 30 Nov, Q3 2017, H1 2017, "in 2017", 10:00, 9am), record ids and other
 tokens where letters and digits are glued (12HRYJQH, DL0001, NB000124-T10, 2nd, 1.9x), names the
 results spell with a number ("GTK 500"), and a score's scale ("51/100"). Small whole counts (0 to 10,
 "3 deals", "three deals") need no source; money, percentages and anything scaled always do.
@@ -97,6 +97,7 @@ TOKEN = re.compile(rf"""
             (?<![.,])\d{{4}}-(?:0[1-9]|1[0-2])(?:-\d{{2}})?                            # 2017-03, 2017-03-01
               (?:[T\ ]\d{{1,2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?(?!\w)  # T10:00-07:00
           | (?<![.,])\d{{4}}-?[QH][1-4](?!\w)                                          # 2017-Q3
+          | (?<![.,])\d{{4}}-?W(?:0[1-9]|[1-4]\d|5[0-3])(?:-?[1-7])?(?!\w)               # 2017-W10, 2017-W10-1
           | (?<![.,/])\d{{1,4}}/\d{{1,2}}/\d{{2,4}}(?![\w/])                            # 03/01/2017
           | (?<![.,:])\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[ ]?[ap]\.?m\.?(?!\w))?(?![\w:])  # 10:00, 9:30 pm
           | (?<![.,])\d{{1,2}}[ ]?[ap]\.?m\.?(?!\w)                                    # 9am, 3 p.m.
@@ -140,7 +141,7 @@ PURE_NUMBER = re.compile(r"^\s*[-\u2212]?(?:\$|\u20ac|\u00a3)?\s?(\d{1,3}(?:,\d{
                          r"\s?%?\s*$")
 """A string that is nothing but a number ("12.5", "42%", "$1,200"): a structured value, so evidence."""
 
-ISO_YEAR = re.compile(r"^((?:19|20)\d{2})(?:-(?:\d{2}|Q[1-4]|H[12])|$)")
+ISO_YEAR = re.compile(r"^((?:19|20)\d{2})(?:-(?:\d{2}|Q[1-4]|H[12]|W\d{2})|$)")
 NAME_WITH_NUMBER = re.compile(r"^[A-Za-z][\w&'.]*(?:[ -][A-Za-z&'.][\w&'.]*){0,3}[ -]\d+[A-Za-z]*$")
 """A name the results spell with a number, like the product "GTK 500": its number is part of the name."""
 OUT_OF = re.compile(r"(?:/[ ]?|\bout[ ]of[ ])$")
