@@ -16,13 +16,11 @@ from sqlalchemy import Engine, select, update
 
 from copilot.crm.models import User
 from copilot.services import build_services
-from copilot.settings import Settings
 from copilot.slack.app import asgi, build_app
 from copilot.slack.identity import NOT_LINKED
 from tests import world
+from tests.slack_setup import SECRET, answers_with, slack_settings
 from evals.slack_fake import FakeSlack, fake_slack, serve, signed_post
-
-SECRET = "test-signing-secret"
 
 
 @pytest.fixture
@@ -31,9 +29,7 @@ def slack_app(engine: Engine, tmp_path: Path) -> Iterator[tuple[str, FakeSlack]]
     with engine.begin() as conn:
         conn.execute(update(User).where(User.name == "Rick Rep").values(slack_user_id="URICK"))
     with fake_slack() as slack:
-        settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
-                            llm="offline", slack_bot_token="xoxb-test", slack_signing_secret=SECRET,
-                            slack_api_url=slack.url)
+        settings = slack_settings(tmp_path, engine, slack)
         with build_services(settings, engine=engine) as services, serve(asgi(build_app(services))) as base:
             yield base, slack
 
@@ -109,8 +105,7 @@ def test_the_thread_keeps_its_context_across_a_restart(engine: Engine, tmp_path:
     from slack_sdk import WebClient
 
     with fake_slack() as slack:
-        settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
-                            llm="offline", slack_bot_token="xoxb-test", slack_api_url=slack.url)
+        settings = slack_settings(tmp_path, engine, slack)
         where = {"team": "T1", "channel": "D1", "thread_ts": "1700000000.000500", "user": "URICK"}
         for question in ("how many open deals do I have?", "just the ones in prospecting"):  # a process each
             with build_services(settings, engine=engine) as services:
@@ -202,9 +197,7 @@ def test_the_home_tab_stays_within_slacks_limits_for_a_large_world_and_says_what
                                             "stage": "Engaging", "engage_date": dt.date(2026, 1, 1)}
                                            for i in range(40)])
     with fake_slack() as slack:
-        settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
-                            llm="offline", slack_bot_token="xoxb-test", slack_signing_secret=SECRET,
-                            slack_api_url=slack.url)
+        settings = slack_settings(tmp_path, engine, slack)
         with build_services(settings, engine=engine) as services, serve(asgi(build_app(services))) as base:
             for i in range(25):
                 outcome = services.copilot.act("Rick Rep", "log_activity", {
@@ -614,8 +607,6 @@ def test_an_answer_in_three_messages_whose_second_is_refused_loses_and_repeats_n
     """Slack refuses the second of an answer's three messages: the first stays as posted, the third (with its cards
     and their Send buttons, and the feedback buttons) still comes, and the second's words follow once as plain text;
     the question is asked once."""
-    from types import SimpleNamespace
-
     from slack_sdk import WebClient
 
     from copilot.slack.conversations import answer_in_thread
@@ -626,14 +617,11 @@ def test_an_answer_in_three_messages_whose_second_is_refused_loses_and_repeats_n
         conn.execute(update(User).where(User.name == "Rick Rep").values(slack_user_id="URICK"))
     drafts = [{"draft_id": f"d_{i}", "to": f"p{i}@acme.example", "account": "Acme", "subject": f"Draft {i}",
                "body": f"Body {i} " + "word " * 300, "cc": [], "cites": []} for i in range(16)]
-    result = SimpleNamespace(answer="Eleven drafts.", sources=[], model="offline", prompt_version="p", drafts=drafts,
-                             briefs=[], tool_calls=[], actions=[], notes=[], pending_reviews=[])
     with fake_slack() as slack:
-        settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
-                            llm="offline", slack_bot_token="xoxb-test", slack_api_url=slack.url)
+        settings = slack_settings(tmp_path, engine, slack)
         with build_services(settings, engine=engine) as services:
             asked: list[str] = []
-            services.copilot.ask = lambda question, *a, **k: asked.append(question) or result  # type: ignore[method-assign]
+            answers_with(services, "Eleven drafts.", drafts, asked=asked)
             slack.refusals = {"chat.postMessage": [None, "invalid_blocks"]}
             client = WebClient(token="xoxb-test", base_url=slack.url)
             answer_in_thread(services, SlackDirectory(engine, client), client, team="T1", channel="D1",
@@ -661,8 +649,6 @@ def test_an_answer_whose_first_message_is_refused_still_brings_the_cards_after_i
                                                                                    tmp_path: Path) -> None:
     """Slack refuses the first of an answer's messages: the ones after it still come with their cards and buttons, and
     only the first one's words follow as plain text, not the whole answer again."""
-    from types import SimpleNamespace
-
     from slack_sdk import WebClient
 
     from copilot.slack.conversations import answer_in_thread
@@ -673,13 +659,10 @@ def test_an_answer_whose_first_message_is_refused_still_brings_the_cards_after_i
         conn.execute(update(User).where(User.name == "Rick Rep").values(slack_user_id="URICK"))
     drafts = [{"draft_id": f"d_{i}", "to": f"p{i}@acme.example", "account": "Acme", "subject": f"Draft {i}",
                "body": f"Body {i} " + "word " * 60, "cc": [], "cites": []} for i in range(15)]
-    result = SimpleNamespace(answer="Fifteen drafts.", sources=[], model="offline", prompt_version="p", drafts=drafts,
-                             briefs=[], tool_calls=[], actions=[], notes=[], pending_reviews=[])
     with fake_slack() as slack:
-        settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
-                            llm="offline", slack_bot_token="xoxb-test", slack_api_url=slack.url)
+        settings = slack_settings(tmp_path, engine, slack)
         with build_services(settings, engine=engine) as services:
-            services.copilot.ask = lambda *a, **k: result  # type: ignore[method-assign]
+            answers_with(services, "Fifteen drafts.", drafts)
             slack.refusals = {"chat.postMessage": ["invalid_blocks"]}
             client = WebClient(token="xoxb-test", base_url=slack.url)
             answer_in_thread(services, SlackDirectory(engine, client), client, team="T1", channel="D1",
@@ -700,8 +683,6 @@ def test_a_draft_longer_than_one_message_holds_comes_whole_with_send_after_its_l
     """A draft whose body is as long as an e-mail may be (20,000 characters) is more text than Slack takes in one
     message (it answers msg_blocks_too_long past about 13,000): its card comes in several messages Slack takes, in
     order, every word of it once, and its Send button after the last of them."""
-    from types import SimpleNamespace
-
     from slack_sdk import WebClient
 
     from copilot.slack.conversations import answer_in_thread
@@ -713,13 +694,10 @@ def test_a_draft_longer_than_one_message_holds_comes_whole_with_send_after_its_l
     body = "".join(f"Paragraph {i:03d}. " + "word " * 37 + "\n\n" for i in range(98))  # 19,796 characters
     draft = {"draft_id": "d_long", "to": "sam@standard.example", "account": "Standard Co", "subject": "Long",
              "body": body, "cc": [], "cites": []}
-    result = SimpleNamespace(answer="One long draft.", sources=[], model="offline", prompt_version="p",
-                             drafts=[draft], briefs=[], tool_calls=[], actions=[], notes=[], pending_reviews=[])
     with fake_slack() as slack:
-        settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
-                            llm="offline", slack_bot_token="xoxb-test", slack_api_url=slack.url)
+        settings = slack_settings(tmp_path, engine, slack)
         with build_services(settings, engine=engine) as services:
-            services.copilot.ask = lambda *a, **k: result  # type: ignore[method-assign]
+            answers_with(services, "One long draft.", [draft])
             client = WebClient(token="xoxb-test", base_url=slack.url)
             answer_in_thread(services, SlackDirectory(engine, client), client, team="T1", channel="D1",
                              thread_ts="1700000000.000900", user="URICK", text="one long draft")

@@ -25,8 +25,7 @@ from copilot.slack.app import asgi, build_app
 from evals.fake_openai import FakeOpenAI
 from evals.slack_fake import FakeSlack, fake_slack, serve, signed_exchange, signed_post
 from tests import smtp, world
-
-SECRET = "test-signing-secret"
+from tests.slack_setup import SECRET, answers_with, slack_settings
 
 
 @pytest.fixture
@@ -62,10 +61,7 @@ def app(engine: Engine, tmp_path: Path, mail: smtp.Inbox) -> Iterator[tuple[str,
         for name, slack_id in (("Rick Rep", "URICK"), ("Mona Manager", "UMONA"), ("Rita Rep", "URITA")):
             conn.execute(update(User).where(User.name == name).values(slack_user_id=slack_id))
     with fake_slack() as slack:
-        settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
-                            llm="offline", slack_bot_token="xoxb-test", slack_signing_secret=SECRET,
-                            slack_api_url=slack.url, smtp_host="127.0.0.1", smtp_port=mail.port,  # type: ignore[attr-defined]
-                            smtp_from="copilot@ourco.example", smtp_timeout=5)
+        settings = slack_settings(tmp_path, engine, slack, mail)
         with build_services(settings, engine=engine) as services, serve(asgi(build_app(services))) as base:
             yield base, slack
 
@@ -177,10 +173,7 @@ def test_send_sends_only_the_version_its_card_showed_and_an_edit_never_reopens_a
     with engine.begin() as conn:
         conn.execute(update(User).where(User.name == "Rick Rep").values(slack_user_id="URICK"))
     with fake_slack() as slack:
-        settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
-                            llm="offline", slack_bot_token="xoxb-test", slack_signing_secret=SECRET,
-                            slack_api_url=slack.url, smtp_host="127.0.0.1", smtp_port=mail.port,  # type: ignore[attr-defined]
-                            smtp_from="copilot@ourco.example", smtp_timeout=5)
+        settings = slack_settings(tmp_path, engine, slack, mail)
         with build_services(settings, engine=engine) as services, serve(asgi(build_app(services))) as base:
             posted, old = _draft_card(base, slack, "Standard Co", "1700003000.000100")
             _click(base, "URICK", old["draft_edit"], channel="C1", ts="1700003000.000200")
@@ -337,10 +330,8 @@ def test_twenty_conversations_at_once_do_not_wait_for_each_others_model_call(eng
     call = {"name": "crm_query", "args": {"metrics": ["open_count"]}}
     with fake_slack() as slack, FakeOpenAI(call, "You have {tool[rows][0][open_count]} open deals.",
                                            hold=barrier) as model:
-        settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
-                            llm="openai", openai_base_url=model.url, openai_api_key="sk-test", model="m", llm_retries=0,
-                            llm_timeout=150, turn_budget=300,
-                            slack_bot_token="xoxb-test", slack_signing_secret=SECRET, slack_api_url=slack.url)
+        settings = slack_settings(tmp_path, engine, slack, llm="openai", openai_base_url=model.url,
+                                  openai_api_key="sk-test", model="m", llm_retries=0, llm_timeout=150, turn_budget=300)
         with build_services(settings, engine=engine) as services, serve(asgi(build_app(services))) as base:
             for i, (slack_id, _) in enumerate(people):
                 _mention(base, slack_id, "<@UBOT> how many open deals do I have?", f"1700000700.{i:06d}", f"EvC{i}")
@@ -631,10 +622,7 @@ def test_an_approval_card_longer_than_one_message_holds_is_posted_whole_and_deci
             conn.execute(update(User).where(User.name == name).values(slack_user_id=slack_id))
     body = "".join(f"Paragraph {i:03d}. " + "word " * 37 + "\n\n" for i in range(98)).strip()
     with fake_slack() as slack:
-        settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
-                            llm="offline", slack_bot_token="xoxb-test", slack_signing_secret=SECRET,
-                            slack_api_url=slack.url, smtp_host="127.0.0.1", smtp_port=mail.port,  # type: ignore[attr-defined]
-                            smtp_from="copilot@ourco.example", smtp_timeout=5)
+        settings = slack_settings(tmp_path, engine, slack, mail)
         with build_services(settings, engine=engine) as services, serve(asgi(build_app(services))) as base:
             outcome = services.copilot.act("Rick Rep", "send_email", {
                 "account": "Keystone", "to": "kim@keystone.example", "subject": "The whole plan", "body": body},
@@ -672,8 +660,6 @@ def test_a_draft_longer_than_one_message_holds_is_sent_from_its_last_message_and
         engine: Engine, tmp_path: Path, mail: smtp.Inbox) -> None:
     """A draft card in two messages (its body longer than one holds): Send in the second sends the whole body, and
     that message is updated to say so, in a card Slack takes."""
-    from types import SimpleNamespace
-
     from slack_sdk import WebClient
 
     from copilot.slack.conversations import answer_in_thread
@@ -685,18 +671,13 @@ def test_a_draft_longer_than_one_message_holds_is_sent_from_its_last_message_and
         conn.execute(update(User).where(User.name == "Rick Rep").values(slack_user_id="URICK"))
     body = "".join(f"Paragraph {i:03d}. " + "word " * 37 + "\n\n" for i in range(98)).strip()
     with fake_slack() as slack:
-        settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
-                            llm="offline", slack_bot_token="xoxb-test", slack_signing_secret=SECRET,
-                            slack_api_url=slack.url, smtp_host="127.0.0.1", smtp_port=mail.port,  # type: ignore[attr-defined]
-                            smtp_from="copilot@ourco.example", smtp_timeout=5)
+        settings = slack_settings(tmp_path, engine, slack, mail)
         with build_services(settings, engine=engine) as services, serve(asgi(build_app(services))) as base:
             draft = services.copilot.save_draft(3, {
                 "draft_id": "d_long", "thread_id": "t-long", "to": "Sam Stone <sam@standard.example>",
                 "to_email": "sam@standard.example", "to_name": "Sam Stone", "account": "Standard Co",
                 "subject": "The whole plan", "body": body, "cc": []})
-            result = SimpleNamespace(answer="One long draft.", sources=[], model="offline", prompt_version="p",
-                                     drafts=[draft], briefs=[], tool_calls=[], actions=[], notes=[], pending_reviews=[])
-            services.copilot.ask = lambda *a, **k: result  # type: ignore[method-assign]
+            answers_with(services, "One long draft.", [draft])
             client = WebClient(token="xoxb-test", base_url=slack.url)
             answer_in_thread(services, SlackDirectory(engine, client), client, team="T1", channel="C1",
                              thread_ts="1700005000.000100", user="URICK", text="one long draft")
@@ -755,10 +736,7 @@ def test_a_draft_longer_than_an_e_mail_holds_is_neither_written_nor_regenerated(
         for name, slack_id in (("Rick Rep", "URICK"), ("Mona Manager", "UMONA")):
             conn.execute(update(User).where(User.name == name).values(slack_user_id=slack_id))
     with fake_slack() as slack:
-        settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
-                            llm="offline", slack_bot_token="xoxb-test", slack_signing_secret=SECRET,
-                            slack_api_url=slack.url, smtp_host="127.0.0.1", smtp_port=mail.port,  # type: ignore[attr-defined]
-                            smtp_from="copilot@ourco.example", smtp_timeout=5)
+        settings = slack_settings(tmp_path, engine, slack, mail)
         with build_services(settings, engine=engine) as services, serve(asgi(build_app(services))) as base:
             posted, buttons = _draft_card(base, slack, "Standard Co", "1700007000.000100")
             # the approver writes the signature line as one long sentence: the e-mail she edits stays within the limit
@@ -802,10 +780,7 @@ def test_a_card_in_two_messages_is_changed_in_both_and_the_thread_never_mixes_ve
         for name, slack_id in (("Rick Rep", "URICK"), ("Mona Manager", "UMONA")):
             conn.execute(update(User).where(User.name == name).values(slack_user_id=slack_id))
     with fake_slack() as slack:
-        settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
-                            llm="offline", slack_bot_token="xoxb-test", slack_signing_secret=SECRET,
-                            slack_api_url=slack.url, smtp_host="127.0.0.1", smtp_port=mail.port,  # type: ignore[attr-defined]
-                            smtp_from="copilot@ourco.example", smtp_timeout=5)
+        settings = slack_settings(tmp_path, engine, slack, mail)
         with build_services(settings, engine=engine) as services, serve(asgi(build_app(services))) as base:
             long = ("word " * 3_000).strip()
             outcome = services.copilot.act("Rick Rep", "send_email", {
@@ -883,41 +858,41 @@ def _outside_cards(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def _two_drafts_in_one_message(services: Any, engine: Engine, slack: FakeSlack, thread: str,
+                               **draft: Any) -> dict[str, Any]:
+    """Rick's answer with two short drafts to Sam (``d_one`` and ``d_two``, with ``draft``'s fields), posted in
+    ``thread``: the one message it comes in."""
+    from slack_sdk import WebClient
+
+    from copilot.slack.conversations import answer_in_thread
+    from copilot.slack.identity import SlackDirectory
+
+    drafts = [services.copilot.save_draft(3, {
+        "draft_id": f"d_{n}", "to": "Sam Stone <sam@standard.example>", "to_email": "sam@standard.example",
+        "to_name": "Sam Stone", "account": "Standard Co", **draft,
+        "subject": f"Subject {n}", "body": f"Hi Sam,\n\nBody {n}.\n\nRick", "cc": []}) for n in ("one", "two")]
+    answers_with(services, "Two drafts for Sam, as asked.", drafts, sources=["DL0001"])
+    client = WebClient(token="xoxb-test", base_url=slack.url)
+    answer_in_thread(services, SlackDirectory(engine, client), client, team="T1", channel="C1",
+                     thread_ts=thread, user="URICK", text="two drafts")
+    (message,) = slack.shown("C1", thread)
+    return message
+
+
 def test_changing_one_draft_of_a_message_leaves_the_answer_and_the_other_draft_as_they_were(
         engine: Engine, tmp_path: Path, mail: smtp.Inbox) -> None:
     """An answer with two short drafts comes in one message: its words, both cards, the records, the AI mark and the
     feedback buttons. An Edit saved in the modal of the first, then a Send of the second (clicked on the message as it
     was before the Edit), change that card alone: every other block of the message is still there as it was, the other
     card keeps its buttons and they still work."""
-    from types import SimpleNamespace
-
-    from slack_sdk import WebClient
-
-    from copilot.slack.conversations import answer_in_thread
-    from copilot.slack.identity import SlackDirectory
-
     world.build(engine)
     with engine.begin() as conn:
         conn.execute(update(User).where(User.name == "Rick Rep").values(slack_user_id="URICK"))
     with fake_slack() as slack:
-        settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
-                            llm="offline", slack_bot_token="xoxb-test", slack_signing_secret=SECRET,
-                            slack_api_url=slack.url, smtp_host="127.0.0.1", smtp_port=mail.port,  # type: ignore[attr-defined]
-                            smtp_from="copilot@ourco.example", smtp_timeout=5)
+        settings = slack_settings(tmp_path, engine, slack, mail)
         with build_services(settings, engine=engine) as services, serve(asgi(build_app(services))) as base:
-            drafts = [services.copilot.save_draft(3, {
-                "draft_id": f"d_{n}", "thread_id": "t-two", "to": "Sam Stone <sam@standard.example>",
-                "to_email": "sam@standard.example", "to_name": "Sam Stone", "account": "Standard Co",
-                "subject": f"Subject {n}", "body": f"Hi Sam,\n\nBody {n}.\n\nRick", "cc": []}) for n in ("one", "two")]
-            result = SimpleNamespace(answer="Two drafts for Sam, as asked.", sources=["DL0001"], model="offline",
-                                     prompt_version="p", drafts=drafts, briefs=[], tool_calls=[], actions=[],
-                                     notes=[], pending_reviews=[])
-            services.copilot.ask = lambda *a, **k: result  # type: ignore[method-assign]
-            client = WebClient(token="xoxb-test", base_url=slack.url)
             thread = "1700009000.000100"
-            answer_in_thread(services, SlackDirectory(engine, client), client, team="T1", channel="C1",
-                             thread_ts=thread, user="URICK", text="two drafts")
-            (message,) = slack.shown("C1", thread)
+            message = _two_drafts_in_one_message(services, engine, slack, thread, thread_id="t-two")
             ts, before = message["ts"], _blocks(message)
             others = _outside_cards([message])
             shown = json.dumps(others)
@@ -958,41 +933,20 @@ def test_a_card_grown_past_what_its_shared_message_holds_moves_to_new_messages_a
     new card comes in new messages of the thread, its buttons after its last word, and the message it left keeps the
     answer's words, the other card and the feedback as they were, and says where the draft went. Send on the new card
     then sends that version whole and closes it in both of its messages, the shared message untouched."""
-    from types import SimpleNamespace
-
-    from slack_sdk import WebClient
-
-    from copilot.slack.conversations import answer_in_thread
-    from copilot.slack.identity import SlackDirectory
-
     world.build(engine)
     _history(engine)
     with engine.begin() as conn:
         conn.execute(update(User).where(User.name == "Rick Rep").values(slack_user_id="URICK"))
     with fake_slack() as slack:
-        settings = Settings(home=tmp_path / "home", database_url=engine.url.render_as_string(hide_password=False),
-                            llm="offline", slack_bot_token="xoxb-test", slack_signing_secret=SECRET,
-                            slack_api_url=slack.url, smtp_host="127.0.0.1", smtp_port=mail.port,  # type: ignore[attr-defined]
-                            smtp_from="copilot@ourco.example", smtp_timeout=5)
+        settings = slack_settings(tmp_path, engine, slack, mail)
         with build_services(settings, engine=engine) as services, serve(asgi(build_app(services))) as base:
             outcome = services.copilot.act("Rick Rep", "send_email", {
                 "account": "Standard Co", "to": "sam@standard.example", "subject": "Terms",
                 "body": "Hi Sam,\nWe can offer a discount.\nRick Rep"}, thread_id="t-terms", request_key="terms")
             services.copilot.edit(outcome["request_id"], "Mona Manager",
                                   {"body": f"{('word ' * 3_000).strip()}\nWe can offer a discount.\nRick Rep"})
-            drafts = [services.copilot.save_draft(3, {
-                "draft_id": f"d_{n}", "thread_id": "t-grow", "to": "Sam Stone <sam@standard.example>",
-                "to_email": "sam@standard.example", "to_name": "Sam Stone", "account": "Standard Co", "tone": "direct",
-                "subject": f"Subject {n}", "body": f"Hi Sam,\n\nBody {n}.\n\nRick", "cc": []}) for n in ("one", "two")]
-            result = SimpleNamespace(answer="Two drafts for Sam, as asked.", sources=["DL0001"], model="offline",
-                                     prompt_version="p", drafts=drafts, briefs=[], tool_calls=[], actions=[],
-                                     notes=[], pending_reviews=[])
-            services.copilot.ask = lambda *a, **k: result  # type: ignore[method-assign]
-            client = WebClient(token="xoxb-test", base_url=slack.url)
             thread = "1700009100.000100"
-            answer_in_thread(services, SlackDirectory(engine, client), client, team="T1", channel="C1",
-                             thread_ts=thread, user="URICK", text="two drafts")
-            (message,) = slack.shown("C1", thread)
+            message = _two_drafts_in_one_message(services, engine, slack, thread, thread_id="t-grow", tone="direct")
             ts, before = message["ts"], _blocks(message)
             others = _outside_cards([message])
             two = before[[b.get("block_id") for b in before].index("draft_card:d_two"):
