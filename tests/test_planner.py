@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -251,3 +252,68 @@ def test_a_bound_on_each_reps_count_stays_in_the_askers_scope(copilot: Copilot) 
     listed = [line.split(". ", 1)[1] for line in answer.splitlines() if line[:1].isdigit()]
     assert sorted(listed) == sorted(f"{rep}: {n:,}" for rep, n in kept.items()), answer
     assert f"Records ({int(kept.sum()):,})" in answer, answer
+
+
+def test_a_figure_by_two_groupings_is_each_pair_of_theirs(copilot: Copilot) -> None:
+    won = _won_deals(copilot)
+    answer = copilot.ask("number of won deals by office and product", "ops").answer
+    assert "Won deals by regional office and product" in answer, answer
+    with copilot.engine.connect() as conn:
+        products = dict(conn.exec_driver_sql("SELECT o.id, p.name FROM opportunities o JOIN products p "
+                                             "ON p.id = o.product_id").all())
+    won["product"] = won.id.map(products)
+    counts = won.groupby(["office", "product"]).size().sort_values(ascending=False)
+    assert len(counts) > 10
+    for (office, product), n in counts.items():
+        assert f"{office}, {product}: {n:,}\n" in answer + "\n", (office, product, answer)
+
+    answer = copilot.ask("median won deal size by rep and sector", "ops").answer
+    assert "Median won deal size by rep and sector" in answer, answer
+    medians = won.groupby(["rep", "sector"]).close_value.median()
+    assert len(medians) > 50  # more pairs than the answer lists: it says how many it shows
+    assert f"50 of {len(medians):,} shown, from the highest median won deal size down." in answer, answer
+    listed = [line for line in answer.splitlines() if re.match(r"\d+\. ", line)]
+    assert len(listed) >= 50
+    for line in listed:
+        name, figure = line.split(". ", 1)[1].split(": ", 1)
+        rep, sector = name.split(", ")
+        assert figure.startswith(_money(float(medians[(rep, sector)])) + " "), (line, medians[(rep, sector)])
+
+    # in a period, a grouping by quarter second, and "in each"
+    answer = copilot.ask("won revenue by sector and quarter for 2017", "ops").answer
+    in_2017 = won[won.close_date.dt.year == 2017]
+    totals = in_2017.groupby(["sector", in_2017.close_date.dt.quarter]).close_value.sum()
+    for (sector, quarter), total in totals.items():
+        assert f"{sector}, 2017-Q{quarter}: {_money(float(total))} from " in answer, (sector, quarter, answer)
+    assert "Won revenue by rep and sector" in copilot.ask("won revenue by rep in each sector", "ops").answer
+    assert "Won revenue by sector and product" in copilot.ask("won revenue broken down by sector and product",
+                                                              "ops").answer
+    # deals by stage are the deals of every stage; won deals by stage, the won ones
+    every = copilot.ask("deals by rep and stage", "ops").answer
+    assert "Darcel Schlecht, Won: 349\n" in every and "Darcel Schlecht, Lost: " in every, every
+    won_only = copilot.ask("won deals by rep and stage", "ops").answer
+    assert "Darcel Schlecht, Won: 349\n" in won_only and ", Lost: " not in won_only, won_only
+
+
+def test_two_groupings_of_what_is_broken_down_by_one_only_are_asked_about(copilot: Copilot) -> None:
+    for question in ("how many accounts by sector and office", "calls logged by rep and account"):
+        reply = copilot.ask(question, "ops")
+        assert not reply.tool_calls, (question, reply.answer)
+        assert "one thing at a time" in reply.answer and "?" in reply.answer, reply.answer
+
+
+def test_a_breakdown_longer_than_the_answer_says_how_much_is_shown(copilot: Copilot) -> None:
+    won = _won_deals(copilot)
+    with copilot.engine.connect() as conn:
+        accounts = conn.exec_driver_sql("SELECT count(DISTINCT a.name) FROM opportunities o JOIN accounts a "
+                                        "ON a.id = o.account_id WHERE o.stage = 'Won'").scalar_one()
+    answer = copilot.ask("won revenue by account", "ops").answer
+    assert accounts > 50 and f"50 of {accounts:,} shown, from the highest won revenue down." in answer, answer
+    assert "shown" not in copilot.ask("won revenue by sector", "ops").answer  # every sector is listed
+    assert won.sector.nunique() < 50
+
+
+@pytest.mark.parametrize("question", ["won revenue by account manager", "which account executive won the most deals"])
+def test_an_account_manager_is_the_rep(copilot: Copilot, question: str) -> None:
+    answer = copilot.ask(question, "ops").answer
+    assert "Darcel Schlecht" in answer and "Kan-code" not in answer, answer

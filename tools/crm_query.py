@@ -203,6 +203,9 @@ class QueryResult(BaseModel):
     left_out: int = 0
     """A ranking by a rate or an average only: how many of those ranked have no deals in its denominator, so no
     figure, and are left out (a note names them)."""
+    groups: int | None = None
+    """Deals grouped only: how many groups (pairs of values, for two groupings) have a figure, before any cut at the
+    limit (within a bound on their figure, when one is set), so that a list cut short can say so."""
 
 
 def validated(model: type[BaseModel], args: Any) -> Any:
@@ -419,6 +422,7 @@ def _opportunities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[
     labels = [*query.group_by, *query.metrics]
     whole, ranked = _ranking(query)
     late = bool(medians and groups) or query.having is not None  # ordered and cut once every row's figure is known
+    counted = select(func.count()).select_from(stmt.subquery()) if groups and not whole and not late else None
     if not whole and not late:
         stmt = _finish(stmt, query, labels, extra=TIES if ranked else 0)
     ids_stmt = _opp_from(select(O.id)).where(and_(True, *where)).order_by(O.id)
@@ -427,7 +431,9 @@ def _opportunities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[
         rows = [{k: _clean(v) for k, v in r._mapping.items() if k != "_"} for r in conn.execute(stmt)]
         for m in medians:
             _medians(conn, m, where, grouped, query.group_by, rows)
-        rows, notes, tied_n, left_n = _cut(conn, identity, query, f, rows, notes, whole=whole, ranked=ranked)
+        rows, notes, tied_n, left_n, n_groups = _cut(conn, identity, query, f, rows, notes, whole=whole, ranked=ranked)
+        if counted is not None:
+            n_groups = conn.execute(counted).scalar_one()
         if query.having is not None:  # the records behind the groups kept, not those of every group
             kept = or_(false(), *[and_(True, *[e.is_(None) if r[g] is None else e == r[g]
                                                for e, g in zip(grouped, query.group_by, strict=True)]) for r in rows])
@@ -436,7 +442,8 @@ def _opportunities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[
         total = conn.execute(count_stmt).scalar_one()
     return QueryResult(entity="opportunities", columns=labels, rows=rows,
                        definitions={m: DEFINITIONS[m] for m in query.metrics}, scope=identity.describe(),
-                       record_ids=ids, record_count=total, notes=notes, tied=tied_n, left_out=left_n)
+                       record_ids=ids, record_count=total, notes=notes, tied=tied_n, left_out=left_n,
+                       groups=n_groups if groups else None)
 
 
 MEDIANS = {"median_won_deal_size": O.close_value, "median_sales_cycle_days": days_between(O.engage_date, O.close_date)}
@@ -467,9 +474,11 @@ def _ranking(query: CrmQuery) -> tuple[bool, bool]:
 
 
 def _cut(conn: Any, identity: Identity, query: CrmQuery, f: dict[str, Any], rows: list[dict[str, Any]],
-         notes: list[str], *, whole: bool, ranked: bool) -> tuple[list[dict[str, Any]], list[str], int, int]:
+         notes: list[str], *, whole: bool, ranked: bool) -> tuple[list[dict[str, Any]], list[str], int, int, int]:
     """A ranking's rows: its whole population added when ``whole``, in order, cut at the limit with those tied at
-    the last place kept; with the notes, how many are tied at the last place and how many are left out."""
+    the last place kept; with the notes, how many are tied at the last place, how many are left out, and how many
+    rows there were before the cut (of those read: all of them when ``whole`` or when the figures are known only
+    here)."""
     tied_n = left_n = 0
     if whole:
         rows, left_out = _everyone(conn, identity, query, f, rows)
@@ -478,6 +487,7 @@ def _cut(conn: Any, identity: Identity, query: CrmQuery, f: dict[str, Any], rows
             notes = [*notes, _left_out_note(query.group_by[0], str(query.order_by), left_out)]
     if query.having is not None:
         rows = [r for r in rows if query.having.keeps(r[query.having.metric])]
+    before = len(rows)
     if not ranked and query.group_by and (query.having is not None or any(m in MEDIANS for m in query.metrics)):
         # not cut in SQL (a median or a bound on a group's figure is known only now): in the groups' order
         rows = sorted(rows, key=lambda r: tuple((r[g] is None, str(r[g])) for g in query.group_by))[:query.limit]
@@ -497,7 +507,7 @@ def _cut(conn: Any, identity: Identity, query: CrmQuery, f: dict[str, Any], rows
                 more = " (and more are tied with them)" if len(tied) == TIES else ""
                 tied_n = tied_n if not more else 0  # not known
             notes = [*notes, "those tied at the last place are shown too" + more]
-    return rows, notes, tied_n, left_n
+    return rows, notes, tied_n, left_n, before
 
 
 POPULATIONS = {"rep", "manager", "regional_office", "account", "product", "sector", "series"}
@@ -633,7 +643,7 @@ def _activities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[str
         stmt = _finish(stmt, query, labels, extra=TIES if ranked else 0)
     with engine.connect() as conn:
         rows = [{k: _clean(v) for k, v in r._mapping.items()} for r in conn.execute(stmt)]
-        rows, notes, tied_n, left_n = _cut(conn, identity, query, f, rows, notes, whole=whole, ranked=ranked)
+        rows, notes, tied_n, left_n, _ = _cut(conn, identity, query, f, rows, notes, whole=whole, ranked=ranked)
         ids = list(conn.scalars(base(select(act.id)).order_by(act.id).limit(MAX_IDS)))
         total = conn.execute(base(select(func.count(act.id)))).scalar_one()
     return QueryResult(entity="activities", columns=labels, rows=rows,

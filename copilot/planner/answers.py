@@ -401,7 +401,8 @@ def describe(frame: Frame, me: str | None = None) -> str:
             frame.group, frame.group.replace("_", " "))
         return f"{many} with {having_label(frame.having)} {label}{sep + who if who else ''}{when}"
     if frame.form in ("ranked", "breakdown") and frame.group:
-        return f"{label} by {GROUP_SAID.get(frame.group, frame.group.replace('_', ' '))}{sep + who if who else ''}{when}"
+        by = " and ".join(GROUP_SAID.get(g, g.replace("_", " ")) for g in (frame.group, frame.by) if g)
+        return f"{label} by {by}{sep + who if who else ''}{when}"
     return f"{label}{sep + who if who else ''}{when}"
 
 
@@ -582,7 +583,7 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
         return f"{head}: {'none' if frame.having else 'no matching deals'}. {_sources(result)}{notes}", focus
     if frame.form in ("ranked", "breakdown") and frame.group:
         group = frame.group
-        if any(group not in row for row in rows):  # the lookup was not the one this answer is about: say so
+        if any(g not in row for row in rows for g in (group, frame.by) if g):  # not the lookup this answer is about
             return (f"I could not break that down by {group.replace('_', ' ')} here. Ask it again in full, for "
                     f"example 'won deals by {group.replace('_', ' ')} for my team in Q4 2017'.", focus)
         if frame.form == "ranked" and frame.limit == 1:
@@ -605,12 +606,12 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
                             and not (frame.descending and "left out:" in n))
             if group in ("close_month", "close_quarter") and not frame.descending:  # no row for one with nothing
                 notes += f" Note: a {group[6:]} with no matching deal is not ranked."
-            tied = _tied_for_top(frame, rows, topic, result)
+            tied = "" if frame.by else _tied_for_top(frame, rows, topic, result)
             if tied:
                 return (f"{tied} are tied for the {word} {label_of(frame)}{scope}{when}: "
                         f"{_figures(frame, row)}{_definition(result, topic)} each. {_sources(result)}{notes}", focus)
             tie = _tie(frame, rows, topic)
-            return (f"{row[group] or 'Unassigned'} has the {word} {label_of(frame)}{scope}{when}{tie}: "
+            return (f"{_named(frame, row)} has the {word} {label_of(frame)}{scope}{when}{tie}: "
                     f"{_figures(frame, row)}{_definition(result, topic)}. {_sources(result)}{notes}", focus)
         if reps_of_account(frame):
             # the reps an account's deals are with: those with none there are not among them
@@ -619,14 +620,23 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
                 return f"{head}: no matching deals. {_sources(result)}{notes}", focus
             accounts = " and ".join(frame.filters["account"])
             head = f"{accounts}'s deals are with these reps (the CRM keeps a rep on each deal, not on the account). {head}"
-        lines = [f"{i}. {row[group] or 'Unassigned'}: {_figures(frame, row)}" for i, row in enumerate(rows, 1)]
+        lines = [f"{i}. {_named(frame, row)}: {_figures(frame, row)}" for i, row in enumerate(rows, 1)]
         if group in ("rep", "account", "product", "sector", "regional_office") and rows and rows[0][group]:
             focus[group] = str(rows[0][group])
             focus["last"] = group
         shown = f"\n{'Top' if frame.descending else 'Bottom'} {frame.limit} shown." \
             if frame.form == "ranked" and len(rows) >= frame.limit else ""
+        total = result.get("groups")
+        if not shown and total and total > len(rows):  # a breakdown longer than the answer holds: it says so
+            shown = (f"\n{len(rows):,} of {total:,} shown, from the {'highest' if frame.descending else 'lowest'} "
+                     f"{label_of(frame)} {'down' if frame.descending else 'up'}.")
         return f"{head}{_definition(result, topic)}:\n" + "\n".join(lines) + f"{shown}\n{_sources(result)}{notes}", focus
     return f"{head}: {_figures(frame, rows[0])}{_definition(result, topic)}. {_sources(result)}{notes}", focus
+
+
+def _named(frame: Frame, row: dict[str, Any]) -> str:
+    """The group a row of a ranking or breakdown is of: one value, or two ("Darcel Schlecht, retail")."""
+    return ", ".join(str(row[g] or "Unassigned") for g in (frame.group, frame.by) if g)
 
 
 def reps_of_account(frame: Frame) -> bool:

@@ -79,8 +79,8 @@ def query_for(frame: Frame) -> dict[str, Any]:
             f["stage"] = stages
     args: dict[str, Any] = {"entity": "opportunities", "metrics": metrics[:8], "filters": f}
     if frame.form in ("ranked", "breakdown") and frame.group:
-        args.update(group_by=[frame.group], order_by=topic, descending=frame.descending,
-                    limit=frame.limit + 1 if frame.limit == 1 else frame.limit)
+        args.update(group_by=[frame.group, *([frame.by] if frame.by else [])], order_by=topic,
+                    descending=frame.descending, limit=frame.limit + 1 if frame.limit == 1 else frame.limit)
         if frame.having:
             args["having"] = {"metric": topic, **frame.having}
     return args

@@ -34,6 +34,7 @@ class Frame:
     period: Period | None = None
     basis: str = "close"  # which date the period filters: close or engage
     group: str | None = None
+    by: str | None = None  # a second grouping, within the first ("won revenue by rep and sector")
     descending: bool = True
     limit: int = 1
     order: str | None = None  # for records: close_value, engage_date, close_date, cycle_days (or an account field)

@@ -254,6 +254,9 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     the deals' value ("over $5,000") is read like a period, apart from the rest, and set on each frame."""
     bound, rest = find_bound(text)
     counted, rest = find_count_bound(rest)
+    two = _two_groups(_by_words(rest))
+    if two is not None:  # read by the first grouping alone; the second is added to what that reading looks up
+        rest = two[1]
     median = MEDIAN.search(rest) is not None
     reading = _read_question(MEDIAN.sub("average", rest), names, identity, today, context)
     if counted is not None:
@@ -290,7 +293,56 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
             if any(f is None for f in frames):
                 return Reading("ask", note=NOT_BOUNDED)
         setattr(reading, attr, frames)
+    if two is not None and reading.kind == "crm":
+        return _by_two(reading, two[0], rest)
     return reading
+
+
+TWO_GROUPS = re.compile(r"\b(?:by|per|for\s+each|for\s+every|across|split\s+by)\s+(?:the\s+|each\s+|every\s+)?"
+                        r"(?P<a>[a-z]+)(?:\s*(?:,|&|\band\b|\bthen\b|\bx\b)\s*(?:then\s+)?(?:by\s+|per\s+)?|"
+                        r"\s+(?:and\s+)?(?:by|per)\s+)"
+                        r"(?:the\s+|each\s+|every\s+)?(?P<b>[a-z]+)\b|"
+                        r"\bby\s+(?:the\s+)?(?P<c>[a-z]+)\s+(?:within|in|for|per)\s+(?:each|every)\s+(?P<d>[a-z]+)\b",
+                        re.IGNORECASE)
+"""two groupings ("won revenue by rep and sector", "deals per office and product", "by rep in each sector")"""
+
+
+def _two_groups(text: str) -> tuple[tuple[str, str], str] | None:
+    """The two groupings ``text`` asks a figure by, in the order said, when it names two different ones; with the
+    question by the first alone ("won revenue by rep and sector": "won revenue by rep")."""
+    for m in TWO_GROUPS.finditer(text):
+        said = [m.group("a") or m.group("c"), m.group("b") or m.group("d")]
+        found = [GROUP_WORDS.get(w.lower()) or GROUP_WORDS.get(w.lower().rstrip("s")) for w in said]
+        if found[0] and found[1] and found[0] != found[1]:
+            return (found[0], found[1]), f"{text[:m.start()]}by {said[0]}{text[m.end():]}"
+    return None
+
+
+COUNT_TOPICS = ("won_count", "lost_count", "open_count", "count")
+
+
+def _by_two(reading: Reading, groups: tuple[str, str], said: str) -> Reading:
+    """``reading`` with its breakdown of deals by the first of ``groups`` broken down by the second too; when it
+    holds anything else (a figure of accounts or activities, a bound on each group's count), asked about."""
+    first, second = groups
+    if reading.frames and all(f.form in ("ranked", "breakdown") and f.group == first and f.topic in DEAL_METRICS
+                              and not f.having and not f.by for f in reading.frames):
+        # deals by stage are counted in every stage: not the won ones alone, as "deals by rep" are
+        every = "stage" in groups and not re.search(r"\b(?:won|wins?|winning|lost|los[st]es|open|closed)\b", said,
+                                                    re.IGNORECASE)
+        reading.frames = [f.edit(by=second, topic="count") if every and f.topic in COUNT_TOPICS and
+                          "stage" not in f.filters else f.edit(by=second) for f in reading.frames]
+        return reading
+    named = {g: {"regional_office": "office", "close_quarter": "quarter", "close_month": "month",
+                "series": "product series"}.get(g, g) for g in groups}
+    return Reading("ask", note=f"I can break that down by one thing at a time here: by {named[first]}, or by "
+                               f"{named[second]}? Ask for one of them.")
+
+
+def _by_words(text: str) -> str:
+    """``text`` with "broken down by", "split by", "grouped by"... said as "by"."""
+    return re.sub(r"\b(?:broken\s+(?:down|out|up)|split(?:\s+out|\s+up)?|cut|sliced|segmented|grouped|bucketed)\s+by\b",
+                  "by", text, flags=re.IGNORECASE)
 
 
 MEDIAN = re.compile(r"\bmedian\b", re.IGNORECASE)
@@ -800,11 +852,15 @@ PER_DEAL = re.compile(r"\b(?:won\s+)?(?:revenue|dollars|money|value|amount)\s+(?
 
 
 def _expanded(text: str) -> str:
+    text = _by_words(text)
     text = re.sub(r"\bi\s+mean(?:t)?\b", " ", text, flags=re.IGNORECASE)  # "no, I meant Q3": a correction, not a mean
     # "how many opportunities are in the CRM": every deal it holds, as "how many are there" is
     text = re.sub(r"\b(?:in|inside|within)\s+(?:the|our)\s+(?:crm|database)\b", "there", text, flags=re.IGNORECASE)
     text = WON_SHARE.sub(lambda m: f"win rate of {m.group('whose')}deals {m.group('who') or ''}".rstrip(), text)
     text = PER_DEAL.sub("average won deal size", text)
+    # an account manager or executive is the rep who owns the accounts (the CRM's managers lead the reps)
+    text = re.sub(r"\baccount\s+(?:managers|executives|execs|owners)\b", "reps", text, flags=re.IGNORECASE)
+    text = re.sub(r"\baccount\s+(?:manager|executive|exec|owner)\b", "rep", text, flags=re.IGNORECASE)
     text = re.sub(r"(?<![\d.])%(?=\s*of\b)", " percent", text)  # "what % of revenue": a share ("60% of" is not)
     text = re.sub(r"\b(as an?)\s*%\s*of\b", r"\1 percent of", text, flags=re.IGNORECASE)  # "as a % of": a share
     return _SHORT.sub(lambda m: SHORT.get(m.group(1).lower(), "") if m.group(1) else "number ", text)

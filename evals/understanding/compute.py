@@ -47,7 +47,7 @@ PARAPHRASE = HERE / "paraphrase.jsonl"
 DIALOGUES = HERE / "dialogues.jsonl"
 
 FAMILIES = ("periods", "comparisons", "multi_part", "attributes", "extremes", "lists", "people", "my", "scope",
-            "wording", "unanswerable")
+            "wording", "unanswerable", "cross")
 PRODUCT_FIX = {"GTXPro": "GTX Pro"}
 SECTOR_FIX = {"technolgy": "technology"}
 OPEN = ("Prospecting", "Engaging")
@@ -1448,6 +1448,93 @@ def wd28(c):
 @q("wording", "dev", "ops", "how many deals closed in Q4 2017")
 def wd27(c):
     return E([len(c.sel(stage="closed", closed=quarter(2017, 4)))], absent=[c.won_count(c.sel(closed=quarter(2017, 4)))])
+
+
+# ---- cross: a figure by two groupings at once (the top three pairs are expected) --------------------------
+def _q(d: Deal) -> str:
+    return f"{d.close.year}-Q{(d.close.month - 1) // 3 + 1}"
+
+
+def _top_pairs(c, ds, key, figure, n: int = 3) -> dict:
+    by = c.by(ds, key)
+    pairs = best(by, key=lambda k: figure(by[k]), n=n)
+    return E([figure(by[k]) for k in pairs])
+
+
+@q("cross", "dev", "ops", "won revenue by office and product")
+def cr01(c):
+    return _top_pairs(c, c.sel(stage="won"), lambda d: f"{d.office}|{d.product}", c.won_revenue)
+
+
+@q("cross", "dev", "Melvin Marxen", "my team's won revenue by rep and sector")
+def cr02(c):
+    return _top_pairs(c, c.sel(c.visible("Melvin Marxen"), stage="won"), lambda d: d.sector and f"{d.agent}|{d.sector}",
+                      c.won_revenue)
+
+
+@q("cross", "dev", "ops", "how much did we win by product and quarter in 2017")
+def cr03(c):
+    return _top_pairs(c, c.sel(stage="won", closed=year(2017)), lambda d: f"{d.product}|{_q(d)}", c.won_revenue)
+
+
+@q("cross", "dev", "ops", "win rate by office and sector")
+def cr04(c):
+    return _top_pairs(c, c.sel(stage="closed"), lambda d: d.sector and f"{d.office}|{d.sector}", c.win_rate)
+
+
+@q("cross", "dev", "ops", "average won deal size by office and product")
+def cr05(c):
+    return _top_pairs(c, c.sel(stage="won"), lambda d: f"{d.office}|{d.product}", c.avg_won)
+
+
+@q("cross", "dev", "Darcel Schlecht", "my won revenue broken down by sector and product")
+def cr06(c):
+    return _top_pairs(c, c.sel(c.visible("Darcel Schlecht"), stage="won"),
+                      lambda d: d.sector and f"{d.sector}|{d.product}", c.won_revenue)
+
+
+@q("cross", "holdout", "ops", "lost deals per office and product")
+def cr07(c):
+    return _top_pairs(c, c.sel(stage="lost"), lambda d: f"{d.office}|{d.product}", len)
+
+
+@q("cross", "holdout", "ops", "Total won revenue for each sector and each quarter of 2017")
+def cr08(c):
+    return _top_pairs(c, c.sel(stage="won", closed=year(2017)), lambda d: d.sector and f"{d.sector}|{_q(d)}",
+                      c.won_revenue)
+
+
+@q("cross", "holdout", "Dustin Brinkmann", "won revenue for my team split by rep and product")
+def cr09(c):
+    return _top_pairs(c, c.sel(c.visible("Dustin Brinkmann"), stage="won"), lambda d: f"{d.agent}|{d.product}",
+                      c.won_revenue)
+
+
+@q("cross", "holdout", "ops", "average deal size by manager and sector")
+def cr10(c):
+    return _top_pairs(c, c.sel(stage="won"), lambda d: d.sector and f"{d.manager}|{d.sector}", c.avg_won)
+
+
+@q("cross", "holdout", "ops", "win rate per manager per quarter in 2017")
+def cr11(c):
+    return _top_pairs(c, c.sel(stage="closed", closed=year(2017)), lambda d: f"{d.manager}|{_q(d)}", c.win_rate)
+
+
+@q("cross", "holdout", "ops", "won revenue by product and office in Q3 2017")
+def cr12(c):
+    return _top_pairs(c, c.sel(stage="won", closed=quarter(2017, 3)), lambda d: f"{d.product}|{d.office}",
+                      c.won_revenue)
+
+
+@q("cross", "holdout", "Anna Snelling", "how much have I won by sector and quarter")
+def cr13(c):
+    return _top_pairs(c, c.sel(c.visible("Anna Snelling"), stage="won"), lambda d: d.sector and f"{d.sector}|{_q(d)}",
+                      c.won_revenue)
+
+
+@q("cross", "holdout", "ops", "number of won deals by manager and sector")
+def cr14(c):
+    return _top_pairs(c, c.sel(stage="won"), lambda d: d.sector and f"{d.manager}|{d.sector}", len)
 
 
 # ---- unanswerable: the CRM holds nothing to answer these ----------------------------------------------
