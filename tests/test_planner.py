@@ -317,3 +317,47 @@ def test_a_breakdown_longer_than_the_answer_says_how_much_is_shown(copilot: Copi
 def test_an_account_manager_is_the_rep(copilot: Copilot, question: str) -> None:
     answer = copilot.ask(question, "ops").answer
     assert "Darcel Schlecht" in answer and "Kan-code" not in answer, answer
+
+
+@pytest.mark.parametrize(("question", "within", "metric", "n"), [
+    ("which rep won the most revenue in each sector", "sector", "revenue", 1),
+    ("top rep in each office", "office", "revenue", 1),
+    ("top 3 reps per sector by won revenue", "sector", "revenue", 3),
+    ("who has the highest win rate in each office", "office", "win_rate", 1),
+    ("best-selling product in each region", "office", "revenue", 1),
+])
+def test_the_top_in_each_group_is_picked_within_it(copilot: Copilot, question: str, within: str, metric: str,
+                                                     n: int) -> None:
+    """Every value of the grouping gets its own top, worked out here from the deals with pandas."""
+    deals = _won_deals(copilot)
+    with copilot.engine.connect() as conn:
+        result = conn.exec_driver_sql(
+            "SELECT o.id, o.stage, r.name AS rep, r.regional_office AS office, a.sector, p.name AS product "
+            "FROM opportunities o JOIN users r ON r.id = o.user_id LEFT JOIN accounts a ON a.id = o.account_id "
+            "JOIN products p ON p.id = o.product_id")
+        import pandas as pd
+
+        every = pd.DataFrame(result.all(), columns=list(result.keys()))
+    who = "product" if "product" in question else "rep"
+    if metric == "revenue":
+        figure = deals.merge(every[["id", "product"]], on="id").groupby([within, who]).close_value.sum()
+    else:
+        closed = every[every.stage.isin(["Won", "Lost"])]
+        figure = closed.groupby([within, who]).stage.apply(lambda s: round(100 * (s == "Won").mean(), 1))
+    answer = copilot.ask(question, "ops").answer
+    assert "in each" in answer, answer
+    values = sorted(set(figure.index.get_level_values(0)))
+    assert len(values) >= 3
+    for value in values:
+        top = figure[value].sort_values(ascending=False)
+        assert top.iloc[n - 1] != top.iloc[n]  # no tie at the last place: one answer is right
+        line = next(line for line in answer.splitlines() if line.startswith(f"- {value}: "))
+        named = [part.split(": ")[0] for part in line[len(f"- {value}: "):].split("; ")]
+        assert named == list(top.index[:n]), (value, line, top.head(n + 1))
+        shown = _money(float(top.iloc[0])) if metric == "revenue" else f"{top.iloc[0]:.1f}%"
+        assert f"{top.index[0]}: {shown}" in line, (line, shown)
+
+
+def test_a_ranking_within_each_group_of_something_else_is_asked_about(copilot: Copilot) -> None:
+    reply = copilot.ask("which sector has the most accounts in each office", "ops")
+    assert not reply.tool_calls and "?" in reply.answer, reply.answer

@@ -586,6 +586,8 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
         if any(g not in row for row in rows for g in (group, frame.by) if g):  # not the lookup this answer is about
             return (f"I could not break that down by {group.replace('_', ' ')} here. Ask it again in full, for "
                     f"example 'won deals by {group.replace('_', ' ')} for my team in Q4 2017'.", focus)
+        if frame.each:
+            return _in_each(frame, result, me, notes), focus
         if frame.form == "ranked" and frame.limit == 1:
             row = rows[0]
             word = "most" if frame.descending else "least"
@@ -632,6 +634,51 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
                      f"{label_of(frame)} {'down' if frame.descending else 'up'}.")
         return f"{head}{_definition(result, topic)}:\n" + "\n".join(lines) + f"{shown}\n{_sources(result)}{notes}", focus
     return f"{head}: {_figures(frame, rows[0])}{_definition(result, topic)}. {_sources(result)}{notes}", focus
+
+
+SUMS = {"won_revenue", "won_count", "lost_count", "open_count", "count", "open_pipeline_list_price"}
+"""figures that are 0 for a member with no matching deal (whose row a breakdown does not hold)"""
+
+
+def _in_each(frame: Frame, result: dict[str, Any], me: str | None, notes: str) -> str:
+    """The top (or bottom) ``frame.each`` of ``frame.group`` within each value of ``frame.by``, picked from the
+    figure of every pair (a pair of the CRM query's grouping by both), ties at the last place shown."""
+    rows, topic = result.get("rows") or [], frame.topic
+    group, within = str(frame.group), str(frame.by)
+    one, many = KIND.get(group, (group.replace("_", " "), group.replace("_", " ") + "s"))
+    place = {"close_quarter": "quarter", "close_month": "month"}.get(within) or KIND.get(within, (within,))[0]
+    total = result.get("groups")
+    if total and total > len(rows):  # not every pair was read: the top of some could be missing
+        return (f"There are {total:,} pairs of {many} and {place}s to rank, more than one answer can read. Name the "
+                f"{place} (or a period) to rank within it.")
+    within_value: dict[Any, list[dict[str, Any]]] = {}
+    for row in rows:  # in the tool's order: by the figure, ties by name
+        if row.get(topic) is not None:
+            within_value.setdefault(row[within], []).append(row)
+    word = "most" if frame.descending else "fewest" if topic in SUMS - {"won_revenue", "open_pipeline_list_price"} else \
+        "least"
+    if topic in RATES or topic.startswith(("avg", "median")):
+        word = "highest" if frame.descending else "lowest"
+    who = subject_of(frame, me)
+    when = f" in {frame.period.label}" if frame.period else ""
+    head = (f"The {one} with the {word} {label_of(frame)} in each {place}" if frame.each == 1 else
+            f"The {frame.each} {many} with the {word} {label_of(frame)} in each {place}")
+    lines = []
+    for value in sorted(within_value, key=lambda v: (v is None, str(v))):
+        ranked = within_value[value]
+        top = ranked[:frame.each]
+        last = top[-1][topic]
+        tied = [r for r in ranked[frame.each:] if r[topic] == last]
+        listed = "; ".join(f"{r[group] or 'Unassigned'}: {_figures(frame, r)}" for r in top + tied)
+        lines.append(f"- {value or 'Unassigned'}: {listed}{' (tied)' if tied else ''}")
+    if not lines:
+        return f"{head}{' for ' + who if who else ''}{when}: no matching deals. {_sources(result)}{notes}"
+    caveat = ""
+    if not frame.descending and topic in SUMS:
+        caveat = f" Within each {place}, only {many} with a matching deal there are ranked."
+    scope = (" " if who.startswith("in ") else " for ") + who if who else ""
+    return (f"{head}{scope}{when}{_definition(result, topic)}:\n" + "\n".join(lines)
+            + f"\n{_sources(result)}{caveat}{notes}")
 
 
 def _named(frame: Frame, row: dict[str, Any]) -> str:

@@ -79,8 +79,10 @@ def query_for(frame: Frame) -> dict[str, Any]:
             f["stage"] = stages
     args: dict[str, Any] = {"entity": "opportunities", "metrics": metrics[:8], "filters": f}
     if frame.form in ("ranked", "breakdown") and frame.group:
+        # the top in each group of ``by`` is picked from every pair's figure (as many as the tool gives)
+        limit = 500 if frame.each else frame.limit + 1 if frame.limit == 1 else frame.limit
         args.update(group_by=[frame.group, *([frame.by] if frame.by else [])], order_by=topic,
-                    descending=frame.descending, limit=frame.limit + 1 if frame.limit == 1 else frame.limit)
+                    descending=frame.descending, limit=limit)
         if frame.having:
             args["having"] = {"metric": topic, **frame.having}
     return args

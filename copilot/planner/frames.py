@@ -35,6 +35,7 @@ class Frame:
     basis: str = "close"  # which date the period filters: close or engage
     group: str | None = None
     by: str | None = None  # a second grouping, within the first ("won revenue by rep and sector")
+    each: int = 0  # a ranking's top (or bottom) this many in each group of ``by`` ("the top rep in each sector")
     descending: bool = True
     limit: int = 1
     order: str | None = None  # for records: close_value, engage_date, close_date, cycle_days (or an account field)

@@ -257,6 +257,9 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     two = _two_groups(_by_words(rest))
     if two is not None:  # read by the first grouping alone; the second is added to what that reading looks up
         rest = two[1]
+    each = _in_each(rest) if two is None else None
+    if each is not None:  # "the top rep in each sector": the ranking is read without "in each sector"
+        rest = each[1]
     median = MEDIAN.search(rest) is not None
     reading = _read_question(MEDIAN.sub("average", rest), names, identity, today, context)
     if counted is not None:
@@ -295,6 +298,8 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
         setattr(reading, attr, frames)
     if two is not None and reading.kind == "crm":
         return _by_two(reading, two[0], rest)
+    if each is not None and reading.kind in ("crm", "ask"):
+        return _top_in_each(reading, each[0])
     return reading
 
 
@@ -337,6 +342,47 @@ def _by_two(reading: Reading, groups: tuple[str, str], said: str) -> Reading:
                 "series": "product series"}.get(g, g) for g in groups}
     return Reading("ask", note=f"I can break that down by one thing at a time here: by {named[first]}, or by "
                                f"{named[second]}? Ask for one of them.")
+
+
+IN_EACH = re.compile(r"\s*\b(?:(?:in|for|within|across|from|of|at)\s+(?:each|every)(?:\s+one\s+of\s+the)?|per|by)\s+"
+                     r"(?P<g>[a-z]+)\b", re.IGNORECASE)
+"""the groups a ranking is made within ("the top rep in each sector", "best product per region", "top rep by office")"""
+
+
+def _in_each(text: str) -> tuple[str, str] | None:
+    """The grouping a ranking is asked within, and the question without it, when ``text`` ranks something (a
+    superlative) within each value of a group ("which rep won the most in each sector")."""
+    if not re.search(r"\b(?:top|best|worst|bottom|most|least|fewest|highest|lowest|biggest|largest|smallest|"
+                     r"leading|best-selling|strongest|weakest)\b", text, re.IGNORECASE):
+        return None
+    for m in IN_EACH.finditer(text):
+        word = m.group("g").lower()
+        group = GROUP_WORDS.get(word) or GROUP_WORDS.get(word.rstrip("s"))
+        if group is None or group == "stage":
+            continue
+        if m.group(0).split()[0].lower() in ("per", "by") and not re.search(
+                r"\b(?:top|best|worst|bottom|leading|best-selling)\s+(?:\d+\s+|one\s+|two\s+|three\s+|five\s+)?"
+                r"(?:reps?|agents?|sellers?|salespeople|products?|accounts?|customers?|managers?|offices?)\b",
+                text[:m.start()], re.IGNORECASE):
+            continue  # "per" and "by" name the groups only after "top rep" or "best product": "top rep by revenue" is no group
+        return group, f"{text[:m.start()]}{text[m.end():]}"
+    return None
+
+
+def _top_in_each(reading: Reading, within: str) -> Reading:
+    """``reading``, a ranking of deals' figures by a group, made within each value of ``within``; anything else is
+    asked about."""
+    frames = reading.frames if reading.kind == "crm" else reading.offer
+    if len(frames) == 1 and frames[0].form == "ranked" and frames[0].group not in (None, within, "stage") and \
+            frames[0].topic in DEAL_METRICS and not frames[0].having and not frames[0].by:
+        frame = frames[0].edit(by=within, each=frames[0].limit)
+        if reading.kind == "crm":
+            return Reading("crm", frames=[frame], confidence=reading.confidence)
+        return Reading("ask", note=reading.note, offer=[frame], unplaced=reading.unplaced, confidence=reading.confidence)
+    named = {"regional_office": "office", "close_quarter": "quarter", "close_month": "month"}.get(within, within)
+    return Reading("ask", note=f"I can rank reps, managers, offices, products, sectors or accounts by a figure of their "
+                               f"deals within each {named}. Which figure do you mean, for example \"the rep with the "
+                               f"most won revenue in each {named}\"?")
 
 
 def _by_words(text: str) -> str:
