@@ -361,3 +361,21 @@ def test_the_top_in_each_group_is_picked_within_it(copilot: Copilot, question: s
 def test_a_ranking_within_each_group_of_something_else_is_asked_about(copilot: Copilot) -> None:
     reply = copilot.ask("which sector has the most accounts in each office", "ops")
     assert not reply.tool_calls and "?" in reply.answer, reply.answer
+
+
+def test_another_figure_after_a_breakdown_is_broken_down_the_same_way(copilot: Copilot) -> None:
+    with copilot.engine.connect() as conn:
+        result = conn.exec_driver_sql("SELECT o.stage, r.regional_office AS office FROM opportunities o "
+                                      "JOIN users r ON r.id = o.user_id WHERE o.stage IN ('Won', 'Lost')")
+        rows = result.all()
+    first = copilot.ask("won revenue by office", "ops")
+    answer = copilot.ask("and the win rate?", "ops", thread_id=first.thread_id).answer
+    assert "Win rate by regional office" in answer, answer
+    for office in {o for _, o in rows}:
+        won = sum(1 for s, o in rows if o == office and s == "Won")
+        closed = sum(1 for _, o in rows if o == office)
+        assert f"{office}: {100 * won / closed:.1f}% ({won:,} won of {closed:,} closed)" in answer, (office, answer)
+    # a figure of one of them is not a breakdown: "and his win rate?" after a ranking names one rep's
+    top = copilot.ask("who won the most revenue?", "ops")
+    his = copilot.ask("and his win rate?", "ops", thread_id=top.thread_id).answer
+    assert "Darcel Schlecht" in his and "by rep" not in his, his

@@ -640,7 +640,9 @@ def test_an_approval_card_longer_than_one_message_holds_is_posted_whole_and_deci
             card = sorted(ts for (ch, ts) in slack.messages if ch == "UMONA")
             assert len(card) == len(posts)
             _click(base, "UMONA", _buttons(_blocks(posts[-1]))["approval_approve"], channel="UMONA", ts=card[-1])
-            decided = _wait(slack, "chat.update")[-1]
+            # every message of the card is updated, in any order: the one that held Approve says who decided
+            updates = _wait(slack, "chat.update", len(card))
+            decided = next(u for u in reversed(updates) if u["ts"] == card[-1])
             assert "Approved by Mona Manager" in json.dumps(_blocks(decided))
             _delivered(mail)
             assert b"Paragraph 097." in mail.messages[0].get_payload(decode=True)
@@ -980,3 +982,27 @@ def test_a_card_grown_past_what_its_shared_message_holds_moves_to_new_messages_a
             assert [m["ts"] for m in after] == [m["ts"] for m in messages] and _blocks(after[0]) == kept
             closed = "\n".join(_strings([_blocks(m) for m in after[1:]]))
             assert closed.count("word") == 3_000 and "draft_send" not in closed and "Sent" in closed
+
+
+def test_what_a_message_showed_is_kept_for_a_while_then_dropped(db_url: str, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The blocks a message showed are kept in the app's store (SQLite or PostgreSQL) for KEPT_DAYS, not for ever:
+    a later write, once an hour at most, drops the records past their time, and only those."""
+    from copilot.slack import messages
+    from memory.checkpoints import open_memory
+
+    settings = Settings(home=tmp_path / "home", database_url=db_url)
+    blocks = [{"type": "section", "block_id": "b1", "text": {"type": "mrkdwn", "text": "kept"}}]
+    with open_memory(settings) as memory:
+        store = memory.store
+        messages._swept.pop(id(store), None)
+        messages.remember(store, "C1", "1700000000.000100", blocks, now=0.0)  # kept 30 days
+        monkeypatch.setattr(messages, "KEPT_DAYS", 1 / 86_400)  # one second, for the next
+        messages.remember(store, "C1", "1700000000.000200", blocks, now=1.0)
+        time.sleep(2.5)
+        messages.remember(store, "C2", "1700000000.000300", blocks, now=2.0)  # within the hour: nothing is dropped
+        assert messages.recalled(store, "C1", "1700000000.000200") == blocks
+        messages.remember(store, "C2", "1700000000.000400", blocks, now=messages.SWEEP_SECONDS + 1.0)
+        assert messages.recalled(store, "C1", "1700000000.000200") is None  # past its time: dropped
+        assert messages.recalled(store, "C1", "1700000000.000100") == blocks
+        assert messages.recalled(store, "C2", "1700000000.000400") == blocks

@@ -1980,11 +1980,14 @@ def _own_scope(frame: Frame, identity: Identity) -> Frame:
 
 
 def _reranked(frame: Frame, last: Frame, words: list[str]) -> Frame:
-    """"What about by win rate?" after a ranking: the same ranking by the figure named now, never that figure over
-    everyone together."""
-    if last.form in ("ranked", "breakdown") and last.group and frame.form == "figure" and "by" in words and \
+    """"What about by win rate?" after a ranking, or "and the win rate?" after a breakdown: the same ranking or
+    breakdown by the figure named now, never that figure over everyone together."""
+    if last.form in ("ranked", "breakdown") and last.group and frame.form == "figure" and \
+            ("by" in words or last.form == "breakdown" and not last.having) and \
             not any(w in words for w in ("his", "her", "their", "its", "him", "them")):
-        return frame.edit(form=last.form, group=last.group, limit=last.limit, descending=last.descending)
+        # "and the win rate?" after a breakdown by office: the win rate by office too
+        return frame.edit(form=last.form, group=last.group, by=last.by, each=last.each, limit=last.limit,
+                          descending=last.descending)
     return frame
 
 

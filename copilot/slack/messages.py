@@ -4,6 +4,7 @@ alone, and what the app last showed in a message, for a change made where Slack 
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from slack_sdk import WebClient
@@ -11,6 +12,11 @@ from slack_sdk import WebClient
 from copilot.slack.blocks import CARD_START, card_span, fits, pieces, plain, with_earlier
 
 MOVED = "This draft changed; its card is now in a new message below."
+KEPT_DAYS = 30
+"""days what a message showed is kept for (a card is edited or decided in the days after it is posted); the store
+drops older records at most once an hour, as it writes"""
+SWEEP_SECONDS = 3600.0
+_swept: dict[int, float] = {}
 
 
 def rewrite(client: WebClient, channel: str, old: list[str], parts: list[list[dict[str, Any]]], text: str, *,
@@ -64,10 +70,15 @@ def replace_card(client: WebClient, channel: str, old: list[str], message: list[
             *moved]
 
 
-def remember(store: Any, channel: str, ts: str, blocks: list[dict[str, Any]]) -> None:
-    """Keep what message ``ts`` of ``channel`` shows now."""
-    if channel and ts:
-        store.put(("slack_messages", channel), ts, {"blocks": blocks})
+def remember(store: Any, channel: str, ts: str, blocks: list[dict[str, Any]], *, now: float | None = None) -> None:
+    """Keep what message ``ts`` of ``channel`` shows now, for KEPT_DAYS; the records past theirs are dropped."""
+    if not (channel and ts):
+        return
+    store.put(("slack_messages", channel), ts, {"blocks": blocks}, ttl=KEPT_DAYS * 24 * 60)
+    now = time.monotonic() if now is None else now
+    if now - _swept.get(id(store), -SWEEP_SECONDS) >= SWEEP_SECONDS:
+        _swept[id(store)] = now
+        store.sweep_ttl()
 
 
 def recalled(store: Any, channel: str, ts: str) -> list[dict[str, Any]] | None:
