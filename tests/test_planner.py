@@ -379,3 +379,32 @@ def test_another_figure_after_a_breakdown_is_broken_down_the_same_way(copilot: C
     top = copilot.ask("who won the most revenue?", "ops")
     his = copilot.ask("and his win rate?", "ops", thread_id=top.thread_id).answer
     assert "Darcel Schlecht" in his and "by rep" not in his, his
+
+
+def test_two_figures_by_a_grouping_give_both_for_each_member(copilot: Copilot) -> None:
+    with copilot.engine.connect() as conn:
+        result = conn.exec_driver_sql("SELECT o.stage, o.close_value, p.name AS product, r.regional_office AS office "
+                                      "FROM opportunities o JOIN products p ON p.id = o.product_id "
+                                      "JOIN users r ON r.id = o.user_id WHERE o.stage IN ('Won', 'Lost')")
+        rows = result.all()
+
+    def rate(key: int, value: str) -> str:
+        won = sum(1 for r in rows if r[key] == value and r.stage == "Won")
+        closed = sum(1 for r in rows if r[key] == value)
+        return f"win rate {100 * won / closed:.1f}% ({won:,} won of {closed:,} closed)"
+
+    for question in ("won revenue and win rate by product", "revenue by product, and win rate by product"):
+        answer = copilot.ask(question, "ops").answer
+        assert answer.startswith("Won revenue and win rate by product"), answer
+        for product in {r.product for r in rows}:
+            revenue = sum(float(r.close_value) for r in rows if r.product == product and r.stage == "Won")
+            assert f"{product}: {_money(revenue)} from " in answer and f"; {rate(2, product)}\n" in answer, \
+                (product, answer)
+    # each figure by its own grouping
+    answer = copilot.ask("won revenue by product and win rate by office", "ops").answer
+    assert "Won revenue by product" in answer and "Win rate by regional office" in answer, answer
+    for office in {r.office for r in rows}:
+        assert f"{office}: {rate(3, office)[len('win rate '):]}" in answer, (office, answer)
+    # a ranking with a second figure beside it
+    top = copilot.ask("top rep by won revenue and win rate", "ops").answer
+    assert top.startswith("Darcel Schlecht has the most won revenue: $1,153,214") and "win rate 63.1%" in top, top

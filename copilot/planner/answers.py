@@ -401,6 +401,9 @@ def describe(frame: Frame, me: str | None = None) -> str:
             frame.group, frame.group.replace("_", " "))
         return f"{many} with {having_label(frame.having)} {label}{sep + who if who else ''}{when}"
     if frame.form in ("ranked", "breakdown") and frame.group:
+        if frame.also:  # "won revenue and win rate by product"
+            named = [LABEL.get(m, m.replace("_", " ")) for m in frame.also]
+            label = f"{label}, {', '.join(named[:-1])} and {named[-1]}" if len(named) > 1 else f"{label} and {named[0]}"
         by = " and ".join(GROUP_SAID.get(g, g.replace("_", " ")) for g in (frame.group, frame.by) if g)
         return f"{label} by {by}{sep + who if who else ''}{when}"
     return f"{label}{sep + who if who else ''}{when}"

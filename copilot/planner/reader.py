@@ -1796,6 +1796,16 @@ def _fresh(topics: list[str], t: _Text, identity: Identity, words: list[str],
         base = Frame(metrics[0], "figure", dict(filters), period, _basis(metrics[0], words),
                      also=[m for m in metrics[1:] if m != metrics[0]])
         return [base.with_filters(**{kind: [v]}) for v in values], True
+    named = _groups_named(text) or ([group] if group and group != "stage" and (direction or _breakdown(words)) else [])
+    if len(metrics) > 1 and named and all(m in DEAL_METRICS for m in metrics):
+        # "won revenue and win rate by product": both figures for each product; "won revenue by product and win rate
+        # by office": each figure by its own grouping
+        base = _deal_frame(metrics[0], t, words, filters, period, direction, n, context)
+        if base.form in ("ranked", "breakdown") and base.group:
+            if len(named) == 1:
+                return [base.edit(also=[m for m in metrics[1:] if m != metrics[0]])], False
+            if len(named) == len(metrics):
+                return [base.edit(topic=m, group=g, also=[]) for m, g in zip(metrics, named, strict=True)], False
     if len(metrics) > 1:  # several figures over one subject (or over each side of a comparison)
         frame = Frame(metrics[0], "figure", dict(filters), period, _basis(metrics[0], words),
                       also=[m for m in metrics[1:] if m != metrics[0]])
@@ -1805,6 +1815,13 @@ def _fresh(topics: list[str], t: _Text, identity: Identity, words: list[str],
         return [frame], False
     base = _deal_frame(metrics[0], t, words, filters, period, direction, n, context)
     return [base], False
+
+
+def _groups_named(text: str) -> list[str]:
+    """The groupings ``text`` names after "by", "per" or "for each", in order, each once."""
+    found = [GROUP_WORDS.get(m.group(1)) or GROUP_WORDS.get(m.group(1).rstrip("s"))
+             for m in re.finditer(r"\b(?:by|per|for each|for every)\s+(?:the\s+|each\s+|every\s+)?([a-z]+)", text)]
+    return list(dict.fromkeys(g for g in found if g and g != "stage"))
 
 
 def _sides(t: _Text, filters: dict[str, object]) -> tuple[str, list[str]] | None:
