@@ -459,6 +459,8 @@ def compose_frames(frames: list[Frame], results: list[dict[str, Any]], compare: 
         part, whole = (_value(f, r) for f, r in zip(frames, results))
         only = frames[0].with_filters(**{k: None for k, v in frames[1].filters.items() if frames[0].filters.get(k) == v})
         name = subject_of(only, me)
+        if not name and frames[0].period is not None and frames[0].period != frames[1].period:
+            name = frames[0].period.label  # "of the team's won revenue, from Q4 2017": the period is the part
         if part is not None and whole and name:
             lines.append(f"{name[:1].upper() + name[1:]}'s share: "
                          f"{float(part) / float(whole) * 100:.1f}% ({fmt(frames[0].topic, part)} of "
@@ -633,8 +635,9 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
             if frame.form == "ranked" and len(rows) >= frame.limit else ""
         total = result.get("groups")
         if not shown and total and total > len(rows):  # a breakdown longer than the answer holds: it says so
-            shown = (f"\n{len(rows):,} of {total:,} shown, from the {'highest' if frame.descending else 'lowest'} "
-                     f"{label_of(frame)} {'down' if frame.descending else 'up'}.")
+            # those tied at the last place, past the limit, are shown too (a note of the lookup says so)
+            shown = (f"\n{min(len(rows), frame.limit):,} of {total:,} shown, from the "
+                     f"{'highest' if frame.descending else 'lowest'} {label_of(frame)} {'down' if frame.descending else 'up'}.")
         return f"{head}{_definition(result, topic)}:\n" + "\n".join(lines) + f"{shown}\n{_sources(result)}{notes}", focus
     return f"{head}: {_figures(frame, rows[0])}{_definition(result, topic)}. {_sources(result)}{notes}", focus
 
@@ -664,8 +667,9 @@ def _in_each(frame: Frame, result: dict[str, Any], me: str | None, notes: str) -
         word = "highest" if frame.descending else "lowest"
     who = subject_of(frame, me)
     when = f" in {frame.period.label}" if frame.period else ""
-    head = (f"The {one} with the {word} {label_of(frame)} in each {place}" if frame.each == 1 else
-            f"The {frame.each} {many} with the {word} {label_of(frame)} in each {place}")
+    each = "in each" if within in ("regional_office", "sector", "close_quarter", "close_month") else "for each"
+    head = (f"The {one} with the {word} {label_of(frame)} {each} {place}" if frame.each == 1 else
+            f"The {frame.each} {many} with the {word} {label_of(frame)} {each} {place}")
     lines = []
     for value in sorted(within_value, key=lambda v: (v is None, str(v))):
         ranked = within_value[value]

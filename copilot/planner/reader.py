@@ -257,6 +257,13 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     two = _two_groups(_by_words(rest))
     if two is not None:  # read by the first grouping alone; the second is added to what that reading looks up
         rest = two[1]
+        if len(set(two[0]) | set(_groups_named(rest.lower()))) > 2:
+            return Reading("ask", note="I can break a figure down by two things at once, not three. Which two do you "
+                                       "want, for example \"won revenue by office and product\"?")
+    if m := ACCOUNT_FIELD_GROUP.search(rest):
+        return Reading("ask", note=f"I can't break figures down by an account's {m.group(1).lower()} yet. I can break "
+                                   "them down by account, sector, office, product, rep, manager, month or quarter. "
+                                   "Which do you want?")
     each = _in_each(rest) if two is None else None
     if each is not None:  # "the top rep in each sector": the ranking is read without "in each sector"
         rest = each[1]
@@ -303,6 +310,10 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     return reading
 
 
+ACCOUNT_FIELD_GROUP = re.compile(r"\b(?:by|per|for each)\s+(?:the\s+)?(?:account|customer|company|client)(?:'s)?\s+"
+                                 r"(country|countries|location|size|employee\s+size|employees|headcount|revenue|age|"
+                                 r"year(?:\s+established)?|parent)\b", re.IGNORECASE)
+"""a grouping by a field of the account's ("won revenue by account country"), which no lookup breaks figures down by"""
 TWO_GROUPS = re.compile(r"\b(?:by|per|for\s+each|for\s+every|across|split\s+by)\s+(?:the\s+|each\s+|every\s+)?"
                         r"(?P<a>[a-z]+)(?:\s*(?:,|&|\band\b|\bthen\b|\bx\b)\s*(?:then\s+)?(?:by\s+|per\s+)?|"
                         r"\s+(?:and\s+)?(?:by|per)\s+)"
@@ -319,7 +330,13 @@ def _two_groups(text: str) -> tuple[tuple[str, str], str] | None:
         said = [m.group("a") or m.group("c"), m.group("b") or m.group("d")]
         found = [GROUP_WORDS.get(w.lower()) or GROUP_WORDS.get(w.lower().rstrip("s")) for w in said]
         if found[0] and found[1] and found[0] != found[1]:
-            return (found[0], found[1]), f"{text[:m.start()]}by {said[0]}{text[m.end():]}"
+            after = re.match(r"\s*(?:,|&|\band\b)\s*(?:by\s+|per\s+)?(?:the\s+|each\s+)?([a-z]+)", text[m.end():],
+                             re.IGNORECASE)
+            third = after and (GROUP_WORDS.get(after.group(1).lower()) or GROUP_WORDS.get(after.group(1).lower().rstrip("s")))
+            rest = f"{text[:m.start()]}by {said[0]}{text[m.end():]}"
+            if third and third not in found:  # "by quarter for each office and product": a third one
+                rest = f"{rest} by {after.group(1)}"  # type: ignore[union-attr]
+            return (found[0], found[1]), rest
     return None
 
 
@@ -362,7 +379,8 @@ def _in_each(text: str) -> tuple[str, str] | None:
             continue
         if m.group(0).split()[0].lower() in ("per", "by") and not re.search(
                 r"\b(?:top|best|worst|bottom|leading|best-selling)\s+(?:\d+\s+|one\s+|two\s+|three\s+|five\s+)?"
-                r"(?:reps?|agents?|sellers?|salespeople|products?|accounts?|customers?|managers?|offices?)\b",
+                r"(?:reps?|agents?|sellers?|salespeople|products?|accounts?|customers?|managers?|offices?|sectors?|"
+                r"industries|industry|regions?|quarters?|months?)\b",
                 text[:m.start()], re.IGNORECASE):
             continue  # "per" and "by" name the groups only after "top rep" or "best product": "top rep by revenue" is no group
         return group, f"{text[:m.start()]}{text[m.end():]}"
@@ -520,9 +538,30 @@ def _share(expanded: str, names: Names, identity: Identity, today: dt.date, cont
         return Reading("ask", note="A share of which total, for whom? Name the part and the whole, for example: "
                                    "\"what % of won revenue in 2017 came from GTX Pro?\"")
     own = {k: frames[0].filters.get(k) for k in ("rep", "manager") if frames[0].filters.get(k) == [identity.name]}
-    whole = frames[0].with_filters(**{**{k: None for k in SUBJECTS}, **own})  # the asker's own deals stay the whole
+    # the whole is what the words after "share of" name, up to the verb that names the part ("of Darcel's won revenue
+    # came from GTX Pro": Darcel's won revenue, of which GTX Pro's is the part); the rest names the part
+    verb = PART_VERB.search(expanded, m.end())
+    said = m.group("mid") + expanded[m.end():verb.start() if verb else m.end()]
+    of = _read(("how much " if what == "won revenue" else "how many ") + what + " " + said, names, identity, today,
+               context) if said.strip() else None
+    named = {k: v for k, v in of.frames[0].filters.items() if k in SUBJECTS} \
+        if of is not None and of.kind == "crm" and len(of.frames) == 1 else {}
+    whole = frames[0].with_filters(**{**{k: None for k in SUBJECTS}, **named, **own})  # the asker's own deals stay
+    if of is not None and of.kind == "crm" and len(of.frames) == 1 and of.frames[0].period is not None:
+        whole = whole.edit(period=of.frames[0].period)  # "of Q4 won revenue": the whole's period
+    elif frames[0].period is not None and whole.filters == frames[0].filters and \
+            find_period(tokens(expanded[verb.end():] if verb else ""), today).period is not None:
+        whole = whole.edit(period=None)  # "of Cara's team's won revenue came from Q4 2017": the part is the period
+    if whole == frames[0]:
+        return Reading("ask", note="A share of which total? The part and the whole read the same here. Name both, for "
+                                   "example: \"what % of Darcel Schlecht's won revenue came from GTX Pro?\"")
     return Reading("crm", frames=[frames[0], whole.edit(whole=True)], compare=True, note="share",
                    confidence=part.confidence)
+
+
+PART_VERB = re.compile(r"\b(?:came|come|comes|coming|was|were|is|are|went|goes|go)\b(?:\s+(?:from|to|in|for|with|on|"
+                       r"by|through))?|\bfrom\b", re.IGNORECASE)
+"""the verb after a share's whole that names its part ("of won revenue came from GTX Pro")"""
 
 
 def _read_question(text: str, names: Names, identity: Identity, today: dt.date, context: Context) -> Reading:
@@ -897,8 +936,24 @@ PER_DEAL = re.compile(r"\b(?:won\s+)?(?:revenue|dollars|money|value|amount)\s+(?
 """revenue per won deal: the average won deal size, not the total"""
 
 
+EACH_OF_REPS = re.compile(r"\beach\s+of\s+(my|our|(?:[\w.-]+\s+){0,3}?[\w.-]+'s?)\s+(?:reps|agents|sellers|salespeople|"
+                          r"people|team\s+members|direct\s+reports)\b", re.IGNORECASE)
+EACH_OF = re.compile(r"\beach\s+of\s+(?:the|our|these|those)\s+(reps|agents|sellers|salespeople|products|accounts|"
+                     r"customers|offices|regions|sectors|industries|managers|teams)\b", re.IGNORECASE)
+SINGULAR = {"reps": "rep", "agents": "rep", "sellers": "rep", "salespeople": "rep", "products": "product",
+            "accounts": "account", "customers": "account", "offices": "office", "regions": "region",
+            "sectors": "sector", "industries": "sector", "managers": "manager", "teams": "team"}
+
+
+def _each_of(text: str) -> str:
+    """"each of my reps" as "each rep on my team", "each of Dustin's reps" as "each rep on Dustin's team", "each of
+    the products" as "each product": a grouping, as "each rep" is."""
+    text = EACH_OF_REPS.sub(r"each rep on \1 team", text)
+    return EACH_OF.sub(lambda m: f"each {SINGULAR[m.group(1).lower()]}", text)
+
+
 def _expanded(text: str) -> str:
-    text = _by_words(text)
+    text = _each_of(_by_words(text))
     text = re.sub(r"\bi\s+mean(?:t)?\b", " ", text, flags=re.IGNORECASE)  # "no, I meant Q3": a correction, not a mean
     # "how many opportunities are in the CRM": every deal it holds, as "how many are there" is
     text = re.sub(r"\b(?:in|inside|within)\s+(?:the|our)\s+(?:crm|database)\b", "there", text, flags=re.IGNORECASE)
@@ -1795,6 +1850,11 @@ def _fresh(topics: list[str], t: _Text, identity: Identity, words: list[str],
         kind, values = sides
         base = Frame(metrics[0], "figure", dict(filters), period, _basis(metrics[0], words),
                      also=[m for m in metrics[1:] if m != metrics[0]])
+        grouped = _deal_frame(metrics[0], t, words, filters, period, direction, n, context)
+        if grouped.form in ("ranked", "breakdown") and grouped.group and grouped.group != kind:
+            # "won revenue by rep for GTX Pro and MG Advanced": the breakdown for each of them, one after the other
+            grouped = grouped.edit(also=base.also)
+            return [grouped.with_filters(**{kind: [v]}) for v in values], False
         return [base.with_filters(**{kind: [v]}) for v in values], True
     named = _groups_named(text) or ([group] if group and group != "stage" and (direction or _breakdown(words)) else [])
     if len(metrics) > 1 and named and all(m in DEAL_METRICS for m in metrics):
