@@ -169,21 +169,21 @@ def _reps_won(copilot: Copilot):  # noqa: ANN202
 def test_a_bound_on_each_reps_count_keeps_the_reps_within_it(copilot: Copilot, question: str, keep,  # noqa: ANN001
                                                              head: str) -> None:
     answer = copilot.ask(question, "ops").answer
-    assert answer.startswith(head), answer
     counts = _reps_won(copilot)
     kept = counts[counts.map(keep)]
     assert 0 < len(kept) < len(counts)
+    assert answer.startswith(f"{head[:-1]} ({len(kept)}):"), answer  # with how many there are
     listed = [line.split(". ", 1)[1] for line in answer.splitlines() if line[:1].isdigit()]
     assert sorted(listed) == sorted(f"{rep}: {n:,}" for rep, n in kept.items()), answer
 
 
 def test_a_bound_on_each_reps_count_of_deals_worth_over_an_amount_counts_only_those(copilot: Copilot) -> None:
     answer = copilot.ask("agents with more than 20 won deals over $5,000", "ops").answer
-    assert answer.startswith("Reps with more than 20 won deals worth over $5,000:"), answer
     won = _won_deals(copilot)
     counts = won[won.close_value > 5000].groupby("rep").size()
     kept = counts[counts > 20]
     assert 0 < len(kept) < len(counts)
+    assert answer.startswith(f"Reps with more than 20 won deals worth over $5,000 ({len(kept)}):"), answer
     listed = [line.split(". ", 1)[1] for line in answer.splitlines() if line[:1].isdigit()]
     assert sorted(listed) == sorted(f"{rep}: {n:,}" for rep, n in kept.items()), answer
 
@@ -248,7 +248,7 @@ def test_a_bound_on_each_reps_count_stays_in_the_askers_scope(copilot: Copilot) 
     kept = team[team > 100]
     assert 0 < len(kept) < len(team)
     answer = copilot.ask("which of my reps won more than 100 deals", "Cara Losch").answer
-    assert answer.startswith("Reps with more than 100 won deals for your team:"), answer
+    assert answer.startswith(f"Reps with more than 100 won deals for your team ({len(kept)}):"), answer
     listed = [line.split(". ", 1)[1] for line in answer.splitlines() if line[:1].isdigit()]
     assert sorted(listed) == sorted(f"{rep}: {n:,}" for rep, n in kept.items()), answer
     assert f"Records ({int(kept.sum()):,})" in answer, answer
@@ -466,3 +466,46 @@ def test_a_long_breakdown_with_ties_says_how_many_it_shows_in_figures_the_lookup
     answer = copilot.ask("Lost deals by rep and product", "ops").answer
     assert re.search(r"\n50 of [\d,]+ shown, from the highest lost deals down\.", answer), answer
     assert "removed" not in answer, answer
+
+
+def test_how_many_members_have_a_count_of_deals_within_a_bound(copilot: Copilot) -> None:
+    won = _won_deals(copilot)
+    with copilot.engine.connect() as conn:
+        accounts = dict(conn.exec_driver_sql("SELECT o.id, a.name FROM opportunities o JOIN accounts a "
+                                             "ON a.id = o.account_id").all())
+    won["account"] = won.id.map(accounts)
+    q3 = won[(won.close_date >= "2017-07-01") & (won.close_date <= "2017-09-30")]
+    for question, deals, n in (("How many accounts have more than 100 won deals?", won, 100),
+                               ("how many accounts had at least 20 won deals in Q3 2017", q3, 19)):
+        counts = deals.groupby("account").size()
+        kept = counts[counts > n].sort_values(ascending=False)
+        answer = copilot.ask(question, "ops").answer
+        assert f" ({len(kept):,}):\n" in answer, (len(kept), answer)
+        assert f"1. {kept.index[0]}: {kept.iloc[0]}" in answer, answer
+    reps = won.groupby("rep").size()
+    assert f"Reps with more than 100 won deals ({int((reps > 100).sum())}):" in copilot.ask(
+        "how many reps won more than 100 deals", "ops").answer
+
+
+def test_either_of_two_subjects_is_one_figure_over_both(copilot: Copilot) -> None:
+    won = _won_deals(copilot)
+    both = won[won.rep.isin(["Darcel Schlecht", "Anna Snelling"])]
+    answer = copilot.ask("how many deals did Darcel or Anna win", "ops").answer
+    assert answer.startswith(f"Won deals for Darcel Schlecht or Anna Snelling: {len(both):,}."), answer
+    # which of the two is more is still a comparison
+    assert "more than" in copilot.ask("which sold more, GTX Pro or GTX Plus Pro?", "ops").answer
+
+
+@pytest.mark.parametrize(("question", "unit"), [("average wins per rep", "rep"),
+                                                ("How many won deals per account on average?", "account"),
+                                                ("Average won revenue per rep", "rep")])
+def test_an_average_over_a_groups_members_is_asked_about(copilot: Copilot, question: str, unit: str) -> None:
+    reply = copilot.ask(question, "ops")
+    assert not reply.tool_calls and f"An average per {unit} depends on which {unit}s count" in reply.answer, \
+        reply.answer
+    assert "can't answer that from the CRM" not in reply.answer
+
+
+def test_a_rep_asking_for_a_team_figure_is_told_what_they_can_ask(copilot: Copilot) -> None:
+    answer = copilot.ask("What's my team's win rate?", "Anna Snelling").answer
+    assert "outside your scope" in answer and "team's)" not in answer, answer

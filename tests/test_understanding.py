@@ -434,9 +434,11 @@ def test_a_deals_size_or_revenue_per_deal_is_the_average_not_the_total(copilot: 
     assert expected in answer and not_said not in answer, answer
 
 
-@pytest.mark.parametrize("question", ["average won revenue per rep", "average win rate across reps"])
-def test_an_average_over_people_is_still_declined(copilot: Copilot, question: str) -> None:
-    assert "I can't answer that from the CRM" in copilot.ask(question, "ops").answer
+@pytest.mark.parametrize(("question", "said"), [("average won revenue per rep", "An average per rep depends on"),
+                                               ("average win rate across reps", "I can't answer that from the CRM")])
+def test_an_average_over_people_is_still_declined_or_asked_about(copilot: Copilot, question: str, said: str) -> None:
+    reply = copilot.ask(question, "ops")
+    assert said in reply.answer and not reply.tool_calls, reply.answer
 
 
 @pytest.mark.parametrize(("question", "expected"), [
@@ -785,7 +787,7 @@ def test_the_deal_or_the_figure_asked_is_the_one_answered(copilot: Copilot, ques
     ("how many deals closed in October 2017 were lost?", "Lost deals, closed in October 2017: 287", "566"),
     ("won revenue for Q3 and Q4 2017 combined", "$5,784,751 from 2,453 won deals", "more than"),
     ("won revenue in Q3 2017 from deals engaged in Q2 2017", "one at a time", "$"),
-    ("what's the won revenue per rep on average?", "I can't answer that from the CRM", "$"),
+    ("what's the won revenue per rep on average?", "An average per rep depends on which reps count", "$"),
     ("how many deals without an account are open?", "can't answer questions that leave something out", "2,089"),
 ])
 def test_what_a_question_says_of_its_deals_is_kept_or_asked(copilot: Copilot, question: str, expected: str,

@@ -331,15 +331,12 @@ def _bounded_label(label: str, bound: str) -> str:
 
 def subject_of(frame: Frame, me: str | None = None) -> str:
     f = frame.filters
-    parts: list[str] = []
-    for name in f.get("manager", []):
-        parts.append("your team" if name == me else f"{name}'s team")
-    for name in f.get("rep", []):
-        parts.append("you" if name == me else name)
-    parts += [str(x) for x in f.get("product", [])]
-    parts += [str(x) for x in f.get("account", [])]
-    parts += [f"{x} office" for x in f.get("regional_office", [])]
-    parts += [f"{x} sector" for x in f.get("sector", [])]
+    named = [["your team" if name == me else f"{name}'s team" for name in f.get("manager", [])],
+             ["you" if name == me else name for name in f.get("rep", [])],
+             [str(x) for x in f.get("product", [])], [str(x) for x in f.get("account", [])],
+             [f"{x} office" for x in f.get("regional_office", [])], [f"{x} sector" for x in f.get("sector", [])]]
+    # the values of one filter are any of them ("GTX Pro or GTX Plus Pro"); different filters all hold
+    parts: list[str] = [" or ".join(values) for values in named if values]
     if f.get("tier") == "key":
         parts.append("key accounts")
     default = {"won_count": ["Won"], "won_revenue": ["Won"], "avg_won_deal_size": ["Won"], "lost_count": ["Lost"],
@@ -419,10 +416,13 @@ def decline(kind: str = "unsupported", scope: str = "") -> str:
                 f"you see {scope or 'only your own'}. I can rank your own deals, products or accounts.")
     if kind == "scope":
         return (f"That is outside your scope: company-wide figures include other people's deals, and you see "
-                f"{scope or 'only the deals in your scope'}. Ask about your own deals (or your team's).")
-    return ("I can't answer that from the CRM: it holds deals (stage, product, value, dates, owner), accounts "
-            "(sector, size, location, parent), the price list, the sales team and logged activities, but not "
-            "forecasts, quotas, salaries, satisfaction scores or market data.")
+                f"{scope or 'only the deals in your scope'}. Ask about your own deals"
+                f"{' (or your team' + chr(39) + 's)' if 'team' in scope else ''}.")
+    return ("I can't answer that from the CRM as asked. It holds deals (stage, product, value, dates, owner), accounts "
+            "(sector, size, location, parent), the price list, the sales team and logged activities, and no "
+            "forecasts, quotas, salaries, satisfaction scores or market data; I give figures of deals for a rep, team, "
+            "office, product, sector or account in a period, and break them down by any of those, by month or by "
+            "quarter.")
 
 
 def ask(offer: list[Frame], unplaced: list[str], me: str | None, examples: list[str]) -> str:
@@ -628,6 +628,8 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
             accounts = " and ".join(frame.filters["account"])
             head = f"{accounts}'s deals are with these reps (the CRM keeps a rep on each deal, not on the account). {head}"
         lines = [f"{i}. {_named(frame, row)}: {_figures(frame, row)}" for i, row in enumerate(rows, 1)]
+        if frame.having and result.get("groups") is not None:  # "which reps won more than 100 deals": how many do
+            head = f"{head} ({result['groups']:,})"
         if group in ("rep", "account", "product", "sector", "regional_office") and rows and rows[0][group]:
             focus[group] = str(rows[0][group])
             focus["last"] = group

@@ -254,6 +254,9 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     the deals' value ("over $5,000") is read like a period, apart from the rest, and set on each frame."""
     bound, rest = find_bound(text)
     counted, rest = find_count_bound(rest)
+    if counted is not None:  # "how many accounts have more than 100 won deals": which, and how many of them
+        rest = re.sub(r"\bhow many\s+(accounts|customers|clients|companies|reps|agents|sellers|salespeople|products|"
+                      r"offices|regions|sectors|industries|managers|teams)\b", r"which \1", rest, flags=re.IGNORECASE)
     two = _two_groups(_by_words(rest))
     if two is not None:  # read by the first grouping alone; the second is added to what that reading looks up
         rest = two[1]
@@ -274,6 +277,9 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     if median and reading.kind == "unknown":  # "median by colour": a median, of what the CRM holds, is asked about
         said = f'I could not place "{reading.unplaced[0]}". ' if reading.unplaced else ""
         return Reading("ask", note=said + NOT_A_MEDIAN, unplaced=reading.unplaced)
+    if (per := AVERAGE_PER_GROUP.search(rest)) and not re.search(
+            r"\b(?:size|sized|cycle|per deal|deal value|value of (?:a|each) deal|rate|how long|days)\b", rest, re.IGNORECASE):
+        return _average_per_group(reading, per, rest)
     if reading.kind not in ("crm", "ask"):
         return reading
     if (span := AVERAGE_PER_SPAN.search(rest)) and not re.search(r"\b(?:size|sized|cycle|per deal|deal value|value of "
@@ -426,9 +432,12 @@ def _count_bounded(reading: Reading, counted: CountBound, rest: str, identity: I
     """"Which reps won more than 100 deals": each group's count of deals, only the groups within the bound (those
     with none too, for "fewer than"); asked about when no group is named, or the figure is not a count of deals. A
     bound on each deal's value ("more than 20 won deals over $5,000") counts only the deals within it."""
-    frames = reading.frames if reading.kind == "crm" else []
     said = re.findall(r"[a-z]+", rest.lower())
     groups = [GROUP_WORDS[w] for w in said if w in GROUP_WORDS]
+    # the reading offered, when the question without its bound was not sure ("which accounts had won deals in Q3
+    # 2017": the deals, or the accounts?): the bound says the accounts are counted
+    frames = reading.frames if reading.kind == "crm" else \
+        [f.edit(form="figure") for f in reading.offer] if reading.kind == "ask" and groups and not reading.unplaced else []
     if len(frames) != 1 or frames[0].topic not in COUNTS or frames[0].also or not (frames[0].group or groups):
         one = [f for f in frames if f.form == "figure" and f.topic in COUNTS and not f.also]
         return Reading("ask", note=NOT_COUNTED_BY if len(frames) == len(one) == 1 else NOT_COUNTED_WITH, offer=one[:1])
@@ -448,6 +457,37 @@ def _count_bounded(reading: Reading, counted: CountBound, rest: str, identity: I
     if _ranks_others(frame, identity):
         return Reading("decline", note="ranking")
     return Reading("crm", [frame], confidence=reading.confidence)
+
+
+AVERAGE_PER_GROUP = re.compile(r"\b(?:average|avg|mean|typical)\b.*?\b(?:per|a|each|every|an)\s+(?P<a>rep|agent|seller|"
+                               r"salesperson|account|customer|client|product|office|region|manager|team|sector|industry)\b|"
+                               r"\b(?:per|a|each|every|an)\s+(?P<b>rep|agent|seller|salesperson|account|customer|client|"
+                               r"product|office|region|manager|team|sector|industry)\b.*?\bon\s+average\b",
+                               re.IGNORECASE)
+"""an average over the members of a group ("average won revenue per rep", "won deals per account on average")"""
+
+
+def _average_per_group(reading: Reading, per: re.Match[str], rest: str) -> Reading:
+    """"Average won revenue per rep": asked about, since which reps count (those with no won deal too?) is not said;
+    each one's figure is offered."""
+    said = (per.group("a") or per.group("b")).lower()
+    group = GROUP_WORDS[said] if said in GROUP_WORDS else GROUP_WORDS.get(said + "s", "rep")
+    base = (reading.frames or reading.offer or [Frame("won_revenue")])[0]
+    topic = "lost_count" if re.search(r"\blost|losses\b", rest, re.IGNORECASE) else \
+        "open_count" if re.search(r"\bopen\b", rest, re.IGNORECASE) else \
+        "won_count" if re.search(r"\b(?:deals|wins|won deals|number|count|how many)\b", rest, re.IGNORECASE) else \
+        "won_revenue"
+    unit = {"regional_office": "office", "account": "account", "manager": "manager"}.get(group, group)
+    what = {"lost_count": "lost deals", "open_count": "open deals", "won_count": "won deals"}.get(topic, "won revenue")
+    said = f"An average per {unit} depends on which {unit}s count (is one with no deal a 0, or left out?). "
+    if not (reading.frames or reading.offer):  # what else the question says was not read: nothing is offered for it
+        return Reading("ask", note=said + f"Ask for the {what} by {unit} (with its period, office or product) to see "
+                                          "each one's: which do you want?")
+    offer = [Frame(topic, "breakdown", {k: v for k, v in base.filters.items() if k != "stage"}, base.period,
+                   base.basis, group=group, limit=50)]
+    return Reading("ask", offer=offer, note=said + f"Do you want the {what} of each {unit} instead? Say yes.")
+
+
 AVERAGE_PER_SPAN = re.compile(r"\b(?:average|avg|mean|typical)\b.*?\b(?:per|a|each|every|in an?)\s+(?P<a>day|week|month|"
                               r"quarter|year)\b|\b(?:average|avg|mean|typical)\s+(?P<b>daily|weekly|monthly|quarterly|"
                               r"yearly|annual)\b", re.IGNORECASE)
@@ -954,6 +994,10 @@ def _each_of(text: str) -> str:
 
 def _expanded(text: str) -> str:
     text = _each_of(_by_words(text))
+    text = re.sub(r"\b(?:average|avg|mean)\s+(win rates?|reply rates?)(?=\s+(?:per|by|for each|of each|in each|for every)\b)",
+                  r"\1", text, flags=re.IGNORECASE)  # "the average win rate per office": each office's win rate
+    if re.search(r"\bhow long\b", text, re.IGNORECASE):  # "how long do deals take to close on average": the average
+        text = re.sub(r",?\s*\bon average\b", "", text, flags=re.IGNORECASE)
     text = re.sub(r"\bi\s+mean(?:t)?\b", " ", text, flags=re.IGNORECASE)  # "no, I meant Q3": a correction, not a mean
     # "how many opportunities are in the CRM": every deal it holds, as "how many are there" is
     text = re.sub(r"\b(?:in|inside|within)\s+(?:the|our)\s+(?:crm|database)\b", "there", text, flags=re.IGNORECASE)
@@ -1846,6 +1890,12 @@ def _fresh(topics: list[str], t: _Text, identity: Identity, words: list[str],
         return [], False
     # two or more names of one kind: one frame per name, the rest shared
     sides = _sides(t, filters)
+    if sides and re.search(r"\bor\b|\beither\b", text) and not re.search(
+            r"\b(?:which|who|whose|more|less|fewer|better|worse|higher|lower|bigger|smaller|compare|compared|vs|versus|"
+            r"than|beat|most|least)\b", text):
+        # "won revenue for GTX Pro or GTX Plus Pro": the deals of either, together
+        return [_deal_frame(metrics[0], t, words, filters, period, direction, n, context).edit(
+            also=[m for m in metrics[1:] if m != metrics[0]])], False
     if sides:
         kind, values = sides
         base = Frame(metrics[0], "figure", dict(filters), period, _basis(metrics[0], words),
