@@ -509,3 +509,38 @@ def test_an_average_over_a_groups_members_is_asked_about(copilot: Copilot, quest
 def test_a_rep_asking_for_a_team_figure_is_told_what_they_can_ask(copilot: Copilot) -> None:
     answer = copilot.ask("What's my team's win rate?", "Anna Snelling").answer
     assert "outside your scope" in answer and "team's)" not in answer, answer
+
+
+def test_the_share_of_deals_lost_is_of_the_closed_ones(copilot: Copilot) -> None:
+    with copilot.engine.connect() as conn:
+        rows = conn.exec_driver_sql("SELECT o.stage FROM opportunities o JOIN users r ON r.id = o.user_id "
+                                    "WHERE r.regional_office = 'East' AND o.stage IN ('Won', 'Lost') "
+                                    "AND o.close_date BETWEEN '2017-07-01' AND '2017-09-30'").all()
+    lost, closed = sum(1 for (s,) in rows if s == "Lost"), len(rows)
+    answer = copilot.ask("What percentage of deals in the East office were lost in Q3 2017?", "ops").answer
+    assert f"Lost share of the closed deals: {100 * lost / closed:.1f}% ({lost:,} of {closed:,})." in answer, answer
+
+
+def test_a_median_or_an_average_after_a_sales_cycle_is_of_the_sales_cycle(copilot: Copilot) -> None:
+    won = _won_deals(copilot)
+    west = won[(won.office == "West") & (won.close_date >= "2017-07-01") & (won.close_date <= "2017-09-30")]
+    first = copilot.ask("What's the average sales cycle for the West office in Q3 2017?", "ops")
+    assert f"{west.cycle.mean():.1f} days" in first.answer, first.answer
+    median = copilot.ask("and the median?", "ops", thread_id=first.thread_id).answer
+    assert median.startswith("Median sales cycle") and f"{west.cycle.median():.1f} days" in median, median
+    size = copilot.ask("and the average deal size?", "ops", thread_id=first.thread_id).answer
+    assert size.startswith("Average won deal size"), size
+
+
+def test_accounts_are_not_ranked_by_their_subsidiaries(copilot: Copilot) -> None:
+    reply = copilot.ask("Which account has the most subsidiaries?", "ops")
+    assert "no subsidiaries" not in reply.answer and reply.answer.startswith("Which account do you mean?"), reply.answer
+
+
+def test_my_figure_after_my_figure_keeps_its_period(copilot: Copilot) -> None:
+    won = _won_deals(copilot)
+    first = copilot.ask("What's my won revenue in Q3 2017?", "Darcel Schlecht")
+    answer = copilot.ask("and my win rate?", "Darcel Schlecht", thread_id=first.thread_id).answer
+    assert answer.startswith("Win rate for you, closed in Q3 2017:"), answer
+    q3 = won[(won.rep == "Darcel Schlecht") & (won.close_date >= "2017-07-01") & (won.close_date <= "2017-09-30")]
+    assert f"({len(q3):,} won of " in answer, answer

@@ -461,7 +461,10 @@ def compose_frames(frames: list[Frame], results: list[dict[str, Any]], compare: 
         name = subject_of(only, me)
         if not name and frames[0].period is not None and frames[0].period != frames[1].period:
             name = frames[0].period.label  # "of the team's won revenue, from Q4 2017": the period is the part
-        if part is not None and whole and name:
+        if frames[0].topic == "lost_count" and frames[1].topic == "count" and part is not None and whole:
+            lines.append(f"Lost share of the closed deals: {float(part) / float(whole) * 100:.1f}% "
+                         f"({fmt('count', part)} of {fmt('count', whole)}).")
+        elif part is not None and whole and name:
             lines.append(f"{name[:1].upper() + name[1:]}'s share: "
                          f"{float(part) / float(whole) * 100:.1f}% ({fmt(frames[0].topic, part)} of "
                          f"{fmt(frames[0].topic, whole)}).")
@@ -777,7 +780,10 @@ def _attribute_frame(frame: Frame, result: dict[str, Any]) -> str:
         return f"There are {int(result.get('record_count', 0)):,} accounts{' in the ' + where if where else ''}. " \
                f"{_sources(result)}"
     if topic == "subsidiaries":
-        parent = ", ".join(frame.filters.get("parent", [])) or "that account"
+        if not frame.filters.get("parent"):  # "which account has the most subsidiaries": no account named
+            return ("Which account do you mean? I can list an account's subsidiaries (\"subsidiaries of Acme "
+                    "Corporation\"), not rank accounts by how many they have.")
+        parent = ", ".join(frame.filters.get("parent", []))
         names = [r["account"] for r in rows]
         if not names:
             return f"{parent} has no subsidiaries on record."

@@ -290,8 +290,14 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     if bound is not None and reading.kind == "ask":  # the reading offered would state the bound as no result does
         return Reading("ask", note=reading.note if reading.note and reading.note != "unclear" else
                        UNSURE.format(said=bound.said))
+    cycle = bool(context.frames) and context.frames[0].topic in ("avg_sales_cycle_days", "median_sales_cycle_days") \
+        and not re.search(r"\b(?:size|sized|value|amount|revenue|worth|dollars?|price)\b|\$", rest, re.IGNORECASE)
     for attr in ("frames", "offer"):
         frames = getattr(reading, attr)
+        if cycle:  # "and the median?" after a sales cycle: the median sales cycle, not the median deal
+            frames = [f.edit(topic="avg_sales_cycle_days", also=[]) if f.topic in ("avg_won_deal_size",
+                                                                                  "median_won_deal_size") else f
+                      for f in frames]
         if context.frames and (median or re.search(r"\b(?:average|avg|mean)\b", rest, re.IGNORECASE)) and \
                 not PER_SPAN.search(rest) and not re.search(r"\b(?:cycle|days|long|count|number|how many|how much|"
                                                             r"total|revenue)\b", rest, re.IGNORECASE):
@@ -567,6 +573,19 @@ def _share(expanded: str, names: Names, identity: Identity, today: dt.date, cont
     if m is None:
         return None
     what = SHARE_OF.get(" ".join(m.group("what").lower().split()), "deals")
+    verb = PART_VERB.search(expanded, m.end())
+    if what == "deals" and verb and (lost := re.match(r"\s*(?:lost|lose)\b", expanded[verb.end():], re.IGNORECASE)):
+        # "what % of deals in the East office were lost": the lost share of the closed deals (the win rate's other side)
+        said = m.group("mid") + expanded[m.end():verb.start()] + expanded[verb.end() + lost.end():]
+        read_lost = _read("how many lost deals " + said, names, identity, today, context)
+        if read_lost.kind == "crm" and len(read_lost.frames) == 1 and read_lost.frames[0].form == "figure" and \
+                read_lost.frames[0].topic == "lost_count":
+            part_frame = read_lost.frames[0]
+            closed = part_frame.edit(topic="count").with_filters(stage=["Won", "Lost"])
+            return Reading("crm", frames=[part_frame, closed.edit(whole=True)], compare=True, note="share",
+                           confidence=read_lost.confidence)
+        return Reading("ask", note="A share of which deals were lost, of which ones? For example: \"what % of the East "
+                                   "office's closed deals in Q3 2017 were lost?\"")
     part = _read(expanded[:m.start()] + ("how much " if what == "won revenue" else "how many ") + what + " " +
                  m.group("mid") + expanded[m.end():], names, identity, today, context)
     frames = part.frames if part.kind == "crm" else []
@@ -1441,8 +1460,12 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
             # read as the revenue won because what is ranked has no annual revenue: the two readings were one
             dist = dict(classifier().distribution(" ".join(clauses)))
             confidence = max(confidence, sum(dist.get(x, 0.0) for x in ("revenue_musd", "won_revenue", "deal_value")))
-        own_slots = bool(spots) or found.period is not None or _mentions(fixed, ME | HE)
         last = context.frames[0] if context.frames else None
+        # "I" or "my" names no new subject when the last figure was already the asker's own
+        same_me = last is not None and identity.name is not None and \
+            (last.filters.get("rep") == [identity.name] or last.filters.get("manager") == [identity.name])
+        own_slots = bool(spots) or found.period is not None or _mentions(fixed, HE) or \
+            (_mentions(fixed, ME) and not same_me)
         if last is not None and last.topic == "team" and frames and frames[0].topic in DEAL_METRICS and not own_slots \
                 and _refers_back(fixed):
             people = {k: v for k, v in last.filters.items() if k in ("manager", "regional_office")}
