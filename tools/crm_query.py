@@ -432,7 +432,7 @@ def _opportunities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[
         for m in medians:
             _medians(conn, m, where, grouped, query.group_by, rows)
         rows, notes, tied_n, left_n, n_groups = _cut(conn, identity, query, f, rows, notes, whole=whole, ranked=ranked)
-        if counted is not None:
+        if counted is not None and n_groups >= query.limit + (TIES if ranked else 0):  # cut in SQL: counted apart
             n_groups = conn.execute(counted).scalar_one()
         if query.having is not None:  # the records behind the groups kept, not those of every group
             kept = or_(false(), *[and_(True, *[e.is_(None) if r[g] is None else e == r[g]

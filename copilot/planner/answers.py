@@ -631,14 +631,14 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
             accounts = " and ".join(frame.filters["account"])
             head = f"{accounts}'s deals are with these reps (the CRM keeps a rep on each deal, not on the account). {head}"
         lines = [f"{i}. {_named(frame, row)}: {_figures(frame, row)}" for i, row in enumerate(rows, 1)]
-        if frame.having and result.get("groups") is not None:  # "which reps won more than 100 deals": how many do
-            head = f"{head} ({result['groups']:,})"
+        total = result.get("groups")
+        if frame.having and total is not None:  # "which reps won more than 100 deals": how many do
+            head = f"{head} ({total:,})"
         if group in ("rep", "account", "product", "sector", "regional_office") and rows and rows[0][group]:
             focus[group] = str(rows[0][group])
             focus["last"] = group
         shown = f"\n{'Top' if frame.descending else 'Bottom'} {frame.limit} shown." \
             if frame.form == "ranked" and len(rows) >= frame.limit else ""
-        total = result.get("groups")
         if not shown and total and total > len(rows):  # a breakdown longer than the answer holds: it says so
             # those tied at the last place, past the limit, are shown too (a note of the lookup says so)
             shown = (f"\n{min(len(rows), frame.limit):,} of {total:,} shown, from the "

@@ -340,11 +340,11 @@ def _two_groups(text: str) -> tuple[tuple[str, str], str] | None:
     question by the first alone ("won revenue by rep and sector": "won revenue by rep")."""
     for m in TWO_GROUPS.finditer(text):
         said = [m.group("a") or m.group("c"), m.group("b") or m.group("d")]
-        found = [GROUP_WORDS.get(w.lower()) or GROUP_WORDS.get(w.lower().rstrip("s")) for w in said]
+        found = [_group_word(w) for w in said]
         if found[0] and found[1] and found[0] != found[1]:
             after = re.match(r"\s*(?:,|&|\band\b)\s*(?:by\s+|per\s+)?(?:the\s+|each\s+)?([a-z]+)", text[m.end():],
                              re.IGNORECASE)
-            third = after and (GROUP_WORDS.get(after.group(1).lower()) or GROUP_WORDS.get(after.group(1).lower().rstrip("s")))
+            third = after and _group_word(after.group(1))
             rest = f"{text[:m.start()]}by {said[0]}{text[m.end():]}"
             if third and third not in found:  # "by quarter for each office and product": a third one
                 rest = f"{rest} by {after.group(1)}"  # type: ignore[union-attr]
@@ -352,7 +352,16 @@ def _two_groups(text: str) -> tuple[tuple[str, str], str] | None:
     return None
 
 
-COUNT_TOPICS = ("won_count", "lost_count", "open_count", "count")
+def _group_word(word: str) -> str | None:
+    """The grouping a word names ("reps", "Office", "quarters"), or None."""
+    word = word.lower()
+    return GROUP_WORDS.get(word) or GROUP_WORDS.get(word.rstrip("s"))
+
+
+def _group_said(group: str) -> str:
+    """A grouping as a person says it ("office", "quarter")."""
+    return {"regional_office": "office", "close_quarter": "quarter", "close_month": "month",
+            "series": "product series"}.get(group, group)
 
 
 def _by_two(reading: Reading, groups: tuple[str, str], said: str) -> Reading:
@@ -364,13 +373,11 @@ def _by_two(reading: Reading, groups: tuple[str, str], said: str) -> Reading:
         # deals by stage are counted in every stage: not the won ones alone, as "deals by rep" are
         every = "stage" in groups and not re.search(r"\b(?:won|wins?|winning|lost|los[st]es|open|closed)\b", said,
                                                     re.IGNORECASE)
-        reading.frames = [f.edit(by=second, topic="count") if every and f.topic in COUNT_TOPICS and
+        reading.frames = [f.edit(by=second, topic="count") if every and f.topic in COUNTS and
                           "stage" not in f.filters else f.edit(by=second) for f in reading.frames]
         return reading
-    named = {g: {"regional_office": "office", "close_quarter": "quarter", "close_month": "month",
-                "series": "product series"}.get(g, g) for g in groups}
-    return Reading("ask", note=f"I can break that down by one thing at a time here: by {named[first]}, or by "
-                               f"{named[second]}? Ask for one of them.")
+    return Reading("ask", note=f"I can break that down by one thing at a time here: by {_group_said(first)}, or by "
+                               f"{_group_said(second)}? Ask for one of them.")
 
 
 IN_EACH = re.compile(r"\s*\b(?:(?:in|for|within|across|from|of|at)\s+(?:each|every)(?:\s+one\s+of\s+the)?|per|by)\s+"
@@ -385,8 +392,7 @@ def _in_each(text: str) -> tuple[str, str] | None:
                      r"leading|best-selling|strongest|weakest)\b", text, re.IGNORECASE):
         return None
     for m in IN_EACH.finditer(text):
-        word = m.group("g").lower()
-        group = GROUP_WORDS.get(word) or GROUP_WORDS.get(word.rstrip("s"))
+        group = _group_word(m.group("g"))
         if group is None or group == "stage":
             continue
         if m.group(0).split()[0].lower() in ("per", "by") and not re.search(
@@ -409,7 +415,7 @@ def _top_in_each(reading: Reading, within: str) -> Reading:
         if reading.kind == "crm":
             return Reading("crm", frames=[frame], confidence=reading.confidence)
         return Reading("ask", note=reading.note, offer=[frame], unplaced=reading.unplaced, confidence=reading.confidence)
-    named = {"regional_office": "office", "close_quarter": "quarter", "close_month": "month"}.get(within, within)
+    named = _group_said(within)
     return Reading("ask", note=f"I can rank reps, managers, offices, products, sectors or accounts by a figure of their "
                                f"deals within each {named}. Which figure do you mean, for example \"the rep with the "
                                f"most won revenue in each {named}\"?")
@@ -477,13 +483,13 @@ def _average_per_group(reading: Reading, per: re.Match[str], rest: str) -> Readi
     """"Average won revenue per rep": asked about, since which reps count (those with no won deal too?) is not said;
     each one's figure is offered."""
     said = (per.group("a") or per.group("b")).lower()
-    group = GROUP_WORDS[said] if said in GROUP_WORDS else GROUP_WORDS.get(said + "s", "rep")
+    group = _group_word(said) or "rep"
     base = (reading.frames or reading.offer or [Frame("won_revenue")])[0]
     topic = "lost_count" if re.search(r"\blost|losses\b", rest, re.IGNORECASE) else \
         "open_count" if re.search(r"\bopen\b", rest, re.IGNORECASE) else \
         "won_count" if re.search(r"\b(?:deals|wins|won deals|number|count|how many)\b", rest, re.IGNORECASE) else \
         "won_revenue"
-    unit = {"regional_office": "office", "account": "account", "manager": "manager"}.get(group, group)
+    unit = _group_said(group)
     what = {"lost_count": "lost deals", "open_count": "open deals", "won_count": "won deals"}.get(topic, "won revenue")
     said = f"An average per {unit} depends on which {unit}s count (is one with no deal a 0, or left out?). "
     if not (reading.frames or reading.offer):  # what else the question says was not read: nothing is offered for it
@@ -599,7 +605,6 @@ def _share(expanded: str, names: Names, identity: Identity, today: dt.date, cont
     own = {k: frames[0].filters.get(k) for k in ("rep", "manager") if frames[0].filters.get(k) == [identity.name]}
     # the whole is what the words after "share of" name, up to the verb that names the part ("of Darcel's won revenue
     # came from GTX Pro": Darcel's won revenue, of which GTX Pro's is the part); the rest names the part
-    verb = PART_VERB.search(expanded, m.end())
     said = m.group("mid") + expanded[m.end():verb.start() if verb else m.end()]
     of = _read(("how much " if what == "won revenue" else "how many ") + what + " " + said, names, identity, today,
                context) if said.strip() else None
@@ -1758,7 +1763,7 @@ def _group(words: list[str], t: _Text, filters: dict[str, object]) -> str | None
     if m := re.search(r"\b(?:by|per|each|every|across)\s+(?:the\s+)?([a-z]+)", text):
         if m.group(1) in GROUP_WORDS and GROUP_WORDS[m.group(1)] not in ("close_quarter", "close_month") or \
                 m.group(1).rstrip("s") in ("quarter", "month"):
-            return GROUP_WORDS.get(m.group(1)) or GROUP_WORDS.get(m.group(1).rstrip("s"))
+            return _group_word(m.group(1))
     for i, w in enumerate(words):
         if i in t.taken or w not in GROUP_WORDS:
             continue
@@ -1952,7 +1957,7 @@ def _fresh(topics: list[str], t: _Text, identity: Identity, words: list[str],
 
 def _groups_named(text: str) -> list[str]:
     """The groupings ``text`` names after "by", "per" or "for each", in order, each once."""
-    found = [GROUP_WORDS.get(m.group(1)) or GROUP_WORDS.get(m.group(1).rstrip("s"))
+    found = [_group_word(m.group(1))
              for m in re.finditer(r"\b(?:by|per|for each|for every)\s+(?:the\s+|each\s+|every\s+)?([a-z]+)", text)]
     return list(dict.fromkeys(g for g in found if g and g != "stage"))
 
