@@ -304,9 +304,9 @@ def test_rankings_of_offices_products_and_accounts_include_those_with_none(maven
 FEWEST = [
     ("ops", "which rep has the fewest open deals?",
      "8 reps (Carl Lin, Carol Thompson, Donn Cantrell, Elizabeth Anderson, Garret Kinder, Mei-Mei Johns, Natalya "
-     "Ivanova and Reed Clapper) are tied for the least open deals: 0 each."),
+     "Ivanova and Reed Clapper) are tied for the fewest open deals: 0 each."),
     ("Cara Losch", "which rep on my team had the fewest wins?",
-     "Elizabeth Anderson has the least won deals (among your team): 0."),
+     "Elizabeth Anderson has the fewest won deals (among your team): 0."),
     ("Cara Losch", "rank my reps by number of wins",
      "Won deals by rep for your team:\n1. Corliss Cosme: 150\n2. Violet Mclelland: 122\n3. Rosie Papadopoulos: 78\n"
      "4. Garret Kinder: 75\n5. Wilburn Farren: 55\n6. Elizabeth Anderson: 0\n"),
@@ -315,10 +315,10 @@ FEWEST = [
      "least won revenue: $0 from 0 won deals each."),
     ("ops", "which rep had the fewest wins in 2017?",
      "5 reps (Carl Lin, Carol Thompson, Elizabeth Anderson, Mei-Mei Johns and Natalya Ivanova) are tied for the "
-     "least won deals in 2017: 0 each."),
+     "fewest won deals in 2017: 0 each."),
     ("ops", "which rep won the fewest deals at Kan-code?",
      "15 reps (among them Anna Snelling, Carl Lin, Carol Thompson, Cecily Lampkin, Darcel Schlecht, Elizabeth "
-     "Anderson, Gladys Colclough, Jonathan Berthelot, Lajuana Vencill, Marty Freudenburg) are tied for the least "
+     "Anderson, Gladys Colclough, Jonathan Berthelot, Lajuana Vencill, Marty Freudenburg) are tied for the fewest "
      "won deals (among Kan-code): 0 each."),
     ("Cara Losch", "who on my team has the lowest win rate?",
      "Garret Kinder has the lowest win rate (among your team): 61.0% (75 won of 123 closed)"),

@@ -155,7 +155,6 @@ def test_shipped_topic_weights_are_those_of_the_examples() -> None:
     "How many deals did we lose in late 2017?",
     "How many deals are neither won nor lost?",        # counts of what is not there
     "How many reps have never won a deal?",
-    "How many Central reps have no deals?",
 ])
 def test_a_word_it_cannot_place_is_asked_about_never_dropped(copilot: Copilot, question: str) -> None:
     answer = copilot.ask(question, "ops").answer
@@ -509,7 +508,7 @@ def test_the_best_or_worst_reps_are_asked_by_which_figure_never_listed(copilot: 
 
 def test_the_most_expensive_product_is_read_off_the_price_list(copilot: Copilot) -> None:
     answer = copilot.ask("whats the most expensive product we sell", "ops").answer
-    assert "The list price of GTK 500 is $26,768" in answer, answer
+    assert answer.startswith("The most expensive product is GTK 500, at $26,768 list price."), answer
 
 
 @pytest.mark.parametrize(("question", "expected"), [
@@ -547,7 +546,7 @@ def test_which_is_the_lowest_after_a_breakdown_is_the_lowest_of_it(copilot: Copi
 def test_it_after_a_product_singled_out_is_that_product_over_the_same_period(copilot: Copilot) -> None:
     answers = _thread(copilot, ["which product had the most wins in Q2 2017", "and the fewest?",
                                 "how much revenue did it bring in?"])
-    assert answers[1].startswith("GTK 500 has the least won deals in Q2 2017: 7"), answers[1]
+    assert answers[1].startswith("GTK 500 has the fewest won deals in Q2 2017: 7"), answers[1]
     assert answers[2].startswith("Won revenue for GTK 500, closed in Q2 2017: $186,737 from 7 won deals"), answers[2]
     assert "10,005,534" not in answers[2]
 
@@ -602,7 +601,7 @@ def test_how_an_office_did_is_asked_by_which_figure_never_its_members(copilot: C
 @pytest.mark.parametrize(("question", "expected", "not_said"), [
     ("who are the 2 reps with the lowest avg deal size", "2. Versie Hillebrand: $1,066.44", "The smallest"),
     ("how many deals did the top rep win", "Darcel Schlecht has the most won deals: 349", "The largest"),
-    ("how many deals did the bottom rep win", "are tied for the least won deals: 0 each", "The smallest"),
+    ("how many deals did the bottom rep win", "are tied for the fewest won deals: 0 each", "The smallest"),
 ])
 def test_how_many_people_a_ranking_names_and_win_as_a_verb(copilot: Copilot, question: str, expected: str,
                                                            not_said: str) -> None:
@@ -1186,14 +1185,6 @@ def test_a_ranking_asked_again_by_another_figure_stays_a_ranking(copilot: Copilo
     figure = copilot.ask("top 3 products by revenue", "ops")
     answer = copilot.ask("and by win rate?", "ops", thread_id=figure.thread_id).answer
     assert "1. MG Special: 64.8%" in answer and "3. GTX Basic: 63.7%" in answer, answer
-
-
-@pytest.mark.parametrize(("user", "question"), [("Cara Losch", "who on my team has no deals"),
-                                                ("Cara Losch", "reps with no deals"),
-                                                ("ops", "which accounts have zero wins")])
-def test_who_has_none_is_asked_about_never_answered_with_deals(copilot: Copilot, user: str, question: str) -> None:
-    answer = copilot.ask(question, user).answer
-    assert "I can't count what is missing" in answer and "$" not in answer, answer
 
 
 @pytest.mark.parametrize(("user", "question", "expected"), [

@@ -198,8 +198,9 @@ class QueryResult(BaseModel):
     counts: dict[str, int] = {}
     """The sales directory only: how many of the people listed are reps and how many managers."""
     tied: int = 0
-    """A ranking only: how many share the value of the last place asked for (itself included), when any past it
-    share it too; those past the rows read for ties are counted here but not listed."""
+    """A ranking: how many share the value of the last place asked for (itself included), when any past it share it
+    too; those past the rows read for ties are counted here but not listed. Deal records in an order: how many share
+    the value of the last record read, when more records matched than were read."""
     left_out: int = 0
     """A ranking by a rate or an average only: how many of those ranked have no deals in its denominator, so no
     figure, and are left out (a note names them)."""
@@ -440,10 +441,42 @@ def _opportunities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[
             ids_stmt, count_stmt = ids_stmt.where(kept), count_stmt.where(kept)
         ids = list(conn.scalars(ids_stmt.limit(MAX_IDS)))
         total = conn.execute(count_stmt).scalar_one()
+        if not total:
+            notes = [*notes, *_outside(conn, identity, f)]
     return QueryResult(entity="opportunities", columns=labels, rows=rows,
-                       definitions={m: DEFINITIONS[m] for m in query.metrics}, scope=identity.describe(),
+                       definitions=_deal_definitions(query.metrics, f), scope=identity.describe(),
                        record_ids=ids, record_count=total, notes=notes, tied=tied_n, left_out=left_n,
                        groups=n_groups if groups else None)
+
+
+def _outside(conn: Any, identity: Identity, f: dict[str, Any]) -> list[str]:
+    """Where a period filter lies wholly outside the dates of the deals the caller may see: a note saying what those
+    dates are, so that none found is not read as none happening."""
+    out = []
+    for what, column, low, high in (("close", O.close_date, "close_from", "close_to"),
+                                    ("engage", O.engage_date, "engage_from", "engage_to")):
+        if low not in f and high not in f:
+            continue
+        first, last = conn.execute(select(func.min(column), func.max(column)).where(identity.scope(O.user_id))).one()
+        if first is None:
+            continue
+        first, last = dt.date.fromisoformat(str(first)[:10]), dt.date.fromisoformat(str(last)[:10])
+        if (high in f and f[high] < first) or (low in f and f[low] > last):
+            out.append(f"the deals you can see in the CRM {'closed' if what == 'close' else 'were engaged'} between {first} and "
+                       f"{last}; the period asked about lies outside those dates")
+    return out
+
+
+def _deal_definitions(metrics: list[str], f: dict[str, Any]) -> dict[str, str]:
+    """What each metric of deals counts; an open figure filtered to some of the open stages names those alone."""
+    out = {m: DEFINITIONS[m] for m in metrics}
+    stages = [s for s in OPEN_STAGES if s in f.get("stage", OPEN_STAGES)]
+    if stages and len(stages) < len(OPEN_STAGES):
+        said = " or ".join(stages)
+        for m in ("open_count", "open_pipeline_list_price"):
+            if m in out:
+                out[m] = out[m].replace(" or ".join(OPEN_STAGES), said)
+    return out
 
 
 MEDIANS = {"median_won_deal_size": O.close_value, "median_sales_cycle_days": days_between(O.engage_date, O.close_date)}
@@ -590,6 +623,12 @@ def _deal_records(engine: Engine, identity: Identity, query: CrmQuery, where: li
     with engine.connect() as conn:
         rows = [{k: _clean(v) for k, v in r._mapping.items()} for r in conn.execute(stmt.limit(query.limit))]
         total = conn.execute(count_stmt).scalar_one()
+        tied = 0
+        if query.order_by and rows and len(rows) == query.limit < total and rows[-1][str(query.order_by)] is not None:
+            # how many deals share the last value read, those past the limit too: a cut there is by deal id alone
+            col = columns[str(query.order_by)]
+            tied = conn.execute(_opp_from(select(func.count(O.id))).where(
+                and_(True, *where, col == rows[-1][str(query.order_by)]))).scalar_one()
     for row in rows:
         for key in ("engage_date", "close_date"):
             if isinstance(row[key], dt.date):
@@ -601,7 +640,7 @@ def _deal_records(engine: Engine, identity: Identity, query: CrmQuery, where: li
                                     "list_price": "the product's list price (what an open deal is worth until it closes)",
                                     "close_value": "the deal's value when closed (Won deals)"},
                        scope=identity.describe(), record_ids=[r["deal"] for r in rows], record_count=total,
-                       notes=notes)
+                       notes=notes, tied=tied)
 
 
 def _activities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[str, Any],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from copilot.planner.frames import Frame, record_order
+from copilot.planner.frames import Frame, listed, record_order
 from copilot.planner.understand import Reading
 from copilot.planner.values import bound_label, having_label
 from tools.crm_query import KIND
@@ -15,6 +15,8 @@ DEFINED = ("win_rate", "avg_won_deal_size", "open_pipeline_list_price", "avg_sal
            "median_won_deal_size", "median_sales_cycle_days")
 """the figures whose definition the answer gives"""
 RATES = {"win_rate", "reply_rate"}
+COUNTED = {"won_count", "lost_count", "open_count", "count"}
+"""figures that count things: the fewest of them, not the least"""
 LABEL = {
     "count": "deals", "won_count": "won deals", "lost_count": "lost deals", "open_count": "open deals",
     "won_revenue": "won revenue", "avg_won_deal_size": "average won deal size", "win_rate": "win rate",
@@ -598,7 +600,7 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
             return _in_each(frame, result, me, notes), focus
         if frame.form == "ranked" and frame.limit == 1:
             row = rows[0]
-            word = "most" if frame.descending else "least"
+            word = "most" if frame.descending else "fewest" if topic in COUNTED else "least"
             if topic in RATES or topic.startswith(("avg", "median")):
                 word = "highest" if frame.descending else "lowest"
             elif topic == "activity_count":
@@ -637,6 +639,8 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
         if group in ("rep", "account", "product", "sector", "regional_office") and rows and rows[0][group]:
             focus[group] = str(rows[0][group])
             focus["last"] = group
+            if not frame.by:  # "the second one", "the bottom one" next point into this list
+                focus.update(listed(group, [str(r[group]) for r in rows if r[group]]))
         shown = f"\n{'Top' if frame.descending else 'Bottom'} {frame.limit} shown." \
             if frame.form == "ranked" and len(rows) >= frame.limit else ""
         if not shown and total and total > len(rows):  # a breakdown longer than the answer holds: it says so
@@ -731,11 +735,30 @@ def _records(frame: Frame, result: dict[str, Any], me: str | None) -> tuple[str,
             bits.append(f"{r['cycle_days']} days to close")
         bits.append(str(r["rep"]))
         lines.append(f"{i}. {r['deal']}: " + ", ".join(bits))
-    tie = _tie(frame, rows, record_order(frame))
+    key = record_order(frame)
+    tie = _tie(frame, rows, key)
     rows = rows[:max(frame.limit, 1)]
+    sharing = int(result.get("tied") or 0)
+    same = sum(1 for r in rows if r.get(key) == rows[-1].get(key))
+    if sharing > same and rows[-1].get(key) is not None:  # the cut falls inside those that share the last value
+        value = rows[-1][key]
+        said = fmt("won_revenue", value) if key in ("close_value", "list_price") else str(value)
+        word = {"close_date": "closed on", "engage_date": "were engaged on", "close_value": "are worth",
+                "list_price": "list at", "cycle_days": "took"}.get(key, "share")
+        unit = " days" if key == "cycle_days" else ""
+        if frame.limit == 1:
+            others = sharing - 1
+            tie = (f" (tied with {others:,} other deal{'s' if others != 1 else ''}: {sharing:,} {word} {said}{unit}; "
+                   "the first of them by deal id is shown)")
+        else:
+            tie = ""
+            shared = (f"\n{sharing:,} matching deals {word} {said}{unit}, the last value shown; {same:,} of them are "
+                      "shown, the first by deal id.")
     lines = lines[:len(rows)]
     more = total - len(rows)
     tail = f"\n...and {more:,} more." if more > 0 else ""
+    if sharing > same and frame.limit > 1 and rows[-1].get(key) is not None:
+        tail += shared
     if rows[0].get("account"):
         focus["account"] = str(rows[0]["account"])
         focus["last"] = "account"
@@ -772,6 +795,18 @@ def _attribute_frame(frame: Frame, result: dict[str, Any]) -> str:
             return f"The {label} with the {'most' if frame.descending else 'fewest'} accounts is {rows[0][frame.group]}: " \
                    f"{rows[0]['count']:,} accounts."
         return f"Accounts by {label}:\n" + "\n".join(lines)
+    if topic == "list_price" and frame.order == "list_price" and rows:
+        price = [r for r in rows if r.get("list_price") is not None]
+        ends = sorted(price, key=lambda r: r["list_price"], reverse=frame.descending)
+        best = [r for r in ends if r["list_price"] == ends[0]["list_price"]]
+        word = "most expensive" if frame.descending else "cheapest"
+        named = " and ".join(r["product"] for r in best)
+        head = (f"The {word} product is {named}, at {fmt('list_price', best[0]['list_price'])} list price"
+                if len(best) == 1 else f"The {word} products are {named}, at {fmt('list_price', best[0]['list_price'])} "
+                                       f"list price each")
+        rest = "; ".join(f"{r['product']} {fmt('list_price', r['list_price'])}" for r in ends)
+        return f"{head}." + (f" All list prices, {'highest' if frame.descending else 'lowest'} first: {rest}."
+                             if len(ends) > 1 else "")
     if topic == "list_price" and len(rows) > 1:
         return " ".join(f"The list price of {r['product']} is {fmt('list_price', r['list_price'])}." for r in rows)
     if topic == "account_count":

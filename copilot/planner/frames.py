@@ -97,6 +97,17 @@ class Context:
         return next((f.period for f in self.frames if f.period), None)
 
 
+def listed(kind: str, names: list[str]) -> dict[str, str]:
+    """The focus keys of a list shown: "the second one" and "the bottom one" point into it next."""
+    return {"listed": "\n".join(names), "listed_kind": kind} if names else {}
+
+
+def listed_of(focus: dict[str, str]) -> tuple[str, list[str]] | None:
+    """The kind and the names, in order, of the list last shown in the thread, if one was."""
+    names = [n for n in str(focus.get("listed") or "").split("\n") if n]
+    return (str(focus["listed_kind"]), names) if names and focus.get("listed_kind") else None
+
+
 def record_order(frame: Frame) -> str:
     """The field deal records are ordered by: an open deal has no close value yet, so its size is its list price."""
     order = frame.order or "close_value"

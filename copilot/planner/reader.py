@@ -21,7 +21,7 @@ from rapidfuzz.distance import OSA
 from copilot.crm.identity import Identity
 from copilot.crm.names import Names
 from copilot.planner.classify import classifier
-from copilot.planner.frames import ACCOUNT_FIELDS, DEAL_METRICS, STAGES_OF, Context, Frame
+from copilot.planner.frames import ACCOUNT_FIELDS, DEAL_METRICS, STAGES_OF, Context, Frame, listed_of
 from copilot.planner.periods import Found, Period, find_period, month_word, open_ended
 from copilot.planner.spotting import Spot, normal, spot, tokens
 from copilot.planner.values import (NOT_BOUNDED, NOT_COUNTED_BY, NOT_COUNTED_WITH, NOT_ON_DEALS, UNSURE, Bound,
@@ -248,11 +248,99 @@ PERIOD_MENTION = re.compile(r"\b(q[1-4]|h[12]|jan\w*|feb\w*|mar\w*|apr\w*|may|ju
                             r"nov\w*|dec\w*)\s*(?:of\s+)?'?((?:19|20)?\d\d)\b")
 
 
+_POSITIONS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
+              "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8, "ninth": 9, "9th": 9,
+              "tenth": 10, "10th": 10, "last": -1, "final": -1, "top": 1, "bottom": -1}
+_LISTED_NOUN = {"account": "account", "customer": "account", "client": "account", "company": "account",
+                "rep": "rep", "agent": "rep", "seller": "rep", "salesperson": "rep", "person": "rep",
+                "product": "product", "office": "regional_office", "region": "regional_office", "sector": "sector",
+                "industry": "sector"}
+POSITION = re.compile(r"\b(?:the\s+|that\s+)?(?:(?P<pos>first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|"
+                      r"seventh|7th|eighth|8th|ninth|9th|tenth|10th|last|final)\s+(?P<noun>one|account|customer|client|"
+                      r"company|rep|agent|seller|salesperson|person|product|office|region|sector|industry)|"
+                      r"(?P<end>top|bottom)\s+one)(?=\b|')(?:\s+(?:on|in|of)\s+(?:the|that|this|your)\s+list)?|"
+                      r"\bnumber\s+(?P<n>[1-9]|10)\s+on\s+(?:the|that|this|your)\s+list\b", re.IGNORECASE)
+"""a row of the list last shown named by its place ("the second one", "the bottom one", "number 3 on the list")"""
+
+
+def _positions_named(text: str, context: Context) -> tuple[str, str | None]:
+    """``text`` with each row of the list last shown that it names by its place ("how many deals did the first one
+    lose?") replaced by that row's name; a noun of another kind is left as said ("the first product" may be asked
+    afresh). With a question back where "one" or "on the list" points into no list, or past its end."""
+    shown = listed_of(context.focus)
+    kind, names = shown if shown is not None else ("", [])
+    missed: list[str] = []
+
+    def name(m: re.Match[str]) -> str:
+        noun = (m.group("noun") or "one").lower()
+        pointing = noun == "one" or "list" in m.group(0).lower()
+        if noun != "one" and _LISTED_NOUN[noun] != kind:
+            if pointing:
+                missed.append(m.group(0).strip())
+            return m.group(0)
+        at = int(m.group("n")) if m.group("n") else _POSITIONS[(m.group("pos") or m.group("end")).lower()]
+        if not names or at > len(names):
+            if pointing:
+                missed.append(m.group(0).strip())
+            return m.group(0)
+        return names[at - 1] if at > 0 else names[at]
+    out = POSITION.sub(name, text)
+    if not missed:
+        return out, None
+    if not names:
+        return out, (f'Which one do you mean by "{missed[0]}"? No list has been shown in this conversation yet: name '
+                     "it, for example an account, a rep or a product.")
+    return out, (f'Which one do you mean by "{missed[0]}"? The list I showed last has {len(names)} '
+                 f"({', '.join(names[:5])}{', ...' if len(names) > 5 else ''}): name it.")
+
+
+WHO_MOST = re.compile(r"^(?:(?:and|so|ok(?:ay)?|then|now|but)\s+)?(?:who|whom|which\s+(?:rep|one|seller|agent|salesperson|"
+                      r"person|of them))(?:'s|\s+is|\s+was|\s+has|\s+had|\s+did|\s+got|\s+won|\s+lost|\s+closed|"
+                      r"\s+sold|\s+made|\s+brought\s+in|\s+were)?\s+(?:the\s+)?(?:most|fewest|least|highest|lowest|"
+                      r"best|worst|top|bottom)(?:\s+(?:one|of them|on (?:the|that|his|her|their|my) team))?\s*[?.!]*$",
+                      re.IGNORECASE)
+"""who of the people behind the last figure had the most of it ("who had the most?" after a team's count)"""
+
+
+def _who_most(text: str, identity: Identity, context: Context) -> Reading | None:
+    """"Who had the most?" after a figure over several reps (a team, an office, everyone): the top rep by that figure,
+    same subject and period; None where the question is not that, or the last answer was no such figure."""
+    if not context.frames or context.compare or not WHO_MOST.match(text.strip()):
+        return None
+    last = context.frames[0]
+    if last.topic not in DEAL_METRICS or not (last.form == "figure" or last.form == "ranked" and last.group == "rep"
+                                              and not last.by and not last.each):
+        return None
+    if len(last.filters.get("rep") or []) == 1:  # one rep's figure: a rep's own, others' deals are not theirs to see
+        return Reading("decline", note="ranking") if identity.role == "rep" else None
+    frame = last.edit(form="ranked", group="rep", by=None, each=0, also=[], limit=1,
+                      descending=_direction(re.findall(r"[a-z]+", text.lower())) != "least")
+    if _ranks_others(frame, identity):
+        return Reading("decline", note="ranking")
+    return Reading("crm", [frame])
+
+
+NONE_ASKED = re.compile(r"\b(?:who|which|whom|how many|list)\b|^\s*(?:show\s+(?:me\s+)?)?(?:the\s+)?(?:reps|agents|sellers|"
+                        r"salespeople|accounts|customers|clients|products|offices|managers|teams)\s+(?:with|that have|who "
+                        r"have|having)\b", re.IGNORECASE)
+NO_COUNT = re.compile(r"\b(?:no|zero)\s+(?=(?:(?:won|lost|open|closed)\s+)?(?:deals?|wins?|opportunit(?:y|ies)|opps?|"
+                      r"losses|sales)\b)", re.IGNORECASE)
+"""a count of none asked for by the group ("which reps won no deals", "how many products had zero lost deals"): read as a
+bound of exactly 0"""
+
+
 def read(text: str, names: Names, identity: Identity, today: dt.date, context: Context) -> Reading:
     """What ``text`` asks, in frames of the CRM's figures (or a question back, or a refusal); a count of deals in a
     stage said not to be ("not won") or of two stages ("lost or open") is counted over the stages meant; a bound on
     the deals' value ("over $5,000") is read like a period, apart from the rest, and set on each frame."""
+    text, unplaced = _positions_named(text, context)
+    if unplaced:
+        return Reading("ask", note=unplaced)
+    if (who := _who_most(text, identity, context)) is not None:
+        return who
     bound, rest = find_bound(text)
+    if NONE_ASKED.search(rest):  # "which reps won no deals": those whose count is 0
+        rest = NO_COUNT.sub("exactly 0 ", rest)
     counted, rest = find_count_bound(rest)
     if counted is not None:  # "how many accounts have more than 100 won deals": which, and how many of them
         rest = re.sub(r"\bhow many\s+(accounts|customers|clients|companies|reps|agents|sellers|salespeople|products|"
@@ -445,7 +533,12 @@ def _count_bounded(reading: Reading, counted: CountBound, rest: str, identity: I
     with none too, for "fewer than"); asked about when no group is named, or the figure is not a count of deals. A
     bound on each deal's value ("more than 20 won deals over $5,000") counts only the deals within it."""
     said = re.findall(r"[a-z]+", rest.lower())
-    groups = [GROUP_WORDS[w] for w in said if w in GROUP_WORDS]
+    # "my team", "Cara's team", "on the West office" name whose deals, not what is counted; "who" counts people
+    owned = {i for i, w in enumerate(said) if w in ("team", "office", "region") and i and said[i - 1] in
+             ("my", "our", "your", "his", "her", "their", "s", "the", "that", "this")}
+    groups = [GROUP_WORDS[w] for i, w in enumerate(said) if w in GROUP_WORDS and i not in owned]
+    if not groups and {"who", "whom"} & set(said):
+        groups = ["rep"]
     # the reading offered, when the question without its bound was not sure ("which accounts had won deals in Q3
     # 2017": the deals, or the accounts?): the bound says the accounts are counted
     frames = reading.frames if reading.kind == "crm" else \
@@ -456,6 +549,9 @@ def _count_bounded(reading: Reading, counted: CountBound, rest: str, identity: I
     frame = frames[0]
     stages = {COUNT_OF[w] for w in re.findall(r"[a-z]+", counted.said.lower()) if w in COUNT_OF}
     topic = stages.pop() if len(stages) == 1 else frame.topic
+    if counted.having == {"min": 0, "max": 0} and not stages and \
+            not re.search(r"\b(?:won|wins?|winning|lost|lose|losses|losing|open|closed|sold|sell)\b", rest, re.IGNORECASE):
+        topic = "count"  # "which reps have no deals": none in any stage
     if topic != frame.topic:
         frame = frame.edit(topic=topic).with_filters(stage=None)
     frame = frame.edit(form="breakdown", group=frame.group or groups[0], limit=500, order=None,
@@ -1245,8 +1341,14 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
     if re.search(r"\b(?:most|least|more|less) expensive\b|\b(?:cheapest|priciest|cheaper|pricier)\b|"
                  r"\b(?:highest|lowest|biggest|smallest) (?:list |sales )?price\b", " ".join(fixed)) and \
             not re.search(r"\b(deals?|opportunit\w*|wins?|won|lost|open|pipeline|accounts?|customers?)\b", " ".join(fixed)):
-        # "what's our most expensive product": the price list, every product's price side by side
+        # "what's our most expensive product": the one named, then the price list, every product's price side by side
         products = [s.name for s in spots if s.kind == "product"]
+        top = re.search(r"\b(most|least) expensive\b|\b(cheapest|priciest)\b|\b(highest|lowest|biggest|smallest) "
+                        r"(?:list |sales )?price\b", " ".join(fixed))
+        if top and len(products) != 2:
+            low = (top.group(1) or top.group(2) or top.group(3)) in ("least", "cheapest", "lowest", "smallest")
+            return Reading("crm", [Frame("list_price", "attribute", {"product": products}, order="list_price",
+                                         descending=not low)])
         return Reading("crm", [Frame("list_price", "attribute", {"product": products})])
     if (logged := _activities_logged(t, identity, words, context)) is not None:
         return logged
@@ -1449,6 +1551,12 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
     edit_like = whole.topic == "edit" and (not parts or len(own_words) <= 2 or found.period is None and not spots)
     if followup and (edit_like or not own_words or ranking_again):
         frames, compare = _edit(context, t, identity, fixed, text)
+        if second is not None and not compare and len(frames) == 1 and frames[0].period is not None:
+            # "only Q3 and Q4 2017" after a figure: the two periods, as asked afresh
+            two = _two_periods(frames[0], second.period, joined, fixed)
+            if isinstance(two, Reading):
+                return two
+            frames, compare = two
         reading = Reading("crm", frames, compare=compare, confidence=max(confidence, 0.5))
     elif followup and _compare_with_context(fixed):
         frames, compare = _edit(context, t, identity, fixed, text)
@@ -1493,23 +1601,10 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
                                                    " ".join(fixed)):
             frames = [_inherit(f, context.frames[0]) for f in frames]
         if second is not None and len(frames) == 1 and frames[0].period is not None:
-            a, b = sorted([frames[0].period, second.period], key=lambda p: p.start)
-            if re.search(r"\b(?:engaged|started|created|opened|entered)\b", joined) and \
-                    re.search(r"\b(?:won|win|lost|lose|closed|close|revenue|sold)\b", joined) and \
-                    not _compare_with_context(fixed):
-                # "won in Q3 from deals engaged in Q2": one date of each kind, which one figure cannot hold
-                return Reading("ask", note=f"I can filter by when deals were engaged or by when they closed, one at a "
-                                           f"time. Do you want the deals engaged in {a.label} and in {b.label} side by "
-                                           "side, or those closed in each? Ask for one of them.")
-            if re.search(r"\b(?:combined|together|altogether|in total|total of|summed|put together|both)\b", joined):
-                # "Q3 and Q4 2017 combined": one total over both, never the two side by side
-                if a.end + dt.timedelta(days=1) != b.start:
-                    return Reading("ask", note=f"{a.label} and {b.label} are not next to each other. Do you want each "
-                                               f"on its own, or the whole span from {a.label} to {b.label}?")
-                frames = [frames[0].edit(period=Period(a.start, b.end, f"{a.label} to {b.label}", "range"))]
-            else:
-                frames, compare = [frames[0], frames[0].edit(period=second.period)], True
-                frames.sort(key=lambda f: f.period.start)  # type: ignore[union-attr]
+            two = _two_periods(frames[0], second.period, joined, fixed)
+            if isinstance(two, Reading):
+                return two
+            frames, compare = two
         reading = Reading("crm", frames, compare=compare, confidence=confidence)
     if reading.kind == "crm" and identity.role in ("rep", "manager"):
         if any(_ranks_others(f, identity) for f in reading.frames):
@@ -1817,6 +1912,28 @@ def _records_order(topic: str, words: list[str], direction: str | None) -> tuple
     if re.search(r"\b(recent|latest|newest|last)\b", text):
         return "close_date", True, ["Won"] if re.search(r"\bwon|wins?\b", text) else None
     return "close_value", direction != "least", ["Won"]
+
+
+def _two_periods(frame: Frame, other: Period, joined: str, words: list[str]) -> tuple[list[Frame], bool] | Reading:
+    """A figure asked of two periods ("Q3 and Q4 2017"): each side by side, earlier first, or one total over both when
+    asked combined (where they are next to each other); asked about when one is of engaging and one of closing."""
+    assert frame.period is not None
+    a, b = sorted([frame.period, other], key=lambda p: p.start)
+    if re.search(r"\b(?:engaged|started|created|opened|entered)\b", joined) and \
+            re.search(r"\b(?:won|win|lost|lose|closed|close|revenue|sold)\b", joined) and \
+            not _compare_with_context(words):
+        # "won in Q3 from deals engaged in Q2": one date of each kind, which one figure cannot hold
+        return Reading("ask", note=f"I can filter by when deals were engaged or by when they closed, one at a "
+                                   f"time. Do you want the deals engaged in {a.label} and in {b.label} side by "
+                                   "side, or those closed in each? Ask for one of them.")
+    if re.search(r"\b(?:combined|together|altogether|in total|total of|summed|put together|both)\b", joined):
+        # "Q3 and Q4 2017 combined": one total over both, never the two side by side
+        if a.end + dt.timedelta(days=1) != b.start:
+            return Reading("ask", note=f"{a.label} and {b.label} are not next to each other. Do you want each "
+                                       f"on its own, or the whole span from {a.label} to {b.label}?")
+        return [frame.edit(period=Period(a.start, b.end, f"{a.label} to {b.label}", "range"))], False
+    frames = [frame.edit(period=a), frame.edit(period=b)]
+    return frames, True
 
 
 def _fresh(topics: list[str], t: _Text, identity: Identity, words: list[str],
@@ -2228,7 +2345,8 @@ def _edit(context: Context, t: _Text, identity: Identity, words: list[str], raw:
                                                                   text):
             # "which is the lowest?" after a breakdown: the lowest of the same breakdown, not the smallest deal
             g = g.edit(form="ranked", descending=direction == "most", limit=n or 1)
-        elif wants_rows and not re.search(r"\bby (rep|product|account|office|sector|manager|team|stage)", text):
+        elif wants_rows and g.form != "attribute" and \
+                not re.search(r"\bby (rep|product|account|office|sector|manager|team|stage)", text):
             order, desc, stages = _records_order(g.topic, words, direction)
             if re.search(r"\bby (value|size|amount|worth)\b|\bbiggest|\blargest|\bsmallest", text):
                 open_only = (g.filters.get("stage") or STAGES_OF.get(g.topic) or []) in (

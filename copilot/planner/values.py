@@ -105,7 +105,8 @@ def find_bound(text: str) -> tuple[Bound | None, str]:
 
 
 COUNT_OPS = {"above": r"more than|over|above|greater than|in excess of", "min": r"at least|no fewer than|no less than",
-             "below": r"fewer than|less than|under|below", "max": r"at most|no more than|not more than|up to"}
+             "below": r"fewer than|less than|under|below", "max": r"at most|no more than|not more than|up to",
+             "exactly": r"exactly|precisely|just"}
 COUNT_BOUND = re.compile(rf"\b(?P<op>{'|'.join(COUNT_OPS.values())})\s+(?P<n>\d[\d,]*)\s+"
                          r"(?=(?P<what>(?:(?:won|lost|open|closed)\s+)?(?:deals?|wins?|opportunit(?:y|ies)|opps?|losses|"
                          r"sales)\b))", re.IGNORECASE)
@@ -135,17 +136,22 @@ def find_count_bound(text: str) -> tuple[CountBound | None, str]:
     said = " ".join(f"{m.group('op')} {m.group('n')} {m.group('what')}".split())
     before = text[:m.start()]
     # "not fewer than 150", "haven't won more than 100": the other side of the bound; the verb stays to be read
+    n = float(m.group("n").replace(",", ""))
     if negated := re.search(r"(?:\bnot|n't|\bnever)\s+(?P<verb>(?:win|won|lose|lost)\s+)?$", before, re.IGNORECASE):
+        if op == "exactly":  # "not exactly 5": no one bound says it
+            return None, text
         op, said = NEGATED[op], f"not {said}"
         before = f"{before[:negated.start()]} {negated.group('verb') or ''}"
-    return CountBound({op: float(m.group("n").replace(",", ""))}, said), " ".join(f"{before} "
-                                                                                   f"{text[m.end():]}".split())
+    having = {"min": n, "max": n} if op == "exactly" else {op: n}
+    return CountBound(having, said), " ".join(f"{before} {text[m.end():]}".split())
 
 
 def having_label(having: dict[str, float]) -> str:
     """The bound as the answer says it: "more than 100", "fewer than 50"."""
     def n(v: float) -> str:
         return f"{v:,.0f}" if v == int(v) else f"{v:,.2f}"
+    if having.keys() == {"min", "max"} and having["min"] == having["max"]:
+        return "no" if having["min"] == 0 else f"exactly {n(having['min'])}"
     words = {"above": "more than {}", "min": "{} or more", "below": "fewer than {}", "max": "{} or fewer"}
     return " and ".join(words[k].format(n(v)) for k, v in having.items() if k in words)
 
