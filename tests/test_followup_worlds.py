@@ -25,7 +25,8 @@ SMALL = {"multideal": 0.06, "timezones": 0.025, "weekend": 0.5, "shifted": 0.04,
          "cantons": 0.2, "lakeside": 0.2, "summit": 0.22, "quarry": 0.2, "fjord": 0.2, "monsoon": 0.3,
          "bazaar": 0.3, "girder": 0.3, "harmattan": 0.3, "oasis": 0.3, "pampa": 0.3,
          "typhoon": 0.3, "steppe": 0.2, "savanna": 0.2, "archipelago": 0.2, "lagoon": 0.2,
-         "estuary": 0.2, "canopy": 0.2, "pasture": 0.2, "vineyard": 0.2}
+         "estuary": 0.2, "canopy": 0.2, "pasture": 0.2, "vineyard": 0.2,
+         "mangrove": 0.2}
 
 
 def _calendar_at(calendar: Callable[[W._Contact, dt.datetime], float], c: W._Contact, day: dt.date,
@@ -5915,9 +5916,8 @@ def test_vineyard_world_has_very_many_thin_members_and_a_few_heavy_key_accounts(
             expected += p
             var += p * (1 - p)
     assert var > 10 and abs(hits - expected) <= 3 * math.sqrt(var)
-    # run once when no longer kept aside; at scale 1 about 30,500 touches over about fourteen months, and the
-    # description's shares
-    assert W.ASIDE is None and W.SIZES["vineyard"] == 30_000 and "pasture" in W.WORLDS
+    # run once; at scale 1 about 30,500 touches over about fourteen months, and the description's shares
+    assert W.SIZES["vineyard"] == 30_000 and "pasture" in W.WORLDS
     full = W.WORLDS["vineyard"]()
     assert 26_000 <= len(full.logged) <= 35_000 and 3_000 <= len(full.contacts) <= 3_800
     assert 0.1 <= sum(not c.touches for c in full.contacts) / len(full.contacts) <= 0.2
@@ -5951,3 +5951,89 @@ def test_the_evaluation_sizes_each_world_to_a_number_of_touches(tmp_path: Path) 
     with pytest.raises(SystemExit) as stopped:
         run.main(["--skip-planted", "--world", "weekend", "--touches", "10"])
     assert stopped.value.code == 2
+
+
+def _mangrove_segment(role: str, account: dict[str, str], parent: dict[str, str] | None) -> str:
+    """The segment the world's description gives a person of ``role`` at ``account`` (a row of accounts.csv), whose
+    subsidiary_of names ``parent`` (or none)."""
+    sector, country = account["sector"], account["office_location"]
+    if sector == "group head office":
+        return "automation" if role == "it" else "parent"
+    if role == "it":
+        return "automation"
+    if sector == "shared services centre":
+        assert parent is not None
+        home = parent["office_location"]
+        if role == "site":
+            return "captive/site"
+        if country in ("Philippines", "India"):
+            if home == "United States":
+                return "captive/night" if country == "Philippines" else "captive/overlap"
+            return "captive/early" if home == "Australia" else "captive/europe"
+        return "captive/atlantic" if country == "Poland" and home == "United States" else "captive"
+    if sector == "business process outsourcing":
+        return "bpo/large" if int(account["employees"] or 0) >= 2000 else "bpo"
+    return "local"
+
+
+def test_mangrove_world_segments_from_titles_and_the_parent_s_country_read_from_the_files(
+        built: dict[str, W.PlantedWorld], written: dict[str, dict]) -> None:
+    w = built["mangrove"]
+    paths = written["mangrove"]
+    accounts = {r["account"]: r for r in _rows(paths["accounts"])}
+    rows = _rows(paths["contacts"])
+    assert len(rows) == len(w.contacts)
+    # captive centres name a head office in another country; nothing else names one
+    for r in accounts.values():
+        parent = accounts.get(r["subsidiary_of"])
+        if r["sector"] == "shared services centre":
+            assert parent is not None and parent["sector"] == "group head office"
+            assert parent["office_location"] != r["office_location"]
+        else:
+            assert not r["subsidiary_of"]
+    roles = {t.casefold(): role for (role, _), titles in W._MANGROVE_TITLES.items() for t in titles}
+    assert len(roles) == sum(len(t) for t in W._MANGROVE_TITLES.values())
+    seen: set[str] = set()
+    for r in rows:
+        c = w.by_email[r["contact_email"]]
+        account = accounts[r["account"]]
+        parent = accounts.get(account["subsidiary_of"])
+        key = _mangrove_segment(roles[r["title"].casefold()], account, parent)
+        assert c.segment.key == key, c.email
+        seen.add(key)
+        # the captives' people in the Philippines and India keep their group's public holidays, the others their own
+        keeps = "" if key == "bpo/large" else parent["office_location"] if parent is not None and key != "captive/site" \
+            and account["office_location"] in ("Philippines", "India") else account["office_location"]
+        assert W.mangrove_holidays(keeps) <= c.off and c.off - W.mangrove_holidays(keeps) <= _days_away(c), c.email
+    assert seen == set(W.MANGROVE_SEGMENTS)
+
+
+def _days_away(c: W._Contact) -> frozenset[dt.date]:
+    return frozenset(a + dt.timedelta(days=k) for a, b in c.away for k in range((b - a).days))
+
+
+def test_mangrove_world_night_shift_holy_week_and_the_close() -> None:
+    at = dt.datetime(2026, 4, 2, 12, tzinfo=ZoneInfo("Asia/Manila"))
+    # Maundy Thursday after the end: a day off in Manila, a working day for the night shift of an American group
+    assert dt.date(2026, 4, 2) in W.mangrove_holidays("Philippines")
+    assert dt.date(2026, 4, 2) not in W.mangrove_holidays("United States")
+    assert dt.date(2025, 11, 27) in W.mangrove_holidays("United States")
+    assert dt.date(2026, 4, 6) in W.mangrove_holidays("United Kingdom")  # England's Easter Monday
+    assert not W.mangrove_holidays("")
+    night = dt.datetime(2026, 3, 17, 23, tzinfo=ZoneInfo("Asia/Manila"))
+    assert W._mangrove_season("captive/night", "United States", night) == -W.MANGROVE_NIGHT
+    assert W._mangrove_season("captive/overlap", "United States", night) == 0.0
+    assert W._mangrove_season("local", "Philippines", at.replace(month=3, day=31)) == W.MANGROVE_CLOSE
+    assert W._mangrove_season("local", "Philippines", at.replace(month=3, day=18)) == 0.0
+    assert W._mangrove_season("bpo/large", "", at.replace(month=12, day=28)) == 0.0
+    assert W._mangrove_season("automation", "United States", at.replace(year=2025, month=11, day=28)) == \
+        W.MANGROVE_THANKSGIVING
+    # kept aside; at scale 1 about 28,500 touches over about fifteen months
+    assert W.ASIDE == "mangrove" and W.SIZES["mangrove"] == 28_500 and "vineyard" in W.WORLDS
+    full = W.WORLDS["mangrove"]()
+    assert 24_000 <= len(full.logged) <= 33_000 and 1_400 <= len(full.contacts) <= 1_800
+    assert 0.1 <= sum(not c.touches for c in full.contacts) / len(full.contacts) <= 0.2
+    span, channels = _span_and_channels(full)
+    assert 435 <= span <= 456
+    assert 0.52 <= channels["email"] <= 0.66 and 0.25 <= channels["call"] <= 0.38
+    assert 0.25 <= full.stats()["answered_rate"] <= 0.38
