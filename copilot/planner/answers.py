@@ -620,6 +620,8 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
                 notes += f" Note: a {group[6:]} with no matching deal is not ranked."
             tied = "" if frame.by else _tied_for_top(frame, rows, topic, result)
             if tied:
+                # "her", "they" next could be any of them: none is singled out
+                focus["tied"] = "\n".join(str(r[group]) for r in rows if r.get(topic) == row.get(topic) and r[group])
                 return (f"{tied} are tied for the {word} {label_of(frame)}{scope}{when}: "
                         f"{_figures(frame, row)}{_definition(result, topic)} each. {_sources(result)}{notes}", focus)
             tie = _tie(frame, rows, topic)
@@ -636,10 +638,14 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
         total = result.get("groups")
         if frame.having and total is not None:  # "which reps won more than 100 deals": how many do
             head = f"{head} ({total:,})"
+        if frame.having and me and group in ("account", "sector") and _keeps_zero(frame.having):
+            # those with none are of the accounts in the asker's view, not every account in the CRM
+            notes += (" Note: the accounts counted are those worked by you or your team (a deal or a logged touch); "
+                      "others are not in your view.")
         if group in ("rep", "account", "product", "sector", "regional_office") and rows and rows[0][group]:
             focus[group] = str(rows[0][group])
             focus["last"] = group
-            if not frame.by:  # "the second one", "the bottom one" next point into this list
+            if not frame.by and len(rows) > 1:  # "the second one", "the bottom one" next point into this list
                 focus.update(listed(group, [str(r[group]) for r in rows if r[group]]))
         shown = f"\n{'Top' if frame.descending else 'Bottom'} {frame.limit} shown." \
             if frame.form == "ranked" and len(rows) >= frame.limit else ""
@@ -702,6 +708,12 @@ def _named(frame: Frame, row: dict[str, Any]) -> str:
     return ", ".join(str(row[g] or "Unassigned") for g in (frame.group, frame.by) if g)
 
 
+def _keeps_zero(having: dict[str, float]) -> bool:
+    """Whether a bound on a group's count keeps those with none."""
+    return having.get("min", 0) <= 0 and having.get("above", -1) < 0 and having.get("max", 0) >= 0 and \
+        having.get("below", 1) > 0
+
+
 def reps_of_account(frame: Frame) -> bool:
     """Deals counted by rep for named accounts: who the accounts' deals are with ("who is the rep on Kan-code")."""
     return frame.topic == "count" and frame.form == "breakdown" and frame.group == "rep" and \
@@ -737,8 +749,10 @@ def _records(frame: Frame, result: dict[str, Any], me: str | None) -> tuple[str,
         lines.append(f"{i}. {r['deal']}: " + ", ".join(bits))
     key = record_order(frame)
     tie = _tie(frame, rows, key)
+    read_last = rows[-1].get(key)
     rows = rows[:max(frame.limit, 1)]
-    sharing = int(result.get("tied") or 0)
+    # the lookup counts those sharing the last value it read, which may be past the rows shown: only of that value
+    sharing = int(result.get("tied") or 0) if rows[-1].get(key) == read_last else 0
     same = sum(1 for r in rows if r.get(key) == rows[-1].get(key))
     if sharing > same and rows[-1].get(key) is not None:  # the cut falls inside those that share the last value
         value = rows[-1][key]
@@ -747,13 +761,11 @@ def _records(frame: Frame, result: dict[str, Any], me: str | None) -> tuple[str,
                 "list_price": "list at", "cycle_days": "took"}.get(key, "share")
         unit = " days" if key == "cycle_days" else ""
         if frame.limit == 1:
-            others = sharing - 1
-            tie = (f" (tied with {others:,} other deal{'s' if others != 1 else ''}: {sharing:,} {word} {said}{unit}; "
-                   "the first of them by deal id is shown)")
+            tie = f" (tied with others: {sharing:,} deals {word} {said}{unit}; the first of them by deal id is shown)"
         else:
             tie = ""
-            shared = (f"\n{sharing:,} matching deals {word} {said}{unit}, the last value shown; {same:,} of them are "
-                      "shown, the first by deal id.")
+            shared = (f"\n{sharing:,} matching deals {word} {said}{unit}, the last value shown; those shown are the "
+                      "first of them by deal id.")
     lines = lines[:len(rows)]
     more = total - len(rows)
     tail = f"\n...and {more:,} more." if more > 0 else ""

@@ -86,7 +86,8 @@ class OfflinePlanner(BaseChatModel):
                                         for c in calls]))])
         if reading.kind == "frames":
             text, focus = compose_frames(reading.frames, results, reading.compare, me, share=reading.note == "share")
-            return _reply(text, Context(reading.frames, {**context.focus, **focus}, [], reading.compare,
+            kept = {k: v for k, v in context.focus.items() if k != "tied"}  # those tied last turn, for one turn only
+            return _reply(text, Context(reading.frames, {**kept, **focus}, [], reading.compare,
                                         previous=context.frames, draft=context.draft))
         if reading.kind == "profile" and reading.subject:  # "there", "them" now point at this account
             focus = {**context.focus, "account": reading.subject, "last": "account"}

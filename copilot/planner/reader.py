@@ -248,18 +248,20 @@ PERIOD_MENTION = re.compile(r"\b(q[1-4]|h[12]|jan\w*|feb\w*|mar\w*|apr\w*|may|ju
                             r"nov\w*|dec\w*)\s*(?:of\s+)?'?((?:19|20)?\d\d)\b")
 
 
-_POSITIONS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
-              "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8, "ninth": 9, "9th": 9,
-              "tenth": 10, "10th": 10, "last": -1, "final": -1, "top": 1, "bottom": -1}
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                  "eighteenth", "nineteenth", "twentieth")
+_POSITIONS = {**{w: i for i, w in enumerate(_ORDINAL_WORDS, 1)}, "last": -1, "final": -1, "top": 1, "bottom": -1}
 _LISTED_NOUN = {"account": "account", "customer": "account", "client": "account", "company": "account",
                 "rep": "rep", "agent": "rep", "seller": "rep", "salesperson": "rep", "person": "rep",
                 "product": "product", "office": "regional_office", "region": "regional_office", "sector": "sector",
                 "industry": "sector"}
-POSITION = re.compile(r"\b(?:the\s+|that\s+)?(?:(?P<pos>first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|"
-                      r"seventh|7th|eighth|8th|ninth|9th|tenth|10th|last|final)\s+(?P<noun>one|account|customer|client|"
-                      r"company|rep|agent|seller|salesperson|person|product|office|region|sector|industry)|"
-                      r"(?P<end>top|bottom)\s+one)(?=\b|')(?:\s+(?:on|in|of)\s+(?:the|that|this|your)\s+list)?|"
-                      r"\bnumber\s+(?P<n>[1-9]|10)\s+on\s+(?:the|that|this|your)\s+list\b", re.IGNORECASE)
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+POSITION = re.compile(rf"\b(?:the\s+|that\s+)?(?:(?P<pos>{'|'.join(_ORDINAL_WORDS)}|\d{{1,2}}(?:st|nd|rd|th)|last|final)"
+                      r"\s+(?P<noun>one|account|customer|client|company|rep|agent|seller|salesperson|person|product|office|"
+                      r"region|sector|industry)|(?P<end>top|bottom)\s+one)(?=\b|')(?P<list>\s+(?:on|in|of)\s+(?:the|that|"
+                      rf"this|your)\s+list)?|(?:\bnumber\s+|\bno\.\s*|#\s*)(?P<n>\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\b"
+                      r"(?P<nlist>\s+(?:on|in|of)\s+(?:the|that|this|your)\s+list)?", re.IGNORECASE)
 """a row of the list last shown named by its place ("the second one", "the bottom one", "number 3 on the list")"""
 
 
@@ -272,13 +274,20 @@ def _positions_named(text: str, context: Context) -> tuple[str, str | None]:
     missed: list[str] = []
 
     def name(m: re.Match[str]) -> str:
+        if m.group("n") and not (names or m.group("nlist")):  # "our number 1 product": no list pointed into
+            return m.group(0)
         noun = (m.group("noun") or "one").lower()
-        pointing = noun == "one" or "list" in m.group(0).lower()
+        pointing = noun == "one" or bool(m.group("list") or m.group("nlist"))
         if noun != "one" and _LISTED_NOUN[noun] != kind:
             if pointing:
                 missed.append(m.group(0).strip())
             return m.group(0)
-        at = int(m.group("n")) if m.group("n") else _POSITIONS[(m.group("pos") or m.group("end")).lower()]
+        if m.group("n"):
+            n = m.group("n").lower()
+            at = int(n) if n.isdigit() else _NUMBER_WORDS.index(n) + 1
+        else:
+            pos = (m.group("pos") or m.group("end")).lower()
+            at = _POSITIONS[pos] if pos in _POSITIONS else int(pos[:-2])
         if not names or at > len(names):
             if pointing:
                 missed.append(m.group(0).strip())
@@ -288,8 +297,7 @@ def _positions_named(text: str, context: Context) -> tuple[str, str | None]:
     if not missed:
         return out, None
     if not names:
-        return out, (f'Which one do you mean by "{missed[0]}"? No list has been shown in this conversation yet: name '
-                     "it, for example an account, a rep or a product.")
+        return out, (f'Which one do you mean by "{missed[0]}"? Name it, for example an account, a rep or a product.')
     return out, (f'Which one do you mean by "{missed[0]}"? The list I showed last has {len(names)} '
                  f"({', '.join(names[:5])}{', ...' if len(names) > 5 else ''}): name it.")
 
@@ -320,10 +328,11 @@ def _who_most(text: str, identity: Identity, context: Context) -> Reading | None
     return Reading("crm", [frame])
 
 
-NONE_ASKED = re.compile(r"\b(?:who|which|whom|how many|list)\b|^\s*(?:show\s+(?:me\s+)?)?(?:the\s+)?(?:reps|agents|sellers|"
+NONE_ASKED = re.compile(r"\b(?:who|which|wich|whcih|whihc|whom|how many|list)\b|^\s*(?:show\s+(?:me\s+)?)?(?:the\s+)?(?:reps|agents|sellers|"
                         r"salespeople|accounts|customers|clients|products|offices|managers|teams)\s+(?:with|that have|who "
                         r"have|having)\b", re.IGNORECASE)
-NO_COUNT = re.compile(r"\b(?:no|zero)\s+(?=(?:(?:won|lost|open|closed)\s+)?(?:deals?|wins?|opportunit(?:y|ies)|opps?|"
+NO_COUNT = re.compile(r"(?:\b(?:no|zero)|(?<=\bwith )0|(?<=\bhave )0|(?<=\bhas )0|(?<=\bhad )0|(?<=\bwon )0|"
+                      r"(?<=\blost )0|(?<=\bgot )0|(?<=\bclosed )0)\s+(?=(?:(?:won|lost|open|closed)\s+)?(?:deals?|wins?|opportunit(?:y|ies)|opps?|"
                       r"losses|sales)\b)", re.IGNORECASE)
 """a count of none asked for by the group ("which reps won no deals", "how many products had zero lost deals"): read as a
 bound of exactly 0"""
@@ -338,6 +347,14 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
         return Reading("ask", note=unplaced)
     if (who := _who_most(text, identity, context)) is not None:
         return who
+    tied = [n for n in str(context.focus.get("tied") or "").split("\n") if n]
+    said = set(re.findall(r"[a-z]+", text.lower()))
+    if len(tied) > 1 and said & (HE | {"they", "them", "their", "theirs"}) and not said & {"all", "each", "every", "both"} \
+            and not any(n.lower() in text.lower() for n in tied):
+        # "what's her win rate?" after five reps tied for the top: which of them is meant is not for me to pick
+        names = ", ".join(tied[:8]) + (f" and {len(tied) - 8} more" if len(tied) > 8 else "")
+        return Reading("ask", note=f"Which of them do you mean: {names}? They are tied, so I won't pick one. Name one, "
+                                   "or ask for them all at once, for example \"win rate by rep\".")
     bound, rest = find_bound(text)
     if NONE_ASKED.search(rest):  # "which reps won no deals": those whose count is 0
         rest = NO_COUNT.sub("exactly 0 ", rest)
@@ -532,6 +549,8 @@ def _count_bounded(reading: Reading, counted: CountBound, rest: str, identity: I
     """"Which reps won more than 100 deals": each group's count of deals, only the groups within the bound (those
     with none too, for "fewer than"); asked about when no group is named, or the figure is not a count of deals. A
     bound on each deal's value ("more than 20 won deals over $5,000") counts only the deals within it."""
+    if reading.kind == "decline":  # "which reps won no deals" from a rep: a ranking of others, bound or not
+        return reading
     said = re.findall(r"[a-z]+", rest.lower())
     # "my team", "Cara's team", "on the West office" name whose deals, not what is counted; "who" counts people
     owned = {i for i, w in enumerate(said) if w in ("team", "office", "region") and i and said[i - 1] in
@@ -543,6 +562,11 @@ def _count_bounded(reading: Reading, counted: CountBound, rest: str, identity: I
     # 2017": the deals, or the accounts?): the bound says the accounts are counted
     frames = reading.frames if reading.kind == "crm" else \
         [f.edit(form="figure") for f in reading.offer] if reading.kind == "ask" and groups and not reading.unplaced else []
+    named = {COUNT_OF[w] for w in re.findall(r"[a-z]+", counted.said.lower()) if w in COUNT_OF}
+    if len(frames) == 1 and frames[0].topic in DEAL_METRICS and frames[0].topic not in COUNTS and len(named) == 1 \
+            and not frames[0].also:
+        # "who has no won deals", read without its bound as their won revenue: the bound says what is counted
+        frames = [frames[0].edit(topic=named.pop()).with_filters(stage=None)]
     if len(frames) != 1 or frames[0].topic not in COUNTS or frames[0].also or not (frames[0].group or groups):
         one = [f for f in frames if f.form == "figure" and f.topic in COUNTS and not f.also]
         return Reading("ask", note=NOT_COUNTED_BY if len(frames) == len(one) == 1 else NOT_COUNTED_WITH, offer=one[:1])
@@ -1343,9 +1367,12 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
             not re.search(r"\b(deals?|opportunit\w*|wins?|won|lost|open|pipeline|accounts?|customers?)\b", " ".join(fixed)):
         # "what's our most expensive product": the one named, then the price list, every product's price side by side
         products = [s.name for s in spots if s.kind == "product"]
+        series = {w.upper() for w in re.findall(r"\b(gtx|mg|gtk)\b", " ".join(fixed))}
+        if not products and series:  # "the most expensive GTX product": those of that series
+            products = [p for p in names.by_kind.get("product", []) if p.split()[0].upper() in series]
         top = re.search(r"\b(most|least) expensive\b|\b(cheapest|priciest)\b|\b(highest|lowest|biggest|smallest) "
                         r"(?:list |sales )?price\b", " ".join(fixed))
-        if top and len(products) != 2:
+        if top and (len(products) != 2 or not [s for s in spots if s.kind == "product"]):
             low = (top.group(1) or top.group(2) or top.group(3)) in ("least", "cheapest", "lowest", "smallest")
             return Reading("crm", [Frame("list_price", "attribute", {"product": products}, order="list_price",
                                          descending=not low)])
