@@ -6028,8 +6028,8 @@ def test_mangrove_world_night_shift_holy_week_and_the_close() -> None:
     assert W._mangrove_season("bpo/large", "", at.replace(month=12, day=28)) == 0.0
     assert W._mangrove_season("automation", "United States", at.replace(year=2025, month=11, day=28)) == \
         W.MANGROVE_THANKSGIVING
-    # kept aside; at scale 1 about 28,500 touches over about fifteen months
-    assert W.ASIDE == "mangrove" and W.SIZES["mangrove"] == 28_500 and "vineyard" in W.WORLDS
+    # run once while kept aside; at scale 1 about 28,500 touches over about fifteen months
+    assert W.ASIDE is None and W.SIZES["mangrove"] == 28_500 and "vineyard" in W.WORLDS
     full = W.WORLDS["mangrove"]()
     assert 24_000 <= len(full.logged) <= 33_000 and 1_400 <= len(full.contacts) <= 1_800
     assert 0.1 <= sum(not c.touches for c in full.contacts) / len(full.contacts) <= 0.2
