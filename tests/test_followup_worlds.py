@@ -26,7 +26,7 @@ SMALL = {"multideal": 0.06, "timezones": 0.025, "weekend": 0.5, "shifted": 0.04,
          "bazaar": 0.3, "girder": 0.3, "harmattan": 0.3, "oasis": 0.3, "pampa": 0.3,
          "typhoon": 0.3, "steppe": 0.2, "savanna": 0.2, "archipelago": 0.2, "lagoon": 0.2,
          "estuary": 0.2, "canopy": 0.2, "pasture": 0.2, "vineyard": 0.2,
-         "mangrove": 0.2}
+         "mangrove": 0.2, "moor": 0.3}
 
 
 def _calendar_at(calendar: Callable[[W._Contact, dt.datetime], float], c: W._Contact, day: dt.date,
@@ -6028,8 +6028,8 @@ def test_mangrove_world_night_shift_holy_week_and_the_close() -> None:
     assert W._mangrove_season("bpo/large", "", at.replace(month=12, day=28)) == 0.0
     assert W._mangrove_season("automation", "United States", at.replace(year=2025, month=11, day=28)) == \
         W.MANGROVE_THANKSGIVING
-    # run once while kept aside; at scale 1 about 28,500 touches over about fifteen months
-    assert W.ASIDE is None and W.SIZES["mangrove"] == 28_500 and "vineyard" in W.WORLDS
+    # run once; at scale 1 about 28,500 touches over about fifteen months
+    assert W.ASIDE == "moor" and W.SIZES["mangrove"] == 28_500 and "vineyard" in W.WORLDS
     full = W.WORLDS["mangrove"]()
     assert 24_000 <= len(full.logged) <= 33_000 and 1_400 <= len(full.contacts) <= 1_800
     assert 0.1 <= sum(not c.touches for c in full.contacts) / len(full.contacts) <= 0.2
@@ -6037,3 +6037,113 @@ def test_mangrove_world_night_shift_holy_week_and_the_close() -> None:
     assert 435 <= span <= 456
     assert 0.52 <= channels["email"] <= 0.66 and 0.25 <= channels["call"] <= 0.38
     assert 0.25 <= full.stats()["answered_rate"] <= 0.38
+
+
+def _moor_segment(role: str, account: dict[str, str], group: dict[str, str] | None) -> str:
+    """The segment the world's description gives a person of ``role`` at ``account`` (a row of accounts.csv), whose
+    subsidiary_of chain ends at ``group`` (or none)."""
+    sector, country = account["sector"], account["office_location"]
+    if role == "digital":
+        return "digital"
+    if sector == "industrial group":
+        return "group"
+    if sector == "national subsidiary":
+        return "national"
+    if sector == "manufacturing plant":
+        assert group is not None
+        home = group["office_location"]
+        if role == "manager":
+            return "plant/manager"
+        if role == "shift":
+            return "shift/round" if int(account["employees"] or 0) >= 1000 else "shift"
+        if home == "Germany" and country == "Mexico":
+            return "plant/german/early"
+        if country in ("China", "India"):
+            return {"Germany": "plant/german/afternoon", "United States": "plant/american/evening",
+                    "Japan": "plant/japanese"}[home]
+        return "plant"
+    return "local"
+
+
+def test_moor_world_segments_from_titles_and_the_group_s_country_up_the_subsidiary_chain_read_from_the_files(
+        built: dict[str, W.PlantedWorld], written: dict[str, dict]) -> None:
+    w = built["moor"]
+    paths = written["moor"]
+    accounts = {r["account"]: r for r in _rows(paths["accounts"])}
+    rows = _rows(paths["contacts"])
+    assert len(rows) == len(w.contacts)
+
+    def top(r: dict[str, str]) -> tuple[dict[str, str] | None, int]:
+        """The account at the top of ``r``'s subsidiary_of chain (None without one) and the number of links."""
+        links, at = 0, r
+        while at["subsidiary_of"]:
+            at, links = accounts[at["subsidiary_of"]], links + 1
+        return (at if links else None), links
+
+    # plants name a national subsidiary in their country (which names the head office abroad) or the head office;
+    # national subsidiaries name the head office; head offices and local makers name nothing
+    chains: dict[str, set[int]] = defaultdict(set)
+    for r in accounts.values():
+        group, links = top(r)
+        chains[r["sector"]].add(links)
+        if links:
+            assert group is not None and group["sector"] == "industrial group"
+            assert group["office_location"] != r["office_location"]
+            parent = accounts[r["subsidiary_of"]]
+            if links == 2:
+                assert r["sector"] == "manufacturing plant" and parent["sector"] == "national subsidiary"
+                assert parent["office_location"] == r["office_location"]
+    assert chains["manufacturing plant"] == {1, 2} and chains["national subsidiary"] == {1}
+    assert chains["industrial group"] == {0} and all(chains[s] == {0} for s in W.MOOR_LOCAL)
+    roles = {t.casefold(): role for (role, _), titles in W._MOOR_TITLES.items() for t in titles}
+    assert len(roles) == sum(len(t) for t in W._MOOR_TITLES.values())
+    seen: set[str] = set()
+    for r in rows:
+        c = w.by_email[r["contact_email"]]
+        account = accounts[r["account"]]
+        key = _moor_segment(roles[r["title"].casefold()], account, top(account)[0])
+        assert c.segment.key == key, c.email
+        assert str(c.tz) == r["timezone"]
+        seen.add(key)
+        # everyone keeps their own country's public holidays, but the three-shift supervisors, who keep none
+        assert c.off == W.moor_holidays("" if key == "shift/round" else account["office_location"]), c.email
+    assert seen == set(W.MOOR_SEGMENTS)
+
+
+def test_moor_world_golden_week_after_the_end_three_shifts_and_the_lulls() -> None:
+    # the ten days after the end: China's Golden Week and Gandhi Jayanti; nothing in Mexico or the United States
+    assert W.moor_holidays("China") >= {dt.date(2026, 10, 1), dt.date(2026, 10, 2), dt.date(2026, 10, 5),
+                                        dt.date(2026, 10, 6), dt.date(2026, 10, 7)}
+    assert dt.date(2026, 10, 2) in W.moor_holidays("India")
+    after = {dt.date(2026, 9, 30) + dt.timedelta(days=k) for k in range(10)}
+    assert not after & (W.moor_holidays("Mexico") | W.moor_holidays("United States"))
+    assert not W.moor_holidays("")
+    assert W.moor_calendar_of("shift/round", "China") == "" and W.moor_calendar_of("shift", "China") == "China"
+    # a plant of a German group in Mexico keeps early hours whatever links lie between it and the head office
+    assert W.moor_key("engineer", W.MOOR_PLANT, "Mexico", 800, "Germany") == "plant/german/early"
+    assert W.moor_key("engineer", W.MOOR_PLANT, "Mexico", 800, "Japan") == "plant"
+    assert W.moor_key("shift", W.MOOR_PLANT, "China", 0, "Japan") == "shift"
+    assert W.moor_key("digital", W.MOOR_HEAD, "Japan", 5000, "") == "digital"
+    at = dt.datetime(2026, 2, 18, 11, tzinfo=ZoneInfo("Asia/Shanghai"))
+    assert W._moor_season("China", at) == -0.7 and W._moor_season("", at) == 0.0
+    assert W._moor_season("Germany", at.replace(month=8, day=10)) == -0.4
+    assert W._moor_season("Japan", at.replace(month=8, day=12)) == -0.6
+    assert W._moor_season("Germany", at.replace(year=2025, month=12, day=30)) == -0.6
+    # kept aside; at scale 1 about 29,500 touches over about fifteen months
+    assert W.ASIDE == "moor" and W.SIZES["moor"] == 30_000 and "mangrove" in W.WORLDS
+    full = W.WORLDS["moor"]()
+    assert 26_000 <= len(full.logged) <= 33_000 and 1_450 <= len(full.contacts) <= 1_800
+    assert 0.1 <= sum(not c.touches for c in full.contacts) / len(full.contacts) <= 0.2
+    span, channels = _span_and_channels(full)
+    assert 440 <= span <= 456
+    assert 0.52 <= channels["email"] <= 0.66 and 0.25 <= channels["call"] <= 0.38
+    assert 0.25 <= full.stats()["answered_rate"] <= 0.38
+    per: dict[str, int] = defaultdict(int)
+    for i in range(len(full.logged)):
+        per[full.contacts[full._touch_contact[i]].segment.key] += 1
+    assert set(per) == set(W.MOOR_SEGMENTS) and min(per.values()) >= 600
+    plants = [a for a in full.accounts if a.sector == W.MOOR_PLANT]
+    names = {a.name: a for a in full.accounts}
+    assert 0.35 <= sum(names[a.parent].sector == W.MOOR_NATIONAL for a in plants) / len(plants) <= 0.65
+    assert 0.35 <= sum(a.employees >= W.MOOR_ROUND for a in plants) / len(plants) <= 0.6
+    assert 0.18 <= sum(c.peak != c.segment.peak for c in full.contacts) / len(full.contacts) <= 0.3
