@@ -317,3 +317,91 @@ def test_a_pronoun_after_a_tie_is_asked_about(copilot: Copilot, maven: dict) -> 
     assert all(r in first for r in tied), first
     for answer in (her, they):
         assert answer.startswith("Which of them do you mean") and all(r in answer for r in tied), answer
+
+
+@pytest.mark.parametrize(("user", "turns", "rep"), [
+    ("ops", ("won deals for Zane Levy in Q2 2017", "his open deals"), "Zane Levy"),
+    ("Melvin Marxen", ("how many deals did Darcel win in Q3 2017", "and how many does he have open?"),
+     "Darcel Schlecht"),
+    ("Darcel Schlecht", ("my lost deals in December 2017", "and my open ones?"), "Darcel Schlecht"),
+])
+def test_open_deals_after_a_period_of_closes_are_those_open_now(copilot: Copilot, maven: dict, user: str,
+                                                               turns: tuple[str, str], rep: str) -> None:
+    open_now = sum(1 for d in maven["sales_pipeline"] if d["sales_agent"] == rep
+                   and d["deal_stage"] in ("Prospecting", "Engaging"))
+    answer = _ask(copilot, f"open-now-{abs(hash(turns)) % 10_000}", *turns, user=user)[-1]
+    assert answer.startswith("Open deals for ") and f": {open_now}." in answer and "closed in" not in answer, answer
+
+
+def test_my_pipeline_after_my_revenue_of_a_quarter_is_my_pipeline_now(copilot: Copilot, maven: dict) -> None:
+    price = {p["product"]: float(p["sales_price"]) for p in maven["products"]}
+    mine = [d for d in maven["sales_pipeline"] if d["sales_agent"] == "Darcel Schlecht"
+            and d["deal_stage"] in ("Prospecting", "Engaging")]
+    _, answer = _ask(copilot, "pipeline-now", "my won revenue in Q4 2017", "and my pipeline?", user="Darcel Schlecht")
+    assert f"${sum(price[_product(d['product'])] for d in mine):,.0f} across {len(mine)} open deals" in answer, answer
+
+
+def test_a_place_said_alone_after_a_list(copilot: Copilot, maven: dict) -> None:
+    team = {t["sales_agent"] for t in maven["sales_teams"] if t["manager"] == "Melvin Marxen"}
+    sums: Counter[str] = Counter()
+    for d in maven["sales_pipeline"]:
+        if d["deal_stage"] == "Won" and d["sales_agent"] in team:
+            sums[d["sales_agent"]] += float(d["close_value"])
+    top = sorted(sums, key=lambda r: -sums[r])
+    _, second, fourth = _ask(copilot, "bare-place", "top 3 reps on my team by won revenue", "and the second?",
+                             "and the fourth?", user="Melvin Marxen")
+    assert top[1] in second and f"${sums[top[1]]:,.0f}" in second and top[0] not in second, second
+    assert fourth.startswith('Which one do you mean by "the fourth"? The list I showed last has 3'), fourth
+
+
+def test_a_figure_by_regional_office_is_broken_down(copilot: Copilot, maven: dict) -> None:
+    office = {t["sales_agent"]: t["regional_office"] for t in maven["sales_teams"]}
+    won, closed = Counter(), Counter()
+    for d in maven["sales_pipeline"]:
+        if d["deal_stage"] in ("Won", "Lost"):
+            closed[office[d["sales_agent"]]] += 1
+            won[office[d["sales_agent"]]] += d["deal_stage"] == "Won"
+    answer = copilot.ask("Win rate by regional office", "ops").answer
+    for o in closed:
+        assert f"{o}: {100 * won[o] / closed[o]:.1f}%" in answer, answer
+
+
+@pytest.mark.parametrize(("user", "question"), [
+    ("Darcel Schlecht", "how many open deals does the company have"),
+    ("Anna Snelling", "what's the largest deal in the company"),
+    ("Anna Snelling", "what's the team average win rate"),
+])
+def test_a_rep_asking_the_company_or_the_team_is_told_it_is_outside_their_scope(copilot: Copilot, user: str,
+                                                                              question: str) -> None:
+    answer = copilot.ask(question, user).answer
+    assert answer.startswith("That is outside your scope"), answer
+
+
+def test_a_brief_of_an_account_with_no_contacts_says_so(copilot: Copilot) -> None:
+    answer = copilot.ask("brief me on Codehow", "Darcel Schlecht").answer
+    assert "no contact on record" in answer and "single-threaded" not in answer and "Re-engage" not in answer, answer
+
+
+def test_who_is_the_worst_after_a_breakdown_by_rep(copilot: Copilot, maven: dict) -> None:
+    team = {t["sales_agent"] for t in maven["sales_teams"] if t["manager"] == "Summer Sewald"}
+    won, closed = Counter(), Counter()
+    for d in maven["sales_pipeline"]:
+        if d["sales_agent"] in team and d["deal_stage"] in ("Won", "Lost"):
+            closed[d["sales_agent"]] += 1
+            won[d["sales_agent"]] += d["deal_stage"] == "Won"
+    worst = min(closed, key=lambda r: won[r] / closed[r])
+    open_deals = sum(1 for d in maven["sales_pipeline"] if d["sales_agent"] == worst
+                     and d["deal_stage"] in ("Prospecting", "Engaging"))
+    answers = _ask(copilot, "worst-1", "what's my team's win rate?", "by rep", "who's the worst?",
+                   "how many open deals does she have?", user="Summer Sewald")
+    assert answers[2].startswith(f"{worst} has the lowest win rate (among your team): "
+                                 f"{100 * won[worst] / closed[worst]:.1f}%"), answers[2]
+    assert answers[3].startswith(f"Open deals for {worst}: {open_deals}."), answers[3]
+
+
+def test_how_am_i_doing_in_two_quarters_gives_both(copilot: Copilot, maven: dict) -> None:
+    mine = [d for d in maven["sales_pipeline"] if d["sales_agent"] == "Darcel Schlecht" and d["deal_stage"] == "Won"]
+    answer = copilot.ask("how am I doing in Q4 2017 vs Q3 2017", "Darcel Schlecht").answer
+    for label, lo, hi in (("Q3 2017", "2017-07-01", "2017-09-30"), ("Q4 2017", "2017-10-01", "2017-12-31")):
+        total = sum(float(d["close_value"]) for d in mine if lo <= d["close_date"] <= hi)
+        assert f"closed in {label}: ${total:,.0f}" in answer, answer

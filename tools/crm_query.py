@@ -196,7 +196,8 @@ class QueryResult(BaseModel):
     record_count: int
     notes: list[str] = []
     counts: dict[str, int] = {}
-    """The sales directory only: how many of the people listed are reps and how many managers."""
+    """The sales directory: how many of the people listed are reps and how many managers; deals grouped by account:
+    how many matching deals have no account ("no_account"), left out of the grouping."""
     tied: int = 0
     """A ranking: how many share the value of the last place asked for (itself included), when any past it share it
     too; those past the rows read for ties are counted here but not listed. Deal records in an order: how many share
@@ -402,6 +403,7 @@ def _opportunities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[
     if "activity_type" in f:
         raise ToolInputError("filter 'activity_type' applies to activities only")
     where = _opp_filters(identity, f)
+    counts: dict[str, int] = {}
     if "account" in query.group_by:  # deals with no account are not an account: never rank them as one
         with engine.connect() as conn:
             orphans = conn.execute(_opp_from(select(func.count(O.id))).where(
@@ -409,6 +411,7 @@ def _opportunities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[
         if orphans:
             notes = [*notes, f"{orphans:,} matching deal{'s' if orphans != 1 else ''} with no account "
                              f"{'are' if orphans != 1 else 'is'} left out of the ranking by account"]
+            counts = {"no_account": orphans}
         where.append(O.account_id.is_not(None))
     if query.records:
         return _deal_records(engine, identity, query, where, notes)
@@ -446,7 +449,7 @@ def _opportunities(engine: Engine, identity: Identity, query: CrmQuery, f: dict[
     return QueryResult(entity="opportunities", columns=labels, rows=rows,
                        definitions=_deal_definitions(query.metrics, f), scope=identity.describe(),
                        record_ids=ids, record_count=total, notes=notes, tied=tied_n, left_out=left_n,
-                       groups=n_groups if groups else None)
+                       groups=n_groups if groups else None, counts=counts)
 
 
 def _outside(conn: Any, identity: Identity, f: dict[str, Any]) -> list[str]:

@@ -195,7 +195,9 @@ def _risks(open_deals: list[Any], eng: dict[str, Any], contacts: list[Any], now:
         risks.append(f"unanswered: the last {eng['unanswered_in_a_row']} touches got no reply")
     if eng["last_reply"] and (now - dt.datetime.fromisoformat(eng["last_reply"])).days >= QUIET_DAYS and open_deals:
         risks.append(f"no reply for {(now - dt.datetime.fromisoformat(eng['last_reply'])).days} days")
-    if open_deals and (len(contacts) <= 1 or eng["contacts_engaged"] == 1):
+    if open_deals and not contacts:
+        risks.append("no contact on record: the CRM names no one at this account to reach")
+    elif open_deals and (len(contacts) == 1 or eng["contacts_engaged"] == 1):
         risks.append("single-threaded: only one contact is engaged")
     return risks
 
@@ -213,6 +215,8 @@ def _next_step(open_deals: list[Any], eng: dict[str, Any], contacts: list[Any], 
     if any(r.startswith("single-threaded") for r in risks) and others:
         title = f" ({others[0].title})" if others[0].title else ""
         return f"Multi-thread {deal.id}: bring in {others[0].name}{title} alongside the current contact."
+    if not contacts:
+        return f"Find who to talk to on {deal.id} ({deal.product}): the CRM has no contact at this account."
     if any(r.startswith(("stalled", "no reply")) for r in risks):
         who = replier.name if replier else "the main contact"
         return f"Re-engage {who} on {deal.id} ({deal.product}) with what won a similar deal."

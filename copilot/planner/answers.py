@@ -635,7 +635,7 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
             accounts = " and ".join(frame.filters["account"])
             head = f"{accounts}'s deals are with these reps (the CRM keeps a rep on each deal, not on the account). {head}"
         lines = [f"{i}. {_named(frame, row)}: {_figures(frame, row)}" for i, row in enumerate(rows, 1)]
-        total = result.get("groups")
+        total = None if reps_of_account(frame) else result.get("groups")  # an account's reps: only those with deals
         if frame.having and total is not None:  # "which reps won more than 100 deals": how many do
             head = f"{head} ({total:,})"
         if frame.having and me and group in ("account", "sector") and _keeps_zero(frame.having):

@@ -92,7 +92,12 @@ FUTURE = re.compile(r"\b(will|going to|forecast|forecasted|predict|predicted|pro
 COMPANY_WIDE = re.compile(r"\b(whole|entire|overall) (company|business|org|organisation|organization|sales team)\b|"
                           r"\bcompany s\b|\bour company\b|\bcompany (total|overall|figures?|numbers?|win rate|"
                           r"revenue|pipeline)\b|"
-                          r"\bcompany[- ]wide\b|\ball (the )?reps\b|\beveryone\b|\bacross the company\b")
+                          r"\bcompany[- ]wide\b|\ball (the )?reps\b|\beveryone\b|\bacross the company\b|"
+                          r"\b(?:in|at|across|for|of|does|do|has|did) the company\b|\bthe company(?:'s| s)? "
+                          r"(?:have|has|had|do|does|did|total|average|avg|win rate|revenue|pipeline)\b")
+TEAM_WIDE = re.compile(r"\b(?:the|our|my) (?:team|sales team)(?:'s| s)? (?:average|avg|total|overall|win rate|revenue|"
+                       r"pipeline|figures?|numbers?)\b|\b(?:in|across|for|of) (?:the|our) (?:whole )?(?:team|sales team)\b")
+"""a figure over a team, which for a rep is other people's deals too"""
 
 COMPANY_SIDE = re.compile(r"\b(?:vs\.?|versus|against|than|to|with|beside|relative to|above|below)\s+(?:that of\s+)?"
                           r"(?:the\s+|our\s+)?(?:overall\W*$|(?:whole\s+|entire\s+|overall\s+)?"
@@ -265,6 +270,11 @@ POSITION = re.compile(rf"\b(?:the\s+|that\s+)?(?:(?P<pos>{'|'.join(_ORDINAL_WORD
 """a row of the list last shown named by its place ("the second one", "the bottom one", "number 3 on the list")"""
 
 
+BARE_POSITION = re.compile(rf"^\s*(?:and|what about|how about|ok|so|now)?\s*(?:the\s+)?(?P<pos>{'|'.join(_ORDINAL_WORDS)}|"
+                           r"\d{1,2}(?:st|nd|rd|th)|last|bottom|top)\s*[?.!]*\s*$", re.IGNORECASE)
+"""a place alone as the whole question ("and the fourth?")"""
+
+
 def _positions_named(text: str, context: Context) -> tuple[str, str | None]:
     """``text`` with each row of the list last shown that it names by its place ("how many deals did the first one
     lose?") replaced by that row's name; a noun of another kind is left as said ("the first product" may be asked
@@ -293,6 +303,14 @@ def _positions_named(text: str, context: Context) -> tuple[str, str | None]:
                 missed.append(m.group(0).strip())
             return m.group(0)
         return names[at - 1] if at > 0 else names[at]
+    bare = BARE_POSITION.match(text)
+    if bare and names:  # "and the fourth?": a place, said alone, in the list last shown
+        pos = bare.group("pos").lower()
+        at = _POSITIONS[pos] if pos in _POSITIONS else int(pos[:-2])
+        if at > len(names):
+            missed.append(f"the {pos}")
+        else:
+            return f"and {names[at - 1] if at > 0 else names[at]}?", None
     out = POSITION.sub(name, text)
     if not missed:
         return out, None
@@ -316,8 +334,8 @@ def _who_most(text: str, identity: Identity, context: Context) -> Reading | None
     if not context.frames or context.compare or not WHO_MOST.match(text.strip()):
         return None
     last = context.frames[0]
-    if last.topic not in DEAL_METRICS or not (last.form == "figure" or last.form == "ranked" and last.group == "rep"
-                                              and not last.by and not last.each):
+    if last.topic not in DEAL_METRICS or not (last.form == "figure" or last.form in ("ranked", "breakdown") and
+                                              last.group == "rep" and not last.by and not last.each):
         return None
     if len(last.filters.get("rep") or []) == 1:  # one rep's figure: a rep's own, others' deals are not theirs to see
         return Reading("decline", note="ranking") if identity.role == "rep" else None
@@ -342,6 +360,7 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     """What ``text`` asks, in frames of the CRM's figures (or a question back, or a refusal); a count of deals in a
     stage said not to be ("not won") or of two stages ("lost or open") is counted over the stages meant; a bound on
     the deals' value ("over $5,000") is read like a period, apart from the rest, and set on each frame."""
+    text = re.sub(r"\bregional\s+(offices?)\b", r"\1", text, flags=re.IGNORECASE)  # "by regional office": by office
     text, unplaced = _positions_named(text, context)
     if unplaced:
         return Reading("ask", note=unplaced)
@@ -1381,6 +1400,8 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
         return logged
     if FUTURE.search(" ".join(fixed)) or any(w in exclusive_words() for w in fixed):
         return Reading("decline", note="unsupported")
+    if identity.role == "rep" and TEAM_WIDE.search(" ".join(fixed)):
+        return Reading("decline", note="scope")
     if identity.role in ("rep", "manager") and (COMPANY_WIDE.search(" ".join(fixed)) or
                                                 COMPANY_SIDE.search(" ".join(fixed)) or
                                                 OTHERS_SIDE.search(" ".join(fixed))):
@@ -1558,6 +1579,11 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
                           {k: v for k, v in _place_filters(t, fixed, context, "won_revenue").items()
                            if k == "regional_office"}, found.period, also=["win_rate"])
             frame = _own_scope(frame, identity) if identity.role in ("rep", "manager") else frame
+            if second is not None and frame.period is not None:  # "how am I doing in Q4 2017 vs Q3 2017": both
+                two = _two_periods(frame, second.period, joined, fixed)
+                if isinstance(two, Reading):
+                    return two
+                return Reading("crm", two[0], compare=two[1], confidence=max(confidence, 0.6))
             return Reading("crm", [frame], confidence=max(confidence, 0.6))
         return Reading(kind, account=account, confidence=confidence)
     if context.frames and not spots and found.period is None and \
@@ -1633,6 +1659,9 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
                 return two
             frames, compare = two
         reading = Reading("crm", frames, compare=compare, confidence=confidence)
+    if reading.kind == "crm" and context.frames and found.period is None:
+        # "and his open deals?" after his wins in Q2: open deals have no close date, and none was said for them now
+        reading.frames = [_open_now(f, context) for f in reading.frames]
     if reading.kind == "crm" and identity.role in ("rep", "manager"):
         if any(_ranks_others(f, identity) for f in reading.frames):
             return Reading("decline", note="ranking")
@@ -1939,6 +1968,16 @@ def _records_order(topic: str, words: list[str], direction: str | None) -> tuple
     if re.search(r"\b(recent|latest|newest|last)\b", text):
         return "close_date", True, ["Won"] if re.search(r"\bwon|wins?\b", text) else None
     return "close_value", direction != "least", ["Won"]
+
+
+def _open_now(frame: Frame, context: Context) -> Frame:
+    """A figure of open deals that took its period from the thread rather than the question: the deals open now,
+    with no period (a period of the thread's closes is none of theirs, and one of engaging was not asked for)."""
+    stages = frame.filters.get("stage") or STAGES_OF.get(frame.topic) or []
+    if frame.period is None or not stages or not set(stages) <= {"Prospecting", "Engaging"} or \
+            frame.period not in [f.period for f in context.frames]:
+        return frame
+    return frame.edit(period=None)
 
 
 def _two_periods(frame: Frame, other: Period, joined: str, words: list[str]) -> tuple[list[Frame], bool] | Reading:
@@ -2349,7 +2388,8 @@ def _edit(context: Context, t: _Text, identity: Identity, words: list[str], raw:
                 g = g.with_filters(rep=None, manager=None, regional_office=v)
             else:
                 g = g.with_filters(**{k: v})
-        stage_word = re.search(r"^(?:and|what about|how about|ok|so|now)?\s*(?:the\s+)?(lost|won|open)(?:\s+(?:ones|deals))?"
+        stage_word = re.search(r"^(?:and|what about|how about|ok|so|now)?\s*(?:(?:the|my|our|his|her|their|your)\s+)?"
+                               r"(lost|won|open)(?:\s+(?:ones|deals))?"
                                r"(?:\s+(?:then|instead))?$", text)
         if stage_word and g.form in ("figure", "ranked", "breakdown") and \
                 g.topic in ("won_count", "lost_count", "open_count", "count", "won_revenue"):
