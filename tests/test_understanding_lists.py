@@ -405,3 +405,21 @@ def test_how_am_i_doing_in_two_quarters_gives_both(copilot: Copilot, maven: dict
     for label, lo, hi in (("Q3 2017", "2017-07-01", "2017-09-30"), ("Q4 2017", "2017-10-01", "2017-12-31")):
         total = sum(float(d["close_value"]) for d in mine if lo <= d["close_date"] <= hi)
         assert f"closed in {label}: ${total:,.0f}" in answer, answer
+
+
+@pytest.mark.parametrize(("question", "group", "end"), [
+    ("Which regional office has the fewest reps?", "regional_office", min),
+    ("which office has the most reps", "regional_office", max),
+    ("which team has the fewest reps", "manager", min),
+    ("how many reps are in each office?", "regional_office", None),
+])
+def test_reps_counted_by_office_or_team(copilot: Copilot, maven: dict, question: str, group: str, end) -> None:  # noqa: ANN001
+    counts = Counter(t[group] for t in maven["sales_teams"])
+    answer = copilot.ask(question, "ops").answer
+    if end is None:
+        assert all(f"{g}: {n} reps" in answer for g, n in counts.items()), answer
+        return
+    best = end(counts.values())
+    tied = [g for g, n in counts.items() if n == best]
+    assert all(g in answer.split(":")[1] for g in tied) and f"{best} reps" in answer, answer
+    assert all(f"{g} {n}" in answer for g, n in counts.items()), answer

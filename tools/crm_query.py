@@ -757,10 +757,10 @@ def _users(engine: Engine, query: CrmQuery, f: dict[str, Any], notes: list[str])
         raise ToolInputError(f"filter(s) {sorted(unsupported)} do not apply to users")
     base = select(REP.name.label("name"), REP.role, MGR.name.label("manager"), REP.regional_office).select_from(
         REP).outerjoin(MGR, MGR.id == REP.manager_id).where(and_(True, *where))
-    if query.group_by:
+    if query.group_by:  # the reps in each office or team (a manager heads a team, and is not counted in one)
         group = {"manager": MGR.name, "regional_office": REP.regional_office}
         stmt = (select(*[group[g].label(g) for g in query.group_by], func.count(REP.id).label("count"))
-                .select_from(REP).outerjoin(MGR, MGR.id == REP.manager_id).where(and_(True, *where))
+                .select_from(REP).outerjoin(MGR, MGR.id == REP.manager_id).where(and_(True, *where, REP.role == "rep"))
                 .group_by(*[group[g] for g in query.group_by]))
         labels = [*query.group_by, "count"]
         stmt = _finish(stmt, query, labels)
@@ -773,7 +773,8 @@ def _users(engine: Engine, query: CrmQuery, f: dict[str, Any], notes: list[str])
     counts: dict[str, int] = {}
     for person in people:
         counts[person.role] = counts.get(person.role, 0) + 1
-    return QueryResult(entity="users", columns=labels, rows=rows, definitions={},
+    return QueryResult(entity="users", columns=labels, rows=rows,
+                       definitions={"count": "reps (sales agents) in each group"} if query.group_by else {},
                        scope="sales directory (visible to every role)", record_ids=[p.name for p in people],
                        record_count=len(people), notes=notes, counts=counts)
 

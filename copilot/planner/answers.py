@@ -835,6 +835,22 @@ def _attribute_frame(frame: Frame, result: dict[str, Any]) -> str:
         if not names:
             return f"{parent} has no subsidiaries on record."
         return f"{parent}'s subsidiaries ({len(names)}): {', '.join(names)}."
+    if topic == "team" and frame.group in ("regional_office", "manager") and frame.form == "attribute":
+        label = {"regional_office": "office", "manager": "team"}[frame.group]
+        counted = [r for r in rows if r.get(frame.group)]
+        if not counted:
+            return "I found no reps to count."
+        if frame.limit == 1:  # the office (team) with the most or fewest reps, ties named
+            end = counted[0]["count"]
+            tied = [str(r[frame.group]) for r in counted if r["count"] == end]
+            said = tied if frame.group == "regional_office" else [f"{t}'s" for t in tied]
+            names = said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
+            word = "most" if frame.descending else "fewest"
+            return (f"The {label}{'s' if len(tied) > 1 else ''} with the {word} reps: {names}"
+                    f"{' (tied)' if len(tied) > 1 else ''}, {end:,} reps{' each' if len(tied) > 1 else ''}. Reps by "
+                    f"{label}: " + ", ".join(f"{r[frame.group]} {r['count']:,}" for r in counted) + ".")
+        return f"Reps by {label}:\n" + "\n".join(f"{i}. {r[frame.group]}: {r['count']:,} reps"
+                                                  for i, r in enumerate(counted, 1))
     if topic == "team":
         names = [r["name"] for r in rows if r.get("role") == "rep"]
         managers = [r["name"] for r in rows if r.get("role") == "manager"]

@@ -27,6 +27,10 @@ def query_for(frame: Frame) -> dict[str, Any]:
         return {"entity": "products", "filters": {"product": f["product"]} if f.get("product") else {}}
     if topic in ("manager", "rep_office"):
         return {"entity": "users", "filters": {"rep": f.get("rep", [])}}
+    if topic == "team" and frame.group in ("regional_office", "manager"):  # reps counted by office (or team)
+        return {"entity": "users", "metrics": ["count"], "group_by": [frame.group], "order_by": "count",
+                "descending": frame.descending, "limit": 50,
+                "filters": {k: v for k, v in f.items() if k in ("manager", "regional_office")}}
     if topic == "team":
         return {"entity": "users", "filters": {k: v for k, v in f.items() if k in ("manager", "regional_office")},
                 "limit": 100}

@@ -346,6 +346,15 @@ def _who_most(text: str, identity: Identity, context: Context) -> Reading | None
     return Reading("crm", [frame])
 
 
+REPS_BY = re.compile(r"\b(?:which|what)\s+(?:regional\s+)?(?P<g>office|region|team|manager)s?\b[^?]*?\b(?P<dir>most|"
+                     r"fewest|least|biggest|smallest|largest)\s+(?:number of\s+)?(?:reps|agents|sellers|salespeople|people|"
+                     r"members|sales agents)\b|\bhow many\s+(?:reps|agents|sellers|salespeople|people|sales agents)\s+(?:are\s+"
+                     r"|does\s+|do\s+)?(?:there\s+)?(?:in|per|on|by|has)\s+(?:each|every)\s+(?P<g2>office|region|team|"
+                     r"manager)\b|\b(?:reps|agents|sellers|salespeople|headcount|sales agents)\s+(?:per|by|in each)\s+"
+                     r"(?P<g3>office|region|team|manager)\b", re.IGNORECASE)
+"""reps counted by office or team, not the deals ("which office has the fewest reps", "how many reps per team")"""
+
+
 NONE_ASKED = re.compile(r"\b(?:who|which|wich|whcih|whihc|whom|how many|list)\b|^\s*(?:show\s+(?:me\s+)?)?(?:the\s+)?(?:reps|agents|sellers|"
                         r"salespeople|accounts|customers|clients|products|offices|managers|teams)\s+(?:with|that have|who "
                         r"have|having)\b", re.IGNORECASE)
@@ -366,6 +375,14 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
         return Reading("ask", note=unplaced)
     if (who := _who_most(text, identity, context)) is not None:
         return who
+    if m := REPS_BY.search(text):  # "which office has the fewest reps", "how many reps are in each team"
+        group = "manager" if (m.group("g") or m.group("g2") or m.group("g3")).lower().startswith(("team", "manager")) \
+            else "regional_office"
+        direction = (m.group("dir") or "").lower()
+        if direction:
+            return Reading("crm", [Frame("team", "attribute", {}, group=group, limit=1,
+                                         descending=direction in ("most", "biggest", "largest"))])
+        return Reading("crm", [Frame("team", "attribute", {}, group=group, limit=50)])
     tied = [n for n in str(context.focus.get("tied") or "").split("\n") if n]
     said = set(re.findall(r"[a-z]+", text.lower()))
     if len(tied) > 1 and said & (HE | {"they", "them", "their", "theirs"}) and not said & {"all", "each", "every", "both"} \
