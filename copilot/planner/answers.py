@@ -754,6 +754,7 @@ def _records(frame: Frame, result: dict[str, Any], me: str | None) -> tuple[str,
     # the lookup counts those sharing the last value it read, which may be past the rows shown: only of that value
     sharing = int(result.get("tied") or 0) if rows[-1].get(key) == read_last else 0
     same = sum(1 for r in rows if r.get(key) == rows[-1].get(key))
+    shared = ""
     if sharing > same and rows[-1].get(key) is not None:  # the cut falls inside those that share the last value
         value = rows[-1][key]
         said = fmt("won_revenue", value) if key in ("close_value", "list_price") else str(value)
@@ -768,9 +769,7 @@ def _records(frame: Frame, result: dict[str, Any], me: str | None) -> tuple[str,
                       "first of them by deal id.")
     lines = lines[:len(rows)]
     more = total - len(rows)
-    tail = f"\n...and {more:,} more." if more > 0 else ""
-    if sharing > same and frame.limit > 1 and rows[-1].get(key) is not None:
-        tail += shared
+    tail = (f"\n...and {more:,} more." if more > 0 else "") + shared
     if rows[0].get("account"):
         focus["account"] = str(rows[0]["account"])
         focus["last"] = "account"

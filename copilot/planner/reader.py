@@ -275,6 +275,12 @@ BARE_POSITION = re.compile(rf"^\s*(?:and|what about|how about|ok|so|now)?\s*(?:t
 """a place alone as the whole question ("and the fourth?")"""
 
 
+def _place(word: str) -> int:
+    """The place a word names in a list: 1 for "first" or "1st", -1 for "last" or "bottom"."""
+    word = word.lower()
+    return _POSITIONS[word] if word in _POSITIONS else int(word[:-2])
+
+
 def _positions_named(text: str, context: Context) -> tuple[str, str | None]:
     """``text`` with each row of the list last shown that it names by its place ("how many deals did the first one
     lose?") replaced by that row's name; a noun of another kind is left as said ("the first product" may be asked
@@ -296,21 +302,19 @@ def _positions_named(text: str, context: Context) -> tuple[str, str | None]:
             n = m.group("n").lower()
             at = int(n) if n.isdigit() else _NUMBER_WORDS.index(n) + 1
         else:
-            pos = (m.group("pos") or m.group("end")).lower()
-            at = _POSITIONS[pos] if pos in _POSITIONS else int(pos[:-2])
+            at = _place(m.group("pos") or m.group("end"))
         if not names or at > len(names):
             if pointing:
                 missed.append(m.group(0).strip())
             return m.group(0)
-        return names[at - 1] if at > 0 else names[at]
+        return names[at - 1 if at > 0 else at]
     bare = BARE_POSITION.match(text)
     if bare and names:  # "and the fourth?": a place, said alone, in the list last shown
-        pos = bare.group("pos").lower()
-        at = _POSITIONS[pos] if pos in _POSITIONS else int(pos[:-2])
+        at = _place(bare.group("pos"))
         if at > len(names):
-            missed.append(f"the {pos}")
+            missed.append(f"the {bare.group('pos').lower()}")
         else:
-            return f"and {names[at - 1] if at > 0 else names[at]}?", None
+            return f"and {names[at - 1 if at > 0 else at]}?", None
     out = POSITION.sub(name, text)
     if not missed:
         return out, None
