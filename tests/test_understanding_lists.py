@@ -423,3 +423,60 @@ def test_reps_counted_by_office_or_team(copilot: Copilot, maven: dict, question:
     tied = [g for g, n in counts.items() if n == best]
     assert all(g in answer.split(":")[1] for g in tied) and f"{best} reps" in answer, answer
     assert all(f"{g} {n}" in answer for g, n in counts.items()), answer
+
+
+def _between(day: str, lo: str, hi: str) -> bool:
+    return bool(day) and lo <= day <= hi
+
+
+def test_a_follow_up_that_says_engaged_reads_the_engage_date(copilot: Copilot, maven: dict) -> None:
+    deals = maven["sales_pipeline"]
+    engaged = sum(1 for d in deals if _between(d["engage_date"], "2016-10-01", "2016-12-31"))
+    _, after_revenue = _ask(copilot, "engaged-1", "what was our won revenue in 2017?", "deals engaged in Q4 2016")
+    assert after_revenue.startswith(f"Deals, engaged in Q4 2016: {engaged:,}."), after_revenue
+    _, asked = _ask(copilot, "engaged-2", "how many deals did we win?", "how many deals were engaged in Q4 2016?")
+    assert asked.startswith(f"Deals, engaged in Q4 2016: {engaged:,}."), asked
+    both = sum(1 for d in deals if d["deal_stage"] == "Won" and _between(d["close_date"], "2017-07-01", "2017-09-30")
+               and _between(d["engage_date"], "2017-04-01", "2017-06-30"))
+    *_, narrowed = _ask(copilot, "engaged-3", "how many deals did we win?", "and in Q3 2017?",
+                        "how many of those were engaged in Q2 2017?")
+    assert narrowed.startswith(f"Won deals, engaged in Q2 2017 and closed in Q3 2017: {both:,}."), narrowed
+
+
+def test_he_or_she_with_no_one_meant_is_asked(copilot: Copilot, maven: dict) -> None:
+    everyone = sum(1 for d in maven["sales_pipeline"] if d["deal_stage"] == "Won")
+    for i, question in enumerate(("how many deals did he win?", "what's her win rate?", "how many did she lose?")):
+        answer = copilot.ask(question, "ops", thread_id=f"nobody-{i}").answer
+        assert "Who do you mean by" in answer and f"{everyone:,}" not in answer, answer
+    reps = [r for r, _ in _won_revenue(maven, "sales_agent")[:3]]
+    _, which = _ask(copilot, "nobody-list", "top 3 reps by won revenue", "what's his win rate?")
+    assert which.startswith("Which of them do you mean") and all(r in which for r in reps), which
+
+
+def test_her_team_after_who_manages_is_the_managers_team(copilot: Copilot, maven: dict) -> None:
+    manager = next(t["manager"] for t in maven["sales_teams"] if t["sales_agent"] == "Darcel Schlecht")
+    team = {t["sales_agent"] for t in maven["sales_teams"] if t["manager"] == manager}
+    total = sum(float(d["close_value"]) for d in maven["sales_pipeline"]
+                if d["deal_stage"] == "Won" and d["sales_agent"] in team)
+    _, answer = _ask(copilot, "team-of-1", "who manages Darcel Schlecht?", "what's her team's won revenue?")
+    assert answer.startswith(f"Won revenue for {manager}'s team: ${total:,.0f}"), answer
+    _, asked = _ask(copilot, "team-of-2", "how's Darcel Schlecht doing?", "what's his team's won revenue?")
+    assert asked.startswith("Whose team do you mean?") and "$" not in asked, asked
+
+
+def test_tell_me_about_a_rep_gives_their_figures(copilot: Copilot, maven: dict) -> None:
+    won = [d for d in maven["sales_pipeline"] if d["sales_agent"] == "Cassey Cress" and d["deal_stage"] == "Won"]
+    answer = copilot.ask("tell me about Cassey Cress", "ops", thread_id="about-rep").answer
+    assert answer.startswith(f"Won revenue for Cassey Cress: ${sum(float(d['close_value']) for d in won):,.0f} "
+                             f"from {len(won)} won deals; win rate"), answer
+
+
+def test_deals_for_an_account_are_all_of_its_deals(copilot: Copilot, maven: dict) -> None:
+    theirs = [d for d in maven["sales_pipeline"] if d["account"] == "Kan-code"]
+    answer = copilot.ask("how many deals for Kan-code?", "ops", thread_id="account-deals-1").answer
+    assert answer.startswith(f"Deals for Kan-code: {len(theirs)}."), answer
+    listed = copilot.ask("deals for kancode", "ops", thread_id="account-deals-2").answer
+    assert f"(10 of {len(theirs)})" in listed, listed
+    won = sum(1 for d in theirs if d["deal_stage"] == "Won")
+    answer = copilot.ask("won deals for Kan-code", "ops", thread_id="account-deals-3").answer
+    assert answer.startswith(f"Won deals for Kan-code: {won}."), answer

@@ -368,6 +368,12 @@ def describe(frame: Frame, me: str | None = None) -> str:
         prep = "" if label.startswith(("since", "before", "after", "up to", "from ", "on ")) else "in "
         verb = "engaged" if frame.basis == "engage" else "closed"
         when = f" {prep}{label}" if frame.topic == "activity_count" else f", {verb} {prep}{label}"
+        for other, said in (("close", "closed"), ("engage", "engaged")):
+            held = frame.filters.get(f"{other}_period")
+            if held and other != frame.basis:  # "of the wins closed in Q3 2017, those engaged in Q2 2017"
+                label = str(held["label"])
+                prep = "" if label.startswith(("since", "before", "after", "up to", "from ", "on ")) else "in "
+                when += f" and {said} {prep}{label}"
     if frame.form == "records" and frame.topic in ATTRIBUTE_LABEL:
         which = "highest" if frame.descending else "lowest"
         return f"the account{'s' if frame.limit > 1 else ''} with the {which} {ATTRIBUTE_LABEL[frame.topic]}" + \
@@ -643,7 +649,8 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
             notes += (" Note: the accounts counted are those worked by you or your team (a deal or a logged touch); "
                       "others are not in your view.")
         if group in ("rep", "account", "product", "sector", "regional_office") and rows and rows[0][group]:
-            focus[group] = str(rows[0][group])
+            # "his win rate" after three reps listed could be any of them: none is singled out
+            focus[group] = str(rows[0][group]) if len(rows) == 1 or group not in ("rep", "manager") else ""
             focus["last"] = group
             if not frame.by and len(rows) > 1:  # "the second one", "the bottom one" next point into this list
                 focus.update(listed(group, [str(r[group]) for r in rows if r[group]]))

@@ -56,6 +56,10 @@ def query_for(frame: Frame) -> dict[str, Any]:
         if frame.period:
             keep["activity_from"], keep["activity_to"] = frame.period.start.isoformat(), frame.period.end.isoformat()
         return {"entity": "activities", "metrics": ["reply_rate", "touches", "replies"], "filters": keep}
+    for basis in ("close", "engage"):  # the other date's period, kept from the figure a follow-up narrows
+        held = f.pop(f"{basis}_period", None)
+        if held:
+            f[f"{basis}_from"], f[f"{basis}_to"] = held["start"], held["end"]
     if frame.period:
         lo, hi = frame.period.start.isoformat(), frame.period.end.isoformat()
         if frame.basis == "engage":

@@ -370,6 +370,34 @@ bound of exactly 0"""
 
 
 def read(text: str, names: Names, identity: Identity, today: dt.date, context: Context) -> Reading:
+    """What ``text`` asks (see ``_read_whole``); a figure of "his" or "her" deals where no one is meant is asked about,
+    never given for everyone."""
+    reading = _read_whole(text, names, identity, today, context)
+    said = re.findall(r"[a-z]+", text.lower())
+    pronoun = next((w for w in said if w in HE), None)
+    if not pronoun or reading.kind != "crm" or \
+            any(f.filters.get("rep") or f.filters.get("manager") for f in [*reading.frames, *reading.offer]):
+        return reading
+    if re.search(r"\b(his|her)\s+(whole\s+)?(team|teammates|colleagues|peers)\b", text.lower()):
+        # "what's his team's won revenue?" after a rep's figures: the manager is not for me to guess
+        who = f"{context.focus['rep']}'s manager" if context.focus.get("rep") else "the manager"
+        return Reading("ask", note=f"Whose team do you mean? Name {who}, for example "
+                                   "\"won revenue for Melvin Marxen's team\", or ask \"who manages "
+                                   f"{context.focus.get('rep') or 'Darcel Schlecht'}?\" first.")
+    shown = listed_of(context.focus)
+    if not context.focus.get("rep") and shown and shown[0] in ("rep", "manager") and len(shown[1]) > 1:
+        # "what's his win rate?" after three reps were listed: which of them is not for me to pick
+        names = ", ".join(shown[1][:8]) + (f" and {len(shown[1]) - 8} more" if len(shown[1]) > 8 else "")
+        return Reading("ask", note=f'Which of them do you mean by "{pronoun}": {names}? Name one, or say which '
+                                   'place in the list, for example "the second one".')
+    if not context.focus.get("rep") and not context.focus.get("manager"):
+        # "how many deals did he win?" with no one named before: whose is not for me to guess
+        return Reading("ask", note=f'Who do you mean by "{pronoun}"? Name the rep or manager, for example '
+                                   '"how many deals did Darcel Schlecht win?".')
+    return reading
+
+
+def _read_whole(text: str, names: Names, identity: Identity, today: dt.date, context: Context) -> Reading:
     """What ``text`` asks, in frames of the CRM's figures (or a question back, or a refusal); a count of deals in a
     stage said not to be ("not won") or of two stages ("lost or open") is counted over the stages meant; a bound on
     the deals' value ("over $5,000") is read like a period, apart from the rest, and set on each frame."""
@@ -1496,6 +1524,10 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
         topics, confidence = [topic], p
     if re.search(r"\bwon or lost\b|\blost or won\b", " ".join(fixed)) and topics[0] in ("won_count", "lost_count"):
         topics = ["count", *topics[1:]]  # closed deals, both outcomes
+    if topics[0] in ("won_count", "lost_count") and re.search(r"\b(?:deals?|opportunit(?:y|ies))\b", joined) and \
+            not STAGE_SAID.search(joined) and any(s.kind == "account" for s in spots) and len(topics) == 1:
+        # "deals for Kan-code", "how many deals for Kan-code?": every deal of theirs, not the won ones alone
+        topics = ["count" if re.search(r"\bhow many\b|\bnumber of\b|\bcount\b", joined) else "deal_list"]
     if len(topics) > 1 and any(x in DEAL_METRICS for x in topics):
         topics = [x for x in topics if x not in ("account_count", "team", "list_price", "profile", "day")]
     if topics[0] == "team" and re.search(r"\b(deals?|wins?|won|revenue|win rate|pipeline|lost)\b", " ".join(fixed)):
@@ -1591,10 +1623,12 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
         kind = topics[0]
         account = next((s.name for s in spots if s.kind == "account"), None) or \
             (context.focus.get("account") if _mentions(fixed, IT | {"account", "company"}) else None)
-        if kind == "profile" and account is None and re.search(r"\bhows?\b", joined) \
-                and re.search(r"\b(?:doing|going|performing|do|did|tracking)\b", joined) and \
-                (any(s.kind in ("rep", "manager", "user", "regional_office") for s in spots) or
-                 _mentions(fixed, ME | {"we", "us", "our", "team"})):
+        if kind == "profile" and account is None and (
+                re.search(r"\bhows?\b", joined) and re.search(r"\b(?:doing|going|performing|do|did|tracking)\b", joined)
+                and (any(s.kind in ("rep", "manager", "user", "regional_office") for s in spots) or
+                     _mentions(fixed, ME | {"we", "us", "our", "team"})) or
+                any(s.kind in ("rep", "manager", "user") for s in spots) and not any(s.kind == "account" for s in spots)):
+            # "how's Cassey Cress doing?", "tell me about Darcel Schlecht" (a rep, not an account)
             # "how's Cassey Cress doing?", "how are we doing in Q3 2017?": the won revenue and the win rate
             frame = Frame("won_revenue", "figure", _people_filters(t, identity, fixed, t.spots, context) |
                           {k: v for k, v in _place_filters(t, fixed, context, "won_revenue").items()
@@ -1857,11 +1891,13 @@ def _people_filters(t: _Text, identity: Identity, words: list[str], names: list[
                 out["manager"] = [identity.name]
         elif _mentions(words, ME) and identity.role in ("rep", "manager"):
             out["manager" if identity.role == "manager" else "rep"] = [identity.name]
-        elif _mentions(words, HE) and context.focus.get("rep"):
-            out["rep"] = [context.focus["rep"]]
         elif context.focus.get("manager") and re.search(r"\b(that|the|this|his|her|their)\s+(manager'?s?\s+)?"
                                                         r"(whole\s+)?team\b|\bthat manager\b", text):
+            # "what's her team's won revenue?" after "who manages Darcel?": the manager's team, not the rep alone
             out["manager"] = [context.focus["manager"]]
+        elif _mentions(words, HE) and context.focus.get("rep") and \
+                not re.search(r"\b(his|her)\s+(whole\s+)?(team|teammates|colleagues|peers|office)\b", text):
+            out["rep"] = [context.focus["rep"]]
         elif context.focus.get("last") == "rep" and context.focus.get("rep") and \
                 re.search(r"\b(their|they|them|that rep|this rep|the rep)\b", text):
             out["rep"] = [context.focus["rep"]]
@@ -2174,10 +2210,18 @@ def _sides(t: _Text, filters: dict[str, object]) -> tuple[str, list[str]] | None
     return None
 
 
+STAGE_SAID = re.compile(r"\b(?:won|wins?|winning|lost|lose|loses|losses|losing|open|opened|active|closed?|closing|"
+                        r"pipeline|revenue|sold|sell|signed|booked|bought|converted|engag\w*|prospect\w*|stages?|"
+                        r"in play|in progress|ongoing|stuck|stalled|worth|value|rate)\b")
+"""a stage, outcome or figure said of deals: without one, "deals for Kan-code" are all of their deals"""
+ENGAGE_VERB = re.compile(r"\b(?:created|new|started|engaged?|opened|entered|began|begun|kicked off)\b|"
+                         r"\b(?:start|begin)\b(?! of)")
+CLOSE_VERB = re.compile(r"\b(?:closed|closing|won|lost|signed)\b")
+OPEN_TOPICS = ("open_count", "open_pipeline_list_price")
+
+
 def _basis(metric: str, words: list[str]) -> str:
-    return "engage" if metric in ("open_count", "open_pipeline_list_price") or \
-        re.search(r"\b(created|new|started|engaged?|opened|entered|began|begun|kicked off)\b|\b(?:start|begin)\b(?! of)",
-                  " ".join(words)) else "close"
+    return "engage" if metric in OPEN_TOPICS or ENGAGE_VERB.search(" ".join(words)) else "close"
 
 
 LIST_VERB = re.compile(r"^(please\s+)?(list|show|pull up|what are|which are)\b|\bgive me (the |a |all )?(list|deals)\b|\b(list|show)( me)? (all |the )?"
@@ -2397,7 +2441,22 @@ def _edit(context: Context, t: _Text, identity: Identity, words: list[str], raw:
             if g.topic in STAGES_OF and g.form == "figure":
                 g = g.with_filters(stage=None)
         if period:
-            g = g.edit(period=period)
+            basis = g.basis
+            # "how many deals were engaged in Q4 2016?" after a count of closes: the period is of engagement
+            if ENGAGE_VERB.search(text) and not CLOSE_VERB.search(text):
+                basis = "engage"
+            elif CLOSE_VERB.search(text) and not ENGAGE_VERB.search(text) and g.topic not in OPEN_TOPICS:
+                basis = "close"
+            if basis != g.basis and g.period is not None and REFERS_BACK.search(text):
+                # "how many of those were engaged in Q2 2017?" after the wins closed in Q3 2017: both dates hold
+                g = g.with_filters(**{f"{g.basis}_period": g.period.as_dict()})
+            g = g.edit(period=period, basis=basis)
+        if ENGAGE_VERB.search(text) and re.search(r"\b(?:deals?|opportunit(?:y|ies))\b", text) and \
+                not re.search(r"\b(?:won|wins?|lost|lose|losses|open|revenue|value|worth|pipeline|rate|size|cycle|"
+                              r"those|them|these|of which)\b", text) and g.topic in STAGES_OF and \
+                g.topic not in OPEN_TOPICS and g.form != "records":
+            # "deals engaged in Q4 2016" after won revenue: the deals engaged then, whatever their stage now
+            g = g.edit(topic="count", also=[]).with_filters(stage=None)
         if people and not f.whole:  # the total a share is of keeps its subjects: "and MG Advanced?" is the part's
             g = g.with_filters(**{"rep": None, "manager": None, **people})
         for k, v in places.items():
