@@ -460,8 +460,19 @@ def test_her_team_after_who_manages_is_the_managers_team(copilot: Copilot, maven
                 if d["deal_stage"] == "Won" and d["sales_agent"] in team)
     _, answer = _ask(copilot, "team-of-1", "who manages Darcel Schlecht?", "what's her team's won revenue?")
     assert answer.startswith(f"Won revenue for {manager}'s team: ${total:,.0f}"), answer
-    _, asked = _ask(copilot, "team-of-2", "how's Darcel Schlecht doing?", "what's his team's won revenue?")
-    assert asked.startswith("Whose team do you mean?") and "$" not in asked, asked
+    for i, said in enumerate(("how's Darcel Schlecht doing?", "Darcel's won revenue")):
+        _, his = _ask(copilot, f"team-of-{i + 2}", said, "what's his team's won revenue?")
+        assert his.startswith(f"Won revenue for {manager}'s team: ${total:,.0f}"), his
+    direct = copilot.ask("won revenue for Darcel's team", "ops", thread_id="team-of-4").answer
+    assert direct.startswith(f"Won revenue for {manager}'s team: ${total:,.0f}"), direct
+    office = next(t["regional_office"] for t in maven["sales_teams"] if t["sales_agent"] == "Darcel Schlecht")
+    in_office = {t["sales_agent"] for t in maven["sales_teams"] if t["regional_office"] == office}
+    won = sum(float(d["close_value"]) for d in maven["sales_pipeline"]
+              if d["deal_stage"] == "Won" and d["sales_agent"] in in_office)
+    _, that = _ask(copilot, "office-of-1", "which office is Darcel in", "how much did that office win")
+    assert that.startswith(f"Won revenue for {office} office: ${won:,.0f}"), that
+    _, asked = _ask(copilot, "office-of-2", "how's Darcel Schlecht doing?", "how much did his office win?")
+    assert asked.startswith("Which office do you mean?") and "$" not in asked, asked
 
 
 def test_tell_me_about_a_rep_gives_their_figures(copilot: Copilot, maven: dict) -> None:
@@ -480,3 +491,89 @@ def test_deals_for_an_account_are_all_of_its_deals(copilot: Copilot, maven: dict
     won = sum(1 for d in theirs if d["deal_stage"] == "Won")
     answer = copilot.ask("won deals for Kan-code", "ops", thread_id="account-deals-3").answer
     assert answer.startswith(f"Won deals for Kan-code: {won}."), answer
+
+
+def _won_sum(deals: list[dict[str, str]], **where: str) -> float:
+    return sum(float(d["close_value"]) for d in deals if d["deal_stage"] == "Won" and all(d[k] == v for k, v in where.items()))
+
+
+def test_a_follow_up_that_widens_drops_what_it_widens(copilot: Copilot, maven: dict) -> None:
+    deals = maven["sales_pipeline"]
+    q3 = [d for d in deals if _between(d["close_date"], "2017-07-01", "2017-09-30")]
+    _, company, ever = _ask(copilot, "wider-1", "Darcel's won revenue in Q3 2017", "and for the whole company?",
+                            "and all time?")
+    assert company.startswith(f"Won revenue, closed in Q3 2017: ${_won_sum(q3):,.0f}"), company
+    assert ever.startswith(f"Won revenue: ${_won_sum(deals):,.0f}"), ever
+    q4 = [d for d in deals if _between(d["close_date"], "2017-10-01", "2017-12-31")]
+    wins = sum(1 for d in q4 if d["deal_stage"] == "Won" and d["sales_agent"] == "Darcel Schlecht")
+    _, products = _ask(copilot, "wider-2", "how many GTX Pro deals did Darcel win in Q4 2017?", "and all products")
+    assert products.startswith(f"Won deals for Darcel Schlecht, closed in Q4 2017: {wins}."), products
+    _, sectors = _ask(copilot, "wider-3", "Darcel's won revenue in the finance sector", "and across all sectors?")
+    assert sectors.startswith(f"Won revenue for Darcel Schlecht: ${_won_sum(deals, sales_agent='Darcel Schlecht'):,.0f}"), \
+        sectors
+    closed = [d for d in q3 if d["deal_stage"] in ("Won", "Lost")]
+    rate = 100 * sum(1 for d in closed if d["deal_stage"] == "Won") / len(closed)
+    _, overall = _ask(copilot, "wider-4", "win rate for MG Advanced in Q3 2017", "and overall that quarter?")
+    assert overall.startswith(f"Win rate, closed in Q3 2017: {rate:.1f}%"), overall
+    mine = copilot.ask("my won revenue in Q3 2017", "Darcel Schlecht", thread_id="wider-5").answer
+    assert "$" in mine
+    refused = copilot.ask("and for the whole company?", "Darcel Schlecht", thread_id="wider-5").answer
+    assert refused.startswith("That is outside your scope"), refused
+
+
+def test_a_figure_named_alone_after_a_figure_is_of_its_subject(copilot: Copilot, maven: dict) -> None:
+    deals = [d for d in maven["sales_pipeline"] if _product(d["product"]) == "GTX Pro"
+             and _between(d["close_date"], "2017-04-01", "2017-06-30")]
+    won = [d for d in deals if d["deal_stage"] == "Won"]
+    lost = [d for d in deals if d["deal_stage"] == "Lost"]
+    _, rate, size = _ask(copilot, "named-alone-1", "won revenue for GTX Pro in Q2 2017", "what's the win rate",
+                         "average deal size?")
+    assert rate.startswith(f"Win rate for GTX Pro, closed in Q2 2017: {100 * len(won) / (len(won) + len(lost)):.1f}%"), rate
+    average = sum(float(d["close_value"]) for d in won) / len(won)
+    assert size.startswith(f"Average won deal size for GTX Pro, closed in Q2 2017: ${average:,.2f}"), size
+    q3_lost = sum(1 for d in maven["sales_pipeline"] if d["sales_agent"] == "Darcel Schlecht" and d["deal_stage"] == "Lost"
+                  and _between(d["close_date"], "2017-07-01", "2017-09-30"))
+    _, she = _ask(copilot, "named-alone-2", "Darcel's won revenue in Q3 2017", "how many did she lose")
+    assert she.startswith(f"Lost deals for Darcel Schlecht, closed in Q3 2017: {q3_lost}."), she
+
+
+def test_what_fraction_is_that_is_the_part_of_the_figure_before(copilot: Copilot, maven: dict) -> None:
+    won = [d for d in maven["sales_pipeline"] if d["sales_agent"] == "Darcel Schlecht" and d["deal_stage"] == "Won"]
+    pro = sum(1 for d in won if _product(d["product"]) == "GTX Pro")
+    *_, share = _ask(copilot, "fraction-1", "how many deals did Darcel win", "how many were GTX Pro",
+                     "and what fraction is that")
+    assert f"share: {100 * pro / len(won):.1f}% ({pro} of {len(won)})" in share, share
+    _, asked = _ask(copilot, "fraction-2", "how many deals did Darcel win", "what percentage is that")
+    assert asked.startswith("A share of what?") and "%" not in asked.split("?")[0], asked
+
+
+@pytest.mark.parametrize(("first", "then", "place"), [
+    ("which rep won the most deals in Q4 2017", "who came second", 2),
+    ("top rep by won revenue", "who was third?", 3),
+    ("which rep won the most deals in Q4 2017", "and the second?", 2),
+])
+def test_a_lower_place_after_the_top_alone_is_that_place(copilot: Copilot, maven: dict, first: str, then: str,
+                                                           place: int) -> None:
+    if "Q4" in first:
+        counts = Counter(d["sales_agent"] for d in maven["sales_pipeline"] if d["deal_stage"] == "Won"
+                         and _between(d["close_date"], "2017-10-01", "2017-12-31"))
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        shown = f"{place}. {ranked[place - 1][0]}: {ranked[place - 1][1]}"
+    else:
+        rep, total = _won_revenue(maven, "sales_agent")[place - 1]
+        shown = f"{place}. {rep}: ${total:,.0f}"
+    _, answer = _ask(copilot, f"place-{len(then)}-{place}-{len(first)}", first, then)
+    assert shown in answer and f"Top {place} shown." in answer, answer
+
+
+def test_deals_at_accounts_of_a_sector_and_an_outcome_with_engagement(copilot: Copilot, maven: dict) -> None:
+    sector = {a["account"]: a["sector"] for a in maven["accounts"]}
+    deals = maven["sales_pipeline"]
+    won = sum(1 for d in deals if d["sales_agent"] == "Darcel Schlecht" and d["deal_stage"] == "Won"
+              and sector.get(d["account"]) == "retail")
+    answer = copilot.ask("how many deals has Darcel won at accounts in the retail sector", "ops",
+                         thread_id="at-accounts").answer
+    assert answer.startswith(f"Won deals for Darcel Schlecht, retail sector: {won}."), answer
+    engaged_won = sum(1 for d in deals if d["deal_stage"] == "Won" and d["engage_date"].startswith("2016"))
+    answer = copilot.ask("how many deals were engaged in 2016 and won", "ops", thread_id="engaged-won").answer
+    assert answer.startswith(f"Won deals, engaged in 2016: {engaged_won}."), answer

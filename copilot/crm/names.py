@@ -46,12 +46,17 @@ class Names:
     by_kind: dict[str, list[str]] = field(default_factory=dict)
     dates: tuple[dt.date, dt.date] | None = None
     """the first and the last date of the CRM's deals (engaged or closed); None when it holds none"""
+    manager_of: dict[str, str] = field(default_factory=dict)
+    """each rep's manager, by name ("Darcel's team" is Melvin Marxen's)"""
 
     @classmethod
     def load(cls, engine: Engine) -> Names:
         users = User.__table__
         with engine.connect() as conn:
             people = conn.execute(select(users.c.name, users.c.role)).all()
+            boss = users.alias("boss")
+            manager_of = {rep: manager for rep, manager in conn.execute(
+                select(users.c.name, boss.c.name).join(boss, users.c.manager_id == boss.c.id))}
             names = {
                 "rep": [n for n, r in people if r == "rep"],
                 "manager": [n for n, r in people if r == "manager"],
@@ -65,7 +70,7 @@ class Names:
             first, engaged, closed = conn.execute(select(func.min(deals.c.engage_date), func.max(deals.c.engage_date),
                                                          func.max(deals.c.close_date))).one()
         last = max((d for d in (engaged, closed) if d is not None), default=None)
-        return cls(names, (first or last, last) if last is not None else None)
+        return cls(names, (first or last, last) if last is not None else None, manager_of)
 
     def resolve(self, kind: str, typed: str) -> NameMatch:
         """The one CRM name ``typed`` stands for, or a clear error with suggestions."""

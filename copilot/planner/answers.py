@@ -797,7 +797,10 @@ def _attribute_focus(frame: Frame, rows: list[dict[str, Any]]) -> dict[str, str]
             focus["manager"] = str(rows[0]["manager"])  # "that manager's team" next
         return focus
     if frame.topic == "rep_office" and rows:
-        return {"rep": str(rows[0]["name"])}
+        focus = {"rep": str(rows[0]["name"])}
+        if rows[0].get("regional_office"):
+            focus["regional_office"] = str(rows[0]["regional_office"])  # "how much did that office win?" next
+        return focus
     if frame.topic == "team" and frame.filters.get("manager"):
         return {"manager": str(frame.filters["manager"][0])}
     return {}

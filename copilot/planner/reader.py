@@ -153,6 +153,7 @@ class _Text:
     taken: set[int]
     managers: frozenset[str] = frozenset()
     said: tuple[str, ...] = ()  # the words as typed, before slips were corrected ("rates" stays plural)
+    manager_of: dict[str, str] = field(default_factory=dict)  # each rep's manager ("Darcel's team")
 
 
 
@@ -270,6 +271,11 @@ POSITION = re.compile(rf"\b(?:the\s+|that\s+)?(?:(?P<pos>{'|'.join(_ORDINAL_WORD
 """a row of the list last shown named by its place ("the second one", "the bottom one", "number 3 on the list")"""
 
 
+NEXT_PLACE = re.compile(rf"^\s*(?:and|so|ok|then)?\s*(?:who|which(?:\s+\w+)?|what)(?:'s|\s+is|\s+was|\s+came|\s+comes|"
+                        rf"\s+placed|\s+finished|\s+ranked|\s+ranks|\s+is\s+in|\s+was\s+in|\s+came\s+in)?\s+(?:the\s+)?"
+                        rf"(?P<pos>{'|'.join(_ORDINAL_WORDS[1:10])}|\d(?:st|nd|rd|th)|runner[- ]up|next)(?:\s+place|"
+                        r"\s+one|\s+best|\s+highest|\s+most)?\s*[?.!]*\s*$", re.IGNORECASE)
+"""a lower place of a ranking that showed its top alone ("who came second?", "who's the runner-up?")"""
 BARE_POSITION = re.compile(rf"^\s*(?:and|what about|how about|ok|so|now)?\s*(?:the\s+)?(?P<pos>{'|'.join(_ORDINAL_WORDS)}|"
                            r"\d{1,2}(?:st|nd|rd|th)|last|bottom|top)\s*[?.!]*\s*$", re.IGNORECASE)
 """a place alone as the whole question ("and the fourth?")"""
@@ -378,6 +384,10 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     if not pronoun or reading.kind != "crm" or \
             any(f.filters.get("rep") or f.filters.get("manager") for f in [*reading.frames, *reading.offer]):
         return reading
+    if re.search(r"\b(his|her)\s+(?:whole\s+)?office\b", text.lower()) and \
+            not any(f.filters.get("regional_office") for f in reading.frames):
+        return Reading("ask", note=f"Which office do you mean? Name it, for example \"won revenue for the East office\", "
+                                   f"or ask \"which office is {context.focus.get('rep') or 'Darcel Schlecht'} in?\" first.")
     if re.search(r"\b(his|her)\s+(whole\s+)?(team|teammates|colleagues|peers)\b", text.lower()):
         # "what's his team's won revenue?" after a rep's figures: the manager is not for me to guess
         who = f"{context.focus['rep']}'s manager" if context.focus.get("rep") else "the manager"
@@ -402,6 +412,15 @@ def _read_whole(text: str, names: Names, identity: Identity, today: dt.date, con
     stage said not to be ("not won") or of two stages ("lost or open") is counted over the stages meant; a bound on
     the deals' value ("over $5,000") is read like a period, apart from the rest, and set on each frame."""
     text = re.sub(r"\bregional\s+(offices?)\b", r"\1", text, flags=re.IGNORECASE)  # "by regional office": by office
+    last = context.frames[0] if len(context.frames) == 1 else None
+    if last is not None and last.form == "ranked" and last.limit == 1 and not last.each and \
+            (m := NEXT_PLACE.match(text) or BARE_POSITION.match(text)):
+        # "who came second?" after "which rep won the most deals?": the ranking down to that place
+        said = (m.group("pos") or "").lower()
+        at = 2 if not said or said.startswith(("runner", "next")) else _place(said) if said in _POSITIONS or \
+            said[:-2].isdigit() else 2
+        if at > 1:
+            return Reading("crm", [last.edit(limit=at)], confidence=0.9)
     text, unplaced = _positions_named(text, context)
     if unplaced:
         return Reading("ask", note=unplaced)
@@ -742,6 +761,11 @@ SHARE = re.compile(r"\b(?:percent(?:age)?|share|proportion|fraction|portion)\s+o
 SHARE_BACK = re.compile(r"\b(?:percent(?:age)?|share|proportion|fraction|portion)\s+of\s+(?:that|those|it|them|this|"
                         r"these)(?:\s+(?:was|were|is|are|came|comes|come)(?:\s+from)?)?\b", re.IGNORECASE)
 """a share of the figure just given ("what % of that was GTX Pro?")"""
+SHARE_THAT = re.compile(r"\bwhat\s+(?:percent(?:age)?|share|proportion|fraction|portion|%)\s+(?:of\s+(?:the\s+)?"
+                        r"(?:total|whole|them|those|all)\s+)?(?:is|was|'s|s)\s+(?:that|this|it)\b|"
+                        r"\b(?:that|this|it)\s+as\s+an?\s+(?:percent(?:age)?|share|fraction|proportion)\b",
+                        re.IGNORECASE)
+"""the share a part just given is of the figure before it ("and what fraction is that?")"""
 SHARE_OF = {"won revenue": "won revenue", "revenue": "won revenue", "sales": "won revenue", "bookings": "won revenue",
             "wins": "won deals", "won deals": "won deals", "deals won": "won deals"}
 SHARE_TOPICS = ("won_revenue", "won_count", "count", "lost_count", "open_count", "open_pipeline_list_price")
@@ -764,6 +788,16 @@ def _share(expanded: str, names: Names, identity: Identity, today: dt.date, cont
                                        "was GTX Pro?\"")
         return Reading("crm", frames=[frame, whole.edit(whole=True)], compare=True, note="share",
                        confidence=part.confidence)
+    if m is None and SHARE_THAT.search(expanded) and context.frames:
+        # "what fraction is that?" after "how many were GTX Pro?" following Darcel's wins: that part of the figure before
+        part, whole = context.frames[0], (context.previous or [None])[0]
+        if whole is not None and len(context.frames) == 1 and not context.compare and \
+                part.form == whole.form == "figure" and part.topic == whole.topic and part.topic in SHARE_TOPICS and \
+                part.period == whole.period and part.basis == whole.basis and \
+                all(part.filters.get(k) == v for k, v in whole.filters.items()) and part.filters != whole.filters:
+            return Reading("crm", frames=[part, whole.edit(whole=True)], compare=True, note="share", confidence=0.9)
+        return Reading("ask", note="A share of what? Ask it with both parts, for example: \"what % of Darcel "
+                                   "Schlecht's won revenue was GTX Pro?\"")
     if m is None:
         return None
     what = SHARE_OF.get(" ".join(m.group("what").lower().split()), "deals")
@@ -1429,7 +1463,7 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
         return Reading("ask", note=f"Which year do you mean for {found.missing_year.upper() if len(found.missing_year) <= 3 else found.missing_year}? "
                                    "For example: Q3 2017.")
     delex = _delex(fixed, spots, found, _breaks(text))
-    t = _Text(fixed, spots, found, taken, frozenset(names.by_kind.get("manager", [])), tuple(words))
+    t = _Text(fixed, spots, found, taken, frozenset(names.by_kind.get("manager", [])), tuple(words), names.manager_of)
     if re.search(r"\b(?:most|least|more|less) expensive\b|\b(?:cheapest|priciest|cheaper|pricier)\b|"
                  r"\b(?:highest|lowest|biggest|smallest) (?:list |sales )?price\b", " ".join(fixed)) and \
             not re.search(r"\b(deals?|opportunit\w*|wins?|won|lost|open|pipeline|accounts?|customers?)\b", " ".join(fixed)):
@@ -1609,7 +1643,11 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
                                                         r"\bthat (worth|manager|team|rep)\b|\bthen\b",
                                                         " ".join(fixed))) or
                                          (bool(bare) and all(w in GROUP_WORDS or w in MOST or w in LEAST
-                                                              for w in bare)))
+                                                              for w in bare)) or
+                                         # "what's the win rate", "average deal size?" after a figure: of its subject
+                                         (bool(bare) and all(w in METRIC_WORDS for w in bare) and not spots and
+                                          not context.compare and
+                                          found.period is None and not _mentions(fixed, ME | WHOLE_WORDS)))
     if rep_beyond_own and (topics[0] in DEAL_METRICS or topics[0] in ("deal_value", "deal_list")):
         return Reading("decline", note="scope")  # a rep's "my team's revenue": other people's deals
     if "unsupported" in topics and (whole.topic == "unsupported" or len(topics) == 1):
@@ -1881,9 +1919,12 @@ def _people_filters(t: _Text, identity: Identity, words: list[str], names: list[
     users = [s for s in names if s.kind == "user"]
     for s in users:
         key = "manager" if s.name in t.managers else "rep"
+        name = s.name
+        if key == "rep" and t.manager_of.get(s.name) and TEAM_OF.match(" ".join(words[s.end:s.end + 4])):
+            key, name = "manager", t.manager_of[s.name]  # "won revenue for Darcel's team": Melvin Marxen's team
         out.setdefault(key, [])
-        if s.name not in out[key]:
-            out[key].append(s.name)
+        if name not in out[key]:
+            out[key].append(name)
     if not users:
         if re.search(r"\b(my|our)\s+(own\s+)?(team|reps|people|group|sellers|salespeople|direct reports)\b|"
                      r"\b(i|do i)\s+manage\b|\breport(s|ing)? to me\b", text):
@@ -1895,6 +1936,13 @@ def _people_filters(t: _Text, identity: Identity, words: list[str], names: list[
                                                         r"(whole\s+)?team\b|\bthat manager\b", text):
             # "what's her team's won revenue?" after "who manages Darcel?": the manager's team, not the rep alone
             out["manager"] = [context.focus["manager"]]
+        elif context.focus.get("regional_office") and re.search(r"\b(his|her)\s+office\b", text) and \
+                context.focus.get("last") != "regional_office":
+            pass  # "what did her office win?" after "which office is Darcel in?": the office, in the place filters
+        elif _mentions(words, HE) and context.focus.get("rep") and \
+                re.search(r"\b(his|her)\s+(whole\s+)?(team|teammates|colleagues|peers)\b", text):
+            if t.manager_of.get(context.focus["rep"]):  # "and his team?" after Darcel's figure: Melvin Marxen's team
+                out["manager"] = [t.manager_of[context.focus["rep"]]]
         elif _mentions(words, HE) and context.focus.get("rep") and \
                 not re.search(r"\b(his|her)\s+(whole\s+)?(team|teammates|colleagues|peers|office)\b", text):
             out["rep"] = [context.focus["rep"]]
@@ -1923,7 +1971,8 @@ def _place_filters(t: _Text, words: list[str], context: Context, topic: str) -> 
         f[last] = [context.focus[last]]
     for kind, words_ in (("sector", "sector|industry"), ("regional_office", "office|region"),
                          ("product", "product")):
-        if kind not in f and context.focus.get(kind) and re.search(rf"\b(that|this|the same)\s+({words_})\b", text):
+        which = "that|this|the same|his|her" if kind == "regional_office" else "that|this|the same"
+        if kind not in f and context.focus.get(kind) and re.search(rf"\b({which})\s+({words_})\b", text):
             f[kind] = [context.focus[kind]]
     for word, stage in STAGE_WORDS.items():  # "in Engaging", not "started engaging"
         if re.search(rf"\b{word}\b", text) and not re.search(rf"\b(start|started|begin|began|starting)\s+{word}\b", text):
@@ -2119,6 +2168,17 @@ def _fresh(topics: list[str], t: _Text, identity: Identity, words: list[str],
         f = {k: v for k, v in {"manager": people.get("manager") or people.get("rep"),
                                "regional_office": filters.get("regional_office")}.items() if v}
         return [Frame("team", "attribute", f)], False
+    outcomes = set(re.findall(r"\b(won|win|lost|lose)\b", text))
+    if topic == "count" and len({w[0] for w in outcomes}) == 1 and not STAGE_COUNT_WORDS.search(text):
+        # "how many deals were engaged in 2016 and won": the won ones of those engaged then
+        topic = "won_count" if "w" in {w[0] for w in outcomes} else "lost_count"
+        topics = [topic, *topics[1:]]
+    if topic == "account_count" and (people or re.search(r"\b(?:deals?|opportunit(?:y|ies)|won|win|lost|lose|revenue)\b",
+                                                         text)):
+        # "how many deals has Darcel won at accounts in the retail sector": deals, at those accounts
+        topic = next((x for x, _ in classifier().distribution(_delex(words, t.spots, t.found)) if x in DEAL_METRICS),
+                     "count")
+        topics = [topic]
     if topic == "account_count":
         f = {k: v for k, v in filters.items() if k in ("sector", "tier")}
         group = _group(words, t, filters)
@@ -2210,6 +2270,18 @@ def _sides(t: _Text, filters: dict[str, object]) -> tuple[str, list[str]] | None
     return None
 
 
+STAGE_COUNT_WORDS = re.compile(r"\b(?:stages?|by stage|per stage|each stage|open|prospecting|engaging|pipeline|rate|"
+                               r"either|or|neither|nor|not|never|n't|without|closed|rates?)\b")
+"""words that make a count of deals with "won" or "lost" in it more than a count of that outcome"""
+METRIC_WORDS = frozenset({"win", "wins", "won", "rate", "ratio", "revenue", "average", "avg", "mean", "median",
+                          "size", "sizes", "pipeline", "lost", "lose", "losses", "open", "cycle", "sales", "length",
+                          "what", "whats", "what's", "is", "was", "are", "were", "the", "a", "an", "and", "how", "of",
+                          "did", "does", "do", "has", "have", "had", "typical", "conversion", "close", "closed",
+                          "closing", "long", "take", "takes", "to", "is", "percentage", "percent"})
+"""the words of a question that names a figure and nothing else ("what's the win rate", "average deal size?")"""
+WHOLE_WORDS = frozenset({"we", "us", "our", "ours", "team", "company", "everyone", "everybody", "overall", "total",
+                         "all", "whole", "entire", "org", "organisation", "organization", "business", "firm"})
+"""words that say a question is over everyone, not the subject of the figure before it"""
 STAGE_SAID = re.compile(r"\b(?:won|wins?|winning|lost|lose|loses|losses|losing|open|opened|active|closed?|closing|"
                         r"pipeline|revenue|sold|sell|signed|booked|bought|converted|engag\w*|prospect\w*|stages?|"
                         r"in play|in progress|ongoing|stuck|stalled|worth|value|rate)\b")
@@ -2410,6 +2482,40 @@ def _inherit(frame: Frame, last: Frame) -> Frame:
 
 # --- follow-ups ----------------------------------------------------------------------------------------
 
+TEAM_OF = re.compile(r"^(?:s\s+|')?(?:s\s+)?(?:whole\s+|entire\s+)?team\b")
+"""what follows a rep's name that makes it their team ("Darcel's team", "Darcel s whole team")"""
+PEOPLE_KEYS = ("rep", "manager", "regional_office")
+SUBJECT_KEYS = (*PEOPLE_KEYS, "product", "sector", "account", "tier")
+WIDER: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile(r"\boverall\b|\bacross the board\b|\bin general\b|\bfor everything\b"), SUBJECT_KEYS),
+    (re.compile(r"\b(?:the\s+)?(?:whole|entire)\s+(?:company|team|org\w*|business|sales\s+(?:team|org\w*)|firm)\b|"
+                r"\bcompany[- ]wide\b|\beveryone\b|\beverybody\b|\ball (?:the )?(?:reps|sellers|agents|teams|managers)\b|"
+                r"\b(?:for|of|at) the company\b|\bteam as a whole\b|\bcompany as a whole\b|\bevery (?:rep|team)\b"),
+     PEOPLE_KEYS),
+    (re.compile(r"\b(?:all|every|any|across)\s+(?:the\s+|our\s+)?products?\b"), ("product",)),
+    (re.compile(r"\b(?:all|every|any|across)\s+(?:the\s+|our\s+)?(?:sectors?|industries|industry)\b"), ("sector",)),
+    (re.compile(r"\b(?:all|every|any|across)\s+(?:the\s+|our\s+)?(?:accounts?|customers?|clients?)\b"), ("account",)),
+    (re.compile(r"\b(?:all|every|any|across)\s+(?:the\s+|our\s+)?(?:offices?|regions?)\b"), ("regional_office",)),
+)
+"""what a follow-up widens back out: "and for the whole company?" drops the people, "and all products?" the product"""
+ALL_TIME = re.compile(r"\ball[- ]time\b|\bof all time\b|\bever\b|\bto date\b|\bwhole history\b|\bsince (?:the )?"
+                      r"(?:start|beginning)\b|\b(?:any|all|every)\s+(?:period|periods|time|dates?|quarters?|years?)\b")
+"""a follow-up that drops the period ("and all time?")"""
+
+
+def _widened(frame: Frame, text: str, people: dict[str, object], places: dict[str, object],
+             period: Period | None) -> Frame:
+    """``frame`` with what a follow-up widens dropped: "and for the whole company?" after Darcel's figure is everyone's,
+    "and all time?" after a quarter's has no period, "and across all sectors?" no sector (what the follow-up names
+    itself stays)."""
+    for pattern, keys in WIDER:
+        if pattern.search(text):
+            frame = frame.with_filters(**{k: None for k in keys if k not in people and k not in places})
+    if period is None and frame.period is not None and ALL_TIME.search(text):
+        frame = frame.edit(period=None, basis="engage" if frame.topic in OPEN_TOPICS else "close")
+    return frame
+
+
 def _edit(context: Context, t: _Text, identity: Identity, words: list[str], raw: str) -> tuple[list[Frame], bool]:
     text = " ".join(words)
     base = [f for f in context.frames]
@@ -2468,6 +2574,7 @@ def _edit(context: Context, t: _Text, identity: Identity, words: list[str], raw:
                 g = g.with_filters(rep=None, manager=None, regional_office=v)
             else:
                 g = g.with_filters(**{k: v})
+        g = _widened(g, text, people, places, period)
         stage_word = re.search(r"^(?:and|what about|how about|ok|so|now)?\s*(?:(?:the|my|our|his|her|their|your)\s+)?"
                                r"(lost|won|open)(?:\s+(?:ones|deals))?"
                                r"(?:\s+(?:then|instead))?$", text)
