@@ -612,7 +612,6 @@ def test_how_many_people_a_ranking_names_and_win_as_a_verb(copilot: Copilot, que
 @pytest.mark.parametrize(("question", "expected"), [
     ("what is the conversion rate from engaging to won", "The CRM keeps each deal's current stage, not its history"),
     ("won revenue in prospecting", "The CRM keeps each deal's current stage, not its history"),
-    ("how many accounts did Darcel Schlecht sell to", "I count deals, not the accounts behind them"),
 ])
 def test_what_the_crm_cannot_tell_is_asked_about_never_answered_with_another_figure(copilot: Copilot, question: str,
                                                                                    expected: str) -> None:

@@ -577,3 +577,69 @@ def test_deals_at_accounts_of_a_sector_and_an_outcome_with_engagement(copilot: C
     engaged_won = sum(1 for d in deals if d["deal_stage"] == "Won" and d["engage_date"].startswith("2016"))
     answer = copilot.ask("how many deals were engaged in 2016 and won", "ops", thread_id="engaged-won").answer
     assert answer.startswith(f"Won deals, engaged in 2016: {engaged_won}."), answer
+
+
+@pytest.mark.parametrize(("question", "kind", "where"), [
+    ("how many different products did Darcel sell", "Products", {"sales_agent": "Darcel Schlecht"}),
+    ("how many accounts has Darcel won deals with?", "Accounts", {"sales_agent": "Darcel Schlecht"}),
+    ("how many reps sold GTX Pro", "Reps", {"product": "GTXPro"}),
+    ("how many reps have won at least one deal", "Reps", {}),
+    ("how many accounts did we win deals at", "Accounts", {}),
+    ("how many accounts do we have deals with?", "Accounts", {"deal_stage": "*"}),
+])
+def test_how_many_different_ones_a_deal_was_with(copilot: Copilot, maven: dict, question: str, kind: str,
+                                                 where: dict[str, str]) -> None:
+    column = {"Products": "product", "Accounts": "account", "Reps": "sales_agent"}[kind]
+    stage = where.pop("deal_stage", "Won")
+    distinct = {d[column] for d in maven["sales_pipeline"] if stage in ("*", d["deal_stage"]) and d[column]
+                and all(d[k] == v for k, v in where.items())}
+    answer = copilot.ask(question, "ops", thread_id=f"distinct-{len(question)}").answer
+    assert answer.startswith(kind) and f"({len(distinct)}):" in answer.split("\n")[0], answer
+
+
+def test_one_of_a_ranking_and_the_one_deal_are_followed(copilot: Copilot, maven: dict) -> None:
+    deals = maven["sales_pipeline"]
+    teams = {t["sales_agent"]: t["manager"] for t in maven["sales_teams"]}
+    won, closed = Counter(), Counter()
+    for d in deals:
+        if d["deal_stage"] in ("Won", "Lost"):
+            closed[teams[d["sales_agent"]]] += 1
+            won[teams[d["sales_agent"]]] += d["deal_stage"] == "Won"
+    worst = min(closed, key=lambda m: won[m] / closed[m])
+    lost = closed[worst] - won[worst]
+    _, they = _ask(copilot, "team-they", "which manager's team has the lowest win rate", "how many deals did they lose")
+    assert they.startswith(f"Lost deals for {worst}'s team: {lost}."), they
+    biggest = max((d for d in deals if d["deal_stage"] == "Won"), key=lambda d: float(d["close_value"]))
+    _, who = _ask(copilot, "who-won-it", "biggest deal ever won", "who won it?")
+    assert biggest["opportunity_id"] in who and biggest["sales_agent"] in who, who
+    last = max(d["close_date"] for d in deals if d["sales_agent"] == "Darcel Schlecht" and d["close_date"])
+    when = copilot.ask("when did Darcel close her last deal", "ops", thread_id="last-closed").answer
+    assert f"closed {last}" in when and "days" not in when, when
+    counts = Counter(d["sales_agent"] for d in deals if d["deal_stage"] in ("Prospecting", "Engaging"))
+    top, n = counts.most_common(1)[0]
+    most = copilot.ask("whos got the most open deals", "ops", thread_id="whos-got").answer
+    assert most.startswith(f"{top} has the most open deals: {n}."), most
+
+
+def test_a_managers_which_of_my_reps_has_the_most_ranks_the_team(copilot: Copilot, maven: dict) -> None:
+    team = {t["sales_agent"] for t in maven["sales_teams"] if t["manager"] == "Cara Losch"}
+    counts = Counter(d["sales_agent"] for d in maven["sales_pipeline"]
+                     if d["deal_stage"] in ("Prospecting", "Engaging") and d["sales_agent"] in team)
+    top, n = counts.most_common(1)[0]
+    _, answer = _ask(copilot, "my-reps-most", "how many open deals does my team have", "and which of my reps has the most",
+                     user="Cara Losch")
+    assert answer.startswith(f"{top} has the most open deals (among your team): {n}."), answer
+
+
+@pytest.mark.parametrize("question", ["how many deals did darcel win for less than list price",
+                                      "what's the average discount on GTX Pro deals?",
+                                      "how much did we win from other accounts in the technology sector"])
+def test_what_no_lookup_compares_is_not_answered_with_another_figure(copilot: Copilot, question: str) -> None:
+    answer = copilot.ask(question, "ops", thread_id=f"no-lookup-{len(question)}").answer
+    assert not re.search(r"\d", answer) and re.search(r"can't|cannot", answer), answer
+
+
+def test_dollars_won_by_a_rep_is_their_revenue(copilot: Copilot, maven: dict) -> None:
+    total = _won_sum(maven["sales_pipeline"], sales_agent="Darcel Schlecht")
+    answer = copilot.ask("$ won by darcel", "ops", thread_id="dollars-won").answer
+    assert answer.startswith(f"Won revenue for Darcel Schlecht: ${total:,.0f}"), answer

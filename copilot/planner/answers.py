@@ -611,7 +611,7 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
                 word = "highest" if frame.descending else "lowest"
             elif topic == "activity_count":
                 word = "most" if frame.descending else "fewest"
-            if group in ("rep", "account", "product", "sector", "regional_office") and row[group]:
+            if group in ("rep", "account", "product", "sector", "regional_office", "manager") and row[group]:
                 focus[group] = str(row[group])
                 focus["last"] = group  # "it", "them", "that one" point here next
             who = subject_of(frame, me)

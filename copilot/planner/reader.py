@@ -271,6 +271,49 @@ POSITION = re.compile(rf"\b(?:the\s+|that\s+)?(?:(?P<pos>{'|'.join(_ORDINAL_WORD
 """a row of the list last shown named by its place ("the second one", "the bottom one", "number 3 on the list")"""
 
 
+DISTINCT = re.compile(r"^\s*(?:and\s+|so\s+)?how many\s+(?:different\s+|distinct\s+|unique\s+|separate\s+|individual\s+)?"
+                      r"(?P<kind>products|accounts|customers|clients|companies|sectors|industries|offices|reps|sellers|"
+                      r"agents|salespeople)\s+(?P<mid>(?:did|has|have|had|do|does)\s+[\w' .-]{0,40}?)?\s*"
+                      r"(?P<verb>sell|sold|win|won|close|closed|lose|lost|sign|signed|work|worked|"
+                      r"(?:have|had|has)\s+(?:any\s+)?(?:deals|opportunities))\b(?P<rest>.*)$",
+                      re.IGNORECASE)
+"""how many products (accounts, sectors, ...) a rep's or the team's deals were with ("how many different products did
+Darcel sell?"): those with at least one such deal, counted and listed"""
+BELOW_LIST = re.compile(r"\b(?:less|more|lower|higher|cheaper)\s+than\s+(?:the\s+|its\s+|their\s+)?list\s+price\b|"
+                        r"\b(?:below|above|under|over|at)\s+(?:the\s+|its\s+|their\s+)?list\s+price\b|\bdiscount(?:s|ed|ing)?\b",
+                        re.IGNORECASE)
+"""a deal's value against its product's list price (a discount), which no lookup compares"""
+OTHERS = re.compile(r"\b(?:from|with|at|for|by|of|to|in|on)\s+(?:the\s+|all\s+(?:the\s+)?|any\s+)?(?:other|remaining)\s+"
+                    r"(?:accounts?|customers?|clients?|companies|reps?|sellers?|products?|sectors?|offices?|teams?|deals?)\b|"
+                    r"\beveryone else\b|\beverybody else\b|\bthe rest of (?:the )?(?:accounts|reps|team|products|sectors|"
+                    r"offices|company)\b", re.IGNORECASE)
+"""all but what was named ("how much did we win from other accounts in that sector?"): left out, which no lookup does"""
+WHO_IT = re.compile(r"^\s*(?:and\s+|so\s+)?(?:who|which rep)\s+(?:won|closed|owns|owned|sold|has|had|worked|works|is on|"
+                    r"was on|signed|lost|got)\s+(?:it|that|that one|that deal|this deal|this one)\s*[?.!]*$", re.IGNORECASE)
+"""who is behind the one deal just shown ("who won it?")"""
+SAME_FIGURE = re.compile(r"^\s*(?:and\s+|so\s+)?(?:how much|what)\s*(?:is|was|'s|s)\s+(?:it|that)(?:\s+exactly)?\s*[?.!]*$",
+                         re.IGNORECASE)
+"""the figure just given, asked again ("how much is it?"): never another figure"""
+
+
+def _distinct(text: str) -> str:
+    """"how many different products did Darcel sell?" as the count of products with more than 0 won deals for Darcel."""
+    m = DISTINCT.match(text)
+    if m is None or find_count_bound(text)[0] is not None or NO_COUNT.search(text):
+        return text  # "how many accounts have more than 100 won deals": a bound of its own
+    who = re.sub(r"^(?:did|has|have|had|do|does)\s+", "", (m.group("mid") or "").strip(), flags=re.IGNORECASE).strip()
+    if who.lower() == "a" or m.group("kind").lower() in ("reps", "sellers", "agents", "salespeople") and who:
+        return text  # "how many reps has Darcel's team got": another question
+    who = "" if who.lower() in ("we", "the team", "the company", "you") else "me" if who.lower() == "i" else \
+        "my team" if who.lower() in ("my team", "our team") else who
+    verb = m.group("verb").lower()
+    stage = "lost" if verb.startswith("los") else "" if verb.startswith(("work", "ha")) else "won"
+    rest = re.sub(r"^\s*(?:any\s+)?(?:deals?|opportunities|wins?)?\s*(?:with|to|from|at|for|in)?\b(?=\s|$|\?)", "",
+                  m.group("rest"), flags=re.IGNORECASE)
+    return f"how many {m.group('kind')} have more than 0 {stage + ' ' if stage else ''}deals" + \
+        (f" for {who}" if who else "") + rest
+
+
 NEXT_PLACE = re.compile(rf"^\s*(?:and|so|ok|then)?\s*(?:who|which(?:\s+\w+)?|what)(?:'s|\s+is|\s+was|\s+came|\s+comes|"
                         rf"\s+placed|\s+finished|\s+ranked|\s+ranks|\s+is\s+in|\s+was\s+in|\s+came\s+in)?\s+(?:the\s+)?"
                         rf"(?P<pos>{'|'.join(_ORDINAL_WORDS[1:10])}|\d(?:st|nd|rd|th)|runner[- ]up|next)(?:\s+place|"
@@ -412,7 +455,25 @@ def _read_whole(text: str, names: Names, identity: Identity, today: dt.date, con
     stage said not to be ("not won") or of two stages ("lost or open") is counted over the stages meant; a bound on
     the deals' value ("over $5,000") is read like a period, apart from the rest, and set on each frame."""
     text = re.sub(r"\bregional\s+(offices?)\b", r"\1", text, flags=re.IGNORECASE)  # "by regional office": by office
+    if BELOW_LIST.search(text) and re.search(r"\b(?:deals?|won|win|wins|sold|closed|lost)\b", text, re.IGNORECASE):
+        return Reading("ask", note="I can't compare a deal's value with its product's list price yet (discounts), and I "
+                                   "won't answer a different question instead. I can count or sum the deals over or under "
+                                   "an amount you name. Do you want that?")
+    text = re.sub(r"\bwho(?:'s|s| has)\s+got\b", "who has", text, flags=re.IGNORECASE)  # "whos got the most open deals"
+    text = re.sub(r"\bwhos\b", "who is", text, flags=re.IGNORECASE)
+    if OTHERS.search(text) and not re.search(r"\b(?:compare\w*|vs|versus|than|against)\b", text, re.IGNORECASE):
+        return Reading("decline", note="exclusion")  # "from other accounts in that sector": all but one, not one
+    if context.frames and context.frames[0].form == "records" and context.frames[0].limit == 1 and WHO_IT.match(text):
+        return Reading("crm", [context.frames[0]], confidence=0.9)  # "who won it?" after one deal: that deal, its rep
+    text = _distinct(text)
+    text = re.sub(r"\b(at least|more than|fewer than|less than|at most|exactly|over|under)\s+(one|two|three|four|five|six|"
+                  r"seven|eight|nine|ten)(?=\s+(?:\w+\s+)?(?:deals?|wins?|opportunit\w*)\b)",
+                  lambda m: f"{m.group(1)} {_NUMBER_WORDS.index(m.group(2).lower()) + 1}", text, flags=re.IGNORECASE)
+    text = re.sub(r"(?:(?<=\s)|^)\$(?=\s+(?:won|made|earned|brought|booked|closed|sold|from|by|for|of)\b)", "revenue", text)
     last = context.frames[0] if len(context.frames) == 1 else None
+    if last is not None and SAME_FIGURE.match(text) and last.form in ("figure", "ranked") and \
+            last.topic in ("won_revenue", "open_pipeline_list_price", "avg_won_deal_size", "median_won_deal_size"):
+        return Reading("crm", [last], compare=context.compare, confidence=0.9)  # "how much is it?": the same figure
     if last is not None and last.form == "ranked" and last.limit == 1 and not last.each and \
             (m := NEXT_PLACE.match(text) or BARE_POSITION.match(text)):
         # "who came second?" after "which rep won the most deals?": the ranking down to that place
@@ -1652,7 +1713,9 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
         return Reading("decline", note="scope")  # a rep's "my team's revenue": other people's deals
     if "unsupported" in topics and (whole.topic == "unsupported" or len(topics) == 1):
         return Reading("decline", note="unsupported")
-    if topics[0] in ("talk_tracks", "day", "unsupported", "year_established", "account_count") and _recency(joined) and \
+    if (topics[0] in ("talk_tracks", "day", "unsupported", "year_established", "account_count") or
+            topics[0] in ("avg_sales_cycle_days", "median_sales_cycle_days") and re.search(r"\bwhen\b", joined) and
+            not re.search(r"\b(?:long|average|avg|typical|cycle|days)\b", joined)) and _recency(joined) and \
             not any(s.kind == "account" for s in spots):
         topics = ["deal_list"]  # "when did we last win a deal?": that deal, by its close date
     if topics[0] == "day" and any(s.kind in ("account", "product") for s in spots):
@@ -1949,6 +2012,9 @@ def _people_filters(t: _Text, identity: Identity, words: list[str], names: list[
         elif context.focus.get("last") == "rep" and context.focus.get("rep") and \
                 re.search(r"\b(their|they|them|that rep|this rep|the rep)\b", text):
             out["rep"] = [context.focus["rep"]]
+        elif context.focus.get("last") == "manager" and context.focus.get("manager") and \
+                re.search(r"\b(their|they|them|that team|this team|that manager)\b", text):
+            out["manager"] = [context.focus["manager"]]  # "how many did they lose?" after the team with the lowest
     return out
 
 
@@ -2174,7 +2240,8 @@ def _fresh(topics: list[str], t: _Text, identity: Identity, words: list[str],
         topic = "won_count" if "w" in {w[0] for w in outcomes} else "lost_count"
         topics = [topic, *topics[1:]]
     if topic == "account_count" and (people or re.search(r"\b(?:deals?|opportunit(?:y|ies)|won|win|lost|lose|revenue)\b",
-                                                         text)):
+                                                         text)) and \
+            not re.search(r"\b(?:how many|number of|count of)\s+(?:\w+\s+)?(?:accounts|customers|clients|companies)\b", text):
         # "how many deals has Darcel won at accounts in the retail sector": deals, at those accounts
         topic = next((x for x, _ in classifier().distribution(_delex(words, t.spots, t.found)) if x in DEAL_METRICS),
                      "count")
@@ -2600,7 +2667,10 @@ def _edit(context: Context, t: _Text, identity: Identity, words: list[str], raw:
             # "which is the lowest?" after a breakdown: the lowest of the same breakdown, not the smallest deal
             g = g.edit(form="ranked", descending=direction == "most", limit=n or 1)
         elif wants_rows and g.form != "attribute" and \
-                not re.search(r"\bby (rep|product|account|office|sector|manager|team|stage)", text):
+                not re.search(r"\bby (rep|product|account|office|sector|manager|team|stage)", text) and \
+                not (direction and _group(words, t, g.filters) in ("rep", "manager", "product", "account", "sector",
+                                                                   "regional_office") and
+                     not re.search(r"\b(deals?|wins?|opportunit\w*|contracts?|one|ones)\b", text)):
             order, desc, stages = _records_order(g.topic, words, direction)
             if re.search(r"\bby (value|size|amount|worth)\b|\bbiggest|\blargest|\bsmallest", text):
                 open_only = (g.filters.get("stage") or STAGES_OF.get(g.topic) or []) in (
