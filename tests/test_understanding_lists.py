@@ -471,8 +471,10 @@ def test_her_team_after_who_manages_is_the_managers_team(copilot: Copilot, maven
               if d["deal_stage"] == "Won" and d["sales_agent"] in in_office)
     _, that = _ask(copilot, "office-of-1", "which office is Darcel in", "how much did that office win")
     assert that.startswith(f"Won revenue for {office} office: ${won:,.0f}"), that
-    _, asked = _ask(copilot, "office-of-2", "how's Darcel Schlecht doing?", "how much did his office win?")
-    assert asked.startswith("Which office do you mean?") and "$" not in asked, asked
+    _, his = _ask(copilot, "office-of-2", "how's Darcel Schlecht doing?", "how much did his office win?")
+    assert his.startswith(f"Won revenue for {office} office: ${won:,.0f}"), his
+    direct = copilot.ask("won revenue for Darcel's office", "ops", thread_id="office-of-3").answer
+    assert direct.startswith(f"Won revenue for {office} office: ${won:,.0f}"), direct
 
 
 def test_tell_me_about_a_rep_gives_their_figures(copilot: Copilot, maven: dict) -> None:
@@ -643,3 +645,60 @@ def test_dollars_won_by_a_rep_is_their_revenue(copilot: Copilot, maven: dict) ->
     total = _won_sum(maven["sales_pipeline"], sales_agent="Darcel Schlecht")
     answer = copilot.ask("$ won by darcel", "ops", thread_id="dollars-won").answer
     assert answer.startswith(f"Won revenue for Darcel Schlecht: ${total:,.0f}"), answer
+
+
+def test_a_share_of_a_named_total(copilot: Copilot, maven: dict) -> None:
+    deals = maven["sales_pipeline"]
+    office = {t["sales_agent"]: t["regional_office"] for t in maven["sales_teams"]}
+    west = sum(float(d["close_value"]) for d in deals if d["deal_stage"] == "Won" and office[d["sales_agent"]] == "West")
+    _, company = _ask(copilot, "share-total-1", "how much revenue did the West office win in 2017?",
+                      "what fraction of the company total is that?")
+    assert f"share: {100 * west / _won_sum(deals):.1f}%" in company, company
+    team = {t["sales_agent"] for t in maven["sales_teams"] if t["manager"] == "Melvin Marxen"}
+    darcel = _won_sum(deals, sales_agent="Darcel Schlecht")
+    whole = sum(float(d["close_value"]) for d in deals if d["deal_stage"] == "Won" and d["sales_agent"] in team)
+    _, mine = _ask(copilot, "share-total-2", "how much did Darcel win?", "what fraction of my team's total is that?",
+                   user="Melvin Marxen")
+    assert f"share: {100 * darcel / whole:.1f}%" in mine, mine
+    _, refused = _ask(copilot, "share-total-3", "how much GTX Pro did I sell?", "what fraction of the company total is that?",
+                      user="Darcel Schlecht")
+    assert refused.startswith("That is outside your scope") and "%" not in refused, refused
+
+
+@pytest.mark.parametrize("widen", ["what about the company as a whole?", "and for everybody?", "and for all of us?",
+                                   "and across all offices?", "ok and the company?"])
+def test_a_rep_widening_past_their_scope_is_declined(copilot: Copilot, widen: str) -> None:
+    _, answer = _ask(copilot, f"rep-widen-{len(widen)}", "how much GTX Pro did I sell in Q3 2017?", widen,
+                     user="Darcel Schlecht")
+    assert answer.startswith("That is outside your scope") and "$" not in answer, answer
+
+
+@pytest.mark.parametrize(("user", "question"), [("Melvin Marxen", "what's her win rate?"),
+                                                 ("Cara Losch", "how many did he win?"),
+                                                 ("Darcel Schlecht", "how many did she win?")])
+def test_a_pronoun_with_no_one_named_is_asked_whatever_the_role(copilot: Copilot, user: str, question: str) -> None:
+    answer = copilot.ask(question, user, thread_id=f"pronoun-{len(user)}-{len(question)}").answer
+    assert answer.startswith("Who do you mean by") and not re.search(r"\d", answer.split("?")[0]), answer
+
+
+def test_after_one_deal_when_it_closed_and_that_reps_wins(copilot: Copilot, maven: dict) -> None:
+    q3 = [d for d in maven["sales_pipeline"] if d["deal_stage"] == "Won"
+          and _between(d["close_date"], "2017-07-01", "2017-09-30")]
+    top = max(q3, key=lambda d: float(d["close_value"]))
+    wins = sum(1 for d in q3 if d["sales_agent"] == top["sales_agent"])
+    _, when, rep_wins = _ask(copilot, "one-deal", "what was the biggest deal in Q3 2017?", "when did it close?",
+                             "how many deals did that rep win?")
+    assert f"closed {top['close_date']}" in when and "days" not in when, when
+    assert rep_wins.startswith(f"Won deals for {top['sales_agent']}, closed in Q3 2017: {wins}."), rep_wins
+
+
+def test_who_came_third_after_second_and_reps_with_open_deals(copilot: Copilot, maven: dict) -> None:
+    rep, total = _won_revenue(maven, "sales_agent")[2]
+    *_, third = _ask(copilot, "third-after-second", "top rep by won revenue", "who came second?", "who came third?")
+    assert f"3. {rep}: ${total:,.0f}" in third, third
+    reps = {d["sales_agent"] for d in maven["sales_pipeline"] if d["deal_stage"] in ("Prospecting", "Engaging")}
+    answer = copilot.ask("how many reps have open deals?", "ops", thread_id="reps-open").answer
+    assert answer.startswith(f"Reps with more than 0 open deals ({len(reps)}):"), answer
+    valued = copilot.ask("how many open deals have I got, and what are they worth at list price?", "Darcel Schlecht",
+                         thread_id="worth-at-list").answer
+    assert "can't" not in valued and "$" in valued, valued

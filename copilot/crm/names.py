@@ -48,12 +48,16 @@ class Names:
     """the first and the last date of the CRM's deals (engaged or closed); None when it holds none"""
     manager_of: dict[str, str] = field(default_factory=dict)
     """each rep's manager, by name ("Darcel's team" is Melvin Marxen's)"""
+    office_of: dict[str, str] = field(default_factory=dict)
+    """each person's regional office, by name ("Darcel's office" is Central)"""
 
     @classmethod
     def load(cls, engine: Engine) -> Names:
         users = User.__table__
         with engine.connect() as conn:
             people = conn.execute(select(users.c.name, users.c.role)).all()
+            office_of = {name: office for name, office in conn.execute(
+                select(users.c.name, users.c.regional_office).where(users.c.regional_office.is_not(None)))}
             boss = users.alias("boss")
             manager_of = {rep: manager for rep, manager in conn.execute(
                 select(users.c.name, boss.c.name).join(boss, users.c.manager_id == boss.c.id))}
@@ -70,7 +74,7 @@ class Names:
             first, engaged, closed = conn.execute(select(func.min(deals.c.engage_date), func.max(deals.c.engage_date),
                                                          func.max(deals.c.close_date))).one()
         last = max((d for d in (engaged, closed) if d is not None), default=None)
-        return cls(names, (first or last, last) if last is not None else None, manager_of)
+        return cls(names, (first or last, last) if last is not None else None, manager_of, office_of)
 
     def resolve(self, kind: str, typed: str) -> NameMatch:
         """The one CRM name ``typed`` stands for, or a clear error with suggestions."""

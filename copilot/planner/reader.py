@@ -154,6 +154,7 @@ class _Text:
     managers: frozenset[str] = frozenset()
     said: tuple[str, ...] = ()  # the words as typed, before slips were corrected ("rates" stays plural)
     manager_of: dict[str, str] = field(default_factory=dict)  # each rep's manager ("Darcel's team")
+    office_of: dict[str, str] = field(default_factory=dict)  # each person's office ("Darcel's office")
 
 
 
@@ -275,12 +276,13 @@ DISTINCT = re.compile(r"^\s*(?:and\s+|so\s+)?how many\s+(?:different\s+|distinct
                       r"(?P<kind>products|accounts|customers|clients|companies|sectors|industries|offices|reps|sellers|"
                       r"agents|salespeople)\s+(?P<mid>(?:did|has|have|had|do|does)\s+[\w' .-]{0,40}?)?\s*"
                       r"(?P<verb>sell|sold|win|won|close|closed|lose|lost|sign|signed|work|worked|"
-                      r"(?:have|had|has)\s+(?:any\s+)?(?:deals|opportunities))\b(?P<rest>.*)$",
+                      r"(?:have|had|has)\s+(?:any\s+)?(?:open\s+|won\s+|lost\s+|active\s+)?(?:deals|opportunities))\b"
+                      r"(?P<rest>.*)$",
                       re.IGNORECASE)
 """how many products (accounts, sectors, ...) a rep's or the team's deals were with ("how many different products did
 Darcel sell?"): those with at least one such deal, counted and listed"""
 BELOW_LIST = re.compile(r"\b(?:less|more|lower|higher|cheaper)\s+than\s+(?:the\s+|its\s+|their\s+)?list\s+price\b|"
-                        r"\b(?:below|above|under|over|at)\s+(?:the\s+|its\s+|their\s+)?list\s+price\b|\bdiscount(?:s|ed|ing)?\b",
+                        r"\b(?:below|above|under|over)\s+(?:the\s+|its\s+|their\s+)?list\s+price\b|\bdiscount(?:s|ed|ing)?\b",
                         re.IGNORECASE)
 """a deal's value against its product's list price (a discount), which no lookup compares"""
 OTHERS = re.compile(r"\b(?:from|with|at|for|by|of|to|in|on)\s+(?:the\s+|all\s+(?:the\s+)?|any\s+)?(?:other|remaining)\s+"
@@ -288,8 +290,10 @@ OTHERS = re.compile(r"\b(?:from|with|at|for|by|of|to|in|on)\s+(?:the\s+|all\s+(?
                     r"\beveryone else\b|\beverybody else\b|\bthe rest of (?:the )?(?:accounts|reps|team|products|sectors|"
                     r"offices|company)\b", re.IGNORECASE)
 """all but what was named ("how much did we win from other accounts in that sector?"): left out, which no lookup does"""
-WHO_IT = re.compile(r"^\s*(?:and\s+|so\s+)?(?:who|which rep)\s+(?:won|closed|owns|owned|sold|has|had|worked|works|is on|"
-                    r"was on|signed|lost|got)\s+(?:it|that|that one|that deal|this deal|this one)\s*[?.!]*$", re.IGNORECASE)
+WHO_IT = re.compile(r"^\s*(?:and\s+|so\s+)?(?:(?:who|which rep)\s+(?:won|closed|owns|owned|sold|has|had|worked|works|is on|"
+                    r"was on|signed|lost|got)\s+(?:it|that|that one|that deal|this deal|this one)|when\s+(?:did|was)\s+"
+                    r"(?:it|that|that one|that deal|this deal|this one)\s+(?:close|closed|won|lost|signed|engaged|start|"
+                    r"started|open|opened|get closed|get engaged))\s*[?.!]*$", re.IGNORECASE)
 """who is behind the one deal just shown ("who won it?")"""
 SAME_FIGURE = re.compile(r"^\s*(?:and\s+|so\s+)?(?:how much|what)\s*(?:is|was|'s|s)\s+(?:it|that)(?:\s+exactly)?\s*[?.!]*$",
                          re.IGNORECASE)
@@ -301,13 +305,14 @@ def _distinct(text: str) -> str:
     m = DISTINCT.match(text)
     if m is None or find_count_bound(text)[0] is not None or NO_COUNT.search(text):
         return text  # "how many accounts have more than 100 won deals": a bound of its own
-    who = re.sub(r"^(?:did|has|have|had|do|does)\s+", "", (m.group("mid") or "").strip(), flags=re.IGNORECASE).strip()
+    who = re.sub(r"^(?:did|has|have|had|do|does)\b\s*", "", (m.group("mid") or "").strip(), flags=re.IGNORECASE).strip()
     if who.lower() == "a" or m.group("kind").lower() in ("reps", "sellers", "agents", "salespeople") and who:
         return text  # "how many reps has Darcel's team got": another question
     who = "" if who.lower() in ("we", "the team", "the company", "you") else "me" if who.lower() == "i" else \
         "my team" if who.lower() in ("my team", "our team") else who
     verb = m.group("verb").lower()
-    stage = "lost" if verb.startswith("los") else "" if verb.startswith(("work", "ha")) else "won"
+    stage = "lost" if verb.startswith("los") or " lost " in verb else "open" if re.search(r"\b(?:open|active)\b", verb) \
+        else "won" if " won " in verb or not verb.startswith(("work", "ha")) else ""
     rest = re.sub(r"^\s*(?:any\s+)?(?:deals?|opportunities|wins?)?\s*(?:with|to|from|at|for|in)?\b(?=\s|$|\?)", "",
                   m.group("rest"), flags=re.IGNORECASE)
     return f"how many {m.group('kind')} have more than 0 {stage + ' ' if stage else ''}deals" + \
@@ -424,8 +429,13 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     reading = _read_whole(text, names, identity, today, context)
     said = re.findall(r"[a-z]+", text.lower())
     pronoun = next((w for w in said if w in HE), None)
-    if not pronoun or reading.kind != "crm" or \
-            any(f.filters.get("rep") or f.filters.get("manager") for f in [*reading.frames, *reading.offer]):
+    if not pronoun or reading.kind != "crm":
+        return reading
+    own = {identity.name} if identity.role in ("rep", "manager") else set()
+    if any(s.kind in ("rep", "manager", "user") for s in spot(text, names)):
+        return reading  # the person is named ("Darcel and his win rate")
+    if any((set(f.filters.get("rep") or []) | set(f.filters.get("manager") or [])) - own
+           for f in [*reading.frames, *reading.offer]):
         return reading
     if re.search(r"\b(his|her)\s+(?:whole\s+)?office\b", text.lower()) and \
             not any(f.filters.get("regional_office") for f in reading.frames):
@@ -443,8 +453,10 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
         names = ", ".join(shown[1][:8]) + (f" and {len(shown[1]) - 8} more" if len(shown[1]) > 8 else "")
         return Reading("ask", note=f'Which of them do you mean by "{pronoun}": {names}? Name one, or say which '
                                    'place in the list, for example "the second one".')
-    if not context.focus.get("rep") and not context.focus.get("manager"):
-        # "how many deals did he win?" with no one named before: whose is not for me to guess
+    if not context.focus.get("rep") and not context.focus.get("manager") or \
+            all(set(f.filters.get("rep") or []) | set(f.filters.get("manager") or []) <= own
+                for f in [*reading.frames, *reading.offer]) and own:
+        # "how many deals did he win?" with no one named before (or only the asker's own scope): not for me to guess
         return Reading("ask", note=f'Who do you mean by "{pronoun}"? Name the rep or manager, for example '
                                    '"how many deals did Darcel Schlecht win?".')
     return reading
@@ -455,6 +467,11 @@ def _read_whole(text: str, names: Names, identity: Identity, today: dt.date, con
     stage said not to be ("not won") or of two stages ("lost or open") is counted over the stages meant; a bound on
     the deals' value ("over $5,000") is read like a period, apart from the rest, and set on each frame."""
     text = re.sub(r"\bregional\s+(offices?)\b", r"\1", text, flags=re.IGNORECASE)  # "by regional office": by office
+    if context.frames and identity.role in ("rep", "manager") and \
+            any(pattern.search(text.lower()) for pattern, keys in WIDER if "rep" in keys or keys == ("regional_office",)) \
+            and not any(s.kind in ("rep", "manager", "user", "regional_office") for s in spot(text, names)):
+        # "and for the whole company?" after a rep's own figure: beyond their scope, never their own figure again
+        return Reading("decline", note="scope")
     if BELOW_LIST.search(text) and re.search(r"\b(?:deals?|won|win|wins|sold|closed|lost)\b", text, re.IGNORECASE):
         return Reading("ask", note="I can't compare a deal's value with its product's list price yet (discounts), and I "
                                    "won't answer a different question instead. I can count or sum the deals over or under "
@@ -474,13 +491,14 @@ def _read_whole(text: str, names: Names, identity: Identity, today: dt.date, con
     if last is not None and SAME_FIGURE.match(text) and last.form in ("figure", "ranked") and \
             last.topic in ("won_revenue", "open_pipeline_list_price", "avg_won_deal_size", "median_won_deal_size"):
         return Reading("crm", [last], compare=context.compare, confidence=0.9)  # "how much is it?": the same figure
-    if last is not None and last.form == "ranked" and last.limit == 1 and not last.each and \
-            (m := NEXT_PLACE.match(text) or BARE_POSITION.match(text)):
+    if last is not None and last.form == "ranked" and not last.each and not last.filters.get(last.group or "") and \
+            (m := (NEXT_PLACE.match(text) if last.limit <= 3 else None) or
+             (BARE_POSITION.match(text) if last.limit == 1 else None)):
         # "who came second?" after "which rep won the most deals?": the ranking down to that place
         said = (m.group("pos") or "").lower()
         at = 2 if not said or said.startswith(("runner", "next")) else _place(said) if said in _POSITIONS or \
             said[:-2].isdigit() else 2
-        if at > 1:
+        if at > last.limit:
             return Reading("crm", [last.edit(limit=at)], confidence=0.9)
     text, unplaced = _positions_named(text, context)
     if unplaced:
@@ -822,8 +840,9 @@ SHARE = re.compile(r"\b(?:percent(?:age)?|share|proportion|fraction|portion)\s+o
 SHARE_BACK = re.compile(r"\b(?:percent(?:age)?|share|proportion|fraction|portion)\s+of\s+(?:that|those|it|them|this|"
                         r"these)(?:\s+(?:was|were|is|are|came|comes|come)(?:\s+from)?)?\b", re.IGNORECASE)
 """a share of the figure just given ("what % of that was GTX Pro?")"""
-SHARE_THAT = re.compile(r"\bwhat\s+(?:percent(?:age)?|share|proportion|fraction|portion|%)\s+(?:of\s+(?:the\s+)?"
-                        r"(?:total|whole|them|those|all)\s+)?(?:is|was|'s|s)\s+(?:that|this|it)\b|"
+SHARE_THAT = re.compile(r"\bwhat\s+(?:percent(?:age)?|share|proportion|fraction|portion|%)\s+(?:of\s+(?:the\s+|my\s+|our\s+|his\s+|her\s+|their\s+)?"
+                        r"(?:(?P<whose>company|team|my|our)(?:'s)?\s+)?(?:total|whole|them|those|all|revenue|wins|deals|"
+                        r"figure)\s+)?(?:is|was|'s|s)\s+(?:that|this|it)\b|"
                         r"\b(?:that|this|it)\s+as\s+an?\s+(?:percent(?:age)?|share|fraction|proportion)\b",
                         re.IGNORECASE)
 """the share a part just given is of the figure before it ("and what fraction is that?")"""
@@ -849,9 +868,31 @@ def _share(expanded: str, names: Names, identity: Identity, today: dt.date, cont
                                        "was GTX Pro?\"")
         return Reading("crm", frames=[frame, whole.edit(whole=True)], compare=True, note="share",
                        confidence=part.confidence)
-    if m is None and SHARE_THAT.search(expanded) and context.frames:
-        # "what fraction is that?" after "how many were GTX Pro?" following Darcel's wins: that part of the figure before
+    if m is None and (that := SHARE_THAT.search(expanded)) and context.frames:
+        # "what fraction is that?" after "how many were GTX Pro?" following Darcel's wins: that part of the figure before;
+        # "what fraction of the company total is that?": of everyone's
         part, whole = context.frames[0], (context.previous or [None])[0]
+        whose = (that.group("whose") or "").lower() or \
+            ("my" if re.search(r"\bof\s+(?:my|our)\s+(?:total|whole|revenue|wins|deals|figure)\b", expanded, re.I) else "")
+        if whose and part.form == "figure" and part.topic in SHARE_TOPICS:
+            rest = part.with_filters(**{k: None for k in SUBJECTS})
+            if whose == "company" and identity.role in ("rep", "manager"):
+                return Reading("decline", note="scope")
+            if whose == "company":
+                whole = rest
+            elif identity.role == "manager" and whose in ("team", "my", "our"):
+                whole = rest.with_filters(manager=[identity.name])
+            elif identity.role == "rep" and whose in ("my", "our"):
+                whole = rest.with_filters(rep=[identity.name])
+            elif whose == "team" and len(part.filters.get("rep") or []) == 1 and \
+                    names.manager_of.get(part.filters["rep"][0]):
+                whole = rest.with_filters(manager=[names.manager_of[part.filters["rep"][0]]])
+            else:
+                whole = None
+            if whole is not None and whole.filters != part.filters:
+                return Reading("crm", frames=[part, whole.edit(whole=True)], compare=True, note="share", confidence=0.9)
+            return Reading("ask", note="A share of which total? Name it, for example: \"what % of the West office's won "
+                                       "revenue was GTX Pro?\"")
         if whole is not None and len(context.frames) == 1 and not context.compare and \
                 part.form == whole.form == "figure" and part.topic == whole.topic and part.topic in SHARE_TOPICS and \
                 part.period == whole.period and part.basis == whole.basis and \
@@ -1524,7 +1565,8 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
         return Reading("ask", note=f"Which year do you mean for {found.missing_year.upper() if len(found.missing_year) <= 3 else found.missing_year}? "
                                    "For example: Q3 2017.")
     delex = _delex(fixed, spots, found, _breaks(text))
-    t = _Text(fixed, spots, found, taken, frozenset(names.by_kind.get("manager", [])), tuple(words), names.manager_of)
+    t = _Text(fixed, spots, found, taken, frozenset(names.by_kind.get("manager", [])), tuple(words), names.manager_of,
+              names.office_of)
     if re.search(r"\b(?:most|least|more|less) expensive\b|\b(?:cheapest|priciest|cheaper|pricier)\b|"
                  r"\b(?:highest|lowest|biggest|smallest) (?:list |sales )?price\b", " ".join(fixed)) and \
             not re.search(r"\b(deals?|opportunit\w*|wins?|won|lost|open|pipeline|accounts?|customers?)\b", " ".join(fixed)):
@@ -1985,6 +2027,8 @@ def _people_filters(t: _Text, identity: Identity, words: list[str], names: list[
         name = s.name
         if key == "rep" and t.manager_of.get(s.name) and TEAM_OF.match(" ".join(words[s.end:s.end + 4])):
             key, name = "manager", t.manager_of[s.name]  # "won revenue for Darcel's team": Melvin Marxen's team
+        elif t.office_of.get(s.name) and OFFICE_OF.match(" ".join(words[s.end:s.end + 4])):
+            key, name = "regional_office", t.office_of[s.name]  # "won revenue for Darcel's office": Central's
         out.setdefault(key, [])
         if name not in out[key]:
             out[key].append(name)
@@ -2002,15 +2046,22 @@ def _people_filters(t: _Text, identity: Identity, words: list[str], names: list[
         elif context.focus.get("regional_office") and re.search(r"\b(his|her)\s+office\b", text) and \
                 context.focus.get("last") != "regional_office":
             pass  # "what did her office win?" after "which office is Darcel in?": the office, in the place filters
+        elif context.focus.get("rep") and t.office_of.get(context.focus["rep"]) and \
+                re.search(r"\b(his|her)\s+office\b", text):
+            out["regional_office"] = [t.office_of[context.focus["rep"]]]  # "and her office?" after Violet's figure
         elif _mentions(words, HE) and context.focus.get("rep") and \
                 re.search(r"\b(his|her)\s+(whole\s+)?(team|teammates|colleagues|peers)\b", text):
             if t.manager_of.get(context.focus["rep"]):  # "and his team?" after Darcel's figure: Melvin Marxen's team
                 out["manager"] = [t.manager_of[context.focus["rep"]]]
-        elif _mentions(words, HE) and context.focus.get("rep") and \
+        elif _mentions(words, HE) and context.focus.get("rep") and context.focus["rep"] != identity.name and \
                 not re.search(r"\b(his|her)\s+(whole\s+)?(team|teammates|colleagues|peers|office)\b", text):
             out["rep"] = [context.focus["rep"]]
-        elif context.focus.get("last") == "rep" and context.focus.get("rep") and \
-                re.search(r"\b(their|they|them|that rep|this rep|the rep)\b", text):
+        elif _mentions(words, HE) and context.focus.get("manager") and context.focus.get("rep") == identity.name:
+            out["manager"] = [context.focus["manager"]]  # "how much did he win?" after a rep's "who is my manager?"
+        elif context.focus.get("rep") and (context.focus.get("last") == "rep" and
+                                           re.search(r"\b(their|they|them)\b", text) or
+                                           re.search(r"\b(that|this|the same) (rep|seller|salesperson|agent)\b", text)):
+            # "how many deals did that rep win?" after one deal: the rep on it
             out["rep"] = [context.focus["rep"]]
         elif context.focus.get("last") == "manager" and context.focus.get("manager") and \
                 re.search(r"\b(their|they|them|that team|this team|that manager)\b", text):
@@ -2549,6 +2600,8 @@ def _inherit(frame: Frame, last: Frame) -> Frame:
 
 # --- follow-ups ----------------------------------------------------------------------------------------
 
+OFFICE_OF = re.compile(r"^(?:s\s+|')?(?:s\s+)?(?:whole\s+|entire\s+)?(?:office|region)\b")
+"""what follows a person's name that makes it their office ("Darcel's office")"""
 TEAM_OF = re.compile(r"^(?:s\s+|')?(?:s\s+)?(?:whole\s+|entire\s+)?team\b")
 """what follows a rep's name that makes it their team ("Darcel's team", "Darcel s whole team")"""
 PEOPLE_KEYS = ("rep", "manager", "regional_office")
@@ -2557,7 +2610,8 @@ WIDER: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"\boverall\b|\bacross the board\b|\bin general\b|\bfor everything\b"), SUBJECT_KEYS),
     (re.compile(r"\b(?:the\s+)?(?:whole|entire)\s+(?:company|team|org\w*|business|sales\s+(?:team|org\w*)|firm)\b|"
                 r"\bcompany[- ]wide\b|\beveryone\b|\beverybody\b|\ball (?:the )?(?:reps|sellers|agents|teams|managers)\b|"
-                r"\b(?:for|of|at) the company\b|\bteam as a whole\b|\bcompany as a whole\b|\bevery (?:rep|team)\b"),
+                r"\bthe company\b|\bteam as a whole\b|\bcompany as a whole\b|\bevery (?:rep|team)\b|\ball of us\b|"
+                r"\ball (?:the )?teams\b|^\W*(?:ok\s+|okay\s+|and\s+|so\s+)*(?:the\s+)?company\b"),
      PEOPLE_KEYS),
     (re.compile(r"\b(?:all|every|any|across)\s+(?:the\s+|our\s+)?products?\b"), ("product",)),
     (re.compile(r"\b(?:all|every|any|across)\s+(?:the\s+|our\s+)?(?:sectors?|industries|industry)\b"), ("sector",)),
