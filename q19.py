@@ -1,5 +1,0 @@
-exec(open('/tmp/atk/t.py').read())
-print(w[w.sales_agent=='Darcel Schlecht'].account.nunique())
-print(len(w[(w.sales_agent=='Darcel Schlecht')&(w.sector=='retail')]), w[(w.sector=='medical')&(w.close_date.dt.quarter==3)].close_value.sum(), len(l[l.sector=='retail']))
-o=m[m.deal_stage.isin(['Engaging','Prospecting'])]; print(len(o[o.sector=='software']), w[(w.sales_agent=='Vicki Laflamme')&(w.sector=='software')].close_value.sum(), len(w[w.sector=='retail']), len(w[(w.sales_agent=='Darcel Schlecht')&(w.sector=='technology')]))
-print(w[(w.sales_agent=='Darcel Schlecht')&(w.sector=='retail')].account.nunique(), o[o.sector=='retail'].account.nunique())

@@ -1,8 +1,0 @@
-exec(open('/tmp/atk/t.py').read())
-c=m[m.deal_stage.isin(['Won','Lost'])]; q=c[c.close_date.dt.quarter==3]; print((q.deal_stage=='Won').mean(), (q.deal_stage=='Lost').sum(), w[w.close_date.dt.quarter==3].close_value.mean(), (w[w.close_date.dt.quarter==3].close_date-w[w.close_date.dt.quarter==3].engage_date).dt.days.mean())
-x=c[(c.regional_office=='West')&(c.close_date.dt.quarter==2)]; print((x.deal_stage=='Won').sum(), len(x))
-x=c[(c.sales_agent=='Darcel Schlecht')&(c.close_date.dt.quarter==3)]; print(x.groupby('product').deal_stage.agg(lambda s:((s=='Won').sum(),len(s))))
-print(len(l[l.close_date.dt.quarter==4]), len(l[(l.sales_agent=='Darcel Schlecht')&(l.close_date.dt.quarter==4)]))
-x=c[(c['product']=='GTX Pro')&(c.close_date.dt.quarter==2)]; print((x.deal_stage=='Won').mean(), x[x.deal_stage=='Won'].close_value.mean())
-print(w[(w.regional_office=='East')&(w.close_date.dt.quarter==3)].close_value.mean())
-x=c[(c.manager=='Cara Losch')&(c.close_date.dt.quarter==3)]; print((x.deal_stage=='Won').sum(), len(x))

@@ -1,6 +1,0 @@
-exec(open('/tmp/atk/t.py').read())
-cw=w[w.manager=='Cara Losch']; print(len(cw[cw.account=='Kan-code']), cw.close_value.sum())
-c=m[m.deal_stage.isin(['Won','Lost'])]; x=c[(c.manager=='Cara Losch')&(c['product']=='GTX Pro')]; print((x.deal_stage=='Won').sum(), len(x))
-o=m[m.deal_stage.isin(['Engaging','Prospecting'])]; print(len(o[o.manager=='Cara Losch']))
-print(cw.groupby('product').close_value.sum().sort_values().tail(1), cw[(cw.sales_agent=='Corliss Cosme')].groupby('product').close_value.sum())
-d=m[m.sales_agent=='Darcel Schlecht']; print(d[d.deal_stage=='Won'][d.account=='Kan-code'].close_value.sum(), len(d[d.account=='Codehow']), d[d.account=='Codehow'].deal_stage.value_counts())
