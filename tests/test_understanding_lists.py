@@ -702,3 +702,14 @@ def test_who_came_third_after_second_and_reps_with_open_deals(copilot: Copilot, 
     valued = copilot.ask("how many open deals have I got, and what are they worth at list price?", "Darcel Schlecht",
                          thread_id="worth-at-list").answer
     assert "can't" not in valued and "$" in valued, valued
+
+
+def test_the_win_rate_of_deals_engaged_then_and_never_sold_to(copilot: Copilot, maven: dict) -> None:
+    engaged = [d for d in maven["sales_pipeline"] if d["engage_date"].startswith("2016")]
+    won = sum(1 for d in engaged if d["deal_stage"] == "Won")
+    closed = sum(1 for d in engaged if d["deal_stage"] in ("Won", "Lost"))
+    *_, rate = _ask(copilot, "engaged-rate", "how many deals were engaged in 2016?", "how many of those were won?",
+                    "what's the win rate?")
+    assert rate.startswith(f"Win rate, engaged in 2016: {100 * won / closed:.1f}% ({won} won of {closed} closed)"), rate
+    never = copilot.ask("how many accounts have we never sold to?", "Cara Losch", thread_id="never-sold").answer
+    assert not re.search(r"\d", never) and "can't" in never, never

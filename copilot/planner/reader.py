@@ -303,8 +303,9 @@ SAME_FIGURE = re.compile(r"^\s*(?:and\s+|so\s+)?(?:how much|what)\s*(?:is|was|'s
 def _distinct(text: str) -> str:
     """"how many different products did Darcel sell?" as the count of products with more than 0 won deals for Darcel."""
     m = DISTINCT.match(text)
-    if m is None or find_count_bound(text)[0] is not None or NO_COUNT.search(text):
-        return text  # "how many accounts have more than 100 won deals": a bound of its own
+    if m is None or find_count_bound(text)[0] is not None or NO_COUNT.search(text) or \
+            re.search(r"\b(?:never|not|no|none|without|yet)\b|n't\b", text, re.IGNORECASE):
+        return text  # "how many accounts have more than 100 won deals", "never sold to": another question
     who = re.sub(r"^(?:did|has|have|had|do|does)\b\s*", "", (m.group("mid") or "").strip(), flags=re.IGNORECASE).strip()
     if who.lower() == "a" or m.group("kind").lower() in ("reps", "sellers", "agents", "salespeople") and who:
         return text  # "how many reps has Darcel's team got": another question
@@ -1391,6 +1392,10 @@ def _follow(frame: Frame, last: Frame, said: str) -> Frame:
             frame = frame.edit(period=last.period)
         if last.basis == "engage" and frame.period == last.period:
             frame = frame.edit(basis="engage")
+    if last.basis == "engage" and frame.period is not None and frame.period == last.period and \
+            frame.basis != "engage" and not PERIOD_MENTION.search(said.lower()) and \
+            not re.search(r"\b(?:19|20)\d\d\b|\b(?:closed|closing|close)\b", said.lower()):
+        frame = frame.edit(basis="engage")  # "what's the win rate?" after the deals engaged in 2016: of those
     return frame
 
 
