@@ -453,11 +453,16 @@ def test_he_or_she_with_no_one_meant_is_asked(copilot: Copilot, maven: dict) -> 
     assert which.startswith("Which of them do you mean") and all(r in which for r in reps), which
 
 
+def _won_by_reps_sharing(maven: dict, rep: str, key: str) -> tuple[str, float]:
+    """``rep``'s value of ``key`` (their manager or office) and the won revenue of every rep who shares it."""
+    value = next(t[key] for t in maven["sales_teams"] if t["sales_agent"] == rep)
+    reps = {t["sales_agent"] for t in maven["sales_teams"] if t[key] == value}
+    return value, sum(float(d["close_value"]) for d in maven["sales_pipeline"]
+                      if d["deal_stage"] == "Won" and d["sales_agent"] in reps)
+
+
 def test_her_team_after_who_manages_is_the_managers_team(copilot: Copilot, maven: dict) -> None:
-    manager = next(t["manager"] for t in maven["sales_teams"] if t["sales_agent"] == "Darcel Schlecht")
-    team = {t["sales_agent"] for t in maven["sales_teams"] if t["manager"] == manager}
-    total = sum(float(d["close_value"]) for d in maven["sales_pipeline"]
-                if d["deal_stage"] == "Won" and d["sales_agent"] in team)
+    manager, total = _won_by_reps_sharing(maven, "Darcel Schlecht", "manager")
     _, answer = _ask(copilot, "team-of-1", "who manages Darcel Schlecht?", "what's her team's won revenue?")
     assert answer.startswith(f"Won revenue for {manager}'s team: ${total:,.0f}"), answer
     for i, said in enumerate(("how's Darcel Schlecht doing?", "Darcel's won revenue")):
@@ -465,10 +470,7 @@ def test_her_team_after_who_manages_is_the_managers_team(copilot: Copilot, maven
         assert his.startswith(f"Won revenue for {manager}'s team: ${total:,.0f}"), his
     direct = copilot.ask("won revenue for Darcel's team", "ops", thread_id="team-of-4").answer
     assert direct.startswith(f"Won revenue for {manager}'s team: ${total:,.0f}"), direct
-    office = next(t["regional_office"] for t in maven["sales_teams"] if t["sales_agent"] == "Darcel Schlecht")
-    in_office = {t["sales_agent"] for t in maven["sales_teams"] if t["regional_office"] == office}
-    won = sum(float(d["close_value"]) for d in maven["sales_pipeline"]
-              if d["deal_stage"] == "Won" and d["sales_agent"] in in_office)
+    office, won = _won_by_reps_sharing(maven, "Darcel Schlecht", "regional_office")
     _, that = _ask(copilot, "office-of-1", "which office is Darcel in", "how much did that office win")
     assert that.startswith(f"Won revenue for {office} office: ${won:,.0f}"), that
     _, his = _ask(copilot, "office-of-2", "how's Darcel Schlecht doing?", "how much did his office win?")
