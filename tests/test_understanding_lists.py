@@ -715,3 +715,10 @@ def test_the_win_rate_of_deals_engaged_then_and_never_sold_to(copilot: Copilot, 
     assert rate.startswith(f"Win rate, engaged in 2016: {100 * won / closed:.1f}% ({won} won of {closed} closed)"), rate
     never = copilot.ask("how many accounts have we never sold to?", "Cara Losch", thread_id="never-sold").answer
     assert not re.search(r"\d", never) and "can't" in never, never
+
+
+@pytest.mark.parametrize("question", ["how many deals does the average rep win?", "how many deals does a typical rep win?",
+                                      "how many won deals does the average account have"])
+def test_what_a_typical_one_has_is_asked_never_the_total(copilot: Copilot, question: str) -> None:
+    answer = copilot.ask(question, "ops", thread_id=f"typical-{len(question)}").answer
+    assert answer.startswith("An average per") and not re.search(r"\d\d", answer), answer

@@ -761,7 +761,9 @@ def _count_bounded(reading: Reading, counted: CountBound, rest: str, identity: I
 AVERAGE_PER_GROUP = re.compile(r"\b(?:average|avg|mean|typical)\b.*?\b(?:per|a|each|every|an)\s+(?P<a>rep|agent|seller|"
                                r"salesperson|account|customer|client|product|office|region|manager|team|sector|industry)\b|"
                                r"\b(?:per|a|each|every|an)\s+(?P<b>rep|agent|seller|salesperson|account|customer|client|"
-                               r"product|office|region|manager|team|sector|industry)\b.*?\bon\s+average\b",
+                               r"product|office|region|manager|team|sector|industry)\b.*?\bon\s+average\b|"
+                               r"\b(?:the|an?)\s+(?:average|typical|normal|usual)\s+(?P<c>rep|agent|seller|salesperson|account|"
+                               r"customer|client|product|office|region|manager|team|sector|industry)\b",
                                re.IGNORECASE)
 """an average over the members of a group ("average won revenue per rep", "won deals per account on average")"""
 
@@ -769,7 +771,7 @@ AVERAGE_PER_GROUP = re.compile(r"\b(?:average|avg|mean|typical)\b.*?\b(?:per|a|e
 def _average_per_group(reading: Reading, per: re.Match[str], rest: str) -> Reading:
     """"Average won revenue per rep": asked about, since which reps count (those with no won deal too?) is not said;
     each one's figure is offered."""
-    said = (per.group("a") or per.group("b")).lower()
+    said = (per.group("a") or per.group("b") or per.group("c")).lower()
     group = _group_word(said) or "rep"
     base = (reading.frames or reading.offer or [Frame("won_revenue")])[0]
     topic = "lost_count" if re.search(r"\blost|losses\b", rest, re.IGNORECASE) else \
