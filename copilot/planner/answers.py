@@ -358,22 +358,23 @@ def subject_of(frame: Frame, me: str | None = None) -> str:
 GROUP_SAID = {"series": "product series"}
 
 
+def _in(label: str) -> str:
+    """A period's label as it follows a verb: "in Q3 2017", but "since June 2017" as it is."""
+    return label if label.startswith(("since", "before", "after", "up to", "from ", "on ")) else f"in {label}"
+
+
 def describe(frame: Frame, me: str | None = None) -> str:
     """What the frame asks, in words ("won revenue for Anna Snelling, closed in Q3 2017")."""
     who = subject_of(frame, me)
     bound = bound_label(frame.filters)
     when = ""
     if frame.period:
-        label = frame.period.label
-        prep = "" if label.startswith(("since", "before", "after", "up to", "from ", "on ")) else "in "
         verb = "engaged" if frame.basis == "engage" else "closed"
-        when = f" {prep}{label}" if frame.topic == "activity_count" else f", {verb} {prep}{label}"
+        when = f" {_in(frame.period.label)}" if frame.topic == "activity_count" else f", {verb} {_in(frame.period.label)}"
         for other, said in (("close", "closed"), ("engage", "engaged")):
             held = frame.filters.get(f"{other}_period")
             if held and other != frame.basis:  # "of the wins closed in Q3 2017, those engaged in Q2 2017"
-                label = str(held["label"])
-                prep = "" if label.startswith(("since", "before", "after", "up to", "from ", "on ")) else "in "
-                when += f" and {said} {prep}{label}"
+                when += f" and {said} {_in(str(held['label']))}"
     if frame.form == "records" and frame.topic in ATTRIBUTE_LABEL:
         which = "highest" if frame.descending else "lowest"
         return f"the account{'s' if frame.limit > 1 else ''} with the {which} {ATTRIBUTE_LABEL[frame.topic]}" + \

@@ -435,8 +435,9 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     own = {identity.name} if identity.role in ("rep", "manager") else set()
     if any(s.kind in ("rep", "manager", "user") for s in spot(text, names)):
         return reading  # the person is named ("Darcel and his win rate")
-    if any((set(f.filters.get("rep") or []) | set(f.filters.get("manager") or [])) - own
-           for f in [*reading.frames, *reading.offer]):
+    people = [set(f.filters.get("rep") or []) | set(f.filters.get("manager") or []) for f in [*reading.frames,
+                                                                                          *reading.offer]]
+    if any(named - own for named in people):
         return reading
     if re.search(r"\b(his|her)\s+(?:whole\s+)?office\b", text.lower()) and \
             not any(f.filters.get("regional_office") for f in reading.frames):
@@ -454,9 +455,7 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
         names = ", ".join(shown[1][:8]) + (f" and {len(shown[1]) - 8} more" if len(shown[1]) > 8 else "")
         return Reading("ask", note=f'Which of them do you mean by "{pronoun}": {names}? Name one, or say which '
                                    'place in the list, for example "the second one".')
-    if not context.focus.get("rep") and not context.focus.get("manager") or \
-            all(set(f.filters.get("rep") or []) | set(f.filters.get("manager") or []) <= own
-                for f in [*reading.frames, *reading.offer]) and own:
+    if not context.focus.get("rep") and not context.focus.get("manager") or own and all(named <= own for named in people):
         # "how many deals did he win?" with no one named before (or only the asker's own scope): not for me to guess
         return Reading("ask", note=f'Who do you mean by "{pronoun}"? Name the rep or manager, for example '
                                    '"how many deals did Darcel Schlecht win?".')
@@ -2402,7 +2401,7 @@ METRIC_WORDS = frozenset({"win", "wins", "won", "rate", "ratio", "revenue", "ave
                           "size", "sizes", "pipeline", "lost", "lose", "losses", "open", "cycle", "sales", "length",
                           "what", "whats", "what's", "is", "was", "are", "were", "the", "a", "an", "and", "how", "of",
                           "did", "does", "do", "has", "have", "had", "typical", "conversion", "close", "closed",
-                          "closing", "long", "take", "takes", "to", "is", "percentage", "percent"})
+                          "closing", "long", "take", "takes", "to", "percentage", "percent"})
 """the words of a question that names a figure and nothing else ("what's the win rate", "average deal size?")"""
 WHOLE_WORDS = frozenset({"we", "us", "our", "ours", "team", "company", "everyone", "everybody", "overall", "total",
                          "all", "whole", "entire", "org", "organisation", "organization", "business", "firm"})
