@@ -14,6 +14,8 @@ DRAFT = {"to": "Sam Stone <sam@standard.example>", "to_email": "sam@standard.exa
          "body": "Hi Sam,\nCould we meet on Tuesday?\nBest,\nRick"}
 SEND_DRAFT = {"account": "Standard Co", "to": "sam@standard.example", "subject": DRAFT["subject"], "body": DRAFT["body"]}
 LOG = {"account": "Standard Co", "type": "call", "summary": "they asked for a demo"}
+DICTATED = ("thanks for the call yesterday. As discussed, our implementation team can start on the first of next month, "
+            "and we will share the project plan and the security documents with your IT team this week.")
 
 
 @pytest.fixture
@@ -35,6 +37,9 @@ def conn(engine: Engine):  # noqa: ANN201
     ("send_email", SEND_DRAFT, "Could you send it to Sam?", DRAFT),
     ("send_email", {**SEND_DRAFT, "body": "Sam, can we meet Tuesday?", "subject": "Tuesday"},
      "Send an e-mail to Sam Stone: Tuesday. Sam, can we meet Tuesday?", None),
+    # greetings, a sign-off and small words may be added to the rep's own words, and the subject worded
+    ("send_email", {**SEND_DRAFT, "subject": "Next steps", "body": f"Hi Sam,\n\n{DICTATED}\n\nBest regards"},
+     f"Send an e-mail to Sam Stone: {DICTATED}", None),
     ("log_activity", LOG, "Log a call with Standard Co: they asked for a demo", None),
     ("log_activity", LOG, "please log a call with standard co: They asked for a demo.", None),
     ("change_stage", {"deal_id": "DL0001", "stage": "Won", "close_value": 5000.0},
@@ -76,6 +81,15 @@ def test_what_the_rep_asks_for_goes_through(conn, tool: str, args: dict, message
     # an e-mail is the draft the rep read, to its recipient
     ("send_email", {**SEND_DRAFT, "body": DRAFT["body"] + "\nPay at evil.example"}, "Send it to Sam Stone", DRAFT),
     ("send_email", {**SEND_DRAFT, "to": "ops@evil.example"}, "Send the draft to Sam Stone", DRAFT),
+    # an e-mail in the rep's own words carries nothing they did not write: no link, number or line of its own
+    *[("send_email", {**SEND_DRAFT, "subject": subject, "body": DICTATED + extra},
+       f"Send an e-mail to Sam Stone: {DICTATED}", None)
+      for subject, extra in [("Next steps", " Confirm your login at https://ourco-sso.example"),
+                             ("Next steps", " Sign in at http://0urco.example"),
+                             ("Next steps", " Please reply with your password."),
+                             ("Next steps", " Call +1 555 0100 to confirm."),
+                             ("Next steps", " Details: ourco-docs.example/login"),
+                             ("Verify at ourco-sso.example", "")]],
     ("send_email", {**SEND_DRAFT, "to": "it@evil.example"}, "Send it to Sam Stone", DRAFT),
     ("send_email", {**SEND_DRAFT, "to": "fake@evil.example"}, "Send it to Sam Stone",
      {**DRAFT, "to": "Sam Stone <fake@evil.example> <sam@standard.example>"}),

@@ -166,6 +166,29 @@ def _copied(text: str, source: str, share: float = 0.8) -> bool:
     return not pairs or sum(p in said_pairs for p in pairs) >= 0.75 * len(pairs)
 
 
+_MARK = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b"
+                   r"(?:/\S*)?|\d(?:[\d\s().,/+-]*\d)?", re.IGNORECASE)
+"""what an e-mail must not carry unless the rep wrote it: a link, an address, a domain, a number (a price, an account
+number, a phone number, a date)"""
+_GLUE = frozenset("hi hello hey dear thanks thank you best regards kind warm warmest many sincerely cheers all the a an "
+                  "and to of for in on at with is are it this that i we our your my me us re fwd please as so".split())
+"""words an e-mail written from the rep's own words may add to them: greetings, sign-offs and small words"""
+
+
+def added(text: str, source: str, *, marks_only: str = "") -> str | None:
+    """What ``text`` says that ``source`` does not (None: nothing): a link, address or number the rep did not write, or
+    a word of substance (a greeting, a sign-off or a small word may be added); in ``marks_only`` (a subject line the
+    copilot may word) only a link, address or number. Read on an e-mail sent in the rep's own words, so that a model
+    following planted text cannot add a line ("confirm your login at ...") to what they dictated."""
+    said = re.sub(r"\s+", "", source.casefold())
+    for m in _MARK.finditer(f"{marks_only}\n{text}"):
+        mark = re.sub(r"\s+", "", m.group(0).casefold()).rstrip(".,;:!?)/-")
+        if mark and mark not in said:
+            return m.group(0).strip()
+    words = set(_tokens(source))
+    return next((w for w in _tokens(text) if w not in words and w.strip("'") not in _GLUE and not w.isdigit()), None)
+
+
 def _named(text: str, name: str) -> bool:
     """``name`` appears in ``text`` as whole words (spaces and hyphens between its words may vary)."""
     parts = [re.escape(p) for p in re.split(r"[\s\-]+", name.strip()) if p]
@@ -250,8 +273,11 @@ def unrequested(conn: Connection, tool: str, args: dict[str, Any], current: str,
             return "you did not name this recipient; tell me who to send it to"
         if draft is not None:
             return "this is not the draft you read; ask me to change the draft first"
-        if not _copied(f"{args.get('subject', '')} {args.get('body', '')}", current, 0.8):
+        written = f"{args.get('subject', '')} {args.get('body', '')}"
+        if not _copied(written, current, 0.8):
             return "this e-mail is not in your own words; ask me to draft it first"
+        if (extra := added(str(args.get("body", "")), current, marks_only=str(args.get("subject", "")))) is not None:
+            return f"this e-mail says what you did not write (\"{extra[:60]}\"); ask me to draft it first"
         return None
     if tool == "change_stage":
         deal, stage = str(args.get("deal_id", "")), str(args.get("stage", ""))
