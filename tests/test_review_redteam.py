@@ -217,6 +217,21 @@ def test_pricing_words_cannot_be_hidden_with_invisible_or_fullwidth_characters(c
     "The total is USD5000 for the pilot.",
     "The pilot is 5.000,- EUR.",
     "That is 10 per-cent below what you pay now.",
+    "The annual licence comes to 40,000 CAD.",
+    "Total for year one: 48.000 AED, payable in advance.",
+    "The package is 9 000 kr per seat.",
+    "The package is 900 000 KRW per seat.",
+    "The renewal comes to 120 000 UAH.",
+    "We will skip the setup fee for you.",
+    "We'll forgo the onboarding fee entirely.",
+    "We will cover the implementation fee.",
+    "You pay nothing for the first year.",
+    "The first three months won't cost you anything.",
+    "No fee for the first year, then the standard terms.",
+    "We'll do the licence half-off this quarter.",
+    "Buy one seat, get one for nothing.",
+    "We can comp the first month.",
+    "The renewal will be forty thousand a year instead of fifty.",
 ])
 def test_a_price_concession_in_any_words_is_pricing(crm, body: str) -> None:  # noqa: ANN001
     """A concession no word of the policy's list names (a third off, months on us, the fee cut in half, an amount
@@ -229,6 +244,8 @@ def test_a_price_concession_in_any_words_is_pricing(crm, body: str) -> None:  # 
     "Feel free to reach out if anything is unclear.",
     "Count on us for support during the rollout; we proposed a phased rollout to spread the cost.",
     "This could lower the risk for your team, and we can cut through the noise in the first call.",
+    "All 5 seats are set up, and the top 3 questions are answered below.",
+    "We can cover the agenda in thirty minutes; try the sandbox before then.",
 ])
 def test_ordinary_words_near_prices_are_not_pricing(crm, body: str) -> None:  # noqa: ANN001
     request = _prepare(crm, "Rick Rep", "send_email", _email(body=body))
@@ -828,3 +845,12 @@ def test_outbox_and_audit_commands_are_for_ops_only(crm, capsys, monkeypatch) ->
         for who in ("Rick Rep", "Mona Manager"):
             result = run_cli([*command, "--as", who], capsys, monkeypatch, home=str(settings.home), database_url=url)
             assert result.code == 2 and "sales-ops only" in result.err and "Traceback" not in result.err, command
+
+
+def test_a_look_alike_address_is_spelled_out_and_named_as_the_contact_it_imitates(crm) -> None:  # noqa: ANN001
+    """A Cyrillic "е" in place of "e" makes another address that reads like the contact's: the approver is told which
+    characters it holds and whom it imitates, not only that it is unknown."""
+    request = _prepare(crm, "Rick Rep", "send_email", _email(to="sam@stand\u0430rd.example"))
+    assert request["needs_review"]
+    assert any("sam@stand[U+0430]rd.example" in r and "imitates the contact sam@standard.example" in r
+               for r in request["reasons"]), request["reasons"]

@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pycountry
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from sqlalchemy import Connection, func, select
 
@@ -94,15 +95,33 @@ class Policy(_Strict):
         return re.compile("(" + "|".join(parts) + ")", re.IGNORECASE) if parts else None
 
 
-_CURRENCY = r"[$€£¥₹₩₽₺₪₱₦₫฿元円]|\b(?:usd|eur|gbp|jpy|cny|rmb|inr|aud|chf|brl|mxn|sgd|hkd|nzd|zar|sek|nok|dkk|pln)(?![a-z])"
-_MONEY = (r"(?:dollars?|bucks?|euros?|pounds?|quid|d[oó]lares|reais|pesos|yuan|yen|francs?|rupees?|grand)")
+def _currency() -> str:
+    """A currency as written next to an amount: any currency sign of Unicode, a common code in any case, any code of
+    ISO 4217 in capitals ("40,000 CAD", "900 000 KRW"; "5 all" is not Albania's lek), or a short local sign ("9 000 kr",
+    "300 zł", "Rs 500")."""
+    signs = "".join(ch for ch in map(chr, range(0x10000)) if unicodedata.category(ch) == "Sc") + "元円圓원"
+    codes = sorted(c.alpha_3 for c in pycountry.currencies if c.alpha_3.isalpha())
+    return (rf"[{re.escape(signs)}]|\b(?:usd|eur|gbp|jpy|cny|rmb|inr|aud|cad|chf|brl|mxn|sgd|hkd|nzd|zar|sek|nok|dkk|"
+            rf"pln|aed|sar|krw|try|ils|php|idr|myr|thb|vnd|twd|czk|huf|ron|clp|cop|ars|pen|ngn|kes|egp)(?![a-z])"
+            rf"|\b(?-i:{'|'.join(codes)})\b|\b(?:kr|zł|zl|rs|lei|kč|ft)(?:\.|\b)")
+
+
+_CURRENCY = _currency()
+_MONEY = (r"(?:dollars?|bucks?|euros?|pounds?|quid|d[oó]lares|reais|pesos|yuan|yen|francs?|rupees?|grand|riyals?|"
+          r"dirhams?|dinars?|rand|krona|kronor|krone|kroner|zlotys?|z[lł]otych|rupiah|ringgit|baht|lira|liras|shekels?|"
+          r"lakhs?|crores?)")
+_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+                r"sixty|seventy|eighty|ninety|a\s+hundred|hundred)")
 AMOUNT = re.compile(
     rf"(?:{_CURRENCY})\s*\d[\d.,\s]*|\d[\d.,]*(?:,-|\.-|-)?\s*(?:{_CURRENCY}|[kKmM]?\s*{_MONEY}\b)|\b{_MONEY}\b"
     r"|\b\d[\d.,]*\s*[kK]\b|\S*\d\S*\s*[%％٪]|[%％٪]|\d\s*pct\b"
     r"|\b(?:percent|per[\s-]*cent|pct|por\s*ciento|pour\s*cent|prozent|per\s*cento|por\s*cento)\b"
-    r"|\binstead of\s+\S*\d|[0-9一二三四五六七八九]\s*(?:\.\d)?\s*折", re.IGNORECASE)
-"""an amount of money or a percentage in an e-mail: "$5,000", "EUR 5,000", "5.000 €", "5k", "five thousand dollars",
-"20%", "20pct", "2O% 0ff", "4,000 instead of 5,000", "8折"."""
+    r"|\binstead of\s+\S*\d|[0-9一二三四五六七八九]\s*(?:\.\d)?\s*折"
+    rf"|\binstead of\s+(?:a\s+)?{_NUMBER_WORD}\b|\b{_NUMBER_WORD}(?:[\s-]+\w+)?[\s-]+(?:thousand|million|grand)\b",
+    re.IGNORECASE)
+"""an amount of money or a percentage in an e-mail: "$5,000", "EUR 5,000", "5.000 €", "40,000 CAD", "9 000 kr", "5k",
+"five thousand dollars", "forty thousand a year", "20%", "20pct", "2O% 0ff", "4,000 instead of 5,000", "instead of
+fifty", "8折"."""
 
 _PRICED = (r"(?:fee|fees|price\w*|licen[cs]e\w*|subscription\w*|cost\w*|rate|rates|quote\w*|invoice\w*|bill\w*|"
            r"renewal\w*)")
@@ -110,16 +129,29 @@ _FREEBIE = (r"(?:months?|weeks?|years?|quarters?|days?|seats?|licen[cs]es?|users
             r"support|setup|set-up|installation|integration|upgrades?|add-?ons?|module)")
 CONCESSION = re.compile(
     rf"\b(?:cut|cuts|cutting|reduc\w*|lower\w*|drop\w*|knock\w*|slash\w*|trim\w*|shav\w*|halv\w*|match\w*|beat\w*|"
-    rf"undercut\w*|shave\w*)\b(?:\W+\w+){{0,5}}?\W+{_PRICED}\b"
-    rf"|\b(?:a\s+|one\s+)?(?:third|quarter|half|fifth|tenth)\s+off\b"
+    rf"undercut\w*|shave\w*|skip\w*|forg[oe]\w*|remov\w*|scrap\w*|eliminat\w*|absorb\w*|cover\w*|comp|comps|comped|"
+    rf"comping)\b(?:\W+\w+){{0,5}}?\W+{_PRICED}\b"
+    rf"|\bcomp(?:s|ed|ing)?\s+(?:\w+\s+){{0,3}}?{_FREEBIE}\b"
+    rf"|\b(?:a\s+|one\s+)?(?:third|quarter|half|fifth|tenth)[\s-]+off\b"
+    rf"|\bpay(?:s|ing)?\s+nothing\b|\bfor\s+nothing\b|\bno\s+(?:\w+\s+)?(?:fee|fees|charge|charges)\b"
+    rf"|\b(?:won'?t|will\s+not|doesn'?t|does\s+not|wouldn'?t|would\s+not|shouldn'?t|should\s+not|isn'?t\s+going\s+to)"
+    rf"\s+cost\s+(?:you\s+|your\s+\w+\s+)?(?:anything|a\s+(?:thing|penny|cent|dime)|a\s+single\s+\w+)\b"
+    rf"|\bwithout\s+(?:any\s+|a\s+|extra\s+)?(?:fee|fees|charge|charges|cost)\b"
     rf"|\boff\s+(?:the|your|our|its|this|that)\s+(?:\w+\s+){{0,2}}?{_PRICED}\b"
     rf"|\b{_FREEBIE}\s+(?:\w+\s+){{0,2}}?(?:on\s+the\s+house|on\s+us|for\s+free|free|gratis|at\s+no\s+charge)\b"
     rf"|\bon\s+the\s+house\b|\bthrow(?:n|ing|s)?\s+(?:\w+\s+){{0,2}}?in\b|\bin\s+half\b"
     rf"|\b(?:extra|bonus|additional)\s+(?:\w+\s+)?(?:months?|weeks?|years?|seats?|licen[cs]es?)\s+(?:free|on\s+us)\b",
     re.IGNORECASE)
 """a price concession in words, whatever the policy's list says: "knock a third off the licence fee", "cut the fee in
-half", "I can reduce your licence fee", "two months on us", "onboarding on the house", "we'll throw in training";
+half", "I can reduce your licence fee", "two months on us", "onboarding on the house", "we'll throw in training",
+"we will skip (forgo, cover) the setup fee", "comp the first month", "half-off", "you pay nothing", "no fee for the first
+year", "won't cost you anything", "get one for nothing";
 "knock" or "cut" with no price after it ("cut through the noise") is not one"""
+
+
+def spelled(text: str) -> str:
+    """``text`` with each character outside printable ASCII written as its code ("kim@k[U+0435]ystone.example")."""
+    return "".join(ch if ch.isascii() and ch.isprintable() else f"[U+{ord(ch):04X}]" for ch in text)
 
 
 def _spaced(ch: str) -> bool:
@@ -274,6 +306,10 @@ def evaluate(conn: Connection, policy: Policy, tool: str, args: dict[str, Any], 
             reasons.append("e-mail to a key account (" + "; ".join(key) + ")")
         if to not in known and rules.send_email_to_unknown_address:
             reasons.append(f"{to} is not a contact of this account in the CRM")
+        if not to.isascii():  # always said, whatever the rules: an approver must see what the address really holds
+            alike = next((k for k in known if k != to and fold(k) == fold(to)), None)
+            reasons.append(f"the address {spelled(to)} holds characters other than plain letters" +
+                           (f": it imitates the contact {alike}" if alike else ""))
         if _domain(to) not in domains and rules.send_email_outside_account_domain:
             reasons.append(f"the domain {_domain(to) or '(none)'} is not one the account's contacts use")
         cc = [str(a).strip().lower() for a in args.get("cc") or []]
