@@ -722,3 +722,69 @@ def test_the_win_rate_of_deals_engaged_then_and_never_sold_to(copilot: Copilot, 
 def test_what_a_typical_one_has_is_asked_never_the_total(copilot: Copilot, question: str) -> None:
     answer = copilot.ask(question, "ops", thread_id=f"typical-{len(question)}").answer
     assert answer.startswith("An average per") and not re.search(r"\d\d", answer), answer
+
+
+def _open(maven: dict, **where: str) -> list[dict]:
+    """The open deals (Prospecting or Engaging) whose columns hold the values given."""
+    return [d for d in maven["sales_pipeline"] if d["deal_stage"] in ("Prospecting", "Engaging")
+            and all(d[k] == v for k, v in where.items())]
+
+
+def _list_price(maven: dict, deals: list[dict]) -> float:
+    price = {p["product"]: float(p["sales_price"]) for p in maven["products"]}
+    return sum(price[_product(d["product"])] for d in deals)
+
+
+@pytest.mark.parametrize(("user", "question", "where"), [
+    ("ops", "how many deals are open and how much are they worth?", {}),
+    ("Darcel Schlecht", "how many open deals do I have and how much are they worth?", {"sales_agent": "Darcel Schlecht"}),
+    ("ops", "how many GTX Pro deals are open and how much are they worth?", {"product": "GTXPro"}),
+    ("ops", "how many deals are in prospecting and how much are they worth?", {"deal_stage": "Prospecting"}),
+])
+def test_what_open_deals_are_worth_is_their_list_price(copilot: Copilot, maven: dict, user: str, question: str,
+                                                       where: dict) -> None:
+    """An open deal has won nothing yet: "how much are they worth" beside a count of open deals is their list price,
+    never the revenue won from other deals."""
+    deals = _open(maven, **where)
+    answer = copilot.ask(question, user, thread_id=f"open-worth-{len(question)}").answer
+    assert f": {len(deals):,}; open pipeline (at list price) ${_list_price(maven, deals):,.0f}" in answer, answer
+    assert "won revenue" not in answer, answer
+
+
+@pytest.mark.parametrize(("rep", "stage"), [("Darcel Schlecht", "Prospecting"), ("Darcel Schlecht", "Engaging"),
+                                             ("Vicki Laflamme", "Prospecting")])
+def test_how_many_of_those_open_deals_are_in_a_stage(copilot: Copilot, maven: dict, rep: str, stage: str) -> None:
+    n = len(_open(maven, sales_agent=rep, deal_stage=stage))
+    _, answer = _ask(copilot, f"open-then-{rep[:3]}-{stage}", f"how many open deals does {rep} have?",
+                     f"how many of those are {stage.lower()}?")
+    assert answer.startswith(f"Deals for {rep}, in {stage}: {n}."), answer
+
+
+def test_a_managers_share_of_the_company_is_declined_and_of_their_team_answered(copilot: Copilot, maven: dict) -> None:
+    deals = maven["sales_pipeline"]
+    team = {t["sales_agent"] for t in maven["sales_teams"] if t["manager"] == "Melvin Marxen"}
+    whole = sum(float(d["close_value"]) for d in deals if d["deal_stage"] == "Won" and d["sales_agent"] in team)
+    darcel = _won_sum(deals, sales_agent="Darcel Schlecht")
+    for question in ("what percent of total won revenue came from Darcel?", "what percent of company won revenue is "
+                     "Darcel's?"):
+        answer = copilot.ask(question, "Melvin Marxen", thread_id=f"mgr-share-{len(question)}").answer
+        assert answer.startswith("That is outside your scope") and "%" not in answer, answer
+    answer = copilot.ask("what percent of my team's won revenue came from Darcel?", "Melvin Marxen",
+                         thread_id="mgr-share-team").answer
+    assert f"share: {100 * darcel / whole:.1f}%" in answer, answer
+
+
+@pytest.mark.parametrize(("user", "questions"), [
+    ("ops", ["won deals, less the ones from Darcel"]),
+    ("ops", ["who won less than Darcel?"]),
+    ("ops", ["which reps won more deals than Darcel Schlecht?"]),
+    ("Darcel Schlecht", ["How much did my manager's team win?"]),
+    ("ops", ["How many deals did Darcel win at Codehow?", "and in total?"]),
+    ("ops", ["Won revenue for Darcel in Q3 2017", "and in total?"]),
+    ("ops", ["average revenue of accounts in the retail sector"]),
+    ("ops", ["how much revenue do our accounts have on average"]),
+])
+def test_what_is_left_out_or_unsaid_is_asked_or_declined_never_another_figure(copilot: Copilot, user: str,
+                                                                               questions: list[str]) -> None:
+    *_, answer = _ask(copilot, f"unsaid-{len(user)}-{len(questions[-1])}-{len(questions)}", *questions, user=user)
+    assert not re.search(r"\$\s?\d|: \d", answer) and re.search(r"\?|outside your scope|can't", answer), answer

@@ -290,6 +290,27 @@ OTHERS = re.compile(r"\b(?:from|with|at|for|by|of|to|in|on)\s+(?:the\s+|all\s+(?
                     r"\beveryone else\b|\beverybody else\b|\bthe rest of (?:the )?(?:accounts|reps|team|products|sectors|"
                     r"offices|company)\b", re.IGNORECASE)
 """all but what was named ("how much did we win from other accounts in that sector?"): left out, which no lookup does"""
+MY_PEERS = re.compile(r"\bmy\s+(?:manager|boss)(?:'s|s)?\s+(?:whole\s+|entire\s+)?(?:team|reps|people|group)\b|"
+                      r"\bmy\s+(?:team\s?mates|colleagues|peers|co-?workers)\b", re.IGNORECASE)
+"""a rep asking about the others on their team ("my manager's team", "my teammates"): beyond a rep's own deals"""
+IN_TOTAL = re.compile(r"^\W*(?:and|so|what about|how about|ok|okay)?\W*(?:what(?:'s| is| was)\s+(?:it|that)\s+)?(?:in\s+)?"
+                      r"(?:total|all together|altogether|the total)\W*$", re.IGNORECASE)
+"""a bare "and in total?" after a narrowed figure"""
+ACCOUNT_AVERAGE = re.compile(r"\b(?:average|avg|mean|typical)\s+(?:annual\s+|yearly\s+)?revenue\s+(?:of|for|across)\s+"
+                             r"(?:the\s+|our\s+|all\s+)?(?:accounts|customers|clients|companies)\b|"
+                             r"\brevenue\s+(?:do|does)\s+(?:the\s+|our\s+|all\s+)?(?:accounts|customers|clients|companies)"
+                             r"\s+have\s+on\s+average\b", re.IGNORECASE)
+"""an average of the accounts' revenue: their own annual revenue, or what we won from them, is not said"""
+LESS_THE_ONES = re.compile(r"\b(?:less|minus|excluding|except|without|but not|not counting)\s+(?:the\s+|all\s+)?"
+                           r"(?:ones?|deals?|those|that|revenue|wins?|sales)\s+(?:from|of|by|for|at|with|in|on|to)\b",
+                           re.IGNORECASE)
+"""what follows is left out ("won deals, less the ones from Darcel"), whatever name comes after it"""
+THAN_A_PERSON = re.compile(r"^\W*(?:and\s+)?(?:who|which\s+(?:reps?|sellers?|agents?|people|of\s+(?:my|our)\s+reps))\b[^?]*?"
+                           r"\b(?:less|fewer|more|lower|higher|better|worse|bigger|smaller)\s+(?:\w+\s+){0,3}?than\s+"
+                           r"(?!\d|\$|a\s|an\s|one\b|two\b|three\b|four\b|five\b|ten\b|last\b|the\s+(?:last|previous|average))",
+                           re.IGNORECASE)
+"""who did better or worse than a person ("who won less than Darcel?"): a list of people above or below another's figure,
+which no lookup gives; never the person's own figure as if it answered"""
 WHO_IT = re.compile(r"^\s*(?:and\s+|so\s+)?(?:(?:who|which rep)\s+(?:won|closed|owns|owned|sold|has|had|worked|works|is on|"
                     r"was on|signed|lost|got)\s+(?:it|that|that one|that deal|this deal|this one)|when\s+(?:did|was)\s+"
                     r"(?:it|that|that one|that deal|this deal|this one)\s+(?:close|closed|won|lost|signed|engaged|start|"
@@ -478,8 +499,27 @@ def _read_whole(text: str, names: Names, identity: Identity, today: dt.date, con
                                    "an amount you name. Do you want that?")
     text = re.sub(r"\bwho(?:'s|s| has)\s+got\b", "who has", text, flags=re.IGNORECASE)  # "whos got the most open deals"
     text = re.sub(r"\bwhos\b", "who is", text, flags=re.IGNORECASE)
-    if OTHERS.search(text) and not re.search(r"\b(?:compare\w*|vs|versus|than|against)\b", text, re.IGNORECASE):
+    if identity.role == "rep" and MY_PEERS.search(text):
+        return Reading("decline", note="scope")  # "how much did my manager's team win?": other reps' deals
+    if context.frames and len(context.frames) == 1 and IN_TOTAL.match(text) and \
+            (context.frames[0].period is not None or any(context.frames[0].filters.get(k) for k in SUBJECTS)):
+        # "and in total?" after Darcel's wins at Codehow (or in Q3): without which of its limits is not said
+        return Reading("ask", note="In total over what: the same figure without one of its limits (the period, the "
+                                   "account, the product, the person), or everyone's? Ask it with what to keep, for "
+                                   "example \"Darcel's won deals, all time\" or \"won deals at Codehow, everyone\".")
+    if ACCOUNT_AVERAGE.search(text) and not re.search(r"\b(?:won|win|wins|deals?|sales|sold|closed|from us|with us)\b",
+                                                      text, re.IGNORECASE):
+        return Reading("ask", note="Do you mean the accounts' own annual revenue, or the revenue we won from them? I "
+                                   "can't average the accounts' annual revenue yet; I can list accounts by it (\"top 10 "
+                                   "accounts by annual revenue\") or give the revenue we won from each (\"won revenue "
+                                   "by account\"). Which do you want?")
+    if OTHERS.search(text) and not re.search(r"\b(?:compare\w*|vs|versus|than|against)\b", text, re.IGNORECASE) or \
+            LESS_THE_ONES.search(text):
         return Reading("decline", note="exclusion")  # "from other accounts in that sector": all but one, not one
+    if THAN_A_PERSON.search(text) and any(s.kind == "user" for s in spot(text, names)):
+        return Reading("ask", note="I can't list the people above or below someone's figure yet, and I won't answer a "
+                                   "different question instead. I can rank everyone by it, for example \"won deals by "
+                                   "rep\" or \"won revenue by rep\": who is above and below shows there. Do you want that?")
     if context.frames and context.frames[0].form == "records" and context.frames[0].limit == 1 and WHO_IT.match(text):
         return Reading("crm", [context.frames[0]], confidence=0.9)  # "who won it?" after one deal: that deal, its rep
     text = _distinct(text)
@@ -585,12 +625,23 @@ def _read_whole(text: str, names: Names, identity: Identity, today: dt.date, con
             frames = [bounded(f, bound) for f in frames]
             if any(f is None for f in frames):
                 return Reading("ask", note=NOT_BOUNDED)
-        setattr(reading, attr, frames)
+        setattr(reading, attr, [_open_worth(f) for f in frames])
     if two is not None and reading.kind == "crm":
         return _by_two(reading, two[0], rest)
     if each is not None and reading.kind in ("crm", "ask"):
         return _top_in_each(reading, each[0])
     return reading
+
+
+def _open_worth(frame: Frame) -> Frame:
+    """"How many open deals ... and how much are they worth?": an open deal is worth its product's list price, never the
+    revenue won from other deals."""
+    stages = set(frame.filters.get("stage") or [])
+    if "won_revenue" in frame.also and (frame.topic == "open_count" or frame.topic == "count" and stages and
+                                        stages <= {"Prospecting", "Engaging"}):
+        return frame.edit(also=list(dict.fromkeys("open_pipeline_list_price" if x == "won_revenue" else x
+                                                  for x in frame.also)))
+    return frame
 
 
 ACCOUNT_FIELD_GROUP = re.compile(r"\b(?:by|per|for each)\s+(?:the\s+)?(?:account|customer|company|client)(?:'s)?\s+"
@@ -942,6 +993,12 @@ def _share(expanded: str, names: Names, identity: Identity, today: dt.date, cont
     elif frames[0].period is not None and whole.filters == frames[0].filters and \
             find_period(tokens(expanded[verb.end():] if verb else ""), today).period is not None:
         whole = whole.edit(period=None)  # "of Cara's team's won revenue came from Q4 2017": the part is the period
+    if identity.role in ("rep", "manager") and not any(whole.filters.get(k) for k in ("rep", "manager")):
+        # "what percent of total won revenue came from Darcel?" asked by his manager: the whole is everyone's, beyond
+        # their scope; never the share of their own team's total under the company's words ("of my team's": theirs)
+        if not re.search(r"\b(?:my|our|mine|ours)\b", expanded[:verb.start()] if verb else expanded, re.IGNORECASE):
+            return Reading("decline", note="scope")
+        whole = whole.with_filters(**{identity.role: [identity.name]})
     if whole == frames[0]:
         return Reading("ask", note="A share of which total? The part and the whole read the same here. Name both, for "
                                    "example: \"what % of Darcel Schlecht's won revenue came from GTX Pro?\"")
@@ -1847,8 +1904,10 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
         if followup and frames and not own_slots and not compare and frames[0].topic in (*DEAL_METRICS, "reply_rate"):
             # "so the win rate?", "and their average deal size?": the new figure over the last subject and period
             bases = context.frames if context.compare else context.frames[:1]
-            frames = [_inherit(frames[0].edit(filters={k: v for k, v in frames[0].filters.items() if k != "stage"}), b)
-                      for b in bases]
+            # an open stage said by name is the follow-up's own ("how many of those are prospecting?")
+            staged = re.search(r"\b(?:prospecting|engaging)\b", " ".join(fixed)) is not None
+            frames = [_inherit(frames[0].edit(filters={k: v for k, v in frames[0].filters.items()
+                                                       if k != "stage" or staged}), b) for b in bases]
             frames = [_reranked(f, b, fixed) for f, b in zip(frames, bases)]
             compare = context.compare and len(frames) > 1
         elif followup and frames and context.period is not None and found.period is None and \
@@ -1884,7 +1943,7 @@ def _read(text: str, names: Names, identity: Identity, today: dt.date, context: 
 EXCLUDING = re.compile(
     r"\b(?:except(?:ing)?(?: for)?|exclud(?:e|es|ed|ing)|exclusive of|other than|besides|apart from|aside from|"
     r"leav(?:e|es|ing) out|leav(?:e|es|ing) aside|set(?:ting)? aside|not count(?:ing)?|not includ(?:e|ing)|"
-    r"without count(?:ing)?|without|minus|omit(?:s|ting|ted)?|bar(?:ring)?|ignor(?:e|ing)|disregard(?:ing)?|"
+    r"without count(?:ing)?|without|minus|less|omit(?:s|ting|ted)?|bar(?:ring)?|ignor(?:e|ing)|disregard(?:ing)?|"
     r"tak(?:e|ing) out|remov(?:e|ing)|outside(?: of)?|save(?: for)?|but(?: for)?)$")
 """words that leave out what follows them ("apart from", "leaving out", "all products save", "every rep but")"""
 _VERB_BEFORE = {"to", "i", "we", "you", "they", "he", "she", "can", "could", "would", "will", "should", "please",
