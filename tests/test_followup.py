@@ -369,6 +369,11 @@ def test_bad_learning_files_are_named_and_nothing_is_written(world, tmp_path: Pa
         "bad time": ("\n".join([lines[0], ",".join([lines[1].split(",")[0], "yesterday", *lines[1].split(",")[2:]])]),
                      "activities.csv:2: occurred_at 'yesterday' is not an ISO 8601 timestamp"),
         "short row": ("\n".join([lines[0], "x,2026-01-01T09:00:00+00:00,email"]), "activities.csv:2: expected 11 fields"),
+        # a row the CRM's importer refuses is never passed over in silence
+        "bad type": ("\n".join([lines[0], lines[1], ",".join([*lines[2].split(",")[:2], "fax", *lines[2].split(",")[3:]])]),
+                     "activities.csv:3: type 'fax' is not one of: email, call, meeting, note"),
+        "bad direction": ("\n".join([lines[0], ",".join([*lines[1].split(",")[:3], "sideways", *lines[1].split(",")[4:]])]),
+                          "activities.csv:2: direction 'sideways' is not one of: outbound, inbound"),
     }
     home = tmp_path / "home"
     for name, (text, message) in cases.items():
@@ -516,6 +521,22 @@ def test_the_hour_moves_with_a_three_hour_shift_once_the_contact_has_30_touches(
             moved.append((seed, probe))
     assert shown >= 5, shown
     assert all(abs(hour - 13) <= 1 for _, hour in moved), moved
+
+
+def test_type_and_direction_are_read_in_any_case_as_the_importer_reads_them(world) -> None:  # noqa: ANN001
+    """"EMAIL" and "Outbound" are the touches "email" and "outbound" are: the same contacts, touches and replies."""
+    _, _, p = world
+    shouted = p["activities"].parent / "shouted" / "activities.csv"
+    shouted.parent.mkdir(exist_ok=True)
+    with p["activities"].open(newline="", encoding="utf-8") as src, shouted.open("w", newline="", encoding="utf-8") as dst:
+        rows = csv.DictReader(src)
+        out = csv.DictWriter(dst, rows.fieldnames or [])
+        out.writeheader()
+        for row in rows:
+            out.writerow({**row, "type": row["type"].upper(), "direction": row["direction"].capitalize()})
+    plain, loud = from_files(p["activities"], p["contacts"]), from_files(shouted, p["contacts"])
+    assert loud.contacts.keys() == plain.contacts.keys()
+    assert len(loud.touches) == len(plain.touches) > 1000
 
 
 @pytest.mark.parametrize("seed", [3, 4, 5, 6, 7])
@@ -1439,3 +1460,31 @@ def test_titles_that_say_nothing_of_the_hours_bring_no_job_of_their_own(tmp_path
     timing = Timing.from_log(from_files(paths["activities"], paths["contacts"], paths["accounts"], paths.get("pipeline")))
     assert not any("function" in group and len(group) > 1 for group, _ in timing.model.groups)  # no hours of a job
     assert timing.model.functions == {}
+
+
+def test_the_reason_says_a_recent_touch_in_hours_a_reply_as_a_reply_and_the_day_as_the_headline(tmp_path: Path) -> None:
+    """A touch two hours ago is "2 hours ago", never a calendar's "yesterday"; a contact who answered it is said to
+    have, never "you wrote ..., so wait"; the moment's day in the reason is the headline's (a weekday and date from a
+    week ahead on, never a bare weekday that reads as this week's)."""
+    from tools.followup.wording import day_label
+
+    now = dt.datetime(2026, 2, 12, 12, tzinfo=dt.UTC)
+    activities, contacts = _named_days_world(tmp_path / "world", 5, n=60)
+    extra = [["w1", (now - dt.timedelta(hours=2)).isoformat(), "email", "outbound", "Rep", "India 0", "i0@india0.example",
+              "", "", "", ""],
+             ["w2", (now - dt.timedelta(hours=3)).isoformat(), "email", "outbound", "Rep", "India 0", "i1@india0.example",
+              "", "", "", ""],
+             ["w2R", (now - dt.timedelta(minutes=30)).isoformat(), "email", "inbound", "Rep", "India 0",
+              "i1@india0.example", "", "", "", "w2"]]
+    with activities.open("a", newline="") as h:
+        csv.writer(h).writerows(extra)
+    timing = Timing.from_log(from_files(activities, contacts))
+    waited = timing.recommend("i0@india0.example", now)
+    assert "you wrote 2 hours ago" in waited.reason and "yesterday" not in waited.reason, waited.reason
+    answered = timing.recommend("i1@india0.example", now)
+    assert "answered your last touch (within the hour)" in answered.reason and "so wait" not in answered.reason, \
+        answered.reason
+    for rec in (waited, answered):
+        local = rec.best.at.astimezone(zone("Asia/Kolkata"))
+        assert rec.reason.startswith(f"{day_label(local, now.astimezone(zone('Asia/Kolkata')))} {local:%H:%M} "), \
+            rec.reason

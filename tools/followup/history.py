@@ -295,6 +295,7 @@ def from_files(activities: Path, contacts: Path, accounts: Path | None = None,
     from connectors.activities import ACTIVITY_COLUMNS, CONTACT_COLUMNS
     from connectors.fields import parse_timestamp
     from connectors.maven import FILES
+    from copilot.crm.models import ACTIVITY_TYPES, DIRECTIONS
 
     log = Log()
     firms: dict[str, tuple[str | None, int | None, str | None]] = {}
@@ -329,13 +330,18 @@ def from_files(activities: Path, contacts: Path, accounts: Path | None = None,
             at = _epoch(parse_timestamp(row["occurred_at"], "occurred_at")[0])
         except ValueError as exc:
             raise ImportFileError(f"{where}: {exc}") from None
-        if row["direction"] == "inbound":
+        kind, direction = row["type"].lower(), row["direction"].lower()  # as the importer reads them ("EMAIL", "Outbound")
+        if kind not in ACTIVITY_TYPES:
+            raise ImportFileError(f"{where}: type {row['type'][:40]!r} is not one of: {', '.join(ACTIVITY_TYPES)}")
+        if direction not in DIRECTIONS:
+            raise ImportFileError(f"{where}: direction {row['direction'][:40]!r} is not one of: {', '.join(DIRECTIONS)}")
+        if direction == "inbound":
             log.add_inbound(row["contact_email"].lower(), at, row["in_reply_to"] or None, row["subject"], row["body"])
-        elif row["direction"] == "outbound" and row["type"] in CHANNELS and row["contact_email"]:
+        elif direction == "outbound" and kind in CHANNELS and row["contact_email"]:
             email = row["contact_email"].lower()
             if email not in log.contacts:
                 log.contacts[email] = ContactInfo(email, email, "UTC")
-            log.add_touch((row["activity_id"], email, at, row["type"], row["sales_agent"],
+            log.add_touch((row["activity_id"], email, at, kind, row["sales_agent"],
                            stages.get(row["opportunity_id"], "unknown")))
         else:
             log.end = max(log.end, at)

@@ -10,6 +10,7 @@ import numpy as np
 
 from tools.followup.calendar import add_business_days, at_local, business_days_between, country_code, holiday_name, zone
 from tools.followup.history import RECENT_DAYS, ContactInfo, State
+from tools.followup.wording import day_label
 from tools.followup.model import (MAX_RECENT, MAX_UNANSWERED, WEEKDAYS, ReplyModel, contact_fields, gap_bin,
                                   reply_age_bin)
 
@@ -266,8 +267,19 @@ def _reason(model: ReplyModel, info: ContactInfo, state: State, local_now: dt.da
         if wait >= 1 and since <= 2:
             last = state.last_touch.astimezone(at.tzinfo).date()
             ago = (local_now.date() - last).days
-            when = "today" if ago == 0 else "yesterday" if ago == 1 else f"on {WEEKDAYS[last.weekday()]}"
-            parts.append(f"you wrote {when}, so wait")
+            hours = (local_now - state.last_touch).total_seconds() / 3600
+            # hours, not a calendar day, when it was less than a day ago: "yesterday" on the contact's calendar may be
+            # today on the rep's
+            when = "an hour ago" if hours < 1.5 else f"{hours:.0f} hours ago" if hours < 24 else \
+                "yesterday" if ago == 1 else f"on {WEEKDAYS[last.weekday()]}"
+            if state.last_reply is not None and state.last_reply >= state.last_touch:
+                replied = (local_now - state.last_reply).total_seconds() / 3600
+                said = "within the hour" if replied < 1.5 else f"{replied:.0f} hours ago" if replied < 24 else \
+                    day_label(state.last_reply.astimezone(at.tzinfo), local_now)
+                parts.append(f"{info.first_name} answered your last touch ({said}): answer that now; this moment is "
+                             "for the touch after it")
+            else:
+                parts.append(f"you wrote {when}, so wait")
         if state.unanswered >= 2 and p_if_replied is not None:
             parts.append(_unanswered(info, state, best, p_if_replied))
     else:
@@ -275,14 +287,14 @@ def _reason(model: ReplyModel, info: ContactInfo, state: State, local_now: dt.da
     higher = max(alternatives, key=lambda a: a.p_reply, default=None)
     if higher is not None and round(higher.p_reply, 2) > round(best.p_reply, 2):
         # moments are chosen by what the history shows surely, not by the figure alone
-        parts.append(f"{WEEKDAYS[higher.at.weekday()]} {higher.at:%H:%M} reads {higher.p_reply:.0%}, but this "
+        parts.append(f"{day_label(higher.at, local_now)} {higher.at:%H:%M} reads {higher.p_reply:.0%}, but this "
                      "history has seen fewer touches like it, so that figure is less sure")
-    day = f"{WEEKDAYS[at.weekday()]} {at:%H:%M}"
+    day = f"{day_label(at, local_now)} {at:%H:%M}"  # the day as the headline says it ("Tuesday 5 November")
     if baseline.at == at:
         head = f"{day} {info.first_name}'s time, the usual slot, is also the best: {best.p_reply:.0%} chance of a reply"
     else:
         head = (f"{day} {info.first_name}'s time: {best.p_reply:.0%} chance of a reply vs {baseline.p_reply:.0%} "
-                f"at the usual {WEEKDAYS[baseline.at.weekday()]} {baseline.at:%H:%M}")
+                f"at the usual {day_label(baseline.at, local_now)} {baseline.at:%H:%M}")
     return head + (" - " + "; ".join(parts) if parts else "") + "."
 
 
