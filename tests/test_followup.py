@@ -1488,3 +1488,19 @@ def test_the_reason_says_a_recent_touch_in_hours_a_reply_as_a_reply_and_the_day_
         local = rec.best.at.astimezone(zone("Asia/Kolkata"))
         assert rec.reason.startswith(f"{day_label(local, now.astimezone(zone('Asia/Kolkata')))} {local:%H:%M} "), \
             rec.reason
+
+
+def test_the_habit_counts_business_days_by_the_contacts_weekend() -> None:
+    """Three business days in Riyadh skip its Friday and Saturday, in Berlin its Saturday and Sunday; where no country
+    is known, Saturday and Sunday."""
+    from tools.followup.calendar import add_business_days, business_days_between, weekend
+
+    wednesday = dt.date(2024, 10, 30)
+    assert weekend("SA") == {4, 5} and weekend("DE") == {5, 6} and weekend(None) == {5, 6}
+    assert add_business_days(wednesday, 3, "SA") == dt.date(2024, 11, 4)  # Thursday, Sunday, Monday
+    assert add_business_days(wednesday, 3, "DE") == dt.date(2024, 11, 4)  # Thursday, Friday, Monday
+    assert add_business_days(wednesday, 1, "SA") == dt.date(2024, 10, 31)
+    assert add_business_days(dt.date(2024, 10, 31), 1, "SA") == dt.date(2024, 11, 3)  # the Sunday after
+    assert business_days_between(dt.date(2024, 10, 31), dt.date(2024, 11, 3), "SA") == 1
+    assert business_days_between(dt.date(2024, 10, 31), dt.date(2024, 11, 3), "DE") == 1  # the Friday
+    assert business_days_between(dt.date(2024, 10, 31), dt.date(2024, 11, 3)) == 1

@@ -119,15 +119,34 @@ def holiday_name(code: str | None, day: dt.date) -> str | None:
     return _calendar(code, years=day.year).get(day)
 
 
+WEEKEND = frozenset({5, 6})
+
+
+@functools.cache
+def weekend(code: str | None) -> frozenset[int]:
+    """The days of a country's weekend (Monday being 0) as the holidays package has them: Friday and Saturday in Saudi
+    Arabia, Qatar, Egypt or Israel, Saturday and Sunday in the Emirates; Saturday and Sunday where no country is known."""
+    if not code:
+        return WEEKEND
+    try:
+        days = frozenset(int(d) for d in _calendar(code).weekend)
+    except NotImplementedError:  # a country the holidays package does not cover
+        return WEEKEND
+    return days if days and len(days) < 7 else WEEKEND
+
+
 def is_business_day(day: dt.date, code: str | None) -> bool:
-    return day.weekday() < 5 and day not in _holidays(code, day.year)
+    return day.weekday() not in weekend(code) and day not in _holidays(code, day.year)
 
 
-def business_days_between(earlier: dt.date, later: dt.date) -> int:
-    """Weekdays in (earlier, later]: 1 from a Friday to the Monday after, 0 on the same day."""
+def business_days_between(earlier: dt.date, later: dt.date, code: str | None = None) -> int:
+    """Working days in (earlier, later] by the country's weekend: 1 from a Friday to the Monday after (from a Thursday
+    to the Sunday after in Riyadh), 0 on the same day."""
     if later <= earlier:
         return 0
-    return int(np.busday_count(earlier + dt.timedelta(days=1), later + dt.timedelta(days=1)))
+    days = weekend(code)
+    mask = "".join("0" if d in days else "1" for d in range(7))
+    return int(np.busday_count(earlier + dt.timedelta(days=1), later + dt.timedelta(days=1), weekmask=mask))
 
 
 def add_business_days(day: dt.date, n: int, code: str | None = None) -> dt.date:

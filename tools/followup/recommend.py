@@ -8,7 +8,8 @@ from typing import Any
 
 import numpy as np
 
-from tools.followup.calendar import add_business_days, at_local, business_days_between, country_code, holiday_name, zone
+from tools.followup.calendar import (add_business_days, at_local, business_days_between, country_code, holiday_name,
+                                     zone)
 from tools.followup.history import RECENT_DAYS, ContactInfo, State
 from tools.followup.wording import day_label
 from tools.followup.model import (MAX_RECENT, MAX_UNANSWERED, WEEKDAYS, ReplyModel, contact_fields, gap_bin,
@@ -252,6 +253,7 @@ def _reason(model: ReplyModel, info: ContactInfo, state: State, local_now: dt.da
     measured by asking it the same question with that one thing changed."""
     at = best.at
     # how the chosen weekday and hour compare with the other working slots, all else equal
+    code = country_code(info.country, info.timezone)
     working = np.asarray([m.weekday() < 5 and 8 <= m.hour < 18 and m != at for m in moments])
     others = p[working]
     who = info.first_name if model.knows("contact", info.email) else f"contacts like {info.first_name}"
@@ -262,7 +264,7 @@ def _reason(model: ReplyModel, info: ContactInfo, state: State, local_now: dt.da
             parts.append(f"{WEEKDAYS[at.weekday()]}s {_daypart(at.hour)} replies from {who} come "
                          f"{ratio:.1f}x as often as at a typical working hour")
     if state.last_touch is not None:
-        since = business_days_between(state.last_touch.astimezone(at.tzinfo).date(), local_now.date())
+        since = business_days_between(state.last_touch.astimezone(at.tzinfo).date(), local_now.date(), code)
         wait = (at.date() - local_now.date()).days
         if wait >= 1 and since <= 2:
             last = state.last_touch.astimezone(at.tzinfo).date()
