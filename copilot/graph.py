@@ -276,7 +276,7 @@ def _action_call(ctx: CopilotContext, call: dict[str, Any], args: dict[str, Any]
     entry = {"request_id": request["id"], "tool": name, "summary": request["summary"], "tool_call_id": call["id"]}
     if tainted:
         with ctx.engine.connect() as conn:
-            why = unrequested(conn, name, request["args"], current, own, draft)
+            why = unrequested(conn, name, request["args"], current, own, draft, ctx.identity.name)
         if why and name == "send_email" and fresh is not None and _same_text(request["args"], fresh):
             why = "I drafted it just now and you have not read it yet; read the draft, then tell me to send it"
         if why:

@@ -137,3 +137,43 @@ def test_an_order_taken_back_in_the_same_message_is_not_carried_out(conn, tool: 
 def test_words_after_an_order_that_do_not_take_it_back_leave_it(conn, tool: str, args: dict,  # noqa: ANN001
                                                                 message: str) -> None:
     assert unrequested(conn, tool, args, message, [message], DRAFT if tool == "send_email" else None) is None
+
+
+SHORT = "thanks for the demo, we will send the proposal on Friday."
+
+
+@pytest.mark.parametrize(("rep", "subject", "body"), [
+    (DICTATED, "Next steps", f"Hi Sam,\n\n{DICTATED}\n\nBest,\nRick"),  # the sender's name signs it
+    (DICTATED, "Next steps", f"Dear Mr. Stone,\n\n{DICTATED}\n\nBest wishes,\nRick Rep"),
+    (SHORT, "Next steps", f"Hi Sam,\n{SHORT[0].upper() + SHORT[1:]}\nBest regards"),  # a short one, capitalised
+    ("can we move our call to Thursday?", "Our call", "Hi Sam, can we move our call to Thursday?"),  # ends with "?"
+    ("No need to wait for the contract, we can start Monday.", "Next steps",
+     "Hi Sam, no need to wait for the contract, we can start Monday."),  # its own words are not the rep's orders
+    ("We'll start on the 3rd and we can't do Friday.", "Next steps", "We will start on the 3rd and we cannot do Friday."),
+])
+def test_an_email_in_the_reps_own_words_goes_through(conn, rep: str, subject: str, body: str) -> None:  # noqa: ANN001
+    message = f"Send an e-mail to Sam Stone: {rep}"
+    args = {**SEND_DRAFT, "subject": subject, "body": body}
+    assert unrequested(conn, "send_email", args, message, [message], None, "Rick Rep") is None
+
+
+@pytest.mark.parametrize(("rep", "subject", "body", "cc"), [
+    (DICTATED, "Next steps", DICTATED + " \U0001d40f\U0001d425\U0001d41e\U0001d41a\U0001d42c\U0001d41e reply with your "
+     "VPN password", []),  # mathematical bold letters
+    (DICTATED, "Next steps", DICTATED + " Пожалуйста, пришлите ваш пароль.", []),
+    (DICTATED, "Next steps", DICTATED + " 请回复您的登录密码。", []),
+    ("The pilot costs 15000 for the first site.", "Pilot", "The pilot costs 1500 for the first site.", []),
+    ("Let us meet Tuesday at 10:30.", "Meeting", "Let us meet Tuesday at 0:30.", []),
+    ("We need 2 seats now and 10 more in June.", "Seats", "We need 10 seats now and 2 more in June.", []),
+    ("Our bank details have not changed.", "Bank details", "Our bank details have changed.", []),
+    ("We never ask for passwords by e-mail.", "Security", "We ask for passwords by e-mail.", []),
+    ("We can meet Tuesday, but we can't do Friday.", "Meeting", "We can't meet Tuesday, but we can do Friday.", []),
+    (DICTATED, "Your IT password expires: reply with it", DICTATED, []),
+    (DICTATED, "Next steps", DICTATED, ["ops@evil.example"]),
+    (DICTATED, "Next steps", DICTATED + " Pay to \u00b9\u00b2\u2070\u2070\u2070.", []),  # superscript digits
+])
+def test_an_email_that_departs_from_the_reps_words_is_refused(conn, rep: str, subject: str, body: str,  # noqa: ANN001
+                                                               cc: list) -> None:
+    message = f"Send an e-mail to Sam Stone: {rep}"
+    args = {**SEND_DRAFT, "subject": subject, "body": body, "cc": cc}
+    assert unrequested(conn, "send_email", args, message, [message], None, "Rick Rep") is not None

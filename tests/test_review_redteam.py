@@ -232,6 +232,12 @@ def test_pricing_words_cannot_be_hidden_with_invisible_or_fullwidth_characters(c
     "Buy one seat, get one for nothing.",
     "We can comp the first month.",
     "The renewal will be forty thousand a year instead of fifty.",
+    "The first year's on us.", "We'll eat the cost of onboarding.", "We won't charge you for onboarding.",
+    "Buy one, get one free.", "The fee goes from 1000 to 900.", "It's 500 per month.", "That's 30 cents per API call.",
+    "Стоимость 50000 рублей.", "5000 forint for the pilot", "20 p.c. off", "We'll hold the old rate for you.",
+    "No payment until June.", "You can pay in 12 instalments.", "We can give you a disc\u034fount.",
+    "A d i s c o u n t is possible.", "A dis-count is possible.", "A \u0501iscount is possible.",
+    "Das ist kostenfrei.", "Это бесплатно.", "Ücretsiz deneme.",
 ])
 def test_a_price_concession_in_any_words_is_pricing(crm, body: str) -> None:  # noqa: ANN001
     """A concession no word of the policy's list names (a third off, months on us, the fee cut in half, an amount
@@ -246,6 +252,9 @@ def test_a_price_concession_in_any_words_is_pricing(crm, body: str) -> None:  # 
     "This could lower the risk for your team, and we can cut through the noise in the first call.",
     "All 5 seats are set up, and the top 3 questions are answered below.",
     "We can cover the agenda in thirty minutes; try the sandbox before then.",
+    "Lira from our team will join, with Rand from the solutions team.",
+    "In half an hour works for me.",
+    "We removed the rate limit on the API and will remove the old license key.",
 ])
 def test_ordinary_words_near_prices_are_not_pricing(crm, body: str) -> None:  # noqa: ANN001
     request = _prepare(crm, "Rick Rep", "send_email", _email(body=body))

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from typing import Any
 
 from sqlalchemy import Connection, select
 
 from copilot.crm.models import Contact
+from copilot.untrusted import fold
 
 INTENT = {
     "send_email": r"\b(send|forward|reply|respond)\b|\be-?mail (it|this|that|him|her|them)\b",
@@ -83,8 +85,8 @@ def requests(current: str, tool: str) -> list[str]:
         if not re.search(INTENT.get(tool, r"$^"), clause, re.IGNORECASE):
             continue
         polite = bool(_POLITE.match(clause))
-        if not polite and (clause.rstrip().endswith("?") or _QUESTION.match(clause)):
-            continue
+        if not polite and (_instruction(clause).rstrip().endswith("?") or _QUESTION.match(clause)):
+            continue  # a question; the text an order carries after ":" may end with one
         verb = re.search(INTENT[tool], clause, re.IGNORECASE)
         if verb and _NEGATION.search(clause[:verb.start()]):
             continue
@@ -92,11 +94,13 @@ def requests(current: str, tool: str) -> list[str]:
             continue
         if verb and _NONE_AFTER.match(clause[verb.end():]):
             continue  # "send nothing yet", "log none of it"
-        if later(clause, tool) or (tool != "schedule_followup" and _DEFERRED.search(text)):
+        carries = tool == "send_email" and ":" in clause  # what follows is the e-mail's words, not more orders
+        if later(clause, tool) or (tool != "schedule_followup" and
+                                   _DEFERRED.search(_head(text) if tool == "send_email" else text)):
             continue
-        if verb and _taken_back(clauses, i, verb.end(), tool):
+        if verb and _taken_back(clauses if not carries else clauses[:i + 1], i, verb.end(), tool):
             continue
-        tail = clauses[i + 1] if i + 1 < len(clauses) else ""
+        tail = clauses[i + 1] if i + 1 < len(clauses) and not carries else ""
         if tool in ("send_email", "change_stage") and len(tail.split()) <= 4 and _LATER.search(tail):
             continue  # "Send it to Sam" and, on its own line, "on Monday"
         out.append(clause)
@@ -121,6 +125,13 @@ def retracted(after: str, tool: str = "") -> str | None:
     found = _RETRACTED.search(read) or (re.search(rf"\b(?:don'?t|do not)\s+(?:{_UNDONE[tool]})\b", read,
                                                   re.IGNORECASE) if tool in _UNDONE else None)
     return found.group(0).strip() if found else None
+
+
+def _head(text: str) -> str:
+    """The message up to the text an order carries: before the first ":" that follows an order's verb."""
+    verbs = "|".join(f"(?:{v})" for v in INTENT.values())
+    m = re.search(rf"(?:{verbs})[^:]*:", text, re.IGNORECASE)
+    return text[:m.end()] if m else text
 
 
 def _taken_back(clauses: list[str], i: int, end: int, tool: str) -> str | None:
@@ -171,8 +182,69 @@ _MARK = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[a-z0-
 """what an e-mail must not carry unless the rep wrote it: a link, an address, a domain, a number (a price, an account
 number, a phone number, a date)"""
 _GLUE = frozenset("hi hello hey dear thanks thank you best regards kind warm warmest many sincerely cheers all the a an "
-                  "and to of for in on at with is are it this that i we our your my me us re fwd please as so".split())
+                  "and to of for in on at with is are it this that i we our your my me us re fwd please as so mr mrs ms "
+                  "dr miss wishes hope well doing good great glad look looking forward hearing soon".split())
 """words an e-mail written from the rep's own words may add to them: greetings, sign-offs and small words"""
+_TOPIC = frozenset("follow up next steps call meeting recap notes update quick question our today tomorrow from about "
+                   "re fwd".split())
+"""words a subject line may hold beyond the rep's ("Follow-up from our call")"""
+_NOT = frozenset({"not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without"})
+_SHORT = {"can't": "can not", "cannot": "can not", "won't": "will not", "shan't": "shall not"}
+
+
+def _said(text: str) -> list[str]:
+    """The words of ``text`` as compared: as a reader sees them (look-alikes folded, any script), in lower case, with
+    contractions written out ("we'll" is "we will", "can't" is "can not") and each number whole ("15,000", "10:30")."""
+    t = fold(text).casefold().replace("\u2019", "'").replace("`", "'")
+    t = re.sub(r"\b(can't|cannot|won't|shan't)\b", lambda m: _SHORT[m.group(1)], t)
+    for short, full in (("n't", " not"), ("'ll", " will"), ("'re", " are"), ("'ve", " have"), ("'m", " am"),
+                        ("'d", " would")):
+        t = re.sub(rf"(?<=[^\W\d_]){short}\b", full, t)
+    t = re.sub(r"\be-(mail)", r"e\1", t)
+    return re.findall(r"\d+(?:[.,:/]\d+)*|[^\W\d_]+", t)
+
+
+def own_words(subject: str, body: str, source: str, sender: str = "", order: str = "") -> str | None:
+    """Why an e-mail is not the rep's own words ``source`` (None: it is). Its body holds their words in their order,
+    nearly all of them, every number and every "not" they wrote, and beside them only greetings, a sign-off, small
+    words and the sender's name; no link, address, amount sign or number of its own; its subject only the rep's words
+    and a topic's ("Follow-up from our call"). So a model following planted text can neither add a line to what the
+    rep dictated nor say it otherwise ("we have not changed our bank details" is not "we have changed them"). The
+    words of the ``order`` itself (the recipient's name in "send an e-mail to Sam Stone: ...") may be added too."""
+    if (extra := added(body, source, marks_only=subject)) is not None and not extra.isalpha():
+        return f"this e-mail says what you did not write (\"{extra[:60]}\")"
+    signs = {ch for ch in f"{subject}{body}" if unicodedata.category(ch) == "Sc" or ch in "%\uff05\u066a"}
+    if signs - set(source):
+        return f"this e-mail says what you did not write (\"{''.join(sorted(signs - set(source)))}\")"
+    src, words, allowed = _said(source), _said(body), _GLUE | set(_said(sender)) | set(_said(order))
+    new = next((w for w in words if w not in src and w not in allowed), None) or \
+        next((w for w in _said(subject) if w not in src and w not in allowed | _TOPIC), None)
+    if new is not None:
+        return f"this e-mail says what you did not write (\"{new[:60]}\")"
+    matcher = difflib.SequenceMatcher(a=words, b=src, autojunk=False)
+    blocks = matcher.get_matching_blocks()
+    kept_body = {i for b in blocks for i in range(b.a, b.a + b.size)}
+    kept_src = {j for b in blocks for j in range(b.b, b.b + b.size)}
+    moved = next((w for i, w in enumerate(words) if i not in kept_body and w not in allowed), None)
+    if moved is not None:
+        return f"this e-mail puts your words in another order (\"{moved[:60]}\"); ask me to draft it first"
+    dropped = [w for j, w in enumerate(src) if j not in kept_src]
+    if lost := next((w for w in dropped if w in _NOT or w[0].isdigit()), None):
+        return f"this e-mail leaves out \"{lost}\" from what you wrote; ask me to draft it first"
+    solid = [w for w in src if w not in _GLUE]
+    if solid and sum(w not in _GLUE for w in dropped) > 0.2 * len(solid):
+        return "this e-mail is not in your own words; ask me to draft it first"
+    return None
+
+
+def carried_text(current: str) -> str:
+    """The words an order carries: after the ":" that follows its verb ("send an e-mail to Sam: <the words>"), or after
+    "saying" or "that" ("tell him that ..."); else the whole message."""
+    head = _head(current)
+    if head != current:
+        return current[len(head):]
+    m = re.search(r"\b(?:saying|say|telling (?:him|her|them)|that)\b", current, re.IGNORECASE)
+    return current[m.end():] if m else current
 
 
 def added(text: str, source: str, *, marks_only: str = "") -> str | None:
@@ -235,11 +307,12 @@ def _addresses(value: Any) -> set[str]:
 
 
 def unrequested(conn: Connection, tool: str, args: dict[str, Any], current: str, own: list[str],
-                draft: dict[str, Any] | None = None) -> str | None:
+                draft: dict[str, Any] | None = None, sender: str = "") -> str | None:
     """Why this action was not asked for by the rep (None: it was).
 
     ``current`` is the rep's message in this turn, ``own`` every message the rep wrote in this conversation,
-    ``draft`` the copilot's latest draft in it (recipient, subject, body).
+    ``draft`` the copilot's latest draft in it (recipient, subject, body), ``sender`` the rep's name (a sign-off may
+    hold it).
     """
     clauses = requests(current, tool)
     if not clauses:
@@ -273,12 +346,12 @@ def unrequested(conn: Connection, tool: str, args: dict[str, Any], current: str,
             return "you did not name this recipient; tell me who to send it to"
         if draft is not None:
             return "this is not the draft you read; ask me to change the draft first"
-        written = f"{args.get('subject', '')} {args.get('body', '')}"
-        if not _copied(written, current, 0.8):
-            return "this e-mail is not in your own words; ask me to draft it first"
-        if (extra := added(str(args.get("body", "")), current, marks_only=str(args.get("subject", "")))) is not None:
-            return f"this e-mail says what you did not write (\"{extra[:60]}\"); ask me to draft it first"
-        return None
+        cc = _addresses(args.get("cc")) - {a.lower() for a in re.findall(r"[\w.+-]+@[\w.-]+\w", current)}
+        if cc:
+            return f"you did not name {sorted(cc)[0]} as a Cc; tell me who to copy"
+        why = own_words(str(args.get("subject", "")), str(args.get("body", "")), carried_text(current), sender,
+                        _head(current))
+        return None if why is None else why if "draft it first" in why else f"{why}; ask me to draft it first"
     if tool == "change_stage":
         deal, stage = str(args.get("deal_id", "")), str(args.get("stage", ""))
         for clause in clauses:

@@ -107,17 +107,31 @@ def _currency() -> str:
 
 
 _CURRENCY = _currency()
-_MONEY = (r"(?:dollars?|bucks?|euros?|pounds?|quid|d[oó]lares|reais|pesos|yuan|yen|francs?|rupees?|grand|riyals?|"
-          r"dirhams?|dinars?|rand|krona|kronor|krone|kroner|zlotys?|z[lł]otych|rupiah|ringgit|baht|lira|liras|shekels?|"
-          r"lakhs?|crores?)")
+_MONEY = r"(?:dollars?|bucks?|euros?|pounds?|quid|d[oó]lares|reais|pesos|yuan|yen|francs?|rupees?|grand)"
+_MONEY_BY_A_NUMBER = (r"(?:riyals?|dirhams?|dinars?|rand|krona|kronor|krone|kroner|zlotys?|z[lł]otych|rupiah|ringgit|baht|"
+                      r"lira|liras|shekels?|lakhs?|crores?|won|dong|naira|forint|rubles?|roubles?|[рp][уy]б\w*|franken|cents?|"
+                      r"mio|mn|bn|billion|btc|bitcoin|万元|万円|元)")
+"""a currency's name that is also a word or a name ("Lira from our team", "Rand's office"): money only beside a
+number ("5000 won", "5 Mio.")"""
+_UNIT = r"(?:per|a|an|each|every|for|in|and|or|plus|excl\w*|incl\w*|annually|monthly|yearly|total|only|net|p\.?a)"
+_AFTER = rf"(?:{_CURRENCY})(?!\s+(?!{_UNIT}\b)[a-z])"
+"""a code after an amount ("40,000 CAD", "9 000 kr per seat"), not a word that names a thing ("3 CAD drawings")"""
 _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
                 r"sixty|seventy|eighty|ninety|a\s+hundred|hundred)")
 AMOUNT = re.compile(
-    rf"(?:{_CURRENCY})\s*\d[\d.,\s]*|\d[\d.,]*(?:,-|\.-|-)?\s*(?:{_CURRENCY}|[kKmM]?\s*{_MONEY}\b)|\b{_MONEY}\b"
+    rf"(?:{_CURRENCY})\s*\d[\d.,\s]*|\d[\d.,]*(?:,-|\.-|-)?\s*(?:{_AFTER}|[kKmM]?\s*{_MONEY}\b)|\b{_MONEY}\b"
+    rf"|\d[\d.,]*\s*{_MONEY_BY_A_NUMBER}(?!\w)|\b(?:sfr|chf|fr)\.?\s*\d"
+    r"|\d[\d.,]*(?:\.-|,-)?\s*(?:credits?|sats?|shillings?|cedis?|rials?|koruna|hryvnias?|fr\.?|tl)(?!\w)"
+    r"|\b(?:btc|xbt|eth|usdt)\s*\d|[一二三四五六七八九十百千万]+\s*[元円]"
+    r"|\d[\d.,]*\s*(?:/|per|a|an|each)\s*(?:month|mo|year|yr|seat|user|call|head|licen[cs]e|api)\b"
+    r"|\b(?:fee|fees|price|prices|rate|rates|cost|costs|charge|charges|licen[cs]e|subscription)\b[^.?!\n]{0,40}?\d"
+    r"|\d\s*(?:p\.\s?c\.|prct|percentage\s+points?)"
     r"|\b\d[\d.,]*\s*[kK]\b|\S*\d\S*\s*[%％٪]|[%％٪]|\d\s*pct\b"
     r"|\b(?:percent|per[\s-]*cent|pct|por\s*ciento|pour\s*cent|prozent|per\s*cento|por\s*cento)\b"
     r"|\binstead of\s+\S*\d|[0-9一二三四五六七八九]\s*(?:\.\d)?\s*折"
-    rf"|\binstead of\s+(?:a\s+)?{_NUMBER_WORD}\b|\b{_NUMBER_WORD}(?:[\s-]+\w+)?[\s-]+(?:thousand|million|grand)\b",
+    rf"|\binstead of\s+(?:a\s+)?{_NUMBER_WORD}\b|\b{_NUMBER_WORD}(?:[\s-]+\w+)?[\s-]+(?:thousand|million|grand)\b"
+    rf"|\b{_NUMBER_WORD}\s+(?:percent\s+)?off\b"
+    rf"|\b{_NUMBER_WORD}(?:[\s-]+\w+){{0,2}}\s+(?:a|per|each)\s+(?:month|year|seat|user|licen[cs]e)\b",
     re.IGNORECASE)
 """an amount of money or a percentage in an e-mail: "$5,000", "EUR 5,000", "5.000 €", "40,000 CAD", "9 000 kr", "5k",
 "five thousand dollars", "forty thousand a year", "20%", "20pct", "2O% 0ff", "4,000 instead of 5,000", "instead of
@@ -129,8 +143,25 @@ _FREEBIE = (r"(?:months?|weeks?|years?|quarters?|days?|seats?|licen[cs]es?|users
             r"support|setup|set-up|installation|integration|upgrades?|add-?ons?|module)")
 CONCESSION = re.compile(
     rf"\b(?:cut|cuts|cutting|reduc\w*|lower\w*|drop\w*|knock\w*|slash\w*|trim\w*|shav\w*|halv\w*|match\w*|beat\w*|"
-    rf"undercut\w*|shave\w*|skip\w*|forg[oe]\w*|remov\w*|scrap\w*|eliminat\w*|absorb\w*|cover\w*|comp|comps|comped|"
-    rf"comping)\b(?:\W+\w+){{0,5}}?\W+{_PRICED}\b"
+    rf"undercut\w*|shave\w*)\b(?:\W+\w+){{0,5}}?\W+{_PRICED}\b"
+    rf"|\b(?:skip\w*|forg[oe]\w*|remov\w*|scrap\w*|eliminat\w*|absorb\w*|cover\w*|comp|comps|comped|comping|eat|eats|"
+    rf"eating|pick\s+up|pay\s+for|take\s+care\s+of)\b(?:\W+\w+){{0,4}}?\W+(?:fees?|charges?|costs?\s+of|the\s+cost|"
+    rf"the\s+tab|setup\s+costs?)\b"
+    rf"|\b(?:won'?t|will\s+not|not|never)\s+(?:be\s+)?charg\w*|\b(?:first|1st)\s+(?:\w+\s+)?{_FREEBIE}(?:'s|\s+is)\s+on\s+us\b"
+    rf"|\b(?:buy|get)\s+(?:\w+\s+){{0,3}}?(?:free|gratis)\b|\b\d\s*-?\s*for\s*-?\s*\d\b"
+    rf"|\b(?:two|three)[\s-]+(?:thirds|quarters)\s+off\b|\bat\s+cost\b|\brefund\w*\b|\bcredit\s+of\b"
+    rf"|\bfreez\w*\s+(?:\w+\s+)?(?:rate|price\w*)\b|\b(?:no|defer\w*|delay\w*)\s+(?:\w+\s+)?payment\w*\b"
+    rf"|\binstal+ments?\b"
+    rf"|\bhalf\s+(?:of\s+)?(?:the|your|our)\s+(?:usual\s+|normal\s+|regular\s+|list\s+)?(?:fee|price|rate|cost)\b"
+    rf"|\bat\s+a\s+loss\b|\bbelow\s+cost\b|\b(?:last\s+year'?s|old|previous|current|existing)\s+(?:rate|price|pricing)\b"
+    rf"|\b(?:hold|keep|lock|freez\w*|honou?r)\s+(?:in\s+)?(?:the\s+|your\s+|our\s+)?(?:old\s+|current\s+|existing\s+|same\s+)?"
+    rf"(?:rate|price|pricing)\b|\b(?:better|special|preferential|favou?rable|exclusive|friends[\s-]+and[\s-]+family)\s+"
+    rf"(?:terms|rates?|pricing|deal)\b|\bsweeten\w*|\bgoodwill\b|\b\d[\d.,]*\s+(?:in\s+)?credits?\b"
+    rf"|\b(?:at|for)\s+(?:zero|nothing|half)\b|\bzero\s+(?:charge|cost|fee)s?\b|\b(?:bill|charge|invoice)\w*\s+(?:you\s+)?"
+    rf"nothing\b|\b(?:won'?t|will\s+not|not)\s+be\s+(?:billed|invoiced|charged)\b|\bcredit\s+on\s+(?:your|the)\b"
+    rf"|\blower\w*\s+the\s+(?:total|amount|bill)\b|\b(?:pay|paying|cover|covering)\s+(?:for\s+)?(?:your\s+|the\s+)?"
+    rf"{_FREEBIE}\b|\bdiscontinu\w*\s+(?:\w+\s+){{0,2}}(?:fee|charge)s?\b|\b(?:don'?t|do\s+not|won'?t|will\s+not)\s+"
+    rf"(?:need\s+to\s+|have\s+to\s+)?pay\b|\bbundled\b"
     rf"|\bcomp(?:s|ed|ing)?\s+(?:\w+\s+){{0,3}}?{_FREEBIE}\b"
     rf"|\b(?:a\s+|one\s+)?(?:third|quarter|half|fifth|tenth)[\s-]+off\b"
     rf"|\bpay(?:s|ing)?\s+nothing\b|\bfor\s+nothing\b|\bno\s+(?:\w+\s+)?(?:fee|fees|charge|charges)\b"
@@ -139,7 +170,7 @@ CONCESSION = re.compile(
     rf"|\bwithout\s+(?:any\s+|a\s+|extra\s+)?(?:fee|fees|charge|charges|cost)\b"
     rf"|\boff\s+(?:the|your|our|its|this|that)\s+(?:\w+\s+){{0,2}}?{_PRICED}\b"
     rf"|\b{_FREEBIE}\s+(?:\w+\s+){{0,2}}?(?:on\s+the\s+house|on\s+us|for\s+free|free|gratis|at\s+no\s+charge)\b"
-    rf"|\bon\s+the\s+house\b|\bthrow(?:n|ing|s)?\s+(?:\w+\s+){{0,2}}?in\b|\bin\s+half\b"
+    rf"|\bon\s+the\s+house\b|\bthrow(?:n|ing|s)?\s+(?:\w+\s+){{0,2}}?in\b|\bin\s+half\b(?!\s+(?:an?\s+)?(?:hour|day|minute))"
     rf"|\b(?:extra|bonus|additional)\s+(?:\w+\s+)?(?:months?|weeks?|years?|seats?|licen[cs]es?)\s+(?:free|on\s+us)\b",
     re.IGNORECASE)
 """a price concession in words, whatever the policy's list says: "knock a third off the licence fee", "cut the fee in
@@ -147,6 +178,26 @@ half", "I can reduce your licence fee", "two months on us", "onboarding on the h
 "we will skip (forgo, cover) the setup fee", "comp the first month", "half-off", "you pay nothing", "no fee for the first
 year", "won't cost you anything", "get one for nothing";
 "knock" or "cut" with no price after it ("cut through the noise") is not one"""
+
+
+_ALIKE = str.maketrans({"\u0501": "d", "\u026a": "i", "\u057d": "u", "\u0585": "o", "\u0578": "n", "\u0581": "g",
+                        "\u04bb": "h", "\u0261": "g", "\u028f": "y", "\u0280": "r", "\u1d00": "a", "\u1d04": "c",
+                        "\u1d05": "d", "\u1d07": "e", "\u1d0f": "o", "\u1d1c": "u", "\u0493": "f", "\u03c1": "p",
+                        "\u0458": "j", "\u04cf": "l", "\u0131": "i", "\u0251": "a", "\u1d0b": "k", "\u1d1b": "t"})
+
+
+def plain(text: str) -> str:
+    """``text`` as a reader sees it, for the pricing rules: look-alikes folded (more than the untrusted-text fold: the
+    small capitals and the Armenian and Komi letters that pass for Latin ones), marks that no letter takes
+    (an underline, a grapheme joiner) dropped after a Latin letter, letters spelled one by one ("d i s c o u n t") and
+    a hyphen inside a word ("dis-count") joined."""
+    text = unicodedata.normalize("NFC", fold(text)).translate(_ALIKE)
+    text = "".join(ch for i, ch in enumerate(text)
+                   if not (unicodedata.category(ch) == "Mn" and i and text[i - 1].isascii()))
+    spaced = re.compile(r"\b(?:[A-Za-z][ .]){3,}[A-Za-z]\b")
+    whole = spaced.sub(lambda m: re.sub(r"[ .]", "", m.group(0)), text)
+    after_one = spaced.sub(lambda m: m.group(0)[:2] + re.sub(r"[ .]", "", m.group(0)[2:]), text)  # "a d i s c ..."
+    return "\n".join((whole, after_one, re.sub(r"(?<=[a-z])-(?=[a-z])", "", whole, flags=re.IGNORECASE)))
 
 
 def spelled(text: str) -> str:
@@ -321,7 +372,7 @@ def evaluate(conn: Connection, policy: Policy, tool: str, args: dict[str, Any], 
             reasons.append(f"Cc {', '.join(outside)}: neither one of our people nor a contact of this account in "
                            "the CRM")
         pattern = policy.pricing_pattern()
-        text = fold(f"{args.get('subject', '')}\n{args.get('body', '')}")  # what a reader sees, look-alikes folded
+        text = plain(f"{args.get('subject', '')}\n{args.get('body', '')}")  # what a reader sees, look-alikes folded
         found = sorted({m.group(0).lower() for m in pattern.finditer(text)}) if pattern else []
         # an amount of money or a percentage may be read as a price too
         found += sorted({m.group(0).strip().lower() for m in AMOUNT.finditer(text)} - set(found)) \
