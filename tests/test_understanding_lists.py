@@ -788,3 +788,71 @@ def test_what_is_left_out_or_unsaid_is_asked_or_declined_never_another_figure(co
                                                                                questions: list[str]) -> None:
     *_, answer = _ask(copilot, f"unsaid-{len(user)}-{len(questions[-1])}-{len(questions)}", *questions, user=user)
     assert not re.search(r"\$\s?\d|: \d", answer) and re.search(r"\?|outside your scope|can't", answer), answer
+
+
+def _team(maven: dict, manager: str) -> set[str]:
+    return {t["sales_agent"] for t in maven["sales_teams"] if t["manager"] == manager}
+
+
+def _win_rate(deals: list[dict]) -> float:
+    won = sum(d["deal_stage"] == "Won" for d in deals)
+    return 100 * won / sum(d["deal_stage"] in ("Won", "Lost") for d in deals)
+
+
+def test_she_after_the_top_manager_is_that_managers_team(copilot: Copilot, maven: dict) -> None:
+    deals = maven["sales_pipeline"]
+    rates = {m: _win_rate([d for d in deals if d["sales_agent"] in _team(maven, m) and d["close_date"][:4] == "2017"])
+             for m in {t["manager"] for t in maven["sales_teams"]}}
+    top = max(rates, key=rates.get)
+    lost = sum(1 for d in deals if d["deal_stage"] == "Lost" and d["sales_agent"] in _team(maven, top)
+               and _between(d["close_date"], "2017-10-01", "2017-12-31"))
+    _, answer = _ask(copilot, "she-manager", "which manager had the best win rate in 2017", "how many deals did she lose in Q4")
+    assert answer.startswith(f"Lost deals for {top}'s team, closed in Q4 2017: {lost}."), answer
+
+
+def test_those_after_the_top_product_are_its_deals(copilot: Copilot, maven: dict) -> None:
+    deals = maven["sales_pipeline"]
+    product, _ = _won_revenue(maven, "product")[0]
+    lost = [d for d in deals if d["product"] == product and d["deal_stage"] == "Lost"]
+    q3 = sum(1 for d in lost if _between(d["close_date"], "2017-07-01", "2017-09-30"))
+    _, first, then = _ask(copilot, "top-product-those", "which product brought in the most won revenue",
+                          "how many of those did we lose", "and in Q3 2017?")
+    assert first.startswith(f"Lost deals for {_product(product)}: {len(lost)}."), first
+    assert then.startswith(f"Lost deals for {_product(product)}, closed in Q3 2017: {q3}."), then
+
+
+def test_the_team_after_a_reps_figure_is_the_reps_managers(copilot: Copilot, maven: dict) -> None:
+    deals = maven["sales_pipeline"]
+    team = [d for d in deals if d["sales_agent"] in _team(maven, "Dustin Brinkmann")]
+    _, answer = _ask(copilot, "the-team", "ok what is Moses Frase win rate", "and the team's", user="Dustin Brinkmann")
+    assert answer.startswith(f"Win rate for your team: {_win_rate(team):.1f}%"), answer
+    manager = next(t["manager"] for t in maven["sales_teams"] if t["sales_agent"] == "Hayden Neloms")
+    won = sum(float(d["close_value"]) for d in deals if d["deal_stage"] == "Won" and d["close_date"][:4] == "2017"
+              and d["sales_agent"] in _team(maven, manager))
+    _, answer = _ask(copilot, "his-managers-team", "how much did Hayden Neloms win in 2017", "and his manager's team")
+    assert answer.startswith(f"Won revenue for {manager}'s team, closed in 2017: ${won:,.0f}"), answer
+
+
+def test_a_correction_said_with_sorry_and_the_best_quarter_after_a_breakdown(copilot: Copilot, maven: dict) -> None:
+    deals = maven["sales_pipeline"]
+    q1 = sum(1 for d in deals if d["deal_stage"] == "Won" and _between(d["close_date"], "2017-01-01", "2017-03-31"))
+    _, answer = _ask(copilot, "sorry-q1", "how many deals did we win in Q2 2017", "sorry, I meant Q1")
+    assert answer.startswith(f"Won deals, closed in Q1 2017: {q1}."), answer
+    by_quarter: Counter[str] = Counter()
+    for d in deals:
+        if d["deal_stage"] == "Won" and d["product"] == "GTXPro":
+            by_quarter[f"{d['close_date'][:4]}-Q{(int(d['close_date'][5:7]) + 2) // 3}"] += float(d["close_value"])
+    quarter, total = by_quarter.most_common(1)[0]
+    _, answer = _ask(copilot, "best-quarter", "won revenue by quarter for GTX Pro", "which was the best quarter")
+    assert answer.startswith(f"{quarter} has the most won revenue (among GTX Pro): ${total:,.0f}"), answer
+
+
+@pytest.mark.parametrize("questions", [
+    ["what is the win rate by office", "and for the East specifically in Q2", "who was the top rep there"],
+    ["compare Central and West revenue in 2017", "which one had more won deals", "the other one's win rate?"],
+    ["revenue by manager", "what's their win rate?"],
+])
+def test_a_place_or_one_pointed_at_that_nothing_names_is_asked(copilot: Copilot, questions: list[str]) -> None:
+    *_, answer = _ask(copilot, f"pointed-{len(questions[-1])}", *questions)
+    assert answer.startswith("Which") or answer.startswith("Where"), answer
+    assert not re.search(r"\d+\.\d%|\$\d", answer), answer

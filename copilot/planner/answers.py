@@ -649,9 +649,10 @@ def _frame_answer(frame: Frame, result: dict[str, Any], me: str | None) -> tuple
             # those with none are of the accounts in the asker's view, not every account in the CRM
             notes += (" Note: the accounts counted are those worked by you or your team (a deal or a logged touch); "
                       "others are not in your view.")
-        if group in ("rep", "account", "product", "sector", "regional_office") and rows and rows[0][group]:
-            # "his win rate" after three reps listed could be any of them: none is singled out
-            focus[group] = str(rows[0][group]) if len(rows) == 1 or group not in ("rep", "manager") else ""
+        if group in ("rep", "manager", "account", "product", "sector", "regional_office") and rows and rows[0][group]:
+            # "his win rate" after three reps listed, "there" after three offices, could be any of them: none is
+            # singled out
+            focus[group] = str(rows[0][group]) if len(rows) == 1 else ""
             focus["last"] = group
             if not frame.by and len(rows) > 1:  # "the second one", "the bottom one" next point into this list
                 focus.update(listed(group, [str(r[group]) for r in rows if r[group]]))

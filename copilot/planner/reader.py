@@ -450,7 +450,32 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     never given for everyone."""
     reading = _read_whole(text, names, identity, today, context)
     said = re.findall(r"[a-z]+", text.lower())
+    named = spot(text, names)
+    if reading.kind == "crm" and (m := OTHER_ONE.search(text)) and not named:
+        # "the other one's win rate?" after a comparison: which one is not for me to pick
+        return Reading("ask", note=f'Which do you mean by "{m.group(0)}"? Name it, for example "what\'s the West '
+                                   'office\'s win rate?".')
+    if reading.kind == "crm" and context.offer and not named and \
+            re.search(r"\b(?:them|those|these|it|its|their|theirs)\b", text, re.IGNORECASE):
+        # "how many deals did I lose with them?" after a question of mine: "them" points at nothing answered
+        return Reading("ask", note="Which do you mean? My last answer was a question, not a list or a figure; name "
+                                   "the account, rep, product or deals you mean.")
+    if reading.kind == "crm" and THERE.search(text) and not any(
+            f.filters.get(k) for f in reading.frames for k in ("regional_office", "account", "sector", "product")) and \
+            not any(s.kind in ("account", "regional_office", "sector", "product") for s in spot(text, names)):
+        # "who was the top rep there?" with no place to point to: where is not for me to guess
+        return Reading("ask", note='Where do you mean by "there"? Name the office, account or sector, for example '
+                                   '"who was the top rep in the East office in Q2 2017?".')
     pronoun = next((w for w in said if w in HE), None)
+    shown = listed_of(context.focus)
+    they = next((w for w in said if w in ("they", "their", "them", "theirs")), None)
+    if they and not pronoun and reading.kind == "crm" and shown and shown[0] in ("rep", "manager") and \
+            len(shown[1]) > 1 and not context.focus.get(shown[0]) and not named and \
+            not any(f.filters.get("rep") or f.filters.get("manager") for f in reading.frames):
+        # "their win rate?" after the won revenue of every manager: which of them is not for me to pick
+        names = ", ".join(shown[1][:8]) + (f" and {len(shown[1]) - 8} more" if len(shown[1]) > 8 else "")
+        return Reading("ask", note=f'Which of them do you mean by "{they}": {names}? Name one, or ask for them all at '
+                                   f'once, for example "win rate by {shown[0]}".')
     if not pronoun or reading.kind != "crm":
         return reading
     own = {identity.name} if identity.role in ("rep", "manager") else set()
@@ -488,6 +513,12 @@ def _read_whole(text: str, names: Names, identity: Identity, today: dt.date, con
     stage said not to be ("not won") or of two stages ("lost or open") is counted over the stages meant; a bound on
     the deals' value ("over $5,000") is read like a period, apart from the rest, and set on each frame."""
     text = re.sub(r"\bregional\s+(offices?)\b", r"\1", text, flags=re.IGNORECASE)  # "by regional office": by office
+    # "which was the best quarter?" after a breakdown by quarter: the quarter at the top, as "what was ...", never a deal
+    text = re.sub(r"\bwhich\s+(was|is|were)\s+(?=(?:the\s+)?(?:best|strongest|top|biggest|worst|weakest|slowest|quietest)"
+                  r"\s+(?:month|quarter)\b)", r"what \1 ", text, flags=re.IGNORECASE)
+    # "sorry, Q1", "oops, I meant won": a correction of the question before, as "no, I meant ..." is
+    text = re.sub(r"^\W*(?:sorry|oops|whoops|my bad|apologies|sry|correction|typo)\b[\s,.!:;-]*", "no, ", text,
+                  flags=re.IGNORECASE)
     if context.frames and identity.role in ("rep", "manager") and \
             any(pattern.search(text.lower()) for pattern, keys in WIDER if "rep" in keys or keys == ("regional_office",)) \
             and not any(s.kind in ("rep", "manager", "user", "regional_office") for s in spot(text, names)):
@@ -1135,6 +1166,7 @@ def _read_question(text: str, names: Names, identity: Identity, today: dt.date, 
                                    "'what's the average sales cycle'.")
     if reading.kind == "crm" and context.frames and len(context.frames) == 1:
         reading.frames = [_follow(f, context.frames[0], said) for f in reading.frames]
+        reading.frames = [_of_the_top(f, context, said) for f in reading.frames]
     if reading.kind == "crm" and context.compare and len(context.frames) == 2 and len(reading.frames) == 1 and \
             (COUNT_BACK.match(said) or STAGE_ONES.match(said) or REFERS_BACK.search(said)):
         frame = reading.frames[0]
@@ -2114,10 +2146,15 @@ def _people_filters(t: _Text, identity: Identity, words: list[str], names: list[
         elif context.focus.get("rep") and t.office_of.get(context.focus["rep"]) and \
                 re.search(r"\b(his|her)\s+office\b", text):
             out["regional_office"] = [t.office_of[context.focus["rep"]]]  # "and her office?" after Violet's figure
-        elif _mentions(words, HE) and context.focus.get("rep") and \
-                re.search(r"\b(his|her)\s+(whole\s+)?(team|teammates|colleagues|peers)\b", text):
+        elif context.focus.get("rep") and (_mentions(words, HE) and re.search(
+                r"\b(his|her)\s+(whole\s+)?(team|teammates|colleagues|peers)\b", text) or re.search(
+                r"\b(?:the|that|this)\s+(?:whole\s+)?team\b|\b(?:his|her|their|the)\s+manager'?s?\s+(?:whole\s+)?team\b", text)):
+            # "and his team?", "and the team's?", "and his manager's team" after Darcel's figure: his manager's team
             if t.manager_of.get(context.focus["rep"]):  # "and his team?" after Darcel's figure: Melvin Marxen's team
                 out["manager"] = [t.manager_of[context.focus["rep"]]]
+        elif _mentions(words, HE) and context.focus.get("last") == "manager" and context.focus.get("manager") and \
+                context.focus["manager"] != identity.name:
+            out["manager"] = [context.focus["manager"]]  # "how many did she lose?" after the manager with the best rate
         elif _mentions(words, HE) and context.focus.get("rep") and context.focus["rep"] != identity.name and \
                 not re.search(r"\b(his|her)\s+(whole\s+)?(team|teammates|colleagues|peers|office)\b", text):
             out["rep"] = [context.focus["rep"]]
@@ -2647,6 +2684,27 @@ def _reranked(frame: Frame, last: Frame, words: list[str]) -> Frame:
         return frame.edit(form=last.form, group=last.group, by=last.by, each=last.each, limit=last.limit,
                           descending=last.descending)
     return frame
+
+
+OTHER_ONE = re.compile(r"\bthe other(?:\s+one)?(?:'s)?\b(?!\s+(?:reps?|offices?|products?|accounts?|sectors?|teams?|"
+                       r"managers?|deals?|ones))", re.IGNORECASE)
+"""one of two pointed at as "the other" ("the other one's win rate")"""
+THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|be|been|'s|have|has))(?<!\bare there)(?<!\bis there)"
+                   r"(?<!\bwere there)(?<!\bwas there)", re.IGNORECASE)
+"""a place pointed back to ("who was the top rep there?"), not a thing that exists ("how many deals are there")"""
+THE_TOP_BACK = re.compile(r"\b(?:those|them|it|its|that one|this one|there|that (?:product|account|sector|office|region))\b")
+
+
+def _of_the_top(frame: Frame, context: Context, said: str) -> Frame:
+    """"How many of those did we lose?", "who sold it the most?" after "which product brought in the most?": of the
+    one at the top (its product, account, sector or office), not of everything the ranking was over."""
+    last, key = context.frames[0], str(context.focus.get("last") or "")
+    top = context.focus.get(key)
+    if last.form != "ranked" or last.limit != 1 or last.each or key != last.group or not top or \
+            key not in ("product", "account", "sector", "regional_office") or frame.filters.get(key) or \
+            frame.group == key or not THE_TOP_BACK.search(said):
+        return frame
+    return frame.with_filters(**{key: [str(top)]})
 
 
 def _inherit(frame: Frame, last: Frame) -> Frame:
