@@ -709,3 +709,56 @@ def test_a_draft_longer_than_one_message_holds_comes_whole_with_send_after_its_l
     (send,) = [i for i, p in enumerate(posts) if "draft_send" in json.dumps(p["blocks"])]
     last = max(i for i, p in enumerate(posts) if "Paragraph 097" in json.dumps(p["blocks"]))
     assert send >= last  # the button comes after the last word it sends
+
+
+def test_a_command_where_the_app_may_not_post_is_answered_through_its_response_url(
+        slack_app: tuple[str, FakeSlack]) -> None:
+    """A channel the app is not in (Slack: channel_not_found): the answer still reaches the asker, through the
+    command's response URL, only to them."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from urllib.parse import urlencode
+
+    got: list[dict] = []
+
+    class Hook(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 - the name http.server calls
+            got.append(json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0))))
+            self.send_response(200)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    hook = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
+    threading.Thread(target=hook.serve_forever, daemon=True).start()
+    base, slack = slack_app
+    slack.refusals["chat.postEphemeral"] = ["channel_not_found"]
+    body = urlencode({"command": "/copilot", "text": "how many open deals do I have?", "user_id": "URICK",
+                      "channel_id": "C9", "team_id": "T1", "trigger_id": "1.2.3",
+                      "response_url": f"http://127.0.0.1:{hook.server_port}/hook"})
+    try:
+        assert signed_post(base, body, SECRET, form=True) == 200
+        deadline = time.monotonic() + 20
+        while not got and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        hook.shutdown()
+    assert got and got[0]["response_type"] == "ephemeral" and "for you: 4" in json.dumps(got[0]), got
+    assert slack.called("chat.postMessage") == []
+
+
+def test_a_direct_message_with_a_file_is_answered_and_a_bots_mention_is_not(slack_app: tuple[str, FakeSlack]) -> None:
+    base, slack = slack_app
+    with_file = _dm("how many open deals do I have?", "1700000300.000100", "EvFile")
+    with_file["event"]["subtype"] = "file_share"
+    assert _post(base, with_file) == 200
+    note, answer = _wait_for(slack, "chat.postMessage", 2)
+    assert note["text"].startswith("I don't read attached files") and "for you: 4" in json.dumps(answer["blocks"])
+    bot = _mention("URICK", "<@UBOT> how many open deals do I have?", ts="1700000400.000100", event_id="EvBot")
+    bot["event"]["bot_id"] = "B2"
+    assert _post(base, bot) == 200
+    time.sleep(1.0)
+    assert len(slack.called("chat.postMessage")) == 2  # another app's post gets no answer (no loop of bots)

@@ -1006,3 +1006,18 @@ def test_what_a_message_showed_is_kept_for_a_while_then_dropped(db_url: str, tmp
         assert messages.recalled(store, "C1", "1700000000.000200") is None  # past its time: dropped
         assert messages.recalled(store, "C1", "1700000000.000100") == blocks
         assert messages.recalled(store, "C2", "1700000000.000400") == blocks
+
+
+def test_a_sent_email_whose_card_slack_refuses_is_still_said_to_be_sent(app: tuple[str, FakeSlack],
+                                                                       mail: smtp.Inbox) -> None:
+    """The e-mail goes out, then Slack refuses the updated card and the note about it: the rep is told it was sent
+    (only the card could not be updated), never that nothing was sent."""
+    base, slack = app
+    _, buttons = _draft_card(base, slack, "Standard Co", "1700009100.000100")
+    slack.refusals["chat.update"] = ["cant_update_message"]
+    slack.refusals["chat.postEphemeral"] = ["fatal_error"]
+    _click(base, "URICK", buttons["draft_send"], channel="C1", ts="1700009100.000200")
+    _delivered(mail, 1)
+    told = _wait(slack, "chat.postEphemeral", 2)[-1]
+    assert told["text"].startswith("Sent") and "Only the card could not be updated" in told["text"], told
+    assert "nothing was sent" not in told["text"]

@@ -194,16 +194,40 @@ def _brief_only(result: Any) -> bool:
 SHARE = re.compile(r"(^|\s)--share(\s|$)")
 
 
+NOT_A_MEMBER = ("channel_not_found", "not_in_channel", "is_archived", "restricted_action")
+"""what Slack says when the app may not post where a command was typed (a channel it is not in, a direct message
+between two people): the command's own response URL still reaches the asker"""
+
+
 def answer_command(services: Services, directory: SlackDirectory, client: WebClient, *, team: str, channel: str,
-                   user: str, text: str) -> None:
-    """``/copilot QUESTION``: answered in the channel, seen only by the asker unless they add ``--share``."""
+                   user: str, text: str, response_url: str = "") -> None:
+    """``/copilot QUESTION``: answered in the channel, seen only by the asker unless they add ``--share`` (a question
+    left empty, or asked by someone not linked, is answered to them alone). Where the app may not post (a channel it
+    is not in), the answer goes through the command's response URL."""
     shared = bool(SHARE.search(text or ""))
     question = SHARE.sub(" ", text or "").strip()
+    if shared and (not as_typed(question).strip() or directory.identity(user) is None):
+        shared = False  # "Ask me about ..." or "I can't tell who you are" is for the asker, not the channel
     base: dict[str, Any] = {"channel": channel, "unfurl_links": False, "unfurl_media": False}
-    if shared:
-        deliver = lambda **message: client.chat_postMessage(**base, **message)  # noqa: E731
-    else:
-        deliver = lambda **message: client.chat_postEphemeral(**base, user=user, **message)  # noqa: E731
+
+    def post(**message: Any) -> Any:
+        return client.chat_postMessage(**base, **message) if shared else \
+            client.chat_postEphemeral(**base, user=user, **message)
+
+    def deliver(**message: Any) -> Any:
+        try:
+            return post(**message)
+        except SlackApiError as exc:
+            if exc.response.get("error") not in NOT_A_MEMBER or not response_url:
+                raise
+            from slack_sdk.webhook import WebhookClient
+
+            sent = WebhookClient(response_url, timeout=10).send(
+                text=message.get("text", ""), blocks=message.get("blocks"),
+                response_type="in_channel" if shared else "ephemeral", replace_original=False)
+            if sent.status_code >= 300:
+                raise
+            return {}
     # a shared answer is a conversation of its own: nothing asked in private comes back in front of the channel
     reply(services, directory, user, question,
           thread_id(team, channel, "slash-command-shared" if shared else "slash-command", user), deliver,
@@ -213,6 +237,8 @@ def answer_command(services: Services, directory: SlackDirectory, client: WebCli
 def register(app: App, services: Services, directory: SlackDirectory) -> None:
     @app.event("app_mention")
     def on_mention(event: dict[str, Any], client: WebClient, context: dict[str, Any]) -> None:
+        if event.get("bot_id") or event.get("subtype") == "bot_message" or not event.get("user"):
+            return  # another app's post (two bots answering each other without end), or no one to answer
         answer_in_thread(services, directory, client, team=str(context.get("team_id") or event.get("team") or ""),
                          channel=event["channel"], thread_ts=event.get("thread_ts") or event["ts"],
                          user=event.get("user", ""), text=event.get("text", ""))
@@ -221,7 +247,8 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
     def on_command(ack: Callable[..., Any], command: dict[str, Any], client: WebClient) -> None:
         ack()  # within Slack's 3 seconds; the answer follows
         answer_command(services, directory, client, team=str(command.get("team_id") or ""),
-                       channel=command["channel_id"], user=command.get("user_id", ""), text=command.get("text", ""))
+                       channel=command["channel_id"], user=command.get("user_id", ""), text=command.get("text", ""),
+                       response_url=str(command.get("response_url") or ""))
 
     def feedback(vote: str) -> Callable[..., None]:
         def on_click(ack: Callable[..., Any], body: dict[str, Any]) -> None:
@@ -245,8 +272,15 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
 
     @app.event("message")
     def on_message(event: dict[str, Any], client: WebClient, context: dict[str, Any]) -> None:
-        if event.get("channel_type") != "im" or event.get("bot_id") or event.get("subtype"):
+        if event.get("channel_type") != "im" or event.get("bot_id") or event.get("subtype") not in (None, "file_share") \
+                or not event.get("user"):
             return  # only a person's own direct message; never the bot's own posts or edits
+        if event.get("subtype") == "file_share":  # a question sent with a file: its words are answered, and that said
+            try:
+                client.chat_postMessage(channel=event["channel"], thread_ts=event.get("thread_ts") or event["ts"],
+                                        text="I don't read attached files; I answer the words of your message.")
+            except SlackApiError as exc:
+                log.warning("note on an attached file not posted: %s", exc.response.get("error"))
         answer_in_thread(services, directory, client, team=str(context.get("team_id") or event.get("team") or ""),
                          channel=event["channel"], thread_ts=event.get("thread_ts") or event["ts"],
                          user=event.get("user", ""), text=event.get("text", ""))

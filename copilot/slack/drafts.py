@@ -86,12 +86,12 @@ class Card:
             card.respond = lambda **kw: hook.send(**kw)
         return card, str(meta.get("d") or "")
 
-    def show(self, blocks: list[dict[str, Any]], text: str) -> None:
+    def show(self, blocks: list[dict[str, Any]], text: str, status: str = "") -> None:
         """Replace the card (if Slack refuses the new one, the clicker is told), in every message of it and nothing
         else: a card longer than one message holds came in several, the buttons in the last; a shorter one may share
         its message with an answer's words, other cards and the feedback buttons, which stay as they were
         (:func:`copilot.slack.messages.replace_card`). A card only its reader sees can only be replaced in the
-        message clicked."""
+        message clicked. ``status``: what happened to the draft, told to the clicker if the card cannot show it."""
         parts = pieces(blocks)
         try:
             if self.ephemeral:
@@ -110,8 +110,8 @@ class Card:
                         remember(self.store, self.channel, ts, shown)
         except SlackApiError as exc:
             log.warning("card not updated: %s", exc.response.get("error"))
-            self.tell(f"Slack did not accept the updated card ({exc.response.get('error')}); the draft is saved. "
-                      f"{text}.")
+            self.tell(f"Slack did not accept the updated card ({exc.response.get('error')}), so it may show an older "
+                      f"state. {status or 'The draft is saved.'}")
 
     def say(self, text: str) -> None:
         """A line under the card: in its thread, or only to the clicker where the card is theirs alone."""
@@ -157,8 +157,21 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
             except Exception:  # noqa: BLE001 - the clicker reads an apology and an id, the log has the detail
                 incident = uuid.uuid4().hex[:12]
                 log.exception("draft button failed (incident %s, draft %s)", incident, draft_id)
-                card.tell(f"Sorry, something went wrong on my side and nothing was sent. Try again in a moment; if "
-                          f"it happens again, quote incident {incident} to your admin.")
+                try:  # what became of the draft: once sent (or sent for approval), never "nothing was sent"
+                    closed = str(copilot.draft(draft_id, identity.name).get("closed") or "")
+                except Exception:  # noqa: BLE001 - not known: said so below
+                    closed = "?"
+                if closed and not closed.startswith("Sending,"):
+                    said = ("I could not tell whether it was sent: look in Sent before sending it again" if
+                            closed == "?" else closed)
+                    note = f"{said}. Only the card could not be updated. If you need help, quote incident {incident}."
+                else:
+                    note = (f"Sorry, something went wrong on my side and nothing was sent. Try again in a moment; if "
+                            f"it happens again, quote incident {incident} to your admin.")
+                try:
+                    card.tell(note)
+                except Exception:  # noqa: BLE001 - Slack refuses even this: the log has it
+                    log.warning("the clicker could not be told what happened (incident %s)", incident)
         return on_click
 
     def edit(card: Card, identity: Identity, draft: dict[str, Any], body: dict[str, Any]) -> None:
@@ -272,7 +285,7 @@ def register(app: App, services: Services, directory: SlackDirectory) -> None:
             card.say(str(outcome.get("message") or "Not sent."))
             return
         copilot.save_draft(identity.user_id, {**draft, "closed": closed})
-        card.show(draft_blocks(draft, closed=closed), "E-mail draft")
+        card.show(draft_blocks(draft, closed=closed), "E-mail draft", status=closed)
 
     app.action("draft_edit")(clicked(edit))
     app.action("draft_regenerate")(clicked(regenerate))
