@@ -177,3 +177,10 @@ def test_an_email_that_departs_from_the_reps_words_is_refused(conn, rep: str, su
     message = f"Send an e-mail to Sam Stone: {rep}"
     args = {**SEND_DRAFT, "subject": subject, "body": body, "cc": cc}
     assert unrequested(conn, "send_email", args, message, [message], None, "Rick Rep") is not None
+
+
+@pytest.mark.parametrize("message", [f"Email Sam Stone: {SHORT}", f"Write to Sam Stone: {SHORT}",
+                                     f"Send Sam Stone an e-mail: {SHORT}", f"Drop Sam Stone a line: {SHORT}"])
+def test_other_ways_to_order_an_email_name_its_recipient(conn, message: str) -> None:  # noqa: ANN001
+    args = {**SEND_DRAFT, "subject": "Next steps", "body": f"Hi Sam, {SHORT}"}
+    assert unrequested(conn, "send_email", args, message, [message], None, "Rick Rep") is None

@@ -23,7 +23,8 @@ from copilot.crm.models import Contact
 from copilot.untrusted import fold
 
 INTENT = {
-    "send_email": r"\b(send|forward|reply|respond)\b|\be-?mail (it|this|that|him|her|them)\b",
+    "send_email": r"\b(send|forward|reply|respond)\b|\be-?mail (it|this|that|him|her|them)\b|"
+                  r"^\W*(?:please\s+)?(?:e-?mail|write to|drop)\b",
     "log_activity": r"\b(log|record)\b|\b(add|write|note down) (a|an|the) (call|meeting|note|e-?mail)\b",
     "schedule_followup": r"\b(schedule|book|set up|add|create|put in)\b[^.?!;]*\b(follow[- ]?up|reminder|task)\b"
                          r"|\bremind me\b",
@@ -276,7 +277,8 @@ def _instruction(clause: str) -> str:
 def _to_recipient(conn: Connection, clause: str, to: str) -> bool:
     """The clause sends to ``to``: its address, or its contact's full name (or a first name of three letters or
     more that no other contact of the account shares), right after "to"."""
-    targets = [m.group(1) for m in re.finditer(r"\bto\s+(.{1,120})", _instruction(clause), re.IGNORECASE)]
+    targets = [m.group(1) for m in re.finditer(r"\b(?:to|e-?mail|send|drop)\s+(?=(.{1,120}))", _instruction(clause),
+                                               re.IGNORECASE)]  # "to Sam", "e-mail Sam Stone", "send Sam an e-mail"
     if not targets:
         return False
     if any(re.match(rf"{re.escape(to)}(?![\w@+-]|\.\w)", t, re.IGNORECASE) for t in targets):
