@@ -856,3 +856,34 @@ def test_a_place_or_one_pointed_at_that_nothing_names_is_asked(copilot: Copilot,
     *_, answer = _ask(copilot, f"pointed-{len(questions[-1])}", *questions)
     assert answer.startswith("Which") or answer.startswith("Where"), answer
     assert not re.search(r"\d+\.\d%|\$\d", answer), answer
+
+
+@pytest.mark.parametrize(("user", "question", "days", "rep"), [
+    ("ops", "How much did we win in the 2nd half of March 2017?", ("2017-03-16", "2017-03-31"), None),
+    ("ops", "How much did we win in the first half of December 2017?", ("2017-12-01", "2017-12-15"), None),
+    ("ops", "How much did Darcel Schlecht win in the 1st half of June 2017?", ("2017-06-01", "2017-06-15"),
+     "Darcel Schlecht"),
+])
+def test_half_of_a_month_is_its_days(copilot: Copilot, maven: dict, user: str, question: str, days: tuple[str, str],
+                                     rep: str | None) -> None:
+    won = [d for d in maven["sales_pipeline"] if d["deal_stage"] == "Won" and _between(d["close_date"], *days)
+           and (rep is None or d["sales_agent"] == rep)]
+    answer = copilot.ask(question, user, thread_id=f"half-{len(question)}").answer
+    total = sum(float(d["close_value"]) for d in won)
+    assert f"closed from {days[0]} to {days[1]}: ${total:,.0f} from {len(won)} won deals" in answer, answer
+
+
+def test_deals_we_engaged_are_every_stage_and_a_quarters_half_or_full_price_is_asked(copilot: Copilot,
+                                                                                     maven: dict) -> None:
+    deals = maven["sales_pipeline"]
+    q4 = sum(1 for d in deals if _between(d["engage_date"], "2017-10-01", "2017-12-31"))
+    answer = copilot.ask("How many deals did we engage in Q4 2017?", "ops", thread_id="we-engaged").answer
+    assert answer.startswith(f"Deals, engaged in Q4 2017: {q4:,}."), answer
+    team = _team(maven, "Cara Losch")
+    q3 = sum(1 for d in deals if d["sales_agent"] in team and _between(d["engage_date"], "2017-07-01", "2017-09-30"))
+    answer = copilot.ask("How many deals did we engage in Q3 2017?", "Cara Losch", thread_id="we-engaged-team").answer
+    assert answer.startswith(f"Deals for your team, engaged in Q3 2017: {q3:,}."), answer
+    for question in ("How many deals did we win in the second half of Q3 2017?", "How many deals did we win at full "
+                     "price?", "What's the revenue of Acme Corporation?"):
+        answer = copilot.ask(question, "ops", thread_id=f"asked-{len(question)}").answer
+        assert re.search(r"\?|can't", answer) and not re.search(r"\$\d|: \d", answer), answer

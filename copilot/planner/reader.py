@@ -281,7 +281,8 @@ DISTINCT = re.compile(r"^\s*(?:and\s+|so\s+)?how many\s+(?:different\s+|distinct
                       re.IGNORECASE)
 """how many products (accounts, sectors, ...) a rep's or the team's deals were with ("how many different products did
 Darcel sell?"): those with at least one such deal, counted and listed"""
-BELOW_LIST = re.compile(r"\b(?:less|more|lower|higher|cheaper)\s+than\s+(?:the\s+|its\s+|their\s+)?list\s+price\b|"
+BELOW_LIST = re.compile(r"\bat\s+(?:the\s+)?(?:full|sticker)\s+price\b|\bfull[\s-]+price\b|"
+                        r"\b(?:less|more|lower|higher|cheaper)\s+than\s+(?:the\s+|its\s+|their\s+)?list\s+price\b|"
                         r"\b(?:below|above|under|over)\s+(?:the\s+|its\s+|their\s+)?list\s+price\b|\bdiscount(?:s|ed|ing)?\b",
                         re.IGNORECASE)
 """a deal's value against its product's list price (a discount), which no lookup compares"""
@@ -301,6 +302,12 @@ ACCOUNT_AVERAGE = re.compile(r"\b(?:average|avg|mean|typical)\s+(?:annual\s+|yea
                              r"\brevenue\s+(?:do|does)\s+(?:the\s+|our\s+|all\s+)?(?:accounts|customers|clients|companies)"
                              r"\s+have\s+on\s+average\b", re.IGNORECASE)
 """an average of the accounts' revenue: their own annual revenue, or what we won from them, is not said"""
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+HALF_OF = re.compile(r"\b(?:in\s+|during\s+|for\s+)?(?:the\s+)?(?P<which>first|1st|second|2nd|latter|last|early|earlier|later)"
+                     r"\s+half\s+of\s+(?:(?P<unit>q[1-4]|the\s+quarter|the\s+month)|(?P<month>jan(?:uary)?|feb(?:ruary)?|"
+                     r"mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|"
+                     r"dec(?:ember)?))(?:\s*,?\s*(?P<year>(?:19|20)\d\d))?\b", re.IGNORECASE)
+"""half of a month ("the second half of March 2017": 16 to 31 March) or of a quarter (which days is asked)"""
 LESS_THE_ONES = re.compile(r"\b(?:less|minus|excluding|except|without|but not|not counting)\s+(?:the\s+|all\s+)?"
                            r"(?:ones?|deals?|those|that|revenue|wins?|sales)\s+(?:from|of|by|for|at|with|in|on|to)\b",
                            re.IGNORECASE)
@@ -451,6 +458,15 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     reading = _read_whole(text, names, identity, today, context)
     said = re.findall(r"[a-z]+", text.lower())
     named = spot(text, names)
+    if reading.kind == "crm" and len(reading.frames) == 1 and reading.frames[0].topic == "won_revenue" and \
+            reading.frames[0].form == "figure" and reading.frames[0].filters.get("account") and \
+            REVENUE_OF.search(text) and not re.search(r"\b(?:won|win|wins|deals?|sales|sold|closed|booked|brought|made|"
+                                                      r"from|with|we|our|us|i|my)\b", text, re.IGNORECASE):
+        # "what's the revenue of Acme Corporation?": the revenue we won from it, or its own annual revenue?
+        account = reading.frames[0].filters["account"][0]
+        return Reading("ask", offer=reading.frames, note=f"Do you mean the revenue we won from {account} (its won "
+                                                         f"deals) or {account}'s own annual revenue? Say yes for the "
+                                                         f"won revenue, or ask \"what's {account}'s annual revenue?\".")
     if reading.kind == "crm" and (m := OTHER_ONE.search(text)) and not named:
         # "the other one's win rate?" after a comparison: which one is not for me to pick
         return Reading("ask", note=f'Which do you mean by "{m.group(0)}"? Name it, for example "what\'s the West '
@@ -516,6 +532,20 @@ def _read_whole(text: str, names: Names, identity: Identity, today: dt.date, con
     # "which was the best quarter?" after a breakdown by quarter: the quarter at the top, as "what was ...", never a deal
     text = re.sub(r"\bwhich\s+(was|is|were)\s+(?=(?:the\s+)?(?:best|strongest|top|biggest|worst|weakest|slowest|quietest)"
                   r"\s+(?:month|quarter)\b)", r"what \1 ", text, flags=re.IGNORECASE)
+    # "how many deals did we engage in Q4?": the deals engaged then, in any stage, as "were engaged" says
+    text = re.sub(r"\b(?:did|have|has)\s+(?:we|they|you|my team|our team|the team)\s+(?:engage|start|open|create)\b",
+                  "were engaged", text, flags=re.IGNORECASE)
+    if m := HALF_OF.search(text):  # "the second half of March 2017": its days, never H2 and March side by side
+        if m.group("unit") or not m.group("year"):
+            return Reading("ask", note=f'Which days do you mean by "{m.group(0).strip()}"? Name them, for example '
+                                       '"from 16 March 2017 to 31 March 2017".')
+        month = _MONTHS.index(m.group("month")[:3].lower()) + 1
+        year = int(m.group("year"))
+        last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        first_half = m.group("which").lower() in ("first", "1st", "early", "earlier")
+        days = (1, 15) if first_half else (16, last)
+        name = dt.date(year, month, 1).strftime("%B")
+        text = text[:m.start()] + f" from {days[0]} {name} {year} to {days[1]} {name} {year} " + text[m.end():]
     # "sorry, Q1", "oops, I meant won": a correction of the question before, as "no, I meant ..." is
     text = re.sub(r"^\W*(?:sorry|oops|whoops|my bad|apologies|sry|correction|typo)\b[\s,.!:;-]*", "no, ", text,
                   flags=re.IGNORECASE)
@@ -2686,6 +2716,8 @@ def _reranked(frame: Frame, last: Frame, words: list[str]) -> Frame:
     return frame
 
 
+REVENUE_OF = re.compile(r"\brevenue\s+(?:of|for|at)\s+|'s\s+revenue\b", re.IGNORECASE)
+"""an account's revenue, said without whose it is: won from it, or its own annual revenue"""
 OTHER_ONE = re.compile(r"\bthe other(?:\s+one)?(?:'s)?\b(?!\s+(?:reps?|offices?|products?|accounts?|sectors?|teams?|"
                        r"managers?|deals?|ones))", re.IGNORECASE)
 """one of two pointed at as "the other" ("the other one's win rate")"""
