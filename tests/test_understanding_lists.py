@@ -884,6 +884,7 @@ def test_deals_we_engaged_are_every_stage_and_a_quarters_half_or_full_price_is_a
     answer = copilot.ask("How many deals did we engage in Q3 2017?", "Cara Losch", thread_id="we-engaged-team").answer
     assert answer.startswith(f"Deals for your team, engaged in Q3 2017: {q3:,}."), answer
     for question in ("How many deals did we win in the second half of Q3 2017?", "How many deals did we win at full "
-                     "price?", "What's the revenue of Acme Corporation?"):
+                     "price?", "What's the revenue of Acme Corporation?",
+                     "What's the average close value of all closed deals?"):
         answer = copilot.ask(question, "ops", thread_id=f"asked-{len(question)}").answer
         assert re.search(r"\?|can't", answer) and not re.search(r"\$\d|: \d", answer), answer

@@ -467,6 +467,13 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
         return Reading("ask", offer=reading.frames, note=f"Do you mean the revenue we won from {account} (its won "
                                                          f"deals) or {account}'s own annual revenue? Say yes for the "
                                                          f"won revenue, or ask \"what's {account}'s annual revenue?\".")
+    if reading.kind == "crm" and any(f.topic in ("avg_won_deal_size", "median_won_deal_size") for f in reading.frames) \
+            and re.search(r"\bclosed\s+(?:deals?|opportunit\w*)\b", text, re.IGNORECASE) and \
+            not re.search(r"\b(?:won|wins?|winning)\b", text, re.IGNORECASE):
+        # "the average close value of all closed deals": a lost deal closes with no value, so of the won ones?
+        return Reading("ask", offer=reading.frames, note="A lost deal closes with no value in the CRM, so an average over "
+                                                         "every closed deal would count them as 0. Do you mean the "
+                                                         "average won deal? Say yes, or ask again in other words.")
     if reading.kind == "crm" and (m := OTHER_ONE.search(text)) and not named:
         # "the other one's win rate?" after a comparison: which one is not for me to pick
         return Reading("ask", note=f'Which do you mean by "{m.group(0)}"? Name it, for example "what\'s the West '
