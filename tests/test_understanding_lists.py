@@ -888,3 +888,27 @@ def test_deals_we_engaged_are_every_stage_and_a_quarters_half_or_full_price_is_a
                      "What's the average close value of all closed deals?"):
         answer = copilot.ask(question, "ops", thread_id=f"asked-{len(question)}").answer
         assert re.search(r"\?|can't", answer) and not re.search(r"\$\d|: \d", answer), answer
+
+
+@pytest.mark.parametrize(("said", "product"), [("GTX Pro Plus", "GTX Plus Pro"), ("GTX+ Pro", "GTX Plus Pro"),
+                                               ("GTX Pro-Plus", "GTX Plus Pro"), ("GTX Basic Plus", "GTX Plus Basic")])
+def test_a_product_named_in_another_order_or_with_a_plus_sign_is_that_product(copilot: Copilot, maven: dict, said: str,
+                                                                              product: str) -> None:
+    won = sum(1 for d in maven["sales_pipeline"] if d["deal_stage"] == "Won" and d["product"] == product)
+    answer = copilot.ask(f"how many {said} deals did we win", "ops", thread_id=f"plus-{len(said)}-{said[-2:].strip()}").answer
+    assert answer.startswith(f"Won deals for {product}: {won}."), answer
+
+
+@pytest.mark.parametrize(("user", "question"), [
+    ("ops", "how many deals did Darcel Jones win"),  # no such person: not Darcel Schlecht's figure
+    ("ops", "how many deals did Anna Schlecht win"),  # two people's names in one: not both compared
+    ("Darcel Schlecht", "what was my biggest loss"),  # a lost deal has no value: not the biggest win
+    ("ops", "how many employees do our medical accounts have in total"),  # a sum, not the largest account
+    ("Darcel Schlecht", "what rank am I on revenue"),
+    ("Darcel Schlecht", "what's the highest win rate anyone has"),
+])
+def test_an_unknown_person_a_loss_by_value_a_sum_of_employees_or_a_reps_rank_is_never_another_figure(
+        copilot: Copilot, user: str, question: str) -> None:
+    answer = copilot.ask(question, user, thread_id=f"never-other-{len(user)}-{len(question)}").answer
+    assert not re.search(r"\$\d|: \d|\d%", answer), answer
+    assert re.search(r"\?|outside your scope", answer), answer

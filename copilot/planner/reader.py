@@ -23,7 +23,7 @@ from copilot.crm.names import Names
 from copilot.planner.classify import classifier
 from copilot.planner.frames import ACCOUNT_FIELDS, DEAL_METRICS, STAGES_OF, Context, Frame, listed_of
 from copilot.planner.periods import Found, Period, find_period, month_word, open_ended
-from copilot.planner.spotting import Spot, normal, spot, tokens
+from copilot.planner.spotting import Spot, normal, spot, stranger, tokens
 from copilot.planner.values import (NOT_BOUNDED, NOT_COUNTED_BY, NOT_COUNTED_WITH, NOT_ON_DEALS, UNSURE, Bound,
                                     CountBound, bounded, find_bound, find_count_bound)
 
@@ -308,6 +308,18 @@ HALF_OF = re.compile(r"\b(?:in\s+|during\s+|for\s+)?(?:the\s+)?(?P<which>first|1
                      r"mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|"
                      r"dec(?:ember)?))(?:\s*,?\s*(?P<year>(?:19|20)\d\d))?\b", re.IGNORECASE)
 """half of a month ("the second half of March 2017": 16 to 31 March) or of a quarter (which days is asked)"""
+RANKED_AMONG = re.compile(r"\b(?:what|which)\s+rank\b|\brank\s+am\s+i\b|\bmy\s+(?:rank|ranking|position|place|"
+                          r"percentile)\b|\bpercentile\b|\b(?:anyone|anybody|everyone|everybody|any\s+other\s+rep|"
+                          r"other\s+reps|the\s+other\s+reps)\b|\bam\s+i\s+(?:the\s+)?(?:top|best|first|number\s+one)\b",
+                          re.IGNORECASE)
+"""a rep asking where they stand among others ("what rank am I?", "the highest win rate anyone has"): others' figures"""
+BIGGEST_LOSS = re.compile(r"\b(?:biggest|largest|worst|costliest|most\s+expensive|highest\s+value)\s+(?:single\s+)?"
+                          r"(?:loss|losses|lost\s+deals?|deals?\s+(?:we|i|you|they|he|she)\s+lost)\b", re.IGNORECASE)
+"""the biggest loss: a lost deal has no value, so not the biggest deal won"""
+ACCOUNT_FIELD_TOTAL = re.compile(r"\b(?:employees|headcount|staff)\b[^?.]*\b(?:in\s+total|total|combined|altogether|"
+                                 r"sum|add\s+up)\b|\b(?:total|combined|sum\s+of)\s+(?:the\s+)?(?:number\s+of\s+)?"
+                                 r"(?:employees|headcount|staff)\b", re.IGNORECASE)
+"""a sum of the accounts' own employees, which no lookup adds up"""
 LESS_THE_ONES = re.compile(r"\b(?:less|minus|excluding|except|without|but not|not counting)\s+(?:the\s+|all\s+)?"
                            r"(?:ones?|deals?|those|that|revenue|wins?|sales)\s+(?:from|of|by|for|at|with|in|on|to)\b",
                            re.IGNORECASE)
@@ -458,6 +470,11 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     reading = _read_whole(text, names, identity, today, context)
     said = re.findall(r"[a-z]+", text.lower())
     named = spot(text, names)
+    if reading.kind in ("crm", "ask") and (unknown := stranger(text, names)) is not None:
+        # "how many deals did Darcel Jones win?": no such person; Darcel Schlecht's figure would be a guess
+        said, owners = unknown
+        return Reading("ask", note=f'I don\'t know anyone called "{said}". Do you mean {" or ".join(owners[:4])}? Name '
+                                   'them as the CRM has them.')
     if reading.kind == "crm" and len(reading.frames) == 1 and reading.frames[0].topic == "won_revenue" and \
             reading.frames[0].form == "figure" and reading.frames[0].filters.get("account") and \
             REVENUE_OF.search(text) and not re.search(r"\b(?:won|win|wins|deals?|sales|sold|closed|booked|brought|made|"
@@ -567,8 +584,16 @@ def _read_whole(text: str, names: Names, identity: Identity, today: dt.date, con
                                    "an amount you name. Do you want that?")
     text = re.sub(r"\bwho(?:'s|s| has)\s+got\b", "who has", text, flags=re.IGNORECASE)  # "whos got the most open deals"
     text = re.sub(r"\bwhos\b", "who is", text, flags=re.IGNORECASE)
-    if identity.role == "rep" and MY_PEERS.search(text):
-        return Reading("decline", note="scope")  # "how much did my manager's team win?": other reps' deals
+    if identity.role == "rep" and (MY_PEERS.search(text) or RANKED_AMONG.search(text)):
+        return Reading("decline", note="scope")  # "how much did my manager's team win?", "what rank am I?": others' deals
+    if BIGGEST_LOSS.search(text):
+        return Reading("ask", note="A lost deal closes with no value in the CRM, so no loss is bigger than another by "
+                                   "value. I can list the lost deals (\"list my lost deals in Q4 2017\") or count them. "
+                                   "Which do you want?")
+    if ACCOUNT_FIELD_TOTAL.search(text):
+        return Reading("ask", note="I can't add up the accounts' own employees or revenue yet, and I won't give one "
+                                   "account's figure instead. I can list the accounts by it, for example \"medical "
+                                   "accounts by employees\". Do you want that?")
     if context.frames and len(context.frames) == 1 and IN_TOTAL.match(text) and \
             (context.frames[0].period is not None or any(context.frames[0].filters.get(k) for k in SUBJECTS)):
         # "and in total?" after Darcel's wins at Codehow (or in Q3): without which of its limits is not said

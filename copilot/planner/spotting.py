@@ -15,7 +15,7 @@ KINDS = ("account", "user", "product", "regional_office", "sector")
 def normal(text: str) -> str:
     """A sentence as the planner reads it: case folded, "Q3 '17" as 2017, "qtr" as quarter, contractions and the
     possessive 's dropped."""
-    t = text.casefold().replace("’", "'")
+    t = re.sub(r"(?<=[A-Za-z])\+", " plus ", text).casefold().replace("’", "'")  # "GTX+ Pro", "Basic+"
     t = re.sub(r"(?<![\w'])'(\d\d)\b", r"20\1", t)
     t = re.sub(r"\bqtrs?\b", "quarter", t)
     t = re.sub(r"n't\b", " not", t)
@@ -36,6 +36,26 @@ class Spot:
     exact: bool = True
 
 
+_NOT_A_NAME = frozenset("and or vs versus with without the a an in on at for from to of by is are was were won win "
+                        "lost open team office deals deal revenue".split())
+
+
+def stranger(text: str, names: Names) -> tuple[str, list[str]] | None:
+    """A person named in full whom the CRM does not know, though one of the two names is someone's ("Darcel Jones",
+    "Anna Schlecht"): the words said and the people they might mean; None when every person named is known."""
+    people = names.by_kind.get("user", [])
+    for m in re.finditer(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b", text):
+        first, second = m.group(1), m.group(2)
+        said = f"{first} {second}".casefold()
+        if second.casefold() in _NOT_A_NAME or any(said in " ".join(tokens(p)) for p in people) or \
+                any(said in " ".join(tokens(n)) for kind in KINDS if kind != "user" for n in names.by_kind.get(kind, [])):
+            continue
+        owners = sorted({p for p in people if first.casefold() in tokens(p) or second.casefold() in tokens(p)})
+        if owners and any(first.casefold() in tokens(p) for p in owners):
+            return m.group(0), owners
+    return None
+
+
 def spot(text: str, names: Names) -> list[Spot]:
     """Every CRM name mentioned in ``text`` (longest match wins; small typos forgiven)."""
     words = tokens(text)
@@ -50,6 +70,8 @@ def spot(text: str, names: Names) -> list[Spot]:
                 window = words[i:i + n]
                 if window == parts:
                     candidates.append(Spot(kind, name, i, i + n))
+                elif n > 1 and sorted(window) == sorted(parts):  # "GTX Pro Plus" for GTX Plus Pro
+                    candidates.append(Spot(kind, name, i, i + n, exact=False))
                 elif len("".join(parts)) >= 6 and fuzz.ratio(" ".join(window), " ".join(parts)) >= 90:
                     candidates.append(Spot(kind, name, i, i + n, exact=False))
             joined = "".join(parts)
