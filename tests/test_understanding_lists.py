@@ -906,6 +906,8 @@ def test_a_product_named_in_another_order_or_with_a_plus_sign_is_that_product(co
     ("ops", "how many employees do our medical accounts have in total"),  # a sum, not the largest account
     ("Darcel Schlecht", "what rank am I on revenue"),
     ("Darcel Schlecht", "what's the highest win rate anyone has"),
+    ("ops", "which deals are at risk"),  # no field says so: not the biggest deals
+    ("Dustin Brinkmann", "am I hitting my number"),  # no quota in the CRM: not the stalled deals
 ])
 def test_an_unknown_person_a_loss_by_value_a_sum_of_employees_or_a_reps_rank_is_never_another_figure(
         copilot: Copilot, user: str, question: str) -> None:

@@ -313,6 +313,12 @@ RANKED_AMONG = re.compile(r"\b(?:what|which)\s+rank\b|\brank\s+am\s+i\b|\bmy\s+(
                           r"other\s+reps|the\s+other\s+reps)\b|\bam\s+i\s+(?:the\s+)?(?:top|best|first|number\s+one)\b",
                           re.IGNORECASE)
 """a rep asking where they stand among others ("what rank am I?", "the highest win rate anyone has"): others' figures"""
+AT_RISK = re.compile(r"\bat[\s-]+risk\b|\brisky\s+deals?\b|\blikely\s+to\s+(?:slip|churn|be\s+lost|lose)\b",
+                     re.IGNORECASE)
+"""deals at risk: no field of the CRM says so"""
+MY_NUMBER = re.compile(r"\b(?:hit|hitting|make|making|reach|reaching|on\s+track\s+(?:for|to\s+hit))\s+(?:my|our|the|his|"
+                       r"her|their)\s+(?:number|numbers|quota|target|targets|goal|goals|plan)\b", re.IGNORECASE)
+"""how one stands against a quota ("am I hitting my number?"): the CRM holds none"""
 BIGGEST_LOSS = re.compile(r"\b(?:biggest|largest|worst|costliest|most\s+expensive|highest\s+value)\s+(?:single\s+)?"
                           r"(?:loss|losses|lost\s+deals?|deals?\s+(?:we|i|you|they|he|she)\s+lost)\b", re.IGNORECASE)
 """the biggest loss: a lost deal has no value, so not the biggest deal won"""
@@ -586,6 +592,14 @@ def _read_whole(text: str, names: Names, identity: Identity, today: dt.date, con
     text = re.sub(r"\bwhos\b", "who is", text, flags=re.IGNORECASE)
     if identity.role == "rep" and (MY_PEERS.search(text) or RANKED_AMONG.search(text)):
         return Reading("decline", note="scope")  # "how much did my manager's team win?", "what rank am I?": others' deals
+    if AT_RISK.search(text):
+        return Reading("ask", note="The CRM doesn't mark deals as at risk, and I won't pick the biggest ones instead. I "
+                                   "can show stalled deals (open, with no touch for a while): ask \"which of my deals "
+                                   "are stalled?\". Do you want that?")
+    if MY_NUMBER.search(text):
+        return Reading("ask", note="The CRM holds no quotas or targets, so I can't say how you stand against one. I can "
+                                   "give your won revenue for a period, for example \"how much did I win in Q4 2017?\". "
+                                   "Do you want that?")
     if BIGGEST_LOSS.search(text):
         return Reading("ask", note="A lost deal closes with no value in the CRM, so no loss is bigger than another by "
                                    "value. I can list the lost deals (\"list my lost deals in Q4 2017\") or count them. "
