@@ -10,6 +10,7 @@ answer is declined. It never fills a gap with a guess.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from functools import lru_cache
@@ -302,7 +303,6 @@ ACCOUNT_AVERAGE = re.compile(r"\b(?:average|avg|mean|typical)\s+(?:annual\s+|yea
                              r"\brevenue\s+(?:do|does)\s+(?:the\s+|our\s+|all\s+)?(?:accounts|customers|clients|companies)"
                              r"\s+have\s+on\s+average\b", re.IGNORECASE)
 """an average of the accounts' revenue: their own annual revenue, or what we won from them, is not said"""
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 HALF_OF = re.compile(r"\b(?:in\s+|during\s+|for\s+)?(?:the\s+)?(?P<which>first|1st|second|2nd|latter|last|early|earlier|later)"
                      r"\s+half\s+of\s+(?:(?P<unit>q[1-4]|the\s+quarter|the\s+month)|(?P<month>jan(?:uary)?|feb(?:ruary)?|"
                      r"mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|"
@@ -569,9 +569,9 @@ def _read_whole(text: str, names: Names, identity: Identity, today: dt.date, con
         if m.group("unit") or not m.group("year"):
             return Reading("ask", note=f'Which days do you mean by "{m.group(0).strip()}"? Name them, for example '
                                        '"from 16 March 2017 to 31 March 2017".')
-        month = _MONTHS.index(m.group("month")[:3].lower()) + 1
-        year = int(m.group("year"))
-        last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        month, year = month_word(m.group("month").lower()), int(m.group("year"))
+        assert month is not None  # the pattern names only months
+        last = calendar.monthrange(year, month)[1]
         first_half = m.group("which").lower() in ("first", "1st", "early", "earlier")
         days = (1, 15) if first_half else (16, last)
         name = dt.date(year, month, 1).strftime("%B")

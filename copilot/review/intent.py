@@ -128,10 +128,12 @@ def retracted(after: str, tool: str = "") -> str | None:
     return found.group(0).strip() if found else None
 
 
+_ORDER_HEAD = re.compile("(?:" + "|".join(f"(?:{v})" for v in INTENT.values()) + ")[^:]*:", re.IGNORECASE)
+
+
 def _head(text: str) -> str:
     """The message up to the text an order carries: before the first ":" that follows an order's verb."""
-    verbs = "|".join(f"(?:{v})" for v in INTENT.values())
-    m = re.search(rf"(?:{verbs})[^:]*:", text, re.IGNORECASE)
+    m = _ORDER_HEAD.search(text)
     return text[:m.end()] if m else text
 
 
