@@ -475,7 +475,7 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     never given for everyone."""
     reading = _read_whole(text, names, identity, today, context)
     said = re.findall(r"[a-z]+", text.lower())
-    named = spot(text, names)
+    spots = spot(text, names)  # the names said, looked for once
     if reading.kind in ("crm", "ask") and (unknown := stranger(text, names)) is not None:
         # "how many deals did Darcel Jones win?": no such person; Darcel Schlecht's figure would be a guess
         said, owners = unknown
@@ -497,18 +497,18 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
         return Reading("ask", offer=reading.frames, note="A lost deal closes with no value in the CRM, so an average over "
                                                          "every closed deal would count them as 0. Do you mean the "
                                                          "average won deal? Say yes, or ask again in other words.")
-    if reading.kind == "crm" and (m := OTHER_ONE.search(text)) and not named:
+    if reading.kind == "crm" and (m := OTHER_ONE.search(text)) and not spots:
         # "the other one's win rate?" after a comparison: which one is not for me to pick
         return Reading("ask", note=f'Which do you mean by "{m.group(0)}"? Name it, for example "what\'s the West '
                                    'office\'s win rate?".')
-    if reading.kind == "crm" and context.offer and not named and \
+    if reading.kind == "crm" and context.offer and not spots and \
             re.search(r"\b(?:them|those|these|it|its|their|theirs)\b", text, re.IGNORECASE):
         # "how many deals did I lose with them?" after a question of mine: "them" points at nothing answered
         return Reading("ask", note="Which do you mean? My last answer was a question, not a list or a figure; name "
                                    "the account, rep, product or deals you mean.")
     if reading.kind == "crm" and THERE.search(text) and not any(
             f.filters.get(k) for f in reading.frames for k in ("regional_office", "account", "sector", "product")) and \
-            not any(s.kind in ("account", "regional_office", "sector", "product") for s in spot(text, names)):
+            not any(s.kind in ("account", "regional_office", "sector", "product") for s in spots):
         # "who was the top rep there?" with no place to point to: where is not for me to guess
         return Reading("ask", note='Where do you mean by "there"? Name the office, account or sector, for example '
                                    '"who was the top rep in the East office in Q2 2017?".')
@@ -516,7 +516,7 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     shown = listed_of(context.focus)
     they = next((w for w in said if w in ("they", "their", "them", "theirs")), None)
     if they and not pronoun and reading.kind == "crm" and shown and shown[0] in ("rep", "manager") and \
-            len(shown[1]) > 1 and not context.focus.get(shown[0]) and not named and \
+            len(shown[1]) > 1 and not context.focus.get(shown[0]) and not spots and \
             not any(f.filters.get("rep") or f.filters.get("manager") for f in reading.frames):
         # "their win rate?" after the won revenue of every manager: which of them is not for me to pick
         names = ", ".join(shown[1][:8]) + (f" and {len(shown[1]) - 8} more" if len(shown[1]) > 8 else "")
@@ -525,7 +525,7 @@ def read(text: str, names: Names, identity: Identity, today: dt.date, context: C
     if not pronoun or reading.kind != "crm":
         return reading
     own = {identity.name} if identity.role in ("rep", "manager") else set()
-    if any(s.kind in ("rep", "manager", "user") for s in spot(text, names)):
+    if any(s.kind in ("rep", "manager", "user") for s in spots):
         return reading  # the person is named ("Darcel and his win rate")
     people = [set(f.filters.get("rep") or []) | set(f.filters.get("manager") or []) for f in [*reading.frames,
                                                                                           *reading.offer]]
